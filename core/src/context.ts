@@ -1,0 +1,82 @@
+import * as ts from 'typescript';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { fileKindOf, isTestFile, isTsx } from './fileKinds';
+import { LineIndex } from './lineIndex';
+import type { FileKind } from './types';
+
+export interface FileContextOptions {
+  /** For `.env` files: whether git ignores the file (a git-ignored `.env` is where secrets belong). */
+  gitIgnored?: boolean;
+}
+
+/**
+ * Everything rules read about one version of one file. Built once per document version; the line index,
+ * the TypeScript syntax tree and the YAML documents are made the first time a rule asks for them, so a
+ * file that no rule needs parsed is never parsed.
+ */
+export class FileContext {
+  readonly kind: FileKind;
+  readonly isTestFile: boolean;
+  readonly gitIgnored: boolean;
+  private lineIndexCache?: LineIndex;
+  private sourceFileCache?: ts.SourceFile;
+  private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };
+  private lowerCache?: string;
+
+  constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
+    this.kind = fileKindOf(path);
+    this.isTestFile = isTestFile(path);
+    this.gitIgnored = options.gitIgnored ?? false;
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndexCache ??= new LineIndex(this.text));
+  }
+
+  /** Lower-cased text, for keyword tests. */
+  get lowerText(): string {
+    return (this.lowerCache ??= this.text.toLowerCase());
+  }
+
+  /** Syntax only: no Program, no type checker, no file system. */
+  get sourceFile(): ts.SourceFile {
+    if (!this.sourceFileCache) {
+      const scriptKind = isTsx(this.path) ? ts.ScriptKind.TSX : /\.[cm]?tsx?$/i.test(this.path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+      this.sourceFileCache = ts.createSourceFile(this.path, this.text, ts.ScriptTarget.Latest, true, scriptKind);
+    }
+    return this.sourceFileCache;
+  }
+
+  get hasSourceFile(): boolean {
+    return this.sourceFileCache !== undefined;
+  }
+
+  /** Every YAML document of the file (JSON parses as YAML too), with ranges; syntax errors stay on the documents. */
+  get yaml(): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+    if (!this.yamlCache) {
+      const lineCounter = new LineCounter();
+      let docs: Document.Parsed[] = [];
+      try {
+        docs = parseAllDocuments(this.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false }) as Document.Parsed[];
+        if (!Array.isArray(docs)) docs = [];
+      } catch {
+        docs = [];
+      }
+      this.yamlCache = { docs, lineCounter };
+    }
+    return this.yamlCache;
+  }
+
+  /**
+   * A new context for the next version of the same file that reuses this version's syntax tree through
+   * TypeScript's incremental parser, so a keystroke re-parses only the changed region.
+   */
+  withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
+    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored });
+    if (this.sourceFileCache && change) {
+      const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength);
+      next.sourceFileCache = ts.updateSourceFile(this.sourceFileCache, text, range);
+    }
+    return next;
+  }
+}

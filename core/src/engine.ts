@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
+import { FileContext } from './context';
+import { isLockfile, looksBinary, looksMinified } from './fileKinds';
+import type { FixDescriptor } from './fixes/types';
+import { rules as allRules } from './rules';
+import type { Report, Rule } from './rules/types';
+import { Suppressions } from './suppressions';
+import type { Finding, Severity, SeveritySetting } from './types';
+
+/** Files larger than this are not analysed (a notice says so): 2 MiB is far above any hand-written source file. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface AnalyzeOptions {
+  config?: ResolvedConfig;
+  /** The file's path relative to the project root, for the config's globs. */
+  relativePath?: string;
+  maxFileSize?: number;
+  rules?: readonly Rule[];
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Why the file was passed over, when it was. */
+  skipped?: string;
+  /** The fix of each finding that has one. Kept apart from the findings so it is never serialised (it holds the secret). */
+  fixes: Map<Finding, FixDescriptor>;
+}
+
+/** Matchers are built once per config object, not once per file. */
+const matcherCache = new WeakMap<ResolvedConfig, { ignore: (p: string) => boolean; allowPaths: (p: string) => boolean }>();
+
+function matchersOf(config: ResolvedConfig) {
+  let m = matcherCache.get(config);
+  if (!m) {
+    m = { ignore: globMatcher(config.ignore), allowPaths: globMatcher(config.secrets.allowPaths) };
+    matcherCache.set(config, m);
+  }
+  return m;
+}
+
+/** Runs every rule that reads this kind of file over one file version. Never throws on any input. */
+export function analyze(context: FileContext, options: AnalyzeOptions = {}): AnalysisResult {
+  const config = options.config ?? defaultConfig();
+  const fixes = new Map<Finding, FixDescriptor>();
+  const text = context.text;
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > maxSize) return { findings: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
+  if (looksBinary(text)) return { findings: [], fixes, skipped: 'binary' };
+  if (isLockfile(context.path)) return { findings: [], fixes };
+  if (looksMinified(context.path, text)) return { findings: [], fixes, skipped: 'minified' };
+  const relativePath = options.relativePath ?? context.path;
+  const matchers = matchersOf(config);
+  if (matchers.ignore(relativePath)) return { findings: [], fixes };
+
+  const findings: Finding[] = [];
+  let suppressions: Suppressions | undefined;
+  const occurrences = new Map<string, number>();
+  for (const rule of options.rules ?? allRules) {
+    const meta = rule.meta;
+    if (!meta.kinds.includes(context.kind)) continue;
+    const severity = severityOf(rule, config, context.isTestFile);
+    if (severity === 'off') continue;
+    if (meta.id === 'config/hardcoded-secret' && matchers.allowPaths(relativePath)) continue;
+    if (meta.keywords.length > 0 && !meta.keywords.some((k) => context.lowerText.includes(k))) continue;
+    const reports: Report[] = [];
+    try {
+      rule.check(context, (r) => reports.push(r));
+    } catch (error) {
+      // A rule bug must cost one rule on one file, never the server.
+      reports.length = 0;
+      const message = error instanceof Error ? error.message : String(error);
+      return { findings, fixes, skipped: `rule ${meta.id} failed: ${message.split('\n')[0]}` };
+    }
+    for (const r of reports) {
+      if (meta.id === 'config/hardcoded-secret' && allowlisted(config, text.slice(r.start, r.end))) continue;
+      const range = context.lines.range(r.start, r.end);
+      suppressions ??= Suppressions.parse(text, context.lines);
+      if (suppressions.isSuppressed(meta.id, range.start.line)) continue;
+      const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`;
+      const n = (occurrences.get(identity) ?? 0) + 1;
+      occurrences.set(identity, n);
+      const finding: Finding = {
+        ruleId: meta.id,
+        messageId: r.messageId,
+        message: render(meta.messages[r.messageId] ?? r.messageId, r.data ?? {}),
+        severity,
+        file: context.path,
+        range,
+        start: r.start,
+        end: r.end,
+        data: r.data ?? {},
+        fixId: r.fix?.kind,
+        fingerprint: createHash('sha256').update(`${identity}|${n}`).digest('hex').slice(0, 32),
+      };
+      findings.push(finding);
+      if (r.fix) fixes.set(finding, r.fix);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, fixes };
+}
+
+function allowlisted(config: ResolvedConfig, secret: string): boolean {
+  return config.secrets.allowValues.some((re) => re.test(secret));
+}
+
+export function severityOf(rule: Rule, config: ResolvedConfig, isTestFile: boolean): SeveritySetting {
+  const configured = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+  if (configured === 'off' || !isTestFile) return configured;
+  const test = config.testFiles.severity;
+  // Test code is reported at the test severity, but never above what the rule is set to.
+  return test === 'off' ? 'off' : moreLenient(configured, test);
+}
+
+const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+function moreLenient(a: Severity, b: Severity): Severity {
+  return ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b;
+}
+
+function render(template: string, data: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
+}
+
+export { FileContext };

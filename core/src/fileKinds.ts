@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import type { FileKind } from './types';
+
+const BY_EXTENSION: Record<string, FileKind> = {
+  '.js': 'js', '.jsx': 'js', '.ts': 'js', '.tsx': 'js', '.mjs': 'js', '.cjs': 'js', '.mts': 'js', '.cts': 'js',
+  '.yaml': 'yaml', '.yml': 'yaml',
+  '.json': 'json', '.jsonc': 'json', '.json5': 'json',
+  '.properties': 'properties', '.ini': 'properties', '.cfg': 'properties', '.conf': 'properties', '.toml': 'properties',
+  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell',
+};
+
+/** Which reader a file gets, from its name alone (the editor's language id can disagree; the name is what the CLI sees too). */
+export function fileKindOf(filePath: string): FileKind {
+  const base = path.basename(filePath);
+  const lower = base.toLowerCase();
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'env';
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
+  if (lower === 'procfile') return 'shell';
+  if (lower === '.npmrc' || lower === '.yarnrc' || lower === '.pypirc' || lower === '.netrc') return 'properties';
+  return BY_EXTENSION[path.extname(lower)] ?? 'text';
+}
+
+/** TypeScript's script kind for a JS-family file, so JSX parses as JSX. */
+export function isTsx(filePath: string): boolean {
+  return /\.(tsx|jsx)$/i.test(filePath);
+}
+
+const LOCKFILES = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock',
+  'composer.lock', 'gemfile.lock', 'cargo.lock', 'poetry.lock', 'pipfile.lock', 'go.sum', 'packages.lock.json',
+]);
+
+/** Lockfiles hold integrity hashes by the thousand and no secrets worth the noise. */
+export function isLockfile(filePath: string): boolean {
+  return LOCKFILES.has(path.basename(filePath).toLowerCase());
+}
+
+const TEST_PATH = /(^|[\\/])(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)([\\/])|\.(spec|test|e2e)\.[cm]?[jt]sx?$|[\\/]?(test|spec)_[^\\/]*$/i;
+
+/** Test code, fixtures and mocks: findings there are reported at the configured test-file severity. */
+export function isTestFile(filePath: string): boolean {
+  return TEST_PATH.test(filePath.replace(/\\/g, '/'));
+}
+
+/**
+ * Minified bundles: long lines and few of them. Judged on the first 64 KiB only, so the check costs the
+ * same for a 50 MB file as for a small one.
+ */
+export function looksMinified(filePath: string, text: string): boolean {
+  if (/\.min\.(js|mjs|cjs|css)$/i.test(filePath)) return true;
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (head.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let current = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head.charCodeAt(i) === 10) {
+      lines++;
+      if (current > longest) longest = current;
+      current = 0;
+    } else current++;
+  }
+  if (current > longest) longest = current;
+  return longest > 2000 && head.length / lines > 300;
+}
+
+/** NUL bytes in the first 8 KiB: a binary file, which no rule reads. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0) return true;
+  return false;
+}

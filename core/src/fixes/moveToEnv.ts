@@ -1,0 +1,126 @@
+import ignore from 'ignore';
+import * as path from 'node:path';
+import { LineIndex } from '../lineIndex';
+import type { FileChange, TextEdit, WorkspaceChange } from '../types';
+import type { MoveToEnvFix } from './types';
+
+/** The files next to the code that the fix reads and appends to; `undefined` text means the file does not exist. */
+export interface EnvFiles {
+  /** The workspace folder (or project root) the `.env` lives in. */
+  root: string;
+  env?: string;
+  gitignore?: string;
+  example?: string;
+}
+
+/** Keys and values of a `.env`, read line by line the way dotenv does (enough to compare, not to load). */
+export function envEntries(text: string | undefined): Map<string, string> {
+  const entries = new Map<string, string>();
+  if (!text) return entries;
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const q = value[0];
+    if ((q === '"' || q === "'" || q === '`') && value.endsWith(q) && value.length >= 2) {
+      value = value.slice(1, -1);
+      if (q === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    } else value = value.replace(/\s+#.*$/, '');
+    entries.set(m[1], value);
+  }
+  return entries;
+}
+
+/**
+ * A value as a `.env` line can hold it, read back identically by dotenv and by docker compose: bare when
+ * safe, single-quoted when it has spaces or `$` (no expansion), double-quoted with escapes for newlines.
+ */
+export function quoteEnvValue(value: string): string {
+  if (/^[\w.\-/:@+=,~%^]*$/.test(value)) return value;
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+}
+
+/**
+ * Plans one undoable change that moves secrets out of a file: the replacements in the file, `NAME=value`
+ * appended to `.env` (created if missing; an existing key is never overwritten: the same value reuses the
+ * key, another value gets a new name), `.env` added to `.gitignore` when git would not ignore it, and
+ * `NAME=` appended to `.env.example` when that file exists and lacks the key.
+ */
+export function planMoveToEnv(file: { path: string; text: string }, fixes: MoveToEnvFix[], files: EnvFiles, title: string): WorkspaceChange {
+  const index = new LineIndex(file.text);
+  const existing = envEntries(files.env);
+  const byValue = new Map<string, string>();
+  for (const [k, v] of existing) if (!byValue.has(v)) byValue.set(v, k);
+  const exampleKeys = new Set(envEntries(files.example).keys());
+  const appended: string[] = [];
+  const exampleAppended: string[] = [];
+  const sourceEdits: TextEdit[] = [];
+  const sorted = [...fixes].sort((a, b) => a.start - b.start);
+  let lastEnd = -1;
+  for (const fix of sorted) {
+    if (fix.start < lastEnd) continue; // overlapping fixes: the first wins, the next run of fix-all takes the rest
+    lastEnd = fix.end;
+    let name = byValue.get(fix.value);
+    if (name === undefined) {
+      name = uniqueName(fix.name, existing);
+      existing.set(name, fix.value);
+      byValue.set(fix.value, name);
+      appended.push(`${name}=${quoteEnvValue(fix.value)}`);
+    }
+    if (files.example !== undefined && !exampleKeys.has(name)) {
+      exampleKeys.add(name);
+      exampleAppended.push(`${name}=`);
+    }
+    sourceEdits.push({ range: index.range(fix.start, fix.end), newText: fix.replacement(name) });
+  }
+  const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
+  const envPath = path.join(files.root, '.env');
+  if (appended.length > 0) changes.push(appendLines(envPath, files.env, appended));
+  if (!gitIgnoresEnv(files.gitignore)) {
+    changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
+  }
+  if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
+  return { title, changes };
+}
+
+/** `NAME`, or `NAME_2`, `NAME_3`… when `.env` already holds `NAME` with another value. */
+function uniqueName(name: string, existing: Map<string, string>): string {
+  if (!existing.has(name)) return name;
+  for (let i = 2; ; i++) if (!existing.has(`${name}_${i}`)) return `${name}_${i}`;
+}
+
+/** True when the root `.gitignore` ignores `.env` (any pattern that matches it: `.env`, `.env*`, `*.env`). */
+export function gitIgnoresEnv(gitignore: string | undefined): boolean {
+  if (!gitignore) return false;
+  return ignore().add(gitignore).ignores('.env');
+}
+
+/** An insertion at the end of the file, after a line break if the file lacks a final one; a missing file is created. */
+function appendLines(filePath: string, text: string | undefined, lines: string[]): FileChange {
+  if (text === undefined) {
+    return { path: filePath, create: true, edits: [{ range: zero(), newText: lines.map((l) => `${l}\n`).join('') }] };
+  }
+  const index = new LineIndex(text);
+  const eol = index.eol;
+  const end = index.positionAt(text.length);
+  const needsBreak = text.length > 0 && !text.endsWith('\n') && !text.endsWith('\r');
+  return {
+    path: filePath,
+    edits: [{ range: { start: end, end }, newText: (needsBreak ? eol : '') + lines.map((l) => l + eol).join('') }],
+  };
+}
+
+function zero() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Applies a file's edits to its text (for the CLI's `--fix` and the tests); edits must not overlap. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const index = new LineIndex(text);
+  const withOffsets = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }));
+  withOffsets.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

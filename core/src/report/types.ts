@@ -1,0 +1,16 @@
+import type { RuleMeta } from '../rules/types';
+import type { Finding } from '../types';
+
+/** What a scan produced: the input of every report format. */
+export interface ScanResult {
+  /** Absolute path the scan was run from; report paths are relative to it. */
+  root: string;
+  findings: Finding[];
+  filesScanned: number;
+  /** Files passed over, with why (too large, minified, binary, unreadable). */
+  skipped: Array<{ file: string; reason: string }>;
+  /** The rules that ran (SARIF `tool.driver.rules`). */
+  rules: RuleMeta[];
+  /** Tool version, for SARIF `tool.driver.version`. */
+  version: string;
+}
