@@ -1,0 +1,165 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import type { MoveToEnvFix } from '../../fixes/types';
+import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
+import { isSensitiveName } from '../../secrets/names';
+import { redact } from '../../secrets/redact';
+import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
+import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
+import { isSecretValue, looksRandom } from '../../secrets/value';
+import type { Report, Rule, RuleMeta } from '../types';
+
+export const meta: RuleMeta = {
+  id: 'config/hardcoded-secret',
+  factor: 3,
+  factorName: 'Config',
+  defaultSeverity: 'error',
+  description: 'Credentials belong in the environment, not in code or committed config.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/config/hardcoded-secret.md',
+  messages: {
+    provider: 'Hardcoded {provider} ({redacted}). Move it to an environment variable.',
+    named: 'Hardcoded secret in `{name}` ({redacted}). Read it from the environment.',
+    fallback: '`{name}` falls back to a hardcoded secret ({redacted}). Set the variable instead of a default.',
+    sink: 'Hardcoded secret passed to {name} ({redacted}). Read it from the environment.',
+  },
+  fixable: true,
+  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'text'],
+  keywords: [],
+};
+
+/** Where a secret found by its position sits, and how the fix would replace it. */
+interface Candidate {
+  messageId: 'named' | 'fallback' | 'sink';
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  fix?: MoveToEnvFix;
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  // A git-ignored `.env` is exactly where secrets belong.
+  if (context.kind === 'env' && context.gitIgnored) return;
+  const providerMatches = findProviderSecrets(context.text);
+  const candidates = contextCandidates(context);
+
+  const used = new Set<Candidate>();
+  for (const match of providerMatches) {
+    const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
+    if (overlapping) used.add(overlapping);
+    report({
+      messageId: 'provider',
+      data: { provider: match.provider.name, redacted: redact(match.secret) },
+      start: match.start,
+      end: match.end,
+      identity: `provider:${match.provider.id}`,
+      fix: providerFix(context, match, overlapping),
+    });
+  }
+  for (const c of candidates) {
+    if (used.has(c)) continue;
+    if (providerMatches.some((m) => m.start < c.end && c.start < m.end)) continue;
+    report({
+      messageId: c.messageId,
+      data: { name: c.name, redacted: redact(c.value) },
+      start: c.start,
+      end: c.end,
+      identity: `${c.messageId}:${c.name}`,
+      fix: c.fix,
+    });
+  }
+}
+
+function contextCandidates(context: FileContext): Candidate[] {
+  switch (context.kind) {
+    case 'js':
+      if (!JS_CONTEXT_CANDIDATE.test(context.text)) return [];
+      return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s));
+    case 'yaml':
+    case 'json': {
+      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
+      return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
+    }
+    case 'env':
+    case 'properties':
+    case 'shell':
+    case 'dockerfile':
+      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => keyedCandidate(s, false));
+    default:
+      return [];
+  }
+}
+
+function acceptJs(s: JsSecret): boolean {
+  if (s.kind === 'fallback' && !isSensitiveName(s.name)) return looksRandom(s.value);
+  return isSecretValue(s.value, s.kind === 'named' ? s.name : undefined);
+}
+
+function acceptKeyed(s: KeyedSecret): boolean {
+  return isSecretValue(s.value, s.name);
+}
+
+function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
+  // Compose interpolates `${NAME}` from the `.env` beside it, so the value can move there as it is.
+  const fix: MoveToEnvFix | undefined = compose && s.scalar
+    ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value }
+    : compose ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix };
+}
+
+function jsCandidate(context: FileContext, s: JsSecret): Candidate {
+  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback) };
+}
+
+/** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */
+function jsFix(context: FileContext, literal: ts.StringLiteralLike, start: number, end: number, value: string, name: string,
+  dropFallback?: JsSecret['dropFallback']): MoveToEnvFix | undefined {
+  const sf = context.sourceFile;
+  if (dropFallback) {
+    return { kind: 'move-to-env', start: dropFallback.start, end: dropFallback.end, replacement: () => dropFallback.text, name, value };
+  }
+  const litStart = literal.getStart(sf);
+  const litEnd = literal.getEnd();
+  const whole = start === litStart + 1 && end === litEnd - 1;
+  const inJsxAttribute = ts.isJsxAttribute(literal.parent);
+  if (whole) {
+    return { kind: 'move-to-env', start: litStart, end: litEnd, replacement: (n) => (inJsxAttribute ? `{process.env.${n}}` : `process.env.${n}`), name, value };
+  }
+  const cooked = literal.text;
+  const at = cooked.indexOf(value);
+  if (at < 0 || inJsxAttribute) return undefined;
+  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  const before = escape(cooked.slice(0, at));
+  const after = escape(cooked.slice(at + value.length));
+  return { kind: 'move-to-env', start: litStart, end: litEnd, replacement: (n) => `\`${before}\${process.env.${n}}${after}\``, name, value };
+}
+
+function providerFix(context: FileContext, match: ProviderMatch, overlapping: Candidate | undefined): MoveToEnvFix | undefined {
+  if (overlapping?.fix) {
+    // The position named it (`const stripeKey = …`): keep that name unless it is only "password"/"key".
+    const name = overlapping.messageId === 'fallback' || /_/.test(overlapping.fix.name) ? overlapping.fix.name : match.provider.envName;
+    if (overlapping.start === match.start && overlapping.end === match.end) return { ...overlapping.fix, name, value: match.secret };
+  }
+  if (context.kind !== 'js') return undefined;
+  const literal = literalAt(context.sourceFile, match.start);
+  if (!literal) return undefined;
+  return jsFix(context, literal, match.start, match.end, match.secret, match.provider.envName);
+}
+
+function literalAt(sf: ts.SourceFile, offset: number): ts.StringLiteralLike | undefined {
+  let found: ts.StringLiteralLike | undefined;
+  const visit = (node: ts.Node): void => {
+    if (offset < node.getStart(sf) || offset >= node.getEnd()) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+export const rule: Rule = { meta, check };

@@ -1,0 +1,78 @@
+/**
+ * Judging names: is `dbPassword` a place a secret is kept, is `passwordLabel` not, and what should the
+ * environment variable be called when the secret moves out of the code.
+ */
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` and `x-api-key` into lower-case words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const SENSITIVE_WORDS = new Set([
+  'password', 'passwd', 'passphrase', 'pwd', 'pass', 'secret', 'secrets', 'token', 'tokens', 'credential',
+  'credentials', 'apikey', 'apitoken', 'privatekey', 'secretkey', 'accesskey', 'authkey', 'authtoken',
+]);
+
+// Compounds that name a secret once the words are joined: `api_key`, `privateKey`, `SIGNING-KEY`.
+const SENSITIVE_COMPOUNDS = /apikey|privatekey|accesskey|secretkey|signingkey|encryptionkey|masterkey|authkey|sessionkey|clientsecret|password|passphrase|accesstoken|refreshtoken|bearertoken|authtoken|webhooksecret/;
+
+// A last word that says the value is *about* the secret, not the secret: `passwordLabel`, `tokenUrl`.
+const DESCRIPTIVE_SUFFIXES = new Set([
+  'name', 'names', 'field', 'fields', 'label', 'labels', 'header', 'param', 'params', 'path', 'paths', 'url', 'uri',
+  'urls', 'endpoint', 'route', 'type', 'types', 'var', 'env', 'placeholder', 'pattern', 'regex', 'regexp', 'message',
+  'msg', 'error', 'errors', 'id', 'ids', 'length', 'len', 'min', 'max', 'count', 'prefix', 'suffix', 'format', 'mode',
+  'file', 'filename', 'filepath', 'dir', 'policy', 'strength', 'hint', 'help', 'text', 'title', 'description', 'desc',
+  'cookie', 'column', 'selector', 'input', 'class', 'classname', 'icon', 'visible', 'visibility', 'enabled', 'required',
+  'expiry', 'expires', 'expiration', 'ttl', 'timeout', 'algorithm', 'alg', 'version', 'provider', 'location', 'source',
+  'method', 'scope', 'scopes', 'audience', 'issuer', 'lifetime', 'rotation', 'hash', 'hashed', 'digest', 'rounds',
+  'reset', 'validation', 'rules', 'schema', 'key', 'keys', 'storage', 'attr', 'attribute', 'property', 'prop', 'kind',
+  'status', 'state', 'usage', 'store', 'service', 'generator', 'validator', 'regex', 'template', 'event', 'events',
+  'table', 'collection', 'char', 'chars', 'charset', 'encoding', 'size', 'bytes', 'bits', 'separator', 'delimiter',
+]);
+
+// A first word that makes the name a flag, a function or a label: `showPassword`, `isTokenValid`, `forgotPassword`.
+const DESCRIPTIVE_PREFIXES = new Set([
+  'is', 'has', 'show', 'hide', 'toggle', 'should', 'can', 'use', 'enable', 'disable', 'allow', 'require', 'validate',
+  'check', 'get', 'set', 'on', 'handle', 'min', 'max', 'num', 'no', 'forgot', 'reset', 'verify', 'confirm', 'change',
+  'update', 'create', 'generate', 'fetch', 'load', 'read', 'parse', 'refresh', 'revoke', 'rotate', 'remember', 'needs',
+]);
+
+/** True when a value kept under this name would be a credential. */
+export function isSensitiveName(name: string): boolean {
+  const ws = words(name);
+  if (ws.length === 0) return false;
+  const joined = ws.join('');
+  const sensitive = ws.some((w) => SENSITIVE_WORDS.has(w)) || SENSITIVE_COMPOUNDS.test(joined);
+  if (!sensitive) return false;
+  if (DESCRIPTIVE_PREFIXES.has(ws[0]) && ws.length > 1) return false;
+  const last = ws[ws.length - 1];
+  if (DESCRIPTIVE_SUFFIXES.has(last)) {
+    // `secretKey`, `apiKey`, `private_key` end in "key" and are secrets; `tokenKey` and `passwordField` are not.
+    return last === 'key' && /(api|private|secret|access|signing|encryption|master|auth|session|app|client|license|webhook)key$/.test(joined);
+  }
+  return true;
+}
+
+/** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */
+export function isAuthorizationName(name: string): boolean {
+  return /^(proxy-)?authorization$/i.test(name);
+}
+
+/** `dbPassword` → `DB_PASSWORD`, `x-api-key` → `X_API_KEY`. */
+export function toEnvName(name: string): string {
+  const ws = words(name);
+  const env = ws.join('_').toUpperCase();
+  return /^[A-Z_]/.test(env) ? env : `_${env}`;
+}
+
+const GENERIC_NAMES = new Set(['password', 'pass', 'pwd', 'passwd', 'secret', 'token', 'key', 'apikey', 'api_key', 'auth', 'credentials', 'value']);
+
+/** A name that says what a secret is but not whose: `password` needs an owner to make `DB_PASSWORD`. */
+export function isGenericName(name: string): boolean {
+  return GENERIC_NAMES.has(words(name).join('_')) || GENERIC_NAMES.has(words(name).join(''));
+}

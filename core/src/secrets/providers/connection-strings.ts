@@ -1,0 +1,161 @@
+import type { SecretProvider } from '../provider';
+import { isEnvVarName } from '../placeholder';
+import { ALNUM, B64URL, notSequential, rnd } from './util';
+
+/**
+ * What may follow the `@`: any host except the developer's own machine (`localhost`, `127.0.0.1`,
+ * `0.0.0.0`, `[::1]`) and documentation domains (`example.com/.org/.net`). A password for those opens
+ * nothing anyone else can reach, and they are where tutorials and templates put their samples.
+ */
+export const HOST = '(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?![\\w.-])|[\\w.-]{0,100}\\bexample\\.(?:com|org|net)\\b)[\\w\\[-]';
+
+/**
+ * `scheme://user:password@host`, the password being the secret. The user part cannot hold `:`, `@`
+ * or `/` and the password cannot hold `@` or `/`, so neither can backtrack into the other; the
+ * lookahead `(?!\k<user>@)` drops `postgres:postgres@` style logins where the password is the user
+ * name (a local default, not a secret).
+ */
+export function urlCredentials(schemes: string): RegExp {
+  return new RegExp(
+    `(?<![\\w+.-])(?:jdbc:)?(?:${schemes})(?:\\+[a-z0-9]+)?:\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!\\k<user>@)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
+    'g',
+  );
+}
+
+// Defaults of local containers and tutorials (`user:postgres@localhost`), never production secrets.
+const DEV_DEFAULTS = new Set(['postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'rabbit', 'rabbitmq', 'docker', 'dev', 'local', 'localhost', 'example']);
+
+// Template holes of other languages and tools: printf (`%s`, `%(pw)s`), format (`{}`, `{0}`,
+// `{password}`), Ruby (`#{pw}`), positional (`$1`), symbols (`:password`), build-tool tokens (`@PW@`, `__PW__`).
+const TEMPLATE = /^(?:%[-+ #0-9.]*[a-z]|%\([^)]*\)[a-z]|\{[\w.]*\}|#\{[^}]*\}|\$\d+|:\w+|@\w+@|__\w+__)$/i;
+
+/**
+ * The password is a real value: not an env var name, a template hole, a stock default, a keyboard run,
+ * the front of a bracketed stand-in cut at its inner `@` (`<YourStrong@Passw0rd>` in the SQL Server docs),
+ * a value that spells out "password" (`randompassword`, `mysecretpassword` from the Prisma and Docker
+ * docs), or an interpolation cut short by the value's end (`Password=${getPw('db')}`: the `'` ends the match).
+ */
+export function realPassword(secret: string): boolean {
+  return (
+    !isEnvVarName(secret) &&
+    !TEMPLATE.test(secret) &&
+    !/^[<[{]|[>\]}]$|\$\{|\{\{|\$\(/.test(secret) &&
+    !DEV_DEFAULTS.has(secret.toLowerCase()) &&
+    !/passw(?:or)?d|passw0rd|p4ssw0rd/i.test(secret) &&
+    notSequential(secret)
+  );
+}
+
+const pw = (seed: string) => rnd(ALNUM, 18, seed);
+
+function connection(id: string, name: string, envName: string, schemes: string, keywords: string[], tps: string[], fps: string[]): SecretProvider {
+  return { id, name, envName, keywords, pattern: urlCredentials(schemes), validate: realPassword, tps, fps };
+}
+
+export const connectionStrings: readonly SecretProvider[] = [
+  connection(
+    'postgres-connection-string',
+    'PostgreSQL connection string password',
+    'DATABASE_URL',
+    'postgres(?:ql)?',
+    ['postgres'],
+    [
+      `DATABASE_URL=postgres://billing:${pw('pg-1')}@db.internal:5432/billing`,
+      `const pool = new Pool({ connectionString: 'postgresql://app_rw:${pw('pg-2')}@10.0.3.7/app?sslmode=require' });`,
+      `SQLALCHEMY_DATABASE_URI = "postgresql+asyncpg://svc:${pw('pg-3')}%21@pg.prod.acme.io/orders"`,
+      `jdbc:postgresql://reports:${pw('pg-4')}@analytics:5432/warehouse`,
+    ],
+    [
+      'DATABASE_URL=postgres://user@localhost/db',
+      'DATABASE_URL=postgres://user:${DB_PASSWORD}@db:5432/app',
+      'DATABASE_URL=postgres://postgres:postgres@localhost:5432/postgres',
+      'DATABASE_URL=postgresql://USER:PASSWORD@HOST:PORT/DATABASE',
+      'const url = `postgres://${user}:${password}@${host}/${db}`;',
+      'dsn = "postgres://%s:%s@%s/%s" % (user, pw, host, db)',
+      'DATABASE_URL=postgres://app:DB_PASSWORD@db/app',
+      'DATABASE_URL=postgres://db.internal:5432/app',
+      'DATABASE_URL="postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public"',
+      `DATABASE_URL=postgres://app:${pw('pg-5')}@127.0.0.1:5432/app`,
+    ],
+  ),
+  connection(
+    'mysql-connection-string',
+    'MySQL / MariaDB connection string password',
+    'DATABASE_URL',
+    'mysqlx?|mariadb',
+    ['mysql', 'mariadb'],
+    [`DATABASE_URL="mysql://shop:${pw('my-1')}@mysql.prod:3306/shop"`, `const conn = await mysql.createConnection('mariadb://etl:${pw('my-2')}@10.1.0.4/dw');`],
+    ['DATABASE_URL="mysql://root:root@127.0.0.1:3306/app"', 'DATABASE_URL="mysql://app:<password>@db/app"', 'url: mysql://app:{password}@db/app'],
+  ),
+  connection(
+    'mongodb-connection-string',
+    'MongoDB connection string password',
+    'MONGODB_URI',
+    'mongodb',
+    ['mongodb'],
+    [
+      `MONGODB_URI=mongodb+srv://api:${pw('mg-1')}@cluster0.x7k2p.mongodb.net/prod?retryWrites=true&w=majority`,
+      `mongoose.connect("mongodb://reporting:${pw('mg-2')}@mongo-0.mongo,mongo-1.mongo:27017/reports?replicaSet=rs0");`,
+    ],
+    [
+      'MONGODB_URI=mongodb+srv://<username>:<password>@cluster0.abcde.mongodb.net/',
+      'MONGODB_URI=mongodb://localhost:27017/test',
+      'MONGODB_URI=mongodb://mongo:mongo@localhost:27017',
+    ],
+  ),
+  connection(
+    'redis-connection-string',
+    'Redis connection string password',
+    'REDIS_URL',
+    'rediss?',
+    ['redis'],
+    [`REDIS_URL=rediss://default:${pw('rd-1')}@eu1-fine-koala-3104.upstash.io:6379`, `const client = createClient({ url: 'redis://:${pw('rd-2')}@cache.internal:6379/0' });`],
+    ['REDIS_URL=redis://localhost:6379', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379', 'REDIS_URL=redis://default:redis@localhost:6379'],
+  ),
+  connection(
+    'amqp-connection-string',
+    'AMQP (RabbitMQ) connection string password',
+    'AMQP_URL',
+    'amqps?',
+    ['amqp'],
+    [`AMQP_URL=amqps://orders:${pw('mq-1')}@b-3f1c.mq.eu-west-1.amazonaws.com:5671`, `const conn = await amqp.connect('amqp://worker:${pw('mq-2')}@rabbit.internal/vhost');`],
+    ['AMQP_URL=amqp://guest:guest@localhost:5672', 'AMQP_URL=amqp://localhost', 'AMQP_URL=amqp://app:$RABBIT_PASSWORD@rabbit/'],
+  ),
+  connection(
+    'mssql-connection-string',
+    'SQL Server connection string password',
+    'DATABASE_URL',
+    'mssql|sqlserver',
+    ['mssql', 'sqlserver'],
+    [`DATABASE_URL=mssql://sa_app:${pw('ms-1')}@sql01.corp.local:1433/erp`, `url: "sqlserver://etl:${pw('ms-2')}@10.2.0.9:1433"`],
+    ['DATABASE_URL=mssql://sa:<YourStrong@Passw0rd>@localhost:1433', 'DATABASE_URL=sqlserver://localhost:1433;databaseName=erp'],
+  ),
+  connection(
+    'smtp-connection-string',
+    'SMTP URL password',
+    'SMTP_URL',
+    'smtps?',
+    ['smtp'],
+    [`SMTP_URL=smtps://apikey:${'SG.' + rnd(B64URL, 8, 'sm-1')}${pw('sm-2')}@smtp.sendgrid.net:465`, `const transport = nodemailer.createTransport('smtp://mailer%40acme.io:${pw('sm-3')}@smtp.gmail.com:587');`],
+    ['SMTP_URL=smtp://localhost:1025', 'SMTP_URL=smtps://user:pass@smtp.example.com:465', 'SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASS}@smtp.mailgun.org:587'],
+  ),
+  {
+    id: 'ado-connection-string',
+    name: 'ADO.NET / ODBC connection string password',
+    envName: 'CONNECTION_STRING',
+    keywords: ['password=', 'pwd='],
+    // `Server=…;User Id=…;Password=…;` (SQL Server, Npgsql, MySQL Connector): a server/host key,
+    // a few more `key=value;` pairs, then Password or Pwd.
+    pattern: /(?<![\w])(?:Server|Data Source|Host|Address|Addr)=[^;"'\n]{1,200};(?:[^;"'\n]{1,100};){0,8}?\s{0,2}(?:Password|Pwd)=(?<secret>[^;"'\s]{1,128})/gi,
+    validate: realPassword,
+    tps: [
+      `"DefaultConnection": "Server=sql01.corp.local;Database=Erp;User Id=erp_app;Password=${pw('ado-1')};TrustServerCertificate=True"`,
+      `var cs = "Host=pg.internal;Port=5432;Database=orders;Username=svc;Pwd=${pw('ado-2')}";`,
+    ],
+    fps: [
+      '"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=Erp;Trusted_Connection=True"',
+      '"DefaultConnection": "Server=db;Database=Erp;User Id=sa;Password=${SA_PASSWORD}"',
+      '"DefaultConnection": "Server=db;Database=Erp;User Id=sa;Password={0}"',
+    ],
+  },
+];

@@ -1,0 +1,94 @@
+import { shannonEntropy } from './entropy';
+import { isPlaceholder } from './placeholder';
+import type { SecretProvider } from './provider';
+import { providers as allProviders } from './providers';
+
+export interface ProviderMatch {
+  provider: SecretProvider;
+  /** The secret itself (the `secret` group, or the whole match). */
+  secret: string;
+  /** Offsets of the secret in the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * One pass over the text for every keyword of every provider, so that a file that mentions no provider
+ * costs one regular-expression scan, whatever the number of providers.
+ */
+class KeywordIndex {
+  private readonly regex: RegExp;
+  private readonly byKeyword = new Map<string, SecretProvider[]>();
+
+  constructor(readonly providers: readonly SecretProvider[]) {
+    for (const provider of providers) {
+      for (const keyword of provider.keywords) {
+        const list = this.byKeyword.get(keyword) ?? [];
+        list.push(provider);
+        this.byKeyword.set(keyword, list);
+      }
+    }
+    const alternatives = [...this.byKeyword.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.regex = new RegExp(alternatives.join('|'), 'gi');
+  }
+
+  candidates(text: string): Set<SecretProvider> {
+    const found = new Set<SecretProvider>();
+    const seen = new Set<string>();
+    this.regex.lastIndex = 0;
+    for (let m = this.regex.exec(text); m !== null; m = this.regex.exec(text)) {
+      const keyword = m[0].toLowerCase();
+      if (seen.has(keyword)) continue;
+      seen.add(keyword);
+      for (const provider of this.byKeyword.get(keyword) ?? []) found.add(provider);
+      if (seen.size === this.byKeyword.size) break;
+    }
+    return found;
+  }
+}
+
+const defaultIndex = new KeywordIndex(allProviders);
+
+/** True when some provider keyword occurs in the text: the cheap test the engine makes before any pattern. */
+export function mayHoldProviderSecret(text: string): boolean {
+  return defaultIndex.candidates(text).size > 0;
+}
+
+/** Finds every provider secret in the text, placeholders and low-entropy look-alikes left out. */
+export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex): ProviderMatch[] {
+  const matches: ProviderMatch[] = [];
+  for (const provider of index.candidates(text)) {
+    const pattern = provider.pattern;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      const secret = m.groups?.secret ?? m[0];
+      if (secret === undefined || secret.length === 0) continue;
+      const start = m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
+      if (isPlaceholder(secret)) continue;
+      if (provider.minEntropy !== undefined && shannonEntropy(secret) < provider.minEntropy) continue;
+      if (provider.validate && !provider.validate(secret)) continue;
+      matches.push({ provider, secret, start, end: start + secret.length });
+    }
+  }
+  return dedupe(matches);
+}
+
+/** Where two providers match overlapping text (a JWT inside a connection string), keep the longer, earlier one. */
+function dedupe(matches: ProviderMatch[]): ProviderMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: ProviderMatch[] = [];
+  for (const m of matches) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+export { KeywordIndex };

@@ -1,0 +1,40 @@
+import { shannonEntropy } from './entropy';
+import { words } from './names';
+import { isEnvVarName, isPlaceholder } from './placeholder';
+
+/**
+ * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
+ * so short, low-entropy values count (`password: 'hunter2'` is a real leak); what is left out are values
+ * that are plainly something else: names, paths, URLs without credentials, labels, format strings.
+ */
+export function isSecretValue(value: string, name?: string): boolean {
+  const v = value.trim();
+  if (v.length < 4 || v.length > 4096) return false;
+  if (isPlaceholder(v) || isEnvVarName(v)) return false;
+  if (/\s/.test(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false; // URLs: those with credentials are the providers' business
+  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false; // paths
+  if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
+  if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
+  if (/^[a-z_]+(\.[a-z_]+)+$/.test(v)) return false; // i18n keys and dotted identifiers
+  if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
+  if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
+  if (/^(sha|md5|bcrypt|argon|scrypt|pbkdf2|hmac|hs|rs|es|ps)[-_]?\d*$/i.test(v)) return false; // algorithm names
+  if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false; // password hashes, not passwords
+  if (/^(sha(1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/.test(v)) return false; // subresource integrity
+  if (name) {
+    const nameWords = new Set(words(name));
+    const lower = v.toLowerCase();
+    if (nameWords.has(lower) || words(v).every((w) => nameWords.has(w))) return false; // `const TOKEN = 'token'`
+  }
+  return true;
+}
+
+/** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */
+export function looksRandom(value: string): boolean {
+  if (value.length < 16 || /\s/.test(value) || isPlaceholder(value)) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (/^[0-9a-f-]{36}$/i.test(value)) return false; // UUIDs identify, they do not authenticate
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(\.{0,2}\/)/.test(value)) return false;
+  return shannonEntropy(value) >= 3.5;
+}

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig, parseConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { redact } from '../../core/src/secrets/redact';
+import { run, secrets } from './helpers';
+
+const PW = "const dbPassword = 's3cr3t-Pa55';";
+
+describe('suppressions', () => {
+  const cases: Array<[string, string, number]> = [
+    ['next-line comment', `// twelve-factor-disable-next-line config/hardcoded-secret -- demo value\n${PW}`, 0],
+    ['next-line comment for all rules', `// twelve-factor-disable-next-line\n${PW}`, 0],
+    ['next-line comment for another rule', `// twelve-factor-disable-next-line logs/file-logging\n${PW}`, 1],
+    ['same-line comment', `${PW} // twelve-factor-disable-line`, 0],
+    ['block comment syntax', `/* twelve-factor-disable-next-line config/hardcoded-secret */\n${PW}`, 0],
+    ['disable/enable block', `/* twelve-factor-disable */\n${PW}\n/* twelve-factor-enable */\n${PW.replace('dbPassword', 'otherPassword')}`, 1],
+    ['gitleaks:allow', `${PW} // gitleaks:allow`, 0],
+    ['pragma: allowlist secret', `${PW} // pragma: allowlist secret`, 0],
+    ['pragma: allowlist nextline secret', `// pragma: allowlist nextline secret\n${PW}`, 0],
+    ['secretlint-disable-line', `${PW} // secretlint-disable-line`, 0],
+    ['secretlint-disable-next-line', `// secretlint-disable-next-line\n${PW}`, 0],
+    ['a comment two lines up does not count', `// twelve-factor-disable-next-line\n\n${PW}`, 1],
+  ];
+  for (const [name, code, count] of cases) {
+    test(name, () => assert.equal(secrets('src/a.ts', code).length, count));
+  }
+  test('hash comments in YAML and .env', () => {
+    assert.equal(secrets('compose.yaml', 'x:\n  # twelve-factor-disable-next-line\n  password: s3cr3tPass\n').length, 0);
+    assert.equal(secrets('.env', 'DB_PASSWORD=pg-Pa55w0rd # gitleaks:allow\n').length, 0);
+  });
+});
+
+describe('configuration', () => {
+  test('.twelve-factor.yaml: severities, ignores and allowlists', () => {
+    const { config, problems } = parseConfig([
+      'rules:',
+      '  config/hardcoded-secret: warning',
+      'ignore:',
+      '  - "generated/**"',
+      'testFiles:',
+      '  severity: off',
+      'secrets:',
+      '  allowlist:',
+      '    values: ["^demo-"]',
+      '    paths: ["docs/**"]',
+    ].join('\n'));
+    assert.deepEqual(problems, []);
+    assert.equal(secrets('src/a.ts', PW, { config })[0].severity, 'warning');
+    assert.equal(secrets('generated/a.ts', PW, { config }).length, 0);
+    assert.equal(secrets('src/a.test.ts', PW, { config }).length, 0);
+    assert.equal(secrets('docs/a.ts', PW, { config }).length, 0);
+    assert.equal(secrets('src/a.ts', "const password = 'demo-only-value';", { config }).length, 0);
+  });
+  test('off turns a rule off', () => {
+    const { config } = parseConfig('rules:\n  config/hardcoded-secret: off\n');
+    assert.equal(secrets('src/a.ts', PW, { config }).length, 0);
+  });
+  test('broken configuration: problems with ranges, defaults kept, no throw', () => {
+    const invalidYaml = parseConfig('rules: [unclosed\n');
+    assert.ok(invalidYaml.problems.length > 0);
+    assert.deepEqual(invalidYaml.config, defaultConfig());
+    const wrong = parseConfig('rules:\n  config/hardcoded-secret: loud\nunknown: 1\nsecrets:\n  allowlist:\n    values: ["("]\n');
+    assert.equal(wrong.problems.length, 3);
+    assert.equal(wrong.problems[0].range.start.line, 1);
+    assert.equal(wrong.problems[1].range.start.line, 2);
+  });
+  test('findings in test code are information by default', () => {
+    for (const file of ['test/a.ts', 'src/__tests__/a.ts', 'src/a.spec.ts', 'src/a.test.js', 'test/fixtures/x.ts']) {
+      assert.equal(secrets(file, PW)[0]?.severity, 'info', file);
+    }
+    assert.equal(secrets('src/testing.ts', PW)[0].severity, 'error');
+  });
+});
+
+describe('engine', () => {
+  test('messages are redacted: first characters and length only', () => {
+    assert.equal(redact('sk_live_1234567890abcdef'), 'sk_l…, 24 chars');
+    assert.equal(redact('hunter22'), 'hu…, 8 chars');
+    assert.equal(redact('abc'), '…, 3 chars');
+    const [f] = secrets('src/a.ts', PW);
+    assert.match(f.message, /dbPassword.*s3…, 11 chars/);
+  });
+  test('fingerprints ignore line moves', () => {
+    const a = secrets('src/a.ts', PW)[0].fingerprint;
+    const b = secrets('src/a.ts', `\n\n\n${PW}`)[0].fingerprint;
+    assert.equal(a, b);
+    assert.notEqual(a, secrets('src/b.ts', PW)[0].fingerprint);
+  });
+  test('a file with nothing to look at is never parsed', () => {
+    const context = new FileContext('src/plain.ts', 'export const add = (a: number, b: number) => a + b;\n'.repeat(200));
+    analyze(context, { config: defaultConfig() });
+    assert.equal(context.hasSourceFile, false);
+  });
+  test('binary, huge and half-typed input: no throw', () => {
+    assert.equal(run('a.ts', 'abc\u0000def').skipped, 'binary');
+    assert.match(run('a.ts', 'x'.repeat(3 * 1024 * 1024)).skipped ?? '', /larger than/);
+    assert.doesNotThrow(() => run('a.ts', "const password = 'abc"));
+    assert.doesNotThrow(() => run('a.ts', `const password = ${'('.repeat(20000)}'hunter22x'${')'.repeat(20000)};`));
+    assert.doesNotThrow(() => run('a.yaml', 'password: [unclosed\n  - : :'));
+  });
+  test('ranges are LSP positions (zero-based, UTF-16)', () => {
+    const code = "// héllo 😀\nconst dbPassword = 's3cr3t-Pa55';";
+    const [f] = secrets('src/a.ts', code);
+    assert.deepEqual(f.range, { start: { line: 1, character: 20 }, end: { line: 1, character: 31 } });
+  });
+});

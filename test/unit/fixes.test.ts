@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/moveToEnv';
+import { fake, fixAll, syntaxErrors } from './helpers';
+
+/** Before → after of the source file, and the line `.env` must gain. */
+const cases: Array<{ name: string; file?: string; before: string; after: string; env: string }> = [
+  { name: 'variable', before: "const dbPassword = 's3cr3t-Pa55';\n", after: 'const dbPassword = process.env.DB_PASSWORD;\n', env: 'DB_PASSWORD=s3cr3t-Pa55\n' },
+  { name: 'generic name takes its owner', before: "const pool = new Pool({ password: 'pg-pass-1234' });\n", after: 'const pool = new Pool({ password: process.env.POOL_PASSWORD });\n', env: 'POOL_PASSWORD=pg-pass-1234\n' },
+  { name: '|| fallback is dropped', before: "const s = process.env.JWT_SECRET || 'dev-jwt-secret-123';\n", after: 'const s = process.env.JWT_SECRET;\n', env: 'JWT_SECRET=dev-jwt-secret-123\n' },
+  { name: 'ternary fallback is dropped', before: "const s = process.env.SECRET ? process.env.SECRET : 'hardcoded-99';\n", after: 'const s = process.env.SECRET;\n', env: 'SECRET=hardcoded-99\n' },
+  { name: 'destructuring default is dropped', before: "const { SESSION_SECRET = 'keyboard-cat-42', PORT } = process.env;\n", after: 'const { SESSION_SECRET, PORT } = process.env;\n', env: 'SESSION_SECRET=keyboard-cat-42\n' },
+  { name: 'sink', before: "import jwt from 'jsonwebtoken';\njwt.sign(p, 'my-signing-key-1');\n", after: "import jwt from 'jsonwebtoken';\njwt.sign(p, process.env.JWT_SECRET);\n", env: 'JWT_SECRET=my-signing-key-1\n' },
+  { name: 'part of a literal becomes a template', before: "fetch(u, { headers: { Authorization: 'Bearer abcdef1234567890' } });\n", after: 'fetch(u, { headers: { Authorization: `Bearer ${process.env.API_TOKEN}` } });\n', env: 'API_TOKEN=abcdef1234567890\n' },
+  { name: 'JSX attribute gets braces', file: 'src/App.tsx', before: 'export const A = () => <Map apiKey="m4pK3y-77123abc" />;\n', after: 'export const A = () => <Map apiKey={process.env.MAP_API_KEY} />;\n', env: 'MAP_API_KEY=m4pK3y-77123abc\n' },
+  { name: 'value with a space and $ is single-quoted', before: "const password = 'pa$$-w0rd!';\n", after: 'const password = process.env.PASSWORD;\n', env: "PASSWORD='pa$$-w0rd!'\n" },
+];
+
+describe('fix: move to environment variable', () => {
+  for (const c of cases) {
+    test(c.name, () => {
+      const file = c.file ?? 'src/app.ts';
+      const out = fixAll(file, c.before);
+      assert.equal(out.source, c.after);
+      assert.equal(out.env, c.env);
+      assert.deepEqual(syntaxErrors(file, out.source), []);
+    });
+  }
+  test('provider key takes the provider name', () => {
+    const key = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
+    const out = fixAll('src/pay.ts', `const stripe = new Stripe('${key}');\n`);
+    assert.match(out.source, /^const stripe = new Stripe\(process\.env\.STRIPE_[A-Z_]+\);\n$/);
+    assert.match(out.env ?? '', new RegExp(`^STRIPE_[A-Z_]+=${key}\\n$`));
+  });
+  test('connection string password moves, the rest stays', () => {
+    const out = fixAll('src/db.ts', "const url = 'postgres://app:Sup3rS3cret@db:5432/app';\n");
+    assert.match(out.source, /^const url = `postgres:\/\/app:\$\{process\.env\.[A-Z_]+\}@db:5432\/app`;\n$/);
+  });
+  test('compose value becomes ${NAME}', () => {
+    const out = fixAll('docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: s3cr3tPass\n');
+    assert.equal(out.source, 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n');
+    assert.equal(out.env, 'POSTGRES_PASSWORD=s3cr3tPass\n');
+  });
+  test('fix-all: every secret in the file, distinct names, one .env append', () => {
+    const out = fixAll('src/a.ts', "const dbPassword = 'pw-one-111';\nconst apiToken = 'tok-two-222';\n");
+    assert.equal(out.source, 'const dbPassword = process.env.DB_PASSWORD;\nconst apiToken = process.env.API_TOKEN;\n');
+    assert.equal(out.env, 'DB_PASSWORD=pw-one-111\nAPI_TOKEN=tok-two-222\n');
+  });
+});
+
+describe('fix: .env, .gitignore and .env.example are appended to, never overwritten', () => {
+  const code = "const dbPassword = 's3cr3t-Pa55';\n";
+  test('existing .env without a final newline keeps every byte', () => {
+    const out = fixAll('src/a.ts', code, { env: 'PORT=3000\r\nLOG_LEVEL=info', gitignore: 'node_modules\n.env\n' });
+    assert.equal(out.env, 'PORT=3000\r\nLOG_LEVEL=info\r\nDB_PASSWORD=s3cr3t-Pa55\r\n');
+    assert.equal(out.gitignore, 'node_modules\n.env\n');
+  });
+  test('same key, same value: reused, nothing appended', () => {
+    const out = fixAll('src/a.ts', code, { env: 'DB_PASSWORD=s3cr3t-Pa55\n', gitignore: '.env*\n' });
+    assert.equal(out.source, 'const dbPassword = process.env.DB_PASSWORD;\n');
+    assert.equal(out.env, 'DB_PASSWORD=s3cr3t-Pa55\n');
+  });
+  test('same key, other value: a new name, the old line untouched', () => {
+    const out = fixAll('src/a.ts', code, { env: 'DB_PASSWORD=other\nDB_PASSWORD_2=another\n', gitignore: '.env\n' });
+    assert.equal(out.source, 'const dbPassword = process.env.DB_PASSWORD_3;\n');
+    assert.equal(out.env, 'DB_PASSWORD=other\nDB_PASSWORD_2=another\nDB_PASSWORD_3=s3cr3t-Pa55\n');
+  });
+  test('same value under another key: that key is reused', () => {
+    const out = fixAll('src/a.ts', code, { env: 'PG_PASS=s3cr3t-Pa55\n', gitignore: '.env\n' });
+    assert.equal(out.source, 'const dbPassword = process.env.PG_PASS;\n');
+  });
+  test('.gitignore gains .env when it does not ignore it; created when missing', () => {
+    assert.equal(fixAll('src/a.ts', code, { gitignore: 'node_modules' }).gitignore, 'node_modules\n.env\n');
+    assert.equal(fixAll('src/a.ts', code).gitignore, '.env\n');
+    assert.equal(gitIgnoresEnv('*.env\n'), true);
+    assert.equal(gitIgnoresEnv('.env\n!.env\n'), false);
+  });
+  test('.env.example gains NAME= when it exists and lacks the key', () => {
+    assert.equal(fixAll('src/a.ts', code, { example: 'PORT=3000\n' }).example, 'PORT=3000\nDB_PASSWORD=\n');
+    assert.equal(fixAll('src/a.ts', code, { example: 'DB_PASSWORD=\n' }).example, 'DB_PASSWORD=\n');
+    assert.equal(fixAll('src/a.ts', code).example, undefined);
+  });
+  test('values round-trip through the .env reader', () => {
+    for (const v of ['plain-1', 'with space', 'pa$$', "it's", 'multi\nline', 'back\\slash "q"']) {
+      assert.equal(envEntries(`K=${quoteEnvValue(v)}\n`).get('K'), v, v);
+    }
+  });
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { covered, fake, secrets } from './helpers';
+
+const STRIPE = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
+
+/** Invalid cases: code, the text the finding must cover, its message id and the name in its message. */
+const invalid: Array<{ name: string; file?: string; code: string; secret: string; messageId: string; label?: string }> = [
+  { name: 'variable with a password name', code: "const dbPassword = 's3cr3t-Pa55';", secret: 's3cr3t-Pa55', messageId: 'named', label: 'dbPassword' },
+  { name: 'low-entropy real password', code: "const password = 'hunter2!';", secret: 'hunter2!', messageId: 'named' },
+  { name: 'object property', code: "const config = { apiKey: 'a8f5f167f44f4964e6c9' };", secret: 'a8f5f167f44f4964e6c9', messageId: 'named', label: 'apiKey' },
+  { name: 'quoted property key', code: "const h = { 'x-api-key': 'k3y-9f8e7d6c5b4a' };", secret: 'k3y-9f8e7d6c5b4a', messageId: 'named' },
+  { name: 'member assignment', code: "user.password = 'letmein-42';", secret: 'letmein-42', messageId: 'named' },
+  { name: 'parameter default', code: "function connect(password = 'letmein99') { return password; }", secret: 'letmein99', messageId: 'named' },
+  { name: 'class field', code: "class Api { private clientSecret = 'cs-8812731923'; }", secret: 'cs-8812731923', messageId: 'named' },
+  { name: 'as const', code: "export const API_TOKEN = 'tok-5512-abcd' as const;", secret: 'tok-5512-abcd', messageId: 'named' },
+  { name: 'JSX attribute', file: 'src/App.tsx', code: 'export const A = () => <Map apiKey="m4pK3y-77123abc" />;', secret: 'm4pK3y-77123abc', messageId: 'named' },
+  { name: 'template without substitutions', code: 'const secret = `tmpl-s3cret-88`;', secret: 'tmpl-s3cret-88', messageId: 'named' },
+  { name: 'Authorization header: only the credential', code: "fetch(u, { headers: { Authorization: 'Bearer abcdef1234567890' } });", secret: 'abcdef1234567890', messageId: 'named' },
+  { name: '|| fallback of a secret variable', code: "const s = process.env.JWT_SECRET || 'dev-jwt-secret-123';", secret: 'dev-jwt-secret-123', messageId: 'fallback', label: 'JWT_SECRET' },
+  { name: '?? fallback', code: "const t = process.env['API_TOKEN'] ?? 'tok-12345678';", secret: 'tok-12345678', messageId: 'fallback', label: 'API_TOKEN' },
+  { name: 'chained fallback', code: "const t = process.env.A || process.env.DB_PASSWORD || 'pg-pw-2231';", secret: 'pg-pw-2231', messageId: 'fallback', label: 'DB_PASSWORD' },
+  { name: 'ternary fallback', code: "const s = process.env.SECRET ? process.env.SECRET : 'hardcoded-99';", secret: 'hardcoded-99', messageId: 'fallback' },
+  { name: 'destructuring default from process.env', code: "const { SESSION_SECRET = 'keyboard-cat-42' } = process.env;", secret: 'keyboard-cat-42', messageId: 'fallback', label: 'SESSION_SECRET' },
+  { name: 'import.meta.env fallback', code: "const k = import.meta.env.VITE_API_KEY ?? 'vk-7718-2231';", secret: 'vk-7718-2231', messageId: 'fallback' },
+  { name: 'random fallback of a neutral name', code: "const x = process.env.SIGNING || 'Zq8vN2xLp4Rt7Wy1Kd9F';", secret: 'Zq8vN2xLp4Rt7Wy1Kd9F', messageId: 'fallback' },
+  { name: 'jsonwebtoken sign', code: "import jwt from 'jsonwebtoken';\njwt.sign(payload, 'my-signing-key-1');", secret: 'my-signing-key-1', messageId: 'sink', label: 'jsonwebtoken' },
+  { name: 'jsonwebtoken verify via require destructuring', code: "const { verify } = require('jsonwebtoken');\nverify(token, 'verify-key-123');", secret: 'verify-key-123', messageId: 'sink' },
+  { name: 'crypto.createHmac', code: "crypto.createHmac('sha256', 'hmac-key-777').update(b);", secret: 'hmac-key-777', messageId: 'sink' },
+  { name: 'cookie-parser', code: "import cookieParser from 'cookie-parser';\napp.use(cookieParser('cookie-secret-55'));", secret: 'cookie-secret-55', messageId: 'sink' },
+  { name: 'SDK constructor', code: "const openai = new OpenAI('oa-key-1234567');", secret: 'oa-key-1234567', messageId: 'sink' },
+  { name: 'provider key in a constructor', code: `const stripe = new Stripe('${STRIPE}');`, secret: STRIPE, messageId: 'provider' },
+  { name: 'provider key in a comment', code: `// old key: ${STRIPE}\nexport {};`, secret: STRIPE, messageId: 'provider' },
+  { name: 'connection string password', code: "const url = 'postgres://app:Sup3rS3cret@db:5432/app';", secret: 'Sup3rS3cret', messageId: 'provider' },
+];
+
+const valid: Array<{ name: string; file?: string; code: string }> = [
+  { name: 'environment read', code: 'const password = process.env.DB_PASSWORD;' },
+  { name: 'environment read with a non-secret default', code: "const port = process.env.PORT || '3000';" },
+  { name: 'NODE_ENV default', code: "const env = process.env.NODE_ENV ?? 'development';" },
+  { name: 'the name of an environment variable', code: "const tokenVar = 'GITHUB_TOKEN';" },
+  { name: 'label', code: "const passwordLabel = 'Password';" },
+  { name: 'input type', code: "input.type = 'password';" },
+  { name: 'flag', code: "const showPassword = 'true';" },
+  { name: 'placeholder', code: "const apiKey = 'your-api-key';" },
+  { name: 'angle-bracket placeholder', code: "const token = '<token>';" },
+  { name: 'interpolation', code: "const secret = '${SECRET}';" },
+  { name: 'changeme', code: "const password = 'changeme';" },
+  { name: 'masked', code: "const apiKey = 'xxxxxxxxxxxx';" },
+  { name: 'empty', code: "const password = '';" },
+  { name: 'URL under a token name', code: "const tokenUrl = 'https://oauth.example.com/token';" },
+  { name: 'token endpoint under a neutral key', code: "const cfg = { token: '/api/token' };" },
+  { name: 'i18n key', code: "const t = { password: 'auth.password.label' };" },
+  { name: 'path to a key file', code: "const privateKey = './keys/private.pem';" },
+  { name: 'bcrypt hash', code: "const password = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.6W3HpQ/8sAeC5dQjE8Jc5n1bYcW2';" },
+  { name: 'header name', code: "const apiKeyHeader = 'x-api-key';" },
+  { name: 'sentence', code: "const passwordHint = 'Use at least 12 characters';" },
+  { name: 'secret value equals its name', code: "const TOKEN = 'token';" },
+  { name: 'comparison is not an assignment', code: "if (role === 'admin-secret-role') {}" },
+  { name: 'jwt.sign with an env secret', code: "import jwt from 'jsonwebtoken';\njwt.sign(p, process.env.JWT_SECRET as string);" },
+  { name: 'sign() of an unrelated module', code: "import { sign } from './crypto-utils';\nsign(data, 'hello-world-1');" },
+  { name: 'UUID client id', code: "const clientId = '3f2c8a4e-1b7d-4c9a-9e8f-2a6b5c4d3e1f';" },
+  { name: 'publishable key', code: `const stripePk = '${fake('pk_', 'live_', '51HcT8kLmNoPqRsTuVwXyZ012345')}';` },
+  { name: 'regular expression source', code: "const passwordPattern = '^(?=.*[A-Z]).{12,}$';" },
+  { name: 'function named like a secret', code: "function getToken() { return fetchToken('user-7'); }" },
+];
+
+describe('config/hardcoded-secret: JavaScript and TypeScript', () => {
+  for (const c of invalid) {
+    test(`invalid: ${c.name}`, () => {
+      const found = secrets(c.file ?? 'src/app.ts', c.code);
+      assert.equal(found.length, 1, `expected one finding, got ${JSON.stringify(found.map((f) => f.message))}`);
+      assert.equal(covered(c.code, found[0]), c.secret);
+      assert.equal(found[0].messageId, c.messageId);
+      if (c.label) assert.equal(found[0].data.name ?? found[0].data.provider, c.label);
+      assert.ok(!found[0].message.includes(c.secret), 'message must not hold the secret');
+    });
+  }
+  for (const c of valid) {
+    test(`valid: ${c.name}`, () => {
+      assert.deepEqual(secrets(c.file ?? 'src/app.ts', c.code).map((f) => f.message), []);
+    });
+  }
+});
+
+describe('config/hardcoded-secret: other file kinds', () => {
+  test('compose environment map and list forms; interpolation is not flagged', () => {
+    const yaml = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: s3cr3tPass\n      POSTGRES_USER: app\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n  api:\n    environment:\n      - API_TOKEN=tok-9f8e7d6c\n      - NODE_ENV=production\n';
+    const found = secrets('docker-compose.yml', yaml);
+    assert.deepEqual(found.map((f) => covered(yaml, f)), ['s3cr3tPass', 'tok-9f8e7d6c']);
+  });
+  test('GitHub Actions secrets expressions are not flagged', () => {
+    assert.deepEqual(secrets('.github/workflows/ci.yml', 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n  password: ${{ secrets.PW }}\n'), []);
+  });
+  test('JSON config', () => {
+    const json = '{\n  "db": { "password": "pg-Pa55w0rd" },\n  "apiKeyHeader": "x-api-key",\n  "passwordMinLength": 12\n}\n';
+    assert.deepEqual(secrets('config/default.json', json).map((f) => covered(json, f)), ['pg-Pa55w0rd']);
+  });
+  test('.env: committed is flagged, git-ignored is not', () => {
+    const env = 'PORT=3000\nDB_PASSWORD=pg-Pa55w0rd\nAPI_KEY=\n';
+    assert.deepEqual(secrets('.env', env).map((f) => covered(env, f)), ['pg-Pa55w0rd']);
+    assert.deepEqual(secrets('.env', env, { gitIgnored: true }), []);
+    assert.deepEqual(secrets('.env.example', 'DB_PASSWORD=changeme\nAPI_KEY=<your-key>\nTOKEN=\n'), []);
+  });
+  test('Dockerfile ENV and ARG', () => {
+    const docker = 'FROM node:20\nENV API_TOKEN=tok_9f8e7d6c5b\nARG NPM_TOKEN\nENV DB_PASSWORD=$DB_PASSWORD\nENV SECRET_KEY legacy-f0rm-secret\n';
+    assert.deepEqual(secrets('Dockerfile', docker).map((f) => covered(docker, f)), ['tok_9f8e7d6c5b', 'legacy-f0rm-secret']);
+  });
+  test('shell scripts', () => {
+    const sh = '#!/bin/sh\nexport DEPLOY_TOKEN=dpl-1234abcd\nexport DB_PASSWORD="$(cat /run/secrets/db)"\nmysql --password=my5ql-pw host\n';
+    assert.deepEqual(secrets('scripts/deploy.sh', sh).map((f) => covered(sh, f)), ['dpl-1234abcd', 'my5ql-pw']);
+  });
+  test('properties', () => {
+    const props = '# db\ndb.url=jdbc:postgresql://db/app\ndb.password=hunter22x\n';
+    assert.deepEqual(secrets('application.properties', props).map((f) => covered(props, f)), ['hunter22x']);
+  });
+  test('any other text: provider patterns only', () => {
+    const md = `Use ${STRIPE} to test.\npassword: hunter22x\n`;
+    assert.deepEqual(secrets('README.md', md).map((f) => covered(md, f)), [STRIPE]);
+  });
+  test('lockfiles and minified bundles are not read', () => {
+    const lock = JSON.stringify({ packages: { a: { integrity: 'sha512-' + 'A'.repeat(86) + '==' } }, password: 'hunter22x' });
+    assert.deepEqual(secrets('package-lock.json', lock), []);
+    const minified = `var a=1;${'x=1;'.repeat(3000)}var password="hunter22x";`;
+    assert.deepEqual(secrets('dist/app.js', minified), []);
+    assert.deepEqual(secrets('vendor/app.min.js', "var password='hunter22x';"), []);
+  });
+});
