@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
+import { applyFixes } from './fix';
+import { formatReport, type ReportFormat } from '../report';
+import { rules } from '../rules';
+import { scanPaths } from '../scan';
+import { VERSION } from '../version';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Usage: twelve-factor scan [paths…] [options]
+
+Scans files and folders (default: the current folder) for twelve-factor problems.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --config FILE              configuration file (default: ./${CONFIG_FILE_NAME} if present)
+  --fix                      apply every available fix (moves secrets to .env), then report what is left
+  --no-gitignore             also scan files that .gitignore excludes
+  --max-warnings N           exit 1 when there are more than N warnings
+  --verbose                  list skipped files
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+/** The whole CLI as a function of its arguments and streams, so tests run it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`twelve-factor: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      config: { type: 'string' },
+      fix: { type: 'boolean', default: false },
+      'no-gitignore': { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'scan') throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
+  const format = values.format as ReportFormat;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
+
+  const root = io.cwd;
+  const config = loadConfig(values.config ? path.resolve(root, values.config) : path.join(root, CONFIG_FILE_NAME), values.config !== undefined, io);
+  if (!config) return 2;
+  const targets = paths.length > 0 ? paths : ['.'];
+  for (const t of targets) {
+    if (!fs.existsSync(path.resolve(root, t))) throw new UsageError(`no such file or folder: ${t}`);
+  }
+
+  const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
+  const scan = () => scanPaths(targets, {
+    root,
+    config,
+    gitignore: !values['no-gitignore'],
+    onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+  });
+  let output = scan();
+  if (values.fix) {
+    const fixed = applyFixes(output.files, root);
+    if (fixed.filesChanged > 0) {
+      io.stderr.write(`Fixed ${fixed.fixesApplied} problem(s) in ${fixed.filesChanged} file(s).\n`);
+      output = scan();
+    }
+  }
+  if (progress) io.stderr.write('\r\x1b[K');
+
+  const result = {
+    root,
+    findings: output.files.flatMap((f) => f.findings),
+    filesScanned: output.filesScanned,
+    skipped: output.skipped,
+    rules: rules.map((r) => r.meta),
+    version: VERSION,
+  };
+  const color = values.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const report = formatReport(result, format, { color, verbose: values.verbose });
+  if (values.output) fs.writeFileSync(path.resolve(root, values.output), report);
+  else io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    if (explicit) {
+      io.stderr.write(`twelve-factor: cannot read configuration file ${file}\n`);
+      return undefined;
+    }
+    return defaultConfig();
+  }
+  const { config, problems } = parseConfig(text);
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr.write(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+    return undefined;
+  }
+  return config;
+}

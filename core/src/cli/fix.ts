@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { envRootFor } from '../envRoot';
+import { applyEdits, planMoveToEnv } from '../fixes/moveToEnv';
+import { readTextSync } from '../gitignore';
+import type { FileResult } from '../scan';
+import type { WorkspaceChange } from '../types';
+
+/**
+ * `--fix`: the same plans the editor's fix-all makes, written to disk file by file. `.env` is re-read before
+ * each file so names stay unique across files, and only ever appended to.
+ */
+export function applyFixes(files: FileResult[], root: string): { filesChanged: number; fixesApplied: number } {
+  let filesChanged = 0;
+  let fixesApplied = 0;
+  for (const file of files) {
+    const fixes = file.findings.map((f) => file.fixes.get(f)).filter((f) => f !== undefined);
+    if (fixes.length === 0) continue;
+    const envRoot = envRootFor(file.file, root);
+    const plan = planMoveToEnv({ path: file.file, text: file.text }, fixes, {
+      root: envRoot,
+      env: readTextSync(path.join(envRoot, '.env')),
+      gitignore: readTextSync(path.join(envRoot, '.gitignore')),
+      example: readTextSync(path.join(envRoot, '.env.example')),
+    }, 'Move secrets to .env');
+    writeChange(plan);
+    filesChanged++;
+    fixesApplied += plan.changes[0].edits.length;
+  }
+  return { filesChanged, fixesApplied };
+}
+
+function writeChange(change: WorkspaceChange): void {
+  const [source, ...appends] = change.changes;
+  const current = readTextSync(source.path);
+  if (current === undefined) throw new Error(`cannot read ${source.path}`);
+  fs.writeFileSync(source.path, applyEdits(current, source.edits));
+  // The other files are only ever appended to, judged against what they hold now, not when the plan was made.
+  for (const c of appends) {
+    const lines = c.edits.map((e) => e.newText).join('').replace(/^\r?\n/, '');
+    const now = readTextSync(c.path);
+    const needsBreak = now !== undefined && now.length > 0 && !now.endsWith('\n');
+    fs.appendFileSync(c.path, (needsBreak ? (now.includes('\r\n') ? '\r\n' : '\n') : '') + lines);
+  }
+}

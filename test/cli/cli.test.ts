@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const SECRET_FILE = "export const dbPassword = 's3cr3t-Pa55';\n";
+
+describe('twelve-factor scan', () => {
+  test('exit 1 and a text report when there are errors', () => {
+    const dir = workspace({ 'src/db.ts': SECRET_FILE });
+    const r = cli(['scan'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /src\/db\.ts/);
+    assert.match(r.stdout, /1:28\s+error\s+.*config\/hardcoded-secret/);
+    assert.ok(!r.stdout.includes('s3cr3t-Pa55'), 'the secret is never printed');
+  });
+  test('exit 0 on a clean folder', () => {
+    const dir = workspace({ 'src/ok.ts': 'export const password = process.env.DB_PASSWORD;\n' });
+    const r = cli(['scan', '.'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /No problems found/);
+  });
+  test('exit 2 on bad usage and broken configuration, with a message on stderr', () => {
+    const dir = workspace({ 'a.ts': '' });
+    assert.equal(cli(['scan', '--format', 'xml'], dir).code, 2);
+    assert.equal(cli(['frobnicate'], dir).code, 2);
+    assert.equal(cli(['scan', 'missing-folder'], dir).code, 2);
+    assert.equal(cli(['scan', '--config', 'nope.yaml'], dir).code, 2);
+    fs.writeFileSync(path.join(dir, '.twelve-factor.yaml'), 'rules: [unclosed\n');
+    const broken = cli(['scan'], dir);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /\.twelve-factor\.yaml:\d+:\d+: Invalid YAML/);
+  });
+  test('warnings alone exit 0 unless --max-warnings is exceeded', () => {
+    const dir = workspace({ 'src/db.ts': SECRET_FILE, '.twelve-factor.yaml': 'rules:\n  config/hardcoded-secret: warning\n' });
+    assert.equal(cli(['scan'], dir).code, 0);
+    assert.equal(cli(['scan', '--max-warnings', '0'], dir).code, 1);
+  });
+  test('json and sarif formats, to stdout and to a file', () => {
+    const dir = workspace({ 'src/db.ts': SECRET_FILE });
+    const json = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout) as { findings: Array<{ file: string; line: number; ruleId: string }> };
+    assert.deepEqual(json.findings.map((f) => [f.file, f.line, f.ruleId]), [['src/db.ts', 1, 'config/hardcoded-secret']]);
+    assert.equal(cli(['scan', '--format', 'sarif', '--output', 'out.sarif'], dir).code, 1);
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].results.length, 1);
+    assert.ok(!fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8').includes('s3cr3t-Pa55'));
+  });
+  test('respects .gitignore, skips node_modules, reads a committed .env but not an ignored one', () => {
+    const dir = workspace({
+      '.gitignore': 'generated/\n.env\n',
+      'generated/a.ts': SECRET_FILE,
+      'node_modules/x/index.js': SECRET_FILE,
+      '.env': 'DB_PASSWORD=pg-Pa55w0rd\n',
+      'config/.env.production': 'DB_PASSWORD=pg-Pa55w0rd\n',
+    });
+    const json = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout) as { findings: Array<{ file: string }> };
+    assert.deepEqual(json.findings.map((f) => f.file), ['config/.env.production']);
+    const all = JSON.parse(cli(['scan', '--format', 'json', '--no-gitignore'], dir).stdout) as { findings: Array<{ file: string }> };
+    assert.deepEqual(all.findings.map((f) => f.file).sort(), ['.env', 'config/.env.production', 'generated/a.ts']);
+  });
+  test('--fix moves secrets to .env and appends without clobbering', () => {
+    const dir = workspace({ 'package.json': '{}', 'src/db.ts': SECRET_FILE, '.env': 'PORT=3000', '.gitignore': 'node_modules\n' });
+    const r = cli(['scan', '--fix'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'src/db.ts'), 'utf8'), 'export const dbPassword = process.env.DB_PASSWORD;\n');
+    assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'PORT=3000\nDB_PASSWORD=s3cr3t-Pa55\n');
+    assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
+  });
+});
+
+describe('the bundled examples app', () => {
+  test('every planted secret is found, nothing else', () => {
+    const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'expected-findings.json'), 'utf8')) as {
+      findings: Array<{ file: string; line: number; severity: string }>;
+    };
+    const r = cli(['scan', '--format', 'json'], EXAMPLES);
+    const json = JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number; ruleId: string; severity: string }> };
+    const actual = json.findings.filter((f) => f.ruleId === 'config/hardcoded-secret').map((f) => `${f.file}:${f.line} ${f.severity}`).sort();
+    const wanted = expected.findings.map((f) => `${f.file}:${f.line} ${f.severity}`).sort();
+    assert.deepEqual(actual, wanted);
+    assert.equal(r.code, 1);
+  });
+});
