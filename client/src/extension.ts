@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusBar, type StatusParams } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server and wires the few things that live on the editor's side. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Twelve-Factor', { log: true });
+  const statusBar = new StatusBar();
+  context.subscriptions.push(output, statusBar);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every file and unsaved buffer: provider patterns apply to any text; the server decides what to read.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+    outputChannel: output,
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.twelve-factor.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+      ],
+    },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+
+  client = new LanguageClient('twelveFactor', 'Twelve-Factor', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('twelveFactor.restartServer', async () => {
+      statusBar.setState('starting');
+      await client?.restart();
+      statusBar.setState('running');
+    }),
+    vscode.commands.registerCommand('twelveFactor.openRuleDocs', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+    vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
+  );
+  statusBar.setState('starting');
+  await client.start();
+  context.subscriptions.push(client.onNotification('twelveFactor/status', (params: StatusParams) => {
+    statusBar.update(params);
+    if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) statusBar.showFor(params.uri);
+  }));
+  statusBar.setState('running');
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
