@@ -32,9 +32,16 @@ describe('fix: move to environment variable', () => {
     assert.match(out.source, /^const stripe = new Stripe\(process\.env\.STRIPE_[A-Z_]+\);\n$/);
     assert.match(out.env ?? '', new RegExp(`^STRIPE_[A-Z_]+=${key}\\n$`));
   });
-  test('connection string password moves, the rest stays', () => {
-    const out = fixAll('src/db.ts', "const url = 'postgres://app:Sup3rS3cret@db:5432/app';\n");
-    assert.match(out.source, /^const url = `postgres:\/\/app:\$\{process\.env\.[A-Z_]+\}@db:5432\/app`;\n$/);
+  test('a connection string moves whole, as the URL variable', () => {
+    const out = fixAll('src/db.ts', "const pool = new Pool({ connectionString: 'postgres://app:Sup3rS3cret@db:5432/app' });\n");
+    assert.equal(out.source, 'const pool = new Pool({ connectionString: process.env.DATABASE_URL });\n');
+    assert.equal(out.env, 'DATABASE_URL=postgres://app:Sup3rS3cret@db:5432/app\n');
+    assert.equal(fixAll('src/cache.ts', "const redisUrl = 'redis://:R3dis-Pa55w0rd@cache.internal:6379';\n").source, 'const redisUrl = process.env.REDIS_URL;\n');
+  });
+  test('a provider key inside a longer literal: only the key moves', () => {
+    const key = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
+    const out = fixAll('src/pay.ts', `const header = 'Bearer ${key}';\n`);
+    assert.match(out.source, /^const header = `Bearer \$\{process\.env\.STRIPE_[A-Z_]+\}`;\n$/);
   });
   test('compose value becomes ${NAME}', () => {
     const out = fixAll('docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: s3cr3tPass\n');

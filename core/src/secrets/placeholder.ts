@@ -4,7 +4,8 @@
  */
 
 // Interpolations of other tools: ${VAR}, $VAR, {{ x }}, %VAR%, $(VAR), <your-key>, [TOKEN].
-const INTERPOLATION = /\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
+// An opening `${`, `$(` or `{{` counts even unclosed: a pattern may stop inside `${getPassword('db')}`.
+const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
 // Words that mark a value as an example, anywhere in it (case-insensitive).
 const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
@@ -24,7 +25,8 @@ export function isPlaceholder(value: string): boolean {
   if (v.length === 0) return true;
   if (/^(.)\1*$/s.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
-  if (MARKER_WORDS.test(v)) return true;
+  // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
+  if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
   if (WHOLE_WORDS.has(v.toLowerCase())) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;

@@ -22,6 +22,11 @@ export interface SecretProvider {
   readonly pattern: RegExp;
   /** Minimum Shannon entropy (bits per character) of the secret; omit for formats that are unambiguous. */
   readonly minEntropy?: number;
+  /**
+   * The secret is part of a URL that the app should read whole (`DATABASE_URL`): the fix moves the whole
+   * string literal under `envName` instead of the password alone.
+   */
+  readonly movesWholeValue?: boolean;
   /** Extra check on the secret, for what a regular expression says badly (checksums, character mixes). */
   readonly validate?: (secret: string) => boolean;
   /** Lines that must produce a finding from this provider. Build them so no push protection mistakes them for live keys. */

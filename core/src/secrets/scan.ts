@@ -19,14 +19,25 @@ export interface ProviderMatch {
 class KeywordIndex {
   private readonly regex: RegExp;
   private readonly byKeyword = new Map<string, SecretProvider[]>();
+  /** Each pattern compiled once more with the `d` flag, for the exact offsets of its `secret` group. */
+  readonly patterns = new Map<SecretProvider, RegExp>();
 
   constructor(readonly providers: readonly SecretProvider[]) {
+    const own = new Map<string, SecretProvider[]>();
     for (const provider of providers) {
+      this.patterns.set(provider, new RegExp(provider.pattern.source, provider.pattern.flags.includes('d') ? provider.pattern.flags : `${provider.pattern.flags}d`));
       for (const keyword of provider.keywords) {
-        const list = this.byKeyword.get(keyword) ?? [];
+        const list = own.get(keyword) ?? [];
         list.push(provider);
-        this.byKeyword.set(keyword, list);
+        own.set(keyword, list);
       }
+    }
+    // A match of a longer keyword also contains every keyword inside it (`sk_live_` holds `sk_`), and the
+    // alternation reports only the longest: give each keyword the providers of the keywords it contains.
+    for (const [keyword, list] of own) {
+      const all = new Set(list);
+      for (const [other, otherList] of own) if (other !== keyword && keyword.includes(other)) for (const p of otherList) all.add(p);
+      this.byKeyword.set(keyword, [...all]);
     }
     const alternatives = [...this.byKeyword.keys()]
       .sort((a, b) => b.length - a.length)
@@ -44,6 +55,8 @@ class KeywordIndex {
       seen.add(keyword);
       for (const provider of this.byKeyword.get(keyword) ?? []) found.add(provider);
       if (seen.size === this.byKeyword.size) break;
+      // Overlapping keywords (`tk-us-` ends where `-us` begins): look again from the next character.
+      this.regex.lastIndex = m.index + 1;
     }
     return found;
   }
@@ -60,7 +73,7 @@ export function mayHoldProviderSecret(text: string): boolean {
 export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
   for (const provider of index.candidates(text)) {
-    const pattern = provider.pattern;
+    const pattern = index.patterns.get(provider) ?? provider.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0].length === 0) {
@@ -69,7 +82,7 @@ export function findProviderSecrets(text: string, index: KeywordIndex = defaultI
       }
       const secret = m.groups?.secret ?? m[0];
       if (secret === undefined || secret.length === 0) continue;
-      const start = m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
+      const start = m.indices?.groups?.secret?.[0] ?? m.index;
       if (isPlaceholder(secret)) continue;
       if (provider.minEntropy !== undefined && shannonEntropy(secret) < provider.minEntropy) continue;
       if (provider.validate && !provider.validate(secret)) continue;

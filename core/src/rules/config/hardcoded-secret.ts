@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
-import { isSensitiveName } from '../../secrets/names';
+import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
@@ -145,7 +145,21 @@ function providerFix(context: FileContext, match: ProviderMatch, overlapping: Ca
   if (context.kind !== 'js') return undefined;
   const literal = literalAt(context.sourceFile, match.start);
   if (!literal) return undefined;
+  if (match.provider.movesWholeValue && /^[a-z][\w+.-]*:\/\//i.test(literal.text)) {
+    // A connection string moves whole: the app should read DATABASE_URL, not assemble it around a password.
+    const sf = context.sourceFile;
+    return jsFix(context, literal, literal.getStart(sf) + 1, literal.getEnd() - 1, literal.text, urlVariableName(literal) ?? match.provider.envName);
+  }
   return jsFix(context, literal, match.start, match.end, match.secret, match.provider.envName);
+}
+
+/** `const redisUrl = '…'` → `REDIS_URL`; names that say only "url" (`url`, `uri`) say too little. */
+function urlVariableName(literal: ts.StringLiteralLike): string | undefined {
+  const parent = literal.parent;
+  const name = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if (!name || !/.(url|uri|dsn|connectionstring)$/i.test(name)) return undefined;
+  const env = toEnvName(name);
+  return env.includes('_') && !/^CONNECTION_STRING$/.test(env) ? env : undefined;
 }
 
 function literalAt(sf: ts.SourceFile, offset: number): ts.StringLiteralLike | undefined {

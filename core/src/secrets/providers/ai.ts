@@ -33,7 +33,7 @@ export const ai: readonly SecretProvider[] = [
     ],
     fps: [
       'OPENAI_API_KEY=sk-proj-...',
-      'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `OPENAI_API_KEY=sk-proj-${'x'.repeat(63)}`,
       `const key = 'sk-${rnd(ALNUM, 48, 'oa-7')}'; // no OpenAI marker`,
       `OPENAI_API_KEY=sk-proj-${rnd(ALNUM, 12, 'oa-8')}`,
     ],
@@ -75,7 +75,7 @@ export const ai: readonly SecretProvider[] = [
     tps: [`HF_TOKEN=${'hf_' + rnd(LETTERS, 34, 'hf-1')}`, `login(token="${'hf_' + rnd(LETTERS, 34, 'hf-2')}")`],
     fps: [
       'const 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 = load();',
-      'HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `HF_TOKEN=hf_${'x'.repeat(34)}`,
       `HF_TOKEN=hf_${rnd(LOWER, 34, 'hf-3')}`,
     ],
   },
@@ -110,7 +110,7 @@ export const ai: readonly SecretProvider[] = [
     minEntropy: 3.5,
     validate: plausible,
     tps: [`PERPLEXITY_API_KEY=${'pplx-' + rnd(ALNUM, 48, 'px-1')}`, `headers: { Authorization: 'Bearer ${'pplx-' + rnd(HEX, 48, 'px-2')}' }`],
-    fps: ['PERPLEXITY_API_KEY=pplx-xxxxxxxx', `model: 'pplx-70b-online'`],
+    fps: [`PERPLEXITY_API_KEY=pplx-${'x'.repeat(8)}`, `model: 'pplx-70b-online'`],
   },
   {
     id: 'xai-api-key',

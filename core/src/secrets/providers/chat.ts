@@ -1,7 +1,8 @@
 import type { SecretProvider } from '../provider';
 import { ALNUM, ASSIGN, B64URL, DIGITS, HEX, UPPER_ALNUM, plausible, rnd, uuid, words } from './util';
 
-const digits = (n: number, seed: string) => String(1 + (rnd(DIGITS, 1, seed).charCodeAt(0) % 9)) + rnd(DIGITS, n - 1, seed + 'd');
+/** A random number of `n` digits (no leading zero), for Slack/Discord/Telegram ids. */
+const digits = (n: number, seed: string) => rnd('123456789', 1, seed) + rnd(DIGITS, n - 1, seed + 'd');
 
 /** A Discord bot token: the bot's snowflake id in base64, a timestamp part, an HMAC part. */
 const discordToken = (seed: string) =>
@@ -29,7 +30,7 @@ export const chat: readonly SecretProvider[] = [
     ],
     fps: [
       'SLACK_BOT_TOKEN=xoxb-your-bot-token',
-      'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx',
+      `SLACK_BOT_TOKEN=xoxb-${'0'.repeat(12)}-${'0'.repeat(13)}-${'x'.repeat(24)}`,
       `if (token.startsWith('xoxb-')) kind = 'bot';`,
     ],
   },
@@ -57,7 +58,7 @@ export const chat: readonly SecretProvider[] = [
       `SLACK_APP_TOKEN=${'xapp-1-A' + rnd(UPPER_ALNUM, 10, 'sa-1') + '-' + digits(13, 'sa-2') + '-' + rnd(HEX, 64, 'sa-3')}`,
       `const app = new App({ socketMode: true, appToken: "${'xapp-1-A' + rnd(UPPER_ALNUM, 10, 'sa-4') + '-' + digits(13, 'sa-5') + '-' + rnd(HEX, 64, 'sa-6')}" });`,
     ],
-    fps: ['SLACK_APP_TOKEN=xapp-1-XXXXXXXX', `appToken: process.env.SLACK_APP_TOKEN, // xapp-…`],
+    fps: [`SLACK_APP_TOKEN=xapp-1-${'X'.repeat(8)}`, `appToken: process.env.SLACK_APP_TOKEN, // xapp-…`],
   },
   {
     id: 'slack-config-token',
@@ -86,7 +87,7 @@ export const chat: readonly SecretProvider[] = [
       `SLACK_TOKEN=${'xoxa-2-' + digits(12, 'sl-1') + '-' + digits(12, 'sl-2') + '-' + rnd(HEX, 32, 'sl-3')}`,
       `{ "refresh_token": "${'xoxr-' + rnd(ALNUM, 40, 'sl-4')}" }`,
     ],
-    fps: ['SLACK_TOKEN=xoxa-xxxxxxxxxx', `const prefixes = ['xoxa-', 'xoxr-', 'xoxs-'];`],
+    fps: [`SLACK_TOKEN=xoxa-${'x'.repeat(10)}`, `const prefixes = ['xoxa-', 'xoxr-', 'xoxs-'];`],
   },
   {
     id: 'slack-webhook-url',
@@ -101,7 +102,7 @@ export const chat: readonly SecretProvider[] = [
       `await fetch('https://hooks.slack.com/services/T${rnd(UPPER_ALNUM, 10, 'sw-4')}/B${rnd(UPPER_ALNUM, 10, 'sw-5')}/${rnd(ALNUM, 24, 'sw-6')}', { method: 'POST', body });`,
     ],
     fps: [
-      'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      `SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${'0'.repeat(8)}/B${'0'.repeat(8)}/${'X'.repeat(24)}`,
       '// see https://hooks.slack.com/services for the format',
       'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/${SLACK_WEBHOOK_PATH}',
     ],
@@ -168,7 +169,7 @@ export const chat: readonly SecretProvider[] = [
     ],
     fps: [
       `const time = '${digits(9, 'tg-7')}:AA${rnd(B64URL, 33, 'tg-8')}'; // no context`,
-      'TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `TELEGRAM_BOT_TOKEN=123456789:AA${'x'.repeat(33)}`,
       'TELEGRAM_BOT_TOKEN=<bot-token>',
     ],
   },

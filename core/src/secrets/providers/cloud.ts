@@ -113,7 +113,7 @@ export const cloud: readonly SecretProvider[] = [
       `{"web":{"client_id":"8841-x.apps.googleusercontent.com","client_secret":"${'GOCSPX-' + rnd(B64URL, 28, 'goc-2')}"}}`,
     ],
     fps: [
-      `GOOGLE_CLIENT_SECRET=${'GOCSPX-' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxx'}`,
+      `GOOGLE_CLIENT_SECRET=${'GOCSPX-' + 'x'.repeat(28)}`,
       `// client secrets start with GOCSPX- since 2021`,
       `GOOGLE_CLIENT_SECRET=${'GOCSPX-' + rnd(B64URL, 12, 'goc-3')}`,
     ],
@@ -212,7 +212,7 @@ export const cloud: readonly SecretProvider[] = [
     fps: [
       'https://invoices.blob.core.windows.net/pdf?sv=2022-11-02&sp=r&sig=<signature>',
       'const sas = `?sv=2022-11-02&sr=b&sig=${encodeURIComponent(signature)}`;',
-      'query = "sv=2022-11-02&sig=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"',
+      `query = "sv=2022-11-02&sig=${'X'.repeat(44)}"`,
     ],
   },
   {
@@ -248,7 +248,7 @@ export const cloud: readonly SecretProvider[] = [
     ],
     fps: [
       `const SALTAIR_ROUTE = '/saltaire';`,
-      `ALIBABA_CLOUD_ACCESS_KEY_ID=${'LTAI' + 'xxxxxxxxxxxxxxxx'}`,
+      `ALIBABA_CLOUD_ACCESS_KEY_ID=${'LTAI' + 'x'.repeat(16)}`,
       `accessKeyId: 'LTAI${rnd(DIGITS, 4, 'ali-3')}'`,
     ],
   },

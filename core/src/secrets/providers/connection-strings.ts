@@ -48,24 +48,24 @@ export function realPassword(secret: string): boolean {
 
 const pw = (seed: string) => rnd(ALNUM, 18, seed);
 
-function connection(id: string, name: string, envName: string, schemes: string, keywords: string[], tps: string[], fps: string[]): SecretProvider {
-  return { id, name, envName, keywords, pattern: urlCredentials(schemes), validate: realPassword, tps, fps };
+/** A connection-string provider: the URL pattern of its schemes, and the password check every scheme shares. */
+function connection(schemes: string, provider: Omit<SecretProvider, 'pattern' | 'validate'>): SecretProvider {
+  return { ...provider, pattern: urlCredentials(schemes), validate: realPassword, movesWholeValue: true };
 }
 
 export const connectionStrings: readonly SecretProvider[] = [
-  connection(
-    'postgres-connection-string',
-    'PostgreSQL connection string password',
-    'DATABASE_URL',
-    'postgres(?:ql)?',
-    ['postgres'],
-    [
+  connection('postgres(?:ql)?', {
+    id: 'postgres-connection-string',
+    name: 'PostgreSQL connection string password',
+    envName: 'DATABASE_URL',
+    keywords: ['postgres'],
+    tps: [
       `DATABASE_URL=postgres://billing:${pw('pg-1')}@db.internal:5432/billing`,
       `const pool = new Pool({ connectionString: 'postgresql://app_rw:${pw('pg-2')}@10.0.3.7/app?sslmode=require' });`,
       `SQLALCHEMY_DATABASE_URI = "postgresql+asyncpg://svc:${pw('pg-3')}%21@pg.prod.acme.io/orders"`,
       `jdbc:postgresql://reports:${pw('pg-4')}@analytics:5432/warehouse`,
     ],
-    [
+    fps: [
       'DATABASE_URL=postgres://user@localhost/db',
       'DATABASE_URL=postgres://user:${DB_PASSWORD}@db:5432/app',
       'DATABASE_URL=postgres://postgres:postgres@localhost:5432/postgres',
@@ -77,68 +77,62 @@ export const connectionStrings: readonly SecretProvider[] = [
       'DATABASE_URL="postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public"',
       `DATABASE_URL=postgres://app:${pw('pg-5')}@127.0.0.1:5432/app`,
     ],
-  ),
-  connection(
-    'mysql-connection-string',
-    'MySQL / MariaDB connection string password',
-    'DATABASE_URL',
-    'mysqlx?|mariadb',
-    ['mysql', 'mariadb'],
-    [`DATABASE_URL="mysql://shop:${pw('my-1')}@mysql.prod:3306/shop"`, `const conn = await mysql.createConnection('mariadb://etl:${pw('my-2')}@10.1.0.4/dw');`],
-    ['DATABASE_URL="mysql://root:root@127.0.0.1:3306/app"', 'DATABASE_URL="mysql://app:<password>@db/app"', 'url: mysql://app:{password}@db/app'],
-  ),
-  connection(
-    'mongodb-connection-string',
-    'MongoDB connection string password',
-    'MONGODB_URI',
-    'mongodb',
-    ['mongodb'],
-    [
+  }),
+  connection('mysqlx?|mariadb', {
+    id: 'mysql-connection-string',
+    name: 'MySQL / MariaDB connection string password',
+    envName: 'DATABASE_URL',
+    keywords: ['mysql', 'mariadb'],
+    tps: [`DATABASE_URL="mysql://shop:${pw('my-1')}@mysql.prod:3306/shop"`, `const conn = await mysql.createConnection('mariadb://etl:${pw('my-2')}@10.1.0.4/dw');`],
+    fps: ['DATABASE_URL="mysql://root:root@127.0.0.1:3306/app"', 'DATABASE_URL="mysql://app:<password>@db/app"', 'url: mysql://app:{password}@db/app'],
+  }),
+  connection('mongodb', {
+    id: 'mongodb-connection-string',
+    name: 'MongoDB connection string password',
+    envName: 'MONGODB_URI',
+    keywords: ['mongodb'],
+    tps: [
       `MONGODB_URI=mongodb+srv://api:${pw('mg-1')}@cluster0.x7k2p.mongodb.net/prod?retryWrites=true&w=majority`,
       `mongoose.connect("mongodb://reporting:${pw('mg-2')}@mongo-0.mongo,mongo-1.mongo:27017/reports?replicaSet=rs0");`,
     ],
-    [
+    fps: [
       'MONGODB_URI=mongodb+srv://<username>:<password>@cluster0.abcde.mongodb.net/',
       'MONGODB_URI=mongodb://localhost:27017/test',
       'MONGODB_URI=mongodb://mongo:mongo@localhost:27017',
     ],
-  ),
-  connection(
-    'redis-connection-string',
-    'Redis connection string password',
-    'REDIS_URL',
-    'rediss?',
-    ['redis'],
-    [`REDIS_URL=rediss://default:${pw('rd-1')}@eu1-fine-koala-3104.upstash.io:6379`, `const client = createClient({ url: 'redis://:${pw('rd-2')}@cache.internal:6379/0' });`],
-    ['REDIS_URL=redis://localhost:6379', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379', 'REDIS_URL=redis://default:redis@localhost:6379'],
-  ),
-  connection(
-    'amqp-connection-string',
-    'AMQP (RabbitMQ) connection string password',
-    'AMQP_URL',
-    'amqps?',
-    ['amqp'],
-    [`AMQP_URL=amqps://orders:${pw('mq-1')}@b-3f1c.mq.eu-west-1.amazonaws.com:5671`, `const conn = await amqp.connect('amqp://worker:${pw('mq-2')}@rabbit.internal/vhost');`],
-    ['AMQP_URL=amqp://guest:guest@localhost:5672', 'AMQP_URL=amqp://localhost', 'AMQP_URL=amqp://app:$RABBIT_PASSWORD@rabbit/'],
-  ),
-  connection(
-    'mssql-connection-string',
-    'SQL Server connection string password',
-    'DATABASE_URL',
-    'mssql|sqlserver',
-    ['mssql', 'sqlserver'],
-    [`DATABASE_URL=mssql://sa_app:${pw('ms-1')}@sql01.corp.local:1433/erp`, `url: "sqlserver://etl:${pw('ms-2')}@10.2.0.9:1433"`],
-    ['DATABASE_URL=mssql://sa:<YourStrong@Passw0rd>@localhost:1433', 'DATABASE_URL=sqlserver://localhost:1433;databaseName=erp'],
-  ),
-  connection(
-    'smtp-connection-string',
-    'SMTP URL password',
-    'SMTP_URL',
-    'smtps?',
-    ['smtp'],
-    [`SMTP_URL=smtps://apikey:${'SG.' + rnd(B64URL, 8, 'sm-1')}${pw('sm-2')}@smtp.sendgrid.net:465`, `const transport = nodemailer.createTransport('smtp://mailer%40acme.io:${pw('sm-3')}@smtp.gmail.com:587');`],
-    ['SMTP_URL=smtp://localhost:1025', 'SMTP_URL=smtps://user:pass@smtp.example.com:465', 'SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASS}@smtp.mailgun.org:587'],
-  ),
+  }),
+  connection('rediss?', {
+    id: 'redis-connection-string',
+    name: 'Redis connection string password',
+    envName: 'REDIS_URL',
+    keywords: ['redis'],
+    tps: [`REDIS_URL=rediss://default:${pw('rd-1')}@eu1-fine-koala-3104.upstash.io:6379`, `const client = createClient({ url: 'redis://:${pw('rd-2')}@cache.internal:6379/0' });`],
+    fps: ['REDIS_URL=redis://localhost:6379', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379', 'REDIS_URL=redis://default:redis@localhost:6379'],
+  }),
+  connection('amqps?', {
+    id: 'amqp-connection-string',
+    name: 'AMQP (RabbitMQ) connection string password',
+    envName: 'AMQP_URL',
+    keywords: ['amqp'],
+    tps: [`AMQP_URL=amqps://orders:${pw('mq-1')}@b-3f1c.mq.eu-west-1.amazonaws.com:5671`, `const conn = await amqp.connect('amqp://worker:${pw('mq-2')}@rabbit.internal/vhost');`],
+    fps: ['AMQP_URL=amqp://guest:guest@localhost:5672', 'AMQP_URL=amqp://localhost', 'AMQP_URL=amqp://app:$RABBIT_PASSWORD@rabbit/'],
+  }),
+  connection('mssql|sqlserver', {
+    id: 'mssql-connection-string',
+    name: 'SQL Server connection string password',
+    envName: 'DATABASE_URL',
+    keywords: ['mssql', 'sqlserver'],
+    tps: [`DATABASE_URL=mssql://sa_app:${pw('ms-1')}@sql01.corp.local:1433/erp`, `url: "sqlserver://etl:${pw('ms-2')}@10.2.0.9:1433"`],
+    fps: ['DATABASE_URL=mssql://sa:<YourStrong@Passw0rd>@localhost:1433', 'DATABASE_URL=sqlserver://localhost:1433;databaseName=erp'],
+  }),
+  connection('smtps?', {
+    id: 'smtp-connection-string',
+    name: 'SMTP URL password',
+    envName: 'SMTP_URL',
+    keywords: ['smtp'],
+    tps: [`SMTP_URL=smtps://apikey:${'SG.' + rnd(B64URL, 8, 'sm-1')}${pw('sm-2')}@smtp.sendgrid.net:465`, `const transport = nodemailer.createTransport('smtp://mailer%40acme.io:${pw('sm-3')}@smtp.gmail.com:587');`],
+    fps: ['SMTP_URL=smtp://localhost:1025', 'SMTP_URL=smtps://user:pass@smtp.example.com:465', 'SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASS}@smtp.mailgun.org:587'],
+  }),
   {
     id: 'ado-connection-string',
     name: 'ADO.NET / ODBC connection string password',

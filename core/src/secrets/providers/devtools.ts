@@ -142,7 +142,7 @@ export const devtools: readonly SecretProvider[] = [
     pattern: /(?<![\w-])sq[upa]_[a-f0-9]{40}(?![\w-])/g,
     minEntropy: 3,
     tps: [`SONAR_TOKEN=${'squ_' + rnd(HEX, 40, 'sq-1')}`, `sonar.token=${'sqp_' + rnd(HEX, 40, 'sq-2')}`],
-    fps: ['SONAR_TOKEN=squ_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', `const sqa_ratio = 0.5;`],
+    fps: [`SONAR_TOKEN=squ_${'x'.repeat(40)}`, `const sqa_ratio = 0.5;`],
   },
   {
     id: 'sourcegraph-access-token',
@@ -163,7 +163,7 @@ export const devtools: readonly SecretProvider[] = [
     minEntropy: 3.5,
     validate: plausible,
     tps: [`INFRACOST_API_KEY=${'ico-' + rnd(ALNUM, 32, 'ico-1')}`, `infracost configure set api_key ${'ico-' + rnd(ALNUM, 32, 'ico-2')}`],
-    fps: [`<link rel="icon" href="/favicon-32.png">`, 'INFRACOST_API_KEY=ico-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    fps: [`<link rel="icon" href="/favicon-32.png">`, `INFRACOST_API_KEY=ico-${'x'.repeat(32)}`],
   },
   {
     id: 'prefect-api-key',

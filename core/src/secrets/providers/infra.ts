@@ -52,7 +52,7 @@ export const infra: readonly SecretProvider[] = [
       `credentials "app.terraform.io" {\n  token = "${rnd(ALNUM, 14, 'tfc-3') + '.atlasv1.' + rnd(ALNUM, 67, 'tfc-4')}"\n}`,
     ],
     fps: [
-      'credentials "app.terraform.io" { token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxx" }',
+      `credentials "app.terraform.io" { token = "${'x'.repeat(14)}.atlasv1.${'x'.repeat(8)}" }`,
       `// tokens look like <id>.atlasv1.<secret>`,
     ],
   },

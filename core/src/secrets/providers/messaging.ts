@@ -55,7 +55,7 @@ export const messaging: readonly SecretProvider[] = [
       `sgMail.setApiKey('${'SG.' + rnd(ALNUM, 22, 'sg-3') + '.' + rnd(B64URL, 43, 'sg-4')}');`,
     ],
     fps: [
-      'SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `SENDGRID_API_KEY=SG.${'x'.repeat(22)}.${'x'.repeat(43)}`,
       `import SG.Mail from './mail'; // not a key`,
       `SENDGRID_API_KEY=SG.${rnd(ALNUM, 22, 'sg-5')}`,
     ],
@@ -78,7 +78,7 @@ export const messaging: readonly SecretProvider[] = [
     ],
     fps: [
       `const cacheKey = 'key-${rnd(HEX, 32, 'mg-5')}';`,
-      'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `MAILGUN_API_KEY=key-${'x'.repeat(32)}`,
       `MAILGUN_DOMAIN=mg.example.org`,
     ],
   },

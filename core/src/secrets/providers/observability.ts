@@ -39,7 +39,7 @@ export const observability: readonly SecretProvider[] = [
     minEntropy: 3.5,
     validate: plausible,
     tps: [`NEW_RELIC_API_KEY=${'NRAK-' + rnd(UPPER_ALNUM, 27, 'nr-1')}`, `headers: { 'Api-Key': '${'NRAK-' + rnd(UPPER_ALNUM, 27, 'nr-2')}' }`],
-    fps: [`NEW_RELIC_BROWSER_KEY=NRJS-${rnd(HEX, 19, 'nr-3')}`, 'NEW_RELIC_API_KEY=NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX'],
+    fps: [`NEW_RELIC_BROWSER_KEY=NRJS-${rnd(HEX, 19, 'nr-3')}`, `NEW_RELIC_API_KEY=NRAK-${'X'.repeat(27)}`],
   },
   {
     id: 'new-relic-license-key',
@@ -86,7 +86,7 @@ export const observability: readonly SecretProvider[] = [
       `GRAFANA_CLOUD_TOKEN=${'glc_' + 'eyJvIjoi' + rnd(B64, 120, 'gf-3')}==`,
       `grafana_api_key = "${'eyJrIjoi' + rnd(ALNUM, 90, 'gf-4')}"`,
     ],
-    fps: ['GRAFANA_TOKEN=glsa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxx', `const glc_version = '${rnd(LOWER_ALNUM, 6, 'gf-5')}';`],
+    fps: [`GRAFANA_TOKEN=glsa_${'x'.repeat(32)}_${'x'.repeat(8)}`, `const glc_version = '${rnd(LOWER_ALNUM, 6, 'gf-5')}';`],
   },
   {
     id: 'dynatrace-api-token',
@@ -96,7 +96,7 @@ export const observability: readonly SecretProvider[] = [
     pattern: /(?<![\w.-])dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}(?![\w.-])/g,
     minEntropy: 4,
     tps: [`DT_API_TOKEN=${'dt0c01.' + rnd(UPPER_ALNUM, 24, 'dt-1') + '.' + rnd(UPPER_ALNUM, 64, 'dt-2')}`, `headers: { Authorization: 'Api-Token ${'dt0c01.' + rnd(UPPER_ALNUM, 24, 'dt-3') + '.' + rnd(UPPER_ALNUM, 64, 'dt-4')}' }`],
-    fps: ['DT_API_TOKEN=dt0c01.XXXXXXXX.XXXXXXXX', `DT_API_TOKEN=dt0c01.${rnd(UPPER_ALNUM, 24, 'dt-5')}`],
+    fps: [`DT_API_TOKEN=dt0c01.${'X'.repeat(8)}.${'X'.repeat(8)}`, `DT_API_TOKEN=dt0c01.${rnd(UPPER_ALNUM, 24, 'dt-5')}`],
   },
   {
     id: 'sumologic-access-key',

@@ -21,7 +21,7 @@ export const payments: readonly SecretProvider[] = [
     ],
     fps: [
       `STRIPE_PUBLISHABLE_KEY=${'pk_live_' + '51' + rnd(ALNUM, 97, 'st-4')}`,
-      'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+      `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
       'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? "${STRIPE_KEY}");',
       `const stripe = new Stripe('${'sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc'}'); // from the Stripe docs`,
       `STRIPE_SECRET_KEY=sk_live_${rnd(ALNUM, 10, 'st-5')}`,
@@ -78,7 +78,7 @@ export const payments: readonly SecretProvider[] = [
     fps: [
       `SQUARE_APPLICATION_ID=sq0idp-${rnd(B64URL, 22, 'sq-3')}`,
       `const blob = '${'EAAA' + rnd(B64URL, 60, 'sq-4')}'; // no square context`,
-      'SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      `SQUARE_ACCESS_TOKEN=EAAA${'x'.repeat(60)}`,
     ],
   },
   {
@@ -129,7 +129,7 @@ export const payments: readonly SecretProvider[] = [
     pattern: /(?<![\w-])shpss_[a-fA-F0-9]{32}(?![\w-])/g,
     minEntropy: 3,
     tps: [`SHOPIFY_API_SECRET=${'shpss_' + rnd(HEX, 32, 'shs-1')}`, `apiSecretKey: "${'shpss_' + rnd(HEX, 32, 'shs-2')}",`],
-    fps: ['SHOPIFY_API_SECRET=shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', `const p = 'shpss_';`],
+    fps: [`SHOPIFY_API_SECRET=shpss_${'x'.repeat(32)}`, `const p = 'shpss_';`],
   },
   {
     id: 'flutterwave-secret-key',
@@ -143,7 +143,7 @@ export const payments: readonly SecretProvider[] = [
       `FLW_SECRET_KEY=${'FLWSECK-' + rnd(HEX, 32, 'flw-1')}-X`,
       `const flw = new Flutterwave(publicKey, '${'FLWSECK_TEST-' + rnd(HEX, 32, 'flw-2')}-X');`,
     ],
-    fps: ['FLW_SECRET_KEY=FLWSECK-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-X', `FLW_PUBLIC_KEY=FLWPUBK-${rnd(HEX, 32, 'flw-3')}-X`],
+    fps: [`FLW_SECRET_KEY=FLWSECK-${'x'.repeat(32)}-X`, `FLW_PUBLIC_KEY=FLWPUBK-${rnd(HEX, 32, 'flw-3')}-X`],
   },
   {
     id: 'shippo-api-token',

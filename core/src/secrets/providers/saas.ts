@@ -60,7 +60,7 @@ export const saas: readonly SecretProvider[] = [
       `AIRTABLE_API_KEY=${'pat' + rnd(ALNUM, 14, 'at-1') + '.' + rnd(HEX, 64, 'at-2')}`,
       `const base = new Airtable({ apiKey: '${'pat' + rnd(ALNUM, 14, 'at-3') + '.' + rnd(HEX, 64, 'at-4')}' }).base('app123');`,
     ],
-    fps: ['AIRTABLE_API_KEY=patXXXXXXXXXXXXXX.XXXX', `const path = 'pattern.${rnd(HEX, 64, 'at-5')}';`],
+    fps: [`AIRTABLE_API_KEY=pat${'X'.repeat(14)}.XXXX`, `const path = 'pattern.${rnd(HEX, 64, 'at-5')}';`],
   },
   {
     id: 'asana-pat',
