@@ -6,6 +6,7 @@ import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
 import type { Report, Rule } from './rules/types';
 import { Suppressions } from './suppressions';
+import type { ProgramView } from './program/types';
 import type { Finding, Severity, SeveritySetting } from './types';
 
 /** Files larger than this are not analysed (a notice says so): 2 MiB is far above any hand-written source file. */
@@ -17,14 +18,16 @@ export interface AnalyzeOptions {
   relativePath?: string;
   maxFileSize?: number;
   rules?: readonly Rule[];
+  /** The program the file belongs to (server and CLI keep an index); rules that need it skip without. */
+  program?: ProgramView;
 }
 
 export interface AnalysisResult {
   findings: Finding[];
   /** Why the file was passed over, when it was. */
   skipped?: string;
-  /** The fix of each finding that has one. Kept apart from the findings so it is never serialised (it holds the secret). */
-  fixes: Map<Finding, FixDescriptor>;
+  /** The fixes of each finding that has some. Kept apart from the findings so they are never serialised (a move holds the secret). */
+  fixes: Map<Finding, FixDescriptor[]>;
 }
 
 /** Matchers are built once per config object, not once per file. */
@@ -42,7 +45,7 @@ function matchersOf(config: ResolvedConfig) {
 /** Runs every rule that reads this kind of file over one file version. Never throws on any input. */
 export function analyze(context: FileContext, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? defaultConfig();
-  const fixes = new Map<Finding, FixDescriptor>();
+  const fixes = new Map<Finding, FixDescriptor[]>();
   const text = context.text;
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxSize) return { findings: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
@@ -53,6 +56,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   const matchers = matchersOf(config);
   if (matchers.ignore(relativePath)) return { findings: [], fixes };
 
+  if (options.program) context.program = options.program;
   const findings: Finding[] = [];
   let suppressions: Suppressions | undefined;
   const occurrences = new Map<string, number>();
@@ -90,11 +94,10 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         start: r.start,
         end: r.end,
         data: r.data ?? {},
-        fixId: r.fix?.kind,
         fingerprint: createHash('sha256').update(`${identity}|${n}`).digest('hex').slice(0, 32),
       };
       findings.push(finding);
-      if (r.fix) fixes.set(finding, r.fix);
+      if (r.fixes && r.fixes.length > 0) fixes.set(finding, r.fixes);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

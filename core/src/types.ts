@@ -48,8 +48,6 @@ export interface Finding {
   end: number;
   /** Template data of the message (already redacted). */
   data: Record<string, string>;
-  /** Id of the fix this finding offers (e.g. `move-to-env`); its edits are recomputed from the text when asked for. */
-  fixId?: string;
   /** Stable across line moves: rule id + a hash of what was found (never the secret itself). */
   fingerprint: string;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/moveToEnv';
+import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
 import { fake, fixAll, syntaxErrors } from './helpers';
 
 /** Before → after of the source file, and the line `.env` must gain. */

@@ -2,8 +2,8 @@ import * as ts from 'typescript';
 import { defaultConfig, type ResolvedConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
-import { applyEdits, planMoveToEnv, type EnvFiles } from '../../core/src/fixes/moveToEnv';
-import type { MoveToEnvFix } from '../../core/src/fixes/types';
+import { applyEdits, planFixes, type EnvFiles } from '../../core/src/fixes/plan';
+import { isPreferred } from '../../core/src/fixes/types';
 import type { Finding } from '../../core/src/types';
 
 /** Fake credentials are assembled at run time, so this repository holds no complete key literal. */
@@ -33,8 +33,8 @@ export interface FixOutcome {
 /** Runs the file's fixes (all of them, like fix-all) against in-memory `.env` files and returns every file afterwards. */
 export function fixAll(path: string, text: string, files: Omit<EnvFiles, 'root'> = {}): FixOutcome {
   const result = run(path, text);
-  const fixes = result.findings.map((f) => result.fixes.get(f)).filter((f): f is MoveToEnvFix => f !== undefined);
-  const plan = planMoveToEnv({ path, text }, fixes, { root: '/ws', ...files }, 'fix all');
+  const fixes = result.findings.flatMap((f) => (result.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
+  const plan = planFixes({ path, text }, fixes, { root: '/ws', ...files }, 'fix all');
   const out: FixOutcome = { source: text, env: files.env, gitignore: files.gitignore, example: files.example, title: plan.title };
   for (const change of plan.changes) {
     const key = change.path === path ? 'source' : change.path === '/ws/.env' ? 'env' : change.path === '/ws/.gitignore' ? 'gitignore' : 'example';

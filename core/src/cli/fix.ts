@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { envRootFor } from '../envRoot';
-import { applyEdits, planMoveToEnv } from '../fixes/moveToEnv';
+import { applyEdits, planFixes } from '../fixes/plan';
+import { isPreferred } from '../fixes/types';
 import { readTextSync } from '../gitignore';
 import type { FileResult } from '../scan';
 import type { WorkspaceChange } from '../types';
@@ -14,15 +15,16 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
   let filesChanged = 0;
   let fixesApplied = 0;
   for (const file of files) {
-    const fixes = file.findings.map((f) => file.fixes.get(f)).filter((f) => f !== undefined);
+    // Only unambiguous fixes: where the user must choose (Redis or Postgres), --fix leaves the finding alone.
+    const fixes = file.findings.flatMap((f) => (file.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
     if (fixes.length === 0) continue;
     const envRoot = envRootFor(file.file, root);
-    const plan = planMoveToEnv({ path: file.file, text: file.text }, fixes, {
+    const plan = planFixes({ path: file.file, text: file.text }, fixes, {
       root: envRoot,
       env: readTextSync(path.join(envRoot, '.env')),
       gitignore: readTextSync(path.join(envRoot, '.gitignore')),
       example: readTextSync(path.join(envRoot, '.env.example')),
-    }, 'Move secrets to .env');
+    }, 'Fix all');
     writeChange(plan);
     filesChanged++;
     fixesApplied += plan.changes[0].edits.length;

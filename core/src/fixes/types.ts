@@ -1,8 +1,9 @@
 /**
- * A fix as the rule describes it: what to replace in the file and what to put in `.env`. The rule knows the
- * file; planning the edits to `.env`, `.gitignore` and `.env.example` needs their contents, which the
- * caller (server or CLI) reads and hands to `planMoveToEnv`.
+ * Fixes as rules describe them: plain offsets and text, never applied by the rule. The quick fix, fix-all
+ * and `cli --fix` all turn them into edits through `planFixes`, so the three never disagree.
  */
+
+/** Moves a secret out of the file: replaces it, and appends `NAME=value` to `.env` (planned with `.env`'s contents). */
 export interface MoveToEnvFix {
   kind: 'move-to-env';
   /** Offsets of the text the replacement takes the place of. */
@@ -16,4 +17,22 @@ export interface MoveToEnvFix {
   value: string;
 }
 
-export type FixDescriptor = MoveToEnvFix;
+/** Edits inside the file itself (switch a transport to the console, add a session store…). */
+export interface EditFix {
+  kind: 'edit';
+  /** Stable id, e.g. `log-to-stdout`, `session-store-redis`. */
+  id: string;
+  title: string;
+  edits: Array<{ start: number; end: number; text: string }>;
+  /**
+   * Whether fix-all (`source.fixAll.twelveFactor`, `cli --fix`) applies it. Only an unambiguous fix is
+   * preferred: where the user must choose (Redis or Postgres), fix-all leaves the finding alone.
+   */
+  preferred: boolean;
+}
+
+export type FixDescriptor = MoveToEnvFix | EditFix;
+
+export function isPreferred(fix: FixDescriptor): boolean {
+  return fix.kind === 'move-to-env' || fix.preferred;
+}

@@ -23,6 +23,11 @@ export interface RuleMeta {
    * them is not given to the rule. Empty means the rule always runs on its kinds.
    */
   keywords: readonly string[];
+  /**
+   * For rules with `summarize`: the literals that make a module worth summarising (a module holding a
+   * SIGTERM handler need not mention `listen`). Defaults to `keywords`.
+   */
+  summaryKeywords?: readonly string[];
 }
 
 /** What a rule reports: offsets in the file's text; the engine turns them into ranges and messages. */
@@ -31,13 +36,26 @@ export interface Report {
   data?: Record<string, string>;
   start: number;
   end: number;
-  /** The fix offered, if any: plain offsets and text, never applied by the rule. */
-  fix?: FixDescriptor;
+  /** The fixes offered, best first: plain offsets and text, never applied by the rule. */
+  fixes?: FixDescriptor[];
   /** What identifies this finding apart from its position (for the fingerprint); never a secret in clear. */
   identity?: string;
+}
+
+/** What a module offers other modules, as far as a rule cares: tags on its exports, facts about the file. */
+export interface ModuleFacts {
+  /** Export name (`default` for `export default` / `module.exports`) → tags, e.g. `{ store: ['memory-session-store'] }`. */
+  exports?: Record<string, string[]>;
+  /** Facts about the module as a whole, e.g. `handles-sigterm`. */
+  facts?: string[];
 }
 
 export interface Rule {
   meta: RuleMeta;
   check(context: FileContext, report: (r: Report) => void): void;
+  /**
+   * For rules that judge a program rather than a file: what this module tells the others. The program index
+   * keeps these per file (cached by content), and `context.program` answers from them.
+   */
+  summarize?(context: FileContext): ModuleFacts;
 }

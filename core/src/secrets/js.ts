@@ -133,7 +133,9 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
   const slot = outermost(literal);
   const parent = slot.parent;
   if (!parent) return undefined;
-  const base = { literal, value: literal.text, start: literal.getStart() + 1, end: literal.getEnd() - 1 };
+  // A half-typed literal has no closing quote yet: its text runs to the end of the node.
+  const closed = !(literal as { isUnterminated?: boolean }).isUnterminated;
+  const base = { literal, value: literal.text, start: literal.getStart() + 1, end: literal.getEnd() - (closed ? 1 : 0) };
   const named = (name: string | undefined): JsSecret | undefined => {
     if (!name) return undefined;
     if (isAuthorizationName(name)) {

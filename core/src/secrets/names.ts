@@ -44,6 +44,8 @@ const DESCRIPTIVE_PREFIXES = new Set([
 
 /** True when a value kept under this name would be a credential. */
 export function isSensitiveName(name: string): boolean {
+  // Rule ids and paths (`config/hardcoded-secret`, `secrets/db`) name things; they do not hold them.
+  if (name.includes('/')) return false;
   const ws = words(name);
   if (ws.length === 0) return false;
   const joined = ws.join('');

@@ -17,6 +17,8 @@ const WHOLE_WORDS = new Set([
   'baz', 'foobar', 'qwerty', 'abc', 'abc123', 'admin', 'user', 'username', 'root', 'guest', 'pass', 'pwd', 'xxx',
   'tbd', 'n/a', 'na', 'required', 'optional', 'hidden', 'private', 'public', 'secret_key', 'your_secret', 'my-secret',
   'mysecret', 'mypassword', 'my-password', 'supersecret', 'super-secret', 'ignored', 'unset', 'bearer', 'basic',
+  // Severities: `config/hardcoded-secret: warning` in our own settings is a rule level, not a password.
+  'error', 'warning', 'warn', 'info', 'hint', 'debug', 'trace',
 ]);
 
 /** True when the value is empty, one repeated character, an interpolation, or a conventional stand-in. */

@@ -41,7 +41,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A git-ignored `.env` is exactly where secrets belong.
   if (context.kind === 'env' && context.gitIgnored) return;
   const providerMatches = findProviderSecrets(context.text);
-  const candidates = contextCandidates(context);
+  let candidates: Candidate[] = [];
+  try {
+    candidates = contextCandidates(context);
+  } catch {
+    // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand.
+  }
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -53,7 +58,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: match.start,
       end: match.end,
       identity: `provider:${match.provider.id}`,
-      fix: providerFix(context, match, overlapping),
+      fixes: optional(providerFix(context, match, overlapping)),
     });
   }
   for (const c of candidates) {
@@ -65,9 +70,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: c.start,
       end: c.end,
       identity: `${c.messageId}:${c.name}`,
-      fix: c.fix,
+      fixes: optional(c.fix),
     });
   }
+}
+
+function optional<T>(value: T | undefined): T[] | undefined {
+  return value === undefined ? undefined : [value];
 }
 
 function contextCandidates(context: FileContext): Candidate[] {
@@ -77,7 +86,7 @@ function contextCandidates(context: FileContext): Candidate[] {
       return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s));
     case 'yaml':
     case 'json': {
-      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      if (!KEYED_CANDIDATE.test(context.text) || nestedDeeperThan(context.text, 64)) return [];
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
       return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
     }
@@ -90,6 +99,21 @@ function contextCandidates(context: FileContext): Candidate[] {
     default:
       return [];
   }
+}
+
+/**
+ * Configuration nests a handful of levels; thousands of open brackets are generated or hostile input, on
+ * which the YAML parser takes seconds. One pass, no allocation.
+ */
+function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
 }
 
 function acceptJs(s: JsSecret): boolean {
@@ -122,6 +146,9 @@ function jsFix(context: FileContext, literal: ts.StringLiteralLike, start: numbe
   }
   const litStart = literal.getStart(sf);
   const litEnd = literal.getEnd();
+  const closed = !(literal as { isUnterminated?: boolean }).isUnterminated;
+  // A half-typed literal gets no fix: the replacement would swallow the rest of the line being typed.
+  if (!closed) return undefined;
   const whole = start === litStart + 1 && end === litEnd - 1;
   const inJsxAttribute = ts.isJsxAttribute(literal.parent);
   if (whole) {

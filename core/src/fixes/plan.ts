@@ -2,7 +2,7 @@ import ignore from 'ignore';
 import * as path from 'node:path';
 import { LineIndex } from '../lineIndex';
 import type { FileChange, TextEdit, WorkspaceChange } from '../types';
-import type { MoveToEnvFix } from './types';
+import type { FixDescriptor } from './types';
 
 /** The files next to the code that the fix reads and appends to; `undefined` text means the file does not exist. */
 export interface EnvFiles {
@@ -42,12 +42,13 @@ export function quoteEnvValue(value: string): string {
 }
 
 /**
- * Plans one undoable change that moves secrets out of a file: the replacements in the file, `NAME=value`
- * appended to `.env` (created if missing; an existing key is never overwritten: the same value reuses the
- * key, another value gets a new name), `.env` added to `.gitignore` when git would not ignore it, and
- * `NAME=` appended to `.env.example` when that file exists and lacks the key.
+ * Plans one undoable change from a file's fixes. Edits apply as they are; a secret move replaces the secret
+ * and appends `NAME=value` to `.env` (created if missing; an existing key is never overwritten: the same
+ * value reuses the key, another value gets a new name), adds `.env` to `.gitignore` when git would not
+ * ignore it, and appends `NAME=` to `.env.example` when that file exists and lacks the key. Fixes that
+ * overlap an earlier one are left for the next run.
  */
-export function planMoveToEnv(file: { path: string; text: string }, fixes: MoveToEnvFix[], files: EnvFiles, title: string): WorkspaceChange {
+export function planFixes(file: { path: string; text: string }, fixes: FixDescriptor[], files: EnvFiles, title: string): WorkspaceChange {
   const index = new LineIndex(file.text);
   const existing = envEntries(files.env);
   const byValue = new Map<string, string>();
@@ -56,11 +57,19 @@ export function planMoveToEnv(file: { path: string; text: string }, fixes: MoveT
   const appended: string[] = [];
   const exampleAppended: string[] = [];
   const sourceEdits: TextEdit[] = [];
-  const sorted = [...fixes].sort((a, b) => a.start - b.start);
+  const spans = fixes.map((fix) => ({ fix, start: fix.kind === 'edit' ? Math.min(...fix.edits.map((e) => e.start)) : fix.start,
+    end: fix.kind === 'edit' ? Math.max(...fix.edits.map((e) => e.end)) : fix.end }));
+  spans.sort((a, b) => a.start - b.start);
   let lastEnd = -1;
-  for (const fix of sorted) {
-    if (fix.start < lastEnd) continue; // overlapping fixes: the first wins, the next run of fix-all takes the rest
-    lastEnd = fix.end;
+  let moves = 0;
+  for (const { fix, start, end } of spans) {
+    if (start < lastEnd) continue; // overlapping fixes: the first wins, the next run of fix-all takes the rest
+    lastEnd = Math.max(end, lastEnd);
+    if (fix.kind === 'edit') {
+      for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
+      continue;
+    }
+    moves++;
     let name = byValue.get(fix.value);
     if (name === undefined) {
       name = uniqueName(fix.name, existing);
@@ -77,7 +86,7 @@ export function planMoveToEnv(file: { path: string; text: string }, fixes: MoveT
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
   if (appended.length > 0) changes.push(appendLines(envPath, files.env, appended));
-  if (!gitIgnoresEnv(files.gitignore)) {
+  if (moves > 0 && !gitIgnoresEnv(files.gitignore)) {
     changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
