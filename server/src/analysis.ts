@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileContext } from '../../core/src/context';
+import { analyze, type AnalysisResult } from '../../core/src/engine';
+import { fileKindOf } from '../../core/src/fileKinds';
+import { isGitIgnored } from '../../core/src/gitignore';
+import type { WorkspaceProgram } from './program';
+import type { Settings } from './settings';
+
+interface Entry {
+  version: number;
+  settings: Settings;
+  result: AnalysisResult;
+}
+
+/** Extensions for documents with no file name (untitled), so they get the reader their language needs. */
+const LANGUAGE_EXTENSIONS: Record<string, string> = {
+  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', yaml: '.yaml', json: '.json',
+  jsonc: '.json', dotenv: '.env', dockerfile: '.dockerfile', properties: '.properties', ini: '.ini', shellscript: '.sh',
+};
+
+/**
+ * One analysis per document version and settings object: the diagnostics request and the code-action
+ * requests that follow it share the parse instead of repeating it.
+ */
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly program: WorkspaceProgram) {}
+
+  get(document: TextDocument, filePath: string, folder: string | undefined, settings: Settings): AnalysisResult {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
+    const text = document.getText();
+    const gitIgnored = fileKindOf(filePath) === 'env' && isGitIgnored(filePath, undefined, folder);
+    const context = new FileContext(filePath, text, { gitIgnored });
+    const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
+    // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
+    this.program.updateDocument(context);
+    const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath) });
+    this.entries.set(document.uri, { version: document.version, settings, result });
+    return result;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** A path for a document: its file path, or a made-up one whose extension matches its language. */
+  static pathOf(uri: string, languageId: string, fsPath: string | undefined): string {
+    if (fsPath) return fsPath;
+    const name = uri.replace(/^[a-z-]+:/i, '').replace(/[^\w.-]+/g, '_');
+    const ext = LANGUAGE_EXTENSIONS[languageId] ?? '';
+    return name.endsWith(ext) ? name : name + ext;
+  }
+}

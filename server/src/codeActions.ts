@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult } from '../../core/src/engine';
+import { envRootFor } from '../../core/src/envRoot';
+import { planFixes, type EnvFiles } from '../../core/src/fixes/plan';
+import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
+import { rulesById } from '../../core/src/rules';
+import type { Finding, WorkspaceChange } from '../../core/src/types';
+import { quickFix, toWorkspaceEdit, type DiagnosticData } from './convert';
+
+export const FIX_ALL_KIND = 'source.fixAll.twelveFactor';
+export const OPEN_DOCS_COMMAND = 'twelveFactor.openRuleDocs';
+
+export interface ActionHost {
+  /** Text of a file: the open document's if it is open, else the disk's; undefined when it does not exist. */
+  readText(filePath: string): string | undefined;
+  versionOf(uri: string): number | null;
+}
+
+/**
+ * Code actions, recomputed from the current text (the diagnostic only says which finding): the fix, fix-all
+ * in the file, a disable comment and the rule's documentation; and `source.fixAll.twelveFactor` on request.
+ */
+export function codeActions(params: CodeActionParams, document: TextDocument, filePath: string, folder: string | undefined,
+  analysis: AnalysisResult, host: ActionHost): CodeAction[] {
+  const only = params.context.only;
+  const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll) ?? false;
+  const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+  const preferredFix = (f: Finding) => (analysis.fixes.get(f) ?? []).find(isPreferred);
+  const fixable = analysis.findings.filter((f) => preferredFix(f) !== undefined);
+  const envFiles = () => readEnvFiles(filePath, folder, host);
+  const file = { path: filePath, text: document.getText() };
+  const edit = (plan: WorkspaceChange) => toWorkspaceEdit(plan, (u) => host.versionOf(u));
+  const actions: CodeAction[] = [];
+
+  if (wantsFixAll && fixable.length > 0) {
+    const plan = planFixes(file, fixable.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(fixable));
+    actions.push({ title: plan.title, kind: FIX_ALL_KIND, edit: edit(plan) });
+  }
+  if (!wantsQuickFix) return actions;
+
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'twelve-factor') continue;
+    const data = diagnostic.data as DiagnosticData | undefined;
+    const finding = data && analysis.findings.find((f) => f.ruleId === data.ruleId && f.start === data.start && f.end === data.end);
+    if (!finding) continue;
+    const fixes = analysis.fixes.get(finding) ?? [];
+    fixes.forEach((fix, i) => {
+      const plan = planFixes(file, [fix], envFiles(), fix.kind === 'edit' ? fix.title : '');
+      if (fix.kind === 'move-to-env') {
+        const name = /process\.env\.(\w+)|\$\{(\w+)\}/.exec(plan.changes[0].edits[0]?.newText ?? '');
+        plan.title = `Move to environment variable ${name?.[1] ?? name?.[2] ?? fix.name}`;
+      }
+      actions.push(quickFix(plan.title, [diagnostic], edit(plan), i === 0 && isPreferred(fix)));
+    });
+    const sameRule = fixable.filter((f) => f.ruleId === finding.ruleId);
+    if (fixes.length > 0 && sameRule.length > 1) {
+      const plan = planFixes(file, sameRule.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(sameRule));
+      actions.push(quickFix(plan.title, [diagnostic], edit(plan)));
+    }
+    const disable = disableComment(document, finding);
+    if (disable) actions.push(disable(diagnostic));
+    const docs = rulesById.get(finding.ruleId)?.meta.docs;
+    if (docs) {
+      actions.push({ title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+        command: { title: 'Show documentation', command: OPEN_DOCS_COMMAND, arguments: [docs] } });
+    }
+  }
+  return actions;
+}
+
+/** "Move all 3 secrets in this file to .env" when every fix is a secret move, else a count of problems. */
+function fixAllTitle(findings: Finding[]): string {
+  if (findings.every((f) => f.ruleId === 'config/hardcoded-secret')) {
+    return findings.length === 1 ? 'Move the secret in this file to .env' : `Move all ${findings.length} secrets in this file to .env`;
+  }
+  return `Fix all ${findings.length} Twelve-Factor problems in this file`;
+}
+
+function readEnvFiles(filePath: string, folder: string | undefined, host: ActionHost): EnvFiles {
+  const root = envRootFor(filePath, folder ?? path.dirname(filePath));
+  return {
+    root,
+    env: host.readText(path.join(root, '.env')),
+    gitignore: host.readText(path.join(root, '.gitignore')),
+    example: host.readText(path.join(root, '.env.example')),
+  };
+}
+
+/** Line comment syntax by file name; JSON has none, so it gets no disable action. */
+function commentPrefix(languageId: string, uri: string): string | undefined {
+  if (/\.(jsonc?|json5)$/i.test(uri) || languageId === 'json') return undefined;
+  if (/^(javascript|typescript|javascriptreact|typescriptreact)$/.test(languageId) || /\.[cm]?[jt]sx?$/i.test(uri)) return '//';
+  return '#';
+}
+
+function disableComment(document: TextDocument, finding: Finding): ((d: Diagnostic) => CodeAction) | undefined {
+  const prefix = commentPrefix(document.languageId, document.uri);
+  if (!prefix) return undefined;
+  const line = finding.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const eol = lineText.endsWith('\r\n') ? '\r\n' : '\n';
+  const isSecret = finding.ruleId === 'config/hardcoded-secret';
+  const title = isSecret ? 'Ignore this secret' : `Disable ${finding.ruleId} for this line`;
+  const newText = `${indent}${prefix} twelve-factor-disable-next-line ${finding.ruleId} -- ${isSecret ? 'not a secret' : 'reason'}${eol}`;
+  // Versioned, like the move fix: applied after the text changed, a line number would point elsewhere.
+  return (diagnostic) => quickFix(title, [diagnostic], {
+    documentChanges: [{
+      textDocument: { uri: document.uri, version: document.version },
+      edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }],
+    }],
+  });
+}
+
+export function ruleExists(id: string): boolean {
+  return rulesById.has(id);
+}

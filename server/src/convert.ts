@@ -1,0 +1,47 @@
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, type CreateFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { rulesById } from '../../core/src/rules';
+import type { Finding, Severity, WorkspaceChange } from '../../core/src/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries for the code-action request that may follow it. */
+export interface DiagnosticData {
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const docs = rulesById.get(finding.ruleId)?.meta.docs;
+  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.start, end: finding.end };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: 'twelve-factor',
+    code: finding.ruleId,
+    codeDescription: docs ? { href: docs } : undefined,
+    message: finding.message,
+    data,
+  };
+}
+
+/** Core's plain change → an LSP workspace edit; versions are given for open documents so a stale edit is refused. */
+export function toWorkspaceEdit(change: WorkspaceChange, versionOf: (uri: string) => number | null): WorkspaceEdit {
+  const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  for (const c of change.changes) {
+    const uri = URI.file(c.path).toString();
+    if (c.create) documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true, overwrite: false } });
+    documentChanges.push({ textDocument: { uri, version: c.create ? null : versionOf(uri) }, edits: c.edits });
+  }
+  return { documentChanges };
+}
+
+export function quickFix(title: string, diagnostics: Diagnostic[], edit: WorkspaceEdit, preferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics, edit, isPreferred: preferred };
+}

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import type { FileContext } from '../../core/src/context';
+import { fileKindOf, isTestFile } from '../../core/src/fileKinds';
+import { ProgramIndex } from '../../core/src/program';
+import type { ProgramView } from '../../core/src/program/types';
+import { rules } from '../../core/src/rules';
+import { walkFiles } from '../../core/src/walk';
+
+const MAX_INDEXED_FILE = 1024 * 1024;
+
+/**
+ * The workspace's module graph for rules that judge a program (SIGTERM handled in another module). Indexed
+ * in the background in small slices so requests are answered meanwhile; kept current from open documents
+ * (their text wins) and from file-system events for the others. `onChanged` fires when what a module tells
+ * the others changed, so the listen sites of other files are re-judged.
+ */
+export class WorkspaceProgram {
+  private readonly index = new ProgramIndex(rules.filter((r) => r.summarize));
+  private readonly open = new Set<string>();
+  private generation = 0;
+
+  constructor(private readonly onChanged: () => void, private readonly log: (message: string) => void) {}
+
+  view(file: string): ProgramView {
+    return this.index.view(file);
+  }
+
+  /** Indexes every JS/TS file of the folders; a later call (folders changed) supersedes an unfinished one. */
+  async indexFolders(folders: string[]): Promise<void> {
+    const generation = ++this.generation;
+    const started = Date.now();
+    let count = 0;
+    let changed = false;
+    for (const folder of folders) {
+      const files = walkFiles(folder, { cancelled: () => generation !== this.generation });
+      for (const f of files) {
+        if (generation !== this.generation) return;
+        if (fileKindOf(f.file) !== 'js' || f.size > MAX_INDEXED_FILE || this.open.has(f.file)) continue;
+        changed = this.updateFromDisk(f.file, false) || changed;
+        // Yield to the event loop every few files: a keystroke's diagnostics must not wait for the index.
+        if (++count % 25 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    this.log(`Indexed ${count} modules in ${Date.now() - started} ms.`);
+    if (changed) this.onChanged();
+  }
+
+  /** An open document's text (its parse shared with the analysis): the index follows the editor, not the disk. */
+  updateDocument(context: FileContext): void {
+    if (context.kind !== 'js') return;
+    this.open.add(context.path);
+    if (this.index.update(context.path, context.text, context.isTestFile, context)) this.onChanged();
+  }
+
+  closeDocument(file: string): void {
+    this.open.delete(file);
+    if (this.updateFromDisk(file, true)) this.onChanged();
+  }
+
+  /** A watched file changed, was created or deleted on disk. */
+  fileChanged(file: string): void {
+    if (fileKindOf(file) !== 'js' || this.open.has(file)) return;
+    if (this.updateFromDisk(file, true)) this.onChanged();
+  }
+
+  private updateFromDisk(file: string, removeIfMissing: boolean): boolean {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return removeIfMissing ? this.index.remove(file) : false;
+    }
+    return this.index.update(file, text, isTestFile(file));
+  }
+}

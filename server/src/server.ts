@@ -1,0 +1,217 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult, type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { CONFIG_FILE_NAME } from '../../core/src/config';
+import { VERSION } from '../../core/src/version';
+import { DocumentAnalyses } from './analysis';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './convert';
+import { WorkspaceProgram } from './program';
+import { SettingsStore } from './settings';
+
+/** Source files whose changes on disk the program index follows. */
+const SOURCE_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+
+/** Sent to the client after each analysis, for the status bar: what was skipped and why. */
+export const STATUS_NOTIFICATION = 'twelveFactor/status';
+export interface StatusParams {
+  uri: string;
+  findings: number;
+  skipped?: string;
+}
+
+/** Wires LSP requests to the core engine. Everything that decides anything lives in core/. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const program = new WorkspaceProgram(() => invalidate(false), (m) => connection.console.log(m));
+  const analyses = new DocumentAnalyses(program);
+  // Editors without pull diagnostics (Neovim 0.7, older clients) are sent them instead.
+  let pushDiagnostics = false;
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let folders: WorkspaceFolder[] = [];
+  let hasConfigurationCapability = false;
+  let hasDiagnosticRefresh = false;
+  let canRegisterConfiguration = false;
+  let canRegisterWatchers = false;
+  const settings = new SettingsStore(connection, () => hasConfigurationCapability);
+  const reportedSkips = new Set<string>();
+
+  const fsPathOf = (uri: string): string | undefined => {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  };
+  const folderOf = (filePath: string | undefined): string | undefined => {
+    if (!filePath) return folders[0] ? fsPathOf(folders[0].uri) : undefined;
+    let best: string | undefined;
+    for (const f of folders) {
+      const p = fsPathOf(f.uri);
+      if (p && isInside(p, filePath) && (!best || p.length > best.length)) best = p;
+    }
+    return best;
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfigurationCapability = caps.workspace?.configuration === true;
+    hasDiagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    pushDiagnostics = caps.textDocument?.diagnostic === undefined;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Inter-file: whether a server handles SIGTERM can depend on another module.
+        diagnosticProvider: { identifier: 'twelve-factor', interFileDependencies: true, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'twelve-factor', version: VERSION },
+    };
+  });
+
+  // A request the client may refuse: a refusal is logged, never left as an unhandled rejection (which ends Node).
+  const optional = (what: string, request: Promise<unknown>) => {
+    request.catch((error: unknown) => connection.console.log(`${what} refused by the client: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  connection.onInitialized(() => {
+    // Only what the client said it can take: registering regardless is a protocol error for other editors.
+    if (hasConfigurationCapability && canRegisterConfiguration) {
+      optional('Registration of workspace/didChangeConfiguration', connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' }));
+    }
+    // VS Code's client watches these files itself (synchronize.fileEvents); other editors watch what the server asks for.
+    if (canRegisterWatchers) {
+      optional('Registration of workspace/didChangeWatchedFiles', connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.gitignore' }, { globPattern: SOURCE_GLOB }],
+      }));
+    }
+    const indexAll = () => {
+      const paths = folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+      program.indexFolders(paths).catch((error: unknown) => connection.console.error(`Indexing failed: ${String(error)}`));
+    };
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders = folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);
+      invalidate(true);
+      indexAll();
+    });
+    indexAll();
+  });
+
+  /** Drops cached results (and settings, when they may have changed) and has the client ask again. */
+  const invalidate = (settingsChanged: boolean) => {
+    if (settingsChanged) settings.clear();
+    analyses.clear();
+    if (pushDiagnostics) for (const d of documents.all()) schedulePush(d.uri);
+    else if (hasDiagnosticRefresh) optional('workspace/diagnostic/refresh', connection.sendRequest(DiagnosticRefreshRequest.type));
+  };
+  connection.onDidChangeConfiguration(() => invalidate(true));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || /\/\.gitignore$/.test(c.uri))) invalidate(true);
+    for (const c of params.changes) {
+      const p = fsPathOf(c.uri);
+      if (p) program.fileChanged(p);
+    }
+  });
+
+  /** The diagnostics of a document's current text, or undefined when it is closed. */
+  const diagnosticsOf = async (uri: string): Promise<Diagnostic[] | undefined> => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
+    const folder = folderOf(fsPathOf(uri));
+    const current = await settings.get(uri, folder);
+    // The settings may have taken a round trip to the client. The document may have changed meanwhile (the
+    // report is made for its text now, which is what the client shows) or been closed (nothing to report).
+    const latest = documents.get(uri);
+    if (!latest) return undefined;
+    if (!current.enable) return [];
+    const items: Diagnostic[] = [];
+    if (current.configFile && filePath === current.configFile) {
+      items.push(...current.configProblems.map((p) => ({ range: p.range, message: p.message, severity: DiagnosticSeverity.Error, source: 'twelve-factor' })));
+    }
+    const result = analyses.get(latest, filePath, folder, current);
+    items.push(...result.findings.map(toDiagnostic));
+    if (result.skipped && !reportedSkips.has(uri)) {
+      reportedSkips.add(uri);
+      connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);
+    }
+    // Fails only when the connection is closing: not worth an unhandled rejection, which would end the process.
+    connection.sendNotification(STATUS_NOTIFICATION, { uri, findings: result.findings.length, skipped: result.skipped } satisfies StatusParams)
+      .catch(() => undefined);
+    return items;
+  };
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const items = await diagnosticsOf(params.textDocument.uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+  });
+
+  // Push mode: a short debounce, so a burst of keystrokes costs one analysis.
+  const schedulePush = (uri: string) => {
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(uri, setTimeout(() => {
+      pushTimers.delete(uri);
+      const version = documents.get(uri)?.version;
+      diagnosticsOf(uri).then((diagnostics) => {
+        if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
+        return connection.sendDiagnostics({ uri, version, diagnostics });
+      }).catch((error: unknown) => connection.console.error(`Diagnostics for ${uri} failed: ${String(error)}`));
+    }, 150));
+  };
+  documents.onDidChangeContent((event) => {
+    if (pushDiagnostics) schedulePush(event.document.uri);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return [];
+    const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
+    const folder = folderOf(fsPathOf(uri));
+    const current = await settings.get(uri, folder);
+    const latest = documents.get(uri);
+    if (!current.enable || !latest) return [];
+    const analysis = analyses.get(latest, filePath, folder, current);
+    return codeActions(params, latest, filePath, folder, analysis, {
+      readText: (p) => {
+        const open = documents.get(URI.file(p).toString());
+        if (open) return open.getText();
+        try {
+          return fs.readFileSync(p, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      versionOf: (u) => documents.get(u)?.version ?? null,
+    });
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    analyses.delete(uri);
+    reportedSkips.delete(uri);
+    const p = fsPathOf(uri);
+    if (p) program.closeDocument(p);
+    if (pushDiagnostics) {
+      clearTimeout(pushTimers.get(uri));
+      pushTimers.delete(uri);
+      connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Whether the file is the folder or inside it, with the platform's separators (`\\` on Windows, not only `/`). */
+function isInside(folder: string, filePath: string): boolean {
+  const relative = path.relative(folder, filePath);
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
+}
