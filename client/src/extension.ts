@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.twelve-factor.yaml'),
         vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+        // The program index follows modules changed outside the editor (git checkout, generators).
+        vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'),
       ],
     },
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -5,10 +5,11 @@ import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
 import { GitIgnoreStack } from './gitignore';
 import type { FixDescriptor } from './fixes/types';
+import { ProgramIndex } from './program';
+import { rules as allRules } from './rules';
 import type { Finding } from './types';
+import { walkFiles } from './walk';
 
-/** Folders no scan enters unless asked to scan inside them directly. */
-export const DEFAULT_SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.cache', '.turbo', '.svelte-kit', '.vscode-test', '.hg', '.svn']);
 
 export interface ScanOptions {
   root: string;
@@ -26,7 +27,7 @@ export interface FileResult {
   file: string;
   text: string;
   findings: Finding[];
-  fixes: Map<Finding, FixDescriptor>;
+  fixes: Map<Finding, FixDescriptor[]>;
 }
 
 export interface ScanOutput {
@@ -45,6 +46,11 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false };
   const useGitignore = options.gitignore !== false;
+  // Rules that judge a program run after every module is indexed; the others run as each file is read.
+  const programRules = allRules.filter((r) => r.summarize);
+  const fileRules = allRules.filter((r) => !r.summarize);
+  const index = new ProgramIndex(programRules);
+  const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
 
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {
     if (size > maxSize) {
@@ -60,46 +66,14 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     }
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
     const context = new FileContext(file, text, { gitIgnored });
-    const result = analyze(context, { config, relativePath, maxFileSize: maxSize });
+    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
-  };
-
-  const walk = (dir: string, stack: GitIgnoreStack | undefined) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      out.skipped.push({ file: dir, reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (options.cancelled?.()) {
-        out.cancelled = true;
-        return;
-      }
-      const full = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) continue;
-      if (entry.isDirectory()) {
-        if (DEFAULT_SKIPPED_DIRS.has(entry.name)) continue;
-        if (stack?.ignores(full, true)) continue;
-        walk(full, stack?.enter(full));
-        if (out.cancelled) return;
-      } else if (entry.isFile()) {
-        const ignored = stack?.ignores(full) ?? false;
-        // A git-ignored `.env` is still read: the rule must know it is ignored, and other files are skipped.
-        if (ignored && !/^\.env/i.test(entry.name)) continue;
-        let size = 0;
-        try {
-          size = fs.statSync(full).size;
-        } catch {
-          continue;
-        }
-        visitFile(full, size, ignored);
-      }
+    if (context.kind === 'js' && !result.skipped) {
+      index.update(file, text, context.isTestFile, context);
+      if (programRules.some((r) => r.meta.keywords.some((k) => context.lowerText.includes(k)))) deferred.push({ file, text, relativePath, gitIgnored });
     }
   };
 
@@ -113,13 +87,27 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       continue;
     }
     if (stat.isDirectory()) {
-      const stack = useGitignore ? GitIgnoreStack.forDirectory(abs) : undefined;
-      walk(abs, stack);
+      const cancelled = () => (out.cancelled ||= options.cancelled?.() ?? false);
+      const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable })) visitFile(f.file, f.size, f.gitIgnored);
     } else {
       const ignored = useGitignore ? GitIgnoreStack.forDirectory(path.dirname(abs)).ignores(abs) : false;
       visitFile(abs, stat.size, ignored);
     }
     if (out.cancelled) break;
+  }
+  if (out.cancelled) return out;
+  for (const d of deferred) {
+    const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
+      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file),
+    });
+    if (result.findings.length === 0) continue;
+    const existing = out.files.find((f) => f.file === d.file);
+    if (existing) {
+      existing.findings.push(...result.findings);
+      existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+      for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
+    } else out.files.push({ file: d.file, text: d.text, findings: result.findings, fixes: result.fixes });
   }
   return out;
 }

@@ -1,0 +1,153 @@
+import * as ts from 'typescript';
+
+/** Where a value comes from: a module and the member path inside it (`winston` + `transports.File`). */
+export interface ModulePath {
+  module: string;
+  /** Member names from the module's export object; empty for the module itself (its default/CommonJS export). */
+  path: string[];
+}
+
+/**
+ * Resolves expressions of one file to module member paths, whatever the import style: `require`, default,
+ * named and namespace `import`, `import x = require()`, destructuring (also nested), local aliases, and
+ * `require('x').y` chains. Syntax only: a name bound twice in different scopes resolves to its
+ * module-level binding, which is what real code does with loggers and stores.
+ */
+export class ModuleBindings {
+  private readonly bindings = new Map<string, ModulePath>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    this.collect();
+  }
+
+  /** Every local name bound to a module path. */
+  get names(): ReadonlyMap<string, ModulePath> {
+    return this.bindings;
+  }
+
+  /** True when the file imports or requires the module (or one of its subpaths, e.g. `pino/file`). */
+  imports(module: string): boolean {
+    for (const b of this.bindings.values()) if (b.module === module || b.module.startsWith(`${module}/`)) return true;
+    return this.sideEffectImports.has(module);
+  }
+
+  /** Bare `import 'winston-daily-rotate-file'` / `require('x')` statements. */
+  readonly sideEffectImports = new Set<string>();
+
+  /** `winston.transports.File`, `transports.File`, `new (require('winston').transports.File)` → `{winston, [transports, File]}`. */
+  resolve(expression: ts.Expression): ModulePath | undefined {
+    const e = unwrap(expression);
+    if (ts.isIdentifier(e)) return this.bindings.get(e.text);
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = this.resolve(e.expression);
+      return base && { module: base.module, path: [...base.path, e.name.text] };
+    }
+    if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+      const base = this.resolve(e.expression);
+      return base && { module: base.module, path: [...base.path, e.argumentExpression.text] };
+    }
+    const required = requireTarget(e);
+    if (required) return { module: required, path: [] };
+    // `require('x')()` and `x()` of a factory: the call's result keeps the callee's path (e.g. `session()`).
+    return undefined;
+  }
+
+  private collect(): void {
+    // Module-level statements first, then nested ones (a `require` inside a function still binds a name).
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) this.fromImport(node);
+      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+        this.set(node.name.text, { module: node.moduleReference.expression.text, path: [] });
+      } else if (ts.isVariableDeclaration(node) && node.initializer) {
+        const target = this.resolve(node.initializer);
+        if (target) this.bindName(node.name, target);
+      } else if (ts.isExpressionStatement(node)) {
+        const required = requireTarget(unwrap(node.expression));
+        if (required) this.sideEffectImports.add(required);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+  }
+
+  private fromImport(node: ts.ImportDeclaration): void {
+    const module = (node.moduleSpecifier as ts.StringLiteral).text;
+    const clause = node.importClause;
+    if (!clause) {
+      this.sideEffectImports.add(module);
+      return;
+    }
+    if (clause.name) this.set(clause.name.text, { module, path: [] });
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) this.set(bindings.name.text, { module, path: [] });
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const el of bindings.elements) {
+        const imported = (el.propertyName ?? el.name).text;
+        this.set(el.name.text, { module, path: imported === 'default' ? [] : [imported] });
+      }
+    }
+  }
+
+  private bindName(name: ts.BindingName, target: ModulePath): void {
+    if (ts.isIdentifier(name)) {
+      this.set(name.text, target);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        const key = el.propertyName ?? el.name;
+        const member = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : undefined;
+        if (member === undefined || el.dotDotDotToken) continue;
+        this.bindName(el.name, { module: target.module, path: member === 'default' ? target.path : [...target.path, member] });
+      }
+    }
+  }
+
+  private set(name: string, target: ModulePath): void {
+    // The first (outermost, earliest) binding wins: shadowing inner names rarely rebind a module.
+    if (!this.bindings.has(name)) this.bindings.set(name, target);
+  }
+}
+
+/** `require('x')` → `'x'`. */
+export function requireTarget(node: ts.Node): string | undefined {
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
+      node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) return node.arguments[0].text;
+  if (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node)) return requireTarget(node.expression);
+  // `await import('x')`
+  if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length === 1 &&
+      ts.isStringLiteralLike(node.arguments[0])) return node.arguments[0].text;
+  return undefined;
+}
+
+export function unwrap(node: ts.Expression): ts.Expression {
+  let n = node;
+  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n)) n = n.expression;
+  return n;
+}
+
+/** `a.b.c` for a call's callee, for matching by name when no import tells where it comes from. */
+export function dottedName(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const base = dottedName(e.expression);
+    return base === undefined ? undefined : `${base}.${e.name.text}`;
+  }
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  return undefined;
+}
+
+/** The value of a property in an object literal (`{ store: … }`), by name; undefined when absent or spread. */
+export function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of object.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+  }
+  return undefined;
+}
+
+/** True when the object literal has a spread (`{ ...options }`): a property may come from elsewhere. */
+export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((p) => ts.isSpreadAssignment(p));
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { FileContext } from '../context';
+import { looksBinary, looksMinified } from '../fileKinds';
+import type { ModulePath } from '../js/modules';
+import { rules as allRules } from '../rules';
+import type { Rule } from '../rules/types';
+import type { ModuleSummary, ProgramView } from './types';
+
+const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const INDEX_FILES = ['index.ts', 'index.tsx', 'index.js', 'index.mjs', 'index.cjs'];
+
+/**
+ * The modules of a workspace and their import graph, for rules that judge a program rather than a file
+ * (is SIGTERM handled anywhere the server's process runs?). Summaries are cached by content hash, so
+ * re-indexing an unchanged file costs a hash; an edited file costs one summary.
+ */
+export class ProgramIndex {
+  private readonly modules = new Map<string, ModuleSummary & { hash: string }>();
+  private importersCache?: Map<string, string[]>;
+
+  constructor(private readonly rules: readonly Rule[] = allRules) {}
+
+  get size(): number {
+    return this.modules.size;
+  }
+
+  has(file: string): boolean {
+    return this.modules.has(file);
+  }
+
+  /** Adds or refreshes a module. Returns true when what it tells other modules changed. */
+  update(file: string, text: string, isTest: boolean, context?: FileContext): boolean {
+    const hash = createHash('sha1').update(text).digest('hex');
+    const previous = this.modules.get(file);
+    if (previous?.hash === hash) return false;
+    const summary = { ...summarize(context ?? new FileContext(file, text), this.rules), file, isTest, hash };
+    this.modules.set(file, summary);
+    this.importersCache = undefined;
+    return !previous || !sameSummary(previous, summary);
+  }
+
+  remove(file: string): boolean {
+    this.importersCache = undefined;
+    return this.modules.delete(file);
+  }
+
+  /** The file a relative specifier of `from` names, among the indexed modules (TypeScript's `.js` → `.ts` too). */
+  resolve(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.resolve(path.dirname(from), specifier);
+    const stems = [base, base.replace(/\.(c|m)?js$/, '.$1ts'), base.replace(/\.jsx$/, '.tsx')];
+    for (const stem of stems) {
+      for (const ext of RESOLVE_EXTENSIONS) if (this.modules.has(stem + ext)) return stem + ext;
+    }
+    for (const index of INDEX_FILES) if (this.modules.has(path.join(base, index))) return path.join(base, index);
+    return undefined;
+  }
+
+  view(file: string): ProgramView {
+    return {
+      importedTags: (binding: ModulePath) => {
+        const target = this.resolve(file, binding.module);
+        const summary = target ? this.modules.get(target) : undefined;
+        if (!summary) return [];
+        return summary.exports[binding.path[0] ?? 'default'] ?? [];
+      },
+      programModules: () => this.programOf(file),
+    };
+  }
+
+  /** The entry points above the file (modules nothing imports that reach it), and everything they import. */
+  programOf(file: string): ModuleSummary[] {
+    const importers = this.importers();
+    const roots = new Set<string>([file]);
+    const up = [file];
+    while (up.length > 0) {
+      const f = up.pop() as string;
+      for (const i of importers.get(f) ?? []) {
+        if (roots.has(i) || this.modules.get(i)?.isTest) continue;
+        roots.add(i);
+        up.push(i);
+      }
+    }
+    const seen = new Set<string>();
+    const down = [...roots];
+    while (down.length > 0) {
+      const f = down.pop() as string;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      const m = this.modules.get(f);
+      if (!m) continue;
+      for (const s of m.specifiers) {
+        const target = this.resolve(f, s);
+        if (target && !seen.has(target)) down.push(target);
+      }
+    }
+    return [...seen].map((f) => this.modules.get(f)).filter((m): m is ModuleSummary & { hash: string } => m !== undefined && (!m.isTest || m.file === file));
+  }
+
+  private importers(): Map<string, string[]> {
+    if (!this.importersCache) {
+      const map = new Map<string, string[]>();
+      for (const m of this.modules.values()) {
+        for (const s of m.specifiers) {
+          const target = this.resolve(m.file, s);
+          if (!target) continue;
+          const list = map.get(target) ?? [];
+          list.push(m.file);
+          map.set(target, list);
+        }
+      }
+      this.importersCache = map;
+    }
+    return this.importersCache;
+  }
+}
+
+/**
+ * Relative module specifiers, read from the text: `from './x'`, `import './x'`, `require('./x')`,
+ * `import('./x')`. A regular expression rather than the syntax tree, so indexing a workspace parses only the
+ * few files a program rule needs; a specifier inside a comment adds an edge that does no harm.
+ */
+const RELATIVE_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])(\.{1,2}\/[^'"\n]*)\1/g;
+
+/** A module's relative imports plus what each program rule says of it. Never throws. */
+export function summarize(context: FileContext, rules: readonly Rule[]): Omit<ModuleSummary, 'file' | 'isTest'> {
+  const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
+  if (context.kind !== 'js' || looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
+  summary.specifiers = [...new Set([...context.text.matchAll(RELATIVE_SPECIFIER)].map((m) => m[2]))];
+  // Only a file that holds a program rule's keyword is parsed.
+  const programRules = rules.filter((r) => {
+    const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
+    return r.summarize && (keywords.length === 0 || keywords.some((k) => context.lowerText.includes(k)));
+  });
+  try {
+    for (const rule of programRules) {
+      const facts = rule.summarize?.(context);
+      for (const [name, tags] of Object.entries(facts?.exports ?? {})) summary.exports[name] = [...(summary.exports[name] ?? []), ...tags];
+      summary.facts.push(...(facts?.facts ?? []));
+    }
+  } catch {
+    // Deeply nested or pathological input: the module tells nothing, and the analysis of the file says why.
+  }
+  return summary;
+}
+
+function sameSummary(a: Omit<ModuleSummary, 'file'>, b: Omit<ModuleSummary, 'file'>): boolean {
+  return JSON.stringify([a.specifiers, a.exports, a.facts, a.isTest]) === JSON.stringify([b.specifiers, b.exports, b.facts, b.isTest]);
+}

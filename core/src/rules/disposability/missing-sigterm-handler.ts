@@ -1,0 +1,171 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { ModuleBindings } from '../../js/modules';
+import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
+import { handlesSigterm, listenSites, type ListenSite } from './servers';
+
+export const meta: RuleMeta = {
+  id: 'disposability/missing-sigterm-handler',
+  factor: 9,
+  factorName: 'Disposability',
+  defaultSeverity: 'warning',
+  description: 'A process that starts a server or worker must shut down gracefully on SIGTERM.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/disposability/missing-sigterm-handler.md',
+  messages: {
+    missing: '`{label}` starts a {what}, but no module of this program handles SIGTERM: requests in flight die on every deploy.',
+  },
+  fixable: true,
+  kinds: ['js'],
+  keywords: ['listen', 'bullmq', 'hapi'],
+  summaryKeywords: ['sigterm', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks'],
+};
+
+const HANDLES_SIGTERM = 'handles-sigterm';
+
+const WHAT: Record<ListenSite['kind'], string> = {
+  http: 'server',
+  fastify: 'Fastify server',
+  nest: 'Nest application',
+  hapi: 'hapi server',
+  worker: 'BullMQ worker',
+};
+
+export function summarize(context: FileContext): ModuleFacts {
+  return { facts: handlesSigterm(context.sourceFile) ? [HANDLES_SIGTERM] : [] };
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  // A test starts servers to test them; shutting them down is the test runner's business.
+  if (context.isTestFile) return;
+  const sf = context.sourceFile;
+  const bindings = new ModuleBindings(sf);
+  const sites = listenSites(sf, bindings);
+  if (sites.length === 0) return;
+  // Judge the program when an index knows it; alone, the file can only speak for itself.
+  const program = context.program?.programModules();
+  const handled = program
+    ? program.some((m) => m.facts.includes(HANDLES_SIGTERM)) || handlesSigterm(sf, bindings)
+    : handlesSigterm(sf, bindings);
+  if (handled) return;
+  for (const site of sites) {
+    const fix = shutdownFix(context, site);
+    report({
+      messageId: 'missing',
+      data: { label: site.label, what: WHAT[site.kind] },
+      start: site.anchor.getStart(sf),
+      end: site.anchor.getEnd(),
+      identity: `missing:${site.label}`,
+      fixes: fix ? [fix] : undefined,
+    });
+  }
+}
+
+/** The statement a call sits in, and whether its value is thrown away (`app.listen(3000);`). */
+function statementOf(call: ts.Node): { statement: ts.Statement; discarded: boolean; binding?: string } | undefined {
+  let n: ts.Node = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const parent = n.parent;
+  if (parent && ts.isExpressionStatement(parent)) return { statement: parent, discarded: true };
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+    const statement = parent.parent.parent;
+    if (ts.isVariableStatement(statement)) return { statement, discarded: false, binding: parent.name.text };
+  }
+  return undefined;
+}
+
+function freeName(text: string, wanted: string): string {
+  if (!new RegExp(`\\b${wanted}\\b`).test(text)) return wanted;
+  for (let i = 2; ; i++) if (!new RegExp(`\\b${wanted}${i}\\b`).test(text)) return `${wanted}${i}`;
+}
+
+/**
+ * "Add graceful shutdown": bind the server if its value was thrown away, then stop accepting connections
+ * on SIGTERM and SIGINT, close, and end within a bounded time. `process.exitCode` lets pending output flush;
+ * `process.exit` is only the backstop when connections outlive the grace period.
+ */
+function shutdownFix(context: FileContext, site: ListenSite): EditFix | undefined {
+  const sf = context.sourceFile;
+  const text = context.text;
+  const place = statementOf(site.call);
+  if (!place) return undefined;
+  const ts_ = /\.[cm]?tsx?$/i.test(context.path);
+  const eol = context.lines.eol;
+  const indent = /^[ \t]*/.exec(context.lines.lineText(context.lines.positionAt(place.statement.getStart(sf)).line))?.[0] ?? '';
+  const edits: EditFix['edits'] = [];
+  const receiverText = site.receiver && ts.isIdentifier(site.receiver) ? site.receiver.text : undefined;
+
+  let closeCall: string;
+  if (site.kind === 'nest' || (site.kind === 'http' && receiverText && /nest/i.test(receiverText))) {
+    if (!receiverText) return undefined;
+    // Nest runs its own shutdown hooks (onModuleDestroy, beforeApplicationShutdown) once they are enabled.
+    edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `${receiverText}.enableShutdownHooks();${eol}${indent}` });
+    return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (enableShutdownHooks)', edits, preferred: true };
+  }
+  let target: string;
+  if (site.kind === 'fastify' || site.kind === 'hapi' || site.kind === 'worker') {
+    if (site.kind === 'worker') {
+      if (place.discarded) {
+        target = freeName(text, 'worker');
+        edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
+      } else target = place.binding as string;
+    } else {
+      if (!receiverText) return undefined;
+      target = receiverText;
+    }
+    closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : `${target}.close()`;
+    const handler = promiseShutdown(closeCall, ts_, indent, eol);
+    edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
+    return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
+  }
+  // Node's http.Server: `listen` returns the server; bind it when the code threw it away.
+  if (place.discarded) {
+    target = freeName(text, 'server');
+    edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
+  } else if (place.binding) target = place.binding;
+  else return undefined;
+  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, ts_, indent, eol) });
+  return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
+}
+
+function serverShutdown(server: string, typed: boolean, indent: string, eol: string): string {
+  const sig = typed ? 'signal: NodeJS.Signals' : 'signal';
+  const err = typed ? 'error?: Error' : 'error';
+  return [
+    '',
+    '',
+    `// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.`,
+    `const shutdown = (${sig}) => {`,
+    `  console.info(\`\${signal} received: closing the server\`);`,
+    `  ${server}.close((${err}) => {`,
+    `    if (error) console.error(error);`,
+    `    process.exitCode = error ? 1 : 0;`,
+    `  });`,
+    `  // Keep-alive connections must not hold the process past the grace period.`,
+    `  setTimeout(() => process.exit(1), 10_000).unref();`,
+    `};`,
+    `process.once('SIGTERM', shutdown);`,
+    `process.once('SIGINT', shutdown);`,
+  ].map((line, i) => (i < 2 || line === '' ? line : indent + line)).join(eol);
+}
+
+function promiseShutdown(closeCall: string, typed: boolean, indent: string, eol: string): string {
+  const sig = typed ? 'signal: NodeJS.Signals' : 'signal';
+  return [
+    '',
+    '',
+    `// Graceful shutdown: stop taking work, finish what is in flight, then exit.`,
+    `const shutdown = (${sig}) => {`,
+    `  console.info(\`\${signal} received: shutting down\`);`,
+    `  ${closeCall}.then(`,
+    `    () => { process.exitCode = 0; },`,
+    `    (error: unknown) => { console.error(error); process.exitCode = 1; },`,
+    `  );`,
+    `  setTimeout(() => process.exit(1), 10_000).unref();`,
+    `};`,
+    `process.once('SIGTERM', shutdown);`,
+    `process.once('SIGINT', shutdown);`,
+  ].map((line, i) => (i < 2 || line === '' ? line : indent + line)).map((l) => (typed ? l : l.replace('(error: unknown)', '(error)'))).join(eol);
+}
+
+export const rule: Rule = { meta, check, summarize };

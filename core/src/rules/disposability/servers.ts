@@ -1,0 +1,119 @@
+import * as ts from 'typescript';
+import { dottedName, ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
+
+/** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */
+export type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'worker';
+
+export interface ListenSite {
+  kind: ServerKind;
+  /** The call that starts it (`app.listen(3000)`, `server.start()`, `new Worker(…)`). */
+  call: ts.CallExpression | ts.NewExpression;
+  /** The node the finding covers (the `listen` name, or the `Worker` class). */
+  anchor: ts.Node;
+  /** Label for the message, e.g. `app.listen`. */
+  label: string;
+  /** The expression the server is reached by (`app`), when the call is on one. */
+  receiver?: ts.Expression;
+}
+
+const is = (p: ModulePath | undefined, module: RegExp, path: string[]) =>
+  p !== undefined && module.test(p.module) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
+
+/** The kind of server a creating expression makes: `express()`, `http.createServer()`, `fastify()`, `new Koa()`… */
+function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | undefined {
+  const e = unwrap(ts.isAwaitExpression(init) ? init.expression : init);
+  if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
+  const callee = bindings.resolve(e.expression);
+  if (is(callee, /^express$/, []) || is(callee, /^koa$/, []) || is(callee, /^express$/, ['default'])) return 'http';
+  if (callee && /^(node:)?(http|https|http2|net|tls)$/.test(callee.module) && /^create(Secure)?Server$/.test(callee.path[0] ?? '')) return 'http';
+  if (is(callee, /^fastify$/, []) || is(callee, /^fastify$/, ['fastify']) || is(callee, /^fastify$/, ['default'])) return 'fastify';
+  if (is(callee, /^@nestjs\/core$/, ['NestFactory', 'create'])) return 'nest';
+  if (callee && /^(@hapi\/hapi|hapi)$/.test(callee.module) && /^(server|Server)$/.test(callee.path[0] ?? '')) return 'hapi';
+  return undefined;
+}
+
+/** Receiver names that are servers in the code we have seen, for a receiver no import explains (`import app from './app'`). */
+const SERVER_NAMES = /^(app|application|server|httpServer|httpsServer|srv|api|fastify|instance|koa|nestApp)$/i;
+
+/** Every place in the file that starts a server or a long-running worker. */
+export function listenSites(sf: ts.SourceFile, bindings = new ModuleBindings(sf)): ListenSite[] {
+  const kinds = new Map<string, ServerKind>();
+  const sites: ListenSite[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const kind = creates(bindings, node.initializer);
+      if (kind) kinds.set(node.name.text, kind);
+    }
+    if (ts.isNewExpression(node)) {
+      const callee = bindings.resolve(node.expression);
+      if (is(callee, /^bullmq$/, ['Worker'])) sites.push({ kind: 'worker', call: node, anchor: node.expression, label: 'new Worker' });
+    }
+    if (ts.isCallExpression(node)) {
+      const site = listenCall(node, bindings, kinds);
+      if (site) sites.push(site);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return sites;
+}
+
+function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>): ListenSite | undefined {
+  // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too.
+  if (ts.isIdentifier(node.expression) && node.expression.text === 'promisify' && node.arguments[0]) {
+    const arg = unwrap(node.arguments[0]);
+    const target = ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind' ? arg.expression.expression : arg;
+    if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen') {
+      return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression };
+    }
+  }
+  if (!ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const method = node.expression.name.text;
+  if (method !== 'listen' && method !== 'start') return undefined;
+  const receiver = unwrap(node.expression.expression);
+  let kind: ServerKind | undefined;
+  if (ts.isIdentifier(receiver)) kind = kinds.get(receiver.text);
+  else kind = creates(bindings, receiver);
+  if (method === 'start') {
+    // Only hapi's `server.start()` starts a listener; every other `.start()` is something else.
+    if (kind !== 'hapi') return undefined;
+  } else if (!kind) {
+    const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+    if (!name || !SERVER_NAMES.test(name)) return undefined;
+    kind = /fastify/i.test(name) ? 'fastify' : 'http';
+  } else if (kind === 'hapi') return undefined;
+  const label = dottedName(node.expression) ?? `${receiver.getText().replace(/\s+/g, ' ').slice(0, 40)}.${method}`;
+  return { kind, call: node, anchor: node.expression.name, label, receiver };
+}
+
+/**
+ * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)`, also with
+ * signal names from arrays, loops or constants (a `process.on(sig, …)` in a file that names 'SIGTERM'),
+ * and the libraries that install the handler: terminus, lightship, close-with-grace,
+ * http-graceful-shutdown, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
+ * install no handler, and a SIGINT handler alone does not answer the orchestrator's SIGTERM.
+ */
+export function handlesSigterm(sf: ts.SourceFile, bindings = new ModuleBindings(sf)): boolean {
+  const text = sf.text;
+  const namesSigterm = /(['"`])SIGTERM\1/.test(text);
+  let handled = false;
+  const visit = (node: ts.Node): void => {
+    if (handled) return;
+    if (ts.isCallExpression(node)) {
+      const callee = dottedName(node.expression);
+      if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
+        const first = node.arguments[0] && unwrap(node.arguments[0]);
+        if (first && ts.isStringLiteralLike(first) ? first.text === 'SIGTERM' : namesSigterm) handled = true;
+      }
+      const resolved = bindings.resolve(node.expression);
+      if (resolved && /^(@godaddy\/terminus|lightship|close-with-grace|http-graceful-shutdown)$/.test(resolved.module)) {
+        const fn = resolved.path[resolved.path.length - 1] ?? '';
+        if (resolved.path.length === 0 || /^(createTerminus|createLightship|default)$/.test(fn)) handled = true;
+      }
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') handled = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return handled;
+}

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { applyEdits, planFixes } from '../../core/src/fixes/plan';
+import { ProgramIndex } from '../../core/src/program';
+import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
+import type { Finding } from '../../core/src/types';
+import { syntaxErrors } from './helpers';
+
+const RULE = 'disposability/missing-sigterm-handler';
+
+function findings(file: string, text: string, index?: ProgramIndex): Finding[] {
+  const context = new FileContext(file, text);
+  return analyze(context, { config: defaultConfig(), rules: [rule], program: index?.view(file) }).findings;
+}
+
+/** A program of several files: every file indexed, then one analysed against the index. */
+function program(files: Record<string, string>, tests: string[] = []): { index: ProgramIndex; check: (file: string) => Finding[] } {
+  const index = new ProgramIndex([rule]);
+  for (const [file, text] of Object.entries(files)) index.update(file, text, tests.includes(file));
+  return { index, check: (file) => findings(file, files[file], index) };
+}
+
+const invalid: Array<[string, string, string]> = [
+  ['express app.listen', "import express from 'express';\nconst app = express();\napp.listen(3000);\n", 'app.listen'],
+  ['express via require', "const express = require('express');\nconst app = express();\napp.listen(process.env.PORT, () => {});\n", 'app.listen'],
+  ['http.createServer(app).listen', "import http from 'node:http';\nhttp.createServer(app).listen(8080);\n", 'http.createServer(app).listen'],
+  ['server variable', "import { createServer } from 'http';\nconst server = createServer(handler);\nserver.listen(8080);\n", 'server.listen'],
+  ['net server', "const net = require('net');\nconst srv = net.createServer(onConn);\nsrv.listen(9000);\n", 'srv.listen'],
+  ['fastify', "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000 });\n", 'fastify.listen'],
+  ['koa', "import Koa from 'koa';\nconst app = new Koa();\napp.listen(3000);\n", 'app.listen'],
+  ['nest', "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n", 'app.listen'],
+  ['hapi', "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000 });\nawait server.start();\n", 'server.start'],
+  ['imported app (name heuristic)', "import app from './app';\napp.listen(3000);\n", 'app.listen'],
+  ['promisify(server.listen)', "import { promisify } from 'util';\nconst listen = promisify(server.listen.bind(server));\nawait listen(3000);\n", 'promisify(server.listen)'],
+  ['bullmq worker', "import { Worker } from 'bullmq';\nconst worker = new Worker('emails', processJob, { connection });\n", 'new Worker'],
+  ['SIGINT only is not enough', "const app = require('express')();\napp.listen(3000);\nprocess.on('SIGINT', () => process.exit(0));\n", 'app.listen'],
+  ['stoppable is not enough', "import stoppable from 'stoppable';\nconst server = stoppable(http.createServer(app));\nserver.listen(3000);\n", 'server.listen'],
+];
+
+const valid: Array<[string, string]> = [
+  ['process.on SIGTERM', "const app = require('express')();\napp.listen(3000);\nprocess.on('SIGTERM', () => server.close());\n"],
+  ['process.once SIGTERM', "app.listen(3000);\nprocess.once('SIGTERM', shutdown);\n"],
+  ['prependListener', "app.listen(3000);\nprocess.prependListener('SIGTERM', shutdown);\n"],
+  ['signals from an array', "app.listen(3000);\n['SIGINT', 'SIGTERM'].forEach((sig) => process.on(sig, shutdown));\n"],
+  ['signals from a constant in a loop', "const SIGNALS = ['SIGTERM', 'SIGINT'] as const;\napp.listen(3000);\nfor (const s of SIGNALS) process.on(s, shutdown);\n"],
+  ['terminus', "import { createTerminus } from '@godaddy/terminus';\nconst server = http.createServer(app);\ncreateTerminus(server, { onSignal });\nserver.listen(3000);\n"],
+  ['lightship', "import { createLightship } from 'lightship';\nconst lightship = await createLightship();\napp.listen(3000);\n"],
+  ['close-with-grace', "import closeWithGrace from 'close-with-grace';\ncloseWithGrace(async () => { await app.close(); });\nawait app.listen({ port: 3000 });\n"],
+  ['http-graceful-shutdown', "const gracefulShutdown = require('http-graceful-shutdown');\nconst server = app.listen(3000);\ngracefulShutdown(server);\n"],
+  ['nest enableShutdownHooks', "const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks();\nawait app.listen(3000);\n"],
+  ['not a server: emitter.listen', "bus.listen('order.created', onOrder);\n"],
+  ['not a server: job.start()', "const job = new CronJob('* * * * *', tick);\njob.start();\n"],
+];
+
+describe('disposability/missing-sigterm-handler: one file', () => {
+  for (const [name, code, label] of invalid) {
+    test(`invalid: ${name}`, () => {
+      const found = findings('src/server.ts', code);
+      assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+      assert.equal(found[0].ruleId, RULE);
+      assert.equal(found[0].data.label, label);
+    });
+  }
+  for (const [name, code] of valid) {
+    test(`valid: ${name}`, () => assert.deepEqual(findings('src/server.ts', code).map((f) => f.message), []));
+  }
+  test('a test file starting a server is left alone', () => {
+    assert.deepEqual(findings('test/server.test.ts', "const app = require('express')();\napp.listen(0);\n"), []);
+  });
+  test('a file with no listen keyword is not parsed', () => {
+    const context = new FileContext('src/util.ts', 'export const add = (a: number, b: number) => a + b;\n');
+    analyze(context, { config: defaultConfig(), rules: [rule] });
+    assert.equal(context.hasSourceFile, false);
+  });
+});
+
+describe('disposability/missing-sigterm-handler: the program, not the file', () => {
+  const server = "import express from 'express';\nexport const app = express();\nexport function start() {\n  return app.listen(3000);\n}\n";
+  test('handler in the entry point that imports the server module', () => {
+    const p = program({
+      '/p/src/server.ts': server,
+      '/p/src/index.ts': "import { start } from './server';\nimport './shutdown';\nstart();\n",
+      '/p/src/shutdown.ts': "process.on('SIGTERM', () => process.exit(0));\n",
+    });
+    assert.deepEqual(p.check('/p/src/server.ts'), []);
+  });
+  test('handler in a module the server module imports (.js specifier of a .ts file)', () => {
+    const p = program({
+      '/p/src/server.ts': `import { installShutdown } from './lifecycle/shutdown.js';\n${server}`,
+      '/p/src/lifecycle/shutdown.ts': "export function installShutdown() { process.once('SIGTERM', () => {}); }\n",
+    });
+    assert.deepEqual(p.check('/p/src/server.ts'), []);
+  });
+  test('handler only in test code does not count', () => {
+    const p = program({
+      '/p/src/server.ts': server,
+      '/p/test/server.test.ts': "import { start } from '../src/server';\nprocess.on('SIGTERM', () => {});\nstart();\n",
+    }, ['/p/test/server.test.ts']);
+    assert.equal(p.check('/p/src/server.ts').length, 1);
+  });
+  test('handler in an unrelated program of the same folder does not count', () => {
+    const p = program({
+      '/p/src/server.ts': server,
+      '/p/scripts/worker.ts': "process.on('SIGTERM', () => {});\n",
+    });
+    assert.equal(p.check('/p/src/server.ts').length, 1);
+  });
+  test('SIGINT only in another module is not enough', () => {
+    const p = program({
+      '/p/src/index.ts': `import './signals';\n${server}`,
+      '/p/src/signals.ts': "process.on('SIGINT', () => process.exit(0));\n",
+    });
+    assert.equal(p.check('/p/src/index.ts').length, 1);
+  });
+  test('when the handler module changes, the index says so', () => {
+    const p = program({ '/p/src/index.ts': `import './signals';\n${server}`, '/p/src/signals.ts': '' });
+    assert.equal(p.check('/p/src/index.ts').length, 1);
+    assert.equal(p.index.update('/p/src/signals.ts', "process.on('SIGTERM', () => {});\n", false), true);
+    assert.equal(findings('/p/src/index.ts', `import './signals';\n${server}`, p.index).length, 0);
+    assert.equal(p.index.update('/p/src/signals.ts', "process.on('SIGTERM', () => {});\n", false), false, 'same text: nothing changed');
+  });
+});
+
+describe('disposability/missing-sigterm-handler: fix', () => {
+  const fix = (file: string, before: string) => {
+    const result = analyze(new FileContext(file, before), { config: defaultConfig(), rules: [rule] });
+    const fixes = result.findings.flatMap((f) => result.fixes.get(f) ?? []);
+    assert.equal(fixes.length, 1);
+    const plan = planFixes({ path: file, text: before }, fixes, { root: '/ws' }, 'fix');
+    assert.equal(plan.changes.length, 1, 'the fix touches only the file');
+    const after = applyEdits(before, plan.changes[0].edits);
+    assert.deepEqual(syntaxErrors(file, after), []);
+    assert.deepEqual(findings(file, after), [], 'the fixed file is compliant');
+    return after;
+  };
+  test('express: binds the discarded server and adds the handler (TypeScript)', () => {
+    const after = fix('src/server.ts', "import express from 'express';\nconst app = express();\napp.listen(3000, () => console.log('up'));\n");
+    assert.match(after, /^const server = app\.listen\(3000, \(\) => console\.log\('up'\)\);$/m);
+    assert.match(after, /const shutdown = \(signal: NodeJS\.Signals\) => \{/);
+    assert.match(after, /server\.close\(\(error\?: Error\) => \{/);
+    assert.match(after, /process\.exitCode = error \? 1 : 0;/);
+    assert.match(after, /setTimeout\(\(\) => process\.exit\(1\), 10_000\)\.unref\(\);/);
+    assert.match(after, /process\.once\('SIGTERM', shutdown\);\nprocess\.once\('SIGINT', shutdown\);\n$/);
+  });
+  test('an existing binding is reused; JavaScript gets no type annotations; indentation kept', () => {
+    const after = fix('src/main.js', "async function main() {\n  const httpServer = app.listen(port);\n}\n");
+    assert.match(after, /^ {2}const httpServer = app\.listen\(port\);$/m);
+    assert.match(after, /^ {2}const shutdown = \(signal\) => \{$/m);
+    assert.match(after, /^ {4}httpServer\.close\(\(error\) => \{$/m);
+  });
+  test('a name already taken is not reused', () => {
+    const after = fix('src/server.ts', "const server = 'x';\nconst app = require('express')();\napp.listen(3000);\n");
+    assert.match(after, /^const server2 = app\.listen\(3000\);$/m);
+  });
+  test('fastify closes through its promise', () => {
+    const after = fix('src/app.ts', "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000 });\n");
+    assert.match(after, /fastify\.close\(\)\.then\(/);
+  });
+  test('nest enables its shutdown hooks', () => {
+    const after = fix('src/main.ts', "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n");
+    assert.match(after, /^ {2}app\.enableShutdownHooks\(\);\n {2}await app\.listen\(3000\);$/m);
+  });
+  test('bullmq worker closes', () => {
+    const after = fix('src/worker.ts', "import { Worker } from 'bullmq';\nnew Worker('emails', processJob);\n");
+    assert.match(after, /^const worker = new Worker\('emails', processJob\);$/m);
+    assert.match(after, /worker\.close\(\)\.then\(/);
+  });
+});
