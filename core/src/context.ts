@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOf, isTestFile, isTsx } from './fileKinds';
 import { LineIndex } from './lineIndex';
+import type { FileHost } from './host';
 import type { ProgramView } from './program/types';
 import type { FileKind } from './types';
 
@@ -21,6 +22,8 @@ export class FileContext {
   readonly gitIgnored: boolean;
   /** The rest of the program, for rules that judge more than one file; set by the caller that has an index. */
   program?: ProgramView;
+  /** Other files (a schema, `.env.example`), for rules that read one; set by the caller. */
+  host?: FileHost;
   private lineIndexCache?: LineIndex;
   private sourceFileCache?: ts.SourceFile;
   private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };

@@ -6,6 +6,7 @@ import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
 import type { Report, Rule } from './rules/types';
 import { Suppressions } from './suppressions';
+import type { FileHost } from './host';
 import type { ProgramView } from './program/types';
 import type { Finding, Severity, SeveritySetting } from './types';
 
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** The program the file belongs to (server and CLI keep an index); rules that need it skip without. */
   program?: ProgramView;
+  /** Access to other files for rules that read one (schema, `.env.example`). */
+  host?: FileHost;
 }
 
 export interface AnalysisResult {
@@ -57,6 +60,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   if (matchers.ignore(relativePath)) return { findings: [], fixes };
 
   if (options.program) context.program = options.program;
+  if (options.host) context.host = options.host;
   const findings: Finding[] = [];
   let suppressions: Suppressions | undefined;
   const occurrences = new Map<string, number>();

@@ -5,6 +5,7 @@ import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
 import { GitIgnoreStack } from './gitignore';
 import type { FixDescriptor } from './fixes/types';
+import type { FileHost } from './host';
 import { ProgramIndex } from './program';
 import { rules as allRules } from './rules';
 import type { Finding } from './types';
@@ -21,6 +22,8 @@ export interface ScanOptions {
   onFile?: (file: string, done: number) => void;
   /** Checked between files: a true return stops the scan (cancellation). */
   cancelled?: () => boolean;
+  /** How rules read other files (schema, `.env.example`); the CLI passes the disk. */
+  host?: FileHost;
 }
 
 export interface FileResult {
@@ -66,15 +69,16 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     }
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
     const context = new FileContext(file, text, { gitIgnored });
-    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules });
+    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host: options.host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
-    if (context.kind === 'js' && !result.skipped) {
-      index.update(file, text, context.isTestFile, context);
-      if (programRules.some((r) => r.meta.keywords.some((k) => context.lowerText.includes(k)))) deferred.push({ file, text, relativePath, gitIgnored });
-    }
+    if (result.skipped) return;
+    if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
+    const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
+      (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
+    if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
   };
 
   for (const p of paths) {
@@ -99,7 +103,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   if (out.cancelled) return out;
   for (const d of deferred) {
     const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
-      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file),
+      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host: options.host,
     });
     if (result.findings.length === 0) continue;
     const existing = out.files.find((f) => f.file === d.file);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes } from './fix';
+import { readTextSync } from '../gitignore';
 import { formatReport, type ReportFormat } from '../report';
 import { rules } from '../rules';
 import { scanPaths } from '../scan';
@@ -91,6 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     root,
     config,
     gitignore: !values['no-gitignore'],
+    host: { readFile: readTextSync, rootOf: () => root },
     onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
   });
   let output = scan();

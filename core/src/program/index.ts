@@ -66,6 +66,7 @@ export class ProgramIndex {
         return summary.exports[binding.path[0] ?? 'default'] ?? [];
       },
       programModules: () => this.programOf(file),
+      allModules: () => [...this.modules.values()],
     };
   }
 
@@ -126,10 +127,11 @@ const RELATIVE_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['
 /** A module's relative imports plus what each program rule says of it. Never throws. */
 export function summarize(context: FileContext, rules: readonly Rule[]): Omit<ModuleSummary, 'file' | 'isTest'> {
   const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
-  if (context.kind !== 'js' || looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
-  summary.specifiers = [...new Set([...context.text.matchAll(RELATIVE_SPECIFIER)].map((m) => m[2]))];
+  if (looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
+  if (context.kind === 'js') summary.specifiers = [...new Set([...context.text.matchAll(RELATIVE_SPECIFIER)].map((m) => m[2]))];
   // Only a file that holds a program rule's keyword is parsed.
   const programRules = rules.filter((r) => {
+    if (!r.meta.kinds.includes(context.kind)) return false;
     const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
     return r.summarize && (keywords.length === 0 || keywords.some((k) => context.lowerText.includes(k)));
   });

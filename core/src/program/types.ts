@@ -19,4 +19,6 @@ export interface ProgramView {
    * and everything those import. Test modules are left out.
    */
   programModules(): ModuleSummary[];
+  /** Every indexed module of the workspace (tests included), for checks such as "which variables does any code read". */
+  allModules(): ModuleSummary[];
 }
