@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCompliance } from './compliance';
 import { StatusBar, type StatusParams } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -41,7 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
   );
   statusBar.setState('starting');
-  await client.start();
+  const started = client.start();
+  registerCompliance(context, client, started);
+  await started;
   context.subscriptions.push(client.onNotification('twelveFactor/status', (params: StatusParams) => {
     statusBar.update(params);
     if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) statusBar.showFor(params.uri);

@@ -4,6 +4,7 @@ import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { isGitIgnored } from '../../core/src/gitignore';
+import type { FileHost } from '../../core/src/host';
 import type { WorkspaceProgram } from './program';
 import type { Settings } from './settings';
 
@@ -26,7 +27,7 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly program: WorkspaceProgram) {}
+  constructor(private readonly program: WorkspaceProgram, private readonly host: FileHost) {}
 
   get(document: TextDocument, filePath: string, folder: string | undefined, settings: Settings): AnalysisResult {
     const cached = this.entries.get(document.uri);
@@ -37,7 +38,7 @@ export class DocumentAnalyses {
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
-    const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath) });
+    const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath), host: this.host });
     this.entries.set(document.uri, { version: document.version, settings, result });
     return result;
   }

@@ -7,11 +7,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { fileKindOf } from '../../core/src/fileKinds';
+import { isGitIgnored } from '../../core/src/gitignore';
+import type { FileHost } from '../../core/src/host';
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { WorkspaceProgram } from './program';
+import { registerCompliance } from './compliance';
 import { SettingsStore } from './settings';
 
 /** Source files whose changes on disk the program index follows. */
@@ -28,8 +34,24 @@ export interface StatusParams {
 /** Wires LSP requests to the core engine. Everything that decides anything lives in core/. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const program = new WorkspaceProgram(() => invalidate(false), (m) => connection.console.log(m));
-  const analyses = new DocumentAnalyses(program);
+  const program = new WorkspaceProgram(() => {
+    compliance.programChanged();
+    invalidate(false);
+  }, (m) => connection.console.log(m));
+  // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
+  const host: FileHost = {
+    readFile: (p) => {
+      const open = documents.get(URI.file(p).toString());
+      if (open) return open.getText();
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    rootOf: (p) => folderOf(p),
+  };
+  const analyses = new DocumentAnalyses(program, host);
   // Editors without pull diagnostics (Neovim 0.7, older clients) are sent them instead.
   let pushDiagnostics = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
@@ -103,9 +125,44 @@ export function startServer(connection: Connection): void {
     indexAll();
   });
 
+  const compliance = registerCompliance(connection, {
+    folders: () => folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined),
+    folderOf: (file) => folderOf(file),
+    openText: (file) => documents.get(URI.file(file).toString())?.getText(),
+    analyze: async (file, text, folder) => {
+      const current = await settings.get(URI.file(folder).toString(), folder);
+      if (!current.enable) return [];
+      const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
+      const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      return analyze(new FileContext(file, text, { gitIgnored }), { config: current.config, relativePath, program: program.view(file), host }).findings;
+    },
+    excludes: async (folder) => {
+      if (!hasConfigurationCapability) return [];
+      try {
+        const exclude = (await connection.workspace.getConfiguration({ scopeUri: URI.file(folder).toString(), section: 'files.exclude' })) as Record<string, boolean> | null;
+        return Object.entries(exclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob.replace(/^\*\*\//, '**/'));
+      } catch {
+        return [];
+      }
+    },
+    facts: () => [],
+    workspaceDiagnostics: async () => {
+      if (!hasConfigurationCapability) return false;
+      try {
+        return (await connection.workspace.getConfiguration('twelveFactor.workspaceDiagnostics')) === true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  documents.onDidOpen(() => compliance.openedOrClosed());
+
   /** Drops cached results (and settings, when they may have changed) and has the client ask again. */
   const invalidate = (settingsChanged: boolean) => {
-    if (settingsChanged) settings.clear();
+    if (settingsChanged) {
+      settings.clear();
+      compliance.settingsChanged();
+    }
     analyses.clear();
     if (pushDiagnostics) for (const d of documents.all()) schedulePush(d.uri);
     else if (hasDiagnosticRefresh) optional('workspace/diagnostic/refresh', connection.sendRequest(DiagnosticRefreshRequest.type));
@@ -115,7 +172,9 @@ export function startServer(connection: Connection): void {
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || /\/\.gitignore$/.test(c.uri))) invalidate(true);
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
-      if (p) program.fileChanged(p);
+      if (!p) continue;
+      program.fileChanged(p);
+      compliance.fileChanged(p);
     }
   });
 
@@ -167,6 +226,8 @@ export function startServer(connection: Connection): void {
   };
   documents.onDidChangeContent((event) => {
     if (pushDiagnostics) schedulePush(event.document.uri);
+    const p = fsPathOf(event.document.uri);
+    if (p) compliance.fileChanged(p);
   });
 
   connection.onCodeAction(async (params) => {
@@ -199,6 +260,7 @@ export function startServer(connection: Connection): void {
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
     if (p) program.closeDocument(p);
+    compliance.openedOrClosed();
     if (pushDiagnostics) {
       clearTimeout(pushTimers.get(uri));
       pushTimers.delete(uri);

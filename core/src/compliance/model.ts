@@ -1,0 +1,90 @@
+import type { RuleMeta } from '../rules/types';
+import type { Finding } from '../types';
+
+/** A fact about a workspace folder as a whole (no lockfile, `.env` not git-ignored…), not tied to a line. */
+export interface WorkspaceFact {
+  factor: number;
+  /** Stable id, e.g. `dependencies.lockfile`. */
+  id: string;
+  status: 'pass' | 'warning' | 'fail' | 'info';
+  message: string;
+  /** Absolute path of the file the fact is about, when there is one. */
+  file?: string;
+}
+
+export type FactorStatus = 'pass' | 'warnings' | 'failing' | 'not-applicable';
+
+export interface FactorReport {
+  factor: number;
+  roman: string;
+  name: string;
+  status: FactorStatus;
+  /** One line saying why the factor has its status. */
+  reason: string;
+  findings: Finding[];
+  facts: WorkspaceFact[];
+}
+
+export interface ComplianceReport {
+  folder: string;
+  factors: FactorReport[];
+  /** Factors that pass or do not apply. */
+  score: number;
+  /** Files the scan read. */
+  filesScanned: number;
+}
+
+export const FACTORS: ReadonlyArray<{ roman: string; name: string }> = [
+  { roman: 'I', name: 'Codebase' },
+  { roman: 'II', name: 'Dependencies' },
+  { roman: 'III', name: 'Config' },
+  { roman: 'IV', name: 'Backing services' },
+  { roman: 'V', name: 'Build, release, run' },
+  { roman: 'VI', name: 'Processes' },
+  { roman: 'VII', name: 'Port binding' },
+  { roman: 'VIII', name: 'Concurrency' },
+  { roman: 'IX', name: 'Disposability' },
+  { roman: 'X', name: 'Dev/prod parity' },
+  { roman: 'XI', name: 'Logs' },
+  { roman: 'XII', name: 'Admin processes' },
+];
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * The twelve factors' statuses from the findings of a folder and its workspace facts. A factor fails on an
+ * error finding or a failing fact, has warnings on anything less, passes when its checks ran and found
+ * nothing, and is "not applicable" only when no rule or fact speaks to it.
+ */
+export function computeCompliance(folder: string, findings: Finding[], facts: WorkspaceFact[], rules: readonly RuleMeta[], filesScanned: number): ComplianceReport {
+  const factorOf = new Map(rules.map((r) => [r.id, r.factor]));
+  const factors = FACTORS.map(({ roman, name }, i): FactorReport => {
+    const n = i + 1;
+    const own = findings.filter((f) => factorOf.get(f.ruleId) === n);
+    const ownFacts = facts.filter((f) => f.factor === n);
+    const checked = rules.some((r) => r.factor === n) || ownFacts.length > 0;
+    const errors = own.filter((f) => f.severity === 'error').length;
+    const warnings = own.filter((f) => f.severity === 'warning').length;
+    const failing = ownFacts.filter((f) => f.status === 'fail');
+    const warningFacts = ownFacts.filter((f) => f.status === 'warning');
+    let status: FactorStatus;
+    let reason: string;
+    if (errors > 0 || failing.length > 0) {
+      status = 'failing';
+      reason = failing[0]?.message ?? `${plural(errors, 'error')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}`;
+    } else if (warnings > 0 || warningFacts.length > 0) {
+      status = 'warnings';
+      reason = warnings > 0 ? plural(warnings, 'warning') : warningFacts[0].message;
+    } else if (checked) {
+      status = 'pass';
+      const infos = own.length;
+      reason = infos > 0 ? `${plural(infos, 'note')}, nothing to fix` : 'No problems found';
+    } else {
+      status = 'not-applicable';
+      reason = 'No check applies to this folder';
+    }
+    return { factor: n, roman, name, status, reason, findings: own, facts: ownFacts };
+  });
+  const score = factors.filter((f) => f.status === 'pass' || f.status === 'not-applicable').length;
+  return { folder, factors, score, filesScanned };
+}

@@ -1,0 +1,151 @@
+import type { Connection } from 'vscode-languageserver';
+import type { ComplianceReport, WorkspaceFact } from '../../core/src/compliance/model';
+import type { Finding } from '../../core/src/types';
+import { formatReport } from '../../core/src/report';
+import { formatMarkdown } from '../../core/src/report/markdown';
+import { rules } from '../../core/src/rules';
+import { VERSION } from '../../core/src/version';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { toDiagnostic } from './convert';
+import { WorkspaceScanner } from './workspaceScan';
+
+/** The deepest folder holding every folder (multi-root SARIF needs one base). */
+function commonRoot(folders: string[]): string {
+  if (folders.length === 0) return '/';
+  let root = folders[0];
+  while (!folders.every((f) => f === root || f.startsWith(root.endsWith(path.sep) ? root : root + path.sep))) {
+    const parent = path.dirname(root);
+    if (parent === root) break;
+    root = parent;
+  }
+  return root;
+}
+
+/** Requests and notifications of the compliance panel (client/src/compliance). */
+export const SCAN_REQUEST = 'twelveFactor/scanWorkspace';
+export const COMPLIANCE_REQUEST = 'twelveFactor/compliance';
+export const COMPLIANCE_CHANGED = 'twelveFactor/complianceChanged';
+export const EXPORT_REQUEST = 'twelveFactor/exportReport';
+
+export interface ComplianceDeps {
+  folders(): string[];
+  folderOf(file: string): string | undefined;
+  analyze(file: string, text: string, folder: string): Promise<Finding[]>;
+  excludes(folder: string): Promise<string[]>;
+  facts(folder: string): WorkspaceFact[];
+  openText(file: string): string | undefined;
+  /** `twelveFactor.workspaceDiagnostics`: findings of files that are not open go to the Problems panel. */
+  workspaceDiagnostics(): Promise<boolean>;
+}
+
+/**
+ * The workspace scan as the client sees it: `scanWorkspace` runs it with `$/progress` (cancellable),
+ * `compliance` answers from the last scan (scanning first if there was none), and after a scan every change
+ * to a file re-analyses that file alone and sends the new report.
+ */
+export function registerCompliance(connection: Connection, deps: ComplianceDeps) {
+  const scanner = new WorkspaceScanner({ analyze: deps.analyze, excludes: deps.excludes, facts: deps.facts, openText: deps.openText });
+  let scanned = false;
+  let running: Promise<ComplianceReport[] | undefined> | undefined;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const published = new Set<string>();
+  const send = (reports: ComplianceReport[]) => {
+    connection.sendNotification(COMPLIANCE_CHANGED, { reports }).catch(() => undefined);
+    publish().catch((error: unknown) => connection.console.error(`Publishing workspace diagnostics failed: ${String(error)}`));
+  };
+
+  /**
+   * Open files get pulled diagnostics; the others are pushed from the scan when the setting is on, and
+   * withdrawn when it is turned off or a file is opened (so no finding shows twice).
+   */
+  const publish = async () => {
+    const enabled = await deps.workspaceDiagnostics();
+    const wanted = new Map<string, Finding[]>();
+    if (enabled) {
+      for (const folder of deps.folders()) {
+        for (const [file, findings] of scanner.findingsByFile(folder)) if (findings.length > 0 && deps.openText(file) === undefined) wanted.set(file, findings);
+      }
+    }
+    for (const file of published) {
+      if (!wanted.has(file)) await connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
+    }
+    published.clear();
+    for (const [file, findings] of wanted) {
+      await connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: findings.map(toDiagnostic) });
+      published.add(file);
+    }
+  };
+
+  const scan = async (): Promise<ComplianceReport[] | undefined> => {
+    if (running) return running;
+    const reporter = await connection.window.createWorkDoneProgress();
+    reporter.begin('Twelve-Factor: scanning the workspace', 0, undefined, true);
+    const started = Date.now();
+    running = scanner.scan(deps.folders(), {
+      report: (done, total, message) => reporter.report(total ? Math.round((done / total) * 100) : 0, message),
+      get cancelled() {
+        return reporter.token.isCancellationRequested;
+      },
+    }).finally(() => {
+      reporter.done();
+      running = undefined;
+    });
+    const reports = await running;
+    if (reports) {
+      scanned = true;
+      const files = reports.reduce((n, r) => n + r.filesScanned, 0);
+      connection.console.log(`Scanned ${files} files in ${Date.now() - started} ms.`);
+      send(reports);
+    } else connection.console.log('Workspace scan cancelled.');
+    return reports;
+  };
+
+  const rescan = () => {
+    scan().catch((error: unknown) => connection.console.error(`Workspace scan failed: ${String(error)}`));
+  };
+
+  const current = (): ComplianceReport[] => deps.folders().map((f) => scanner.report(f)).filter((r): r is ComplianceReport => r !== undefined);
+
+  connection.onRequest(SCAN_REQUEST, async () => (await scan()) ?? current());
+  // The report is made here, where the rules' metadata is: the client bundle carries no analysis code.
+  connection.onRequest(EXPORT_REQUEST, async (params: { format: 'markdown' | 'sarif' }) => {
+    const reports = scanned ? current() : (await scan()) ?? [];
+    if (params.format === 'markdown') return formatMarkdown(reports, VERSION);
+    const root = reports.length === 1 ? reports[0].folder : commonRoot(reports.map((r) => r.folder));
+    const findings = reports.flatMap((r) => r.factors.flatMap((f) => f.findings));
+    const filesScanned = reports.reduce((n, r) => n + r.filesScanned, 0);
+    return formatReport({ root, findings, filesScanned, skipped: [], rules: rules.map((r) => r.meta), version: VERSION }, 'sarif');
+  });
+  connection.onRequest(COMPLIANCE_REQUEST, async () => (scanned ? current() : (await scan()) ?? []));
+
+  return {
+    /** A file changed (disk or editor): debounced, then re-analysed alone. */
+    fileChanged(file: string): void {
+      if (!scanned) return;
+      const folder = deps.folderOf(file);
+      if (!folder) return;
+      clearTimeout(pending.get(file));
+      pending.set(file, setTimeout(() => {
+        pending.delete(file);
+        scanner.update(file, folder).then((report) => report && send(current()), (e: unknown) => connection.console.error(String(e)));
+      }, 300));
+    },
+    /** A document was opened or closed: its diagnostics switch between pulled and pushed. */
+    openedOrClosed(): void {
+      if (scanned) publish().catch(() => undefined);
+    },
+    /** Settings changed: every result may differ. */
+    settingsChanged(): void {
+      scanner.clear();
+      if (scanned) rescan();
+    },
+    /** Another module's facts changed: the program-dependent files are judged again. */
+    programChanged(): void {
+      scanner.programChanged();
+      if (scanned && !running) rescan();
+    },
+    scanner,
+  };
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { computeCompliance, type ComplianceReport, type WorkspaceFact } from '../../core/src/compliance/model';
+import { DEFAULT_MAX_FILE_SIZE } from '../../core/src/engine';
+import { rules } from '../../core/src/rules';
+import type { Finding } from '../../core/src/types';
+import { walkFiles } from '../../core/src/walk';
+
+export interface ScanHooks {
+  /** Analyses one file of a folder with that folder's settings, the program index and the file host. */
+  analyze(file: string, text: string, folder: string): Promise<Finding[]>;
+  /** Globs from `files.exclude` and the like, relative to the folder. */
+  excludes(folder: string): Promise<string[]>;
+  facts(folder: string): WorkspaceFact[];
+  /** Text of an open document, which wins over the disk. */
+  openText(file: string): string | undefined;
+}
+
+export interface ScanProgress {
+  report(done: number, total: number | undefined, message: string): void;
+  readonly cancelled: boolean;
+}
+
+interface CacheEntry {
+  hash: string;
+  findings: Finding[];
+  /** Its findings depend on other modules (a program rule ran): re-judged when the program changes. */
+  programDependent: boolean;
+}
+
+const PROGRAM_KEYWORDS = rules.filter((r) => r.summarize || r.meta.kinds.includes('env')).flatMap((r) => r.meta.keywords);
+
+/**
+ * The background scan behind the compliance panel: every file of every folder, cached per content hash so
+ * a rescan after one edit analyses one file, yielding to the event loop between files so keystrokes are
+ * answered meanwhile, and cancellable.
+ */
+export class WorkspaceScanner {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly files = new Map<string, Set<string>>();
+  private readonly reports = new Map<string, ComplianceReport>();
+
+  constructor(private readonly hooks: ScanHooks) {}
+
+  report(folder: string): ComplianceReport | undefined {
+    return this.reports.get(folder);
+  }
+
+  /** All findings of the folder's last scan, per file. */
+  findingsByFile(folder: string): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const file of this.files.get(folder) ?? []) out.set(file, this.cache.get(file)?.findings ?? []);
+    return out;
+  }
+
+  /** Settings changed: every cached result may be wrong. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Another module's facts changed: files whose findings depend on the program are judged again. */
+  programChanged(): void {
+    for (const [file, entry] of this.cache) if (entry.programDependent) this.cache.delete(file);
+  }
+
+  async scan(folders: string[], progress: ScanProgress): Promise<ComplianceReport[] | undefined> {
+    const reports: ComplianceReport[] = [];
+    for (const folder of folders) {
+      const excluded = picomatch(await this.hooks.excludes(folder), { dot: true });
+      const listed = [...walkFiles(folder, { cancelled: () => progress.cancelled })]
+        .filter((f) => !excluded(path.relative(folder, f.file).split(path.sep).join('/')));
+      if (progress.cancelled) return undefined;
+      const seen = new Set<string>();
+      let done = 0;
+      let lastYield = Date.now();
+      for (const f of listed) {
+        if (progress.cancelled) return undefined;
+        seen.add(f.file);
+        await this.analyzeFile(f.file, f.size, folder);
+        done++;
+        if (Date.now() - lastYield > 15) {
+          progress.report(done, listed.length, path.relative(folder, f.file));
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
+      }
+      for (const old of this.files.get(folder) ?? []) if (!seen.has(old)) this.cache.delete(old);
+      this.files.set(folder, seen);
+      reports.push(this.compute(folder));
+    }
+    return reports;
+  }
+
+  /** A file changed on disk or in the editor: re-analyse it alone and recompute its folder's report. */
+  async update(file: string, folder: string): Promise<ComplianceReport | undefined> {
+    const known = this.files.get(folder);
+    if (!known) return undefined;
+    let size = -1;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      size = -1;
+    }
+    if (size < 0 && this.hooks.openText(file) === undefined) {
+      known.delete(file);
+      this.cache.delete(file);
+    } else {
+      known.add(file);
+      await this.analyzeFile(file, Math.max(size, 0), folder);
+    }
+    return this.compute(folder);
+  }
+
+  private async analyzeFile(file: string, size: number, folder: string): Promise<void> {
+    let text = this.hooks.openText(file);
+    if (text === undefined) {
+      if (size > DEFAULT_MAX_FILE_SIZE) {
+        this.cache.set(file, { hash: `size:${size}`, findings: [], programDependent: false });
+        return;
+      }
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        this.cache.delete(file);
+        return;
+      }
+    }
+    const hash = createHash('sha1').update(text).digest('hex');
+    if (this.cache.get(file)?.hash === hash) return;
+    const lower = text.toLowerCase();
+    const programDependent = PROGRAM_KEYWORDS.some((k) => lower.includes(k));
+    this.cache.set(file, { hash, findings: await this.hooks.analyze(file, text, folder), programDependent });
+  }
+
+  private compute(folder: string): ComplianceReport {
+    const findings = [...(this.files.get(folder) ?? [])].flatMap((f) => this.cache.get(f)?.findings ?? []);
+    const report = computeCompliance(folder, findings, this.hooks.facts(folder), rules.map((r) => r.meta), this.files.get(folder)?.size ?? 0);
+    this.reports.set(folder, report);
+    return report;
+  }
+}

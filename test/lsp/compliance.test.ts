@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ComplianceReport } from '../../core/src/compliance/model';
+import { waitFor, withSession } from './client';
+
+const T = { timeout: 60_000 };
+const PASSWORD = ['pg', 'Pa55', 'w0rd', 'Zq81'].join('-');
+
+const files = {
+  'package.json': '{ "name": "app", "dependencies": { "express": "4" } }\n',
+  'src/server.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n",
+  'src/db.ts': `export const pool = { password: '${PASSWORD}' };\n`,
+  'node_modules/x/index.js': `export const password = '${PASSWORD}';\n`,
+};
+
+const factor = (reports: ComplianceReport[], n: number) => reports[0].factors[n - 1];
+
+test('workspace scan: twelve factors, statuses from findings, node_modules skipped', T, async () => {
+  await withSession({ files, secrets: [PASSWORD] }, async (s) => {
+    const reports = await s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].factors.length, 12);
+    assert.deepEqual(reports[0].factors.map((f) => f.roman), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']);
+    assert.equal(factor(reports, 3).status, 'failing');
+    assert.deepEqual(factor(reports, 3).findings.map((f) => f.file.endsWith('src/db.ts')), [true]);
+    assert.equal(factor(reports, 9).status, 'warnings');
+    assert.equal(reports[0].filesScanned, 3);
+    assert.ok(reports[0].score < 12);
+  });
+});
+
+test('an edit on disk re-judges the program and sends the new report', T, async () => {
+  await withSession({ files }, async (s) => {
+    await s.connection.sendRequest('twelveFactor/scanWorkspace');
+    s.write('src/shutdown.ts', "process.on('SIGTERM', () => process.exit(0));\n");
+    s.write('src/server.ts', `import './shutdown';\n${files['src/server.ts']}`);
+    await s.fileChanged('src/shutdown.ts');
+    await s.fileChanged('src/server.ts');
+    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+      factor((n.params as { reports: ComplianceReport[] }).reports, 9).status === 'pass'), 'factor IX passes after the handler appears');
+  });
+});
+
+test('export: Markdown table and SARIF, both without the secret', T, async () => {
+  await withSession({ files, secrets: [PASSWORD] }, async (s) => {
+    const markdown = await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'markdown' });
+    assert.match(markdown, /^# Twelve-Factor compliance report/);
+    assert.match(markdown, /\| III\. Config \| ❌ failing \| 1 \|/);
+    assert.match(markdown, /`src\/db\.ts:1:\d+` error: .*config\/hardcoded-secret/);
+    assert.ok(!markdown.includes(PASSWORD));
+    const sarif = JSON.parse(await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'sarif' })) as { version: string; runs: Array<{ results: unknown[] }> };
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].results.length, 2);
+  });
+});
