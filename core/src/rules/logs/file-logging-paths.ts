@@ -1,0 +1,101 @@
+import * as ts from 'typescript';
+import { dottedName, unwrap } from '../../js/modules';
+import type { Scope } from './file-logging-scope';
+
+/**
+ * What a path or destination value is, read from the syntax alone:
+ * - `stdout`: 1, 2, `process.stdout(.fd)`, `'/dev/stdout'`;
+ * - `env`: read from the environment with no file fallback (`process.env.LOG_FILE`, `… || 1`): the operator decides;
+ * - `file`: a path written in the code (`'./app.log'`, `path.join(__dirname, 'logs')`, `` `${dir}/app.log` ``);
+ * - `unknown`: anything else (a parameter, `config.logFile`).
+ */
+export type DestinationKind = 'stdout' | 'env' | 'file' | 'unknown';
+
+const STD_PATH = /^\/dev\/(stdout|stderr|fd\/[12])$|^\/proc\/self\/fd\/[12]$/;
+const DEVICE_PATH = /^\/dev\/|^\/proc\/self\/fd\//;
+
+export function destinationKind(scope: Scope, node: ts.Expression, depth = 0): DestinationKind {
+  const e = unwrap(node);
+  if (depth > 5) return 'unknown';
+  if (ts.isNumericLiteral(e)) return e.text === '1' || e.text === '2' ? 'stdout' : 'unknown';
+  if (ts.isStringLiteralLike(e)) return STD_PATH.test(e.text) || e.text === '1' || e.text === '2' ? 'stdout' : 'file';
+  const dotted = dottedName(e);
+  if (dotted && /^process\.(stdout|stderr)(\.fd)?$/.test(dotted)) return 'stdout';
+  if (readsEnvironment(e)) return 'env';
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return combine([destinationKind(scope, e.left, depth + 1), destinationKind(scope, e.right, depth + 1)]);
+  }
+  if (ts.isConditionalExpression(e)) return combine([destinationKind(scope, e.whenTrue, depth + 1), destinationKind(scope, e.whenFalse, depth + 1)]);
+  if (ts.isIdentifier(e)) {
+    const init = scope.declarationOf(e.text)?.initializer;
+    return init ? destinationKind(scope, init, depth + 1) : 'unknown';
+  }
+  if (ts.isTemplateExpression(e) || isPathCall(scope, e) || (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+    const pattern = pathPattern(scope, e);
+    return STD_PATH.test(pattern) ? 'stdout' : 'file';
+  }
+  return 'unknown';
+}
+
+/** A file wins over anything (it is what happens by default); then unknown; the environment or stdout is fine. */
+function combine(kinds: DestinationKind[]): DestinationKind {
+  if (kinds.includes('file')) return 'file';
+  if (kinds.includes('unknown')) return 'unknown';
+  return kinds.includes('env') ? 'env' : 'stdout';
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X` (alone, not as part of a longer expression). */
+function readsEnvironment(e: ts.Expression): boolean {
+  const target = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
+  if (!target) return false;
+  const name = dottedName(target);
+  return name === 'process.env' || name === 'import.meta.env';
+}
+
+/** `path.join(…)`, `path.resolve(…)`, `join(…)` from `path`, `path.posix.join(…)`. */
+function isPathCall(scope: Scope, e: ts.Expression): e is ts.CallExpression {
+  if (!ts.isCallExpression(e)) return false;
+  const r = scope.resolve(e.expression);
+  // Snippets and scripts use `path` without showing its import; a `path` bound to something else is not it.
+  if (!r) return !scope.bindings.names.has('path') && /^path\.((posix|win32)\.)?(join|resolve|normalize)$/.test(dottedName(e.expression) ?? '');
+  if (r.module !== 'path') return false;
+  const last = r.path[r.path.length - 1];
+  return last === 'join' || last === 'resolve' || last === 'normalize';
+}
+
+/**
+ * A path as far as the code spells it, `*` standing for what it does not: `path.join(__dirname, 'logs',
+ * name)` → `*\/logs/*`, `` `${dir}/app-${date}.log` `` → `*\/app-*.log`; local constants are followed.
+ */
+export function pathPattern(scope: Scope, node: ts.Expression, depth = 0): string {
+  const e = unwrap(node);
+  if (depth > 5) return '*';
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) {
+    return e.head.text + e.templateSpans.map((s) => pathPattern(scope, s.expression, depth + 1) + s.literal.text).join('');
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return pathPattern(scope, e.left, depth + 1) + pathPattern(scope, e.right, depth + 1);
+  }
+  if (isPathCall(scope, e)) return e.arguments.map((a) => pathPattern(scope, a, depth + 1)).join('/');
+  if (ts.isIdentifier(e)) {
+    const init = scope.declarationOf(e.text)?.initializer;
+    return init ? pathPattern(scope, init, depth + 1) : '*';
+  }
+  return '*';
+}
+
+/**
+ * True for paths that name a log: a `.log` file (`app.log`, `app-%DATE%.log`, `app.log.1`), a file called
+ * `log`/`logs` or ending in `-log`/`_log`/`.log` before its extension (`log.txt`, `error-log.json`), or anything
+ * under a `log`/`logs` directory (`logs/app.txt`, `/var/log/app`). `catalog.txt`, `blog/`, `data.csv` are not.
+ */
+export function isLogPath(pattern: string): boolean {
+  const normal = pattern.replace(/\\/g, '/');
+  if (DEVICE_PATH.test(normal)) return false;
+  const segments = normal.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.length === 0) return false;
+  const base = segments[segments.length - 1];
+  if (segments.slice(0, -1).some((d) => /^\.?logs?$/i.test(d))) return true;
+  return /\.log(\.[\w*%-]+)?$/i.test(base) || /(^|[-_.*])logs?(\.[\w*]+)?$/i.test(base);
+}

@@ -1,0 +1,196 @@
+import * as ts from 'typescript';
+import type { EditFix } from '../../fixes/types';
+import { ModuleBindings, dottedName, unwrap, type ModulePath } from '../../js/modules';
+
+/** What one detector found: the rule turns it into a report. */
+export interface LogFinding {
+  messageId: string;
+  data: Record<string, string>;
+  start: number;
+  end: number;
+  identity: string;
+  fix?: EditFix;
+}
+
+/** Modules that are the same thing under another name, for matching: `node:fs`, `fs/promises`, `fs-extra`… */
+const MODULE_ALIASES: Record<string, string> = {
+  'fs/promises': 'fs',
+  'fs-extra': 'fs',
+  'graceful-fs': 'fs',
+};
+
+/**
+ * The file as the detectors see it: its syntax tree, where each name comes from (through ModuleBindings,
+ * normalised so `import { pino } from 'pino'`, `pino.default` and `node:fs/promises` compare equal), the
+ * initialiser of each local variable, and every identifier reference, all collected in one walk.
+ */
+export class Scope {
+  readonly bindings: ModuleBindings;
+  readonly calls: ts.CallExpression[] = [];
+  readonly news: ts.NewExpression[] = [];
+  readonly objects: ts.ObjectLiteralExpression[] = [];
+  private readonly initializers = new Map<string, ts.VariableDeclaration>();
+  private readonly references = new Map<string, ts.Identifier[]>();
+  /** Local names for the global `console.Console` (`const { Console } = console`, `const C = console.Console`). */
+  private readonly consoleAliases = new Set<string>();
+
+  constructor(readonly sourceFile: ts.SourceFile, readonly text: string) {
+    this.bindings = new ModuleBindings(sourceFile);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) this.calls.push(node);
+      else if (ts.isNewExpression(node)) this.news.push(node);
+      else if (ts.isObjectLiteralExpression(node)) this.objects.push(node);
+      else if (ts.isVariableDeclaration(node)) this.declaration(node);
+      else if (ts.isIdentifier(node) && isReference(node)) {
+        const list = this.references.get(node.text);
+        if (list) list.push(node);
+        else this.references.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+
+  /** Where an expression comes from, normalised: `{ module: 'fs', path: ['appendFile'] }`. */
+  resolve(expression: ts.Expression): ModulePath | undefined {
+    const e = unwrap(expression);
+    const found = this.bindings.resolve(e) ?? this.globalConsole(e);
+    return found && normalize(found);
+  }
+
+  /** True when the expression is `module` + exactly `path`. */
+  is(expression: ts.Expression, module: string, ...path: string[]): boolean {
+    const r = this.resolve(expression);
+    return r !== undefined && r.module === module && r.path.length === path.length && r.path.every((p, i) => p === path[i]);
+  }
+
+  /** The `const x = …` declaration of a local name (the first one), for following a value to where it is made. */
+  declarationOf(name: string): ts.VariableDeclaration | undefined {
+    return this.initializers.get(name);
+  }
+
+  /** The initialiser behind an identifier, followed through `const a = b` chains (a few steps at most). */
+  valueOf(expression: ts.Expression, depth = 0): ts.Expression {
+    const e = unwrap(expression);
+    if (depth > 4 || !ts.isIdentifier(e)) return e;
+    const init = this.initializers.get(e.text)?.initializer;
+    return init ? this.valueOf(init, depth + 1) : e;
+  }
+
+  /** Every place a name is used as a value (declarations and property names excluded). */
+  referencesOf(name: string): readonly ts.Identifier[] {
+    return this.references.get(name) ?? [];
+  }
+
+  /** The way this file spells `winston.transports.Console`, from the bindings it has; undefined when it has none. */
+  winstonConsole(): string | undefined {
+    const names = [...this.bindings.names.keys()];
+    const find = (...path: string[]) => names.find((n) => this.isName(n, 'winston', path));
+    const direct = find('transports', 'Console');
+    if (direct) return direct;
+    const transports = find('transports');
+    if (transports) return `${transports}.Console`;
+    const winston = find();
+    return winston ? `${winston}.transports.Console` : undefined;
+  }
+
+  nodeText(node: ts.Node): string {
+    return this.text.slice(node.getStart(this.sourceFile), node.getEnd());
+  }
+
+  private isName(name: string, module: string, path: string[]): boolean {
+    const found = this.bindings.names.get(name);
+    const r = found && normalize(found);
+    return r !== undefined && r.module === module && r.path.join('.') === path.join('.');
+  }
+
+  private declaration(node: ts.VariableDeclaration): void {
+    const init = node.initializer && unwrap(node.initializer);
+    if (ts.isIdentifier(node.name)) {
+      if (!this.initializers.has(node.name.text) && node.initializer) this.initializers.set(node.name.text, node);
+      if (init && dottedName(init) === 'console.Console') this.consoleAliases.add(node.name.text);
+    } else if (ts.isObjectBindingPattern(node.name) && init && ts.isIdentifier(init) && init.text === 'console') {
+      for (const el of node.name.elements) {
+        const key = el.propertyName ?? el.name;
+        if (ts.isIdentifier(key) && key.text === 'Console' && ts.isIdentifier(el.name)) this.consoleAliases.add(el.name.text);
+      }
+    }
+  }
+
+  /** `console.Console` and its local aliases, when `console` is the global (no import rebinds it). */
+  private globalConsole(e: ts.Expression): ModulePath | undefined {
+    if (this.bindings.names.has('console')) return undefined;
+    if (ts.isIdentifier(e) && this.consoleAliases.has(e.text)) return { module: 'console', path: ['Console'] };
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'console') {
+      return { module: 'console', path: [e.name.text] };
+    }
+    return undefined;
+  }
+}
+
+/** `node:fs/promises` → `fs`; a leading `default`, and a library's export of itself, dropped from the path. */
+function normalize(found: ModulePath): ModulePath {
+  let module = found.module.replace(/^node:/, '');
+  module = MODULE_ALIASES[module] ?? module;
+  let path = found.path;
+  if (path[0] === 'default') path = path.slice(1);
+  if (module === 'fs' && path[0] === 'promises') path = path.slice(1);
+  // Libraries that export themselves under their own name as well: `import { pino } from 'pino'`.
+  if (SELF_EXPORTS[module] !== undefined && path[0] === SELF_EXPORTS[module]) path = path.slice(1);
+  return { module, path };
+}
+
+const SELF_EXPORTS: Record<string, string> = { pino: 'pino', 'sonic-boom': 'SonicBoom', 'winston-daily-rotate-file': 'DailyRotateFile' };
+
+/** An identifier used as a value: not a declared name, not a property name, not an import specifier. */
+function isReference(node: ts.Identifier): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) ||
+    ts.isBindingElement(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === node) return false;
+  if (ts.isBindingElement(p) && p.propertyName === node) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isImportEqualsDeclaration(p)) return false;
+  if (ts.isExportSpecifier(p) && p.propertyName === node) return false;
+  return true;
+}
+
+/** A string's value when the expression is a plain literal (`'x'`, `` `x` ``), else undefined. */
+export function literalText(node: ts.Expression | undefined): string | undefined {
+  if (!node) return undefined;
+  const e = unwrap(node);
+  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
+}
+
+/** The name of a property as written: `a`, `'a'`, `"a"`. */
+export function propertyName(p: ts.ObjectLiteralElementLike): string | undefined {
+  if (!p.name) return undefined;
+  return ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
+}
+
+/** The property assignment of an object literal by name (the whole `key: value` node). */
+export function findProperty(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return object.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(p) === name);
+}
+
+/** Short source text for messages: one line, at most 60 characters. */
+export function shortText(scope: Scope, node: ts.Node): string {
+  const literal = ts.isExpression(node) ? literalText(node) : undefined;
+  const raw = literal ?? scope.nodeText(node).replace(/\s+/g, ' ');
+  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+}
+
+/** The value of a property node: its initialiser, or the name of a shorthand property (`{ stream }`). */
+export function valueOfProperty(p: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!p) return undefined;
+  if (ts.isPropertyAssignment(p)) return p.initializer;
+  if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  return undefined;
+}
+
+/** Climbs over `(…)`, `as`, `<T>…`, `satisfies` and `!` to the node that holds an expression (the file for the file). */
+export function holder(node: ts.Node): ts.Node {
+  let p = node.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isTypeAssertionExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p))) p = p.parent;
+  return p ?? node;
+}

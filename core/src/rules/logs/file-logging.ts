@@ -1,0 +1,64 @@
+import type { FileContext } from '../../context';
+import type { Report, Rule, RuleMeta } from '../types';
+import { findBunyan, findLog4js } from './file-logging-config';
+import { findPino } from './file-logging-pino';
+import { Scope, type LogFinding } from './file-logging-scope';
+import { findFsWrites, findStreams } from './file-logging-streams';
+import { findWinston } from './file-logging-winston';
+
+const STDOUT = 'Log to stdout and let the environment route the stream.';
+
+export const meta: RuleMeta = {
+  id: 'logs/file-logging',
+  factor: 11,
+  factorName: 'Logs',
+  defaultSeverity: 'warning',
+  description: 'An app writes its logs to stdout as an event stream; it never routes them to files itself.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/logs/file-logging.md',
+  messages: {
+    winstonFile: `winston's {transport} transport writes logs to a file ({target}). ${STDOUT}`,
+    pinoFile: `pino writes logs to a file ({target}). ${STDOUT}`,
+    log4jsFile: `log4js appender \`{name}\` writes logs to a file (type \`{type}\`). Use a \`stdout\` appender and let the environment route the stream.`,
+    bunyanFile: `bunyan writes logs to a file ({target}). Use \`stream: process.stdout\` and let the environment route the stream.`,
+    morganFile: `morgan writes access logs to a file ({target}). Drop the \`stream\` option: morgan writes to stdout by default.`,
+    consoleFile: `A console.Console writes to a file ({target}). Give it process.stdout and process.stderr.`,
+    fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
+  },
+  fixable: true,
+  kinds: ['js'],
+  // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
+  // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
+  // so the much commoner words "morgan" and "console" are not needed to find them).
+  keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
+    'rotating-file-stream', 'file-stream-rotator'],
+};
+
+/**
+ * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
+ * `writeFile` only with an append flag somewhere in the file.
+ */
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator/i;
+const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
+
+export function isCandidate(text: string): boolean {
+  return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text));
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  if (!isCandidate(context.text)) return;
+  const scope = new Scope(context.sourceFile, context.text);
+  const findings: LogFinding[] = [
+    ...findWinston(scope), ...findPino(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
+  ];
+  // One report per place, even when two shapes describe the same code.
+  const seen = new Set<string>();
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const f of findings) {
+    const key = `${f.start}:${f.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    report({ messageId: f.messageId, data: f.data, start: f.start, end: f.end, identity: f.identity, fixes: f.fix ? [f.fix] : undefined });
+  }
+}
+
+export const rule: Rule = { meta, check };
