@@ -209,6 +209,25 @@ try {
     });
   }
   await shot('4-after-fix');
+
+  await check('the Twelve-Factor panel opens from the command palette and lists the twelve factors with a score', async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Twelve-Factor: Show Compliance Panel');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Compliance Panel' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Compliance/i }) }).first();
+    const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+    await pane.locator('.monaco-list-row', { hasText: 'XII. Admin processes' }).first().waitFor({ timeout: 60000 });
+    const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const labels = rows.map((r) => /^([IVX]+)\. /.exec(r)?.[1]).filter(Boolean);
+    assert(JSON.stringify(labels) === JSON.stringify(roman), `factor rows: ${JSON.stringify(labels)}`);
+    const header = (await pane.locator('.pane-header').innerText()).replace(/\s+/g, ' ');
+    assert(/\d{1,2}\/12\b/.test(header), `no score in the view header: ${header}`);
+    const config = rows.find((r) => r.startsWith('III. Config')) ?? '';
+    assert(!config.includes(secret), 'the panel shows a secret');
+    return `${header.trim()} | ${config.slice(0, 80)}`;
+  });
+  await shot('5-compliance-panel');
 } catch (error) {
   console.log('[gui] error:', error);
   checks.push({ name: 'harness', ok: false });

@@ -166,7 +166,8 @@ function jsFix(context: FileContext, literal: ts.StringLiteralLike, start: numbe
 function providerFix(context: FileContext, match: ProviderMatch, overlapping: Candidate | undefined): MoveToEnvFix | undefined {
   if (overlapping?.fix) {
     // The position named it (`const stripeKey = …`): keep that name unless it is only "password"/"key".
-    const name = overlapping.messageId === 'fallback' || /_/.test(overlapping.fix.name) ? overlapping.fix.name : match.provider.envName;
+    // A sink (`new Stripe(…)`) names no variable: the provider's conventional name is better.
+    const name = overlapping.messageId === 'fallback' || (overlapping.messageId === 'named' && /_/.test(overlapping.fix.name)) ? overlapping.fix.name : match.provider.envName;
     if (overlapping.start === match.start && overlapping.end === match.end) return { ...overlapping.fix, name, value: match.secret };
   }
   if (context.kind !== 'js') return undefined;
