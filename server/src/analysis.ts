@@ -12,6 +12,20 @@ interface Entry {
   version: number;
   settings: Settings;
   result: AnalysisResult;
+  /** Kept so the next version re-parses only what changed (TypeScript's incremental parser). */
+  context: FileContext;
+  /** Settings or the program changed: the result must be recomputed, the parse can still be reused. */
+  stale?: boolean;
+}
+
+/** The one edited region between two texts, from their common prefix and suffix. */
+export function changedRegion(before: string, after: string): { start: number; end: number; newLength: number } {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, end: before.length - suffix, newLength: after.length - suffix - start };
 }
 
 /** Extensions for documents with no file name (untitled), so they get the reader their language needs. */
@@ -31,15 +45,19 @@ export class DocumentAnalyses {
 
   get(document: TextDocument, filePath: string, folder: string | undefined, settings: Settings): AnalysisResult {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.result;
+    if (cached && !cached.stale && cached.version === document.version && cached.settings === settings) return cached.result;
     const text = document.getText();
     const gitIgnored = fileKindOf(filePath) === 'env' && isGitIgnored(filePath, undefined, folder);
-    const context = new FileContext(filePath, text, { gitIgnored });
+    // A keystroke's new version reuses the previous syntax tree (incremental parse) when there was one.
+    const previous = cached?.context;
+    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.hasSourceFile
+      ? previous.withText(text, changedRegion(previous.text, text))
+      : new FileContext(filePath, text, { gitIgnored });
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
     const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath), host: this.host });
-    this.entries.set(document.uri, { version: document.version, settings, result });
+    this.entries.set(document.uri, { version: document.version, settings, result, context });
     return result;
   }
 
@@ -48,7 +66,7 @@ export class DocumentAnalyses {
   }
 
   clear(): void {
-    this.entries.clear();
+    for (const entry of this.entries.values()) entry.stale = true;
   }
 
   /** A path for a document: its file path, or a made-up one whose extension matches its language. */

@@ -106,3 +106,21 @@ describe('engine', () => {
     assert.deepEqual(f.range, { start: { line: 1, character: 20 }, end: { line: 1, character: 31 } });
   });
 });
+
+describe('incremental parse', () => {
+  test('withText reuses the tree and finds the same as a fresh parse', async () => {
+    const { changedRegion } = await import('../../server/src/analysis');
+    const before = "const a = 1;\nconst dbPassword = 'x';\n";
+    const after = "const a = 1;\nconst dbPassword = 's3cr3t-Pa55';\n";
+    const region = changedRegion(before, after);
+    assert.deepEqual(region, { start: 33, end: 34, newLength: 11 });
+    const first = new FileContext('src/a.ts', before);
+    assert.ok(first.sourceFile);
+    const next = first.withText(after, region);
+    assert.equal(next.hasSourceFile, true, 'the tree was carried over');
+    const incremental = analyze(next, { config: defaultConfig() }).findings.map((f) => [f.start, f.end, f.messageId]);
+    const fresh = analyze(new FileContext('src/a.ts', after), { config: defaultConfig() }).findings.map((f) => [f.start, f.end, f.messageId]);
+    assert.deepEqual(incremental, fresh);
+    assert.equal(incremental.length, 1);
+  });
+});

@@ -126,3 +126,17 @@ describe('config/hardcoded-secret: other file kinds', () => {
     assert.deepEqual(secrets('vendor/app.min.js', "var password='hunter22x';"), []);
   });
 });
+
+describe('config/hardcoded-secret: false positives seen in real code (node_modules)', () => {
+  const cases: Array<[string, string]> = [
+    ['namespaced event name', 'const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";'],
+    ['the name in snake case', 'const tokenClaimsCnfRequiredForSignedJwt = "token_claims_cnf_required_for_signed_jwt";'],
+    ['the name in camel case', 'const INVALID_USERNAME_OR_PASSWORD = "invalidUserNameOrPassword";'],
+    ['header key naming a property', 'customHeaders["X-Market-AccountToken"] = "accountTokenHeader";'],
+    ['attribute selector', 'const pseudos = { password: "[type=password]" };'],
+    ['method alias', "const aliases = { allPass: 'overEvery' };"],
+    ['fetch credentials policy', "fetch(url, { credentials: 'include' });"],
+    ['new Error with a message', "throw new Error('missing token');"],
+  ];
+  for (const [name, code] of cases) test(name, () => assert.deepEqual(secrets('node_modules/lib/index.js', code).map((f) => f.message), []));
+});

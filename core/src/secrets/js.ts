@@ -21,6 +21,12 @@ export interface JsSecret {
   dropFallback?: { start: number; end: number; text: string };
 }
 
+/** SDK classes whose first arguments are credentials: `new Stripe('sk_…')`. */
+const SDK_CLASSES = ['Stripe', 'OpenAI', 'Anthropic', 'Twilio', 'Octokit', 'WebClient', 'Mailgun', 'Mux', 'Replicate', 'Groq', 'Resend',
+  'Postmark.ServerClient', 'ServerClient', 'Pusher', 'Algoliasearch', 'algoliasearch'];
+const SDK_ALTERNATION = SDK_CLASSES.map((c) => c.replace('.', '\\.')).join('|');
+const SDK_CONSTRUCTORS = new RegExp(`^(?:${SDK_ALTERNATION})$`);
+
 /**
  * Cheap text test made before the file is parsed: does anything in it look like a place the syntax tree
  * would find a secret in? Most files of a code base hold none of these and are never parsed.
@@ -31,10 +37,12 @@ export const JS_CONTEXT_CANDIDATE = new RegExp(
     String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|private[-_]?key|credential|access[-_]?key|auth(?:orization|[-_]?key))\w*['"\]]?\s*(?:[:=(,]|\?\?|\|\|)\s*['"\x60]`,
     // An environment read with a literal fallback.
     String.raw`(?:process\.env|import\.meta\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
-    String.raw`=\s*process\.env\b`,
-    // Sinks that take a secret positionally.
-    String.raw`(?:createHmac|createCipheriv|\.sign|\.verify|cookieParser|cookie-parser|setApiKey|\.auth)\s*\(`,
-    String.raw`new\s+[\w.]+\s*\(\s*['"\x60]`,
+    String.raw`\}\s*=\s*process\.env\b`,
+    // Sinks that take a secret positionally, given a literal.
+    String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\.sign|\.verify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
+    String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
+    // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
+    String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`)\s*\(\s*['"\x60]`,
   ].join('|'),
   'i',
 );
@@ -48,7 +56,6 @@ const SINKS: Array<{ test: (callee: string, imported?: string) => boolean; arg: 
   { test: (c) => /\.auth$/.test(c), arg: 1, label: 'HTTP basic auth' },
 ];
 
-const SDK_CONSTRUCTORS = /^(Stripe|OpenAI|Anthropic|Twilio|Octokit|WebClient|Mailgun|Mux|Replicate|Groq|Resend|Postmark\.ServerClient|ServerClient|Pusher|Algoliasearch|algoliasearch)$/;
 
 function calleeName(expression: ts.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;

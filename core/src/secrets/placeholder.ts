@@ -19,6 +19,8 @@ const WHOLE_WORDS = new Set([
   'mysecret', 'mypassword', 'my-password', 'supersecret', 'super-secret', 'ignored', 'unset', 'bearer', 'basic',
   // Severities: `config/hardcoded-secret: warning` in our own settings is a rule level, not a password.
   'error', 'warning', 'warn', 'info', 'hint', 'debug', 'trace',
+  // fetch's `credentials` option: a policy, not a credential.
+  'include', 'omit', 'same-origin',
 ]);
 
 /** True when the value is empty, one repeated character, an interpolation, or a conventional stand-in. */

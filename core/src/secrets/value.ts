@@ -22,10 +22,16 @@ export function isSecretValue(value: string, name?: string): boolean {
   if (/^(sha|md5|bcrypt|argon|scrypt|pbkdf2|hmac|hs|rs|es|ps)[-_]?\d*$/i.test(v)) return false; // algorithm names
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false; // password hashes, not passwords
   if (/^(sha(1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/.test(v)) return false; // subresource integrity
+  if (/^\[[^\]]*\]$/.test(v)) return false; // attribute selectors: `[type=password]`
+  if (/^[a-z][\w.-]*:[a-z][A-Za-z0-9]*$/.test(v)) return false; // namespaced event names: `msal:acquireTokenStart`
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // code identifiers: `overEvery`, `accountTokenHeader`
   if (name) {
     const nameWords = new Set(words(name));
     const lower = v.toLowerCase();
     if (nameWords.has(lower) || words(v).every((w) => nameWords.has(w))) return false; // `const TOKEN = 'token'`
+    // The name in another case style: `INVALID_USERNAME_OR_PASSWORD = 'invalidUserNameOrPassword'`.
+    const squash = (s: string) => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+    if (squash(name) === squash(v)) return false;
   }
   return true;
 }
