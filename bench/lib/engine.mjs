@@ -1,0 +1,29 @@
+// Bundles the engine straight from core/src for the keystroke measurement, so it always measures the
+// source as it is now (not whatever out/ or dist/ an earlier build left), with the same esbuild settings
+// as esbuild.mjs and the very TypeScript copy the engine parses with.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ENTRY = `
+export { FileContext } from './core/src/context';
+export { analyze } from './core/src/engine';
+import * as ts from 'typescript';
+export { ts };
+`;
+
+export async function bundleEngine(repo, outfile) {
+  const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  await esbuild.build({
+    stdin: { contents: ENTRY, resolveDir: repo, sourcefile: 'bench-engine.ts', loader: 'ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    logLevel: 'warning',
+    legalComments: 'none',
+    define: { TWELVE_FACTOR_VERSION: JSON.stringify(pkg.version) },
+  });
+  return outfile;
+}

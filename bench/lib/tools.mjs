@@ -1,0 +1,92 @@
+// The command line of each tool and how to read back what it did (files seen, findings), so a tool that
+// silently scanned nothing cannot look fast. Every tool runs with cwd = the scratch folder, which holds
+// no configuration of ours, secretlint's or ESLint's except the ones written here.
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function tools(repo, scratch) {
+  const require = createRequire(path.join(repo, 'package.json'));
+  const eslintPackage = path.dirname(require.resolve('eslint/package.json'));
+  const secretlintPackage = path.dirname(require.resolve('secretlint/package.json'));
+  const secretlintCli = path.join(secretlintPackage, 'module', 'cli.js');
+  const noSecrets = pathToFileURL(require.resolve('eslint-plugin-no-secrets')).href;
+  const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+  const out = (name) => path.join(scratch, `${name}.out`);
+
+  writeFileSync(path.join(scratch, 'secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  // Only no-secrets runs. Inline `eslint-disable` comments are off so every line is checked (their
+  // "has no effect" notices are not counted), and .cjs files parse as CommonJS.
+  writeFileSync(path.join(scratch, 'eslint.config.mjs'), `import noSecrets from ${JSON.stringify(noSecrets)};
+export default [
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    plugins: { 'no-secrets': noSecrets },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+    rules: { 'no-secrets/no-secrets': 'error' },
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+];
+`);
+
+  return {
+    parse: {
+      label: 'bare ts.createSourceFile',
+      version: version('typescript'),
+      args: (dir) => [path.join(here, '..', 'children', 'parse.mjs'), dir, path.dirname(require.resolve('typescript/package.json'))],
+      read: (run) => {
+        if (run.status !== 0) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        return { files: JSON.parse(run.stdout).files, findings: null };
+      },
+    },
+    ours: {
+      label: 'twelve-factor scan',
+      version: JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version,
+      args: (dir) => [path.join(repo, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', out('ours'), '--no-gitignore'],
+      read: (run) => {
+        // Exit 1 means "found error-level problems", which is what a scanner of real code should do.
+        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        const report = JSON.parse(readFileSync(out('ours'), 'utf8'));
+        const skipped = {};
+        for (const s of report.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+        return { files: report.filesScanned, findings: report.findings.length, skipped };
+      },
+    },
+    secretlint: {
+      label: 'secretlint (recommend)',
+      version: version('secretlint'),
+      args: (dir) => ['--import', path.join(here, '..', 'children', 'secretlint-no-profiler.mjs'), path.join(secretlintPackage, 'bin', 'secretlint.js'),
+        `${dir}/**/*`, '--secretlintrc', 'secretlintrc.json', '--format', 'json', '--output', out('secretlint'), '--no-color'],
+      env: { ...process.env, BENCH_SECRETLINT_CLI: secretlintCli },
+      read: (run) => {
+        // With --output, secretlint exits 0 even when it finds secrets; 2 is a crash.
+        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        const results = JSON.parse(readFileSync(out('secretlint'), 'utf8'));
+        return { files: results.length, findings: results.reduce((n, r) => n + r.messages.length, 0) };
+      },
+    },
+    eslint: {
+      label: 'ESLint + no-secrets',
+      version: `${version('eslint')} + ${version('eslint-plugin-no-secrets')}`,
+      args: (dir) => [path.join(eslintPackage, 'bin', 'eslint.js'), '--config', 'eslint.config.mjs', '--no-ignore', '--format', 'json',
+        '--output-file', out('eslint'), dir],
+      read: (run) => {
+        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        const results = JSON.parse(readFileSync(out('eslint'), 'utf8'));
+        let findings = 0;
+        let parseErrors = 0;
+        for (const r of results) {
+          for (const m of r.messages) {
+            if (m.fatal) parseErrors++;
+            else if (m.ruleId === 'no-secrets/no-secrets') findings++;
+          }
+        }
+        return { files: results.length, findings, parseErrors };
+      },
+    },
+  };
+}
