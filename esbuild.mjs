@@ -1,7 +1,7 @@
 // Bundles the three processes: the extension client (vscode external, no TypeScript compiler inside),
 // the language server and the CLI (both carry the core engine and the TypeScript parser).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { stripProviderExamples } from './scripts/build/stripExamples.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -27,6 +27,10 @@ const entries = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples] },
   { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples] },
 ];
+
+// The JSON Schema of .env.schema.{yaml,json}, contributed to VS Code's JSON and YAML validation.
+mkdirSync('dist', { recursive: true });
+copyFileSync('core/src/env/env-schema.schema.json', 'dist/env-schema.schema.json');
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

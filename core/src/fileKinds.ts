@@ -13,6 +13,8 @@ const BY_EXTENSION: Record<string, FileKind> = {
 export function fileKindOf(filePath: string): FileKind {
   const base = path.basename(filePath);
   const lower = base.toLowerCase();
+  // The schema of .env files is YAML or JSON, though its name starts like one.
+  if (/^\.env\.schema\.(ya?ml|json)$/.test(lower)) return lower.endsWith('.json') ? 'json' : 'yaml';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'env';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
   if (lower === 'procfile') return 'shell';

@@ -131,7 +131,7 @@ export function summarize(context: FileContext, rules: readonly Rule[]): Omit<Mo
   if (context.kind === 'js') summary.specifiers = [...new Set([...context.text.matchAll(RELATIVE_SPECIFIER)].map((m) => m[2]))];
   // Only a file that holds a program rule's keyword is parsed.
   const programRules = rules.filter((r) => {
-    if (!r.meta.kinds.includes(context.kind)) return false;
+    if (!(r.meta.summaryKinds ?? r.meta.kinds).includes(context.kind)) return false;
     const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
     return r.summarize && (keywords.length === 0 || keywords.some((k) => context.lowerText.includes(k)));
   });

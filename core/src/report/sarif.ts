@@ -54,7 +54,7 @@ export interface SarifRule {
   fullDescription?: Text;
   helpUri?: string;
   help?: Text & { markdown: string };
-  defaultConfiguration?: { level: SarifLevel };
+  defaultConfiguration?: { level: SarifLevel | 'none'; enabled?: boolean };
   properties?: { tags: string[]; precision?: Precision; 'security-severity'?: string };
 }
 
@@ -134,7 +134,8 @@ function ruleDescriptor(meta: RuleMeta): SarifRule {
       text: `${meta.description}\n\n${factor} of the twelve-factor app. Documentation: ${meta.docs}`,
       markdown: `${meta.description}\n\n**${factor}** of the [twelve-factor app](https://12factor.net/). See the [rule documentation](${meta.docs}).`,
     },
-    defaultConfiguration: { level: sarifLevel(meta.defaultSeverity) },
+    // An opt-in rule is off by default: SARIF says so with `enabled: false`.
+    defaultConfiguration: meta.defaultSeverity === 'off' ? { level: 'none', enabled: false } : { level: sarifLevel(meta.defaultSeverity) },
     properties: {
       tags: [...new Set(tags)],
       precision: PRECISION[meta.id] ?? 'high',

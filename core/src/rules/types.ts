@@ -1,6 +1,6 @@
 import type { FileContext } from '../context';
 import type { FixDescriptor } from '../fixes/types';
-import type { FileKind, Severity } from '../types';
+import type { FileKind, SeveritySetting } from '../types';
 
 export interface RuleMeta {
   /** `<factor>/<name>`, e.g. `config/hardcoded-secret`. */
@@ -8,7 +8,8 @@ export interface RuleMeta {
   /** The factor number, 1 to 12, and its name. */
   factor: number;
   factorName: string;
-  defaultSeverity: Severity;
+  /** `off` for opt-in rules (they run once a setting or the config gives them a severity). */
+  defaultSeverity: SeveritySetting;
   /** One sentence, shown in SARIF `shortDescription` and the docs. */
   description: string;
   /** Documentation page; `codeDescription.href` of every diagnostic. */
@@ -28,6 +29,8 @@ export interface RuleMeta {
    * SIGTERM handler need not mention `listen`). Defaults to `keywords`.
    */
   summaryKeywords?: readonly string[];
+  /** For rules with `summarize`: the kinds of file summarised, when they differ from the kinds checked. */
+  summaryKinds?: readonly FileKind[];
 }
 
 /** What a rule reports: offsets in the file's text; the engine turns them into ranges and messages. */

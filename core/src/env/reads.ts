@@ -1,0 +1,169 @@
+import * as ts from 'typescript';
+import { unwrap } from '../js/modules';
+
+/**
+ * Where JavaScript and TypeScript read environment variables, from the syntax tree: `process.env.X`,
+ * `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, destructuring from any of them (renamed and
+ * defaulted too), and the same through a local alias (`const env = process.env`, `const { env } = process`,
+ * `import { env } from 'node:process'`).
+ */
+
+export interface EnvReadSite {
+  name: string;
+  /** The name as written (property, string contents, or destructured key). */
+  start: number;
+  end: number;
+  /** The whole access (`process.env.X`) or the binding element. */
+  exprStart: number;
+  exprEnd: number;
+  via: 'process.env' | 'import.meta.env' | 'Bun.env';
+  /** `process.env.X = …`: the code sets the variable rather than reading it. */
+  write: boolean;
+}
+
+export interface EnvReads {
+  reads: EnvReadSite[];
+  /**
+   * The env object is used whole (`cleanEnv(process.env, …)`, `{ ...process.env }`, `process.env[name]`):
+   * which variables the module reads cannot be told from its accesses.
+   */
+  dynamic: boolean;
+}
+
+type Via = EnvReadSite['via'];
+
+/** `process.env`, `import.meta.env`, `Bun.env`, or undefined. */
+export function envObject(node: ts.Node): Via | undefined {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return undefined;
+  const e = node.expression;
+  if (ts.isIdentifier(e) && e.text === 'process') return 'process.env';
+  if (ts.isIdentifier(e) && e.text === 'Bun') return 'Bun.env';
+  if (ts.isMetaProperty(e) && e.keywordToken === ts.SyntaxKind.ImportKeyword) return 'import.meta.env';
+  return undefined;
+}
+
+function nameOf(node: ts.PropertyName | ts.BindingName): ts.Identifier | ts.StringLiteralLike | undefined {
+  if (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) return node;
+  if (ts.isComputedPropertyName(node) && ts.isStringLiteralLike(node.expression)) return node.expression;
+  return undefined;
+}
+
+function isAssignmentTarget(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+export function findEnvReads(sf: ts.SourceFile): EnvReads {
+  const out: EnvReads = { reads: [], dynamic: false };
+  const aliases = new Map<string, Via>();
+  const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false) => {
+    const literal = !ts.isIdentifier(name);
+    const start = name.getStart(sf) + (literal ? 1 : 0);
+    out.reads.push({ name: name.text, start, end: start + name.text.length, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write });
+  };
+  const destructure = (pattern: ts.ObjectBindingPattern, via: Via) => {
+    for (const el of pattern.elements) {
+      if (el.dotDotDotToken) {
+        out.dynamic = true;
+        continue;
+      }
+      const key = nameOf(el.propertyName ?? el.name);
+      if (key) push(key, el, via);
+      else out.dynamic = true;
+    }
+  };
+  // Where an env object (or an alias of one) stands, what is done with it decides what it reads.
+  const use = (node: ts.Expression, via: Via): void => {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      if (ts.isIdentifier(parent.name)) push(parent.name, parent, via, isAssignmentTarget(parent));
+    } else if (ts.isElementAccessExpression(parent) && parent.expression === node) {
+      const arg = unwrap(parent.argumentExpression);
+      if (ts.isStringLiteralLike(arg)) push(arg, parent, via, isAssignmentTarget(parent));
+      else out.dynamic = true;
+    } else if (ts.isVariableDeclaration(parent) && parent.initializer && unwrap(parent.initializer) === node) {
+      if (ts.isObjectBindingPattern(parent.name)) destructure(parent.name, via);
+      else if (ts.isIdentifier(parent.name)) aliases.set(parent.name.text, via);
+      else out.dynamic = true;
+    } else if (!(ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) {
+      out.dynamic = true;
+    } else use(parent, via);
+  };
+  const visit = (node: ts.Node): void => {
+    const via = envObject(node);
+    if (via) {
+      use(node as ts.Expression, via);
+      return; // `process.env` has no children worth visiting
+    }
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+      // `const { env } = process` and `const { env: e } = process`
+      const init = unwrap(node.initializer);
+      if (ts.isIdentifier(init) && init.text === 'process') {
+        for (const el of node.name.elements) {
+          const key = nameOf(el.propertyName ?? el.name);
+          if (key?.text === 'env' && ts.isIdentifier(el.name)) aliases.set(el.name.text, 'process.env');
+          else if (key?.text === 'env' && ts.isObjectBindingPattern(el.name)) destructure(el.name, 'process.env');
+        }
+      }
+    }
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && /^(node:)?process$/.test(node.moduleSpecifier.text)) {
+      // `import { env } from 'node:process'`, `import { env as e } from 'process'`
+      const named = node.importClause?.namedBindings;
+      if (named && ts.isNamedImports(named)) for (const el of named.elements) if ((el.propertyName ?? el.name).text === 'env') aliases.set(el.name.text, 'process.env');
+      return;
+    }
+    if (ts.isIdentifier(node) && aliases.size > 0 && aliases.has(node.text) && isAliasUse(node)) {
+      use(node, aliases.get(node.text) as Via);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** An identifier that is an alias's value, not its declaration or a property name that happens to match. */
+function isAliasUse(node: ts.Identifier): boolean {
+  const p = node.parent;
+  if (ts.isVariableDeclaration(p) && p.name === node) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
+  if (ts.isPropertyAssignment(p) && p.name === node) return false;
+  if (ts.isBindingElement(p) || ts.isParameter(p) || ts.isImportSpecifier(p)) return false;
+  if (ts.isShorthandPropertyAssignment(p)) return false;
+  return true;
+}
+
+const ENV_LIBRARIES = /(['"])(env-var|envalid|@t3-oss\/env-[\w-]+|convict|znv|@sindresorhus\/env)\1/;
+const MENTION = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{3,}$/;
+
+/**
+ * What a module tells the others about the variables it uses: `env-read:NAME` for each read (or write),
+ * and where the env object is used whole or through an env library, `env-mention:NAME` for every
+ * SCREAMING_SNAKE name the module writes down (`cleanEnv(process.env, { PORT: port() })` reads PORT).
+ */
+export function envFacts(sf: ts.SourceFile): string[] {
+  const { reads, dynamic } = findEnvReads(sf);
+  const facts = new Set(reads.map((r) => `env-read:${r.name}`));
+  if (dynamic || ENV_LIBRARIES.test(sf.text)) {
+    const visit = (node: ts.Node): void => {
+      if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && MENTION.test(node.text)) facts.add(`env-mention:${node.text}`);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return [...facts];
+}
+
+/** The variable whose name is under the cursor in `process.env.X` (and the other forms), for hover and definition. */
+export function envReadAt(source: string | ts.SourceFile, offset: number, fileName = 'file.tsx'): { name: string; start: number; end: number } | undefined {
+  try {
+    const sf = typeof source === 'string' ? ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, /\.[cm]?js$/i.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TSX) : source;
+    const { reads } = findEnvReads(sf);
+    const hit = reads.find((r) => offset >= r.start && offset <= r.end) ?? reads.find((r) => offset >= r.exprStart && offset < r.exprEnd);
+    return hit ? { name: hit.name, start: hit.start, end: hit.end } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { quoteEnvValue } from '../../fixes/plan';
+import { isValuesFile, loadedTogether } from '../../env/files';
+import { schemaFor } from '../../env/locate';
+import { scanEnv, type EnvDocument } from '../../env/scan';
+import { envDocumentOf } from '../../env/values';
+import type { VariableSpec } from '../../env/schema';
+import type { Report, Rule, RuleMeta } from '../types';
+import { docsUrl, isDotenvFile } from './common';
+
+export const meta: RuleMeta = {
+  id: 'env/missing-required',
+  factor: 3,
+  factorName: 'Config',
+  defaultSeverity: 'warning',
+  description: 'A .env file lacks variables that its schema (or .env.example) requires.',
+  docs: docsUrl('missing-required'),
+  messages: {
+    missing: 'Required by `{source}` but not set: {names}.',
+  },
+  fixable: true,
+  kinds: ['env'],
+  keywords: [],
+};
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  // Templates (`.env.example`…) list variables; they are not the app's configuration and need not be complete.
+  if (!isDotenvFile(context) || !isValuesFile(context.path)) return;
+  const schema = schemaFor(context.path, context.host);
+  if (!schema) return;
+  const doc = envDocumentOf(context);
+  const present = keysOf(doc);
+  // `.env.local` completes `.env` (dotenv-flow, Vite, Next.js): a key set in a file loaded with this one is not missing.
+  for (const other of loadedTogether(context.path)) {
+    const text = context.host?.readFile(other);
+    if (text !== undefined) for (const k of keysOf(scanEnv(text))) present.add(k);
+  }
+  const missing = [...schema.variables.values()].filter((v) => v.required && !present.has(v.name));
+  if (missing.length === 0) return;
+  report({
+    messageId: 'missing',
+    data: { source: path.basename(schema.file), names: missing.map((v) => `\`${v.name}\``).join(', '), count: String(missing.length) },
+    start: doc.lineStarts[0],
+    end: doc.lineEnds[0],
+    identity: 'missing',
+    fixes: [addKeysFix(doc, missing)],
+  });
+}
+
+function keysOf(doc: EnvDocument): Set<string> {
+  return new Set(doc.entries.filter((e) => e.delimiter && e.key !== '').map((e) => e.key));
+}
+
+/** Appends `KEY=default` (or the example's value, or nothing) for each missing key; secrets get no value. */
+function addKeysFix(doc: EnvDocument, missing: VariableSpec[]): EditFix {
+  const text = doc.text;
+  const needsBreak = text.length > (doc.bom ? 1 : 0) && !/[\r\n]$/.test(text);
+  const lines = missing.map((v) => `${v.name}=${v.secret ? '' : quoteEnvValue(v.default ?? v.example ?? '')}`);
+  return {
+    kind: 'edit',
+    id: 'env-add-missing-keys',
+    title: missing.length === 1 ? `Add missing key \`${missing[0].name}\`` : `Add ${missing.length} missing keys`,
+    edits: [{ start: text.length, end: text.length, text: (needsBreak ? doc.eol : '') + lines.map((l) => l + doc.eol).join('') }],
+    preferred: true,
+  };
+}
+
+export const rule: Rule = { meta, check };

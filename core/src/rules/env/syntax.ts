@@ -1,0 +1,39 @@
+import type { FileContext } from '../../context';
+import { lintEnv } from '../../env/lint';
+import { envDocumentOf } from '../../env/values';
+import type { Report, Rule, RuleMeta } from '../types';
+import { docsUrl, isDotenvFile } from './common';
+
+export const meta: RuleMeta = {
+  id: 'env/syntax',
+  factor: 3,
+  factorName: 'Config',
+  defaultSeverity: 'warning',
+  description: 'A .env file should be written so that every tool reads it the same way (dotenv-linter\'s checks).',
+  docs: docsUrl('syntax'),
+  // Message ids are dotenv-linter's check names, so its users find their checks under the names they know.
+  messages: {
+    EndingBlankLine: 'The file does not end with a line break.',
+    ExtraBlankLine: 'More than one blank line in a row.',
+    IncorrectDelimiter: 'The key `{key}` joins its words with something other than `_`.',
+    KeyWithoutValue: '`{key}` has no `=`, so dotenv skips the line. Write `{key}=` for an empty value.',
+    LeadingCharacter: 'A line should start with a letter or `_`, not {what}.',
+    LowercaseKey: 'The key `{key}` has lowercase letters; environment variable names are upper case.',
+    QuoteCharacter: 'The value of `{key}` has quote characters it does not need.',
+    SpaceCharacter: 'The line has blanks around `=`.',
+    SubstitutionKey: 'The value of `{key}` has a malformed substitution (an unclosed `${`, `$NAME}` or a name with symbols).',
+    SubstitutionCycle: '`{key}` expands in a loop ({path}): the values never resolve.',
+    TrailingWhitespace: 'Trailing whitespace.',
+    ValueWithoutQuotes: 'The value of `{key}` holds blanks; quote it so every tool reads it the same.',
+  },
+  fixable: true,
+  kinds: ['env'],
+  keywords: [],
+};
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  if (!isDotenvFile(context)) return;
+  lintEnv(envDocumentOf(context), report);
+}
+
+export const rule: Rule = { meta, check };

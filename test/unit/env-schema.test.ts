@@ -1,0 +1,146 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { parseSchema, schemaFromExample } from '../../core/src/env/schema';
+import { rule as invalidSchema } from '../../core/src/rules/env/invalid-schema';
+
+// env/invalid-schema: the schema file's own errors, on the node at fault; and the JSON Schema of the format.
+
+const ROOT = path.resolve(__dirname, '../../..');
+const PRODUCT_EXAMPLE = `allowUnknown: false          # unknown keys in .env are reported
+variables:
+  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql],
+                  description: Primary database }
+  PORT:         { type: port, default: 3000 }
+  LOG_LEVEL:    { type: enum, values: [debug, info, warn, error], default: info }
+  SESSION_SECRET: { type: string, minLength: 32, secret: true }
+`;
+
+function problems(text: string, file = '/p/.env.schema.yaml'): Array<[string, string]> {
+  const result = analyze(new FileContext(file, text), { config: defaultConfig(), rules: [invalidSchema] });
+  for (const f of result.findings) assert.equal(f.ruleId, 'env/invalid-schema');
+  return result.findings.map((f) => [f.messageId, text.slice(f.start, f.end)]);
+}
+
+describe('schema model', () => {
+  test('the example of PRODUCT.md reads as written', () => {
+    const s = parseSchema('/p/.env.schema.yaml', PRODUCT_EXAMPLE);
+    assert.deepEqual(s.problems, []);
+    assert.equal(s.allowUnknown, false);
+    const db = s.variables.get('DATABASE_URL');
+    assert.deepEqual([db?.type, db?.required, db?.secret, db?.protocols, db?.description], ['url', true, true, ['postgres', 'postgresql'], 'Primary database']);
+    assert.equal(s.variables.get('PORT')?.default, '3000');
+    assert.deepEqual(s.variables.get('LOG_LEVEL')?.values, ['debug', 'info', 'warn', 'error']);
+    assert.equal(s.variables.get('SESSION_SECRET')?.minLength, 32);
+    assert.equal(PRODUCT_EXAMPLE.slice(db?.start, db?.end), 'DATABASE_URL');
+  });
+  test('allowUnknown defaults to true; a variable with no options is an optional string', () => {
+    const s = parseSchema('/p/.env.schema.yaml', 'variables:\n  FOO:\n');
+    assert.equal(s.allowUnknown, true);
+    assert.deepEqual([s.variables.get('FOO')?.type, s.variables.get('FOO')?.required], ['string', false]);
+  });
+  test('JSON schema files read the same', () => {
+    const s = parseSchema('/p/.env.schema.json', JSON.stringify(parseYaml(PRODUCT_EXAMPLE)));
+    assert.deepEqual(s.problems, []);
+    assert.equal(s.variables.size, 4);
+  });
+  test('.env.example: keys are required, comments above describe, placeholders and secrets give no example', () => {
+    const s = schemaFromExample('/p/.env.example', '# The port\nPORT=3000\n\nAPI_TOKEN=abc123realish\nNAME=changeme\n');
+    assert.deepEqual([...s.variables.keys()], ['PORT', 'API_TOKEN', 'NAME']);
+    assert.deepEqual([s.variables.get('PORT')?.required, s.variables.get('PORT')?.description, s.variables.get('PORT')?.example], [true, 'The port', '3000']);
+    assert.deepEqual([s.variables.get('API_TOKEN')?.secret, s.variables.get('API_TOKEN')?.example], [true, undefined]);
+    assert.equal(s.variables.get('NAME')?.example, undefined);
+  });
+});
+
+describe('env/invalid-schema', () => {
+  test('valid: the example, an empty file, JSON', () => {
+    assert.deepEqual(problems(PRODUCT_EXAMPLE), []);
+    assert.deepEqual(problems(''), []);
+    assert.deepEqual(problems('{ "$schema": "x", "variables": { "A": { "type": "integer", "min": 1 } } }', '/p/.env.schema.json'), []);
+  });
+  const invalid: Array<[string, string, Array<[string, string]>]> = [
+    ['invalid YAML: one diagnostic', 'variables:\n  A: { type: url\n  B: [\n', [['syntax', '']]],
+    ['root is not a mapping', '- a\n- b\n', [['notAMapping', '- a\n- b\n']]],
+    ['unknown top-level key', 'allowUnknwn: false\n', [['unknownKey', 'allowUnknwn']]],
+    ['allowUnknown not a boolean', 'allowUnknown: "no"\n', [['wrongOptionType', '"no"']]],
+    ['variables not a mapping', 'variables: [A, B]\n', [['variablesNotMapping', '[A, B]']]],
+    ['variable not a mapping', 'variables:\n  A: url\n', [['variableNotMapping', 'url']]],
+    ['unknown type', 'variables:\n  A: { type: uri }\n', [['unknownType', 'uri']]],
+    ['unknown option', 'variables:\n  A: { requird: true }\n', [['unknownOption', 'requird']]],
+    ['option of another type', 'variables:\n  A: { type: port, minLength: 2 }\n', [['optionNotForType', 'minLength']]],
+    ['wrong option type', 'variables:\n  A: { required: "yes", minLength: -1 }\n', [['wrongOptionType', '"yes"'], ['wrongOptionType', '-1']]],
+    ['invalid pattern', 'variables:\n  A: { pattern: "([a-z" }\n', [['invalidPattern', '"([a-z"']]],
+    ['enum without values', 'variables:\n  A: { type: enum }\n', [['enumWithoutValues', 'A']]],
+    ['empty values', 'variables:\n  A: { type: enum, values: [] }\n', [['wrongOptionType', '[]']]],
+    ['min above max', 'variables:\n  A: { type: integer, min: 5, max: 1 }\n', [['minAboveMax', '5']]],
+    ['default that does not fit', 'variables:\n  PORT: { type: port, default: 70000 }\n', [['invalidDefault', '70000']]],
+    ['duplicate variable', 'variables:\n  A: {}\n  A: {}\n', [['syntax', 'A']]],
+  ];
+  for (const [name, text, expected] of invalid) {
+    test(name, () => {
+      const found = problems(text);
+      if (name.startsWith('invalid YAML')) assert.deepEqual(found.map((f) => f[0]), ['syntax']);
+      else assert.deepEqual(found, expected);
+    });
+  }
+  test('the syntax message says what is wrong and where the .env checks stand', () => {
+    const result = analyze(new FileContext('/p/.env.schema.yaml', 'variables: [\n'), { config: defaultConfig(), rules: [invalidSchema] });
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0].message, /^The schema is not valid YAML: .+ Until it parses/);
+  });
+  test('a schema named like a .env file (kind env) is checked too; other YAML is not', () => {
+    assert.equal(problems('variables: 3\n', '/p/.env.schema.yaml').length, 1);
+    assert.deepEqual(problems('variables: 3\n', '/p/config.yaml'), []);
+  });
+});
+
+describe('JSON Schema of the schema format', () => {
+  const schemaPath = path.join(ROOT, 'core/src/env/env-schema.schema.json');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);
+  test('is draft-07', () => {
+    assert.equal((JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as { $schema: string }).$schema, 'http://json-schema.org/draft-07/schema#');
+  });
+  test('the example of PRODUCT.md validates', () => {
+    assert.equal(validate(parseYaml(PRODUCT_EXAMPLE)), true, JSON.stringify(validate.errors));
+  });
+  // The JSON Schema (for the editor's YAML/JSON validation) and the engine agree on what is broken.
+  const broken = [
+    'allowUnknown: "no"\n',
+    'allowUnknwn: false\n',
+    'variables:\n  A: { type: uri }\n',
+    'variables:\n  A: { requird: true }\n',
+    'variables:\n  A: { type: port, minLength: 2 }\n',
+    'variables:\n  A: { type: url, min: 2 }\n',
+    'variables:\n  A: { protocols: [http] }\n',
+    'variables:\n  A: { required: "yes" }\n',
+    'variables:\n  A: { pattern: "([a-z" }\n',
+    'variables:\n  A: { type: enum }\n',
+    'variables:\n  A: { type: enum, values: [] }\n',
+    'variables:\n  A: { values: [a] }\n',
+    'variables:\n  A: { minLength: -1 }\n',
+    'variables:\n  A: url\n',
+  ];
+  for (const text of broken) {
+    test(`rejects ${JSON.stringify(text)}`, () => {
+      assert.equal(validate(parseYaml(text)), false);
+      assert.ok(parseSchema('/p/.env.schema.yaml', text).problems.length > 0, 'the engine reports it too');
+    });
+  }
+  const fine = ['variables:\n  A:\n', 'variables:\n  A: { type: integer, min: 0, max: 10, default: 3 }\n', 'variables:\n  J: { type: json, default: { a: 1 } }\n', '{}\n'];
+  for (const text of fine) {
+    test(`accepts ${JSON.stringify(text)}`, () => {
+      assert.equal(validate(parseYaml(text) ?? {}), true, JSON.stringify(validate.errors));
+      assert.deepEqual(parseSchema('/p/.env.schema.yaml', text).problems, []);
+    });
+  }
+});

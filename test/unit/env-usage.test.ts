@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import * as ts from 'typescript';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { envFacts, findEnvReads } from '../../core/src/env/reads';
+import { mapHost } from '../../core/src/host';
+import { ProgramIndex } from '../../core/src/program';
+import { rule as undeclaredUsage } from '../../core/src/rules/env/undeclared-usage';
+import { rule as unusedDeclaration } from '../../core/src/rules/env/unused-declaration';
+import type { Finding } from '../../core/src/types';
+
+// env/undeclared-usage (code reads what nothing declares) and env/unused-declaration (declared, never read).
+
+const sf = (code: string) => ts.createSourceFile('/p/src/a.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+const names = (code: string) => findEnvReads(sf(code)).reads.map((r) => r.name);
+
+describe('reads in code', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['property', 'const a = process.env.API_URL;', ['API_URL']],
+    ['element', "const a = process.env['API_URL'] ?? process.env[\"B\"];", ['API_URL', 'B']],
+    ['destructuring, renamed and defaulted', "const { A, B: b, C = 'x', 'D-E': d, ...rest } = process.env;", ['A', 'B', 'C', 'D-E']],
+    ['import.meta.env', 'const u = import.meta.env.VITE_API_URL;', ['VITE_API_URL']],
+    ['Bun.env', 'const u = Bun.env.TOKEN;', ['TOKEN']],
+    ['alias', 'const env = process.env;\nconst p = env.PORT;', ['PORT']],
+    ['alias from process', 'const { env } = process;\nconst p = env.PORT;', ['PORT']],
+    ['imported env', "import { env } from 'node:process';\nconst p = env.PORT;", ['PORT']],
+    ['nested destructuring of process', 'const { env: { HOST } } = process;', ['HOST']],
+    ['parenthesised and asserted', 'const a = (process.env as any).X;', ['X']],
+    ['not env: other objects', 'const a = config.env.X; const b = proc.env.Y;', []],
+  ];
+  for (const [name, code, expected] of cases) test(name, () => assert.deepEqual(names(code), expected));
+  test('the env object used whole makes the module dynamic', () => {
+    assert.equal(findEnvReads(sf('cleanEnv(process.env, {});')).dynamic, true);
+    assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, true);
+    assert.equal(findEnvReads(sf('const a = process.env.X;')).dynamic, false);
+  });
+  test('facts: reads, and the names a dynamic module mentions', () => {
+    assert.deepEqual(envFacts(sf('process.env.A; process.env.B = "1";')), ['env-read:A', 'env-read:B']);
+    assert.deepEqual(envFacts(sf("const env = cleanEnv(process.env, { PORT: port(), DATABASE_URL: url() });")).sort(), ['env-mention:DATABASE_URL', 'env-mention:PORT']);
+    assert.ok(envFacts(sf("import env from 'env-var';\nconst p = env.get('REDIS_URL').required();")).includes('env-mention:REDIS_URL'));
+  });
+});
+
+function undeclared(code: string, files: Record<string, string>, file = '/p/src/server.ts'): Finding[] {
+  const result = analyze(new FileContext(file, code), { config: defaultConfig(), rules: [undeclaredUsage], host: mapHost(files, '/p') });
+  return result.findings;
+}
+
+describe('env/undeclared-usage', () => {
+  const schema = { '/p/.env.schema.yaml': 'variables:\n  DATABASE_URL: { type: url }\n  PORT: { type: port }\n' };
+  test('invalid: a read that the schema does not declare, reported at the name', () => {
+    const code = 'const url = process.env.DATABASE_URL;\nconst key = process.env.STRIPE_KEY;\n';
+    const found = undeclared(code, schema);
+    assert.deepEqual(found.map((f) => [f.ruleId, f.messageId, f.range.start.line, code.slice(f.start, f.end)]), [['env/undeclared-usage', 'undeclared', 1, 'STRIPE_KEY']]);
+    assert.match(found[0].message, /`\.env\.schema\.yaml`/);
+  });
+  test('every form of read is checked; element access reports the string contents', () => {
+    const code = "const { A, B: b = '1' } = process.env;\nconst c = process.env['C'];\nconst d = import.meta.env.D;\n";
+    const found = undeclared(code, schema);
+    assert.deepEqual(found.map((f) => code.slice(f.start, f.end)), ['A', 'B', 'C', 'D']);
+  });
+  test('valid: declared, platform variables, writes', () => {
+    const code = "process.env.PORT; process.env.NODE_ENV; process.env.npm_package_version; import.meta.env.MODE; process.env.GENERATED = '1';\n";
+    assert.deepEqual(undeclared(code, schema), []);
+  });
+  test('.env.example declares too; the nearest folder with a declaration wins', () => {
+    const files = { '/p/.env.example': 'ROOT_ONLY=\n', '/p/packages/api/.env.example': 'API_ONLY=\n' };
+    assert.deepEqual(undeclared('process.env.ROOT_ONLY; process.env.API_ONLY;', files, '/p/packages/api/src/a.ts').map((f) => f.data.name), ['ROOT_ONLY']);
+    assert.deepEqual(undeclared('process.env.ROOT_ONLY; process.env.API_ONLY;', files, '/p/src/a.ts').map((f) => f.data.name), ['API_ONLY']);
+  });
+  test('schema and example in one folder: declared by either', () => {
+    assert.deepEqual(undeclared('process.env.PORT; process.env.EXTRA;', { ...schema, '/p/.env.example': 'EXTRA=\n' }), []);
+  });
+  test('no declaration file anywhere: nothing is reported', () => {
+    assert.deepEqual(undeclared('process.env.ANYTHING;', {}), []);
+  });
+  test('a schema that does not parse: nothing is reported while it is being fixed', () => {
+    assert.deepEqual(undeclared('process.env.ANYTHING;', { '/p/.env.schema.yaml': 'variables: [' }), []);
+  });
+  test('a file without env keywords is not parsed', () => {
+    const context = new FileContext('/p/src/util.ts', 'export const x = 1;\n');
+    analyze(context, { config: defaultConfig(), rules: [undeclaredUsage], host: mapHost(schema, '/p') });
+    assert.equal(context.hasSourceFile, false);
+  });
+});
+
+describe('env/unused-declaration', () => {
+  function program(files: Record<string, string>): ProgramIndex {
+    const index = new ProgramIndex([unusedDeclaration]);
+    for (const [file, text] of Object.entries(files)) if (/\.[jt]s$/.test(file)) index.update(file, text, false);
+    return index;
+  }
+  function unused(file: string, text: string, index?: ProgramIndex): Finding[] {
+    return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [unusedDeclaration], program: index?.view(file) }).findings;
+  }
+  const example = 'DATABASE_URL=\nPORT=\nSTRIPE_KEY=\nOLD_FLAG=\n';
+  const code = { '/p/src/a.ts': 'const key = process.env.STRIPE_KEY;\n', '/p/src/b.ts': "import './a';\n" };
+  test('invalid: declared in .env.example, read by no module (info, at the key)', () => {
+    const found = unused('/p/.env.example', example, program(code));
+    assert.deepEqual(found.map((f) => [f.ruleId, f.messageId, f.severity, f.range.start.line, f.data.name]), [['env/unused-declaration', 'unused', 'info', 3, 'OLD_FLAG']]);
+  });
+  test('invalid: in the schema, at the variable\'s key', () => {
+    const schema = 'variables:\n  STRIPE_KEY: { secret: true }\n  LEGACY_MODE: { type: boolean }\n';
+    const found = unused('/p/.env.schema.yaml', schema, program(code));
+    assert.deepEqual(found.map((f) => schema.slice(f.start, f.end)), ['LEGACY_MODE']);
+  });
+  test('valid: names read through an env library count (mentions)', () => {
+    const index = program({ '/p/src/env.ts': "export const env = cleanEnv(process.env, { OLD_FLAG: bool(), STRIPE_KEY: str() });\n" });
+    assert.deepEqual(unused('/p/.env.example', example, index), []);
+  });
+  test('modules outside the declaration\'s folder do not count', () => {
+    const index = program({ '/other/src/a.ts': 'process.env.OLD_FLAG; process.env.STRIPE_KEY;', ...code });
+    assert.deepEqual(unused('/p/.env.example', example, index).map((f) => f.data.name), ['OLD_FLAG']);
+  });
+  test('no program, or no module that reads any variable: nothing is reported', () => {
+    assert.deepEqual(unused('/p/.env.example', example), []);
+    assert.deepEqual(unused('/p/.env.example', example, program({ '/p/src/a.ts': 'export const x = 1;\n' })), []);
+  });
+  test('the summary is made only for modules that mention env', () => {
+    const index = program(code);
+    assert.deepEqual(index.view('/p/src/a.ts').allModules().map((m) => [m.file, m.facts]), [['/p/src/a.ts', ['env-read:STRIPE_KEY']], ['/p/src/b.ts', []]]);
+  });
+  test('code files themselves get no finding', () => {
+    assert.deepEqual(unused('/p/src/a.ts', code['/p/src/a.ts'], program(code)), []);
+  });
+});
