@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/.gitignore'),
         // The program index follows modules changed outside the editor (git checkout, generators).
         vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'),
+        // Schemas, .env.example and .env files decide how other .env files and env reads are judged.
+        vscode.workspace.createFileSystemWatcher('**/.env*'),
       ],
     },
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -12,12 +12,15 @@ import { analyze } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { isGitIgnored } from '../../core/src/gitignore';
 import type { FileHost } from '../../core/src/host';
+import { diskWorkspaceHost } from '../../core/src/workspace/disk';
+import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { WorkspaceProgram } from './program';
 import { registerCompliance } from './compliance';
+import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
 import { SettingsStore } from './settings';
 
 /** Source files whose changes on disk the program index follows. */
@@ -91,6 +94,9 @@ export function startServer(connection: Connection): void {
         // Inter-file: whether a server handles SIGTERM can depend on another module.
         diagnosticProvider: { identifier: 'twelve-factor', interFileDependencies: true, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'twelve-factor', version: VERSION },
@@ -110,7 +116,7 @@ export function startServer(connection: Connection): void {
     // VS Code's client watches these files itself (synchronize.fileEvents); other editors watch what the server asks for.
     if (canRegisterWatchers) {
       optional('Registration of workspace/didChangeWatchedFiles', connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.gitignore' }, { globPattern: SOURCE_GLOB }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.gitignore' }, { globPattern: SOURCE_GLOB }, { globPattern: '**/.env*' }],
       }));
     }
     const indexAll = () => {
@@ -125,6 +131,7 @@ export function startServer(connection: Connection): void {
     indexAll();
   });
 
+  const factsCache = new Map<string, { at: number; facts: WorkspaceFact[] }>();
   const compliance = registerCompliance(connection, {
     folders: () => folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined),
     folderOf: (file) => folderOf(file),
@@ -145,7 +152,14 @@ export function startServer(connection: Connection): void {
         return [];
       }
     },
-    facts: () => [],
+    // Bounded (a few hundred files for the health endpoint) and cached briefly: a burst of edits reads them once.
+    facts: (folder) => {
+      const cached = factsCache.get(folder);
+      if (cached && Date.now() - cached.at < 5000) return cached.facts;
+      const facts = workspaceFacts(folder, diskWorkspaceHost(folder, (p) => host.readFile(p)));
+      factsCache.set(folder, { at: Date.now(), facts });
+      return facts;
+    },
     workspaceDiagnostics: async () => {
       if (!hasConfigurationCapability) return false;
       try {
@@ -170,6 +184,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => invalidate(true));
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`) || /\/\.gitignore$/.test(c.uri))) invalidate(true);
+    // A schema, .env.example or .env changed: every .env and every env read is judged against it.
+    else if (params.changes.some((c) => isEnvDeclarationFile(URI.parse(c.uri).fsPath))) invalidate(false);
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
@@ -224,8 +240,14 @@ export function startServer(connection: Connection): void {
       }).catch((error: unknown) => connection.console.error(`Diagnostics for ${uri} failed: ${String(error)}`));
     }, 150));
   };
+  let envEdit: NodeJS.Timeout | undefined;
   documents.onDidChangeContent((event) => {
     if (pushDiagnostics) schedulePush(event.document.uri);
+    // Typing in a schema or .env.example re-judges the other open files (after a pause, not per keystroke).
+    if (isEnvDeclarationFile(URI.parse(event.document.uri).fsPath)) {
+      clearTimeout(envEdit);
+      envEdit = setTimeout(() => invalidate(false), 400);
+    }
     const p = fsPathOf(event.document.uri);
     if (p) compliance.fileChanged(p);
   });
@@ -267,6 +289,8 @@ export function startServer(connection: Connection): void {
       connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }
   });
+
+  registerEnvFeatures(connection, documents, host, async (uri) => (await settings.get(uri, folderOf(fsPathOf(uri)))).enable);
 
   documents.listen(connection);
   connection.listen();

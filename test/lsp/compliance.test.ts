@@ -24,6 +24,9 @@ test('workspace scan: twelve factors, statuses from findings, node_modules skipp
     assert.equal(factor(reports, 3).status, 'failing');
     assert.deepEqual(factor(reports, 3).findings.map((f) => f.file.endsWith('src/db.ts')), [true]);
     assert.equal(factor(reports, 9).status, 'warnings');
+    assert.ok(factor(reports, 9).findings.some((f) => f.ruleId === 'disposability/missing-sigterm-handler'));
+    // Workspace facts stand beside the findings: a package.json without a lockfile.
+    assert.ok(factor(reports, 2).facts.some((f) => f.id === 'dependencies.lockfile' && f.status !== 'pass'));
     assert.equal(reports[0].filesScanned, 3);
     assert.ok(reports[0].score < 12);
   });
@@ -37,7 +40,8 @@ test('an edit on disk re-judges the program and sends the new report', T, async 
     await s.fileChanged('src/shutdown.ts');
     await s.fileChanged('src/server.ts');
     await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
-      factor((n.params as { reports: ComplianceReport[] }).reports, 9).status === 'pass'), 'factor IX passes after the handler appears');
+      !factor((n.params as { reports: ComplianceReport[] }).reports, 9).findings.some((f) => f.ruleId === 'disposability/missing-sigterm-handler')),
+    'factor IX loses its SIGTERM finding after the handler appears');
   });
 });
 
@@ -50,6 +54,6 @@ test('export: Markdown table and SARIF, both without the secret', T, async () =>
     assert.ok(!markdown.includes(PASSWORD));
     const sarif = JSON.parse(await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'sarif' })) as { version: string; runs: Array<{ results: unknown[] }> };
     assert.equal(sarif.version, '2.1.0');
-    assert.equal(sarif.runs[0].results.length, 2);
+    assert.equal(sarif.runs[0].results.length, 4, "secret, SIGTERM, hardcoded port, missing lockfile");
   });
 });

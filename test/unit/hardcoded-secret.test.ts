@@ -140,3 +140,11 @@ describe('config/hardcoded-secret: false positives seen in real code (node_modul
   ];
   for (const [name, code] of cases) test(name, () => assert.deepEqual(secrets('node_modules/lib/index.js', code).map((f) => f.message), []));
 });
+
+describe('config/hardcoded-secret: the pre-parse gate lets every secret name through', () => {
+  const names = ['dbPassword', 'passwd', 'PASSPHRASE', 'pwd', 'clientSecret', 'authToken', 'credentials', 'API_KEY', 'privateKey',
+    'accessKey', 'authKey', 'TEST_SIGNING_KEY', 'encryptionKey', 'masterKey', 'sessionKey'];
+  for (const name of names) {
+    test(name, () => assert.equal(secrets('src/a.ts', `const ${name} = 'Zr8vQ2mK9xW4pL7n';`).length, 1, name));
+  }
+});

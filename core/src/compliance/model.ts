@@ -1,16 +1,8 @@
 import type { RuleMeta } from '../rules/types';
 import type { Finding } from '../types';
+import type { WorkspaceFact } from '../workspace/facts';
 
-/** A fact about a workspace folder as a whole (no lockfile, `.env` not git-ignored…), not tied to a line. */
-export interface WorkspaceFact {
-  factor: number;
-  /** Stable id, e.g. `dependencies.lockfile`. */
-  id: string;
-  status: 'pass' | 'warning' | 'fail' | 'info';
-  message: string;
-  /** Absolute path of the file the fact is about, when there is one. */
-  file?: string;
-}
+export type { WorkspaceFact } from '../workspace/facts';
 
 export type FactorStatus = 'pass' | 'warnings' | 'failing' | 'not-applicable';
 

@@ -1,0 +1,163 @@
+import * as ts from 'typescript';
+import { dottedName, unwrap } from '../../js/modules';
+
+/** A backing service as a URL scheme names it, and the variable its address conventionally lives in. */
+export interface Service {
+  service: string;
+  env: string;
+}
+
+const DATABASE: Service = { service: 'database', env: 'DATABASE_URL' };
+
+/** URL schemes of backing services; http(s) is too general and is judged only where a client takes it. */
+export const SCHEMES: Record<string, Service> = {
+  postgres: DATABASE, postgresql: DATABASE, mysql: DATABASE, mysql2: DATABASE, mariadb: DATABASE, mssql: DATABASE,
+  sqlserver: DATABASE, cockroachdb: DATABASE,
+  mongodb: { service: 'MongoDB', env: 'MONGODB_URI' },
+  'mongodb+srv': { service: 'MongoDB', env: 'MONGODB_URI' },
+  redis: { service: 'Redis', env: 'REDIS_URL' },
+  rediss: { service: 'Redis', env: 'REDIS_URL' },
+  amqp: { service: 'message broker', env: 'AMQP_URL' },
+  amqps: { service: 'message broker', env: 'AMQP_URL' },
+  nats: { service: 'NATS', env: 'NATS_URL' },
+  smtp: { service: 'SMTP server', env: 'SMTP_URL' },
+  smtps: { service: 'SMTP server', env: 'SMTP_URL' },
+  memcache: { service: 'memcached', env: 'MEMCACHED_URL' },
+  memcached: { service: 'memcached', env: 'MEMCACHED_URL' },
+};
+
+/** `scheme://[user[:password]@]host[:port][,host2…][/path]`, the whole literal. */
+const URL_SHAPE = /^([a-z][a-z0-9+]*):\/\/(?:([^:@/\s]*)(?::([^@/\s]*))?@)?([\w.%[\]:-]+(?:,[\w.%[\]:-]+)*)(?:[/?#]\S*)?$/i;
+
+export interface ParsedUrl {
+  scheme: string;
+  /** The first host, without its port. */
+  host: string;
+  hasPassword: boolean;
+}
+
+export function parseServiceUrl(text: string): ParsedUrl | undefined {
+  // An address is short; the length bound keeps the pattern linear on pathological literals.
+  if (text.length > 2048 || !/^\s*[a-z][a-z0-9+]*:\/\//i.test(text)) return undefined;
+  const m = URL_SHAPE.exec(text.trim());
+  if (!m) return undefined;
+  const host = hostOf(m[4].split(',')[0]);
+  if (!host) return undefined;
+  return { scheme: m[1].toLowerCase(), host, hasPassword: m[3] !== undefined && m[3] !== '' };
+}
+
+/** `db.internal:5432` → `db.internal`, `[::1]:6379` → `::1`. */
+export function hostOf(hostPort: string): string {
+  const v6 = /^\[([^\]]*)\]/.exec(hostPort);
+  if (v6) return v6[1];
+  return hostPort.replace(/:\d*$/, '');
+}
+
+/** The developer's own machine. */
+export function isLocalHost(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|::1?|host\.docker\.internal|[\w-]+\.localhost)$/i.test(host);
+}
+
+/** Stand-ins from docs and templates: `host`, `<host>`, `your-db-host`, `example.com`, `${HOST}`. */
+export function isPlaceholderHost(host: string): boolean {
+  return host.length < 2 || /^(host|hostname|server|domain|address|ip|xxx+|\.\.\.|…)$/i.test(host) || /^your[-_.]|[<>{}$%*]|^_+\w+_+$/i.test(host) ||
+    /(^|\.)example\.(com|org|net)$/i.test(host) || /^[A-Z][A-Z0-9_]*$/.test(host) && host.includes('_');
+}
+
+/** A host that names a machine elsewhere: a domain name or an IP, not a compose service name such as `redis`. */
+export function isRemoteHost(host: string): boolean {
+  return !isLocalHost(host) && (host.includes('.') || host.includes(':'));
+}
+
+/** Reads the environment: `process.env.X`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`. */
+export function readsEnv(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+      const name = dottedName(ts.isPropertyAccessExpression(n) ? n.expression : n.expression);
+      if (name && /^(process\.env|import\.meta\.env|Bun\.env|Deno\.env)$/.test(name)) found = true;
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** The variable name in `process.env.REDIS_URL` / `process.env['REDIS_URL']`, when the expression is just that. */
+export function envVariableOf(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (ts.isPropertyAccessExpression(e) && dottedName(e.expression) === 'process.env') return e.name.text;
+  if (ts.isElementAccessExpression(e) && dottedName(e.expression) === 'process.env' && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+/** Where a literal is only a default: the right of `||`/`??`, a parameter default, `default:`, `.default(…)`. */
+export interface FallbackPlace {
+  /** The `process.env.X || 'literal'` expression, when the left side is a plain env read. */
+  expression?: ts.BinaryExpression;
+  envName?: string;
+  /** Chosen by the environment (`NODE_ENV === 'production' ? a : b`): a default only when it is local. */
+  choice?: boolean;
+}
+
+const DEFAULT_KEYS = /^(default|devDefault|defaultValue|fallback|example|placeholder|description|hint|help|docs?)$/;
+
+export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined {
+  let node: ts.Node = literal;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (ts.isBinaryExpression(parent) && parent.right === node) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      const envName = envVariableOf(parent.left);
+      return envName ? { expression: parent, envName } : {};
+    }
+    if (op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) return {};
+  }
+  if ((ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.initializer === node) return {};
+  if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) && DEFAULT_KEYS.test(parent.name.text)) return {};
+  // `isProd ? process.env.REDIS_URL : 'redis://localhost'`, `NODE_ENV === 'production' ? … : 'redis://localhost'`.
+  if (ts.isConditionalExpression(parent) && parent.condition !== node) {
+    if (parent.whenTrue === node ? readsEnv(parent.whenFalse) : readsEnv(parent.whenTrue)) return {};
+    if (readsEnv(parent.condition)) return { choice: true };
+  }
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    const callee = unwrap(parent.expression);
+    // zod/yup/joi `.default('redis://localhost')`, convict-style `env('REDIS_URL', 'redis://localhost')`.
+    if (ts.isPropertyAccessExpression(callee) && /^(default|catch|withDefault|orDefault|fallback)$/.test(callee.name.text)) return {};
+    const first = parent.arguments[0] && unwrap(parent.arguments[0]);
+    if (parent.arguments[0] !== node && first && ts.isStringLiteralLike(first) && /^[A-Z][A-Z0-9_]+$/.test(first.text)) return {};
+  }
+  // `if (!process.env.REDIS_URL) url = 'redis://localhost:6379'`: a default chosen by the environment.
+  for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isIfStatement(n) && readsEnv(n.expression)) return { choice: true };
+  }
+  return undefined;
+}
+
+/** Inside a development or test section of a config object (`development: { url: 'postgres://localhost/dev' }`). */
+export function inDevelopmentSection(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteralLike(n.name)) && /^(dev|development|local|test|testing|ci|e2e)$/i.test(n.name.text)) return true;
+    if (ts.isFunctionLike(n)) return false;
+  }
+  return false;
+}
+
+/** Text the user reads rather than an address the code connects to: a JSX attribute, a log line, an error. */
+export function isProse(literal: ts.Node): boolean {
+  const parent = literal.parent;
+  if (!parent) return false;
+  if (ts.isJsxAttribute(parent) || ts.isJsxExpression(parent)) return true;
+  // A container's description (`{ image: 'redis:7', url: 'redis://redis:6379' }`) is a template for compose files.
+  if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) &&
+      parent.parent.properties.some((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === 'image')) return true;
+  if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) && DEFAULT_KEYS.test(parent.name.text)) return true;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent))) {
+    const name = dottedName(parent.expression) ?? '';
+    if (/^(console|logger|log)\.|(^|\.)(Error|TypeError|describe|it|test)$|\.(log|info|warn|error|debug)$/.test(name)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,192 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import type { MoveToEnvFix } from '../../fixes/types';
+import { ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
+import { toEnvName } from '../../secrets/names';
+import type { Report, Rule, RuleMeta } from '../types';
+import {
+  fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  type Service,
+} from './hardcoded-service-url-shapes';
+
+export const meta: RuleMeta = {
+  id: 'backing-services/hardcoded-service-url',
+  factor: 4,
+  factorName: 'Backing services',
+  defaultSeverity: 'warning',
+  description: 'Databases, caches, queues and mail servers are attached by configuration, not by addresses written in the code.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/backing-services/hardcoded-service-url.md',
+  messages: {
+    url: 'The {service} address `{host}` is written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
+    host: '{client} connects to `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
+    fallback: '`process.env.{env}` falls back to the {service} at `{host}`: a missing variable silently connects to it. Require the variable instead.',
+  },
+  fixable: true,
+  kinds: ['js'],
+  keywords: ['://', 'host', 'broker', 'servers', 'contactpoints', 'memcache', 'server:', 'ioredis'],
+};
+
+/** Client libraries whose constructor or factory options name the service's host. */
+interface Client extends Service {
+  label: string;
+  /** Options naming the host (`host`, `brokers`…). */
+  keys: RegExp;
+  /** `new Memcached('cache:11211')`, `new Redis(6379, 'cache')`: which positional argument is a host. */
+  positional?: number;
+  /** The option holds http(s) node URLs (Elasticsearch, OpenSearch). */
+  nodes?: boolean;
+}
+
+const SQL = (label: string): Client => ({ label, service: 'database', env: 'DB_HOST', keys: /^(host|hostname|server)$/ });
+const CLIENTS: Array<[RegExp, Client]> = [
+  [/^ioredis$/, { label: 'ioredis', service: 'Redis', env: 'REDIS_HOST', keys: /^host$/, positional: 1 }],
+  [/^(redis|@redis\/client)$/, { label: 'redis', service: 'Redis', env: 'REDIS_HOST', keys: /^host$/ }],
+  [/^(bull|bullmq|bee-queue)$/, { label: 'the queue', service: 'Redis', env: 'REDIS_HOST', keys: /^host$/ }],
+  [/^(pg|pg-pool|postgres)$/, SQL('pg')],
+  [/^(mysql|mysql2|mysql2\/promise)$/, SQL('mysql')],
+  [/^mariadb(\/callback)?$/, SQL('mariadb')],
+  [/^(mssql|tedious)$/, SQL('mssql')],
+  [/^sequelize$/, SQL('Sequelize')],
+  [/^knex$/, SQL('knex')],
+  [/^typeorm$/, SQL('TypeORM')],
+  [/^(@mikro-orm\/core|@mikro-orm\/\w+)$/, SQL('MikroORM')],
+  [/^nodemailer$/, { label: 'nodemailer', service: 'SMTP server', env: 'SMTP_HOST', keys: /^host$/ }],
+  [/^amqplib(\/callback_api)?$/, { label: 'amqplib', service: 'message broker', env: 'AMQP_HOST', keys: /^hostname$/ }],
+  [/^kafkajs$/, { label: 'kafkajs', service: 'Kafka', env: 'KAFKA_BROKERS', keys: /^brokers$/ }],
+  [/^(nats|nats\.ws)$/, { label: 'nats', service: 'NATS', env: 'NATS_SERVERS', keys: /^servers$/ }],
+  [/^cassandra-driver$/, { label: 'cassandra-driver', service: 'Cassandra', env: 'CASSANDRA_CONTACT_POINTS', keys: /^contactPoints$/ }],
+  [/^(memcached|memjs)$/, { label: 'memcached', service: 'memcached', env: 'MEMCACHED_SERVERS', keys: /^servers$/, positional: 0 }],
+  [/^(@elastic\/elasticsearch|elasticsearch)$/, { label: 'Elasticsearch', service: 'Elasticsearch', env: 'ELASTICSEARCH_URL', keys: /^(node|nodes|host|hosts)$/, nodes: true }],
+  [/^@opensearch-project\/opensearch$/, { label: 'OpenSearch', service: 'OpenSearch', env: 'OPENSEARCH_URL', keys: /^(node|nodes)$/, nodes: true }],
+];
+
+function clientOf(p: ModulePath | undefined): Client | undefined {
+  if (!p) return undefined;
+  return CLIENTS.find(([re]) => re.test(p.module))?.[1];
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  const sf = context.sourceFile;
+  const bindings = new ModuleBindings(sf);
+  const done = new Set<ts.Node>();
+  const path = context.path.replace(/\\/g, '/');
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$/i.test(path);
+  const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {
+    if (done.has(node)) return;
+    done.add(node);
+    report({ ...r, start: node.getStart(sf), end: node.getEnd() });
+  };
+
+  /** A host or URL written in the code, judged where it stands: a default to a local machine is fine, in test code too. */
+  const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
+    if (isPlaceholderHost(host) || isProse(literal)) return;
+    const local = isLocalHost(host);
+    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal))) return;
+    let fallback = fallbackPlace(literal);
+    if (fallback?.choice) {
+      // The development half of an environment switch is a default; the production half is an address in the code.
+      if (!isRemoteHost(host)) return;
+      fallback = undefined;
+    }
+    if (fallback) {
+      // A default for the developer's machine or a compose service is what `.env.example` would say anyway.
+      if (!isRemoteHost(host)) return;
+      const env = fallback.envName ?? service.env;
+      const fix: MoveToEnvFix | undefined = fallback.expression && fallback.envName
+        ? { kind: 'move-to-env', start: fallback.expression.getStart(sf), end: fallback.expression.getEnd(), replacement: () => `process.env.${env}`, name: env, value }
+        : undefined;
+      emit(literal, { messageId: 'fallback', data: { env, service: service.service, host }, identity: `fallback:${host}`, fixes: fix && [fix] });
+      return;
+    }
+    const env = messageId === 'url' ? nameFor(literal) ?? service.env : service.env;
+    const fix: MoveToEnvFix = { kind: 'move-to-env', start: literal.getStart(sf), end: literal.getEnd(), replacement: replacementFor(literal), name: env, value };
+    emit(literal, { messageId, data: { env, service: service.service, host, client: client ?? service.service }, identity: `${messageId}:${host}`, fixes: [fix] });
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const url = parseServiceUrl(node.text);
+      const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
+      // A URL with a password is a credential: config/hardcoded-secret reports it, once.
+      if (url && service && !url.hasPassword) judge(node, url.host, service, 'url');
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const client = clientOf(bindings.resolve(node.expression));
+      if (client) clientOptions(node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),
+        (array, hosts) => judgeList(array, hosts, client));
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  /** `brokers: ['kafka-1.prod:9092', 'kafka-2.prod:9092']` moves whole, as a comma-separated variable. */
+  const judgeList = (array: ts.ArrayLiteralExpression, hosts: ts.StringLiteralLike[], client: Client): void => {
+    const first = hosts[0];
+    const host = hostOf(first.text.replace(/^[a-z]+:\/\//i, '').split('/')[0]);
+    if (hosts.some((h) => isPlaceholderHost(hostOf(h.text.replace(/^[a-z]+:\/\//i, '').split('/')[0])))) return;
+    if (isLocalHost(host) && (context.isTestFile || devConfig || inDevelopmentSection(array))) return;
+    const place = fallbackPlace(array);
+    if (place && !(place.choice && isRemoteHost(host))) return;
+    const value = hosts.map((h) => h.text).join(',');
+    const fix: MoveToEnvFix = { kind: 'move-to-env', start: array.getStart(sf), end: array.getEnd(), replacement: (n) => `(process.env.${n} ?? '').split(',')`, name: client.env, value };
+    emit(first, { messageId: 'host', data: { env: client.env, service: client.service, host, client: client.label }, identity: `host:${host}`, fixes: [fix] });
+  };
+
+  visit(sf);
+}
+
+/** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */
+function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Client, onHost: (literal: ts.StringLiteralLike, host: string, value: string) => void,
+  onList: (array: ts.ArrayLiteralExpression, hosts: ts.StringLiteralLike[]) => void): void {
+  const args = node.arguments ?? [];
+  if (client.positional !== undefined) {
+    const arg = args[client.positional] && unwrap(args[client.positional]);
+    // `new Redis(6379, 'cache')` names the host second; `new Memcached('cache:11211')` first. URLs are judged as URLs.
+    if (arg && ts.isStringLiteralLike(arg) && !arg.text.includes('://') && (client.positional === 0 || ts.isNumericLiteral(unwrap(args[0])))) {
+      const host = hostOf(arg.text.split(',')[0].trim());
+      if (/^[\w.-]+$/.test(host)) onHost(arg, host, arg.text);
+    }
+  }
+  const walk = (e: ts.Expression, depth: number): void => {
+    const v = unwrap(e);
+    if (depth > 3) return;
+    if (ts.isArrayLiteralExpression(v)) {
+      for (const el of v.elements) if (!ts.isSpreadElement(el)) walk(el, depth + 1);
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(v)) return;
+    for (const p of v.properties) {
+      if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) continue;
+      const key = p.name.text;
+      const value = unwrap(p.initializer);
+      if (client.keys.test(key)) {
+        if (ts.isStringLiteralLike(value)) {
+          if (value.text.includes('://') && !client.nodes) continue; // judged as a URL
+          if (/\/\/[^/@]*:[^/@]+@/.test(value.text)) continue; // a credential: config/hardcoded-secret's finding
+          const host = hostOf((client.nodes ? value.text.replace(/^https?:\/\//i, '') : value.text).split(/[/,]/)[0].trim());
+          if (/^[\w.:[\]-]+$/.test(host) && (!client.nodes || /^https?:\/\//i.test(value.text))) onHost(value, host, value.text);
+        } else if (ts.isArrayLiteralExpression(value)) {
+          const hosts = value.elements.filter((el): el is ts.StringLiteralLike => ts.isStringLiteralLike(el));
+          if (hosts.length > 0 && hosts.length === value.elements.length && (!client.nodes || hosts.every((h) => /^https?:\/\//i.test(h.text)))) onList(value, hosts);
+        }
+        continue;
+      }
+      if (/^(socket|connection|redis|options|config|dialectOptions|replication|write|read|master|sentinels|cluster|clientOptions|driverOptions)$/.test(key)) walk(value, depth + 1);
+    }
+  };
+  for (const arg of args) walk(arg, 0);
+}
+
+/** `const redisUrl = '…'` → `REDIS_URL`; names that say too little (`url`, `uri`) keep the service's variable. */
+function nameFor(literal: ts.StringLiteralLike): string | undefined {
+  const parent = literal.parent;
+  const name = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) ? parent.name.text : undefined;
+  if (!name || !/.(url|uri|dsn|connectionstring|host)$/i.test(name)) return undefined;
+  const env = toEnvName(name);
+  return env.includes('_') && !/^CONNECTION_STRING$/.test(env) ? env : undefined;
+}
+
+function replacementFor(literal: ts.StringLiteralLike): (name: string) => string {
+  return ts.isJsxAttribute(literal.parent) ? (n) => `{process.env.${n}}` : (n) => `process.env.${n}`;
+}
+
+export const rule: Rule = { meta, check };

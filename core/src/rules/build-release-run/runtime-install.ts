@@ -1,0 +1,72 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import { ModuleBindings } from '../../js/modules';
+import { nearestManifest } from '../dependencies/undeclared-dependency-manifest';
+import type { Report, Rule, RuleMeta } from '../types';
+import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from './runtime-install-commands';
+
+export const meta: RuleMeta = {
+  id: 'build-release-run/runtime-install',
+  factor: 5,
+  factorName: 'Build, release, run',
+  defaultSeverity: 'warning',
+  description: 'Dependencies are installed and code is fetched in the build stage, never by the running app.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/build-release-run/runtime-install.md',
+  messages: {
+    install: '`{label}` runs `{command}` while the app runs: what runs is no longer the release that was built. Install dependencies in the build stage.',
+    fetch: '`{label}` runs `{command}` while the app runs: the code changes under a release that was already built. Deploy a new release instead.',
+  },
+  fixable: false,
+  kinds: ['js'],
+  keywords: ['npm', 'yarn', 'pnpm', 'pip', 'git', 'bun'],
+};
+
+const SEP = '(?:^|[\\s;&|(])';
+const END = '(?=$|[\\s;&|)])';
+/** Package managers installing or updating packages; `yarn` alone installs. */
+const INSTALL = [
+  new RegExp(`${SEP}c?npm(?:\\.cmd)?\\s+(?:-\\S+\\s+)*(?:install|i|ci|add|update|up|upgrade|isntall)${END}`),
+  new RegExp(`${SEP}yarn(?:\\.cmd)?\\s+(?:install|add|upgrade|up)${END}`),
+  new RegExp(`${SEP}yarn(?:\\.cmd)?\\s*(?:$|[;&|)])`),
+  new RegExp(`${SEP}pnpm(?:\\.cmd)?\\s+(?:install|i|add|update|up)${END}`),
+  new RegExp(`${SEP}bun\\s+(?:install|i|add|update)${END}`),
+  new RegExp(`${SEP}(?:pip3?|python3?\\s+-m\\s+pip)\\s+install${END}`),
+];
+const FETCH = new RegExp(`${SEP}git\\s+pull${END}`);
+/** The command works on another folder: a scaffolder installing into the project it generates, not this app. */
+const ELSEWHERE = /(^|[\s;&|(])(cd\s|pushd\s)|\s--prefix[\s=]|\s-C\s|\s--cwd[\s=]|\s--dir[\s=]|\s--target[\s=]/;
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.isTestFile || isScriptPath(projectPath(context)) || hasShebang(context.text)) return;
+  // A package with a `bin` is a command-line tool: installing packages is often its job (create-*, plugin managers).
+  if (context.host && nearestManifest(context.host, context.path)?.bin) return;
+  const sf = context.sourceFile;
+  const bindings = new ModuleBindings(sf);
+  for (const call of commandCalls(sf, bindings)) {
+    const command = call.command.replace(/\s+/g, ' ').trim();
+    const kind = INSTALL.some((re) => re.test(command)) ? 'install' : FETCH.test(command) ? 'fetch' : undefined;
+    if (!kind || ELSEWHERE.test(` ${command}`) || runsElsewhere(call)) continue;
+    report({
+      messageId: kind,
+      data: { label: call.label, command: shorten(command) },
+      start: call.anchor.getStart(sf),
+      end: call.anchor.getEnd(),
+      identity: `${kind}:${command.split(' ').slice(0, 2).join(' ')}`,
+    });
+  }
+}
+
+/** A `cwd` option other than the app's own folder (`process.cwd()`, `__dirname`, `'.'`). */
+function runsElsewhere(call: CommandCall): boolean {
+  const cwd = optionOf(call, 'cwd');
+  if (!cwd) return false;
+  const text = cwd.getText();
+  if (/^(process\.cwd\(\)|__dirname|['"`]\.\/?['"`]|import\.meta\.dirname)$/.test(text)) return false;
+  return !(ts.isStringLiteralLike(cwd) && /^\.?\/?$/.test(stringish(cwd)));
+}
+
+function shorten(command: string): string {
+  return command.length > 60 ? `${command.slice(0, 57)}…` : command;
+}
+
+export const rule: Rule = { meta, check };

@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { FileHost } from '../../host';
+
+/** What a rule needs of a package.json: its names, its declared packages, its scripts and workspaces. */
+export interface Manifest {
+  /** Absolute path of the package.json. */
+  file: string;
+  dir: string;
+  name?: string;
+  /** Every package named in dependencies, devDependencies, peerDependencies, optionalDependencies, bundle(d)Dependencies. */
+  declared: Set<string>;
+  scripts: Record<string, string>;
+  /** Workspace globs (`workspaces` as an array or `{ packages }`). */
+  workspaces: string[];
+  /** Has a `bin`: the package is a command-line tool. */
+  bin: boolean;
+  /** The raw object, for the few fields read once (`engines`, `imports`). */
+  json: Record<string, unknown>;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Parsed manifests keyed by their text: one parse per content, however many files ask. */
+const parsed = new Map<string, Omit<Manifest, 'file' | 'dir'> | null>();
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseManifest(file: string, text: string): Manifest | undefined {
+  let body = parsed.get(text);
+  if (body === undefined) {
+    body = null;
+    try {
+      const json: unknown = JSON.parse(text);
+      if (isRecord(json)) {
+        const declared = new Set<string>();
+        for (const field of DEPENDENCY_FIELDS) {
+          const deps = json[field];
+          if (isRecord(deps)) for (const k of Object.keys(deps)) declared.add(k);
+        }
+        for (const field of ['bundledDependencies', 'bundleDependencies']) {
+          const deps = json[field];
+          if (Array.isArray(deps)) for (const k of deps) if (typeof k === 'string') declared.add(k);
+        }
+        const scripts: Record<string, string> = {};
+        if (isRecord(json.scripts)) for (const [k, v] of Object.entries(json.scripts)) if (typeof v === 'string') scripts[k] = v;
+        const ws = Array.isArray(json.workspaces) ? json.workspaces : isRecord(json.workspaces) && Array.isArray(json.workspaces.packages) ? json.workspaces.packages : [];
+        body = {
+          name: typeof json.name === 'string' ? json.name : undefined,
+          declared,
+          scripts,
+          workspaces: ws.filter((w): w is string => typeof w === 'string'),
+          bin: json.bin !== undefined,
+          json,
+        };
+      }
+    } catch {
+      body = null;
+    }
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(text, body);
+  }
+  return body ? { ...body, file, dir: path.dirname(file) } : undefined;
+}
+
+/** The folders from `dir` up to the host's root for `file` (inclusive), nearest first; only `dir` when no root is known. */
+export function foldersUp(host: FileHost, file: string): string[] {
+  // An unsaved buffer has no folder: resolving its name would read the folders of whatever process runs us.
+  if (!path.isAbsolute(file)) return [];
+  const root = host.rootOf(file);
+  const top = root ? path.resolve(root) : undefined;
+  const out: string[] = [];
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    out.push(dir);
+    if (!top || dir === top || !isInside(dir, top)) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return out;
+}
+
+function isInside(dir: string, top: string): boolean {
+  const rel = path.relative(top, dir);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Every package.json from the file's folder up to the root, nearest first. */
+export function manifestsUp(host: FileHost, file: string): Manifest[] {
+  const out: Manifest[] = [];
+  for (const dir of foldersUp(host, file)) {
+    const p = path.join(dir, 'package.json');
+    const text = host.readFile(p);
+    if (text === undefined) continue;
+    const m = parseManifest(p, text);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** The nearest package.json of a file, if any up to the root. */
+export function nearestManifest(host: FileHost, file: string): Manifest | undefined {
+  for (const dir of foldersUp(host, file)) {
+    const p = path.join(dir, 'package.json');
+    const text = host.readFile(p);
+    if (text !== undefined) return parseManifest(p, text);
+  }
+  return undefined;
+}
+
+/** A JSON-with-comments file (tsconfig.json), or undefined when it does not parse to an object. */
+export function readJsonc(host: FileHost, file: string): Record<string, unknown> | undefined {
+  const text = host.readFile(file);
+  if (text === undefined) return undefined;
+  const result = ts.parseConfigFileTextToJson(file, text);
+  return isRecord(result.config) ? result.config : undefined;
+}
+
+export { isRecord };

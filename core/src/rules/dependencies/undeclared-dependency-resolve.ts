@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import type { FileHost } from '../../host';
+import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from './undeclared-dependency-manifest';
+
+/** A host that can also list a folder, for enumerating workspace packages; listing is optional. */
+export type ListingHost = FileHost & { list?(dir: string): string[] };
+
+/**
+ * Everything that makes a bare specifier legitimate besides the package's own manifest: the manifests of
+ * the workspace root it belongs to, the names of its sibling workspace packages, tsconfig `paths` and
+ * `baseUrl`, and bundler/test-runner aliases. Built once per file from the host.
+ */
+export class Resolution {
+  /** The manifest that governs the file (the nearest with a name or dependencies). */
+  readonly manifest: Manifest;
+  private readonly declared = new Set<string>();
+  private readonly workspaceNames = new Set<string>();
+  private readonly scopes = new Set<string>();
+  private readonly pathPatterns: Array<(s: string) => boolean> = [];
+  private readonly baseUrls: string[] = [];
+  private readonly aliasTexts: string[] = [];
+  private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
+
+  private constructor(manifest: Manifest, private readonly host: ListingHost) {
+    this.manifest = manifest;
+  }
+
+  static for(host: ListingHost, file: string): Resolution | undefined {
+    // `{ "type": "module" }` markers in src/ or dist/ govern nothing: the real manifest is further up.
+    const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0 || m.workspaces.length > 0);
+    if (chain.length === 0) return undefined;
+    const r = new Resolution(chain[0], host);
+    for (const d of chain[0].declared) r.declared.add(d);
+    if (chain[0].name) r.declared.add(chain[0].name);
+    if (chain[0].json.engines && isRecord(chain[0].json.engines) && chain[0].json.engines.vscode) r.declared.add('vscode');
+    // A workspace root's packages are installed for every workspace (hoisting); its siblings resolve by name.
+    for (const m of chain.slice(1)) {
+      const globs = m.workspaces.length > 0 ? m.workspaces : pnpmWorkspaces(host, m.dir);
+      if (globs.length === 0) continue;
+      const rel = path.relative(m.dir, chain[0].dir).split(path.sep).join('/');
+      if (!picomatch(globs.map((g) => g.replace(/\/$/, '')))(rel)) continue;
+      for (const d of m.declared) r.declared.add(d);
+      if (m.name) r.declared.add(m.name);
+      r.workspaceRoots.push({ dir: m.dir, globs });
+      r.addWorkspaceNames(m.dir, globs);
+      for (const name of [m.name, chain[0].name]) {
+        const scope = name && /^(@[^/]+)\//.exec(name)?.[1];
+        if (scope) r.scopes.add(scope);
+      }
+    }
+    r.readPaths(file);
+    r.readAliases(file);
+    return r;
+  }
+
+  /** True when the package may be imported from this file. */
+  allows(pkg: string, specifier: string): boolean {
+    if (this.declared.has(pkg) || this.workspaceNames.has(pkg) || this.guessedWorkspace(pkg)) return true;
+    const scope = /^(@[^/]+)\//.exec(pkg)?.[1];
+    if (scope && this.scopes.has(scope)) return true;
+    if (this.pathPatterns.some((match) => match(specifier))) return true;
+    if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
+    const first = pkg.startsWith('@') ? pkg.split('/')[0] : pkg;
+    return this.aliasTexts.some((text) => mentions(text, pkg) || (first !== pkg && mentions(text, first)));
+  }
+
+  private addWorkspaceNames(rootDir: string, globs: string[]): void {
+    const list = this.host.list?.bind(this.host);
+    if (!list) return;
+    for (const glob of globs) {
+      const clean = glob.replace(/\/$/, '');
+      // `packages/*` and `apps/*`: one level of listing covers what real workspaces use.
+      const star = clean.indexOf('*');
+      const base = star < 0 ? clean : clean.slice(0, clean.lastIndexOf('/', star) + 1);
+      const match = picomatch(clean);
+      const baseDir = path.join(rootDir, base);
+      let entries: string[] = [];
+      try {
+        entries = star < 0 ? [''] : list(baseDir);
+      } catch {
+        entries = [];
+      }
+      for (const entry of entries.slice(0, 500)) {
+        const dir = path.join(baseDir, entry);
+        const rel = path.relative(rootDir, dir).split(path.sep).join('/');
+        if (!match(rel)) continue;
+        const p = path.join(dir, 'package.json');
+        const text = this.host.readFile(p);
+        const name = text !== undefined ? parseManifest(p, text)?.name : undefined;
+        if (name) this.workspaceNames.add(name);
+      }
+    }
+  }
+
+  /** Without a listing: `packages/*` holding `@acme/ui` is most likely at `packages/ui`. */
+  private guessedWorkspace(pkg: string): boolean {
+    if (this.host.list) return false;
+    const leaf = pkg.split('/').pop() as string;
+    for (const { dir, globs } of this.workspaceRoots) {
+      for (const glob of globs) {
+        const clean = glob.replace(/\/$/, '');
+        if (!clean.endsWith('/*')) continue;
+        const p = path.join(dir, clean.slice(0, -1), leaf, 'package.json');
+        const text = this.host.readFile(p);
+        if (text !== undefined && parseManifest(p, text)?.name === pkg) return true;
+      }
+    }
+    return false;
+  }
+
+  /** tsconfig/jsconfig `compilerOptions.paths` and `baseUrl`, following relative `extends`. */
+  private readPaths(file: string): void {
+    for (const dir of foldersUp(this.host, file)) {
+      for (const name of ['tsconfig.json', 'jsconfig.json']) {
+        const p = path.join(dir, name);
+        if (this.host.readFile(p) === undefined) continue;
+        this.readTsconfig(p, 0);
+        return;
+      }
+    }
+  }
+
+  private readTsconfig(p: string, depth: number): void {
+    const json = readJsonc(this.host, p);
+    if (!json || depth > 5) return;
+    const options = isRecord(json.compilerOptions) ? json.compilerOptions : {};
+    if (isRecord(options.paths)) {
+      for (const key of Object.keys(options.paths)) {
+        const star = key.indexOf('*');
+        this.pathPatterns.push(star < 0 ? (s) => s === key : (s) => s.startsWith(key.slice(0, star)) && s.endsWith(key.slice(star + 1)) && s.length >= key.length - 1);
+      }
+    }
+    if (typeof options.baseUrl === 'string') this.baseUrls.push(path.resolve(path.dirname(p), options.baseUrl));
+    // Solution-style configs (Vite's templates) keep `paths` in the projects they reference.
+    if (depth === 0 && Array.isArray(json.references)) {
+      for (const ref of json.references) {
+        if (!isRecord(ref) || typeof ref.path !== 'string') continue;
+        const target = path.resolve(path.dirname(p), ref.path);
+        this.readTsconfig(target.endsWith('.json') ? target : path.join(target, 'tsconfig.json'), depth + 1);
+      }
+    }
+    const ext = json.extends;
+    for (const e of Array.isArray(ext) ? ext : [ext]) {
+      if (typeof e === 'string' && e.startsWith('.')) this.readTsconfig(path.resolve(path.dirname(p), e.endsWith('.json') ? e : `${e}.json`), depth + 1);
+    }
+  }
+
+  private resolvesUnder(dir: string, specifier: string): boolean {
+    const base = path.join(dir, specifier);
+    const candidates = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/package.json'];
+    return candidates.some((c) => this.host.readFile(base + c) !== undefined);
+  }
+
+  /** Bundler and test-runner configs beside the package: aliases (`resolve.alias`, `moduleNameMapper`, module-resolver). */
+  private readAliases(file: string): void {
+    const names = [
+      'vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts', 'vitest.config.ts', 'vitest.config.js', 'vitest.config.mts',
+      'webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs', '.babelrc', '.babelrc.js', 'babel.config.js',
+      'babel.config.json', 'babel.config.cjs', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.json',
+      'rollup.config.js', 'rollup.config.mjs', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'craco.config.js', 'esbuild.config.mjs',
+    ];
+    for (const dir of foldersUp(this.host, file)) {
+      for (const name of names) {
+        const text = this.host.readFile(path.join(dir, name));
+        if (text !== undefined && /alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+      }
+    }
+    const jest = this.manifest.json.jest;
+    if (isRecord(jest) && jest.moduleNameMapper) this.aliasTexts.push(JSON.stringify(jest.moduleNameMapper));
+  }
+}
+
+/** Does config text name this alias: as a quoted string, a quoted prefix, an object key or a regex start? */
+function mentions(text: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`['"\`]\\^?${n}(['"\`/$(]|\\\\/)|(^|[\\s,{])${n}\\s*:`, 'm').test(text);
+}
+
+function pnpmWorkspaces(host: FileHost, dir: string): string[] {
+  const text = host.readFile(path.join(dir, 'pnpm-workspace.yaml'));
+  if (text === undefined) return [];
+  try {
+    const doc: unknown = parseYaml(text);
+    return isRecord(doc) && Array.isArray(doc.packages) ? doc.packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,126 @@
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import { projectPath } from '../build-release-run/runtime-install-commands';
+import type { Report, Rule, RuleMeta } from '../types';
+import { Resolution } from './undeclared-dependency-resolve';
+
+export const meta: RuleMeta = {
+  id: 'dependencies/undeclared-dependency',
+  factor: 2,
+  factorName: 'Dependencies',
+  defaultSeverity: 'error',
+  description: 'Every package the code imports is declared in its package.json.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dependencies/undeclared-dependency.md',
+  messages: {
+    undeclared: '`{name}` is imported but not declared in {manifest}: it resolves only while another package happens to install it. Add it to dependencies.',
+  },
+  fixable: false,
+  kinds: ['js'],
+  // Every runtime specifier: `from '…'` (imports and re-exports), `import '…'`, `require(…)`, `import(…)`.
+  keywords: ["from '", 'from "', 'from `', "import '", 'import "', 'require(', 'import('],
+};
+
+const BUILTINS = new Set(builtinModules);
+/** Scopes that frameworks resolve themselves (Docusaurus theme and site aliases). */
+const VIRTUAL_SCOPES = /^@(theme|theme-original|theme-init|site|generated)$/;
+/** A valid npm package name (old packages may use capitals). */
+const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
+
+/** A bare specifier's package: `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`; undefined when it names no package. */
+export function packageOf(specifier: string): string | undefined {
+  const s = specifier.replace(/[?#].*$/, '');
+  if (s === '' || s.startsWith('.') || s.startsWith('/') || specifier.startsWith('#') || s.includes(':') || /^[a-z]:\\/i.test(s)) return undefined;
+  const parts = s.split('/');
+  const name = s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  if (!PACKAGE_NAME.test(name) || (name.startsWith('@') && parts.length < 2)) return undefined;
+  if (BUILTINS.has(name) || BUILTINS.has(s) || name === 'bun') return undefined;
+  if (name.startsWith('@') && VIRTUAL_SCOPES.test(parts[0])) return undefined;
+  return name;
+}
+
+/** The runtime module specifiers of a file: imports, re-exports, `require`, `import()`, `require.resolve`; never type-only ones. */
+export function runtimeSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
+  const out: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!typeOnlyImport(node)) out.push(node.moduleSpecifier);
+      return;
+    }
+    if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.exportClause;
+      const allTypes = clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+      if (!node.isTypeOnly && !allTypes) out.push(node.moduleSpecifier);
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      if (!node.isTypeOnly) out.push(node.moduleReference.expression);
+      return;
+    }
+    // `declare module 'x' { … }` describes a module; it does not load it.
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return;
+    if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]) && isLoader(node) && !optionalLoad(node)) {
+      out.push(node.arguments[0]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function typeOnlyImport(node: ts.ImportDeclaration): boolean {
+  const clause = node.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  if (clause.name) return false;
+  const named = clause.namedBindings;
+  // `import { type A, type B } from 'x'` is erased like `import type`.
+  return named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+}
+
+function isLoader(node: ts.CallExpression): boolean {
+  const callee = node.expression;
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return node.arguments.length <= 2;
+  if (ts.isIdentifier(callee) && callee.text === 'require') return node.arguments.length === 1;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require' && callee.name.text === 'resolve';
+}
+
+/** `try { require('fsevents') } catch {}`: an optional dependency loaded only when present. */
+function optionalLoad(node: ts.Node): boolean {
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    if (ts.isTryStatement(n.parent) && n.parent.tryBlock === n) return true;
+    if (ts.isCatchClause(n.parent)) return false;
+    // `import('x').catch(…)` and `.then(ok, fail)` also expect it to be missing.
+    if (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n && /^(catch)$/.test(n.parent.name.text)) return true;
+    if (ts.isSourceFile(n.parent)) return false;
+  }
+  return false;
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  const host = context.host;
+  if (!host) return;
+  const file = projectPath(context);
+  // Fixtures are sample projects (data), not code this package runs.
+  if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(node_modules|examples?|docs?|fixtures?|__fixtures__|testdata)\//.test(file)) return;
+  const specifiers = runtimeSpecifiers(context.sourceFile).filter((s) => packageOf(s.text) !== undefined);
+  if (specifiers.length === 0) return;
+  const resolution = Resolution.for(host, context.path);
+  if (!resolution) return;
+  const root = host.rootOf(context.path);
+  const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';
+  for (const literal of specifiers) {
+    const name = packageOf(literal.text) as string;
+    if (resolution.allows(name, literal.text)) continue;
+    report({
+      messageId: 'undeclared',
+      data: { name, manifest: manifest || 'package.json' },
+      start: literal.getStart(context.sourceFile),
+      end: literal.getEnd(),
+      identity: `undeclared:${name}`,
+    });
+  }
+}
+
+export const rule: Rule = { meta, check };

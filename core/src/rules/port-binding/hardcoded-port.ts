@@ -1,0 +1,179 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
+import { listenSites, type ListenSite } from '../disposability/servers';
+import type { Report, Rule, RuleMeta } from '../types';
+
+export const meta: RuleMeta = {
+  id: 'port-binding/hardcoded-port',
+  factor: 7,
+  factorName: 'Port binding',
+  defaultSeverity: 'warning',
+  description: 'A web process binds to the port the environment gives it (`PORT`), not to one written in the code.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/port-binding/hardcoded-port.md',
+  messages: {
+    literal: '`{label}` binds to port {port}, written in the code. Read it from `process.env.PORT` so the platform can choose.',
+    constant: '`{name}` ({port}) is the port `{label}` binds to, written in the code. Read it from `process.env.PORT` so the platform can choose.',
+  },
+  fixable: true,
+  kinds: ['js'],
+  keywords: ['listen', 'serve', 'hapi'],
+};
+
+/** Servers whose fixed port is by design: metrics scraped, probes and debuggers on a known port beside the app's. */
+const AUXILIARY = /metric|prom|health|probe|debug|inspect|admin/i;
+
+/** How the literal is used: decides whether the fix needs a number. */
+type Role = 'argument' | 'argument-typed' | 'property' | 'constant';
+
+interface Found {
+  literal: ts.NumericLiteral | ts.StringLiteralLike;
+  role: Role;
+  name?: string;
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  // Tests bind fixed or random ports on purpose; the platform never runs them.
+  if (context.isTestFile) return;
+  const sf = context.sourceFile;
+  const bindings = new ModuleBindings(sf);
+  const constants = declaredOnce(sf);
+  const seen = new Set<ts.Node>();
+  const emit = (found: Found | undefined, label: string): void => {
+    if (!found || seen.has(found.literal)) return;
+    seen.add(found.literal);
+    const port = found.literal.text;
+    report({
+      messageId: found.name ? 'constant' : 'literal',
+      data: { label, port, ...(found.name ? { name: found.name } : {}) },
+      start: found.literal.getStart(sf),
+      end: found.literal.getEnd(),
+      identity: `port:${port}`,
+      fixes: [fix(sf, found)],
+    });
+  };
+
+  for (const site of listenSites(sf, bindings)) {
+    if (site.kind === 'worker' || site.kind === 'hapi' || !ts.isCallExpression(site.call)) continue;
+    if (isAuxiliary(site)) continue;
+    // `promisify(server.listen)` returns a function: its port is given where that is called, out of sight here.
+    if (!ts.isPropertyAccessExpression(unwrap(site.call.expression))) continue;
+    const args = site.call.arguments;
+    const typed = args.slice(1).some((a) => !isFunction(a));
+    emit(portOf(args[0], typed ? 'argument-typed' : 'argument', constants), site.label);
+  }
+  // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve.
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const label = configuredServer(node, bindings);
+      const options = node.arguments?.[0];
+      if (label && options) emit(portOf(options, 'argument', constants, true), label);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+function isAuxiliary(site: ListenSite): boolean {
+  return AUXILIARY.test(site.label);
+}
+
+function isFunction(node: ts.Expression): boolean {
+  const e = unwrap(node);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isIdentifier(e) && /^(on|cb|callback|done|listening|ready|started)/i.test(e.text);
+}
+
+function configuredServer(node: ts.CallExpression | ts.NewExpression, bindings: ModuleBindings): string | undefined {
+  const callee = bindings.resolve(node.expression);
+  if (callee && /^(@hapi\/hapi|hapi)$/.test(callee.module) && /^(server|Server)$/.test(callee.path[0] ?? '') && callee.path.length === 1) return dottedName(node.expression) ?? 'Hapi.server';
+  if (callee && callee.module === '@hono/node-server' && callee.path[0] === 'serve') return 'serve';
+  const name = dottedName(node.expression);
+  if (name === 'Bun.serve' || name === 'Deno.serve') return name;
+  return undefined;
+}
+
+/**
+ * The literal port an argument comes to: `3000`, `'3000'`, `{ port: 3000 }`, a constant holding one
+ * (`const PORT = 3000`), or a property of a local config object (`config.port` of `const config = { port: 3000 }`).
+ * Anything else — `process.env.PORT || 3000`, a parameter, an imported config — comes from elsewhere.
+ */
+function portOf(arg: ts.Expression | undefined, role: Role, constants: Map<string, ts.Expression>, objectOnly = false): Found | undefined {
+  if (!arg) return undefined;
+  const e = unwrap(arg);
+  if (ts.isObjectLiteralExpression(e)) {
+    const port = propertyValue(e, 'port');
+    return port ? portOf(port, 'property', constants) : undefined;
+  }
+  if (objectOnly) {
+    if (ts.isIdentifier(e) && constants.has(e.text)) return portOf(constants.get(e.text), role, constants, true);
+    return undefined;
+  }
+  if (isPortLiteral(e)) return { literal: e, role };
+  if (ts.isIdentifier(e) && constants.has(e.text)) {
+    const init = unwrap(constants.get(e.text) as ts.Expression);
+    if (isPortLiteral(init)) return { literal: init, role: 'constant', name: e.text };
+    if (ts.isObjectLiteralExpression(init)) return portOf(init, role, constants);
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /^port$/i.test(e.name.text) && constants.has(e.expression.text)) {
+    const init = unwrap(constants.get(e.expression.text) as ts.Expression);
+    if (!ts.isObjectLiteralExpression(init)) return undefined;
+    const value = propertyValue(init, e.name.text);
+    const v = value && unwrap(value);
+    return v && isPortLiteral(v) ? { literal: v, role: 'property', name: `${e.expression.text}.${e.name.text}` } : undefined;
+  }
+  return undefined;
+}
+
+/** A port number, or a string of one; 0 asks the system for a free port and is never a problem. */
+function isPortLiteral(e: ts.Expression): e is ts.NumericLiteral | ts.StringLiteralLike {
+  if (!ts.isNumericLiteral(e) && !ts.isStringLiteralLike(e)) return false;
+  if (!/^\d{1,5}$/.test(e.text)) return false;
+  const n = Number(e.text);
+  return n > 0 && n < 65536;
+}
+
+/**
+ * Variables declared once and never assigned again, by name: `let port = 3000; if (…) port = …` is
+ * configuration at run time, so a reassigned name is not followed.
+ */
+function declaredOnce(sf: ts.SourceFile): Map<string, ts.Expression> {
+  const declared = new Map<string, ts.Expression>();
+  const twice = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      if (declared.has(node.name.text) || !node.initializer) twice.add(node.name.text);
+      else declared.set(node.name.text, node.initializer);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const target = unwrap(node.left);
+      if (ts.isIdentifier(target)) twice.add(target.text);
+    }
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)) twice.add(node.operand.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  for (const name of twice) declared.delete(name);
+  return declared;
+}
+
+/**
+ * `process.env.PORT ?? 3000` where any type will do (`listen(port, callback)` accepts a string); in an
+ * options object, a constant, or beside a host argument the API wants a number: `Number(process.env.PORT ?? 3000)`.
+ */
+function fix(sf: ts.SourceFile, found: Found): EditFix {
+  const literalText = found.literal.getText(sf);
+  const numeric = ts.isNumericLiteral(found.literal);
+  const plain = `process.env.PORT ?? ${literalText}`;
+  const text = !numeric || found.role === 'argument' ? plain : `Number(${plain})`;
+  return {
+    kind: 'edit',
+    id: 'port-from-env',
+    title: 'Read the port from process.env.PORT',
+    edits: [{ start: found.literal.getStart(sf), end: found.literal.getEnd(), text }],
+    preferred: true,
+  };
+}
+
+export const rule: Rule = { meta, check };

@@ -1,0 +1,128 @@
+import * as ts from 'typescript';
+import type { FileContext } from '../../context';
+import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
+import type { Report, Rule, RuleMeta } from '../types';
+
+export const meta: RuleMeta = {
+  id: 'processes/local-uploads',
+  factor: 6,
+  factorName: 'Processes',
+  defaultSeverity: 'warning',
+  description: 'Uploaded files go to a backing store (object storage, a database), not to the disk of one process.',
+  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/processes/local-uploads.md',
+  messages: {
+    disk: '{library} keeps uploads in `{dir}` on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Store them in object storage (S3, GCS, Azure Blob…).',
+    diskStorage: '`multer.diskStorage` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use a storage engine for object storage (multer-s3…) or `memoryStorage` and upload from there.',
+    moved: '`{label}` saves the upload to this machine\'s disk: other instances never see it and a container\'s disk is thrown away on deploy. Upload it to object storage (S3, GCS, Azure Blob…).',
+  },
+  fixable: false,
+  kinds: ['js'],
+  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv('],
+};
+
+type Library = 'multer' | 'formidable' | 'multiparty' | 'express-fileupload';
+
+function libraryOf(p: ModulePath | undefined): Library | undefined {
+  if (!p) return undefined;
+  if (p.module === 'multer' && (p.path.length === 0 || p.path[0] === 'default')) return 'multer';
+  if (p.module === 'formidable' && (p.path.length === 0 || /^(formidable|IncomingForm|Formidable|default)$/.test(p.path[p.path.length - 1]))) return 'formidable';
+  if (/^(multiparty|connect-multiparty|express-form-data)$/.test(p.module)) return 'multiparty';
+  if (p.module === 'express-fileupload' && p.path.length === 0) return 'express-fileupload';
+  return undefined;
+}
+
+/**
+ * The temporary directory is scratch space for one request, which the factor allows: `os.tmpdir()`,
+ * `/tmp`, a name saying temp. Uploads left there are the handler's to move on, not state.
+ */
+function isTemporary(dir: ts.Expression): boolean {
+  return /tmp|temp/i.test(dir.getText());
+}
+
+export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.isTestFile) return;
+  const sf = context.sourceFile;
+  const bindings = new ModuleBindings(sf);
+  const objectOf = (arg: ts.Expression | undefined) => {
+    const e = arg && unwrap(arg);
+    return e && ts.isObjectLiteralExpression(e) ? e : undefined;
+  };
+  const emit = (messageId: string, node: ts.Node, data: Record<string, string>): void =>
+    report({ messageId, data, start: node.getStart(sf), end: node.getEnd(), identity: `${messageId}:${data.library ?? data.label ?? ''}` });
+  const disk = (library: string, dir: ts.Expression | undefined): void => {
+    if (dir && !isTemporary(dir)) emit('disk', dir, { library, dir: shorten(dir.getText()) });
+  };
+  const formidableFiles = bindings.imports('formidable') || bindings.imports('multiparty');
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const resolved = bindings.resolve(node.expression);
+      const library = libraryOf(resolved);
+      const options = objectOf(node.arguments?.[0]);
+      if (library === 'multer' && options) disk('multer', propertyValue(options, 'dest'));
+      if ((library === 'formidable' || library === 'multiparty') && options) disk(resolved?.module ?? library, propertyValue(options, 'uploadDir'));
+      if (library === 'express-fileupload' && options) {
+        const temp = propertyValue(options, 'useTempFiles');
+        if (temp && temp.kind === ts.SyntaxKind.TrueKeyword) disk('express-fileupload', propertyValue(options, 'tempFileDir'));
+      }
+      if (resolved?.module === 'multer' && resolved.path[resolved.path.length - 1] === 'diskStorage' && ts.isCallExpression(node)) {
+        const destination = objectOf(node.arguments[0]) && propertyValue(objectOf(node.arguments[0]) as ts.ObjectLiteralExpression, 'destination');
+        // No destination means os.tmpdir(); a function or a temp path is judged as temporary only when it says so.
+        if (destination && !isTemporary(destination)) emit('diskStorage', anchorOf(node.expression), { library: 'multer' });
+      }
+      if (ts.isCallExpression(node) && isFileUploadMove(node)) {
+        const target = node.arguments[0];
+        if (target && !isTemporary(target)) emit('moved', anchorOf(node.expression), { label: shorten(node.expression.getText()) });
+      }
+    }
+    // formidable v1 and multiparty: `form.uploadDir = './uploads'`.
+    if (formidableFiles && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = unwrap(node.left);
+      if (ts.isPropertyAccessExpression(left) && left.name.text === 'uploadDir') disk(bindings.imports('formidable') ? 'formidable' : 'multiparty', node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+const REQUEST_FILES = /\b(req|request|ctx\.request|context\.request)\.files\b/;
+
+/** express-fileupload's `req.files.avatar.mv(path)` (or a variable taken from `req.files`). */
+function isFileUploadMove(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'mv' || call.arguments.length === 0) return false;
+  const receiver = unwrap(callee.expression);
+  if (REQUEST_FILES.test(receiver.getText())) return true;
+  if (!ts.isIdentifier(receiver)) return false;
+  const init = initializerOf(receiver);
+  return init !== undefined && REQUEST_FILES.test(init.getText());
+}
+
+/** The initializer of the nearest declaration of a name, searching the enclosing scopes. */
+function initializerOf(id: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer) return d.initializer;
+        if (ts.isObjectBindingPattern(d.name) && d.initializer && d.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === id.text)) {
+          return REQUEST_FILES.test(d.initializer.getText()) ? d.initializer : undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function anchorOf(callee: ts.Expression): ts.Node {
+  const e = unwrap(callee);
+  return ts.isPropertyAccessExpression(e) ? e.name : e;
+}
+
+function shorten(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  return t.length > 50 ? `${t.slice(0, 47)}…` : t;
+}
+
+export const rule: Rule = { meta, check };

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isPrivateEnvFile, rule } from '../../core/src/rules/config/env-file-committed';
+import { summary } from '../fixtures/workspace/harness';
+
+const RULE = 'config/env-file-committed';
+const ENV = 'DATABASE_URL=postgres://localhost/app\nPORT=3000\n';
+const GIT = { '/ws/.git/HEAD': 'ref: refs/heads/main\n' };
+
+describe(`${RULE}`, () => {
+  test('invalid: .env in a git repository with no .gitignore entry, reported on the first line', () => {
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: GIT }), [['notIgnored', 1, 'DATABASE_URL=postgres://localhost/app']]);
+  });
+  test('invalid: .gitignore that ignores something else; .env.local; a nested package\'s .env', () => {
+    const files = { ...GIT, '/ws/.gitignore': 'node_modules\ndist\n' };
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files }).length, 1);
+    assert.deepEqual(summary(rule, '/ws/.env.local', ENV, { files }).length, 1);
+    assert.deepEqual(summary(rule, '/ws/.env.production.local', ENV, { files }).length, 1);
+    assert.deepEqual(summary(rule, '/ws/packages/api/.env', ENV, { files }).length, 1);
+  });
+  test('invalid: a negation un-ignores it', () => {
+    const files = { ...GIT, '/ws/.gitignore': '.env*\n!.env\n' };
+    assert.equal(summary(rule, '/ws/.env', ENV, { files }).length, 1);
+  });
+  test('invalid: no host, the caller says it is not ignored', () => {
+    assert.equal(summary(rule, '/ws/.env', ENV, { noHost: true, gitIgnored: false }).length, 1);
+  });
+
+  test('valid: ignored as the caller computed it', () => {
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: GIT, gitIgnored: true }), []);
+  });
+  test('valid: ignored by the root .gitignore, a nested one, or .git/info/exclude', () => {
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: { ...GIT, '/ws/.gitignore': '.env\n' } }), []);
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: { ...GIT, '/ws/.gitignore': '*.local\n.env*\n!.env.example\n' } }), []);
+    assert.deepEqual(summary(rule, '/ws/packages/api/.env', ENV, { files: { ...GIT, '/ws/packages/api/.gitignore': '.env\n' } }), []);
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: { ...GIT, '/ws/.git/info/exclude': '.env\n' } }), []);
+  });
+  test('valid: a repository above the workspace folder whose .gitignore covers it', () => {
+    const files = { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/.gitignore': '**/.env\n' };
+    assert.deepEqual(summary(rule, '/repo/services/api/.env', ENV, { files, root: '/repo/services/api' }), []);
+  });
+  test('valid: not a git repository; empty or comment-only files', () => {
+    assert.deepEqual(summary(rule, '/ws/.env', ENV, { files: {} }), []);
+    assert.deepEqual(summary(rule, '/ws/.env', '# fill in\n\n', { files: GIT }), []);
+  });
+  test('valid: shared env files', () => {
+    for (const name of ['.env.example', '.env.sample', '.env.template', '.env.schema.yaml', '.env.development', '.env.production', '.env.test', 'docker.env']) {
+      assert.equal(isPrivateEnvFile(`/ws/${name}`), false, name);
+      assert.deepEqual(summary(rule, `/ws/${name}`, ENV, { files: GIT }), [], name);
+    }
+  });
+});
