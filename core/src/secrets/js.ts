@@ -34,7 +34,8 @@ const SDK_CONSTRUCTORS = new RegExp(`^(?:${SDK_ALTERNATION})$`);
 export const JS_CONTEXT_CANDIDATE = new RegExp(
   [
     // A sensitive name, then an assignment, property or default, then a quote.
-    String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|private[-_]?key|credential|access[-_]?key|auth(?:orization|[-_]?key))\w*['"\]]?\s*(?:[:=(,]|\?\?|\|\|)\s*['"\x60]`,
+    // Every name isSensitiveName accepts must pass here, or the tree is never asked.
+    String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|credential|authorization|(?:api|private|access|auth|signing|encryption|master|session|license|app|client|webhook)[-_]?key)\w*['"\]]?\s*(?:[:=(,]|\?\?|\|\|)\s*['"\x60]`,
     // An environment read with a literal fallback.
     String.raw`(?:process\.env|import\.meta\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
