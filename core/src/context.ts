@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOf, isTestFile, isTsx } from './fileKinds';
 import { LineIndex } from './lineIndex';

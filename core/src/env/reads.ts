@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { unwrap } from '../js/modules';
 
 /**

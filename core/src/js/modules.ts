@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 /** Where a value comes from: a module and the member path inside it (`winston` + `transports.File`). */
 export interface ModulePath {

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
 
 /** A string literal that the syntax tree says holds a secret. */

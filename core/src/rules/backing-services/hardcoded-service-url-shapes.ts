@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { dottedName, unwrap } from '../../js/modules';
 
 /** A backing service as a URL scheme names it, and the variable its address conventionally lives in. */

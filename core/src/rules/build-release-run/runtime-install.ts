@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { ModuleBindings } from '../../js/modules';
 import { nearestManifest } from '../dependencies/undeclared-dependency-manifest';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';

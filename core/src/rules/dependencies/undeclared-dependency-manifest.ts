@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileHost } from '../../host';
 
 /** What a rule needs of a package.json: its names, its declared packages, its scripts and workspaces. */

@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { projectPath } from '../build-release-run/runtime-install-commands';
 import type { Report, Rule, RuleMeta } from '../types';

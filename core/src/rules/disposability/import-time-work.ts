@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
 import { commandCalls, hasShebang, isScriptPath, projectPath } from '../build-release-run/runtime-install-commands';

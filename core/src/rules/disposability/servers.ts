@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { dottedName, ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
 
 /** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */

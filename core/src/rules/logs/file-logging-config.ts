@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { propertyValue, unwrap } from '../../js/modules';
 import { logToStdout, removeProperties, replaceNode, type Edit } from './file-logging-edits';
 import { destinationKind } from './file-logging-paths';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { propertyName, type Scope } from './file-logging-scope';
 

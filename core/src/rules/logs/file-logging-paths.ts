@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { dottedName, unwrap } from '../../js/modules';
 import type { Scope } from './file-logging-scope';
 

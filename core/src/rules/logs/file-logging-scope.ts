@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings, dottedName, unwrap, type ModulePath } from '../../js/modules';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { propertyValue, unwrap } from '../../js/modules';
 import { bunyanStreamObjects } from './file-logging-config';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { propertyValue, unwrap } from '../../js/modules';
 import { deleteElements, logToStdout, removeProperties, type Edit } from './file-logging-edits';

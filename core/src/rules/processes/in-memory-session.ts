@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { FixDescriptor } from '../../fixes/types';
 import { unwrap } from '../../js/modules';

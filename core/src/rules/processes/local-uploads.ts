@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { unwrap } from '../../js/modules';
 import { idiomOf, insertionPoint, Names, topLevelStatement, type Idiom } from './session-idiom';

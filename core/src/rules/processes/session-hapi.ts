@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { propertyValue, unwrap } from '../../js/modules';
 import type { SessionScope } from './session-scope';
 import { optionsOf } from './session-stores';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { requireTarget, unwrap } from '../../js/modules';
 import { requireRoot } from './session-scope';
 

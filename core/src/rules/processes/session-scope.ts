@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { ModuleBindings, requireTarget, unwrap, type ModulePath } from '../../js/modules';
 import type { ProgramView } from '../../program/types';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { hasSpread, propertyValue, unwrap } from '../../js/modules';
 import type { SessionScope } from './session-scope';
 
