@@ -24,6 +24,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The scaffold engine parses code with TypeScript: its own bundle, loaded on the first scaffold command.
+  { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples] },
   { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples] },
 ];

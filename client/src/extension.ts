@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCompliance } from './compliance';
+import { registerScaffoldCommands } from './scaffold';
 import { StatusBar, type StatusParams } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -10,6 +11,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Twelve-Factor', { log: true });
   const statusBar = new StatusBar();
   context.subscriptions.push(output, statusBar);
+  // Registered before the server starts: scaffolds need no server, and must work even if it fails.
+  registerScaffoldCommands(context);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {

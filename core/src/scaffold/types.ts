@@ -1,0 +1,119 @@
+import type { ServerKind } from '../rules/disposability/servers';
+
+/** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
+export type ScaffoldId =
+  | 'configModule' | 'gracefulShutdown' | 'envExample' | 'envSchema' | 'procfile'
+  | 'dockerfile' | 'compose' | 'logger' | 'healthCheck';
+
+/** The value types of `.env.schema.yaml` (PRODUCT.md). */
+export type EnvType = 'string' | 'url' | 'port' | 'integer' | 'number' | 'boolean' | 'email' | 'enum' | 'json';
+
+export interface SourceLocation {
+  /** Relative to the project root, with `/`. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** One environment variable the code reads, with what its uses tell about it. */
+export interface EnvRead {
+  name: string;
+  inferredType: EnvType;
+  /**
+   * The literal fallback the code gives (`|| '3000'`, `?? 3000`, `{ PORT = '3000' } = process.env`), as text.
+   * Never a credential: a secret's fallback is dropped, except a connection string's that holds none.
+   */
+  default?: string;
+  secret: boolean;
+  /** No default anywhere and no read that tests whether the variable is set. */
+  required: boolean;
+  /** For `url`: allowed schemes without `:` (from a default like `postgres://…`, or the backing service). */
+  protocols?: string[];
+  /** For `enum`. */
+  values?: string[];
+  locations: SourceLocation[];
+}
+
+export type Framework = 'express' | 'fastify' | 'koa' | 'nest' | 'hapi';
+
+export type ServiceKind = 'postgres' | 'mysql' | 'mongo' | 'redis' | 'rabbitmq' | 'kafka';
+
+/** A backing service the code attaches to, and why we think so. */
+export interface BackingService {
+  kind: ServiceKind;
+  /** Dependencies and variable names that point to it. */
+  evidence: string[];
+  /** Variables the code reads for it (`DATABASE_URL`, `REDIS_URL`, `PGHOST`). */
+  envVars: string[];
+}
+
+export interface PackageJson {
+  name?: string;
+  main?: string;
+  type?: string;
+  scripts?: Record<string, string>;
+  engines?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** The server the code starts, as `listenSites` finds it. */
+export interface DetectedServer {
+  file: string;
+  kind: ServerKind;
+  line: number;
+  /** Source text of the receiver (`app`), when the call is on one. */
+  receiver?: string;
+  /** `app.listen(3000)`: the literal port, when there is one. */
+  literalPort?: number;
+}
+
+export interface ProjectInfo {
+  typescript: boolean;
+  module: 'esm' | 'cjs';
+  /**
+   * How relative imports end in this project's source: `.js` for ESM that Node resolves itself
+   * (JavaScript ESM, TypeScript `node16`/`nodenext`), '' otherwise.
+   */
+  importExtension: '' | '.js';
+  framework?: Framework;
+  /** Where modules go: `src` when it exists, else the server's folder, else '' (the root). */
+  srcDir: string;
+  packageJson?: PackageJson;
+  packageManager: 'npm' | 'yarn' | 'pnpm';
+  /** The lockfile's name, when there is one. */
+  lockfile?: string;
+  /** Node's major version from `engines.node`, or 20. */
+  nodeMajor: number;
+  /** The file `node` runs in production, relative to the root (`dist/src/server.js`). */
+  entry?: string;
+  /** tsconfig `noPropertyAccessFromIndexSignature`: `env['PORT']`, not `env.PORT`. */
+  bracketIndexAccess?: boolean;
+  /** tsconfig `outDir`, relative to the root, when the project compiles. */
+  outDir?: string;
+  server?: DetectedServer;
+  envReads: EnvRead[];
+  services: BackingService[];
+  /** All files seen (relative), for generators that adapt to what exists. */
+  files: string[];
+}
+
+/** One file a scaffold writes. */
+export interface GeneratedFile {
+  /** Relative to the project root, with `/`. */
+  path: string;
+  content: string;
+  /** `append-missing-keys`: an existing file gets only the keys it lacks, never a change to its own. */
+  merge?: 'append-missing-keys';
+}
+
+export interface ScaffoldPlan {
+  files: GeneratedFile[];
+  /** The file to open afterwards. */
+  main?: string;
+  /** What the user does next (wire the module in), shown after writing; short, plain text. */
+  notes: string[];
+}
