@@ -65,6 +65,15 @@ describe('twelve-factor scan', () => {
     assert.equal(sarif.runs[0].results.length, 1);
     assert.ok(!fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8').includes('s3cr3t-Pa55'));
   });
+  test('markdown: the compliance report with all twelve factors, without secrets', () => {
+    const dir = workspace({ 'package.json': '{ "name": "a" }', 'src/db.ts': SECRET_FILE });
+    const r = cli(['scan', '--format', 'markdown'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^# Twelve-Factor compliance report/);
+    for (const row of ['I. Codebase', 'II. Dependencies', 'III. Config', 'XII. Admin processes']) assert.ok(r.stdout.includes(`| ${row} |`), row);
+    assert.match(r.stdout, /\| III\. Config \| ❌ failing \|/);
+    assert.ok(!r.stdout.includes('s3cr3t-Pa55'));
+  });
   test('respects .gitignore, skips node_modules, reads a committed .env but not an ignored one', () => {
     const dir = workspace({
       '.gitignore': 'generated/\n.env\n',

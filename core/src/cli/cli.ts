@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes } from './fix';
 import { readTextSync } from '../gitignore';
+import { computeCompliance } from '../compliance/model';
 import { formatReport, type ReportFormat } from '../report';
+import { formatMarkdown } from '../report/markdown';
+import { diskWorkspaceHost } from '../workspace/disk';
+import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
 import { scanPaths } from '../scan';
 import { VERSION } from '../version';
@@ -21,7 +25,8 @@ const USAGE = `Usage: twelve-factor scan [paths…] [options]
 Scans files and folders (default: the current folder) for twelve-factor problems.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|markdown
+                             output format (default: text); markdown is the compliance report
   --output FILE              write the report to FILE instead of standard output
   --config FILE              configuration file (default: ./${CONFIG_FILE_NAME} if present)
   --fix                      apply every available fix (moves secrets to .env), then report what is left
@@ -74,8 +79,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...paths] = positionals;
   if (command !== 'scan') throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
-  const format = values.format as ReportFormat;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
+  const format = values.format as ReportFormat | 'markdown';
+  if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`unknown format '${format}' (text, json, sarif or markdown)`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
 
@@ -114,7 +119,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     version: VERSION,
   };
   const color = values.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const report = formatReport(result, format, { color, verbose: values.verbose });
+  const report = format === 'markdown'
+    ? formatMarkdown([computeCompliance(root, result.findings, workspaceFacts(root, diskWorkspaceHost(root)), result.rules, result.filesScanned)], VERSION)
+    : formatReport(result, format, { color, verbose: values.verbose });
   if (values.output) fs.writeFileSync(path.resolve(root, values.output), report);
   else io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 
