@@ -34,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // In an untrusted workspace the server offers no fix that writes another file (.env, .gitignore).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
 
   client = new LanguageClient('twelveFactor', 'Twelve-Factor', serverOptions, clientOptions);
@@ -45,6 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('twelveFactor.openRuleDocs', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      client?.sendNotification('twelveFactor/workspaceTrusted').catch(() => undefined);
+    }),
   );
   statusBar.setState('starting');
   const started = client.start();

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
-  TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult, type WorkspaceFolder,
+  TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let folders: WorkspaceFolder[] = [];
   let hasConfigurationCapability = false;
+  let trusted = true;
   let hasDiagnosticRefresh = false;
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
@@ -82,6 +83,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
+    // Untrusted workspace: analysis only; no fix may write a file other than the one being edited.
+    trusted = (params.initializationOptions as { workspaceTrusted?: boolean } | undefined)?.workspaceTrusted !== false;
     hasConfigurationCapability = caps.workspace?.configuration === true;
     hasDiagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -170,6 +173,10 @@ export function startServer(connection: Connection): void {
     },
   });
   documents.onDidOpen(() => compliance.openedOrClosed());
+  // Trust granted while running: fixes that write .env, .gitignore or .env.example become available.
+  connection.onNotification('twelveFactor/workspaceTrusted', () => {
+    trusted = true;
+  });
 
   /** Drops cached results (and settings, when they may have changed) and has the client ask again. */
   const invalidate = (settingsChanged: boolean) => {
@@ -262,7 +269,7 @@ export function startServer(connection: Connection): void {
     const latest = documents.get(uri);
     if (!current.enable || !latest) return [];
     const analysis = analyses.get(latest, filePath, folder, current);
-    return codeActions(params, latest, filePath, folder, analysis, {
+    const actions = codeActions(params, latest, filePath, folder, analysis, {
       readText: (p) => {
         const open = documents.get(URI.file(p).toString());
         if (open) return open.getText();
@@ -274,6 +281,7 @@ export function startServer(connection: Connection): void {
       },
       versionOf: (u) => documents.get(u)?.version ?? null,
     });
+    return trusted ? actions : actions.filter((a) => editsOnly(a, uri));
   });
 
   documents.onDidClose((event) => {
@@ -294,6 +302,15 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** True when the action changes nothing but the document it was asked for (what an untrusted workspace allows). */
+function editsOnly(action: CodeAction, uri: string): boolean {
+  const edit = action.edit;
+  if (!edit) return true;
+  const changes = edit.documentChanges ?? [];
+  if (changes.some((c) => !('textDocument' in c) || c.textDocument.uri !== uri)) return false;
+  return Object.keys(edit.changes ?? {}).every((u) => u === uri);
 }
 
 /** Whether the file is the folder or inside it, with the platform's separators (`\\` on Windows, not only `/`). */

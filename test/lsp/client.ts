@@ -51,6 +51,8 @@ export interface SessionOptions {
   failRequests?: string[];
   /** Workspace folders, relative to the temporary root (default: the root itself). */
   workspaceFolders?: string[];
+  /** Sent in initialize, as the VS Code client sends `{ workspaceTrusted }`. */
+  initializationOptions?: unknown;
 }
 
 interface OpenDocument {
@@ -132,6 +134,7 @@ export class Session {
     try {
       session.initializeResult = await within(connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
+        initializationOptions: options.initializationOptions,
         rootUri: session.uri(options.workspaceFolders?.[0] ?? ''),
         workspaceFolders: (options.workspaceFolders ?? ['']).map((rel) => session.workspaceFolder(rel)),
         capabilities: (options.capabilities ?? ((c) => c))({
