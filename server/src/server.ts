@@ -270,15 +270,7 @@ export function startServer(connection: Connection): void {
     if (!current.enable || !latest) return [];
     const analysis = analyses.get(latest, filePath, folder, current);
     const actions = codeActions(params, latest, filePath, folder, analysis, {
-      readText: (p) => {
-        const open = documents.get(URI.file(p).toString());
-        if (open) return open.getText();
-        try {
-          return fs.readFileSync(p, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
+      readText: (p) => host.readFile(p),
       versionOf: (u) => documents.get(u)?.version ?? null,
     });
     return trusted ? actions : actions.filter((a) => editsOnly(a, uri));

@@ -8,23 +8,10 @@ import { SCAFFOLD_CATALOG, scaffoldCommandId } from '../../core/src/scaffold/cat
 import { applyTextEdits } from '../../core/src/scaffold/merge';
 import type { FileChange, FolderRef, ScaffoldHost } from '../../client/src/scaffold/host';
 import { runOptions, runScaffold, toFolderUri } from '../../client/src/scaffold/run';
+import { readFixture as fixture } from './scaffold-fixtures';
 
 const REPO = path.resolve(__dirname, '../../..');
 const WS = 'file:///ws';
-
-function fixture(name: string): Record<string, string> {
-  const root = path.join(REPO, 'test/fixtures/scaffold', name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** VS Code as the commands see it, in memory: files by URI, and a log of every question and edit. */
 class FakeHost implements ScaffoldHost {

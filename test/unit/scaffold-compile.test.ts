@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import { parseDocument } from 'yaml';
 import { detectProject, mapScaffoldFs, nodeScaffoldFs, SCAFFOLDS } from '../../core/src/scaffold';
 import type { EnvRead, Framework, ProjectInfo } from '../../core/src/scaffold/types';
+import { readFixture } from './scaffold-fixtures';
 
 /**
  * Every generated module must compile: a real `ts.createProgram` type-check (strict, unused locals and
@@ -161,20 +162,6 @@ describe('scaffold output compiles: the fixture projects as detected', () => {
     });
   }
 });
-
-function readFixture(name: string): Record<string, string> {
-  const root = path.join(FIXTURES, name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 describe('the type-check harness', () => {
   test('reports a real error (the check is not vacuous)', () => {

@@ -7,24 +7,10 @@ import { inferEnvReads, parseSource, scanEnvUses } from '../../core/src/scaffold
 import { detectProject, mapScaffoldFs, nodeScaffoldFs } from '../../core/src/scaffold';
 import { nodeMajor, nodeScriptTarget } from '../../core/src/scaffold/project';
 import type { EnvRead } from '../../core/src/scaffold/types';
+import { readFixture as fixture } from './scaffold-fixtures';
 
 const REPO = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/scaffold');
-
-/** A fixture folder as a map of relative paths to text, with extra files layered on. */
-function fixture(name: string, extra: Record<string, string> = {}): Record<string, string> {
-  const root = path.join(FIXTURES, name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return { ...files, ...extra };
-}
 
 /** The reads of one snippet, by name. */
 function readsOf(code: string, file = 'src/app.ts', deps: string[] = []): Map<string, EnvRead> {

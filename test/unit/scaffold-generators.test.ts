@@ -11,23 +11,10 @@ import * as ts from 'typescript';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { detectProject, mapScaffoldFs, nodeScaffoldFs, scaffoldById } from '../../core/src/scaffold';
 import type { ProjectInfo, ScaffoldId, ScaffoldPlan } from '../../core/src/scaffold/types';
+import { readFixture as fixture } from './scaffold-fixtures';
 
 const REPO = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/scaffold');
-
-function fixture(name: string): Record<string, string> {
-  const root = path.join(FIXTURES, name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const projects = new Map<string, Promise<ProjectInfo>>();
 function project(name: string): Promise<ProjectInfo> {
