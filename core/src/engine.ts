@@ -71,6 +71,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     if (severity === 'off') continue;
     if (meta.id === 'config/hardcoded-secret' && matchers.allowPaths(relativePath)) continue;
     if (meta.keywords.length > 0 && !meta.keywords.some((k) => context.lowerText.includes(k))) continue;
+    if (meta.gate && !meta.gate(text)) continue;
     const reports: Report[] = [];
     try {
       rule.check(context, (r) => reports.push(r));

@@ -15,6 +15,17 @@ export interface ModulePath {
  */
 export class ModuleBindings {
   private readonly bindings = new Map<string, ModulePath>();
+  private static readonly cache = new WeakMap<ts.SourceFile, ModuleBindings>();
+
+  /** The bindings of a syntax tree, collected once however many rules ask (each collection walks the whole tree). */
+  static of(sourceFile: ts.SourceFile): ModuleBindings {
+    let bindings = ModuleBindings.cache.get(sourceFile);
+    if (!bindings) {
+      bindings = new ModuleBindings(sourceFile);
+      ModuleBindings.cache.set(sourceFile, bindings);
+    }
+    return bindings;
+  }
 
   constructor(readonly sourceFile: ts.SourceFile) {
     this.collect();

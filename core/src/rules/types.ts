@@ -25,6 +25,11 @@ export interface RuleMeta {
    */
   keywords: readonly string[];
   /**
+   * A sharper test on the raw text, run after the keywords and before any parse, for rules whose keywords
+   * are common words (`listen`, `npm`): most files that say `addEventListener` start no server.
+   */
+  gate?: (text: string) => boolean;
+  /**
    * For rules with `summarize`: the literals that make a module worth summarising (a module holding a
    * SIGTERM handler need not mention `listen`). Defaults to `keywords`.
    */

@@ -53,7 +53,7 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
       const sf = parseSource(file, text);
       uses.push(...scanEnvUses(sf, file));
       if (!/listen|start|Worker/.test(text)) return;
-      const bindings = new ModuleBindings(sf);
+      const bindings = ModuleBindings.of(sf);
       for (const site of listenSites(sf, bindings)) {
         const line = sf.getLineAndCharacterOfPosition(site.call.getStart(sf)).line + 1;
         const server: DetectedServer & { bindings: ModuleBindings } = { file, kind: site.kind, line, bindings };

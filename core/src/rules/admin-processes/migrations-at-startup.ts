@@ -33,7 +33,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     return;
   }
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const emit = (messageId: string, node: ts.Node, data: Record<string, string>): void =>
     report({ messageId, data, start: node.getStart(sf), end: node.getEnd(), identity: `${messageId}:${data.label ?? data.key}` });
 

@@ -65,9 +65,24 @@ function clientOf(p: ModulePath | undefined): Client | undefined {
   return CLIENTS.find(([re]) => re.test(p.module))?.[1];
 }
 
+/** Module specifiers in a text, without parsing it. */
+const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"\n]+)['"]/g;
+const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replace(/[+.]/g, '\\$&')).join('|')}):\\/\\/`, 'i');
+
+/**
+ * The parse gate: a service URL scheme in the text, or an import of a client this rule knows. The keywords
+ * (`host`, `://`) are in most files; this is not.
+ */
+function worthParsing(text: string): boolean {
+  if (SCHEME_TEXT.test(text)) return true;
+  for (const m of text.matchAll(SPECIFIER)) if (CLIENTS.some(([re]) => re.test(m[1]))) return true;
+  return false;
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
+  if (!worthParsing(context.text)) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
   const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$/i.test(path);

@@ -107,7 +107,7 @@ function objectArg(node: ts.Expression | undefined): ts.ObjectLiteralExpression 
 }
 
 /** Every command the file runs, in source order. */
-export function commandCalls(sf: ts.SourceFile, bindings = new ModuleBindings(sf)): CommandCall[] {
+export function commandCalls(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): CommandCall[] {
   const aliases = new Map<string, Known>();
   const constants = moduleConstants(sf);
   const zxGlobals = bindings.imports('zx') || bindings.sideEffectImports.has('zx/globals') || /^#!.*\bzx\b/.test(sf.text);

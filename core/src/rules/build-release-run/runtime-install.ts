@@ -19,6 +19,8 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js'],
   keywords: ['npm', 'yarn', 'pnpm', 'pip', 'git', 'bun'],
+  // The command word next to a quote or a space and followed by what installs or pulls.
+  gate: (text) => /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|['"`]\s*yarn\s*['"`]/.test(text),
 };
 
 const SEP = '(?:^|[\\s;&|(])';
@@ -41,7 +43,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A package with a `bin` is a command-line tool: installing packages is often its job (create-*, plugin managers).
   if (context.host && nearestManifest(context.host, context.path)?.bin) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   for (const call of commandCalls(sf, bindings)) {
     const command = call.command.replace(/\s+/g, ' ').trim();
     const kind = INSTALL.some((re) => re.test(command)) ? 'install' : FETCH.test(command) ? 'fetch' : undefined;

@@ -25,7 +25,7 @@ const WRITERS = /^(writeFileSync|writeFile|appendFileSync|appendFile|createWrite
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const emit = (messageId: string, node: ts.Node, label: string): void =>
     report({ messageId, data: { label }, start: node.getStart(sf), end: node.getEnd(), identity: `${messageId}:${label}` });
   const exits = /\bprocess\.exit\s*\(/.test(context.text);

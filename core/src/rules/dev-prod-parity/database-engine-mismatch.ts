@@ -18,6 +18,15 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js', 'json', 'yaml'],
   keywords: ['prod', 'staging', 'node_env', 'dev'],
+  // Two different engines must be named somewhere for a mismatch to exist.
+  gate: (text) => {
+    const named = new Set<string>();
+    for (const m of text.matchAll(/(?<![\w-])(sqlite3?|better-sqlite3|sqljs|libsql|pg|postgres(?:ql)?|pg-native|cockroachdb|mysql2?|mariadb|mssql|tedious|sqlserver|oracledb|oracle|mongodb|mongo)(?![\w-])/gi)) {
+      named.add(m[1].toLowerCase().replace(/^(better-sqlite3|sqlite3?|sqljs|libsql)$/, 'sqlite').replace(/^(pg|postgres(?:ql)?|pg-native|cockroachdb)$/, 'pg'));
+      if (named.size > 1) return true;
+    }
+    return false;
+  },
 };
 
 /** Engine names as knex `client`, Sequelize `dialect`, TypeORM `type`, Rails `adapter` and Prisma `provider` spell them. */

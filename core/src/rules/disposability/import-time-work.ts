@@ -19,6 +19,7 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js'],
   keywords: ['sync(', 'shelljs', 'await'],
+  gate: (text) => /\b(?:execSync|spawnSync|execFileSync)\b|shelljs|^[ \t]*(?:(?:export\s+)?(?:const|let|var)\s[^=\n]*=\s*)?await\b/m.test(text),
 };
 
 const HTTP_CLIENTS = /^(axios|got|node-fetch|undici|ky|superagent|needle|request|request-promise(-native)?|cross-fetch|isomorphic-fetch)$/;
@@ -26,7 +27,7 @@ const HTTP_CLIENTS = /^(axios|got|node-fetch|undici|ky|superagent|needle|request
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile || isScriptPath(projectPath(context)) || hasShebang(context.text)) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const emit = (messageId: string, node: ts.Node, data: Record<string, string>): void =>
     report({ messageId, data, start: node.getStart(sf), end: node.getEnd(), identity: `${messageId}:${data.label}` });
 

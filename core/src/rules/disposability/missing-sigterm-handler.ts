@@ -18,6 +18,7 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js'],
   keywords: ['listen', 'bullmq', 'hapi'],
+  gate: (text) => /\.listen\s*\(|\.listen\.bind\b|\bbullmq\b|[Hh]api\b/.test(text),
   summaryKeywords: ['sigterm', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks'],
 };
 
@@ -39,7 +40,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A test starts servers to test them; shutting them down is the test runner's business.
   if (context.isTestFile) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const sites = listenSites(sf, bindings);
   if (sites.length === 0) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself.

@@ -36,7 +36,7 @@ function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | un
 const SERVER_NAMES = /^(app|application|server|httpServer|httpsServer|srv|api|fastify|instance|koa|nestApp)$/i;
 
 /** Every place in the file that starts a server or a long-running worker. */
-export function listenSites(sf: ts.SourceFile, bindings = new ModuleBindings(sf)): ListenSite[] {
+export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
   const sites: ListenSite[] = [];
   const visit = (node: ts.Node): void => {
@@ -93,7 +93,7 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
  * http-graceful-shutdown, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
  * install no handler, and a SIGINT handler alone does not answer the orchestrator's SIGTERM.
  */
-export function handlesSigterm(sf: ts.SourceFile, bindings = new ModuleBindings(sf)): boolean {
+export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): boolean {
   const text = sf.text;
   const namesSigterm = /(['"`])SIGTERM\1/.test(text);
   let handled = false;

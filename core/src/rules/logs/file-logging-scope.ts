@@ -35,7 +35,7 @@ export class Scope {
   private readonly consoleAliases = new Set<string>();
 
   constructor(readonly sourceFile: ts.SourceFile, readonly text: string) {
-    this.bindings = new ModuleBindings(sourceFile);
+    this.bindings = ModuleBindings.of(sourceFile);
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.calls.push(node);
       else if (ts.isNewExpression(node)) this.news.push(node);

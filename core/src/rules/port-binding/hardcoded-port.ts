@@ -19,6 +19,7 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js'],
   keywords: ['listen', 'serve', 'hapi'],
+  gate: (text) => /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
 };
 
 /** Servers whose fixed port is by design: metrics scraped, probes and debuggers on a known port beside the app's. */
@@ -37,7 +38,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Tests bind fixed or random ports on purpose; the platform never runs them.
   if (context.isTestFile) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const constants = declaredOnce(sf);
   const seen = new Set<ts.Node>();
   const emit = (found: Found | undefined, label: string): void => {

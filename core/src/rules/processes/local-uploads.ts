@@ -42,7 +42,7 @@ function isTemporary(dir: ts.Expression): boolean {
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   const sf = context.sourceFile;
-  const bindings = new ModuleBindings(sf);
+  const bindings = ModuleBindings.of(sf);
   const objectOf = (arg: ts.Expression | undefined) => {
     const e = arg && unwrap(arg);
     return e && ts.isObjectLiteralExpression(e) ? e : undefined;

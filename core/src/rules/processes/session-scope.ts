@@ -25,7 +25,7 @@ export class SessionScope {
   private readonly memberWrites = new Map<string, Array<{ member: string; value: ts.Expression }>>();
 
   constructor(readonly sourceFile: ts.SourceFile, readonly program?: ProgramView) {
-    this.bindings = new ModuleBindings(sourceFile);
+    this.bindings = ModuleBindings.of(sourceFile);
     this.collect();
   }
 
