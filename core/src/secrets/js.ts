@@ -35,12 +35,12 @@ export const JS_CONTEXT_CANDIDATE = new RegExp(
   [
     // A sensitive name, then an assignment, property or default, then a quote.
     // Every name isSensitiveName accepts must pass here, or the tree is never asked.
-    String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|credential|authorization|(?:api|private|access|auth|signing|encryption|master|session|license|app|client|webhook)[-_]?key)\w*['"\]]?\s*(?:[:=(,]|\?\?|\|\|)\s*['"\x60]`,
+    String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|credential|authorization|(?:api|private|access|auth|signing|encryption|master|session|license|app|client|webhook)[-_]?key)\w*['"\]]?\s*(?:[:=]|\?\?|\|\|)\s*['"\x60]`,
     // An environment read with a literal fallback.
     String.raw`(?:process\.env|import\.meta\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
     // Sinks that take a secret positionally, given a literal.
-    String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\.sign|\.verify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
+    String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\bsign|\bverify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
     String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
     // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
     String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`)\s*\(\s*['"\x60]`,

@@ -21,6 +21,10 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js', 'json', 'yaml'],
   keywords: ['.sync(', 'migrat', 'umzug', 'synchronize', 'updateschema'],
+  // Migrations and a server started in the same file: both must be in the text.
+  // A data source that synchronises on connect is judged alone; other migrations only beside a server start.
+  gate: (text) => /synchroni[sz]e|migrationsRun/i.test(text) ||
+    (/\.sync\s*\(|migrat|umzug|updateSchema/i.test(text) && /\.listen\s*\(|\.start\s*\(|createServer|NestFactory/.test(text)),
 };
 
 /** Migration commands run through a shell from the server process. */

@@ -18,6 +18,8 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js'],
   keywords: ['.pid', 'process.pid', 'daemon', 'detached', 'npid', 'pidfile'],
+  // A PID written to a file, a pid-file library, or a process detaching itself; `process.pid` in a log line is neither.
+  gate: (text) => /write\w*\s*\([^;]{0,200}(?:\.pid\b|process\.pid)|pid-?file|\bnpid\b|daemon(?:ize\d?)?['"\s(]|detached\s*:\s*true/i.test(text),
 };
 
 const WRITERS = /^(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|outputFile|outputFileSync)$/;

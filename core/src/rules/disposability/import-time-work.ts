@@ -19,7 +19,8 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js'],
   keywords: ['sync(', 'shelljs', 'await'],
-  gate: (text) => /\b(?:execSync|spawnSync|execFileSync)\b|shelljs|^[ \t]*(?:(?:export\s+)?(?:const|let|var)\s[^=\n]*=\s*)?await\b/m.test(text),
+  // Top-level code starts at column 0: an indented `await` is inside a function.
+  gate: (text) => /\b(?:execSync|spawnSync|execFileSync)\b|shelljs|^(?:(?:export\s+)?(?:const|let|var)\s[^=\n]*=\s*)?await\b/m.test(text),
 };
 
 const HTTP_CLIENTS = /^(axios|got|node-fetch|undici|ky|superagent|needle|request|request-promise(-native)?|cross-fetch|isomorphic-fetch)$/;
