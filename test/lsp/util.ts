@@ -7,9 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const SERVER_CANCELLED = -32802;
 
 /** Polls until the condition holds, failing after `timeoutMs`: never a fixed sleep. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { waitFor, withSession } from './client';
+
+const T = { timeout: 120_000 };
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** Every text file of a folder, by relative path (the examples app, copied into the session's workspace). */
+function filesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test('the CLI and the editor report the same findings on the examples app', T, async () => {
+  const files = filesOf(path.join(ROOT, 'examples'));
+  await withSession({ files }, async (s) => {
+    // Program rules judge across modules: wait until the server has indexed the folder.
+    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index', 30000);
+    const cli = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json'], { cwd: s.folder, encoding: 'utf8' });
+    const report = JSON.parse(cli.stdout) as { findings: Array<{ file: string; line: number; ruleId: string }> };
+    const fromCli = report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+    const fromEditor: string[] = [];
+    for (const file of new Set(report.findings.map((f) => f.file).concat(['src/server.ts', 'src/config.ts']))) {
+      const uri = await s.open(file, files[file], undefined, false);
+      for (const d of await s.diagnostics(uri)) fromEditor.push(`${file}:${d.range.start.line + 1} ${String(d.code)}`);
+    }
+    assert.ok(fromCli.length > 15, `the examples app has findings (${fromCli.length})`);
+    assert.deepEqual(fromEditor.sort(), fromCli);
+  });
+});
+
+test('a SIGTERM handler typed into another open module clears the listen site', T, async () => {
+  const server = "import './lifecycle';\nimport express from 'express';\nconst app = express();\napp.listen(process.env.PORT);\n";
+  await withSession({ files: { 'package.json': '{ "dependencies": { "express": "4" } }', 'src/lifecycle.ts': '', 'src/server.ts': server } }, async (s) => {
+    const serverUri = await s.open('src/server.ts', server);
+    const sigterm = async () => (await s.diagnostics(serverUri)).filter((d) => d.code === 'disposability/missing-sigterm-handler').length;
+    await waitFor(async () => (await sigterm()) === 1, 'the finding before the handler exists');
+    const lifecycle = await s.open('src/lifecycle.ts', '');
+    await s.replaceText(lifecycle, "process.once('SIGTERM', () => process.exit(0));\n");
+    // The lifecycle module's analysis updates the index; the listen site is judged again.
+    await s.diagnostics(lifecycle);
+    await waitFor(async () => (await sigterm()) === 0, 'the finding gone once another module handles SIGTERM');
+    await s.replaceText(lifecycle, "process.once('SIGINT', () => process.exit(0));\n");
+    await s.diagnostics(lifecycle);
+    await waitFor(async () => (await sigterm()) === 1, 'back when the handler is only for SIGINT');
+  });
+});
