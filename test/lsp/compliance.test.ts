@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ComplianceReport } from '../../core/src/compliance/model';
+import type { MessageConnection } from 'vscode-languageserver-protocol/node';
 import { waitFor, withSession } from './client';
 
 const T = { timeout: 60_000 };
@@ -55,5 +56,31 @@ test('export: Markdown table and SARIF, both without the secret', T, async () =>
     const sarif = JSON.parse(await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'sarif' })) as { version: string; runs: Array<{ results: unknown[] }> };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results.length, 4, "secret, SIGTERM, hardcoded port, missing lockfile");
+  });
+});
+
+test('a workspace scan shows progress and stops when the client cancels it', T, async () => {
+  const many: Record<string, string> = { 'package.json': '{ "name": "big" }' };
+  for (let i = 0; i < 3000; i++) many[`src/m${i}.ts`] = `export const value${i} = ${i};\nexport function f${i}(a: number) { return a + ${i}; }\n`;
+  const withProgress = (c: import('vscode-languageserver-protocol').ClientCapabilities) => ({ ...c, window: { ...c.window, workDoneProgress: true } });
+  await withSession({ files: many, capabilities: withProgress }, async (s) => {
+    const tokens: Array<string | number> = [];
+    s.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      tokens.push(params.token);
+      return null;
+    });
+    // $/progress for a token the client made reaches jsonrpc's unhandled-progress event, not the notification log.
+    const progress: Array<{ token: string | number; value: { kind: string; cancellable?: boolean } }> = [];
+    (s.connection as unknown as MessageConnection).onUnhandledProgress((p) => progress.push(p as (typeof progress)[number]));
+    const scan = s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
+    await waitFor(() => progress.some((p) => p.value.kind === 'begin'), 'progress to begin', 20000);
+    const begin = progress[0];
+    assert.equal(begin.value.cancellable, true, 'the progress offers a cancel button');
+    assert.deepEqual(tokens, [begin.token]);
+    await s.connection.sendNotification('window/workDoneProgress/cancel', { token: begin.token });
+    const reports = await scan;
+    assert.deepEqual(reports, [], 'a cancelled first scan has no report');
+    await waitFor(() => s.logs.some((l) => /Workspace scan cancelled/.test(l.message)), 'the cancellation logged');
+    await waitFor(() => progress.some((p) => p.value.kind === 'end'), 'the progress to end');
   });
 });

@@ -32,3 +32,21 @@ suite('restart', () => {
     }
   });
 });
+
+suite('crash recovery', () => {
+  suiteTeardown(closeAllEditors);
+
+  test('the server killed mid-session is restarted by the client and diagnostics come back', async () => {
+    assert.notEqual(process.platform, 'win32', 'this test finds the server process with ps');
+    const { document } = await openEditor('settings/src/pay.ts');
+    await waitForDiagnostics(document.uri, 1);
+    const [pid] = await waitFor(() => serverPids().length === 1 && serverPids(), 'one server process');
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => !processAlive(pid), `the killed server (pid ${pid}) to be gone`);
+    const [next] = await waitFor(() => serverPids().length === 1 && serverPids()[0] !== pid && serverPids(), 'a new server process', 30000);
+    assert.notEqual(next, pid);
+    // Diagnostics of the open document are pulled again from the new process.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(document.uri, 1);
+  });
+});
