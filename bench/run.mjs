@@ -3,7 +3,7 @@
 // own node_modules, plus re-analysis after a keystroke. Prints ratios and PASS/FAIL per target; it reports
 // and never gates, so it exits 0 when a target is missed, 1 when a tool could not be measured and 2 on bad
 // options. See bench/README.md.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
