@@ -45,7 +45,8 @@ export function parseConfig(text: string): { config: ResolvedConfig; problems: C
     const e = lineCounter.linePos(end);
     return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
   };
-  for (const error of doc.errors) {
+  // One clear problem: the first syntax error. The ones after it are usually echoes of it.
+  for (const error of doc.errors.slice(0, 1)) {
     const s = lineCounter.linePos(error.pos[0]);
     const e = lineCounter.linePos(error.pos[1]);
     problems.push({

@@ -5,8 +5,13 @@ import * as path from 'node:path';
 /** Reads a file as text, or undefined when it does not exist or cannot be read. */
 export type ReadText = (filePath: string) => string | undefined;
 
+/**
+ * Regular files only: a FIFO, a socket or a device named like a file would block the read (or never end),
+ * and a folder named like one is not text. Every read of a file the user did not open goes through here.
+ */
 export const readTextSync: ReadText = (filePath) => {
   try {
+    if (!fs.statSync(filePath).isFile()) return undefined;
     return fs.readFileSync(filePath, 'utf8');
   } catch {
     return undefined;

@@ -62,6 +62,11 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     }
     let text: string;
     try {
+      // Only regular files: a FIFO named on the command line would block the read forever.
+      if (!fs.statSync(file).isFile()) {
+        out.skipped.push({ file, reason: 'not a regular file' });
+        return;
+      }
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import type { FileContext } from '../../core/src/context';
 import { fileKindOf, isTestFile } from '../../core/src/fileKinds';
 import { ProgramIndex } from '../../core/src/program';
 import type { ProgramView } from '../../core/src/program/types';
 import { rules } from '../../core/src/rules';
+import { readTextSync } from '../../core/src/gitignore';
 import { walkFiles } from '../../core/src/walk';
 
 const MAX_INDEXED_FILE = 1024 * 1024;
@@ -64,12 +64,8 @@ export class WorkspaceProgram {
   }
 
   private updateFromDisk(file: string, removeIfMissing: boolean): boolean {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return removeIfMissing ? this.index.remove(file) : false;
-    }
+    const text = readTextSync(file);
+    if (text === undefined) return removeIfMissing ? this.index.remove(file) : false;
     return this.index.update(file, text, isTestFile(file));
   }
 }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
@@ -10,7 +9,7 @@ import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
-import { isGitIgnored } from '../../core/src/gitignore';
+import { isGitIgnored, readTextSync } from '../../core/src/gitignore';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
@@ -43,15 +42,7 @@ export function startServer(connection: Connection): void {
   }, (m) => connection.console.log(m));
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
   const host: FileHost = {
-    readFile: (p) => {
-      const open = documents.get(URI.file(p).toString());
-      if (open) return open.getText();
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),
     rootOf: (p) => folderOf(p),
   };
   const analyses = new DocumentAnalyses(program, host);

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { readTextSync } from '../../core/src/gitignore';
 import { CONFIG_FILE_NAME, defaultConfig, mergeConfig, parseConfig, type ConfigProblem, type ResolvedConfig } from '../../core/src/config';
 import type { SeveritySetting } from '../../core/src/types';
 
@@ -73,12 +73,7 @@ export class SettingsStore {
   private fileConfig(folder: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
     let entry = this.fileConfigs.get(folder);
     if (!entry) {
-      let text: string | undefined;
-      try {
-        text = fs.readFileSync(path.join(folder, CONFIG_FILE_NAME), 'utf8');
-      } catch {
-        text = undefined;
-      }
+      const text = readTextSync(path.join(folder, CONFIG_FILE_NAME));
       entry = text === undefined ? { config: defaultConfig(), problems: [] } : parseConfig(text);
       this.fileConfigs.set(folder, entry);
     }

@@ -6,6 +6,7 @@ import { computeCompliance, type ComplianceReport, type WorkspaceFact } from '..
 import { DEFAULT_MAX_FILE_SIZE } from '../../core/src/engine';
 import { rules } from '../../core/src/rules';
 import type { Finding } from '../../core/src/types';
+import { readTextSync } from '../../core/src/gitignore';
 import { walkFiles } from '../../core/src/walk';
 
 export interface ScanHooks {
@@ -120,9 +121,8 @@ export class WorkspaceScanner {
         this.cache.set(file, { hash: `size:${size}`, findings: [], programDependent: false });
         return;
       }
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
+      text = readTextSync(file);
+      if (text === undefined) {
         this.cache.delete(file);
         return;
       }

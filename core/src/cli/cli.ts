@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
-import { applyFixes } from './fix';
+import { applyFixes, FixWriteError } from './fix';
 import { readTextSync } from '../gitignore';
 import { computeCompliance } from '../compliance/model';
 import { formatReport, type ReportFormat } from '../report';
@@ -47,6 +47,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`twelve-factor: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof FixWriteError) {
+      io.stderr.write(`twelve-factor: --fix stopped: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -133,10 +137,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+  const text = readTextSync(file);
+  if (text === undefined) {
     if (explicit) {
       io.stderr.write(`twelve-factor: cannot read configuration file ${file}\n`);
       return undefined;

@@ -32,16 +32,29 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
   return { filesChanged, fixesApplied };
 }
 
+/** A write that failed, said plainly: which file and why, never a stack trace. */
+export class FixWriteError extends Error {}
+
+/**
+ * The appends first (.env, .gitignore, .env.example), the source last: if `.env` cannot take the secret
+ * (read-only, a folder, a full disk), the source keeps it, and the key is never left existing nowhere.
+ */
 function writeChange(change: WorkspaceChange): void {
   const [source, ...appends] = change.changes;
   const current = readTextSync(source.path);
-  if (current === undefined) throw new Error(`cannot read ${source.path}`);
-  fs.writeFileSync(source.path, applyEdits(current, source.edits));
+  if (current === undefined) throw new FixWriteError(`cannot read ${source.path}`);
   // The other files are only ever appended to, judged against what they hold now, not when the plan was made.
   for (const c of appends) {
     const lines = c.edits.map((e) => e.newText).join('').replace(/^\r?\n/, '');
     const now = readTextSync(c.path);
     const needsBreak = now !== undefined && now.length > 0 && !now.endsWith('\n');
-    fs.appendFileSync(c.path, (needsBreak ? (now.includes('\r\n') ? '\r\n' : '\n') : '') + lines);
+    try {
+      fs.appendFileSync(c.path, (needsBreak ? (now.includes('\r\n') ? '\r\n' : '\n') : '') + lines);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (read-only?)' : code;
+      throw new FixWriteError(`cannot write ${c.path}: ${why} (${code}); ${source.path} was left unchanged`);
+    }
   }
+  fs.writeFileSync(source.path, applyEdits(current, source.edits));
 }
