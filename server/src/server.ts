@@ -270,6 +270,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
+    settings.delete(uri);
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
     if (p) program.closeDocument(p);

@@ -37,6 +37,11 @@ export class SettingsStore {
     this.fileConfigs.clear();
   }
 
+  /** A document closed: its settings are asked again if it reopens (one entry per URI would grow forever). */
+  delete(uri: string): void {
+    this.cache.delete(uri);
+  }
+
   get(uri: string, folder: string | undefined): Promise<Settings> {
     let settings = this.cache.get(uri);
     if (!settings) {

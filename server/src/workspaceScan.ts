@@ -78,8 +78,7 @@ export class WorkspaceScanner {
       let lastYield = Date.now();
       for (const f of listed) {
         if (progress.cancelled) return undefined;
-        seen.add(f.file);
-        await this.analyzeFile(f.file, f.size, folder);
+        if (await this.analyzeFile(f.file, f.size, folder)) seen.add(f.file);
         done++;
         if (Date.now() - lastYield > 15) {
           progress.report(done, listed.length, path.relative(folder, f.file));
@@ -107,31 +106,31 @@ export class WorkspaceScanner {
     if (size < 0 && this.hooks.openText(file) === undefined) {
       known.delete(file);
       this.cache.delete(file);
-    } else {
-      known.add(file);
-      await this.analyzeFile(file, Math.max(size, 0), folder);
-    }
+    } else if (await this.analyzeFile(file, Math.max(size, 0), folder)) known.add(file);
+    else known.delete(file);
     return this.compute(folder);
   }
 
-  private async analyzeFile(file: string, size: number, folder: string): Promise<void> {
+  /** False when the file could not be read: it is not counted as scanned. */
+  private async analyzeFile(file: string, size: number, folder: string): Promise<boolean> {
     let text = this.hooks.openText(file);
     if (text === undefined) {
       if (size > DEFAULT_MAX_FILE_SIZE) {
         this.cache.set(file, { hash: `size:${size}`, findings: [], programDependent: false });
-        return;
+        return true;
       }
       text = readTextSync(file);
       if (text === undefined) {
         this.cache.delete(file);
-        return;
+        return false;
       }
     }
     const hash = createHash('sha1').update(text).digest('hex');
-    if (this.cache.get(file)?.hash === hash) return;
+    if (this.cache.get(file)?.hash === hash) return true;
     const lower = text.toLowerCase();
     const programDependent = PROGRAM_KEYWORDS.some((k) => lower.includes(k));
     this.cache.set(file, { hash, findings: await this.hooks.analyze(file, text, folder), programDependent });
+    return true;
   }
 
   private compute(folder: string): ComplianceReport {

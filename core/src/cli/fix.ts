@@ -32,6 +32,27 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
   return { filesChanged, fixesApplied };
 }
 
+/**
+ * Appends through one file descriptor: whether a line break is needed is read from the same open file the
+ * lines are then written to, so another writer's unterminated line is not glued to ours.
+ */
+function appendLines(filePath: string, lines: string): void {
+  const fd = fs.openSync(filePath, 'a+');
+  try {
+    const size = fs.fstatSync(fd).size;
+    let prefix = '';
+    if (size > 0) {
+      const tail = Buffer.alloc(Math.min(size, 2));
+      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      const last = tail.toString('latin1');
+      if (!last.endsWith('\n')) prefix = readTextSync(filePath)?.includes('\r\n') ? '\r\n' : '\n';
+    }
+    fs.writeSync(fd, prefix + lines);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A write that failed, said plainly: which file and why, never a stack trace. */
 export class FixWriteError extends Error {}
 
@@ -46,10 +67,8 @@ function writeChange(change: WorkspaceChange): void {
   // The other files are only ever appended to, judged against what they hold now, not when the plan was made.
   for (const c of appends) {
     const lines = c.edits.map((e) => e.newText).join('').replace(/^\r?\n/, '');
-    const now = readTextSync(c.path);
-    const needsBreak = now !== undefined && now.length > 0 && !now.endsWith('\n');
     try {
-      fs.appendFileSync(c.path, (needsBreak ? (now.includes('\r\n') ? '\r\n' : '\n') : '') + lines);
+      appendLines(c.path, lines);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (read-only?)' : code;
