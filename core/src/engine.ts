@@ -127,11 +127,15 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       return { findings, fixes, skipped: `rule ${meta.id} failed: ${message.split('\n')[0]}` };
     }
     for (const r of reports) {
+      // A finding never points outside the text (a parser's error position can be one past its end).
+      r.start = Math.max(0, Math.min(r.start, text.length));
+      r.end = Math.max(r.start, Math.min(r.end, text.length));
       if (meta.id === 'config/hardcoded-secret' && allowlisted(config, text.slice(r.start, r.end))) continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= Suppressions.parse(text, context.lines);
       if (suppressions.isSuppressed(meta.id, range.start.line)) continue;
-      const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`;
+      // Lone surrogates hash as U+FFFD: count occurrences on the same well-formed text, or two findings share a fingerprint.
+      const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
       const n = (occurrences.get(identity) ?? 0) + 1;
       occurrences.set(identity, n);
       const finding: Finding = {

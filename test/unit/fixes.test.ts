@@ -45,7 +45,7 @@ describe('fix: move to environment variable', () => {
   });
   test('compose value becomes ${NAME}', () => {
     const out = fixAll('docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: s3cr3tPass\n');
-    assert.equal(out.source, 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n');
+    assert.equal(out.source, 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: "${POSTGRES_PASSWORD}"\n');
     assert.equal(out.env, 'POSTGRES_PASSWORD=s3cr3tPass\n');
   });
   test('fix-all: every secret in the file, distinct names, one .env append', () => {

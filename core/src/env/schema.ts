@@ -78,7 +78,8 @@ export function parseSchema(file: string, text: string): EnvSchema {
     // One diagnostic: later errors of a broken file are mostly echoes of the first.
     const e = doc.errors[0];
     schema.broken = true;
-    schema.problems.push({ messageId: 'syntax', data: { format, reason: firstLine(e) }, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    const at = Math.min(e.pos[0], text.length);
+    schema.problems.push({ messageId: 'syntax', data: { format, reason: firstLine(e) }, start: at, end: Math.min(text.length, Math.max(e.pos[1], at + 1)) });
     return schema;
   }
   const root = doc.contents;
@@ -174,6 +175,12 @@ function readOption(spec: VariableSpec, option: string, node: Node | null, probl
       return;
     case 'pattern':
       if (typeof scalar !== 'string') return wrong('a string (a regular expression)');
+      // A quantified group that itself ends in a quantifier (`(a+)+`, `(\w*)*`) backtracks exponentially on a
+      // near-miss: matching it on every keystroke would hang the server, so it is a schema problem instead.
+      if (/\((?:[^()\\]|\\.)*[+*}](?:\?)?\)[+*{]/.test(scalar)) {
+        problem('invalidPattern', node, { reason: 'nested quantifiers (such as `(a+)+`) can take exponential time; rewrite the pattern' });
+        return;
+      }
       try {
         spec.pattern = new RegExp(scalar);
       } catch (error) {

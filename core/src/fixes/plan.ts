@@ -1,3 +1,4 @@
+import dotenv from 'dotenv';
 import ignore from 'ignore';
 import * as path from 'node:path';
 import { LineIndex } from '../lineIndex';
@@ -13,32 +14,33 @@ export interface EnvFiles {
   example?: string;
 }
 
-/** Keys and values of a `.env`, read line by line the way dotenv does (enough to compare, not to load). */
+/** Keys and values of a `.env` as dotenv itself reads them (`KEY: value`, quotes, multi-line values and all). */
 export function envEntries(text: string | undefined): Map<string, string> {
-  const entries = new Map<string, string>();
-  if (!text) return entries;
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const q = value[0];
-    if ((q === '"' || q === "'" || q === '`') && value.endsWith(q) && value.length >= 2) {
-      value = value.slice(1, -1);
-      if (q === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-    } else value = value.replace(/\s+#.*$/, '');
-    entries.set(m[1], value);
+  if (!text) return new Map();
+  try {
+    return new Map(Object.entries(dotenv.parse(text)));
+  } catch {
+    return new Map();
   }
-  return entries;
 }
 
 /**
- * A value as a `.env` line can hold it, read back identically by dotenv and by docker compose: bare when
- * safe, single-quoted when it has spaces or `$` (no expansion), double-quoted with escapes for newlines.
+ * A value as a `.env` line holds it, read back identically by dotenv: bare when safe, single-quoted when it
+ * has spaces or `$` (no expansion), double-quoted for newlines (dotenv unescapes only `\n` and `\r` there),
+ * backticks as the last resort. Undefined when no form reads back exactly: the secret is then not moved.
  */
-export function quoteEnvValue(value: string): string {
-  if (/^[\w.\-/:@+=,~%^]*$/.test(value)) return value;
-  if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+export function quoteEnvValue(value: string): string | undefined {
+  const candidates = [
+    value,
+    `'${value}'`,
+    `"${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`,
+    `\`${value}\``,
+  ];
+  for (const quoted of candidates) {
+    if (quoted === value && !/^[\w.\-/:@+=,~%^]*$/.test(value)) continue;
+    if (dotenv.parse(`K=${quoted}\n`).K === value) return quoted;
+  }
+  return undefined;
 }
 
 /**
@@ -61,27 +63,33 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     end: fix.kind === 'edit' ? Math.max(...fix.edits.map((e) => e.end)) : fix.end }));
   spans.sort((a, b) => a.start - b.start);
   let lastEnd = -1;
+  let lastInsertion = -1;
   let moves = 0;
   for (const { fix, start, end } of spans) {
-    if (start < lastEnd) continue; // overlapping fixes: the first wins, the next run of fix-all takes the rest
+    // Overlapping fixes, and a second insertion at the same place: the first wins, the next run takes the rest.
+    if (start < lastEnd || (start === end && start === lastInsertion)) continue;
     lastEnd = Math.max(end, lastEnd);
+    if (start === end) lastInsertion = start;
     if (fix.kind === 'edit') {
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
       continue;
     }
-    moves++;
     let name = byValue.get(fix.value);
     if (name === undefined) {
+      const quoted = quoteEnvValue(fix.value);
+      // A value no .env line can hold exactly is left where it is rather than changed on the way.
+      if (quoted === undefined) continue;
       name = uniqueName(fix.name, existing);
       existing.set(name, fix.value);
       byValue.set(fix.value, name);
-      appended.push(`${name}=${quoteEnvValue(fix.value)}`);
+      appended.push(`${name}=${quoted}`);
     }
     if (files.example !== undefined && !exampleKeys.has(name)) {
       exampleKeys.add(name);
       exampleAppended.push(`${name}=`);
     }
     sourceEdits.push({ range: index.range(fix.start, fix.end), newText: fix.replacement(name) });
+    moves++;
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
@@ -127,8 +135,9 @@ function zero() {
 /** Applies a file's edits to its text (for the CLI's `--fix` and the tests); edits must not overlap. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
-  const withOffsets = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }));
-  withOffsets.sort((a, b) => b.start - a.start);
+  const withOffsets = edits.map((e, i) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText, i }));
+  // From the end backwards; insertions at the same offset keep their array order in the result, as editors do.
+  withOffsets.sort((a, b) => b.start - a.start || b.i - a.i);
   let out = text;
   for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;

@@ -8,8 +8,10 @@ export interface KeyedSecret {
   start: number;
   end: number;
   envName: string;
-  /** For YAML scalars, the whole scalar (with quotes): what `${NAME}` replaces in a compose file. */
+  /** For YAML scalars, the whole scalar (with quotes): what `"${NAME}"` replaces in a compose file. */
   scalar?: { start: number; end: number };
+  /** A `KEY=value` item of a block list whose value is written plainly: `${NAME}` can take its place as is. */
+  plainItem?: boolean;
 }
 
 function keyed(name: string, value: string, start: number, scalar?: { start: number; end: number }): KeyedSecret | undefined {
@@ -38,6 +40,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (found1) found.push(found1);
       },
       Seq(_, seq) {
+        const flow = (seq as { flow?: boolean }).flow === true;
         for (const item of seq.items) {
           if (!isScalar(item) || typeof item.value !== 'string') continue;
           const m = /^([A-Za-z_][\w.-]*)=(.+)$/.exec(item.value);
@@ -46,7 +49,8 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
           const at = raw.indexOf(m[2]);
           if (at < 0) continue;
           const secret = keyed(m[1], m[2], item.range[0] + at);
-          if (secret) found.push(secret);
+          // Only a plain item of a block list can take `${NAME}` in place: quotes, escapes or a flow list cannot.
+          if (secret) found.push({ ...secret, plainItem: !flow && raw === item.value });
         }
       },
     });

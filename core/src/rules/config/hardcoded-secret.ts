@@ -126,10 +126,11 @@ function acceptKeyed(s: KeyedSecret): boolean {
 }
 
 function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
-  // Compose interpolates `${NAME}` from the `.env` beside it, so the value can move there as it is.
+  // Compose interpolates `${NAME}` from the `.env` beside it, so the value can move there as it is. A whole
+  // scalar becomes a quoted string (valid in block and flow style alike); a list item only when written plainly.
   const fix: MoveToEnvFix | undefined = compose && s.scalar
-    ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value }
-    : compose ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
+    ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
+    : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
   return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix };
 }
 
@@ -157,7 +158,8 @@ function jsFix(context: FileContext, literal: ts.StringLiteralLike, start: numbe
   const cooked = literal.text;
   const at = cooked.indexOf(value);
   if (at < 0 || inJsxAttribute) return undefined;
-  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  // Template literals turn CR into LF: escape it, with backslashes, backticks and `${`.
+  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r');
   const before = escape(cooked.slice(0, at));
   const after = escape(cooked.slice(at + value.length));
   return { kind: 'move-to-env', start: litStart, end: litEnd, replacement: (n) => `\`${before}\${process.env.${n}}${after}\``, name, value };
