@@ -25,12 +25,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     synchronize: {
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.twelve-factor.yaml'),
-        vscode.workspace.createFileSystemWatcher('**/.gitignore'),
-        // The program index follows modules changed outside the editor (git checkout, generators).
-        vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'),
-        // Schemas, .env.example and .env files decide how other .env files and env reads are judged.
-        vscode.workspace.createFileSystemWatcher('**/.env*'),
+        // Every file: the program index follows modules changed outside the editor (git checkout, generators),
+        // the compliance panel every file the scan reads (YAML, Dockerfiles, .env …), and a folder created or
+        // deleted with files in it is reported once, as the folder, which no file-name glob would match.
+        // The server leaves out what the scan leaves out (node_modules, build output, git-ignored files).
+        vscode.workspace.createFileSystemWatcher('**/*'),
       ],
     },
     diagnosticPullOptions: { onChange: true, onSave: true },

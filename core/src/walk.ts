@@ -58,3 +58,26 @@ function* walkDir(dir: string, stack: GitIgnoreStack | undefined, options: WalkO
     }
   }
 }
+
+/**
+ * Whether a walk of `root` lists this path: inside the root, in no skipped folder, not git-ignored (a `.env`
+ * file excepted, as in the walk). Lets a watcher's event for one path be judged as the full walk would judge
+ * it, so an incremental update never adds a file the scan leaves out (build output, node_modules).
+ */
+export function isWalked(root: string, target: string, isDirectory = false): boolean {
+  const rel = path.relative(root, target);
+  if (rel === '') return true;
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  const segments = rel.split(path.sep);
+  const folders = isDirectory ? segments : segments.slice(0, -1);
+  if (folders.some((s) => DEFAULT_SKIPPED_DIRS.has(s))) return false;
+  const stack = GitIgnoreStack.forDirectory(isDirectory ? target : path.dirname(target));
+  // Git ignores what is below an ignored folder: every folder between the root and the target counts.
+  let dir = root;
+  for (const s of folders.slice(0, isDirectory ? -1 : undefined)) {
+    dir = path.join(dir, s);
+    if (stack.ignores(dir, true)) return false;
+  }
+  if (isDirectory) return !stack.ignores(target, true);
+  return !stack.ignores(target) || /^\.env/i.test(path.basename(target));
+}

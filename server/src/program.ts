@@ -4,7 +4,9 @@ import { ProgramIndex } from '../../core/src/program';
 import type { ProgramView } from '../../core/src/program/types';
 import { rules } from '../../core/src/rules';
 import { readTextSync } from '../../core/src/gitignore';
-import { walkFiles } from '../../core/src/walk';
+import { isWalked, walkFiles } from '../../core/src/walk';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const MAX_INDEXED_FILE = 1024 * 1024;
 
@@ -19,7 +21,12 @@ export class WorkspaceProgram {
   private readonly open = new Set<string>();
   private generation = 0;
 
-  constructor(private readonly onChanged: () => void, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly onChanged: () => void,
+    private readonly log: (message: string) => void,
+    /** The workspace folder holding a path, if any: events outside every folder are not indexed. */
+    private readonly folderOf: (file: string) => string | undefined = () => undefined,
+  ) {}
 
   view(file: string): ProgramView {
     return this.index.view(file);
@@ -57,10 +64,37 @@ export class WorkspaceProgram {
     if (this.updateFromDisk(file, true)) this.onChanged();
   }
 
-  /** A watched file changed, was created or deleted on disk. */
-  fileChanged(file: string): void {
-    if (fileKindOf(file) !== 'js' || this.open.has(file)) return;
-    if (this.updateFromDisk(file, true)) this.onChanged();
+  /**
+   * A watched path changed, was created or deleted on disk. A folder created or deleted with its files in it
+   * is reported once, as the folder: its modules are indexed or dropped together. What the index walk leaves
+   * out (build output, node_modules, git-ignored files) stays out.
+   */
+  fileChanged(target: string): void {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(target);
+    } catch {
+      stat = undefined;
+    }
+    const folder = this.folderOf(target);
+    let changed = false;
+    if (stat?.isDirectory()) {
+      if (folder && isWalked(folder, target, true)) {
+        for (const f of walkFiles(target)) {
+          if (fileKindOf(f.file) === 'js' && f.size <= MAX_INDEXED_FILE && !this.open.has(f.file)) changed = this.updateFromDisk(f.file, false) || changed;
+        }
+      }
+    } else if (stat === undefined) {
+      const below = target + path.sep;
+      for (const file of [...this.index.files()]) {
+        if ((file === target || file.startsWith(below)) && !this.open.has(file)) changed = this.index.remove(file) || changed;
+      }
+    } else {
+      if (fileKindOf(target) !== 'js' || this.open.has(target)) return;
+      const indexed = stat.isFile() && stat.size <= MAX_INDEXED_FILE && folder !== undefined && isWalked(folder, target);
+      changed = indexed ? this.updateFromDisk(target, true) : this.index.remove(target);
+    }
+    if (changed) this.onChanged();
   }
 
   private updateFromDisk(file: string, removeIfMissing: boolean): boolean {

@@ -23,7 +23,6 @@ import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
 import { SettingsStore } from './settings';
 
 /** Source files whose changes on disk the program index follows. */
-const SOURCE_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 
 /** Sent to the client after each analysis, for the status bar: what was skipped and why. */
 export const STATUS_NOTIFICATION = 'twelveFactor/status';
@@ -39,7 +38,7 @@ export function startServer(connection: Connection): void {
   const program = new WorkspaceProgram(() => {
     compliance.programChanged();
     invalidate(false);
-  }, (m) => connection.console.log(m));
+  }, (m) => connection.console.log(m), (file) => folderOf(file));
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
   const host: FileHost = {
     readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),
@@ -110,7 +109,7 @@ export function startServer(connection: Connection): void {
     // VS Code's client watches these files itself (synchronize.fileEvents); other editors watch what the server asks for.
     if (canRegisterWatchers) {
       optional('Registration of workspace/didChangeWatchedFiles', connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/.gitignore' }, { globPattern: SOURCE_GLOB }, { globPattern: '**/.env*' }],
+        watchers: [{ globPattern: '**/*' }],
       }));
     }
     const indexAll = () => {

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../core/src/engine';
 import { rules } from '../../core/src/rules';
 import type { Finding } from '../../core/src/types';
 import { readTextSync } from '../../core/src/gitignore';
-import { walkFiles } from '../../core/src/walk';
+import { isWalked, walkFiles } from '../../core/src/walk';
 
 export interface ScanHooks {
   /** Analyses one file of a folder with that folder's settings, the program index and the file host. */
@@ -42,6 +42,8 @@ export class WorkspaceScanner {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly files = new Map<string, Set<string>>();
   private readonly reports = new Map<string, ComplianceReport>();
+  /** Per folder, the `files.exclude` matcher of its last scan: updates leave out what the scan left out. */
+  private readonly excluded = new Map<string, (relative: string) => boolean>();
 
   constructor(private readonly hooks: ScanHooks) {}
 
@@ -70,6 +72,7 @@ export class WorkspaceScanner {
     const reports: ComplianceReport[] = [];
     for (const folder of folders) {
       const excluded = picomatch(await this.hooks.excludes(folder), { dot: true });
+      this.excluded.set(folder, excluded);
       const listed = [...walkFiles(folder, { cancelled: () => progress.cancelled })]
         .filter((f) => !excluded(path.relative(folder, f.file).split(path.sep).join('/')));
       if (progress.cancelled) return undefined;
@@ -93,22 +96,46 @@ export class WorkspaceScanner {
     return reports;
   }
 
-  /** A file changed on disk or in the editor: re-analyse it alone and recompute its folder's report. */
-  async update(file: string, folder: string): Promise<ComplianceReport | undefined> {
+  /**
+   * A path changed on disk or in the editor: re-analyse it alone and recompute its folder's report. A watcher
+   * reports a folder created or deleted with its files in it once, as the folder (a `git checkout`, an
+   * unpacked archive, `rm -r`): its files are analysed or forgotten together. What the scan leaves out
+   * (skipped folders, git-ignored files, `files.exclude`) is left out here too.
+   */
+  async update(target: string, folder: string): Promise<ComplianceReport | undefined> {
     const known = this.files.get(folder);
     if (!known) return undefined;
-    let size = -1;
+    const excluded = this.excluded.get(folder) ?? (() => false);
+    const listed = (file: string, isDirectory = false) =>
+      isWalked(folder, file, isDirectory) && !excluded(path.relative(folder, file).split(path.sep).join('/'));
+    let stat: fs.Stats | undefined;
     try {
-      size = fs.statSync(file).size;
+      stat = fs.lstatSync(target);
     } catch {
-      size = -1;
+      stat = undefined;
     }
-    if (size < 0 && this.hooks.openText(file) === undefined) {
-      known.delete(file);
-      this.cache.delete(file);
-    } else if (await this.analyzeFile(file, Math.max(size, 0), folder)) known.add(file);
-    else known.delete(file);
+    if (stat?.isDirectory()) {
+      if (listed(target, true)) {
+        for (const f of walkFiles(target)) {
+          if (!listed(f.file)) continue;
+          if (await this.analyzeFile(f.file, f.size, folder)) known.add(f.file);
+        }
+      }
+    } else if (stat === undefined && this.hooks.openText(target) === undefined) {
+      const below = target + path.sep;
+      for (const file of [...known]) {
+        if (file === target || file.startsWith(below)) this.forget(file, known);
+      }
+    } else if (stat?.isSymbolicLink() || !listed(target)) {
+      this.forget(target, known);
+    } else if (await this.analyzeFile(target, Math.max(stat?.size ?? 0, 0), folder)) known.add(target);
+    else known.delete(target);
     return this.compute(folder);
+  }
+
+  private forget(file: string, known: Set<string>): void {
+    known.delete(file);
+    this.cache.delete(file);
   }
 
   /** False when the file could not be read: it is not counted as scanned. */

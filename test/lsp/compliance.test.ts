@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { test } from 'node:test';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import type { ComplianceReport } from '../../core/src/compliance/model';
 import type { MessageConnection } from 'vscode-languageserver-protocol/node';
 import { waitFor, withSession } from './client';
@@ -14,6 +16,8 @@ const files = {
   'node_modules/x/index.js': `export const password = '${PASSWORD}';\n`,
 };
 
+/** A finding's file relative to the workspace, whether the report gives it absolute or not. */
+const relative = (root: string, file: string) => (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
 const factor = (reports: ComplianceReport[], n: number) => reports[0].factors[n - 1];
 
 test('workspace scan: twelve factors, statuses from findings, node_modules skipped', T, async () => {
@@ -43,6 +47,48 @@ test('an edit on disk re-judges the program and sends the new report', T, async 
     await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
       !factor((n.params as { reports: ComplianceReport[] }).reports, 9).findings.some((f) => f.ruleId === 'disposability/missing-sigterm-handler')),
     'factor IX loses its SIGTERM finding after the handler appears');
+  });
+});
+
+test('a folder created or deleted with files in it, reported once as the folder, updates the report', T, async () => {
+  await withSession({ files, secrets: [PASSWORD] }, async (s) => {
+    await s.connection.sendRequest('twelveFactor/scanWorkspace');
+    const latest = () => {
+      const sent = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged');
+      return (sent[sent.length - 1]?.params as { reports: ComplianceReport[] } | undefined)?.reports;
+    };
+    const secretFiles = () => (latest() ? factor(latest()!, 3).findings.map((f) => relative(s.path(''), f.file)) : []);
+    // As a watcher reports `mkdir -p lib/keys && write`: the folder only (the file inside came before its watch).
+    // YAML, not a module: no program change (which would rescan everything) hides a missed update.
+    s.write('lib/keys/db.yaml', `password: ${PASSWORD}\n`);
+    await s.fileChanged('lib', FileChangeType.Created);
+    await waitFor(() => secretFiles().some((f) => f.endsWith('lib/keys/db.yaml')), 'the file inside the new folder in factor III');
+    // `rm -r lib`: only the folder is reported deleted.
+    fs.rmSync(s.path('lib'), { recursive: true });
+    await s.fileChanged('lib', FileChangeType.Deleted);
+    await waitFor(() => !secretFiles().some((f) => f.endsWith('lib/keys/db.yaml')), 'the deleted folder\'s finding gone');
+  });
+});
+
+test('build output and git-ignored files changed on disk stay out of the report, as they are out of the scan', T, async () => {
+  await withSession({ files: { ...files, '.gitignore': 'generated/\n' }, secrets: [PASSWORD] }, async (s) => {
+    const first = await s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
+    const before = first[0].filesScanned;
+    // YAML, not modules: no program change (which would rescan everything) hides a wrong update.
+    const secret = `password: ${PASSWORD}\n`;
+    for (const rel of ['dist/db.yaml', 'generated/db.yaml', 'node_modules/y/db.yaml']) {
+      s.write(rel, secret);
+      await s.fileChanged(rel, FileChangeType.Created);
+    }
+    // A change the report must show, after those: when it arrives, the others were judged before it.
+    s.write('src/late.yaml', secret);
+    await s.fileChanged('src/late.yaml', FileChangeType.Created);
+    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+      factor((n.params as { reports: ComplianceReport[] }).reports, 3).findings.some((f) => f.file.endsWith('late.yaml'))), 'src/late.yaml in factor III');
+    const sent = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged');
+    const reports = (sent[sent.length - 1].params as { reports: ComplianceReport[] }).reports;
+    assert.deepEqual(factor(reports, 3).findings.map((f) => relative(s.path(''), f.file)).sort(), ['src/db.ts', 'src/late.yaml']);
+    assert.equal(reports[0].filesScanned, before + 1);
   });
 });
 

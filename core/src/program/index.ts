@@ -29,6 +29,11 @@ export class ProgramIndex {
     return this.modules.has(file);
   }
 
+  /** The indexed modules' paths. */
+  files(): IterableIterator<string> {
+    return this.modules.keys();
+  }
+
   /** Adds or refreshes a module. Returns true when what it tells other modules changed. */
   update(file: string, text: string, isTest: boolean, context?: FileContext): boolean {
     const hash = createHash('sha1').update(text).digest('hex');
