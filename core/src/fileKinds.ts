@@ -28,7 +28,7 @@ export function isTsx(filePath: string): boolean {
 }
 
 const LOCKFILES = new Set([
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock',
+  'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'deno.lock', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock',
   'composer.lock', 'gemfile.lock', 'cargo.lock', 'poetry.lock', 'pipfile.lock', 'go.sum', 'packages.lock.json',
 ]);
 

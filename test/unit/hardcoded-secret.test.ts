@@ -137,8 +137,27 @@ describe('config/hardcoded-secret: false positives seen in real code (node_modul
     ['method alias', "const aliases = { allPass: 'overEvery' };"],
     ['fetch credentials policy', "fetch(url, { credentials: 'include' });"],
     ['new Error with a message', "throw new Error('missing token');"],
+    ['an identifier built from the name', 'const FLOW_EXISTING_ACCOUNT_PASSWORD_REQUIRED_V2 = "FlowExistingAccountPasswordRequiredResultV2";'],
   ];
   for (const [name, code] of cases) test(name, () => assert.deepEqual(secrets('node_modules/lib/index.js', code).map((f) => f.message), []));
+});
+
+describe('config/hardcoded-secret: names of packages and scopes are not secret names', () => {
+  test('package.json dependencies whose names hold "token" or "secret"', () => {
+    const pkg = JSON.stringify({ name: 'app', dependencies: { 'js-tokens': '^4.0.0', 'csrf-tokens': '~3.0.0' },
+      devDependencies: { 'secret-sauce': '1.0.0' }, overrides: { 'tokens-lib': '2.1.0' }, config: { apiToken: 'tok-9f8e7d6c' } }, null, 2);
+    assert.deepEqual(secrets('package.json', pkg).map((f) => covered(pkg, f)), ['tok-9f8e7d6c'], 'only the real token');
+  });
+  test("GitHub Actions permissions: 'id-token: write'", () => {
+    const wf = 'permissions:\n  id-token: write\n  contents: read\njobs:\n  release:\n    permissions:\n      id-token: write # OIDC\n    env:\n      NPM_TOKEN: npm-tok-1234abcd\n';
+    assert.deepEqual(secrets('.github/workflows/release.yml', wf).map((f) => covered(wf, f)), ['npm-tok-1234abcd']);
+  });
+  test("npm's hidden lockfile (node_modules/.package-lock.json) is a lockfile", () => {
+    assert.deepEqual(secrets('node_modules/.package-lock.json', JSON.stringify({ packages: { 'node_modules/js-tokens': { version: '4.0.0' } }, password: 'hunter22x' })), []);
+  });
+  test('a weak password that merely contains its name still counts', () => {
+    assert.deepEqual(secrets('src/db.ts', "const DB_PASSWORD = 'DbPassword2024';").length, 1);
+  });
 });
 
 describe('config/hardcoded-secret: the pre-parse gate lets every secret name through', () => {

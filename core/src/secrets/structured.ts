@@ -1,4 +1,4 @@
-import { isScalar, visit, type Document, type Node } from 'yaml';
+import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
 
 /** A value that a key-value file keeps under a sensitive key. */
@@ -31,8 +31,9 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
   const found: KeyedSecret[] = [];
   for (const doc of docs) {
     visit(doc, {
-      Pair(_, pair) {
+      Pair(_, pair, path) {
         if (!isScalar(pair.key) || !isScalar(pair.value)) return;
+        if (namesNotSecrets(path)) return;
         const name = String(pair.key.value);
         const value = pair.value.value;
         if (typeof value !== 'string' && typeof value !== 'number') return;
@@ -56,6 +57,22 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
     });
   }
   return found;
+}
+
+// Maps whose keys are names of packages or scopes, never of secrets: `"js-tokens": "^4.0.0"` in package.json,
+// `id-token: write` in a GitHub Actions workflow's `permissions`.
+const NAME_MAPS = new Set([
+  'dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies',
+  'bundledDependencies', 'peerDependenciesMeta', 'dependenciesMeta', 'overrides', 'resolutions', 'engines',
+  'permissions',
+]);
+
+/** True when the pair being visited sits directly in a map kept under one of NAME_MAPS. */
+function namesNotSecrets(path: readonly unknown[]): boolean {
+  // The visitor's path ends …, Pair(parent key), Map, [this Pair]: the map's own pair is two steps up.
+  const owner = path[path.length - 2];
+  if (!isPair(owner) || !isScalar(owner.key)) return false;
+  return NAME_MAPS.has(String(owner.key.value));
 }
 
 function scalarSecret(name: string, node: Node, text: string): KeyedSecret | undefined {

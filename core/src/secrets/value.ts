@@ -32,6 +32,9 @@ export function isSecretValue(value: string, name?: string): boolean {
     // The name in another case style: `INVALID_USERNAME_OR_PASSWORD = 'invalidUserNameOrPassword'`.
     const squash = (s: string) => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
     if (squash(name) === squash(v)) return false;
+    // An identifier built from the name's words: `FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2'`.
+    // Three shared words, so a weak password such as `DB_PASSWORD = 'DbPassword2024'` (two) still counts.
+    if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(v) && words(v).filter((w) => nameWords.has(w)).length >= 3) return false;
   }
   return true;
 }
