@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { rule as lockfileRule } from '../../core/src/rules/dependencies/missing-lockfile';
-import { packageOf, rule } from '../../core/src/rules/dependencies/undeclared-dependency';
+import ts = require('typescript');
+import { packageOf, rule, runtimeSpecifiers, textSpecifiers } from '../../core/src/rules/dependencies/undeclared-dependency';
 import { findings, summary } from '../fixtures/workspace/harness';
 
 const RULE = 'dependencies/undeclared-dependency';
@@ -19,6 +20,25 @@ describe(`${RULE}: package names`, () => {
     ['@/lib/db', undefined], ['$lib/x', undefined], ['@theme/Layout', undefined], ['pkg/file.svg?raw', 'pkg'], ['JSONStream', 'JSONStream'],
   ];
   for (const [specifier, expected] of cases) test(`${specifier} → ${expected}`, () => assert.equal(packageOf(specifier), expected));
+});
+
+describe(`${RULE}: the text pass that spares the parse finds every specifier the tree does`, () => {
+  const code = [
+    "import a from 'pkg-a'; import * as b from \"pkg-b\";",
+    "import {\n  c,\n} from\n  'pkg-c';",
+    "export * from 'pkg-d'; export { e } from 'pkg-e/sub';",
+    "import f = require('pkg-f');",
+    "const g = require ( 'pkg-g' ); const h = require.resolve('pkg-h');",
+    "const i = await import(/* webpackChunkName: 'i' */ 'pkg-i'); const j = require(`pkg-j`);",
+    "import 'pkg-k';",
+    '}from"pkg-l"',
+  ].join('\n');
+  test('a superset of runtimeSpecifiers', () => {
+    const tree = runtimeSpecifiers(ts.createSourceFile('a.ts', code, ts.ScriptTarget.Latest, true)).map((s) => packageOf(s.text));
+    const text = new Set(textSpecifiers(code).map(([name]) => name));
+    assert.ok(tree.length >= 11, `the tree finds them: ${tree.join(', ')}`);
+    for (const name of tree) assert.ok(text.has(name as string), `${name} found by the text pass`);
+  });
 });
 
 describe(`${RULE}`, () => {

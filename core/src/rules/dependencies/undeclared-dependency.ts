@@ -69,6 +69,20 @@ export function runtimeSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   return out;
 }
 
+// What `from`, `import`, `require`, `require.resolve` and `import()` could load: a superset of what the syntax
+// tree yields (the text also finds type-only imports and specifiers inside comments and strings).
+const TEXT_SPECIFIER = /(?:\bfrom|\bimport|\brequire(?:\s*\.\s*resolve)?)\s*\(?\s*(?:\/\*[\s\S]*?\*\/\s*)*(['"`])([^'"`\s\\]+)\1/g;
+
+/** Each package the text could import, with the specifier that names it. */
+export function textSpecifiers(text: string): Array<[name: string, specifier: string]> {
+  const out: Array<[string, string]> = [];
+  for (const m of text.matchAll(TEXT_SPECIFIER)) {
+    const name = packageOf(m[2]);
+    if (name !== undefined) out.push([name, m[2]]);
+  }
+  return out;
+}
+
 function typeOnlyImport(node: ts.ImportDeclaration): boolean {
   const clause = node.importClause;
   if (!clause) return false;
@@ -104,10 +118,14 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const file = projectPath(context);
   // Fixtures are sample projects (data), not code this package runs.
   if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(node_modules|examples?|docs?|fixtures?|__fixtures__|testdata)\//.test(file)) return;
-  const specifiers = runtimeSpecifiers(context.sourceFile).filter((s) => packageOf(s.text) !== undefined);
-  if (specifiers.length === 0) return;
+  // Most files import only what their manifest declares: the text says so without a parse. The syntax tree
+  // (type-only imports, optional loads, specifiers in comments) is built only when a package may be missing.
+  const named = textSpecifiers(context.text);
+  if (named.length === 0) return;
   const resolution = Resolution.for(host, context.path);
   if (!resolution) return;
+  if (named.every(([name, specifier]) => resolution.allows(name, specifier))) return;
+  const specifiers = runtimeSpecifiers(context.sourceFile).filter((s) => packageOf(s.text) !== undefined);
   const root = host.rootOf(context.path);
   const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';
   for (const literal of specifiers) {
