@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
-import { envFacts, findEnvReads } from '../../core/src/env/reads';
+import { envFacts, envFactsFromText, findEnvReads } from '../../core/src/env/reads';
 import { mapHost } from '../../core/src/host';
 import { ProgramIndex } from '../../core/src/program';
 import { rule as undeclaredUsage } from '../../core/src/rules/env/undeclared-usage';
@@ -31,6 +31,20 @@ describe('reads in code', () => {
     ['not env: other objects', 'const a = config.env.X; const b = proc.env.Y;', []],
   ];
   for (const [name, code, expected] of cases) test(name, () => assert.deepEqual(names(code), expected));
+  test('the text path of the program index: the same facts as the tree, or no answer', () => {
+    for (const [name, code] of cases) {
+      const fromText = envFactsFromText(code);
+      // Where the text answers, it holds every fact of the tree (it may also see reads in comments).
+      if (fromText) for (const fact of envFacts(sf(code))) assert.ok(fromText.includes(fact), `${name}: ${fact}`);
+    }
+    assert.deepEqual(envFactsFromText("const a = process.env.A; process.env['B'] = '1'; const c = import.meta.env?.C;"), ['env-read:A', 'env-read:B', 'env-read:C']);
+    assert.deepEqual(envFactsFromText('export const x = 1;'), []);
+    // Aliases, destructuring, whole-object use and env libraries need the tree.
+    for (const code of ['const env = process.env;\nenv.A;', 'const { env } = process;', "import { env } from 'node:process';", 'const { A } = process.env;',
+      'cleanEnv(process.env, {});', 'process.env[key];', '(process.env as any).X;', "import env from 'env-var';"]) {
+      assert.equal(envFactsFromText(code), undefined, code);
+    }
+  });
   test('the env object used whole makes the module dynamic', () => {
     assert.equal(findEnvReads(sf('cleanEnv(process.env, {});')).dynamic, true);
     assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, true);

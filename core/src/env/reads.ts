@@ -156,6 +156,31 @@ export function envFacts(sf: ts.SourceFile): string[] {
   return [...facts];
 }
 
+// An env object (`process.env`, `import.meta.env`, `Bun.env`) and what follows it.
+const ENV_OBJECT = /\b(?:process|Bun|import\s*\.\s*meta)\s*\.\s*env\b/g;
+const SIMPLE_READ = /^\s*(?:\?\.\s*|\.\s*)([A-Za-z_$][\w$]*)|^\s*(?:\?\.\s*)?\[\s*(['"`])([^'"`\\]+)\2\s*\]/;
+// Ways to reach the env object that only the syntax tree follows: `const { env } = process`, an import of
+// `process`, `const e = process.env`, destructuring from it.
+const ALIASING = /\}\s*=\s*process\b(?!\s*\.)|['"](?:node:)?process['"]|=\s*(?:process|Bun|import\s*\.\s*meta)\s*\.\s*env\s*(?:[;,)\n]|$)|\}\s*=\s*(?:process|Bun|import\s*\.\s*meta)\s*\.\s*env\b/;
+
+/**
+ * `envFacts` without a parse when the text allows it: where every use of the env object is a plain member
+ * read (`process.env.X`, `process.env['X']`) and nothing aliases it, the reads are what a regular expression
+ * sees. Most modules that touch the environment are like that, and the program index summarises every one of
+ * them. The text also sees reads inside comments and strings: a superset, which can only keep
+ * `env/unused-declaration` (a hint) from reporting a variable. Undefined when the tree must decide.
+ */
+export function envFactsFromText(text: string): string[] | undefined {
+  if (ENV_LIBRARIES.test(text) || ALIASING.test(text)) return undefined;
+  const facts = new Set<string>();
+  for (const m of text.matchAll(ENV_OBJECT)) {
+    const read = SIMPLE_READ.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200));
+    if (!read) return undefined;
+    facts.add(`env-read:${read[1] ?? read[3]}`);
+  }
+  return [...facts];
+}
+
 /** The variable whose name is under the cursor in `process.env.X` (and the other forms), for hover and definition. */
 export function envReadAt(source: string | ts.SourceFile, offset: number, fileName = 'file.tsx'): { name: string; start: number; end: number } | undefined {
   try {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { isExampleFile, isSchemaFile } from '../../env/files';
 import { isConsumedElsewhere } from '../../env/platform';
-import { envFacts } from '../../env/reads';
+import { envFacts, envFactsFromText } from '../../env/reads';
 import { parseSchema, schemaFromExample } from '../../env/schema';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { docsUrl } from './common';
@@ -27,7 +27,10 @@ export const meta: RuleMeta = {
 };
 
 export function summarize(context: FileContext): ModuleFacts {
-  return context.kind === 'js' ? { facts: envFacts(context.sourceFile) } : {};
+  if (context.kind !== 'js') return {};
+  // A tree another rule already built costs nothing; otherwise the text usually answers alone.
+  const facts = context.hasSourceFile ? undefined : envFactsFromText(context.text);
+  return { facts: facts ?? envFacts(context.sourceFile) };
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
