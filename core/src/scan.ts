@@ -52,7 +52,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   // Rules that judge a program run after every module is indexed; the others run as each file is read.
   const programRules = allRules.filter((r) => r.summarize);
   const fileRules = allRules.filter((r) => !r.summarize);
-  const index = new ProgramIndex(programRules);
+  const index = new ProgramIndex(programRules, options.host);
   const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
 
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {

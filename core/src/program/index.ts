@@ -5,6 +5,8 @@ import { looksBinary, looksMinified } from '../fileKinds';
 import type { ModulePath } from '../js/modules';
 import { rules as allRules } from '../rules';
 import type { Rule } from '../rules/types';
+import type { FileHost } from '../host';
+import { AliasResolver } from './aliases';
 import type { ModuleSummary, ProgramView } from './types';
 
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -19,7 +21,18 @@ export class ProgramIndex {
   private readonly modules = new Map<string, ModuleSummary & { hash: string }>();
   private importersCache?: Map<string, string[]>;
 
-  constructor(private readonly rules: readonly Rule[] = allRules) {}
+  private readonly aliases?: AliasResolver;
+
+  /** With a host, non-relative specifiers resolve through tsconfig `paths`/`baseUrl` and package.json `imports`. */
+  constructor(private readonly rules: readonly Rule[] = allRules, host?: FileHost) {
+    if (host) this.aliases = new AliasResolver(host);
+  }
+
+  /** A tsconfig, jsconfig or package.json changed: aliases are read again. */
+  configChanged(): void {
+    this.aliases?.clear();
+    this.importersCache = undefined;
+  }
 
   get size(): number {
     return this.modules.size;
@@ -50,10 +63,20 @@ export class ProgramIndex {
     return this.modules.delete(file);
   }
 
-  /** The file a relative specifier of `from` names, among the indexed modules (TypeScript's `.js` → `.ts` too). */
+  /**
+   * The indexed module a specifier of `from` names: relative, or through the package's aliases (tsconfig
+   * `paths`, `baseUrl`, package.json `imports`). TypeScript's `.js` → `.ts` mapping applies too.
+   */
   resolve(from: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = path.resolve(path.dirname(from), specifier);
+    if (specifier.startsWith('.')) return this.resolveBase(path.resolve(path.dirname(from), specifier));
+    for (const base of this.aliases?.candidates(from, specifier) ?? []) {
+      const found = this.resolveBase(base);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private resolveBase(base: string): string | undefined {
     const stems = [base, base.replace(/\.(c|m)?js$/, '.$1ts'), base.replace(/\.jsx$/, '.tsx')];
     for (const stem of stems) {
       for (const ext of RESOLVE_EXTENSIONS) if (this.modules.has(stem + ext)) return stem + ext;
@@ -123,17 +146,18 @@ export class ProgramIndex {
 }
 
 /**
- * Relative module specifiers, read from the text: `from './x'`, `import './x'`, `require('./x')`,
- * `import('./x')`. A regular expression rather than the syntax tree, so indexing a workspace parses only the
- * few files a program rule needs; a specifier inside a comment adds an edge that does no harm.
+ * Module specifiers, read from the text: `from 'x'`, `import 'x'`, `require('x')`, `import('x')`. Relative
+ * ones and aliases (`@/lib/shutdown`) name modules of the program; package names resolve to nothing. A
+ * regular expression rather than the syntax tree, so indexing a workspace parses only the few files a program
+ * rule needs; a specifier inside a comment adds an edge that does no harm.
  */
-const RELATIVE_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])(\.{1,2}\/[^'"\n]*)\1/g;
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"`])([^'"`\n]+)\1/g;
 
 /** A module's relative imports plus what each program rule says of it. Never throws. */
 export function summarize(context: FileContext, rules: readonly Rule[]): Omit<ModuleSummary, 'file' | 'isTest'> {
   const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
   if (looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
-  if (context.kind === 'js') summary.specifiers = [...new Set([...context.text.matchAll(RELATIVE_SPECIFIER)].map((m) => m[2]))];
+  if (context.kind === 'js') summary.specifiers = [...new Set([...context.text.matchAll(SPECIFIER)].map((m) => m[2]))];
   // Only a file that holds a program rule's keyword is parsed.
   const programRules = rules.filter((r) => {
     if (!(r.meta.summaryKinds ?? r.meta.kinds).includes(context.kind)) return false;

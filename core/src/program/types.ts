@@ -3,7 +3,7 @@ import type { ModulePath } from '../js/modules';
 /** One module of a program, as the index keeps it: what it imports, what its exports are, what it does. */
 export interface ModuleSummary {
   file: string;
-  /** Relative import specifiers, as written (`./store`, `../lib/shutdown.js`). */
+  /** Import specifiers, as written (`./store`, `../lib/shutdown.js`, `@/lib/db`, `express`). */
   specifiers: string[];
   exports: Record<string, string[]>;
   facts: string[];
