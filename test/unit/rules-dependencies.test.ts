@@ -22,6 +22,19 @@ describe(`${RULE}: package names`, () => {
   for (const [specifier, expected] of cases) test(`${specifier} → ${expected}`, () => assert.equal(packageOf(specifier), expected));
 });
 
+describe(`${RULE}: one package of a monorepo scanned alone`, () => {
+  test("the workspace root's manifest above the scan root still declares (hoisted devDependencies, siblings)", () => {
+    const files = {
+      '/repo/.git/HEAD': 'ref: refs/heads/main\n',
+      '/repo/package.json': pkg({ name: 'mono', private: true, workspaces: ['packages/*'], devDependencies: { typescript: '^5' } }),
+      '/repo/packages/api/package.json': pkg({ name: '@acme/api', dependencies: { express: '^4' } }),
+      '/repo/packages/utils/package.json': pkg({ name: '@acme/utils' }),
+    };
+    const code = "import ts from 'typescript';\nimport express from 'express';\nimport { x } from '@acme/utils';\nimport axios from 'axios';\n";
+    assert.deepEqual(summary(rule, '/repo/packages/api/src/a.ts', code, { files, root: '/repo/packages/api' }).map(([id, line]) => [id, line]), [['undeclared', 4]]);
+  });
+});
+
 describe(`${RULE}: the text pass that spares the parse finds every specifier the tree does`, () => {
   const code = [
     "import a from 'pkg-a'; import * as b from \"pkg-b\";",
@@ -172,11 +185,20 @@ describe(`${LOCK_RULE}`, () => {
   test('invalid: no name key, reported at the opening brace', () => {
     assert.deepEqual(summary(lockfileRule, '/ws/package.json', '{ "dependencies": { "express": "^4" } }', { files: {} }), [['missing', 1, '{']]);
   });
-  for (const lock of ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock']) {
+  for (const lock of ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock']) {
     test(`valid: ${lock} beside it`, () => assert.deepEqual(summary(lockfileRule, '/ws/package.json', manifest, { files: { [`/ws/${lock}`]: '\u0001bin' } }), []));
   }
   test('valid: a monorepo lockfile at the workspace root', () => {
     assert.deepEqual(summary(lockfileRule, '/ws/packages/api/package.json', manifest, { files: { '/ws/pnpm-lock.yaml': 'lockfileVersion: 9\n' } }), []);
+  });
+  test('one package of a git repository scanned or opened alone: the lockfile at the repository root counts', () => {
+    const files = { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' };
+    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files, root: '/repo/packages/api' }), []);
+    // A worktree's `.git` is a file.
+    const worktree = { '/repo/.git': 'gitdir: /elsewhere/.git/worktrees/repo\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' };
+    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files: worktree, root: '/repo/packages/api' }), []);
+    // Outside a repository the scan root is the limit, as before.
+    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api' }), [['missing', 2, '"name"']]);
   });
   test('valid: nothing to lock, .npmrc package-lock=false, node_modules, fixtures, other json, no host', () => {
     assert.deepEqual(summary(lockfileRule, '/ws/package.json', pkg({ name: 'x', scripts: { start: 'node .' } }), { files: {} }), []);

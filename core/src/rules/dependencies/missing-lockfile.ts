@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
   keywords: ['dependencies'],
 };
 
-export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
+export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock'];
 
 /** The lockfile that covers a package folder: beside it or in any folder above it up to the root (a monorepo's single lockfile). */
 export function lockfileFor(host: FileHost, manifestFile: string): string | undefined {

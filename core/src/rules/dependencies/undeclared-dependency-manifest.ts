@@ -65,12 +65,16 @@ export function parseManifest(file: string, text: string): Manifest | undefined 
   return body ? { ...body, file, dir: path.dirname(file) } : undefined;
 }
 
-/** The folders from `dir` up to the host's root for `file` (inclusive), nearest first; only `dir` when no root is known. */
+/**
+ * The folders from `dir` up to the host's root for `file` (inclusive), nearest first; only `dir` when no root
+ * is known. When the root is a folder inside a git repository (one package of a monorepo, opened or scanned
+ * alone), the walk goes on up to the repository's root: the workspace's manifest and lockfile live there.
+ */
 export function foldersUp(host: FileHost, file: string): string[] {
   // An unsaved buffer has no folder: resolving its name would read the folders of whatever process runs us.
   if (!path.isAbsolute(file)) return [];
   const root = host.rootOf(file);
-  const top = root ? path.resolve(root) : undefined;
+  const top = root ? repositoryAbove(host, path.resolve(root)) ?? path.resolve(root) : undefined;
   const out: string[] = [];
   let dir = path.dirname(path.resolve(file));
   for (;;) {
@@ -81,6 +85,29 @@ export function foldersUp(host: FileHost, file: string): string[] {
     dir = parent;
   }
   return out;
+}
+
+const repositories = new WeakMap<FileHost, Map<string, string | undefined>>();
+
+/** The root of the git repository that holds `root` from above, or undefined when `root` is one itself or in none. */
+function repositoryAbove(host: FileHost, root: string): string | undefined {
+  let cache = repositories.get(host);
+  if (!cache) repositories.set(host, (cache = new Map()));
+  if (cache.has(root)) return cache.get(root);
+  // `.git` is a folder holding HEAD, or (worktrees, submodules) a file that says `gitdir: …`.
+  const isRepository = (dir: string) => host.readFile(path.join(dir, '.git', 'HEAD')) !== undefined || /^gitdir:/.test(host.readFile(path.join(dir, '.git')) ?? '');
+  let found: string | undefined;
+  if (!isRepository(root)) {
+    let dir = path.dirname(root);
+    for (let depth = 0; depth < 8 && dir !== path.dirname(dir); depth++, dir = path.dirname(dir)) {
+      if (isRepository(dir)) {
+        found = dir;
+        break;
+      }
+    }
+  }
+  cache.set(root, found);
+  return found;
 }
 
 function isInside(dir: string, top: string): boolean {
