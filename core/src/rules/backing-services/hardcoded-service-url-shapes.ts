@@ -127,14 +127,38 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
     const callee = unwrap(parent.expression);
     // zod/yup/joi `.default('redis://localhost')`, convict-style `env('REDIS_URL', 'redis://localhost')`.
     if (ts.isPropertyAccessExpression(callee) && /^(default|catch|withDefault|orDefault|fallback)$/.test(callee.name.text)) return {};
+    // A command-line option's default (commander `.option(flags, description, default)`): the flag overrides it.
+    if (ts.isPropertyAccessExpression(callee) && /^(option|requiredOption)$/.test(callee.name.text) && parent.arguments.indexOf(node as ts.Expression) >= 2) return {};
     const first = parent.arguments[0] && unwrap(parent.arguments[0]);
     if (parent.arguments[0] !== node && first && ts.isStringLiteralLike(first) && /^[A-Z][A-Z0-9_]+$/.test(first.text)) return {};
+  }
+  // `let url = process.env.DATABASE_URL; if (!url) url = 'postgres://db:5432/app'`: the variable's own default.
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) {
+    const name = parent.left.text;
+    for (let n: ts.Node | undefined = parent.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+      if (ts.isIfStatement(n) && negates(n.expression, name)) return {};
+    }
   }
   // `if (!process.env.REDIS_URL) url = 'redis://localhost:6379'`: a default chosen by the environment.
   for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isIfStatement(n) && readsEnv(n.expression)) return { choice: true };
   }
   return undefined;
+}
+
+/** `!url`, `url === undefined`, `url == null`, `typeof url === 'undefined'`: the condition says the variable is unset. */
+function negates(condition: ts.Expression, name: string): boolean {
+  const c = unwrap(condition);
+  const isName = (e: ts.Expression) => {
+    const u = unwrap(e);
+    return ts.isIdentifier(u) && u.text === name;
+  };
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return isName(c.operand);
+  if (ts.isBinaryExpression(c) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(c.operatorToken.kind)) {
+    const other = isName(c.left) ? unwrap(c.right) : isName(c.right) ? unwrap(c.left) : undefined;
+    return other !== undefined && (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined'));
+  }
+  return false;
 }
 
 /** Inside a development or test section of a config object (`development: { url: 'postgres://localhost/dev' }`). */

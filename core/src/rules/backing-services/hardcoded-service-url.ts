@@ -119,6 +119,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   };
 
   const visit = (node: ts.Node): void => {
+    // `type Config = { url: 'redis://cache:6379' }` describes a value; it connects to nothing.
+    if (ts.isLiteralTypeNode(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       const url = parseServiceUrl(node.text);
       const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
