@@ -37,6 +37,13 @@ describe(`${RULE}`, () => {
     assert.deepEqual(summary(rule, '/ws/src/db.ts', negated), [['conditional', 1, "'sqlite3'"]]);
   });
 
+  test('several databases per environment: each compared with its namesake, not with the first', () => {
+    const same = "export default {\n  development: { analytics: { client: 'sqlite3' }, main: { client: 'pg' } },\n  production: { main: { client: 'pg' }, analytics: { client: 'sqlite3' } },\n};\n";
+    assert.deepEqual(summary(rule, '/ws/src/db.ts', same), []);
+    const differs = "export default {\n  development: { analytics: { client: 'sqlite3' }, main: { client: 'sqlite3' } },\n  production: { main: { client: 'pg' }, analytics: { client: 'sqlite3' } },\n};\n";
+    assert.deepEqual(summary(rule, '/ws/src/db.ts', differs), [['mismatch', 2, "'sqlite3'"]]);
+    assert.equal(findings(rule, '/ws/src/db.ts', differs)[0].start, differs.indexOf("'sqlite3'", differs.indexOf('main:')));
+  });
   test('valid: the same engine everywhere (mysql and mysql2 are one engine)', () => {
     const code = "module.exports = {\n  development: { client: 'mysql' },\n  production: { client: 'mysql2' },\n};\n";
     assert.deepEqual(summary(rule, '/ws/knexfile.js', code), []);

@@ -98,25 +98,52 @@ function keyedByEnvironment(node: ts.ObjectLiteralExpression): boolean {
   return prod && dev;
 }
 
+type Engine = NonNullable<ReturnType<typeof engineOf>>;
+
+/** Every engine setting of a tree by its key path (`main.client`), no deeper than three levels. */
+function enginesOf(tree: Tree, prefix = '', depth = 0, out = new Map<string, Engine>()): Map<string, Engine> {
+  if (tree.kind !== 'map' || depth > 3) return out;
+  for (const [key, value] of tree.entries) {
+    const at = prefix ? `${prefix}.${key}` : key;
+    if (ENGINE_KEYS.test(key) && value.kind === 'scalar') {
+      const engine = engineName(value.value);
+      if (engine) out.set(at, { engine, at: value });
+    } else enginesOf(value, at, depth + 1, out);
+  }
+  return out;
+}
+
+/**
+ * The development engine to compare with production's: the setting at the same key path when both have
+ * several databases (`main`, `analytics`), else the first one of each.
+ */
+function pairs(dev: Tree, prod: Tree): Array<[Engine, Engine]> {
+  const devEngines = enginesOf(dev);
+  const prodEngines = enginesOf(prod);
+  const shared = [...devEngines.keys()].filter((k) => prodEngines.has(k));
+  if (shared.length > 0 && (devEngines.size > 1 || prodEngines.size > 1)) return shared.map((k) => [devEngines.get(k) as Engine, prodEngines.get(k) as Engine]);
+  const first = [engineOf(dev), engineOf(prod)];
+  return first[0] && first[1] ? [[first[0], first[1]]] : [];
+}
+
 /** A map keyed by environments (`development`, `production`…) whose engines differ from production's. */
 function environments(map: Tree, report: (r: Report) => void): void {
   if (map.kind !== 'map') return;
   const envs = map.entries.filter(([key, value]) => (PROD.test(key) || DEV.test(key)) && value.kind === 'map');
   const prodEntry = envs.find(([k]) => /^(production|prod)$/i.test(k)) ?? envs.find(([k]) => PROD.test(k));
   if (!prodEntry || !envs.some(([k]) => DEV.test(k))) return;
-  const prod = engineOf(prodEntry[1]);
-  if (!prod) return;
   for (const [key, value] of envs) {
     if (!DEV.test(key)) continue;
-    const dev = engineOf(value);
-    if (!dev || dev.engine === prod.engine) continue;
-    report({
-      messageId: 'mismatch',
-      data: { env: key, engine: dev.engine, prodEnv: prodEntry[0], prodEngine: prod.engine },
-      start: dev.at.start,
-      end: dev.at.end,
-      identity: `mismatch:${key}:${dev.engine}`,
-    });
+    for (const [dev, prod] of pairs(value, prodEntry[1])) {
+      if (dev.engine === prod.engine) continue;
+      report({
+        messageId: 'mismatch',
+        data: { env: key, engine: dev.engine, prodEnv: prodEntry[0], prodEngine: prod.engine },
+        start: dev.at.start,
+        end: dev.at.end,
+        identity: `mismatch:${key}:${dev.engine}`,
+      });
+    }
   }
 }
 
