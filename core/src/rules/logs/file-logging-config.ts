@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { propertyValue, unwrap } from '../../js/modules';
 import { logToStdout, removeProperties, replaceNode, type Edit } from './file-logging-edits';
-import { destinationKind } from './file-logging-paths';
+import { destinationKind, isDecidedElsewhere } from './file-logging-paths';
 import { findProperty, holder, literalText, propertyName, shortText, valueOfProperty, type LogFinding, type Scope } from './file-logging-scope';
 
 /** log4js appender types that write files. */
@@ -36,8 +36,12 @@ export function findLog4js(scope: Scope): LogFinding[] {
     const typeNode = propertyValue(object, 'type');
     const type = literalText(typeNode);
     if (!typeNode || type === undefined || !LOG4JS_FILE_TYPES.has(type)) continue;
-    const name = appenderName(object);
+    const name = appenderName(scope, object);
     if (name === undefined) continue;
+    // The type makes it a file appender; its path may still say stdout or leave the file to the operator, as
+    // winston's `filename` and bunyan's `path` may (`multiFile` names a directory in `base`).
+    const path = propertyValue(object, type === 'multiFile' ? 'base' : 'filename');
+    if (path && isDecidedElsewhere(destinationKind(scope, path))) continue;
     const fixEdits: Edit[] = [replaceNode(scope, typeNode, `${scope.text[typeNode.getStart(scope.sourceFile)]}stdout${scope.text[typeNode.getEnd() - 1]}`)];
     fixEdits.push(...removeProperties(scope, object, LOG4JS_FILE_OPTIONS).edits);
     found.push({
@@ -63,29 +67,57 @@ export function findLog4js(scope: Scope): LogFinding[] {
   return found;
 }
 
-/** The appender's name when the object is an appender of a log4js configuration; `appenders[i]` in the array form. */
-function appenderName(object: ts.ObjectLiteralExpression): string | undefined {
+/**
+ * The appender's name when the object is an appender of a log4js configuration; `appenders[i]` in the array
+ * form. An appender held in a variable (`const fileAppender = {…}`) is named where the variable is used.
+ */
+function appenderName(scope: Scope, object: ts.ObjectLiteralExpression): string | undefined {
   const p = holder(object);
   if (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent) && storedUnder(p.parent) === 'appenders') return propertyName(p);
   if (ts.isArrayLiteralExpression(p) && storedUnder(p) === 'appenders') return `appenders[${p.elements.findIndex((e) => unwrap(e) === object)}]`;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
+    for (const use of scope.referencesOf(p.name.text)) {
+      const u = holder(use);
+      if ((ts.isPropertyAssignment(u) || ts.isShorthandPropertyAssignment(u)) && storedUnder(u.parent) === 'appenders') return propertyName(u);
+      if (ts.isArrayLiteralExpression(u) && storedUnder(u) === 'appenders') return `appenders[${u.elements.findIndex((e) => unwrap(e) === use)}]`;
+    }
+  }
   return undefined;
 }
 
 /**
- * The stream objects of a bunyan logger: the elements of `streams: […]` (or of a `const streams = […]`),
- * the argument of `log.addStream(…)`, and `createLogger`'s own options. Only read in files that name bunyan.
+ * The stream objects of a bunyan logger: the elements of `streams: […]` (or of a `const streams = […]`), what
+ * is pushed onto such an array, the argument of `log.addStream(…)`, and `createLogger`'s own options, written
+ * in place or held in a variable used there (`const fileStream = {…}; streams: [fileStream]`). Only read in
+ * files that name bunyan.
  */
 export function bunyanStreamObjects(scope: Scope): ts.ObjectLiteralExpression[] {
-  const objects: ts.ObjectLiteralExpression[] = [];
-  for (const object of scope.objects) {
-    const p = holder(object);
-    if (ts.isArrayLiteralExpression(p) && storedUnder(p) === 'streams') objects.push(object);
-    else if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(unwrap(p.expression))) {
-      const callee = unwrap(p.expression) as ts.PropertyAccessExpression;
-      if (callee.name.text === 'addStream' || (callee.name.text === 'createLogger' && scope.is(callee.expression, 'bunyan'))) objects.push(object);
-    }
-  }
-  return objects;
+  return scope.objects.filter((object) => {
+    if (isStreamPosition(scope, object)) return true;
+    const h = holder(object);
+    return ts.isVariableDeclaration(h) && ts.isIdentifier(h.name) && scope.referencesOf(h.name.text).some((use) => isStreamPosition(scope, use));
+  });
+}
+
+function isStreamPosition(scope: Scope, node: ts.Expression): boolean {
+  const p = holder(node);
+  if (ts.isArrayLiteralExpression(p)) return storedUnder(p) === 'streams';
+  if (!ts.isCallExpression(p) || !ts.isPropertyAccessExpression(unwrap(p.expression))) return false;
+  const callee = unwrap(p.expression) as ts.PropertyAccessExpression;
+  if (callee.name.text === 'addStream' || (callee.name.text === 'createLogger' && scope.is(callee.expression, 'bunyan'))) return true;
+  return callee.name.text === 'push' && isStreamsArray(scope, unwrap(callee.expression));
+}
+
+/** `streams` in `streams.push(…)` / `opts.streams.push(…)`: an array named so, or one given as a logger's `streams`. */
+function isStreamsArray(scope: Scope, e: ts.Expression): boolean {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'streams';
+  if (!ts.isIdentifier(e)) return false;
+  const init = scope.declarationOf(e.text)?.initializer;
+  if (!init || !ts.isArrayLiteralExpression(unwrap(init))) return false;
+  return e.text === 'streams' || scope.referencesOf(e.text).some((use) => {
+    const h = holder(use);
+    return ts.isPropertyAssignment(h) && propertyName(h) === 'streams';
+  });
 }
 
 /** bunyan `{ path: './app.log' }` and `{ type: 'rotating-file', path }` streams; reported at the path. */
@@ -97,7 +129,7 @@ export function findBunyan(scope: Scope): LogFinding[] {
     const path = valueOfProperty(pathProperty);
     if (!pathProperty || !path) continue;
     const kind = destinationKind(scope, path);
-    if (kind === 'stdout' || kind === 'env') continue;
+    if (isDecidedElsewhere(kind)) continue;
     const target = shortText(scope, path);
     const type = literalText(propertyValue(object, 'type'));
     const fixable = type === undefined || type === 'file' || type === 'rotating-file';

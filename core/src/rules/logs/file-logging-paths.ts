@@ -1,15 +1,18 @@
 import ts = require('typescript');
-import { dottedName, unwrap } from '../../js/modules';
+import { dottedName, propertyValue, unwrap } from '../../js/modules';
 import type { Scope } from './file-logging-scope';
 
 /**
  * What a path or destination value is, read from the syntax alone:
  * - `stdout`: 1, 2, `process.stdout(.fd)`, `'/dev/stdout'`;
  * - `env`: read from the environment with no file fallback (`process.env.LOG_FILE`, `… || 1`): the operator decides;
+ * - `config`: a bare property read of a configuration or options object (`config.logFile`, `this.opts.dest`):
+ *   the deployment's configuration decides, which may well be stdout, so a logger's destination option that
+ *   holds one is not reported (a path built on it, `config.dir + '/app.log'`, is a `file`);
  * - `file`: a path written in the code (`'./app.log'`, `path.join(__dirname, 'logs')`, `` `${dir}/app.log` ``);
- * - `unknown`: anything else (a parameter, `config.logFile`).
+ * - `unknown`: anything else (a parameter, a call).
  */
-export type DestinationKind = 'stdout' | 'env' | 'file' | 'unknown';
+export type DestinationKind = 'stdout' | 'env' | 'config' | 'file' | 'unknown';
 
 const STD_PATH = /^\/dev\/(stdout|stderr|fd\/[12])$|^\/proc\/self\/fd\/[12]$/;
 const DEVICE_PATH = /^\/dev\/|^\/proc\/self\/fd\//;
@@ -22,6 +25,7 @@ export function destinationKind(scope: Scope, node: ts.Expression, depth = 0): D
   const dotted = dottedName(e);
   if (dotted && /^process\.(stdout|stderr)(\.fd)?$/.test(dotted)) return 'stdout';
   if (readsEnvironment(e)) return 'env';
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return memberKind(scope, e, depth);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return combine([destinationKind(scope, e.left, depth + 1), destinationKind(scope, e.right, depth + 1)]);
   }
@@ -37,11 +41,44 @@ export function destinationKind(scope: Scope, node: ts.Expression, depth = 0): D
   return 'unknown';
 }
 
-/** A file wins over anything (it is what happens by default); then unknown; the environment or stdout is fine. */
+/** A file wins over anything (it is what happens by default); then unknown; the environment, configuration or stdout is fine. */
 function combine(kinds: DestinationKind[]): DestinationKind {
   if (kinds.includes('file')) return 'file';
   if (kinds.includes('unknown')) return 'unknown';
-  return kinds.includes('env') ? 'env' : 'stdout';
+  if (kinds.includes('env')) return 'env';
+  return kinds.includes('config') ? 'config' : 'stdout';
+}
+
+/** True for the kinds that leave the destination to the operator or say stdout: nothing to report. */
+export function isDecidedElsewhere(kind: DestinationKind): boolean {
+  return kind === 'stdout' || kind === 'env' || kind === 'config';
+}
+
+/**
+ * `a.b.c` / `a['b']`: followed into a local object literal when `a` is one (`const LOGS = { file: './app.log' }`),
+ * else a read of configuration. Only plain member chains count: `getConfig().file` stays unknown.
+ */
+function memberKind(scope: Scope, e: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): DestinationKind {
+  const keys: string[] = [];
+  let root: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+    const key = ts.isPropertyAccessExpression(root) ? root.name.text : ts.isStringLiteralLike(root.argumentExpression) ? root.argumentExpression.text : undefined;
+    if (key === undefined) return 'unknown';
+    keys.unshift(key);
+    root = unwrap(root.expression);
+  }
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return 'config';
+  if (!ts.isIdentifier(root)) return 'unknown';
+  let value: ts.Expression | undefined = scope.declarationOf(root.text)?.initializer;
+  if (!value) return 'config';
+  for (const key of keys) {
+    const object: ts.Expression = unwrap(value);
+    // Built from a call or a parameter (`loadConfig()`, `require('./config')`): configuration all the same.
+    if (!ts.isObjectLiteralExpression(object)) return ts.isCallExpression(object) || ts.isIdentifier(object) ? 'config' : 'unknown';
+    value = propertyValue(object, key);
+    if (!value) return 'unknown';
+  }
+  return destinationKind(scope, value, depth + 1);
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X` (alone, not as part of a longer expression). */

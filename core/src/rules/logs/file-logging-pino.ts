@@ -12,14 +12,18 @@ const FILE_ONLY = new Set(['mkdir', 'append']);
  * pino's file destinations: `pino.destination('./app.log')` / `({ dest })` (also as the second argument of
  * `pino(opts, …)`), `new SonicBoom({ dest })`, the `pino/file` transport's `destination` (in `pino.transport`,
  * `pino({ transport })` and `targets: […]`, also in framework options such as Fastify's that hold the same
- * object), the `pino-roll` transport, and `pino-roll` called directly. A destination of 1 or 2, no
- * destination at all (stdout is the default), or one read from the environment is not reported.
+ * object), pino-pretty given a file `destination` (as a transport or called as a stream), the `pino-roll`
+ * transport, and `pino-roll` called directly. A destination of 1 or 2, no destination at all (stdout is the
+ * default), or one read from the environment or from configuration (`config.logDestination`) is not reported.
  */
 export function findPino(scope: Scope): LogFinding[] {
   const found: LogFinding[] = [];
   for (const call of scope.calls) {
     if (scope.is(call.expression, 'pino', 'destination')) {
       const f = destinationFinding(scope, call, call.arguments[0], 'dest');
+      if (f) found.push(f);
+    } else if (isPinoPretty(scope, call.expression)) {
+      const f = prettyFinding(scope, call);
       if (f) found.push(f);
     } else if (scope.is(call.expression, 'pino-roll')) {
       const options = call.arguments[0] && unwrap(call.arguments[0]);
@@ -35,7 +39,8 @@ export function findPino(scope: Scope): LogFinding[] {
   }
   for (const object of scope.objects) {
     const target = literalText(propertyValue(object, 'target'));
-    if (target === 'pino/file') {
+    // pino-pretty prints to stdout unless its `destination` names a file: then it is a file target like pino/file.
+    if (target === 'pino/file' || target === 'pino-pretty') {
       const f = pinoFileTarget(scope, object);
       if (f) found.push(f);
     } else if (target === 'pino-roll') found.push(pinoRollTarget(scope, object));
@@ -66,6 +71,31 @@ function destinationFinding(scope: Scope, node: ts.CallExpression | ts.NewExpres
   };
 }
 
+/** pino-pretty's stream factory: the module itself, or its `build` / `PinoPretty` exports. */
+function isPinoPretty(scope: Scope, callee: ts.Expression): boolean {
+  const r = scope.resolve(callee);
+  return r !== undefined && r.module === 'pino-pretty' && (r.path.length === 0 || (r.path.length === 1 && (r.path[0] === 'build' || r.path[0] === 'PinoPretty')));
+}
+
+/**
+ * `pino(pretty({ destination: './pretty.log' }))`: reported at the call when its options, written in place,
+ * name a file. A stream given as the destination is judged where it is opened.
+ */
+function prettyFinding(scope: Scope, call: ts.CallExpression): LogFinding | undefined {
+  const options = call.arguments[0] && unwrap(call.arguments[0]);
+  const destination = options && ts.isObjectLiteralExpression(options) ? propertyValue(options, 'destination') : undefined;
+  if (!options || !destination || !isFile(scope, destination) || ts.isCallExpression(scope.valueOf(destination)) || ts.isNewExpression(scope.valueOf(destination))) return undefined;
+  const target = shortText(scope, destination);
+  return {
+    messageId: 'pinoFile',
+    data: { target },
+    start: call.getStart(scope.sourceFile),
+    end: call.getEnd(),
+    identity: `pinoFile:${target}`,
+    fix: logToStdout('Log to stdout: destination 1', toStdout(scope, options as ts.ObjectLiteralExpression, destination)),
+  };
+}
+
 function isFile(scope: Scope, value: ts.Expression): boolean {
   const kind = destinationKind(scope, value);
   return kind === 'file' || kind === 'unknown';
@@ -78,7 +108,7 @@ function toStdout(scope: Scope, object: ts.ObjectLiteralExpression, value: ts.Ex
   return [...edits, ...removeProperties(scope, object, FILE_ONLY).edits];
 }
 
-/** `{ target: 'pino/file', options: { destination: './app.log' } }`: reported at the destination. */
+/** `{ target: 'pino/file' | 'pino-pretty', options: { destination: './app.log' } }`: reported at the destination. */
 function pinoFileTarget(scope: Scope, object: ts.ObjectLiteralExpression): LogFinding | undefined {
   const options = propertyValue(object, 'options');
   const resolved = options && scope.valueOf(options);
@@ -142,8 +172,7 @@ function targetLevel(node: ts.Expression, unknown: number): number {
 function isStdoutTarget(scope: Scope, node: ts.Expression): boolean {
   if (!ts.isObjectLiteralExpression(node)) return false;
   const target = literalText(propertyValue(node, 'target'));
-  if (target === 'pino-pretty') return true;
-  if (target !== 'pino/file') return false;
+  if (target !== 'pino/file' && target !== 'pino-pretty') return false;
   const options = propertyValue(node, 'options');
   const resolved = options && scope.valueOf(options);
   const destination = resolved && ts.isObjectLiteralExpression(resolved) ? propertyValue(resolved, 'destination') : undefined;

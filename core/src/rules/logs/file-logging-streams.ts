@@ -175,11 +175,13 @@ function propertySlot(scope: Scope, bunyan: ReadonlySet<ts.ObjectLiteralExpressi
   object: ts.ObjectLiteralExpression): Slot | undefined {
   const owner = holder(object);
   if (key === 'stream') {
-    if (ts.isCallExpression(owner) && scope.is(owner.expression, 'morgan')) {
+    const morgan = morganCall(scope, object);
+    if (morgan) {
       const removed = removeProperties(scope, object, new Set(['stream']));
-      const index = owner.arguments.findIndex((a) => unwrap(a) === object);
-      const edits = removed.remaining === 0 && index >= 0 ? deleteElements(scope, owner.arguments, new Set([index])) : removed.edits;
-      return { messageId: 'morganFile', title: 'Log to stdout: drop the file stream (morgan writes to stdout by default)', edits };
+      const index = morgan.arguments.findIndex((a) => unwrap(a) === object);
+      // Options held in a variable keep their declaration (other code may read it), emptied.
+      const emptied = removed.remaining === 0 ? (index >= 0 ? deleteElements(scope, morgan.arguments, new Set([index])) : [replaceNode(scope, object, '{}')]) : undefined;
+      return { messageId: 'morganFile', title: 'Log to stdout: drop the file stream (morgan writes to stdout by default)', edits: emptied ?? removed.edits };
     }
     // winston's Stream transport, and its File transport given a `stream` instead of a `filename`.
     const transport = ts.isNewExpression(owner) ? winstonStreamTransport(scope, owner.expression) : undefined;
@@ -199,6 +201,16 @@ function propertySlot(scope: Scope, bunyan: ReadonlySet<ts.ObjectLiteralExpressi
     return consoleSlot(replaceStream(scope, use, `process.${key}`));
   }
   return undefined;
+}
+
+/** The `morgan(format, options)` call the options object is given to, in place or through `const opts = {…}`. */
+function morganCall(scope: Scope, object: ts.ObjectLiteralExpression): ts.CallExpression | undefined {
+  const owner = holder(object);
+  const isMorgan = (n: ts.Node): n is ts.CallExpression => ts.isCallExpression(n) && scope.is(n.expression, 'morgan');
+  if (isMorgan(owner)) return owner;
+  if (!ts.isVariableDeclaration(owner) || !ts.isIdentifier(owner.name)) return undefined;
+  const uses = scope.referencesOf(owner.name.text).map((r) => holder(r));
+  return uses.find(isMorgan);
 }
 
 function winstonStreamTransport(scope: Scope, callee: ts.Expression): string | undefined {

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { propertyValue, unwrap } from '../../js/modules';
 import { deleteElements, logToStdout, removeProperties, type Edit } from './file-logging-edits';
-import { destinationKind } from './file-logging-paths';
+import { destinationKind, isDecidedElsewhere } from './file-logging-paths';
 import { findProperty, literalText, shortText, type LogFinding, type Scope } from './file-logging-scope';
 
 /** Options only a file transport reads (winston's File, winston-daily-rotate-file, Stream's `stream`): dropped by the fix. */
@@ -91,7 +91,7 @@ function fileTarget(scope: Scope, options: ts.Expression | undefined): string | 
   const decisive = filename ?? dirname;
   if (decisive) {
     const kind = destinationKind(scope, decisive);
-    if (kind === 'stdout' || kind === 'env') return undefined;
+    if (isDecidedElsewhere(kind)) return undefined;
   }
   return filename ? shortText(scope, filename) : dirname ? shortText(scope, dirname) : 'a file';
 }

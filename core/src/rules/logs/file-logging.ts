@@ -1,6 +1,7 @@
 import type { FileContext } from '../../context';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
+import { findFastify } from './file-logging-fastify';
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
 import { findFsWrites, findStreams } from './file-logging-streams';
@@ -18,6 +19,7 @@ export const meta: RuleMeta = {
   messages: {
     winstonFile: `winston's {transport} transport writes logs to a file ({target}). ${STDOUT}`,
     pinoFile: `pino writes logs to a file ({target}). ${STDOUT}`,
+    fastifyFile: `Fastify's \`logger.file\` makes pino write logs to a file ({target}). Drop \`file\`: the logger then writes to stdout, and the environment routes the stream.`,
     log4jsFile: `log4js appender \`{name}\` writes logs to a file (type \`{type}\`). Use a \`stdout\` appender and let the environment route the stream.`,
     bunyanFile: `bunyan writes logs to a file ({target}). Use \`stream: process.stdout\` and let the environment route the stream.`,
     morganFile: `morgan writes access logs to a file ({target}). Drop the \`stream\` option: morgan writes to stdout by default.`,
@@ -28,9 +30,9 @@ export const meta: RuleMeta = {
   kinds: ['js'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
-  // so the much commoner words "morgan" and "console" are not needed to find them).
+  // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator'],
+    'rotating-file-stream', 'file-stream-rotator', 'fastify'],
 };
 
 /**
@@ -39,23 +41,26 @@ export const meta: RuleMeta = {
  */
 const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
+/** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
+const FILE_OPTION = /\bfile\s*[:,}]/;
 
 export function isCandidate(text: string): boolean {
-  return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text));
+  return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text)) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isCandidate(context.text)) return;
   const scope = new Scope(context.sourceFile, context.text);
   const findings: LogFinding[] = [
-    ...findWinston(scope), ...findPino(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
+    ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
   ];
   // One report per place, even when two shapes describe the same code.
   const seen = new Set<string>();
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const f of findings) {
     const key = `${f.start}:${f.end}`;
-    if (seen.has(key)) continue;
+    // A half-typed option (`filename: ` with nothing after it yet) has no target to name: wait until it has one.
+    if (seen.has(key) || f.data.target === '') continue;
     seen.add(key);
     report({ messageId: f.messageId, data: f.data, start: f.start, end: f.end, identity: f.identity, fixes: f.fix ? [f.fix] : undefined });
   }

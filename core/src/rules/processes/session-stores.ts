@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import { hasSpread, propertyValue, unwrap } from '../../js/modules';
+import { classKeepsSessions, objectKeepsSessions } from './session-containers';
 import type { SessionScope } from './session-scope';
 
 /** Tags a module's exports carry for other modules (`ModuleFacts.exports`). */
@@ -73,8 +74,8 @@ function classifyConstructor(scope: SessionScope, ctor: ts.Expression, depth: nu
   const d = scope.lookup(c);
   if (d.kind === 'unknown' && MAP_CLASSES.has(c.text)) return { kind: 'in-process', name: c.text };
   if (d.kind === 'value' && depth < 8) return classifyConstructor(scope, d.initializer, depth + 1);
-  // The application's own class: in-process when it holds its sessions in a Map or an object.
-  if (d.kind === 'class' && classHoldsContainer(d.node)) return { kind: 'in-process', name: c.text };
+  // The application's own class: in-process when its get/set keep the sessions in a Map or an object of its own.
+  if (d.kind === 'class' && classKeepsSessions(scope, d.node)) return { kind: 'in-process', name: c.text };
   return { kind: 'unknown' };
 }
 
@@ -124,52 +125,13 @@ function returnedObject(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralExpress
 
 /**
  * A hand-written store object (`{ get, set, destroy }`) is in-process when it keeps its sessions in a Map or a
- * plain object: one of its own properties (`storage: {}`) or a variable its methods read (`sessions.get(key)`).
+ * plain object: one of its own properties (`storage: {}`) or a variable its methods read (`sessions.get(key)`),
+ * that its `set` writes and its `get` reads back (see `objectKeepsSessions`).
  */
-export function inProcessObject(scope: SessionScope, object: ts.ObjectLiteralExpression): boolean {
+function inProcessObject(scope: SessionScope, object: ts.ObjectLiteralExpression): boolean {
   const methods = ['get', 'set', 'destroy'];
   if (!methods.every((m) => object.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === m))) return false;
-  for (const p of object.properties) {
-    if (ts.isPropertyAssignment(p) && isContainer(p.initializer)) return true;
-  }
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !ts.isPropertyAssignment(node.parent)) {
-      const d = scope.lookup(node);
-      if (d.kind === 'value' && isContainer(d.initializer)) found = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const p of object.properties) {
-    if (ts.isMethodDeclaration(p) && p.body) visit(p.body);
-    if (ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer))) visit(p.initializer.body);
-  }
-  return found;
-}
-
-/** A class that keeps a Map or an object in a field (`sessions = new Map()`, `this.sessions = {}`). */
-function classHoldsContainer(node: ts.ClassLikeDeclaration): boolean {
-  for (const m of node.members) {
-    if (ts.isPropertyDeclaration(m) && m.initializer && isContainer(m.initializer)) return true;
-    if (ts.isConstructorDeclaration(m) && m.body) {
-      for (const s of m.body.statements) {
-        if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-            ts.isPropertyAccessExpression(s.expression.left) && s.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-            isContainer(s.expression.right)) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** `{}`, `new Map()`, `Object.create(null)`: where an in-process store keeps its sessions. */
-function isContainer(expression: ts.Expression): boolean {
-  const e = unwrap(expression);
-  if (ts.isObjectLiteralExpression(e)) return e.properties.length === 0;
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return MAP_CLASSES.has(e.expression.text);
-  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) &&
-    e.expression.expression.text === 'Object' && e.expression.name.text === 'create';
+  return objectKeepsSessions(scope, object);
 }
 
 /** The options a session middleware was given, as far as the file shows them. */
