@@ -9,6 +9,7 @@ import { analyze } from '../../core/src/engine';
 import { mapHost } from '../../core/src/host';
 import { ProgramIndex } from '../../core/src/program';
 import { rule as sigterm } from '../../core/src/rules/disposability/missing-sigterm-handler';
+import { rule as session } from '../../core/src/rules/processes/in-memory-session';
 
 const SERVER = "import express from 'express';\nimport { shutdown } from 'ALIAS';\nconst app = express();\nconst server = app.listen(process.env.PORT);\nshutdown(server);\n";
 const HANDLER = "export function shutdown(server) {\n  process.on('SIGTERM', () => server.close());\n}\n";
@@ -58,4 +59,18 @@ describe('program index: aliases of the package itself', () => {
     assert.deepEqual(sigtermFindings(files, 'graceful-helpers'), ['disposability/missing-sigterm-handler']);
   });
 
+  test('a session store imported through an alias is judged by what it is', () => {
+    const files: Record<string, string> = {
+      '/ws/package.json': '{ "name": "app" }',
+      '/ws/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      '/ws/src/lib/store.ts': "import session from 'express-session';\nexport const store = new session.MemoryStore();\n",
+      '/ws/src/app.ts': "import session from 'express-session';\nimport { store } from '@/lib/store';\napp.use(session({ store, secret: process.env.S! }));\n",
+    };
+    const host = mapHost(files, '/ws');
+    const index = new ProgramIndex([session], host);
+    for (const [file, text] of Object.entries(files)) if (file.endsWith('.ts')) index.update(file, text, false);
+    const file = '/ws/src/app.ts';
+    const found = analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [session], program: index.view(file), host }).findings;
+    assert.deepEqual(found.map((f) => f.ruleId), ['processes/in-memory-session']);
+  });
 });

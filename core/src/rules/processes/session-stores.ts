@@ -85,10 +85,11 @@ function classifyName(scope: SessionScope, id: ts.Identifier, depth: number): St
   if (d.kind !== 'import') return { kind: 'unknown' };
   const binding = scope.bindings.names.get(id.text);
   if (!binding) return { kind: 'unknown' };
-  if (!binding.module.startsWith('.')) return { kind: 'external', name: binding.module };
-  // Created in another module of the program: what its summary says of the export.
+  // Created in another module of the program (relative, or through an alias such as `@/lib/store`): what its
+  // summary says of the export. A specifier the program does not resolve is a package.
+  const tags = scope.program?.importedTags(binding) ?? [];
+  if (!binding.module.startsWith('.') && tags.length === 0) return { kind: 'external', name: binding.module };
   if (!scope.program) return { kind: 'unknown' };
-  const tags = scope.program.importedTags(binding);
   const name = `${id.text} from '${binding.module}'`;
   if (tags.includes(TAGS.memory)) return { kind: 'memory', name };
   if (tags.includes(TAGS.file)) return { kind: 'file', name };
