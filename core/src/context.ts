@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOf, isTestFile, isTsx } from './fileKinds';
+import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
 import { LineIndex } from './lineIndex';
 import type { FileHost } from './host';
 import type { ProgramView } from './program/types';
@@ -9,6 +9,11 @@ import type { FileKind } from './types';
 export interface FileContextOptions {
   /** For `.env` files: whether git ignores the file (a git-ignored `.env` is where secrets belong). */
   gitIgnored?: boolean;
+  /**
+   * The path relative to the project or workspace root. Test-ness is judged on it: the folders above the
+   * project (`/home/me/test/proj`) say nothing about the code. Without it the path itself is judged.
+   */
+  relativePath?: string;
 }
 
 /**
@@ -18,8 +23,12 @@ export interface FileContextOptions {
  */
 export class FileContext {
   readonly kind: FileKind;
-  readonly isTestFile: boolean;
   readonly gitIgnored: boolean;
+  /**
+   * The path relative to the project root, when the caller knows it. The engine sets it from its
+   * `relativePath` option, so a context built without one is judged like the analysis it is given to.
+   */
+  relativePath?: string;
   /** The rest of the program, for rules that judge more than one file; set by the caller that has an index. */
   program?: ProgramView;
   /** Other files (a schema, `.env.example`), for rules that read one; set by the caller. */
@@ -28,11 +37,20 @@ export class FileContext {
   private sourceFileCache?: ts.SourceFile;
   private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };
   private lowerCache?: string;
+  private testCache?: { path: string; test: boolean };
 
   constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
-    this.kind = fileKindOf(path);
-    this.isTestFile = isTestFile(path);
+    // The text decides only for a name with no extension (`bin/www` with a node shebang).
+    this.kind = fileKindOfText(path, text);
     this.gitIgnored = options.gitIgnored ?? false;
+    this.relativePath = options.relativePath;
+  }
+
+  /** Test code, fixtures or test set-up, judged on the path inside the project (see `relativePath`). */
+  get isTestFile(): boolean {
+    const judged = this.relativePath ?? this.path;
+    if (this.testCache?.path !== judged) this.testCache = { path: judged, test: isTestFile(judged) };
+    return this.testCache.test;
   }
 
   get lines(): LineIndex {
@@ -78,7 +96,7 @@ export class FileContext {
    * TypeScript's incremental parser, so a keystroke re-parses only the changed region.
    */
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
-    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored });
+    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, relativePath: this.relativePath });
     if (this.sourceFileCache && change) {
       const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength);
       next.sourceFileCache = ts.updateSourceFile(this.sourceFileCache, text, range);

@@ -88,6 +88,9 @@ function matchersOf(config: ResolvedConfig) {
 /** Runs every rule that reads this kind of file over one file version. Never throws on any input. */
 export function analyze(context: FileContext, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? defaultConfig();
+  // Test-ness is judged inside the project, whatever folders the project itself sits in; set before any
+  // early return, because callers index the context's test-ness after the analysis.
+  if (options.relativePath !== undefined) context.relativePath = options.relativePath;
   const fixes = new Map<Finding, FixDescriptor[]>();
   const text = context.text;
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

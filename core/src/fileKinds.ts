@@ -22,6 +22,30 @@ export function fileKindOf(filePath: string): FileKind {
   return BY_EXTENSION[path.extname(lower)] ?? 'text';
 }
 
+/** `#!/usr/bin/env node`, `#!/usr/local/bin/node --harmony`, `#!/usr/bin/env -S node --flags`, also bun, deno, tsx and ts-node. */
+const NODE_SHEBANG = /^#![ \t]*\S*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:node|nodejs|bun|deno|tsx|ts-node)(?:[ \t]|\r?$)/m;
+
+/**
+ * The kind of a file from its name and, for a name with no extension, its first line: express-generator's
+ * `bin/www` and other `#!/usr/bin/env node` scripts are JavaScript though nothing in the name says so.
+ */
+export function fileKindOfText(filePath: string, text: string): FileKind {
+  const kind = fileKindOf(filePath);
+  return kind === 'text' && mayBeNodeScript(filePath) && isNodeShebang(text) ? 'js' : kind;
+}
+
+/** Only a name with no extension can be a Node script told apart by its shebang; walkers read just those. */
+export function mayBeNodeScript(filePath: string): boolean {
+  return path.extname(path.basename(filePath)) === '' && fileKindOf(filePath) === 'text';
+}
+
+/** True when the first line is a shebang that runs Node (or a Node-compatible runtime). */
+export function isNodeShebang(text: string): boolean {
+  if (!text.startsWith('#!')) return false;
+  const end = text.indexOf('\n');
+  return NODE_SHEBANG.test(end < 0 ? text : text.slice(0, end));
+}
+
 /** TypeScript's script kind for a JS-family file, so JSX parses as JSX. */
 export function isTsx(filePath: string): boolean {
   return /\.(tsx|jsx)$/i.test(filePath);
@@ -37,11 +61,27 @@ export function isLockfile(filePath: string): boolean {
   return LOCKFILES.has(path.basename(filePath).toLowerCase());
 }
 
-const TEST_PATH = /(^|[\\/])(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)([\\/])|\.(spec|test|e2e)\.[cm]?[jt]sx?$|[\\/]?(test|spec)_[^\\/]*$/i;
+/**
+ * Test folders, `*.test.*` / `*.spec.*` names, and names that start with `test_` / `spec_` (never a name that
+ * merely contains them, like `latest_server.js`).
+ */
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$/i;
 
-/** Test code, fixtures and mocks: findings there are reported at the configured test-file severity. */
+/**
+ * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
+ * `vitest.setup.ts`, `jest.global-setup.ts`, `playwright/global-setup.ts`, CRA's `src/setupTests.ts`. They
+ * start mock servers and fixtures for the tests; the platform never runs them.
+ */
+const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(setup|teardown)[\w.-]*|global[-_.]?(setup|teardown)|setup[-_.]?tests?|tests?[-_.]?setup)\.[cm]?[jt]sx?$/i;
+
+/**
+ * Test code, fixtures, mocks and test set-up: findings there are reported at the configured test-file
+ * severity. Give the path relative to the project (or workspace) root: a project kept in a folder named
+ * `test` or `e2e` is not test code because of where it sits on someone's disk.
+ */
 export function isTestFile(filePath: string): boolean {
-  return TEST_PATH.test(filePath.replace(/\\/g, '/'));
+  const p = filePath.replace(/\\/g, '/');
+  return TEST_PATH.test(p) || TEST_SETUP.test(p);
 }
 
 /**

@@ -49,11 +49,13 @@ export class DocumentAnalyses {
     const text = document.getText();
     const gitIgnored = fileKindOf(filePath) === 'env' && isGitIgnored(filePath, undefined, folder);
     // A keystroke's new version reuses the previous syntax tree (incremental parse) when there was one.
-    const previous = cached?.context;
-    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.hasSourceFile
-      ? previous.withText(text, changedRegion(previous.text, text))
-      : new FileContext(filePath, text, { gitIgnored });
+    // Relative to the workspace folder before the index sees the file: test-ness is judged inside the folder.
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
+    const previous = cached?.context;
+    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.hasSourceFile &&
+      previous.relativePath === relativePath
+      ? previous.withText(text, changedRegion(previous.text, text))
+      : new FileContext(filePath, text, { gitIgnored, relativePath });
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
     const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath), host: this.host });

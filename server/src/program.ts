@@ -1,5 +1,5 @@
 import type { FileContext } from '../../core/src/context';
-import { fileKindOf, isTestFile } from '../../core/src/fileKinds';
+import { fileKindOf, fileKindOfText, isTestFile, mayBeNodeScript } from '../../core/src/fileKinds';
 import { ProgramIndex } from '../../core/src/program';
 import type { ProgramView } from '../../core/src/program/types';
 import { rules } from '../../core/src/rules';
@@ -42,8 +42,8 @@ export class WorkspaceProgram {
       const files = walkFiles(folder, { cancelled: () => generation !== this.generation });
       for (const f of files) {
         if (generation !== this.generation) return;
-        if (fileKindOf(f.file) !== 'js' || f.size > MAX_INDEXED_FILE || this.open.has(f.file)) continue;
-        changed = this.updateFromDisk(f.file, false) || changed;
+        if (!mayBeModule(f.file) || f.size > MAX_INDEXED_FILE || this.open.has(f.file)) continue;
+        changed = this.updateFromDisk(f.file, false, folder) || changed;
         // Yield to the event loop every few files: a keystroke's diagnostics must not wait for the index.
         if (++count % 25 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -61,7 +61,8 @@ export class WorkspaceProgram {
 
   closeDocument(file: string): void {
     this.open.delete(file);
-    if (this.updateFromDisk(file, true)) this.onChanged();
+    if (!mayBeModule(file)) return;
+    if (this.updateFromDisk(file, true, this.folderOf(file))) this.onChanged();
   }
 
   /**
@@ -81,7 +82,7 @@ export class WorkspaceProgram {
     if (stat?.isDirectory()) {
       if (folder && isWalked(folder, target, true)) {
         for (const f of walkFiles(target)) {
-          if (fileKindOf(f.file) === 'js' && f.size <= MAX_INDEXED_FILE && !this.open.has(f.file)) changed = this.updateFromDisk(f.file, false) || changed;
+          if (mayBeModule(f.file) && f.size <= MAX_INDEXED_FILE && !this.open.has(f.file)) changed = this.updateFromDisk(f.file, false, folder) || changed;
         }
       }
     } else if (stat === undefined) {
@@ -90,16 +91,29 @@ export class WorkspaceProgram {
         if ((file === target || file.startsWith(below)) && !this.open.has(file)) changed = this.index.remove(file) || changed;
       }
     } else {
-      if (fileKindOf(target) !== 'js' || this.open.has(target)) return;
+      if (!mayBeModule(target) || this.open.has(target)) return;
       const indexed = stat.isFile() && stat.size <= MAX_INDEXED_FILE && folder !== undefined && isWalked(folder, target);
-      changed = indexed ? this.updateFromDisk(target, true) : this.index.remove(target);
+      changed = indexed ? this.updateFromDisk(target, true, folder) : this.index.remove(target);
     }
     if (changed) this.onChanged();
   }
 
-  private updateFromDisk(file: string, removeIfMissing: boolean): boolean {
+  private updateFromDisk(file: string, removeIfMissing: boolean, folder: string | undefined): boolean {
     const text = readTextSync(file);
     if (text === undefined) return removeIfMissing ? this.index.remove(file) : false;
-    return this.index.update(file, text, isTestFile(file));
+    // An extension-less file is a module only when its shebang runs Node (`bin/www`); one that lost it leaves.
+    if (fileKindOfText(file, text) !== 'js') return this.index.has(file) ? this.index.remove(file) : false;
+    return this.index.update(file, text, isTestFile(relativeTo(folder, file)));
   }
+}
+
+/** JS/TS by name, or a name with no extension that may hold a Node script (read to know). */
+function mayBeModule(file: string): boolean {
+  return fileKindOf(file) === 'js' || mayBeNodeScript(file);
+}
+
+/** The path inside its workspace folder, where test-ness is judged; the file name alone outside every folder. */
+function relativeTo(folder: string | undefined, file: string): string {
+  const rel = folder ? path.relative(folder, file) : '';
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(file)).split(path.sep).join('/');
 }

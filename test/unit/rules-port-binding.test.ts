@@ -21,6 +21,7 @@ const invalid: Array<[string, string, Array<[string, number, string]>]> = [
   ['hapi server options', "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000, host: 'localhost' });\nawait server.start();\n", [['literal', 2, '3000']]],
   ['hono node-server', "import { serve } from '@hono/node-server';\nserve({ fetch: app.fetch, port: 8787 });\n", [['literal', 2, '8787']]],
   ['Bun.serve', "Bun.serve({ port: 3000, fetch(req) { return new Response('ok'); } });\n", [['literal', 1, '3000']]],
+  ['a constant in the function, beside a parameter of another name', "const port = 1;\nfunction start(other) {\n  app.listen(port);\n}\n", [['constant', 1, '1']]],
   ['one constant, two servers: reported once', "const PORT = 3000;\nconst app = require('express')();\napp.listen(PORT);\nserver.listen(PORT);\n", [['constant', 1, '3000']]],
 ];
 
@@ -36,6 +37,9 @@ const valid: Array<[string, string]> = [
   ['not a server', "bus.listen(3000);\nconst job = { port: 3000 };\n"],
   ['metrics server on a known port', "const metricsApp = express();\nmetricsApp.listen(9464);\n"],
   ['promisified listen', "const listen = promisify(server.listen.bind(server));\nawait listen(3000);\n"],
+  ['a parameter shadows an outer constant', "const port = 5432;\nfunction start(port) {\n  app.listen(port);\n}\n"],
+  ['a destructured parameter shadows an outer constant', "const port = 5432;\nconst start = ({ port }) => app.listen(port);\n"],
+  ['a destructured name elsewhere makes the name ambiguous', "const port = 5432;\nfunction start(options) {\n  const { port } = options;\n  app.listen(port);\n}\n"],
 ];
 
 describe(`${RULE}`, () => {

@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { handlesSigterm, listenSites, type ListenSite } from './servers';
+import { listenSites, signalFacts, type ListenSite, type SignalFacts } from './servers';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
@@ -19,10 +19,14 @@ export const meta: RuleMeta = {
   kinds: ['js'],
   keywords: ['listen', 'bullmq', 'hapi'],
   gate: (text) => /\.listen\s*\(|\.listen\.bind\b|\bbullmq\b|[Hh]api\b/.test(text),
-  summaryKeywords: ['sigterm', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks'],
+  // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
+  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks'],
 };
 
 const HANDLES_SIGTERM = 'handles-sigterm';
+/** The two halves of `import { SIGNALS } from './signals'; SIGNALS.forEach((s) => process.on(s, stop))`. */
+const NAMES_SIGTERM = 'names-sigterm';
+const LISTENS_TO_SIGNALS = 'listens-to-signals';
 
 const WHAT: Record<ListenSite['kind'], string> = {
   http: 'server',
@@ -33,7 +37,24 @@ const WHAT: Record<ListenSite['kind'], string> = {
 };
 
 export function summarize(context: FileContext): ModuleFacts {
-  return { facts: handlesSigterm(context.sourceFile) ? [HANDLES_SIGTERM] : [] };
+  return { facts: factsOf(signalFacts(context.sourceFile)) };
+}
+
+function factsOf(signals: SignalFacts): string[] {
+  if (signals.handled) return [HANDLES_SIGTERM];
+  const facts: string[] = [];
+  if (signals.namesSigterm) facts.push(NAMES_SIGTERM);
+  if (signals.listensToNamedElsewhere) facts.push(LISTENS_TO_SIGNALS);
+  return facts;
+}
+
+/**
+ * The program handles SIGTERM: one module does, or one module listens to signals whose names another
+ * module of the same program spells out (the way a single module doing both is judged).
+ */
+function programHandles(modules: ReadonlyArray<{ facts: string[] }>): boolean {
+  const has = (fact: string) => modules.some((m) => m.facts.includes(fact));
+  return has(HANDLES_SIGTERM) || (has(NAMES_SIGTERM) && has(LISTENS_TO_SIGNALS));
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -43,14 +64,16 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const bindings = ModuleBindings.of(sf);
   const sites = listenSites(sf, bindings);
   if (sites.length === 0) return;
-  // Judge the program when an index knows it; alone, the file can only speak for itself.
-  const program = context.program?.programModules();
-  const handled = program
-    ? program.some((m) => m.facts.includes(HANDLES_SIGTERM)) || handlesSigterm(sf, bindings)
-    : handlesSigterm(sf, bindings);
-  if (handled) return;
+  // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
+  // facts join the program's, in case the index has not seen this version yet.
+  const own = signalFacts(sf, bindings);
+  const program = context.program?.programModules() ?? [];
+  if (own.handled || programHandles([...program, { facts: factsOf(own) }])) return;
+  // Names the fixes declare, shared across the sites: fix-all applies them together, and two
+  // `const shutdown` in one scope would not parse.
+  const taken = new Set<string>();
   for (const site of sites) {
-    const fix = shutdownFix(context, site);
+    const fix = shutdownFix(context, site, taken);
     report({
       messageId: 'missing',
       data: { label: site.label, what: WHAT[site.kind] },
@@ -75,9 +98,13 @@ function statementOf(call: ts.Node): { statement: ts.Statement; discarded: boole
   return undefined;
 }
 
-function freeName(text: string, wanted: string): string {
-  if (!new RegExp(`\\b${wanted}\\b`).test(text)) return wanted;
-  for (let i = 2; ; i++) if (!new RegExp(`\\b${wanted}${i}\\b`).test(text)) return `${wanted}${i}`;
+/** A name neither the text nor another site's fix uses; claimed, so the next site's fix picks another. */
+function freeName(text: string, wanted: string, taken: Set<string>): string {
+  const free = (name: string) => !taken.has(name) && !new RegExp(`\\b${name}\\b`).test(text);
+  let name = wanted;
+  for (let i = 2; !free(name); i++) name = `${wanted}${i}`;
+  taken.add(name);
+  return name;
 }
 
 /**
@@ -85,7 +112,7 @@ function freeName(text: string, wanted: string): string {
  * on SIGTERM and SIGINT, close, and end within a bounded time. `process.exitCode` lets pending output flush;
  * `process.exit` is only the backstop when connections outlive the grace period.
  */
-function shutdownFix(context: FileContext, site: ListenSite): EditFix | undefined {
+function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>): EditFix | undefined {
   const sf = context.sourceFile;
   const text = context.text;
   const place = statementOf(site.call);
@@ -107,7 +134,7 @@ function shutdownFix(context: FileContext, site: ListenSite): EditFix | undefine
   if (site.kind === 'fastify' || site.kind === 'hapi' || site.kind === 'worker') {
     if (site.kind === 'worker') {
       if (place.discarded) {
-        target = freeName(text, 'worker');
+        target = freeName(text, 'worker', taken);
         edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
       } else target = place.binding as string;
     } else {
@@ -115,28 +142,28 @@ function shutdownFix(context: FileContext, site: ListenSite): EditFix | undefine
       target = receiverText;
     }
     closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : `${target}.close()`;
-    const handler = promiseShutdown(closeCall, ts_, indent, eol);
+    const handler = promiseShutdown(closeCall, freeName(text, 'shutdown', taken), ts_, indent, eol);
     edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
     return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
   }
   // Node's http.Server: `listen` returns the server; bind it when the code threw it away.
   if (place.discarded) {
-    target = freeName(text, 'server');
+    target = freeName(text, 'server', taken);
     edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
   } else if (place.binding) target = place.binding;
   else return undefined;
-  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, ts_, indent, eol) });
+  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, freeName(text, 'shutdown', taken), ts_, indent, eol) });
   return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
 }
 
-function serverShutdown(server: string, typed: boolean, indent: string, eol: string): string {
+function serverShutdown(server: string, shutdown: string, typed: boolean, indent: string, eol: string): string {
   const sig = typed ? 'signal: NodeJS.Signals' : 'signal';
   const err = typed ? 'error?: Error' : 'error';
   return [
     '',
     '',
     `// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.`,
-    `const shutdown = (${sig}) => {`,
+    `const ${shutdown} = (${sig}) => {`,
     `  console.info(\`\${signal} received: closing the server\`);`,
     `  ${server}.close((${err}) => {`,
     `    if (error) console.error(error);`,
@@ -145,18 +172,18 @@ function serverShutdown(server: string, typed: boolean, indent: string, eol: str
     `  // Keep-alive connections must not hold the process past the grace period.`,
     `  setTimeout(() => process.exit(1), 10_000).unref();`,
     `};`,
-    `process.once('SIGTERM', shutdown);`,
-    `process.once('SIGINT', shutdown);`,
+    `process.once('SIGTERM', ${shutdown});`,
+    `process.once('SIGINT', ${shutdown});`,
   ].map((line, i) => (i < 2 || line === '' ? line : indent + line)).join(eol);
 }
 
-function promiseShutdown(closeCall: string, typed: boolean, indent: string, eol: string): string {
+function promiseShutdown(closeCall: string, shutdown: string, typed: boolean, indent: string, eol: string): string {
   const sig = typed ? 'signal: NodeJS.Signals' : 'signal';
   return [
     '',
     '',
     `// Graceful shutdown: stop taking work, finish what is in flight, then exit.`,
-    `const shutdown = (${sig}) => {`,
+    `const ${shutdown} = (${sig}) => {`,
     `  console.info(\`\${signal} received: shutting down\`);`,
     `  ${closeCall}.then(`,
     `    () => { process.exitCode = 0; },`,
@@ -164,8 +191,8 @@ function promiseShutdown(closeCall: string, typed: boolean, indent: string, eol:
     `  );`,
     `  setTimeout(() => process.exit(1), 10_000).unref();`,
     `};`,
-    `process.once('SIGTERM', shutdown);`,
-    `process.once('SIGINT', shutdown);`,
+    `process.once('SIGTERM', ${shutdown});`,
+    `process.once('SIGINT', ${shutdown});`,
   ].map((line, i) => (i < 2 || line === '' ? line : indent + line)).map((l) => (typed ? l : l.replace('(error: unknown)', '(error)'))).join(eol);
 }
 

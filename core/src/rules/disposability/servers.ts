@@ -38,18 +38,20 @@ const SERVER_NAMES = /^(app|application|server|httpServer|httpsServer|srv|api|fa
 /** Every place in the file that starts a server or a long-running worker. */
 export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
+  const mocks = new Set<string>();
   const sites: ListenSite[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const kind = creates(bindings, node.initializer);
       if (kind) kinds.set(node.name.text, kind);
+      else if (isMswSetup(bindings, node.initializer)) mocks.add(node.name.text);
     }
     if (ts.isNewExpression(node)) {
       const callee = bindings.resolve(node.expression);
       if (is(callee, /^bullmq$/, ['Worker'])) sites.push({ kind: 'worker', call: node, anchor: node.expression, label: 'new Worker' });
     }
     if (ts.isCallExpression(node)) {
-      const site = listenCall(node, bindings, kinds);
+      const site = listenCall(node, bindings, kinds, mocks);
       if (site) sites.push(site);
     }
     ts.forEachChild(node, visit);
@@ -58,7 +60,41 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf))
   return sites;
 }
 
-function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>): ListenSite | undefined {
+/**
+ * The kind of a server made out of sight (`const app = await buildApp()`, `import app from './app'`), from
+ * the framework the file imports: a Fastify or Nest app's `listen` resolves to an address, not a server,
+ * so the shutdown fix must close the app instead.
+ */
+function guessedKind(name: string, bindings: ModuleBindings): ServerKind {
+  if (/fastify/i.test(name) || bindings.imports('fastify')) return 'fastify';
+  if (bindings.imports('@nestjs/core')) return 'nest';
+  return 'http';
+}
+
+/** msw's request interceptor (`setupServer(...handlers)` from `msw/node`): its `listen()` opens no port. */
+function isMswSetup(bindings: ModuleBindings, init: ts.Expression): boolean {
+  const e = unwrap(ts.isAwaitExpression(init) ? init.expression : init);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = bindings.resolve(e.expression);
+  return callee !== undefined && /^msw(\/node|\/native)?$/.test(callee.module) && callee.path[callee.path.length - 1] === 'setupServer';
+}
+
+/**
+ * A mock server, never a real one: made by msw's `setupServer` here, imported from a mocks module
+ * (`import { server } from './mocks/node'`, msw's documented layout), or listening with msw's
+ * `onUnhandledRequest` option.
+ */
+function isMockServer(node: ts.CallExpression, receiver: ts.Expression, bindings: ModuleBindings, mocks: Set<string>): boolean {
+  if (ts.isIdentifier(receiver) && mocks.has(receiver.text)) return true;
+  if (isMswSetup(bindings, receiver)) return true;
+  const origin = bindings.resolve(receiver);
+  if (origin && (/^msw(\/|$)/.test(origin.module) || /(^|\/)(__)?mocks?(__)?(\/|$)/i.test(origin.module))) return true;
+  const options = node.arguments[0] && unwrap(node.arguments[0]);
+  return options !== undefined && ts.isObjectLiteralExpression(options) &&
+    options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'onUnhandledRequest');
+}
+
+function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>, mocks: Set<string>): ListenSite | undefined {
   // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too.
   if (ts.isIdentifier(node.expression) && node.expression.text === 'promisify' && node.arguments[0]) {
     const arg = unwrap(node.arguments[0]);
@@ -71,39 +107,60 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   const method = node.expression.name.text;
   if (method !== 'listen' && method !== 'start') return undefined;
   const receiver = unwrap(node.expression.expression);
+  if (isMockServer(node, receiver, bindings, mocks)) return undefined;
   let kind: ServerKind | undefined;
   if (ts.isIdentifier(receiver)) kind = kinds.get(receiver.text);
   else kind = creates(bindings, receiver);
+  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
   if (method === 'start') {
     // Only hapi's `server.start()` starts a listener; every other `.start()` is something else.
+    if (!kind && name && SERVER_NAMES.test(name) && (bindings.imports('@hapi/hapi') || bindings.imports('hapi'))) kind = 'hapi';
     if (kind !== 'hapi') return undefined;
   } else if (!kind) {
-    const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
     if (!name || !SERVER_NAMES.test(name)) return undefined;
-    kind = /fastify/i.test(name) ? 'fastify' : 'http';
+    kind = guessedKind(name, bindings);
   } else if (kind === 'hapi') return undefined;
   const label = dottedName(node.expression) ?? `${receiver.getText().replace(/\s+/g, ' ').slice(0, 40)}.${method}`;
   return { kind, call: node, anchor: node.expression.name, label, receiver };
 }
 
+/** What a module does about signals, for judging a program whose signal names and listener live apart. */
+export interface SignalFacts {
+  /** The module handles SIGTERM on its own (see `handlesSigterm`). */
+  handled: boolean;
+  /** It names SIGTERM: `'SIGTERM'`, or a key `{ SIGTERM: 15 }`. */
+  namesSigterm: boolean;
+  /** It listens to process signals whose names it does not spell out: `process.on(signal, …)`. */
+  listensToNamedElsewhere: boolean;
+}
+
 /**
  * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)`, also with
- * signal names from arrays, loops or constants (a `process.on(sig, …)` in a file that names 'SIGTERM'),
- * and the libraries that install the handler: terminus, lightship, close-with-grace,
+ * signal names from arrays, loops, constants or object keys (a `process.on(sig, …)` in a file that names
+ * SIGTERM), and the libraries that install the handler: terminus, lightship, close-with-grace,
  * http-graceful-shutdown, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
  * install no handler, and a SIGINT handler alone does not answer the orchestrator's SIGTERM.
  */
 export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): boolean {
-  const text = sf.text;
-  const namesSigterm = /(['"`])SIGTERM\1/.test(text);
+  return signalFacts(sf, bindings).handled;
+}
+
+export function signalFacts(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): SignalFacts {
+  // A name as a string ('SIGTERM') or as a key (`{ SIGTERM: 15 }` walked by `Object.keys`).
+  const namesSigterm = /(['"`])SIGTERM\1|\bSIGTERM\s*:/.test(sf.text);
   let handled = false;
+  let listensToNamedElsewhere = false;
   const visit = (node: ts.Node): void => {
     if (handled) return;
     if (ts.isCallExpression(node)) {
       const callee = dottedName(node.expression);
       if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
         const first = node.arguments[0] && unwrap(node.arguments[0]);
-        if (first && ts.isStringLiteralLike(first) ? first.text === 'SIGTERM' : namesSigterm) handled = true;
+        if (first && ts.isStringLiteralLike(first)) handled ||= first.text === 'SIGTERM';
+        else if (first) {
+          listensToNamedElsewhere = true;
+          handled ||= namesSigterm;
+        }
       }
       const resolved = bindings.resolve(node.expression);
       if (resolved && /^(@godaddy\/terminus|lightship|close-with-grace|http-graceful-shutdown)$/.test(resolved.module)) {
@@ -115,5 +172,5 @@ export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(s
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return handled;
+  return { handled, namesSigterm, listensToNamedElsewhere };
 }

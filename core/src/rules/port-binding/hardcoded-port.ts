@@ -107,24 +107,55 @@ function portOf(arg: ts.Expression | undefined, role: Role, constants: Map<strin
     return port ? portOf(port, 'property', constants) : undefined;
   }
   if (objectOnly) {
-    if (ts.isIdentifier(e) && constants.has(e.text)) return portOf(constants.get(e.text), role, constants, true);
-    return undefined;
+    const init = ts.isIdentifier(e) ? constantOf(e, constants) : undefined;
+    return init ? portOf(init, role, constants, true) : undefined;
   }
   if (isPortLiteral(e)) return { literal: e, role };
-  if (ts.isIdentifier(e) && constants.has(e.text)) {
-    const init = unwrap(constants.get(e.text) as ts.Expression);
-    if (isPortLiteral(init)) return { literal: init, role: 'constant', name: e.text };
-    if (ts.isObjectLiteralExpression(init)) return portOf(init, role, constants);
+  if (ts.isIdentifier(e)) {
+    const found = constantOf(e, constants);
+    const init = found && unwrap(found);
+    if (init && isPortLiteral(init)) return { literal: init, role: 'constant', name: e.text };
+    if (init && ts.isObjectLiteralExpression(init)) return portOf(init, role, constants);
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /^port$/i.test(e.name.text) && constants.has(e.expression.text)) {
-    const init = unwrap(constants.get(e.expression.text) as ts.Expression);
-    if (!ts.isObjectLiteralExpression(init)) return undefined;
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /^port$/i.test(e.name.text)) {
+    const found = constantOf(e.expression, constants);
+    const init = found && unwrap(found);
+    if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
     const value = propertyValue(init, e.name.text);
     const v = value && unwrap(value);
     return v && isPortLiteral(v) ? { literal: v, role: 'property', name: `${e.expression.text}.${e.name.text}` } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The initializer of the constant a name refers to, unless a function between the use and the constant
+ * binds the same name as a parameter: in `const port = 5432; function start(port) { app.listen(port) }`
+ * the port is the caller's, not 5432.
+ */
+function constantOf(use: ts.Identifier, constants: Map<string, ts.Expression>): ts.Expression | undefined {
+  const init = constants.get(use.text);
+  if (!init) return undefined;
+  const declaration = init.parent;
+  for (let n: ts.Node | undefined = use.parent; n; n = n.parent) {
+    // The constant is declared inside this function: it is the nearer binding.
+    if (declaration.pos >= n.pos && declaration.end <= n.end) return init;
+    if (ts.isFunctionLike(n) && n.parameters.some((p) => bindsName(p.name, use.text))) return undefined;
+  }
+  return init;
+}
+
+/** Parameters are scoped to their function, which `constantOf` looks at where the name is used. */
+function inParameter(node: ts.BindingElement): boolean {
+  let n: ts.Node = node.parent;
+  while (ts.isBindingElement(n) || ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n)) n = n.parent;
+  return ts.isParameter(n);
+}
+
+function bindsName(name: ts.BindingName, wanted: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === wanted;
+  return name.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, wanted));
 }
 
 /** A port number, or a string of one; 0 asks the system for a free port and is never a problem. */
@@ -147,6 +178,8 @@ function declaredOnce(sf: ts.SourceFile): Map<string, ts.Expression> {
       if (declared.has(node.name.text) || !node.initializer) twice.add(node.name.text);
       else declared.set(node.name.text, node.initializer);
     }
+    // `const { port } = options` elsewhere binds the name again: which one a use means is not followed.
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !inParameter(node)) twice.add(node.name.text);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const target = unwrap(node.left);
       if (ts.isIdentifier(target)) twice.add(target.text);

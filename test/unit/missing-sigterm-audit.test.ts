@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { applyEdits, planFixes } from '../../core/src/fixes/plan';
+import { isPreferred } from '../../core/src/fixes/types';
+import { ProgramIndex } from '../../core/src/program';
+import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
+import { rule as port } from '../../core/src/rules/port-binding/hardcoded-port';
+import type { Finding } from '../../core/src/types';
+import { syntaxErrors } from './helpers';
+
+function findings(file: string, text: string, rules = [rule]): Finding[] {
+  return analyze(new FileContext(file, text), { config: defaultConfig(), rules, relativePath: file }).findings;
+}
+
+/** Fix-all of the rule over one file (every finding's preferred fix at once), as the editor and `--fix` do. */
+function fixAll(file: string, before: string): string {
+  const result = analyze(new FileContext(file, before), { config: defaultConfig(), rules: [rule], relativePath: file });
+  const fixes = result.findings.flatMap((f) => (result.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
+  assert.ok(fixes.length > 0, 'there is a fix');
+  const after = applyEdits(before, planFixes({ path: file, text: before }, fixes, { root: '/ws' }, 'fix all').changes[0].edits);
+  assert.deepEqual(syntaxErrors(file, after), [], after);
+  assert.deepEqual(findings(file, after), [], 'the fixed file is compliant');
+  return after;
+}
+
+const MSW_SETUP = "import { server } from './src/mocks/node';\nbeforeAll(() => server.listen());\nafterAll(() => server.close());\n";
+
+describe('missing-sigterm-handler and hardcoded-port: test set-up is not a server', () => {
+  const setups: Array<[string, string]> = [
+    ['vitest.setup.ts', MSW_SETUP],
+    ['src/setupTests.ts', MSW_SETUP],
+    ['jest.global-setup.ts', "import { app } from './src/app';\nexport default async () => {\n  app.listen(4001);\n};\n"],
+    ['playwright/global-setup.ts', "import { createServer } from 'node:http';\nexport default async function globalSetup() {\n  createServer(handler).listen(5555);\n}\n"],
+  ];
+  for (const [file, code] of setups) {
+    test(file, () => assert.deepEqual(findings(file, code, [rule, port]).map((f) => f.ruleId), []));
+  }
+  test('msw setupServer(...).listen() is no server, wherever it is', () => {
+    const local = "import { setupServer } from 'msw/node';\nimport { handlers } from './handlers';\nexport const server = setupServer(...handlers);\nserver.listen({ onUnhandledRequest: 'bypass' });\n";
+    assert.deepEqual(findings('src/mocks/dev.ts', local), []);
+    assert.deepEqual(findings('src/dev.ts', "import { server } from './mocks/node';\nserver.listen();\n"), []);
+    assert.deepEqual(findings('src/dev.ts', "import { setupServer } from 'msw/node';\nsetupServer(...handlers).listen();\n"), []);
+  });
+  test('a real server beside msw is still one', () => {
+    const code = "import express from 'express';\nimport { server } from './mocks/node';\nserver.listen();\nconst app = express();\napp.listen(process.env.PORT);\n";
+    assert.deepEqual(findings('src/dev.ts', code).map((f) => f.data.label), ['app.listen']);
+  });
+});
+
+describe('missing-sigterm-handler: signal names as keys', () => {
+  test('unquoted keys walked by Object.keys', () => {
+    const code = "app.listen(3000);\nconst signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };\nObject.keys(signals).forEach((s) => process.on(s, shutdown));\n";
+    assert.deepEqual(findings('src/server.ts', code), []);
+  });
+  test('quoted keys', () => {
+    const code = "app.listen(3000);\nconst signals = { 'SIGINT': 2, 'SIGTERM': 15 };\nfor (const s of Object.keys(signals)) process.on(s, shutdown);\n";
+    assert.deepEqual(findings('src/server.ts', code), []);
+  });
+  test('a SIGTERM key without a process.on(variable) is no handler', () => {
+    assert.equal(findings('src/server.ts', "app.listen(3000);\nconst codes = { SIGTERM: 15 };\n").length, 1);
+  });
+
+  const programFindings = (files: Record<string, string>, file: string) => {
+    const index = new ProgramIndex([rule]);
+    for (const [f, text] of Object.entries(files)) index.update(f, text, false);
+    return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings;
+  };
+  test('signal names from another module, listened to here', () => {
+    const files = {
+      '/p/src/signals.ts': "export const SIGNALS = { SIGINT: 2, SIGTERM: 15 };\n",
+      '/p/src/server.ts': "import { SIGNALS } from './signals';\napp.listen(3000);\nfor (const s of Object.keys(SIGNALS)) process.on(s, shutdown);\n",
+    };
+    assert.deepEqual(programFindings(files, '/p/src/server.ts'), []);
+  });
+  test('signal names and their listener both in other modules of the program', () => {
+    const files = {
+      '/p/src/signals.ts': "export const SIGNALS = ['SIGINT', 'SIGTERM'];\n",
+      '/p/src/lifecycle.ts': "import { SIGNALS } from './signals';\nexport const onSignals = (stop) => SIGNALS.forEach((s) => process.once(s, stop));\n",
+      '/p/src/index.ts': "import { onSignals } from './lifecycle';\nimport { app } from './app';\nonSignals(() => {});\napp.listen(3000);\n",
+    };
+    assert.deepEqual(programFindings(files, '/p/src/index.ts'), []);
+  });
+  test('signal names in a module outside the program do not count', () => {
+    const files = {
+      '/p/scripts/signals.ts': "export const SIGNALS = ['SIGTERM'];\n",
+      '/p/src/index.ts': "app.listen(3000);\nfor (const s of SIGNALS) process.on(s, stop);\n",
+    };
+    assert.equal(programFindings(files, '/p/src/index.ts').length, 1);
+  });
+});
+
+describe('missing-sigterm-handler: fix-all parses', () => {
+  test('two servers in one file get distinct names', () => {
+    const before = "const app = require('express')();\nconst admin = require('express')();\napp.listen(process.env.PORT);\nadmin.listen(process.env.ADMIN_PORT);\n";
+    const after = fixAll('src/server.js', before);
+    assert.equal(after, [
+      "const app = require('express')();",
+      "const admin = require('express')();",
+      'const server = app.listen(process.env.PORT);',
+      '',
+      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
+      'const shutdown = (signal) => {',
+      '  console.info(`${signal} received: closing the server`);',
+      '  server.close((error) => {',
+      '    if (error) console.error(error);',
+      '    process.exitCode = error ? 1 : 0;',
+      '  });',
+      '  // Keep-alive connections must not hold the process past the grace period.',
+      '  setTimeout(() => process.exit(1), 10_000).unref();',
+      '};',
+      "process.once('SIGTERM', shutdown);",
+      "process.once('SIGINT', shutdown);",
+      'const server2 = admin.listen(process.env.ADMIN_PORT);',
+      '',
+      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
+      'const shutdown2 = (signal) => {',
+      '  console.info(`${signal} received: closing the server`);',
+      '  server2.close((error) => {',
+      '    if (error) console.error(error);',
+      '    process.exitCode = error ? 1 : 0;',
+      '  });',
+      '  // Keep-alive connections must not hold the process past the grace period.',
+      '  setTimeout(() => process.exit(1), 10_000).unref();',
+      '};',
+      "process.once('SIGTERM', shutdown2);",
+      "process.once('SIGINT', shutdown2);",
+      '',
+    ].join('\n'));
+  });
+  test('two fastify apps: two handlers with distinct names', () => {
+    const before = "import Fastify from 'fastify';\nconst app = Fastify();\nconst metrics = Fastify();\nawait app.listen({ port: 3000 });\nawait metrics.listen({ port: 9100 });\n";
+    const after = fixAll('src/server.ts', before);
+    assert.match(after, /^const shutdown = \(signal: NodeJS\.Signals\) => \{$/m);
+    assert.match(after, /^const shutdown2 = \(signal: NodeJS\.Signals\) => \{$/m);
+    assert.match(after, /^ {2}metrics\.close\(\)\.then\($/m);
+  });
+  test('fastify from a factory: closes the app, not what listen resolves to', () => {
+    const before = "import type { FastifyInstance } from 'fastify';\nimport { buildApp } from './app';\nconst app = await buildApp();\nawait app.listen({ port: Number(process.env.PORT) });\n";
+    const after = fixAll('src/server.ts', before);
+    assert.equal(after, [
+      "import type { FastifyInstance } from 'fastify';",
+      "import { buildApp } from './app';",
+      'const app = await buildApp();',
+      'await app.listen({ port: Number(process.env.PORT) });',
+      '',
+      '// Graceful shutdown: stop taking work, finish what is in flight, then exit.',
+      'const shutdown = (signal: NodeJS.Signals) => {',
+      '  console.info(`${signal} received: shutting down`);',
+      '  app.close().then(',
+      '    () => { process.exitCode = 0; },',
+      '    (error: unknown) => { console.error(error); process.exitCode = 1; },',
+      '  );',
+      '  setTimeout(() => process.exit(1), 10_000).unref();',
+      '};',
+      "process.once('SIGTERM', shutdown);",
+      "process.once('SIGINT', shutdown);",
+      '',
+    ].join('\n'));
+  });
+  test('fastify(): an awaited listen bound to a name still closes the app', () => {
+    const before = "const fastify = require('fastify');\nconst app = fastify({ logger: true });\nconst address = await app.listen({ port: Number(process.env.PORT) });\n";
+    const after = fixAll('src/server.ts', before);
+    assert.match(after, /^ {2}app\.close\(\)\.then\($/m);
+    assert.doesNotMatch(after, /address\.close/);
+  });
+  test('nest app from a factory: enables its shutdown hooks', () => {
+    const before = "import { NestFactory } from '@nestjs/core';\nimport { createApp } from './app';\nasync function bootstrap() {\n  const app = await createApp();\n  await app.listen(process.env.PORT);\n}\n";
+    const after = fixAll('src/main.ts', before);
+    assert.match(after, /^ {2}app\.enableShutdownHooks\(\);\n {2}await app\.listen\(process\.env\.PORT\);$/m);
+  });
+  test('hapi server from a factory: server.start() is found and stopped', () => {
+    const before = "import Hapi from '@hapi/hapi';\nimport { init } from './app';\nconst server = await init();\nawait server.start();\n";
+    assert.deepEqual(findings('src/index.ts', before).map((f) => f.data.label), ['server.start']);
+    assert.match(fixAll('src/index.ts', before), /^ {2}server\.stop\(\{ timeout: 10_000 \}\)\.then\($/m);
+  });
+});
