@@ -2,6 +2,7 @@ import type { FileContext } from '../../core/src/context';
 import { fileKindOf, fileKindOfText, isTestFile, mayBeNodeScript } from '../../core/src/fileKinds';
 import { ProgramIndex } from '../../core/src/program';
 import type { ProgramView } from '../../core/src/program/types';
+import type { FileHost } from '../../core/src/host';
 import { rules } from '../../core/src/rules';
 import { readTextSync } from '../../core/src/gitignore';
 import { isWalked, walkFiles } from '../../core/src/walk';
@@ -17,7 +18,7 @@ const MAX_INDEXED_FILE = 1024 * 1024;
  * the others changed, so the listen sites of other files are re-judged.
  */
 export class WorkspaceProgram {
-  private readonly index = new ProgramIndex(rules.filter((r) => r.summarize));
+  private readonly index: ProgramIndex;
   private readonly open = new Set<string>();
   private generation = 0;
 
@@ -26,7 +27,11 @@ export class WorkspaceProgram {
     private readonly log: (message: string) => void,
     /** The workspace folder holding a path, if any: events outside every folder are not indexed. */
     private readonly folderOf: (file: string) => string | undefined = () => undefined,
-  ) {}
+    /** For the package's aliases (tsconfig `paths`, package.json `imports`). */
+    host?: FileHost,
+  ) {
+    this.index = new ProgramIndex(rules.filter((r) => r.summarize), host);
+  }
 
   view(file: string): ProgramView {
     return this.index.view(file);
@@ -71,6 +76,12 @@ export class WorkspaceProgram {
    * out (build output, node_modules, git-ignored files) stays out.
    */
   fileChanged(target: string): void {
+    // The files that define aliases: which module a specifier names may have changed for every module.
+    if (/^(tsconfig[\w.-]*\.json|jsconfig\.json|package\.json)$/.test(path.basename(target))) {
+      this.index.configChanged();
+      this.onChanged();
+      return;
+    }
     let stat: fs.Stats | undefined;
     try {
       stat = fs.lstatSync(target);

@@ -38,7 +38,7 @@ export function startServer(connection: Connection): void {
   const program = new WorkspaceProgram(() => {
     compliance.programChanged();
     invalidate(false);
-  }, (m) => connection.console.log(m), (file) => folderOf(file));
+  }, (m) => connection.console.log(m), (file) => folderOf(file), { readFile: (p) => host.readFile(p), rootOf: (p) => folderOf(p) });
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
   const host: FileHost = {
     readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),

@@ -57,3 +57,23 @@ test('a SIGTERM handler typed into another open module clears the listen site', 
     await waitFor(async () => (await sigterm()) === 1, 'back when the handler is only for SIGINT');
   });
 });
+
+test('a handler in a module imported through a tsconfig alias counts; a changed tsconfig is read again', T, async () => {
+  const server = "import { onShutdown } from '@/lib/lifecycle';\nimport express from 'express';\nconst app = express();\nonShutdown(app.listen(process.env.PORT));\n";
+  const files = {
+    'package.json': '{ "dependencies": { "express": "4" } }',
+    'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+    'src/lib/lifecycle.ts': "export function onShutdown(server) {\n  process.on('SIGTERM', () => server.close());\n}\n",
+    'src/server.ts': server,
+  };
+  await withSession({ files }, async (s) => {
+    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index', 30000);
+    const serverUri = await s.open('src/server.ts', server);
+    const sigterm = async () => (await s.diagnostics(serverUri)).filter((d) => d.code === 'disposability/missing-sigterm-handler').length;
+    assert.equal(await sigterm(), 0, 'the alias resolves to the module that handles SIGTERM');
+    // The alias now points elsewhere: the handler is no longer in the program.
+    s.write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./other/*"] } } }');
+    await s.fileChanged('tsconfig.json');
+    await waitFor(async () => (await sigterm()) === 1, 'the finding once the alias no longer reaches the handler');
+  });
+});
