@@ -109,6 +109,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   let present: Set<string> | undefined;
   let suppressions: Suppressions | undefined;
   const occurrences = new Map<string, number>();
+  let skipped: string | undefined;
   for (const rule of ruleList) {
     const meta = rule.meta;
     if (!meta.kinds.includes(context.kind)) continue;
@@ -124,10 +125,12 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     try {
       rule.check(context, (r) => reports.push(r));
     } catch (error) {
-      // A rule bug must cost one rule on one file, never the server.
+      // A rule bug (or input that overflows its recursion) costs that rule on that file, never the other
+      // rules' findings and never the server; the reason is kept so the file is not shown as clean silently.
       reports.length = 0;
       const message = error instanceof Error ? error.message : String(error);
-      return { findings, fixes, skipped: `rule ${meta.id} failed: ${message.split('\n')[0]}` };
+      skipped ??= `rule ${meta.id} failed: ${message.split('\n')[0]}`;
+      continue;
     }
     for (const r of reports) {
       // A finding never points outside the text (a parser's error position can be one past its end).
@@ -158,7 +161,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, fixes };
+  return skipped ? { findings, fixes, skipped } : { findings, fixes };
 }
 
 function allowlisted(config: ResolvedConfig, secret: string): boolean {

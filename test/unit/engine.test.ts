@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { defaultConfig, parseConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
+import { rules } from '../../core/src/rules';
+import type { Rule } from '../../core/src/rules/types';
 import { redact } from '../../core/src/secrets/redact';
 import { run, secrets } from './helpers';
 
@@ -99,6 +101,12 @@ describe('engine', () => {
     assert.doesNotThrow(() => run('a.ts', "const password = 'abc"));
     assert.doesNotThrow(() => run('a.ts', `const password = ${'('.repeat(20000)}'hunter22x'${')'.repeat(20000)};`));
     assert.doesNotThrow(() => run('a.yaml', 'password: [unclosed\n  - : :'));
+  });
+  test('a rule that throws costs that rule alone: the others report, and the file says why it is incomplete', () => {
+    const boom = { meta: { id: 'test/boom', factor: 1, factorName: 'Codebase', defaultSeverity: 'error', description: 'throws', docs: '', messages: {}, fixable: false, kinds: ['js'], keywords: [] }, check: () => { throw new RangeError('Maximum call stack size exceeded'); } } as unknown as Rule;
+    const result = analyze(new FileContext('src/db.ts', PW), { config: defaultConfig(), rules: [boom, ...rules] });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['config/hardcoded-secret']);
+    assert.match(result.skipped ?? '', /^rule test\/boom failed: Maximum call stack/);
   });
   test('ranges are LSP positions (zero-based, UTF-16)', () => {
     const code = "// héllo 😀\nconst dbPassword = 's3cr3t-Pa55';";

@@ -26,6 +26,11 @@ const valid: Array<[string, string]> = [
 describe(`${RULE}`, () => {
   for (const [name, code, expected] of invalid) test(`invalid: ${name}`, () => assert.deepEqual(summary(rule, FILE, code), expected));
   for (const [name, code] of valid) test(`valid: ${name}`, () => assert.deepEqual(summary(rule, FILE, code), []));
+  test('valid: build configuration of static-site and app frameworks runs at build time', () => {
+    const code = "const { execSync } = require('child_process');\nconst commit = execSync('git rev-parse --short HEAD').toString();\nmodule.exports = { siteMetadata: { commit } };\n";
+    for (const file of ['/ws/gatsby-config.js', '/ws/gatsby-node.ts', '/ws/.eleventy.js', '/ws/quasar.conf.js', '/ws/nuxt.config.ts']) assert.deepEqual(summary(rule, file, code), [], file);
+    assert.deepEqual(summary(rule, '/ws/src/app-config.js', code).length, 1, 'an app module named like a config is still the app');
+  });
   test('findings are informational', () => {
     assert.equal(findings(rule, FILE, "import { execSync } from 'child_process';\nexecSync('make');\n")[0].severity, 'info');
   });

@@ -180,7 +180,9 @@ export function projectPath(context: FileContext): string {
 export function isScriptPath(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
   return /(^|\/)(scripts?|bin|tools|\.husky|\.github|build|ci|tasks|gulp|grunt)\//i.test(p) ||
-    /(^|\/)[^/]*\.config\.[cm]?[jt]s$/i.test(p) ||
+    /(^|\/)[^/]*\.conf(ig)?\.[cm]?[jt]s$/i.test(p) ||
+    // Static-site and framework build configuration: run by the build, never by the server.
+    /(^|\/)(\.eleventy|gatsby-(config|node|browser|ssr))\.[cm]?[jt]s$/i.test(p) ||
     /(^|\/)(install|setup|postinstall|preinstall|prepare|bootstrap|deploy|release|upgrade)([-_.][^/]*)?\.[cm]?[jt]s$/i.test(p) || /(^|\/)(gulpfile|gruntfile|jakefile|webpack\.[^/]*|rollup\.[^/]*|vite\.[^/]*|esbuild\.[^/]*)\.[cm]?[jt]s$/i.test(p);
 }
 
