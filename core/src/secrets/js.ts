@@ -27,36 +27,84 @@ const SDK_CLASSES = ['Stripe', 'OpenAI', 'Anthropic', 'Twilio', 'Octokit', 'WebC
 const SDK_ALTERNATION = SDK_CLASSES.map((c) => c.replace('.', '\\.')).join('|');
 const SDK_CONSTRUCTORS = new RegExp(`^(?:${SDK_ALTERNATION})$`);
 
-/**
- * Cheap text test made before the file is parsed: does anything in it look like a place the syntax tree
- * would find a secret in? Most files of a code base hold none of these and are never parsed.
- */
-export const JS_CONTEXT_CANDIDATE = new RegExp(
+// A sensitive word, the rest of its name, then an assignment, property, default or typed declaration
+// (`dbPassword: string = '…'`), then a quote. Each match is then judged by its name (namedCandidate).
+const NAMED_GATE = new RegExp(
+  String.raw`(?:pass|pwd|secret|token|credential|authorization|(?:api|private|access|auth|signing|encryption|master|session|license|app|client|webhook)[-_.]?key)\w*['"]?\]?\s*` +
+    String.raw`(?:[:=]|[?!]?:\s*[\w$.]+(?:<[\w$.,\s]*>)?(?:\[\])?\s*=)\s*['"\x60]`,
+  'gi',
+);
+
+const AUTHORIZATION_VALUE = /^(?:Bearer|Basic|Token|Bot)\s+(?!\$\{)(?:\\.|[^\s'"\x60\\]){8}/i;
+
+const OTHER_GATE = new RegExp(
   [
-    // A sensitive name, then an assignment, property or default, then a quote.
-    // Every name isSensitiveName accepts must pass here, or the tree is never asked.
-    String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|token|credential|authorization|(?:api|private|access|auth|signing|encryption|master|session|license|app|client|webhook)[-_]?key)\w*['"\]]?\s*(?:[:=]|\?\?|\|\|)\s*['"\x60]`,
     // An environment read with a literal fallback.
-    String.raw`(?:process\.env|import\.meta\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
+    String.raw`(?:process\.env|import\.meta\.env|Bun\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
     // Sinks that take a secret positionally, given a literal.
     String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\bsign|\bverify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
     String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
     // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
-    String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`)\s*\(\s*['"\x60]`,
+    String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`|Sequelize)\s*\(\s*['"\x60]`,
   ].join('|'),
   'i',
 );
 
-const SINKS: Array<{ test: (callee: string, imported?: string) => boolean; arg: number; label: string }> = [
-  { test: (c, m) => /(^|\.)(sign|verify)$/.test(c) && (/jwt|jsonwebtoken|jose/i.test(c) || m === 'jsonwebtoken'), arg: 1, label: 'jsonwebtoken' },
-  { test: (c) => /(^|\.)createHmac$/.test(c), arg: 1, label: 'crypto.createHmac' },
-  { test: (c) => /(^|\.)create(De)?[cC]ipheriv$/.test(c), arg: 1, label: 'crypto cipher key' },
-  { test: (c, m) => /^cookieParser$/i.test(c) || m === 'cookie-parser', arg: 0, label: 'cookie-parser' },
-  { test: (c) => /(^|\.)setApiKey$/.test(c), arg: 0, label: 'setApiKey' },
-  { test: (c) => /\.auth$/.test(c), arg: 1, label: 'HTTP basic auth' },
+/**
+ * True when a match of NAMED_GATE names a place isSensitiveName accepts: the name the syntax tree will
+ * see is the identifier around the word (`user.password` → `password`) or, in a quoted key, the whole key
+ * (`'db.password'`). `tokenType: "Bearer"` and `TOKEN_CACHE_NAME = "…"` stop here, not in the parser.
+ */
+function namedCandidate(text: string): boolean {
+  NAMED_GATE.lastIndex = 0;
+  for (let m = NAMED_GATE.exec(text); m !== null; m = NAMED_GATE.exec(text)) {
+    const wordEnd = m.index + (/^[\w.-]*/.exec(m[0])?.[0].length ?? 0);
+    let from = m.index;
+    while (from > 0 && /[\w$-]/.test(text[from - 1])) from--;
+    let keyFrom = from;
+    while (keyFrom > 0 && /[\w$.-]/.test(text[keyFrom - 1])) keyFrom--;
+    const segment = text.slice(from, m.index + (/^[\w-]*/.exec(m[0])?.[0].length ?? 0));
+    const quotedKey = keyFrom > 0 && /['"\x60]/.test(text[keyFrom - 1]) ? text.slice(keyFrom, wordEnd) : undefined;
+    for (const name of quotedKey ? [segment, quotedKey] : [segment]) {
+      if (isSensitiveName(name)) return true;
+      // A header is a secret only with eight characters of credential after its scheme, not `Bearer ${token}`.
+      if (isAuthorizationName(name) && AUTHORIZATION_VALUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Cheap text test made before the file is parsed: does anything in it look like a place the syntax tree
+ * would find a secret in? Most files of a code base hold none of these and are never parsed. Every name
+ * isSensitiveName accepts must pass here, or the tree is never asked.
+ */
+export const JS_CONTEXT_CANDIDATE = {
+  test: (text: string): boolean => OTHER_GATE.test(text) || namedCandidate(text),
+};
+
+const SINKS: Array<{ test: (callee: string, imported?: string) => boolean; arg: number; label: string; env: string }> = [
+  { test: (c, m) => /(^|\.)(sign|verify)$/.test(c) && (/jwt|jsonwebtoken|jose/i.test(c) || m === 'jsonwebtoken'), arg: 1, label: 'jsonwebtoken', env: 'JWT_SECRET' },
+  { test: (c) => /(^|\.)createHmac$/.test(c), arg: 1, label: 'crypto.createHmac', env: 'HMAC_SECRET' },
+  { test: (c) => /(^|\.)create(De)?[cC]ipheriv$/.test(c), arg: 1, label: 'crypto cipher key', env: 'ENCRYPTION_KEY' },
+  { test: (c, m) => /^cookieParser$/i.test(c) || m === 'cookie-parser', arg: 0, label: 'cookie-parser', env: 'COOKIE_SECRET' },
+  { test: (c) => /(^|\.)setApiKey$/.test(c), arg: 0, label: 'setApiKey', env: 'API_KEY' },
+  { test: (c) => /\.auth$/.test(c), arg: 1, label: 'HTTP basic auth', env: 'BASIC_AUTH_PASSWORD' },
+  // `new Sequelize(database, username, password, options)`.
+  { test: (c) => /(^|\.)Sequelize$/.test(c), arg: 2, label: 'Sequelize', env: 'DB_PASSWORD' },
 ];
 
+/** `session({ secret: 'keyboard cat' })`: express-session's (and cookie-session's) signing secret, a phrase or not. */
+function isSessionSecret(prop: ts.PropertyAssignment, imports: Map<string, string>): boolean {
+  if (propertyNameText(prop.name) !== 'secret') return false;
+  const options = outermost(prop.parent);
+  const call = options.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== options) return false;
+  const callee = calleeName(call.expression);
+  const module = imports.get(callee.split('.')[0]);
+  return /^(session|expressSession|cookieSession)$/.test(callee) || module === 'express-session' || module === 'cookie-session';
+}
 
 function calleeName(expression: ts.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;
@@ -156,6 +204,9 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
   };
 
   if (ts.isVariableDeclaration(parent) && parent.initializer === slot) return named(propertyNameText(parent.name));
+  if (ts.isPropertyAssignment(parent) && parent.initializer === slot && isSessionSecret(parent, imports)) {
+    return { ...base, kind: 'sink', name: 'express-session', envName: 'SESSION_SECRET' };
+  }
   if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === slot) return named(propertyNameText(parent.name));
   if (ts.isParameter(parent) && parent.initializer === slot) return named(propertyNameText(parent.name));
   if (ts.isJsxAttribute(parent)) return named(propertyNameText(parent.name));
@@ -207,18 +258,9 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
     }
     const module = imports.get(callee.split('.')[0]);
     const sink = SINKS.find((s) => s.arg === index && s.test(callee, module));
-    if (sink) return { ...base, kind: 'sink', name: sink.label, envName: toEnvName(sinkEnvName(sink.label)) };
+    if (sink) return { ...base, kind: 'sink', name: sink.label, envName: sink.env };
   }
   return undefined;
-}
-
-function sinkEnvName(label: string): string {
-  if (label === 'jsonwebtoken') return 'JWT_SECRET';
-  if (label === 'cookie-parser') return 'COOKIE_SECRET';
-  if (label === 'crypto.createHmac') return 'HMAC_SECRET';
-  if (label === 'crypto cipher key') return 'ENCRYPTION_KEY';
-  if (label === 'HTTP basic auth') return 'BASIC_AUTH_PASSWORD';
-  return 'API_KEY';
 }
 
 /** The variable read last in `process.env.A || process.env.B`, the one the literal stands in for. */

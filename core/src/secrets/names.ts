@@ -33,13 +33,30 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'reset', 'validation', 'rules', 'schema', 'key', 'keys', 'storage', 'attr', 'attribute', 'property', 'prop', 'kind',
   'status', 'state', 'usage', 'store', 'service', 'generator', 'validator', 'regex', 'template', 'event', 'events',
   'table', 'collection', 'char', 'chars', 'charset', 'encoding', 'size', 'bytes', 'bits', 'separator', 'delimiter',
+  // Where a secret is kept or how it is handled, not the secret: `SECRET_MANAGER_PROJECT`, `PASSWORD_HASHER`, `secretRef`.
+  'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
 ]);
 
-// A first word that makes the name a flag, a function or a label: `showPassword`, `isTokenValid`, `forgotPassword`.
-const DESCRIPTIVE_PREFIXES = new Set([
-  'is', 'has', 'show', 'hide', 'toggle', 'should', 'can', 'use', 'enable', 'disable', 'allow', 'require', 'validate',
-  'check', 'get', 'set', 'on', 'handle', 'min', 'max', 'num', 'no', 'forgot', 'reset', 'verify', 'confirm', 'change',
-  'update', 'create', 'generate', 'fetch', 'load', 'read', 'parse', 'refresh', 'revoke', 'rotate', 'remember', 'needs',
+// Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,
+// `token_expiry_seconds`, `tokenRefreshThreshold`. Only words *after* it: `SIGN_IN_PASSWORD` is a password.
+const QUANTITY_WORDS = new Set([
+  'expires', 'expire', 'expiry', 'expiration', 'in', 'minutes', 'minute', 'mins', 'seconds', 'second', 'secs', 'sec',
+  'hours', 'hour', 'days', 'day', 'ms', 'interval', 'threshold', 'ttl', 'timeout', 'lifetime', 'duration', 'age',
+]);
+
+// A first word that makes the name a flag or a count in any case style: `showPassword`, `IS_TOKEN_VALID`,
+// `MIN_PASSWORD`; `existingSecret` (Helm) names a Secret object that lives elsewhere.
+const FLAG_PREFIXES = new Set([
+  'is', 'has', 'show', 'hide', 'toggle', 'should', 'can', 'use', 'enable', 'disable', 'allow', 'require', 'min', 'max',
+  'num', 'existing',
+]);
+
+// A first verb that makes a camelCase name a function or a label (`forgotPassword`, `getToken`). In SCREAMING_SNAKE
+// the same words qualify a secret instead: `VERIFY_TOKEN`, `READ_ONLY_TOKEN`, `NO_REPLY_PASSWORD`, `GET_ADDRESS_API_KEY`.
+// `refresh` is neither: `refreshToken` is a token.
+const VERB_PREFIXES = new Set([
+  'validate', 'check', 'get', 'set', 'on', 'handle', 'no', 'forgot', 'reset', 'verify', 'confirm', 'change', 'update',
+  'create', 'generate', 'fetch', 'load', 'read', 'parse', 'revoke', 'rotate', 'remember', 'needs',
 ]);
 
 /** True when a value kept under this name would be a credential. */
@@ -49,13 +66,16 @@ export function isSensitiveName(name: string): boolean {
   const ws = words(name);
   if (ws.length === 0) return false;
   const joined = ws.join('');
-  const sensitive = ws.some((w) => SENSITIVE_WORDS.has(w)) || SENSITIVE_COMPOUNDS.test(joined);
-  if (!sensitive) return false;
-  if (DESCRIPTIVE_PREFIXES.has(ws[0]) && ws.length > 1) return false;
+  // The first word at which the name says "secret", alone or joined with the words before it (`api_key`).
+  const at = ws.findIndex((w, i) => SENSITIVE_WORDS.has(w) || SENSITIVE_COMPOUNDS.test(ws.slice(0, i + 1).join('')));
+  if (at < 0) return false;
+  if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;
+  if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
   const last = ws[ws.length - 1];
   if (DESCRIPTIVE_SUFFIXES.has(last)) {
     // `secretKey`, `apiKey`, `private_key` end in "key" and are secrets; `tokenKey` and `passwordField` are not.
-    return last === 'key' && /(api|private|secret|access|signing|encryption|master|auth|session|app|client|license|webhook)key$/.test(joined);
+    // `secretOrKey` is passport-jwt's option for the signing secret.
+    return last === 'key' && /(api|private|secret|secretor|access|signing|encryption|master|auth|session|app|client|license|webhook)key$/.test(joined);
   }
   return true;
 }

@@ -21,7 +21,15 @@ const WHOLE_WORDS = new Set([
   'error', 'warning', 'warn', 'info', 'hint', 'debug', 'trace',
   // fetch's `credentials` option: a policy, not a credential.
   'include', 'omit', 'same-origin',
+  // A reusable GitHub workflow's `secrets: inherit` passes the caller's secrets on.
+  'inherit',
 ]);
+
+// Tokens that deploy tools replace (`__DB_PASSWORD__`, Azure DevOps `#{DbPassword}#`, `@@DB_PASSWORD@@`, Maven
+// `@db.password@`), and references a secret manager resolves at run time: `vault:secret/data/db#password`,
+// `projects/acme/secrets/db-password/versions/latest` (Google), `env:CLIENT_SECRET`, `{env:DB_PASSWORD}`.
+const DEPLOY_TOKENS = /^(?:__[A-Za-z][\w.-]*__|#\{[^{}]+\}#?|@@[\w.-]+@@|@[A-Za-z][\w.-]*@)$/;
+const SECRET_REFERENCES = /^(?:\{?(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azkv|keyvault|sops|file|op):[^\s{}]+\}?|projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?)$/i;
 
 /** True when the value is empty, one repeated character, an interpolation, or a conventional stand-in. */
 export function isPlaceholder(value: string): boolean {
@@ -32,6 +40,7 @@ export function isPlaceholder(value: string): boolean {
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
   if (WHOLE_WORDS.has(v.toLowerCase())) return true;
+  if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;
   return false;

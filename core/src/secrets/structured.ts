@@ -1,4 +1,4 @@
-import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
 
 /** A value that a key-value file keeps under a sensitive key. */
@@ -34,9 +34,11 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
       Pair(_, pair, path) {
         if (!isScalar(pair.key) || !isScalar(pair.value)) return;
         if (namesNotSecrets(path)) return;
-        const name = String(pair.key.value);
+        // A tagged scalar is computed, not written: CloudFormation `!Ref DBPassword`, `!GetAtt Secret.Value`.
+        if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
         if (typeof value !== 'string' && typeof value !== 'number') return;
+        const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
         if (found1) found.push(found1);
       },
@@ -67,12 +69,26 @@ const NAME_MAPS = new Set([
   'permissions',
 ]);
 
-/** True when the pair being visited sits directly in a map kept under one of NAME_MAPS. */
+// Maps whose values are ciphertext meant to be committed: a SealedSecret's `encryptedData`.
+const ENCRYPTED_MAPS = new Set(['encryptedData']);
+
+/** True when the pair being visited sits directly in a map kept under one of NAME_MAPS or ENCRYPTED_MAPS. */
 function namesNotSecrets(path: readonly unknown[]): boolean {
   // The visitor's path ends …, Pair(parent key), Map, [this Pair]: the map's own pair is two steps up.
   const owner = path[path.length - 2];
   if (!isPair(owner) || !isScalar(owner.key)) return false;
-  return NAME_MAPS.has(String(owner.key.value));
+  const key = String(owner.key.value);
+  return NAME_MAPS.has(key) || ENCRYPTED_MAPS.has(key);
+}
+
+/**
+ * Kubernetes `env` items and ECS `environment` entries are maps `{ name: DB_PASSWORD, value: … }`: the value
+ * is kept under the name's value, not under the key `value`.
+ */
+function envEntryName(pair: Pair, map: unknown): string | undefined {
+  if (!isScalar(pair.key) || pair.key.value !== 'value' || !isMap(map)) return undefined;
+  const named = map.items.find((p) => isScalar(p.key) && p.key.value === 'name');
+  return named && isScalar(named.value) && typeof named.value.value === 'string' ? named.value.value : undefined;
 }
 
 function scalarSecret(name: string, node: Node, text: string): KeyedSecret | undefined {
@@ -122,7 +138,12 @@ function unquote(raw: string): { value: string; offset: number } {
 const ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=(.*)$/;
 const PROPERTIES_LINE = /^\s*([\w.-]+(?:\[[\w.-]+\])?)\s*[=:](.*)$/;
 const SHELL_ASSIGN = /^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(.*)$/;
-const SHELL_FLAG = /--((?:[a-z]+-)*(?:password|passwd|token|secret|api-key|apikey|private-key|access-key))[= ]("[^"]*"|'[^']*'|[^\s'"]+)/gi;
+// A flag's value never starts with `-`: in `psql --password --host db` the next word is another flag.
+const SHELL_FLAG = /--((?:[a-z]+-)*(?:password|passwd|token|secret|api-key|apikey|private-key|access-key))[= ]("[^"]*"|'[^']*'|[^\s'"-][^\s'"]*)/gi;
+const CURL_HEADER = /(?:-H|--header)\s*(["'])((?:proxy-)?authorization):\s*([^"']*)\1/gi;
+const CURL_USER = /\bcurl\b.{0,300}?\s(?:-u|--user)(?:\s+|=)("[^"]*"|'[^']*'|[^\s'"-]\S*)/g;
+// `mysql -pSECRET`: the password is glued to `-p` (a lone `-p` prompts; `-P` is the port).
+const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b.{0,300}?\s-p("[^"]*"|'[^']*'|[^\s'"]+)/g;
 
 /** `.env`, `.properties`, `.ini`: one `KEY=value` per line. */
 export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shell' | 'dockerfile'): KeyedSecret[] {
@@ -132,15 +153,20 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
     const secret = keyed(name, value, rawStart + offset);
     if (secret) found.push(secret);
   };
+  // An `ENV` whose line ends in `\` goes on: `ENV NODE_ENV=production \` then `    DB_PASSWORD=…`.
+  let continued = false;
   for (const line of linesOf(text)) {
     const t = line.text;
     if (/^\s*[#;!]/.test(t) || t.trim() === '') continue;
     if (kind === 'dockerfile') {
-      const m = /^\s*(ENV|ARG)\s+(.*)$/i.exec(t);
+      const m: RegExpExecArray | null = continued ? /^()(.*)$/.exec(t) : /^\s*(ENV|ARG)\s+(.*)$/i.exec(t);
+      const wasContinued = continued;
+      continued = m !== null && /\\$/.test(t);
       if (!m) continue;
       const argsStart = t.length - m[2].length;
-      const pairs = [...m[2].matchAll(/([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\S*)/g)];
-      if (pairs.length === 0) {
+      // The continuation backslash is not part of the last value (`DB_PASSWORD=…\`).
+      const pairs = [...m[2].replace(/\\$/, '').matchAll(/([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\S*)/g)];
+      if (pairs.length === 0 && !wasContinued) {
         const legacy = /^([A-Za-z_][\w.-]*)\s+(.+)$/.exec(m[2]);
         if (legacy) push(legacy[1], legacy[2], line.start + argsStart + legacy[0].length - legacy[2].length);
       }
@@ -149,12 +175,36 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
     }
     const m = (kind === 'env' ? ENV_LINE : kind === 'properties' ? PROPERTIES_LINE : SHELL_ASSIGN).exec(t);
     if (m) push(m[1], m[2], line.start + t.length - m[2].length);
-    if (kind === 'shell') {
-      for (const f of t.matchAll(SHELL_FLAG)) push(f[1], f[2], line.start + (f.index ?? 0) + f[0].length - f[2].length);
-    }
+    if (kind === 'shell') found.push(...commandSecrets(t, line.start, push));
   }
   return found;
 }
 
-/** The cheap test made before YAML or JSON is parsed. */
-export const KEYED_CANDIDATE = /pass|pwd|secret|token|api[-_]?key|apikey|private[-_]?key|credential|access[-_]?key|auth/i;
+/** Credentials given to commands on a shell line: `--password=…`, `curl -H "Authorization: …"`, `curl -u user:pw`, `mysql -p…`. */
+function commandSecrets(t: string, lineStart: number, push: (name: string, raw: string, rawStart: number) => void): KeyedSecret[] {
+  const found: KeyedSecret[] = [];
+  for (const f of t.matchAll(SHELL_FLAG)) push(f[1], f[2], lineStart + (f.index ?? 0) + f[0].length - f[2].length);
+  for (const h of t.matchAll(CURL_HEADER)) {
+    const secret = keyed(h[2], h[3], lineStart + (h.index ?? 0) + h[0].length - 1 - h[3].length);
+    if (secret) found.push(secret);
+  }
+  const glued = (name: string, envName: string, raw: string, rawStart: number, afterColon: boolean) => {
+    const { value, offset } = unquote(raw);
+    const colon = afterColon ? value.indexOf(':') : -1;
+    if (afterColon && colon < 0) return;
+    const secret = value.slice(colon + 1);
+    // `-u 1000:1000` style ids are not passwords.
+    if (/^\d*$/.test(secret)) return;
+    const start = rawStart + offset + colon + 1;
+    found.push({ name, value: secret, start, end: start + secret.length, envName });
+  };
+  for (const u of t.matchAll(CURL_USER)) glued('curl --user', 'CURL_PASSWORD', u[1], lineStart + (u.index ?? 0) + u[0].length - u[1].length, true);
+  for (const p of t.matchAll(MYSQL_PASSWORD)) glued('mysql -p', 'MYSQL_PASSWORD', p[1], lineStart + (p.index ?? 0) + p[0].length - p[1].length, false);
+  return found;
+}
+
+/** The commands whose credentials commandSecrets reads without a secret-sounding word on the line. */
+export const SHELL_COMMAND_CANDIDATE = /\b(?:curl|mysql|mysqldump|mysqladmin|mariadb)\b/;
+
+/** The cheap test made before YAML or JSON is parsed: every compound isSensitiveName knows. */
+export const KEYED_CANDIDATE = /pass|pwd|secret|token|credential|auth|(?:api|private|access|signing|encryption|master|session|app|client|license|webhook)[-_]?key/i;

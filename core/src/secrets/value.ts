@@ -7,11 +7,14 @@ import { isEnvVarName, isPlaceholder } from './placeholder';
  * so short, low-entropy values count (`password: 'hunter2'` is a real leak); what is left out are values
  * that are plainly something else: names, paths, URLs without credentials, labels, format strings.
  */
-export function isSecretValue(value: string, name?: string): boolean {
+export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 4096) return false;
   if (isPlaceholder(v) || isEnvVarName(v)) return false;
-  if (/\s/.test(v)) return false;
+  // Sentences are labels and messages; only a sink (`session({ secret: 'keyboard cat' })`) makes a phrase a
+  // secret, and then only words between single spaces: a value with quotes and runs of blanks is no passphrase.
+  if (/\s/.test(v) && !(options.spaces && /^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v))) return false;
+  if (isEncrypted(v) || isNotASecret(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false; // URLs: those with credentials are the providers' business
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false; // paths
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
@@ -37,6 +40,32 @@ export function isSecretValue(value: string, name?: string): boolean {
     if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(v) && words(v).filter((w) => nameWords.has(w)).length >= 3) return false;
   }
   return true;
+}
+
+/** Values encrypted to be committed: dotenvx `encrypted:…`, SOPS `ENC[AES256_GCM,data:…]`. */
+function isEncrypted(v: string): boolean {
+  return /^encrypted:[A-Za-z0-9+/=_-]{16,}$/.test(v) || /^ENC\[[A-Z0-9_]+,data:/.test(v);
+}
+
+/** Strings of a recognisable other kind that code keeps under secret names. */
+function isNotASecret(v: string): boolean {
+  return (
+    /^[a-z]+(?:\/[a-z]+(?:-[a-z]+)*)+$/.test(v) || // error codes: `auth/wrong-password`
+    /^[A-Z]+(?:-[A-Z]+)+$/.test(v) || // header and cookie names: `XSRF-TOKEN`
+    /^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || // validation rules: `required|min:8|confirmed`
+    /^(?:string|number|boolean|object|any|unknown)[?!]?(?:\[\])?$/i.test(v) || // type descriptors: `string?`
+    /^--[a-z][\w-]*$/.test(v) || // CSS custom properties and CLI flags: `--md-sys-color-primary`
+    /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
+    /^pk_(?:live|test)_\w+$/.test(v) // Stripe publishable keys are public by design
+  );
+}
+
+/**
+ * Lower-case words and snake_case codes (`'invalid'`, `'too_short'`, `'expired'`): what code keeps under
+ * `errors.password` or `{ token: 'expired' }`. A weak password has a digit or a symbol (`'letmein99'`).
+ */
+export function isCodeWord(value: string): boolean {
+  return /^[a-z]+(?:_[a-z]+)*$/.test(value.trim());
 }
 
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */

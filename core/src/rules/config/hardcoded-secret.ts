@@ -5,8 +5,8 @@ import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secret
 import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
-import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { isSecretValue, looksRandom } from '../../secrets/value';
+import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
+import { isCodeWord, isSecretValue, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -47,6 +47,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   } catch {
     // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand.
   }
+  // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
+  if (isTranslationFile(context.relativePath ?? context.path)) candidates = candidates.filter((c) => c.messageId !== 'named');
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -94,7 +96,7 @@ function contextCandidates(context: FileContext): Candidate[] {
     case 'properties':
     case 'shell':
     case 'dockerfile':
-      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      if (!KEYED_CANDIDATE.test(context.text) && !(context.kind === 'shell' && SHELL_COMMAND_CANDIDATE.test(context.text))) return [];
       return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => keyedCandidate(s, false));
     default:
       return [];
@@ -118,7 +120,23 @@ function nestedDeeperThan(text: string, limit: number): boolean {
 
 function acceptJs(s: JsSecret): boolean {
   if (s.kind === 'fallback' && !isSensitiveName(s.name)) return looksRandom(s.value);
-  return isSecretValue(s.value, s.kind === 'named' ? s.name : undefined);
+  // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`); a sink or a
+  // fallback is used as the secret whatever it looks like, a phrase included (`session({ secret: 'keyboard cat' })`).
+  if (s.kind === 'named' && isCodeWord(s.value)) return false;
+  return isSecretValue(s.value, s.kind === 'named' ? s.name : undefined, { spaces: s.kind === 'sink' });
+}
+
+// Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
+// that `ci.yml` or `db.json` are not mistaken for one.
+const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
+const TRANSLATION_FILE = new RegExp(
+  String.raw`(?:^|[\/])(?:locales?|i18n|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  'i',
+);
+
+/** Translation files: under `locales/`, `i18n/`, `lang/`, `translations/`, or named by a language. */
+function isTranslationFile(path: string): boolean {
+  return TRANSLATION_FILE.test(path);
 }
 
 function acceptKeyed(s: KeyedSecret): boolean {

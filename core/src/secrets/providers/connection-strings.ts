@@ -5,9 +5,10 @@ import { ALNUM, B64URL, notSequential, rnd } from './util';
 /**
  * What may follow the `@`: any host except the developer's own machine (`localhost`, `127.0.0.1`,
  * `0.0.0.0`, `[::1]`) and documentation domains (`example.com/.org/.net`). A password for those opens
- * nothing anyone else can reach, and they are where tutorials and templates put their samples.
+ * nothing anyone else can reach, and they are where tutorials and templates put their samples. A host
+ * interpolated in a template (`@${process.env.DB_HOST}`) still leaves the password literal.
  */
-export const HOST = '(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?![\\w.-])|[\\w.-]{0,100}\\bexample\\.(?:com|org|net)\\b)[\\w\\[-]';
+export const HOST = '(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?![\\w.-])|[\\w.-]{0,100}\\bexample\\.(?:com|org|net)\\b)(?:[\\w\\[-]|\\$\\{)';
 
 /**
  * `scheme://user:password@host`, the password being the secret. The user part cannot hold `:`, `@`
@@ -64,6 +65,7 @@ export const connectionStrings: readonly SecretProvider[] = [
       `const pool = new Pool({ connectionString: 'postgresql://app_rw:${pw('pg-2')}@10.0.3.7/app?sslmode=require' });`,
       `SQLALCHEMY_DATABASE_URI = "postgresql+asyncpg://svc:${pw('pg-3')}%21@pg.prod.acme.io/orders"`,
       `jdbc:postgresql://reports:${pw('pg-4')}@analytics:5432/warehouse`,
+      `const url = \`postgres://admin:${pw('pg-6')}@\${process.env.DB_HOST}:5432/app\`;`,
     ],
     fps: [
       'DATABASE_URL=postgres://user@localhost/db',

@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { JS_CONTEXT_CANDIDATE } from '../../core/src/secrets/js';
+import { isSensitiveName } from '../../core/src/secrets/names';
+import { covered, fake, secrets } from './helpers';
+
+// Cases from an audit of the rule: each held a miss or a false positive before its fix. The secrets are
+// made-up values; `covered` lists, per file, the text every finding must cover, in order.
+const PW = 'Tr0ub4dor-x7Kq';
+
+const invalid: Array<{ name: string; file: string; code: string; secret: string; messageId?: string }> = [
+  // 1. TypeScript type annotations.
+  { name: 'typed const', file: 'src/db.ts', code: `export const dbPassword: string = '${PW}';`, secret: PW },
+  { name: 'typed class field', file: 'src/api.ts', code: `class A { private readonly apiKey: string = 'kq83hd72jsd9sk'; }`, secret: 'kq83hd72jsd9sk' },
+  { name: 'typed SCREAMING const', file: 'src/c.ts', code: `const CLIENT_SECRET: string = "${PW}";`, secret: PW },
+  { name: 'optional typed field', file: 'src/c.ts', code: `class C { token?: string = '${PW}'; }`, secret: PW },
+  { name: 'renamed destructuring default', file: 'src/c.ts', code: `const { password: pw = '${PW}' } = opts;`, secret: PW },
+  { name: 'bracket assignment with a quoted key', file: 'src/c.ts', code: `headers['x-api-key'] = '${PW}';`, secret: PW },
+  // 4. Name prefixes.
+  { name: 'REFRESH_TOKEN', file: 'src/c.ts', code: `const REFRESH_TOKEN = '${PW}';`, secret: PW },
+  { name: 'VERIFY_TOKEN', file: 'src/c.ts', code: `const VERIFY_TOKEN = '${PW}';`, secret: PW },
+  { name: 'READ_ONLY_TOKEN', file: 'src/c.ts', code: `const READ_ONLY_TOKEN = '${PW}';`, secret: PW },
+  { name: 'NO_REPLY_PASSWORD', file: 'src/c.ts', code: `const NO_REPLY_PASSWORD = '${PW}';`, secret: PW },
+  { name: 'GET_ADDRESS_API_KEY', file: 'src/c.ts', code: `const GET_ADDRESS_API_KEY = '${PW}';`, secret: PW },
+  { name: 'refreshToken', file: 'src/c.ts', code: `const cfg = { refreshToken: '${PW}' };`, secret: PW },
+  { name: 'refresh_token', file: 'src/c.ts', code: `const cfg = { refresh_token: '${PW}' };`, secret: PW },
+  // 8. Weak passwords keep counting.
+  { name: 'weak password with a symbol', file: 'src/c.ts', code: "const o = { password: 'hunter2!' };", secret: 'hunter2!' },
+  { name: 'weak password with digits', file: 'src/c.ts', code: "const o = { password: 'letmein99' };", secret: 'letmein99' },
+  // 11. Sinks.
+  { name: 'passport-jwt secretOrKey', file: 'src/auth.ts', code: "passport.use(new Strategy({ jwtFromRequest: x, secretOrKey: 'kq83hd72jsd9sk' }, verify));", secret: 'kq83hd72jsd9sk' },
+  { name: 'express-session passphrase', file: 'src/app.ts', code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));", secret: 'keyboard cat', messageId: 'sink' },
+  { name: 'Sequelize positional password', file: 'src/db.ts', code: `const db = new Sequelize('shop', 'shop_app', '${PW}', { dialect: 'postgres' });`, secret: PW, messageId: 'sink' },
+  // 13. Connection string with an interpolated host.
+  { name: 'template host', file: 'src/db.ts', code: 'const url = `postgres://admin:Zq8xK2pLm4nB7vR1@${process.env.DB_HOST}:5432/app`;', secret: 'Zq8xK2pLm4nB7vR1', messageId: 'provider' },
+];
+
+const valid: Array<{ name: string; file: string; code: string }> = [
+  // 1. The gate's tighter names.
+  { name: 'tokenType', file: 'src/c.ts', code: "const r = { tokenType: 'Bearer' };" },
+  // 4. Prefixes that still describe in camelCase.
+  { name: 'showPassword', file: 'src/c.ts', code: "const showPassword = 'visible-99';" },
+  { name: 'isTokenValid', file: 'src/c.ts', code: "const isTokenValid = 'kq83hd72jsd9sk';" },
+  { name: 'forgotPassword', file: 'src/c.ts', code: "const routes = { forgotPassword: 'forgot-pw-1' };" },
+  { name: 'getToken', file: 'src/c.ts', code: "const api = { getToken: 'GET_TOKEN_1' };" },
+  // 5. Durations under token names.
+  { name: 'accessTokenExpiresIn', file: 'src/c.ts', code: "const jwt = { accessTokenExpiresIn: '3600' };" },
+  { name: 'tokenRefreshThreshold', file: 'src/c.ts', code: "const o = { tokenRefreshThreshold: '300000' };" },
+  // 8. Codes, names and public values under secret names.
+  { name: 'validation error code', file: 'src/c.ts', code: "errors.password = 'too_short';" },
+  { name: 'error object', file: 'src/c.ts', code: "const e = { password: 'invalid', token: 'expired' };" },
+  { name: 'strength', file: 'src/c.ts', code: "const s = { password: 'weak' };" },
+  { name: 'sort order', file: 'src/c.ts', code: "const sort = { password: 'desc' };" },
+  { name: 'Firebase error code', file: 'src/c.ts', code: "const codes = { wrongPassword: 'auth/wrong-password' };" },
+  { name: 'cookie name in caps', file: 'src/c.ts', code: "const CSRF_TOKEN = 'XSRF-TOKEN';" },
+  { name: 'validation rules', file: 'src/c.ts', code: "const rules = { password: 'required|min:8|confirmed' };" },
+  { name: 'type descriptor', file: 'src/c.ts', code: "const schema = { apiKey: 'string?' };" },
+  { name: 'CSS custom property', file: 'src/c.ts', code: "const t = { token: '--md-sys-color-primary' };" },
+  { name: 'ARN', file: 'src/c.ts', code: "const secretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf';" },
+  { name: 'Stripe publishable key', file: 'src/c.ts', code: `const s = { apiKey: '${fake('pk_', 'live_', '51HcT8kLmNoPqRsTuVwXyZ012345')}' };` },
+  // 9. Placeholder conventions.
+  { name: 'double underscores', file: 'src/c.ts', code: "const o = { password: '__DB_PASSWORD__' };" },
+  { name: 'Azure DevOps token', file: 'src/c.ts', code: "const o = { password: '#{DbPassword}#' };" },
+  { name: 'at-at token', file: 'src/c.ts', code: "const o = { password: '@@DB_PASSWORD@@' };" },
+  { name: 'Vault reference', file: 'src/c.ts', code: "const o = { password: 'vault:secret/data/db#password' };" },
+  { name: 'Google Secret Manager reference', file: 'src/c.ts', code: "const o = { password: 'projects/acme/secrets/db-password/versions/latest' };" },
+  { name: 'env: reference', file: 'src/c.ts', code: "const o = { clientSecret: 'env:CLIENT_SECRET' };" },
+  { name: '{env:} reference', file: 'src/c.ts', code: "const o = { password: '{env:DB_PASSWORD}' };" },
+  // 11. A phrase under a name that is not a sink stays a sentence.
+  { name: 'phrase under a plain name', file: 'src/c.ts', code: "const o = { secret: 'keyboard cat' };" },
+];
+
+describe('config/hardcoded-secret audit: JavaScript and TypeScript', () => {
+  for (const c of invalid) {
+    test(`invalid: ${c.name}`, () => {
+      const found = secrets(c.file, c.code);
+      assert.equal(found.length, 1, `expected one finding, got ${JSON.stringify(found.map((f) => f.message))}`);
+      assert.equal(covered(c.code, found[0]), c.secret);
+      if (c.messageId) assert.equal(found[0].messageId, c.messageId);
+      assert.ok(!found[0].message.includes(c.secret), 'message must not hold the secret');
+    });
+  }
+  for (const c of valid) {
+    test(`valid: ${c.name}`, () => assert.deepEqual(secrets(c.file, c.code).map((f) => f.message), []));
+  }
+});
+
+describe('config/hardcoded-secret audit: names', () => {
+  test('SCREAMING_SNAKE verbs qualify; camelCase verbs and flags describe', () => {
+    for (const n of ['REFRESH_TOKEN', 'VERIFY_TOKEN', 'READ_ONLY_TOKEN', 'NO_REPLY_PASSWORD', 'GET_ADDRESS_API_KEY', 'refreshToken', 'refresh_token', 'SIGN_IN_PASSWORD']) {
+      assert.equal(isSensitiveName(n), true, n);
+    }
+    for (const n of ['showPassword', 'isTokenValid', 'forgotPassword', 'getToken', 'IS_TOKEN_VALID', 'existingSecret']) assert.equal(isSensitiveName(n), false, n);
+  });
+  test('durations and descriptive last words', () => {
+    for (const n of ['ACCESS_TOKEN_EXPIRES_IN', 'TOKEN_EXPIRE_MINUTES', 'access_token_expires_in', 'token_expiry_seconds', 'secret_rotation_interval',
+      'accessTokenExpiresIn', 'tokenRefreshThreshold', 'SECRET_MANAGER_PROJECT', 'SECRETS_BACKEND', 'PASSWORD_HASHER', 'secretArn']) {
+      assert.equal(isSensitiveName(n), false, n);
+    }
+  });
+});
+
+/** Other file kinds: the path, the text, and what the findings must cover, in order. */
+const files: Array<{ name: string; file: string; text: string; expected: string[] }> = [
+  // 2. Key compounds outside JavaScript.
+  { name: 'ENCRYPTION_KEY in a committed .env', file: '.env', text: `ENCRYPTION_KEY=${PW}\n`, expected: [PW] },
+  { name: 'SIGNING_KEY in compose', file: 'docker-compose.yml', text: `services:\n  api:\n    environment:\n      SIGNING_KEY: ${PW}\n`, expected: [PW] },
+  { name: 'Dockerfile ENV MASTER_KEY', file: 'Dockerfile', text: `FROM node:20\nENV MASTER_KEY=${PW}\n`, expected: [PW] },
+  { name: 'sessionKey in JSON', file: 'config/app.json', text: `{"sessionKey": "${PW}"}`, expected: [PW] },
+  // 3. Kubernetes and ECS `{ name, value }` entries.
+  { name: 'Kubernetes env, flow style', file: 'k8s/deploy.yaml', text: `env: [ { name: DB_PASSWORD, value: "${PW}" } ]\n`, expected: [PW] },
+  { name: 'Kubernetes env, block style', file: 'k8s/deploy.yaml', text: `env:\n  - name: DB_PASSWORD\n    value: ${PW}\n  - name: LOG_LEVEL\n    value: debug-9f8e7d\n`, expected: [PW] },
+  { name: 'ECS environment', file: 'ecs/task.json', text: `{"environment": [{ "name": "DB_PASSWORD", "value": "${PW}" }, { "name": "PORT", "value": "8080" }]}`, expected: [PW] },
+  // 5. Durations under token names.
+  { name: 'durations in .env', file: '.env', text: 'ACCESS_TOKEN_EXPIRES_IN=3600\nTOKEN_EXPIRE_MINUTES=1440\n', expected: [] },
+  { name: 'durations in YAML', file: 'config/auth.yml', text: 'access_token_expires_in: 3600\ntoken_expiry_seconds: 86400\nsecret_rotation_interval: 2592000\n', expected: [] },
+  // 6. References and translations.
+  { name: 'workflow secrets: inherit', file: '.github/workflows/ci.yml', text: 'jobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    secrets: inherit\n', expected: [] },
+  { name: 'Helm existingSecret', file: 'charts/api/values.yaml', text: 'postgresql:\n  auth:\n    existingSecret: api-db\n', expected: [] },
+  { name: 'CloudFormation !Ref', file: 'infra/stack.yaml', text: 'Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref DBPassword\n', expected: [] },
+  { name: 'CloudFormation !GetAtt', file: 'infra/stack.yaml', text: 'Properties:\n  AuthToken: !GetAtt TokenSecret.Value\n', expected: [] },
+  { name: 'CloudFormation literal still counts', file: 'infra/stack.yaml', text: `Properties:\n  MasterUserPassword: ${PW}\n`, expected: [PW] },
+  { name: 'locales/de.json', file: 'locales/de.json', text: '{"password": "Passwort", "token": "Zugangs-Token1"}', expected: [] },
+  { name: 'i18n/es.json', file: 'src/i18n/es.json', text: '{"login": {"password": "Contraseña"}}', expected: [] },
+  { name: 'fr.yml', file: 'config/fr.yml', text: 'token: Jeton\n', expected: [] },
+  { name: 'messages.fr.json', file: 'src/messages.fr.json', text: '{"password": "MotDePasse1"}', expected: [] },
+  { name: 'en-US.yml', file: 'config/en-US.yml', text: 'password: Password123\n', expected: [] },
+  { name: 'db.json is not a language', file: 'db.json', text: `{"password": "${PW}"}`, expected: [PW] },
+  // 7. Values encrypted to be committed.
+  { name: 'dotenvx encrypted value', file: '.env', text: 'DB_PASSWORD="encrypted:BDqDBibm4wsYqMpCjTQ6BsDHmMadg9K3dAt+Z9HPMfLEIRVz50hmLXPXRuDBXaJi"\n', expected: [] },
+  { name: 'SOPS value', file: 'secrets.enc.yaml', text: 'password: ENC[AES256_GCM,data:Tr0ub4dor,iv:abc=,tag:def=,type:str]\n', expected: [] },
+  { name: 'SealedSecret encryptedData', file: 'k8s/sealed.yaml', text: 'kind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq\n', expected: [] },
+  // 8. Descriptive last words.
+  { name: 'secret manager settings in .env', file: '.env', text: 'SECRET_MANAGER_PROJECT=acme-prod\nSECRETS_BACKEND=vault\nPASSWORD_HASHER=argon2id\n', expected: [] },
+  // 10. Shell.
+  { name: 'psql --password --host', file: 'scripts/db.sh', text: 'psql --password --host db.internal -U app\n', expected: [] },
+  { name: 'curl Authorization header', file: 'scripts/call.sh', text: 'curl -H "Authorization: Bearer kq83hd72jsd9sk2m" https://api.acme.io\n', expected: ['kq83hd72jsd9sk2m'] },
+  { name: 'curl -u user:password', file: 'scripts/call.sh', text: `curl -u admin:${PW} https://api.acme.io\n`, expected: [PW] },
+  { name: 'mysql -pPASSWORD', file: 'scripts/db.sh', text: `mysql -uroot -p${PW} shop < dump.sql\n`, expected: [PW] },
+  { name: 'shell commands without a literal password', file: 'scripts/ok.sh',
+    text: 'curl -u "$USER:$PASS" https://api.acme.io\nmysql -p shop\ndocker run -u 1000:1000 img\nmysql -p"$MYSQL_PASSWORD" shop\n', expected: [] },
+  // 12. Dockerfile continuation lines.
+  { name: 'Dockerfile ENV continuation', file: 'Dockerfile', text: `FROM node:20\nENV NODE_ENV=production \\\n    DB_PASSWORD=${PW}\nRUN npm ci\n`, expected: [PW] },
+  { name: 'Dockerfile ENV continuation, backslash glued to a value', file: 'Dockerfile', text: `FROM node:20\nENV API_TOKEN=kq83hd72jsd9sk\\\n    DB_PASSWORD=${PW}\n`, expected: ['kq83hd72jsd9sk', PW] },
+];
+
+describe('config/hardcoded-secret audit: configuration files and scripts', () => {
+  for (const c of files) {
+    test(c.name, () => {
+      const found = secrets(c.file, c.text);
+      assert.deepEqual(found.map((f) => covered(c.text, f)), c.expected);
+      for (const f of found) assert.ok(!f.message.includes(covered(c.text, f)), 'message must not hold the secret');
+    });
+  }
+});
+
+describe('config/hardcoded-secret audit: the pre-parse gate', () => {
+  test('typed declarations pass', () => {
+    for (const code of [`export const dbPassword: string = '${PW}';`, `private readonly apiKey: string = '${PW}'`, `CLIENT_SECRET: string = "${PW}"`]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
+  test('names isSensitiveName rejects do not pass', () => {
+    for (const code of ['x = { tokenType: "Bearer" };', 'const credentialName = "EnvironmentCredential";', 'const TOKEN_CACHE_NAME = "msal.cache";',
+      'const H = { AUTHORIZATION: "authorization" };', "headers['Authorization'] = `Bearer ${token}`;"]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+  });
+  test('every name isSensitiveName accepts passes, in every position', () => {
+    const names = ['REFRESH_TOKEN', 'refreshToken', 'VERIFY_TOKEN', 'secretOrKey', 'encryption_key', 'sessionKey', 'webhookSecret', 'db.password', 'x-api-key', 'SIGN_IN_PASSWORD'];
+    for (const name of names) {
+      assert.equal(isSensitiveName(name), true, name);
+      const forms = /^\w+$/.test(name)
+        ? [`const ${name} = 'v';`, `o = { ${name}: 'v' };`, `class A { ${name}: string = 'v'; }`, `a.${name} = 'v';`, `f(${name} = 'v') {}`]
+        : [`o = { '${name}': 'v' };`, `h['${name}'] = 'v';`];
+      for (const code of forms) assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
+});
