@@ -3,7 +3,7 @@ import type { FileHost } from '../host';
 import { LineIndex } from '../lineIndex';
 import { isSensitiveName } from '../secrets/names';
 import { redact } from '../secrets/redact';
-import { looksRandom } from '../secrets/value';
+import { hideUserinfo, shownKey, shownValue } from './display';
 import { foldersUp, nearestDeclarations } from './locate';
 import { scanEnv } from './scan';
 import { valueOf } from './values';
@@ -78,7 +78,8 @@ export function hoverEnvKey(schema: EnvSchema, key: string): string | undefined 
 export function hoverDeclaration(d: EnvDeclaration): string {
   const parts: string[] = [];
   if (d.spec) parts.push(`**${d.name}** · ${flags(d.spec).split(' · ').map((f, i) => (i === 0 ? `\`${f}\`` : f)).join(' · ')}`, documentation(d.spec));
-  else parts.push(`**${d.name}**`, 'Not declared in `.env.schema.yaml` or `.env.example`.');
+  // Only an undeclared key can be a pasted token (a schema's names are names): it is named as messages name keys.
+  else parts.push(`**${shownKey(d.name)}**`, 'Not declared in `.env.schema.yaml` or `.env.example`.');
   if (d.declaredIn) parts.push(`Declared in \`${path.basename(d.declaredIn.file)}\` (line ${d.declaredIn.line + 1}).`);
   if (d.value) parts.push(`\`${path.basename(d.value.file)}\`: ${d.value.cloaked ? d.value.display : `\`${d.value.display.replace(/`/g, "'")}\``}`);
   return parts.join('\n\n');
@@ -137,8 +138,10 @@ export function declarationsFor(file: string, host: FileHost): Map<string, EnvDe
         const value = valueOf(doc, entry);
         if (value === undefined) continue;
         const d = result.get(entry.key) ?? { name: entry.key };
-        const cloaked = d.spec?.secret === true || isSensitiveName(entry.key) || looksRandom(value) || /:\/\/[^/\s:@]*:[^/\s@]+@/.test(value);
-        const display = cloaked ? redact(value) : value.length > 80 ? `${value.slice(0, 77)}…` : value;
+        const shown = shownValue(value, d.spec?.secret === true || isSensitiveName(entry.key), 80);
+        // A URL with credentials (however its password is spelled) is cloaked whole: a hover has no use for its host.
+        const cloaked = shown.cloaked || hideUserinfo(value) !== value;
+        const display = cloaked ? redact(value) : shown.text;
         d.value = { file: envFile, ...index.positionAt(entry.keyStart), display, cloaked };
         result.set(entry.key, d);
       }

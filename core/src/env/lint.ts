@@ -1,7 +1,8 @@
 import type { EditFix } from '../fixes/types';
 import type { Report } from '../rules/types';
 import { ReportBudget } from './budget';
-import { isBlankChar } from './chars';
+import { isBlankChar, trimEnd } from './chars';
+import { isShownInFull, shownKey } from './display';
 import { LINE, type EnvDocument, type EnvEntry } from './scan';
 import { cyclePath, substitutionCycles, substitutions } from './substitution';
 import { dotenvValue, effectiveEntries, valueOf } from './values';
@@ -35,23 +36,25 @@ export function lintEnv(doc: EnvDocument, report: (r: Report) => void): void {
 const PLAIN_KEY = /^[A-Z_][A-Z0-9_]*$/;
 
 /** Reports a finding of the entry when the budget allows; the fixes are only computed then. */
-type At = (messageId: string, fixes?: () => EditFix[] | undefined, start?: number, end?: number, data?: Record<string, string>) => void;
+type At = (messageId: string, fixes?: () => EditFix[] | undefined, start?: number, end?: number, extra?: Record<string, string>) => void;
 
 function lintEntry(doc: EnvDocument, entry: EnvEntry, budget: ReportBudget): void {
   const key = entry.key;
-  const at: At = (messageId, fixes, start = entry.keyStart, end = entry.keyEnd, data = { key }) => {
-    if (budget.open(messageId)) budget.report({ messageId, data, start, end, identity: `${messageId}:${key}`, fixes: fixes?.() });
+  // A key may be a pasted token: messages and data name it through `shownKey`, computed only when reported.
+  const at: At = (messageId, fixes, start = entry.keyStart, end = entry.keyEnd, extra) => {
+    if (budget.open(messageId)) budget.report({ messageId, data: { key: shownKey(key), ...extra }, start, end, identity: `${messageId}:${key}`, fixes: fixes?.() });
   };
 
   // LeadingCharacter: blanks before the key (a key that starts with a digit or a symbol: lintKeyName).
   if (entry.contentStart > entry.lineStart) {
     const fix = () => [edit('env-remove-leading-blanks', 'Remove leading blanks', [{ start: entry.lineStart, end: entry.contentStart, text: '' }], true)];
-    at('LeadingCharacter', fix, entry.lineStart, entry.contentStart, { key, what: 'a blank' });
+    at('LeadingCharacter', fix, entry.lineStart, entry.contentStart, { what: 'a blank' });
   }
   if (!PLAIN_KEY.test(key)) lintKeyName(doc.text, entry, at);
 
   if (!entry.delimiter) {
-    at('KeyWithoutValue', () => [edit('env-add-equals', 'Add `=` (empty value)', [{ start: entry.keyEnd, end: entry.keyEnd, text: '=' }], true)]);
+    // A pasted token is no key: `=` after it would make it a variable's name, so it gets no fix.
+    at('KeyWithoutValue', () => (isShownInFull(key) ? [edit('env-add-equals', 'Add `=` (empty value)', [{ start: entry.keyEnd, end: entry.keyEnd, text: '=' }], true)] : undefined));
     return;
   }
 
@@ -67,26 +70,31 @@ function lintEntry(doc: EnvDocument, entry: EnvEntry, budget: ReportBudget): voi
   lintValue(doc, entry, at);
 }
 
-/** LeadingCharacter (a digit or symbol first), IncorrectDelimiter, LowercaseKey: fixes rename, so none is preferred. */
+/**
+ * LeadingCharacter (a digit or symbol first), IncorrectDelimiter, LowercaseKey: fixes rename, so none is
+ * preferred. A key that is not shown in full (a pasted token) gets no rename: its title would spell the
+ * token out, and a token renamed is still no variable name.
+ */
 function lintKeyName(text: string, entry: EnvEntry, at: At): void {
   const key = entry.key;
+  const rename = (id: string, to: string, edits: EditFix['edits']) => (isShownInFull(key) ? [edit(id, `Rename to \`${to}\``, edits, false)] : undefined);
   const lead = /^[^\p{L}_]*/u.exec(key)?.[0] ?? '';
   if (entry.contentStart === entry.lineStart && !LEADING_OK.test(text.slice(entry.contentStart, entry.contentStart + 2))) {
     const rest = key.slice(lead.length);
     const fixes = () => (!entry.exported && lead.length > 0 && rest.length > 0
-      ? [edit('env-remove-leading-characters', `Rename to \`${rest}\``, [{ start: entry.keyStart, end: entry.keyStart + lead.length, text: '' }], false)]
+      ? rename('env-remove-leading-characters', rest, [{ start: entry.keyStart, end: entry.keyStart + lead.length, text: '' }])
       : undefined);
-    at('LeadingCharacter', fixes, entry.contentStart, entry.contentStart + Math.max(1, lead.length), { key, what: `\`${text[entry.contentStart]}\`` });
+    at('LeadingCharacter', fixes, entry.contentStart, entry.contentStart + Math.max(1, lead.length), { what: `\`${text[entry.contentStart]}\`` });
   }
   // IncorrectDelimiter: words joined by anything but `_` (leading characters are LeadingCharacter's business).
   const body = key.slice(lead.length);
   if (body !== '' && HAS_NOT_KEY_CHAR.test(body)) {
     const renamed = lead + body.replace(NOT_KEY_CHAR, '_');
-    at('IncorrectDelimiter', () => [edit('env-fix-delimiter', `Rename to \`${renamed}\``, [{ start: entry.keyStart, end: entry.keyEnd, text: renamed }], false)]);
+    at('IncorrectDelimiter', () => rename('env-fix-delimiter', renamed, [{ start: entry.keyStart, end: entry.keyEnd, text: renamed }]));
   }
   if (LOWER.test(key)) {
     const upper = key.toUpperCase();
-    at('LowercaseKey', () => [edit('env-uppercase-key', `Rename to \`${upper}\``, [{ start: entry.keyStart, end: entry.keyEnd, text: upper }], false)]);
+    at('LowercaseKey', () => rename('env-uppercase-key', upper, [{ start: entry.keyStart, end: entry.keyEnd, text: upper }]));
   }
 }
 
@@ -119,6 +127,36 @@ function lintValue(doc: EnvDocument, entry: EnvEntry, at: At): void {
   }
 
   if (raw.includes('$') && substitutions(raw).some((s) => s.malformed)) atValue('SubstitutionKey');
+  if (entry.comment && !entry.quote && entry.loaded) lintUnquotedHash(doc, entry, at);
+}
+
+/**
+ * UnquotedHash: dotenv ends an unquoted value at its first `#`, blank before it or not. ` #` reads as a
+ * comment to everyone; a `#` written against the text before it (`COLOR=#ff0000`, `URL=…/#/home`,
+ * `MSG=hello#world`) was meant as part of the value, which dotenv silently cuts. The finding covers what was
+ * written up to the next ` #`; the fix quotes it, so dotenv reads the value as written. That changes what
+ * the app loads, so it is offered and never applied by fix-all.
+ */
+function lintUnquotedHash(doc: EnvDocument, entry: EnvEntry, at: At): void {
+  const { text } = doc;
+  const hash = (entry.comment as { start: number }).start;
+  // An opening quote that never closes is QuoteCharacter's business; what it meant is anyone's guess.
+  if (hash === 0 || isBlankChar(text.charCodeAt(hash - 1)) || /^["'`]/.test(entry.rawValue)) return;
+  let stop = entry.end;
+  for (let i = hash + 1; i < entry.end; i++) {
+    if (text.charCodeAt(i) === 35 && isBlankChar(text.charCodeAt(i - 1))) {
+      stop = i;
+      break;
+    }
+  }
+  const end = trimEnd(text, entry.valueStart, stop);
+  at('UnquotedHash', () => {
+    const written = text.slice(entry.valueStart, end);
+    // dotenv expands `\n` only inside double quotes: each kind of quote is tried and checked with dotenv itself.
+    const quoted = ['"', "'", '`'].filter((q) => !written.includes(q)).map((q) => `${q}${written}${q}`);
+    const candidate = quoted.find((c) => dotenvValue(entry.key, c) === written);
+    return candidate ? [edit('env-quote-hash-value', `Quote the value (${candidate[0]}) so \`#\` is part of it`, [{ start: entry.valueStart, end, text: candidate }], false)] : undefined;
+  }, entry.valueStart, end);
 }
 
 function lintTrailingWhitespace(doc: EnvDocument, budget: ReportBudget): void {
@@ -169,7 +207,7 @@ function lintSubstitutionCycles(doc: EnvDocument, budget: ReportBudget): void {
   const effective = effectiveEntries(doc);
   for (const component of substitutionCycles(effective)) {
     const first = component.map((k) => effective.get(k) as EnvEntry).sort((a, b) => a.line - b.line)[0];
-    const path = cyclePath(component, first.key, effective).join(' → ');
-    budget.report({ messageId: 'SubstitutionCycle', data: { key: first.key, path }, start: first.valueStart, end: first.valueEnd, identity: `SubstitutionCycle:${first.key}` });
+    const path = cyclePath(component, first.key, effective).map(shownKey).join(' → ');
+    budget.report({ messageId: 'SubstitutionCycle', data: { key: shownKey(first.key), path }, start: first.valueStart, end: first.valueEnd, identity: `SubstitutionCycle:${first.key}` });
   }
 }

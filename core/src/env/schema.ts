@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { isSensitiveName } from '../secrets/names';
 import { isPlaceholder } from '../secrets/placeholder';
+import { shownKey } from './display';
 import { LINE, scanEnv } from './scan';
 import { expectedText, validateValue } from './validate';
 
@@ -97,7 +98,7 @@ export function parseSchema(file: string, text: string): EnvSchema {
       if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) continue;
       if (!isMap(pair.value)) problem('variablesNotMapping', pair.value);
       else for (const v of pair.value.items as Pair<Node, Node | null>[]) readVariable(schema, v, problem);
-    } else if (key !== '$schema') problem('unknownKey', pair.key, { key: key ?? '?' });
+    } else if (key !== '$schema') problem('unknownKey', pair.key, { key: key === undefined ? '?' : shownKey(key) });
   }
   return schema;
 }
@@ -113,7 +114,7 @@ function readVariable(schema: EnvSchema, pair: Pair<Node, Node | null>, problem:
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) return;
   if (!isMap(value)) {
-    problem('variableNotMapping', value, { name });
+    problem('variableNotMapping', value, { name: shownKey(name) });
     return;
   }
   const options = new Map<string, Pair<Node, Node | null>>();
@@ -125,11 +126,11 @@ function readVariable(schema: EnvSchema, pair: Pair<Node, Node | null>, problem:
   if (typeNode) {
     const t = isScalar(typeNode) ? String(typeNode.value) : undefined;
     if (t !== undefined && (ENV_TYPES as readonly string[]).includes(t)) spec.type = t as EnvType;
-    else problem('unknownType', typeNode, { type: t ?? 'this', types: ENV_TYPES.join(', ') });
+    else problem('unknownType', typeNode, { type: t === undefined ? 'this' : shownKey(t), types: ENV_TYPES.join(', ') });
   }
   const allowed = new Set([...COMMON_OPTIONS, ...TYPE_OPTIONS[spec.type]]);
   for (const [o, option] of options) {
-    if (!ALL_OPTIONS.has(o)) problem('unknownOption', option.key, { option: o, options: [...allowed].join(', ') });
+    if (!ALL_OPTIONS.has(o)) problem('unknownOption', option.key, { option: shownKey(o), options: [...allowed].join(', ') });
     else if (!allowed.has(o)) problem('optionNotForType', option.key, { option: o, type: spec.type });
     else readOption(spec, o, option.value, problem);
   }
@@ -139,7 +140,7 @@ function readVariable(schema: EnvSchema, pair: Pair<Node, Node | null>, problem:
     problem('minAboveMax', options.get('minLength')?.value, { low: 'minLength', high: 'maxLength' });
   }
   if (spec.default !== undefined && validateValue(spec, spec.default)) {
-    problem('invalidDefault', options.get('default')?.value, { name, expected: expectedText(spec) });
+    problem('invalidDefault', options.get('default')?.value, { name: shownKey(name), expected: expectedText(spec) });
   }
 }
 

@@ -18,6 +18,12 @@ const BOOLEAN = /^(true|false|1|0|yes|no|on|off)$/i;
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/**
+ * `new URL` takes the text before the first colon for a scheme, so `localhost:3000` and `db.internal:5432`
+ * parse (scheme `localhost:`). A URL of configuration names its scheme with `://`, or is one of the schemes
+ * whose URLs have no authority.
+ */
+const URL_SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:mailto|urn|data|tel|sms|news|magnet|geo|sip|sips|xmpp):)/i;
 /** Values longer than this are not matched against a user's pattern (a pathological pattern must not hang the server). */
 const MAX_PATTERN_INPUT = 10_000;
 
@@ -61,6 +67,7 @@ export function validateValue(spec: VariableSpec, value: string): ValueProblem |
   const expected = expectedText(spec);
   switch (spec.type) {
     case 'url': {
+      if (!URL_SCHEME.test(value)) return { messageId: 'type', expected };
       let url: URL;
       try {
         url = new URL(value);

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ReportBudget } from '../../env/budget';
+import { shownKey } from '../../env/display';
 import type { EnvDocument, EnvEntry } from '../../env/scan';
 import { envDocumentOf, valueOf } from '../../env/values';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -36,7 +37,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     }
     budget.report({
       messageId: 'DuplicatedKey',
-      data: { key: entry.key, line: String(earlier.line + 1) },
+      data: { key: shownKey(entry.key), line: String(earlier.line + 1) },
       start: entry.keyStart,
       end: entry.keyEnd,
       identity: `DuplicatedKey:${entry.key}`,
@@ -54,7 +55,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 function duplicateFix(doc: EnvDocument, earlier: EnvEntry, later: EnvEntry): EditFix {
   const same = valueOf(doc, earlier) === valueOf(doc, later);
   const target = same ? later : earlier;
-  const title = same ? `Remove the duplicate \`${later.key}\`` : `Remove the earlier \`${earlier.key}\` (line ${earlier.line + 1}), keeping the value dotenv loads`;
+  const key = shownKey(later.key);
+  const title = same ? `Remove the duplicate \`${key}\`` : `Remove the earlier \`${key}\` (line ${earlier.line + 1}), keeping the value dotenv loads`;
   return { kind: 'edit', id: 'env-remove-duplicate', title, edits: [removeLines(doc, target)], preferred: same };
 }
 

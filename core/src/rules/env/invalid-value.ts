@@ -1,13 +1,12 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
+import { shownKey, shownValue } from '../../env/display';
 import { isValuesFile } from '../../env/files';
 import { schemaFor } from '../../env/locate';
 import type { EnvEntry } from '../../env/scan';
 import { effectiveEntries, envDocumentOf, valueOf } from '../../env/values';
 import { enumCaseMatch, validateValue } from '../../env/validate';
 import { isSensitiveName } from '../../secrets/names';
-import { redact } from '../../secrets/redact';
-import { looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { docsUrl, isDotenvFile } from './common';
 
@@ -50,18 +49,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (value === '') {
       // `.env.example` asks for keys, not values; only a schema's `required` forbids an empty one.
       if (spec.required && schema.source === 'schema') {
-        report({ messageId: 'empty', data: { key: spec.name }, start: entry.keyStart, end: entry.keyEnd, identity: `empty:${spec.name}` });
+        report({ messageId: 'empty', data: { key: shownKey(spec.name) }, start: entry.keyStart, end: entry.keyEnd, identity: `empty:${spec.name}` });
       }
       continue;
     }
     const problem = validateValue(spec, value);
     if (!problem) continue;
-    const secret = spec.secret || isSensitiveName(spec.name) || looksSecret(value);
-    const found = problem.foundSafe ?? (secret ? `a secret value (${redact(value)})` : `\`${shorten(value)}\``);
+    const found = problem.foundSafe ?? describe(value, spec.secret || isSensitiveName(spec.name));
     const fix = enumFix(entry, enumCaseMatch(spec, value));
     report({
       messageId: problem.messageId,
-      data: { key: spec.name, expected: problem.expected, found },
+      data: { key: shownKey(spec.name), expected: problem.expected, found },
       start: entry.valueStart,
       end: Math.max(entry.valueEnd, entry.valueStart),
       identity: `${problem.messageId}:${spec.name}`,
@@ -70,14 +68,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   }
 }
 
-/** Values that must not be echoed even under a harmless name: random-looking tokens, URLs with a password. */
-function looksSecret(value: string): boolean {
-  return looksRandom(value) || /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i.test(value);
-}
-
-function shorten(value: string): string {
-  const oneLine = value.replace(/[\r\n]+/g, '⏎').replace(/`/g, "'");
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
+/**
+ * The value as the message shows it: redacted whole under a secret or credential name, or when it looks
+ * like a token; otherwise cut short, with a URL's credentials hidden (a password with `/` or `#` included).
+ */
+function describe(value: string, sensitive: boolean): string {
+  const shown = shownValue(value, sensitive);
+  return shown.cloaked ? `a secret value (${shown.text})` : `\`${shown.text.replace(/`/g, "'")}\``;
 }
 
 /** `LOG_LEVEL=INFO` where the schema allows `info`: the allowed spelling, inside the quotes if any. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { quoteEnvValue } from '../../fixes/plan';
+import { shownKey } from '../../env/display';
 import { isValuesFile, loadedTogether } from '../../env/files';
 import { schemaFor } from '../../env/locate';
 import { scanEnv, type EnvDocument } from '../../env/scan';
@@ -41,7 +42,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (missing.length === 0) return;
   report({
     messageId: 'missing',
-    data: { source: path.basename(schema.file), names: missing.map((v) => `\`${v.name}\``).join(', '), count: String(missing.length) },
+    data: { source: path.basename(schema.file), names: missing.map((v) => `\`${shownKey(v.name)}\``).join(', '), count: String(missing.length) },
     start: doc.lineStarts[0],
     end: doc.lineEnds[0],
     identity: 'missing',
@@ -61,7 +62,7 @@ function addKeysFix(doc: EnvDocument, missing: VariableSpec[]): EditFix {
   return {
     kind: 'edit',
     id: 'env-add-missing-keys',
-    title: missing.length === 1 ? `Add missing key \`${missing[0].name}\`` : `Add ${missing.length} missing keys`,
+    title: missing.length === 1 ? `Add missing key \`${shownKey(missing[0].name)}\`` : `Add ${missing.length} missing keys`,
     edits: [{ start: text.length, end: text.length, text: (needsBreak ? doc.eol : '') + lines.map((l) => l + doc.eol).join('') }],
     preferred: true,
   };

@@ -24,6 +24,7 @@ export const meta: RuleMeta = {
     SubstitutionKey: 'The value of `{key}` has a malformed substitution (an unclosed `${`, `$NAME}` or a name with symbols).',
     SubstitutionCycle: '`{key}` expands in a loop ({path}): the values never resolve.',
     TrailingWhitespace: 'Trailing whitespace.',
+    UnquotedHash: 'The value of `{key}` holds an unquoted `#`: dotenv ends the value there and drops the rest. Quote the value to keep it.',
     ValueWithoutQuotes: 'The value of `{key}` holds blanks; quote it so every tool reads it the same.',
   },
   fixable: true,

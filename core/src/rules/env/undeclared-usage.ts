@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
+import { shownKey } from '../../env/display';
 import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable } from '../../env/platform';
 import { findEnvReads } from '../../env/reads';
@@ -34,7 +35,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (read.write || declared.names.has(read.name) || isPlatformVariable(read.name, read.via)) continue;
     report({
       messageId: 'undeclared',
-      data: { name: read.name, declaration: where },
+      data: { name: shownKey(read.name), declaration: where },
       start: read.start,
       end: read.end,
       identity: `undeclared:${read.name}`,

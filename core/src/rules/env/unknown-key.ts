@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { ReportBudget } from '../../env/budget';
+import { shownKey } from '../../env/display';
 import { schemaFor } from '../../env/locate';
 import { envDocumentOf } from '../../env/values';
 import { closestName } from '../../env/similar';
@@ -37,14 +38,15 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (!entry.delimiter || entry.key === '' || schema.variables.has(entry.key)) continue;
     // Only a declared name that the file does not set yet: renaming onto an existing key would make a duplicate.
     const suggestion = closestName(entry.key, unset);
+    const key = shownKey(entry.key);
     budget.report({
       messageId: suggestion ? 'unknownDidYouMean' : 'unknown',
-      data: suggestion ? { key: entry.key, source, suggestion } : { key: entry.key, source },
+      data: suggestion ? { key, source, suggestion: shownKey(suggestion) } : { key, source },
       start: entry.keyStart,
       end: entry.keyEnd,
       identity: `unknown:${entry.key}`,
       fixes: suggestion
-        ? [{ kind: 'edit', id: 'env-rename-to-declared', title: `Rename to \`${suggestion}\``, edits: [{ start: entry.keyStart, end: entry.keyEnd, text: suggestion }], preferred: false }]
+        ? [{ kind: 'edit', id: 'env-rename-to-declared', title: `Rename to \`${shownKey(suggestion)}\``, edits: [{ start: entry.keyStart, end: entry.keyEnd, text: suggestion }], preferred: false }]
         : undefined,
     });
   }

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ReportBudget } from '../../env/budget';
+import { shownKey } from '../../env/display';
 import { LINE, type EnvDocument, type EnvEntry } from '../../env/scan';
 import { envDocumentOf } from '../../env/values';
 import { substitutions } from '../../env/substitution';
@@ -41,7 +42,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     group.entries.forEach((entry, i) => {
       if (before[i] === undefined) return;
       budget.report({
-        messageId: 'UnorderedKey', data: { key: entry.key, before: before[i] as string }, start: entry.keyStart, end: entry.keyEnd,
+        messageId: 'UnorderedKey', data: { key: shownKey(entry.key), before: shownKey(before[i] as string) }, start: entry.keyStart, end: entry.keyEnd,
         identity: `UnorderedKey:${entry.key}`, fixes: fix ? [fix] : undefined,
       });
     });
