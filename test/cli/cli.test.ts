@@ -33,6 +33,18 @@ describe('twelve-factor scan', () => {
     assert.match(r.stdout, /1:28\s+error\s+.*config\/hardcoded-secret/);
     assert.ok(!r.stdout.includes('s3cr3t-Pa55'), 'the secret is never printed');
   });
+  test('a monorepo package imports a workspace sibling kept in a folder not named after it', () => {
+    const dir = workspace({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'package-lock.json': '{}',
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '^4' } }),
+      'packages/utils-lib/package.json': JSON.stringify({ name: '@acme/utils' }),
+      'packages/api/src/index.ts': "import express from 'express';\nimport { x } from '@acme/utils';\nimport axios from 'axios';\nexport { express, x, axios };\n",
+    });
+    const r = cli(['scan', '--format', 'json'], dir);
+    const found = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; line: number }> }).findings.filter((f) => f.ruleId === 'dependencies/undeclared-dependency');
+    assert.deepEqual(found.map((f) => f.line), [3], 'only axios: @acme/utils is found by listing packages/');
+  });
   test('exit 0 on a clean folder', () => {
     const dir = workspace({ 'src/ok.ts': 'export const password = process.env.DB_PASSWORD;\n' });
     const r = cli(['scan', '.'], dir);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { isExampleFile, isSchemaFile } from '../../env/files';
 import { isConsumedElsewhere } from '../../env/platform';
+import { shownKey } from '../../env/display';
 import { envFacts, envFactsFromText } from '../../env/reads';
 import { parseSchema, schemaFromExample } from '../../env/schema';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
@@ -58,7 +59,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const label = path.basename(dir) || dir;
   for (const spec of schema.variables.values()) {
     if (read.has(spec.name) || isConsumedElsewhere(spec.name)) continue;
-    report({ messageId: 'unused', data: { name: spec.name, dir: `${label}/` }, start: spec.start, end: spec.end, identity: `unused:${spec.name}` });
+    report({ messageId: 'unused', data: { name: shownKey(spec.name), dir: `${label}/` }, start: spec.start, end: spec.end, identity: `unused:${spec.name}` });
   }
 }
 
