@@ -57,11 +57,10 @@ test('registrations follow the client capabilities: none the client cannot take'
     assert.equal((await s.diagnostics(uri)).length, 1);
     await waitFor(() => s.registrations.length >= 2, 'dynamic registrations');
     assert.ok(s.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
-    // Editors other than VS Code watch only what the server asks for: the config file and .gitignore.
+    // Editors other than VS Code watch only what the server asks for: every file (the config file, .gitignore,
+    // modules, and what the compliance scan reads; the server leaves out what the scan leaves out).
     const watch = s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    const globs = JSON.stringify(watch?.registerOptions ?? {});
-    assert.match(globs, /\.twelve-factor\.yaml/);
-    assert.match(globs, /\.gitignore/);
+    assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/*' }] });
   });
 });
 
