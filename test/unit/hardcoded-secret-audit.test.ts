@@ -173,7 +173,20 @@ describe('config/hardcoded-secret audit: the pre-parse gate', () => {
       const forms = /^\w+$/.test(name)
         ? [`const ${name} = 'v';`, `o = { ${name}: 'v' };`, `class A { ${name}: string = 'v'; }`, `a.${name} = 'v';`, `f(${name} = 'v') {}`]
         : [`o = { '${name}': 'v' };`, `h['${name}'] = 'v';`];
-      for (const code of forms) assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+      for (const code of forms.map((f) => f.replace("'v'", `'${PW}'`))) assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
+  test('a value no finding could come from does not pass: tables of codes and labels are not parsed', () => {
+    for (const code of ['const accessToken = "";', 'x = { tokenType: "Bearer", token: "" };', 'const TOKEN_MISSING = "continuation_token_missing";',
+      'const AcquireTokenSilent = "acquireTokenSilent";', 'const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";', 'const clientSecret = "<client-secret>";',
+      'EVENT_TEST_PASS: "pass",', 'const passwordHint = "Use at least 12 characters";']) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+  });
+  test('what only the tree can judge still passes: escapes, substitutions, concatenation, an unclosed quote, a phrase', () => {
+    for (const code of [`const password = 'a\\'b${PW}';`, 'const token = `tok-${suffix}`;', "const password = 'hunt' + 'er2!x';", "const password = 'unterminated",
+      "app.use(session({ secret: 'keyboard cat' }));", `const dbPassword = '${PW}';`]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
     }
   });
 });

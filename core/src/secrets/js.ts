@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
+import { isCodeWord, isSecretValue } from './value';
 
 /** A string literal that the syntax tree says holds a secret. */
 export interface JsSecret {
@@ -67,12 +68,35 @@ function namedCandidate(text: string): boolean {
     const segment = text.slice(from, m.index + (/^[\w-]*/.exec(m[0])?.[0].length ?? 0));
     const quotedKey = keyFrom > 0 && /['"\x60]/.test(text[keyFrom - 1]) ? text.slice(keyFrom, wordEnd) : undefined;
     for (const name of quotedKey ? [segment, quotedKey] : [segment]) {
-      if (isSensitiveName(name)) return true;
+      if (isSensitiveName(name) && plausibleValue(text, m.index + m[0].length, name)) return true;
       // A header is a secret only with eight characters of credential after its scheme, not `Bearer ${token}`.
       if (isAuthorizationName(name) && AUTHORIZATION_VALUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether the literal after a gate match (the match ends with its opening quote) could be judged a secret by
+ * the tree, read as leniently as any kind of finding reads it: no name (names only exclude), phrases allowed
+ * (sinks take them). `tokenType: "Bearer"`, `accessToken = ""` and `TOKEN_MISSING = "token_missing"` stop
+ * here, which spares parsing the large library files that hold such tables. Escapes, substitutions,
+ * concatenation and an unclosed quote leave the decision to the tree.
+ */
+function plausibleValue(text: string, afterQuote: number, name: string): boolean {
+  const quote = text[afterQuote - 1];
+  let end = afterQuote;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === '\\' || (quote === '`' && c === '$' && text[end + 1] === '{')) return true;
+    if (c === quote) break;
+    if ((c === '\n' && quote !== '`') || end - afterQuote > 4096) return true;
+  }
+  if (end >= text.length || /^\s*\+/.test(text.slice(end + 1, end + 16))) return true;
+  const value = text.slice(afterQuote, end);
+  // A code word under a secret name is no finding (acceptJs), except as express-session's `secret` (a sink).
+  if (isCodeWord(value) && name !== 'secret') return false;
+  return isSecretValue(value, undefined, { spaces: true });
 }
 
 /**
