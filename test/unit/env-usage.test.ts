@@ -39,6 +39,7 @@ describe('reads in code', () => {
     }
     assert.deepEqual(envFactsFromText("const a = process.env.A; process.env['B'] = '1'; const c = import.meta.env?.C;"), ['env-read:A', 'env-read:B', 'env-read:C']);
     assert.deepEqual(envFactsFromText('export const x = 1;'), []);
+    assert.deepEqual(envFactsFromText("const p = require('node:process');\nconsole.log(p.versions.node);"), [], 'process without env');
     // Aliases, destructuring, whole-object use and env libraries need the tree.
     for (const code of ['const env = process.env;\nenv.A;', 'const { env } = process;', "import { env } from 'node:process';", 'const { A } = process.env;',
       'cleanEnv(process.env, {});', 'process.env[key];', '(process.env as any).X;', "import env from 'env-var';"]) {

@@ -171,7 +171,10 @@ const ALIASING = /\}\s*=\s*process\b(?!\s*\.)|['"](?:node:)?process['"]|=\s*(?:p
  * `env/unused-declaration` (a hint) from reporting a variable. Undefined when the tree must decide.
  */
 export function envFactsFromText(text: string): string[] | undefined {
-  if (ENV_LIBRARIES.test(text) || ALIASING.test(text)) return undefined;
+  if (ENV_LIBRARIES.test(text)) return undefined;
+  // Every form the tree reads (`process.env`, `{ env } = process`, `import { env }`) has the word `env`.
+  if (!/\benv\b/.test(text)) return [];
+  if (ALIASING.test(text)) return undefined;
   const facts = new Set<string>();
   for (const m of text.matchAll(ENV_OBJECT)) {
     const read = SIMPLE_READ.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200));
