@@ -1,7 +1,7 @@
 // Re-analysis after a keystroke, in one process: for each one-character edit of a generated 2,000-line
 // TypeScript file, time a bare ts.createSourceFile of the new text, a full analysis of a fresh file
-// context (what the language server does per document version), and the incremental path
-// (FileContext.withText, which reuses the previous syntax tree). Prints the results as JSON.
+// context (a file just opened), and the incremental path (FileContext.withText, which reuses the previous
+// syntax tree: what the language server does for each new version of an open document). Prints JSON.
 // Usage: node keystroke.mjs <engine bundle> <iterations> <warm-up iterations>
 import { createRequire } from 'node:module';
 import { applyEdit, editsFor, generateModule } from '../lib/fixture.mjs';

@@ -29,7 +29,11 @@ export function targets(summary, keystroke) {
     { id: 'scan-vs-parse', what: 'whole scan ÷ bare parse, full corpus', ...pair('ours-full', 'parse-full'), goal: '≤ 1.0×', pass: (r) => r <= 1.0 },
     { id: 'eslint', what: 'ESLint + no-secrets ÷ whole scan, peer set', ...pair('eslint-peer', 'ours-peer'), goal: '≥ 10× (we are faster)', pass: (r) => r >= 10 },
     { id: 'secretlint', what: 'secretlint ÷ whole scan, peer set', ...pair('secretlint-peer', 'ours-peer'), goal: '≥ 3× (we are faster)', pass: (r) => r >= 3 },
-    { id: 'keystroke', what: 'keystroke re-analysis ÷ bare parse, 2,000-line .ts', ratio: keystroke.fullRatio, cpuRatio: keystroke.fullCpuRatio, goal: '≤ 1.5×', pass: (r) => r <= 1.5 },
+    // What the server does per keystroke: the new version reuses the previous tree (withText, incremental
+    // parse). A fresh analysis of the same text is printed above the targets for comparison.
+    keystroke.incrementalRatio != null
+      ? { id: 'keystroke', what: 'keystroke re-analysis (incremental, as the server) ÷ bare parse, 2,000-line .ts', ratio: keystroke.incrementalRatio, cpuRatio: keystroke.incrementalCpuRatio, goal: '≤ 1.5×', pass: (r) => r <= 1.5 }
+      : { id: 'keystroke', what: 'keystroke re-analysis ÷ bare parse, 2,000-line .ts', ratio: keystroke.fullRatio, cpuRatio: keystroke.fullCpuRatio, goal: '≤ 1.5×', pass: (r) => r <= 1.5 },
   ];
   return list.map(({ pass, ...t }) => ({ ...t, pass: pass(t.ratio) }));
 }
