@@ -177,3 +177,21 @@ describe('missing-sigterm-handler: fix-all parses', () => {
     assert.match(fixAll('src/index.ts', before), /^ {2}server\.stop\(\{ timeout: 10_000 \}\)\.then\($/m);
   });
 });
+
+describe('missing-sigterm-handler: servers made in the ways real apps make them', () => {
+  const cases: Array<[string, string, string]> = [
+    ["socket.io's require('http').Server(app)", "const app = require('express')();\nconst http = require('http').Server(app);\nconst io = require('socket.io')(http);\nhttp.listen(process.env.PORT);\n", 'http.listen'],
+    ['new http.Server(app)', "import http from 'node:http';\nconst server = new http.Server(app);\nserver.listen(process.env.PORT);\n", 'server.listen'],
+    ['util.promisify(server.listen.bind(server))', "const util = require('util');\nconst server = require('http').createServer(h);\nconst listen = util.promisify(server.listen.bind(server));\nlisten(process.env.PORT);\n", 'promisify(server.listen)'],
+    ['stoppable(…) chained', "const stoppable = require('stoppable');\nconst http = require('http');\nstoppable(http.createServer(h)).listen(process.env.PORT);\n", 'stoppable(http.createServer(h)).listen'],
+    ['a long receiver is shortened with an ellipsis', "const stoppable = require('stoppable');\nstoppable(require('node:http').createServer(handler)).listen(process.env.PORT);\n", "stoppable(require('node:http').createSe….listen"],
+    ['hapi Glue.compose', "const Glue = require('@hapi/glue');\nconst start = async () => {\n  const server = await Glue.compose(manifest);\n  await server.start();\n};\nstart();\n", 'server.start'],
+  ];
+  for (const [name, code, label] of cases) {
+    test(name, () => {
+      const found = findings('src/server.js', code);
+      assert.deepEqual(found.map((f) => f.data.label), [label]);
+      fixAll('src/server.js', code);
+    });
+  }
+});

@@ -25,7 +25,13 @@ function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | un
   if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
   const callee = bindings.resolve(e.expression);
   if (is(callee, /^express$/, []) || is(callee, /^koa$/, []) || is(callee, /^express$/, ['default'])) return 'http';
-  if (callee && /^(node:)?(http|https|http2|net|tls)$/.test(callee.module) && /^create(Secure)?Server$/.test(callee.path[0] ?? '')) return 'http';
+  // `http.createServer(app)`, and `require('http').Server(app)` / `new http.Server(app)` (socket.io's examples).
+  if (callee && /^(node:)?(http|https|http2|net|tls)$/.test(callee.module) && /^(create(Secure)?Server|Server)$/.test(callee.path[0] ?? '')) return 'http';
+  // `stoppable(server)` hands back the server it was given.
+  const first = e.arguments?.[0];
+  if (is(callee, /^stoppable$/, []) && first) return creates(bindings, first);
+  // A hapi server composed from a manifest: `await Glue.compose(manifest)`.
+  if (is(callee, /^@hapi\/glue$|^glue$/, ['compose'])) return 'hapi';
   if (is(callee, /^fastify$/, []) || is(callee, /^fastify$/, ['fastify']) || is(callee, /^fastify$/, ['default'])) return 'fastify';
   if (is(callee, /^@nestjs\/core$/, ['NestFactory', 'create'])) return 'nest';
   if (callee && /^(@hapi\/hapi|hapi)$/.test(callee.module) && /^(server|Server)$/.test(callee.path[0] ?? '')) return 'hapi';
@@ -96,7 +102,8 @@ function isMockServer(node: ts.CallExpression, receiver: ts.Expression, bindings
 
 function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>, mocks: Set<string>): ListenSite | undefined {
   // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too.
-  if (ts.isIdentifier(node.expression) && node.expression.text === 'promisify' && node.arguments[0]) {
+  const promisify = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
+  if (promisify === 'promisify' && node.arguments[0]) {
     const arg = unwrap(node.arguments[0]);
     const target = ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind' ? arg.expression.expression : arg;
     if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen') {
@@ -120,7 +127,8 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
     if (!name || !SERVER_NAMES.test(name)) return undefined;
     kind = guessedKind(name, bindings);
   } else if (kind === 'hapi') return undefined;
-  const label = dottedName(node.expression) ?? `${receiver.getText().replace(/\s+/g, ' ').slice(0, 40)}.${method}`;
+  const written = receiver.getText().replace(/\s+/g, ' ');
+  const label = dottedName(node.expression) ?? `${written.length > 40 ? `${written.slice(0, 39)}…` : written}.${method}`;
   return { kind, call: node, anchor: node.expression.name, label, receiver };
 }
 
