@@ -80,7 +80,7 @@ export const connectionStrings: readonly SecretProvider[] = [
       `DATABASE_URL=postgres://app:${pw('pg-5')}@127.0.0.1:5432/app`,
     ],
   }),
-  connection('mysqlx?|mariadb', {
+  connection('mysqlx?|mysql2|mariadb', {
     id: 'mysql-connection-string',
     name: 'MySQL / MariaDB connection string password',
     envName: 'DATABASE_URL',
@@ -134,6 +134,20 @@ export const connectionStrings: readonly SecretProvider[] = [
     keywords: ['smtp'],
     tps: [`SMTP_URL=smtps://apikey:${'SG.' + rnd(B64URL, 8, 'sm-1')}${pw('sm-2')}@smtp.sendgrid.net:465`, `const transport = nodemailer.createTransport('smtp://mailer%40acme.io:${pw('sm-3')}@smtp.gmail.com:587');`],
     fps: ['SMTP_URL=smtp://localhost:1025', 'SMTP_URL=smtps://user:pass@smtp.example.com:465', 'SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASS}@smtp.mailgun.org:587'],
+  }),
+  // Other databases and brokers that take `user:password@host` in their URLs.
+  connection('cockroachdb|clickhouse|neo4j(?:\\+s(?:sc)?)?|bolt|kafka|couchbases?|cassandra|memcached|influxdb|arangodb|cratedb', {
+    id: 'database-connection-string',
+    name: 'database or broker connection string password',
+    envName: 'DATABASE_URL',
+    keywords: ['cockroachdb', 'clickhouse', 'neo4j', 'bolt:', 'kafka', 'couchbase', 'cassandra', 'memcached', 'influxdb', 'arangodb', 'cratedb'],
+    tps: [
+      `DATABASE_URL=cockroachdb://app:${pw('cr-1')}@free-tier.gcp-us-central1.cockroachlabs.cloud:26257/defaultdb`,
+      `const client = createClient({ url: 'clickhouse://analytics:${pw('ch-1')}@ch.internal:8123/events' });`,
+      `NEO4J_URI=neo4j+s://neo4j:${pw('nj-1')}@a1b2c3d4.databases.neo4j.io`,
+      `KAFKA_URL=kafka://svc:${pw('kf-1')}@broker-1.kafka.prod:9092`,
+    ],
+    fps: ['NEO4J_URI=neo4j://localhost:7687', 'KAFKA_URL=kafka://${KAFKA_USER}:${KAFKA_PASSWORD}@broker:9092', 'CLICKHOUSE_URL=clickhouse://default:@localhost:8123'],
   }),
   {
     id: 'ado-connection-string',
