@@ -53,6 +53,17 @@ describe('program index: aliases of the package itself', () => {
     assert.deepEqual(sigtermFindings(conditions, '#lib/shutdown'), []);
   });
 
+  test("'.' and '..' name a folder's index module, .mts included", () => {
+    const files = { '/ws/src/lib/index.mts': HANDLER };
+    assert.deepEqual(sigtermFindings(files, './lib'), []);
+    const up = { '/ws/src/index.ts': HANDLER };
+    const all: Record<string, string> = { '/ws/package.json': '{ "name": "app" }', ...up, '/ws/src/bin/start.ts': SERVER.replace('ALIAS', '..') };
+    const index = new ProgramIndex([sigterm], mapHost(all, '/ws'));
+    for (const [file, text] of Object.entries(all)) if (file.endsWith('.ts')) index.update(file, text, false);
+    const file = '/ws/src/bin/start.ts';
+    assert.deepEqual(analyze(new FileContext(file, all[file]), { config: defaultConfig(), rules: [sigterm], program: index.view(file) }).findings, []);
+  });
+
   test('an alias that names no indexed module, or a package, still leaves the listen site reported', () => {
     const files = { '/ws/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }', '/ws/src/lib/other.ts': HANDLER };
     assert.deepEqual(sigtermFindings(files, '@/lib/shutdown'), ['disposability/missing-sigterm-handler']);

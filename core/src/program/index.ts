@@ -10,7 +10,7 @@ import { AliasResolver } from './aliases';
 import type { ModuleSummary, ProgramView } from './types';
 
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const INDEX_FILES = ['index.ts', 'index.tsx', 'index.js', 'index.mjs', 'index.cjs'];
+const INDEX_FILES = ['index.ts', 'index.tsx', 'index.mts', 'index.cts', 'index.js', 'index.jsx', 'index.mjs', 'index.cjs'];
 
 /**
  * The modules of a workspace and their import graph, for rules that judge a program rather than a file
