@@ -78,9 +78,9 @@ function namedCandidate(text: string): boolean {
 
 /**
  * Whether the literal after a gate match (the match ends with its opening quote) could be judged a secret by
- * the tree, read as leniently as any kind of finding reads it: no name (names only exclude), phrases allowed
- * (sinks take them). `tokenType: "Bearer"`, `accessToken = ""` and `TOKEN_MISSING = "token_missing"` stop
- * here, which spares parsing the large library files that hold such tables. Escapes, substitutions,
+ * the tree, judged as the tree's finding for that name would judge it. `tokenType: "Bearer"`,
+ * `accessToken = ""`, `TOKEN_MISSING = "token_missing"` and `ID_TOKEN: "IdToken"` stop here, which spares
+ * parsing the large library files that hold such tables. Escapes, substitutions,
  * concatenation and an unclosed quote leave the decision to the tree.
  */
 function plausibleValue(text: string, afterQuote: number, name: string): boolean {
@@ -94,9 +94,10 @@ function plausibleValue(text: string, afterQuote: number, name: string): boolean
   }
   if (end >= text.length || /^\s*\+/.test(text.slice(end + 1, end + 16))) return true;
   const value = text.slice(afterQuote, end);
-  // A code word under a secret name is no finding (acceptJs), except as express-session's `secret` (a sink).
-  if (isCodeWord(value) && name !== 'secret') return false;
-  return isSecretValue(value, undefined, { spaces: true });
+  // `secret:` may be express-session's option, a sink: judged without its name, phrases allowed. Any other
+  // name is a named finding, judged as acceptJs does (the name the tree sees is this identifier or key).
+  if (name === 'secret') return isSecretValue(value, undefined, { spaces: true });
+  return !isCodeWord(value) && isSecretValue(value, name);
 }
 
 /**
