@@ -59,15 +59,20 @@ function destinationFinding(scope: Scope, node: ts.CallExpression | ts.NewExpres
     value = propertyValue(arg, key) ?? propertyValue(arg, 'fd');
   }
   if (!value || !isFile(scope, value)) return undefined;
-  const target = shortText(scope, value);
   const edits: Edit[] = object ? toStdout(scope, object, value) : [replaceNode(scope, arg, '1')];
+  return pinoFile(scope, node, value, `Log to stdout: ${ts.isNewExpression(node) ? 'file descriptor 1' : 'pino.destination(1)'}`, edits);
+}
+
+/** A pino destination that is a file, reported at `node`, with the edits that send it to stdout instead. */
+function pinoFile(scope: Scope, node: ts.Node, destination: ts.Expression, title: string, edits: Edit[]): LogFinding {
+  const target = shortText(scope, destination);
   return {
     messageId: 'pinoFile',
     data: { target },
     start: node.getStart(scope.sourceFile),
     end: node.getEnd(),
     identity: `pinoFile:${target}`,
-    fix: logToStdout(`Log to stdout: ${ts.isNewExpression(node) ? 'file descriptor 1' : 'pino.destination(1)'}`, edits),
+    fix: logToStdout(title, edits),
   };
 }
 
@@ -85,15 +90,7 @@ function prettyFinding(scope: Scope, call: ts.CallExpression): LogFinding | unde
   const options = call.arguments[0] && unwrap(call.arguments[0]);
   const destination = options && ts.isObjectLiteralExpression(options) ? propertyValue(options, 'destination') : undefined;
   if (!options || !destination || !isFile(scope, destination) || ts.isCallExpression(scope.valueOf(destination)) || ts.isNewExpression(scope.valueOf(destination))) return undefined;
-  const target = shortText(scope, destination);
-  return {
-    messageId: 'pinoFile',
-    data: { target },
-    start: call.getStart(scope.sourceFile),
-    end: call.getEnd(),
-    identity: `pinoFile:${target}`,
-    fix: logToStdout('Log to stdout: destination 1', toStdout(scope, options as ts.ObjectLiteralExpression, destination)),
-  };
+  return pinoFile(scope, call, destination, 'Log to stdout: destination 1', toStdout(scope, options as ts.ObjectLiteralExpression, destination));
 }
 
 function isFile(scope: Scope, value: ts.Expression): boolean {
