@@ -9,6 +9,7 @@ const RULE = 'backing-services/hardcoded-service-url';
 const FILE = '/ws/src/db.ts';
 
 const invalid: Array<[string, string, Array<[string, number, string]>]> = [
+  ['a template with the credentials from variables and the host written down', "await mongoose.connect(`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`);\n", [['url', 1, '`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`']]],
   ['a remote default when the variable is unset is still a fallback to a real service', "let url = process.env.REDIS_URL;\nif (url === undefined) url = 'redis://cache.prod.internal:6379';\n", [['fallback', 2, "'redis://cache.prod.internal:6379'"]]],
   ['mongoose.connect to localhost', "import mongoose from 'mongoose';\nmongoose.connect('mongodb://127.0.0.1:27017/shop');\n", [['url', 2, "'mongodb://127.0.0.1:27017/shop'"]]],
   ['mongodb+srv', "const client = new MongoClient('mongodb+srv://cluster0.ab1cd.mongodb.net/app?retryWrites=true');\n", [['url', 1, "'mongodb+srv://cluster0.ab1cd.mongodb.net/app?retryWrites=true'"]]],
@@ -34,6 +35,8 @@ const invalid: Array<[string, string, Array<[string, number, string]>]> = [
 ];
 
 const valid: Array<[string, string]> = [
+  ['a template whose host is a variable', "const url = `postgres://${user}:${pass}@${host}:5432/app`;\n"],
+  ['a template pointing at the local machine', "const url = `redis://localhost:6379/${db}`;\n"],
   ['a string literal type', "type CacheConfig = { url: 'redis://cache.internal:6379' };\n"],
   ['the variable\'s own default when unset', "let url = process.env.DATABASE_URL;\nif (!url) url = 'postgres://db:5432/app';\n"],
   ['a commander option default', "import { program } from 'commander';\nprogram.option('--db <url>', 'database URL', 'postgres://localhost/app');\n"],

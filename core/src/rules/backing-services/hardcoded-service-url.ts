@@ -118,9 +118,24 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     emit(literal, { messageId, data: { env, service: service.service, host, client: client ?? service.service }, identity: `${messageId}:${host}`, fixes: [fix] });
   };
 
+  /**
+   * `` `mongodb+srv://${user}:${password}@cluster0.ab1cd.mongodb.net/shop` ``: the credentials come from the
+   * environment but the host is written down. Reported without a fix (the template holds other values).
+   */
+  const templateUrl = (node: ts.TemplateExpression): void => {
+    // Each substitution stands as one character no host has, so a host built from one is told apart.
+    const text = node.head.text + node.templateSpans.map((span) => `\u0000${span.literal.text}`).join('');
+    const url = parseServiceUrl(text);
+    const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
+    if (!url || !service || url.host.includes('\u0000') || isPlaceholderHost(url.host) || isProse(node)) return;
+    if (isLocalHost(url.host) || fallbackPlace(node) !== undefined) return;
+    emit(node, { messageId: 'url', data: { env: nameFor(node) ?? service.env, service: service.service, host: url.host, client: service.service }, identity: `url:${url.host}` });
+  };
+
   const visit = (node: ts.Node): void => {
     // `type Config = { url: 'redis://cache:6379' }` describes a value; it connects to nothing.
     if (ts.isLiteralTypeNode(node)) return;
+    if (ts.isTemplateExpression(node)) templateUrl(node);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       const url = parseServiceUrl(node.text);
       const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
@@ -194,7 +209,7 @@ function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Clien
 }
 
 /** `const redisUrl = '…'` → `REDIS_URL`; names that say too little (`url`, `uri`) keep the service's variable. */
-function nameFor(literal: ts.StringLiteralLike): string | undefined {
+function nameFor(literal: ts.Expression): string | undefined {
   const parent = literal.parent;
   const name = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) ? parent.name.text : undefined;
   if (!name || !/.(url|uri|dsn|connectionstring|host)$/i.test(name)) return undefined;
