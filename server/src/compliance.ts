@@ -48,7 +48,9 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
   const scanner = new WorkspaceScanner({ analyze: deps.analyze, excludes: deps.excludes, facts: deps.facts, openText: deps.openText });
   let scanned = false;
   let running: Promise<ComplianceReport[] | undefined> | undefined;
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** Changed files waiting for the batch, with their folders. */
+  const pending = new Map<string, string>();
+  let batch: NodeJS.Timeout | undefined;
 
   const published = new Set<string>();
   const send = (reports: ComplianceReport[]) => {
@@ -121,16 +123,25 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
   connection.onRequest(COMPLIANCE_REQUEST, async () => (scanned ? current() : (await scan()) ?? []));
 
   return {
-    /** A file changed (disk or editor): debounced, then re-analysed alone. */
+    /**
+     * A file changed (disk or editor): re-analysed alone, after a pause. A burst of events (a checkout, a
+     * build writing its output, typing) is handled as one batch and answered with one report.
+     */
     fileChanged(file: string): void {
       if (!scanned) return;
       const folder = deps.folderOf(file);
       if (!folder) return;
-      clearTimeout(pending.get(file));
-      pending.set(file, setTimeout(() => {
-        pending.delete(file);
-        scanner.update(file, folder).then((report) => report && send(current()), (e: unknown) => connection.console.error(String(e)));
-      }, 300));
+      pending.set(file, folder);
+      clearTimeout(batch);
+      batch = setTimeout(() => {
+        const files = [...pending];
+        pending.clear();
+        (async () => {
+          let changed = false;
+          for (const [f, fo] of files) changed = (await scanner.update(f, fo)) !== undefined || changed;
+          if (changed) send(current());
+        })().catch((e: unknown) => connection.console.error(String(e)));
+      }, 300);
     },
     /** A document was opened or closed: its diagnostics switch between pulled and pushed. */
     openedOrClosed(): void {

@@ -92,6 +92,21 @@ test('build output and git-ignored files changed on disk stay out of the report,
   });
 });
 
+test('a burst of file events (a checkout, a build) is answered with one report, not one per file', T, async () => {
+  await withSession({ files, secrets: [PASSWORD] }, async (s) => {
+    await s.connection.sendRequest('twelveFactor/scanWorkspace');
+    const before = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged').length;
+    for (let i = 0; i < 50; i++) {
+      s.write(`cfg/c${i}.yaml`, i === 49 ? `password: ${PASSWORD}\n` : `name: c${i}\n`);
+      await s.fileChanged(`cfg/c${i}.yaml`, FileChangeType.Created);
+    }
+    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+      factor((n.params as { reports: ComplianceReport[] }).reports, 3).findings.some((f) => f.file.endsWith('cfg/c49.yaml'))), 'the burst in the report');
+    const reports = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged').length - before;
+    assert.ok(reports <= 2, `${reports} reports for 50 events`);
+  });
+});
+
 test('export: Markdown table and SARIF, both without the secret', T, async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
     const markdown = await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'markdown' });
