@@ -162,3 +162,13 @@ export function propertyValue(object: ts.ObjectLiteralExpression, name: string):
 export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
   return object.properties.some((p) => ts.isSpreadAssignment(p));
 }
+
+// `from '…'`, `import '…'`, `import('…')` (comments allowed before the specifier), `require('…')`,
+// `require.resolve('…')`: a superset of the specifiers the syntax tree yields, since the text also finds
+// type-only imports and specifiers in comments and strings.
+const TEXT_SPECIFIER = /(?:\bfrom|\bimport|\brequire(?:\s*\.\s*resolve)?)\s*\(?\s*(?:\/\*[\s\S]*?\*\/\s*)*(['"`])([^'"`\n\\]+)\1/g;
+
+/** Every module specifier the text could load, read without parsing it (for gates and the program index). */
+export function specifiersInText(text: string): string[] {
+  return [...text.matchAll(TEXT_SPECIFIER)].map((m) => m[2]);
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';
-import type { ModulePath } from '../js/modules';
+import { specifiersInText, type ModulePath } from '../js/modules';
 import { rules as allRules } from '../rules';
 import type { Rule } from '../rules/types';
 import type { FileHost } from '../host';
@@ -145,19 +145,16 @@ export class ProgramIndex {
   }
 }
 
-/**
- * Module specifiers, read from the text: `from 'x'`, `import 'x'`, `require('x')`, `import('x')`. Relative
- * ones and aliases (`@/lib/shutdown`) name modules of the program; package names resolve to nothing. A
- * regular expression rather than the syntax tree, so indexing a workspace parses only the few files a program
- * rule needs; a specifier inside a comment adds an edge that does no harm.
- */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"`])([^'"`\n]+)\1/g;
 
 /** A module's relative imports plus what each program rule says of it. Never throws. */
 export function summarize(context: FileContext, rules: readonly Rule[]): Omit<ModuleSummary, 'file' | 'isTest'> {
   const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
   if (looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
-  if (context.kind === 'js') summary.specifiers = [...new Set([...context.text.matchAll(SPECIFIER)].map((m) => m[2]))];
+  if (context.kind === 'js') {
+    // Read from the text, so indexing parses only the few files a program rule needs; relative ones and aliases
+    // (`@/lib/shutdown`) name modules of the program, package names resolve to nothing.
+    summary.specifiers = [...new Set(specifiersInText(context.text))];
+  }
   // Only a file that holds a program rule's keyword is parsed.
   const programRules = rules.filter((r) => {
     if (!(r.meta.summaryKinds ?? r.meta.kinds).includes(context.kind)) return false;

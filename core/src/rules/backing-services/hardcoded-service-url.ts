@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
+import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
 import { toEnvName } from '../../secrets/names';
 import type { Report, Rule, RuleMeta } from '../types';
 import {
@@ -65,8 +65,6 @@ function clientOf(p: ModulePath | undefined): Client | undefined {
   return CLIENTS.find(([re]) => re.test(p.module))?.[1];
 }
 
-/** Module specifiers in a text, without parsing it. */
-const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"\n]+)['"]/g;
 const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replace(/[+.]/g, '\\$&')).join('|')}):\\/\\/`, 'i');
 
 /**
@@ -75,7 +73,7 @@ const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replac
  */
 function worthParsing(text: string): boolean {
   if (SCHEME_TEXT.test(text)) return true;
-  for (const m of text.matchAll(SPECIFIER)) if (CLIENTS.some(([re]) => re.test(m[1]))) return true;
+  for (const specifier of specifiersInText(text)) if (CLIENTS.some(([re]) => re.test(specifier))) return true;
   return false;
 }
 

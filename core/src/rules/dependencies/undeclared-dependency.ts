@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import ts = require('typescript');
 import type { FileContext } from '../../context';
+import { specifiersInText } from '../../js/modules';
 import { projectPath } from '../build-release-run/runtime-install-commands';
 import type { Report, Rule, RuleMeta } from '../types';
 import { Resolution } from './undeclared-dependency-resolve';
@@ -69,16 +70,12 @@ export function runtimeSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   return out;
 }
 
-// What `from`, `import`, `require`, `require.resolve` and `import()` could load: a superset of what the syntax
-// tree yields (the text also finds type-only imports and specifiers inside comments and strings).
-const TEXT_SPECIFIER = /(?:\bfrom|\bimport|\brequire(?:\s*\.\s*resolve)?)\s*\(?\s*(?:\/\*[\s\S]*?\*\/\s*)*(['"`])([^'"`\s\\]+)\1/g;
-
 /** Each package the text could import, with the specifier that names it. */
 export function textSpecifiers(text: string): Array<[name: string, specifier: string]> {
   const out: Array<[string, string]> = [];
-  for (const m of text.matchAll(TEXT_SPECIFIER)) {
-    const name = packageOf(m[2]);
-    if (name !== undefined) out.push([name, m[2]]);
+  for (const specifier of specifiersInText(text)) {
+    const name = packageOf(specifier);
+    if (name !== undefined) out.push([name, specifier]);
   }
   return out;
 }
