@@ -68,10 +68,9 @@ describe('never throws', () => {
       assert.doesNotThrow(() => parseSchema('/p/.env.schema.yaml', text));
     }
     const s = parseSchema('/p/.env.schema.yaml', 'variables:\n  A: { pattern: "^(a+)+$" }\n');
-    // Nested quantifiers are refused in the schema (they backtrack exponentially): one problem, no matching.
-    assert.deepEqual(s.problems.map((p) => p.messageId), ['invalidPattern']);
-    const { ms } = timed(() => checkAll('/p/.env', `A=${'a'.repeat(20_000)}!\n`, mapHost({ '/p/.env.schema.yaml': 'variables:\n  A: { pattern: "^(a+)+$" }\n' })));
-    assert.ok(ms < 2_000, `a long value is not matched against a catastrophic pattern (${ms} ms)`);
+    // Nested quantifiers run on RE2 (linear time, see user-patterns.test.ts): no problem, and a long value finishes.
+    assert.deepEqual(s.problems.map((p) => p.messageId), []);
+    assert.doesNotThrow(() => checkAll('/p/.env', `A=${'a'.repeat(20_000)}!\n`, mapHost({ '/p/.env.schema.yaml': 'variables:\n  A: { pattern: "^(a+)+$" }\n' })));
   });
   test('the completion and hover functions on odd input', () => {
     const s = schemaFromExample('/p/.env.example', '\u0000\u0001=\n=\n');
