@@ -9,7 +9,8 @@ import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
-import { isGitIgnored, readTextSync } from '../../core/src/gitignore';
+import { isGitIgnored } from '../../core/src/gitignore';
+import { diskWriteRefusal, readForFacts } from '../../core/src/safeFs';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
@@ -41,7 +42,8 @@ export function startServer(connection: Connection): void {
   }, (m) => connection.console.log(m), (file) => folderOf(file), { readFile: (p) => host.readFile(p), rootOf: (p) => folderOf(p) });
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
   const host: FileHost = {
-    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),
+    // On the disk, a file inside a folder is not followed outside it (a schema linked to /etc reads as absent).
+    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readForFacts(folderOf(p), p),
     rootOf: (p) => folderOf(p),
   };
   const analyses = new DocumentAnalyses(program, host);
@@ -262,6 +264,7 @@ export function startServer(connection: Connection): void {
     const actions = codeActions(params, latest, filePath, folder, analysis, {
       readText: (p) => host.readFile(p),
       versionOf: (u) => documents.get(u)?.version ?? null,
+      writeRefusal: (p) => diskWriteRefusal(folder ?? path.dirname(filePath), p),
     });
     return trusted ? actions : actions.filter((a) => editsOnly(a, uri));
   });
