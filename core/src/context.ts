@@ -33,6 +33,11 @@ export class FileContext {
   program?: ProgramView;
   /** Other files (a schema, `.env.example`), for rules that read one; set by the caller. */
   host?: FileHost;
+  /**
+   * Set by a rule that could analyse only part of the file (a parser overflowing its stack on deep nesting):
+   * the engine reports the file as skipped with this reason, so it is never shown as clean silently.
+   */
+  incomplete?: string;
   private lineIndexCache?: LineIndex;
   private sourceFileCache?: ts.SourceFile;
   private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };

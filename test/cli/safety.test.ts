@@ -105,3 +105,43 @@ describe('a hostile allowlist pattern does not hang the scan', () => {
     });
   }
 });
+
+describe('no silent misses', () => {
+  const DEEP = `const password = 'pg-Pa55w0rd-9xQ';\nconst x = ${'('.repeat(800)}1${')'.repeat(800)};\n`;
+  test('a file the parser cannot read is skipped with the reason in text, JSON and SARIF', () => {
+    const dir = workspace({ 'src/deep.ts': DEEP });
+    const text = cli(['scan'], dir);
+    assert.match(text.stdout, /skipped src\/deep\.ts \(not fully analysed: .*only provider-format secrets were checked\)/);
+    const json = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout) as { skipped: Array<{ file: string; reason: string }> };
+    assert.deepEqual(json.skipped.map((s) => s.file), ['src/deep.ts']);
+    assert.match(json.skipped[0].reason, /^not fully analysed/);
+    const sarif = JSON.parse(cli(['scan', '--format', 'sarif'], dir).stdout) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications?: Array<{ level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }>;
+    };
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications ?? [];
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0].level, 'warning');
+    assert.equal(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'src/deep.ts');
+    assert.match(notes[0].message.text, /not fully analysed/);
+  });
+
+  test('the provider-format pass still runs on a file the parser cannot read', () => {
+    const key = ['sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r'].join('');
+    const dir = workspace({ 'src/deep.ts': `${DEEP}export const stripe = '${key}';\n` });
+    const json = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout) as { findings: Array<{ ruleId: string; messageId: string }>; skipped: unknown[] };
+    assert.deepEqual(json.findings.map((f) => f.messageId), ['provider']);
+    assert.equal(json.skipped.length, 1);
+  });
+
+  test('a .env over the size limit is still scanned for secrets, line by line', () => {
+    const filler = Array.from({ length: 120_000 }, (_, i) => `SETTING_${i}=value-${i}`).join('\n');
+    assert.ok(filler.length > 2 * 1024 * 1024);
+    const dir = workspace({ '.env': `${filler}\nDB_PASSWORD=pg-Pa55w0rd\n` });
+    const json = JSON.parse(cli(['scan', '--format', 'json'], dir).stdout) as {
+      findings: Array<{ file: string; line: number; ruleId: string; message: string }>; skipped: Array<{ file: string; reason: string }>;
+    };
+    assert.deepEqual(json.findings.map((f) => [f.file, f.line, f.ruleId]), [['.env', 120_001, 'config/hardcoded-secret']]);
+    assert.ok(!json.findings[0].message.includes('pg-Pa55w0rd'), 'redacted');
+    assert.match(json.skipped[0].reason, /larger than .*line by line for secrets/);
+  });
+});

@@ -42,10 +42,15 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'env' && context.gitIgnored) return;
   const providerMatches = findProviderSecrets(context.text);
   let candidates: Candidate[] = [];
+  let parsed = true;
   try {
     candidates = contextCandidates(context);
-  } catch {
-    // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand.
+  } catch (error) {
+    // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand, and
+    // the file is reported as not fully analysed, never as clean (issue 11).
+    parsed = false;
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    context.incomplete ??= `not fully analysed: ${meta.id} could not read the syntax (${why}); only provider-format secrets were checked`;
   }
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(context.relativePath ?? context.path)) candidates = candidates.filter((c) => c.messageId !== 'named');
@@ -60,7 +65,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: match.start,
       end: match.end,
       identity: `provider:${match.provider.id}`,
-      fixes: optional(providerFix(context, match, overlapping)),
+      // The fix reads the syntax tree too: without one, the finding stands without a fix.
+      fixes: parsed ? optional(providerFix(context, match, overlapping)) : undefined,
     });
   }
   for (const c of candidates) {
