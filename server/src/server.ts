@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
+import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { diskWriteRefusal, readForFacts } from '../../core/src/safeFs';
@@ -17,7 +17,7 @@ import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/fac
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { toDiagnostic } from './convert';
+import { skippedDiagnostic, toDiagnostic } from './convert';
 import { WorkspaceProgram } from './program';
 import { registerCompliance } from './compliance';
 import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
@@ -211,6 +211,9 @@ export function startServer(connection: Connection): void {
     }
     const result = analyses.get(latest, filePath, folder, current);
     items.push(...result.findings.map(toDiagnostic));
+    // A failed analysis may hide findings: said on the file itself, never shown as clean (issue 11). Files
+    // passed over on purpose (minified, binary, too large) are only in the status bar and the log.
+    if (result.skipped && isAnalysisFailure(result.skipped)) items.push(skippedDiagnostic(result.skipped));
     if (result.skipped && !reportedSkips.has(uri)) {
       reportedSkips.add(uri);
       connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);

@@ -94,7 +94,12 @@ function contextCandidates(context: FileContext): Candidate[] {
       return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s));
     case 'yaml':
     case 'json': {
-      if (!KEYED_CANDIDATE.test(context.text) || nestedDeeperThan(context.text, 64)) return [];
+      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      if (nestedDeeperThan(context.text, 64)) {
+        // Not parsed (seconds of YAML parsing on hostile input), and said so: never silently clean.
+        context.incomplete ??= `not fully analysed: ${meta.id} does not parse ${context.kind.toUpperCase()} nested deeper than 64 levels; only provider-format secrets were checked`;
+        return [];
+      }
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
       return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
     }
