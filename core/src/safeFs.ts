@@ -56,7 +56,7 @@ function judge(relativePath: string, answers: Array<{ step: string; kind: EntryK
     if (kind === 'symlink') return `${step} is a symbolic link (Twelve-Factor does not write through links: it could lead outside the workspace or to a device)`;
     if (kind === 'unreadable') return `${step} cannot be checked (permission denied?)`;
     if (!last && kind !== 'directory') return `${step} is not a folder`;
-    if (last && kind === 'directory') return `${step} is a folder`;
+    if (last && kind === 'directory') return `${step} is a directory`;
     if (last && kind !== 'file') return `${step} is not a regular file (a FIFO, socket or device)`;
   }
   return undefined;
