@@ -18,6 +18,7 @@ import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { skippedDiagnostic, toDiagnostic } from './convert';
+import { PullCoordinator } from './pulls';
 import { WorkspaceProgram } from './program';
 import { registerCompliance } from './compliance';
 import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
@@ -27,6 +28,7 @@ import { SettingsStore } from './settings';
 
 /** Sent to the client after each analysis, for the status bar: what was skipped and why. */
 export const STATUS_NOTIFICATION = 'twelveFactor/status';
+export const STATS_REQUEST = 'twelveFactor/serverStats';
 export interface StatusParams {
   uri: string;
   findings: number;
@@ -58,6 +60,9 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   const settings = new SettingsStore(connection, () => hasConfigurationCapability);
   const reportedSkips = new Set<string>();
+  const pulls = new PullCoordinator();
+  // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
+  connection.onRequest(STATS_REQUEST, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
@@ -193,13 +198,17 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** The diagnostics of a document's current text, or undefined when it is closed. */
-  const diagnosticsOf = async (uri: string): Promise<Diagnostic[] | undefined> => {
+  /**
+   * The diagnostics of a document's current text, or undefined when it is closed. `stillWanted` runs after
+   * the settings round trip, before the analysis: it throws when a newer pull superseded this one.
+   */
+  const diagnosticsOf = async (uri: string, stillWanted?: () => void): Promise<Diagnostic[] | undefined> => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folderOf(fsPathOf(uri));
     const current = await settings.get(uri, folder);
+    stillWanted?.();
     // The settings may have taken a round trip to the client. The document may have changed meanwhile (the
     // report is made for its text now, which is what the client shows) or been closed (nothing to report).
     const latest = documents.get(uri);
@@ -210,7 +219,7 @@ export function startServer(connection: Connection): void {
       items.push(...current.configProblems.map((p) => ({ range: p.range, message: p.message, severity: DiagnosticSeverity.Error, source: 'twelve-factor' })));
     }
     const result = analyses.get(latest, filePath, folder, current);
-    items.push(...result.findings.map(toDiagnostic));
+    items.push(...pulls.diagnosticsOf(result, () => result.findings.map(toDiagnostic)));
     // A failed analysis may hide findings: said on the file itself, never shown as clean (issue 11). Files
     // passed over on purpose (minified, binary, too large) are only in the status bar and the log.
     if (result.skipped && isAnalysisFailure(result.skipped)) items.push(skippedDiagnostic(result.skipped));
@@ -225,7 +234,9 @@ export function startServer(connection: Connection): void {
   };
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-    const items = await diagnosticsOf(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const ticket = pulls.begin(uri);
+    const items = await diagnosticsOf(uri, () => pulls.checkCurrent(uri, ticket));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
   });
@@ -275,6 +286,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
+    pulls.forget(uri);
     settings.delete(uri);
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
