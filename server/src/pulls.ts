@@ -21,9 +21,16 @@ export class PullCoordinator {
 
   /** Throws the "superseded" answer when a newer pull for the document arrived after this one. */
   checkCurrent(uri: string, ticket: number): void {
-    if (this.latest.get(uri) !== ticket) {
+    const latest = this.latest.get(uri);
+    // No entry: the document closed meanwhile, which the caller answers with an empty report.
+    if (latest !== undefined && latest !== ticket) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer diagnostic request', { retriggerRequest: false });
     }
+  }
+
+  /** The pull is answered: when it was the newest, nothing is kept for the document. */
+  done(uri: string, ticket: number): void {
+    if (this.latest.get(uri) === ticket) this.latest.delete(uri);
   }
 
   /** The diagnostics of one analysis result, converted once. */

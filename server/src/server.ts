@@ -236,7 +236,12 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     const ticket = pulls.begin(uri);
-    const items = await diagnosticsOf(uri, () => pulls.checkCurrent(uri, ticket));
+    let items: Diagnostic[] | undefined;
+    try {
+      items = await diagnosticsOf(uri, () => pulls.checkCurrent(uri, ticket));
+    } finally {
+      pulls.done(uri, ticket);
+    }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
   });
