@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { StatusNotification, type StatusParams } from '../../server/src/customMessages';
 import { applyWorkspaceEdit } from './applyEdit';
 import { languageOf, SERVER_CANCELLED, within } from './util';
 
@@ -34,12 +35,7 @@ export interface RawSettings {
   testFiles?: { severity?: string };
 }
 
-/** The server's `twelveFactor/status` notification. */
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
+export type { StatusParams } from '../../server/src/customMessages';
 
 export interface SessionOptions {
   settings?: RawSettings;
@@ -95,7 +91,7 @@ export class Session {
     connection.onUnhandledNotification(({ method, params }) => {
       this.notifications.push({ method, params });
       if (method === LogMessageNotification.method) this.logs.push(params as LogMessageParams);
-      if (method === 'twelveFactor/status') this.statuses.push(params as StatusParams);
+      if (method === StatusNotification.method) this.statuses.push(params as StatusParams);
     });
     const fails = (method: string) => (options.failRequests ?? []).includes(method);
     const refused = (method: string) => new ResponseError(-32601, `${method} is not supported by this client`);

@@ -9,11 +9,11 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { ComplianceReport } from '../../core/src/compliance/model';
+import { ScanWorkspaceRequest } from '../../server/src/customMessages';
 import { rangeOf, waitFor, within, withSession, type Session } from './client';
 import { ALL_SECRETS, DB_PASSWORD, PAY_TS, STRIPE_KEY } from './fixtures';
 
 const IS_ROOT = process.getuid?.() === 0;
-const SCAN_REQUEST = 'twelveFactor/scanWorkspace';
 const PACKAGE_JSON = '{ "name": "app", "dependencies": { "stripe": "14.0.0" } }\n';
 const SECRET = 'config/hardcoded-secret';
 
@@ -22,7 +22,7 @@ const codes = (items: Diagnostic[]) => items.map((d) => String(d.code ?? ''));
 async function scan(s: Session): Promise<{ report: ComplianceReport; ms: number }> {
   const started = Date.now();
   const died = s.exited.then((): never => { throw new Error(`server exited (${s.exitCode}) during the scan: ${s.stderr.slice(0, 500)}`); });
-  const reports = await within(Promise.race([s.connection.sendRequest<ComplianceReport[]>(SCAN_REQUEST), died]), SCAN_REQUEST);
+  const reports = await within(Promise.race([s.connection.sendRequest(ScanWorkspaceRequest), died]), ScanWorkspaceRequest.method);
   assert.equal(reports.length, 1);
   return { report: reports[0], ms: Date.now() - started };
 }
