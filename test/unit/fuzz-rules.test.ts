@@ -120,7 +120,7 @@ describe('fuzz: every rule over random and mutated input', () => {
         const file = `/ws/${name}`;
         const host = hostOf(DEFAULT_WORKSPACE);
         const summary = (context: FileContext) => {
-          const index = new ProgramIndex();
+          const index = new ProgramIndex(rules);
           index.update(file, context.text, false, context);
           const r = analyze(context, { config: CONFIGS.all, host, program: index.view(file), relativePath: name });
           return JSON.stringify({ skipped: r.skipped, findings: r.findings.map((f) => [f.ruleId, f.messageId, f.start, f.end, f.message]),

@@ -1,5 +1,6 @@
 import type { FileContext } from '../context';
 import type { FixDescriptor } from '../fixes/types';
+import type { ModuleFacts } from '../program/types';
 import type { FileKind, SeveritySetting } from '../types';
 
 export interface RuleMeta {
@@ -50,13 +51,7 @@ export interface Report {
   identity?: string;
 }
 
-/** What a module offers other modules, as far as a rule cares: tags on its exports, facts about the file. */
-export interface ModuleFacts {
-  /** Export name (`default` for `export default` / `module.exports`) → tags, e.g. `{ store: ['memory-session-store'] }`. */
-  exports?: Record<string, string[]>;
-  /** Facts about the module as a whole, e.g. `handles-sigterm`. */
-  facts?: string[];
-}
+export type { ModuleFacts } from '../program/types';
 
 export interface Rule {
   meta: RuleMeta;

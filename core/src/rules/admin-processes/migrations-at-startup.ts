@@ -3,8 +3,8 @@ import ts = require('typescript');
 import { isMap, isScalar } from 'yaml';
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls } from '../build-release-run/runtime-install-commands';
-import { listenSites } from '../disposability/servers';
+import { commandCalls } from '../../js/commands';
+import { listenSites } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {

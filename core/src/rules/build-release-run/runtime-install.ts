@@ -1,9 +1,9 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { ModuleBindings } from '../../js/modules';
-import { nearestManifest } from '../dependencies/undeclared-dependency-manifest';
+import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
-import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from './runtime-install-commands';
+import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from '../../js/commands';
 
 export const meta: RuleMeta = {
   id: 'build-release-run/runtime-install',

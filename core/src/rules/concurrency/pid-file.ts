@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls, optionOf, type CommandCall } from '../build-release-run/runtime-install-commands';
+import { commandCalls, optionOf, type CommandCall } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { specifiersInText } from '../../js/modules';
-import { projectPath } from '../build-release-run/runtime-install-commands';
+import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 import { Resolution } from './undeclared-dependency-resolve';
 

@@ -1,9 +1,9 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls, hasShebang, isScriptPath, projectPath } from '../build-release-run/runtime-install-commands';
+import { commandCalls, hasShebang, isScriptPath, projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
-import { listenSites } from './servers';
+import { listenSites } from '../../js/servers';
 
 export const meta: RuleMeta = {
   id: 'disposability/import-time-work',

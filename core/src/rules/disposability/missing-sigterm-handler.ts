@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { listenSites, signalFacts, type ListenSite, type SignalFacts } from './servers';
+import { listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',

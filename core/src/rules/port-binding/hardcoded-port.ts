@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
-import { listenSites, type ListenSite } from '../disposability/servers';
+import { listenSites, type ListenSite } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
