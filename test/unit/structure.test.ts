@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { specifiersInText } from '../../core/src/js/modules';
 import { rules } from '../../core/src/rules';
+import { docsUrl, factorOf } from '../../core/src/rules/metadata';
 
 // Enforced structure (ESLint's checkRuleFiles): a rule is a registry entry, a file named after its id,
 // a documentation page, tests that name it, and a settings entry in package.json.
@@ -22,9 +23,9 @@ test('every rule has its file, docs page, tests and settings entry', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'core/src/rules', `${meta.id}.ts`)), `core/src/rules/${meta.id}.ts`);
     const docs = read(`docs/rules/${meta.id}.md`);
     assert.match(docs, new RegExp(`^# ${meta.id.replace('/', '\\/')}`), 'docs page starts with the rule id');
-    assert.ok(meta.docs.endsWith(`docs/rules/${meta.id}.md`), 'meta.docs points at the docs page');
+    assert.ok(docsUrl(meta.id).endsWith(`docs/rules/${meta.id}.md`), 'the docs URL points at the docs page');
     assert.ok(tests.includes(meta.id), `a unit test names ${meta.id}`);
-    assert.ok(meta.factor >= 1 && meta.factor <= 12);
+    assert.ok(factorOf(meta.id).factor >= 1 && factorOf(meta.id).factor <= 12, `a factor for ${meta.id}`);
     for (const [id, template] of Object.entries(meta.messages)) assert.ok(template.length > 0, id);
   }
 });

@@ -7,11 +7,8 @@ import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringis
 
 export const meta: RuleMeta = {
   id: 'build-release-run/runtime-install',
-  factor: 5,
-  factorName: 'Build, release, run',
   defaultSeverity: 'warning',
   description: 'Dependencies are installed and code is fetched in the build stage, never by the running app.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/build-release-run/runtime-install.md',
   messages: {
     install: '`{label}` runs `{command}` while the app runs: what runs is no longer the release that was built. Install dependencies in the build stage.',
     fetch: '`{label}` runs `{command}` while the app runs: the code changes under a release that was already built. Deploy a new release instead.',

@@ -5,11 +5,8 @@ import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'config/env-file-committed',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'error',
   description: 'A `.env` file holds one deploy\'s configuration and stays out of version control.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/config/env-file-committed.md',
   messages: {
     notIgnored: '`{file}` is not git-ignored: one `git add .` commits this machine\'s configuration and secrets. Add it to .gitignore and keep a `.env.example` instead.',
   },

@@ -7,11 +7,8 @@ import { foldersUp, lockfileFor, parseManifest } from '../../workspace/manifest'
 
 export const meta: RuleMeta = {
   id: 'dependencies/missing-lockfile',
-  factor: 2,
-  factorName: 'Dependencies',
   defaultSeverity: 'warning',
   description: 'A package with dependencies commits a lockfile, so every build installs the same dependency tree.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dependencies/missing-lockfile.md',
   messages: {
     missing: 'No lockfile beside this package.json or at the workspace root: each install resolves the version ranges again. Commit the lockfile your package manager writes.',
   },

@@ -9,11 +9,8 @@ import { Resolution } from './undeclared-dependency-resolve';
 
 export const meta: RuleMeta = {
   id: 'dependencies/undeclared-dependency',
-  factor: 2,
-  factorName: 'Dependencies',
   defaultSeverity: 'error',
   description: 'Every package the code imports is declared in its package.json.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dependencies/undeclared-dependency.md',
   messages: {
     undeclared: '`{name}` is imported but not declared in {manifest}: it resolves only while another package happens to install it. Add it to dependencies.',
   },
