@@ -10,18 +10,22 @@ const WIDTH = 80;
 export default async function* compact(source) {
   let dots = 0;
   const failures = [];
-  /** Per file: first and last event time, tests, and what the file printed (shown only when it failed). */
+  /** Per file: its top-level tests' time, tests, and what the file printed (shown only when it failed). */
   const files = new Map();
   /** The names of the tests being run, per file and nesting level, for a failure's full path. */
   const stacks = new Map();
   const fileOf = (data) => {
     const file = data.file ? path.relative(process.cwd(), data.file) : '(no file)';
-    if (!files.has(file)) files.set(file, { first: Date.now(), last: Date.now(), tests: 0, output: [] });
+    if (!files.has(file)) files.set(file, { ms: 0, tests: 0, output: [] });
     const entry = files.get(file);
-    entry.last = Date.now();
+    // A file's tests run one after another: its top-level tests' durations add up to its time.
+    if ((type === 'test:pass' || type === 'test:fail') && data.nesting === 0) entry.ms += data.details?.duration_ms ?? 0;
     return [file, entry];
   };
-  for await (const { type, data } of source) {
+  let type;
+  for await (const event of source) {
+    type = event.type;
+    const data = event.data;
     if (type === 'test:start') {
       const [file] = fileOf(data);
       const stack = stacks.get(file) ?? [];
@@ -60,8 +64,8 @@ export default async function* compact(source) {
     const output = f.entry.output.join('');
     if (output.trim()) yield `  output of ${f.file}:\n${indent(output.trimEnd())}\n`;
   }
-  const slowest = [...files.entries()].sort((a, b) => (b[1].last - b[1].first) - (a[1].last - a[1].first)).slice(0, 8);
-  yield `\nslowest files: ${slowest.map(([file, f]) => `${path.basename(file)} ${((f.last - f.first) / 1000).toFixed(1)} s`).join(', ')}\n`;
+  const slowest = [...files.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+  yield `\nslowest files: ${slowest.map(([file, f]) => `${path.relative('out/test', file)} ${(f.ms / 1000).toFixed(1)} s`).join(', ')}\n`;
 }
 
 function indent(text) {
