@@ -17,6 +17,7 @@ import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/fac
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { ServerStatsRequest, StatusNotification, WorkspaceTrustedNotification } from './customMessages';
 import { skippedDiagnostic, toDiagnostic } from './convert';
 import { PullCoordinator } from './pulls';
 import { WorkspaceProgram } from './program';
@@ -25,15 +26,6 @@ import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
 import { SettingsStore } from './settings';
 
 /** Source files whose changes on disk the program index follows. */
-
-/** Sent to the client after each analysis, for the status bar: what was skipped and why. */
-export const STATUS_NOTIFICATION = 'twelveFactor/status';
-export const STATS_REQUEST = 'twelveFactor/serverStats';
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
 
 /** Wires LSP requests to the core engine. Everything that decides anything lives in core/. */
 export function startServer(connection: Connection): void {
@@ -62,7 +54,7 @@ export function startServer(connection: Connection): void {
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
-  connection.onRequest(STATS_REQUEST, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
+  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
@@ -171,7 +163,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidOpen(() => compliance.openedOrClosed());
   // Trust granted while running: fixes that write .env, .gitignore or .env.example become available.
-  connection.onNotification('twelveFactor/workspaceTrusted', () => {
+  connection.onNotification(WorkspaceTrustedNotification, () => {
     trusted = true;
   });
 
@@ -228,7 +220,7 @@ export function startServer(connection: Connection): void {
       connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);
     }
     // Fails only when the connection is closing: not worth an unhandled rejection, which would end the process.
-    connection.sendNotification(STATUS_NOTIFICATION, { uri, findings: result.findings.length, skipped: result.skipped } satisfies StatusParams)
+    connection.sendNotification(StatusNotification, { uri, findings: result.findings.length, skipped: result.skipped })
       .catch(() => undefined);
     return items;
   };
