@@ -127,6 +127,8 @@ function ensureRegular(fd: number, file: string): number {
 
 function readRegular(file: string): string | undefined {
   try {
+    // Not even opened unless it is a regular file: opening a FIFO can block, or be seen by its writer.
+    if (!fs.statSync(file).isFile()) return undefined;
     const c = fs.constants;
     const fd = fs.openSync(file, c.O_RDONLY | (c.O_NONBLOCK ?? 0));
     try {
