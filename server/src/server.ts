@@ -9,12 +9,14 @@ import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
-import { isGitIgnored, readTextSync } from '../../core/src/gitignore';
+import { DiskCache } from '../../core/src/diskCache';
+import { isGitIgnored } from '../../core/src/gitignore';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
+import { FolderFactsVersion } from './folderFacts';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { WorkspaceProgram } from './program';
@@ -40,9 +42,15 @@ export function startServer(connection: Connection): void {
     invalidate(false);
   }, (m) => connection.console.log(m), (file) => folderOf(file), { readFile: (p) => host.readFile(p), rootOf: (p) => folderOf(p) });
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
-  const host: FileHost = {
-    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),
+  // The disk is listed and read once per folder and file until the watcher reports a change (folderFacts.ts).
+  const disk = new DiskCache();
+  const facts = new FolderFactsVersion(disk);
+  const host: FileHost & { readonly version: number } = {
+    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? disk.readFile(p),
     rootOf: (p) => folderOf(p),
+    get version() {
+      return facts.version;
+    },
   };
   const analyses = new DocumentAnalyses(program, host);
   // Editors without pull diagnostics (Neovim 0.7, older clients) are sent them instead.
@@ -186,6 +194,7 @@ export function startServer(connection: Connection): void {
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
+      disk.forget(p);
       program.fileChanged(p);
       compliance.fileChanged(p);
     }
@@ -246,6 +255,7 @@ export function startServer(connection: Connection): void {
       envEdit = setTimeout(() => invalidate(false), 400);
     }
     const p = fsPathOf(event.document.uri);
+    if (p) facts.documentChanged(p);
     if (p) compliance.fileChanged(p);
   });
 
@@ -272,6 +282,8 @@ export function startServer(connection: Connection): void {
     settings.delete(uri);
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
+    // A closed document's unsaved text gives way to the disk's.
+    if (p) facts.documentChanged(p);
     if (p) program.closeDocument(p);
     compliance.openedOrClosed();
     if (pushDiagnostics) {

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes, FixWriteError } from './fix';
 import { readTextSync } from '../gitignore';
-import type { FileHost } from '../host';
 import { computeCompliance } from '../compliance/model';
 import { formatReport, type ReportFormat } from '../report';
 import { formatMarkdown } from '../report/markdown';
@@ -12,6 +11,7 @@ import { diskWorkspaceHost } from '../workspace/disk';
 import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
 import { scanPaths } from '../scan';
+import { scanHost } from './scanHost';
 import { VERSION } from '../version';
 
 export interface CliIo {
@@ -152,33 +152,4 @@ function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig 
     return undefined;
   }
   return config;
-}
-
-/**
- * How rules read other files during one scan: every file read once (each module's rules ask for the same
- * package.json, tsconfig and schema), and folders listed, so a monorepo's workspace packages are found by
- * name wherever they sit. One scan is one moment: `--fix` makes a new host for the scan after its writes.
- */
-function scanHost(root: string): FileHost & { list(dir: string): string[] } {
-  const texts = new Map<string, string | undefined>();
-  const listings = new Map<string, string[]>();
-  return {
-    readFile: (p) => {
-      if (!texts.has(p)) texts.set(p, readTextSync(p));
-      return texts.get(p);
-    },
-    rootOf: () => root,
-    list: (dir) => {
-      let names = listings.get(dir);
-      if (!names) {
-        try {
-          names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-        } catch {
-          names = [];
-        }
-        listings.set(dir, names);
-      }
-      return names;
-    },
-  };
 }
