@@ -10,6 +10,7 @@ import { ProgramIndex } from './program';
 import { rules as allRules } from './rules';
 import type { Finding } from './types';
 import { walkFiles } from './walk';
+import { hashText, type ScanCache } from './cli/cache';
 
 
 export interface ScanOptions {
@@ -24,6 +25,8 @@ export interface ScanOptions {
   cancelled?: () => boolean;
   /** How rules read other files (schema, `.env.example`); the CLI passes the disk. */
   host?: FileHost;
+  /** `--cache`: results of unchanged files from the previous run (its host then stands for `host`). */
+  cache?: ScanCache;
 }
 
 export interface FileResult {
@@ -38,6 +41,8 @@ export interface ScanOutput {
   filesScanned: number;
   skipped: Array<{ file: string; reason: string }>;
   cancelled: boolean;
+  /** Files whose results came from the persistent cache (`--cache`) instead of an analysis. */
+  fromCache: number;
 }
 
 /**
@@ -47,12 +52,14 @@ export interface ScanOutput {
 export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const config = options.config ?? defaultConfig();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false };
+  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false, fromCache: 0 };
+  const cache = options.cache;
+  const host = cache?.host ?? options.host;
   const useGitignore = options.gitignore !== false;
   // Rules that judge a program run after every module is indexed; the others run as each file is read.
   const programRules = allRules.filter((r) => r.summarize);
   const fileRules = allRules.filter((r) => !r.summarize);
-  const index = new ProgramIndex(programRules, options.host);
+  const index = new ProgramIndex(programRules, host);
   const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
 
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {
@@ -72,18 +79,37 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
+    if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
+    const hash = cache ? hashText(text) : '';
+    const key = `${hash}|${gitIgnored}|${relativePath}`;
+    const cached = cache?.lookup(file, key);
+    if (cached) {
+      out.filesScanned++;
+      out.fromCache++;
+      options.onFile?.(file, out.filesScanned);
+      if (cached.skipped) out.skipped.push({ file, reason: cached.skipped });
+      if (cached.findings.length > 0) out.files.push({ file, text, findings: [...cached.findings], fixes: new Map() });
+      if (cached.summary) index.restore(file, hash, cached.summary);
+      if (cached.needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+      return;
+    }
     const context = new FileContext(file, text, { gitIgnored });
-    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host: options.host });
+    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
-    if (result.skipped) return;
+    if (result.skipped) {
+      cache?.store(file, { key, findings: [...result.findings], skipped: result.skipped });
+      return;
+    }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
     if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+    // A copy: program findings are added to the file's list later, and they are cached apart.
+    cache?.store(file, { key, findings: [...result.findings], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
 
   for (const p of paths) {
@@ -106,10 +132,14 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (out.cancelled) break;
   }
   if (out.cancelled) return out;
+  // Program rules judge the summaries of every module: their cached results hold while none changed.
+  const fingerprint = cache ? index.fingerprint() : '';
   for (const d of deferred) {
-    const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
-      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host: options.host,
+    const cachedFindings = cache?.lookupProgram(d.file, fingerprint);
+    const result = cachedFindings ? { findings: cachedFindings, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
+      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
     });
+    if (!cachedFindings) cache?.storeProgram(d.file, fingerprint, result.findings);
     if (result.findings.length === 0) continue;
     const existing = out.files.find((f) => f.file === d.file);
     if (existing) {

@@ -12,6 +12,7 @@ import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
 import { scanPaths } from '../scan';
 import { scanHost } from './scanHost';
+import { closeCache, openCache } from './cacheOptions';
 import { VERSION } from '../version';
 
 export interface CliIo {
@@ -32,6 +33,8 @@ Options:
   --config FILE              configuration file (default: ./${CONFIG_FILE_NAME} if present)
   --fix                      apply every available fix (moves secrets to .env), then report what is left
   --no-gitignore             also scan files that .gitignore excludes
+  --cache                    reuse the results of unchanged files from the previous run (not with --fix)
+  --cache-location DIR       where --cache keeps its file (default: node_modules/.cache/twelve-factor)
   --max-warnings N           exit 1 when there are more than N warnings
   --verbose                  list skipped files
   -h, --help                 show this help
@@ -68,6 +71,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       config: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'no-gitignore': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -98,19 +103,28 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
-  const scan = () => scanPaths(targets, {
-    root,
-    config,
-    gitignore: !values['no-gitignore'],
-    host: scanHost(root),
-    onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
-  });
-  let output = scan();
+  const scan = (useCache: boolean) => {
+    const host = scanHost(root);
+    const cache = useCache ? openCache({ root, location: values['cache-location'], config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
+    const out = scanPaths(targets, {
+      root,
+      config,
+      gitignore: !values['no-gitignore'],
+      host,
+      cache,
+      onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+    });
+    if (cache) closeCache(cache, (m) => io.stderr.write(`twelve-factor: ${m}\n`));
+    return out;
+  };
+  // Fixes are never cached (a move holds the secret): --fix analyses every file.
+  const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix;
+  let output = scan(cached);
   if (values.fix) {
     const fixed = applyFixes(output.files, root);
     if (fixed.filesChanged > 0) {
       io.stderr.write(`Fixed ${fixed.fixesApplied} problem(s) in ${fixed.filesChanged} file(s).\n`);
-      output = scan();
+      output = scan(false);
     }
   }
   if (progress) io.stderr.write('\r\x1b[K');
