@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
-import { GitIgnoreStack } from './gitignore';
+import { GitIgnoreStack, readTextSync } from './gitignore';
 import type { FixDescriptor } from './fixes/types';
 import type { FileHost } from './host';
 import { ProgramIndex } from './program';
@@ -60,7 +60,8 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const programRules = allRules.filter((r) => r.summarize);
   const fileRules = allRules.filter((r) => !r.summarize);
   const index = new ProgramIndex(programRules, host);
-  const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
+  // Only the paths: keeping every program-rule file's text to the end of the scan grows with the repository.
+  const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean }> = [];
 
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {
     if (size > maxSize) {
@@ -91,7 +92,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       if (cached.skipped) out.skipped.push({ file, reason: cached.skipped });
       if (cached.findings.length > 0) out.files.push({ file, text, findings: [...cached.findings], fixes: new Map() });
       if (cached.summary) index.restore(file, hash, cached.summary);
-      if (cached.needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+      if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored });
       return;
     }
     const context = new FileContext(file, text, { gitIgnored });
@@ -107,7 +108,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
-    if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+    if (needsProgram) deferred.push({ file, relativePath, gitIgnored });
     // A copy: program findings are added to the file's list later, and they are cached apart.
     cache?.store(file, { key, findings: [...result.findings], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
@@ -134,19 +135,27 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   if (out.cancelled) return out;
   // Program rules judge the summaries of every module: their cached results hold while none changed.
   const fingerprint = cache ? index.fingerprint() : '';
+  const byFile = new Map(out.files.map((f) => [f.file, f]));
   for (const d of deferred) {
     const cachedFindings = cache?.lookupProgram(d.file, fingerprint);
-    const result = cachedFindings ? { findings: cachedFindings, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
+    // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
+    const text = cachedFindings && cachedFindings.length === 0 ? '' : readTextSync(d.file);
+    if (text === undefined) continue;
+    const result = cachedFindings ? { findings: cachedFindings, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
     });
-    if (!cachedFindings) cache?.storeProgram(d.file, fingerprint, result.findings);
+    if (!cachedFindings) cache?.storeProgram(d.file, fingerprint, [...result.findings]);
     if (result.findings.length === 0) continue;
-    const existing = out.files.find((f) => f.file === d.file);
+    const existing = byFile.get(d.file);
     if (existing) {
       existing.findings.push(...result.findings);
       existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
       for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
-    } else out.files.push({ file: d.file, text: d.text, findings: result.findings, fixes: result.fixes });
+    } else {
+      const added = { file: d.file, text, findings: result.findings, fixes: result.fixes };
+      out.files.push(added);
+      byFile.set(d.file, added);
+    }
   }
   return out;
 }
