@@ -87,14 +87,20 @@ export function diskWriteRefusal(folder: string, file: string): string | undefin
  * are read as they are.) A FIFO never blocks the read.
  */
 export function readForFacts(folder: string | undefined, file: string): string | undefined {
-  if (folder !== undefined && relativeInside(folder, file) !== undefined) {
-    try {
-      if (relativeInside(fs.realpathSync(folder), fs.realpathSync(file)) === undefined) return undefined;
-    } catch {
-      return undefined;
-    }
+  return staysInside(folder, file) ? readRegular(file) : undefined;
+}
+
+/**
+ * Whether reading `file` stays inside `folder` once links are resolved: false for a path inside the folder
+ * that a link leads outside it (or that cannot be resolved). Paths above the folder are judged as they are.
+ */
+export function staysInside(folder: string | undefined, file: string): boolean {
+  if (folder === undefined || relativeInside(folder, file) === undefined) return true;
+  try {
+    return relativeInside(fs.realpathSync(folder), fs.realpathSync(file)) !== undefined;
+  } catch {
+    return false;
   }
-  return readRegular(file);
 }
 
 /**

@@ -9,13 +9,15 @@ import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
-import { diskWriteRefusal, readForFacts } from '../../core/src/safeFs';
+import { diskWriteRefusal, staysInside } from '../../core/src/safeFs';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
+import { FolderFactsVersion } from './folderFacts';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ServerStatsRequest, StatusNotification, WorkspaceTrustedNotification } from './customMessages';
 import { skippedDiagnostic, toDiagnostic } from './convert';
@@ -35,10 +37,16 @@ export function startServer(connection: Connection): void {
     invalidate(false);
   }, (m) => connection.console.log(m), (file) => folderOf(file), { readFile: (p) => host.readFile(p), rootOf: (p) => folderOf(p) });
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
-  const host: FileHost = {
-    // On the disk, a file inside a folder is not followed outside it (a schema linked to /etc reads as absent).
-    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readForFacts(folderOf(p), p),
+  // The disk is listed and read once per folder and file until the watcher reports a change (folderFacts.ts).
+  // On the disk, a file inside a folder is not followed outside it (a schema linked to /etc reads as absent).
+  const disk = new DiskCache(undefined, (p) => staysInside(folderOf(p), p));
+  const facts = new FolderFactsVersion(disk);
+  const host: FileHost & { readonly version: number } = {
+    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? disk.readFile(p),
     rootOf: (p) => folderOf(p),
+    get version() {
+      return facts.version;
+    },
   };
   const analyses = new DocumentAnalyses(program, host);
   // Editors without pull diagnostics (Neovim 0.7, older clients) are sent them instead.
@@ -185,6 +193,7 @@ export function startServer(connection: Connection): void {
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
+      disk.forget(p);
       program.fileChanged(p);
       compliance.fileChanged(p);
     }
@@ -259,6 +268,7 @@ export function startServer(connection: Connection): void {
       envEdit = setTimeout(() => invalidate(false), 400);
     }
     const p = fsPathOf(event.document.uri);
+    if (p) facts.documentChanged(p);
     if (p) compliance.fileChanged(p);
   });
 
@@ -287,6 +297,8 @@ export function startServer(connection: Connection): void {
     settings.delete(uri);
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
+    // A closed document's unsaved text gives way to the disk's.
+    if (p) facts.documentChanged(p);
     if (p) program.closeDocument(p);
     compliance.openedOrClosed();
     if (pushDiagnostics) {
