@@ -30,6 +30,8 @@ export interface FileResult {
   file: string;
   text: string;
   findings: Finding[];
+  /** Findings an inline directive silenced (reports count them; never fixed). */
+  suppressed: Finding[];
   fixes: Map<Finding, FixDescriptor[]>;
 }
 
@@ -78,7 +80,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
-    if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
+    if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
     if (result.skipped) return;
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
@@ -110,13 +112,14 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host: options.host,
     });
-    if (result.findings.length === 0) continue;
+    if (result.findings.length === 0 && result.suppressed.length === 0) continue;
     const existing = out.files.find((f) => f.file === d.file);
     if (existing) {
+      existing.suppressed.push(...result.suppressed);
       existing.findings.push(...result.findings);
       existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
       for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
-    } else out.files.push({ file: d.file, text: d.text, findings: result.findings, fixes: result.fixes });
+    } else out.files.push({ file: d.file, text: d.text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
   }
   return out;
 }
