@@ -6,9 +6,6 @@ import type { LineIndex } from './lineIndex';
  */
 const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b/g;
 
-/** Rules the secret scanners' markers apply to. */
-const SECRET_RULES = (ruleId: string) => ruleId === 'config/hardcoded-secret';
-
 /**
  * Why a finding is not shown: the directive that silenced it, as SARIF's `suppressions[]` records it
  * (kind `inSource`), with the text after ` -- ` as the justification people audit.
@@ -93,14 +90,15 @@ export class Suppressions {
     }
   }
 
-  isSuppressed(ruleId: string, line: number): boolean {
-    return this.suppressionOf(ruleId, line) !== undefined;
+  /** `reportsSecrets`: the rule's meta says so, and the secret scanners' directives apply to it too. */
+  isSuppressed(ruleId: string, line: number, reportsSecrets = false): boolean {
+    return this.suppressionOf(ruleId, line, reportsSecrets) !== undefined;
   }
 
   /** The directive that silences `ruleId` on `line` (a line directive before an enclosing block), if any. */
-  suppressionOf(ruleId: string, line: number): Suppression | undefined {
+  suppressionOf(ruleId: string, line: number, reportsSecrets = false): Suppression | undefined {
     const applies = (rules: string[] | 'all', secretOnly: boolean) =>
-      (!secretOnly || SECRET_RULES(ruleId)) && (rules === 'all' || rules.includes(ruleId));
+      (!secretOnly || reportsSecrets) && (rules === 'all' || rules.includes(ruleId));
     for (const l of this.lines) if (l.line === line && applies(l.rules, l.secretOnly)) return l.by;
     for (const b of this.blocks) if (line >= b.startLine && line <= b.endLine && applies(b.rules, b.secretOnly)) return b.by;
     return undefined;
