@@ -32,6 +32,11 @@ export interface AnalysisResult {
    * {@link isAnalysisFailure} tells the second kind, which outputs always show.
    */
   skipped?: string;
+  /**
+   * Findings an inline directive silenced, each with its `suppression`: never diagnostics, but reports
+   * count them, SARIF lists them as `suppressions`, and the CLI's `--no-inline-ignores` reports them.
+   */
+  suppressed: Finding[];
   /** The fixes of each finding that has some. Kept apart from the findings so they are never serialised (a move holds the secret). */
   fixes: Map<Finding, FixDescriptor[]>;
 }
@@ -97,17 +102,18 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   const fixes = new Map<Finding, FixDescriptor[]>();
   const text = context.text;
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > maxSize) return { findings: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
-  if (looksBinary(text)) return { findings: [], fixes, skipped: 'binary' };
-  if (isLockfile(context.path)) return { findings: [], fixes };
-  if (looksMinified(context.path, text)) return { findings: [], fixes, skipped: 'minified' };
+  if (text.length > maxSize) return { findings: [], suppressed: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
+  if (looksBinary(text)) return { findings: [], suppressed: [], fixes, skipped: 'binary' };
+  if (isLockfile(context.path)) return { findings: [], suppressed: [], fixes };
+  if (looksMinified(context.path, text)) return { findings: [], suppressed: [], fixes, skipped: 'minified' };
   const relativePath = options.relativePath ?? context.path;
   const matchers = matchersOf(config);
-  if (matchers.ignore(relativePath)) return { findings: [], fixes };
+  if (matchers.ignore(relativePath)) return { findings: [], suppressed: [], fixes };
 
   if (options.program) context.program = options.program;
   if (options.host) context.host = options.host;
   const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
   const ruleList = options.rules ?? allRules;
   let present: Set<string> | undefined;
   let suppressions: Suppressions | undefined;
@@ -142,8 +148,9 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       if (meta.reportsSecrets && allowlisted(config, text.slice(r.start, r.end))) continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= Suppressions.parse(text, context.lines);
-      if (suppressions.isSuppressed(meta.id, range.start.line, meta.reportsSecrets)) continue;
+      const suppression = suppressions.suppressionOf(meta.id, range.start.line, meta.reportsSecrets);
       // Lone surrogates hash as U+FFFD: count occurrences on the same well-formed text, or two findings share a fingerprint.
+      // Suppressed findings count too, so adding or removing a directive never renumbers the other findings.
       const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
       const n = (occurrences.get(identity) ?? 0) + 1;
       occurrences.set(identity, n);
@@ -159,13 +166,17 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         data: r.data ?? {},
         fingerprint: createHash('sha256').update(`${identity}|${n}`).digest('hex').slice(0, 32),
       };
+      if (suppression) {
+        suppressed.push({ ...finding, suppression });
+        continue;
+      }
       findings.push(finding);
       if (r.fixes && r.fixes.length > 0) fixes.set(finding, r.fixes);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   skipped ??= context.incomplete;
-  return skipped ? { findings, fixes, skipped } : { findings, fixes };
+  return skipped ? { findings, suppressed, fixes, skipped } : { findings, suppressed, fixes };
 }
 
 /**

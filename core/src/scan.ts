@@ -35,6 +35,8 @@ export interface FileResult {
   file: string;
   text: string;
   findings: Finding[];
+  /** Findings an inline directive silenced (reports count them; never fixed). */
+  suppressed: Finding[];
   fixes: Map<Finding, FixDescriptor[]>;
 }
 
@@ -94,7 +96,8 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       out.fromCache++;
       options.onFile?.(file, out.filesScanned);
       if (cached.skipped) out.skipped.push({ file, reason: cached.skipped });
-      if (cached.findings.length > 0) out.files.push({ file, text, findings: [...cached.findings], fixes: new Map() });
+      const suppressed = [...(cached.suppressed ?? [])];
+      if (cached.findings.length > 0 || suppressed.length > 0) out.files.push({ file, text, findings: [...cached.findings], suppressed, fixes: new Map() });
       if (cached.summary) index.restore(file, hash, cached.summary);
       if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored });
       return;
@@ -104,9 +107,9 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
-    if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
+    if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
     if (result.skipped) {
-      cache?.store(file, { key, findings: [...result.findings], skipped: result.skipped });
+      cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
       return;
     }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
@@ -114,7 +117,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
     if (needsProgram) deferred.push({ file, relativePath, gitIgnored });
     // A copy: program findings are added to the file's list later, and they are cached apart.
-    cache?.store(file, { key, findings: [...result.findings], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
+    cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
 
   const largeEnv = (file: string, gitIgnored: boolean) => {
@@ -122,7 +125,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       if (!fs.statSync(file).isFile()) return;
       const relativePath = path.relative(options.root, file).split(path.sep).join('/');
       const findings = scanLargeEnv(file, { config, relativePath, gitIgnored });
-      if (findings.length > 0) out.files.push({ file, text: '', findings, fixes: new Map() });
+      if (findings.length > 0) out.files.push({ file, text: '', findings, suppressed: [], fixes: new Map() });
       const last = out.skipped[out.skipped.length - 1];
       if (last?.file === file) last.reason += '; checked line by line for secrets only';
     } catch (error) {
@@ -154,22 +157,23 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const fingerprint = cache ? index.fingerprint() : '';
   const byFile = new Map(out.files.map((f) => [f.file, f]));
   for (const d of deferred) {
-    const cachedFindings = cache?.lookupProgram(d.file, fingerprint);
+    const cached = cache?.lookupProgram(d.file, fingerprint);
     // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
-    const text = cachedFindings && cachedFindings.length === 0 ? '' : readTextSync(d.file);
+    const text = cached && cached.findings.length === 0 && cached.suppressed.length === 0 ? '' : readTextSync(d.file);
     if (text === undefined) continue;
-    const result = cachedFindings ? { findings: cachedFindings, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored }), {
+    const result = cached ? { ...cached, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
     });
-    if (!cachedFindings) cache?.storeProgram(d.file, fingerprint, [...result.findings]);
-    if (result.findings.length === 0) continue;
+    if (!cached) cache?.storeProgram(d.file, fingerprint, [...result.findings], [...result.suppressed]);
+    if (result.findings.length === 0 && result.suppressed.length === 0) continue;
     const existing = byFile.get(d.file);
     if (existing) {
+      existing.suppressed.push(...result.suppressed);
       existing.findings.push(...result.findings);
       existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
       for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
     } else {
-      const added = { file: d.file, text, findings: result.findings, fixes: result.fixes };
+      const added = { file: d.file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes };
       out.files.push(added);
       byFile.set(d.file, added);
     }

@@ -6,12 +6,25 @@ import type { LineIndex } from './lineIndex';
  */
 const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b/g;
 
-/** Rules the secret scanners' markers apply to. */
+/**
+ * Why a finding is not shown: the directive that silenced it, as SARIF's `suppressions[]` records it
+ * (kind `inSource`), with the text after ` -- ` as the justification people audit.
+ */
+export interface Suppression {
+  kind: 'inSource';
+  /** The marker as written: `twelve-factor-disable-next-line`, `gitleaks:allow`, `pragma: allowlist secret`… */
+  directive: string;
+  /** The reason after ` -- ` in our own directives; absent when none was given. */
+  justification?: string;
+  /** Zero-based line of the directive. */
+  line: number;
+}
 
 interface LineRule {
   line: number;
   rules: string[] | 'all';
   secretOnly: boolean;
+  by: Suppression;
 }
 
 interface Block {
@@ -19,7 +32,10 @@ interface Block {
   endLine: number;
   rules: string[] | 'all';
   secretOnly: boolean;
+  by: Suppression;
 }
+
+type Open = { line: number; rules: string[] | 'all'; secretOnly: boolean; by: Suppression };
 
 export class Suppressions {
   private readonly lines: LineRule[] = [];
@@ -31,52 +47,73 @@ export class Suppressions {
   static parse(text: string, index: LineIndex): Suppressions {
     if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-/.test(text)) return Suppressions.none;
     const result = new Suppressions();
-    const open: Array<{ line: number; rules: string[] | 'all'; secretOnly: boolean }> = [];
+    const open: Open[] = [];
     DIRECTIVE.lastIndex = 0;
     for (let m = DIRECTIVE.exec(text); m !== null; m = DIRECTIVE.exec(text)) {
       const line = index.positionAt(m.index).line;
+      const by = (directive: string, rest?: string): Suppression => {
+        const justification = rest === undefined ? undefined : reasonOf(rest);
+        return justification ? { kind: 'inSource', directive, justification, line } : { kind: 'inSource', directive, line };
+      };
       if (m[1] !== undefined) {
         const rules = parseRuleList(m[2] ?? '');
-        if (m[1] === 'disable-next-line') result.lines.push({ line: line + 1, rules, secretOnly: false });
-        else if (m[1] === 'disable-line') result.lines.push({ line, rules, secretOnly: false });
-        else if (m[1] === 'disable') open.push({ line, rules, secretOnly: false });
+        const directive = by(`twelve-factor-${m[1]}`, m[2] ?? '');
+        if (m[1] === 'disable-next-line') result.lines.push({ line: line + 1, rules, secretOnly: false, by: directive });
+        else if (m[1] === 'disable-line') result.lines.push({ line, rules, secretOnly: false, by: directive });
+        else if (m[1] === 'disable') open.push({ line, rules, secretOnly: false, by: directive });
         else result.closeBlocks(open, line, rules, false);
       } else if (m[0] === 'gitleaks:allow') {
-        result.lines.push({ line, rules: 'all', secretOnly: true });
+        result.lines.push({ line, rules: 'all', secretOnly: true, by: by(m[0]) });
       } else if (m[0].startsWith('pragma')) {
-        result.lines.push({ line: m[3] ? line + 1 : line, rules: 'all', secretOnly: true });
+        result.lines.push({ line: m[3] ? line + 1 : line, rules: 'all', secretOnly: true, by: by(m[0].replace(/\s+/g, ' ')) });
       } else if (m[4] === 'disable-next-line') {
-        result.lines.push({ line: line + 1, rules: 'all', secretOnly: true });
+        result.lines.push({ line: line + 1, rules: 'all', secretOnly: true, by: by(m[0]) });
       } else if (m[4] === 'disable-line') {
-        result.lines.push({ line, rules: 'all', secretOnly: true });
+        result.lines.push({ line, rules: 'all', secretOnly: true, by: by(m[0]) });
       } else if (m[4] === 'disable') {
-        open.push({ line, rules: 'all', secretOnly: true });
+        open.push({ line, rules: 'all', secretOnly: true, by: by(m[0]) });
       } else {
         result.closeBlocks(open, line, 'all', true);
       }
     }
-    for (const o of open) result.blocks.push({ startLine: o.line, endLine: Number.MAX_SAFE_INTEGER, rules: o.rules, secretOnly: o.secretOnly });
+    for (const o of open) result.blocks.push({ startLine: o.line, endLine: Number.MAX_SAFE_INTEGER, rules: o.rules, secretOnly: o.secretOnly, by: o.by });
     return result;
   }
 
-  private closeBlocks(open: Array<{ line: number; rules: string[] | 'all'; secretOnly: boolean }>, line: number, rules: string[] | 'all', secretOnly: boolean): void {
+  private closeBlocks(open: Open[], line: number, rules: string[] | 'all', secretOnly: boolean): void {
     for (let i = open.length - 1; i >= 0; i--) {
       const o = open[i];
       if (o.secretOnly !== secretOnly) continue;
       if (rules !== 'all' && o.rules !== 'all' && !o.rules.some((r) => rules.includes(r))) continue;
-      this.blocks.push({ startLine: o.line, endLine: line, rules: o.rules, secretOnly });
+      this.blocks.push({ startLine: o.line, endLine: line, rules: o.rules, secretOnly, by: o.by });
       open.splice(i, 1);
     }
   }
 
   /** `reportsSecrets`: the rule's meta says so, and the secret scanners' directives apply to it too. */
   isSuppressed(ruleId: string, line: number, reportsSecrets = false): boolean {
+    return this.suppressionOf(ruleId, line, reportsSecrets) !== undefined;
+  }
+
+  /** The directive that silences `ruleId` on `line` (a line directive before an enclosing block), if any. */
+  suppressionOf(ruleId: string, line: number, reportsSecrets = false): Suppression | undefined {
     const applies = (rules: string[] | 'all', secretOnly: boolean) =>
       (!secretOnly || reportsSecrets) && (rules === 'all' || rules.includes(ruleId));
-    for (const l of this.lines) if (l.line === line && applies(l.rules, l.secretOnly)) return true;
-    for (const b of this.blocks) if (line >= b.startLine && line <= b.endLine && applies(b.rules, b.secretOnly)) return true;
-    return false;
+    for (const l of this.lines) if (l.line === line && applies(l.rules, l.secretOnly)) return l.by;
+    for (const b of this.blocks) if (line >= b.startLine && line <= b.endLine && applies(b.rules, b.secretOnly)) return b.by;
+    return undefined;
   }
+}
+
+/**
+ * The reason after ` -- `, without a comment closer (`*\/`, `-->`), on one line and capped: it goes into
+ * SARIF and reports verbatim, so it must stay a short human note, whatever the line holds.
+ */
+function reasonOf(rest: string): string | undefined {
+  const at = rest.search(/\s--\s/);
+  if (at < 0) return undefined;
+  const reason = rest.slice(at).replace(/^\s--\s/, '').replace(/\s*(\*\/|-->).*$/, '').trim();
+  return reason.length === 0 ? undefined : reason.length > 200 ? `${reason.slice(0, 199)}…` : reason;
 }
 
 /** `rule-a, rule-b -- reason` → ['rule-a', 'rule-b']; nothing named → every rule. Comment closers are dropped. */

@@ -1,4 +1,5 @@
 /** Shared value types of the core engine. No `vscode` and no LSP imports anywhere under core/. */
+import type { Suppression } from './suppressions';
 
 export type FileKind = 'js' | 'yaml' | 'json' | 'env' | 'dockerfile' | 'properties' | 'shell' | 'text';
 
@@ -50,4 +51,6 @@ export interface Finding {
   data: Record<string, string>;
   /** Stable across line moves: rule id + a hash of what was found (never the secret itself). */
   fingerprint: string;
+  /** Set on findings an inline directive silenced: they are kept apart (`AnalysisResult.suppressed`) for audits. */
+  suppression?: Suppression;
 }

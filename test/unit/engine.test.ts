@@ -28,6 +28,16 @@ describe('suppressions', () => {
   for (const [name, code, count] of cases) {
     test(name, () => assert.equal(secrets('src/a.ts', code).length, count));
   }
+  test('suppressed findings are kept apart with the directive and its reason, for audits', () => {
+    const r = run('src/a.ts', `// twelve-factor-disable-next-line config/hardcoded-secret -- demo value, revoked */\n${PW}\nconst apiPassword = 'an0ther-Pa55w'; // gitleaks:allow`);
+    assert.equal(r.findings.length, 0);
+    assert.deepEqual(r.suppressed.map((f) => [f.ruleId, f.range.start.line, f.suppression]), [
+      ['config/hardcoded-secret', 1, { kind: 'inSource', directive: 'twelve-factor-disable-next-line', justification: 'demo value, revoked', line: 0 }],
+      ['config/hardcoded-secret', 2, { kind: 'inSource', directive: 'gitleaks:allow', line: 2 }],
+    ]);
+    const block = run('src/a.ts', `/* twelve-factor-disable -- generated fixtures */\n${PW}\n/* twelve-factor-enable */`).suppressed;
+    assert.equal(block[0].suppression?.justification, 'generated fixtures');
+  });
   test('hash comments in YAML and .env', () => {
     assert.equal(secrets('compose.yaml', 'x:\n  # twelve-factor-disable-next-line\n  password: s3cr3tPass\n').length, 0);
     assert.equal(secrets('.env', 'DB_PASSWORD=pg-Pa55w0rd # gitleaks:allow\n').length, 0);

@@ -144,8 +144,8 @@ describe('json report', () => {
     const out = formatReport(sample(), 'json');
     assert.ok(out.startsWith('{\n  "version": "0.1.0",\n'));
     const report = JSON.parse(out) as JsonReport;
-    assert.deepEqual(Object.keys(report), ['version', 'root', 'filesScanned', 'summary', 'findings', 'skipped']);
-    assert.deepEqual(report.summary, { errors: 2, warnings: 1, infos: 1, hints: 0 });
+    assert.deepEqual(Object.keys(report), ['version', 'root', 'filesScanned', 'summary', 'findings', 'suppressed', 'skipped']);
+    assert.deepEqual(report.summary, { errors: 2, warnings: 1, infos: 1, hints: 0, suppressed: 0, baselined: 0 });
     assert.equal(report.root, ROOT);
     assert.equal(report.filesScanned, 3);
     assert.deepEqual(report.findings[1], {
@@ -265,6 +265,21 @@ describe('sarif report', () => {
       before.map((r) => r.partialFingerprints),
     );
     assert.deepEqual(before[0].partialFingerprints, { 'twelveFactor/v1': 'fp-d' });
+  });
+
+  it('lists inline-suppressed findings as results with an inSource suppression and the reason as justification', () => {
+    const silenced = finding('src/config.ts', 3, 0, 'error', 'fp-s');
+    silenced.suppression = { kind: 'inSource', directive: 'twelve-factor-disable-next-line', justification: 'test key, revoked', line: 2 };
+    const bare = finding('src/config.ts', 5, 0, 'error', 'fp-g');
+    bare.suppression = { kind: 'inSource', directive: 'gitleaks:allow', line: 5 };
+    const log = sarifOf(scan([finding('src/config.ts', 1, 0, 'error', 'fp-a')], { suppressed: [bare, silenced] }));
+    assertValid(log);
+    const results = log.runs[0].results;
+    assert.deepEqual(results.map((r) => [r.locations[0].physicalLocation.region.startLine, r.suppressions]), [
+      [2, undefined],
+      [4, [{ kind: 'inSource', justification: 'test key, revoked', properties: { directive: 'twelve-factor-disable-next-line' } }]],
+      [6, [{ kind: 'inSource', properties: { directive: 'gitleaks:allow' } }]],
+    ]);
   });
 
   it('carries no source text: no snippet, no artifact contents', () => {

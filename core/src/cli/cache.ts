@@ -13,12 +13,14 @@ export interface CachedAnalysis {
   /** Content hash of the file, with its git-ignored flag and relative path (rules judge on them). */
   key: string;
   findings: Finding[];
+  /** Findings an inline directive silenced (reports count them; `--no-inline-ignores` shows them). */
+  suppressed?: Finding[];
   skipped?: string;
   /** The module's summary for the program index (JS files only). */
   summary?: Omit<ModuleSummary, 'file' | 'isTest'> & { isTest: boolean };
   needsProgram?: boolean;
   /** The program rules' findings, valid for one program fingerprint (the summaries of every module). */
-  program?: { fingerprint: string; findings: Finding[] };
+  program?: { fingerprint: string; findings: Finding[]; suppressed?: Finding[] };
 }
 
 interface CacheFile {
@@ -114,21 +116,21 @@ export class ScanCache {
   }
 
   /** The cached program findings of a file, for this program fingerprint. */
-  lookupProgram(file: string, fingerprint: string): Finding[] | undefined {
+  lookupProgram(file: string, fingerprint: string): { findings: Finding[]; suppressed: Finding[] } | undefined {
     const program = this.previous[file]?.program;
     const entry = this.next[file];
     if (!entry || entry.key !== this.previous[file]?.key || program?.fingerprint !== fingerprint) return undefined;
     entry.program = program;
-    return program.findings;
+    return { findings: program.findings, suppressed: program.suppressed ?? [] };
   }
 
   store(file: string, entry: CachedAnalysis): void {
     this.next[file] = entry;
   }
 
-  storeProgram(file: string, fingerprint: string, findings: Finding[]): void {
+  storeProgram(file: string, fingerprint: string, findings: Finding[], suppressed: Finding[]): void {
     const entry = this.next[file];
-    if (entry) entry.program = { fingerprint, findings };
+    if (entry) entry.program = { fingerprint, findings, suppressed };
   }
 
   /** Writes the entries of this scan: a temporary file in the folder, renamed over the cache. */

@@ -3,6 +3,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes, FixWriteError } from './fix';
+import { GitError } from './git';
+import { loadBaseline, selectFindings } from './select';
+import { stagedSnapshot } from './staged';
+import { BaselineError } from '../report/baseline';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine';
 import { readTextSync } from '../gitignore';
 import { readForFacts } from '../safeFs';
 import { computeCompliance } from '../compliance/model';
@@ -11,7 +16,7 @@ import { formatMarkdown } from '../report/markdown';
 import { diskWorkspaceHost } from '../workspace/disk';
 import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
-import { scanPaths } from '../scan';
+import { scanPaths, type ScanOutput } from '../scan';
 import { scanHost } from './scanHost';
 import { closeCache, openCache } from './cacheOptions';
 import { VERSION } from '../version';
@@ -37,6 +42,10 @@ Options:
   --cache                    reuse the results of unchanged files from the previous run (not with --fix)
   --cache-location DIR       where --cache keeps its file (default: node_modules/.cache/twelve-factor)
   --max-warnings N           exit 1 when there are more than N warnings
+  --staged                   scan the content staged in the git index (for pre-commit), not the working tree
+  --baseline FILE            report only the findings FILE (written by --write-baseline) does not hold
+  --write-baseline FILE      record the current findings in FILE, then report as with --baseline FILE
+  --no-inline-ignores        report what inline comments suppress (twelve-factor-disable…, gitleaks:allow, …)
   --verbose                  list skipped files
   -h, --help                 show this help
   -v, --version              show the version
@@ -52,6 +61,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`twelve-factor: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof BaselineError || error instanceof GitError) {
+      io.stderr.write(`twelve-factor: ${error.message}\n`);
       return 2;
     }
     if (error instanceof FixWriteError) {
@@ -75,6 +88,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
+      staged: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      'no-inline-ignores': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -95,7 +112,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
 
+  if (values.staged && values.fix) throw new UsageError('--fix edits the working tree and --staged reads the index: use one of them');
+
   const root = io.cwd;
+  const baseline = values.baseline === undefined ? undefined : loadBaseline(path.resolve(root, values.baseline));
   const config = loadConfig(values.config ? path.resolve(root, values.config) : path.join(root, CONFIG_FILE_NAME), values.config !== undefined, io);
   if (!config) return 2;
   const targets = paths.length > 0 ? paths : ['.'];
@@ -105,11 +125,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
-  const scan = (useCache: boolean) => {
-    const host = scanHost(root);
+  // --staged scans a snapshot of the index laid out like the project, and maps its paths back.
+  const staged = values.staged ? await stagedSnapshot(root, paths, DEFAULT_MAX_FILE_SIZE, io.env) : undefined;
+  const scan = (useCache: boolean): ScanOutput => {
+    const scanRoot = staged?.root ?? root;
+    const host = staged ? staged.host(scanHost(staged.root)) : scanHost(root);
     const cache = useCache ? openCache({ root, location: values['cache-location'], config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
-    const out = scanPaths(targets, {
-      root,
+    const scanned = scanPaths(staged ? staged.files : targets, {
+      root: scanRoot,
       config,
       gitignore: !values['no-gitignore'],
       host,
@@ -117,11 +140,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
     });
     if (cache) closeCache(cache, (m) => io.stderr.write(`twelve-factor: ${m}\n`));
-    return out;
+    return staged ? staged.mapBack(scanned) : scanned;
   };
-  // Fixes are never cached (a move holds the secret): --fix analyses every file.
-  const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix;
-  let output = scan(cached);
+  // Fixes are never cached (a move holds the secret): --fix analyses every file. Nor is a staged snapshot,
+  // which lives in a temporary folder of its own.
+  const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix && !staged;
+  let output: ScanOutput;
+  try {
+    output = scan(cached);
+  } finally {
+    staged?.dispose();
+  }
   if (values.fix) {
     const fixed = applyFixes(output.files, root);
     if (fixed.filesChanged > 0) {
@@ -131,9 +160,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (progress) io.stderr.write('\r\x1b[K');
 
+  const selected = selectFindings(output, { root, inlineIgnores: !values['no-inline-ignores'], baseline, writeBaseline: values['write-baseline'] });
+  for (const note of selected.notes) io.stderr.write(`${note}\n`);
   const result = {
     root,
-    findings: output.files.flatMap((f) => f.findings),
+    findings: selected.findings,
+    suppressed: selected.suppressed,
+    baselined: selected.baselined,
     filesScanned: output.filesScanned,
     skipped: output.skipped,
     rules: rules.map((r) => r.meta),

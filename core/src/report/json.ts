@@ -22,6 +22,8 @@ export interface ReportFinding {
   endColumn: number;
   data: Record<string, string>;
   fingerprint: string;
+  /** On suppressed findings only: the directive and its `-- reason`. */
+  suppression?: { kind: 'inSource'; directive: string; justification?: string };
 }
 
 export interface ReportSummary {
@@ -31,12 +33,20 @@ export interface ReportSummary {
   hints: number;
 }
 
+/** The JSON summary: the findings reported by severity, plus those silenced inline and those the baseline held. */
+export interface JsonSummary extends ReportSummary {
+  suppressed: number;
+  baselined: number;
+}
+
 export interface JsonReport {
   version: string;
   root: string;
   filesScanned: number;
-  summary: ReportSummary;
+  summary: JsonSummary;
   findings: ReportFinding[];
+  /** Findings silenced by inline directives, for audit; not counted in the severities above. */
+  suppressed: ReportFinding[];
   skipped: Array<{ file: string; reason: string }>;
 }
 
@@ -56,8 +66,14 @@ export function reportFindings(result: ScanResult): ReportFinding[] {
   return flat.sort(compareFindings);
 }
 
+/** The inline-suppressed findings, flattened and sorted like the others. */
+export function suppressedFindings(result: ScanResult): ReportFinding[] {
+  return (result.suppressed ?? []).map((f) => flatten(result.root, f)).sort(compareFindings);
+}
+
 function flatten(root: string, f: Finding): ReportFinding {
-  return {
+  const s = f.suppression;
+  const flat: ReportFinding = {
     ruleId: f.ruleId,
     messageId: f.messageId,
     message: f.message,
@@ -70,6 +86,8 @@ function flatten(root: string, f: Finding): ReportFinding {
     data: { ...f.data },
     fingerprint: f.fingerprint,
   };
+  if (s) flat.suppression = s.justification ? { kind: s.kind, directive: s.directive, justification: s.justification } : { kind: s.kind, directive: s.directive };
+  return flat;
 }
 
 /** Plain code-unit comparison rather than localeCompare: the order must not change with the machine's locale. */
@@ -108,12 +126,14 @@ export function skippedFiles(result: ScanResult): Array<{ file: string; reason: 
 
 export function toJsonReport(result: ScanResult): JsonReport {
   const findings = reportFindings(result);
+  const suppressed = suppressedFindings(result);
   return {
     version: result.version,
     root: result.root,
     filesScanned: result.filesScanned,
-    summary: summarize(findings),
+    summary: { ...summarize(findings), suppressed: suppressed.length, baselined: result.baselined ?? 0 },
     findings,
+    suppressed,
     skipped: skippedFiles(result),
   };
 }

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../rules/types';
 import type { Severity } from '../types';
 import { isAnalysisFailure } from '../engine';
-import { reportFindings, skippedFiles, type ReportFinding } from './json';
+import { compareFindings, reportFindings, skippedFiles, suppressedFindings, type ReportFinding } from './json';
 import type { ScanResult } from './types';
 import { docsUrl, factorOf } from '../rules/metadata';
 
@@ -74,6 +74,16 @@ export interface SarifResult {
   message: Text;
   locations: [{ physicalLocation: SarifPhysicalLocation }];
   partialFingerprints: Record<string, string>;
+  /** Present on findings an inline directive silenced: code scanning shows them as suppressed, with the reason. */
+  suppressions?: SarifSuppression[];
+}
+
+export interface SarifSuppression {
+  kind: 'inSource';
+  /** The text after ` -- ` in the directive, when one was written. */
+  justification?: string;
+  /** Which marker silenced it: `twelve-factor-disable-next-line`, `gitleaks:allow`, … */
+  properties: { directive: string };
 }
 
 export interface SarifPhysicalLocation {
@@ -220,11 +230,20 @@ function sarifResult(result: ScanResult, f: ReportFinding, ruleIndex: number): S
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.suppression ? { suppressions: [suppressionOf(f.suppression)] } : {}),
   };
 }
 
+/** The `-- reason` people wrote is the justification code scanning shows; the marker goes in the property bag. */
+function suppressionOf(s: NonNullable<ReportFinding['suppression']>): SarifSuppression {
+  return s.justification
+    ? { kind: 'inSource', justification: s.justification, properties: { directive: s.directive } }
+    : { kind: 'inSource', properties: { directive: s.directive } };
+}
+
 export function toSarif(result: ScanResult): SarifLog {
-  const findings = reportFindings(result);
+  // Suppressed results stay in the log, marked, so an audit sees every inline ignore and its reason.
+  const findings = [...reportFindings(result), ...suppressedFindings(result)].sort(compareFindings);
   const rules = driverRules(result, findings);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driver: SarifDriver = {

@@ -1,6 +1,6 @@
 import type { Severity } from '../types';
 import { isAnalysisFailure } from '../engine';
-import { reportFindings, skippedFiles, summarize, type ReportFinding, type ReportSummary } from './json';
+import { reportFindings, skippedFiles, summarize, suppressedFindings, type ReportFinding, type ReportSummary } from './json';
 import type { ScanResult } from './types';
 
 /**
@@ -67,6 +67,7 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   }
 
   out.push(summaryLine(summarize(findings), result.filesScanned, p));
+  out.push(...silencedLines(result, options, p));
 
   const skipped = skippedFiles(result);
   // A file whose analysis failed may hide findings: it is always named, with why; the files passed over on
@@ -82,6 +83,27 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * What was left out and why, so a clean result is never mistaken for a clean codebase: inline ignores
+ * (listed one per line with --verbose, for audits) and findings the baseline already held.
+ */
+function silencedLines(result: ScanResult, options: TextOptions, p: Palette): string[] {
+  const out: string[] = [];
+  const suppressed = suppressedFindings(result);
+  if (suppressed.length > 0) {
+    out.push(p.dim(`${plural(suppressed.length, 'finding', 'findings')} suppressed by inline comments (--no-inline-ignores reports them${options.verbose ? '' : ', --verbose lists them'})`));
+    if (options.verbose) {
+      for (const f of suppressed) {
+        const why = f.suppression?.justification ? `${f.suppression.directive} -- ${oneLine(f.suppression.justification)}` : f.suppression?.directive ?? '';
+        out.push(p.dim(`suppressed ${f.file}:${f.line}:${f.column} ${f.ruleId} (${why})`));
+      }
+    }
+  }
+  const baselined = result.baselined ?? 0;
+  if (baselined > 0) out.push(p.dim(`${plural(baselined, 'finding', 'findings')} already in the baseline, not shown`));
+  return out;
 }
 
 function groupByFile(findings: ReportFinding[]): Map<string, ReportFinding[]> {

@@ -13,4 +13,11 @@ export interface ScanResult {
   rules: RuleMeta[];
   /** Tool version, for SARIF `tool.driver.version`. */
   version: string;
+  /**
+   * Findings an inline directive silenced, each with its `suppression`: counted in every summary, listed
+   * in JSON and in SARIF (as `suppressions`), never in the text report's problems and never in the exit code.
+   */
+  suppressed?: Finding[];
+  /** How many findings matched `--baseline` and were left out. */
+  baselined?: number;
 }
