@@ -48,12 +48,16 @@ export function registerCompliance(context: vscode.ExtensionContext, client: Lan
     client.onNotification(COMPLIANCE_CHANGED, (params: { reports: ComplianceReport[] }) => show(params.reports)),
     // The first look at the panel starts the scan; nobody pays for it who never opens the view.
     view.onDidChangeVisibility((e) => { if (e.visible) void load(); }),
-    // Resolves to the reports, or undefined when the user cancelled the scan.
-    vscode.commands.registerCommand('twelveFactor.scanWorkspace', async () => {
+    // Resolves to the reports, or undefined when the scan was cancelled (the notification's button, or `args.token`).
+    vscode.commands.registerCommand('twelveFactor.scanWorkspace', async (args?: { token?: vscode.CancellationToken }) => {
       await ready;
       const reports = await vscode.window.withProgress({
         location: vscode.ProgressLocation.Notification, title: 'Twelve-Factor: scanning the workspace', cancellable: true,
-      }, async (progress, token) => {
+      }, async (progress, shownToken) => {
+        const cancel = new vscode.CancellationTokenSource();
+        const links = [shownToken, args?.token].filter((t) => t !== undefined).map((t) => t.onCancellationRequested(() => cancel.cancel()));
+        if (shownToken.isCancellationRequested || args?.token?.isCancellationRequested) cancel.cancel();
+        const token = cancel.token;
         // Client-initiated work-done progress: the server reports on this token, cancellation travels with the request.
         const workDoneToken = `twelveFactor/scan/${++scans}`;
         let shown = 0;
@@ -64,12 +68,15 @@ export function registerCompliance(context: vscode.ExtensionContext, client: Lan
           shown = Math.max(shown, percentage);
         });
         try {
-          return await client.sendRequest<ComplianceReport[]>(SCAN_REQUEST, { workDoneToken }, token);
+          const result = await client.sendRequest<ComplianceReport[]>(SCAN_REQUEST, { workDoneToken }, token);
+          return token.isCancellationRequested ? undefined : result;
         } catch (error) {
           if (token.isCancellationRequested) return undefined;
           throw error;
         } finally {
           listening.dispose();
+          for (const l of links) l.dispose();
+          cancel.dispose();
         }
       });
       if (!reports) return undefined;
