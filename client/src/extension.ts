@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCompliance } from './compliance';
 import { OPEN_DOCS_COMMAND, openRuleDocs, withOfflineDocs } from './docs';
-import { recordingErrors } from './output';
+import { recordingOutput } from './output';
 import { registerScaffoldCommands } from './scaffold';
 import { showStatusMenu, StatusBar, type StatusParams } from './statusBar';
 import { STATUS_MENU_COMMAND } from './statusModel';
@@ -12,7 +12,7 @@ let client: LanguageClient | undefined;
 
 /** Starts the language server and wires the few things that live on the editor's side. */
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
-  const output = recordingErrors(vscode.window.createOutputChannel('Twelve-Factor', { log: true }));
+  const output = recordingOutput(vscode.window.createOutputChannel('Twelve-Factor', { log: true }));
   const statusBar = new StatusBar();
   context.subscriptions.push(output.channel, statusBar);
   // Registered before the server starts: scaffolds need no server, and must work even if it fails.
@@ -55,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     vscode.commands.registerCommand('twelveFactor.restartServer', async () => {
       statusBar.setState('starting');
       try {
+        if (client?.isRunning()) output.expectExit();
         await client?.restart();
       } finally {
         statusBar.setState('running');

@@ -263,7 +263,9 @@ describe('scaffold commands: folders', () => {
         const host = new FakeHost(fixture(name));
         const s = scaffold(id);
         const result = await runScaffold(host, s, runOptions({}));
-        const planned = s.generate(await detectProject(mapScaffoldFs(fixture(name)))).files.map((f) => f.path);
+        const plan = s.generate(await detectProject(mapScaffoldFs(fixture(name))));
+        // Files it writes, and existing files it wires the new module into.
+        const planned = [...plan.files.map((f) => f.path), ...(plan.edits ?? []).map((e) => e.path)];
         assert.deepEqual([...result.written, ...result.skipped].sort(), [...new Set(planned)].sort(), `${name} ${id}`);
         assert.equal(result.error, undefined);
       }

@@ -123,6 +123,19 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
       else skipped.push(c.path);
     }
   }
+  // Wiring into existing files (the server entry imports the new module): only when the module is written
+  // now, only when the file is still as detection read it, and never twice.
+  const writesModule = changes.some((c) => c.kind !== 'edit');
+  for (const wiring of writesModule ? plan.edits ?? [] : []) {
+    const uri = join(folder, wiring.path);
+    const existing = await host.readFile(uri);
+    if (existing === undefined || existing.includes('gracefulShutdown(')) continue;
+    if (existing.slice(wiring.anchor.start, wiring.anchor.start + wiring.anchor.text.length) !== wiring.anchor.text) {
+      warnings.push(`${wiring.path} changed while the scaffold ran: wire the module in by hand.`);
+      continue;
+    }
+    changes.push({ kind: 'edit', uri, path: wiring.path, existing, edits: wiring.edits });
+  }
   for (const w of warnings) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
 
   if (changes.length === 0) {

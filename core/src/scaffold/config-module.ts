@@ -1,4 +1,4 @@
-import { camelCase, importLine, modulePath, ModuleWriter, quote } from './emit';
+import { camelCase, importLine, moduleTarget, ModuleWriter, quote } from './emit';
 import type { EnvRead, EnvType, ProjectInfo, ScaffoldPlan } from './types';
 
 /** The converter each type uses, and its TypeScript type. */
@@ -22,9 +22,8 @@ const CONVERTERS: Record<EnvType, { name: string; type: string }> = {
 const PLACEHOLDER: EnvRead = { name: 'NODE_ENV', inferredType: 'enum', values: ['development', 'production', 'test'], default: 'development', secret: false, required: false, locations: [] };
 
 export function configModule(detected: ProjectInfo): ScaffoldPlan {
-  const project = detected.envReads.length > 0 ? detected : { ...detected, envReads: [PLACEHOLDER] };
+  const { path: file, project } = moduleTarget(detected.envReads.length > 0 ? detected : { ...detected, envReads: [PLACEHOLDER] }, 'config');
   const w = new ModuleWriter(project);
-  const file = modulePath(project, 'config');
   const fields = fieldNames(project.envReads);
   const used = new Set(project.envReads.map((r) => CONVERTERS[r.inferredType].name));
   const lines: Array<string | undefined> = [

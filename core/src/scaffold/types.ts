@@ -1,4 +1,5 @@
 import type { ServerKind } from '../rules/disposability/servers';
+import type { ServerWiring } from './wiring';
 
 /** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
 export type ScaffoldId =
@@ -69,6 +70,8 @@ export interface DetectedServer {
   receiver?: string;
   /** `app.listen(3000)`: the literal port, when there is one. */
   literalPort?: number;
+  /** Where a generated module can be wired in (graceful shutdown). */
+  wiring?: ServerWiring;
 }
 
 export interface ProjectInfo {
@@ -110,8 +113,18 @@ export interface GeneratedFile {
   merge?: 'append-missing-keys';
 }
 
+/** Insertions into a file that exists (wiring a generated module in), checked against `anchor` before they apply. */
+export interface FileEdits {
+  path: string;
+  edits: Array<{ start: number; end: number; text: string }>;
+  /** Text expected at an offset: when the file changed since detection, the edits are not applied. */
+  anchor: { start: number; text: string };
+}
+
 export interface ScaffoldPlan {
   files: GeneratedFile[];
+  /** Edits to existing files, applied in the same undoable step as the files. */
+  edits?: FileEdits[];
   /** The file to open afterwards. */
   main?: string;
   /** What the user does next (wire the module in), shown after writing; short, plain text. */
