@@ -83,3 +83,80 @@ describe('a generated module takes the language of the module already there', ()
     assert.doesNotMatch(p.files[0].content, /: string/);
   });
 });
+
+import * as vm from 'node:vm';
+import { rules as allRules } from '../../core/src/rules';
+import type { FileHost } from '../../core/src/host';
+
+/** The env rules on one file of the project, reading the other files from the same map. */
+function envFindings(files: Record<string, string>, file: string): string[] {
+  const host: FileHost = { readFile: (p) => files[p.replace(/^\/p\//, '')], rootOf: () => '/p' };
+  const envRules = allRules.filter((r) => r.meta.id.startsWith('env/'));
+  return analyze(new FileContext(`/p/${file}`, files[file]), { config: defaultConfig(), rules: envRules, host, relativePath: file }).findings
+    .map((f) => `${f.ruleId}:${f.messageId}:${f.range.start.line + 1}`);
+}
+
+const CODE = [
+  "const port = Number(process.env.PORT || '70000');",
+  "const level = process.env.LOG_LEVEL || 'verbose';",
+  'const db = process.env.DATABASE_URL;',
+  'const secret = process.env.SESSION_SECRET;',
+  'const feature = process.env.NEW_FLAG;',
+  'export { port, level, db, secret, feature };',
+].join('\n');
+const SCHEMA = [
+  'allowUnknown: false',
+  'variables:',
+  '  PORT: { type: port, default: 3000 }',
+  '  LOG_LEVEL: { type: enum, values: [debug, info, warn, error], default: info }',
+  '  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql] }',
+  '  SESSION_SECRET: { type: string, minLength: 32, secret: true }',
+  '  REGION: { type: string, default: eu-west-1 }',
+  '',
+].join('\n');
+
+describe('the env scaffolds compose with the files already there', () => {
+  test('.env.example from code validates against an existing .env.schema.yaml', async () => {
+    const files: Record<string, string> = { 'package.json': PKG, 'src/app.js': CODE, '.env.schema.yaml': SCHEMA };
+    const p = await plan('envExample', files);
+    const example = p.files[0].content;
+    assert.match(example, /^PORT=3000$/m, 'the schema\'s default, not the code\'s out-of-range fallback');
+    assert.match(example, /^LOG_LEVEL=info$/m);
+    assert.match(example, /^REGION=eu-west-1$/m, 'a variable the schema declares and the code does not read yet');
+    assert.match(example, /^# NEW_FLAG=$/m, 'an undeclared variable only as a comment');
+    assert.match(p.notes.join(' '), /Declare NEW_FLAG in \.env\.schema\.yaml/);
+    assert.deepEqual(envFindings({ ...files, '.env.example': example }, '.env.example'), []);
+    // Copied to .env and filled in where it is empty, it passes as well.
+    const env = example.replace(/^(DATABASE_URL)=$/m, '$1=postgres://db/app').replace(/^(SESSION_SECRET)=$/m, `$1=${'x'.repeat(32)}`);
+    assert.deepEqual(envFindings({ ...files, '.env.example': example, '.env': env }, '.env'), []);
+  });
+
+  test('the schema from code validates an existing .env.example (copied to .env)', async () => {
+    const example = 'PORT=8080\nLOG_LEVEL=verbose\nDATABASE_URL=mysql://localhost/app\nSESSION_SECRET=\nNEW_FLAG=on\nLEGACY_KEY=abc\n';
+    const files: Record<string, string> = { 'package.json': PKG, 'src/app.js': CODE, '.env.example': example };
+    const schema = (await plan('envSchema', files)).files[0].content;
+    assert.match(schema, /LEGACY_KEY: +\{ type: string \}/, 'the example\'s other keys are declared');
+    const withSchema = { ...files, '.env.schema.yaml': schema, '.env': example.replace('SESSION_SECRET=', 'SESSION_SECRET=s3cr3t-value') };
+    assert.deepEqual(envFindings(withSchema, '.env').filter((f) => !f.startsWith('env/unordered-key')), []);
+  });
+
+  test('the config module checks what the schema says: minLength, enum values, URL protocols', async () => {
+    const files: Record<string, string> = { 'package.json': JSON.stringify({ name: 'app' }), 'src/app.js': CODE, '.env.schema.yaml': SCHEMA };
+    const p = await plan('configModule', files);
+    const code = p.files[0].content;
+    assert.match(code, /textOf\(\{ minLength: 32 \}\)/);
+    assert.match(code, /oneOf\(\['debug', 'info', 'warn', 'error'\]\)/);
+    assert.match(code, /url\(\['postgres', 'postgresql'\]\)/);
+    const load = (env: Record<string, string>) => {
+      const mod = { exports: {} as Record<string, unknown> };
+      vm.runInNewContext(code, { module: mod, exports: mod.exports, require, process: { env }, URL, console }, { filename: 'config.js' });
+      return mod.exports;
+    };
+    const good = { DATABASE_URL: 'postgres://db/app', SESSION_SECRET: 'x'.repeat(32), NEW_FLAG: 'yes' };
+    assert.ok(load(good).config);
+    assert.throws(() => load({ ...good, SESSION_SECRET: 'short' }), /SESSION_SECRET: must be at least 32 characters long\n|SESSION_SECRET: must be at least 32 characters long$/);
+    assert.throws(() => load({ ...good, LOG_LEVEL: 'verbose' }), /LOG_LEVEL: must be one of debug, info, warn, error/);
+    assert.throws(() => load({ ...good, DATABASE_URL: 'mysql://db/app' }), /DATABASE_URL: must be a postgres or postgresql URL/);
+    assert.ok(!/short/.test(String((() => { try { load({ ...good, SESSION_SECRET: 'short' }); } catch (e) { return e; } })())), 'a secret is never echoed');
+  });
+});

@@ -5,6 +5,7 @@ import { ModuleBindings } from '../js/modules';
 import { listenSites } from '../rules/disposability/servers';
 import { inferEnvReads, parseSource, scanEnvUses, type EnvUse } from './envReads';
 import { listFiles, type ListOptions, type ScaffoldFs } from './fs';
+import { readDeclarations } from './declared';
 import { serverWiring } from './wiring';
 import { detectServices } from './services';
 import type { DetectedServer, Framework, PackageJson, ProjectInfo } from './types';
@@ -86,6 +87,8 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
     services: detectServices(allDeps, envReads),
     files: all,
   };
+  const declared = await readDeclarations(files, all);
+  if (declared.schema || declared.example) info.declared = declared;
   if (framework) info.framework = framework;
   if (packageJson) info.packageJson = packageJson;
   if (lockfile) info.lockfile = lockfile;

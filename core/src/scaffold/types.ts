@@ -1,4 +1,5 @@
 import type { ServerKind } from '../rules/disposability/servers';
+import type { Declarations } from './declared';
 import type { ServerWiring } from './wiring';
 
 /** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
@@ -34,6 +35,12 @@ export interface EnvRead {
   protocols?: string[];
   /** For `enum`. */
   values?: string[];
+  /** Constraints a schema declares (`string`: lengths and pattern source; `integer`/`number`: range). */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  min?: number;
+  max?: number;
   locations: SourceLocation[];
 }
 
@@ -99,6 +106,8 @@ export interface ProjectInfo {
   outDir?: string;
   server?: DetectedServer;
   envReads: EnvRead[];
+  /** `.env.schema.yaml` and `.env.example` as they exist: the env scaffolds compose with them. */
+  declared?: Declarations;
   services: BackingService[];
   /** All files seen (relative), for generators that adapt to what exists. */
   files: string[];

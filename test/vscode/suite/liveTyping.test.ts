@@ -1,7 +1,7 @@
 // Typing fast at the end of a long file: the last keystroke's secret gets its squiggle, and the file's final
 // diagnostics are exactly what the CLI reports for the same text.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, ours, SESSION_SECRET, STRIPE_KEY, uriOf, waitFor, workspaceFolder } from './helpers';
@@ -52,9 +52,11 @@ suite('live diagnostics while typing', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const folder = workspaceFolder().uri.fsPath;
-    const out = execFileSync(process.execPath, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', FILE, '--format', 'json'],
+    const run = spawnSync(process.execPath, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'scan', FILE, '--format', 'json'],
       { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-    const cli = (JSON.parse(out) as { findings: CliFinding[] }).findings.map(key).sort();
+    // Exit 1: error-level findings, which is what this text has.
+    assert.equal(run.status, 1, run.stderr);
+    const cli = (JSON.parse(run.stdout) as { findings: CliFinding[] }).findings.map(key).sort();
     // The editor settles on the saved text: compare once nothing is pending.
     await waitFor(() => {
       const editorFindings = ours(document.uri).map((d) => key({
