@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import { detectProject, mapScaffoldFs, scaffoldById, type Scaffold } from '../../core/src/scaffold';
 import { SCAFFOLD_CATALOG, scaffoldCommandId } from '../../core/src/scaffold/catalog';
 import { applyTextEdits } from '../../core/src/scaffold/merge';
-import type { FileChange, FolderRef, ScaffoldHost } from '../../client/src/scaffold/host';
+import { CONFLICT_CHOICES, type ConflictAnswer, type FileChange, type FolderRef, type ScaffoldHost } from '../../client/src/scaffold/host';
 import { runOptions, runScaffold, toFolderUri } from '../../client/src/scaffold/run';
 import { readFixture as fixture } from './scaffold-fixtures';
 
@@ -17,7 +17,7 @@ const WS = 'file:///ws';
 class FakeHost implements ScaffoldHost {
   readonly files = new Map<string, string>();
   folders: FolderRef[] = [{ uri: WS, name: 'ws' }];
-  overwriteAnswer: 'overwrite' | 'keep' | 'cancel' = 'keep';
+  overwriteAnswer: ConflictAnswer = 'keep';
   /** The refactor preview's outcome: apply all, or discard. */
   previewDiscards = false;
   readonly log: string[] = [];
@@ -52,9 +52,14 @@ class FakeHost implements ScaffoldHost {
     }
     return [...seen].map(([name, directory]) => ({ name, directory }));
   }
-  async confirmOverwrite(paths: string[]): Promise<'overwrite' | 'keep' | 'cancel'> {
+  async confirmOverwrite(paths: string[]): Promise<ConflictAnswer> {
     this.log.push(`confirm ${paths.join(',')}`);
     return this.overwriteAnswer;
+  }
+  fileName: string | undefined;
+  async askFileName(suggested: string): Promise<string | undefined> {
+    this.log.push(`name ${suggested}`);
+    return this.fileName ?? suggested;
   }
   async applyChanges(changes: FileChange[], options: { preview: boolean; label: string }): Promise<boolean> {
     this.edits.push({ changes, ...options });
@@ -165,6 +170,20 @@ describe('scaffold commands: writing', () => {
     assert.equal(host.text('Dockerfile'), 'FROM scratch\n');
     assert.equal(host.edits[0].preview, true, 'interactive runs go through the refactor preview');
     assert.deepEqual(host.opened, [`${WS}/.dockerignore`]);
+  });
+
+  test('"Keep Existing" is the first button (the default); "Overwrite" comes last', () => {
+    assert.deepEqual(CONFLICT_CHOICES.map((c) => c.answer), ['keep', 'rename', 'overwrite']);
+  });
+
+  test('interactive, "Save Under Another Name": the new version beside the existing file, which stays', async () => {
+    const host = new FakeHost({ ...fixture('ts-esm-express'), 'src/config.ts': 'export const config = { mine: true };\n' });
+    host.overwriteAnswer = 'rename';
+    const result = await runScaffold(host, scaffold('configModule'), runOptions(undefined));
+    assert.ok(host.log.includes('name src/config.generated.ts'), host.log.join('\n'));
+    assert.deepEqual(result.written, ['src/config.generated.ts']);
+    assert.equal(host.text('src/config.ts'), 'export const config = { mine: true };\n');
+    assert.match(host.text('src/config.generated.ts') ?? '', /export function loadConfig/);
   });
 
   test('interactive, "Overwrite": one edit with both files; the main file opens; notes shown', async () => {

@@ -2,7 +2,7 @@ import { URI, Utils } from 'vscode-uri';
 import { detectProject, type ScaffoldFs } from '../../../core/src/scaffold';
 import type { Scaffold } from '../../../core/src/scaffold';
 import { applyTextEdits, mergeMissingKeys } from '../../../core/src/scaffold/merge';
-import type { FileChange, ScaffoldHost } from './host';
+import { alternativeName, type ConflictAnswer, type FileChange, type ScaffoldHost } from './host';
 
 /** The argument object of every scaffold command (PRODUCT.md): no prompts, no preview. */
 export interface ScaffoldArgs {
@@ -115,12 +115,25 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
   }
 
   if (conflicts.length > 0) {
-    let answer: 'overwrite' | 'keep' | 'cancel' = options.overwrite ? 'overwrite' : 'keep';
+    let answer: ConflictAnswer = options.overwrite ? 'overwrite' : 'keep';
     if (!options.overwrite && options.interactive) answer = await host.confirmOverwrite(conflicts.map((c) => c.path), title);
     if (answer === 'cancel') return { written: [], skipped: plan.files.map((f) => f.path), folder, cancelled: true };
     for (const c of conflicts) {
       if (answer === 'overwrite') changes.push({ kind: 'replace', ...c });
-      else skipped.push(c.path);
+      else if (answer === 'rename') {
+        const taken = new Set([...plan.files.map((f) => f.path), ...changes.map((x) => x.path)]);
+        const suggested = alternativeName(c.path, (p) => taken.has(p) || project.files.includes(p));
+        const chosen = (await host.askFileName(suggested, title))?.trim().replace(/^\/+/, '');
+        if (!chosen || chosen.split('/').includes('..')) {
+          skipped.push(c.path);
+          continue;
+        }
+        const uri = join(folder, chosen);
+        if ((await host.readFile(uri)) !== undefined) {
+          warnings.push(`${chosen} exists too: ${c.path} was kept and nothing written in its place.`);
+          skipped.push(c.path);
+        } else changes.push({ kind: 'create', uri, path: chosen, content: c.content });
+      } else skipped.push(c.path);
     }
   }
   // Wiring into existing files (the server entry imports the new module): only when the module is written

@@ -43,8 +43,10 @@ suite('live diagnostics while typing', () => {
     console.log(`    typed ${keys.length} characters in ${lastKeystroke - started} ms`);
     const lastLine = document.lineCount - 1;
     assert.match(document.lineAt(lastLine).text, /^const stripe = 'sk_/);
-    await waitFor(() => ours(document.uri).some((d) => d.range.start.line === lastLine && d.severity === vscode.DiagnosticSeverity.Error),
-      `the squiggle on the last line (now: ${JSON.stringify(ours(document.uri).map((d) => d.range.start.line))})`, 20000);
+    // The squiggle of the final text: on the whole key of the last line, not on a prefix typed earlier.
+    const keyEnd = document.lineAt(lastLine).text.lastIndexOf("'");
+    await waitFor(() => ours(document.uri).some((d) => d.range.start.line === lastLine && d.range.end.character === keyEnd && d.severity === vscode.DiagnosticSeverity.Error),
+      `the squiggle on the last line's key (now: ${JSON.stringify(ours(document.uri).map((d) => [d.range.start.line, d.range.end.character]))})`, 20000);
     console.log(`    squiggle ${Date.now() - lastKeystroke} ms after the last keystroke`);
 
     // The same text through the CLI: saved, then scanned from the workspace folder.
