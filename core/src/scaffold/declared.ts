@@ -1,5 +1,9 @@
-import { parseSchema, schemaFromExample, type EnvSchema, type VariableSpec } from '../env/schema';
+import { parse as parseYaml } from 'yaml';
+import { scanEnv } from '../env/scan';
+import type { EnvType, VariableSpec } from '../env/schema';
 import { validateValue } from '../env/validate';
+import { isSensitiveName } from '../secrets/names';
+import { isPlaceholder } from '../secrets/placeholder';
 import type { ScaffoldFs } from './fs';
 import type { EnvRead } from './types';
 
@@ -9,23 +13,83 @@ import type { EnvRead } from './types';
  * the schema accepts, a generated schema accepts the values `.env.example` holds, and the config module
  * checks what the schema says (minLength, enum values, URL protocols, ranges).
  */
+export interface Declared {
+  file: string;
+  allowUnknown: boolean;
+  variables: Map<string, VariableSpec>;
+}
+
 export interface Declarations {
-  schema?: EnvSchema;
-  example?: EnvSchema;
+  schema?: Declared;
+  example?: Declared;
 }
 
 export async function readDeclarations(files: ScaffoldFs, all: readonly string[]): Promise<Declarations> {
   const out: Declarations = {};
   const schemaFile = ['.env.schema.yaml', '.env.schema.yml', '.env.schema.json'].find((f) => all.includes(f));
   const schemaText = schemaFile ? await files.readFile(schemaFile) : undefined;
-  if (schemaFile && schemaText !== undefined) {
-    const schema = parseSchema(schemaFile, schemaText);
-    if (!schema.broken) out.schema = schema;
-  }
+  const schema = schemaFile && schemaText !== undefined ? readSchema(schemaFile, schemaText) : undefined;
+  if (schema) out.schema = schema;
   const exampleFile = ['.env.example', '.env.sample'].find((f) => all.includes(f));
   const exampleText = exampleFile ? await files.readFile(exampleFile) : undefined;
-  if (exampleFile && exampleText !== undefined) out.example = schemaFromExample(exampleFile, exampleText);
+  if (exampleFile && exampleText !== undefined) out.example = readExample(exampleFile, exampleText);
   return out;
+}
+
+const TYPES: readonly string[] = ['string', 'url', 'port', 'integer', 'number', 'boolean', 'email', 'enum', 'json'];
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : undefined);
+
+/**
+ * The schema's variables as the scaffolds need them. Lenient, and never throws: the editor reports the
+ * schema's own problems (env/invalid-schema); a scaffold only reads what is clear. (The editor's parser
+ * reports with redacted messages and so pulls in the secret tables, which the scaffold bundle must not hold.)
+ */
+export function readSchema(file: string, text: string): Declared | undefined {
+  let root: unknown;
+  try {
+    root = parseYaml(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(root)) return undefined;
+  const declared: Declared = { file, allowUnknown: root.allowUnknown !== false, variables: new Map() };
+  for (const [name, raw] of Object.entries(isRecord(root.variables) ? root.variables : {})) {
+    const o = isRecord(raw) ? raw : {};
+    const type = typeof o.type === 'string' && TYPES.includes(o.type) ? (o.type as EnvType) : 'string';
+    const spec: VariableSpec = { name, type, required: o.required === true, secret: o.secret === true, start: 0, end: 0 };
+    if (o.default !== undefined && o.default !== null && typeof o.default !== 'object') spec.default = String(o.default);
+    if (num(o.minLength) !== undefined) spec.minLength = num(o.minLength);
+    if (num(o.maxLength) !== undefined) spec.maxLength = num(o.maxLength);
+    if (num(o.min) !== undefined) spec.min = num(o.min);
+    if (num(o.max) !== undefined) spec.max = num(o.max);
+    if (typeof o.pattern === 'string') {
+      try {
+        spec.pattern = new RegExp(o.pattern);
+      } catch {
+        // An invalid pattern is the schema's problem, reported in the editor; the scaffold leaves it out.
+      }
+    }
+    if (strings(o.protocols)?.length) spec.protocols = strings(o.protocols);
+    if (strings(o.values)?.length) spec.values = strings(o.values);
+    declared.variables.set(name, spec);
+  }
+  return declared;
+}
+
+/** `.env.example`: its keys, with the value written there when it is a real example (not a placeholder or secret). */
+export function readExample(file: string, text: string): Declared {
+  const declared: Declared = { file, allowUnknown: true, variables: new Map() };
+  for (const entry of scanEnv(text).entries) {
+    if (!entry.delimiter || entry.key === '') continue;
+    const secret = isSensitiveName(entry.key);
+    const spec: VariableSpec = { name: entry.key, type: 'string', required: true, secret, start: 0, end: 0 };
+    const raw = entry.quote ? entry.rawValue.slice(1, -1) : entry.rawValue;
+    if (raw !== '' && !secret && !isPlaceholder(raw) && !/[\r\n]/.test(raw)) spec.example = raw;
+    declared.variables.set(entry.key, spec);
+  }
+  return declared;
 }
 
 /** The spec a code read stands for, as the schema generator would write it. */
