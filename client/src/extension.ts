@@ -4,7 +4,8 @@ import { registerCompliance } from './compliance';
 import { OPEN_DOCS_COMMAND, openRuleDocs, withOfflineDocs } from './docs';
 import { recordingOutput } from './output';
 import { registerScaffoldCommands } from './scaffold';
-import { showStatusMenu, StatusBar, type StatusParams } from './statusBar';
+import { StatusNotification, WorkspaceTrustedNotification } from '../../server/src/customMessages';
+import { showStatusMenu, StatusBar } from './statusBar';
 import { STATUS_MENU_COMMAND } from './statusModel';
 import type { TestApi } from './testApi';
 
@@ -66,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     vscode.commands.registerCommand('twelveFactor.showOutput', () => output.channel.show(true)),
     vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      client?.sendNotification('twelveFactor/workspaceTrusted').catch(() => undefined);
+      client?.sendNotification(WorkspaceTrustedNotification).catch(() => undefined);
     }),
   );
   statusBar.setState('starting');
@@ -74,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const started = client.start();
   const panel = registerCompliance(context, client, started, (score) => statusBar.setScore(score));
   await started;
-  context.subscriptions.push(client.onNotification('twelveFactor/status', (params: StatusParams) => statusBar.update(params)));
+  context.subscriptions.push(client.onNotification(StatusNotification, (params) => statusBar.update(params)));
   statusBar.setState('running');
   return {
     status: () => statusBar.view,

@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/customMessages';
 import { STATUS_MENU, STATUS_MENU_COMMAND, statusView, type StatusState } from './statusModel';
-
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
 
 /** The one status item: server state, workspace score, the active file's findings. A click opens a menu. */
 export class StatusBar implements vscode.Disposable {

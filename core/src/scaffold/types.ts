@@ -1,4 +1,4 @@
-import type { ServerKind } from '../rules/disposability/servers';
+import type { ServerKind } from '../js/servers';
 import type { Declarations } from './declared';
 import type { ServerWiring } from './wiring';
 
