@@ -101,10 +101,12 @@ try {
   // A modest window: the screenshots the README shows are these, and they stay small.
   browser = await launchBrowser({ viewport: { width: 1100, height: 700 } });
   const { page } = browser;
-  const shot = async (name) => {
+  // `readme`: also a cropped copy (the part the README shows), kept small for the repository.
+  const shot = async (name, readme) => {
     const file = path.join(SHOTS, `${name}.png`);
     await page.screenshot({ path: file });
     shots.push(file);
+    if (readme) await page.screenshot({ path: path.join(SHOTS, `readme-${name}.png`), clip: readme });
   };
   const url = workbenchUrl(server.port, workspace, devPath ? { extensionDevelopmentPath: ROOT } : {});
   let t = Date.now();
@@ -132,7 +134,7 @@ try {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
     return `${since(t)} after opening`;
   });
-  await shot('1-squiggle');
+  await shot('1-squiggle', { x: 323, y: 60, width: 690, height: 200 });
 
   await check('the Problems panel (Ctrl+Shift+M) lists config/hardcoded-secret, without the secret', async () => {
     await page.keyboard.press('Control+Shift+M');
@@ -167,7 +169,7 @@ try {
       assert(Date.now() < deadline, `no "Move to environment variable" item after ${attempts} tries of Ctrl+.`);
       await page.keyboard.press('Escape');
     }
-    await shot('3-quick-fix-menu');
+    await shot('3-quick-fix-menu', { x: 330, y: 60, width: 690, height: 260 });
     for (let i = 0; i < 10; i++) {
       const focused = (await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => '')).trim();
       if (/^Move to environment variable/.test(focused)) {
@@ -241,7 +243,7 @@ try {
     assert(/12F \d{1,2}\/12/.test(status), `status item: ${status}`);
     return `${(await fileRow.innerText()).replace(/\s+/g, ' ').slice(0, 80)} | status: ${status}`;
   });
-  await shot('5-compliance-panel');
+  await shot('5-compliance-panel', { x: 0, y: 40, width: 560, height: 620 });
 } catch (error) {
   console.log('[gui] error:', error);
   checks.push({ name: 'harness', ok: false });
@@ -258,8 +260,8 @@ if (process.env.TWELVE_FACTOR_GUI_README_SHOTS === '1' && failed === 0) {
   const target = path.join(ROOT, 'docs', 'images');
   fs.mkdirSync(target, { recursive: true });
   for (const name of ['1-squiggle', '3-quick-fix-menu', '5-compliance-panel']) {
-    const file = shots.find((f) => path.basename(f) === `${name}.png`);
-    if (file) fs.copyFileSync(file, path.join(target, `${name.replace(/^\d-/, '')}.png`));
+    const file = path.join(SHOTS, `readme-${name}.png`);
+    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(target, `${name.replace(/^\d-/, '')}.png`));
   }
   console.log(`[gui] README screenshots copied to ${path.relative(ROOT, target)}/`);
 }
