@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
+import { fileKindOf } from './fileKinds';
 import { GitIgnoreStack } from './gitignore';
+import { scanLargeEnv } from './largeEnv';
 import type { FixDescriptor } from './fixes/types';
 import type { FileHost } from './host';
 import { ProgramIndex } from './program';
@@ -58,6 +60,8 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
+      // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
+      if (fileKindOf(file) === 'env') largeEnv(file, gitIgnored);
       return;
     }
     let text: string;
@@ -84,6 +88,19 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
     if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+  };
+
+  const largeEnv = (file: string, gitIgnored: boolean) => {
+    try {
+      if (!fs.statSync(file).isFile()) return;
+      const relativePath = path.relative(options.root, file).split(path.sep).join('/');
+      const findings = scanLargeEnv(file, { config, relativePath, gitIgnored });
+      if (findings.length > 0) out.files.push({ file, text: '', findings, fixes: new Map() });
+      const last = out.skipped[out.skipped.length - 1];
+      if (last?.file === file) last.reason += '; checked line by line for secrets only';
+    } catch (error) {
+      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    }
   };
 
   for (const p of paths) {

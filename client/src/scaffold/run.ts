@@ -1,6 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { detectProject, type ScaffoldFs } from '../../../core/src/scaffold';
 import type { Scaffold } from '../../../core/src/scaffold';
+import { writeRefusalAsync } from '../../../core/src/safeFs';
 import { applyTextEdits, mergeMissingKeys } from '../../../core/src/scaffold/merge';
 import { alternativeName, type ConflictAnswer, type FileChange, type ScaffoldHost } from './host';
 
@@ -27,6 +28,8 @@ export interface ScaffoldResult {
   folder?: string;
   /** Next steps, as shown to the user. */
   notes?: string[];
+  /** Files not written because writing them is unsafe (a link, a device, outside the folder), with why. */
+  refused?: string[];
   /** Why nothing was written: no folder, a dismissed prompt or preview. */
   cancelled?: boolean;
   error?: string;
@@ -101,8 +104,16 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
   const conflicts: Array<{ path: string; uri: string; existing: string; content: string }> = [];
   const skipped: string[] = [];
   const warnings: string[] = [];
+  const refused: string[] = [];
   for (const file of plan.files) {
     const uri = join(folder, file.path);
+    // core/src/safeFs.ts judges: a link, a FIFO or a device is never written through (nor read to merge).
+    const refusal = await writeRefusalAsync(file.path, (rel) => host.entryKind(join(folder, rel)));
+    if (refusal) {
+      skipped.push(file.path);
+      refused.push(`${file.path} was not written: ${refusal}.`);
+      continue;
+    }
     const existing = await host.readFile(uri);
     if (existing === undefined) changes.push({ kind: 'create', uri, path: file.path, content: file.content });
     else if (file.merge) {
@@ -129,7 +140,11 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
           continue;
         }
         const uri = join(folder, chosen);
-        if ((await host.readFile(uri)) !== undefined) {
+        const refusal = await writeRefusalAsync(chosen, (rel) => host.entryKind(join(folder, rel)));
+        if (refusal) {
+          refused.push(`${chosen} was not written: ${refusal}.`);
+          skipped.push(c.path);
+        } else if ((await host.readFile(uri)) !== undefined) {
           warnings.push(`${chosen} exists too: ${c.path} was kept and nothing written in its place.`);
           skipped.push(c.path);
         } else changes.push({ kind: 'create', uri, path: chosen, content: c.content });
@@ -141,6 +156,11 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
   const writesModule = changes.some((c) => c.kind !== 'edit');
   for (const wiring of writesModule ? plan.edits ?? [] : []) {
     const uri = join(folder, wiring.path);
+    const refusal = await writeRefusalAsync(wiring.path, (rel) => host.entryKind(join(folder, rel)));
+    if (refusal) {
+      refused.push(`${wiring.path} was not wired: ${refusal}.`);
+      continue;
+    }
     const existing = await host.readFile(uri);
     if (existing === undefined || existing.includes('gracefulShutdown(')) continue;
     if (existing.slice(wiring.anchor.start, wiring.anchor.start + wiring.anchor.text.length) !== wiring.anchor.text) {
@@ -149,11 +169,12 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
     }
     changes.push({ kind: 'edit', uri, path: wiring.path, existing, edits: wiring.edits });
   }
-  for (const w of warnings) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
+  for (const w of [...refused, ...warnings]) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
+  const refusedField = refused.length > 0 ? { refused } : {};
 
   if (changes.length === 0) {
     if (options.interactive) notify(host, 'info', `${title}: nothing to write; ${skipped.join(', ')} already ${skipped.length === 1 ? 'exists' : 'exist'}.`);
-    return { written: [], skipped, folder, notes: plan.notes };
+    return { written: [], skipped, folder, notes: plan.notes, ...refusedField };
   }
   const applied = await host.applyChanges(changes, { preview: options.interactive, label: title });
   // The preview lets the user untick files or discard everything: report what is really on disk now.
@@ -164,7 +185,7 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
     if (now !== undefined && normalize(now) === normalize(expected)) written.push(change.path);
     else skipped.push(change.path);
   }
-  if (written.length === 0) return { written, skipped, folder, cancelled: true, notes: plan.notes };
+  if (written.length === 0) return { written, skipped, folder, cancelled: true, notes: plan.notes, ...refusedField };
   await host.saveFiles(changes.filter((c) => written.includes(c.path)).map((c) => c.uri));
 
   if (options.interactive) {
@@ -174,7 +195,7 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
       notify(host, 'info', plan.notes.join(' '), 'Copy', () => host.copyToClipboard(plan.notes.join('\n')));
     }
   }
-  return { written, skipped, folder, notes: plan.notes };
+  return { written, skipped, folder, notes: plan.notes, ...refusedField };
 }
 
 /**

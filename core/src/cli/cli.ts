@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes, FixWriteError } from './fix';
 import { readTextSync } from '../gitignore';
+import { readForFacts } from '../safeFs';
 import type { FileHost } from '../host';
 import { computeCompliance } from '../compliance/model';
 import { formatReport, type ReportFormat } from '../report';
@@ -94,7 +95,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!config) return 2;
   const targets = paths.length > 0 ? paths : ['.'];
   for (const t of targets) {
-    if (!fs.existsSync(path.resolve(root, t))) throw new UsageError(`no such file or folder: ${t}`);
+    const why = unreadableTarget(path.resolve(root, t));
+    if (why) throw new UsageError(`cannot read ${t}: ${why}`);
   }
 
   const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
@@ -137,10 +139,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * Why a path named on the command line cannot be scanned, or undefined: a path the user named and we then
+ * pass over would look like a clean result (issue 11), so it is a usage error instead.
+ */
+function unreadableTarget(abs: string): string | undefined {
+  try {
+    const stat = fs.statSync(abs);
+    if (stat.isDirectory()) fs.readdirSync(abs);
+    else if (stat.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    else return 'not a regular file or folder';
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error';
+  }
+}
+
 function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig | undefined {
-  const text = readTextSync(file);
+  // The project's own file is not followed outside the folder; a file the user named is read where it is.
+  const text = explicit ? readTextSync(file) : readForFacts(path.dirname(file), file);
   if (text === undefined) {
-    if (explicit) {
+    // Absent is the default configuration; present but unreadable (permissions, a folder, a FIFO) is an error,
+    // never a silent default that would turn the project's severities and ignores off.
+    if (explicit || fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined) {
       io.stderr.write(`twelve-factor: cannot read configuration file ${file}\n`);
       return undefined;
     }
@@ -164,7 +186,7 @@ function scanHost(root: string): FileHost & { list(dir: string): string[] } {
   const listings = new Map<string, string[]>();
   return {
     readFile: (p) => {
-      if (!texts.has(p)) texts.set(p, readTextSync(p));
+      if (!texts.has(p)) texts.set(p, readForFacts(root, p));
       return texts.get(p);
     },
     rootOf: () => root,
