@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCompliance } from './compliance';
+import { OPEN_DOCS_COMMAND, openRuleDocs, withOfflineDocs } from './docs';
+import { recordingOutput } from './output';
 import { registerScaffoldCommands } from './scaffold';
 import { StatusNotification, WorkspaceTrustedNotification } from '../../server/src/customMessages';
-import { StatusBar } from './statusBar';
+import { showStatusMenu, StatusBar } from './statusBar';
+import { STATUS_MENU_COMMAND } from './statusModel';
+import type { TestApi } from './testApi';
 
 let client: LanguageClient | undefined;
 
 /** Starts the language server and wires the few things that live on the editor's side. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Twelve-Factor', { log: true });
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
+  const output = recordingOutput(vscode.window.createOutputChannel('Twelve-Factor', { log: true }));
   const statusBar = new StatusBar();
-  context.subscriptions.push(output, statusBar);
+  context.subscriptions.push(output.channel, statusBar);
   // Registered before the server starts: scaffolds need no server, and must work even if it fails.
   registerScaffoldCommands(context);
 
@@ -23,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Every file and unsaved buffer: provider patterns apply to any text; the server decides what to read.
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
-    outputChannel: output,
+    outputChannel: output.channel,
     synchronize: {
       fileEvents: [
         // Every file: the program index follows modules changed outside the editor (git checkout, generators),
@@ -34,6 +38,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: {
+      // The rule id in a hover or the Problems view opens the docs shipped with the extension, offline.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report) withOfflineDocs(report.items);
+        return report;
+      },
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withOfflineDocs(diagnostics)),
+    },
     // In an untrusted workspace the server offers no fix that writes another file (.env, .gitignore).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
@@ -42,24 +55,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('twelveFactor.restartServer', async () => {
       statusBar.setState('starting');
-      await client?.restart();
-      statusBar.setState('running');
+      try {
+        if (client?.isRunning()) output.expectExit();
+        await client?.restart();
+      } finally {
+        statusBar.setState('running');
+      }
     }),
-    vscode.commands.registerCommand('twelveFactor.openRuleDocs', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
+    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, (arg?: unknown) => openRuleDocs(context.extensionUri, arg)),
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, showStatusMenu),
+    vscode.commands.registerCommand('twelveFactor.showOutput', () => output.channel.show(true)),
     vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       client?.sendNotification(WorkspaceTrustedNotification).catch(() => undefined);
     }),
   );
   statusBar.setState('starting');
+  statusBar.showFor(vscode.window.activeTextEditor?.document.uri.toString());
   const started = client.start();
-  registerCompliance(context, client, started);
+  const panel = registerCompliance(context, client, started, (score) => statusBar.setScore(score));
   await started;
-  context.subscriptions.push(client.onNotification(StatusNotification, (params) => {
-    statusBar.update(params);
-    if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) statusBar.showFor(params.uri);
-  }));
+  context.subscriptions.push(client.onNotification(StatusNotification, (params) => statusBar.update(params)));
   statusBar.setState('running');
+  return {
+    status: () => statusBar.view,
+    panel: () => ({ message: panel.view.message, description: panel.view.description, tree: panel.tree }),
+    outputErrors: () => [...output.errors],
+  };
 }
 
 export async function deactivate(): Promise<void> {

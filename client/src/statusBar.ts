@@ -1,51 +1,61 @@
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/customMessages';
+import { STATUS_MENU, STATUS_MENU_COMMAND, statusView, type StatusState } from './statusModel';
 
-/** The status bar item: server state, and for the active file its finding count or why it was skipped. */
+/** The one status item: server state, workspace score, the active file's findings. A click opens a menu. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('twelveFactor.status', vscode.StatusBarAlignment.Right, 100);
   private readonly byUri = new Map<string, StatusParams>();
-  private state: 'starting' | 'running' = 'starting';
+  private readonly state: StatusState = { server: 'starting' };
+  private active: string | undefined;
 
   constructor() {
     this.item.name = 'Twelve-Factor';
-    this.item.command = 'twelveFactor.restartServer';
-    this.render(undefined);
+    this.item.command = STATUS_MENU_COMMAND;
+    this.render();
     this.item.show();
   }
 
-  setState(state: 'starting' | 'running'): void {
-    this.state = state;
-    this.render(undefined);
+  setState(server: StatusState['server']): void {
+    this.state.server = server;
+    this.render();
+  }
+
+  setScore(score: string | undefined): void {
+    this.state.score = score;
+    this.render();
   }
 
   update(params: StatusParams): void {
     this.byUri.set(params.uri, params);
+    if (params.uri === this.active) this.showFor(params.uri);
   }
 
   showFor(uri: string | undefined): void {
-    this.render(uri ? this.byUri.get(uri) : undefined);
+    this.active = uri;
+    const status = uri ? this.byUri.get(uri) : undefined;
+    this.state.file = status ? { findings: status.findings, skipped: status.skipped } : undefined;
+    this.render();
   }
 
-  private render(status: StatusParams | undefined): void {
-    if (this.state === 'starting') {
-      this.item.text = '$(sync~spin) 12F';
-      this.item.tooltip = 'Twelve-Factor: starting the language server…';
-      return;
-    }
-    if (status?.skipped) {
-      this.item.text = '$(circle-slash) 12F';
-      this.item.tooltip = `Twelve-Factor: this file was not analysed (${status.skipped}). Click to restart the server.`;
-    } else if (status && status.findings > 0) {
-      this.item.text = `$(warning) 12F ${status.findings}`;
-      this.item.tooltip = `Twelve-Factor: ${status.findings} finding(s) in this file. Click to restart the server.`;
-    } else {
-      this.item.text = '$(check) 12F';
-      this.item.tooltip = 'Twelve-Factor is running. Click to restart the language server.';
-    }
+  /** What the item shows now (the test API reads it). */
+  get view(): { text: string; tooltip: string; command: string } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), command: STATUS_MENU_COMMAND };
+  }
+
+  private render(): void {
+    const view = statusView(this.state);
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
   }
 
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** The click: a quick pick of what one usually wants from the status item. */
+export async function showStatusMenu(): Promise<void> {
+  const pick = await vscode.window.showQuickPick(STATUS_MENU.map((m) => ({ ...m })), { placeHolder: 'Twelve-Factor' });
+  if (pick) await vscode.commands.executeCommand(pick.command);
 }

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ComplianceReport, WorkspaceFact } from '../../core/src/compliance/model';
 import type { Finding } from '../../core/src/types';
 import { formatReport } from '../../core/src/report';
@@ -43,6 +43,8 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
   const scanner = new WorkspaceScanner({ analyze: deps.analyze, excludes: deps.excludes, facts: deps.facts, openText: deps.openText });
   let scanned = false;
   let running: Promise<ComplianceReport[] | undefined> | undefined;
+  /** Settings changed during a scan: scan again when it ends. */
+  let stale = false;
   /** Changed files waiting for the batch, with their folders. */
   const pending = new Map<string, string>();
   let batch: NodeJS.Timeout | undefined;
@@ -75,19 +77,31 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     }
   };
 
-  const scan = async (): Promise<ComplianceReport[] | undefined> => {
+  /**
+   * One scan at a time. Asked by the client's Scan Workspace command, it reports on the request's own
+   * progress token (VS Code shows a cancellable notification) and stops when the request is cancelled;
+   * started by the server (settings changed, first look at the panel), it creates its own progress.
+   */
+  const scan = async (asked?: { token: CancellationToken; progress?: WorkDoneProgressReporter }): Promise<ComplianceReport[] | undefined> => {
     if (running) return running;
-    const reporter = await connection.window.createWorkDoneProgress();
+    const reporter = asked?.progress ?? await connection.window.createWorkDoneProgress();
     reporter.begin('Twelve-Factor: scanning the workspace', 0, undefined, true);
+    const ownToken = 'token' in reporter ? (reporter as { token: CancellationToken }).token : undefined;
     const started = Date.now();
     running = scanner.scan(deps.folders(), {
       report: (done, total, message) => reporter.report(total ? Math.round((done / total) * 100) : 0, message),
       get cancelled() {
-        return reporter.token.isCancellationRequested;
+        return asked?.token.isCancellationRequested === true || ownToken?.isCancellationRequested === true;
       },
     }).finally(() => {
       reporter.done();
       running = undefined;
+      // Settings changed while it ran: its results were judged with the old ones.
+      if (stale) {
+        stale = false;
+        scanner.clear();
+        setImmediate(rescan);
+      }
     });
     const reports = await running;
     if (reports) {
@@ -105,7 +119,12 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
 
   const current = (): ComplianceReport[] => deps.folders().map((f) => scanner.report(f)).filter((r): r is ComplianceReport => r !== undefined);
 
-  connection.onRequest(ScanWorkspaceRequest, async () => (await scan()) ?? current());
+  connection.onRequest(ScanWorkspaceRequest, async (params, token) => {
+    const progress = params?.workDoneToken !== undefined ? connection.languages.attachWorkDoneProgress(params) : undefined;
+    const reports = await scan({ token, progress });
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Workspace scan cancelled');
+    return reports ?? current();
+  });
   // The report is made here, where the rules' metadata is: the client bundle carries no analysis code.
   connection.onRequest(ExportReportRequest, async (params) => {
     const reports = scanned ? current() : (await scan()) ?? [];
@@ -145,7 +164,8 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     /** Settings changed: every result may differ. */
     settingsChanged(): void {
       scanner.clear();
-      if (scanned) rescan();
+      if (running) stale = true;
+      else if (scanned) rescan();
     },
     /** Another module's facts changed: the program-dependent files are judged again. */
     programChanged(): void {

@@ -98,12 +98,15 @@ try {
     // Only our diagnostics may draw squiggles: the demo app has no node_modules, so TypeScript would flag every import.
     userSettings: { 'typescript.validate.enable': false, 'javascript.validate.enable': false, 'git.enabled': false },
   });
-  browser = await launchBrowser();
+  // A modest window: the screenshots the README shows are these, and they stay small.
+  browser = await launchBrowser({ viewport: { width: 1100, height: 700 } });
   const { page } = browser;
-  const shot = async (name) => {
+  // `readme`: also a cropped copy (the part the README shows), kept small for the repository.
+  const shot = async (name, readme) => {
     const file = path.join(SHOTS, `${name}.png`);
     await page.screenshot({ path: file });
     shots.push(file);
+    if (readme) await page.screenshot({ path: path.join(SHOTS, `readme-${name}.png`), clip: readme });
   };
   const url = workbenchUrl(server.port, workspace, devPath ? { extensionDevelopmentPath: ROOT } : {});
   let t = Date.now();
@@ -131,7 +134,7 @@ try {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
     return `${since(t)} after opening`;
   });
-  await shot('1-squiggle');
+  await shot('1-squiggle', { x: 323, y: 60, width: 690, height: 200 });
 
   await check('the Problems panel (Ctrl+Shift+M) lists config/hardcoded-secret, without the secret', async () => {
     await page.keyboard.press('Control+Shift+M');
@@ -166,7 +169,7 @@ try {
       assert(Date.now() < deadline, `no "Move to environment variable" item after ${attempts} tries of Ctrl+.`);
       await page.keyboard.press('Escape');
     }
-    await shot('3-quick-fix-menu');
+    await shot('3-quick-fix-menu', { x: 330, y: 60, width: 690, height: 260 });
     for (let i = 0; i < 10; i++) {
       const focused = (await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => '')).trim();
       if (/^Move to environment variable/.test(focused)) {
@@ -225,9 +228,22 @@ try {
     assert(/\d{1,2}\/12\b/.test(header), `no score in the view header: ${header}`);
     const config = rows.find((r) => r.startsWith('III. Config')) ?? '';
     assert(!config.includes(secret), 'the panel shows a secret');
+    const body = (await pane.innerText()).replace(/\s+/g, ' ');
+    assert(/Score \d{1,2}\/12 factors pass/.test(body), `no score line in the view: ${body.slice(0, 120)}`);
     return `${header.trim()} | ${config.slice(0, 80)}`;
   });
-  await shot('5-compliance-panel');
+
+  await check('a factor opens onto its files (relative paths, counts), and the status item shows the score', async () => {
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Compliance/i }) }).first();
+    const factor = pane.locator('.monaco-list-row', { hasText: /^\s*(IX|XI|VI|IV|III)\. / }).filter({ hasText: /error|warning/ }).first();
+    await factor.click();
+    const fileRow = pane.locator('.monaco-list-row', { hasText: /src\/[\w.-]+\.[jt]s/ }).first();
+    await fileRow.waitFor({ timeout: 15000 });
+    const status = (await page.locator('.statusbar-item', { hasText: '12F' }).first().innerText()).replace(/\s+/g, ' ');
+    assert(/12F \d{1,2}\/12/.test(status), `status item: ${status}`);
+    return `${(await fileRow.innerText()).replace(/\s+/g, ' ').slice(0, 80)} | status: ${status}`;
+  });
+  await shot('5-compliance-panel', { x: 0, y: 40, width: 560, height: 620 });
 } catch (error) {
   console.log('[gui] error:', error);
   checks.push({ name: 'harness', ok: false });
@@ -239,6 +255,16 @@ try {
 
 const failed = checks.filter((c) => !c.ok).length;
 const passed = checks.length - failed;
+// `TWELVE_FACTOR_GUI_README_SHOTS=1`: the README's pictures are this run's screenshots (only from a run that passed).
+if (process.env.TWELVE_FACTOR_GUI_README_SHOTS === '1' && failed === 0) {
+  const target = path.join(ROOT, 'docs', 'images');
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of ['1-squiggle', '3-quick-fix-menu', '5-compliance-panel']) {
+    const file = path.join(SHOTS, `readme-${name}.png`);
+    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(target, `${name.replace(/^\d-/, '')}.png`));
+  }
+  console.log(`[gui] README screenshots copied to ${path.relative(ROOT, target)}/`);
+}
 for (const file of shots) console.log(`[gui] screenshot: ${path.relative(ROOT, file)}`);
 if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
 else console.log(`[gui] run folder kept: ${runDir}`);

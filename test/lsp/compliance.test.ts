@@ -22,7 +22,7 @@ const factor = (reports: ComplianceReport[], n: number) => reports[0].factors[n 
 
 test('workspace scan: twelve factors, statuses from findings, node_modules skipped', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    const reports = await s.connection.sendRequest(ScanWorkspaceRequest);
+    const reports = await s.connection.sendRequest(ScanWorkspaceRequest, {});
     assert.equal(reports.length, 1);
     assert.equal(reports[0].factors.length, 12);
     assert.deepEqual(reports[0].factors.map((f) => f.roman), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']);
@@ -39,7 +39,7 @@ test('workspace scan: twelve factors, statuses from findings, node_modules skipp
 
 test('an edit on disk re-judges the program and sends the new report', async () => {
   await withSession({ files }, async (s) => {
-    await s.connection.sendRequest(ScanWorkspaceRequest);
+    await s.connection.sendRequest(ScanWorkspaceRequest, {});
     s.write('src/shutdown.ts', "process.on('SIGTERM', () => process.exit(0));\n");
     s.write('src/server.ts', `import './shutdown';\n${files['src/server.ts']}`);
     await s.fileChanged('src/shutdown.ts');
@@ -52,7 +52,7 @@ test('an edit on disk re-judges the program and sends the new report', async () 
 
 test('a folder created or deleted with files in it, reported once as the folder, updates the report', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    await s.connection.sendRequest(ScanWorkspaceRequest);
+    await s.connection.sendRequest(ScanWorkspaceRequest, {});
     const latest = () => {
       const sent = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method);
       return (sent[sent.length - 1]?.params as { reports: ComplianceReport[] } | undefined)?.reports;
@@ -72,7 +72,7 @@ test('a folder created or deleted with files in it, reported once as the folder,
 
 test('build output and git-ignored files changed on disk stay out of the report, as they are out of the scan', async () => {
   await withSession({ files: { ...files, '.gitignore': 'generated/\n' }, secrets: [PASSWORD] }, async (s) => {
-    const first = await s.connection.sendRequest(ScanWorkspaceRequest);
+    const first = await s.connection.sendRequest(ScanWorkspaceRequest, {});
     const before = first[0].filesScanned;
     // YAML, not modules: no program change (which would rescan everything) hides a wrong update.
     const secret = `password: ${PASSWORD}\n`;
@@ -94,7 +94,7 @@ test('build output and git-ignored files changed on disk stay out of the report,
 
 test('a burst of file events (a checkout, a build) is answered with one report, not one per file', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    await s.connection.sendRequest(ScanWorkspaceRequest);
+    await s.connection.sendRequest(ScanWorkspaceRequest, {});
     const before = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method).length;
     for (let i = 0; i < 50; i++) {
       s.write(`cfg/c${i}.yaml`, i === 49 ? `password: ${PASSWORD}\n` : `name: c${i}\n`);
@@ -133,7 +133,7 @@ test('a workspace scan shows progress and stops when the client cancels it', asy
     // $/progress for a token the client made reaches jsonrpc's unhandled-progress event, not the notification log.
     const progress: Array<{ token: string | number; value: { kind: string; cancellable?: boolean } }> = [];
     (s.connection as unknown as MessageConnection).onUnhandledProgress((p) => progress.push(p as (typeof progress)[number]));
-    const scan = s.connection.sendRequest(ScanWorkspaceRequest);
+    const scan = s.connection.sendRequest(ScanWorkspaceRequest, {});
     await waitFor(() => progress.some((p) => p.value.kind === 'begin'), 'progress to begin');
     const begin = progress[0];
     assert.equal(begin.value.cancellable, true, 'the progress offers a cancel button');

@@ -22,7 +22,7 @@ const codes = (items: Diagnostic[]) => items.map((d) => String(d.code ?? ''));
 async function scan(s: Session): Promise<{ report: ComplianceReport; ms: number }> {
   const started = Date.now();
   const died = s.exited.then((): never => { throw new Error(`server exited (${s.exitCode}) during the scan: ${s.stderr.slice(0, 500)}`); });
-  const reports = await within(Promise.race([s.connection.sendRequest(ScanWorkspaceRequest), died]), ScanWorkspaceRequest.method);
+  const reports = await within(Promise.race([s.connection.sendRequest(ScanWorkspaceRequest, {}), died]), ScanWorkspaceRequest.method);
   assert.equal(reports.length, 1);
   return { report: reports[0], ms: Date.now() - started };
 }

@@ -154,8 +154,14 @@ describe('env/invalid-value', () => {
   test('required but empty; optional and empty is fine', () => {
     assert.deepEqual(ids('DATABASE_URL=\nADMIN_EMAIL=a@b.co\nPORT=\n'), [['env/invalid-value', 'empty', 1]]);
   });
-  test('the last definition is the one judged (dotenv keeps it)', () => {
-    assert.deepEqual(ids(`${GOOD_DB}PORT=nope\nPORT=80\n`), []);
+  test('every occurrence of a key is judged, not only the last one dotenv keeps', () => {
+    assert.deepEqual(ids(`${GOOD_DB}PORT=70000\nPORT=3000\n`), [['env/invalid-value', 'range', 3]]);
+    assert.deepEqual(ids(`${GOOD_DB}PORT=3000\nPORT=70000\n`), [['env/invalid-value', 'range', 4]]);
+    const both = run(`${GOOD_DB}PORT=nope\nPORT=70000\n`).findings;
+    assert.deepEqual(both.map((f) => f.range.start.line + 1), [3, 4]);
+    assert.notEqual(both[0].fingerprint, both[1].fingerprint, 'each occurrence has its own fingerprint');
+    // An empty earlier occurrence is no problem when a later one sets the required key.
+    assert.deepEqual(ids(`DATABASE_URL=\nDATABASE_URL=postgres://db/app\nADMIN_EMAIL=a@b.co\n`), []);
   });
   test('fix: enum spelling differing in case only (preferred), inside quotes', () => {
     const text = `${GOOD_DB}LOG_LEVEL="INFO"\n`;

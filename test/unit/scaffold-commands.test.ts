@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import { detectProject, mapScaffoldFs, scaffoldById, type Scaffold } from '../../core/src/scaffold';
 import { SCAFFOLD_CATALOG, scaffoldCommandId } from '../../core/src/scaffold/catalog';
 import { applyTextEdits } from '../../core/src/scaffold/merge';
-import type { FileChange, FolderRef, ScaffoldHost } from '../../client/src/scaffold/host';
+import { CONFLICT_CHOICES, type ConflictAnswer, type FileChange, type FolderRef, type ScaffoldHost } from '../../client/src/scaffold/host';
 import type { EntryKind } from '../../core/src/safeFs';
 import { runOptions, runScaffold, toFolderUri } from '../../client/src/scaffold/run';
 import { readFixture as fixture } from './scaffold-fixtures';
@@ -18,7 +18,7 @@ const WS = 'file:///ws';
 class FakeHost implements ScaffoldHost {
   readonly files = new Map<string, string>();
   folders: FolderRef[] = [{ uri: WS, name: 'ws' }];
-  overwriteAnswer: 'overwrite' | 'keep' | 'cancel' = 'keep';
+  overwriteAnswer: ConflictAnswer = 'keep';
   /** The refactor preview's outcome: apply all, or discard. */
   previewDiscards = false;
   readonly log: string[] = [];
@@ -61,9 +61,14 @@ class FakeHost implements ScaffoldHost {
     }
     return [...seen].map(([name, directory]) => ({ name, directory }));
   }
-  async confirmOverwrite(paths: string[]): Promise<'overwrite' | 'keep' | 'cancel'> {
+  async confirmOverwrite(paths: string[]): Promise<ConflictAnswer> {
     this.log.push(`confirm ${paths.join(',')}`);
     return this.overwriteAnswer;
+  }
+  fileName: string | undefined;
+  async askFileName(suggested: string): Promise<string | undefined> {
+    this.log.push(`name ${suggested}`);
+    return this.fileName ?? suggested;
   }
   async applyChanges(changes: FileChange[], options: { preview: boolean; label: string }): Promise<boolean> {
     this.edits.push({ changes, ...options });
@@ -193,6 +198,20 @@ describe('scaffold commands: writing', () => {
     assert.deepEqual(host.opened, [`${WS}/.dockerignore`]);
   });
 
+  test('"Keep Existing" is the first button (the default); "Overwrite" comes last', () => {
+    assert.deepEqual(CONFLICT_CHOICES.map((c) => c.answer), ['keep', 'rename', 'overwrite']);
+  });
+
+  test('interactive, "Save Under Another Name": the new version beside the existing file, which stays', async () => {
+    const host = new FakeHost({ ...fixture('ts-esm-express'), 'src/config.ts': 'export const config = { mine: true };\n' });
+    host.overwriteAnswer = 'rename';
+    const result = await runScaffold(host, scaffold('configModule'), runOptions(undefined));
+    assert.ok(host.log.includes('name src/config.generated.ts'), host.log.join('\n'));
+    assert.deepEqual(result.written, ['src/config.generated.ts']);
+    assert.equal(host.text('src/config.ts'), 'export const config = { mine: true };\n');
+    assert.match(host.text('src/config.generated.ts') ?? '', /export function loadConfig/);
+  });
+
   test('interactive, "Overwrite": one edit with both files; the main file opens; notes shown', async () => {
     const host = new FakeHost({ ...fixture('ts-esm-express'), Dockerfile: 'FROM scratch\n' });
     host.overwriteAnswer = 'overwrite';
@@ -289,7 +308,9 @@ describe('scaffold commands: folders', () => {
         const host = new FakeHost(fixture(name));
         const s = scaffold(id);
         const result = await runScaffold(host, s, runOptions({}));
-        const planned = s.generate(await detectProject(mapScaffoldFs(fixture(name)))).files.map((f) => f.path);
+        const plan = s.generate(await detectProject(mapScaffoldFs(fixture(name))));
+        // Files it writes, and existing files it wires the new module into.
+        const planned = [...plan.files.map((f) => f.path), ...(plan.edits ?? []).map((e) => e.path)];
         assert.deepEqual([...result.written, ...result.skipped].sort(), [...new Set(planned)].sort(), `${name} ${id}`);
         assert.equal(result.error, undefined);
       }

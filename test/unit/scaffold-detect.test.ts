@@ -42,7 +42,8 @@ describe('scaffold detection: TypeScript ESM express in src/', () => {
     assert.equal(p.nodeMajor, 22);
     assert.equal(p.outDir, 'dist');
     assert.equal(p.entry, 'dist/server.js');
-    assert.deepEqual(p.server, { file: 'src/server.ts', kind: 'http', line: 10, receiver: 'app' });
+    assert.deepEqual({ ...p.server, wiring: undefined }, { file: 'src/server.ts', kind: 'http', line: 10, receiver: 'app', wiring: undefined });
+    assert.equal(p.server?.wiring?.bareCall, true);
     assert.deepEqual(p.services.map((s) => s.kind), ['postgres', 'redis']);
     assert.ok(!p.files.some((f) => f.startsWith('node_modules/') || f.startsWith('dist/')));
   });
@@ -102,7 +103,7 @@ describe('scaffold detection: JavaScript CommonJS fastify', () => {
     assert.equal(p.packageManager, 'yarn');
     assert.equal(p.nodeMajor, 18);
     assert.equal(p.entry, 'index.js');
-    assert.deepEqual(p.server, { file: 'index.js', kind: 'fastify', line: 13, receiver: 'fastify', literalPort: 3000 });
+    assert.deepEqual({ ...p.server, wiring: undefined }, { file: 'index.js', kind: 'fastify', line: 13, receiver: 'fastify', literalPort: 3000, wiring: undefined });
     assert.deepEqual(p.services.map((s) => s.kind), ['mongo', 'rabbitmq', 'kafka']);
     const reads = new Map(p.envReads.map((r) => [r.name, r]));
     assert.deepEqual(pick(reads.get('AMQP_URL')), { name: 'AMQP_URL', inferredType: 'url', secret: true, required: false, default: 'amqp://localhost', protocols: ['amqp', 'amqps'] });

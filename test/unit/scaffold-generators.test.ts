@@ -146,9 +146,11 @@ describe('scaffold: graceful shutdown', () => {
     assert.ok(text.includes('timer.unref();'));
     assert.ok(text.includes('process.exitCode = 1;'));
     assert.ok(text.includes('server.closeIdleConnections();'));
-    assert.match(plan.notes[0], /src\/server\.ts \(line 10\)/);
-    assert.match(plan.notes[0], /import \{ gracefulShutdown \} from '\.\/shutdown\.js';/);
-    assert.match(plan.notes[0], /const server = app\.listen/);
+    // Wired into the server file: the import after its imports, the listen result named and passed.
+    assert.match(plan.notes[0], /^Wired into src\/server\.ts/);
+    assert.deepEqual(plan.edits?.map((e) => e.path), ['src/server.ts']);
+    const texts = plan.edits?.[0].edits.map((e) => e.text);
+    assert.deepEqual(texts, ["\nimport { gracefulShutdown } from './shutdown.js';", 'const server = ', '\ngracefulShutdown(server);']);
   });
 
   test('fastify (JavaScript CommonJS): closes the app', async () => {
@@ -158,7 +160,8 @@ describe('scaffold: graceful shutdown', () => {
     assert.ok(text.includes('Promise.resolve(app.close())'));
     assert.ok(text.includes("@param {{ close(): PromiseLike<unknown> }} app"));
     assert.ok(text.trimEnd().endsWith('module.exports = { gracefulShutdown };'));
-    assert.match(plan.notes[0], /gracefulShutdown\(fastify,/);
+    assert.match(plan.notes[0], /^Wired into index\.js/);
+    assert.ok(plan.edits?.[0].edits.some((e) => e.text === '\n  gracefulShutdown(fastify);'), JSON.stringify(plan.edits));
   });
 
   const shutdownScript = (timeoutMs: number) => `

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { ComplianceReport } from '../../../core/src/compliance/model';
 import { ComplianceChangedNotification, ComplianceRequest, ExportReportRequest, ScanWorkspaceRequest } from '../../../server/src/customMessages';
 import { ComplianceTree, type ComplianceNode } from './tree';
@@ -9,36 +9,73 @@ export interface ExportArgs {
   uri?: vscode.Uri;
 }
 
-/** The compliance view, its commands and the score in the status bar; data comes from the language server. */
-export function registerCompliance(context: vscode.ExtensionContext, client: LanguageClient, ready: Thenable<void>): ComplianceTree {
+/** What the panel shows now, for the status item and the test API. */
+export interface CompliancePanel {
+  tree: ComplianceTree;
+  view: vscode.TreeView<ComplianceNode>;
+}
+
+/**
+ * The compliance view and its commands; data comes from the language server. `onScore` hears the score
+ * each time a report arrives (the status item shows it).
+ */
+export function registerCompliance(context: vscode.ExtensionContext, client: LanguageClient, ready: Thenable<void>,
+  onScore: (score: string | undefined) => void): CompliancePanel {
   const tree = new ComplianceTree();
   const view = vscode.window.createTreeView('twelveFactor.compliance', { treeDataProvider: tree, showCollapseAll: true });
-  const score = vscode.window.createStatusBarItem('twelveFactor.score', vscode.StatusBarAlignment.Left, 10);
-  score.name = 'Twelve-Factor score';
-  score.command = 'twelveFactor.showCompliancePanel';
 
+  const refreshTitle = () => {
+    view.description = tree.score;
+    // In the view itself, above the factors: the score is not only in the status bar.
+    view.message = tree.message;
+  };
   const show = (reports: ComplianceReport[]) => {
     tree.setReports(reports);
-    view.description = tree.score;
-    const text = tree.score;
-    if (text) {
-      score.text = `$(checklist) 12F ${text}`;
-      score.tooltip = 'Twelve-Factor compliance: factors that pass. Click to open the panel.';
-      score.show();
-    } else score.hide();
+    refreshTitle();
+    onScore(tree.score);
   };
   let loaded: Thenable<void> | undefined;
   // Requests wait for the server: the view can become visible while it is still starting.
   const load = () => (loaded ??= ready.then(() => client.sendRequest(ComplianceRequest)).then(show));
+  let scans = 0;
 
   context.subscriptions.push(
-    view, score,
+    view,
     client.onNotification(ComplianceChangedNotification, (params) => show(params.reports)),
     // The first look at the panel starts the scan; nobody pays for it who never opens the view.
     view.onDidChangeVisibility((e) => { if (e.visible) void load(); }),
-    vscode.commands.registerCommand('twelveFactor.scanWorkspace', async () => {
+    // Resolves to the reports, or undefined when the scan was cancelled (the notification's button, or `args.token`).
+    vscode.commands.registerCommand('twelveFactor.scanWorkspace', async (args?: { token?: vscode.CancellationToken }) => {
       await ready;
-      const reports = await client.sendRequest(ScanWorkspaceRequest);
+      const reports = await vscode.window.withProgress({
+        location: vscode.ProgressLocation.Notification, title: 'Twelve-Factor: scanning the workspace', cancellable: true,
+      }, async (progress, shownToken) => {
+        const cancel = new vscode.CancellationTokenSource();
+        const links = [shownToken, args?.token].filter((t) => t !== undefined).map((t) => t.onCancellationRequested(() => cancel.cancel()));
+        if (shownToken.isCancellationRequested || args?.token?.isCancellationRequested) cancel.cancel();
+        const token = cancel.token;
+        // Client-initiated work-done progress: the server reports on this token, cancellation travels with the request.
+        const workDoneToken = `twelveFactor/scan/${++scans}`;
+        let shown = 0;
+        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+          if (value.kind !== 'report') return;
+          const percentage = value.percentage ?? shown;
+          progress.report({ increment: Math.max(0, percentage - shown), message: value.message });
+          shown = Math.max(shown, percentage);
+        });
+        try {
+          const result = await client.sendRequest(ScanWorkspaceRequest, { workDoneToken }, token);
+          return token.isCancellationRequested ? undefined : result;
+        } catch (error) {
+          if (token.isCancellationRequested) return undefined;
+          throw error;
+        } finally {
+          listening.dispose();
+          for (const l of links) l.dispose();
+          cancel.dispose();
+        }
+      });
+      if (!reports) return undefined;
       show(reports);
       loaded = Promise.resolve();
       return reports;
@@ -55,12 +92,12 @@ export function registerCompliance(context: vscode.ExtensionContext, client: Lan
       const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Show the compliance of one folder' });
       if (!pick) return;
       tree.setFilter(pick.folder);
-      view.description = tree.score;
+      refreshTitle();
     }),
     vscode.commands.registerCommand('twelveFactor.applyFix', (node: ComplianceNode) => runFindingAction(node, (a) => !/^(Ignore|Disable|Show documentation)/.test(a.title))),
     vscode.commands.registerCommand('twelveFactor.ignoreFinding', (node: ComplianceNode) => runFindingAction(node, (a) => /^(Ignore|Disable)/.test(a.title))),
   );
-  return tree;
+  return { tree, view };
 }
 
 async function exportReport(client: LanguageClient, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {

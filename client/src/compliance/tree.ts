@@ -1,28 +1,27 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ComplianceReport, FactorReport, FactorStatus, WorkspaceFact } from '../../../core/src/compliance/model';
+import type { ComplianceReport } from '../../../core/src/compliance/model';
+import { factorDescription, formatCounts, panelChildren, scoreMessage, type PanelNode, type Worst } from '../../../core/src/compliance/panel';
 import type { Finding } from '../../../core/src/types';
 
-type Node =
-  | { type: 'folder'; report: ComplianceReport }
-  | { type: 'factor'; report: ComplianceReport; factor: FactorReport }
-  | { type: 'finding'; finding: Finding }
-  | { type: 'fact'; fact: WorkspaceFact };
-
-const ICONS: Record<FactorStatus, [string, string | undefined]> = {
+const ICONS: Record<Worst, [string, string | undefined]> = {
   pass: ['pass', 'testing.iconPassed'],
-  warnings: ['warning', 'list.warningForeground'],
-  failing: ['error', 'list.errorForeground'],
+  info: ['info', 'list.deemphasizedForeground'],
+  warning: ['warning', 'list.warningForeground'],
+  error: ['error', 'list.errorForeground'],
   'not-applicable': ['circle-slash', 'disabledForeground'],
 };
 
+const icon = (worst: Worst) => new vscode.ThemeIcon(ICONS[worst][0], ICONS[worst][1] ? new vscode.ThemeColor(ICONS[worst][1]) : undefined);
+
 /**
  * The compliance view: twelve factors per workspace folder (one subtree per folder in a multi-root
- * workspace), each with its status, reason and count; under each, the findings (click to open) and the
- * workspace facts that decided the status.
+ * workspace); under each factor the facts that decided it, then its files, errors first, each with its
+ * findings (a rule's repeated findings in one file folded into one node). The grouping lives in
+ * core/src/compliance/panel.ts; this class only turns its nodes into tree items.
  */
-export class ComplianceTree implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+export class ComplianceTree implements vscode.TreeDataProvider<PanelNode> {
+  private readonly changed = new vscode.EventEmitter<PanelNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private reports: ComplianceReport[] = [];
   private folderFilter: string | undefined;
@@ -52,25 +51,26 @@ export class ComplianceTree implements vscode.TreeDataProvider<Node> {
     return this.visible.map((r) => `${r.score}/12`).join(' · ');
   }
 
-  getChildren(node?: Node): Node[] {
-    if (!node) {
-      const visible = this.visible;
-      if (visible.length === 1) return visible[0].factors.map((factor) => ({ type: 'factor', report: visible[0], factor }));
-      return visible.map((report) => ({ type: 'folder', report }));
-    }
-    if (node.type === 'folder') return node.report.factors.map((factor) => ({ type: 'factor', report: node.report, factor }));
-    if (node.type === 'factor') {
-      const facts: Node[] = node.factor.facts.filter((f) => f.status !== 'pass' || node.factor.findings.length === 0)
-        .map((fact) => ({ type: 'fact', fact }));
-      return [...facts, ...node.factor.findings.map((finding): Node => ({ type: 'finding', finding }))];
-    }
-    return [];
+  /** The line shown at the top of the view: the score and how many factors need a look. */
+  get message(): string | undefined {
+    return scoreMessage(this.visible);
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getChildren(node?: PanelNode): PanelNode[] {
+    return panelChildren(this.visible, node);
+  }
+
+  getTreeItem(node: PanelNode): vscode.TreeItem {
+    const item = this.makeItem(node);
+    item.id = node.id;
+    return item;
+  }
+
+  private makeItem(node: PanelNode): vscode.TreeItem {
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
     switch (node.type) {
       case 'folder': {
-        const item = new vscode.TreeItem(path.basename(node.report.folder), vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(path.basename(node.report.folder), Expanded);
         item.description = `${node.report.score}/12`;
         item.iconPath = vscode.ThemeIcon.Folder;
         item.contextValue = 'folder';
@@ -78,31 +78,36 @@ export class ComplianceTree implements vscode.TreeDataProvider<Node> {
       }
       case 'factor': {
         const f = node.factor;
-        const hasChildren = f.findings.length > 0 || f.facts.length > 0;
-        const item = new vscode.TreeItem(`${f.roman}. ${f.name}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        const [icon, color] = ICONS[f.status];
-        item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-        item.description = f.findings.length > 0 ? `${f.findings.length} · ${f.reason}` : f.reason;
+        const item = new vscode.TreeItem(`${f.roman}. ${f.name}`, f.findings.length > 0 || f.facts.length > 0 ? Collapsed : None);
+        item.iconPath = icon(node.worst);
+        item.description = factorDescription(f);
         item.tooltip = new vscode.MarkdownString(`**${f.roman}. ${f.name}**: ${f.status.replace('-', ' ')}\n\n${f.reason}`);
         item.contextValue = `factor.${f.status}`;
-        item.id = `${node.report.folder}#${f.factor}`;
         return item;
       }
-      case 'finding': {
-        const f = node.finding;
-        const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
-        const uri = vscode.Uri.file(f.file);
-        item.description = `${vscode.workspace.asRelativePath(uri)}:${f.range.start.line + 1}`;
-        item.iconPath = new vscode.ThemeIcon(f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info');
-        item.tooltip = `${f.ruleId}: ${f.message}`;
-        item.contextValue = 'finding';
-        const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+      case 'file': {
+        const item = new vscode.TreeItem(node.relative, Collapsed);
+        item.resourceUri = vscode.Uri.file(node.file);
+        item.iconPath = icon(node.worst);
+        item.description = formatCounts(node.counts);
+        item.tooltip = `${node.relative}: ${formatCounts(node.counts) ?? ''}`;
+        item.contextValue = 'file';
         return item;
       }
+      case 'rule': {
+        const first = node.findings[0];
+        const item = new vscode.TreeItem(`${node.ruleId} ×${node.findings.length}`, Collapsed);
+        item.iconPath = icon(node.worst);
+        item.description = first.message;
+        item.tooltip = `${node.findings.length} ${node.ruleId} findings in this file: ${formatCounts(node.counts) ?? ''}`;
+        item.contextValue = 'rule';
+        return item;
+      }
+      case 'finding':
+        return findingItem(node.finding, None);
       case 'fact': {
         const f = node.fact;
-        const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(f.message, None);
         item.iconPath = new vscode.ThemeIcon(f.status === 'pass' ? 'pass' : f.status === 'fail' ? 'error' : f.status === 'warning' ? 'warning' : 'info');
         item.contextValue = 'fact';
         if (f.file) item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(f.file)] };
@@ -112,4 +117,16 @@ export class ComplianceTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
-export type { Node as ComplianceNode };
+function findingItem(f: Finding, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const item = new vscode.TreeItem(f.message, state);
+  const uri = vscode.Uri.file(f.file);
+  item.description = `${f.ruleId} · Ln ${f.range.start.line + 1}`;
+  item.iconPath = icon(f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info');
+  item.tooltip = `${f.ruleId}: ${f.message}`;
+  item.contextValue = 'finding';
+  const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+  return item;
+}
+
+export type { PanelNode as ComplianceNode };

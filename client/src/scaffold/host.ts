@@ -1,6 +1,28 @@
 import type { EntryKind } from '../../../core/src/safeFs';
 import type { TextEdit } from '../../../core/src/scaffold/merge';
 
+export type ConflictAnswer = 'overwrite' | 'keep' | 'rename' | 'cancel';
+
+/**
+ * The buttons of the question, in order: VS Code makes the first one the default (Enter), so a reflex
+ * keystroke keeps the user's file.
+ */
+export const CONFLICT_CHOICES: ReadonlyArray<{ label: string; answer: Exclude<ConflictAnswer, 'cancel'> }> = [
+  { label: 'Keep Existing', answer: 'keep' },
+  { label: 'Save Under Another Name…', answer: 'rename' },
+  { label: 'Overwrite', answer: 'overwrite' },
+];
+
+/** `src/config.ts` → `src/config.generated.ts` (then `.generated-2`…): a name that does not exist yet. */
+export function alternativeName(path: string, exists: (candidate: string) => boolean): string {
+  const m = /^(.*?)(\.[^./]+)?$/.exec(path) ?? [path, path, ''];
+  const [, stem, ext = ''] = m;
+  for (let i = 1; ; i++) {
+    const candidate = `${stem}.generated${i === 1 ? '' : `-${i}`}${ext}`;
+    if (!exists(candidate)) return candidate;
+  }
+}
+
 /** A workspace folder, by URI string. */
 export interface FolderRef {
   uri: string;
@@ -28,8 +50,13 @@ export interface ScaffoldHost {
   readDirectory(uri: string): Promise<Array<{ name: string; directory: boolean }>>;
   /** What is at a path, without following a link at its last component (for core's write judgement). */
   entryKind(uri: string): Promise<EntryKind>;
-  /** Modal question about files that exist: replace them, keep them (write the rest), or stop. */
-  confirmOverwrite(paths: string[], title: string): Promise<'overwrite' | 'keep' | 'cancel'>;
+  /**
+   * Modal question about files that exist: keep them (write the rest; the default, first button), write the
+   * new ones under other names, replace them, or stop.
+   */
+  confirmOverwrite(paths: string[], title: string): Promise<ConflictAnswer>;
+  /** The name to write a generated file under instead of one that exists (prefilled); undefined when dismissed. */
+  askFileName(suggested: string, title: string): Promise<string | undefined>;
   /**
    * Applies every change as ONE workspace edit (undoable as one step). `preview`: VS Code's refactor preview
    * shows it first and lets the user untick files or discard it. Resolves false when nothing was applied.

@@ -3,7 +3,7 @@ import { detectProject, type ScaffoldFs } from '../../../core/src/scaffold';
 import type { Scaffold } from '../../../core/src/scaffold';
 import { writeRefusalAsync } from '../../../core/src/safeFs';
 import { applyTextEdits, mergeMissingKeys } from '../../../core/src/scaffold/merge';
-import type { FileChange, ScaffoldHost } from './host';
+import { alternativeName, type ConflictAnswer, type FileChange, type ScaffoldHost } from './host';
 
 /** The argument object of every scaffold command (PRODUCT.md): no prompts, no preview. */
 export interface ScaffoldArgs {
@@ -126,13 +126,48 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
   }
 
   if (conflicts.length > 0) {
-    let answer: 'overwrite' | 'keep' | 'cancel' = options.overwrite ? 'overwrite' : 'keep';
+    let answer: ConflictAnswer = options.overwrite ? 'overwrite' : 'keep';
     if (!options.overwrite && options.interactive) answer = await host.confirmOverwrite(conflicts.map((c) => c.path), title);
     if (answer === 'cancel') return { written: [], skipped: plan.files.map((f) => f.path), folder, cancelled: true };
     for (const c of conflicts) {
       if (answer === 'overwrite') changes.push({ kind: 'replace', ...c });
-      else skipped.push(c.path);
+      else if (answer === 'rename') {
+        const taken = new Set([...plan.files.map((f) => f.path), ...changes.map((x) => x.path)]);
+        const suggested = alternativeName(c.path, (p) => taken.has(p) || project.files.includes(p));
+        const chosen = (await host.askFileName(suggested, title))?.trim().replace(/^\/+/, '');
+        if (!chosen || chosen.split('/').includes('..')) {
+          skipped.push(c.path);
+          continue;
+        }
+        const uri = join(folder, chosen);
+        const refusal = await writeRefusalAsync(chosen, (rel) => host.entryKind(join(folder, rel)));
+        if (refusal) {
+          refused.push(`${chosen} was not written: ${refusal}.`);
+          skipped.push(c.path);
+        } else if ((await host.readFile(uri)) !== undefined) {
+          warnings.push(`${chosen} exists too: ${c.path} was kept and nothing written in its place.`);
+          skipped.push(c.path);
+        } else changes.push({ kind: 'create', uri, path: chosen, content: c.content });
+      } else skipped.push(c.path);
     }
+  }
+  // Wiring into existing files (the server entry imports the new module): only when the module is written
+  // now, only when the file is still as detection read it, and never twice.
+  const writesModule = changes.some((c) => c.kind !== 'edit');
+  for (const wiring of writesModule ? plan.edits ?? [] : []) {
+    const uri = join(folder, wiring.path);
+    const refusal = await writeRefusalAsync(wiring.path, (rel) => host.entryKind(join(folder, rel)));
+    if (refusal) {
+      refused.push(`${wiring.path} was not wired: ${refusal}.`);
+      continue;
+    }
+    const existing = await host.readFile(uri);
+    if (existing === undefined || existing.includes('gracefulShutdown(')) continue;
+    if (existing.slice(wiring.anchor.start, wiring.anchor.start + wiring.anchor.text.length) !== wiring.anchor.text) {
+      warnings.push(`${wiring.path} changed while the scaffold ran: wire the module in by hand.`);
+      continue;
+    }
+    changes.push({ kind: 'edit', uri, path: wiring.path, existing, edits: wiring.edits });
   }
   for (const w of [...refused, ...warnings]) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
   const refusedField = refused.length > 0 ? { refused } : {};

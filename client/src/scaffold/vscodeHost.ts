@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileChange, FolderRef, ScaffoldHost } from './host';
+import { CONFLICT_CHOICES, type FileChange, type FolderRef, type ScaffoldHost } from './host';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -95,13 +95,16 @@ export function createVscodeHost(): ScaffoldHost {
     },
     async confirmOverwrite(paths, title) {
       const list = paths.length === 1 ? paths[0] : `${paths.length} files`;
+      // The first button is the default one: Enter keeps the user's files.
       const answer = await vscode.window.showWarningMessage(
-        `${list} already ${paths.length === 1 ? 'exists' : 'exist'}. Overwrite?`,
-        { modal: true, detail: `${title}\n\n${paths.join('\n')}\n\nKeep Existing writes only the files that do not exist yet.` },
-        'Overwrite',
-        'Keep Existing',
+        `${list} already ${paths.length === 1 ? 'exists' : 'exist'}.`,
+        { modal: true, detail: `${title}\n\n${paths.join('\n')}\n\nKeep Existing writes only the files that do not exist yet; Save Under Another Name writes the new version beside yours, to merge by hand.` },
+        ...CONFLICT_CHOICES.map((c) => c.label),
       );
-      return answer === 'Overwrite' ? 'overwrite' : answer === 'Keep Existing' ? 'keep' : 'cancel';
+      return CONFLICT_CHOICES.find((c) => c.label === answer)?.answer ?? 'cancel';
+    },
+    async askFileName(suggested, title) {
+      return vscode.window.showInputBox({ title, prompt: 'Write the generated file under this name (relative to the folder)', value: suggested });
     },
     async applyChanges(changes, options) {
       return vscode.workspace.applyEdit(workspaceEdit(changes, options.preview, options.label), { isRefactoring: true });

@@ -1,4 +1,5 @@
-import { camelCase, importLine, modulePath, ModuleWriter, quote } from './emit';
+import { readAsDeclared } from './declared';
+import { camelCase, importLine, moduleTarget, ModuleWriter, quote } from './emit';
 import type { EnvRead, EnvType, ProjectInfo, ScaffoldPlan } from './types';
 
 /** The converter each type uses, and its TypeScript type. */
@@ -22,11 +23,15 @@ const CONVERTERS: Record<EnvType, { name: string; type: string }> = {
 const PLACEHOLDER: EnvRead = { name: 'NODE_ENV', inferredType: 'enum', values: ['development', 'production', 'test'], default: 'development', secret: false, required: false, locations: [] };
 
 export function configModule(detected: ProjectInfo): ScaffoldPlan {
-  const project = detected.envReads.length > 0 ? detected : { ...detected, envReads: [PLACEHOLDER] };
+  // The schema's word wins over what the code suggests: its types, enum values, protocols, lengths, ranges.
+  const schema = detected.declared?.schema;
+  const reads = detected.envReads.map((r) => readAsDeclared(r, schema?.variables.get(r.name)));
+  const { path: file, project } = moduleTarget({ ...detected, envReads: reads.length > 0 ? reads : [PLACEHOLDER] }, 'config');
   const w = new ModuleWriter(project);
-  const file = modulePath(project, 'config');
   const fields = fieldNames(project.envReads);
   const used = new Set(project.envReads.map((r) => CONVERTERS[r.inferredType].name));
+  if (project.envReads.some((r) => lengthRules(r) !== undefined)) used.add('textOf');
+  if (project.envReads.some((r) => r.min !== undefined || r.max !== undefined)) used.add('within');
   const lines: Array<string | undefined> = [
     '/**',
     ' * Configuration from the environment, read and checked once at start-up (twelve-factor III).',
@@ -141,6 +146,14 @@ function converters(w: ModuleWriter, used: Set<string>): string[] {
     else out.push(`/** @type {${type}} */`, `const ${name} = ${head}`, ...body, '');
   };
   add('text', 'Convert<string>', '(value) => value;', []);
+  add('textOf', '(rules: { minLength?: number; maxLength?: number; pattern?: RegExp }) => Convert<string>', '(rules) => (value) => {', [
+    '  const length = [...value].length;',
+    '  if (rules.minLength !== undefined && length < rules.minLength) throw new Invalid(`at least ${rules.minLength} characters long`);',
+    '  if (rules.maxLength !== undefined && length > rules.maxLength) throw new Invalid(`at most ${rules.maxLength} characters long`);',
+    '  if (rules.pattern && !rules.pattern.test(value)) throw new Invalid(`a value matching ${String(rules.pattern)}`);',
+    '  return value;',
+    '};',
+  ]);
   add('url', '(protocols: string[]) => Convert<string>', '(protocols) => (value) => {', [
     `  let parsed${w.t(': URL')};`,
     '  try {',
@@ -193,6 +206,12 @@ function converters(w: ModuleWriter, used: Set<string>): string[] {
       '',
     );
   }
+  add('within', '(convert: Convert<number>, min: number | undefined, max: number | undefined) => Convert<number>', '(convert, min, max) => (value) => {', [
+    '  const n = convert(value);',
+    "  if ((min !== undefined && n < min) || (max !== undefined && n > max)) throw new Invalid(`a number from ${min ?? '-Infinity'} to ${max ?? 'Infinity'}`);",
+    '  return n;',
+    '};',
+  ]);
   add('json', 'Convert<unknown>', '(value) => {', [
     '  try {',
     `    return JSON.parse(value)${w.t(' as unknown')};`,
@@ -205,8 +224,23 @@ function converters(w: ModuleWriter, used: Set<string>): string[] {
   return out;
 }
 
+/** `{ minLength: 32 }` for a string the schema constrains; undefined when it does not. */
+function lengthRules(read: EnvRead): string | undefined {
+  if (read.inferredType !== 'string') return undefined;
+  const parts: string[] = [];
+  if (read.minLength !== undefined) parts.push(`minLength: ${read.minLength}`);
+  if (read.maxLength !== undefined) parts.push(`maxLength: ${read.maxLength}`);
+  if (read.pattern !== undefined) parts.push(`pattern: new RegExp(${quote(read.pattern)})`);
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : undefined;
+}
+
 function converterCall(read: EnvRead): string {
   const c = CONVERTERS[read.inferredType].name;
+  const rules = lengthRules(read);
+  if (rules) return `textOf(${rules})`;
+  if ((read.inferredType === 'integer' || read.inferredType === 'number') && (read.min !== undefined || read.max !== undefined)) {
+    return `within(${c}, ${read.min ?? 'undefined'}, ${read.max ?? 'undefined'})`;
+  }
   if (read.inferredType === 'url') return `url([${(read.protocols ?? []).map(quote).join(', ')}])`;
   // `T extends string` infers the literal union from the array itself: no `as const` needed (nor possible in JavaScript).
   if (read.inferredType === 'enum') return `oneOf([${(read.values ?? []).map(quote).join(', ')}])`;

@@ -61,6 +61,24 @@ export class ModuleWriter {
   }
 }
 
+const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/**
+ * Where a generated module goes and in which language. A module of that name that exists already (in any
+ * of the script extensions) decides both: `src/config.ts` is never joined by a `src/config.js`, so the
+ * scaffold proposes to replace or rename the file that is there instead of writing a second one beside it.
+ */
+export function moduleTarget<P extends Style & { files?: readonly string[] }>(project: P, base: string): { path: string; project: P } {
+  const stem = `${project.srcDir ? `${project.srcDir}/` : ''}${base}`;
+  const files = new Set(project.files ?? []);
+  const preferred = project.typescript ? MODULE_EXTENSIONS : [...MODULE_EXTENSIONS.slice(3), ...MODULE_EXTENSIONS.slice(0, 3)];
+  const existing = preferred.map((ext) => `${stem}${ext}`).find((f) => files.has(f));
+  if (!existing) return { path: modulePath(project, base), project };
+  const typescript = /\.[cm]?ts$/.test(existing);
+  const module = /\.mjs$/.test(existing) ? 'esm' : /\.cjs$/.test(existing) ? 'cjs' : project.module;
+  return { path: existing, project: { ...project, typescript, module } };
+}
+
 /** `src/config.ts` / `config.js`: where a generated module of this project goes. */
 export function modulePath(style: Style, base: string): string {
   return `${style.srcDir ? `${style.srcDir}/` : ''}${base}${style.typescript ? '.ts' : '.js'}`;

@@ -1,3 +1,4 @@
+import { acceptedValue, readAsDeclared, readFittingExample } from './declared';
 import type { EnvRead, ProjectInfo, ScaffoldPlan } from './types';
 
 const EXAMPLE_HEADER = [
@@ -27,11 +28,31 @@ export function exampleBlock(read: EnvRead): string[] {
   return [exampleComment(read), envLine(read.name, read.default)];
 }
 
-/** `.env.example` from the variables the code reads; an existing one only gets the keys it lacks. */
+/**
+ * `.env.example` from the variables the code reads; an existing one only gets the keys it lacks. With a
+ * schema beside it, the example follows the schema: its types and defaults, only values the schema accepts,
+ * the variables it declares that the code does not read yet, and — when it allows no unknown key — a
+ * variable it does not declare only as a comment (a key there would be reported until the schema has it).
+ */
 export function envExample(project: ProjectInfo): ScaffoldPlan {
   const lines = [...EXAMPLE_HEADER];
-  for (const read of project.envReads) lines.push('', ...exampleBlock(read));
-  const notes = project.envReads.length === 0 ? ['No environment variable reads were found in the code.'] : [];
+  const notes: string[] = [];
+  const schema = project.declared?.schema;
+  const undeclared: string[] = [];
+  for (const read of project.envReads) {
+    const spec = schema?.variables.get(read.name);
+    if (schema && !spec && !schema.allowUnknown) {
+      undeclared.push(read.name);
+      lines.push('', `${exampleComment(read)} — not declared in ${schema.file} yet`, `# ${envLine(read.name, read.default)}`);
+    } else lines.push('', ...exampleBlock(readAsDeclared(read, spec)));
+  }
+  const read = new Set(project.envReads.map((r) => r.name));
+  for (const spec of schema?.variables.values() ?? []) {
+    if (read.has(spec.name)) continue;
+    lines.push('', `# ${spec.type}${spec.required ? ', required' : ''}${spec.secret ? ', secret' : ''} — declared in ${schema?.file}`, envLine(spec.name, acceptedValue(spec, [spec.default])));
+  }
+  if (project.envReads.length === 0) notes.push('No environment variable reads were found in the code.');
+  if (undeclared.length > 0) notes.push(`Declare ${undeclared.join(', ')} in ${schema?.file}, then uncomment ${undeclared.length === 1 ? 'its line' : 'their lines'} in .env.example.`);
   return { files: [{ path: '.env.example', content: `${lines.join('\n')}\n`, merge: 'append-missing-keys' }], main: '.env.example', notes };
 }
 
@@ -69,7 +90,15 @@ export function envSchema(project: ProjectInfo): ScaffoldPlan {
     'allowUnknown: false          # unknown keys in .env are reported',
     project.envReads.length === 0 ? 'variables: {}' : 'variables:',
   ];
-  for (const read of project.envReads) lines.push(`  ${`${read.name}:`.padEnd(width)} ${schemaEntry(read)}`);
+  // With a `.env.example` beside it, the schema accepts the values written there, and declares its other keys
+  // (with `allowUnknown: false`, a `.env` copied from the example would report them otherwise).
+  const example = project.declared?.example;
+  for (const read of project.envReads) lines.push(`  ${`${read.name}:`.padEnd(width)} ${schemaEntry(readFittingExample(read, example?.variables.get(read.name)))}`);
+  const read = new Set(project.envReads.map((r) => r.name));
+  for (const spec of example?.variables.values() ?? []) {
+    if (!read.has(spec.name)) lines.push(`  ${`${spec.name}:`.padEnd(width)} { type: string${spec.secret ? ', secret: true' : ''} }`);
+  }
+  if (lines[3] === 'variables: {}' && lines.length > 4) lines[3] = 'variables:';
   const notes = project.envReads.length === 0 ? ['No environment variable reads were found in the code.'] : [];
   return { files: [{ path: '.env.schema.yaml', content: `${lines.join('\n')}\n`, merge: 'append-missing-keys' }], main: '.env.schema.yaml', notes };
 }

@@ -1,5 +1,5 @@
-import { importLine, modulePath, ModuleWriter } from './emit';
-import type { ProjectInfo, ScaffoldPlan } from './types';
+import { importLine, moduleTarget, ModuleWriter } from './emit';
+import type { FileEdits, ProjectInfo, ScaffoldPlan } from './types';
 
 type Target = 'http' | 'closable' | 'hapi';
 
@@ -23,9 +23,9 @@ function targetOf(project: ProjectInfo): Target {
  * A graceful-shutdown module for the server the code starts (twelve-factor IX): SIGTERM and SIGINT close the
  * server, run the caller's cleanup, and let the process end with `process.exitCode`; a timeout bounds it.
  */
-export function gracefulShutdown(project: ProjectInfo): ScaffoldPlan {
+export function gracefulShutdown(detected: ProjectInfo): ScaffoldPlan {
+  const { path: file, project } = moduleTarget(detected, 'shutdown');
   const w = new ModuleWriter(project);
-  const file = modulePath(project, 'shutdown');
   const target = targetOf(project);
   const param = target === 'http' ? `server${w.t(': Server')}` : target === 'hapi' ? `server${w.t(': Stoppable')}` : `app${w.t(': Closable')}`;
   const lines: Array<string | undefined> = [
@@ -108,7 +108,40 @@ export function gracefulShutdown(project: ProjectInfo): ScaffoldPlan {
     '}',
   );
   const content = w.render(lines);
-  return { files: [{ path: file, content }], main: file, notes: [wiring(project, file, target)] };
+  const edits = wireIn(project, file, target);
+  const notes = edits ? [wiredNote(project, file)] : [wiring(project, file, target)];
+  return { files: [{ path: file, content }], main: file, notes, ...(edits ? { edits: [edits] } : {}) };
+}
+
+/**
+ * The edits that wire the module into the file that starts the server: its import after the file's imports,
+ * and `gracefulShutdown(server)` after the statement that listens (naming the listen result when the
+ * statement is a bare `app.listen(…)` call). Undefined when the shape is not one we can edit safely.
+ */
+function wireIn(project: ProjectInfo, file: string, target: Target): FileEdits | undefined {
+  const server = project.server;
+  const wiring = server?.wiring;
+  if (!server || !wiring || server.file === file) return undefined;
+  const receiver = server.receiver && /^[A-Za-z_$][\w$]*$/.test(server.receiver) ? server.receiver : undefined;
+  const edits: FileEdits['edits'] = [];
+  let name: string | undefined;
+  if (target !== 'http') name = wiring.assignedTo ?? receiver;
+  else if (wiring.assignedTo) name = wiring.assignedTo;
+  else if (receiver && /server/i.test(receiver)) name = receiver;
+  else if (receiver && wiring.bareCall && !/^await\b/.test(wiring.statementText)) {
+    // `app.listen(3000);` → `const server = app.listen(3000);`: express and koa return the node:http server.
+    name = 'server';
+    edits.push({ start: wiring.statementStart, end: wiring.statementStart, text: 'const server = ' });
+  }
+  if (!name) return undefined;
+  const imp = importLine(project, server.file, file, ['gracefulShutdown']);
+  edits.unshift({ start: wiring.importAt, end: wiring.importAt, text: wiring.importAt > 0 ? `\n${imp}` : `${imp}\n` });
+  edits.push({ start: wiring.statementEnd, end: wiring.statementEnd, text: `\n${wiring.indent}gracefulShutdown(${name});` });
+  return { path: server.file, edits, anchor: { start: wiring.statementStart, text: wiring.statementText } };
+}
+
+function wiredNote(project: ProjectInfo, file: string): string {
+  return `Wired into ${project.server?.file}: it imports ${file} and calls gracefulShutdown() after listening. Pass { cleanup: async () => { /* close pools */ } } to close what the process holds.`;
 }
 
 function closeLines(w: ModuleWriter, target: Target): string[] {

@@ -1,4 +1,4 @@
-import { importLine, modulePath, ModuleWriter } from './emit';
+import { importLine, moduleTarget, ModuleWriter } from './emit';
 import type { ProjectInfo, ScaffoldPlan } from './types';
 
 /** The check runner every variant shares: each check with a timeout, failures named but not explained. */
@@ -53,9 +53,9 @@ const HEADER = [
  * A health-check module for the detected framework: an express Router, a fastify plugin, a koa middleware,
  * or a plain node:http handler. The user's server file is not edited; the notes say how to mount it.
  */
-export function healthCheck(project: ProjectInfo): ScaffoldPlan {
+export function healthCheck(detected: ProjectInfo): ScaffoldPlan {
+  const { path: file, project } = moduleTarget(detected, 'health');
   const w = new ModuleWriter(project);
-  const file = modulePath(project, 'health');
   const framework = project.framework === 'express' || project.framework === 'fastify' || project.framework === 'koa' ? project.framework : 'http';
   const lines: Array<string | undefined> = [...HEADER];
   let exportName: string;

@@ -1,10 +1,10 @@
-import { importLine, modulePath, ModuleWriter } from './emit';
+import { importLine, moduleTarget, ModuleWriter } from './emit';
 import type { ProjectInfo, ScaffoldPlan } from './types';
 
 /** A pino logger that writes JSON lines to stdout, level from `LOG_LEVEL` (twelve-factor XI). */
-export function logger(project: ProjectInfo): ScaffoldPlan {
+export function logger(detected: ProjectInfo): ScaffoldPlan {
+  const { path: file, project } = moduleTarget(detected, 'logger');
   const w = new ModuleWriter(project);
-  const file = modulePath(project, 'logger');
   const content = w.render([
     '/**',
     ' * The application log: one JSON object per line on stdout (twelve-factor XI, logs are event streams).',

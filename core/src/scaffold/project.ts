@@ -5,6 +5,8 @@ import { ModuleBindings } from '../js/modules';
 import { listenSites } from '../js/servers';
 import { inferEnvReads, parseSource, scanEnvUses, type EnvUse } from './envReads';
 import { listFiles, type ListOptions, type ScaffoldFs } from './fs';
+import { readDeclarations } from './declared';
+import { serverWiring } from './wiring';
 import { detectServices } from './services';
 import type { DetectedServer, Framework, PackageJson, ProjectInfo } from './types';
 
@@ -58,6 +60,8 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
         const line = sf.getLineAndCharacterOfPosition(site.call.getStart(sf)).line + 1;
         const server: DetectedServer & { bindings: ModuleBindings } = { file, kind: site.kind, line, bindings };
         if (site.receiver) server.receiver = site.receiver.getText(sf);
+        const wiring = serverWiring(sf, site.call);
+        if (wiring) server.wiring = wiring;
         const port = ts.isCallExpression(site.call) ? literalPort(site.call.arguments[0]) : undefined;
         if (port !== undefined) server.literalPort = port;
         servers.push(server);
@@ -83,6 +87,8 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
     services: detectServices(allDeps, envReads),
     files: all,
   };
+  const declared = await readDeclarations(files, all);
+  if (declared.schema || declared.example) info.declared = declared;
   if (framework) info.framework = framework;
   if (packageJson) info.packageJson = packageJson;
   if (lockfile) info.lockfile = lockfile;
@@ -92,6 +98,7 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
     info.server = { file: server.file, kind: server.kind, line: server.line };
     if (server.receiver !== undefined) info.server.receiver = server.receiver;
     if (server.literalPort !== undefined) info.server.literalPort = server.literalPort;
+    if (server.wiring) info.server.wiring = server.wiring;
   }
   const entry = entryOf(packageJson, typescript, tsconfig, server?.file, sources);
   if (entry) info.entry = entry;

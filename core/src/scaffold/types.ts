@@ -1,4 +1,6 @@
 import type { ServerKind } from '../js/servers';
+import type { Declarations } from './declared';
+import type { ServerWiring } from './wiring';
 
 /** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
 export type ScaffoldId =
@@ -33,6 +35,12 @@ export interface EnvRead {
   protocols?: string[];
   /** For `enum`. */
   values?: string[];
+  /** Constraints a schema declares (`string`: lengths and pattern source; `integer`/`number`: range). */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  min?: number;
+  max?: number;
   locations: SourceLocation[];
 }
 
@@ -69,6 +77,8 @@ export interface DetectedServer {
   receiver?: string;
   /** `app.listen(3000)`: the literal port, when there is one. */
   literalPort?: number;
+  /** Where a generated module can be wired in (graceful shutdown). */
+  wiring?: ServerWiring;
 }
 
 export interface ProjectInfo {
@@ -96,6 +106,8 @@ export interface ProjectInfo {
   outDir?: string;
   server?: DetectedServer;
   envReads: EnvRead[];
+  /** `.env.schema.yaml` and `.env.example` as they exist: the env scaffolds compose with them. */
+  declared?: Declarations;
   services: BackingService[];
   /** All files seen (relative), for generators that adapt to what exists. */
   files: string[];
@@ -110,8 +122,18 @@ export interface GeneratedFile {
   merge?: 'append-missing-keys';
 }
 
+/** Insertions into a file that exists (wiring a generated module in), checked against `anchor` before they apply. */
+export interface FileEdits {
+  path: string;
+  edits: Array<{ start: number; end: number; text: string }>;
+  /** Text expected at an offset: when the file changed since detection, the edits are not applied. */
+  anchor: { start: number; text: string };
+}
+
 export interface ScaffoldPlan {
   files: GeneratedFile[];
+  /** Edits to existing files, applied in the same undoable step as the files. */
+  edits?: FileEdits[];
   /** The file to open afterwards. */
   main?: string;
   /** What the user does next (wire the module in), shown after writing; short, plain text. */

@@ -3,7 +3,8 @@ import type { EditFix } from '../../fixes/types';
 import { shownKey, shownValue } from '../../env/display';
 import { isValuesFile } from '../../env/files';
 import { schemaFor } from '../../env/locate';
-import type { EnvEntry } from '../../env/scan';
+import type { EnvDocument, EnvEntry } from '../../env/scan';
+import type { VariableSpec } from '../../env/schema';
 import { effectiveEntries, envDocumentOf, valueOf } from '../../env/values';
 import { enumCaseMatch, validateValue } from '../../env/validate';
 import { isSensitiveName } from '../../secrets/names';
@@ -37,32 +38,51 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const schema = schemaFor(context.path, context.host);
   if (!schema) return;
   const doc = envDocumentOf(context);
-  const entries = effectiveEntries(doc);
+  const effective = effectiveEntries(doc);
+  // Every occurrence of a key is judged, not only the one dotenv keeps: `PORT=70000` above a later
+  // `PORT=3000` is still a wrong value someone will uncomment, reorder or copy (env/duplicate-key flags it too).
+  const occurrences = new Map<string, EnvEntry[]>();
+  for (const e of doc.entries) {
+    if (!e.loaded) continue;
+    const list = occurrences.get(e.key);
+    if (list) list.push(e);
+    else occurrences.set(e.key, [e]);
+  }
   for (const spec of schema.variables.values()) {
-    const entry = entries.get(spec.name);
-    if (!entry) continue;
-    const value = valueOf(doc, entry);
-    if (value === undefined) continue;
-    if (value === '') {
-      // `.env.example` asks for keys, not values; only a schema's `required` forbids an empty one.
-      if (spec.required && schema.source === 'schema') {
-        report({ messageId: 'empty', data: { key: shownKey(spec.name) }, start: entry.keyStart, end: entry.keyEnd, identity: `empty:${spec.name}` });
-      }
-      continue;
-    }
-    const problem = validateValue(spec, value);
-    if (!problem) continue;
-    const found = problem.foundSafe ?? describe(value, spec.secret || isSensitiveName(spec.name));
-    const fix = enumFix(entry, enumCaseMatch(spec, value));
-    report({
-      messageId: problem.messageId,
-      data: { key: shownKey(spec.name), expected: problem.expected, found },
-      start: entry.valueStart,
-      end: Math.max(entry.valueEnd, entry.valueStart),
-      identity: `${problem.messageId}:${spec.name}`,
-      fixes: fix ? [fix] : undefined,
+    const all = occurrences.get(spec.name) ?? [];
+    all.forEach((entry, i) => {
+      const isEffective = effective.get(spec.name) === entry;
+      // Earlier occurrences get their own identity (fingerprints stay distinct), counted from the last one.
+      const suffix = isEffective ? '' : `:shadowed${all.length - 1 - i}`;
+      judge(report, spec, doc, entry, isEffective, suffix, schema.source === 'schema');
     });
   }
+}
+
+/** One occurrence of a declared key against its spec. An empty value matters only where dotenv keeps it. */
+function judge(report: (r: Report) => void, spec: VariableSpec, doc: EnvDocument, entry: EnvEntry,
+  isEffective: boolean, suffix: string, fromSchema: boolean): void {
+  const value = valueOf(doc, entry);
+  if (value === undefined) return;
+  if (value === '') {
+    // `.env.example` asks for keys, not values; only a schema's `required` forbids an empty one.
+    if (isEffective && spec.required && fromSchema) {
+      report({ messageId: 'empty', data: { key: shownKey(spec.name) }, start: entry.keyStart, end: entry.keyEnd, identity: `empty:${spec.name}` });
+    }
+    return;
+  }
+  const problem = validateValue(spec, value);
+  if (!problem) return;
+  const found = problem.foundSafe ?? describe(value, spec.secret || isSensitiveName(spec.name));
+  const fix = enumFix(entry, enumCaseMatch(spec, value));
+  report({
+    messageId: problem.messageId,
+    data: { key: shownKey(spec.name), expected: problem.expected, found },
+    start: entry.valueStart,
+    end: Math.max(entry.valueEnd, entry.valueStart),
+    identity: `${problem.messageId}:${spec.name}${suffix}`,
+    fixes: fix ? [fix] : undefined,
+  });
 }
 
 /**
