@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
+import { isGitTracked } from './git/tracked';
 import { GitIgnoreStack } from './gitignore';
 import type { FixDescriptor } from './fixes/types';
 import type { FileHost } from './host';
@@ -53,9 +54,9 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const programRules = allRules.filter((r) => r.summarize);
   const fileRules = allRules.filter((r) => !r.summarize);
   const index = new ProgramIndex(programRules, options.host);
-  const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
+  const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean; gitTracked: boolean }> = [];
 
-  const visitFile = (file: string, size: number, gitIgnored: boolean) => {
+  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
       return;
@@ -73,7 +74,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       return;
     }
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
-    const context = new FileContext(file, text, { gitIgnored });
+    const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host: options.host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
@@ -83,7 +84,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
-    if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+    if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored, gitTracked });
   };
 
   for (const p of paths) {
@@ -98,16 +99,20 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (stat.isDirectory()) {
       const cancelled = () => (out.cancelled ||= options.cancelled?.() ?? false);
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
-      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable })) visitFile(f.file, f.size, f.gitIgnored);
+      // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
+      const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false);
     } else {
-      const ignored = useGitignore ? GitIgnoreStack.forDirectory(path.dirname(abs)).ignores(abs) : false;
-      visitFile(abs, stat.size, ignored);
+      // A file named on the command line: git does not ignore what it tracks.
+      const tracked = useGitignore && isGitTracked(abs);
+      const ignored = useGitignore && !tracked && GitIgnoreStack.forDirectory(path.dirname(abs)).ignores(abs);
+      visitFile(abs, stat.size, ignored, tracked);
     }
     if (out.cancelled) break;
   }
   if (out.cancelled) return out;
   for (const d of deferred) {
-    const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
+    const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored, gitTracked: d.gitTracked }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host: options.host,
     });
     if (result.findings.length === 0) continue;

@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
   docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/config/env-file-committed.md',
   messages: {
     notIgnored: '`{file}` is not git-ignored: one `git add .` commits this machine\'s configuration and secrets. Add it to .gitignore and keep a `.env.example` instead.',
+    tracked: '`{file}` is tracked by git: it is committed (or staged) whatever .gitignore says. Run `git rm --cached {file}`, keep a `.env.example`, and rotate any secret it held.',
   },
   fixable: false,
   kinds: ['env'],
@@ -30,22 +31,28 @@ export function isPrivateEnvFile(filePath: string): boolean {
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
-  if (context.gitIgnored || !isPrivateEnvFile(context.path)) return;
+  if (!isPrivateEnvFile(context.path)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
+  const end = Math.max(1, context.text.search(/\r?\n|$/));
+  // The caller read git's index: a tracked file is public whatever .gitignore says.
+  if (context.gitTracked) {
+    report({ messageId: 'tracked', data: { file: path.basename(context.path) }, start: 0, end, identity: 'tracked' });
+    return;
+  }
+  if (context.gitIgnored) return;
   if (context.host && path.isAbsolute(context.path)) {
     const git = gitView(context.host, context.path);
     // Not in a git repository: there is nothing to commit it to. Ignored after all (the caller walked without .gitignore).
     if (!git || git.ignores) return;
   }
-  const end = Math.max(1, context.text.search(/\r?\n|$/));
   report({ messageId: 'notIgnored', data: { file: path.basename(context.path) }, start: 0, end, identity: 'notIgnored' });
 }
 
 /**
  * Git's view of a file from the files alone: the repository root (the folder holding `.git`, a folder or
  * a worktree's file) and whether the `.gitignore` files between it and the file, plus `.git/info/exclude`,
- * ignore it. Whether the file is already tracked cannot be known without running git.
+ * ignore it. Whether it is tracked is the caller's to say (`context.gitTracked`, read from git's index).
  */
 export function gitView(host: FileHost, filePath: string): { root: string; ignores: boolean } | undefined {
   const chain: string[] = [];
