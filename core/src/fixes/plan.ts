@@ -74,12 +74,13 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
       continue;
     }
-    let name = byValue.get(fix.value);
-    if (name === undefined) {
+    // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
+    let name = fix.fixedName ? fix.name : byValue.get(fix.value);
+    if (name === undefined || (fix.fixedName && !existing.has(name))) {
       const quoted = quoteEnvValue(fix.value);
       // A value no .env line can hold exactly is left where it is rather than changed on the way.
       if (quoted === undefined) continue;
-      name = uniqueName(fix.name, existing);
+      name = name ?? uniqueName(fix.name, existing);
       existing.set(name, fix.value);
       byValue.set(fix.value, name);
       appended.push(`${name}=${quoted}`);

@@ -15,6 +15,11 @@ export interface MoveToEnvFix {
   name: string;
   /** The value to write to `.env`. */
   value: string;
+  /**
+   * The code already reads `name` (the fix drops the default of `process.env.NAME || '…'`): the name cannot
+   * change. When `.env` already sets it, nothing is appended (never overwritten, never a `NAME_2` nobody reads).
+   */
+  fixedName?: boolean;
 }
 
 /** Edits inside the file itself (switch a transport to the console, add a session store…). */
