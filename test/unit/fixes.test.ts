@@ -93,6 +93,12 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
       assert.equal(fixAll('src/a.ts', before, { gitignore: '.env\n' }).env, `${name}=${url}\n`);
     }
   });
+  test('a new .env starts as .env.example does, without the moved key: the fixed project lacks no required key', () => {
+    const out = fixAll('src/a.ts', code, { gitignore: '.env\n', example: '# db\nDB_HOST=localhost\nDB_PASSWORD=\n' });
+    assert.equal(out.env, '# db\nDB_HOST=localhost\nDB_PASSWORD=s3cr3t-Pa55\n');
+    assert.equal(out.example, '# db\nDB_HOST=localhost\nDB_PASSWORD=\n');
+    assert.equal(fixAll('src/a.ts', code, { gitignore: '.env\n' }).env, 'DB_PASSWORD=s3cr3t-Pa55\n', 'no example: the moved key alone');
+  });
   test('same value under another key: that key is reused', () => {
     const out = fixAll('src/a.ts', code, { env: 'PG_PASS=s3cr3t-Pa55\n', gitignore: '.env\n' });
     assert.equal(out.source, 'const dbPassword = process.env.PG_PASS;\n');

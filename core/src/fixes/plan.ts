@@ -94,12 +94,31 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
-  if (appended.length > 0) changes.push(appendLines(envPath, files.env, appended));
+  if (appended.length > 0) changes.push(appendLines(envPath, files.env, files.env === undefined ? [...fromExample(files.example, existing, appended), ...appended] : appended));
   if (moves > 0 && !gitIgnoresEnv(files.gitignore)) {
     changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
   return { title, changes };
+}
+
+/**
+ * A new `.env` starts as `.env.example` does (what `cp .env.example .env` gives), without the keys the move
+ * writes: otherwise the new file lacks every key the example requires, a finding the fix would have made.
+ */
+function fromExample(example: string | undefined, existing: Map<string, string>, appended: string[]): string[] {
+  if (!example) return [];
+  const moved = new Set(appended.map((l) => l.slice(0, l.indexOf('='))));
+  const lines = example.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  // A multi-line quoted value cannot be copied line by line safely: then only the moved keys are written.
+  if (envEntries(lines.join('\n')).size !== lines.filter((l) => /^\s*(export\s+)?[\w.-]+\s*[=:]/.test(l)).length) return [];
+  const kept = lines.filter((l) => {
+    const key = /^\s*(?:export\s+)?([\w.-]+)\s*[=:]/.exec(l)?.[1];
+    return key === undefined || !moved.has(key);
+  });
+  for (const [k, v] of envEntries(kept.join('\n'))) if (!existing.has(k)) existing.set(k, v);
+  return kept;
 }
 
 /** `NAME`, or `NAME_2`, `NAME_3`… when `.env` already holds `NAME` with another value. */
