@@ -88,6 +88,8 @@ function readEnvFiles(filePath: string, folder: string | undefined, host: Action
     env: host.readText(path.join(root, '.env')),
     gitignore: host.readText(path.join(root, '.gitignore')),
     example: host.readText(path.join(root, '.env.example')),
+    packageJson: host.readText(path.join(root, 'package.json')),
+    schema: host.readText(path.join(root, '.env.schema.yaml')),
   };
 }
 

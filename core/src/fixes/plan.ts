@@ -3,6 +3,7 @@ import ignore from 'ignore';
 import * as path from 'node:path';
 import { LineIndex } from '../lineIndex';
 import type { FileChange, TextEdit, WorkspaceChange } from '../types';
+import { declareInSchema, declarePackages, type Declarations } from './declare';
 import type { FixDescriptor } from './types';
 
 /** The files next to the code that the fix reads and appends to; `undefined` text means the file does not exist. */
@@ -12,6 +13,9 @@ export interface EnvFiles {
   env?: string;
   gitignore?: string;
   example?: string;
+  /** `package.json` and `.env.schema.yaml` beside `.env`, for fixes that declare what their code needs. */
+  packageJson?: string;
+  schema?: string;
 }
 
 /** Keys and values of a `.env` as dotenv itself reads them (`KEY: value`, quotes, multi-line values and all). */
@@ -65,6 +69,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let lastEnd = -1;
   let lastInsertion = -1;
   let moves = 0;
+  const declarations: Declarations[] = [];
   for (const { fix, start, end } of spans) {
     // Overlapping fixes, and a second insertion at the same place: the first wins, the next run takes the rest.
     if (start < lastEnd || (start === end && start === lastInsertion)) continue;
@@ -72,6 +77,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     if (start === end) lastInsertion = start;
     if (fix.kind === 'edit') {
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
+      if (fix.declares) declarations.push(fix.declares);
       continue;
     }
     // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
@@ -94,12 +100,38 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
+  const declared = declare(declarations, files, exampleKeys, existing);
+  exampleAppended.push(...declared.example);
+  if (files.env !== undefined) appended.push(...declared.env);
   if (appended.length > 0) changes.push(appendLines(envPath, files.env, files.env === undefined ? [...fromExample(files.example, existing, appended), ...appended] : appended));
   if (moves > 0 && !gitIgnoresEnv(files.gitignore)) {
     changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
+  changes.push(...declared.changes);
   return { title, changes };
+}
+
+/**
+ * The packages and variables the fixes' new code needs: packages into package.json; each variable into
+ * `.env.example` when there is one (else the schema), and with its local value into an existing `.env` that
+ * lacks it, so the example's new key is not missing there.
+ */
+function declare(all: Declarations[], files: EnvFiles, exampleKeys: Set<string>, env: Map<string, string>): { example: string[]; env: string[]; changes: FileChange[] } {
+  const out = { example: [] as string[], env: [] as string[], changes: [] as FileChange[] };
+  if (all.length === 0) return out;
+  const dependencies = Object.assign({}, ...all.map((d) => d.dependencies ?? {})) as Record<string, string>;
+  const manifest = declarePackages(path.join(files.root, 'package.json'), files.packageJson, dependencies);
+  if (manifest) out.changes.push(manifest);
+  const variables = [...new Map(all.flatMap((d) => d.variables ?? []).map((v) => [v.name, v])).values()];
+  if (files.example !== undefined) {
+    for (const v of variables) if (!exampleKeys.has(v.name)) (exampleKeys.add(v.name), out.example.push(`${v.name}=`));
+  } else {
+    const schema = declareInSchema(files.root, files.schema, variables);
+    if (schema) out.changes.push(schema);
+  }
+  for (const v of variables) if (!env.has(v.name)) (env.set(v.name, v.local), out.env.push(`${v.name}=${v.local}`));
+  return out;
 }
 
 /**

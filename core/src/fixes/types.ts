@@ -22,6 +22,8 @@ export interface MoveToEnvFix {
   fixedName?: boolean;
 }
 
+import type { Declarations } from './declare';
+
 /** Edits inside the file itself (switch a transport to the console, add a session store…). */
 export interface EditFix {
   kind: 'edit';
@@ -34,6 +36,8 @@ export interface EditFix {
    * preferred: where the user must choose (Redis or Postgres), fix-all leaves the finding alone.
    */
   preferred: boolean;
+  /** What the new code needs declared beside it (packages in package.json, variables in `.env.example`/schema). */
+  declares?: Declarations;
 }
 
 export type FixDescriptor = MoveToEnvFix | EditFix;
