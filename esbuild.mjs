@@ -22,6 +22,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { TWELVE_FACTOR_VERSION: JSON.stringify(pkg.version) },
+  // jsonc-parser's UMD main loads its parts with a dynamic require a bundle cannot follow: bundle its ESM build
+  // (Node itself, in the tests, loads the UMD one, whose ESM files it could not resolve).
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const entries = [

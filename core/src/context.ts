@@ -9,6 +9,8 @@ import type { FileKind } from './types';
 export interface FileContextOptions {
   /** For `.env` files: whether git ignores the file (a git-ignored `.env` is where secrets belong). */
   gitIgnored?: boolean;
+  /** For `.env` files: git's index holds the file (it is committed or staged, whatever `.gitignore` says). */
+  gitTracked?: boolean;
   /**
    * The path relative to the project or workspace root. Test-ness is judged on it: the folders above the
    * project (`/home/me/test/proj`) say nothing about the code. Without it the path itself is judged.
@@ -24,11 +26,17 @@ export interface FileContextOptions {
 export class FileContext {
   readonly kind: FileKind;
   readonly gitIgnored: boolean;
+  readonly gitTracked: boolean;
   /**
    * The path relative to the project root, when the caller knows it. The engine sets it from its
    * `relativePath` option, so a context built without one is judged like the analysis it is given to.
    */
   relativePath?: string;
+  /**
+   * A generated or minified bundle: nobody edits it and its names are mangled, so only provider-format secrets
+   * (a key is a leak wherever it sits) are looked for, and no fix is offered. Set by the engine.
+   */
+  generated = false;
   /** The rest of the program, for rules that judge more than one file; set by the caller that has an index. */
   program?: ProgramView;
   /** Other files (a schema, `.env.example`), for rules that read one; set by the caller. */
@@ -48,6 +56,7 @@ export class FileContext {
     // The text decides only for a name with no extension (`bin/www` with a node shebang).
     this.kind = fileKindOfText(path, text);
     this.gitIgnored = options.gitIgnored ?? false;
+    this.gitTracked = options.gitTracked ?? false;
     this.relativePath = options.relativePath;
   }
 
@@ -107,7 +116,7 @@ export class FileContext {
    * TypeScript's incremental parser, so a keystroke re-parses only the changed region.
    */
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
-    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, relativePath: this.relativePath });
+    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath });
     if (this.sourceFileCache && change) {
       const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength);
       next.sourceFileCache = ts.updateSourceFile(this.sourceFileCache, text, range);

@@ -1,6 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isGitTracked } from './git/tracked';
 
 /** Reads a file as text, or undefined when it does not exist or cannot be read. */
 export type ReadText = (filePath: string) => string | undefined;
@@ -71,8 +72,12 @@ export class GitIgnoreStack {
   }
 }
 
-/** Whether git would ignore this file, from the `.gitignore` files between it and its repository root. */
+/**
+ * Whether git would ignore this file, from the `.gitignore` files between it and its repository root. On
+ * the disk a tracked file is never ignored: `.gitignore` only keeps untracked files out.
+ */
 export function isGitIgnored(filePath: string, read: ReadText = readTextSync, stopAt?: string): boolean {
+  if (read === readTextSync && isGitTracked(path.resolve(filePath))) return false;
   const stack = GitIgnoreStack.forDirectory(path.dirname(filePath), read, stopAt);
   return stack.ignores(filePath);
 }

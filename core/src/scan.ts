@@ -4,6 +4,7 @@ import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
 import { fileKindOf } from './fileKinds';
+import { isGitTracked } from './git/tracked';
 import { GitIgnoreStack, readTextSync } from './gitignore';
 import { scanLargeEnv } from './largeEnv';
 import type { FixDescriptor } from './fixes/types';
@@ -65,9 +66,9 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const fileRules = allRules.filter((r) => !r.summarize);
   const index = new ProgramIndex(programRules, host);
   // Only the paths: keeping every program-rule file's text to the end of the scan grows with the repository.
-  const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean }> = [];
+  const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean; gitTracked: boolean }> = [];
 
-  const visitFile = (file: string, size: number, gitIgnored: boolean) => {
+  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
       // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
@@ -89,7 +90,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
     const hash = cache ? hashText(text) : '';
-    const key = `${hash}|${gitIgnored}|${relativePath}`;
+    const key = `${hash}|${gitIgnored}|${gitTracked}|${relativePath}`;
     const cached = cache?.lookup(file, key);
     if (cached) {
       out.filesScanned++;
@@ -99,10 +100,10 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       const suppressed = [...(cached.suppressed ?? [])];
       if (cached.findings.length > 0 || suppressed.length > 0) out.files.push({ file, text, findings: [...cached.findings], suppressed, fixes: new Map() });
       if (cached.summary) index.restore(file, hash, cached.summary);
-      if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored });
+      if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
       return;
     }
-    const context = new FileContext(file, text, { gitIgnored });
+    const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
@@ -115,7 +116,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
-    if (needsProgram) deferred.push({ file, relativePath, gitIgnored });
+    if (needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
     // A copy: program findings are added to the file's list later, and they are cached apart.
     cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
@@ -145,10 +146,14 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (stat.isDirectory()) {
       const cancelled = () => (out.cancelled ||= options.cancelled?.() ?? false);
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
-      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable })) visitFile(f.file, f.size, f.gitIgnored);
+      // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
+      const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false);
     } else {
-      const ignored = useGitignore ? GitIgnoreStack.forDirectory(path.dirname(abs)).ignores(abs) : false;
-      visitFile(abs, stat.size, ignored);
+      // A file named on the command line: git does not ignore what it tracks.
+      const tracked = useGitignore && isGitTracked(abs);
+      const ignored = useGitignore && !tracked && GitIgnoreStack.forDirectory(path.dirname(abs)).ignores(abs);
+      visitFile(abs, stat.size, ignored, tracked);
     }
     if (out.cancelled) break;
   }
@@ -161,7 +166,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
     const text = cached && cached.findings.length === 0 && cached.suppressed.length === 0 ? '' : readTextSync(d.file);
     if (text === undefined) continue;
-    const result = cached ? { ...cached, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored }), {
+    const result = cached ? { ...cached, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored, gitTracked: d.gitTracked }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
     });
     if (!cached) cache?.storeProgram(d.file, fingerprint, [...result.findings], [...result.suppressed]);

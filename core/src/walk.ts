@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { trackedFilesFor, type TrackedFiles } from './git/tracked';
 import { GitIgnoreStack } from './gitignore';
 
 /** Folders no walk enters unless asked to start inside them. */
@@ -10,6 +11,8 @@ export interface WalkedFile {
   size: number;
   /** Git ignores it (only `.env` files are listed when ignored: rules must know they are ignored). */
   gitIgnored: boolean;
+  /** In git's index: committed or staged, so public whatever `.gitignore` says. */
+  tracked?: boolean;
 }
 
 export interface WalkOptions {
@@ -18,18 +21,24 @@ export interface WalkOptions {
   cancelled?: () => boolean;
   /** Folders that could not be read. */
   onUnreadable?: (dir: string, code: string) => void;
+  /** The git index could not be read (split, sparse, malformed): `.gitignore` alone chose the files. */
+  onNotice?: (indexPath: string, message: string) => void;
 }
 
 /**
  * The files under a folder, sorted, without following symbolic links (no loops), without entering skipped
  * or git-ignored folders. A generator, so a caller can stop early or yield to other work between files.
+ * In a git work tree what git tracks is listed whatever `.gitignore` and the skipped folders say (committed
+ * build output, a tracked `.env`, vendored code are public), and only untracked files are judged by them.
  */
 export function* walkFiles(root: string, options: WalkOptions = {}): Generator<WalkedFile> {
-  const stack = options.gitignore === false ? undefined : GitIgnoreStack.forDirectory(root);
-  yield* walkDir(root, stack, options);
+  const useGit = options.gitignore !== false;
+  const stack = useGit ? GitIgnoreStack.forDirectory(root) : undefined;
+  const tracked = useGit ? trackedFilesFor(root, options.onNotice) : undefined;
+  yield* walkDir(root, stack, tracked, options);
 }
 
-function* walkDir(dir: string, stack: GitIgnoreStack | undefined, options: WalkOptions): Generator<WalkedFile> {
+function* walkDir(dir: string, stack: GitIgnoreStack | undefined, tracked: TrackedFiles | undefined, options: WalkOptions): Generator<WalkedFile> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -41,12 +50,16 @@ function* walkDir(dir: string, stack: GitIgnoreStack | undefined, options: WalkO
   for (const entry of entries) {
     if (options.cancelled?.()) return;
     const full = path.join(dir, entry.name);
-    if (entry.isSymbolicLink()) continue;
+    if (entry.isSymbolicLink() || entry.name === '.git') continue;
     if (entry.isDirectory()) {
-      if (DEFAULT_SKIPPED_DIRS.has(entry.name) || stack?.ignores(full, true)) continue;
-      yield* walkDir(full, stack?.enter(full), options);
+      const hasTracked = tracked?.hasTrackedUnder(full) ?? false;
+      if (!hasTracked && (DEFAULT_SKIPPED_DIRS.has(entry.name) || stack?.ignores(full, true))) continue;
+      // A submodule or a nested repository answers for its own files.
+      const inner = tracked && fs.existsSync(path.join(full, '.git')) ? trackedFilesFor(full, options.onNotice) : tracked;
+      yield* walkDir(full, stack?.enter(full), inner, options);
     } else if (entry.isFile()) {
-      const gitIgnored = stack?.ignores(full) ?? false;
+      const isTracked = tracked?.isTracked(full) ?? false;
+      const gitIgnored = !isTracked && (stack?.ignores(full) ?? false);
       if (gitIgnored && !/^\.env/i.test(entry.name)) continue;
       let size = 0;
       try {
@@ -54,14 +67,14 @@ function* walkDir(dir: string, stack: GitIgnoreStack | undefined, options: WalkO
       } catch {
         continue;
       }
-      yield { file: full, size, gitIgnored };
+      yield isTracked ? { file: full, size, gitIgnored, tracked: true } : { file: full, size, gitIgnored };
     }
   }
 }
 
 /**
- * Whether a walk of `root` lists this path: inside the root, in no skipped folder, not git-ignored (a `.env`
- * file excepted, as in the walk). Lets a watcher's event for one path be judged as the full walk would judge
+ * Whether a walk of `root` lists this path: inside the root, tracked by git, or in no skipped folder and not
+ * git-ignored (a `.env` file excepted, as in the walk). Lets a watcher's event for one path be judged as the full walk would judge
  * it, so an incremental update never adds a file the scan leaves out (build output, node_modules).
  */
 export function isWalked(root: string, target: string, isDirectory = false): boolean {
@@ -69,6 +82,9 @@ export function isWalked(root: string, target: string, isDirectory = false): boo
   if (rel === '') return true;
   if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
   const segments = rel.split(path.sep);
+  if (segments.includes('.git')) return false;
+  const tracked = trackedFilesFor(isDirectory ? target : path.dirname(target));
+  if (tracked && (isDirectory ? tracked.hasTrackedUnder(target) : tracked.isTracked(target))) return true;
   const folders = isDirectory ? segments : segments.slice(0, -1);
   if (folders.some((s) => DEFAULT_SKIPPED_DIRS.has(s))) return false;
   const stack = GitIgnoreStack.forDirectory(isDirectory ? target : path.dirname(target));

@@ -4,6 +4,7 @@ import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { isGitIgnored } from '../../core/src/gitignore';
+import { isGitTracked } from '../../core/src/git/tracked';
 import type { FileHost } from '../../core/src/host';
 import type { WorkspaceProgram } from './program';
 import type { Settings } from './settings';
@@ -50,14 +51,15 @@ export class DocumentAnalyses {
     if (cached && !cached.stale && cached.version === document.version && cached.settings === settings) return cached.result;
     const text = document.getText();
     const gitIgnored = fileKindOf(filePath) === 'env' && isGitIgnored(filePath, undefined, folder);
+    const gitTracked = fileKindOf(filePath) === 'env' && isGitTracked(filePath);
     // A keystroke's new version reuses the previous syntax tree (incremental parse) when there was one.
     // Relative to the workspace folder before the index sees the file: test-ness is judged inside the folder.
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
     const previous = cached?.context;
-    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.hasSourceFile &&
+    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.gitTracked === gitTracked && previous.hasSourceFile &&
       previous.relativePath === relativePath
       ? previous.withText(text, changedRegion(previous.text, text))
-      : new FileContext(filePath, text, { gitIgnored, relativePath });
+      : new FileContext(filePath, text, { gitIgnored, gitTracked, relativePath });
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
     this.runs++;

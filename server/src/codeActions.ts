@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/engine';
 import { envRootFor } from '../../core/src/envRoot';
+import { fixedUnasked } from '../../core/src/fixes/eligible';
 import { planFixes, type EnvFiles } from '../../core/src/fixes/plan';
 import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
 import { rulesById } from '../../core/src/rules';
@@ -40,8 +41,10 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
   const refusal = (plan: WorkspaceChange) => plan.changes.map((c) => (c.path === filePath ? undefined : host.writeRefusal(c.path))).find(Boolean);
   const actions: CodeAction[] = [];
 
-  if (wantsFixAll && fixable.length > 0) {
-    const plan = planFixes(file, fixable.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(fixable));
+  // Fix-all runs unasked (on save): errors and warnings outside test code only.
+  const fixAll = fixable.filter((f) => fixedUnasked(f, filePath, folder));
+  if (wantsFixAll && fixAll.length > 0) {
+    const plan = planFixes(file, fixAll.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(fixAll));
     const reason = refusal(plan);
     actions.push(reason ? { title: plan.title, kind: FIX_ALL_KIND, disabled: { reason } } : { title: plan.title, kind: FIX_ALL_KIND, edit: edit(plan) });
   }
@@ -99,6 +102,8 @@ function readEnvFiles(filePath: string, folder: string | undefined, host: Action
     env: host.readText(path.join(root, '.env')),
     gitignore: host.readText(path.join(root, '.gitignore')),
     example: host.readText(path.join(root, '.env.example')),
+    packageJson: host.readText(path.join(root, 'package.json')),
+    schema: host.readText(path.join(root, '.env.schema.yaml')),
   };
 }
 
@@ -118,7 +123,8 @@ function disableComment(document: TextDocument, finding: Finding): ((d: Diagnost
   const eol = lineText.endsWith('\r\n') ? '\r\n' : '\n';
   const isSecret = rulesById.get(finding.ruleId)?.meta.reportsSecrets === true;
   const title = isSecret ? 'Ignore this secret' : `Disable ${finding.ruleId} for this line`;
-  const newText = `${indent}${prefix} twelve-factor-disable-next-line ${finding.ruleId} -- ${isSecret ? 'not a secret' : 'reason'}${eol}`;
+  // `<reason>` is for the user to fill in: the action cannot know why, and must not claim "not a secret" for them.
+  const newText = `${indent}${prefix} twelve-factor-disable-next-line ${finding.ruleId} -- <reason>${eol}`;
   // Versioned, like the move fix: applied after the text changed, a line number would point elsewhere.
   return (diagnostic) => quickFix(title, [diagnostic], {
     documentChanges: [{

@@ -11,6 +11,7 @@ import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
+import { isGitTracked } from '../../core/src/git/tracked';
 import { diskWriteRefusal, staysInside } from '../../core/src/safeFs';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
@@ -140,8 +141,9 @@ export function startServer(connection: Connection): void {
       const current = await settings.get(URI.file(folder).toString(), folder);
       if (!current.enable) return [];
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
+      const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
-      return analyze(new FileContext(file, text, { gitIgnored }), { config: current.config, relativePath, program: program.view(file), host }).findings;
+      return analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host }).findings;
     },
     excludes: async (folder) => {
       if (!hasConfigurationCapability) return [];

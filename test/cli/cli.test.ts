@@ -107,6 +107,20 @@ describe('twelve-factor scan', () => {
     assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'PORT=3000\nDB_PASSWORD=s3cr3t-Pa55\n');
     assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
   });
+  test('--fix never rewrites a test, nor a finding below warning', () => {
+    const dir = workspace({
+      'package.json': '{}', '.gitignore': '.env\n', 'src/db.ts': SECRET_FILE, 'src/__tests__/db.test.ts': SECRET_FILE,
+    });
+    fs.writeFileSync(path.join(dir, '.twelve-factor.yaml'), 'rules:\n  config/hardcoded-secret: info\n');
+    cli(['scan', '--fix'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'src/db.ts'), 'utf8'), SECRET_FILE, 'info: left alone');
+    // Test code reported at error too: still not rewritten.
+    fs.writeFileSync(path.join(dir, '.twelve-factor.yaml'), 'rules:\n  config/hardcoded-secret: error\ntestFiles:\n  severity: error\n');
+    assert.match(cli(['scan'], dir).stdout, /db\.test\.ts/);
+    cli(['scan', '--fix'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'src/db.ts'), 'utf8'), 'export const dbPassword = process.env.DB_PASSWORD;\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'src/__tests__/db.test.ts'), 'utf8'), SECRET_FILE, 'a test is never rewritten');
+  });
 });
 
 describe('the bundled examples app', () => {

@@ -113,7 +113,8 @@ test('"Ignore this secret" inserts a disable comment above, indentation kept; th
     assert.notEqual(ignore.isPreferred, true);
     await s.apply(ignore.edit);
     const lines = s.text(uri).split('\n');
-    assert.match(lines[3], /^ {4}\/\/ twelve-factor-disable-next-line config\/hardcoded-secret(\s|$)/);
+    // The reason is the user's to write: the action claims nothing ("not a secret") for them.
+    assert.match(lines[3], /^ {4}\/\/ twelve-factor-disable-next-line config\/hardcoded-secret -- <reason>$/);
     assert.equal(lines[4], `    return new Stripe('${STRIPE_KEY}');`);
     assert.equal(lines.length, text.split('\n').length + 1, 'exactly one line added');
     assert.deepEqual(await s.diagnostics(uri), []);
@@ -139,6 +140,16 @@ test('"Show documentation" runs twelveFactor.openRuleDocs with the rule page', a
     assert.equal(docs.command?.command, 'twelveFactor.openRuleDocs');
     assert.deepEqual(docs.command?.arguments, [diagnostics[0].codeDescription?.href]);
     assert.equal(docs.edit, undefined);
+  });
+});
+
+test('source.fixAll never rewrites a test: the same secrets in a test file get their quick fixes, no fix-all', async () => {
+  await withSession({ secrets: ALL_SECRETS }, async (s) => {
+    const { uri, diagnostics, actions } = await actionsFor(s, 'src/__tests__/app.test.ts', TWO_SECRETS_TS);
+    assert.ok(diagnostics.length > 0);
+    assert.ok(actions.some((a) => a.kind === 'quickfix' && a.edit), 'a quick fix the user picks is still offered');
+    const whole = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } };
+    assert.deepEqual(await s.codeActions(uri, whole, [], ['source.fixAll']), []);
   });
 });
 

@@ -34,11 +34,11 @@ test('a 10 MB single-line minified bundle: nothing reported, skip logged once an
   });
 });
 
-test('a minified bundle under the size limit is skipped as minified', async () => {
-  const line = `var k=${JSON.stringify(STRIPE_KEY)};` + 'x=1;'.repeat(50_000);
+test('a minified bundle under the size limit is passed over as minified, but for provider-format keys', async () => {
+  const line = `var k=${JSON.stringify(STRIPE_KEY)};var password="hunter22x";` + 'x=1;'.repeat(50_000);
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('public/app.js', line);
-    assert.deepEqual(await s.diagnostics(uri), []);
+    assert.deepEqual((await s.diagnostics(uri)).map((d) => [d.code, d.range]), [['config/hardcoded-secret', rangeOf(line, STRIPE_KEY)]]);
     await waitFor(() => s.statuses.some((st) => st.uri === uri && st.skipped === 'minified'), 'minified status');
   });
 });

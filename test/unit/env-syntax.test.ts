@@ -74,6 +74,7 @@ describe('env/syntax: each check', () => {
     ['SpaceCharacter before', 'FOO =BAR\n', [['SpaceCharacter', 1]]],
     ['SpaceCharacter after', 'FOO= BAR\n', [['SpaceCharacter', 1]]],
     ['SpaceCharacter around', 'FOO = BAR\n', [['SpaceCharacter', 1]]],
+    ['SpaceCharacter: none for the blank before a comment on an empty value', 'FOO= # nothing here\n', []],
     ['SubstitutionKey: unclosed', 'ABC=${BAR\n', [['SubstitutionKey', 1]]],
     ['SubstitutionKey: symbol in name', 'FOO=${BAR!}\n', [['SubstitutionKey', 1]]],
     ['SubstitutionKey: closing brace only', 'XYZ=$BAR}\n', [['SubstitutionKey', 1]]],
@@ -123,6 +124,8 @@ describe('env/syntax: fixes', () => {
     ['QuoteCharacter', 'FOO="BAR"\n', 'FOO=BAR\n', true],
     ['QuoteCharacter', "FOO='B\"AR'\n", 'FOO=B"AR\n', true],
     ['SpaceCharacter', 'FOO = BAR # note\n', 'FOO=BAR # note\n', true],
+    // An empty value and a comment: the blank after `=` stays, or the `#` would read as the value's (UnquotedHash).
+    ['SpaceCharacter', 'FOO = # note\n', 'FOO= # note\n', true],
     ['TrailingWhitespace', 'FOO=BAR  \n', 'FOO=BAR\n', true],
     ['ValueWithoutQuotes', 'FOO=BAR BAZ # note\n', 'FOO="BAR BAZ" # note\n', true],
     ['ValueWithoutQuotes', 'FOO=say "hi" now\n', "FOO='say \"hi\" now'\n", true],

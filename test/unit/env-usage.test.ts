@@ -71,6 +71,14 @@ describe('env/undeclared-usage', () => {
     assert.deepEqual(found.map((f) => [f.ruleId, f.messageId, f.range.start.line, code.slice(f.start, f.end)]), [['env/undeclared-usage', 'undeclared', 1, 'STRIPE_KEY']]);
     assert.match(found[0].message, /`\.env\.schema\.yaml`/);
   });
+  test('invalid: one finding per variable and file, at its first read, with the count of reads', () => {
+    const code = 'const a = process.env.STRIPE_KEY;\nconst b = process.env.OTHER;\nfoo(process.env.STRIPE_KEY);\nbar(process.env.STRIPE_KEY);\n';
+    const found = undeclared(code, schema);
+    assert.deepEqual(found.map((f) => [f.data.name, f.range.start.line, f.data.count]), [['STRIPE_KEY', 0, '3'], ['OTHER', 1, '1']]);
+    assert.match(found[0].message, /read here and 2 more times in this file/);
+    assert.match(found[1].message, /read here but/);
+    assert.equal(new Set(found.map((f) => f.fingerprint)).size, 2);
+  });
   test('every form of read is checked; element access reports the string contents', () => {
     const code = "const { A, B: b = '1' } = process.env;\nconst c = process.env['C'];\nconst d = import.meta.env.D;\n";
     const found = undeclared(code, schema);

@@ -43,11 +43,12 @@ function fixed(text: string, finding: Finding, fixes: Map<Finding, EditFix[]>): 
 
 describe('env/missing-required', () => {
   test('valid: every required key set', () => assert.deepEqual(ids(GOOD_DB), []));
-  test('one diagnostic on the first line listing the missing keys, with a preferred fix', () => {
+  test('one diagnostic on the first line listing the missing keys; a fix the user picks (it writes empty values)', () => {
     const text = '# app\nPORT=8080';
     const { findings, fixes } = run(text);
     assert.deepEqual(findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.data.names]), [['env/missing-required', 'missing', 0, '`DATABASE_URL`, `ADMIN_EMAIL`']]);
-    assert.equal(fixes.get(findings[0])?.[0].preferred, true);
+    // An empty required value would be an error where the missing key was a warning: not applied by fix-all.
+    assert.equal(fixes.get(findings[0])?.[0].preferred, false);
     // Secrets get no value, others their default (none here): the file gets its final line break too.
     assert.equal(fixed(text, findings[0], fixes), '# app\nPORT=8080\nDATABASE_URL=\nADMIN_EMAIL=\n');
   });
@@ -56,6 +57,7 @@ describe('env/missing-required', () => {
     const text = 'A=1\r\n';
     const { findings, fixes } = run(text, { '/p/.env.schema.yaml': schema });
     assert.equal(fixed(text, findings[0], fixes), "A=1\r\nPORT=3000\r\nGREETING='hello world'\r\n");
+    assert.equal(fixes.get(findings[0])?.[0].preferred, true, 'a value for every key: fix-all may apply it');
   });
   test('keys set in .env.local count for .env (and the other way round)', () => {
     const files = { '/p/.env.schema.yaml': SCHEMA, '/p/.env.local': 'DATABASE_URL=postgres://x/y\n' };

@@ -72,6 +72,33 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
     assert.equal(out.source, 'const dbPassword = process.env.DB_PASSWORD_3;\n');
     assert.equal(out.env, 'DB_PASSWORD=other\nDB_PASSWORD_2=another\nDB_PASSWORD_3=s3cr3t-Pa55\n');
   });
+  test('a dropped default keeps the name the code reads: never `process.env.X || process.env.X_2`', () => {
+    const fallback = "const s = process.env.JWT_SECRET || 'dev-jwt-secret-123';\n";
+    const out = fixAll('src/a.ts', fallback, { env: 'JWT_SECRET=other\n', gitignore: '.env\n', example: 'JWT_SECRET=\n' });
+    assert.equal(out.source, 'const s = process.env.JWT_SECRET;\n');
+    assert.equal(out.env, 'JWT_SECRET=other\n', '.env already sets it: kept, nothing appended');
+    assert.equal(out.example, 'JWT_SECRET=\n');
+    const reused = fixAll('src/a.ts', fallback, { env: 'OTHER=dev-jwt-secret-123\n', gitignore: '.env\n' });
+    assert.equal(reused.source, 'const s = process.env.JWT_SECRET;\n');
+    assert.equal(reused.env, 'OTHER=dev-jwt-secret-123\nJWT_SECRET=dev-jwt-secret-123\n', 'not another key holding the same value');
+  });
+  test('a provider-format connection string as the default of an env read: the default goes, the whole URL moves', () => {
+    const url = ['postgres://admin:', 'Xk29dLq8vPz3', '@db.prod-host.com/app'].join('');
+    for (const [before, name] of [[`const a = process.env.DATABASE_URL || '${url}';\n`, 'DATABASE_URL'], [`const { MONGO = '${url}' } = process.env;\n`, 'MONGO'],
+      [`const a = process.env.DB ? process.env.DB : '${url}';\n`, 'DB']]) {
+      const out = fixAll('src/a.ts', before, { env: `${name}=x\n`, gitignore: '.env\n' });
+      assert.doesNotMatch(out.source, /_2|\|\||\?/, out.source);
+      assert.ok(!out.source.includes('Xk29dLq8vPz3'), out.source);
+      assert.equal(out.env, `${name}=x\n`);
+      assert.equal(fixAll('src/a.ts', before, { gitignore: '.env\n' }).env, `${name}=${url}\n`);
+    }
+  });
+  test('a new .env starts as .env.example does, without the moved key: the fixed project lacks no required key', () => {
+    const out = fixAll('src/a.ts', code, { gitignore: '.env\n', example: '# db\nDB_HOST=localhost\nDB_PASSWORD=\n' });
+    assert.equal(out.env, '# db\nDB_HOST=localhost\nDB_PASSWORD=s3cr3t-Pa55\n');
+    assert.equal(out.example, '# db\nDB_HOST=localhost\nDB_PASSWORD=\n');
+    assert.equal(fixAll('src/a.ts', code, { gitignore: '.env\n' }).env, 'DB_PASSWORD=s3cr3t-Pa55\n', 'no example: the moved key alone');
+  });
   test('same value under another key: that key is reused', () => {
     const out = fixAll('src/a.ts', code, { env: 'PG_PASS=s3cr3t-Pa55\n', gitignore: '.env\n' });
     assert.equal(out.source, 'const dbPassword = process.env.PG_PASS;\n');

@@ -185,7 +185,9 @@ function checkFix(filePath: string, text: string, fix: FixDescriptor, envFiles: 
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(usedName)) problems.push(`the variable name ${JSON.stringify(usedName)} is not a valid environment variable name`);
       const env = outputs.env ?? envFiles.env ?? '';
       const loaded = parseEnv(env)[usedName];
-      if (loaded !== fix.value) problems.push(`dotenv reads ${usedName}=${JSON.stringify(loaded)} from .env, the code had ${JSON.stringify(fix.value)}; .env: ${JSON.stringify(env)}`);
+      // A dropped default of a variable `.env` already set: `.env` keeps its value (never overwritten).
+      const keptByEnv = fix.fixedName === true && parseEnv(envFiles.env ?? '')[usedName] !== undefined;
+      if (keptByEnv ? loaded !== parseEnv(envFiles.env ?? '')[usedName] : loaded !== fix.value) problems.push(`dotenv reads ${usedName}=${JSON.stringify(loaded)} from .env, the code had ${JSON.stringify(fix.value)}; .env: ${JSON.stringify(env)}`);
       // The code reads the very string it held: the literal, and its replacement with the variable set.
       if (/\.[cm]?[jt]s$/.test(filePath)) {
         const original = evaluate(text.slice(fix.start, fix.end), {});
@@ -317,7 +319,8 @@ function checkFixAll(property: string, relativePath: string, text: string, ws: W
   for (const [fix, name] of named) {
     if (fix.kind !== 'move-to-env') continue;
     const loaded = parseEnv(envAfter ?? '')[name];
-    if (loaded !== fix.value) problems.push(`dotenv reads ${name}=${JSON.stringify(loaded)} from .env, the code had ${JSON.stringify(fix.value)}`);
+    const keptByEnv = fix.fixedName === true && parseEnv(envFiles.env ?? '')[name] !== undefined;
+    if (!keptByEnv && loaded !== fix.value) problems.push(`dotenv reads ${name}=${JSON.stringify(loaded)} from .env, the code had ${JSON.stringify(fix.value)}`);
   }
   if (named.size > 0 && !gitIgnoresEnv(gitignoreAfter)) problems.push(`.env is not git-ignored after fix-all: ${JSON.stringify(gitignoreAfter)}`);
   const reported = unknownProblems(problems);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { covered, fake, secrets } from './helpers';
+import { covered, fake, run, secrets } from './helpers';
 
 const STRIPE = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
 
@@ -118,12 +118,23 @@ describe('config/hardcoded-secret: other file kinds', () => {
     const md = `Use ${STRIPE} to test.\npassword: hunter22x\n`;
     assert.deepEqual(secrets('README.md', md).map((f) => covered(md, f)), [STRIPE]);
   });
-  test('lockfiles and minified bundles are not read', () => {
+  test('lockfiles are not read', () => {
     const lock = JSON.stringify({ packages: { a: { integrity: 'sha512-' + 'A'.repeat(86) + '==' } }, password: 'hunter22x' });
     assert.deepEqual(secrets('package-lock.json', lock), []);
-    const minified = `var a=1;${'x=1;'.repeat(3000)}var password="hunter22x";`;
+  });
+  test('valid: a minified bundle is not judged by names (they are mangled), nor by any other rule', () => {
+    const minified = `var a=1;${'x=1;'.repeat(3000)}var password="hunter22x";app.listen(3000);`;
     assert.deepEqual(secrets('dist/app.js', minified), []);
+    assert.deepEqual(run('dist/app.js', minified).findings, []);
+    assert.equal(run('dist/app.js', minified).skipped, 'minified');
     assert.deepEqual(secrets('vendor/app.min.js', "var password='hunter22x';"), []);
+  });
+  test('invalid: a provider-format key in a minified bundle is still a leak, reported without a fix', () => {
+    const minified = `var a=1;${'x=1;'.repeat(3000)}var k="${STRIPE}";`;
+    const result = run('dist/app.js', minified);
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.messageId, covered(minified, f)]), [['config/hardcoded-secret', 'provider', STRIPE]]);
+    assert.equal(result.fixes.size, 0);
+    assert.deepEqual(secrets('vendor/app.min.js', `var k='${STRIPE}';`).map((f) => f.messageId), ['provider']);
   });
 });
 

@@ -155,6 +155,14 @@ describe('disposability/missing-sigterm-handler: fix', () => {
     const after = fix('src/server.ts', "const server = 'x';\nconst app = require('express')();\napp.listen(3000);\n");
     assert.match(after, /^const server2 = app\.listen\(3000\);$/m);
   });
+  test('the variable is `server` when no binding takes the name (a comment, a message or a property does not)', () => {
+    const code = "// start the server\nconst app = require('express')();\nconst config = { server: { port: 3000 } };\n" +
+      "app.listen(config.server.port, () => console.log('server up'));\n";
+    const after = fix('src/server.js', code);
+    assert.match(after, /^const server = app\.listen\(config\.server\.port/m);
+    assert.match(after, /^ {2}server\.close\(/m);
+    assert.deepEqual(syntaxErrors('src/server.js', after), []);
+  });
   test('fastify closes through its promise', () => {
     const after = fix('src/app.ts', "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000 });\n");
     assert.match(after, /fastify\.close\(\)\.then\(/);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { envRootFor } from '../envRoot';
+import { fixedUnasked } from '../fixes/eligible';
 import { applyEdits, planFixes } from '../fixes/plan';
 import { isPreferred } from '../fixes/types';
 import { readTextSync } from '../gitignore';
@@ -16,8 +17,10 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
   let filesChanged = 0;
   let fixesApplied = 0;
   for (const file of files) {
-    // Only unambiguous fixes: where the user must choose (Redis or Postgres), --fix leaves the finding alone.
-    const fixes = file.findings.flatMap((f) => (file.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
+    // Only unambiguous fixes: where the user must choose (Redis or Postgres), --fix leaves the finding alone;
+    // and only errors and warnings outside test code.
+    const fixes = file.findings.filter((f) => fixedUnasked(f, file.file, root))
+      .flatMap((f) => (file.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
     if (fixes.length === 0) continue;
     const envRoot = envRootFor(file.file, root);
     // A `.env.example` linked outside the folder reads as absent (and writing to it is refused below).

@@ -61,9 +61,11 @@ function lintEntry(doc: EnvDocument, entry: EnvEntry, budget: ReportBudget): voi
   // SpaceCharacter: blanks between the key and `=`, or between `=` and what follows on the line.
   if (entry.delimiter === '=') {
     const before = entry.keyEnd < entry.delimiterStart;
-    const after = entry.valueStart > entry.delimiterStart + 1 && entry.valueStart < entry.end;
+    // `KEY= # comment` is an empty value and a comment: the blank keeps the `#` from reading as the value's.
+    const after = entry.valueStart > entry.delimiterStart + 1 && entry.valueStart < entry.end && doc.text[entry.valueStart] !== '#';
     if (before || after) {
-      const fix = () => [edit('env-remove-spaces-around-equals', 'Remove the blanks around `=`', [{ start: entry.keyEnd, end: entry.valueStart, text: '=' }], true)];
+      const end = doc.text[entry.valueStart] === '#' ? entry.delimiterStart + 1 : entry.valueStart;
+      const fix = () => [edit('env-remove-spaces-around-equals', 'Remove the blanks around `=`', [{ start: entry.keyEnd, end, text: '=' }], true)];
       at('SpaceCharacter', fix, before ? entry.keyEnd : entry.delimiterStart, after ? entry.valueStart : entry.delimiterStart + 1);
     }
   }

@@ -3,6 +3,7 @@ import ignore from 'ignore';
 import * as path from 'node:path';
 import { LineIndex } from '../lineIndex';
 import type { FileChange, TextEdit, WorkspaceChange } from '../types';
+import { declareInSchema, declarePackages, type Declarations } from './declare';
 import type { FixDescriptor } from './types';
 
 /** The files next to the code that the fix reads and appends to; `undefined` text means the file does not exist. */
@@ -12,6 +13,9 @@ export interface EnvFiles {
   env?: string;
   gitignore?: string;
   example?: string;
+  /** `package.json` and `.env.schema.yaml` beside `.env`, for fixes that declare what their code needs. */
+  packageJson?: string;
+  schema?: string;
 }
 
 /** Keys and values of a `.env` as dotenv itself reads them (`KEY: value`, quotes, multi-line values and all). */
@@ -65,6 +69,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let lastEnd = -1;
   let lastInsertion = -1;
   let moves = 0;
+  const declarations: Declarations[] = [];
   for (const { fix, start, end } of spans) {
     // Overlapping fixes, and a second insertion at the same place: the first wins, the next run takes the rest.
     if (start < lastEnd || (start === end && start === lastInsertion)) continue;
@@ -72,14 +77,16 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     if (start === end) lastInsertion = start;
     if (fix.kind === 'edit') {
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
+      if (fix.declares) declarations.push(fix.declares);
       continue;
     }
-    let name = byValue.get(fix.value);
-    if (name === undefined) {
+    // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
+    let name = fix.fixedName ? fix.name : byValue.get(fix.value);
+    if (name === undefined || (fix.fixedName && !existing.has(name))) {
       const quoted = quoteEnvValue(fix.value);
       // A value no .env line can hold exactly is left where it is rather than changed on the way.
       if (quoted === undefined) continue;
-      name = uniqueName(fix.name, existing);
+      name = name ?? uniqueName(fix.name, existing);
       existing.set(name, fix.value);
       byValue.set(fix.value, name);
       appended.push(`${name}=${quoted}`);
@@ -93,12 +100,57 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
-  if (appended.length > 0) changes.push(appendLines(envPath, files.env, appended));
+  const declared = declare(declarations, files, exampleKeys, existing);
+  exampleAppended.push(...declared.example);
+  if (files.env !== undefined) appended.push(...declared.env);
+  if (appended.length > 0) changes.push(appendLines(envPath, files.env, files.env === undefined ? [...fromExample(files.example, existing, appended), ...appended] : appended));
   if (moves > 0 && !gitIgnoresEnv(files.gitignore)) {
     changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
+  changes.push(...declared.changes);
   return { title, changes };
+}
+
+/**
+ * The packages and variables the fixes' new code needs: packages into package.json; each variable into
+ * `.env.example` when there is one (else the schema), and with its local value into an existing `.env` that
+ * lacks it, so the example's new key is not missing there.
+ */
+function declare(all: Declarations[], files: EnvFiles, exampleKeys: Set<string>, env: Map<string, string>): { example: string[]; env: string[]; changes: FileChange[] } {
+  const out = { example: [] as string[], env: [] as string[], changes: [] as FileChange[] };
+  if (all.length === 0) return out;
+  const dependencies = Object.assign({}, ...all.map((d) => d.dependencies ?? {})) as Record<string, string>;
+  const manifest = declarePackages(path.join(files.root, 'package.json'), files.packageJson, dependencies);
+  if (manifest) out.changes.push(manifest);
+  const variables = [...new Map(all.flatMap((d) => d.variables ?? []).map((v) => [v.name, v])).values()];
+  if (files.example !== undefined) {
+    for (const v of variables) if (!exampleKeys.has(v.name)) (exampleKeys.add(v.name), out.example.push(`${v.name}=`));
+  } else {
+    const schema = declareInSchema(files.root, files.schema, variables);
+    if (schema) out.changes.push(schema);
+  }
+  for (const v of variables) if (!env.has(v.name)) (env.set(v.name, v.local), out.env.push(`${v.name}=${v.local}`));
+  return out;
+}
+
+/**
+ * A new `.env` starts as `.env.example` does (what `cp .env.example .env` gives), without the keys the move
+ * writes: otherwise the new file lacks every key the example requires, a finding the fix would have made.
+ */
+function fromExample(example: string | undefined, existing: Map<string, string>, appended: string[]): string[] {
+  if (!example) return [];
+  const moved = new Set(appended.map((l) => l.slice(0, l.indexOf('='))));
+  const lines = example.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  // A multi-line quoted value cannot be copied line by line safely: then only the moved keys are written.
+  if (envEntries(lines.join('\n')).size !== lines.filter((l) => /^\s*(export\s+)?[\w.-]+\s*[=:]/.test(l)).length) return [];
+  const kept = lines.filter((l) => {
+    const key = /^\s*(?:export\s+)?([\w.-]+)\s*[=:]/.exec(l)?.[1];
+    return key === undefined || !moved.has(key);
+  });
+  for (const [k, v] of envEntries(kept.join('\n'))) if (!existing.has(k)) existing.set(k, v);
+  return kept;
 }
 
 /** `NAME`, or `NAME_2`, `NAME_3`… when `.env` already holds `NAME` with another value. */

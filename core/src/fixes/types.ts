@@ -15,7 +15,14 @@ export interface MoveToEnvFix {
   name: string;
   /** The value to write to `.env`. */
   value: string;
+  /**
+   * The code already reads `name` (the fix drops the default of `process.env.NAME || '…'`): the name cannot
+   * change. When `.env` already sets it, nothing is appended (never overwritten, never a `NAME_2` nobody reads).
+   */
+  fixedName?: boolean;
 }
+
+import type { Declarations } from './declare';
 
 /** Edits inside the file itself (switch a transport to the console, add a session store…). */
 export interface EditFix {
@@ -29,6 +36,8 @@ export interface EditFix {
    * preferred: where the user must choose (Redis or Postgres), fix-all leaves the finding alone.
    */
   preferred: boolean;
+  /** What the new code needs declared beside it (packages in package.json, variables in `.env.example`/schema). */
+  declares?: Declarations;
 }
 
 export type FixDescriptor = MoveToEnvFix | EditFix;

@@ -9,6 +9,7 @@ export const meta: RuleMeta = {
   description: 'A `.env` file holds one deploy\'s configuration and stays out of version control.',
   messages: {
     notIgnored: '`{file}` is not git-ignored: one `git add .` commits this machine\'s configuration and secrets. Add it to .gitignore and keep a `.env.example` instead.',
+    tracked: '`{file}` is tracked by git: it is committed (or staged) whatever .gitignore says. Run `git rm --cached {file}`, keep a `.env.example`, and rotate any secret it held.',
   },
   fixable: false,
   kinds: ['env'],
@@ -26,15 +27,21 @@ export function isPrivateEnvFile(filePath: string): boolean {
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
-  if (context.gitIgnored || !isPrivateEnvFile(context.path)) return;
+  if (!isPrivateEnvFile(context.path)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
+  const end = Math.max(1, context.text.search(/\r?\n|$/));
+  // The caller read git's index: a tracked file is public whatever .gitignore says.
+  if (context.gitTracked) {
+    report({ messageId: 'tracked', data: { file: path.basename(context.path) }, start: 0, end, identity: 'tracked' });
+    return;
+  }
+  if (context.gitIgnored) return;
   if (context.host && path.isAbsolute(context.path)) {
     const git = gitView(context.host, context.path);
     // Not in a git repository: there is nothing to commit it to. Ignored after all (the caller walked without .gitignore).
     if (!git || git.ignores) return;
   }
-  const end = Math.max(1, context.text.search(/\r?\n|$/));
   report({ messageId: 'notIgnored', data: { file: path.basename(context.path) }, start: 0, end, identity: 'notIgnored' });
 }
 

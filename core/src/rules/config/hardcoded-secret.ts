@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
+import { envFallbackOf } from '../../js/envFallback';
 import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
 import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
@@ -42,7 +43,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
-    candidates = contextCandidates(context);
+    // A minified bundle: names are mangled and nobody edits it; provider formats alone are judged, unfixed.
+    if (!context.generated) candidates = contextCandidates(context);
   } catch (error) {
     // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand, and
     // the file is reported as not fully analysed, never as clean (issue 11).
@@ -63,8 +65,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: match.start,
       end: match.end,
       identity: `provider:${match.provider.id}`,
-      // The fix reads the syntax tree too: without one, the finding stands without a fix.
-      fixes: parsed ? optional(providerFix(context, match, overlapping)) : undefined,
+      // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
+      fixes: parsed && !context.generated ? optional(providerFix(context, match, overlapping)) : undefined,
     });
   }
   for (const c of candidates) {
@@ -170,7 +172,7 @@ function jsFix(context: FileContext, literal: ts.StringLiteralLike, start: numbe
   dropFallback?: JsSecret['dropFallback']): MoveToEnvFix | undefined {
   const sf = context.sourceFile;
   if (dropFallback) {
-    return { kind: 'move-to-env', start: dropFallback.start, end: dropFallback.end, replacement: () => dropFallback.text, name, value };
+    return { kind: 'move-to-env', start: dropFallback.start, end: dropFallback.end, replacement: () => dropFallback.text, name, value, fixedName: true };
   }
   const litStart = literal.getStart(sf);
   const litEnd = literal.getEnd();
@@ -202,6 +204,11 @@ function providerFix(context: FileContext, match: ProviderMatch, overlapping: Ca
   if (context.kind !== 'js') return undefined;
   const literal = literalAt(context.sourceFile, match.start);
   if (!literal) return undefined;
+  // The default of an env read: the variable already stands for the whole literal, which goes with its `||`.
+  const fallback = envFallbackOf(literal, context.sourceFile);
+  if (fallback) {
+    return { kind: 'move-to-env', start: fallback.start, end: fallback.end, replacement: () => fallback.text, name: fallback.name, value: literal.text, fixedName: true };
+  }
   if (match.provider.movesWholeValue && /^[a-z][\w+.-]*:\/\//i.test(literal.text)) {
     // A connection string moves whole: the app should read DATABASE_URL, not assemble it around a password.
     const sf = context.sourceFile;

@@ -95,9 +95,14 @@ function statementOf(call: ts.Node): { statement: ts.Statement; discarded: boole
   return undefined;
 }
 
-/** A name neither the text nor another site's fix uses; claimed, so the next site's fix picks another. */
-function freeName(text: string, wanted: string, taken: Set<string>): string {
-  const free = (name: string) => !taken.has(name) && !new RegExp(`\\b${name}\\b`).test(text);
+/**
+ * A name no identifier of the file nor another site's fix uses; claimed, so the next site's fix picks another.
+ * Identifiers, not text: "server" in a comment, a log message or a property (`config.server`) does not take
+ * the name, so the fix writes `server` whenever it is free.
+ */
+function freeName(sf: ts.SourceFile, wanted: string, taken: Set<string>): string {
+  const used = identifiersOf(sf);
+  const free = (name: string) => !taken.has(name) && !used.has(name);
   let name = wanted;
   for (let i = 2; !free(name); i++) name = `${wanted}${i}`;
   taken.add(name);
@@ -109,6 +114,28 @@ function freeName(text: string, wanted: string, taken: Set<string>): string {
  * on SIGTERM and SIGINT, close, and end within a bounded time. `process.exitCode` lets pending output flush;
  * `process.exit` is only the backstop when connections outlive the grace period.
  */
+const identifierCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Names that could clash with a new `const`: every identifier except a member's name after a dot or a key. */
+function identifiersOf(sf: ts.SourceFile): Set<string> {
+  let names = identifierCache.get(sf);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const p = node.parent;
+      const member = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node) ||
+        (ts.isMethodDeclaration(p) && p.name === node) || (ts.isPropertyDeclaration(p) && p.name === node) || (ts.isPropertySignature(p) && p.name === node);
+      if (!member) found.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  names = found;
+  identifierCache.set(sf, names);
+  return names;
+}
+
 function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>): EditFix | undefined {
   const sf = context.sourceFile;
   const text = context.text;
@@ -131,7 +158,7 @@ function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>)
   if (site.kind === 'fastify' || site.kind === 'hapi' || site.kind === 'worker') {
     if (site.kind === 'worker') {
       if (place.discarded) {
-        target = freeName(text, 'worker', taken);
+        target = freeName(sf, 'worker', taken);
         edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
       } else target = place.binding as string;
     } else {
@@ -139,17 +166,17 @@ function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>)
       target = receiverText;
     }
     closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : `${target}.close()`;
-    const handler = promiseShutdown(closeCall, freeName(text, 'shutdown', taken), ts_, indent, eol);
+    const handler = promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol);
     edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
     return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
   }
   // Node's http.Server: `listen` returns the server; bind it when the code threw it away.
   if (place.discarded) {
-    target = freeName(text, 'server', taken);
+    target = freeName(sf, 'server', taken);
     edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
   } else if (place.binding) target = place.binding;
   else return undefined;
-  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, freeName(text, 'shutdown', taken), ts_, indent, eol) });
+  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
   return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
 }
 

@@ -55,13 +55,16 @@ function keysOf(doc: EnvDocument): Set<string> {
 function addKeysFix(doc: EnvDocument, missing: VariableSpec[]): EditFix {
   const text = doc.text;
   const needsBreak = text.length > (doc.bom ? 1 : 0) && !/[\r\n]$/.test(text);
-  const lines = missing.map((v) => `${v.name}=${v.secret ? '' : quoteEnvValue(v.default ?? v.example ?? '')}`);
+  const values = missing.map((v) => (v.secret ? '' : quoteEnvValue(v.default ?? v.example ?? '') ?? ''));
+  const lines = missing.map((v, i) => `${v.name}=${values[i]}`);
   return {
     kind: 'edit',
     id: 'env-add-missing-keys',
     title: missing.length === 1 ? `Add missing key \`${shownKey(missing[0].name)}\`` : `Add ${missing.length} missing keys`,
     edits: [{ start: text.length, end: text.length, text: (needsBreak ? doc.eol : '') + lines.map((l) => l + doc.eol).join('') }],
-    preferred: true,
+    // An empty required value is an error where the missing key was a warning: fix-all adds keys only
+    // when it has a value for each (a default or the example's); otherwise the user fills them in.
+    preferred: values.every((v) => v !== ''),
   };
 }
 

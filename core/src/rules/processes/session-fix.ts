@@ -14,6 +14,13 @@ export type StoreEdit =
 type Edit = { start: number; end: number; text: string };
 
 /**
+ * The packages the fixes' code imports, at the first version of the line that code is written for:
+ * connect-redis 9 (the named `RedisStore` export of v8+, node-redis 5 as its peer), connect-pg-simple 10. Written
+ * in the manifest's range style, `^9.0.0` resolves to the newest compatible release when installed.
+ */
+const PACKAGES: Record<string, string> = { 'connect-redis': '9.0.0', redis: '5.0.0', 'connect-pg-simple': '10.0.0' };
+
+/**
  * The quick fixes for a session kept in the process: Redis (connect-redis 8+, `import { RedisStore }`, with a
  * node-redis client from `REDIS_URL`) and, for express-session, Postgres (connect-pg-simple from
  * `DATABASE_URL`). Statements go after the last import above the options, and only what is missing is added.
@@ -34,6 +41,11 @@ export function storeFixes(scope: SessionScope, text: string, edit: StoreEdit, f
     title: 'Store sessions in Redis',
     edits: [...insertStatements(text, at, idiom, redis.imports, redis.setup), storeEdit(sf, text, edit, redis.store, idiom)],
     preferred: false,
+    // The fixed project has no new finding: what the new code imports and reads is declared beside it.
+    declares: {
+      dependencies: pick(redis.packages),
+      variables: redis.readsUrl ? [{ name: 'REDIS_URL', type: 'url', local: 'redis://localhost:6379' }] : [],
+    },
   });
   if (framework === 'express') {
     // connect-pg-simple's factory extends express-session's Store, so this one is for express-session only.
@@ -44,14 +56,24 @@ export function storeFixes(scope: SessionScope, text: string, edit: StoreEdit, f
       title: 'Store sessions in Postgres',
       edits: [...insertStatements(text, at, idiom, pg.imports, pg.setup), storeEdit(sf, text, edit, pg.store, idiom)],
       preferred: false,
+      declares: {
+        dependencies: pick(['connect-pg-simple']),
+        variables: [{ name: 'DATABASE_URL', type: 'url', local: 'postgres://localhost:5432/postgres' }],
+      },
     });
   }
   return fixes;
 }
 
+function pick(names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, PACKAGES[n]]));
+}
+
 function redisStatements(scope: SessionScope, idiom: Idiom, names: Names, anchor: ts.Statement | undefined) {
   const imports: string[] = [];
   const setup: string[] = [];
+  const packages = ['connect-redis'];
+  let readsUrl = false;
   let storeClass = existingRedisStore(scope);
   if (!storeClass) {
     storeClass = names.take('RedisStore');
@@ -63,12 +85,14 @@ function redisStatements(scope: SessionScope, idiom: Idiom, names: Names, anchor
     if (!create) {
       create = names.take('createClient', 'createRedisClient');
       imports.push(namedImport(idiom, 'createClient', create, 'redis'));
+      packages.push('redis');
     }
+    readsUrl = true;
     client = names.take('redisClient');
     setup.push(`const ${client} = ${create}({ url: process.env.REDIS_URL })${idiom.semi}`);
     setup.push(`${client}.connect().catch(console.error)${idiom.semi}`);
   }
-  return { imports, setup, store: `new ${storeClass}({ ${client === 'client' ? client : `client: ${client}`} })` };
+  return { imports, setup, packages, readsUrl, store: `new ${storeClass}({ ${client === 'client' ? client : `client: ${client}`} })` };
 }
 
 function postgresStatements(scope: SessionScope, idiom: Idiom, names: Names) {
