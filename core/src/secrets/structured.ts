@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
 
 /** A value that a key-value file keeps under a sensitive key. */
@@ -33,7 +33,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
     visit(doc, {
       Pair(_, pair, path) {
         if (!isScalar(pair.key) || !isScalar(pair.value)) return;
-        if (namesNotSecrets(path)) return;
+        if (namesNotSecrets(path) || isUserRecord(path)) return;
         // A tagged scalar is computed, not written: CloudFormation `!Ref DBPassword`, `!GetAtt Secret.Value`.
         if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
@@ -79,6 +79,16 @@ function namesNotSecrets(path: readonly unknown[]): boolean {
   if (!isPair(owner) || !isScalar(owner.key)) return false;
   const key = String(owner.key.value);
   return NAME_MAPS.has(key) || ENCRYPTED_MAPS.has(key);
+}
+
+// Keys that make a map one user's record: a list of them is seed data (demo logins), not configuration.
+export const USER_KEYS = /^(?:email|e-mail|user_?name|login)$/i;
+
+/** The pair sits in a map that is an item of a list and names a user: `- email: admin` / `password: admin123`. */
+function isUserRecord(path: readonly unknown[]): boolean {
+  const map = path[path.length - 1];
+  if (!isMap(map) || !isSeq(path[path.length - 2])) return false;
+  return map.items.some((p) => isScalar(p.key) && USER_KEYS.test(String(p.key.value)));
 }
 
 /**
