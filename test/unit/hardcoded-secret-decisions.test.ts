@@ -25,7 +25,7 @@ const invalid: Invalid[] = [
   // Decision 4: sinks decide, not strength.
   { name: 'express-session: a weak word', code: "import session from 'express-session';\napp.use(session({ secret: 'secret', resave: false }));", messageId: 'sink', line: 2, column: 28, secret: 'secret', severity: 'error' },
   { name: 'express-session: a list of secrets', code: "import session from 'express-session';\napp.use(session({ secret: [process.env.S1, 'keyboard cat'] }));", messageId: 'sink', line: 2, column: 45, secret: 'keyboard cat', severity: 'error' },
-  { name: 'cookie-session keys', code: "app.use(cookieSession({ name: 'sess', keys: ['key1'] }));", messageId: 'sink', line: 1, column: 47, secret: 'key1', severity: 'error' },
+  { name: 'cookie-session keys', code: "app.use(cookieSession({ name: 'sess', keys: ['k3yb0ard'] }));", messageId: 'sink', line: 1, column: 47, secret: 'k3yb0ard', severity: 'error' },
   { name: 'koa app.keys', code: "import Koa from 'koa';\nconst app = new Koa();\napp.keys = ['im a newer secret'];", messageId: 'sink', line: 3, column: 14, secret: 'im a newer secret', severity: 'error' },
   { name: 'jwt.sign: a phrase', code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign({ id }, 'keyboard cat');", messageId: 'sink', line: 2, column: 29, secret: 'keyboard cat', severity: 'error' },
   { name: 'jwt.verify: a weak word', code: "const jwt = require('jsonwebtoken');\njwt.verify(token, 'secret');", messageId: 'sink', line: 2, column: 20, secret: 'secret', severity: 'error' },

@@ -28,7 +28,7 @@ const STAND_INS = new Set([
 // app runs with it, so there they count (`session({ secret: 'secret' })`).
 const WEAK_WORDS = new Set([
   'secret', 'pwd', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'qwerty', 'abc', 'abc123', 'admin', 'user',
-  'username', 'root', 'guest', 'mysecret', 'mypassword', 'my-password', 'my-secret', 'supersecret', 'super-secret',
+  'username', 'root', 'guest', '1234', 'mysecret', 'mypassword', 'my-password', 'my-secret', 'supersecret', 'super-secret',
 ]);
 
 // Words a placeholder is written in besides the kind of secret: what to do (`your`, `goes here`, `insert`)
@@ -89,6 +89,8 @@ export function isStandIn(value: string, name?: string): boolean {
   if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;
+  // The samples of the cookie-session and koa documentation, copied as they are: `keys: ['key1', 'key2']`.
+  if (/^(?:key|secret|token)\d$/i.test(v)) return true;
   // Masked in several places: `TXXXXX_PUB_btbq8rXXXXtz5kXXXX…`.
   if (/X{4,}.*X{4,}/.test(v)) return true;
   return isDescriptive(v, name);

@@ -75,7 +75,7 @@ const SESSION: SinkRow = {
   id: 'session', label: 'express-session', env: 'SESSION_SECRET',
   tps: [
     "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));",
-    "const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 'session', keys: ['key1', 'key2'] }));",
+    "const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 'session', keys: ['sess-signing-a', 'sess-signing-b'] }));",
   ],
   fps: ["import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET }));", "app.use(session({ secret: 'Your Session Secret goes here' }));"],
 };

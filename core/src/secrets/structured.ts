@@ -12,6 +12,8 @@ export interface KeyedSecret {
   scalar?: { start: number; end: number };
   /** A `KEY=value` item of a block list whose value is written plainly: `${NAME}` can take its place as is. */
   plainItem?: boolean;
+  /** Beside `host: localhost`: the password of a database on the developer's machine. */
+  local?: boolean;
 }
 
 function keyed(name: string, value: string, start: number, scalar?: { start: number; end: number }): KeyedSecret | undefined {
@@ -40,7 +42,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (typeof value !== 'string' && typeof value !== 'number') return;
         const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1) found.push(found1);
+        if (found1) found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined });
       },
       Seq(_, seq) {
         const flow = (seq as { flow?: boolean }).flow === true;
@@ -89,6 +91,13 @@ function isUserRecord(path: readonly unknown[]): boolean {
   const map = path[path.length - 1];
   if (!isMap(map) || !isSeq(path[path.length - 2])) return false;
   return map.items.some((p) => isScalar(p.key) && USER_KEYS.test(String(p.key.value)));
+}
+
+/** A database's settings whose `host` is the developer's own machine (`host: localhost`). */
+function hasLocalHost(map: unknown): boolean {
+  if (!isMap(map)) return false;
+  return map.items.some((p) => isScalar(p.key) && /^(?:host|hostname|server)$/i.test(String(p.key.value)) && isScalar(p.value) &&
+    /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)$/.test(String(p.value.value)));
 }
 
 /**

@@ -20,7 +20,6 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
-  if (/^\d+$/.test(v) && ('01234567890'.includes(v) || '9876543210'.includes(v))) return false; // `1234`, `123456`: the stock sample
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
   if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names

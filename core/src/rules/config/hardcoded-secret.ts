@@ -165,7 +165,7 @@ function acceptJs(s: JsSecret): boolean {
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
 const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
   'i',
 );
 
@@ -184,7 +184,7 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
   const fix: MoveToEnvFix | undefined = compose && s.scalar
     ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
     : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
-  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix };
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local };
 }
 
 function jsCandidate(context: FileContext, s: JsSecret): Candidate {
