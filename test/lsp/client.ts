@@ -32,6 +32,7 @@ export interface RawSettings {
   rules?: Record<string, string>;
   exclude?: string[];
   testFiles?: { severity?: string };
+  secrets?: { reportInTests?: boolean };
 }
 
 /** The server's `twelveFactor/status` notification. */

@@ -15,7 +15,7 @@ const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devc
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
   String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components)/`,
-  String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$|(?:^|/)(?:tests?|spec)\.[cm]?[jt]sx?$`,
+  String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 
@@ -32,7 +32,9 @@ export function isShowcase(path: string): boolean {
 
 /** CI files, seeds, mocks, vendored code and test configuration: name-based findings there are fixtures. */
 export function isFixturePath(path: string): boolean {
-  return FIXTURE_PATH.test(path.replace(/\\/g, '/'));
+  const p = path.replace(/\\/g, '/');
+  // `test.js` beside the code is a test; under `config/` (`config/env/test.js`) it configures the test environment.
+  return FIXTURE_PATH.test(p) || (/(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$/i.test(p) && !/(?:^|\/)(?:config|env|environments?)\//i.test(p));
 }
 
 /** Prose documentation: README.md, docs in reStructuredText or AsciiDoc, plain text notes. */
