@@ -117,7 +117,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     if (configured === 'off') continue;
     const testSeverity = context.isTestFile ? severityOf(rule, config, true) : configured;
     if (testSeverity === 'off' && !meta.leaksInTests) continue;
-    if (meta.id === 'config/hardcoded-secret' && matchers.allowPaths(relativePath)) continue;
+    if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
     if (meta.keywords.length > 0) {
       present ??= gateOf(ruleList).present(context.lowerText);
       if (!meta.keywords.some((k) => present?.has(k))) continue;
@@ -138,15 +138,15 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       // A finding never points outside the text (a parser's error position can be one past its end).
       r.start = Math.max(0, Math.min(r.start, text.length));
       r.end = Math.max(r.start, Math.min(r.end, text.length));
-      if (meta.id === 'config/hardcoded-secret' && allowlisted(config, text.slice(r.start, r.end))) continue;
+      if (meta.reportsSecrets && allowlisted(config, text.slice(r.start, r.end))) continue;
       // A leak, or any secret once the user asks for test code to be judged like the rest, keeps the rule's severity.
-      const asCode = r.leak === true || (meta.id === 'config/hardcoded-secret' && config.secrets.reportInTests);
+      const asCode = r.leak === true || (meta.reportsSecrets === true && config.secrets.reportInTests);
       const inTest = context.isTestFile || r.testCode === true;
       const severity = demote(asCode || !inTest ? configured : severityOf(rule, config, true), r.demote);
       if (severity === 'off') continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= Suppressions.parse(text, context.lines);
-      if (suppressions.isSuppressed(meta.id, range.start.line)) continue;
+      if (suppressions.isSuppressed(meta.id, range.start.line, meta.reportsSecrets)) continue;
       // Lone surrogates hash as U+FFFD: count occurrences on the same well-formed text, or two findings share a fingerprint.
       const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
       const n = (occurrences.get(identity) ?? 0) + 1;
