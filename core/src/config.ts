@@ -9,19 +9,26 @@ export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
   /** Globs (relative to the config's folder) of files nothing is reported in. */
   ignore: string[];
+  /**
+   * Findings in test code (see `isTestFile`) are reported at this severity, never above the rule's own; `off`
+   * (the default) leaves test code alone. A finding that is a leak wherever it sits (a provider key in a
+   * test) keeps the rule's severity.
+   */
   testFiles: { severity: SeveritySetting };
   secrets: {
     /** Regular expressions (run on RE2, linear time: they come from the repository): a secret matching one is not reported. */
     allowValues: UserPattern[];
     /** Globs of files in which no secret is reported. */
     allowPaths: string[];
+    /** Judge test code like any other code: passwords and tokens found by their name are reported there too. */
+    reportInTests: boolean;
   };
 }
 
 export const CONFIG_FILE_NAME = '.twelve-factor.yaml';
 
 export function defaultConfig(): ResolvedConfig {
-  return { rules: {}, ignore: [], testFiles: { severity: 'info' }, secrets: { allowValues: [], allowPaths: [] } };
+  return { rules: {}, ignore: [], testFiles: { severity: 'off' }, secrets: { allowValues: [], allowPaths: [], reportInTests: false } };
 }
 
 export interface ConfigProblem {
@@ -84,7 +91,13 @@ export function parseConfig(text: string): { config: ResolvedConfig; problems: C
         break;
       }
       case 'secrets': {
-        if (!isMap(value)) { problems.push({ message: '`secrets` must be a mapping with `allowlist`.', range: rangeOf(value) }); break; }
+        if (!isMap(value)) { problems.push({ message: '`secrets` must be a mapping with `allowlist` or `reportInTests`.', range: rangeOf(value) }); break; }
+        if (value.has('reportInTests')) {
+          const report = value.get('reportInTests');
+          if (typeof report === 'boolean') config.secrets.reportInTests = report;
+          else problems.push({ message: '`secrets.reportInTests` must be true or false.', range: rangeOf(value.get('reportInTests', true) as Node) });
+        }
+        if (!value.has('allowlist')) break;
         const allow = value.get('allowlist', true) as Node | undefined;
         if (!isMap(allow)) { problems.push({ message: '`secrets.allowlist` must be a mapping with `values` and `paths`.', range: rangeOf(allow ?? value) }); break; }
         const values = allow.get('values', true) as Node | null;
@@ -114,8 +127,11 @@ function stringList(node: Node | null | undefined, message: string, problems: Co
   return node.items.map((i) => String((i as { value: unknown }).value));
 }
 
+/** What the editor's settings may override: every part optional, down to each secret setting. */
+export type ConfigOverride = Partial<Omit<ResolvedConfig, 'secrets'>> & { secrets?: Partial<ResolvedConfig['secrets']> };
+
 /** Settings win over the file, key by key (the editor's per-user override). */
-export function mergeConfig(base: ResolvedConfig, override: Partial<ResolvedConfig>): ResolvedConfig {
+export function mergeConfig(base: ResolvedConfig, override: ConfigOverride): ResolvedConfig {
   return {
     rules: { ...base.rules, ...(override.rules ?? {}) },
     ignore: [...base.ignore, ...(override.ignore ?? [])],
@@ -123,6 +139,7 @@ export function mergeConfig(base: ResolvedConfig, override: Partial<ResolvedConf
     secrets: {
       allowValues: [...base.secrets.allowValues, ...(override.secrets?.allowValues ?? [])],
       allowPaths: [...base.secrets.allowPaths, ...(override.secrets?.allowPaths ?? [])],
+      reportInTests: override.secrets?.reportInTests ?? base.secrets.reportInTests,
     },
   };
 }

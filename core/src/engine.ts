@@ -123,8 +123,10 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   for (const rule of ruleList) {
     const meta = rule.meta;
     if (!meta.kinds.includes(context.kind)) continue;
-    const severity = severityOf(rule, config, context.isTestFile);
-    if (severity === 'off') continue;
+    const configured = severityOf(rule, config, false);
+    if (configured === 'off') continue;
+    const testSeverity = context.isTestFile ? severityOf(rule, config, true) : configured;
+    if (testSeverity === 'off' && !meta.leaksInTests) continue;
     if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
     if (meta.keywords.length > 0) {
       present ??= gateOf(ruleList).present(context.lowerText);
@@ -147,6 +149,11 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       r.start = Math.max(0, Math.min(r.start, text.length));
       r.end = Math.max(r.start, Math.min(r.end, text.length));
       if (meta.reportsSecrets && allowlisted(config, text.slice(r.start, r.end))) continue;
+      // A leak, or any secret once the user asks for test code to be judged like the rest, keeps the rule's severity.
+      const asCode = r.leak === true || (meta.reportsSecrets === true && config.secrets.reportInTests);
+      const inTest = context.isTestFile || r.testCode === true;
+      const severity = demote(asCode || !inTest ? configured : severityOf(rule, config, true), r.demote);
+      if (severity === 'off') continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= Suppressions.parse(text, context.lines);
       const suppression = suppressions.suppressionOf(meta.id, range.start.line, meta.reportsSecrets);
@@ -215,6 +222,13 @@ export function severityOf(rule: Rule, config: ResolvedConfig, isTestFile: boole
 }
 
 const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+
+/** `steps` levels more lenient, never below hint. */
+function demote(severity: SeveritySetting, steps = 0): SeveritySetting {
+  if (severity === 'off' || steps <= 0) return severity;
+  return ORDER[Math.max(0, ORDER.indexOf(severity) - steps)];
+}
+
 function moreLenient(a: Severity, b: Severity): Severity {
   return ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b;
 }

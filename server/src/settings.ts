@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { readTextSync } from '../../core/src/gitignore';
-import { CONFIG_FILE_NAME, defaultConfig, mergeConfig, parseConfig, type ConfigProblem, type ResolvedConfig } from '../../core/src/config';
+import { CONFIG_FILE_NAME, defaultConfig, mergeConfig, parseConfig, type ConfigOverride, type ConfigProblem, type ResolvedConfig } from '../../core/src/config';
 import type { SeveritySetting } from '../../core/src/types';
 
 /** `twelveFactor.*` as the client sends it; every field optional, because users write settings by hand. */
@@ -10,6 +10,7 @@ export interface RawSettings {
   rules?: Record<string, SeveritySetting>;
   exclude?: string[];
   testFiles?: { severity?: SeveritySetting };
+  secrets?: { reportInTests?: boolean };
 }
 
 export interface Settings {
@@ -61,12 +62,15 @@ export class SettingsStore {
       }
     }
     const fromFile = folder ? this.fileConfig(folder) : { config: defaultConfig(), problems: [] };
-    const override: Partial<ResolvedConfig> = {};
+    const override: ConfigOverride = {};
     if (raw.rules && typeof raw.rules === 'object') {
       override.rules = Object.fromEntries(Object.entries(raw.rules).filter(([, v]) => SEVERITIES.has(v)));
     }
     if (Array.isArray(raw.exclude)) override.ignore = raw.exclude.filter((g) => typeof g === 'string');
     if (raw.testFiles?.severity && SEVERITIES.has(raw.testFiles.severity)) override.testFiles = { severity: raw.testFiles.severity };
+    // Only a setting the user wrote overrides the file: VS Code sends the default (false) for an unset one,
+    // so false is not an override of `reportInTests: true` in `.twelve-factor.yaml`.
+    if (raw.secrets?.reportInTests === true) override.secrets = { reportInTests: true };
     return {
       enable: raw.enable !== false,
       config: mergeConfig(fromFile.config, override),

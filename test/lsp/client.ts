@@ -33,6 +33,7 @@ export interface RawSettings {
   rules?: Record<string, string>;
   exclude?: string[];
   testFiles?: { severity?: string };
+  secrets?: { reportInTests?: boolean };
 }
 
 export type { StatusParams } from '../../server/src/customMessages';

@@ -46,23 +46,23 @@ test('enable: false → no diagnostics and no code actions; enable again → bac
   });
 });
 
-test('test code (test/, *.test.ts) is reported as information by default; testFiles.severity changes it', async () => {
+test('test code: a provider key keeps the rule severity; name-based secrets are off by default, testFiles.severity and secrets.reportInTests bring them back', async () => {
+  const NAMED = "export const db = { password: 'hunter2x-9f8e' };\n";
   await withSession({}, async (s) => {
-    const inTestDir = await s.open('test/pay.ts', PAY_TS);
-    const testFile = await s.open('src/pay.test.ts', PAY_TS);
-    const source = await s.open('src/pay.ts', PAY_TS);
-    assert.deepEqual((await s.diagnostics(inTestDir)).map((d) => [d.code, d.severity]), [[RULE, 3]]);
-    assert.deepEqual((await s.diagnostics(testFile)).map((d) => [d.code, d.severity]), [[RULE, 3]]);
+    const keyInTest = await s.open('test/pay.ts', PAY_TS);
+    const namedInTest = await s.open('src/db.test.ts', NAMED);
+    const source = await s.open('src/db.ts', NAMED);
+    assert.deepEqual((await s.diagnostics(keyInTest)).map((d) => [d.code, d.severity]), [[RULE, 1]], 'a live key in a test is a leak');
+    assert.deepEqual(await s.diagnostics(namedInTest), []);
     assert.deepEqual((await s.diagnostics(source)).map((d) => d.severity), [1], 'ordinary source keeps the rule severity');
 
     await s.setSettings({ testFiles: { severity: 'warning' } });
-    assert.deepEqual((await s.diagnostics(testFile)).map((d) => d.severity), [2]);
-    await s.setSettings({ testFiles: { severity: 'off' } });
-    assert.deepEqual(await s.diagnostics(inTestDir), []);
-    assert.equal((await s.diagnostics(source)).length, 1);
+    assert.deepEqual((await s.diagnostics(namedInTest)).map((d) => d.severity), [2]);
+    await s.setSettings({ secrets: { reportInTests: true } });
+    assert.deepEqual((await s.diagnostics(namedInTest)).map((d) => d.severity), [1]);
     // Test code is never reported above the rule's own severity.
     await s.setSettings({ rules: { [RULE]: 'hint' }, testFiles: { severity: 'error' } });
-    assert.deepEqual((await s.diagnostics(testFile)).map((d) => d.severity), [4]);
+    assert.deepEqual((await s.diagnostics(namedInTest)).map((d) => d.severity), [4]);
   });
 });
 

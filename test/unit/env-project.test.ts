@@ -37,7 +37,7 @@ function findings(relative: string): Array<[string, string, number]> {
   const file = path.join(ROOT, relative);
   const index = new ProgramIndex([unusedDeclaration]);
   index.update(path.join(ROOT, 'src/server.ts'), fs.readFileSync(path.join(ROOT, 'src/server.ts'), 'utf8'), false);
-  const result = analyze(new FileContext(file, fs.readFileSync(file, 'utf8')), { config: defaultConfig(), rules: RULES, host: disk, program: index.view(file) });
+  const result = analyze(new FileContext(file, fs.readFileSync(file, 'utf8')), { config: defaultConfig(), relativePath: relative, rules: RULES, host: disk, program: index.view(file) });
   return result.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line + 1]);
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { applyEdits } from '../../core/src/fixes/plan';
@@ -216,9 +217,11 @@ describe('logs/file-logging: counting', () => {
     const code = `${W}// twelve-factor-disable-next-line logs/file-logging -- the audit log must stay on disk\nconst t = new winston.transports.File({ filename: 'audit.log' });`;
     assert.equal(lint(code).findings.length, 0);
   });
-  test('a finding in test code is reported at the test severity', () => {
+  test('test code is not reported by default; testFiles.severity reports it at that level', () => {
     const code = `${W}const t = new winston.transports.File({ filename: 'x.log' });`;
-    assert.equal(lint(code, 'test/logger.test.ts').findings[0].severity, 'info');
+    assert.deepEqual(lint(code, 'test/logger.test.ts').findings, []);
+    const config = { ...defaultConfig(), testFiles: { severity: 'info' as const } };
+    assert.equal(analyze(new FileContext('test/logger.test.ts', code), { rules: [rule], config }).findings[0].severity, 'info');
   });
 });
 

@@ -44,9 +44,9 @@ describe('fix: move to environment variable', () => {
     assert.match(out.source, /^const header = `Bearer \$\{process\.env\.STRIPE_[A-Z_]+\}`;\n$/);
   });
   test('compose value becomes ${NAME}', () => {
-    const out = fixAll('docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: s3cr3tPass\n');
+    const out = fixAll('docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Zq8vN2xLp4Rt7Wy1Kd9F\n');
     assert.equal(out.source, 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: "${POSTGRES_PASSWORD}"\n');
-    assert.equal(out.env, 'POSTGRES_PASSWORD=s3cr3tPass\n');
+    assert.equal(out.env, 'POSTGRES_PASSWORD=Zq8vN2xLp4Rt7Wy1Kd9F\n');
   });
   test('fix-all: every secret in the file, distinct names, one .env append', () => {
     const out = fixAll('src/a.ts', "const dbPassword = 'pw-one-111';\nconst apiToken = 'tok-two-222';\n");

@@ -7,6 +7,7 @@ import { covered, fake, secrets } from './helpers';
 // Cases from an audit of the rule: each held a miss or a false positive before its fix. The secrets are
 // made-up values; `covered` lists, per file, the text every finding must cover, in order.
 const PW = 'Tr0ub4dor-x7Kq';
+const RANDOM = 'Zq8vN2xLp4Rt7Wy1Kd9F';
 
 const invalid: Array<{ name: string; file: string; code: string; secret: string; messageId?: string }> = [
   // 1. TypeScript type annotations.
@@ -104,7 +105,7 @@ describe('config/hardcoded-secret audit: names', () => {
 const files: Array<{ name: string; file: string; text: string; expected: string[] }> = [
   // 2. Key compounds outside JavaScript.
   { name: 'ENCRYPTION_KEY in a committed .env', file: '.env', text: `ENCRYPTION_KEY=${PW}\n`, expected: [PW] },
-  { name: 'SIGNING_KEY in compose', file: 'docker-compose.yml', text: `services:\n  api:\n    environment:\n      SIGNING_KEY: ${PW}\n`, expected: [PW] },
+  { name: 'SIGNING_KEY in compose (random-looking: compose files report what looks real)', file: 'docker-compose.yml', text: `services:\n  api:\n    environment:\n      SIGNING_KEY: ${RANDOM}\n`, expected: [RANDOM] },
   { name: 'Dockerfile ENV MASTER_KEY', file: 'Dockerfile', text: `FROM node:20\nENV MASTER_KEY=${PW}\n`, expected: [PW] },
   { name: 'sessionKey in JSON', file: 'config/app.json', text: `{"sessionKey": "${PW}"}`, expected: [PW] },
   // 3. Kubernetes and ECS `{ name, value }` entries.

@@ -171,8 +171,11 @@ describe('processes/in-memory-session: not flagged', () => {
     assert.deepEqual(result.findings, []);
     assert.equal(context.hasSourceFile, false);
   });
-  test('a test file is reported at the test severity', () => {
-    const found = findings('test/app.test.ts', code(HEAD_ESM, "app.use(session({ secret: 's' }));"));
+  test('a test file is not reported by default; testFiles.severity reports it at that level', () => {
+    const text = code(HEAD_ESM, "app.use(session({ secret: 's' }));");
+    assert.deepEqual(findings('test/app.test.ts', text), []);
+    const config = { ...defaultConfig(), testFiles: { severity: 'info' as const } };
+    const found = analyze(new FileContext('test/app.test.ts', text), { config, rules: [rule] }).findings;
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'info');
   });

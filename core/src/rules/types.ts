@@ -38,6 +38,11 @@ export interface RuleMeta {
   summaryKeywords?: readonly string[];
   /** For rules with `summarize`: the kinds of file summarised, when they differ from the kinds checked. */
   summaryKinds?: readonly FileKind[];
+  /**
+   * Some findings of the rule are leaks wherever they sit (a live key in a test): the engine runs it on test
+   * code even when `testFiles.severity` is off, and keeps findings marked `Report.leak` at the rule's severity.
+   */
+  leaksInTests?: boolean;
 }
 
 /** What a rule reports: offsets in the file's text; the engine turns them into ranges and messages. */
@@ -50,6 +55,18 @@ export interface Report {
   fixes?: FixDescriptor[];
   /** What identifies this finding apart from its position (for the fingerprint); never a secret in clear. */
   identity?: string;
+  /**
+   * Steps below the rule's configured severity (error → warning → info → hint) for a finding that is less
+   * grave than the rule's usual one: a password to `localhost` opens only the developer's own machine.
+   */
+  demote?: number;
+  /** In test code, reported at the rule's severity whatever `testFiles.severity` says (needs `meta.leaksInTests`). */
+  leak?: boolean;
+  /**
+   * The rule judges the finding's place to be test code though the file's path is not a test path (a CI
+   * service container's password, seed data): the finding is treated as one in a test file.
+   */
+  testCode?: boolean;
 }
 
 export type { ModuleFacts } from '../program/types';

@@ -1,6 +1,11 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
-import { isCodeWord, isSecretValue } from './value';
+import { calleeName, envReadName, importedModules, outermost, propertyNameText, unwrap } from './ast';
+import { callSink, propertySink } from './sinks';
+import { USER_KEYS } from './structured';
+import { isCodeWord, isSecretValue, isUsedSecretValue } from './value';
+
+export { envReadName, importedModules };
 
 /** A string literal that the syntax tree says holds a secret. */
 export interface JsSecret {
@@ -20,6 +25,8 @@ export interface JsSecret {
    * `process.env.X`, and `{ X = 'literal' } = process.env` loses its default.
    */
   dropFallback?: { start: number; end: number; text: string };
+  /** A sink whose other options say it reaches only the developer's machine (`host: 'localhost'`). */
+  local?: boolean;
 }
 
 /** SDK classes whose first arguments are credentials: `new Stripe('sk_…')`. */
@@ -48,6 +55,11 @@ const OTHER_GATE = new RegExp(
     String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
     // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
     String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`|Sequelize)\s*\(\s*['"\x60]`,
+    // Defaults of a secret the code was given, or reads from configuration: `opts.secret || '…'`, `config.get('jwt.secret', '…')`.
+    String.raw`(?:pass|pwd|secret|token|key)\w*['"\]]?\s*(?:\|\||\?\?)\s*['"\x60]`,
+    String.raw`\b(?:get|getOrThrow|env|getEnv)\s*\(\s*['"\x60][^'"\x60\n]{0,80}(?:pass|pwd|secret|token|key)[^'"\x60\n]{0,40}['"\x60]\s*,\s*['"\x60]`,
+    // Signing keys given as a list: cookie-session `keys: […]`, koa `app.keys = […]`.
+    String.raw`\b(?:keys|secret)\s*[:=]\s*\[[^\]]{0,200}?['"\x60]`,
   ].join('|'),
   'i',
 );
@@ -67,8 +79,12 @@ function namedCandidate(text: string): boolean {
     while (keyFrom > 0 && /[\w$.-]/.test(text[keyFrom - 1])) keyFrom--;
     const segment = text.slice(from, m.index + (/^[\w-]*/.exec(m[0])?.[0].length ?? 0));
     const quotedKey = keyFrom > 0 && /['"\x60]/.test(text[keyFrom - 1]) ? text.slice(keyFrom, wordEnd) : undefined;
+    // A declaration (`const TOKEN_MISSING = '…'`) or a property other than a sink's option can only be a named
+    // finding; any other assignment may be a default (`password = 'admin'` as a parameter, after `if (!x)`).
+    const declared = /\b(?:const|let|var|readonly|private|public|protected|static)\s+$/.test(text.slice(Math.max(0, from - 40), from));
+    const byRole = SINK_KEYS.test(segment) || (!declared && !/:\s*['"\x60]$/.test(m[0]));
     for (const name of quotedKey ? [segment, quotedKey] : [segment]) {
-      if (isSensitiveName(name) && plausibleValue(text, m.index + m[0].length, name)) return true;
+      if (isSensitiveName(name) && plausibleValue(text, m.index + m[0].length, name, byRole)) return true;
       // A header is a secret only with eight characters of credential after its scheme, not `Bearer ${token}`.
       if (isAuthorizationName(name) && AUTHORIZATION_VALUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) return true;
     }
@@ -83,7 +99,7 @@ function namedCandidate(text: string): boolean {
  * parsing the large library files that hold such tables. Escapes, substitutions,
  * concatenation and an unclosed quote leave the decision to the tree.
  */
-function plausibleValue(text: string, afterQuote: number, name: string): boolean {
+function plausibleValue(text: string, afterQuote: number, name: string, byRole: boolean): boolean {
   const quote = text[afterQuote - 1];
   let end = afterQuote;
   for (; end < text.length; end++) {
@@ -94,11 +110,14 @@ function plausibleValue(text: string, afterQuote: number, name: string): boolean
   }
   if (end >= text.length || /^\s*\+/.test(text.slice(end + 1, end + 16))) return true;
   const value = text.slice(afterQuote, end);
-  // `secret:` may be express-session's option, a sink: judged without its name, phrases allowed. Any other
-  // name is a named finding, judged as acceptJs does (the name the tree sees is this identifier or key).
-  if (name === 'secret') return isSecretValue(value, undefined, { spaces: true });
+  // Where the tree may find a sink or a default (`secret:` of express-session, `password:` of a database
+  // client, a parameter's default), the value is judged by role, not strength, as the tree will judge it.
+  if (byRole) return isUsedSecretValue(value, name);
   return !isCodeWord(value) && isSecretValue(value, name);
 }
+
+// The options a sink reads by name (sinks.ts): `secret`, `keys`, `secretOrKey`, `pass`, `password`.
+const SINK_KEYS = /^(?:secret|keys|secretOrKey|pass|password|passwd|pwd)$/i;
 
 /**
  * Cheap text test made before the file is parsed: does anything in it look like a place the syntax tree
@@ -108,65 +127,6 @@ function plausibleValue(text: string, afterQuote: number, name: string): boolean
 export const JS_CONTEXT_CANDIDATE = {
   test: (text: string): boolean => OTHER_GATE.test(text) || namedCandidate(text),
 };
-
-const SINKS: Array<{ test: (callee: string, imported?: string) => boolean; arg: number; label: string; env: string }> = [
-  { test: (c, m) => /(^|\.)(sign|verify)$/.test(c) && (/jwt|jsonwebtoken|jose/i.test(c) || m === 'jsonwebtoken'), arg: 1, label: 'jsonwebtoken', env: 'JWT_SECRET' },
-  { test: (c) => /(^|\.)createHmac$/.test(c), arg: 1, label: 'crypto.createHmac', env: 'HMAC_SECRET' },
-  { test: (c) => /(^|\.)create(De)?[cC]ipheriv$/.test(c), arg: 1, label: 'crypto cipher key', env: 'ENCRYPTION_KEY' },
-  { test: (c, m) => /^cookieParser$/i.test(c) || m === 'cookie-parser', arg: 0, label: 'cookie-parser', env: 'COOKIE_SECRET' },
-  { test: (c) => /(^|\.)setApiKey$/.test(c), arg: 0, label: 'setApiKey', env: 'API_KEY' },
-  { test: (c) => /\.auth$/.test(c), arg: 1, label: 'HTTP basic auth', env: 'BASIC_AUTH_PASSWORD' },
-  // `new Sequelize(database, username, password, options)`.
-  { test: (c) => /(^|\.)Sequelize$/.test(c), arg: 2, label: 'Sequelize', env: 'DB_PASSWORD' },
-];
-
-/** `session({ secret: 'keyboard cat' })`: express-session's (and cookie-session's) signing secret, a phrase or not. */
-function isSessionSecret(prop: ts.PropertyAssignment, imports: Map<string, string>): boolean {
-  if (propertyNameText(prop.name) !== 'secret') return false;
-  const options = outermost(prop.parent);
-  const call = options.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== options) return false;
-  const callee = calleeName(call.expression);
-  const module = imports.get(callee.split('.')[0]);
-  return /^(session|expressSession|cookieSession)$/.test(callee) || module === 'express-session' || module === 'cookie-session';
-}
-
-function calleeName(expression: ts.Expression): string {
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (ts.isPropertyAccessExpression(expression)) return `${calleeName(expression.expression)}.${expression.name.text}`;
-  if (ts.isCallExpression(expression)) return calleeName(expression.expression);
-  return '';
-}
-
-/** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`: the variable name, or undefined. */
-export function envReadName(node: ts.Node): string | undefined {
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-    const target = calleeName(node.expression as ts.Expression);
-    if (target === 'process.env' || target === 'import.meta.env' || target === 'Bun.env') {
-      if (ts.isPropertyAccessExpression(node)) return node.name.text;
-      const arg = node.argumentExpression;
-      if (ts.isStringLiteralLike(arg)) return arg.text;
-    }
-    if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'env' &&
-        ts.isMetaProperty(node.expression.expression) && ts.isPropertyAccessExpression(node)) return node.name.text;
-  }
-  return undefined;
-}
-
-/** Unwraps `(x)`, `x as T`, `x!`, `x satisfies T` upwards: the node that really sits in the parent's slot. */
-function outermost(node: ts.Node): ts.Node {
-  let n = node;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) ||
-         ts.isSatisfiesExpression(n.parent) || ts.isTypeAssertionExpression(n.parent))) n = n.parent;
-  return n;
-}
-
-function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.JsxAttributeName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isNumericLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
-  return undefined;
-}
 
 // Names that say nothing about whose secret it is: `fetch(url, { headers: { Authorization } })`.
 const ANONYMOUS_OWNERS = /^(auth|options|opts|config|settings|credentials|connection|headers|body|data|params|query|json|payload|fetch|axios|request|got|post|get|put|patch|delete|send|use|then|call|apply|bind|log|set|from|assign|merge|extend|create\w*|connect|config\w*|init\w*|default|exports|module)$/i;
@@ -227,28 +187,30 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
     }
     return isSensitiveName(name) ? { ...base, kind: 'named', name, envName: suggestEnvName(name, literal) } : undefined;
   };
+  // A default of a secret-named place: judged like a sink, since the app runs with it whenever nothing is set.
+  const defaulted = (name: string | undefined, drop?: JsSecret['dropFallback']): JsSecret | undefined =>
+    name && isSensitiveName(name) ? { ...base, kind: 'fallback', name, envName: suggestEnvName(name, literal), dropFallback: drop } : undefined;
 
+  const sink = propertySink(literal, imports);
+  if (sink) return { ...base, kind: 'sink', name: sink.row.label, envName: sink.row.env, local: sink.local };
   if (ts.isVariableDeclaration(parent) && parent.initializer === slot) return named(propertyNameText(parent.name));
-  if (ts.isPropertyAssignment(parent) && parent.initializer === slot && isSessionSecret(parent, imports)) {
-    return { ...base, kind: 'sink', name: 'express-session', envName: 'SESSION_SECRET' };
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === slot) {
+    return ts.isPropertyAssignment(parent) && isUserRecord(parent.parent) ? undefined : named(propertyNameText(parent.name));
   }
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === slot) return named(propertyNameText(parent.name));
-  if (ts.isParameter(parent) && parent.initializer === slot) return named(propertyNameText(parent.name));
+  if (ts.isParameter(parent) && parent.initializer === slot) return defaulted(propertyNameText(parent.name));
   if (ts.isJsxAttribute(parent)) return named(propertyNameText(parent.name));
   if (ts.isBinaryExpression(parent) && parent.right === slot) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
-      const left = parent.left;
-      const name = ts.isIdentifier(left) ? left.text : ts.isPropertyAccessExpression(left) ? left.name.text
-        : ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
-      return named(name);
+      const name = assignedName(parent.left);
+      return isDefaultAssignment(parent) ? defaulted(name) : named(name);
     }
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       const envName = envInChain(parent.left);
-      if (envName) {
-        const drop = { start: parent.getStart(), end: parent.getEnd(), text: parent.left.getText() };
-        return { ...base, kind: 'fallback', name: envName, envName, dropFallback: drop };
-      }
+      const drop = { start: parent.getStart(), end: parent.getEnd(), text: parent.left.getText() };
+      if (envName) return { ...base, kind: 'fallback', name: envName, envName, dropFallback: drop };
+      // `options.secret || 'lit'`, `secret ?? 'lit'`: the default of a secret the code was given.
+      return defaulted(assignedName(unwrap(parent.left)));
     }
     return undefined;
   }
@@ -272,7 +234,7 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
         return { ...base, kind: 'fallback', name: key, envName: key, dropFallback: drop };
       }
     }
-    return named(key);
+    return defaulted(key);
   }
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {
     const index = parent.arguments.indexOf(slot as ts.Expression);
@@ -281,11 +243,50 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
     if (ts.isNewExpression(parent) && SDK_CONSTRUCTORS.test(callee) && index <= 1) {
       return { ...base, kind: 'sink', name: `new ${callee}()`, envName: toEnvName(`${callee}_${index === 0 ? 'api_key' : 'secret'}`) };
     }
-    const module = imports.get(callee.split('.')[0]);
-    const sink = SINKS.find((s) => s.arg === index && s.test(callee, module));
-    if (sink) return { ...base, kind: 'sink', name: sink.label, envName: sink.env };
+    const found = callSink(callee, index, imports.get(callee.split('.')[0]));
+    if (found) return { ...base, kind: 'sink', name: found.label, envName: found.env };
+    if (index === 1) return defaulted(configKey(callee, parent.arguments[0]));
   }
   return undefined;
+}
+
+/** An object in a list that names a user (`[{ userName: 'admin', password: '…' }, …]`): seed data, not configuration. */
+function isUserRecord(object: ts.ObjectLiteralExpression): boolean {
+  if (!ts.isArrayLiteralExpression(outermost(object).parent)) return false;
+  return object.properties.some((p) => p.name !== undefined && USER_KEYS.test(propertyNameText(p.name) ?? ''));
+}
+
+/** The name an assignment writes: `secret`, `this.secret`, `headers['x-api-key']`. */
+function assignedName(left: ts.Expression): string | undefined {
+  if (ts.isIdentifier(left)) return left.text;
+  if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  if (ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression)) return left.argumentExpression.text;
+  return undefined;
+}
+
+/**
+ * `if (!secret) secret = 'lit'`, `if (secret == null) …`, `secret = secret || 'lit'` is handled as `||`: an
+ * assignment that only happens when the place is still empty is a default.
+ */
+function isDefaultAssignment(assignment: ts.BinaryExpression): boolean {
+  let n: ts.Node = assignment.parent;
+  if (ts.isExpressionStatement(n)) n = n.parent;
+  if (ts.isBlock(n) && n.statements.length === 1) n = n.parent;
+  if (!ts.isIfStatement(n)) return false;
+  const target = assignment.left.getText();
+  const cond = unwrap(n.expression);
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return unwrap(cond.operand).getText() === target;
+  if (ts.isBinaryExpression(cond) && /^(==|===)$/.test(cond.operatorToken.getText())) {
+    const sides = [cond.left.getText(), cond.right.getText()];
+    return sides.includes(target) && sides.some((x) => /^(null|undefined|''|"")$/.test(x));
+  }
+  return false;
+}
+
+/** `config.get('jwt.secret', 'lit')`, `configService.get('JWT_SECRET', 'lit')`, `env('API_KEY', 'lit')`: the key's last part. */
+function configKey(callee: string, first: ts.Expression | undefined): string | undefined {
+  if (!first || !ts.isStringLiteralLike(first) || !/(^|\.)(get|getOrThrow|env|getEnv)$/.test(callee)) return undefined;
+  return first.text.split(/[.:/]/).pop();
 }
 
 /** The variable read last in `process.env.A || process.env.B`, the one the literal stands in for. */
@@ -299,36 +300,3 @@ function envInChain(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function unwrap(node: ts.Expression): ts.Expression {
-  let n = node;
-  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
-  return n;
-}
-
-/** Local names bound to imported modules: `import jwt from 'jsonwebtoken'`, `const { sign } = require('jsonwebtoken')`. */
-export function importedModules(sourceFile: ts.SourceFile): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const module = statement.moduleSpecifier.text;
-      const clause = statement.importClause;
-      if (clause?.name) map.set(clause.name.text, module);
-      const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) map.set(bindings.name.text, module);
-      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) map.set(el.name.text, module);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) {
-        const init = decl.initializer && unwrap(decl.initializer);
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteralLike(arg)) continue;
-        if (ts.isIdentifier(decl.name)) map.set(decl.name.text, arg.text);
-        else if (ts.isObjectBindingPattern(decl.name)) for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) map.set(el.name.text, arg.text);
-      }
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) &&
-               ts.isStringLiteral(statement.moduleReference.expression)) {
-      map.set(statement.name.text, statement.moduleReference.expression.text);
-    }
-  }
-  return map;
-}

@@ -35,6 +35,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'table', 'collection', 'char', 'chars', 'charset', 'encoding', 'size', 'bytes', 'bits', 'separator', 'delimiter',
   // Where a secret is kept or how it is handled, not the secret: `SECRET_MANAGER_PROJECT`, `PASSWORD_HASHER`, `secretRef`.
   'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
+  // A token contract's address on a blockchain is public: `BeeTokenAddress`.
+  'address', 'contract',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,
@@ -59,16 +61,20 @@ const VERB_PREFIXES = new Set([
   'create', 'generate', 'fetch', 'load', 'read', 'parse', 'revoke', 'rotate', 'remember', 'needs',
 ]);
 
+const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example']);
+
 /** True when a value kept under this name would be a credential. */
 export function isSensitiveName(name: string): boolean {
   // Rule ids and paths (`config/hardcoded-secret`, `secrets/db`) name things; they do not hold them.
-  if (name.includes('/')) return false;
+  if (name.includes('/') || name.includes(':')) return false;
   const ws = words(name);
   if (ws.length === 0) return false;
   const joined = ws.join('');
   // The first word at which the name says "secret", alone or joined with the words before it (`api_key`).
   const at = ws.findIndex((w, i) => SENSITIVE_WORDS.has(w) || SENSITIVE_COMPOUNDS.test(ws.slice(0, i + 1).join('')));
   if (at < 0) return false;
+  // A test user's or a demo's password (`testingPassword`, `DEMO_TOKEN`) is a fixture, not a credential.
+  if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;
   if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
   const last = ws[ws.length - 1];

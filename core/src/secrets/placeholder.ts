@@ -8,15 +8,13 @@
 const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
 // Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
+const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
 
-// Whole values that are conventional stand-ins.
-const WHOLE_WORDS = new Set([
-  'password', 'passwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'key', 'test', 'testing', 'none', 'null',
-  'undefined', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'empty', 'default', 'string', 'value', 'foo', 'bar',
-  'baz', 'foobar', 'qwerty', 'abc', 'abc123', 'admin', 'user', 'username', 'root', 'guest', 'pass', 'pwd', 'xxx',
-  'tbd', 'n/a', 'na', 'required', 'optional', 'hidden', 'private', 'public', 'secret_key', 'your_secret', 'my-secret',
-  'mysecret', 'mypassword', 'my-password', 'supersecret', 'super-secret', 'ignored', 'unset', 'bearer', 'basic',
+// Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
+const STAND_INS = new Set([
+  'password', 'passwd', 'pass', 'token', 'apikey', 'api_key', 'api-key', 'key', 'none', 'null', 'undefined', 'nil', 'true', 'false',
+  'yes', 'no', 'on', 'off', 'empty', 'default', 'string', 'value', 'xxx', 'tbd', 'n/a', 'na', 'required', 'optional', 'hidden',
+  'private', 'public', 'secret_key', 'your_secret', 'ignored', 'unset', 'bearer', 'basic',
   // Severities: `config/hardcoded-secret: warning` in our own settings is a rule level, not a password.
   'error', 'warning', 'warn', 'info', 'hint', 'debug', 'trace',
   // fetch's `credentials` option: a policy, not a credential.
@@ -25,25 +23,87 @@ const WHOLE_WORDS = new Set([
   'inherit',
 ]);
 
+// Whole values that are real, if weak, secrets: under a plain name they are usually samples or codes, but
+// where the value *is* used as the secret (a session secret, a default of JWT_SECRET, a URL's password) the
+// app runs with it, so there they count (`session({ secret: 'secret' })`).
+const WEAK_WORDS = new Set([
+  'secret', 'pwd', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'qwerty', 'abc', 'abc123', 'admin', 'user',
+  'username', 'root', 'guest', '1234', 'mysecret', 'mypassword', 'my-password', 'my-secret', 'supersecret', 'super-secret',
+]);
+
+// Words a placeholder is written in besides the kind of secret: what to do (`your`, `goes here`, `insert`)
+// and whose or which secret it is (`email-server-password`, `session secret`).
+const KIND_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'secret', 'secrets', 'key', 'keys', 'token', 'tokens',
+  'apikey', 'credential', 'credentials']);
+const DESCRIBING_WORDS = new Set([
+  'your', 'yours', 'my', 'our', 'the', 'a', 'an', 'here', 'goes', 'go', 'put', 'insert', 'enter', 'paste', 'fill', 'add',
+  'replace', 'with', 'this', 'that', 'value', 'own', 'real', 'actual', 'set', 'me', 'it', 'in', 'of', 'for', 'to', 'new',
+  'some', 'generated', 'random', 'long', 'strong', 'unique', 'api', 'app', 'application', 'service', 'server', 'client',
+  'account', 'user', 'admin', 'email', 'mail', 'smtp', 'db', 'database', 'session', 'cookie', 'jwt', 'access', 'auth',
+  'private', 'public', 'signing', 'sign', 'encryption', 'oauth', 'consumer', 'bot', 'webhook', 'hmac', 'master', 'refresh',
+  'bearer', 'dev', 'development', 'prod', 'production', 'local', 'staging', 'is', 'current', 'old', 'confirm',
+]);
+
+/**
+ * A value made of words that describe the variable instead of being its value: `email-server-password`,
+ * `your-smtp-password`, `foursquare-service-key`, `Your Session Secret goes here`. Letters only, a word
+ * for the kind of secret, and every other word describing it (one unknown word, a service's name, is
+ * allowed beside a describing one); `superSecret` and `keyboard cat` are values, not descriptions.
+ */
+export function isDescriptive(value: string, name?: string): boolean {
+  const v = value.trim();
+  if (!/^[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*$/.test(v)) return false;
+  const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean).map((w) => w.toLowerCase());
+  if (ws.length < 2 || !ws.some((w) => KIND_WORDS.has(w))) return false;
+  const nameWords = new Set(name ? name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).map((w) => w.toLowerCase()) : []);
+  let describing = 0;
+  let unknown = 0;
+  for (const w of ws) {
+    if (KIND_WORDS.has(w)) continue;
+    if (DESCRIBING_WORDS.has(w) || nameWords.has(w)) describing++;
+    else unknown++;
+  }
+  return unknown === 0 || (unknown === 1 && describing >= 1);
+}
+
 // Tokens that deploy tools replace (`__DB_PASSWORD__`, Azure DevOps `#{DbPassword}#`, `@@DB_PASSWORD@@`, Maven
 // `@db.password@`), and references a secret manager resolves at run time: `vault:secret/data/db#password`,
 // `projects/acme/secrets/db-password/versions/latest` (Google), `env:CLIENT_SECRET`, `{env:DB_PASSWORD}`.
 const DEPLOY_TOKENS = /^(?:__[A-Za-z][\w.-]*__|#\{[^{}]+\}#?|@@[\w.-]+@@|@[A-Za-z][\w.-]*@)$/;
-const SECRET_REFERENCES = /^(?:\{?(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azkv|keyvault|sops|file|op):[^\s{}]+\}?|projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?)$/i;
+const SECRET_REFERENCES = /^(?:env\([A-Za-z_][\w]*\)|\{?(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azkv|keyvault|sops|file|op):[^\s{}]+\}?|projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?)$/i;
 
-/** True when the value is empty, one repeated character, an interpolation, or a conventional stand-in. */
-export function isPlaceholder(value: string): boolean {
+/**
+ * True when the value stands in for a secret rather than being one: empty, one repeated character, an
+ * interpolation, a marker word (`changeme`, `your-key`), a description (`isDescriptive`), a deploy token,
+ * a secret-manager reference, a mask. Where a value is used as the secret (sinks, defaults, URLs), only these
+ * are passed over.
+ */
+export function isStandIn(value: string, name?: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (/^(.)\1*$/s.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
-  if (WHOLE_WORDS.has(v.toLowerCase())) return true;
+  if (STAND_INS.has(v.toLowerCase())) return true;
   if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;
-  return false;
+  // The samples of the cookie-session and koa documentation, copied as they are: `keys: ['key1', 'key2']`.
+  if (/^(?:key|secret|token)\d$/i.test(v)) return true;
+  // Masked in several places: `TXXXXX_PUB_btbq8rXXXXtz5kXXXX…`.
+  if (/X{4,}.*X{4,}/.test(v)) return true;
+  return isDescriptive(v, name);
+}
+
+/** A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. */
+export function isWeakWord(value: string): boolean {
+  return WEAK_WORDS.has(value.trim().toLowerCase());
+}
+
+/** Stand-ins and weak words: what a value under a plain secret-sounding name is, when it is not a secret. */
+export function isPlaceholder(value: string, name?: string): boolean {
+  return isStandIn(value, name) || isWeakWord(value);
 }
 
 /** True for SCREAMING_SNAKE names: a value that is the *name* of an environment variable, not its value. */

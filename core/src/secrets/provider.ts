@@ -27,6 +27,13 @@ export interface SecretProvider {
    * string literal under `envName` instead of the password alone.
    */
   readonly movesWholeValue?: boolean;
+  /**
+   * `generic`: the format says little about whose secret it is or whether it is live (a JWT, a password in a
+   * URL). Test code holds such values as fixtures, so there they are judged like secrets found by name.
+   */
+  readonly shape?: 'generic';
+  /** The password of a URL: the text after the secret is `@host`, and a local host makes the finding milder. */
+  readonly inUrl?: boolean;
   /** Extra check on the secret, for what a regular expression says badly (checksums, character mixes). */
   readonly validate?: (secret: string) => boolean;
   /** Lines that must produce a finding from this provider. Build them so no push protection mistakes them for live keys. */

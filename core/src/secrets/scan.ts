@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy';
-import { isPlaceholder } from './placeholder';
+import { isStandIn } from './placeholder';
 import type { SecretProvider } from './provider';
 import { providers as allProviders } from './providers';
 
@@ -85,7 +85,8 @@ export function findProviderSecrets(text: string, index: KeywordIndex = defaultI
       const secret = m.groups?.secret ?? m[0];
       if (secret === undefined || secret.length === 0) continue;
       const start = m.indices?.groups?.secret?.[0] ?? m.index;
-      if (isPlaceholder(secret)) continue;
+      // Stand-ins only: a weak password in a URL (`root:admin@`) is still the password the app logs in with.
+      if (isStandIn(secret)) continue;
       if (provider.minEntropy !== undefined && shannonEntropy(secret) < provider.minEntropy) continue;
       if (provider.validate && !provider.validate(secret)) continue;
       matches.push({ provider, secret, start, end: start + secret.length });

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
 
 /** A value that a key-value file keeps under a sensitive key. */
@@ -12,6 +12,8 @@ export interface KeyedSecret {
   scalar?: { start: number; end: number };
   /** A `KEY=value` item of a block list whose value is written plainly: `${NAME}` can take its place as is. */
   plainItem?: boolean;
+  /** Beside `host: localhost`: the password of a database on the developer's machine. */
+  local?: boolean;
 }
 
 function keyed(name: string, value: string, start: number, scalar?: { start: number; end: number }): KeyedSecret | undefined {
@@ -33,14 +35,14 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
     visit(doc, {
       Pair(_, pair, path) {
         if (!isScalar(pair.key) || !isScalar(pair.value)) return;
-        if (namesNotSecrets(path)) return;
+        if (namesNotSecrets(path) || isUserRecord(path)) return;
         // A tagged scalar is computed, not written: CloudFormation `!Ref DBPassword`, `!GetAtt Secret.Value`.
         if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
         if (typeof value !== 'string' && typeof value !== 'number') return;
         const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1) found.push(found1);
+        if (found1) found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined });
       },
       Seq(_, seq) {
         const flow = (seq as { flow?: boolean }).flow === true;
@@ -79,6 +81,23 @@ function namesNotSecrets(path: readonly unknown[]): boolean {
   if (!isPair(owner) || !isScalar(owner.key)) return false;
   const key = String(owner.key.value);
   return NAME_MAPS.has(key) || ENCRYPTED_MAPS.has(key);
+}
+
+// Keys that make a map one user's record: a list of them is seed data (demo logins), not configuration.
+export const USER_KEYS = /^(?:email|e-mail|user_?name|login)$/i;
+
+/** The pair sits in a map that is an item of a list and names a user: `- email: admin` / `password: admin123`. */
+function isUserRecord(path: readonly unknown[]): boolean {
+  const map = path[path.length - 1];
+  if (!isMap(map) || !isSeq(path[path.length - 2])) return false;
+  return map.items.some((p) => isScalar(p.key) && USER_KEYS.test(String(p.key.value)));
+}
+
+/** A database's settings whose `host` is the developer's own machine (`host: localhost`). */
+function hasLocalHost(map: unknown): boolean {
+  if (!isMap(map)) return false;
+  return map.items.some((p) => isScalar(p.key) && /^(?:host|hostname|server)$/i.test(String(p.key.value)) && isScalar(p.value) &&
+    /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)$/.test(String(p.value.value)));
 }
 
 /**

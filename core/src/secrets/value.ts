@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { words } from './names';
-import { isEnvVarName, isPlaceholder } from './placeholder';
+import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 
 /**
  * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
@@ -10,7 +10,7 @@ import { isEnvVarName, isPlaceholder } from './placeholder';
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 4096) return false;
-  if (isPlaceholder(v) || isEnvVarName(v)) return false;
+  if (isPlaceholder(v, name) || isEnvVarName(v)) return false;
   // Sentences are labels and messages; only a sink (`session({ secret: 'keyboard cat' })`) makes a phrase a
   // secret, and then only words between single spaces: a value with quotes and runs of blanks is no passphrase.
   if (/\s/.test(v) && !(options.spaces && /^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v))) return false;
@@ -19,7 +19,9 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false; // paths
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
-  if (/^[a-z_]+(\.[a-z_]+)+$/.test(v)) return false; // i18n keys and dotted identifiers
+  if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
+  if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
   if (/^(sha|md5|bcrypt|argon|scrypt|pbkdf2|hmac|hs|rs|es|ps)[-_]?\d*$/i.test(v)) return false; // algorithm names
@@ -28,6 +30,8 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^\[[^\]]*\]$/.test(v)) return false; // attribute selectors: `[type=password]`
   if (/^[a-z][\w.-]*:[a-z][A-Za-z0-9]*$/.test(v)) return false; // namespaced event names: `msal:acquireTokenStart`
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // code identifiers: `overEvery`, `accountTokenHeader`
+  // A hex digest under a password name is the password's hash (sha256, sha512), not the password.
+  if (name && /pass|pwd/i.test(name) && /^(?:[a-f0-9]{64}|[a-f0-9]{128})$/i.test(v)) return false;
   if (name) {
     const nameWords = new Set(words(name));
     const lower = v.toLowerCase();
@@ -39,6 +43,27 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
     // Three shared words, so a weak password such as `DB_PASSWORD = 'DbPassword2024'` (two) still counts.
     if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(v) && words(v).filter((w) => nameWords.has(w)).length >= 3) return false;
   }
+  return true;
+}
+
+/**
+ * A literal in a place that is a secret by its role (a session secret, a JWT key, a database password, the
+ * default of `JWT_SECRET`): the app runs with it, so weak values and phrases count (`'keyboard cat'`,
+ * `'secret'`). Left out are stand-ins (`changeme`, `your-smtp-password`, `${VAR}`) and values of another kind
+ * (names of variables, URLs, paths, file names, format strings, hashes).
+ */
+export function isUsedSecretValue(value: string, name?: string): boolean {
+  const v = value.trim();
+  if (v.length < 3 || v.length > 4096) return false;
+  if (isStandIn(v, name) || isEnvVarName(v)) return false;
+  // A passphrase is words between single spaces; quotes, runs of blanks and line breaks make a message.
+  if (/\s/.test(v) && !/^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v)) return false;
+  if (isEncrypted(v) || isNotASecret(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
+  if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false;
+  if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false;
+  if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false;
+  if (/^[a-z][\w-]*(\.[a-z][\w-]*)+$/.test(v)) return false; // i18n ids: `label.password`
   return true;
 }
 
@@ -56,6 +81,7 @@ function isNotASecret(v: string): boolean {
     /^(?:string|number|boolean|object|any|unknown)[?!]?(?:\[\])?$/i.test(v) || // type descriptors: `string?`
     /^--[a-z][\w-]*$/.test(v) || // CSS custom properties and CLI flags: `--md-sys-color-primary`
     /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
+    /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
     /^pk_(?:live|test)_\w+$/.test(v) // Stripe publishable keys are public by design
   );
 }
@@ -69,8 +95,8 @@ export function isCodeWord(value: string): boolean {
 }
 
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */
-export function looksRandom(value: string): boolean {
-  if (value.length < 16 || /\s/.test(value) || isPlaceholder(value)) return false;
+export function looksRandom(value: string, minLength = 16): boolean {
+  if (value.length < minLength || /\s/.test(value) || isPlaceholder(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^[0-9a-f-]{36}$/i.test(value)) return false; // UUIDs identify, they do not authenticate
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(\.{0,2}\/)/.test(value)) return false;

@@ -20,6 +20,7 @@ suite('activation', () => {
     const config = vscode.workspace.getConfiguration('twelveFactor');
     assert.equal(config.get('enable'), true);
     assert.deepEqual(config.get('rules'), {});
-    assert.equal(config.get('testFiles.severity'), 'info');
+    assert.equal(config.get('testFiles.severity'), 'off');
+    assert.equal(config.get('secrets.reportInTests'), false);
   });
 });

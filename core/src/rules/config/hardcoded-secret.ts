@@ -7,7 +7,10 @@ import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { isCodeWord, isSecretValue, looksRandom } from '../../secrets/value';
+import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../secrets/documents';
+import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
+import { findSqlPasswords } from '../../secrets/sql';
+import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -24,6 +27,7 @@ export const meta: RuleMeta = {
   reportsSecrets: true,
   kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'text'],
   keywords: [],
+  leaksInTests: true,
 };
 
 /** Where a secret found by its position sits, and how the fix would replace it. */
@@ -34,12 +38,22 @@ interface Candidate {
   start: number;
   end: number;
   fix?: MoveToEnvFix;
+  /** Reaches only the developer's machine: reported one level below the rule's severity. */
+  local?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   // A git-ignored `.env` is exactly where secrets belong.
   if (context.kind === 'env' && context.gitIgnored) return;
-  const providerMatches = findProviderSecrets(context.text);
+  const path = context.relativePath ?? context.path;
+  // Example files and documentation show secrets: only values that look real are reported there.
+  const showcase = isShowcase(path);
+  // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
+  const fixture = isFixturePath(path);
+  const apiDescription = isApiDescription(context.text, context.kind);
+  // A password in a URL in a comment or an example shows the format (`mongodb://sally:sallypass@…`).
+  const providerMatches = findProviderSecrets(context.text)
+    .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start)) || looksRandom(m.secret, 12));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
@@ -52,8 +66,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     context.incomplete ??= `not fully analysed: ${meta.id} could not read the syntax (${why}); only provider-format secrets were checked`;
   }
+  candidates.push(...findSqlPasswords(context.text).filter((p) => isSecretValue(p.value, 'password'))
+    .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
-  if (isTranslationFile(context.relativePath ?? context.path)) candidates = candidates.filter((c) => c.messageId !== 'named');
+  if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
+  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value));
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -67,6 +84,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
       fixes: parsed && !context.generated ? optional(providerFix(context, match, overlapping)) : undefined,
+      demote: providerDemotion(context, match, apiDescription || showcase),
+      // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
+      leak: match.provider.shape !== 'generic',
+      testCode: fixture || undefined,
     });
   }
   for (const c of candidates) {
@@ -79,8 +100,20 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       end: c.end,
       identity: `${c.messageId}:${c.name}`,
       fixes: optional(c.fix),
+      demote: c.local ? 1 : undefined,
+      testCode: fixture || undefined,
     });
   }
+}
+
+/**
+ * A password to the developer's own machine is a warning (one level down); a JWT in API documentation or a
+ * comment is a sample for readers, information (two levels down).
+ */
+function providerDemotion(context: FileContext, match: ProviderMatch, apiDescription: boolean): number | undefined {
+  if (match.provider.inUrl && isLocalUrlHost(context.text.slice(match.end + 1, match.end + 64))) return 1;
+  if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start))) return 2;
+  return undefined;
 }
 
 function optional<T>(value: T | undefined): T[] | undefined {
@@ -130,18 +163,20 @@ function nestedDeeperThan(text: string, limit: number): boolean {
 }
 
 function acceptJs(s: JsSecret): boolean {
-  if (s.kind === 'fallback' && !isSensitiveName(s.name)) return looksRandom(s.value);
-  // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`); a sink or a
-  // fallback is used as the secret whatever it looks like, a phrase included (`session({ secret: 'keyboard cat' })`).
-  if (s.kind === 'named' && isCodeWord(s.value)) return false;
-  return isSecretValue(s.value, s.kind === 'named' ? s.name : undefined, { spaces: s.kind === 'sink' });
+  // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
+  // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
+  if (s.kind === 'sink') return isUsedSecretValue(s.value);
+  if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : looksRandom(s.value);
+  // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
+  if (isCodeWord(s.value)) return false;
+  return isSecretValue(s.value, s.name);
 }
 
 // Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
 const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
   'i',
 );
 
@@ -160,11 +195,11 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
   const fix: MoveToEnvFix | undefined = compose && s.scalar
     ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
     : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
-  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix };
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local };
 }
 
 function jsCandidate(context: FileContext, s: JsSecret): Candidate {
-  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback) };
+  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */

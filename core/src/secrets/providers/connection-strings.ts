@@ -3,12 +3,17 @@ import { isEnvVarName } from '../placeholder';
 import { ALNUM, B64URL, notSequential, rnd } from './util';
 
 /**
- * What may follow the `@`: any host except the developer's own machine (`localhost`, `127.0.0.1`,
- * `0.0.0.0`, `[::1]`) and documentation domains (`example.com/.org/.net`). A password for those opens
- * nothing anyone else can reach, and they are where tutorials and templates put their samples. A host
- * interpolated in a template (`@${process.env.DB_HOST}`) still leaves the password literal.
+ * What may follow the `@`: any host except documentation domains (`example.com/.org/.net`), where
+ * tutorials and templates put their samples. The developer's own machine (`localhost`, `127.0.0.1`) is
+ * matched: a literal password there is a warning (see `isLocalUrlHost`), not nothing. A host interpolated
+ * in a template (`@${process.env.DB_HOST}`) still leaves the password literal.
  */
-export const HOST = '(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])(?![\\w.-])|[\\w.-]{0,100}\\bexample\\.(?:com|org|net)\\b)(?:[\\w\\[-]|\\$\\{)';
+export const HOST = '(?![\\w.-]{0,100}\\bexample\\.(?:com|org|net)\\b)(?:[\\w\\[-]|\\$\\{)';
+
+/** The host after a URL's `@` is the developer's own machine. */
+export function isLocalUrlHost(textAfterAt: string): boolean {
+  return /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?![\w.-])/.test(textAfterAt);
+}
 
 /**
  * `scheme://user:password@host`, the password being the secret. The user part cannot hold `:`, `@`
@@ -51,7 +56,7 @@ const pw = (seed: string) => rnd(ALNUM, 18, seed);
 
 /** A connection-string provider: the URL pattern of its schemes, and the password check every scheme shares. */
 function connection(schemes: string, provider: Omit<SecretProvider, 'pattern' | 'validate'>): SecretProvider {
-  return { ...provider, pattern: urlCredentials(schemes), validate: realPassword, movesWholeValue: true };
+  return { ...provider, pattern: urlCredentials(schemes), validate: realPassword, movesWholeValue: true, shape: 'generic', inUrl: true };
 }
 
 export const connectionStrings: readonly SecretProvider[] = [
@@ -66,6 +71,8 @@ export const connectionStrings: readonly SecretProvider[] = [
       `SQLALCHEMY_DATABASE_URI = "postgresql+asyncpg://svc:${pw('pg-3')}%21@pg.prod.acme.io/orders"`,
       `jdbc:postgresql://reports:${pw('pg-4')}@analytics:5432/warehouse`,
       `const url = \`postgres://admin:${pw('pg-6')}@\${process.env.DB_HOST}:5432/app\`;`,
+      // A password to the developer's own machine is reported too (as a warning, by the rule).
+      `DATABASE_URL=postgres://app:${pw('pg-5')}@127.0.0.1:5432/app`,
     ],
     fps: [
       'DATABASE_URL=postgres://user@localhost/db',
@@ -77,7 +84,6 @@ export const connectionStrings: readonly SecretProvider[] = [
       'DATABASE_URL=postgres://app:DB_PASSWORD@db/app',
       'DATABASE_URL=postgres://db.internal:5432/app',
       'DATABASE_URL="postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public"',
-      `DATABASE_URL=postgres://app:${pw('pg-5')}@127.0.0.1:5432/app`,
     ],
   }),
   connection('mysqlx?|mysql2|mariadb', {
@@ -158,6 +164,7 @@ export const connectionStrings: readonly SecretProvider[] = [
     // a few more `key=value;` pairs, then Password or Pwd.
     pattern: /(?<![\w])(?:Server|Data Source|Host|Address|Addr)=[^;"'\n]{1,200};(?:[^;"'\n]{1,100};){0,8}?\s{0,2}(?:Password|Pwd)=(?<secret>[^;"'\s]{1,128})/gi,
     validate: realPassword,
+    shape: 'generic',
     tps: [
       `"DefaultConnection": "Server=sql01.corp.local;Database=Erp;User Id=erp_app;Password=${pw('ado-1')};TrustServerCertificate=True"`,
       `var cs = "Host=pg.internal;Port=5432;Database=orders;Username=svc;Pwd=${pw('ado-2')}";`,

@@ -20,11 +20,14 @@ export const generic: readonly SecretProvider[] = [
       'g',
     ),
     validate: (secret) => secret !== 'x-oauth-basic' && realPassword(secret),
+    shape: 'generic',
+    inUrl: true,
     tps: [
       `NPM_REGISTRY=https://ci:${rnd(ALNUM, 20, 'url-1')}@npm.internal.acme.io/repository/npm/`,
       `"private-lib": "git+https://deploy:${rnd(ALNUM, 24, 'url-2')}@git.acme.io/platform/lib.git#v2.1.0"`,
       `SENTRY_DSN=https://${rnd(HEX, 32, 'url-3')}:${rnd(HEX, 32, 'url-4')}@sentry.io/1234`,
       `const proxy = 'http://proxyuser:${rnd(ALNUM, 14, 'url-5')}@proxy.corp:3128';`,
+      `ELASTICSEARCH_URL=https://elastic:${rnd(ALNUM, 20, 'url-7')}@localhost:9200`,
     ],
     fps: [
       'See https://user:pass@example.com for the format.',
@@ -36,7 +39,6 @@ export const generic: readonly SecretProvider[] = [
       'ssh://git@github.com:22/acme/app.git',
       `https://${rnd(ALNUM, 40, 'url-6')}:x-oauth-basic@github.com/acme/app.git`,
       'https://admin:admin@grafana.local',
-      `ELASTICSEARCH_URL=https://elastic:${rnd(ALNUM, 20, 'url-7')}@localhost:9200`,
       `"dep": "git+https://deploy:${rnd(ALNUM, 24, 'url-8')}@git.example.com/lib.git"`,
       `curl https://api.acme.io/v1/items?since=2024-01-01T00:00:00Z&user=me@acme.io`,
     ],

@@ -74,6 +74,7 @@ export const keys: readonly SecretProvider[] = [
     pattern: /(?<![\w.-])eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{16,2000}(?![\w.-])/g,
     minEntropy: 4,
     validate: isSignedJwt,
+    shape: 'generic',
     tps: [
       `SUPABASE_SERVICE_ROLE_KEY=${seg({ alg: 'HS256', typ: 'JWT' })}.${seg({ iss: 'supabase', ref: 'qwhzkfjsnpbyxoetcmla', role: 'service_role', iat: 1700000000, exp: 4100000000 })}.${rnd(B64URL, 43, 'jwt-1')}`,
       `headers: { Authorization: 'Bearer ${seg({ alg: 'RS256', kid: 'k1' })}.${seg({ sub: 'svc-billing', scope: 'invoices:write' })}.${rnd(B64URL, 342, 'jwt-2')}' }`,

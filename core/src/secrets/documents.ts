@@ -1,0 +1,61 @@
+/**
+ * Files and places that show secrets rather than hold them: example files (`.env.example`), documentation
+ * (Markdown, API descriptions) and comments. There a value is reported only when it looks like a real
+ * secret, since samples and placeholders are what those places are for.
+ */
+
+// `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `config.example.js`, `settings.json.example`,
+// `app.sample.yml`: the word after a dot (`example.js` is a module named example, not an example of one).
+const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|^(?:example|sample|template)s?[-_.]/i;
+// Folders that hold examples, templates, documentation or a development set-up, and compose files, whose
+// database passwords are those of a container on the developer's machine.
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
+// Places whose credentials are throwaway by design: CI service containers, seed data, mocks, vendored code,
+// test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
+const FIXTURE_PATH = new RegExp([
+  String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
+  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components)/`,
+  String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
+].join('|'), 'i');
+const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+
+/** The file's own name says it is an example: `.env.example`, `*.example.*`, `.env.sample`, `.env.template`. */
+export function isExampleFile(path: string): boolean {
+  return EXAMPLE_FILE.test(path.replace(/\\/g, '/').split('/').pop() ?? '');
+}
+
+/** Example files, documentation and places that show a set-up rather than run one: only real-looking values count. */
+export function isShowcase(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return isExampleFile(p) || isDocumentation(p) || SHOWCASE_PATH.test(p);
+}
+
+/** CI files, seeds, mocks, vendored code and test configuration: name-based findings there are fixtures. */
+export function isFixturePath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  // `test.js` beside the code is a test; under `config/` (`config/env/test.js`) it configures the test environment.
+  return FIXTURE_PATH.test(p) || (/(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$/i.test(p) && !/(?:^|\/)(?:config|env|environments?)\//i.test(p));
+}
+
+/** Prose documentation: README.md, docs in reStructuredText or AsciiDoc, plain text notes. */
+export function isDocumentation(path: string): boolean {
+  return DOC_FILE.test(path);
+}
+
+/** An OpenAPI or Swagger description: its examples are samples for readers, not credentials. */
+export function isApiDescription(text: string, kind: string): boolean {
+  if (kind !== 'yaml' && kind !== 'json') return false;
+  return /^\s*["']?(?:openapi|swagger)["']?\s*:/m.test(text.length > 4096 ? text.slice(0, 4096) : text);
+}
+
+/**
+ * Whether the offset sits in a comment: a `//`, `#` or JSDoc `*` line, or inside `/* … *\/`. Read from the
+ * text around the offset, not from a parse: good enough to tell a sample in documentation from code.
+ */
+export function inComment(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (/^\s*(?:\/\/|#|\*|\/\*)/.test(before) || /(?:^|[\s;,)}])\/\/[^'"`]*$/.test(before)) return true;
+  const open = text.lastIndexOf('/*', offset);
+  return open >= 0 && text.lastIndexOf('*/', offset) < open;
+}

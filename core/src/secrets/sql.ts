@@ -1,0 +1,35 @@
+/**
+ * Passwords written into SQL: `CREATE USER app IDENTIFIED BY 's3cret'` (MySQL, Oracle), `CREATE USER app WITH
+ * PASSWORD 's3cret'` and `ALTER ROLE … PASSWORD '…'` (PostgreSQL). They are named secrets wherever the SQL is
+ * kept: a `.sql` migration, a shell script, a string in code.
+ */
+export interface SqlPassword {
+  /** What names the password in the statement, for the message. */
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+// The quoted value is captured without its quotes; `''` inside it (an escaped quote) ends nothing early
+// because a password with one is rare enough to be left to the end of the match.
+const SQL_PASSWORDS = [
+  { name: 'IDENTIFIED BY', pattern: /\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(['"])([^'"\n]{1,256})\1/gi },
+  { name: 'CREATE USER … PASSWORD', pattern: /\b(?:CREATE|ALTER)\s+(?:USER|ROLE)\b[^;'"]{0,200}?\bPASSWORD\s+(['"])([^'"\n]{1,256})\1/gi },
+];
+
+/** The cheap test made before the patterns run. */
+export const SQL_CANDIDATE = /\bIDENTIFIED\s|\bPASSWORD\s+['"]/i;
+
+export function findSqlPasswords(text: string): SqlPassword[] {
+  if (!SQL_CANDIDATE.test(text)) return [];
+  const found: SqlPassword[] = [];
+  for (const { name, pattern } of SQL_PASSWORDS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const start = m.index + m[0].length - 1 - m[2].length;
+      found.push({ name, value: m[2], start, end: start + m[2].length });
+    }
+  }
+  return found;
+}
