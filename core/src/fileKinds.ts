@@ -62,10 +62,11 @@ export function isLockfile(filePath: string): boolean {
 }
 
 /**
- * Test folders, `*.test.*` / `*.spec.*` names, and names that start with `test_` / `spec_` (never a name that
- * merely contains them, like `latest_server.js`).
+ * Test folders, `*.test.*` / `*.spec.*` names, names that start with `test_` / `spec_` (never a name that
+ * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
+ * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 
 /**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
