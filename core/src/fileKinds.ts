@@ -15,7 +15,8 @@ export function fileKindOf(filePath: string): FileKind {
   const lower = base.toLowerCase();
   // The schema of .env files is YAML or JSON, though its name starts like one.
   if (/^\.env\.schema\.(ya?ml|json)$/.test(lower)) return lower.endsWith('.json') ? 'json' : 'yaml';
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'env';
+  // Not `.env.license` (a REUSE licence sidecar) nor `.env.md`: text about the file, not the file.
+  if ((lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') && !/\.(license|md)$/.test(lower)) return 'env';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
   if (lower === 'procfile') return 'shell';
   if (lower === '.npmrc' || lower === '.yarnrc' || lower === '.pypirc' || lower === '.netrc') return 'properties';
