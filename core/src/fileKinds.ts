@@ -67,7 +67,10 @@ export function isLockfile(filePath: string): boolean {
  * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
  * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$/i;
+/** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
+const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
+const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
 
 /**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
@@ -83,7 +86,7 @@ const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(s
  */
 export function isTestFile(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
-  return TEST_PATH.test(p) || TEST_SETUP.test(p);
+  return TEST_PATH.test(p) || TEST_SETUP.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
 }
 
 /**

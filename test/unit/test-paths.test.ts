@@ -57,6 +57,9 @@ describe('test files: judged on the path inside the project', () => {
     ['src/spec.mjs', true],
     ['src/latest.js', false],
     ['src/testing.js', false],
+    // The test environment's configuration is configuration (node-config's config/test.js, NodeGoat's).
+    ['config/test.js', false],
+    ['config/env/test.js', false],
   ];
   for (const [file, expected] of cases) test(`${file}: ${expected ? 'test' : 'not test'}`, () => assert.equal(isTestFile(file), expected));
 
