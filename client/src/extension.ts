@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCompliance } from './compliance';
 import { registerScaffoldCommands } from './scaffold';
-import { StatusBar, type StatusParams } from './statusBar';
+import { StatusNotification, WorkspaceTrustedNotification } from '../../server/src/customMessages';
+import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -47,14 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('twelveFactor.openRuleDocs', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
     vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.showFor(editor?.document.uri.toString())),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      client?.sendNotification('twelveFactor/workspaceTrusted').catch(() => undefined);
+      client?.sendNotification(WorkspaceTrustedNotification).catch(() => undefined);
     }),
   );
   statusBar.setState('starting');
   const started = client.start();
   registerCompliance(context, client, started);
   await started;
-  context.subscriptions.push(client.onNotification('twelveFactor/status', (params: StatusParams) => {
+  context.subscriptions.push(client.onNotification(StatusNotification, (params) => {
     statusBar.update(params);
     if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) statusBar.showFor(params.uri);
   }));

@@ -1,10 +1,5 @@
 import * as vscode from 'vscode';
-
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
+import type { StatusParams } from '../../server/src/customMessages';
 
 /** The status bar item: server state, and for the active file its finding count or why it was skipped. */
 export class StatusBar implements vscode.Disposable {

@@ -115,7 +115,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     if (!meta.kinds.includes(context.kind)) continue;
     const severity = severityOf(rule, config, context.isTestFile);
     if (severity === 'off') continue;
-    if (meta.id === 'config/hardcoded-secret' && matchers.allowPaths(relativePath)) continue;
+    if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
     if (meta.keywords.length > 0) {
       present ??= gateOf(ruleList).present(context.lowerText);
       if (!meta.keywords.some((k) => present?.has(k))) continue;
@@ -136,10 +136,10 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       // A finding never points outside the text (a parser's error position can be one past its end).
       r.start = Math.max(0, Math.min(r.start, text.length));
       r.end = Math.max(r.start, Math.min(r.end, text.length));
-      if (meta.id === 'config/hardcoded-secret' && allowlisted(config, text.slice(r.start, r.end))) continue;
+      if (meta.reportsSecrets && allowlisted(config, text.slice(r.start, r.end))) continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= Suppressions.parse(text, context.lines);
-      if (suppressions.isSuppressed(meta.id, range.start.line)) continue;
+      if (suppressions.isSuppressed(meta.id, range.start.line, meta.reportsSecrets)) continue;
       // Lone surrogates hash as U+FFFD: count occurrences on the same well-formed text, or two findings share a fingerprint.
       const identity = `${meta.id}|${relativePath.replace(/\\/g, '/')}|${r.identity ?? r.messageId}`.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
       const n = (occurrences.get(identity) ?? 0) + 1;

@@ -7,7 +7,6 @@ import type { LineIndex } from './lineIndex';
 const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b/g;
 
 /** Rules the secret scanners' markers apply to. */
-const SECRET_RULES = (ruleId: string) => ruleId === 'config/hardcoded-secret';
 
 interface LineRule {
   line: number;
@@ -70,9 +69,10 @@ export class Suppressions {
     }
   }
 
-  isSuppressed(ruleId: string, line: number): boolean {
+  /** `reportsSecrets`: the rule's meta says so, and the secret scanners' directives apply to it too. */
+  isSuppressed(ruleId: string, line: number, reportsSecrets = false): boolean {
     const applies = (rules: string[] | 'all', secretOnly: boolean) =>
-      (!secretOnly || SECRET_RULES(ruleId)) && (rules === 'all' || rules.includes(ruleId));
+      (!secretOnly || reportsSecrets) && (rules === 'all' || rules.includes(ruleId));
     for (const l of this.lines) if (l.line === line && applies(l.rules, l.secretOnly)) return true;
     for (const b of this.blocks) if (line >= b.startLine && line <= b.endLine && applies(b.rules, b.secretOnly)) return true;
     return false;

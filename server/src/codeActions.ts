@@ -6,6 +6,7 @@ import { envRootFor } from '../../core/src/envRoot';
 import { planFixes, type EnvFiles } from '../../core/src/fixes/plan';
 import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
 import { rulesById } from '../../core/src/rules';
+import { docsUrl } from '../../core/src/rules/metadata';
 import type { Finding, WorkspaceChange } from '../../core/src/types';
 import { quickFix, toWorkspaceEdit, type DiagnosticData } from './convert';
 
@@ -61,7 +62,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
     }
     const disable = disableComment(document, finding);
     if (disable) actions.push(disable(diagnostic));
-    const docs = rulesById.get(finding.ruleId)?.meta.docs;
+    const docs = rulesById.has(finding.ruleId) ? docsUrl(finding.ruleId) : undefined;
     if (docs) {
       actions.push({ title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
         command: { title: 'Show documentation', command: OPEN_DOCS_COMMAND, arguments: [docs] } });
@@ -72,7 +73,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
 
 /** "Move all 3 secrets in this file to .env" when every fix is a secret move, else a count of problems. */
 function fixAllTitle(findings: Finding[]): string {
-  if (findings.every((f) => f.ruleId === 'config/hardcoded-secret')) {
+  if (findings.every((f) => rulesById.get(f.ruleId)?.meta.reportsSecrets)) {
     return findings.length === 1 ? 'Move the secret in this file to .env' : `Move all ${findings.length} secrets in this file to .env`;
   }
   return `Fix all ${findings.length} Twelve-Factor problems in this file`;
@@ -102,7 +103,7 @@ function disableComment(document: TextDocument, finding: Finding): ((d: Diagnost
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   const eol = lineText.endsWith('\r\n') ? '\r\n' : '\n';
-  const isSecret = finding.ruleId === 'config/hardcoded-secret';
+  const isSecret = rulesById.get(finding.ruleId)?.meta.reportsSecrets === true;
   const title = isSecret ? 'Ignore this secret' : `Disable ${finding.ruleId} for this line`;
   const newText = `${indent}${prefix} twelve-factor-disable-next-line ${finding.ruleId} -- ${isSecret ? 'not a secret' : 'reason'}${eol}`;
   // Versioned, like the move fix: applied after the text changed, a line number would point elsewhere.

@@ -8,6 +8,7 @@ import { VERSION } from '../../core/src/version';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { toDiagnostic } from './convert';
+import { ComplianceChangedNotification, ComplianceRequest, ExportReportRequest, ScanWorkspaceRequest } from './customMessages';
 import { WorkspaceScanner } from './workspaceScan';
 
 /** The deepest folder holding every folder (multi-root SARIF needs one base). */
@@ -21,12 +22,6 @@ function commonRoot(folders: string[]): string {
   }
   return root;
 }
-
-/** Requests and notifications of the compliance panel (client/src/compliance). */
-export const SCAN_REQUEST = 'twelveFactor/scanWorkspace';
-export const COMPLIANCE_REQUEST = 'twelveFactor/compliance';
-export const COMPLIANCE_CHANGED = 'twelveFactor/complianceChanged';
-export const EXPORT_REQUEST = 'twelveFactor/exportReport';
 
 export interface ComplianceDeps {
   folders(): string[];
@@ -54,7 +49,7 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
 
   const published = new Set<string>();
   const send = (reports: ComplianceReport[]) => {
-    connection.sendNotification(COMPLIANCE_CHANGED, { reports }).catch(() => undefined);
+    connection.sendNotification(ComplianceChangedNotification, { reports }).catch(() => undefined);
     publish().catch((error: unknown) => connection.console.error(`Publishing workspace diagnostics failed: ${String(error)}`));
   };
 
@@ -110,9 +105,9 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
 
   const current = (): ComplianceReport[] => deps.folders().map((f) => scanner.report(f)).filter((r): r is ComplianceReport => r !== undefined);
 
-  connection.onRequest(SCAN_REQUEST, async () => (await scan()) ?? current());
+  connection.onRequest(ScanWorkspaceRequest, async () => (await scan()) ?? current());
   // The report is made here, where the rules' metadata is: the client bundle carries no analysis code.
-  connection.onRequest(EXPORT_REQUEST, async (params: { format: 'markdown' | 'sarif' }) => {
+  connection.onRequest(ExportReportRequest, async (params) => {
     const reports = scanned ? current() : (await scan()) ?? [];
     if (params.format === 'markdown') return formatMarkdown(reports, VERSION);
     const root = reports.length === 1 ? reports[0].folder : commonRoot(reports.map((r) => r.folder));
@@ -120,7 +115,7 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     const filesScanned = reports.reduce((n, r) => n + r.filesScanned, 0);
     return formatReport({ root, findings, filesScanned, skipped: [], rules: rules.map((r) => r.meta), version: VERSION }, 'sarif');
   });
-  connection.onRequest(COMPLIANCE_REQUEST, async () => (scanned ? current() : (await scan()) ?? []));
+  connection.onRequest(ComplianceRequest, async () => (scanned ? current() : (await scan()) ?? []));
 
   return {
     /**

@@ -2,6 +2,7 @@ import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, type Create
 import { URI } from 'vscode-uri';
 import { rulesById } from '../../core/src/rules';
 import type { Finding, Severity, WorkspaceChange } from '../../core/src/types';
+import { docsUrl } from '../../core/src/rules/metadata';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -18,7 +19,7 @@ export interface DiagnosticData {
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const docs = rulesById.get(finding.ruleId)?.meta.docs;
+  const docs = rulesById.has(finding.ruleId) ? docsUrl(finding.ruleId) : undefined;
   const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.start, end: finding.end };
   return {
     range: finding.range,

@@ -16,6 +16,7 @@ import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/fac
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { StatusNotification, WorkspaceTrustedNotification } from './customMessages';
 import { toDiagnostic } from './convert';
 import { WorkspaceProgram } from './program';
 import { registerCompliance } from './compliance';
@@ -23,14 +24,6 @@ import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
 import { SettingsStore } from './settings';
 
 /** Source files whose changes on disk the program index follows. */
-
-/** Sent to the client after each analysis, for the status bar: what was skipped and why. */
-export const STATUS_NOTIFICATION = 'twelveFactor/status';
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
 
 /** Wires LSP requests to the core engine. Everything that decides anything lives in core/. */
 export function startServer(connection: Connection): void {
@@ -164,7 +157,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidOpen(() => compliance.openedOrClosed());
   // Trust granted while running: fixes that write .env, .gitignore or .env.example become available.
-  connection.onNotification('twelveFactor/workspaceTrusted', () => {
+  connection.onNotification(WorkspaceTrustedNotification, () => {
     trusted = true;
   });
 
@@ -214,7 +207,7 @@ export function startServer(connection: Connection): void {
       connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);
     }
     // Fails only when the connection is closing: not worth an unhandled rejection, which would end the process.
-    connection.sendNotification(STATUS_NOTIFICATION, { uri, findings: result.findings.length, skipped: result.skipped } satisfies StatusParams)
+    connection.sendNotification(StatusNotification, { uri, findings: result.findings.length, skipped: result.skipped })
       .catch(() => undefined);
     return items;
   };

@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { waitFor, withSession } from './client';
 
-const T = { timeout: 120_000 };
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -23,11 +22,11 @@ function filesOf(dir: string): Record<string, string> {
   return out;
 }
 
-test('the CLI and the editor report the same findings on the examples app', T, async () => {
+test('the CLI and the editor report the same findings on the examples app', async () => {
   const files = filesOf(path.join(ROOT, 'examples'));
   await withSession({ files }, async (s) => {
     // Program rules judge across modules: wait until the server has indexed the folder.
-    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index', 30000);
+    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index');
     const cli = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json'], { cwd: s.folder, encoding: 'utf8' });
     const report = JSON.parse(cli.stdout) as { findings: Array<{ file: string; line: number; ruleId: string }> };
     const fromCli = report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
@@ -41,7 +40,7 @@ test('the CLI and the editor report the same findings on the examples app', T, a
   });
 });
 
-test('a SIGTERM handler typed into another open module clears the listen site', T, async () => {
+test('a SIGTERM handler typed into another open module clears the listen site', async () => {
   const server = "import './lifecycle';\nimport express from 'express';\nconst app = express();\napp.listen(process.env.PORT);\n";
   await withSession({ files: { 'package.json': '{ "dependencies": { "express": "4" } }', 'src/lifecycle.ts': '', 'src/server.ts': server } }, async (s) => {
     const serverUri = await s.open('src/server.ts', server);
@@ -58,7 +57,7 @@ test('a SIGTERM handler typed into another open module clears the listen site', 
   });
 });
 
-test('a handler in a module imported through a tsconfig alias counts; a changed tsconfig is read again', T, async () => {
+test('a handler in a module imported through a tsconfig alias counts; a changed tsconfig is read again', async () => {
   const server = "import { onShutdown } from '@/lib/lifecycle';\nimport express from 'express';\nconst app = express();\nonShutdown(app.listen(process.env.PORT));\n";
   const files = {
     'package.json': '{ "dependencies": { "express": "4" } }',
@@ -67,7 +66,7 @@ test('a handler in a module imported through a tsconfig alias counts; a changed 
     'src/server.ts': server,
   };
   await withSession({ files }, async (s) => {
-    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index', 30000);
+    await waitFor(() => s.logs.some((l) => /Indexed \d+ modules/.test(l.message)), 'the workspace index');
     const serverUri = await s.open('src/server.ts', server);
     const sigterm = async () => (await s.diagnostics(serverUri)).filter((d) => d.code === 'disposability/missing-sigterm-handler').length;
     assert.equal(await sigterm(), 0, 'the alias resolves to the module that handles SIGTERM');

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { StatusNotification, type StatusParams } from '../../server/src/customMessages';
 import { applyWorkspaceEdit } from './applyEdit';
 import { languageOf, SERVER_CANCELLED, within } from './util';
 
@@ -34,12 +35,7 @@ export interface RawSettings {
   testFiles?: { severity?: string };
 }
 
-/** The server's `twelveFactor/status` notification. */
-export interface StatusParams {
-  uri: string;
-  findings: number;
-  skipped?: string;
-}
+export type { StatusParams } from '../../server/src/customMessages';
 
 export interface SessionOptions {
   settings?: RawSettings;
@@ -95,7 +91,7 @@ export class Session {
     connection.onUnhandledNotification(({ method, params }) => {
       this.notifications.push({ method, params });
       if (method === LogMessageNotification.method) this.logs.push(params as LogMessageParams);
-      if (method === 'twelveFactor/status') this.statuses.push(params as StatusParams);
+      if (method === StatusNotification.method) this.statuses.push(params as StatusParams);
     });
     const fails = (method: string) => (options.failRequests ?? []).includes(method);
     const refused = (method: string) => new ResponseError(-32601, `${method} is not supported by this client`);
@@ -227,17 +223,17 @@ export class Session {
   }
 
   /** One `textDocument/diagnostic` request, as sent (a ServerCancelled error rejects it). */
-  async pullOnce(uri: string, timeoutMs = 10000): Promise<Diagnostic[]> {
-    const report = await this.request(this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), `diagnostics of ${uri}`, timeoutMs);
+  async pullOnce(uri: string): Promise<Diagnostic[]> {
+    const report = await this.request(this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), `diagnostics of ${uri}`);
     assert.equal(report.kind, 'full');
     return report.kind === 'full' ? report.items : [];
   }
 
   /** Pulls diagnostics, re-sending the request when the server asks for a retrigger (as VS Code does). */
-  async diagnostics(uri: string, timeoutMs = 10000): Promise<Diagnostic[]> {
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.pullOnce(uri, timeoutMs);
+        return await this.pullOnce(uri);
       } catch (error) {
         const retrigger = error instanceof ResponseError && error.code === SERVER_CANCELLED && attempt < 5;
         if (!retrigger) throw error;
@@ -256,11 +252,11 @@ export class Session {
   }
 
   /** A request's answer; fails at once, with the server's stderr, when the server dies before answering. */
-  private request<T>(promise: Promise<T>, what: string, timeoutMs = 10000): Promise<T> {
+  private request<T>(promise: Promise<T>, what: string): Promise<T> {
     const died = this.exited.then((): never => {
       throw new Error(`server exited with code ${this.exitCode} before answering ${what}; stderr: ${this.stderr.slice(0, 1000)}`);
     });
-    return within(Promise.race([promise, died]), what, timeoutMs);
+    return within(Promise.race([promise, died]), what);
   }
 
   async setSettings(settings: RawSettings): Promise<void> {
@@ -297,9 +293,9 @@ export class Session {
     this.closed = true;
     try {
       if (this.exitCode === null && this.child.exitCode === null) {
-        await within(this.connection.sendRequest(ShutdownRequest.type), 'shutdown', 5000);
+        await within(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
         await this.connection.sendNotification(ExitNotification.type);
-        await within(this.exited, 'server exit', 5000);
+        await within(this.exited, 'server exit');
       }
     } catch (error) {
       this.closeError = error;

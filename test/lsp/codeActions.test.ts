@@ -5,7 +5,6 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node
 import { withSession, type Session } from './client';
 import { ALL_SECRETS, PAY_TS, SESSION_SECRET, STRIPE_KEY, TWO_SECRETS_TS } from './fixtures';
 
-const T = { timeout: 30000 };
 const MOVE = /^Move to environment variable ([A-Z_][A-Z0-9_]*)$/;
 
 /** Opens the file, pulls its diagnostics and asks for the code actions of the first one. */
@@ -23,7 +22,7 @@ function moveAction(actions: CodeAction[]): { action: CodeAction; name: string }
   return { action, name: MOVE.exec(action.title)![1] };
 }
 
-test('move to .env: the code reads process.env.NAME, .env and .gitignore are created', T, async () => {
+test('move to .env: the code reads process.env.NAME, .env and .gitignore are created', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const { uri, actions } = await actionsFor(s, 'src/pay.ts', PAY_TS);
     const { action, name } = moveAction(actions);
@@ -41,7 +40,7 @@ test('move to .env: the code reads process.env.NAME, .env and .gitignore are cre
   });
 });
 
-test('move to .env keeps an existing .env byte for byte and appends after a newline; .env.example gets NAME=', T, async () => {
+test('move to .env keeps an existing .env byte for byte and appends after a newline; .env.example gets NAME=', async () => {
   const env = '# local settings\r\nPORT=3000\nLOG_LEVEL=debug';
   const files = { '.env': env, '.env.example': 'PORT=\n', '.gitignore': 'node_modules' };
   await withSession({ secrets: ALL_SECRETS, files }, async (s) => {
@@ -55,7 +54,7 @@ test('move to .env keeps an existing .env byte for byte and appends after a newl
   });
 });
 
-test('move to .env: a .gitignore that already ignores .env is left alone; the same value reuses its key', T, async () => {
+test('move to .env: a .gitignore that already ignores .env is left alone; the same value reuses its key', async () => {
   await withSession({ files: { '.gitignore': '.env*\n' } }, async (s) => {
     const { name, action } = moveAction((await actionsFor(s, 'src/pay.ts', PAY_TS)).actions);
     s.write('.env', `OTHER=1\n${name}=${STRIPE_KEY}\n`);
@@ -68,7 +67,7 @@ test('move to .env: a .gitignore that already ignores .env is left alone; the sa
   });
 });
 
-test('move to .env: a name already used with another value gets a unique name, the old line untouched', T, async () => {
+test('move to .env: a name already used with another value gets a unique name, the old line untouched', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const first = await actionsFor(s, 'src/pay.ts', PAY_TS);
     const { name } = moveAction(first.actions);
@@ -83,7 +82,7 @@ test('move to .env: a name already used with another value gets a unique name, t
   });
 });
 
-test('move to .env goes to the nearest package.json folder (monorepo package)', T, async () => {
+test('move to .env goes to the nearest package.json folder (monorepo package)', async () => {
   await withSession({ files: { 'package.json': '{}', 'packages/api/package.json': '{}' } }, async (s) => {
     const { action, name } = moveAction((await actionsFor(s, 'packages/api/src/pay.ts', PAY_TS)).actions);
     await s.apply(action.edit!);
@@ -92,7 +91,7 @@ test('move to .env goes to the nearest package.json folder (monorepo package)', 
   });
 });
 
-test('a stale edit is refused: the fix carries the document version it was computed for', T, async () => {
+test('a stale edit is refused: the fix carries the document version it was computed for', async () => {
   await withSession({}, async (s) => {
     const { uri, actions } = await actionsFor(s, 'src/pay.ts', PAY_TS);
     const { action } = moveAction(actions);
@@ -104,7 +103,7 @@ test('a stale edit is refused: the fix carries the document version it was compu
   });
 });
 
-test('"Ignore this secret" inserts a disable comment above, indentation kept; then nothing is reported', T, async () => {
+test('"Ignore this secret" inserts a disable comment above, indentation kept; then nothing is reported', async () => {
   const text = `import Stripe from 'stripe';\n\nexport function make() {\n    return new Stripe('${STRIPE_KEY}');\n}\n`;
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const { uri, actions } = await actionsFor(s, 'src/pay.ts', text);
@@ -121,7 +120,7 @@ test('"Ignore this secret" inserts a disable comment above, indentation kept; th
   });
 });
 
-test('"Ignore this secret" is a versioned edit: applied after the document changed, it is refused', T, async () => {
+test('"Ignore this secret" is a versioned edit: applied after the document changed, it is refused', async () => {
   await withSession({}, async (s) => {
     const { uri, actions } = await actionsFor(s, 'src/pay.ts', PAY_TS);
     const ignore = actions.find((a) => a.title === 'Ignore this secret');
@@ -132,7 +131,7 @@ test('"Ignore this secret" is a versioned edit: applied after the document chang
   });
 });
 
-test('"Show documentation" runs twelveFactor.openRuleDocs with the rule page', T, async () => {
+test('"Show documentation" runs twelveFactor.openRuleDocs with the rule page', async () => {
   await withSession({}, async (s) => {
     const { diagnostics, actions } = await actionsFor(s, 'src/pay.ts', PAY_TS);
     const docs = actions.find((a) => /documentation/i.test(a.title));
@@ -143,7 +142,7 @@ test('"Show documentation" runs twelveFactor.openRuleDocs with the rule page', T
   });
 });
 
-test('two secrets: "Move all 2 secrets" moves both; source.fixAll returns only the fix-all action', T, async () => {
+test('two secrets: "Move all 2 secrets" moves both; source.fixAll returns only the fix-all action', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const { uri, diagnostics, actions } = await actionsFor(s, 'src/app.ts', TWO_SECRETS_TS);
     assert.equal(diagnostics.length, 2);

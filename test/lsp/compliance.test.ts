@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import type { ComplianceReport } from '../../core/src/compliance/model';
 import type { MessageConnection } from 'vscode-languageserver-protocol/node';
+import { ComplianceChangedNotification, ExportReportRequest, ScanWorkspaceRequest } from '../../server/src/customMessages';
 import { waitFor, withSession } from './client';
 
-const T = { timeout: 60_000 };
 const PASSWORD = ['pg', 'Pa55', 'w0rd', 'Zq81'].join('-');
 
 const files = {
@@ -20,9 +20,9 @@ const files = {
 const relative = (root: string, file: string) => (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
 const factor = (reports: ComplianceReport[], n: number) => reports[0].factors[n - 1];
 
-test('workspace scan: twelve factors, statuses from findings, node_modules skipped', T, async () => {
+test('workspace scan: twelve factors, statuses from findings, node_modules skipped', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    const reports = await s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
+    const reports = await s.connection.sendRequest(ScanWorkspaceRequest);
     assert.equal(reports.length, 1);
     assert.equal(reports[0].factors.length, 12);
     assert.deepEqual(reports[0].factors.map((f) => f.roman), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']);
@@ -37,24 +37,24 @@ test('workspace scan: twelve factors, statuses from findings, node_modules skipp
   });
 });
 
-test('an edit on disk re-judges the program and sends the new report', T, async () => {
+test('an edit on disk re-judges the program and sends the new report', async () => {
   await withSession({ files }, async (s) => {
-    await s.connection.sendRequest('twelveFactor/scanWorkspace');
+    await s.connection.sendRequest(ScanWorkspaceRequest);
     s.write('src/shutdown.ts', "process.on('SIGTERM', () => process.exit(0));\n");
     s.write('src/server.ts', `import './shutdown';\n${files['src/server.ts']}`);
     await s.fileChanged('src/shutdown.ts');
     await s.fileChanged('src/server.ts');
-    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+    await waitFor(() => s.notifications.some((n) => n.method === ComplianceChangedNotification.method &&
       !factor((n.params as { reports: ComplianceReport[] }).reports, 9).findings.some((f) => f.ruleId === 'disposability/missing-sigterm-handler')),
     'factor IX loses its SIGTERM finding after the handler appears');
   });
 });
 
-test('a folder created or deleted with files in it, reported once as the folder, updates the report', T, async () => {
+test('a folder created or deleted with files in it, reported once as the folder, updates the report', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    await s.connection.sendRequest('twelveFactor/scanWorkspace');
+    await s.connection.sendRequest(ScanWorkspaceRequest);
     const latest = () => {
-      const sent = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged');
+      const sent = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method);
       return (sent[sent.length - 1]?.params as { reports: ComplianceReport[] } | undefined)?.reports;
     };
     const secretFiles = () => (latest() ? factor(latest()!, 3).findings.map((f) => relative(s.path(''), f.file)) : []);
@@ -70,9 +70,9 @@ test('a folder created or deleted with files in it, reported once as the folder,
   });
 });
 
-test('build output and git-ignored files changed on disk stay out of the report, as they are out of the scan', T, async () => {
+test('build output and git-ignored files changed on disk stay out of the report, as they are out of the scan', async () => {
   await withSession({ files: { ...files, '.gitignore': 'generated/\n' }, secrets: [PASSWORD] }, async (s) => {
-    const first = await s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
+    const first = await s.connection.sendRequest(ScanWorkspaceRequest);
     const before = first[0].filesScanned;
     // YAML, not modules: no program change (which would rescan everything) hides a wrong update.
     const secret = `password: ${PASSWORD}\n`;
@@ -83,44 +83,44 @@ test('build output and git-ignored files changed on disk stay out of the report,
     // A change the report must show, after those: when it arrives, the others were judged before it.
     s.write('src/late.yaml', secret);
     await s.fileChanged('src/late.yaml', FileChangeType.Created);
-    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+    await waitFor(() => s.notifications.some((n) => n.method === ComplianceChangedNotification.method &&
       factor((n.params as { reports: ComplianceReport[] }).reports, 3).findings.some((f) => f.file.endsWith('late.yaml'))), 'src/late.yaml in factor III');
-    const sent = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged');
+    const sent = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method);
     const reports = (sent[sent.length - 1].params as { reports: ComplianceReport[] }).reports;
     assert.deepEqual(factor(reports, 3).findings.map((f) => relative(s.path(''), f.file)).sort(), ['src/db.ts', 'src/late.yaml']);
     assert.equal(reports[0].filesScanned, before + 1);
   });
 });
 
-test('a burst of file events (a checkout, a build) is answered with one report, not one per file', T, async () => {
+test('a burst of file events (a checkout, a build) is answered with one report, not one per file', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    await s.connection.sendRequest('twelveFactor/scanWorkspace');
-    const before = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged').length;
+    await s.connection.sendRequest(ScanWorkspaceRequest);
+    const before = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method).length;
     for (let i = 0; i < 50; i++) {
       s.write(`cfg/c${i}.yaml`, i === 49 ? `password: ${PASSWORD}\n` : `name: c${i}\n`);
       await s.fileChanged(`cfg/c${i}.yaml`, FileChangeType.Created);
     }
-    await waitFor(() => s.notifications.some((n) => n.method === 'twelveFactor/complianceChanged' &&
+    await waitFor(() => s.notifications.some((n) => n.method === ComplianceChangedNotification.method &&
       factor((n.params as { reports: ComplianceReport[] }).reports, 3).findings.some((f) => f.file.endsWith('cfg/c49.yaml'))), 'the burst in the report');
-    const reports = s.notifications.filter((n) => n.method === 'twelveFactor/complianceChanged').length - before;
+    const reports = s.notifications.filter((n) => n.method === ComplianceChangedNotification.method).length - before;
     assert.ok(reports <= 2, `${reports} reports for 50 events`);
   });
 });
 
-test('export: Markdown table and SARIF, both without the secret', T, async () => {
+test('export: Markdown table and SARIF, both without the secret', async () => {
   await withSession({ files, secrets: [PASSWORD] }, async (s) => {
-    const markdown = await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'markdown' });
+    const markdown = await s.connection.sendRequest(ExportReportRequest, { format: 'markdown' });
     assert.match(markdown, /^# Twelve-Factor compliance report/);
     assert.match(markdown, /\| III\. Config \| ❌ failing \| 1 \|/);
     assert.match(markdown, /`src\/db\.ts:1:\d+` error: .*config\/hardcoded-secret/);
     assert.ok(!markdown.includes(PASSWORD));
-    const sarif = JSON.parse(await s.connection.sendRequest<string>('twelveFactor/exportReport', { format: 'sarif' })) as { version: string; runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(await s.connection.sendRequest(ExportReportRequest, { format: 'sarif' })) as { version: string; runs: Array<{ results: unknown[] }> };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results.length, 4, "secret, SIGTERM, hardcoded port, missing lockfile");
   });
 });
 
-test('a workspace scan shows progress and stops when the client cancels it', T, async () => {
+test('a workspace scan shows progress and stops when the client cancels it', async () => {
   const many: Record<string, string> = { 'package.json': '{ "name": "big" }' };
   for (let i = 0; i < 3000; i++) many[`src/m${i}.ts`] = `export const value${i} = ${i};\nexport function f${i}(a: number) { return a + ${i}; }\n`;
   const withProgress = (c: import('vscode-languageserver-protocol').ClientCapabilities) => ({ ...c, window: { ...c.window, workDoneProgress: true } });
@@ -133,8 +133,8 @@ test('a workspace scan shows progress and stops when the client cancels it', T, 
     // $/progress for a token the client made reaches jsonrpc's unhandled-progress event, not the notification log.
     const progress: Array<{ token: string | number; value: { kind: string; cancellable?: boolean } }> = [];
     (s.connection as unknown as MessageConnection).onUnhandledProgress((p) => progress.push(p as (typeof progress)[number]));
-    const scan = s.connection.sendRequest<ComplianceReport[]>('twelveFactor/scanWorkspace');
-    await waitFor(() => progress.some((p) => p.value.kind === 'begin'), 'progress to begin', 20000);
+    const scan = s.connection.sendRequest(ScanWorkspaceRequest);
+    await waitFor(() => progress.some((p) => p.value.kind === 'begin'), 'progress to begin');
     const begin = progress[0];
     assert.equal(begin.value.cancellable, true, 'the progress offers a cancel button');
     assert.deepEqual(tokens, [begin.token]);

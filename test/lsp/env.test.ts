@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { CompletionRequest, DefinitionRequest, HoverRequest, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-protocol/node';
 import { withSession } from './client';
 
-const T = { timeout: 60_000 };
 const SECRET_VALUE = ['Zr8', 'vQ2', 'mK9', 'xW4', 'pL7', 'nB3', 'tY6', 'cH1', 'jD5', 'gF0', 'sA8'].join('');
 const files = {
   '.gitignore': '.env\n',
@@ -19,7 +18,7 @@ const files = {
   'src/config.ts': 'export const port = process.env.PORT;\nexport const secret = process.env.SESSION_SECRET;\nexport const other = process.env.NOT_DECLARED;\n',
 };
 
-test('.env diagnostics against the schema: missing, unknown, invalid', T, async () => {
+test('.env diagnostics against the schema: missing, unknown, invalid', async () => {
   await withSession({ files, secrets: [SECRET_VALUE] }, async (s) => {
     const uri = await s.open('.env', files['.env'], 'dotenv', false);
     const codes = (await s.diagnostics(uri)).map((d) => d.code).sort();
@@ -29,7 +28,7 @@ test('.env diagnostics against the schema: missing, unknown, invalid', T, async 
   });
 });
 
-test('completion of schema keys in .env, and of declared names after process.env.', T, async () => {
+test('completion of schema keys in .env, and of declared names after process.env.', async () => {
   await withSession({ files }, async (s) => {
     const env = await s.open('.env', `${files['.env']}D`, 'dotenv', false);
     const items = (await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: env }, position: { line: 3, character: 1 } })) as CompletionItem[];
@@ -40,7 +39,7 @@ test('completion of schema keys in .env, and of declared names after process.env
   });
 });
 
-test('hover on process.env.X shows the declaration; a secret value is cloaked; definition jumps to the schema', T, async () => {
+test('hover on process.env.X shows the declaration; a secret value is cloaked; definition jumps to the schema', async () => {
   await withSession({ files, secrets: [SECRET_VALUE] }, async (s) => {
     const uri = await s.open('src/config.ts', files['src/config.ts']);
     const hover = (await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 36 } })) as Hover;

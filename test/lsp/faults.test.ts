@@ -9,23 +9,20 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { ComplianceReport } from '../../core/src/compliance/model';
+import { ScanWorkspaceRequest } from '../../server/src/customMessages';
 import { rangeOf, waitFor, within, withSession, type Session } from './client';
 import { ALL_SECRETS, DB_PASSWORD, PAY_TS, STRIPE_KEY } from './fixtures';
 
-const T = { timeout: 120_000 };
 const IS_ROOT = process.getuid?.() === 0;
-/** A small workspace's request takes milliseconds; a server that has not answered in this long is stuck. */
-const ANSWER_MS = 8000;
-const SCAN_REQUEST = 'twelveFactor/scanWorkspace';
 const PACKAGE_JSON = '{ "name": "app", "dependencies": { "stripe": "14.0.0" } }\n';
 const SECRET = 'config/hardcoded-secret';
 
 const codes = (items: Diagnostic[]) => items.map((d) => String(d.code ?? ''));
 
-async function scan(s: Session, timeoutMs = ANSWER_MS): Promise<{ report: ComplianceReport; ms: number }> {
+async function scan(s: Session): Promise<{ report: ComplianceReport; ms: number }> {
   const started = Date.now();
   const died = s.exited.then((): never => { throw new Error(`server exited (${s.exitCode}) during the scan: ${s.stderr.slice(0, 500)}`); });
-  const reports = await within(Promise.race([s.connection.sendRequest<ComplianceReport[]>(SCAN_REQUEST), died]), SCAN_REQUEST, timeoutMs);
+  const reports = await within(Promise.race([s.connection.sendRequest(ScanWorkspaceRequest), died]), ScanWorkspaceRequest.method);
   assert.equal(reports.length, 1);
   return { report: reports[0], ms: Date.now() - started };
 }
@@ -43,10 +40,10 @@ function findingFiles(s: Session, report: ComplianceReport, ruleId?: string): st
 const BROKEN_CONFIG = 'rules:\n  config/hardcoded-secret: off\nignore: [unclosed\n';
 const MESSY_CONFIG = 'rules:\n  config/hardcoded-secret: off\nignore:\n  - a\n - b\n\tbad: x\n';
 
-test('a .twelve-factor.yaml with a syntax error: one diagnostic on it, the defaults elsewhere, back to normal once fixed', T, async () => {
+test('a .twelve-factor.yaml with a syntax error: one diagnostic on it, the defaults elsewhere, back to normal once fixed', async () => {
   await withSession({ secrets: ALL_SECRETS, files: { 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.twelve-factor.yaml': BROKEN_CONFIG } }, async (s) => {
     const config = await s.open('.twelve-factor.yaml', BROKEN_CONFIG);
-    const onConfig = await s.diagnostics(config, ANSWER_MS);
+    const onConfig = await s.diagnostics(config);
     assert.equal(onConfig.length, 1, `one diagnostic: ${JSON.stringify(onConfig.map((d) => d.message))}`);
     assert.match(onConfig[0].message, /^Invalid YAML: \S/);
     assert.equal(onConfig[0].severity, 1);
@@ -54,7 +51,7 @@ test('a .twelve-factor.yaml with a syntax error: one diagnostic on it, the defau
 
     // The broken file turns the rule off, but nothing of a broken file applies: the default severity stands.
     const pay = await s.open('src/pay.ts', PAY_TS);
-    const items = await s.diagnostics(pay, ANSWER_MS);
+    const items = await s.diagnostics(pay);
     assert.deepEqual(items.filter((d) => d.code === SECRET).map((d) => [d.severity, d.range]), [[1, rangeOf(PAY_TS, STRIPE_KEY)]]);
 
     // Fixed (in the editor and on disk): no diagnostic on the file, and its setting applies.
@@ -62,43 +59,42 @@ test('a .twelve-factor.yaml with a syntax error: one diagnostic on it, the defau
     await s.replaceText(config, fixed);
     s.write('.twelve-factor.yaml', fixed);
     await s.fileChanged('.twelve-factor.yaml');
-    await waitFor(() => s.refreshRequests > 0, 'a diagnostic refresh after the configuration changed', ANSWER_MS);
-    assert.deepEqual(await s.diagnostics(config, ANSWER_MS), []);
-    assert.deepEqual((await s.diagnostics(pay, ANSWER_MS)).filter((d) => d.code === SECRET).map((d) => d.severity), [2]);
+    await waitFor(() => s.refreshRequests > 0, 'a diagnostic refresh after the configuration changed');
+    assert.deepEqual(await s.diagnostics(config), []);
+    assert.deepEqual((await s.diagnostics(pay)).filter((d) => d.code === SECRET).map((d) => d.severity), [2]);
     assert.equal(s.child.exitCode, null);
   });
 });
 
-test('a .twelve-factor.yaml with several syntax errors at once (mid-edit): still one clear diagnostic, not one per echo', T, async () => {
+test('a .twelve-factor.yaml with several syntax errors at once (mid-edit): still one clear diagnostic, not one per echo', async () => {
   await withSession({ files: { 'package.json': PACKAGE_JSON, '.twelve-factor.yaml': MESSY_CONFIG } }, async (s) => {
     const config = await s.open('.twelve-factor.yaml', MESSY_CONFIG);
-    const onConfig = await s.diagnostics(config, ANSWER_MS);
+    const onConfig = await s.diagnostics(config);
     assert.equal(onConfig.length, 1, `one diagnostic, as for a broken .env.schema.yaml: got ${JSON.stringify(onConfig.map((d) => d.message))}`);
     assert.match(onConfig[0].message, /^Invalid YAML: /);
   });
 });
 
-test('an .env.schema.yaml with a syntax error: one env/invalid-schema diagnostic, .env and code checked as if it were absent', T, async () => {
+test('an .env.schema.yaml with a syntax error: one env/invalid-schema diagnostic, .env and code checked as if it were absent', async () => {
   const broken = 'variables:\n  PORT: {type: port\n  API_URL:\n    type: url\n';
   const env = 'PORT=not-a-port\nSOMETHING_ELSE=1\n';
   const app = 'export const port = Number(process.env.PORT);\nexport const other = process.env.NOT_DECLARED_ANYWHERE;\n';
   await withSession({ files: { 'package.json': PACKAGE_JSON, '.gitignore': '.env\n', '.env.schema.yaml': broken, '.env': env, 'src/app.ts': app } }, async (s) => {
     const schema = await s.open('.env.schema.yaml', broken);
-    const onSchema = await s.diagnostics(schema, ANSWER_MS);
+    const onSchema = await s.diagnostics(schema);
     assert.deepEqual(codes(onSchema), ['env/invalid-schema']);
     assert.match(onSchema[0].message, /not valid YAML/);
     const envUri = await s.open('.env', env);
-    const onEnv = codes(await s.diagnostics(envUri, ANSWER_MS));
+    const onEnv = codes(await s.diagnostics(envUri));
     for (const id of ['env/invalid-value', 'env/unknown-key', 'env/missing-required']) assert.ok(!onEnv.includes(id), `${id} on .env: ${onEnv}`);
     const appUri = await s.open('src/app.ts', app);
-    assert.ok(!codes(await s.diagnostics(appUri, ANSWER_MS)).includes('env/undeclared-usage'));
+    assert.ok(!codes(await s.diagnostics(appUri)).includes('env/undeclared-usage'));
 
     // Fixed in the editor: the schema applies again (PORT is not a port).
     await s.replaceText(schema, 'variables:\n  PORT: { type: port }\n');
-    assert.deepEqual(codes(await s.diagnostics(schema, ANSWER_MS)).filter((c) => c === 'env/invalid-schema'), []);
-    const deadline = Date.now() + ANSWER_MS;
+    assert.deepEqual(codes(await s.diagnostics(schema)).filter((c) => c === 'env/invalid-schema'), []);
     let latest: string[] = [];
-    while (!latest.includes('env/invalid-value') && Date.now() < deadline) latest = codes(await s.diagnostics(envUri, ANSWER_MS));
+    await waitFor(async () => (latest = codes(await s.diagnostics(envUri))).includes('env/invalid-value'), 'the fixed schema applied to .env');
     assert.ok(latest.includes('env/invalid-value'), `the fixed schema is used: ${latest}`);
   });
 });
@@ -111,18 +107,18 @@ test('an .env.schema.yaml with a syntax error: one env/invalid-schema diagnostic
 async function stillAnswers(s: Session, regularFiles: number): Promise<void> {
   const pay = await s.open('src/after.ts', PAY_TS);
   const started = Date.now();
-  const items = await s.diagnostics(pay, ANSWER_MS);
+  const items = await s.diagnostics(pay);
   console.log(`  diagnostics answered in ${Date.now() - started} ms`);
   assert.deepEqual(items.filter((d) => d.code === SECRET).map((d) => d.range), [rangeOf(PAY_TS, STRIPE_KEY)]);
   const env = await s.open('src/.env', 'PORT=3000\n');
-  assert.ok(Array.isArray(await s.diagnostics(env, ANSWER_MS)));
+  assert.ok(Array.isArray(await s.diagnostics(env)));
   const { report, ms } = await scan(s);
   console.log(`  workspace scan answered in ${ms} ms, filesScanned ${report.filesScanned}`);
   assert.equal(report.filesScanned, regularFiles + 2, 'the regular files and the two just opened, never the FIFO');
   assert.equal(s.child.exitCode, null);
 }
 
-test('FIFOs appear in the workspace: the server never blocks reading one', T, async (t) => {
+test('FIFOs appear in the workspace: the server never blocks reading one', async (t) => {
   const files = { 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, 'src/app.js': 'const port = process.env.PORT;\nmodule.exports = port;\n' };
   // Where a FIFO may be met: a watched source file, the files read beside every analysis, the configuration.
   const places = ['src/pipe.ts', '.env.example', 'src/.env.schema.yaml', '.twelve-factor.yaml', '.gitignore'];
@@ -139,7 +135,7 @@ test('FIFOs appear in the workspace: the server never blocks reading one', T, as
   }
 });
 
-test('unreadable entries, folders named like files, dangling symlinks, symlink loops: every request answered, real files scanned once', T, async () => {
+test('unreadable entries, folders named like files, dangling symlinks, symlink loops: every request answered, real files scanned once', async () => {
   const files = {
     'package.json': PACKAGE_JSON,
     'src/pay.ts': PAY_TS,
@@ -167,9 +163,9 @@ test('unreadable entries, folders named like files, dangling symlinks, symlink l
       for (const rel of [...created, 'src/locked.ts', 'locked-dir', 'src/app.ts']) await s.fileChanged(rel, FileChangeType.Created);
 
       const pay = await s.open('src/pay.ts', PAY_TS);
-      assert.deepEqual((await s.diagnostics(pay, ANSWER_MS)).filter((d) => d.code === SECRET).map((d) => d.range), [rangeOf(PAY_TS, STRIPE_KEY)]);
+      assert.deepEqual((await s.diagnostics(pay)).filter((d) => d.code === SECRET).map((d) => d.range), [rangeOf(PAY_TS, STRIPE_KEY)]);
       const pkg = await s.open('pkg/index.ts', files['pkg/index.ts']);
-      assert.ok(Array.isArray(await s.diagnostics(pkg, ANSWER_MS)), 'a dangling .env.example beside the code is as good as none');
+      assert.ok(Array.isArray(await s.diagnostics(pkg)), 'a dangling .env.example beside the code is as good as none');
 
       const { report, ms } = await scan(s);
       console.log(`unreadable/loops: scan answered in ${ms} ms, filesScanned ${report.filesScanned}, secrets in ${findingFiles(s, report, SECRET)}`);
@@ -201,7 +197,7 @@ function fillNodeModules(root: string, total = 50_000): number {
   return written;
 }
 
-test('50,000 files in node_modules: the workspace scan skips them, answers fast, counts only the project', T, async () => {
+test('50,000 files in node_modules: the workspace scan skips them, counts only the project', async () => {
   const files = {
     'package.json': PACKAGE_JSON,
     'src/pay.ts': PAY_TS,
@@ -212,14 +208,14 @@ test('50,000 files in node_modules: the workspace scan skips them, answers fast,
     const generated = Date.now();
     const count = fillNodeModules(s.folder);
     console.log(`node_modules: ${count} files written in ${Date.now() - generated} ms`);
-    const { report, ms } = await scan(s, 20_000);
+    const { report, ms } = await scan(s);
+    // How fast is bench/budgets.mjs's business; here: the walk never counted a module of node_modules.
     console.log(`node_modules: workspace scan answered in ${ms} ms, filesScanned ${report.filesScanned}`);
-    assert.ok(ms < 5000, `the scan took ${ms} ms`);
     assert.equal(report.filesScanned, 3, 'package.json, src/pay.ts, src/lib/util.ts');
     assert.ok(findingFiles(s, report).every((f) => !f.includes('node_modules')), `findings in node_modules: ${findingFiles(s, report)}`);
     assert.deepEqual(findingFiles(s, report, SECRET), ['src/pay.ts']);
     // Still responsive afterwards.
     const pay = await s.open('src/pay.ts', PAY_TS);
-    assert.equal((await s.diagnostics(pay, ANSWER_MS)).filter((d) => d.code === SECRET).length, 1);
+    assert.equal((await s.diagnostics(pay)).filter((d) => d.code === SECRET).length, 1);
   });
 });

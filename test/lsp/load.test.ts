@@ -7,19 +7,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { waitFor, within, withSession, type Session } from './client';
 import { ALL_SECRETS, DB_PASSWORD, SESSION_SECRET, STRIPE_KEY } from './fixtures';
 
-const SUITE_STARTED = Date.now();
-const SUITE_BUDGET_MS = 90_000;
 const SECRET = 'config/hardcoded-secret';
 const EVENTS = 1000;
-const PULL_BOUND_MS = 10_000;
-
-after(() => console.log(`load suite: ${Date.now() - SUITE_STARTED} ms in all`));
 
 // ---------------------------------------------------------------------------------------------------------------
 // A realistic 5,000-line service module: routes, env reads, queries, logging, listen calls, and three secrets
@@ -131,12 +126,12 @@ const reported = (items: Diagnostic[]) => items.filter((d) => d.code === SECRET)
   .sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 const comparable = (items: Diagnostic[]) => items.map((d) => JSON.stringify([d.code, d.severity, d.range])).sort();
 
-test('pull: 1,000 rapid incremental changes to a 5,000-line file, then a diagnostic pull answered fast and for the final text', { timeout: 60_000 }, async () => {
+test('pull: 1,000 rapid incremental changes to a 5,000-line file, then a diagnostic pull answered for the final text', async () => {
   const initial = bigModule();
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('src/orders.ts', initial);
     const warm = Date.now();
-    const first = await s.diagnostics(uri, 20_000);
+    const first = await s.diagnostics(uri);
     console.log(`pull: first analysis of ${LINES} lines (${initial.length} chars): ${Date.now() - warm} ms, ${first.length} diagnostics`);
     assert.deepEqual(reported(first), secretRanges(initial));
 
@@ -146,11 +141,10 @@ test('pull: 1,000 rapid incremental changes to a 5,000-line file, then a diagnos
     assert.equal(s.version(uri), EVENTS + 1);
     const final = s.text(uri);
 
+    // How fast the answer comes is bench/budgets.mjs's business; here: it is for the final text, never a stale one.
     const pulled = Date.now();
-    const items = await s.diagnostics(uri, PULL_BOUND_MS + 5000);
-    const answered = Date.now() - pulled;
-    console.log(`pull: ${EVENTS} didChange sent in ${sent} ms; diagnostic pull after the last change answered in ${answered} ms (bound ${PULL_BOUND_MS} ms); ${items.length} diagnostics; final text ${final.split('\n').length} lines`);
-    assert.ok(answered < PULL_BOUND_MS, `answered in ${answered} ms`);
+    const items = await s.diagnostics(uri);
+    console.log(`pull: ${EVENTS} didChange sent in ${sent} ms; diagnostic pull after the last change answered in ${Date.now() - pulled} ms; ${items.length} diagnostics; final text ${final.split('\n').length} lines`);
 
     // The key removed by the next-to-last change is gone; the one added by the last change is reported, on its line.
     const expected = secretRanges(final);
@@ -162,11 +156,11 @@ test('pull: 1,000 rapid incremental changes to a 5,000-line file, then a diagnos
 
     // Everything else also matches the final text: a fresh document with that text gets the same diagnostics.
     const fresh = await s.open('src/orders-fresh.ts', final, 'typescript', false);
-    assert.deepEqual(comparable(items), comparable(await s.diagnostics(fresh, 20_000)));
+    assert.deepEqual(comparable(items), comparable(await s.diagnostics(fresh)));
   });
 });
 
-test('push: published diagnostics always carry the latest version, never an older one after a newer, and match that version\'s text', { timeout: 60_000 }, async () => {
+test('push: published diagnostics always carry the latest version, never an older one after a newer, and match that version\'s text', async () => {
   const initial = bigModule();
   await withSession({
     secrets: ALL_SECRETS,
@@ -178,7 +172,7 @@ test('push: published diagnostics always carry the latest version, never an olde
     const published = () => s.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics')
       .map((n) => n.params as PublishDiagnosticsParams).filter((p) => p.uri === uri);
     const latestPublished = () => published().at(-1)?.version;
-    await waitFor(() => latestPublished() === 1, 'diagnostics of the opened document', 20_000);
+    await waitFor(() => latestPublished() === 1, 'diagnostics of the opened document');
 
     const bursts = 10;
     const sending = Date.now();
@@ -202,7 +196,7 @@ test('push: published diagnostics always carry the latest version, never an olde
         s.configurationGate = undefined;
         release();
       }
-      await waitFor(() => latestPublished() === s.version(uri), `diagnostics of version ${s.version(uri)}`, 10_000);
+      await waitFor(() => latestPublished() === s.version(uri), `diagnostics of version ${s.version(uri)}`);
     }
     const elapsed = Date.now() - sending;
     assert.ok(gated);
@@ -274,7 +268,7 @@ class Inspector {
         resolve();
       };
       socket.on('data', onHandshake);
-    }), 'the inspector handshake', 10_000);
+    }), 'the inspector handshake');
     return inspector;
   }
 
@@ -315,7 +309,7 @@ class Inspector {
     const id = this.nextId++;
     const answer = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => this.pending.set(id, resolve));
     this.socket.write(this.frame(1, Buffer.from(JSON.stringify({ id, method, params }))));
-    const message = await within(answer, method, 20_000);
+    const message = await within(answer, method);
     this.pending.delete(id);
     if (message.error) throw new Error(`${method}: ${message.error.message}`);
     return message.result as T;
@@ -346,7 +340,7 @@ async function withInspectableSession(body: (s: Session, inspector: () => Promis
         await body(s, async () => {
           if (opened) return opened;
           process.kill(s.child.pid!, 'SIGUSR1');
-          await waitFor(() => /Debugger listening on ws:\/\/\S+/.test(s.stderr), 'the server\'s inspector', 10_000);
+          await waitFor(() => /Debugger listening on ws:\/\/\S+/.test(s.stderr), 'the server\'s inspector');
           opened = await Inspector.connect(/Debugger listening on (ws:\/\/\S+)/.exec(s.stderr)![1]);
           return opened;
         });
@@ -377,7 +371,7 @@ function documentOf(cycle: number, i: number): { rel: string; languageId: string
   }
 }
 
-test('memory: 200 documents opened, pulled and closed, four times: RSS back to its level, no per-document growth', { timeout: 80_000 }, async () => {
+test('memory: 200 documents opened, pulled and closed, four times: RSS back to its level, no per-document growth', async () => {
   const DOCS = 200;
   const CYCLES = 4;
   await withInspectableSession(async (s, inspector) => {
@@ -403,7 +397,7 @@ test('memory: 200 documents opened, pulled and closed, four times: RSS back to i
       for (const d of docs) uris.push(await s.open(d.rel, d.text, d.languageId, false));
       let diagnostics = 0;
       for (let k = 0; k < uris.length; k += 20) {
-        const batch = await Promise.all(uris.slice(k, k + 20).map((u) => s.diagnostics(u, 20_000)));
+        const batch = await Promise.all(uris.slice(k, k + 20).map((u) => s.diagnostics(u)));
         diagnostics += batch.reduce((n, items) => n + items.length, 0);
       }
       peaks.push(rssMb(s));
@@ -424,10 +418,4 @@ test('memory: 200 documents opened, pulled and closed, four times: RSS back to i
     assert.ok(last.rss <= baseline.rss + 150, `RSS after closing everything ${last.rss} MB, baseline ${baseline.rss} MB (at most +150 MB)`);
     assert.ok(perDocument < 256, `the live heap grows by ${perDocument} bytes per document opened and closed: something keeps each closed document`);
   });
-});
-
-test('the load suite stays within its time budget', () => {
-  const total = Date.now() - SUITE_STARTED;
-  console.log(`load suite: ${total} ms (budget ${SUITE_BUDGET_MS} ms)`);
-  assert.ok(total < SUITE_BUDGET_MS, `${total} ms`);
 });

@@ -6,9 +6,8 @@ import { ExitNotification, type ClientCapabilities } from 'vscode-languageserver
 import { waitFor, within, withSession, Session } from './client';
 import { PAY_TS } from './fixtures';
 
-const T = { timeout: 30000 };
 
-test('a client without workspace/configuration: defaults apply and the server never asks', T, async () => {
+test('a client without workspace/configuration: defaults apply and the server never asks', async () => {
   await withSession({ capabilities: (c) => ({ ...c, workspace: { ...c.workspace, configuration: false } }) }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.deepEqual((await s.diagnostics(uri)).map((d) => d.severity), [1]);
@@ -16,7 +15,7 @@ test('a client without workspace/configuration: defaults apply and the server ne
   });
 });
 
-test('a client that refuses client/registerCapability: the server stays up and answers', T, async () => {
+test('a client that refuses client/registerCapability: the server stays up and answers', async () => {
   await withSession({ failRequests: ['client/registerCapability'] }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.equal((await s.diagnostics(uri)).length, 1);
@@ -26,7 +25,7 @@ test('a client that refuses client/registerCapability: the server stays up and a
   });
 });
 
-test('a client that refuses workspace/diagnostic/refresh: the server stays up after a settings change', T, async () => {
+test('a client that refuses workspace/diagnostic/refresh: the server stays up after a settings change', async () => {
   await withSession({ failRequests: ['workspace/diagnostic/refresh'] }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.equal((await s.diagnostics(uri)).length, 1);
@@ -37,14 +36,14 @@ test('a client that refuses workspace/diagnostic/refresh: the server stays up af
   });
 });
 
-test('a client that answers workspace/configuration with an error: defaults apply', T, async () => {
+test('a client that answers workspace/configuration with an error: defaults apply', async () => {
   await withSession({ failRequests: ['workspace/configuration'] }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.deepEqual((await s.diagnostics(uri)).map((d) => d.severity), [1]);
   });
 });
 
-test('registrations follow the client capabilities: none the client cannot take', T, async () => {
+test('registrations follow the client capabilities: none the client cannot take', async () => {
   const noDynamic = (c: ClientCapabilities): ClientCapabilities =>
     ({ ...c, workspace: { ...c.workspace, didChangeConfiguration: {}, didChangeWatchedFiles: {} } });
   await withSession({ capabilities: noDynamic }, async (s) => {
@@ -64,11 +63,11 @@ test('registrations follow the client capabilities: none the client cannot take'
   });
 });
 
-test('lifecycle: exit without shutdown ends the server with code 1 (shutdown + exit gives 0, checked by every test)', T, async () => {
+test('lifecycle: exit without shutdown ends the server with code 1 (shutdown + exit gives 0, checked by every test)', async () => {
   const s = await Session.start();
   try {
     await s.connection.sendNotification(ExitNotification.type);
-    await within(s.exited, 'exit', 5000);
+    await within(s.exited, 'exit');
     assert.equal(s.exitCode, 1);
   } finally {
     await s.close();

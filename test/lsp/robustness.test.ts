@@ -6,7 +6,6 @@ import { SetTraceNotification } from 'vscode-languageserver-protocol/node';
 import { rangeOf, waitFor, within, withSession, type Session } from './client';
 import { ALL_SECRETS, DB_PASSWORD, PAY_TS, STRIPE_KEY, TWO_SECRETS_TS } from './fixtures';
 
-const T = { timeout: 60000 };
 
 /** The server is alive and still finds the Stripe key in an ordinary file. */
 async function stillWorks(s: Session, rel = 'src/after.ts'): Promise<void> {
@@ -15,29 +14,27 @@ async function stillWorks(s: Session, rel = 'src/after.ts'): Promise<void> {
   assert.deepEqual(items.map((d) => [d.code, d.range]), [['config/hardcoded-secret', rangeOf(PAY_TS, STRIPE_KEY)]]);
 }
 
-test('a 10 MB single-line minified bundle: answered quickly, nothing reported, skip logged once and in the status', T, async () => {
+test('a 10 MB single-line minified bundle: nothing reported, skip logged once and in the status', async () => {
   // The key inside the bundle must not be reported: the file is skipped before any rule reads it.
   const line = `var a=${JSON.stringify(STRIPE_KEY)};` + 'function f(n){return n*2+1};'.repeat(360_000);
   assert.ok(line.length > 10_000_000 && !line.includes('\n'));
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('dist/vendor.js', line);
-    const started = Date.now();
-    assert.deepEqual(await s.pullOnce(uri, 15000), []);
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 5000, `answered in ${elapsed} ms`);
+    // Skipped before any rule reads it (how fast that is, is bench/budgets.mjs's business): nothing reported.
+    assert.deepEqual(await s.pullOnce(uri), []);
     await waitFor(() => s.statuses.some((st) => st.uri === uri), 'status notification');
     const status = s.statuses.find((st) => st.uri === uri)!;
     assert.equal(status.findings, 0);
     assert.match(status.skipped ?? '', /larger than/);
     await waitFor(() => s.logs.some((l) => /Skipped .*vendor\.js.*larger than/.test(l.message)), 'skip log message');
 
-    assert.deepEqual(await s.pullOnce(uri, 15000), []);
+    assert.deepEqual(await s.pullOnce(uri), []);
     assert.equal(s.logs.filter((l) => /vendor\.js/.test(l.message)).length, 1, 'the skip is logged once per document');
     await stillWorks(s);
   });
 });
 
-test('a minified bundle under the size limit is skipped as minified', T, async () => {
+test('a minified bundle under the size limit is skipped as minified', async () => {
   const line = `var k=${JSON.stringify(STRIPE_KEY)};` + 'x=1;'.repeat(50_000);
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('public/app.js', line);
@@ -46,7 +43,7 @@ test('a minified bundle under the size limit is skipped as minified', T, async (
   });
 });
 
-test('a file with NUL bytes is skipped as binary, and the server answers', T, async () => {
+test('a file with NUL bytes is skipped as binary, and the server answers', async () => {
   const text = `\u0000\u0001\u0002PNG\u0000const password = '${DB_PASSWORD}';\n\u0000`;
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('assets/blob.js', text);
@@ -56,7 +53,7 @@ test('a file with NUL bytes is skipped as binary, and the server answers', T, as
   });
 });
 
-test('50,000 nested parentheses, brackets and braces: the server answers, survives, and still works afterwards', T, async () => {
+test('50,000 nested parentheses, brackets and braces: the server answers, survives, and still works afterwards', async () => {
   // One bracket per line, so the file is not passed over as minified and really reaches the parsers.
   const depth = 50_000;
   const nest = (open: string, close: string, middle: string) => `${open}\n`.repeat(depth) + middle + `\n${close}`.repeat(depth);
@@ -70,7 +67,7 @@ test('50,000 nested parentheses, brackets and braces: the server answers, surviv
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     for (const [rel, text] of cases) {
       const uri = await s.open(rel, text);
-      const items = await s.diagnostics(uri, 30000);
+      const items = await s.diagnostics(uri);
       for (const d of items) {
         assert.equal(d.code, 'config/hardcoded-secret', rel);
         assert.deepEqual(d.range, rangeOf(text, DB_PASSWORD), `${rel}: a finding is on the secret`);
@@ -79,7 +76,7 @@ test('50,000 nested parentheses, brackets and braces: the server answers, surviv
       const status = s.statuses.filter((st) => st.uri === uri).at(-1)!;
       assert.ok(status.findings === items.length && (items.length > 0 || status.skipped !== 'minified'), `${rel} was analysed: ${JSON.stringify(status)}`);
       const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
-      assert.ok(Array.isArray(await within(s.codeActions(uri, range, items), `code actions of ${rel}`, 30000)));
+      assert.ok(Array.isArray(await within(s.codeActions(uri, range, items), `code actions of ${rel}`)));
       assert.equal(s.child.exitCode, null, `server died on ${rel}: ${s.stderr.slice(0, 300)}`);
     }
     await stillWorks(s);
@@ -88,7 +85,7 @@ test('50,000 nested parentheses, brackets and braces: the server answers, surviv
 
 // CORE BUG (see the report): for an unterminated literal the rule assumes a closing quote and ends the range one
 // character early. The assertions on the range state the correct behaviour and fail until core/ is fixed.
-test('half-typed code: an unterminated string is answered; a long enough value is reported on exactly its characters', T, async () => {
+test('half-typed code: an unterminated string is answered; a long enough value is reported on exactly its characters', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const short = await s.open('src/typing.ts', "const password = 'abc");
     assert.deepEqual(await s.diagnostics(short), [], "'abc' is too short to be a password");
@@ -112,7 +109,7 @@ test('half-typed code: an unterminated string is answered; a long enough value i
   });
 });
 
-test('files of every kind the server reads: answered, secrets found where expected', T, async () => {
+test('files of every kind the server reads: answered, secrets found where expected', async () => {
   const yaml = `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n`;
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const compose = await s.open('docker-compose.yml', yaml);
@@ -127,7 +124,7 @@ test('files of every kind the server reads: answered, secrets found where expect
   });
 });
 
-test('redaction: no secret appears in any notification or log during a full session (with trace on)', T, async () => {
+test('redaction: no secret appears in any notification or log during a full session (with trace on)', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     await s.connection.sendNotification(SetTraceNotification.type, { value: 'verbose' });
     const uri = await s.open('src/app.ts', TWO_SECRETS_TS);

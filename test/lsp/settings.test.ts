@@ -6,9 +6,8 @@ import { waitFor, withSession } from './client';
 import { ALL_SECRETS, PAY_TS } from './fixtures';
 
 const RULE = 'config/hardcoded-secret';
-const T = { timeout: 30000 };
 
-test('rules: warning applies once the settings cache is invalidated by didChangeConfiguration', T, async () => {
+test('rules: warning applies once the settings cache is invalidated by didChangeConfiguration', async () => {
   await withSession({ secrets: ALL_SECRETS }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     const before = await s.diagnostics(uri);
@@ -29,14 +28,14 @@ test('rules: warning applies once the settings cache is invalidated by didChange
   });
 });
 
-test('settings given at start apply to the first pull', T, async () => {
+test('settings given at start apply to the first pull', async () => {
   await withSession({ settings: { rules: { [RULE]: 'info' } } }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.deepEqual((await s.diagnostics(uri)).map((d) => d.severity), [3]);
   });
 });
 
-test('enable: false → no diagnostics and no code actions; enable again → back', T, async () => {
+test('enable: false → no diagnostics and no code actions; enable again → back', async () => {
   await withSession({ settings: { enable: false } }, async (s) => {
     const uri = await s.open('src/pay.ts', PAY_TS);
     assert.deepEqual(await s.diagnostics(uri), []);
@@ -47,7 +46,7 @@ test('enable: false → no diagnostics and no code actions; enable again → bac
   });
 });
 
-test('test code (test/, *.test.ts) is reported as information by default; testFiles.severity changes it', T, async () => {
+test('test code (test/, *.test.ts) is reported as information by default; testFiles.severity changes it', async () => {
   await withSession({}, async (s) => {
     const inTestDir = await s.open('test/pay.ts', PAY_TS);
     const testFile = await s.open('src/pay.test.ts', PAY_TS);
@@ -67,7 +66,7 @@ test('test code (test/, *.test.ts) is reported as information by default; testFi
   });
 });
 
-test('exclude globs are relative to the workspace folder', T, async () => {
+test('exclude globs are relative to the workspace folder', async () => {
   await withSession({ settings: { exclude: ['legacy/**'] } }, async (s) => {
     const excluded = await s.open('legacy/pay.ts', PAY_TS);
     const kept = await s.open('src/pay.ts', PAY_TS);
@@ -76,7 +75,7 @@ test('exclude globs are relative to the workspace folder', T, async () => {
   });
 });
 
-test('malformed settings from the client fall back to defaults instead of failing', T, async () => {
+test('malformed settings from the client fall back to defaults instead of failing', async () => {
   // Hand-written settings.json can hold anything: wrong types must not break analysis.
   const settings = { rules: { [RULE]: 'loud' }, exclude: 'src/**', testFiles: { severity: 7 } } as unknown as Parameters<typeof withSession>[0]['settings'];
   await withSession({ settings }, async (s) => {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withSession } from './client';
 
-const T = { timeout: 60_000 };
 const CODE = "export const dbPassword = 'Zr8vQ2mK9xW4pL7n';\n";
 
 const titles = async (trusted: boolean): Promise<string[]> => {
@@ -16,7 +15,7 @@ const titles = async (trusted: boolean): Promise<string[]> => {
   return result;
 };
 
-test('untrusted workspace: no fix writes another file; the disable comment stays', T, async () => {
+test('untrusted workspace: no fix writes another file; the disable comment stays', async () => {
   const untrusted = await titles(false);
   assert.ok(!untrusted.some((t) => t.startsWith('Move to environment variable')), JSON.stringify(untrusted));
   assert.ok(untrusted.includes('Ignore this secret'), JSON.stringify(untrusted));

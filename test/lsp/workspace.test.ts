@@ -5,10 +5,9 @@ import { DidChangeWorkspaceFoldersNotification } from 'vscode-languageserver-pro
 import { withSession } from './client';
 import { PAY_TS, STRIPE_KEY } from './fixtures';
 
-const T = { timeout: 30000 };
 const WARN = "rules:\n  config/hardcoded-secret: 'warning'\n";
 
-test('each file gets the settings of its own folder; a sibling whose name starts the same is another folder', T, async () => {
+test('each file gets the settings of its own folder; a sibling whose name starts the same is another folder', async () => {
   const files = { 'app/.twelve-factor.yaml': WARN, 'app/packages/api/.twelve-factor.yaml': 'testFiles:\n  severity: error\n' };
   await withSession({ files, workspaceFolders: ['app', 'app2', 'app/packages/api'] }, async (s) => {
     const inApp = await s.open('app/src/pay.ts', PAY_TS);
@@ -21,7 +20,7 @@ test('each file gets the settings of its own folder; a sibling whose name starts
   });
 });
 
-test('exclude globs and the .env of a fix are relative to the folder of the file', T, async () => {
+test('exclude globs and the .env of a fix are relative to the folder of the file', async () => {
   await withSession({ workspaceFolders: ['web', 'api'], settings: { exclude: ['generated/**'] } }, async (s) => {
     const excluded = await s.open('api/generated/pay.ts', PAY_TS);
     assert.deepEqual(await s.diagnostics(excluded), []);
@@ -36,7 +35,7 @@ test('exclude globs and the .env of a fix are relative to the folder of the file
   });
 });
 
-test('a folder added at run time (didChangeWorkspaceFolders) brings its configuration', T, async () => {
+test('a folder added at run time (didChangeWorkspaceFolders) brings its configuration', async () => {
   await withSession({ files: { 'b/.twelve-factor.yaml': WARN }, workspaceFolders: ['a'] }, async (s) => {
     const uri = await s.open('b/src/pay.ts', PAY_TS);
     assert.deepEqual((await s.diagnostics(uri)).map((d) => d.severity), [1], 'outside every folder: defaults');

@@ -98,11 +98,9 @@ describe('env/unordered-key', () => {
     assert.equal(findings.length, 1);
     assert.equal(fixes.get(findings[0]), undefined);
   });
-  test('a large reversed group is judged in n log n', () => {
+  test('a large reversed group: the first MAX_PER_CHECK findings (its time: bench/budgets.mjs)', () => {
     const lines = Array.from({ length: 50_000 }, (_, i) => `K${String(99_999 - i).padStart(5, '0')}=1`);
-    const started = Date.now();
     const { findings } = lint(unorderedKey, `${lines.join('\n')}\n`);
     assert.equal(findings.length, MAX_PER_CHECK, 'the first thousand; the rest after sorting');
-    assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
   });
 });

@@ -7,7 +7,6 @@ import { MAX_PER_CHECK } from '../../core/src/env/budget';
 import { completeEnvKeys, declarationsFor, hoverEnvKey } from '../../core/src/env/complete';
 import { envReadAt } from '../../core/src/env/reads';
 import { parseSchema, schemaFromExample } from '../../core/src/env/schema';
-import { scanEnv } from '../../core/src/env/scan';
 import { applyEdits, planFixes } from '../../core/src/fixes/plan';
 import { isPreferred } from '../../core/src/fixes/types';
 import { mapHost, type FileHost } from '../../core/src/host';
@@ -41,12 +40,6 @@ function checkAll(file: string, text: string, host: FileHost = HOST): Report[] {
   return reports;
 }
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const started = Date.now();
-  const value = fn();
-  return { value, ms: Date.now() - started };
-}
-
 describe('never throws', () => {
   const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
   for (const file of ['/p/.env', '/p/.env.example', '/p/.env.schema.yaml', '/p/.env.schema.json', '/p/src/a.ts']) {
@@ -70,8 +63,9 @@ describe('never throws', () => {
     const s = parseSchema('/p/.env.schema.yaml', 'variables:\n  A: { pattern: "^(a+)+$" }\n');
     // Nested quantifiers are refused in the schema (they backtrack exponentially): one problem, no matching.
     assert.deepEqual(s.problems.map((p) => p.messageId), ['invalidPattern']);
-    const { ms } = timed(() => checkAll('/p/.env', `A=${'a'.repeat(20_000)}!\n`, mapHost({ '/p/.env.schema.yaml': 'variables:\n  A: { pattern: "^(a+)+$" }\n' })));
-    assert.ok(ms < 2_000, `a long value is not matched against a catastrophic pattern (${ms} ms)`);
+    const reports = checkAll('/p/.env', `A=${'a'.repeat(20_000)}!\n`, mapHost({ '/p/.env.schema.yaml': 'variables:\n  A: { pattern: "^(a+)+$" }\n' }));
+    // The value does not match the pattern: a `pattern` report would prove it was run (and backtracked).
+    assert.deepEqual(reports.filter((r) => r.messageId === 'pattern'), [], 'a long value is not matched against a catastrophic pattern');
   });
   test('the completion and hover functions on odd input', () => {
     const s = schemaFromExample('/p/.env.example', '\u0000\u0001=\n=\n');
@@ -81,7 +75,7 @@ describe('never throws', () => {
   });
 });
 
-describe('large files finish in linear time', () => {
+describe('large files: bounded findings (times in bench/budgets.mjs)', () => {
   const MB5 = 5 * 1024 * 1024;
   const fill = (line: string) => line.repeat(Math.ceil(MB5 / line.length)).slice(0, MB5);
   const shapes: Array<[string, string]> = [
@@ -94,12 +88,11 @@ describe('large files finish in linear time', () => {
     ['one multi-line value', `A="${fill('line\n')}"\n`],
     ['escaped quotes', `A="${fill('\\"')}`],
   ];
-  // Absolute limits are generous (CI machines differ); linearity is tested below. A million one-line entries
-  // cost about a microsecond each; the findings of one check stop at MAX_PER_CHECK.
+  // Bounded work: the findings of one check stop at MAX_PER_CHECK. How long it takes is timed, against a
+  // budget, by bench/budgets.mjs (a clock here would fail on a busy machine, not on slow code).
   for (const [name, text] of shapes) {
     test(name, () => {
-      const { value, ms } = timed(() => checkAll('/p/.env', text));
-      assert.ok(ms < (name === 'ordinary entries' ? 3_000 : 10_000), `${name}: ${ms} ms`);
+      const value = checkAll('/p/.env', text);
       const perId = new Map<string, number>();
       for (const r of value) perId.set(`${r.messageId}`, (perId.get(r.messageId) ?? 0) + 1);
       for (const [id, n] of perId) assert.ok(n <= MAX_PER_CHECK, `${id}: ${n}`);
@@ -107,9 +100,9 @@ describe('large files finish in linear time', () => {
   }
   test('through the engine (with the size limit raised)', () => {
     const text = fill('KEY_1=1\nKEY_2="two"\n\n');
-    const { value, ms } = timed(() => analyze(new FileContext('/p/.env', text), { config: defaultConfig(), rules: ALL, host: HOST, maxFileSize: 8 * 1024 * 1024 }));
+    const value = analyze(new FileContext('/p/.env', text), { config: defaultConfig(), rules: ALL, host: HOST, maxFileSize: 8 * 1024 * 1024 });
     assert.ok(value.findings.length > 0);
-    assert.ok(ms < 8_000, `${ms} ms`);
+    assert.equal(value.skipped, undefined);
   });
 });
 
@@ -142,11 +135,5 @@ describe('bad input, end to end', () => {
   test('a 2 MiB+ .env is passed over by the engine with a reason', () => {
     const result = analyze(new FileContext('/p/.env', 'A=1\n'.repeat(600_000)), { config: defaultConfig(), rules: ALL });
     assert.match(result.skipped ?? '', /larger than/);
-  });
-  test('scanning is linear: twice the input, about twice the time', () => {
-    const unit = 'A="x\nKEY\n\n  \nB=\'y\' # c\n';
-    const t1 = timed(() => scanEnv(unit.repeat(40_000))).ms;
-    const t2 = timed(() => scanEnv(unit.repeat(160_000))).ms;
-    assert.ok(t2 < Math.max(50, t1) * 10, `${t1} ms → ${t2} ms for 4× the input`);
   });
 });

@@ -170,8 +170,8 @@ test('no pattern backtracks catastrophically on 2 MB of adversarial text', () =>
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const wallMs = performance.now() - started;
   const slowest = timings.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, ms]) => `${id} ${ms.toFixed(0)} ms`);
-  // Every pattern once, then the full scan, take about half a second of CPU; catastrophic
-  // backtracking takes minutes. CPU time rather than wall time, so that a loaded CI machine (other
-  // jobs stealing the cores) does not fail the test, and a bound far from both outcomes.
-  assert.ok(cpuMs < 2000, `patterns took ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall); slowest: ${slowest.join(', ')}`);
+  // Every pattern once, then the full scan, take about half a second of CPU; catastrophic backtracking
+  // takes minutes. So this is a hang guard, not a budget (that is bench/budgets.mjs): CPU time, not wall
+  // time, and a minute of it, far beyond any load.
+  assert.ok(cpuMs < 60_000, `patterns took ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall); slowest: ${slowest.join(', ')}`);
 });

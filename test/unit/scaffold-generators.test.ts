@@ -165,6 +165,7 @@ describe('scaffold: graceful shutdown', () => {
     const http = require('node:http');
     const { gracefulShutdown } = require('./shutdown.js');
     const server = http.createServer((req, res) => {
+      console.log('request ' + req.url);
       if (req.url === '/slow') setTimeout(() => res.end('done'), 300);
       else if (req.url === '/hang') {}
       else res.end('ok');
@@ -197,7 +198,10 @@ describe('scaffold: graceful shutdown', () => {
         req.on('error', () => resolve());
       });
       // Poll until the request is in flight on the server, then signal.
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise<void>((resolve) => {
+        const check = () => (stdout.includes(`request ${requestPath}`) ? resolve() : setTimeout(check, 5));
+        check();
+      });
       child.kill('SIGTERM');
       const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       await response;
@@ -208,7 +212,7 @@ describe('scaffold: graceful shutdown', () => {
   }
 
   test('SIGTERM: the request in flight completes, cleanup runs, exit code 0', async () => {
-    const { code, stdout, body } = await runShutdown(5000, '/slow');
+    const { code, stdout, body } = await runShutdown(120_000, '/slow');
     assert.equal(body, 'done');
     assert.match(stdout, /SIGTERM received: shutting down/);
     assert.match(stdout, /cleanup ran/);

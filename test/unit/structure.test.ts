@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { specifiersInText } from '../../core/src/js/modules';
 import { rules } from '../../core/src/rules';
+import { docsUrl, factorOf } from '../../core/src/rules/metadata';
 
 // Enforced structure (ESLint's checkRuleFiles): a rule is a registry entry, a file named after its id,
 // a documentation page, tests that name it, and a settings entry in package.json.
@@ -21,9 +23,61 @@ test('every rule has its file, docs page, tests and settings entry', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'core/src/rules', `${meta.id}.ts`)), `core/src/rules/${meta.id}.ts`);
     const docs = read(`docs/rules/${meta.id}.md`);
     assert.match(docs, new RegExp(`^# ${meta.id.replace('/', '\\/')}`), 'docs page starts with the rule id');
-    assert.ok(meta.docs.endsWith(`docs/rules/${meta.id}.md`), 'meta.docs points at the docs page');
+    assert.ok(docsUrl(meta.id).endsWith(`docs/rules/${meta.id}.md`), 'the docs URL points at the docs page');
     assert.ok(tests.includes(meta.id), `a unit test names ${meta.id}`);
-    assert.ok(meta.factor >= 1 && meta.factor <= 12);
+    assert.ok(factorOf(meta.id).factor >= 1 && factorOf(meta.id).factor <= 12, `a factor for ${meta.id}`);
     for (const [id, template] of Object.entries(meta.messages)) assert.ok(template.length > 0, id);
   }
+});
+
+// Enforced layering (ESLint's lib/rules/utils, one home for shared knowledge): a rule never imports another
+// rule's folder; the program index, workspace facts and scaffolds never import rules/; core never imports an
+// editor API. What several of them need lives in core/src/js/ or core/src/workspace/.
+const CORE = path.join(ROOT, 'core/src');
+
+function sourcesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourcesUnder(full);
+    return /\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** Every import of a core file: its specifier, and the path inside core/src it names (relative ones only). */
+function importsOf(file: string): Array<{ specifier: string; target?: string }> {
+  return specifiersInText(fs.readFileSync(file, 'utf8')).map((specifier) => ({
+    specifier,
+    target: specifier.startsWith('.') ? path.relative(CORE, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/') : undefined,
+  }));
+}
+
+const coreFiles = sourcesUnder(CORE).map((file) => ({ file, rel: path.relative(CORE, file).split(path.sep).join('/') }));
+
+test('no rule imports another rule\'s folder', () => {
+  const crossing: string[] = [];
+  for (const { file, rel } of coreFiles) {
+    const own = /^rules\/([^/]+)\//.exec(rel)?.[1];
+    if (!own) continue;
+    for (const { specifier, target } of importsOf(file)) {
+      const other = target && /^rules\/([^/]+)\//.exec(target)?.[1];
+      if (other && other !== own) crossing.push(`${rel} imports ${specifier}`);
+    }
+  }
+  assert.deepEqual(crossing, []);
+});
+
+test('program/, workspace/ and scaffold/ never import rules/', () => {
+  const crossing: string[] = [];
+  for (const { file, rel } of coreFiles) {
+    if (!/^(program|workspace|scaffold)\//.test(rel)) continue;
+    for (const { specifier, target } of importsOf(file)) {
+      if (target === 'rules' || target?.startsWith('rules/')) crossing.push(`${rel} imports ${specifier}`);
+    }
+  }
+  assert.deepEqual(crossing, []);
+});
+
+test('core never imports vscode or an LSP package', () => {
+  const editorImports = coreFiles.flatMap(({ file, rel }) => importsOf(file).filter((i) => /^vscode/.test(i.specifier)).map((i) => `${rel} imports ${i.specifier}`));
+  assert.deepEqual(editorImports, []);
 });

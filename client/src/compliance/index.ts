@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ComplianceReport } from '../../../core/src/compliance/model';
+import { ComplianceChangedNotification, ComplianceRequest, ExportReportRequest, ScanWorkspaceRequest } from '../../../server/src/customMessages';
 import { ComplianceTree, type ComplianceNode } from './tree';
-
-const SCAN_REQUEST = 'twelveFactor/scanWorkspace';
-const COMPLIANCE_REQUEST = 'twelveFactor/compliance';
-const COMPLIANCE_CHANGED = 'twelveFactor/complianceChanged';
-const EXPORT_REQUEST = 'twelveFactor/exportReport';
 
 export interface ExportArgs {
   format?: 'markdown' | 'sarif';
@@ -33,16 +29,16 @@ export function registerCompliance(context: vscode.ExtensionContext, client: Lan
   };
   let loaded: Thenable<void> | undefined;
   // Requests wait for the server: the view can become visible while it is still starting.
-  const load = () => (loaded ??= ready.then(() => client.sendRequest<ComplianceReport[]>(COMPLIANCE_REQUEST)).then(show));
+  const load = () => (loaded ??= ready.then(() => client.sendRequest(ComplianceRequest)).then(show));
 
   context.subscriptions.push(
     view, score,
-    client.onNotification(COMPLIANCE_CHANGED, (params: { reports: ComplianceReport[] }) => show(params.reports)),
+    client.onNotification(ComplianceChangedNotification, (params) => show(params.reports)),
     // The first look at the panel starts the scan; nobody pays for it who never opens the view.
     view.onDidChangeVisibility((e) => { if (e.visible) void load(); }),
     vscode.commands.registerCommand('twelveFactor.scanWorkspace', async () => {
       await ready;
-      const reports = await client.sendRequest<ComplianceReport[]>(SCAN_REQUEST);
+      const reports = await client.sendRequest(ScanWorkspaceRequest);
       show(reports);
       loaded = Promise.resolve();
       return reports;
@@ -80,7 +76,7 @@ async function exportReport(client: LanguageClient, args: ExportArgs = {}): Prom
     filters: format === 'markdown' ? { Markdown: ['md'] } : { SARIF: ['sarif', 'json'] },
   }));
   if (!uri) return undefined;
-  const content = await client.sendRequest<string>(EXPORT_REQUEST, { format });
+  const content = await client.sendRequest(ExportReportRequest, { format });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   if (!args.uri) void vscode.window.showInformationMessage(`Twelve-Factor report written to ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;

@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../rules/types';
 import type { Finding } from '../types';
 import type { WorkspaceFact } from '../workspace/facts';
+import { factorOf } from '../rules/metadata';
 
 export type { WorkspaceFact } from '../workspace/facts';
 
@@ -49,12 +50,12 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * nothing, and is "not applicable" only when no rule or fact speaks to it.
  */
 export function computeCompliance(folder: string, findings: Finding[], facts: WorkspaceFact[], rules: readonly RuleMeta[], filesScanned: number): ComplianceReport {
-  const factorOf = new Map(rules.map((r) => [r.id, r.factor]));
+  const factorOfRule = new Map(rules.map((r) => [r.id, factorOf(r.id).factor]));
   const factors = FACTORS.map(({ roman, name }, i): FactorReport => {
     const n = i + 1;
-    const own = findings.filter((f) => factorOf.get(f.ruleId) === n);
+    const own = findings.filter((f) => factorOfRule.get(f.ruleId) === n);
     const ownFacts = facts.filter((f) => f.factor === n);
-    const checked = rules.some((r) => r.factor === n) || ownFacts.length > 0;
+    const checked = rules.some((r) => factorOfRule.get(r.id) === n) || ownFacts.length > 0;
     const errors = own.filter((f) => f.severity === 'error').length;
     const warnings = own.filter((f) => f.severity === 'warning').length;
     const failing = ownFacts.filter((f) => f.status === 'fail');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
-import { foldersUp, isRecord, readJsonc } from '../rules/dependencies/undeclared-dependency-manifest';
+import { foldersUp, isRecord, readJsonc } from '../workspace/manifest';
 
 /** One `paths` entry of a tsconfig (`"@/*": ["src/*"]`), its targets made absolute. */
 interface PathRule {

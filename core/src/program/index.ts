@@ -3,11 +3,9 @@ import * as path from 'node:path';
 import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';
 import { specifiersInText, type ModulePath } from '../js/modules';
-import { rules as allRules } from '../rules';
-import type { Rule } from '../rules/types';
 import type { FileHost } from '../host';
 import { AliasResolver } from './aliases';
-import type { ModuleSummary, ProgramView } from './types';
+import type { ModuleSummary, ProgramView, Summarizer } from './types';
 
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const INDEX_FILES = ['index.ts', 'index.tsx', 'index.mts', 'index.cts', 'index.js', 'index.jsx', 'index.mjs', 'index.cjs'];
@@ -24,7 +22,7 @@ export class ProgramIndex {
   private readonly aliases?: AliasResolver;
 
   /** With a host, non-relative specifiers resolve through tsconfig `paths`/`baseUrl` and package.json `imports`. */
-  constructor(private readonly rules: readonly Rule[] = allRules, host?: FileHost) {
+  constructor(private readonly rules: readonly Summarizer[], host?: FileHost) {
     if (host) this.aliases = new AliasResolver(host);
   }
 
@@ -147,7 +145,7 @@ export class ProgramIndex {
 
 
 /** A module's relative imports plus what each program rule says of it. Never throws. */
-export function summarize(context: FileContext, rules: readonly Rule[]): Omit<ModuleSummary, 'file' | 'isTest'> {
+export function summarize(context: FileContext, rules: readonly Summarizer[]): Omit<ModuleSummary, 'file' | 'isTest'> {
   const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
   if (looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
   if (context.kind === 'js') {

@@ -4,6 +4,7 @@ import type { RuleMeta } from '../rules/types';
 import type { Severity } from '../types';
 import { reportFindings, type ReportFinding } from './json';
 import type { ScanResult } from './types';
+import { docsUrl, factorOf } from '../rules/metadata';
 
 /**
  * SARIF 2.1.0 for CI and GitHub code scanning: one run, the rules that ran as `tool.driver.rules`, one
@@ -118,8 +119,10 @@ export function pascalCase(id: string): string {
 }
 
 function ruleDescriptor(meta: RuleMeta): SarifRule {
-  const factor = `Factor ${ROMAN[meta.factor] ?? meta.factor} (${meta.factorName})`;
-  const tags = ['twelve-factor', `factor-${meta.factor}`, meta.factorName.toLowerCase().replace(/\s+/g, '-')];
+  const { factor: n, name: factorName } = factorOf(meta.id);
+  const docs = docsUrl(meta.id);
+  const factor = `Factor ${ROMAN[n] ?? n} (${factorName})`;
+  const tags = ['twelve-factor', `factor-${n}`, factorName.toLowerCase().replace(/\s+/g, '-')];
   const severity = SECURITY_SEVERITY[meta.id];
   // GitHub reads `security-severity` only from rules tagged `security`.
   if (severity) tags.push('security');
@@ -129,10 +132,10 @@ function ruleDescriptor(meta: RuleMeta): SarifRule {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: `${meta.description} ${factor} of the twelve-factor app.` },
-    helpUri: meta.docs,
+    helpUri: docs,
     help: {
-      text: `${meta.description}\n\n${factor} of the twelve-factor app. Documentation: ${meta.docs}`,
-      markdown: `${meta.description}\n\n**${factor}** of the [twelve-factor app](https://12factor.net/). See the [rule documentation](${meta.docs}).`,
+      text: `${meta.description}\n\n${factor} of the twelve-factor app. Documentation: ${docs}`,
+      markdown: `${meta.description}\n\n**${factor}** of the [twelve-factor app](https://12factor.net/). See the [rule documentation](${docs}).`,
     },
     // An opt-in rule is off by default: SARIF says so with `enabled: false`.
     defaultConfiguration: meta.defaultSeverity === 'off' ? { level: 'none', enabled: false } : { level: sarifLevel(meta.defaultSeverity) },

@@ -1,13 +1,11 @@
 import type { FileContext } from '../context';
 import type { FixDescriptor } from '../fixes/types';
+import type { ModuleFacts } from '../program/types';
 import type { FileKind, Severity, SeveritySetting } from '../types';
 
 export interface RuleMeta {
   /** `<factor>/<name>`, e.g. `config/hardcoded-secret`. */
   id: string;
-  /** The factor number, 1 to 12, and its name. */
-  factor: number;
-  factorName: string;
   /** `off` for opt-in rules (they run once a setting or the config gives them a severity). */
   defaultSeverity: SeveritySetting;
   /**
@@ -17,8 +15,12 @@ export interface RuleMeta {
   messageSeverity?: Record<string, Severity>;
   /** One sentence, shown in SARIF `shortDescription` and the docs. */
   description: string;
-  /** Documentation page; `codeDescription.href` of every diagnostic. */
-  docs: string;
+  /**
+   * The rule reports secrets: the configuration's `secrets.allowlist` (values and paths) and the secret
+   * scanners' own directives (`gitleaks:allow`, `pragma: allowlist secret`, `secretlint-disable`) apply
+   * to it. (Its factor and documentation page follow from its id: rules/metadata.ts.)
+   */
+  reportsSecrets?: boolean;
   /** Message templates keyed by message id; `{name}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   fixable: boolean;
@@ -55,13 +57,7 @@ export interface Report {
   identity?: string;
 }
 
-/** What a module offers other modules, as far as a rule cares: tags on its exports, facts about the file. */
-export interface ModuleFacts {
-  /** Export name (`default` for `export default` / `module.exports`) → tags, e.g. `{ store: ['memory-session-store'] }`. */
-  exports?: Record<string, string[]>;
-  /** Facts about the module as a whole, e.g. `handles-sigterm`. */
-  facts?: string[];
-}
+export type { ModuleFacts } from '../program/types';
 
 export interface Rule {
   meta: RuleMeta;

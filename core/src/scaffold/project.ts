@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { isTestFile } from '../fileKinds';
 import { ModuleBindings } from '../js/modules';
-import { listenSites } from '../rules/disposability/servers';
+import { listenSites } from '../js/servers';
 import { inferEnvReads, parseSource, scanEnvUses, type EnvUse } from './envReads';
 import { listFiles, type ListOptions, type ScaffoldFs } from './fs';
 import { detectServices } from './services';

@@ -1,4 +1,4 @@
-import type { ServerKind } from '../rules/disposability/servers';
+import type { ServerKind } from '../js/servers';
 
 /** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
 export type ScaffoldId =

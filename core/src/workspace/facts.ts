@@ -1,8 +1,7 @@
 import ignore from 'ignore';
 import * as path from 'node:path';
-import { parseManifest, type Manifest } from '../rules/dependencies/undeclared-dependency-manifest';
-import { LOCKFILES } from '../rules/dependencies/missing-lockfile';
-import { gitView } from '../rules/config/env-file-committed';
+import { LOCKFILES, parseManifest, type Manifest } from './manifest';
+import { gitView } from './git';
 import { findHealthEndpoint } from './health';
 import { Workspace, type WorkspaceHost } from './files';
 

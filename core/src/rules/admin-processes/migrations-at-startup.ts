@@ -3,17 +3,14 @@ import ts = require('typescript');
 import { isMap, isScalar } from 'yaml';
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls } from '../build-release-run/runtime-install-commands';
-import { listenSites } from '../disposability/servers';
+import { commandCalls } from '../../js/commands';
+import { listenSites } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'admin-processes/migrations-at-startup',
-  factor: 12,
-  factorName: 'Admin processes',
   defaultSeverity: 'warning',
   description: 'Database migrations run as a one-off admin process, not every time the app starts.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/admin-processes/migrations-at-startup.md',
   messages: {
     startup: '`{label}` changes the database schema every time the server starts: instances starting together race, and a failing migration takes every restart down with it. Run migrations once per release, as a one-off process.',
     synchronize: '`{key}: true` lets TypeORM change the schema whenever the app connects: instances race and a schema change ships without review. Generate migrations and run them once per release, as a one-off process.',

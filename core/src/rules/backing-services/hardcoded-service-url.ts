@@ -11,11 +11,8 @@ import {
 
 export const meta: RuleMeta = {
   id: 'backing-services/hardcoded-service-url',
-  factor: 4,
-  factorName: 'Backing services',
   defaultSeverity: 'warning',
   description: 'Databases, caches, queues and mail servers are attached by configuration, not by addresses written in the code.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/backing-services/hardcoded-service-url.md',
   messages: {
     url: 'The {service} address `{host}` is written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     host: '{client} connects to `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',

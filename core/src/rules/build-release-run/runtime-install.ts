@@ -1,17 +1,14 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { ModuleBindings } from '../../js/modules';
-import { nearestManifest } from '../dependencies/undeclared-dependency-manifest';
+import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
-import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from './runtime-install-commands';
+import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from '../../js/commands';
 
 export const meta: RuleMeta = {
   id: 'build-release-run/runtime-install',
-  factor: 5,
-  factorName: 'Build, release, run',
   defaultSeverity: 'warning',
   description: 'Dependencies are installed and code is fetched in the build stage, never by the running app.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/build-release-run/runtime-install.md',
   messages: {
     install: '`{label}` runs `{command}` while the app runs: what runs is no longer the release that was built. Install dependencies in the build stage.',
     fetch: '`{label}` runs `{command}` while the app runs: the code changes under a release that was already built. Deploy a new release instead.',

@@ -1,16 +1,13 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls, optionOf, type CommandCall } from '../build-release-run/runtime-install-commands';
+import { commandCalls, optionOf, type CommandCall } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'concurrency/pid-file',
-  factor: 8,
-  factorName: 'Concurrency',
   defaultSeverity: 'warning',
   description: 'Processes run in the foreground under a process manager: no PID files, no daemonizing.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/concurrency/pid-file.md',
   messages: {
     pidFile: '`{label}` writes a PID file: the process manager (the platform, systemd, Kubernetes) already tracks the process, and a stale file blocks restarts. Run in the foreground and drop the PID file.',
     daemonize: '`{label}` sends the process to the background: the process manager loses it, its logs and its exit status. Run in the foreground and let the platform supervise it.',

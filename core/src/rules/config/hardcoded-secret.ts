@@ -11,11 +11,8 @@ import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'error',
   description: 'Credentials belong in the environment, not in code or committed config.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/config/hardcoded-secret.md',
   messages: {
     provider: 'Hardcoded {provider} ({redacted}). Move it to an environment variable.',
     named: 'Hardcoded secret in `{name}` ({redacted}). Read it from the environment.',
@@ -23,6 +20,7 @@ export const meta: RuleMeta = {
     sink: 'Hardcoded secret passed to {name} ({redacted}). Read it from the environment.',
   },
   fixable: true,
+  reportsSecrets: true,
   kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'text'],
   keywords: [],
 };

@@ -1,18 +1,14 @@
 import * as path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import type { FileContext } from '../../context';
-import type { FileHost } from '../../host';
-import { projectPath } from '../build-release-run/runtime-install-commands';
+import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
-import { foldersUp, parseManifest } from './undeclared-dependency-manifest';
+import { foldersUp, lockfileFor, parseManifest } from '../../workspace/manifest';
 
 export const meta: RuleMeta = {
   id: 'dependencies/missing-lockfile',
-  factor: 2,
-  factorName: 'Dependencies',
   defaultSeverity: 'warning',
   description: 'A package with dependencies commits a lockfile, so every build installs the same dependency tree.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dependencies/missing-lockfile.md',
   messages: {
     missing: 'No lockfile beside this package.json or at the workspace root: each install resolves the version ranges again. Commit the lockfile your package manager writes.',
   },
@@ -20,19 +16,6 @@ export const meta: RuleMeta = {
   kinds: ['json'],
   keywords: ['dependencies'],
 };
-
-export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock'];
-
-/** The lockfile that covers a package folder: beside it or in any folder above it up to the root (a monorepo's single lockfile). */
-export function lockfileFor(host: FileHost, manifestFile: string): string | undefined {
-  for (const dir of foldersUp(host, manifestFile)) {
-    for (const name of LOCKFILES) {
-      const p = path.join(dir, name);
-      if (host.readFile(p) !== undefined) return p;
-    }
-  }
-  return undefined;
-}
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   const host = context.host;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import type { FileHost } from '../../host';
-import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from './undeclared-dependency-manifest';
+import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
 
 /** A host that can also list a folder, for enumerating workspace packages; listing is optional. */
 export type ListingHost = FileHost & { list?(dir: string): string[] };

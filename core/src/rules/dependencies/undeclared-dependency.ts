@@ -3,17 +3,14 @@ import * as path from 'node:path';
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { specifiersInText } from '../../js/modules';
-import { projectPath } from '../build-release-run/runtime-install-commands';
+import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 import { Resolution } from './undeclared-dependency-resolve';
 
 export const meta: RuleMeta = {
   id: 'dependencies/undeclared-dependency',
-  factor: 2,
-  factorName: 'Dependencies',
   defaultSeverity: 'error',
   description: 'Every package the code imports is declared in its package.json.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dependencies/undeclared-dependency.md',
   messages: {
     undeclared: '`{name}` is imported but not declared in {manifest}: it resolves only while another package happens to install it. Add it to dependencies.',
   },

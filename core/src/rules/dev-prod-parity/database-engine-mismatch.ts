@@ -6,11 +6,8 @@ import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'dev-prod-parity/database-engine-mismatch',
-  factor: 10,
-  factorName: 'Dev/prod parity',
   defaultSeverity: 'warning',
   description: 'Development runs the same database engine as production.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/dev-prod-parity/database-engine-mismatch.md',
   messages: {
     mismatch: '`{env}` uses {engine} while `{prodEnv}` uses {prodEngine}: SQL, types and locking differ, so what works here can fail in production. Run {prodEngine} locally too (a container is enough).',
     conditional: 'Outside production this picks {engine}, in production {prodEngine}: SQL, types and locking differ, so what works here can fail in production. Run {prodEngine} everywhere.',

@@ -1,17 +1,14 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
-import { commandCalls, hasShebang, isScriptPath, projectPath } from '../build-release-run/runtime-install-commands';
+import { commandCalls, hasShebang, isScriptPath, projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
-import { listenSites } from './servers';
+import { listenSites } from '../../js/servers';
 
 export const meta: RuleMeta = {
   id: 'disposability/import-time-work',
-  factor: 9,
-  factorName: 'Disposability',
   defaultSeverity: 'info',
   description: 'Loading a module does no slow blocking work, so processes start fast.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/disposability/import-time-work.md',
   messages: {
     syncCommand: '`{label}` runs `{command}` and blocks while this module loads: every start (and every scale-out) waits for it. Compute it at build time or run it asynchronously after start-up.',
     awaitNetwork: 'This server module awaits `{label}` while it loads: the process cannot start, or restart, faster than the network answers. Fetch it after listening, or lazily.',

@@ -3,15 +3,12 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { listenSites, signalFacts, type ListenSite, type SignalFacts } from './servers';
+import { listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
-  factor: 9,
-  factorName: 'Disposability',
   defaultSeverity: 'warning',
   description: 'A process that starts a server or worker must shut down gracefully on SIGTERM.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/disposability/missing-sigterm-handler.md',
   messages: {
     missing: '`{label}` starts a {what}, but no module of this program handles SIGTERM: requests in flight die on every deploy.',
   },

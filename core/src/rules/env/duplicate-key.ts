@@ -5,15 +5,12 @@ import { shownKey } from '../../env/display';
 import type { EnvDocument, EnvEntry } from '../../env/scan';
 import { envDocumentOf, valueOf } from '../../env/values';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/duplicate-key',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'warning',
   description: 'A key set twice in one .env file: dotenv keeps the last value, and readers of the file see the first.',
-  docs: docsUrl('duplicate-key'),
   messages: {
     DuplicatedKey: '`{key}` is already set on line {line}; dotenv keeps this later value.',
   },

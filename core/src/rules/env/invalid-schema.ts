@@ -2,15 +2,11 @@ import type { FileContext } from '../../context';
 import { isSchemaFile } from '../../env/files';
 import { parseSchema } from '../../env/schema';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/invalid-schema',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'error',
   description: 'Errors in `.env.schema.yaml` / `.env.schema.json` itself, reported on the node at fault.',
-  docs: docsUrl('invalid-schema'),
   messages: {
     syntax: 'The schema is not valid {format}: {reason}. Until it parses, .env files are checked as if it were absent.',
     notAMapping: 'The schema must be a mapping with `variables` (and optionally `allowUnknown`).',

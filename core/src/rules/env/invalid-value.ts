@@ -8,17 +8,14 @@ import { effectiveEntries, envDocumentOf, valueOf } from '../../env/values';
 import { enumCaseMatch, validateValue } from '../../env/validate';
 import { isSensitiveName } from '../../secrets/names';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 const FOUND = '`{key}` should be {expected}; found {found}.';
 
 export const meta: RuleMeta = {
   id: 'env/invalid-value',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'error',
   description: 'A .env value that does not fit the type its schema declares.',
-  docs: docsUrl('invalid-value'),
   messages: {
     type: FOUND,
     protocol: FOUND,

@@ -9,15 +9,12 @@ import { scanEnv, type EnvDocument } from '../../env/scan';
 import { envDocumentOf } from '../../env/values';
 import type { VariableSpec } from '../../env/schema';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/missing-required',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'warning',
   description: 'A .env file lacks variables that its schema (or .env.example) requires.',
-  docs: docsUrl('missing-required'),
   messages: {
     missing: 'Required by `{source}` but not set: {names}.',
   },

@@ -2,15 +2,12 @@ import type { FileContext } from '../../context';
 import { lintEnv } from '../../env/lint';
 import { envDocumentOf } from '../../env/values';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/syntax',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'warning',
   description: 'A .env file should be written so that every tool reads it the same way (dotenv-linter\'s checks).',
-  docs: docsUrl('syntax'),
   // Message ids are dotenv-linter's check names, so its users find their checks under the names they know.
   messages: {
     EndingBlankLine: 'The file does not end with a line break.',

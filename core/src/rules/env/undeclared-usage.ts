@@ -5,15 +5,11 @@ import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable } from '../../env/platform';
 import { findEnvReads } from '../../env/reads';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/undeclared-usage',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'warning',
   description: 'Code reads an environment variable that neither the .env schema nor .env.example declares.',
-  docs: docsUrl('undeclared-usage'),
   messages: {
     undeclared: '`{name}` is read here but not declared in {declaration}: whoever deploys the app will not know to set it.',
   },

@@ -6,15 +6,12 @@ import { schemaFor } from '../../env/locate';
 import { envDocumentOf } from '../../env/values';
 import { closestName } from '../../env/similar';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/unknown-key',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'warning',
   description: 'A .env key that the schema does not declare, where the schema says `allowUnknown: false`.',
-  docs: docsUrl('unknown-key'),
   messages: {
     unknown: '`{key}` is not declared in `{source}`, which allows no unknown keys.',
     unknownDidYouMean: '`{key}` is not declared in `{source}`, which allows no unknown keys. Did you mean `{suggestion}`?',

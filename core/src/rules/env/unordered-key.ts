@@ -6,17 +6,14 @@ import { LINE, type EnvDocument, type EnvEntry } from '../../env/scan';
 import { envDocumentOf } from '../../env/values';
 import { substitutions } from '../../env/substitution';
 import type { Report, Rule, RuleMeta } from '../types';
-import { docsUrl, isDotenvFile } from './common';
+import { isDotenvFile } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/unordered-key',
-  factor: 3,
-  factorName: 'Config',
   // Ordering is taste, not correctness: dotenv-linter's UnorderedKey, opt-in. The engine's default severity
   // cannot be 'off' yet (RuleMeta.defaultSeverity is a Severity); 'hint' is the quietest level until it can.
   defaultSeverity: 'off',
   description: 'Keys of a .env group (lines between blank lines) in alphabetical order (dotenv-linter\'s UnorderedKey).',
-  docs: docsUrl('unordered-key'),
   messages: {
     UnorderedKey: '`{key}` should go before `{before}`.',
   },

@@ -6,15 +6,11 @@ import { shownKey } from '../../env/display';
 import { envFacts, envFactsFromText } from '../../env/reads';
 import { parseSchema, schemaFromExample } from '../../env/schema';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { docsUrl } from './common';
 
 export const meta: RuleMeta = {
   id: 'env/unused-declaration',
-  factor: 3,
-  factorName: 'Config',
   defaultSeverity: 'info',
   description: 'A variable declared in the .env schema or .env.example that no code of the project reads.',
-  docs: docsUrl('unused-declaration'),
   messages: {
     unused: '`{name}` is declared, but no JavaScript or TypeScript under `{dir}` reads it.',
   },

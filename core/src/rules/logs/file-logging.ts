@@ -11,11 +11,8 @@ const STDOUT = 'Log to stdout and let the environment route the stream.';
 
 export const meta: RuleMeta = {
   id: 'logs/file-logging',
-  factor: 11,
-  factorName: 'Logs',
   defaultSeverity: 'warning',
   description: 'An app writes its logs to stdout as an event stream; it never routes them to files itself.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/logs/file-logging.md',
   messages: {
     winstonFile: `winston's {transport} transport writes logs to a file ({target}). ${STDOUT}`,
     pinoFile: `pino writes logs to a file ({target}). ${STDOUT}`,

@@ -2,16 +2,13 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
-import { listenSites, type ListenSite } from '../disposability/servers';
+import { listenSites, type ListenSite } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'port-binding/hardcoded-port',
-  factor: 7,
-  factorName: 'Port binding',
   defaultSeverity: 'warning',
   description: 'A web process binds to the port the environment gives it (`PORT`), not to one written in the code.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/port-binding/hardcoded-port.md',
   messages: {
     literal: '`{label}` binds to port {port}, written in the code. Read it from `process.env.PORT` so the platform can choose.',
     constant: '`{name}` ({port}) is the port `{label}` binds to, written in the code. Read it from `process.env.PORT` so the platform can choose.',

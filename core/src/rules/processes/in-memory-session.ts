@@ -10,11 +10,8 @@ import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict 
 
 export const meta: RuleMeta = {
   id: 'processes/in-memory-session',
-  factor: 6,
-  factorName: 'Processes',
   defaultSeverity: 'warning',
   description: 'Session state belongs in a backing service, not in the memory or on the disk of one process.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/processes/in-memory-session.md',
   messages: {
     defaultMemoryStore: '{library} has no `store`, so sessions live in its MemoryStore inside this process: a restart logs everyone out and other instances never see them. Use an external store (Redis, Postgres…).',
     memoryStore: 'Sessions are kept in this process\'s memory ({store}): a restart logs everyone out and other instances never see them. Use an external store (Redis, Postgres…).',

@@ -5,11 +5,8 @@ import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
-  factor: 6,
-  factorName: 'Processes',
   defaultSeverity: 'warning',
   description: 'Uploaded files go to a backing store (object storage, a database), not to the disk of one process.',
-  docs: 'https://github.com/twelve-factor/vscode-twelve-factor/blob/main/docs/rules/processes/local-uploads.md',
   messages: {
     disk: '{library} keeps uploads in `{dir}` on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Store them in object storage (S3, GCS, Azure Blob…).',
     diskStorage: '`multer.diskStorage` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use a storage engine for object storage (multer-s3…) or `memoryStorage` and upload from there.',

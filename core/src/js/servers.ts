@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { dottedName, ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
+import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
 
 /** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */
 export type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'worker';

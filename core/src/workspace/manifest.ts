@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import ts = require('typescript');
-import type { FileHost } from '../../host';
+import type { FileHost } from '../host';
 
 /** What a rule needs of a package.json: its names, its declared packages, its scripts and workspaces. */
 export interface Manifest {
@@ -147,3 +147,17 @@ export function readJsonc(host: FileHost, file: string): Record<string, unknown>
 }
 
 export { isRecord };
+
+/** The lockfiles of npm, Yarn, pnpm, Bun and Deno, by file name. */
+export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock'];
+
+/** The lockfile that covers a package folder: beside it or in any folder above it up to the root (a monorepo's single lockfile). */
+export function lockfileFor(host: FileHost, manifestFile: string): string | undefined {
+  for (const dir of foldersUp(host, manifestFile)) {
+    for (const name of LOCKFILES) {
+      const p = path.join(dir, name);
+      if (host.readFile(p) !== undefined) return p;
+    }
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import ts = require('typescript');
-import type { FileContext } from '../../context';
-import { dottedName, ModuleBindings, unwrap, type ModulePath } from '../../js/modules';
+import type { FileContext } from '../context';
+import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
 
 /**
  * Shell commands a module runs: `exec('npm install')`, `spawn('npm', ['install'])`, execa, zx's `$`,
