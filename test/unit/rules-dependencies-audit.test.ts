@@ -65,6 +65,8 @@ describe('undeclared-dependency: code the project keeps but did not write', () =
     assert.deepEqual(names('/ws/public/js/vendor/cm/merge.js', "require('diff_match_patch');\n", files), []);
     assert.deepEqual(names('/ws/.yarn/plugins/dedupe.cjs', "require('@yarnpkg/shell');\n", files), []);
     assert.deepEqual(names('/ws/public/js/dropzone.js', umd, files), []);
+    const browserify = '(function e(t,n,r){function s(o,u){if(!n[o]){var a=typeof require=="function"&&require;}}})({1:[function(require,module,exports){\nvar split = require(\'browser-split\');\n}]});\n';
+    assert.deepEqual(names('/ws/www/common/hyperscript.js', browserify, files), []);
   });
   test('invalid: the app\'s own browser code still counts', () => {
     assert.deepEqual(names('/ws/media/js/util/message.js', "if (typeof exports !== 'undefined') { var _ = require('underscore'); }\n", files), ["'underscore'"]);

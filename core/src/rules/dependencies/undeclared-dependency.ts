@@ -165,11 +165,12 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
 
 /**
  * Code the project keeps but does not write: vendored folders, Yarn's own bundles, and browser libraries
- * copied in whole (a UMD/AMD wrapper whose `require` calls run only under a bundler that never sees them).
+ * copied in whole (a UMD/AMD wrapper or a browserify bundle, whose `require` calls run only under a bundler that never sees them).
  */
 function vendored(file: string, text: string): boolean {
   if (/(^|\/)(vendors?|bower_components|third[-_]?party|\.yarn)\//i.test(file)) return true;
-  return /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd/.test(text);
+  // A browserify bundle's prelude (`typeof require == "function" && require`) marks one too.
+  return /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/.test(text);
 }
 
 function providedByFramework(resolution: Resolution, name: string): boolean {
