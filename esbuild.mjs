@@ -1,7 +1,9 @@
 // Bundles the three processes: the extension client (vscode external, no TypeScript compiler inside),
-// the language server and the CLI (both carry the core engine and the TypeScript parser).
+// the language server and the CLI (both carry the core engine), and the TypeScript compiler as its own
+// file that they load on first use (scripts/build/lazyTypescript.mjs).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { lazyTypescript } from './scripts/build/lazyTypescript.mjs';
 import { stripProviderExamples } from './scripts/build/stripExamples.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -25,9 +27,11 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The scaffold engine parses code with TypeScript: its own bundle, loaded on the first scaffold command.
-  { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples] },
-  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples] },
+  { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'], plugins: [lazyTypescript] },
+  // Server and CLI load the compiler (dist/typescript.js) the first time a file needs a syntax tree.
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, lazyTypescript] },
+  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples, lazyTypescript] },
+  { entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/typescript.js', sourcemap: false },
 ];
 
 // The JSON Schema of .env.schema.{yaml,json}, contributed to VS Code's JSON and YAML validation.

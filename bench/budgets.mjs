@@ -27,7 +27,7 @@ async function budget(name, limitMs, fn) {
   await fn();
   const ms = performance.now() - started;
   results.push(ms <= limitMs);
-  console.log(`${ms <= limitMs ? 'PASS' : 'FAIL'}  ${name}: ${Math.round(ms)} ms (budget ${limitMs} ms)`);
+  console.log(`${ms <= limitMs ? 'PASS' : 'FAIL'}  ${name}: ${Math.round(ms)} ms (budget ${Math.round(limitMs)} ms)`);
   return ms;
 }
 

@@ -64,7 +64,7 @@ export default async function* compact(source) {
     const output = f.entry.output.join('');
     if (output.trim()) yield `  output of ${f.file}:\n${indent(output.trimEnd())}\n`;
   }
-  const slowest = [...files.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+  const slowest = [...files.entries()].filter(([file]) => file !== '(no file)').sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
   yield `\nslowest files: ${slowest.map(([file, f]) => `${path.relative('out/test', file)} ${(f.ms / 1000).toFixed(1)} s`).join(', ')}\n`;
 }
 

@@ -1,5 +1,6 @@
 // Re-analysis after a keystroke, in one process: for each one-character edit of a generated 2,000-line
-// TypeScript file, time a bare ts.createSourceFile of the new text, a full analysis of a fresh file
+// TypeScript file, time ts.updateSourceFile of the edit (the floor: TypeScript's own incremental re-parse of
+// the same change), a bare ts.createSourceFile of the new text, a full analysis of a fresh file
 // context (a file just opened), and the incremental path (FileContext.withText, which reuses the previous
 // syntax tree: what the language server does for each new version of an open document). Prints JSON.
 // Usage: node keystroke.mjs <engine bundle> <iterations> <warm-up iterations>
@@ -23,6 +24,8 @@ const hasWithText = typeof FileContext.prototype.withText === 'function';
 // The editor's previous version already has its tree: the incremental path starts from a parsed context.
 let previous = new FileContext(file, base);
 void previous.sourceFile;
+// The floor keeps its own chain of trees: an updated tree reuses nodes of the one before it.
+let floorTree = bare(base);
 const baseline = full(base);
 const probe = new FileContext(file, base);
 analyze(probe, {});
@@ -36,6 +39,9 @@ for (let i = 0; i < warmup + iterations; i++) {
   const timings = {};
   const steps = {
     bare: () => bare(current),
+    update: () => {
+      floorTree = ts.updateSourceFile(floorTree, current, ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength));
+    },
     full: () => full(current),
     incremental: () => {
       const next = previous.withText(current, change);
@@ -44,8 +50,8 @@ for (let i = 0; i < warmup + iterations; i++) {
     },
   };
   // Rotate the order so no measurement always runs right after the same neighbour (caches, GC debt).
-  const order = hasWithText ? ['bare', 'full', 'incremental'] : ['bare', 'full'];
-  for (let k = 0; k < i % 3; k++) order.push(order.shift());
+  const order = hasWithText ? ['bare', 'update', 'full', 'incremental'] : ['bare', 'update', 'full'];
+  for (let k = 0; k < i % order.length; k++) order.push(order.shift());
   for (const name of order) {
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -66,6 +72,12 @@ process.stdout.write(`${JSON.stringify({
   findings: baseline.findings.length,
   parsedByAnalysis: probe.hasSourceFile ?? null,
   bareMs: ms('bare'),
+  updateMs: ms('update'),
+  updateCpuMs: ms('updateCpu'),
+  incrementalCpuMs: hasWithText ? ms('incrementalCpu') : null,
+  // The keystroke target: the server's path ÷ TypeScript's incremental re-parse of the same edit.
+  vsUpdateRatio: hasWithText ? median(samples.map((s) => s.incremental / s.update)) : null,
+  vsUpdateCpuRatio: hasWithText ? median(samples.map((s) => s.incrementalCpu / Math.max(s.updateCpu, 0.001))) : null,
   fullMs: ms('full'),
   incrementalMs: hasWithText ? ms('incremental') : null,
   fullRatio: median(samples.map((s) => s.full / s.bare)),

@@ -28,12 +28,13 @@ export function memoryProbe(scratch) {
  * `node <args>` in `cwd`. Returns {wallMs, cpuMs, maxRssMb, status, stdout, stderr}. Wall time is taken
  * around the spawn, the same way for every tool; the probe's own cost is a millisecond or two.
  */
-export function runNode(args, { cwd, scratch, env = process.env }) {
+export function runNode(args, { cwd, scratch, env = process.env, command: program = process.execPath }) {
   const probeFile = path.join(scratch, 'probe.txt');
   rmSync(probeFile, { force: true });
   const gnu = haveGnuTime(scratch);
-  const command = gnu ? GNU_TIME : process.execPath;
-  const argv = gnu ? ['-v', '-o', probeFile, process.execPath, ...args] : ['--require', RSS_PRELOAD, ...args];
+  const command = gnu ? GNU_TIME : program;
+  // Another program (ripgrep) is measured by GNU time only; without it its CPU and memory read NaN.
+  const argv = gnu ? ['-v', '-o', probeFile, program, ...args] : program === process.execPath ? ['--require', RSS_PRELOAD, ...args] : args;
   const childEnv = gnu ? env : { ...env, BENCH_RSS_FILE: probeFile };
   const started = performance.now();
   const result = spawnSync(command, argv, { cwd, env: childEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS });
@@ -59,4 +60,11 @@ export function median(values) {
   if (sorted.length === 0) return NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The spread of a set of runs: (max − min) ÷ median, as a percentage. */
+export function spread(values) {
+  const v = values.filter((x) => !Number.isNaN(x));
+  if (v.length < 2) return NaN;
+  return ((Math.max(...v) - Math.min(...v)) / median(v)) * 100;
 }

@@ -1,6 +1,7 @@
 // The command line of each tool and how to read back what it did (files seen, findings), so a tool that
 // silently scanned nothing cannot look fast. Every tool runs with cwd = the scratch folder, which holds
 // no configuration of ours, secretlint's or ESLint's except the ones written here.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +57,37 @@ export default [
         return { files: report.filesScanned, findings: report.findings.length, skipped };
       },
     },
+    // Start-up: the same CLI on an empty folder (what a pre-commit hook with nothing to do costs).
+    startup: {
+      label: 'twelve-factor scan, empty folder',
+      version: JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version,
+      args: () => [path.join(repo, 'dist', 'cli.js'), 'scan', 'empty', '--format', 'json', '--output', out('startup')],
+      read: (run) => (run.status === 0 ? { files: 0, findings: 0 } : { error: `exit ${run.status}: ${run.stderr.slice(-500)}` }),
+    },
+    // --cache: the first run fills a fresh cache folder (the job id names it), the second reads it.
+    cached: {
+      label: 'twelve-factor scan --cache',
+      version: JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version,
+      args: (dir, job) => [path.join(repo, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', out('cached'), '--no-gitignore',
+        '--cache-location', path.join(scratch, `cache-${job.cacheRun}`)],
+      read: (run) => {
+        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        const report = JSON.parse(readFileSync(out('cached'), 'utf8'));
+        return { files: report.filesScanned, findings: report.findings.length };
+      },
+    },
+    // The read-the-bytes floor, informational: ripgrep over the same files for a few secret words.
+    ripgrep: {
+      label: 'ripgrep (informational floor)',
+      version: rgVersion(),
+      command: '/usr/bin/rg',
+      available: rgVersion() !== 'absent',
+      args: (dir) => ['--no-config', '-uuu', '-c', '-i', 'password|secret|api[_-]?key|token', dir],
+      read: (run) => {
+        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+        return { files: null, findings: run.stdout.split('\n').filter(Boolean).length };
+      },
+    },
     secretlint: {
       label: 'secretlint (recommend)',
       version: version('secretlint'),
@@ -89,4 +121,14 @@ export default [
       },
     },
   };
+}
+
+let rg;
+/** Debian's ripgrep, when installed; the row is left out otherwise. */
+function rgVersion() {
+  if (rg === undefined) {
+    const r = spawnSync('/usr/bin/rg', ['--version'], { encoding: 'utf8' });
+    rg = r.status === 0 ? (/ripgrep ([\d.]+)/.exec(r.stdout)?.[1] ?? 'unknown') : 'absent';
+  }
+  return rg;
 }

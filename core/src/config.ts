@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Range, SeveritySetting } from './types';
+import { compileUserPattern, type UserPattern } from './userPattern';
 
 /** The project's settings, merged from `.twelve-factor.yaml` and (in the editor) the user's settings. */
 export interface ResolvedConfig {
@@ -10,8 +11,8 @@ export interface ResolvedConfig {
   ignore: string[];
   testFiles: { severity: SeveritySetting };
   secrets: {
-    /** Regular expressions: a secret matching one is not reported. */
-    allowValues: RegExp[];
+    /** Regular expressions (run on RE2, linear time: they come from the repository): a secret matching one is not reported. */
+    allowValues: UserPattern[];
     /** Globs of files in which no secret is reported. */
     allowPaths: string[];
   };
@@ -86,10 +87,14 @@ export function parseConfig(text: string): { config: ResolvedConfig; problems: C
         if (!isMap(value)) { problems.push({ message: '`secrets` must be a mapping with `allowlist`.', range: rangeOf(value) }); break; }
         const allow = value.get('allowlist', true) as Node | undefined;
         if (!isMap(allow)) { problems.push({ message: '`secrets.allowlist` must be a mapping with `values` and `paths`.', range: rangeOf(allow ?? value) }); break; }
-        for (const source of stringList(allow.get('values', true) as Node | null, '`secrets.allowlist.values` must be a list of regular expressions.', problems, rangeOf)) {
-          try { config.secrets.allowValues.push(new RegExp(source)); }
-          catch (e) { problems.push({ message: `Invalid regular expression ${JSON.stringify(source)}: ${(e as Error).message}`, range: rangeOf(allow) }); }
-        }
+        const values = allow.get('values', true) as Node | null;
+        const sources = stringList(values, '`secrets.allowlist.values` must be a list of regular expressions.', problems, rangeOf);
+        sources.forEach((source, i) => {
+          const compiled = compileUserPattern(source);
+          // The problem points at the item itself, so the editor underlines the pattern at fault.
+          if ('error' in compiled) problems.push({ message: `Invalid regular expression ${JSON.stringify(source.slice(0, 100))}: ${compiled.error}.`, range: rangeOf(isSeq(values) ? (values.items[i] as Node) : values) });
+          else config.secrets.allowValues.push(compiled.pattern);
+        });
         config.secrets.allowPaths = stringList(allow.get('paths', true) as Node | null, '`secrets.allowlist.paths` must be a list of globs.', problems, rangeOf);
         break;
       }

@@ -33,6 +33,11 @@ export class FileContext {
   program?: ProgramView;
   /** Other files (a schema, `.env.example`), for rules that read one; set by the caller. */
   host?: FileHost;
+  /**
+   * Set by a rule that could analyse only part of the file (a parser overflowing its stack on deep nesting):
+   * the engine reports the file as skipped with this reason, so it is never shown as clean silently.
+   */
+  incomplete?: string;
   private lineIndexCache?: LineIndex;
   private sourceFileCache?: ts.SourceFile;
   private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };
@@ -83,8 +88,14 @@ export class FileContext {
       try {
         docs = parseAllDocuments(this.text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, strict: false }) as Document.Parsed[];
         if (!Array.isArray(docs)) docs = [];
-      } catch {
+        // The parser records its own stack overflow as a syntax error and goes on with what it had.
+        const overflow = docs.flatMap((d) => d.errors).find((e) => /call stack size exceeded/i.test(e.message));
+        if (overflow) this.incomplete ??= `not fully analysed: the YAML is nested too deeply to parse (${overflow.message.split('\n')[0]})`;
+      } catch (error) {
+        // The parser gave up (a stack overflow on deep nesting): rules see no document, so the file is
+        // reported as not fully analysed instead of clean.
         docs = [];
+        this.incomplete ??= `not fully analysed: the YAML could not be parsed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
       }
       this.yamlCache = { docs, lineCounter };
     }

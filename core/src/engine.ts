@@ -27,7 +27,10 @@ export interface AnalyzeOptions {
 
 export interface AnalysisResult {
   findings: Finding[];
-  /** Why the file was passed over, when it was. */
+    /**
+   * Why the file was passed over, or analysed only in part (a rule failed, a parser gave up), when it was.
+   * {@link isAnalysisFailure} tells the second kind, which outputs always show.
+   */
   skipped?: string;
   /** The fixes of each finding that has some. Kept apart from the findings so they are never serialised (a move holds the secret). */
   fixes: Map<Finding, FixDescriptor[]>;
@@ -161,11 +164,21 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  skipped ??= context.incomplete;
   return skipped ? { findings, fixes, skipped } : { findings, fixes };
 }
 
+/**
+ * Whether a skip reason says analysis failed (a rule crashed, a parser gave up) rather than that the file was
+ * passed over on purpose (binary, minified, too large): a failure may hide findings, so every output shows it.
+ */
+export function isAnalysisFailure(reason: string): boolean {
+  return /^(rule \S+ failed|not fully analysed)/.test(reason);
+}
+
 function allowlisted(config: ResolvedConfig, secret: string): boolean {
-  return config.secrets.allowValues.some((re) => re.test(secret));
+  // A secret too long for a user pattern to look at is not allowlisted: reporting it is the safe side.
+  return config.secrets.allowValues.some((re) => re.test(secret) === true);
 }
 
 export function severityOf(rule: Rule, config: ResolvedConfig, isTestFile: boolean): SeveritySetting {

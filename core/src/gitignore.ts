@@ -11,7 +11,9 @@ export type ReadText = (filePath: string) => string | undefined;
  */
 export const readTextSync: ReadText = (filePath) => {
   try {
-    if (!fs.statSync(filePath).isFile()) return undefined;
+    // A missing file is the common answer (config names probed in every folder): no exception for it.
+    const stat = fs.statSync(filePath, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
     return fs.readFileSync(filePath, 'utf8');
   } catch {
     return undefined;

@@ -3,13 +3,16 @@ import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
-import { GitIgnoreStack } from './gitignore';
+import { fileKindOf } from './fileKinds';
+import { GitIgnoreStack, readTextSync } from './gitignore';
+import { scanLargeEnv } from './largeEnv';
 import type { FixDescriptor } from './fixes/types';
 import type { FileHost } from './host';
 import { ProgramIndex } from './program';
 import { rules as allRules } from './rules';
 import type { Finding } from './types';
 import { walkFiles } from './walk';
+import { hashText, type ScanCache } from './cli/cache';
 
 
 export interface ScanOptions {
@@ -24,6 +27,8 @@ export interface ScanOptions {
   cancelled?: () => boolean;
   /** How rules read other files (schema, `.env.example`); the CLI passes the disk. */
   host?: FileHost;
+  /** `--cache`: results of unchanged files from the previous run (its host then stands for `host`). */
+  cache?: ScanCache;
 }
 
 export interface FileResult {
@@ -38,6 +43,8 @@ export interface ScanOutput {
   filesScanned: number;
   skipped: Array<{ file: string; reason: string }>;
   cancelled: boolean;
+  /** Files whose results came from the persistent cache (`--cache`) instead of an analysis. */
+  fromCache: number;
 }
 
 /**
@@ -47,17 +54,22 @@ export interface ScanOutput {
 export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const config = options.config ?? defaultConfig();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false };
+  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false, fromCache: 0 };
+  const cache = options.cache;
+  const host = cache?.host ?? options.host;
   const useGitignore = options.gitignore !== false;
   // Rules that judge a program run after every module is indexed; the others run as each file is read.
   const programRules = allRules.filter((r) => r.summarize);
   const fileRules = allRules.filter((r) => !r.summarize);
-  const index = new ProgramIndex(programRules, options.host);
-  const deferred: Array<{ file: string; text: string; relativePath: string; gitIgnored: boolean }> = [];
+  const index = new ProgramIndex(programRules, host);
+  // Only the paths: keeping every program-rule file's text to the end of the scan grows with the repository.
+  const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean }> = [];
 
   const visitFile = (file: string, size: number, gitIgnored: boolean) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
+      // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
+      if (fileKindOf(file) === 'env') largeEnv(file, gitIgnored);
       return;
     }
     let text: string;
@@ -72,18 +84,50 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
+    if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
+    const hash = cache ? hashText(text) : '';
+    const key = `${hash}|${gitIgnored}|${relativePath}`;
+    const cached = cache?.lookup(file, key);
+    if (cached) {
+      out.filesScanned++;
+      out.fromCache++;
+      options.onFile?.(file, out.filesScanned);
+      if (cached.skipped) out.skipped.push({ file, reason: cached.skipped });
+      if (cached.findings.length > 0) out.files.push({ file, text, findings: [...cached.findings], fixes: new Map() });
+      if (cached.summary) index.restore(file, hash, cached.summary);
+      if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored });
+      return;
+    }
     const context = new FileContext(file, text, { gitIgnored });
-    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host: options.host });
+    const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0) out.files.push({ file, text, findings: result.findings, fixes: result.fixes });
-    if (result.skipped) return;
+    if (result.skipped) {
+      cache?.store(file, { key, findings: [...result.findings], skipped: result.skipped });
+      return;
+    }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
-    if (needsProgram) deferred.push({ file, text, relativePath, gitIgnored });
+    if (needsProgram) deferred.push({ file, relativePath, gitIgnored });
+    // A copy: program findings are added to the file's list later, and they are cached apart.
+    cache?.store(file, { key, findings: [...result.findings], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
+  };
+
+  const largeEnv = (file: string, gitIgnored: boolean) => {
+    try {
+      if (!fs.statSync(file).isFile()) return;
+      const relativePath = path.relative(options.root, file).split(path.sep).join('/');
+      const findings = scanLargeEnv(file, { config, relativePath, gitIgnored });
+      if (findings.length > 0) out.files.push({ file, text: '', findings, fixes: new Map() });
+      const last = out.skipped[out.skipped.length - 1];
+      if (last?.file === file) last.reason += '; checked line by line for secrets only';
+    } catch (error) {
+      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    }
   };
 
   for (const p of paths) {
@@ -106,17 +150,29 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (out.cancelled) break;
   }
   if (out.cancelled) return out;
+  // Program rules judge the summaries of every module: their cached results hold while none changed.
+  const fingerprint = cache ? index.fingerprint() : '';
+  const byFile = new Map(out.files.map((f) => [f.file, f]));
   for (const d of deferred) {
-    const result = analyze(new FileContext(d.file, d.text, { gitIgnored: d.gitIgnored }), {
-      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host: options.host,
+    const cachedFindings = cache?.lookupProgram(d.file, fingerprint);
+    // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
+    const text = cachedFindings && cachedFindings.length === 0 ? '' : readTextSync(d.file);
+    if (text === undefined) continue;
+    const result = cachedFindings ? { findings: cachedFindings, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored }), {
+      config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
     });
+    if (!cachedFindings) cache?.storeProgram(d.file, fingerprint, [...result.findings]);
     if (result.findings.length === 0) continue;
-    const existing = out.files.find((f) => f.file === d.file);
+    const existing = byFile.get(d.file);
     if (existing) {
       existing.findings.push(...result.findings);
       existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
       for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
-    } else out.files.push({ file: d.file, text: d.text, findings: result.findings, fixes: result.fixes });
+    } else {
+      const added = { file: d.file, text, findings: result.findings, fixes: result.fixes };
+      out.files.push(added);
+      byFile.set(d.file, added);
+    }
   }
   return out;
 }

@@ -40,6 +40,8 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
  */
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
+  /** How many analyses ran (not answered from the cache): the pull tests count these, not milliseconds. */
+  runs = 0;
 
   constructor(private readonly program: WorkspaceProgram, private readonly host: FileHost) {}
 
@@ -58,9 +60,15 @@ export class DocumentAnalyses {
       : new FileContext(filePath, text, { gitIgnored, relativePath });
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
+    this.runs++;
     const result = analyze(context, { config: settings.config, relativePath, program: this.program.view(filePath), host: this.host });
     this.entries.set(document.uri, { version: document.version, settings, result, context });
     return result;
+  }
+
+  /** Documents with a cached analysis (drops to zero when every document is closed). */
+  get size(): number {
+    return this.entries.size;
   }
 
   delete(uri: string): void {

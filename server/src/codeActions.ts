@@ -17,6 +17,8 @@ export interface ActionHost {
   /** Text of a file: the open document's if it is open, else the disk's; undefined when it does not exist. */
   readText(filePath: string): string | undefined;
   versionOf(uri: string): number | null;
+  /** Why a fix may not write this file (a link, a device, outside the folder: core/src/safeFs.ts), or undefined. */
+  writeRefusal(filePath: string): string | undefined;
 }
 
 /**
@@ -33,11 +35,15 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
   const envFiles = () => readEnvFiles(filePath, folder, host);
   const file = { path: filePath, text: document.getText() };
   const edit = (plan: WorkspaceChange) => toWorkspaceEdit(plan, (u) => host.versionOf(u));
+  // A plan that would write through a link, to a device or outside the folder is offered disabled, with the
+  // reason, and never with its edit (the document itself is the one the user is editing).
+  const refusal = (plan: WorkspaceChange) => plan.changes.map((c) => (c.path === filePath ? undefined : host.writeRefusal(c.path))).find(Boolean);
   const actions: CodeAction[] = [];
 
   if (wantsFixAll && fixable.length > 0) {
     const plan = planFixes(file, fixable.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(fixable));
-    actions.push({ title: plan.title, kind: FIX_ALL_KIND, edit: edit(plan) });
+    const reason = refusal(plan);
+    actions.push(reason ? { title: plan.title, kind: FIX_ALL_KIND, disabled: { reason } } : { title: plan.title, kind: FIX_ALL_KIND, edit: edit(plan) });
   }
   if (!wantsQuickFix) return actions;
 
@@ -53,12 +59,14 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
         const name = /process\.env\.(\w+)|\$\{(\w+)\}/.exec(plan.changes[0].edits[0]?.newText ?? '');
         plan.title = `Move to environment variable ${name?.[1] ?? name?.[2] ?? fix.name}`;
       }
-      actions.push(quickFix(plan.title, [diagnostic], edit(plan), i === 0 && isPreferred(fix)));
+      const reason = refusal(plan);
+      actions.push(reason ? refused(plan.title, diagnostic, reason) : quickFix(plan.title, [diagnostic], edit(plan), i === 0 && isPreferred(fix)));
     });
     const sameRule = fixable.filter((f) => f.ruleId === finding.ruleId);
     if (fixes.length > 0 && sameRule.length > 1) {
       const plan = planFixes(file, sameRule.map((f) => preferredFix(f) as FixDescriptor), envFiles(), fixAllTitle(sameRule));
-      actions.push(quickFix(plan.title, [diagnostic], edit(plan)));
+      const reason = refusal(plan);
+      actions.push(reason ? refused(plan.title, diagnostic, reason) : quickFix(plan.title, [diagnostic], edit(plan)));
     }
     const disable = disableComment(document, finding);
     if (disable) actions.push(disable(diagnostic));
@@ -69,6 +77,11 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
     }
   }
   return actions;
+}
+
+/** A fix that cannot be applied safely: shown disabled with why, and carrying no edit. */
+function refused(title: string, diagnostic: Diagnostic, reason: string): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: `Not applied: ${reason}` } };
 }
 
 /** "Move all 3 secrets in this file to .env" when every fix is a secret move, else a count of problems. */

@@ -46,3 +46,13 @@ export function toWorkspaceEdit(change: WorkspaceChange, versionOf: (uri: string
 export function quickFix(title: string, diagnostics: Diagnostic[], edit: WorkspaceEdit, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics, edit, isPreferred: preferred };
 }
+
+/** The note on a file Twelve-Factor could not fully analyse: at its start, with the reason. */
+export function skippedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: 'twelve-factor',
+    message: `Twelve-Factor could not fully analyse this file, so problems may be missing: ${reason}.`,
+  };
+}

@@ -35,3 +35,15 @@ export const ComplianceChangedNotification = new NotificationType<ComplianceChan
 
 /** The reports as a Markdown table or SARIF, as text. */
 export const ExportReportRequest = new RequestType<ExportReportParams, string, void>('twelveFactor/exportReport');
+
+/** What the server holds and has done, as counts (tests assert these, not timings): see server.ts. */
+export interface ServerStats {
+  /** Analyses run, not answered from the per-version cache. */
+  analysesRun: number;
+  /** Documents with a cached analysis: zero once every document is closed. */
+  cachedAnalyses: number;
+  /** Documents with a diagnostic pull being answered. */
+  trackedPulls: number;
+}
+
+export const ServerStatsRequest = new RequestType0<ServerStats, void>('twelveFactor/serverStats');

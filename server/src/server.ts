@@ -7,17 +7,21 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
+import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
-import { isGitIgnored, readTextSync } from '../../core/src/gitignore';
+import { DiskCache } from '../../core/src/diskCache';
+import { isGitIgnored } from '../../core/src/gitignore';
+import { diskWriteRefusal, staysInside } from '../../core/src/safeFs';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
 import { DocumentAnalyses } from './analysis';
+import { FolderFactsVersion } from './folderFacts';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { StatusNotification, WorkspaceTrustedNotification } from './customMessages';
-import { toDiagnostic } from './convert';
+import { ServerStatsRequest, StatusNotification, WorkspaceTrustedNotification } from './customMessages';
+import { skippedDiagnostic, toDiagnostic } from './convert';
+import { PullCoordinator } from './pulls';
 import { WorkspaceProgram } from './program';
 import { registerCompliance } from './compliance';
 import { isEnvDeclarationFile, registerEnvFeatures } from './envFeatures';
@@ -33,9 +37,16 @@ export function startServer(connection: Connection): void {
     invalidate(false);
   }, (m) => connection.console.log(m), (file) => folderOf(file), { readFile: (p) => host.readFile(p), rootOf: (p) => folderOf(p) });
   // How rules read other files (a schema, .env.example, package.json): the editor's text when open, else the disk.
-  const host: FileHost = {
-    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? readTextSync(p),
+  // The disk is listed and read once per folder and file until the watcher reports a change (folderFacts.ts).
+  // On the disk, a file inside a folder is not followed outside it (a schema linked to /etc reads as absent).
+  const disk = new DiskCache(undefined, (p) => staysInside(folderOf(p), p));
+  const facts = new FolderFactsVersion(disk);
+  const host: FileHost & { readonly version: number } = {
+    readFile: (p) => documents.get(URI.file(p).toString())?.getText() ?? disk.readFile(p),
     rootOf: (p) => folderOf(p),
+    get version() {
+      return facts.version;
+    },
   };
   const analyses = new DocumentAnalyses(program, host);
   // Editors without pull diagnostics (Neovim 0.7, older clients) are sent them instead.
@@ -49,6 +60,9 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   const settings = new SettingsStore(connection, () => hasConfigurationCapability);
   const reportedSkips = new Set<string>();
+  const pulls = new PullCoordinator();
+  // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
+  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
@@ -179,18 +193,23 @@ export function startServer(connection: Connection): void {
     for (const c of params.changes) {
       const p = fsPathOf(c.uri);
       if (!p) continue;
+      disk.forget(p);
       program.fileChanged(p);
       compliance.fileChanged(p);
     }
   });
 
-  /** The diagnostics of a document's current text, or undefined when it is closed. */
-  const diagnosticsOf = async (uri: string): Promise<Diagnostic[] | undefined> => {
+  /**
+   * The diagnostics of a document's current text, or undefined when it is closed. `stillWanted` runs after
+   * the settings round trip, before the analysis: it throws when a newer pull superseded this one.
+   */
+  const diagnosticsOf = async (uri: string, stillWanted?: () => void): Promise<Diagnostic[] | undefined> => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folderOf(fsPathOf(uri));
     const current = await settings.get(uri, folder);
+    stillWanted?.();
     // The settings may have taken a round trip to the client. The document may have changed meanwhile (the
     // report is made for its text now, which is what the client shows) or been closed (nothing to report).
     const latest = documents.get(uri);
@@ -201,7 +220,10 @@ export function startServer(connection: Connection): void {
       items.push(...current.configProblems.map((p) => ({ range: p.range, message: p.message, severity: DiagnosticSeverity.Error, source: 'twelve-factor' })));
     }
     const result = analyses.get(latest, filePath, folder, current);
-    items.push(...result.findings.map(toDiagnostic));
+    items.push(...pulls.diagnosticsOf(result, () => result.findings.map(toDiagnostic)));
+    // A failed analysis may hide findings: said on the file itself, never shown as clean (issue 11). Files
+    // passed over on purpose (minified, binary, too large) are only in the status bar and the log.
+    if (result.skipped && isAnalysisFailure(result.skipped)) items.push(skippedDiagnostic(result.skipped));
     if (result.skipped && !reportedSkips.has(uri)) {
       reportedSkips.add(uri);
       connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);
@@ -213,7 +235,14 @@ export function startServer(connection: Connection): void {
   };
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-    const items = await diagnosticsOf(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const ticket = pulls.begin(uri);
+    let items: Diagnostic[] | undefined;
+    try {
+      items = await diagnosticsOf(uri, () => pulls.checkCurrent(uri, ticket));
+    } finally {
+      pulls.done(uri, ticket);
+    }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
   });
@@ -239,6 +268,7 @@ export function startServer(connection: Connection): void {
       envEdit = setTimeout(() => invalidate(false), 400);
     }
     const p = fsPathOf(event.document.uri);
+    if (p) facts.documentChanged(p);
     if (p) compliance.fileChanged(p);
   });
 
@@ -255,6 +285,7 @@ export function startServer(connection: Connection): void {
     const actions = codeActions(params, latest, filePath, folder, analysis, {
       readText: (p) => host.readFile(p),
       versionOf: (u) => documents.get(u)?.version ?? null,
+      writeRefusal: (p) => diskWriteRefusal(folder ?? path.dirname(filePath), p),
     });
     return trusted ? actions : actions.filter((a) => editsOnly(a, uri));
   });
@@ -262,9 +293,12 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
+    pulls.forget(uri);
     settings.delete(uri);
     reportedSkips.delete(uri);
     const p = fsPathOf(uri);
+    // A closed document's unsaved text gives way to the disk's.
+    if (p) facts.documentChanged(p);
     if (p) program.closeDocument(p);
     compliance.openedOrClosed();
     if (pushDiagnostics) {

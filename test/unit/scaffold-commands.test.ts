@@ -7,6 +7,7 @@ import { detectProject, mapScaffoldFs, scaffoldById, type Scaffold } from '../..
 import { SCAFFOLD_CATALOG, scaffoldCommandId } from '../../core/src/scaffold/catalog';
 import { applyTextEdits } from '../../core/src/scaffold/merge';
 import type { FileChange, FolderRef, ScaffoldHost } from '../../client/src/scaffold/host';
+import type { EntryKind } from '../../core/src/safeFs';
 import { runOptions, runScaffold, toFolderUri } from '../../client/src/scaffold/run';
 import { readFixture as fixture } from './scaffold-fixtures';
 
@@ -40,6 +41,14 @@ class FakeHost implements ScaffoldHost {
   }
   async readFile(uri: string): Promise<string | undefined> {
     return this.files.get(uri);
+  }
+  /** Paths that are links, FIFOs… on this fake disk (by URI); the rest is what `files` holds. */
+  readonly kinds = new Map<string, EntryKind>();
+  async entryKind(uri: string): Promise<EntryKind> {
+    const kind = this.kinds.get(uri);
+    if (kind) return kind;
+    if (this.files.has(uri)) return 'file';
+    return [...this.files.keys()].some((k) => k.startsWith(`${uri}/`)) ? 'directory' : 'missing';
   }
   async readDirectory(uri: string): Promise<Array<{ name: string; directory: boolean }>> {
     const prefix = `${uri.replace(/\/$/, '')}/`;
@@ -147,6 +156,23 @@ describe('scaffold commands: writing', () => {
     assert.equal(host.edits.length, 0);
     assert.deepEqual(host.log, []);
   });
+
+  // Issue 11: a repository's `src/config.ts` can be a link to a file outside it, or `src` a link to a folder
+  // elsewhere: the scaffold refuses to write through it, says why, and leaves it as it is, even with overwrite.
+  for (const [what, uri, kind] of [['the file is a link', `${WS}/src/config.ts`, 'symlink'], ['a folder on the way is a link', `${WS}/src`, 'symlink'],
+    ['the file is a FIFO', `${WS}/src/config.ts`, 'other']] as const) {
+    test(`${what}: refused, unchanged, reported`, async () => {
+      const host = new FakeHost({ ...fixture('ts-esm-express'), 'src/config.ts': 'export const mine = 1;\n' });
+      host.kinds.set(uri, kind);
+      const result = await runScaffold(host, scaffold('configModule'), runOptions({ overwrite: true }));
+      assert.deepEqual(result.written, []);
+      assert.deepEqual(result.skipped, ['src/config.ts']);
+      assert.equal(result.refused?.length, 1);
+      assert.match(result.refused?.[0] ?? '', kind === 'symlink' ? /symbolic link/ : /not a regular file/);
+      assert.equal(host.edits.length, 0);
+      assert.equal(host.text('src/config.ts'), 'export const mine = 1;\n');
+    });
+  }
 
   test('argument object with overwrite: true: replaced', async () => {
     const host = new FakeHost({ ...fixture('ts-esm-express'), 'src/config.ts': 'export const mine = 1;\n' });

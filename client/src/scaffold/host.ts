@@ -1,3 +1,4 @@
+import type { EntryKind } from '../../../core/src/safeFs';
 import type { TextEdit } from '../../../core/src/scaffold/merge';
 
 /** A workspace folder, by URI string. */
@@ -21,10 +22,12 @@ export interface ScaffoldHost {
   workspaceFolders(): FolderRef[];
   /** A quick pick among several folders; undefined when dismissed. */
   pickFolder(folders: FolderRef[], title: string): Promise<FolderRef | undefined>;
-  /** The file's text (the open document's, unsaved changes included), undefined when it does not exist. */
+  /** The file's text (the open document's, unsaved changes included), undefined when it does not exist or is not a regular file. */
   readFile(uri: string): Promise<string | undefined>;
   /** A folder's entries; symbolic links left out; empty when it cannot be read. */
   readDirectory(uri: string): Promise<Array<{ name: string; directory: boolean }>>;
+  /** What is at a path, without following a link at its last component (for core's write judgement). */
+  entryKind(uri: string): Promise<EntryKind>;
   /** Modal question about files that exist: replace them, keep them (write the rest), or stop. */
   confirmOverwrite(paths: string[], title: string): Promise<'overwrite' | 'keep' | 'cancel'>;
   /**

@@ -1,6 +1,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { detectProject, type ScaffoldFs } from '../../../core/src/scaffold';
 import type { Scaffold } from '../../../core/src/scaffold';
+import { writeRefusalAsync } from '../../../core/src/safeFs';
 import { applyTextEdits, mergeMissingKeys } from '../../../core/src/scaffold/merge';
 import type { FileChange, ScaffoldHost } from './host';
 
@@ -27,6 +28,8 @@ export interface ScaffoldResult {
   folder?: string;
   /** Next steps, as shown to the user. */
   notes?: string[];
+  /** Files not written because writing them is unsafe (a link, a device, outside the folder), with why. */
+  refused?: string[];
   /** Why nothing was written: no folder, a dismissed prompt or preview. */
   cancelled?: boolean;
   error?: string;
@@ -101,8 +104,16 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
   const conflicts: Array<{ path: string; uri: string; existing: string; content: string }> = [];
   const skipped: string[] = [];
   const warnings: string[] = [];
+  const refused: string[] = [];
   for (const file of plan.files) {
     const uri = join(folder, file.path);
+    // core/src/safeFs.ts judges: a link, a FIFO or a device is never written through (nor read to merge).
+    const refusal = await writeRefusalAsync(file.path, (rel) => host.entryKind(join(folder, rel)));
+    if (refusal) {
+      skipped.push(file.path);
+      refused.push(`${file.path} was not written: ${refusal}.`);
+      continue;
+    }
     const existing = await host.readFile(uri);
     if (existing === undefined) changes.push({ kind: 'create', uri, path: file.path, content: file.content });
     else if (file.merge) {
@@ -123,11 +134,12 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
       else skipped.push(c.path);
     }
   }
-  for (const w of warnings) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
+  for (const w of [...refused, ...warnings]) if (options.interactive) notify(host, 'warning', `${title}: ${w}`);
+  const refusedField = refused.length > 0 ? { refused } : {};
 
   if (changes.length === 0) {
     if (options.interactive) notify(host, 'info', `${title}: nothing to write; ${skipped.join(', ')} already ${skipped.length === 1 ? 'exists' : 'exist'}.`);
-    return { written: [], skipped, folder, notes: plan.notes };
+    return { written: [], skipped, folder, notes: plan.notes, ...refusedField };
   }
   const applied = await host.applyChanges(changes, { preview: options.interactive, label: title });
   // The preview lets the user untick files or discard everything: report what is really on disk now.
@@ -138,7 +150,7 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
     if (now !== undefined && normalize(now) === normalize(expected)) written.push(change.path);
     else skipped.push(change.path);
   }
-  if (written.length === 0) return { written, skipped, folder, cancelled: true, notes: plan.notes };
+  if (written.length === 0) return { written, skipped, folder, cancelled: true, notes: plan.notes, ...refusedField };
   await host.saveFiles(changes.filter((c) => written.includes(c.path)).map((c) => c.uri));
 
   if (options.interactive) {
@@ -148,7 +160,7 @@ export async function runScaffold(host: ScaffoldHost, scaffold: Scaffold, option
       notify(host, 'info', plan.notes.join(' '), 'Copy', () => host.copyToClipboard(plan.notes.join('\n')));
     }
   }
-  return { written, skipped, folder, notes: plan.notes };
+  return { written, skipped, folder, notes: plan.notes, ...refusedField };
 }
 
 /**

@@ -67,6 +67,8 @@ export function createVscodeHost(): ScaffoldHost {
       const open = openDocument(uri);
       if (open) return open.getText();
       try {
+        // A link or a special file is not read for facts (it could lead outside the folder, or block).
+        if ((await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).type !== vscode.FileType.File) return undefined;
         return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
       } catch {
         return undefined;
@@ -80,6 +82,15 @@ export function createVscodeHost(): ScaffoldHost {
           .map(([name, type]) => ({ name, directory: type === vscode.FileType.Directory }));
       } catch {
         return [];
+      }
+    },
+    async entryKind(uri) {
+      try {
+        const { type } = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+        if (type & vscode.FileType.SymbolicLink) return 'symlink';
+        return type === vscode.FileType.Directory ? 'directory' : type === vscode.FileType.File ? 'file' : 'other';
+      } catch (error) {
+        return error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'missing' : 'unreadable';
       }
     },
     async confirmOverwrite(paths, title) {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ResolvedConfig } from '../config';
 import { applyFixes, FixWriteError } from './fix';
 import { readTextSync } from '../gitignore';
-import type { FileHost } from '../host';
+import { readForFacts } from '../safeFs';
 import { computeCompliance } from '../compliance/model';
 import { formatReport, type ReportFormat } from '../report';
 import { formatMarkdown } from '../report/markdown';
@@ -12,6 +12,8 @@ import { diskWorkspaceHost } from '../workspace/disk';
 import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
 import { scanPaths } from '../scan';
+import { scanHost } from './scanHost';
+import { closeCache, openCache } from './cacheOptions';
 import { VERSION } from '../version';
 
 export interface CliIo {
@@ -32,6 +34,8 @@ Options:
   --config FILE              configuration file (default: ./${CONFIG_FILE_NAME} if present)
   --fix                      apply every available fix (moves secrets to .env), then report what is left
   --no-gitignore             also scan files that .gitignore excludes
+  --cache                    reuse the results of unchanged files from the previous run (not with --fix)
+  --cache-location DIR       where --cache keeps its file (default: node_modules/.cache/twelve-factor)
   --max-warnings N           exit 1 when there are more than N warnings
   --verbose                  list skipped files
   -h, --help                 show this help
@@ -68,6 +72,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       config: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'no-gitignore': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -94,23 +100,33 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!config) return 2;
   const targets = paths.length > 0 ? paths : ['.'];
   for (const t of targets) {
-    if (!fs.existsSync(path.resolve(root, t))) throw new UsageError(`no such file or folder: ${t}`);
+    const why = unreadableTarget(path.resolve(root, t));
+    if (why) throw new UsageError(`cannot read ${t}: ${why}`);
   }
 
   const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
-  const scan = () => scanPaths(targets, {
-    root,
-    config,
-    gitignore: !values['no-gitignore'],
-    host: scanHost(root),
-    onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
-  });
-  let output = scan();
+  const scan = (useCache: boolean) => {
+    const host = scanHost(root);
+    const cache = useCache ? openCache({ root, location: values['cache-location'], config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
+    const out = scanPaths(targets, {
+      root,
+      config,
+      gitignore: !values['no-gitignore'],
+      host,
+      cache,
+      onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+    });
+    if (cache) closeCache(cache, (m) => io.stderr.write(`twelve-factor: ${m}\n`));
+    return out;
+  };
+  // Fixes are never cached (a move holds the secret): --fix analyses every file.
+  const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix;
+  let output = scan(cached);
   if (values.fix) {
     const fixed = applyFixes(output.files, root);
     if (fixed.filesChanged > 0) {
       io.stderr.write(`Fixed ${fixed.fixesApplied} problem(s) in ${fixed.filesChanged} file(s).\n`);
-      output = scan();
+      output = scan(false);
     }
   }
   if (progress) io.stderr.write('\r\x1b[K');
@@ -137,10 +153,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * Why a path named on the command line cannot be scanned, or undefined: a path the user named and we then
+ * pass over would look like a clean result (issue 11), so it is a usage error instead.
+ */
+function unreadableTarget(abs: string): string | undefined {
+  try {
+    const stat = fs.statSync(abs);
+    if (stat.isDirectory()) fs.readdirSync(abs);
+    else if (stat.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    else return 'not a regular file or folder';
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'error';
+  }
+}
+
 function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig | undefined {
-  const text = readTextSync(file);
+  // The project's own file is not followed outside the folder; a file the user named is read where it is.
+  const text = explicit ? readTextSync(file) : readForFacts(path.dirname(file), file);
   if (text === undefined) {
-    if (explicit) {
+    // Absent is the default configuration; present but unreadable (permissions, a folder, a FIFO) is an error,
+    // never a silent default that would turn the project's severities and ignores off.
+    if (explicit || fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined) {
       io.stderr.write(`twelve-factor: cannot read configuration file ${file}\n`);
       return undefined;
     }
@@ -152,33 +188,4 @@ function loadConfig(file: string, explicit: boolean, io: CliIo): ResolvedConfig 
     return undefined;
   }
   return config;
-}
-
-/**
- * How rules read other files during one scan: every file read once (each module's rules ask for the same
- * package.json, tsconfig and schema), and folders listed, so a monorepo's workspace packages are found by
- * name wherever they sit. One scan is one moment: `--fix` makes a new host for the scan after its writes.
- */
-function scanHost(root: string): FileHost & { list(dir: string): string[] } {
-  const texts = new Map<string, string | undefined>();
-  const listings = new Map<string, string[]>();
-  return {
-    readFile: (p) => {
-      if (!texts.has(p)) texts.set(p, readTextSync(p));
-      return texts.get(p);
-    },
-    rootOf: () => root,
-    list: (dir) => {
-      let names = listings.get(dir);
-      if (!names) {
-        try {
-          names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-        } catch {
-          names = [];
-        }
-        listings.set(dir, names);
-      }
-      return names;
-    },
-  };
 }

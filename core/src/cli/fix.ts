@@ -4,6 +4,7 @@ import { envRootFor } from '../envRoot';
 import { applyEdits, planFixes } from '../fixes/plan';
 import { isPreferred } from '../fixes/types';
 import { readTextSync } from '../gitignore';
+import { diskWriteRefusal, openForAppend, overwriteRegular, readForFacts } from '../safeFs';
 import type { FileResult } from '../scan';
 import type { WorkspaceChange } from '../types';
 
@@ -19,13 +20,14 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
     const fixes = file.findings.flatMap((f) => (file.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
     if (fixes.length === 0) continue;
     const envRoot = envRootFor(file.file, root);
+    // A `.env.example` linked outside the folder reads as absent (and writing to it is refused below).
     const plan = planFixes({ path: file.file, text: file.text }, fixes, {
       root: envRoot,
-      env: readTextSync(path.join(envRoot, '.env')),
-      gitignore: readTextSync(path.join(envRoot, '.gitignore')),
-      example: readTextSync(path.join(envRoot, '.env.example')),
+      env: readForFacts(root, path.join(envRoot, '.env')),
+      gitignore: readForFacts(root, path.join(envRoot, '.gitignore')),
+      example: readForFacts(root, path.join(envRoot, '.env.example')),
     }, 'Fix all');
-    writeChange(plan);
+    writeChange(plan, root);
     filesChanged++;
     fixesApplied += plan.changes[0].edits.length;
   }
@@ -37,7 +39,7 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
  * lines are then written to, so another writer's unterminated line is not glued to ours.
  */
 function appendLines(filePath: string, lines: string): void {
-  const fd = fs.openSync(filePath, 'a+');
+  const fd = openForAppend(filePath);
   try {
     const size = fs.fstatSync(fd).size;
     let prefix = '';
@@ -60,8 +62,13 @@ export class FixWriteError extends Error {}
  * The appends first (.env, .gitignore, .env.example), the source last: if `.env` cannot take the secret
  * (read-only, a folder, a full disk), the source keeps it, and the key is never left existing nowhere.
  */
-function writeChange(change: WorkspaceChange): void {
+function writeChange(change: WorkspaceChange, root: string): void {
   const [source, ...appends] = change.changes;
+  // Every file is judged before anything is written: a refusal leaves the source and the others unchanged.
+  for (const c of change.changes) {
+    const refusal = diskWriteRefusal(root, c.path);
+    if (refusal) throw new FixWriteError(`refusing to write ${c.path}: ${refusal}; ${source.path} was left unchanged`);
+  }
   const current = readTextSync(source.path);
   if (current === undefined) throw new FixWriteError(`cannot read ${source.path}`);
   // The other files are only ever appended to, judged against what they hold now, not when the plan was made.
@@ -71,9 +78,10 @@ function writeChange(change: WorkspaceChange): void {
       appendLines(c.path, lines);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (read-only?)' : code;
+      const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied (read-only?)'
+        : code === 'ELOOP' || code === 'ENOTREGULAR' ? 'it is not a regular file (a link, FIFO or device)' : code;
       throw new FixWriteError(`cannot write ${c.path}: ${why} (${code}); ${source.path} was left unchanged`);
     }
   }
-  fs.writeFileSync(source.path, applyEdits(current, source.edits));
+  overwriteRegular(source.path, applyEdits(current, source.edits));
 }

@@ -3,7 +3,7 @@ import type { FileHost } from '../host';
 import { LineIndex } from '../lineIndex';
 import { isSensitiveName } from '../secrets/names';
 import { redact } from '../secrets/redact';
-import { hideUserinfo, shownKey, shownValue } from './display';
+import { hideUserinfo, looksSecret, shownKey, shownValue } from './display';
 import { foldersUp, nearestDeclarations } from './locate';
 import { scanEnv } from './scan';
 import { valueOf } from './values';
@@ -34,14 +34,34 @@ function flags(spec: VariableSpec): string {
 
 function documentation(spec: VariableSpec): string {
   const parts: string[] = [];
-  if (spec.description) parts.push(spec.description);
+  if (spec.description) parts.push(redactTokens(spec.description));
   const facts = [`Expects ${expectedText(spec)}.`];
   // A secret's default is not shown: it is a credential written in a committed file, and none to copy.
   if (spec.secret) facts.push('Secret: set it in the environment or a git-ignored `.env`.');
-  else if (spec.default !== undefined) facts.push(`Default: \`${spec.default}\``);
-  else if (spec.example !== undefined) facts.push(`Example: \`${spec.example}\``);
+  else if (spec.default !== undefined) facts.push(`Default: ${quoted(spec.name, spec.default)}`);
+  else if (spec.example !== undefined) facts.push(`Example: ${quoted(spec.name, spec.example)}`);
   parts.push(facts.join('  \n'));
   return parts.join('\n\n');
+}
+
+/**
+ * A default or example as completion and hover show it: through `shownValue`, so a value that looks like a
+ * credential (an `AKIA…` key pasted into `.env.example` under a harmless name) is redacted there too (issue 11).
+ */
+function quoted(name: string, value: string): string {
+  const shown = shownValue(value, isSensitiveName(name));
+  return shown.cloaked ? shown.text : `\`${shown.text.replace(/`/g, "'")}\``;
+}
+
+/** A description (a comment in `.env.example` or the schema's text) with any token that looks secret redacted. */
+function redactTokens(text: string): string {
+  return text.replace(/[^\s`'"]{8,}/g, (token) => (looksSecret(token) ? redact(token) : token));
+}
+
+/** Whether completion may insert a default: not a secret's, and not one that looks like a credential. */
+function insertable(spec: VariableSpec): string {
+  if (spec.secret || spec.default === undefined) return '';
+  return shownValue(spec.default, isSensitiveName(spec.name)).cloaked ? '' : spec.default;
 }
 
 /** Variables of the schema that the file does not set yet. */
@@ -52,7 +72,7 @@ export function completeEnvKeys(schema: EnvSchema, existingKeys: Iterable<string
   for (const spec of schema.variables.values()) {
     i++;
     if (existing.has(spec.name)) continue;
-    const value = spec.secret ? '' : (spec.default ?? '');
+    const value = insertable(spec);
     items.push({
       label: spec.name,
       detail: flags(spec),

@@ -4,6 +4,7 @@ import { isPlaceholder } from '../secrets/placeholder';
 import { shownKey } from './display';
 import { LINE, scanEnv } from './scan';
 import { expectedText, validateValue } from './validate';
+import { compileUserPattern, type UserPattern } from '../userPattern';
 
 /**
  * The `.env.schema.yaml` / `.env.schema.json` model, read from the file's text with the offsets of every
@@ -26,7 +27,8 @@ export interface VariableSpec {
   example?: string;
   minLength?: number;
   maxLength?: number;
-  pattern?: RegExp;
+  /** Runs on RE2 (linear time): the schema comes from the repository. */
+  pattern?: UserPattern;
   protocols?: string[];
   min?: number;
   max?: number;
@@ -176,16 +178,12 @@ function readOption(spec: VariableSpec, option: string, node: Node | null, probl
       return;
     case 'pattern':
       if (typeof scalar !== 'string') return wrong('a string (a regular expression)');
-      // A quantified group that itself ends in a quantifier (`(a+)+`, `(\w*)*`) backtracks exponentially on a
-      // near-miss: matching it on every keystroke would hang the server, so it is a schema problem instead.
-      if (/\((?:[^()\\]|\\.)*[+*}](?:\?)?\)[+*{]/.test(scalar)) {
-        problem('invalidPattern', node, { reason: 'nested quantifiers (such as `(a+)+`) can take exponential time; rewrite the pattern' });
-        return;
-      }
-      try {
-        spec.pattern = new RegExp(scalar);
-      } catch (error) {
-        problem('invalidPattern', node, { reason: firstLine(error).replace(/^Invalid regular expression: /, '') });
+      {
+        // RE2 matches in linear time, so `(a+)+$` is harmless; what it cannot run (lookaround,
+        // backreferences) is a schema problem on the pattern, never a silent pass.
+        const compiled = compileUserPattern(scalar);
+        if ('error' in compiled) problem('invalidPattern', node, { reason: compiled.error });
+        else spec.pattern = compiled.pattern;
       }
       return;
     case 'protocols':

@@ -56,6 +56,28 @@ export class ProgramIndex {
     return !previous || !sameSummary(previous, summary);
   }
 
+  /** A module's summary as a persistent cache kept it (`--cache`): the file is not read or parsed again. */
+  restore(file: string, hash: string, summary: Omit<ModuleSummary, 'file'>): void {
+    this.modules.set(file, { ...summary, file, hash });
+    this.importersCache = undefined;
+  }
+
+  /** What the index holds of a module, for a persistent cache. */
+  summaryOf(file: string): (Omit<ModuleSummary, 'file'> & { hash: string }) | undefined {
+    const m = this.modules.get(file);
+    return m && { specifiers: m.specifiers, exports: m.exports, facts: m.facts, isTest: m.isTest, hash: m.hash };
+  }
+
+  /** A hash of every module's summary: program rules' results stay valid while it does. */
+  fingerprint(): string {
+    const hash = createHash('sha1');
+    for (const file of [...this.modules.keys()].sort()) {
+      const m = this.modules.get(file) as ModuleSummary;
+      hash.update(JSON.stringify([file, m.specifiers, m.exports, m.facts, m.isTest]));
+    }
+    return hash.digest('hex');
+  }
+
   remove(file: string): boolean {
     this.importersCache = undefined;
     return this.modules.delete(file);

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../rules/types';
 import type { Severity } from '../types';
-import { reportFindings, type ReportFinding } from './json';
+import { isAnalysisFailure } from '../engine';
+import { reportFindings, skippedFiles, type ReportFinding } from './json';
 import type { ScanResult } from './types';
 import { docsUrl, factorOf } from '../rules/metadata';
 
@@ -28,9 +29,16 @@ export interface SarifLog {
   runs: [SarifRun];
 }
 
+/** A file the run skipped or could not fully analyse: code scanning shows these as tool notifications. */
+export interface SarifNotification {
+  level: 'warning' | 'note';
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: SarifPhysicalLocation['artifactLocation'] } }>;
+}
+
 export interface SarifRun {
   tool: { driver: SarifDriver };
-  invocations: Array<{ executionSuccessful: boolean }>;
+  invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: SarifNotification[] }>;
   originalUriBaseIds: Record<string, { uri: string }>;
   columnKind: 'utf16CodeUnits';
   results: SarifResult[];
@@ -175,7 +183,20 @@ export function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-function artifactLocation(result: ScanResult, f: ReportFinding): SarifPhysicalLocation['artifactLocation'] {
+/** Every skipped file, as a notification with its reason: a failed analysis is a warning, a deliberate skip a note. */
+function notifications(result: ScanResult): { toolExecutionNotifications?: SarifNotification[] } {
+  const skipped = skippedFiles(result);
+  if (skipped.length === 0) return {};
+  return {
+    toolExecutionNotifications: skipped.map((s) => ({
+      level: isAnalysisFailure(s.reason) ? 'warning' : 'note',
+      message: { text: `Skipped ${s.file}: ${s.reason}.` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(result, { file: s.file }) } }],
+    })),
+  };
+}
+
+function artifactLocation(result: ScanResult, f: Pick<ReportFinding, 'file'>): SarifPhysicalLocation['artifactLocation'] {
   // A file outside the root (a path given on the command line) cannot be expressed against %SRCROOT%
   // without `..`, which code scanning rejects; an absolute URL is the honest answer there.
   if (f.file === '..' || f.file.startsWith('../') || path.isAbsolute(f.file) || path.win32.isAbsolute(f.file)) {
@@ -219,7 +240,7 @@ export function toSarif(result: ScanResult): SarifLog {
     runs: [
       {
         tool: { driver },
-        invocations: [{ executionSuccessful: true }],
+        invocations: [{ executionSuccessful: true, ...notifications(result) }],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => sarifResult(result, f, index.get(f.ruleId) ?? -1)),

@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import { isAnalysisFailure } from '../engine';
 import { reportFindings, skippedFiles, summarize, type ReportFinding, type ReportSummary } from './json';
 import type { ScanResult } from './types';
 
@@ -68,11 +69,16 @@ export function formatText(result: ScanResult, options: TextOptions = {}): strin
   out.push(summaryLine(summarize(findings), result.filesScanned, p));
 
   const skipped = skippedFiles(result);
-  if (skipped.length > 0) {
+  // A file whose analysis failed may hide findings: it is always named, with why; the files passed over on
+  // purpose are a count unless --verbose.
+  const failed = skipped.filter((s) => isAnalysisFailure(s.reason));
+  const routine = skipped.filter((s) => !isAnalysisFailure(s.reason));
+  for (const s of failed) out.push(p.problem(`skipped ${s.file} (${oneLine(s.reason)})`));
+  if (routine.length > 0) {
     if (options.verbose) {
-      for (const s of skipped) out.push(p.dim(`skipped ${s.file} (${s.reason})`));
+      for (const s of routine) out.push(p.dim(`skipped ${s.file} (${oneLine(s.reason)})`));
     } else {
-      out.push(p.dim(`${plural(skipped.length, 'file', 'files')} skipped (binary, minified, too large or unreadable; --verbose lists them)`));
+      out.push(p.dim(`${plural(routine.length, 'file', 'files')} skipped (binary, minified, too large or unreadable; --verbose lists them)`));
     }
   }
   return `${out.join('\n')}\n`;

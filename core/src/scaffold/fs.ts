@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readForFacts } from '../safeFs';
 import { DEFAULT_SKIPPED_DIRS } from '../walk';
 
 /**
@@ -49,11 +50,8 @@ export function nodeScaffoldFs(root: string): ScaffoldFs {
   const abs = (rel: string) => path.join(root, ...rel.split('/').filter(Boolean));
   return {
     async readFile(rel) {
-      try {
-        return await fs.promises.readFile(abs(rel), 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Not followed outside the project, never blocked on a FIFO (core/src/safeFs.ts).
+      return readForFacts(root, abs(rel));
     },
     async readDirectory(rel) {
       try {

@@ -62,15 +62,17 @@ class KeywordIndex {
   }
 }
 
-const defaultIndex = new KeywordIndex(allProviders);
+// Built on first use: compiling every provider's pattern is start-up work a run without code never needs.
+let defaultIndexCache: KeywordIndex | undefined;
+const defaultIndex = (): KeywordIndex => (defaultIndexCache ??= new KeywordIndex(allProviders));
 
 /** True when some provider keyword occurs in the text: the cheap test the engine makes before any pattern. */
 export function mayHoldProviderSecret(text: string): boolean {
-  return defaultIndex.candidates(text).size > 0;
+  return defaultIndex().candidates(text).size > 0;
 }
 
 /** Finds every provider secret in the text, placeholders and low-entropy look-alikes left out. */
-export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex): ProviderMatch[] {
+export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex()): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
   for (const provider of index.candidates(text)) {
     const pattern = index.patterns.get(provider) ?? provider.pattern;

@@ -40,10 +40,15 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'env' && context.gitIgnored) return;
   const providerMatches = findProviderSecrets(context.text);
   let candidates: Candidate[] = [];
+  let parsed = true;
   try {
     candidates = contextCandidates(context);
-  } catch {
-    // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand.
+  } catch (error) {
+    // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand, and
+    // the file is reported as not fully analysed, never as clean (issue 11).
+    parsed = false;
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    context.incomplete ??= `not fully analysed: ${meta.id} could not read the syntax (${why}); only provider-format secrets were checked`;
   }
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(context.relativePath ?? context.path)) candidates = candidates.filter((c) => c.messageId !== 'named');
@@ -58,7 +63,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: match.start,
       end: match.end,
       identity: `provider:${match.provider.id}`,
-      fixes: optional(providerFix(context, match, overlapping)),
+      // The fix reads the syntax tree too: without one, the finding stands without a fix.
+      fixes: parsed ? optional(providerFix(context, match, overlapping)) : undefined,
     });
   }
   for (const c of candidates) {
@@ -86,7 +92,12 @@ function contextCandidates(context: FileContext): Candidate[] {
       return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s));
     case 'yaml':
     case 'json': {
-      if (!KEYED_CANDIDATE.test(context.text) || nestedDeeperThan(context.text, 64)) return [];
+      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      if (nestedDeeperThan(context.text, 64)) {
+        // Not parsed (seconds of YAML parsing on hostile input), and said so: never silently clean.
+        context.incomplete ??= `not fully analysed: ${meta.id} does not parse ${context.kind.toUpperCase()} nested deeper than 64 levels; only provider-format secrets were checked`;
+        return [];
+      }
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
       return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
     }

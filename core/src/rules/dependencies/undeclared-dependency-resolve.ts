@@ -4,8 +4,15 @@ import { parse as parseYaml } from 'yaml';
 import type { FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
 
-/** A host that can also list a folder, for enumerating workspace packages; listing is optional. */
-export type ListingHost = FileHost & { list?(dir: string): string[] };
+/**
+ * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
+ * `version` (the CLI's scan cache, the server's disk cache) promises that what it answers stays the same
+ * until the version moves, so resolutions are kept per folder meanwhile.
+ */
+export type ListingHost = FileHost & { list?(dir: string): string[]; readonly version?: number };
+
+/** Resolutions per host and folder: every file of a folder shares its manifests, tsconfig and alias configs. */
+const resolutions = new WeakMap<FileHost, { version: number; byDir: Map<string, Resolution | undefined> }>();
 
 /**
  * Everything that makes a bare specifier legitimate besides the package's own manifest: the manifests of
@@ -28,6 +35,18 @@ export class Resolution {
   }
 
   static for(host: ListingHost, file: string): Resolution | undefined {
+    const version = host.version;
+    if (version === undefined || !path.isAbsolute(file)) return Resolution.build(host, file);
+    let cache = resolutions.get(host);
+    if (!cache || cache.version !== version) resolutions.set(host, (cache = { version, byDir: new Map() }));
+    const dir = path.dirname(file);
+    if (cache.byDir.has(dir)) return cache.byDir.get(dir);
+    const built = Resolution.build(host, file);
+    cache.byDir.set(dir, built);
+    return built;
+  }
+
+  private static build(host: ListingHost, file: string): Resolution | undefined {
     // `{ "type": "module" }` markers in src/ or dist/ govern nothing: the real manifest is further up.
     const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0 || m.workspaces.length > 0);
     if (chain.length === 0) return undefined;

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ResolvedConfig } from '../config';
+import type { FileHost } from '../host';
+import type { ModuleSummary } from '../program/types';
+import type { Rule } from '../rules/types';
+import type { Finding } from '../types';
+import { VERSION } from '../version';
+
+/** What one file's analysis produced: valid while the file, and every other file the scan's rules read, is unchanged. */
+export interface CachedAnalysis {
+  /** Content hash of the file, with its git-ignored flag and relative path (rules judge on them). */
+  key: string;
+  findings: Finding[];
+  skipped?: string;
+  /** The module's summary for the program index (JS files only). */
+  summary?: Omit<ModuleSummary, 'file' | 'isTest'> & { isTest: boolean };
+  needsProgram?: boolean;
+  /** The program rules' findings, valid for one program fingerprint (the summaries of every module). */
+  program?: { fingerprint: string; findings: Finding[] };
+}
+
+interface CacheFile {
+  key: string;
+  /** Every file the rules read besides the scanned ones (manifests, tsconfig, bundler configs, schemas): content hash, null for absent. */
+  reads: Record<string, string | null>;
+  files: Record<string, CachedAnalysis>;
+}
+
+const FILE_NAME = 'scan-cache.json';
+
+export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/**
+ * The persistent cache of `--cache` (like `eslint --cache`): per file, its content hash and the findings the
+ * rules made, with the hashes of every other file the rules read; the whole cache is keyed by the version,
+ * the rule set and the configuration, so a change to any of them starts afresh. Fixes are never stored (a move
+ * holds the secret): `--fix` analyses every file. Written atomically (a new file renamed over the old one)
+ * inside the chosen folder; a corrupt or unreadable cache is ignored with a message.
+ */
+export class ScanCache {
+  readonly file: string;
+  /** The scan's host, noting what the rules read: one object for the whole scan, so per-folder facts stay cached. */
+  readonly host: FileHost & { list?(dir: string): string[]; readonly version?: number };
+  private readonly key: string;
+  private previous: Record<string, CachedAnalysis> = {};
+  private readonly next: Record<string, CachedAnalysis> = {};
+  private reads: Record<string, string | null> = {};
+  private readonly hashes = new Map<string, string>();
+  /** Entries looked up or stored by this scan. */
+  hits = 0;
+
+  constructor(location: string, config: ResolvedConfig, rules: readonly Rule[], options: Record<string, unknown>,
+    private readonly disk: FileHost & { list?(dir: string): string[]; readonly version?: number }) {
+    this.file = path.join(path.resolve(location), FILE_NAME);
+    this.key = hashText(JSON.stringify([VERSION, rules.map((r) => r.meta.id), config, options]));
+    const reads = () => this.reads;
+    const hashOf = (p: string, text: string) => this.hashOf(p, text);
+    this.host = {
+      readFile: (p) => {
+        const text = disk.readFile(p);
+        reads()[p] = text === undefined ? null : hashOf(p, text);
+        return text;
+      },
+      rootOf: (p) => disk.rootOf(p),
+      ...(disk.list ? { list: (dir: string) => disk.list?.(dir) ?? [] } : {}),
+      get version() {
+        return disk.version;
+      },
+    };
+  }
+
+  /** Reads the cache file; returns a message when it was present but could not be used. */
+  load(): string | undefined {
+    let text: string;
+    try {
+      // Never through a link: the cache is ours, in the folder we were given.
+      if (fs.lstatSync(this.file, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      return `cannot read the cache ${this.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); scanning every file`;
+    }
+    let parsed: Partial<CacheFile>;
+    try {
+      parsed = JSON.parse(text) as Partial<CacheFile>;
+      if (typeof parsed !== 'object' || parsed === null || !isObject(parsed.files) || !isObject(parsed.reads)) throw new Error('shape');
+    } catch {
+      return `ignoring the corrupt cache ${this.file}; scanning every file`;
+    }
+    if (parsed.key !== this.key) return undefined;
+    // A manifest, tsconfig or config that any rule read changed, appeared or went away: every result is suspect.
+    for (const [p, hash] of Object.entries(parsed.reads as Record<string, string | null>)) {
+      const now = this.disk.readFile(p);
+      if ((now === undefined ? null : this.hashOf(p, now)) !== hash) return undefined;
+    }
+    this.reads = { ...(parsed.reads as Record<string, string | null>) };
+    this.previous = parsed.files as Record<string, CachedAnalysis>;
+    return undefined;
+  }
+
+  /** True for the cache's own files, which a scan of the folder holding them leaves out. */
+  owns(file: string): boolean {
+    return path.dirname(file) === path.dirname(this.file) && path.basename(file).includes(FILE_NAME);
+  }
+
+  /** The cached analysis of this version of the file. */
+  lookup(file: string, key: string): CachedAnalysis | undefined {
+    const entry = this.previous[file];
+    if (!entry || entry.key !== key || !Array.isArray(entry.findings)) return undefined;
+    this.next[file] = { ...entry, program: undefined };
+    this.hits++;
+    return entry;
+  }
+
+  /** The cached program findings of a file, for this program fingerprint. */
+  lookupProgram(file: string, fingerprint: string): Finding[] | undefined {
+    const program = this.previous[file]?.program;
+    const entry = this.next[file];
+    if (!entry || entry.key !== this.previous[file]?.key || program?.fingerprint !== fingerprint) return undefined;
+    entry.program = program;
+    return program.findings;
+  }
+
+  store(file: string, entry: CachedAnalysis): void {
+    this.next[file] = entry;
+  }
+
+  storeProgram(file: string, fingerprint: string, findings: Finding[]): void {
+    const entry = this.next[file];
+    if (entry) entry.program = { fingerprint, findings };
+  }
+
+  /** Writes the entries of this scan: a temporary file in the folder, renamed over the cache. */
+  save(): string | undefined {
+    const dir = path.dirname(this.file);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      if (!fs.lstatSync(dir).isDirectory()) return `the cache location ${dir} is not a folder (a link?); cache not written`;
+      const temporary = path.join(dir, `.${FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      // `wx`: created new, never through an existing link or file of that name.
+      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, reads: this.reads, files: this.next } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
+      fs.renameSync(temporary, this.file);
+      return undefined;
+    } catch (error) {
+      return `cannot write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+  }
+
+  private hashOf(p: string, text: string): string {
+    let hash = this.hashes.get(p);
+    if (hash === undefined) this.hashes.set(p, (hash = hashText(text)));
+    return hash;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,112 @@
+// `--cache`: a second scan of an unchanged folder analyses nothing again; a changed file, a changed manifest
+// or another configuration invalidates what it must. The cache file is written atomically inside its folder,
+// never through a link, and a corrupt one is ignored with a message. Counts of analysed files, never time.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ScanCache } from '../../core/src/cli/cache';
+import { scanHost } from '../../core/src/cli/scanHost';
+import { defaultConfig, parseConfig, type ResolvedConfig } from '../../core/src/config';
+import { rules } from '../../core/src/rules';
+import { scanPaths } from '../../core/src/scan';
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-scan-cache-'));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+function project(): string {
+  const root = fs.mkdtempSync(path.join(scratch, 'p-'));
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'app', dependencies: { express: '1', 'express-session': '1' } }),
+    'src/server.ts': "import express from 'express';\nimport session from 'express-session';\nconst app = express();\napp.use(session({ secret: process.env.S }));\napp.listen(process.env.PORT);\n",
+    'src/db.ts': "export const dbPassword = 's3cr3t-Pa55';\nimport left from 'left-pad';\n",
+    'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n',
+    'config.yaml': 'name: app\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+/** One CLI-like scan with the cache in `location`; the findings as comparable strings. */
+function scan(root: string, location: string, config: ResolvedConfig = defaultConfig()) {
+  const cache = new ScanCache(location, config, rules, {}, scanHost(root));
+  const problem = cache.load();
+  const out = scanPaths(['.'], { root, config, host: scanHost(root), cache });
+  const saved = cache.save();
+  const findings = out.files.flatMap((f) => f.findings.map((x) => `${path.relative(root, x.file)}:${x.start}:${x.ruleId}`)).sort();
+  return { out, findings, problem, saved };
+}
+
+describe('--cache: a persistent cache for repeated runs', () => {
+  test('an unchanged folder: nothing analysed again, the same findings', () => {
+    const root = project();
+    const location = path.join(scratch, 'c1');
+    const first = scan(root, location);
+    assert.equal(first.out.fromCache, 0);
+    assert.equal(first.out.filesScanned, 5);
+    assert.ok(first.findings.some((f) => f.endsWith('processes/in-memory-session')), 'a program rule finding is made');
+    const second = scan(root, location);
+    assert.equal(second.out.fromCache, 5);
+    assert.deepEqual(second.findings, first.findings);
+    assert.deepEqual(scan(root, location).findings, first.findings, 'a third run keeps what the second carried over');
+  });
+
+  test('a changed file is analysed again, the others are not', () => {
+    const root = project();
+    const location = path.join(scratch, 'c2');
+    scan(root, location);
+    fs.writeFileSync(path.join(root, 'src/util.ts'), "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n");
+    const second = scan(root, location);
+    assert.equal(second.out.fromCache, 4);
+    assert.ok(second.findings.some((f) => f.startsWith('src/util.ts:')));
+  });
+
+  test('a manifest the rules read, or another configuration, invalidates the results', () => {
+    const root = project();
+    const location = path.join(scratch, 'c3');
+    const first = scan(root, location);
+    assert.ok(first.findings.some((f) => f.startsWith('src/db.ts:') && f.endsWith('dependencies/undeclared-dependency')));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'app', dependencies: { express: '1', 'express-session': '1', 'left-pad': '1' } }));
+    const second = scan(root, location);
+    assert.equal(second.out.fromCache, 0);
+    assert.ok(!second.findings.some((f) => f.endsWith('dependencies/undeclared-dependency')), 'the new declaration is seen');
+    const config = parseConfig('rules:\n  config/hardcoded-secret: off\n').config;
+    const third = scan(root, location, config);
+    assert.equal(third.out.fromCache, 0);
+    assert.ok(!third.findings.some((f) => f.endsWith('config/hardcoded-secret')));
+  });
+
+  test('a corrupt cache is ignored with a message', () => {
+    const root = project();
+    const location = path.join(scratch, 'c4');
+    fs.mkdirSync(location);
+    fs.writeFileSync(path.join(location, 'scan-cache.json'), '{ "key": "x", "files": [');
+    const run = scan(root, location);
+    assert.match(run.problem ?? '', /corrupt/);
+    assert.equal(run.out.fromCache, 0);
+    assert.equal(run.saved, undefined);
+    assert.equal(scan(root, location).out.fromCache, 5, 'and replaced by a good one');
+  });
+
+  test('written inside its folder, never through a link', () => {
+    const root = project();
+    const elsewhere = path.join(scratch, 'elsewhere.json');
+    fs.writeFileSync(elsewhere, 'keep me');
+    const location = path.join(scratch, 'c5');
+    fs.mkdirSync(location);
+    fs.symlinkSync(elsewhere, path.join(location, 'scan-cache.json'));
+    const run = scan(root, location);
+    assert.equal(run.saved, undefined);
+    assert.equal(fs.readFileSync(elsewhere, 'utf8'), 'keep me', 'the link target is untouched');
+    assert.ok(fs.lstatSync(path.join(location, 'scan-cache.json')).isFile(), 'the link was replaced by the cache file');
+    assert.deepEqual(fs.readdirSync(location), ['scan-cache.json'], 'no temporary file is left behind');
+    // A location that is itself a link is refused.
+    const linked = path.join(scratch, 'c6');
+    fs.symlinkSync(path.join(scratch, 'c5'), linked);
+    assert.match(scan(root, linked).saved ?? '', /not a folder/);
+  });
+});
