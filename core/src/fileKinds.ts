@@ -15,7 +15,8 @@ export function fileKindOf(filePath: string): FileKind {
   const lower = base.toLowerCase();
   // The schema of .env files is YAML or JSON, though its name starts like one.
   if (/^\.env\.schema\.(ya?ml|json)$/.test(lower)) return lower.endsWith('.json') ? 'json' : 'yaml';
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') return 'env';
+  // Not `.env.license` (a REUSE licence sidecar) nor `.env.md`: text about the file, not the file.
+  if ((lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') && !/\.(license|md)$/.test(lower)) return 'env';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
   if (lower === 'procfile') return 'shell';
   if (lower === '.npmrc' || lower === '.yarnrc' || lower === '.pypirc' || lower === '.netrc') return 'properties';
@@ -62,10 +63,14 @@ export function isLockfile(filePath: string): boolean {
 }
 
 /**
- * Test folders, `*.test.*` / `*.spec.*` names, and names that start with `test_` / `spec_` (never a name that
- * merely contains them, like `latest_server.js`).
+ * Test folders, `*.test.*` / `*.spec.*` names, names that start with `test_` / `spec_` (never a name that
+ * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
+ * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
 const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$/i;
+/** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
+const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
+const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
 
 /**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
@@ -81,7 +86,7 @@ const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(s
  */
 export function isTestFile(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
-  return TEST_PATH.test(p) || TEST_SETUP.test(p);
+  return TEST_PATH.test(p) || TEST_SETUP.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
 }
 
 /**

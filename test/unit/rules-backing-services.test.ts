@@ -104,3 +104,20 @@ describe(`${RULE}: fix (move to .env)`, () => {
     });
   }
 });
+
+describe(`${RULE}: local development defaults seen in the audit set`, () => {
+  test('valid: confidence `$default` beside a production value read from the environment (jedireza/aqua)', () => {
+    const code = "module.exports = { mongodb: { uri: { $filter: 'env', production: process.env.MONGODB_URI, $default: 'mongodb://localhost:27017/aqua' } } };\n";
+    assert.deepEqual(findings(rule, '/ws/config.js', code), []);
+  });
+  test('invalid: the same localhost address outside a development branch is reported', () => {
+    const code = "module.exports = { mongodb: { uri: 'mongodb://localhost:27017/aqua' } };\n";
+    assert.equal(findings(rule, '/ws/config.js', code).length, 1);
+  });
+  test('valid: a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', () => {
+    assert.deepEqual(findings(rule, '/ws/config.default.js', "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n"), []);
+  });
+  test('invalid: the same line in the config the app reads', () => {
+    assert.equal(findings(rule, '/ws/config.js', "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n").length, 1);
+  });
+});

@@ -51,6 +51,15 @@ describe('test files: judged on the path inside the project', () => {
     ['src/setupTests.ts', true],
     ['src/setup.ts', false],
     ['src/server.ts', false],
+    // A test file named after what it is, beside the app (koajs/examples: `404/app.js` and `404/test.js`).
+    ['404/test.js', true],
+    ['tests.ts', true],
+    ['src/spec.mjs', true],
+    ['src/latest.js', false],
+    ['src/testing.js', false],
+    // The test environment's configuration is configuration (node-config's config/test.js, NodeGoat's).
+    ['config/test.js', false],
+    ['config/env/test.js', false],
   ];
   for (const [file, expected] of cases) test(`${file}: ${expected ? 'test' : 'not test'}`, () => assert.equal(isTestFile(file), expected));
 

@@ -19,27 +19,61 @@ export interface ListenSite {
 const is = (p: ModulePath | undefined, module: RegExp, path: string[]) =>
   p !== undefined && module.test(p.module) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
 
+/**
+ * Well-known calls that make a server, as data: the module, the export path (`[]` for the module itself,
+ * `['*']` for any of the listed names at the top) and the kind. Each row has a true and a false example in
+ * test/unit/missing-sigterm-wrappers.test.ts.
+ */
+export interface ServerWrapper {
+  module: RegExp;
+  /** Export paths that create the server: `[]` is the module's own value (`express()`). */
+  exports: string[][];
+  kind: ServerKind;
+}
+
+export const SERVER_WRAPPERS: readonly ServerWrapper[] = [
+  { module: /^express$/, exports: [[], ['default']], kind: 'http' },
+  { module: /^koa$/, exports: [[], ['default']], kind: 'http' },
+  // `http.createServer(app)`, and `require('http').Server(app)` / `new http.Server(app)` (socket.io's examples).
+  { module: /^(node:)?(http|https|http2|net|tls)$/, exports: [['createServer'], ['createSecureServer'], ['Server']], kind: 'http' },
+  // micro(handler) and restify/polka/connect apps answer `listen` with a Node server.
+  { module: /^micro$/, exports: [[], ['default'], ['serve']], kind: 'http' },
+  { module: /^restify$/, exports: [['createServer']], kind: 'http' },
+  { module: /^(polka|connect)$/, exports: [[], ['default']], kind: 'http' },
+  // A hapi server composed from a manifest: `await Glue.compose(manifest)`.
+  { module: /^(@hapi\/glue|glue)$/, exports: [['compose']], kind: 'hapi' },
+  { module: /^fastify$/, exports: [[], ['fastify'], ['default']], kind: 'fastify' },
+  { module: /^@nestjs\/core$/, exports: [['NestFactory', 'create']], kind: 'nest' },
+  { module: /^(@hapi\/hapi|hapi)$/, exports: [['server'], ['Server']], kind: 'hapi' },
+];
+
 /** The kind of server a creating expression makes: `express()`, `http.createServer()`, `fastify()`, `new Koa()`… */
 function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | undefined {
   const e = unwrap(ts.isAwaitExpression(init) ? init.expression : init);
   if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
   const callee = bindings.resolve(e.expression);
-  if (is(callee, /^express$/, []) || is(callee, /^koa$/, []) || is(callee, /^express$/, ['default'])) return 'http';
-  // `http.createServer(app)`, and `require('http').Server(app)` / `new http.Server(app)` (socket.io's examples).
-  if (callee && /^(node:)?(http|https|http2|net|tls)$/.test(callee.module) && /^(create(Secure)?Server|Server)$/.test(callee.path[0] ?? '')) return 'http';
   // `stoppable(server)` hands back the server it was given.
   const first = e.arguments?.[0];
   if (is(callee, /^stoppable$/, []) && first) return creates(bindings, first);
-  // A hapi server composed from a manifest: `await Glue.compose(manifest)`.
-  if (is(callee, /^@hapi\/glue$|^glue$/, ['compose'])) return 'hapi';
-  if (is(callee, /^fastify$/, []) || is(callee, /^fastify$/, ['fastify']) || is(callee, /^fastify$/, ['default'])) return 'fastify';
-  if (is(callee, /^@nestjs\/core$/, ['NestFactory', 'create'])) return 'nest';
-  if (callee && /^(@hapi\/hapi|hapi)$/.test(callee.module) && /^(server|Server)$/.test(callee.path[0] ?? '')) return 'hapi';
-  return undefined;
+  if (!callee) return undefined;
+  return SERVER_WRAPPERS.find((w) => w.exports.some((path) => is(callee, w.module, path)))?.kind;
 }
 
 /** Receiver names that are servers in the code we have seen, for a receiver no import explains (`import app from './app'`). */
-const SERVER_NAMES = /^(app|application|server|httpServer|httpsServer|srv|api|fastify|instance|koa|nestApp)$/i;
+const SERVER_NAMES_EXACT = /^#?(app|application|server|httpServer|httpsServer|srv|api|fastify|instance|koa|nestApp|http|https)$/i;
+/** Camel-case names ending in Server or App (`expressApp`, `redirectServer`, `this.#httpServer`). */
+const SERVER_NAMES_SUFFIX = /^#?[a-z]\w*(Server|App)$/;
+const SERVER_NAMES = { test: (name: string) => SERVER_NAMES_EXACT.test(name) || SERVER_NAMES_SUFFIX.test(name) };
+
+/**
+ * A local factory handed the app: `create(app).listen(port)`, `createServer(app).listen()`, where `create`
+ * wraps `http(s).createServer` out of sight.
+ */
+function factoryOfApp(receiver: ts.Expression): boolean {
+  if (!ts.isCallExpression(receiver) || !ts.isIdentifier(receiver.expression)) return false;
+  if (!/^create\w*$|Server$/.test(receiver.expression.text)) return false;
+  return receiver.arguments.some((a) => ts.isIdentifier(a) && SERVER_NAMES.test(a.text));
+}
 
 /** Every place in the file that starts a server or a long-running worker. */
 export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): ListenSite[] {
@@ -119,6 +153,7 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   if (ts.isIdentifier(receiver)) kind = kinds.get(receiver.text);
   else kind = creates(bindings, receiver);
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+  if (!kind && method === 'listen' && factoryOfApp(receiver)) kind = 'http';
   if (method === 'start') {
     // Only hapi's `server.start()` starts a listener; every other `.start()` is something else.
     if (!kind && name && SERVER_NAMES.test(name) && (bindings.imports('@hapi/hapi') || bindings.imports('hapi'))) kind = 'hapi';
@@ -130,6 +165,28 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   const written = receiver.getText().replace(/\s+/g, ' ');
   const label = dottedName(node.expression) ?? `${written.length > 40 ? `${written.slice(0, 39)}…` : written}.${method}`;
   return { kind, call: node, anchor: node.expression.name, label, receiver };
+}
+
+/**
+ * Libraries that install their own SIGTERM handler when called (or constructed), as data: the module and
+ * the export paths (`[]` for the module's own value). Each row has a true and a false example in
+ * test/unit/missing-sigterm-wrappers.test.ts. stoppable and http-terminator close servers but install no
+ * handler, so they are not here; nor are apollo-server's framework integrations (apollo-server-express…),
+ * whose handler stops Apollo but leaves the HTTP server to the app.
+ */
+export const SIGTERM_LIBRARIES: ReadonlyArray<{ module: RegExp; exports: string[][] }> = [
+  { module: /^@godaddy\/terminus$/, exports: [[], ['createTerminus'], ['default']] },
+  { module: /^lightship$/, exports: [['createLightship'], ['default']] },
+  { module: /^close-with-grace$/, exports: [[], ['default']] },
+  { module: /^http-graceful-shutdown$/, exports: [[], ['default']] },
+  // apollo-server (v2, v3) standalone: `new ApolloServer(…).listen()` stops and drains on SIGTERM/SIGINT.
+  { module: /^apollo-server$/, exports: [['ApolloServer']] },
+  // @apollo/server (v4+): `startStandaloneServer(server)` does the same.
+  { module: /^@apollo\/server\/standalone$/, exports: [['startStandaloneServer']] },
+];
+
+function installsHandler(resolved: ModulePath | undefined): boolean {
+  return resolved !== undefined && SIGTERM_LIBRARIES.some((l) => l.exports.some((path) => is(resolved, l.module, path)));
 }
 
 /** What a module does about signals, for judging a program whose signal names and listener live apart. */
@@ -170,13 +227,10 @@ export function signalFacts(sf: ts.SourceFile, bindings = ModuleBindings.of(sf))
           handled ||= namesSigterm;
         }
       }
-      const resolved = bindings.resolve(node.expression);
-      if (resolved && /^(@godaddy\/terminus|lightship|close-with-grace|http-graceful-shutdown)$/.test(resolved.module)) {
-        const fn = resolved.path[resolved.path.length - 1] ?? '';
-        if (resolved.path.length === 0 || /^(createTerminus|createLightship|default)$/.test(fn)) handled = true;
-      }
+      if (installsHandler(bindings.resolve(node.expression))) handled = true;
       if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') handled = true;
     }
+    if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) handled = true;
     ts.forEachChild(node, visit);
   };
   visit(sf);

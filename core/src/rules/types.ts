@@ -1,13 +1,18 @@
 import type { FileContext } from '../context';
 import type { FixDescriptor } from '../fixes/types';
 import type { ModuleFacts } from '../program/types';
-import type { FileKind, SeveritySetting } from '../types';
+import type { FileKind, Severity, SeveritySetting } from '../types';
 
 export interface RuleMeta {
   /** `<factor>/<name>`, e.g. `config/hardcoded-secret`. */
   id: string;
   /** `off` for opt-in rules (they run once a setting or the config gives them a severity). */
   defaultSeverity: SeveritySetting;
+  /**
+   * Messages reported below the default severity while the rule's severity is not configured: cosmetic
+   * notes of a rule whose other messages are real problems. A configured severity applies to every message.
+   */
+  messageSeverity?: Record<string, Severity>;
   /** One sentence, shown in SARIF `shortDescription` and the docs. */
   description: string;
   /**

@@ -162,9 +162,10 @@ function negates(condition: ts.Expression, name: string): boolean {
 }
 
 /** Inside a development or test section of a config object (`development: { url: 'postgres://localhost/dev' }`). */
+// `$default` is confidence's fallback branch (`{ $filter: 'env', production: process.env.X, $default: … }`).
 export function inDevelopmentSection(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteralLike(n.name)) && /^(dev|development|local|test|testing|ci|e2e)$/i.test(n.name.text)) return true;
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteralLike(n.name)) && /^(dev|development|local|test|testing|ci|e2e|\$default)$/i.test(n.name.text)) return true;
     if (ts.isFunctionLike(n)) return false;
   }
   return false;

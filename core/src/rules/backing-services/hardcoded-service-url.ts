@@ -80,7 +80,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const bindings = ModuleBindings.of(sf);
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
-  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$/i.test(path);
+  // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)config\.(default|example|sample)\.[cm]?[jt]s$/i.test(path);
   const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {
     if (done.has(node)) return;
     done.add(node);

@@ -168,7 +168,7 @@ export class Resolution {
 
   private resolvesUnder(dir: string, specifier: string): boolean {
     const base = path.join(dir, specifier);
-    const candidates = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/package.json'];
+    const candidates = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.d.ts', '/package.json'];
     return candidates.some((c) => this.host.readFile(base + c) !== undefined);
   }
 
@@ -194,7 +194,8 @@ export class Resolution {
 /** Does config text name this alias: as a quoted string, a quoted prefix, an object key or a regex start? */
 function mentions(text: string, name: string): boolean {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`['"\`]\\^?${n}(['"\`/$(]|\\\\/)|(^|[\\s,{])${n}\\s*:`, 'm').test(text);
+  // A regular-expression key too: Vite's `{ find: /^@server\/(.+)/, replacement: … }`.
+  return new RegExp(`(['"\`]\\^?|\\/\\^)${n}(['"\`/$(]|\\\\/)|(^|[\\s,{])${n}\\s*:`, 'm').test(text);
 }
 
 function pnpmWorkspaces(host: FileHost, dir: string): string[] {

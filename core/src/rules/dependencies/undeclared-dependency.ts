@@ -41,9 +41,10 @@ export function packageOf(specifier: string): string | undefined {
 /** The runtime module specifiers of a file: imports, re-exports, `require`, `import()`, `require.resolve`; never type-only ones. */
 export function runtimeSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
   const out: ts.StringLiteralLike[] = [];
+  const uses = isTypeScript(sf.fileName) ? nameUses(sf) : undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (!typeOnlyImport(node)) out.push(node.moduleSpecifier);
+      if (!typeOnlyImport(node) && !(uses && erasedImport(node, uses))) out.push(node.moduleSpecifier);
       return;
     }
     if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -87,6 +88,52 @@ function typeOnlyImport(node: ts.ImportDeclaration): boolean {
   return named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
+const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file) && !/\.d\.[cm]?ts$/i.test(file);
+
+/**
+ * TypeScript drops an import whose bindings are used only as types (`import { Request } from 'express'` in a
+ * Nest controller that only annotates with it): nothing is loaded at run time, so nothing must be installed.
+ * An import never used at all, or a side-effect import (`import 'x'`), is still judged: it was written to load.
+ */
+function erasedImport(node: ts.ImportDeclaration, uses: NameUses): boolean {
+  const clause = node.importClause;
+  if (!clause) return false;
+  const names: string[] = [];
+  if (clause.name) names.push(clause.name.text);
+  const bound = clause.namedBindings;
+  if (bound && ts.isNamespaceImport(bound)) names.push(bound.name.text);
+  if (bound && ts.isNamedImports(bound)) names.push(...bound.elements.map((e) => e.name.text));
+  return names.length > 0 && names.every((n) => !uses.values.has(n)) && names.some((n) => uses.types.has(n));
+}
+
+interface NameUses {
+  /** Identifiers read in a value position. */
+  values: Set<string>;
+  /** Identifiers named in a type (annotations, `implements`, interfaces, type aliases). */
+  types: Set<string>;
+}
+
+function nameUses(sf: ts.SourceFile): NameUses {
+  const uses: NameUses = { values: new Set(), types: new Set() };
+  const visit = (node: ts.Node, inType: boolean): void => {
+    if (ts.isImportDeclaration(node)) return;
+    if (ts.isIdentifier(node)) (inType ? uses.types : uses.values).add(node.text);
+    // `class A extends Base<T>`: the base class is a value, its type arguments are types.
+    if (!inType && ts.isExpressionWithTypeArguments(node) && !isImplements(node)) {
+      visit(node.expression, false);
+      node.typeArguments?.forEach((t) => visit(t, true));
+      return;
+    }
+    const typeHere = inType || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+    ts.forEachChild(node, (child) => visit(child, typeHere));
+  };
+  visit(sf, false);
+  return uses;
+}
+
+const isImplements = (node: ts.ExpressionWithTypeArguments) =>
+  ts.isHeritageClause(node.parent) && (node.parent.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent.parent));
+
 function isLoader(node: ts.CallExpression): boolean {
   const callee = node.expression;
   if (callee.kind === ts.SyntaxKind.ImportKeyword) return node.arguments.length <= 2;
@@ -106,25 +153,51 @@ function optionalLoad(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Packages a framework installs and resolves for the code it builds, as data: Nuxt's server routes import
+ * `h3` and `ofetch` through Nitro, which bundles them; @nuxtjs/i18n hands out its `@intlify/*` helpers.
+ * Each row has a true and a false example in test/unit/rules-dependencies-audit.test.ts.
+ */
+export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: RegExp }> = [
+  { framework: 'nuxt', provides: /^(h3|ofetch|nitropack|nitro|vue-router|@unhead\/vue|defu|ufo|consola|pathe|hookable|destr|unstorage|cookie-es)$/ },
+  { framework: '@nuxtjs/i18n', provides: /^(@intlify\/[\w.-]+|vue-i18n)$/ },
+];
+
+/**
+ * Code the project keeps but does not write: vendored folders, Yarn's own bundles, and browser libraries
+ * copied in whole (a UMD/AMD wrapper or a browserify bundle, whose `require` calls run only under a bundler that never sees them).
+ */
+function vendored(file: string, text: string): boolean {
+  if (/(^|\/)(vendors?|bower_components|third[-_]?party|\.yarn)\//i.test(file)) return true;
+  // A browserify bundle's prelude (`typeof require == "function" && require`) marks one too.
+  return /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/.test(text);
+}
+
+function providedByFramework(resolution: Resolution, name: string): boolean {
+  return FRAMEWORK_PROVIDED.some((row) => row.provides.test(name) && resolution.allows(row.framework, row.framework));
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   const host = context.host;
   if (!host) return;
   const file = projectPath(context);
   // Fixtures are sample projects (data), not code this package runs.
   if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(node_modules|examples?|docs?|fixtures?|__fixtures__|testdata)\//.test(file)) return;
+  if (vendored(file, context.text)) return;
   // Most files import only what their manifest declares: the text says so without a parse. The syntax tree
   // (type-only imports, optional loads, specifiers in comments) is built only when a package may be missing.
   const named = textSpecifiers(context.text);
   if (named.length === 0) return;
   const resolution = Resolution.for(host, context.path);
   if (!resolution) return;
-  if (named.every(([name, specifier]) => resolution.allows(name, specifier))) return;
+  const allowed = (name: string, specifier: string) => resolution.allows(name, specifier) || providedByFramework(resolution, name);
+  if (named.every(([name, specifier]) => allowed(name, specifier))) return;
   const specifiers = runtimeSpecifiers(context.sourceFile).filter((s) => packageOf(s.text) !== undefined);
   const root = host.rootOf(context.path);
   const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';
   for (const literal of specifiers) {
     const name = packageOf(literal.text) as string;
-    if (resolution.allows(name, literal.text)) continue;
+    if (allowed(name, literal.text)) continue;
     report({
       messageId: 'undeclared',
       data: { name, manifest: manifest || 'package.json' },

@@ -15,9 +15,10 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js'],
   keywords: ['listen', 'bullmq', 'hapi'],
-  gate: (text) => /\.listen\s*\(|\.listen\.bind\b|\bbullmq\b|[Hh]api\b/.test(text),
+  // `.listen` without a call too: `util.promisify(server.listen).bind(server)`.
+  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b/.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
-  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks'],
+  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver'],
 };
 
 const HANDLES_SIGTERM = 'handles-sigterm';

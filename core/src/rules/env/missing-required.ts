@@ -26,6 +26,9 @@ export const meta: RuleMeta = {
 export function check(context: FileContext, report: (r: Report) => void): void {
   // Templates (`.env.example`…) list variables; they are not the app's configuration and need not be complete.
   if (!isDotenvFile(context) || !isValuesFile(context.path)) return;
+  // `.env.test`, `.env.development`: overlays that set what that environment changes (dotenv-flow, Vite,
+  // Next.js); the rest comes from `.env` or defaults, so they need not be complete (audit: outline, streetmix).
+  if (OVERLAY.test(path.basename(context.path))) return;
   const schema = schemaFor(context.path, context.host);
   if (!schema) return;
   const doc = envDocumentOf(context);
@@ -46,6 +49,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     fixes: [addKeysFix(doc, missing)],
   });
 }
+
+const OVERLAY = /^\.env\.(test|testing|development|dev|ci|e2e)(\.local)?$/i;
 
 function keysOf(doc: EnvDocument): Set<string> {
   return new Set(doc.entries.filter((e) => e.delimiter && e.key !== '').map((e) => e.key));

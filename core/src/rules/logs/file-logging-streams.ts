@@ -82,17 +82,24 @@ function creationOf(scope: Scope, node: ts.CallExpression | ts.NewExpression): C
     return { node, api: 'fs.createWriteStream', path: fd ? undefined : args[0], alwaysLog: false };
   }
   const r = scope.resolve(node.expression);
-  if (r?.module === 'rotating-file-stream' && (r.path.length === 0 || (r.path.length === 1 && r.path[0] === 'createStream'))) {
-    // The first argument is a file name or a function making one; `path` is the directory.
-    const first = args[0] && unwrap(args[0]);
-    const path = first && !ts.isFunctionLike(first) ? first : optionValue(1, 'path');
-    return { node, api: 'rotating-file-stream', path, alwaysLog: true };
-  }
-  if (r?.module === 'file-stream-rotator' && r.path.length === 1 && r.path[0] === 'getStream') {
-    return { node, api: 'file-stream-rotator', path: optionValue(0, 'filename'), alwaysLog: true };
-  }
-  return undefined;
+  const row = r && ROTATING_STREAMS.find((l) => l.module === r.module && l.exports.some((p) => p.length === r.path.length && p.every((x, i) => x === r.path[i])));
+  if (!row) return undefined;
+  return { node, api: row.module, path: row.path(args.map((a) => unwrap(a)), optionValue), alwaysLog: true };
 }
+
+type PathOf = (args: ts.Expression[], option: (i: number, name: string) => ts.Expression | undefined) => ts.Expression | undefined;
+
+/**
+ * Log-rotation libraries that open a file stream, as data: their streams are logs whatever their path says.
+ * `exports` are the export paths that open one (`[]` for the module's own value); `path` finds the file in the
+ * arguments. Each row has a true and a false example in test/unit/file-logging-rotating.test.ts.
+ */
+export const ROTATING_STREAMS: ReadonlyArray<{ module: string; exports: string[][]; path: PathOf }> = [
+  // The first argument is a file name or a function making one; `path` is the directory.
+  { module: 'rotating-file-stream', exports: [[], ['createStream'], ['default']], path: (a, option) => (a[0] && !ts.isFunctionLike(a[0]) ? a[0] : option(1, 'path')) },
+  { module: 'file-stream-rotator', exports: [['getStream']], path: (_a, option) => option(0, 'filename') },
+  { module: 'logrotate-stream', exports: [[], ['default']], path: (_a, option) => option(0, 'file') },
+];
 
 /** `const stream = fs.createWriteStream(…)`: the declaration, when the stream is stored under a plain name. */
 function declarationHolding(node: ts.Expression): ts.VariableDeclaration | undefined {

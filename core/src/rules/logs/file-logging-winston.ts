@@ -17,7 +17,8 @@ export function winstonFileClass(scope: Scope, expression: ts.Expression): strin
   const r = scope.resolve(expression);
   if (!r) return undefined;
   if (r.module === 'winston' && r.path.length === 2 && r.path[0] === 'transports' && (r.path[1] === 'File' || r.path[1] === 'DailyRotateFile')) return r.path[1];
-  if (r.module === 'winston-daily-rotate-file' && r.path.length === 0) return 'DailyRotateFile';
+  // winston-daily-rotate-file and its scoped forks (`@abtnode/winston-daily-rotate-file`).
+  if (/^(@[\w.-]+\/)?winston-daily-rotate-file$/.test(r.module) && (r.path.length === 0 || (r.path.length === 1 && r.path[0] === 'default'))) return 'DailyRotateFile';
   return undefined;
 }
 

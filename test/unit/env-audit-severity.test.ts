@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { fileKindOf } from '../../core/src/fileKinds';
+import { mapHost } from '../../core/src/host';
+import { rule as missingRequired } from '../../core/src/rules/env/missing-required';
+import { rule as syntax } from '../../core/src/rules/env/syntax';
+import type { Rule } from '../../core/src/rules/types';
+
+// Findings of the audit set on real applications: cosmetic .env notes at warning level (hedgedoc, zwave-js-ui,
+// outline), REUSE `.env.license` files read as .env files, and `.env.test` judged as a complete configuration.
+
+function run(rule: Rule, file: string, text: string, files: Record<string, string> = {}, configured?: 'warning' | 'error') {
+  const config = defaultConfig();
+  if (configured) config.rules[rule.meta.id] = configured;
+  const relativePath = file.replace('/p/', '');
+  return analyze(new FileContext(file, text, { gitIgnored: true }), { config, rules: [rule], host: mapHost(files, '/p'), relativePath }).findings
+    .map((f) => [f.messageId, f.severity]);
+}
+
+describe('env/syntax: cosmetic notes are info until the rule is configured', () => {
+  const text = 'API_URL="http://x"\n\n\nGREETING=hello world\n';
+  test('layout and taste are info, problems stay warnings', () => {
+    assert.deepEqual(run(syntax, '/p/.env', text), [['QuoteCharacter', 'info'], ['ExtraBlankLine', 'info'], ['ValueWithoutQuotes', 'warning']]);
+  });
+  test('a configured severity applies to every message', () => {
+    assert.deepEqual(run(syntax, '/p/.env', text, {}, 'error'), [['QuoteCharacter', 'error'], ['ExtraBlankLine', 'error'], ['ValueWithoutQuotes', 'error']]);
+  });
+});
+
+describe('.env-looking names that are not .env files', () => {
+  test('REUSE licence sidecars and Markdown are not read as .env', () => {
+    assert.notEqual(fileKindOf('docker/.env.license'), 'env');
+    assert.notEqual(fileKindOf('frontend/.env.test.license'), 'env');
+    assert.notEqual(fileKindOf('docs/.env.md'), 'env');
+  });
+  test('real .env files still are', () => {
+    for (const f of ['.env', '.env.test', '.env.production.local', 'docker/app.env']) assert.equal(fileKindOf(f), 'env', f);
+  });
+});
+
+describe('env/missing-required: overlays of an environment need not be complete', () => {
+  const files = { '/p/.env.example': 'DATABASE_URL=\nSECRET_KEY=\n' };
+  for (const name of ['.env.test', '.env.development', '.env.test.local']) {
+    test(`valid: ${name} sets only what that environment changes`, () => {
+      assert.deepEqual(run(missingRequired, `/p/${name}`, 'NODE_ENV=test\n', files), []);
+    });
+  }
+  test('invalid: .env and .env.production must hold every required key', () => {
+    assert.deepEqual(run(missingRequired, '/p/.env', 'DATABASE_URL=postgres://db/app\n', files), [['missing', 'warning']]);
+    assert.deepEqual(run(missingRequired, '/p/.env.production', 'DATABASE_URL=postgres://db/app\n', files), [['missing', 'warning']]);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
+import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../core/src/js/servers';
+
+function labels(file: string, text: string): string[] {
+  return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [rule], relativePath: file }).findings.map((f) => String(f.data.label));
+}
+
+// Every row of the wrapper table: a server made through it is one (true example), the same export used as
+// something else, or a look-alike module, is not (false example). The receiver names are chosen so the
+// name-based guess cannot decide.
+const WRAPPERS: Array<{ module: string; tp: string; fp: string }> = [
+  { module: 'express', tp: "import express from 'express';\nconst web = express();\nweb.listen(8080);\n", fp: "import express from 'express';\nconst router = express.Router();\nrouter.listen(8080);\n" },
+  { module: 'koa', tp: "const Koa = require('koa');\nconst web = new Koa();\nweb.listen(8080);\n", fp: "const Router = require('koa-router');\nconst web = new Router();\nweb.listen(8080);\n" },
+  { module: 'http', tp: "const http = require('node:http');\nconst web = http.createServer(handler);\nweb.listen(8080);\n", fp: "const http = require('node:http');\nconst web = http.request(url);\nweb.listen(8080);\n" },
+  { module: 'micro', tp: "const micro = require('micro');\nconst web = micro(handler);\nweb.listen(8080);\n", fp: "const { send } = require('micro');\nconst web = send(res, 200);\nweb.listen(8080);\n" },
+  { module: 'restify', tp: "const restify = require('restify');\nconst web = restify.createServer();\nweb.listen(8080);\n", fp: "const restify = require('restify');\nconst web = restify.plugins.bodyParser();\nweb.listen(8080);\n" },
+  { module: 'polka', tp: "import polka from 'polka';\nconst web = polka();\nweb.listen(8080);\n", fp: "import polka from 'polka-logger';\nconst web = polka();\nweb.listen(8080);\n" },
+  { module: 'glue', tp: "const Glue = require('@hapi/glue');\nconst web = await Glue.compose(manifest);\nawait web.start();\n", fp: "const Glue = require('@hapi/glue');\nconst web = await Glue.other(manifest);\nawait web.start();\n" },
+  { module: 'fastify', tp: "import Fastify from 'fastify';\nconst web = Fastify();\nawait web.listen({ port: 8080 });\n", fp: "import cors from '@fastify/cors';\nconst web = cors();\nawait web.listen({ port: 8080 });\n" },
+  { module: '@nestjs/core', tp: "import { NestFactory } from '@nestjs/core';\nconst web = await NestFactory.create(AppModule);\nawait web.listen(8080);\n", fp: "import { Reflector } from '@nestjs/core';\nconst web = new Reflector();\nawait web.listen(8080);\n" },
+  { module: '@hapi/hapi', tp: "const Hapi = require('@hapi/hapi');\nconst web = Hapi.server({ port: 8080 });\nawait web.start();\n", fp: "const Boom = require('@hapi/boom');\nconst web = Boom.badRequest();\nawait web.start();\n" },
+];
+
+describe('missing-sigterm-handler: well-known server wrappers are one table', () => {
+  test('every row of SERVER_WRAPPERS has examples here', () => {
+    assert.equal(WRAPPERS.length, SERVER_WRAPPERS.length);
+  });
+  for (const { module, tp, fp } of WRAPPERS) {
+    test(`${module}: a server made through it is one`, () => assert.equal(labels('src/main.ts', tp).length, 1, tp));
+    test(`${module}: a look-alike is not`, () => assert.deepEqual(labels('src/main.ts', fp), [], fp));
+  }
+});
+
+// Every row of the handler-library table: calling it is handling SIGTERM (true example: no finding); the
+// module imported but not called, or a sibling package that installs no handler, is not (one finding).
+const LIBRARIES: Array<{ module: string; handled: string; notHandled: string }> = [
+  { module: '@godaddy/terminus', handled: "import { createTerminus } from '@godaddy/terminus';\nconst server = app.listen(8080);\ncreateTerminus(server, { onSignal });\n", notHandled: "import type { TerminusOptions } from '@godaddy/terminus';\nconst server = app.listen(8080);\n" },
+  { module: 'lightship', handled: "import { createLightship } from 'lightship';\nconst lightship = await createLightship();\nconst server = app.listen(8080);\n", notHandled: "import { createLightship } from 'lightship-mock';\nconst lightship = await createLightship();\nconst server = app.listen(8080);\n" },
+  { module: 'close-with-grace', handled: "const closeWithGrace = require('close-with-grace');\nconst server = app.listen(8080);\ncloseWithGrace(async () => server.close());\n", notHandled: "const stoppable = require('stoppable');\nconst server = stoppable(app.listen(8080));\n" },
+  { module: 'http-graceful-shutdown', handled: "const gracefulShutdown = require('http-graceful-shutdown');\nconst server = app.listen(8080);\ngracefulShutdown(server);\n", notHandled: "const { createHttpTerminator } = require('http-terminator');\nconst server = app.listen(8080);\ncreateHttpTerminator({ server });\n" },
+  { module: 'apollo-server', handled: "const { ApolloServer } = require('apollo-server');\nconst server = new ApolloServer({ typeDefs, resolvers });\nserver.listen().then(() => {});\n", notHandled: "const { ApolloServer } = require('apollo-server-express');\nconst apollo = new ApolloServer({ typeDefs, resolvers });\nconst server = app.listen(8080);\n" },
+  { module: '@apollo/server/standalone', handled: "import { ApolloServer } from '@apollo/server';\nimport { startStandaloneServer } from '@apollo/server/standalone';\nconst apollo = new ApolloServer({ typeDefs });\nawait startStandaloneServer(apollo);\nhttpServer.listen(8080);\n", notHandled: "import { ApolloServer } from '@apollo/server';\nimport { expressMiddleware } from '@apollo/server/express4';\nconst apollo = new ApolloServer({ typeDefs });\nhttpServer.listen(8080);\n" },
+];
+
+describe('missing-sigterm-handler: libraries that install their own SIGTERM handler are one table', () => {
+  test('every row of SIGTERM_LIBRARIES has examples here', () => {
+    assert.equal(LIBRARIES.length, SIGTERM_LIBRARIES.length);
+  });
+  for (const { module, handled, notHandled } of LIBRARIES) {
+    test(`${module}: handles SIGTERM`, () => assert.deepEqual(labels('src/main.ts', handled), [], handled));
+    test(`${module}: a sibling or an unused import does not`, () => assert.equal(labels('src/main.ts', notHandled).length, 1, notHandled));
+  }
+});
+
+describe('missing-sigterm-handler: servers reached through members (decision 6)', () => {
+  const cases: Array<[string, string, string]> = [
+    ['this.servers.http.listen()', "class Main {\n  start() {\n    this.servers.http.listen(8080);\n  }\n}\n", 'this.servers.http.listen'],
+    ['this.#httpServer = this.expressApp.listen()', "class Main {\n  #httpServer;\n  start() {\n    this.#httpServer = this.expressApp.listen(8080);\n  }\n}\n", 'this.expressApp.listen'],
+    ['listen inside new Promise', "export function start(server) {\n  return new Promise((resolve) => server.listen(8080, resolve));\n}\n", 'server.listen'],
+    ['a local factory handed the app', "function create(app) { return https.createServer(options, app); }\nconst server = create(app).listen(8080);\n", 'create(app).listen'],
+    ['util.promisify(server.listen).bind(server)', "const server = http.createServer(app.callback());\nconst listen = util.promisify(server.listen).bind(server);\nawait listen(8080);\n", 'promisify(server.listen)'],
+  ];
+  for (const [name, code, label] of cases) test(name, () => assert.deepEqual(labels('src/main.js', code), [label]));
+  test('names that only look like servers are not', () => {
+    assert.deepEqual(labels('src/main.js', 'observer.listen(onChange);\nemitter.listen(8080);\n'), []);
+  });
+});
