@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { readTextSync } from '../../core/src/gitignore';
+import { readForFacts } from '../../core/src/safeFs';
 import { CONFIG_FILE_NAME, defaultConfig, mergeConfig, parseConfig, type ConfigOverride, type ConfigProblem, type ResolvedConfig } from '../../core/src/config';
 import type { SeveritySetting } from '../../core/src/types';
 
@@ -82,8 +83,14 @@ export class SettingsStore {
   private fileConfig(folder: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
     let entry = this.fileConfigs.get(folder);
     if (!entry) {
-      const text = readTextSync(path.join(folder, CONFIG_FILE_NAME));
-      entry = text === undefined ? { config: defaultConfig(), problems: [] } : parseConfig(text);
+      const file = path.join(folder, CONFIG_FILE_NAME);
+      // Not followed outside the folder, never opened when it is a FIFO (core/src/safeFs.ts).
+      const text = readForFacts(folder, file);
+      const present = text !== undefined || fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+      // Present but unreadable is said on the file, never a silent default.
+      const unreadable: ConfigProblem = { message: `Cannot read ${CONFIG_FILE_NAME} (not a regular file inside the folder, or no permission): the defaults apply.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      entry = text !== undefined ? parseConfig(text) : { config: defaultConfig(), problems: present ? [unreadable] : [] };
       this.fileConfigs.set(folder, entry);
     }
     return entry;
