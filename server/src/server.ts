@@ -12,7 +12,7 @@ import { fileKindOf } from '../../core/src/fileKinds';
 import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
-import { diskWriteRefusal, staysInside } from '../../core/src/safeFs';
+import { diskWriteRefusal, readForFacts, staysInside } from '../../core/src/safeFs';
 import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
@@ -285,7 +285,9 @@ export function startServer(connection: Connection): void {
     if (!current.enable || !latest) return [];
     const analysis = analyses.get(latest, filePath, folder, current);
     const actions = codeActions(params, latest, filePath, folder, analysis, {
-      readText: (p) => host.readFile(p),
+      // A fix writes these files: it plans from what is there now (the open document, else the disk), never
+      // from the folder-facts cache, which a watcher event not yet arrived would leave a step behind.
+      readText: (p) => documents.get(URI.file(p).toString())?.getText() ?? readForFacts(folder ?? path.dirname(filePath), p),
       versionOf: (u) => documents.get(u)?.version ?? null,
       writeRefusal: (p) => diskWriteRefusal(folder ?? path.dirname(filePath), p),
     });
