@@ -143,7 +143,9 @@ export function startServer(connection: Connection): void {
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
       const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
-      return analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host }).findings;
+      // With the findings inline comments silenced (marked `suppression`): the panel counts them per factor.
+      const result = analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host });
+      return [...result.findings, ...result.suppressed];
     },
     excludes: async (folder) => {
       if (!hasConfigurationCapability) return [];

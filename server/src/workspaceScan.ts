@@ -54,7 +54,8 @@ export class WorkspaceScanner {
   /** All findings of the folder's last scan, per file. */
   findingsByFile(folder: string): Map<string, Finding[]> {
     const out = new Map<string, Finding[]>();
-    for (const file of this.files.get(folder) ?? []) out.set(file, this.cache.get(file)?.findings ?? []);
+    // Silenced findings are kept for the panel's counts, never shown as diagnostics.
+    for (const file of this.files.get(folder) ?? []) out.set(file, (this.cache.get(file)?.findings ?? []).filter((f) => !f.suppression));
     return out;
   }
 

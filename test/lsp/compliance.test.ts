@@ -145,3 +145,17 @@ test('a workspace scan shows progress and stops when the client cancels it', asy
     await waitFor(() => progress.some((p) => p.value.kind === 'end'), 'the progress to end');
   });
 });
+
+test('a finding an inline comment ignores is counted on its factor, not listed, and stays out of the Problems panel', async () => {
+  const ignored = {
+    ...files,
+    'src/db.ts': `// twelve-factor-disable-next-line config/hardcoded-secret -- local fixture\nexport const pool = { password: '${PASSWORD}' };\n`,
+  };
+  await withSession({ files: ignored, secrets: [PASSWORD] }, async (s) => {
+    const reports = await s.connection.sendRequest(ScanWorkspaceRequest, {});
+    assert.equal(factor(reports, 3).suppressed, 1);
+    assert.equal(factor(reports, 3).findings.filter((f) => f.ruleId === 'config/hardcoded-secret').length, 0);
+    assert.notEqual(factor(reports, 3).status, 'failing');
+    assert.equal(factor(reports, 11).suppressed, 0);
+  });
+});

@@ -92,3 +92,18 @@ test('the status item: score and this file\'s findings; its menu never restarts 
   assert.match(statusView({ server: 'running', file: { findings: 0, skipped: 'too large' } }).tooltip, /not analysed \(too large\)/);
   assert.deepEqual(STATUS_MENU.map((m) => m.command), ['twelveFactor.showCompliancePanel', 'twelveFactor.scanWorkspace', 'twelveFactor.showOutput', 'twelveFactor.restartServer']);
 });
+
+test('findings an inline comment ignores are counted on their factor, never listed and never change its status', () => {
+  const silenced = (f: Finding): Finding => ({ ...f, suppression: { kind: 'inSource', directive: 'twelve-factor-disable-next-line', justification: 'fixture', line: f.range.start.line - 1 } });
+  const { report, factor } = configFactor([
+    silenced(finding('config/hardcoded-secret', 'error', 'src/keys.ts', 3)),
+    silenced(finding('config/hardcoded-secret', 'error', 'src/keys.ts', 7)),
+    finding('env/undeclared-usage', 'warning', 'src/app.ts', 1),
+  ]);
+  assert.equal(factor.factor.suppressed, 2);
+  assert.equal(factor.factor.status, 'warnings', 'the ignored errors do not fail the factor');
+  assert.deepEqual(factor.factor.findings.map((f) => f.ruleId), ['env/undeclared-usage']);
+  assert.equal(factorDescription(factor.factor), '1 warning · 2 ignored inline');
+  const logs = report.factors.find((f) => f.roman === 'XI');
+  assert.equal(logs?.suppressed, 0);
+});

@@ -15,6 +15,8 @@ export interface FactorReport {
   /** One line saying why the factor has its status. */
   reason: string;
   findings: Finding[];
+  /** Findings of this factor an inline ignore comment silenced: shown as a count, so ignores stay visible. */
+  suppressed: number;
   facts: WorkspaceFact[];
 }
 
@@ -45,12 +47,15 @@ export const FACTORS: ReadonlyArray<{ roman: string; name: string }> = [
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
- * The twelve factors' statuses from the findings of a folder and its workspace facts. A factor fails on an
+ * The twelve factors' statuses from the findings of a folder and its workspace facts. Findings that carry a
+ * `suppression` (an inline ignore silenced them) do not count towards a status; each factor counts them. A factor fails on an
  * error finding or a failing fact, has warnings on anything less, passes when its checks ran and found
  * nothing, and is "not applicable" only when no rule or fact speaks to it.
  */
-export function computeCompliance(folder: string, findings: Finding[], facts: WorkspaceFact[], rules: readonly RuleMeta[], filesScanned: number): ComplianceReport {
+export function computeCompliance(folder: string, all: Finding[], facts: WorkspaceFact[], rules: readonly RuleMeta[], filesScanned: number): ComplianceReport {
   const factorOfRule = new Map(rules.map((r) => [r.id, factorOf(r.id).factor]));
+  const findings = all.filter((f) => !f.suppression);
+  const silenced = all.filter((f) => f.suppression);
   const factors = FACTORS.map(({ roman, name }, i): FactorReport => {
     const n = i + 1;
     const own = findings.filter((f) => factorOfRule.get(f.ruleId) === n);
@@ -76,7 +81,8 @@ export function computeCompliance(folder: string, findings: Finding[], facts: Wo
       status = 'not-applicable';
       reason = 'No check applies to this folder';
     }
-    return { factor: n, roman, name, status, reason, findings: own, facts: ownFacts };
+    const suppressed = silenced.filter((f) => factorOfRule.get(f.ruleId) === n).length;
+    return { factor: n, roman, name, status, reason, findings: own, suppressed, facts: ownFacts };
   });
   const score = factors.filter((f) => f.status === 'pass' || f.status === 'not-applicable').length;
   return { folder, factors, score, filesScanned };

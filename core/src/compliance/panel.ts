@@ -66,10 +66,11 @@ export function factorWorst(factor: FactorReport): Worst {
   return counts.notes > 0 ? 'info' : 'pass';
 }
 
-/** The factor's line in the panel: its counts when it has findings, and why it has its status. */
+/** The factor's line in the panel: its counts when it has findings, why it has its status, and how many findings inline comments ignore. */
 export function factorDescription(factor: FactorReport): string {
   const counts = formatCounts(countFindings(factor.findings));
-  return counts && counts !== factor.reason ? `${counts} · ${factor.reason}` : factor.reason;
+  const line = counts && counts !== factor.reason ? `${counts} · ${factor.reason}` : factor.reason;
+  return factor.suppressed > 0 ? `${line} · ${factor.suppressed} ignored inline` : line;
 }
 
 /** A file's findings by worst severity, then count, then path: the nine secret errors come before 337 warnings. */
