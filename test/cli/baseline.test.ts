@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { cli, workspace as project } from './run';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+const workspace = (files: Record<string, string>) => project(files, 'tf-baseline-');
+
 const SECRET = ['s3cr3t', '-Pa55'].join('');
 const OTHER = ['an0ther', '-Pa55w'].join('');
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-baseline-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 interface Json {
   summary: { errors: number; suppressed: number; baselined: number };

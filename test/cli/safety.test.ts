@@ -4,25 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { cli, workspace as project } from './run';
+
+const workspace = (files: Record<string, string>) => project(files, 'tf-safety-');
 
 // Issue 11: the repository is untrusted input. Each case is the attack, the command, and the refusal or result.
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
-function cli(args: string[], cwd: string) {
-  // The timeout only keeps a regression from hanging the whole run; no assertion depends on time.
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-safety-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const SECRET_FILE = "export const dbPassword = 's3cr3t-Pa55';\n";
 const BASE = { 'package.json': '{}', 'src/db.ts': SECRET_FILE, '.gitignore': '.env\n' };
