@@ -198,9 +198,11 @@ try {
       await poll(() => read(FILE) === expected);
       assert(read(FILE) === expected, `unexpected text on disk:\n${read(FILE)?.split('\n').slice(4, 7).join('\n')}`);
     });
+    // A new .env starts as a copy of .env.example (so it holds every key the example requires) and ends with the key.
     await check(`the new .env in the copy holds ${name}=<the key>`, async () => {
-      await poll(() => read('.env') === `${name}=${secret}\n`);
-      assert(read('.env') === `${name}=${secret}\n`, `.env is ${read('.env') === undefined ? 'missing' : `${read('.env').length} chars, not the expected line`}`);
+      const wanted = `${envExampleBefore}${envExampleBefore.endsWith('\n') || envExampleBefore === '' ? '' : '\n'}${name}=${secret}\n`;
+      await poll(() => read('.env') === wanted);
+      assert(read('.env') === wanted, `.env is ${read('.env') === undefined ? 'missing' : `${read('.env').length} chars, not the example followed by the key`}`);
     });
     await check(`.env.example gets ${name}= and .gitignore (which ignores .env already) is unchanged`, async () => {
       await poll(() => read('.env.example') === `${envExampleBefore}${name}=\n`);
@@ -228,6 +230,8 @@ try {
     assert(/\d{1,2}\/12\b/.test(header), `no score in the view header: ${header}`);
     const config = rows.find((r) => r.startsWith('III. Config')) ?? '';
     assert(!config.includes(secret), 'the panel shows a secret');
+    // The view's message is rendered apart from its rows: wait for it rather than read the first frame.
+    await pane.getByText(/Score \d{1,2}\/12 factors pass/).first().waitFor({ timeout: 30000 }).catch(() => undefined);
     const body = (await pane.innerText()).replace(/\s+/g, ' ');
     assert(/Score \d{1,2}\/12 factors pass/.test(body), `no score line in the view: ${body.slice(0, 120)}`);
     return `${header.trim()} | ${config.slice(0, 80)}`;
