@@ -5,6 +5,7 @@ import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { envFacts, envFactsFromText, findEnvReads } from '../../core/src/env/reads';
+import { schemaFromExample } from '../../core/src/env/schema';
 import { mapHost } from '../../core/src/host';
 import { ProgramIndex } from '../../core/src/program';
 import { rule as undeclaredUsage } from '../../core/src/rules/env/undeclared-usage';
@@ -92,6 +93,15 @@ describe('env/undeclared-usage', () => {
     const files = { '/p/.env.example': 'ROOT_ONLY=\n', '/p/packages/api/.env.example': 'API_ONLY=\n' };
     assert.deepEqual(undeclared('process.env.ROOT_ONLY; process.env.API_ONLY;', files, '/p/packages/api/src/a.ts').map((f) => f.data.name), ['ROOT_ONLY']);
     assert.deepEqual(undeclared('process.env.ROOT_ONLY; process.env.API_ONLY;', files, '/p/src/a.ts').map((f) => f.data.name), ['API_ONLY']);
+  });
+  test('a declaration commented out in .env.example (`# NAME=`) declares an optional variable; prose does not', () => {
+    const example = { '/p/.env.example': 'PORT=3000\n# SENTRY_DSN=\n#export MAIL_FROM=noreply@example.com\n# Set DEBUG to 1 for verbose logs\n' };
+    const code = 'process.env.PORT; process.env.SENTRY_DSN; process.env.MAIL_FROM; process.env.DEBUG;';
+    assert.deepEqual(undeclared(code, example).map((f) => f.data.name), ['DEBUG']);
+    // Optional: known, but not a variable a .env must hold (env/missing-required reads `variables`).
+    const schema = schemaFromExample('/p/.env.example', example['/p/.env.example']);
+    assert.deepEqual([...schema.variables.keys()], ['PORT']);
+    assert.deepEqual([...(schema.commented ?? [])], ['SENTRY_DSN', 'MAIL_FROM']);
   });
   test('schema and example in one folder: declared by either', () => {
     assert.deepEqual(undeclared('process.env.PORT; process.env.EXTRA;', { ...schema, '/p/.env.example': 'EXTRA=\n' }), []);

@@ -96,7 +96,7 @@ export function nearestDeclarations(file: string, host: FileHost | undefined): N
     const files = all.filter((f) => !f.broken);
     if (files.length === 0) return undefined;
     const names = new Set<string>();
-    for (const f of files) for (const n of f.variables.keys()) names.add(n);
+    for (const f of files) for (const n of [...f.variables.keys(), ...(f.commented ?? [])]) names.add(n);
     return { dir, files, names };
   }
   return undefined;

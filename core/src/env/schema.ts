@@ -53,6 +53,11 @@ export interface EnvSchema {
   problems: SchemaProblem[];
   /** The file does not parse: no variable could be read, and the checks of `.env` files fall back. */
   broken: boolean;
+  /**
+   * Variables an example mentions only in a comment (`# SENTRY_DSN=`): optional settings the authors
+   * documented. Code that reads them is not reading an undeclared variable, and no `.env` must hold them.
+   */
+  commented?: Set<string>;
 }
 
 const COMMON_OPTIONS = ['type', 'required', 'secret', 'description', 'default'];
@@ -218,8 +223,16 @@ export function schemaFromExample(file: string, text: string): EnvSchema {
     if (comments.length > 0) spec.description = comments.join('\n');
     schema.variables.set(entry.key, spec);
   }
+  for (let l = 0; l < doc.lineKinds.length; l++) {
+    if (doc.lineKinds[l] !== LINE.comment) continue;
+    const name = COMMENTED_DECLARATION.exec(text.slice(doc.lineStarts[l], doc.lineEnds[l]))?.[1];
+    if (name && !schema.variables.has(name)) (schema.commented ??= new Set()).add(name);
+  }
   return schema;
 }
+
+/** `# NAME=value` or `#export NAME=`: a declaration commented out. Prose (`# Set NAME to …`) is not one. */
+const COMMENTED_DECLARATION = /^\s*#+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
 
 function keyText(pair: Pair<Node, Node | null>): string | undefined {
   return isScalar(pair.key) && pair.key.value !== null && typeof pair.key.value !== 'object' ? String(pair.key.value) : undefined;
