@@ -77,6 +77,36 @@ export function roleOfFile(file: string, relativePath: string, host: RoleHost, t
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
 
+/** What `roleOfContext` reads of a file context (a `FileContext` is one). */
+export interface RoleSubject {
+  readonly path: string;
+  readonly text: string;
+  readonly relativePath?: string;
+  readonly host?: RoleHost & { rootOf(file: string): string | undefined };
+}
+
+const contextRoles = new WeakMap<RoleSubject, RoleVerdict>();
+
+/**
+ * The role of the file a rule is checking, once per file version: with the disk when the context has a
+ * host, from the path alone otherwise. Ask it only when about to report, since it may read a few files.
+ */
+export function roleOfContext(context: RoleSubject): RoleVerdict {
+  let verdict = contextRoles.get(context);
+  if (!verdict) {
+    const relative = context.relativePath ?? relativeToRoot(context);
+    verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, context.text) : roleOfPath(relative, context.text);
+    contextRoles.set(context, verdict);
+  }
+  return verdict;
+}
+
+function relativeToRoot(context: RoleSubject): string {
+  const root = context.host?.rootOf(context.path);
+  const rel = root ? path.relative(root, context.path) : '';
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : context.path).replace(/\\/g, '/');
+}
+
 /** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner). */
 export function runsAsProgram(role: FileRole): boolean {
   return role === 'source';
