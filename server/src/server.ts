@@ -9,6 +9,7 @@ import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { scanLargeEnv } from '../../core/src/largeEnv';
 import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
@@ -63,7 +64,13 @@ export function startServer(connection: Connection): void {
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
-  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
+  connection.onRequest(ServerStatsRequest, () => {
+    // Only a process started with --expose-gc has `gc`: memory tests measure what is still reachable, not garbage.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { heapUsed, rss } = process.memoryUsage();
+    return { analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, heapUsed, rss, collected: gc !== undefined };
+  });
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
@@ -139,13 +146,19 @@ export function startServer(connection: Connection): void {
     openText: (file) => documents.get(URI.file(file).toString())?.getText(),
     analyze: async (file, text, folder) => {
       const current = await settings.get(URI.file(folder).toString(), folder);
-      if (!current.enable) return [];
+      if (!current.enable) return { findings: [] };
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
       const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
       // With the findings inline comments silenced (marked `suppression`): the panel counts them per factor.
       const result = analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host });
-      return [...result.findings, ...result.suppressed];
+      return { findings: [...result.findings, ...result.suppressed], skipped: result.skipped };
+    },
+    largeEnv: async (file, folder) => {
+      const current = await settings.get(URI.file(folder).toString(), folder);
+      if (!current.enable) return [];
+      const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      return scanLargeEnv(file, { config: current.config, relativePath, gitIgnored: isGitIgnored(file, undefined, folder) });
     },
     excludes: async (folder) => {
       if (!hasConfigurationCapability) return [];
