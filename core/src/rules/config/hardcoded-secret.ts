@@ -10,7 +10,7 @@ import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDID
 import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../secrets/documents';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findSqlPasswords } from '../../secrets/sql';
-import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -70,7 +70,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
-  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value));
+  // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
+  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
