@@ -47,7 +47,7 @@ export function isCandidate(text: string): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isCandidate(context.text)) return;
-  const scope = new Scope(context.sourceFile, context.text);
+  const scope = new Scope(context.sourceFile, context.text, context.program);
   const findings: LogFinding[] = [
     ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
   ];
