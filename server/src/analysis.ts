@@ -89,3 +89,10 @@ export class DocumentAnalyses {
     return name.endsWith(ext) ? name : name + ext;
   }
 }
+
+/** The process's CPU time and memory, for the server-stats request (the bench measures the server with it). */
+export function processStats(): { cpuMicros: number; rssBytes: number; heapUsedBytes: number } {
+  const cpu = process.cpuUsage();
+  const memory = process.memoryUsage();
+  return { cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+}
