@@ -18,7 +18,7 @@ import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
-import { DocumentAnalyses } from './analysis';
+import { DocumentAnalyses, processStats } from './analysis';
 import { FolderFactsVersion } from './folderFacts';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ServerStatsRequest, StatusNotification, WorkspaceTrustedNotification } from './customMessages';
@@ -64,13 +64,7 @@ export function startServer(connection: Connection): void {
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
-  connection.onRequest(ServerStatsRequest, () => {
-    // Only a process started with --expose-gc has `gc`: memory tests measure what is still reachable, not garbage.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const { heapUsed, rss } = process.memoryUsage();
-    return { analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, heapUsed, rss, collected: gc !== undefined };
-  });
+  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, ...processStats() }));
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
