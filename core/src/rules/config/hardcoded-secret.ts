@@ -13,6 +13,7 @@ import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findSqlPasswords } from '../../secrets/sql';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -26,7 +27,7 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   reportsSecrets: true,
-  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'text'],
+  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'text'],
   keywords: [],
   leaksInTests: true,
 };
@@ -145,6 +146,8 @@ function contextCandidates(context: FileContext): Candidate[] {
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
       return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
     }
+    case 'python':
+      return pythonSecretCandidates(context);
     case 'env':
     case 'properties':
     case 'shell':
