@@ -166,7 +166,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         ruleId: meta.id,
         messageId: r.messageId,
         message: render(meta.messages[r.messageId] ?? r.messageId, r.data ?? {}),
-        severity: messageSeverity(meta, config, r.messageId, severity),
+        severity,
         file: context.path,
         range,
         start: r.start,
@@ -219,12 +219,6 @@ export function severityOf(rule: Rule, config: ResolvedConfig, isTestFile: boole
   const test = config.testFiles.severity;
   // Test code is reported at the test severity, but never above what the rule is set to.
   return test === 'off' ? 'off' : moreLenient(configured, test);
-}
-
-/** A message's default cap (`meta.messageSeverity`) applies only while the user has not set the rule's severity. */
-function messageSeverity(meta: Rule['meta'], config: ResolvedConfig, messageId: string, severity: Severity): Severity {
-  const cap = meta.messageSeverity?.[messageId];
-  return cap && config.rules[meta.id] === undefined ? moreLenient(severity, cap) : severity;
 }
 
 const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];

@@ -17,6 +17,8 @@ const invalid: Invalid[] = [
   { name: 'test code: a provider key', file: 'test/pay.test.ts', code: `const key = '${STRIPE}';`, messageId: 'provider', line: 1, column: 14, secret: STRIPE, severity: 'error' },
   { name: 'test code: a private key', file: 'src/__tests__/sign.ts', code: `const pem = \`${fake('-----BEGIN RSA ', 'PRIVATE KEY-----')}\n${KEY_BODY}\n${fake('-----END RSA ', 'PRIVATE KEY-----')}\`;`,
     messageId: 'provider', line: 1, column: 14, secret: `${fake('-----BEGIN RSA ', 'PRIVATE KEY-----')}\n${KEY_BODY}\n${fake('-----END RSA ', 'PRIVATE KEY-----')}`, severity: 'error' },
+  { name: 'test code: a coverage service token (CI-only, so live)', file: 'tests/ci.test.env', code: `API_SECRET=abcdefghij123\nCODACY_PROJECT_TOKEN=${fake('c3f7ab9e2d10', '4f6a8b5c9d0e1f2a3b4c')}\n`,
+    messageId: 'provider', line: 2, column: 22, secret: fake('c3f7ab9e2d10', '4f6a8b5c9d0e1f2a3b4c'), severity: 'error' },
   // Decision 3: example files report what looks real.
   { name: '.env.example: a random-looking key', file: '.env.example', code: 'SESSION_SECRET=Your Session Secret goes here\nFOURSQUARE_SECRET=Q0RSGSKQO5HKPYTZ1NMHQK2KONTHQKHOJ3BLOQTH1QXCXR0Z\n',
     messageId: 'named', line: 2, column: 19, secret: 'Q0RSGSKQO5HKPYTZ1NMHQK2KONTHQKHOJ3BLOQTH1QXCXR0Z', severity: 'error' },

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { envObject, type EnvVia } from '../js/envReads';
 import { unwrap } from '../js/modules';
 
 /**
@@ -16,7 +17,7 @@ export interface EnvReadSite {
   /** The whole access (`process.env.X`) or the binding element. */
   exprStart: number;
   exprEnd: number;
-  via: 'process.env' | 'import.meta.env' | 'Bun.env';
+  via: EnvVia;
   /** `process.env.X = …`, `delete process.env.X`: the code sets the variable rather than reading it. */
   write: boolean;
   /**
@@ -35,17 +36,7 @@ export interface EnvReads {
   dynamic: boolean;
 }
 
-type Via = EnvReadSite['via'];
-
-/** `process.env`, `import.meta.env`, `Bun.env`, or undefined. */
-export function envObject(node: ts.Node): Via | undefined {
-  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return undefined;
-  const e = node.expression;
-  if (ts.isIdentifier(e) && e.text === 'process') return 'process.env';
-  if (ts.isIdentifier(e) && e.text === 'Bun') return 'Bun.env';
-  if (ts.isMetaProperty(e) && e.keywordToken === ts.SyntaxKind.ImportKeyword) return 'import.meta.env';
-  return undefined;
-}
+type Via = EnvVia;
 
 function nameOf(node: ts.PropertyName | ts.BindingName): ts.Identifier | ts.StringLiteralLike | undefined {
   if (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) return node;

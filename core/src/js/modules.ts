@@ -137,6 +137,19 @@ export function unwrap(node: ts.Expression): ts.Expression {
   return n;
 }
 
+/** Unwraps `(x)`, `x as T`, `x!`, `x satisfies T`, `<T>x` upwards: the node that really sits in the parent's slot. */
+export function outermost(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) ||
+         ts.isSatisfiesExpression(n.parent) || ts.isTypeAssertionExpression(n.parent))) n = n.parent;
+  return n;
+}
+
+/** Each local name bound to a module, with the module it comes from (`jwt` → `jsonwebtoken`), whatever the path inside it. */
+export function importedModules(sourceFile: ts.SourceFile): Map<string, string> {
+  return new Map([...ModuleBindings.of(sourceFile).names].map(([name, target]) => [name, target.module]));
+}
+
 /** `a.b.c` for a call's callee, for matching by name when no import tells where it comes from. */
 export function dottedName(node: ts.Expression): string | undefined {
   const e = unwrap(node);

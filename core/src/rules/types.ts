@@ -1,18 +1,13 @@
 import type { FileContext } from '../context';
 import type { FixDescriptor } from '../fixes/types';
 import type { ModuleFacts } from '../program/types';
-import type { FileKind, Severity, SeveritySetting } from '../types';
+import type { FileKind, SeveritySetting } from '../types';
 
 export interface RuleMeta {
   /** `<factor>/<name>`, e.g. `config/hardcoded-secret`. */
   id: string;
   /** `off` for opt-in rules (they run once a setting or the config gives them a severity). */
   defaultSeverity: SeveritySetting;
-  /**
-   * Messages reported below the default severity while the rule's severity is not configured: cosmetic
-   * notes of a rule whose other messages are real problems. A configured severity applies to every message.
-   */
-  messageSeverity?: Record<string, Severity>;
   /** One sentence, shown in SARIF `shortDescription` and the docs. */
   description: string;
   /**
@@ -61,8 +56,9 @@ export interface Report {
   /** What identifies this finding apart from its position (for the fingerprint); never a secret in clear. */
   identity?: string;
   /**
-   * Steps below the rule's configured severity (error → warning → info → hint) for a finding that is less
-   * grave than the rule's usual one: a password to `localhost` opens only the developer's own machine.
+   * Steps below the rule's severity, configured or default (error → warning → info → hint), for a finding
+   * milder than the rule's usual one: a password to `localhost` opens only the developer's own machine, a
+   * cosmetic `.env` note changes nothing any tool reads. The one way a rule says "milder": the engine applies it.
    */
   demote?: number;
   /** In test code, reported at the rule's severity whatever `testFiles.severity` says (needs `meta.leaksInTests`). */

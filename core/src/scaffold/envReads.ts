@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { envObject } from '../js/envReads';
 import { dottedName, unwrap } from '../js/modules';
 import type { EnvType, SourceLocation } from './types';
 
@@ -62,13 +63,13 @@ export function scanEnvUses(sf: ts.SourceFile, file = sf.fileName): EnvUse[] {
   const identifiers = new Map<string, ts.Identifier[]>();
   const collect = (node: ts.Node): void => {
     // `function loadConfig(env = process.env)`: the parameter is the env object.
-    if (ts.isParameter(node) && node.initializer && ts.isIdentifier(node.name) && isProcessEnv(unwrap(node.initializer))) envAliases.add(node.name.text);
+    if (ts.isParameter(node) && node.initializer && ts.isIdentifier(node.name) && envObject(unwrap(node.initializer)) !== undefined) envAliases.add(node.name.text);
     if (ts.isVariableDeclaration(node) && node.initializer) {
       const init = unwrap(node.initializer);
       if (ts.isIdentifier(node.name)) {
         const lit = literalText(init);
         if (lit !== undefined && (ts.isStringLiteralLike(init))) constants.set(node.name.text, lit);
-        if (isProcessEnv(init)) envAliases.add(node.name.text);
+        if (envObject(init)) envAliases.add(node.name.text);
       } else if (ts.isObjectBindingPattern(node.name) && ts.isIdentifier(init) && init.text === 'process') {
         // `const { env } = process` / `const { env: e } = process`
         for (const el of node.name.elements) {
@@ -94,10 +95,8 @@ export function scanEnvUses(sf: ts.SourceFile, file = sf.fileName): EnvUse[] {
 
   const isEnvObject = (expr: ts.Expression): boolean => {
     const e = unwrap(expr);
-    if (isProcessEnv(e)) return true;
-    if (ts.isIdentifier(e)) return envAliases.has(e.text);
-    // import.meta.env
-    return ts.isPropertyAccessExpression(e) && e.name.text === 'env' && ts.isMetaProperty(e.expression) && e.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
+    if (envObject(e)) return true;
+    return ts.isIdentifier(e) && envAliases.has(e.text);
   };
 
   const uses: EnvUse[] = [];
@@ -153,14 +152,6 @@ export function scanEnvUses(sf: ts.SourceFile, file = sf.fileName): EnvUse[] {
 function localOf(top: ts.Node): ts.Identifier | undefined {
   const decl = top.parent;
   return decl && ts.isVariableDeclaration(decl) && decl.initializer === top && ts.isIdentifier(decl.name) ? decl.name : undefined;
-}
-
-function isProcessEnv(e: ts.Expression): boolean {
-  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'env') return false;
-  const base = unwrap(e.expression);
-  if (ts.isIdentifier(base)) return base.text === 'process';
-  // globalThis.process.env
-  return ts.isPropertyAccessExpression(base) && base.name.text === 'process' && ts.isIdentifier(base.expression) && base.expression.text === 'globalThis';
 }
 
 /** `process.env.X = …`, `delete process.env.X`, `process.env.X ??= …`: the code sets it, not reads it. */

@@ -1,11 +1,12 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
-import { calleeName, envReadName, importedModules, outermost, propertyNameText, unwrap } from './ast';
+import { envFallbackOf, envReadName } from '../js/envReads';
+import { importedModules, outermost, unwrap } from '../js/modules';
+import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { USER_KEYS } from './structured';
 import { isCodeWord, isSecretValue, isUsedSecretValue } from './value';
 
-export { envReadName, importedModules };
 
 /** A string literal that the syntax tree says holds a secret. */
 export interface JsSecret {
@@ -199,43 +200,28 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
   }
   if (ts.isParameter(parent) && parent.initializer === slot) return defaulted(propertyNameText(parent.name));
   if (ts.isJsxAttribute(parent)) return named(propertyNameText(parent.name));
+  // The default of an environment read, in any of its forms: the fix drops the default, keeping the read.
+  const fallback = envFallbackOf(literal);
+  if (fallback) {
+    const { name, start, end, text } = fallback;
+    return { ...base, kind: 'fallback', name, envName: name, dropFallback: { start, end, text } };
+  }
   if (ts.isBinaryExpression(parent) && parent.right === slot) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
       const name = assignedName(parent.left);
       return isDefaultAssignment(parent) ? defaulted(name) : named(name);
     }
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-      const envName = envInChain(parent.left);
-      const drop = { start: parent.getStart(), end: parent.getEnd(), text: parent.left.getText() };
-      if (envName) return { ...base, kind: 'fallback', name: envName, envName, dropFallback: drop };
-      // `options.secret || 'lit'`, `secret ?? 'lit'`: the default of a secret the code was given.
-      return defaulted(assignedName(unwrap(parent.left)));
-    }
+    // `options.secret || 'lit'`, `secret ?? 'lit'`: the default of a secret the code was given.
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return defaulted(assignedName(unwrap(parent.left)));
     return undefined;
   }
+  // `process.env.DEBUG ? 'a' : 'b'`: a value the environment chooses, with nothing to drop.
   if (ts.isConditionalExpression(parent) && (parent.whenFalse === slot || parent.whenTrue === slot)) {
-    const other = parent.whenFalse === slot ? parent.whenTrue : parent.whenFalse;
-    const otherEnv = envReadName(unwrap(other));
-    const envName = otherEnv ?? envReadName(unwrap(parent.condition));
-    if (!envName) return undefined;
-    // `process.env.X ? process.env.X : 'literal'` is `process.env.X` without its default.
-    const drop = otherEnv ? { start: parent.getStart(), end: parent.getEnd(), text: other.getText() } : undefined;
-    return { ...base, kind: 'fallback', name: envName, envName, dropFallback: drop };
+    const envName = envReadName(parent.condition);
+    return envName ? { ...base, kind: 'fallback', name: envName, envName } : undefined;
   }
-  if (ts.isBindingElement(parent) && parent.initializer === slot) {
-    const key = propertyNameText(parent.propertyName ?? parent.name);
-    const pattern = parent.parent;
-    const decl = pattern.parent;
-    if (key && ts.isVariableDeclaration(decl) && decl.initializer) {
-      const init = calleeName(unwrap(decl.initializer));
-      if (init === 'process.env' || init === 'import.meta.env' || init === 'Bun.env') {
-        const drop = { start: parent.name.getEnd(), end: parent.initializer.getEnd(), text: '' };
-        return { ...base, kind: 'fallback', name: key, envName: key, dropFallback: drop };
-      }
-    }
-    return defaulted(key);
-  }
+  if (ts.isBindingElement(parent) && parent.initializer === slot) return defaulted(propertyNameText(parent.propertyName ?? parent.name));
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {
     const index = parent.arguments.indexOf(slot as ts.Expression);
     const callee = calleeName(parent.expression);
@@ -287,17 +273,6 @@ function isDefaultAssignment(assignment: ts.BinaryExpression): boolean {
 function configKey(callee: string, first: ts.Expression | undefined): string | undefined {
   if (!first || !ts.isStringLiteralLike(first) || !/(^|\.)(get|getOrThrow|env|getEnv)$/.test(callee)) return undefined;
   return first.text.split(/[.:/]/).pop();
-}
-
-/** The variable read last in `process.env.A || process.env.B`, the one the literal stands in for. */
-function envInChain(node: ts.Expression): string | undefined {
-  const n = unwrap(node);
-  const direct = envReadName(n);
-  if (direct) return direct;
-  if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.BarBarToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-    return envInChain(n.right) ?? envInChain(n.left);
-  }
-  return undefined;
 }
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);

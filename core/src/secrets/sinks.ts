@@ -1,5 +1,6 @@
 import ts = require('typescript');
-import { calleeName, outermost, propertyNameText, unwrap } from './ast';
+import { outermost, unwrap } from '../js/modules';
+import { calleeName, propertyNameText } from './ast';
 
 /**
  * Places that are a secret by their role: whatever literal is given there, the app signs, encrypts or logs

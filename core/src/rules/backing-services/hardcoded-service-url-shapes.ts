@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { containsEnvAccess, envReadName } from '../../js/envReads';
 import { dottedName, unwrap } from '../../js/modules';
 
 /** A backing service as a URL scheme names it, and the variable its address conventionally lives in. */
@@ -69,29 +70,6 @@ export function isRemoteHost(host: string): boolean {
   return !isLocalHost(host) && (host.includes('.') || host.includes(':'));
 }
 
-/** Reads the environment: `process.env.X`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`. */
-export function readsEnv(node: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
-      const name = dottedName(ts.isPropertyAccessExpression(n) ? n.expression : n.expression);
-      if (name && /^(process\.env|import\.meta\.env|Bun\.env|Deno\.env)$/.test(name)) found = true;
-    }
-    if (!found) ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
-}
-
-/** The variable name in `process.env.REDIS_URL` / `process.env['REDIS_URL']`, when the expression is just that. */
-export function envVariableOf(node: ts.Expression): string | undefined {
-  const e = unwrap(node);
-  if (ts.isPropertyAccessExpression(e) && dottedName(e.expression) === 'process.env') return e.name.text;
-  if (ts.isElementAccessExpression(e) && dottedName(e.expression) === 'process.env' && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
-  return undefined;
-}
-
 /** Where a literal is only a default: the right of `||`/`??`, a parameter default, `default:`, `.default(…)`. */
 export interface FallbackPlace {
   /** The `process.env.X || 'literal'` expression, when the left side is a plain env read. */
@@ -111,7 +89,7 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
   if (ts.isBinaryExpression(parent) && parent.right === node) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-      const envName = envVariableOf(parent.left);
+      const envName = envReadName(parent.left);
       return envName ? { expression: parent, envName } : {};
     }
     if (op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) return {};
@@ -120,8 +98,8 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
   if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) && DEFAULT_KEYS.test(parent.name.text)) return {};
   // `isProd ? process.env.REDIS_URL : 'redis://localhost'`, `NODE_ENV === 'production' ? … : 'redis://localhost'`.
   if (ts.isConditionalExpression(parent) && parent.condition !== node) {
-    if (parent.whenTrue === node ? readsEnv(parent.whenFalse) : readsEnv(parent.whenTrue)) return {};
-    if (readsEnv(parent.condition)) return { choice: true };
+    if (parent.whenTrue === node ? containsEnvAccess(parent.whenFalse) : containsEnvAccess(parent.whenTrue)) return {};
+    if (containsEnvAccess(parent.condition)) return { choice: true };
   }
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
     const callee = unwrap(parent.expression);
@@ -141,7 +119,7 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
   }
   // `if (!process.env.REDIS_URL) url = 'redis://localhost:6379'`: a default chosen by the environment.
   for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isIfStatement(n) && readsEnv(n.expression)) return { choice: true };
+    if (ts.isIfStatement(n) && containsEnvAccess(n.expression)) return { choice: true };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { envFallbackOf } from '../../js/envFallback';
+import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
 import { isSensitiveName, toEnvName } from '../../secrets/names';

@@ -24,23 +24,18 @@ export const meta: RuleMeta = {
     UnquotedHash: 'The value of `{key}` holds an unquoted `#`: dotenv ends the value there and drops the rest. Quote the value to keep it.',
     ValueWithoutQuotes: 'The value of `{key}` holds blanks; quote it so every tool reads it the same.',
   },
-  // Layout and taste: every tool reads these lines the same way, so they are notes, not warnings (audit:
-  // 80 of 86 warnings on real applications were these). Configuring the rule's severity applies it to all.
-  messageSeverity: {
-    QuoteCharacter: 'info',
-    ExtraBlankLine: 'info',
-    EndingBlankLine: 'info',
-    TrailingWhitespace: 'info',
-    LowercaseKey: 'info',
-  },
   fixable: true,
   kinds: ['env'],
   keywords: [],
 };
 
+// Layout and taste: every tool reads these lines the same way, so they are notes one level below the rule
+// (info at its default, warning), not warnings (audit: 80 of 86 warnings on real applications were these).
+const COSMETIC = new Set(['QuoteCharacter', 'ExtraBlankLine', 'EndingBlankLine', 'TrailingWhitespace', 'LowercaseKey']);
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isDotenvFile(context)) return;
-  lintEnv(envDocumentOf(context), report);
+  lintEnv(envDocumentOf(context), (r) => report(COSMETIC.has(r.messageId) ? { ...r, demote: 1 } : r));
 }
 
 export const rule: Rule = { meta, check };

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { isEnvAccess } from '../../js/envReads';
 import { dottedName, propertyValue, unwrap } from '../../js/modules';
 import type { Scope } from './file-logging-scope';
 
@@ -24,7 +25,7 @@ export function destinationKind(scope: Scope, node: ts.Expression, depth = 0): D
   if (ts.isStringLiteralLike(e)) return STD_PATH.test(e.text) || e.text === '1' || e.text === '2' ? 'stdout' : 'file';
   const dotted = dottedName(e);
   if (dotted && /^process\.(stdout|stderr)(\.fd)?$/.test(dotted)) return 'stdout';
-  if (readsEnvironment(e)) return 'env';
+  if (isEnvAccess(e)) return 'env';
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return memberKind(scope, e, depth);
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return combine([destinationKind(scope, e.left, depth + 1), destinationKind(scope, e.right, depth + 1)]);
@@ -79,14 +80,6 @@ function memberKind(scope: Scope, e: ts.PropertyAccessExpression | ts.ElementAcc
     if (!value) return 'unknown';
   }
   return destinationKind(scope, value, depth + 1);
-}
-
-/** `process.env.X`, `process.env['X']`, `import.meta.env.X` (alone, not as part of a longer expression). */
-function readsEnvironment(e: ts.Expression): boolean {
-  const target = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
-  if (!target) return false;
-  const name = dottedName(target);
-  return name === 'process.env' || name === 'import.meta.env';
 }
 
 /** `path.join(…)`, `path.resolve(…)`, `join(…)` from `path`, `path.posix.join(…)`. */

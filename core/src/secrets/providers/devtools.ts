@@ -1,5 +1,5 @@
 import type { SecretProvider } from '../provider';
-import { ALNUM, ASSIGN, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, plausible, rnd, uuid, words } from './util';
+import { ALNUM, ASSIGN, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, lettersAndDigits, plausible, rnd, uuid, words } from './util';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -132,6 +132,24 @@ export const devtools: readonly SecretProvider[] = [
     pattern: new RegExp(`${words('snyk')}[\\w.-]{0,20}?(?:token|Token|TOKEN|key|Key|KEY)${ASSIGN}(?<secret>${UUID})(?![\\w-])`, 'g'),
     tps: [`SNYK_TOKEN=${uuid('sn-1')}`, `- run: snyk test\n  env:\n    SNYK_TOKEN: ${uuid('sn-2')}`],
     fps: [`SNYK_ORG_ID=${uuid('sn-3')}`, 'SNYK_TOKEN: ${{ secrets.SNYK_TOKEN }}'],
+  },
+  {
+    id: 'coverage-service-token',
+    name: 'Codecov / Codacy / Coveralls token',
+    envName: 'CODECOV_TOKEN',
+    keywords: ['codecov', 'codacy', 'coveralls'],
+    // Coverage uploaders' tokens are UUIDs, 32 hex digits or 32–40 letters and digits; only the service's name
+    // in the variable sets them apart (gitleaks' codecov-access-token). They exist only for CI, so a committed
+    // one is live wherever it sits, a test env file included.
+    pattern: new RegExp(`${words('codecov', 'codacy', 'coveralls')}[\\w.-]{0,20}?(?:token|Token|TOKEN|key|Key|KEY)${ASSIGN}(?<secret>${UUID}|[a-f0-9]{32}|[A-Za-z0-9]{32,40})(?![\\w-])`, 'g'),
+    minEntropy: 3,
+    validate: lettersAndDigits,
+    tps: [
+      `CODACY_PROJECT_TOKEN=${rnd(HEX, 32, 'cov-1')}`,
+      `- uses: codecov/codecov-action@v4\n  with:\n    token: ${uuid('cov-2')}\n    CODECOV_TOKEN: ${uuid('cov-3')}`,
+      `repo_token: x\nCOVERALLS_REPO_TOKEN=${rnd(ALNUM, 32, 'cov-4')}`,
+    ],
+    fps: ['CODECOV_TOKEN: ${{ secrets.CODECOV_TOKEN }}', `CODACY_PROJECT_ID=${rnd(HEX, 32, 'cov-5')}`, `CODECOV_TOKEN=${'0'.repeat(32)}`],
   },
   {
     id: 'sonarqube-token',
