@@ -5,6 +5,7 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
 import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../core/src/js/servers';
+import { ProgramIndex } from '../../core/src/program';
 
 function labels(file: string, text: string): string[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [rule], relativePath: file }).findings.map((f) => String(f.data.label));
@@ -68,5 +69,26 @@ describe('missing-sigterm-handler: servers reached through members (decision 6)'
   for (const [name, code, label] of cases) test(name, () => assert.deepEqual(labels('src/main.js', code), [label]));
   test('names that only look like servers are not', () => {
     assert.deepEqual(labels('src/main.js', 'observer.listen(onChange);\nemitter.listen(8080);\n'), []);
+  });
+});
+
+describe('missing-sigterm-handler: a hapi server composed in another module (audit miss: aqua, Glue in ./index)', () => {
+  const programFindings = (files: Record<string, string>, file: string) => {
+    const index = new ProgramIndex([rule]);
+    for (const [f, text] of Object.entries(files)) index.update(f, text, false);
+    return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings.map((f) => String(f.data.label));
+  };
+  const server = "const Composer = require('./index');\nComposer((err, server) => {\n  server.start(() => console.log('started'));\n});\n";
+  test('invalid: server.start() on what ./index composes with Glue', () => {
+    const files = { '/p/index.js': "const Glue = require('glue');\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), ['server.start']);
+  });
+  test('valid: the composing module handles SIGTERM', () => {
+    const files = { '/p/index.js': "const Glue = require('glue');\nprocess.on('SIGTERM', stop);\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), []);
+  });
+  test('valid: server.start() where no module of the program uses hapi is something else', () => {
+    const files = { '/p/index.js': "module.exports = (cb) => cb(null, new Scheduler());\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), []);
   });
 });
