@@ -65,10 +65,13 @@ describe('missing-sigterm-handler: servers reached through members (decision 6)'
     ['listen inside new Promise', "export function start(server) {\n  return new Promise((resolve) => server.listen(8080, resolve));\n}\n", 'server.listen'],
     ['a local factory handed the app', "function create(app) { return https.createServer(options, app); }\nconst server = create(app).listen(8080);\n", 'create(app).listen'],
     ['util.promisify(server.listen).bind(server)', "const server = http.createServer(app.callback());\nconst listen = util.promisify(server.listen).bind(server);\nawait listen(8080);\n", 'promisify(server.listen)'],
+    // Audit miss: cloudcmd server/server.js (a SIGINT handler alone does not answer SIGTERM).
+    ['promisifySelf(server.listen, server)', "const server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);\n", 'promisify(server.listen)'],
   ];
   for (const [name, code, label] of cases) test(name, () => assert.deepEqual(labels('src/main.js', code), [label]));
   test('names that only look like servers are not', () => {
     assert.deepEqual(labels('src/main.js', 'observer.listen(onChange);\nemitter.listen(8080);\n'), []);
+    assert.deepEqual(labels('src/main.js', 'const on = promisifyAll(emitter.listen);\nbus.on(server.listen);\n'), []);
   });
 });
 

@@ -147,13 +147,22 @@ function isMockServer(node: ts.CallExpression, receiver: ts.Expression, bindings
     options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'onUnhandledRequest');
 }
 
+/** A receiver that is a server: made by a known wrapper here, or named like one (`server`, `httpServer`, `this.app`). */
+function looksLikeServer(receiver: ts.Expression, bindings: ModuleBindings, kinds: Map<string, ServerKind>): boolean {
+  const e = unwrap(receiver);
+  if (ts.isIdentifier(e)) return kinds.has(e.text) || SERVER_NAMES.test(e.text);
+  if (ts.isPropertyAccessExpression(e)) return SERVER_NAMES.test(e.name.text);
+  return creates(bindings, e) !== undefined;
+}
+
 function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>, mocks: Set<string>, options: ListenOptions): ListenSite | undefined {
-  // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too.
+  // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too, as do the
+  // helpers named after it (`promisifySelf(server.listen, server)`, `pify(server.listen)`).
   const promisify = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
-  if (promisify === 'promisify' && node.arguments[0]) {
+  if (/^promisify\w*$|^pify$/i.test(promisify) && node.arguments[0]) {
     const arg = unwrap(node.arguments[0]);
     const target = ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind' ? arg.expression.expression : arg;
-    if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen') {
+    if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen' && looksLikeServer(target.expression, bindings, kinds)) {
       return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression };
     }
   }
