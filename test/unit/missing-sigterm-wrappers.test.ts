@@ -5,6 +5,7 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
 import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../core/src/js/servers';
+import { ProgramIndex } from '../../core/src/program';
 
 function labels(file: string, text: string): string[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [rule], relativePath: file }).findings.map((f) => String(f.data.label));
@@ -64,9 +65,33 @@ describe('missing-sigterm-handler: servers reached through members (decision 6)'
     ['listen inside new Promise', "export function start(server) {\n  return new Promise((resolve) => server.listen(8080, resolve));\n}\n", 'server.listen'],
     ['a local factory handed the app', "function create(app) { return https.createServer(options, app); }\nconst server = create(app).listen(8080);\n", 'create(app).listen'],
     ['util.promisify(server.listen).bind(server)', "const server = http.createServer(app.callback());\nconst listen = util.promisify(server.listen).bind(server);\nawait listen(8080);\n", 'promisify(server.listen)'],
+    // Audit miss: cloudcmd server/server.js (a SIGINT handler alone does not answer SIGTERM).
+    ['promisifySelf(server.listen, server)', "const server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);\n", 'promisify(server.listen)'],
   ];
   for (const [name, code, label] of cases) test(name, () => assert.deepEqual(labels('src/main.js', code), [label]));
   test('names that only look like servers are not', () => {
     assert.deepEqual(labels('src/main.js', 'observer.listen(onChange);\nemitter.listen(8080);\n'), []);
+    assert.deepEqual(labels('src/main.js', 'const on = promisifyAll(emitter.listen);\nbus.on(server.listen);\n'), []);
+  });
+});
+
+describe('missing-sigterm-handler: a hapi server composed in another module (audit miss: aqua, Glue in ./index)', () => {
+  const programFindings = (files: Record<string, string>, file: string) => {
+    const index = new ProgramIndex([rule]);
+    for (const [f, text] of Object.entries(files)) index.update(f, text, false);
+    return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings.map((f) => String(f.data.label));
+  };
+  const server = "const Composer = require('./index');\nComposer((err, server) => {\n  server.start(() => console.log('started'));\n});\n";
+  test('invalid: server.start() on what ./index composes with Glue', () => {
+    const files = { '/p/index.js': "const Glue = require('glue');\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), ['server.start']);
+  });
+  test('valid: the composing module handles SIGTERM', () => {
+    const files = { '/p/index.js': "const Glue = require('glue');\nprocess.on('SIGTERM', stop);\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), []);
+  });
+  test('valid: server.start() where no module of the program uses hapi is something else', () => {
+    const files = { '/p/index.js': "module.exports = (cb) => cb(null, new Scheduler());\n", '/p/server.js': server };
+    assert.deepEqual(programFindings(files, '/p/server.js'), []);
   });
 });

@@ -75,8 +75,16 @@ function factoryOfApp(receiver: ts.Expression): boolean {
   return receiver.arguments.some((a) => ts.isIdentifier(a) && SERVER_NAMES.test(a.text));
 }
 
+export interface ListenOptions {
+  /**
+   * Another module of the program makes hapi servers (`module.exports = Glue.compose.bind(…)`), so a
+   * server-named receiver's `start()` here starts one though this file imports no hapi.
+   */
+  hapiInProgram?: boolean;
+}
+
 /** Every place in the file that starts a server or a long-running worker. */
-export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): ListenSite[] {
+export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf), options: ListenOptions = {}): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
   const mocks = new Set<string>();
   const sites: ListenSite[] = [];
@@ -91,13 +99,18 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf))
       if (is(callee, /^bullmq$/, ['Worker'])) sites.push({ kind: 'worker', call: node, anchor: node.expression, label: 'new Worker' });
     }
     if (ts.isCallExpression(node)) {
-      const site = listenCall(node, bindings, kinds, mocks);
+      const site = listenCall(node, bindings, kinds, mocks, options);
       if (site) sites.push(site);
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
   return sites;
+}
+
+/** The module imports hapi or Glue, hapi's manifest composer. */
+export function importsHapi(bindings: ModuleBindings): boolean {
+  return ['@hapi/hapi', 'hapi', '@hapi/glue', 'glue'].some((m) => bindings.imports(m));
 }
 
 /**
@@ -134,13 +147,22 @@ function isMockServer(node: ts.CallExpression, receiver: ts.Expression, bindings
     options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'onUnhandledRequest');
 }
 
-function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>, mocks: Set<string>): ListenSite | undefined {
-  // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too.
+/** A receiver that is a server: made by a known wrapper here, or named like one (`server`, `httpServer`, `this.app`). */
+function looksLikeServer(receiver: ts.Expression, bindings: ModuleBindings, kinds: Map<string, ServerKind>): boolean {
+  const e = unwrap(receiver);
+  if (ts.isIdentifier(e)) return kinds.has(e.text) || SERVER_NAMES.test(e.text);
+  if (ts.isPropertyAccessExpression(e)) return SERVER_NAMES.test(e.name.text);
+  return creates(bindings, e) !== undefined;
+}
+
+function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Map<string, ServerKind>, mocks: Set<string>, options: ListenOptions): ListenSite | undefined {
+  // `promisify(server.listen)` / `promisify(server.listen.bind(server))` start a server too, as do the
+  // helpers named after it (`promisifySelf(server.listen, server)`, `pify(server.listen)`).
   const promisify = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
-  if (promisify === 'promisify' && node.arguments[0]) {
+  if (/^promisify\w*$|^pify$/i.test(promisify) && node.arguments[0]) {
     const arg = unwrap(node.arguments[0]);
     const target = ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind' ? arg.expression.expression : arg;
-    if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen') {
+    if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen' && looksLikeServer(target.expression, bindings, kinds)) {
       return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression };
     }
   }
@@ -156,7 +178,7 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   if (!kind && method === 'listen' && factoryOfApp(receiver)) kind = 'http';
   if (method === 'start') {
     // Only hapi's `server.start()` starts a listener; every other `.start()` is something else.
-    if (!kind && name && SERVER_NAMES.test(name) && (bindings.imports('@hapi/hapi') || bindings.imports('hapi'))) kind = 'hapi';
+    if (!kind && name && SERVER_NAMES.test(name) && (importsHapi(bindings) || options.hapiInProgram)) kind = 'hapi';
     if (kind !== 'hapi') return undefined;
   } else if (!kind) {
     if (!name || !SERVER_NAMES.test(name)) return undefined;

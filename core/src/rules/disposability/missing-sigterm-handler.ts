@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
+import { importsHapi, listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 
 export const meta: RuleMeta = {
@@ -15,17 +15,20 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   kinds: ['js'],
-  keywords: ['listen', 'bullmq', 'hapi'],
-  // `.listen` without a call too: `util.promisify(server.listen).bind(server)`.
-  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b/.test(text),
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start'],
+  // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
+  // server composed in another module of the program.
+  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
-  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver'],
+  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue'],
 };
 
 const HANDLES_SIGTERM = 'handles-sigterm';
 /** The two halves of `import { SIGNALS } from './signals'; SIGNALS.forEach((s) => process.on(s, stop))`. */
 const NAMES_SIGTERM = 'names-sigterm';
 const LISTENS_TO_SIGNALS = 'listens-to-signals';
+/** The module makes hapi servers (imports hapi or Glue): `server.start()` elsewhere in the program starts one. */
+const USES_HAPI = 'uses-hapi';
 
 const WHAT: Record<ListenSite['kind'], string> = {
   http: 'server',
@@ -36,7 +39,10 @@ const WHAT: Record<ListenSite['kind'], string> = {
 };
 
 export function summarize(context: FileContext): ModuleFacts {
-  return { facts: factsOf(signalFacts(context.sourceFile)) };
+  const bindings = ModuleBindings.of(context.sourceFile);
+  const facts = factsOf(signalFacts(context.sourceFile, bindings));
+  if (importsHapi(bindings)) facts.push(USES_HAPI);
+  return { facts };
 }
 
 function factsOf(signals: SignalFacts): string[] {
@@ -61,7 +67,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
-  const sites = listenSites(sf, bindings);
+  let sites = listenSites(sf, bindings);
+  // `server.start()` on a hapi server another module composed (`Composer((err, server) => server.start())`).
+  if (sites.length === 0 && /\.start\s*\(/.test(context.text) && context.program?.programModules().some((m) => m.facts.includes(USES_HAPI))) {
+    sites = listenSites(sf, bindings, { hapiInProgram: true });
+  }
   if (sites.length === 0) return;
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.
