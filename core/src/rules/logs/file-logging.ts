@@ -33,14 +33,14 @@ export const meta: RuleMeta = {
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify'],
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"'],
 };
 
 /**
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream/i;
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
