@@ -50,3 +50,21 @@ describe('logs/file-logging: log4js configuration in JSON', () => {
     assert.deepEqual(lint('config/bad.json', '{ "appenders": { "a": { "type": "file", "filename": "a.log" ').findings.length <= 1, true);
   });
 });
+
+describe('logs/file-logging: bunyan options held for another module', () => {
+  test('invalid: a configuration module that does not name bunyan', () => {
+    const text = "module.exports = { port: 3000, logger: { name: 'app', streams: [{ level: 'info', path: './logs/app.log' }] } };\n";
+    assert.deepEqual(lint('src/config.js', text).findings.map((f) => [f.messageId, covered(text, f)]), [['bunyanFile', "'./logs/app.log'"]]);
+  });
+  test('invalid: a JSON config file, reported without a fix (JSON cannot hold process.stdout)', () => {
+    const text = '{ "logger": { "name": "app", "streams": [{ "type": "rotating-file", "path": "/var/log/app.log", "period": "1d" }] } }\n';
+    const { findings, fixes } = lint('config/default.json', text);
+    assert.deepEqual(findings.map((f) => [f.messageId, covered(text, f)]), [['bunyanFile', '"/var/log/app.log"']]);
+    assert.equal((fixes as Map<unknown, EditFix[]>).get(findings[0]), undefined);
+  });
+  test('valid: streams whose path names no log, streams with no logger name, stdout streams', () => {
+    assert.deepEqual(lint('src/a.js', "module.exports = { name: 'x', streams: [{ path: './data/users.json' }] };\n").findings, []);
+    assert.deepEqual(lint('src/b.js', "module.exports = { streams: [{ path: './logs/app.log' }] };\n").findings, []);
+    assert.deepEqual(lint('config/c.json', '{ "name": "x", "streams": [{ "stream": "stdout" }] }\n').findings, []);
+  });
+});

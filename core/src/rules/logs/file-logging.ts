@@ -33,14 +33,14 @@ export const meta: RuleMeta = {
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"'],
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"', 'streams'],
 };
 
 /**
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]/i;
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
@@ -52,7 +52,7 @@ export function isCandidate(text: string): boolean {
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isCandidate(context.text)) return;
   if (context.kind === 'json') {
-    reportAll(jsonLog4js(context), report);
+    reportAll(jsonConfig(context), report);
     return;
   }
   const scope = new Scope(context.sourceFile, context.text, context.program);
@@ -62,12 +62,14 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   reportAll(findings, report);
 }
 
-/** log4js file appenders in a JSON file, read with TypeScript's JSON parser (the file context parses JavaScript). */
-function jsonLog4js(context: FileContext): LogFinding[] {
-  if (!/"appenders"\s*:/.test(context.text)) return [];
+/** log4js appenders and bunyan streams in a JSON file, read with TypeScript's JSON parser (the file context parses JavaScript). */
+function jsonConfig(context: FileContext): LogFinding[] {
+  if (!/"(appenders|streams)"\s*:/.test(context.text)) return [];
   // With parent pointers, which the detectors climb (`ts.parseJsonText` leaves them unset).
   const json = ts.createSourceFile(context.path, context.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON);
-  return findLog4js(new Scope(json, context.text));
+  const scope = new Scope(json, context.text);
+  // bunyan's fix writes `stream: process.stdout`, which JSON cannot hold: there the finding has no fix.
+  return [...findLog4js(scope), ...findBunyan(scope).map((f) => ({ ...f, fix: undefined }))];
 }
 
 /** One report per place, even when two shapes describe the same code. */
