@@ -30,10 +30,32 @@ const ROWS: Array<{ module: string; tp: string; tpText: string; fp: string }> = 
     tpText: "logrotate({ file: './app.log', size: '100k', keep: 3 })",
     fp: "const logrotate = require('logrotate-stream');\nconst { version } = logrotate;\nmodule.exports = version;\n",
   },
+  {
+    module: 'simple-node-logger (file logger)',
+    tp: "const SimpleNodeLogger = require('simple-node-logger');\nconst log = SimpleNodeLogger.createSimpleFileLogger('project.log');\n",
+    tpText: "SimpleNodeLogger.createSimpleFileLogger('project.log')",
+    fp: "const SimpleNodeLogger = require('simple-node-logger');\nconst log = SimpleNodeLogger.createSimpleLogger();\n",
+  },
+  {
+    module: 'simple-node-logger (rolling file logger)',
+    tp: "import SimpleNodeLogger from 'simple-node-logger';\nexport const log = SimpleNodeLogger.createRollingFileLogger({ logDirectory: './logs', fileNamePattern: 'app-<DATE>.log' });\n",
+    tpText: "SimpleNodeLogger.createRollingFileLogger({ logDirectory: './logs', fileNamePattern: 'app-<DATE>.log' })",
+    fp: "import SimpleNodeLogger from 'simple-node-logger';\nexport const manager = SimpleNodeLogger.createLogManager();\n",
+  },
+  {
+    module: 'tracer (daily files)',
+    tp: "const tracer = require('tracer');\nmodule.exports = tracer.dailyfile({ root: './logs', maxLogFiles: 10 });\n",
+    tpText: "tracer.dailyfile({ root: './logs', maxLogFiles: 10 })",
+    fp: "const tracer = require('tracer');\nmodule.exports = tracer.colorConsole();\n",
+  },
 ];
 
 describe('logs/file-logging: rotating-file libraries are one table', () => {
   test('every row of ROTATING_STREAMS has examples here', () => assert.equal(ROWS.length, ROTATING_STREAMS.length));
+  test('koa-morgan is morgan: a file stream given to it is reported with morgan\'s message', () => {
+    const code = "const fs = require('fs');\nconst morgan = require('koa-morgan');\napp.use(morgan('combined', { stream: fs.createWriteStream('./access.log', { flags: 'a' }) }));\n";
+    assert.deepEqual(analyze(new FileContext('src/app.js', code), { rules: [rule] }).findings.map((f) => f.messageId), ['morganFile']);
+  });
   for (const row of ROWS) {
     test(`${row.module}: a stream it opens is a log file`, () => assert.deepEqual(found(row.tp).map((f) => f[1]), [row.tpText]));
     test(`${row.module}: other uses of the module are not`, () => assert.deepEqual(found(row.fp), []));

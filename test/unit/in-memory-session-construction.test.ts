@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
+import { ProgramIndex } from '../../core/src/program';
 import { rule } from '../../core/src/rules/processes/in-memory-session';
 import type { Finding } from '../../core/src/types';
 import { covered } from './helpers';
@@ -78,5 +79,42 @@ describe('processes/in-memory-session: stores reported where they are built', ()
     const found = findings('src/app.ts', text);
     assert.equal(found.length, 1);
     assert.equal(covered(text, found[0]), 'store');
+  });
+});
+
+/** A program: every file indexed with this rule's summaries, then one analysed against the index. */
+function program(files: Record<string, string>, file: string): Finding[] {
+  const index = new ProgramIndex([rule]);
+  for (const [name, text] of Object.entries(files)) index.update(name, text, false);
+  return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings;
+}
+
+describe('processes/in-memory-session: session options written in another module', () => {
+  const SESSION = "import session from 'express-session';";
+  const OPTIONS = "{ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }";
+  const invalid: Array<{ name: string; files: Record<string, string>; text: string }> = [
+    { name: 'a named export', text: 'sessionOptions',
+      files: { '/p/src/config.ts': `export const sessionOptions = ${OPTIONS};\n`, '/p/src/app.ts': code(SESSION, "import { sessionOptions } from './config';", 'app.use(session(sessionOptions));') } },
+    { name: 'a member of module.exports', text: 'config.session',
+      files: { '/p/src/config.js': `module.exports = { port: 3000, session: ${OPTIONS} };\n`, '/p/src/app.js': code("const session = require('express-session');", "const config = require('./config');", 'app.use(session(config.session));') } },
+    { name: 'a member of a named export', text: 'settings.session',
+      files: { '/p/src/config.ts': `export const settings = { session: ${OPTIONS} };\n`, '/p/src/app.ts': code(SESSION, "import { settings } from './config';", 'app.use(session(settings.session));') } },
+    { name: 'a member of the default export', text: 'config.session',
+      files: { '/p/src/config.ts': `export default { session: ${OPTIONS} };\n`, '/p/src/app.ts': code(SESSION, "import config from './config';", 'app.use(session(config.session));') } },
+  ];
+  for (const c of invalid) {
+    test(`invalid: ${c.name}`, () => {
+      const app = Object.keys(c.files)[1];
+      const found = program(c.files, app);
+      assert.deepEqual(found.map((f) => [f.messageId, covered(c.files[app], f)]), [['defaultMemoryStore', c.text]]);
+    });
+  }
+  test('valid: options that carry a store, or that are not session options', () => {
+    const withStore = { '/p/src/config.ts': "import { RedisStore } from 'connect-redis';\nexport const sessionOptions = { secret: 's', resave: false, store: new RedisStore({ client }) };\n",
+      '/p/src/app.ts': code(SESSION, "import { sessionOptions } from './config';", 'app.use(session(sessionOptions));') };
+    assert.deepEqual(program(withStore, '/p/src/app.ts'), []);
+    const other = { '/p/src/config.ts': 'export const sessionOptions = { port: 3000, resave: false, ...defaults };\n',
+      '/p/src/app.ts': code(SESSION, "import { sessionOptions } from './config';", 'app.use(session(sessionOptions));') };
+    assert.deepEqual(program(other, '/p/src/app.ts'), []);
   });
 });

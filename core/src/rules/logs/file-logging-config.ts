@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { propertyValue, unwrap } from '../../js/modules';
 import { logToStdout, removeProperties, replaceNode, type Edit } from './file-logging-edits';
-import { destinationKind, isDecidedElsewhere } from './file-logging-paths';
+import { destinationKind, isDecidedElsewhere, isLogPath, pathPattern } from './file-logging-paths';
 import { findProperty, holder, literalText, propertyName, shortText, valueOfProperty, type LogFinding, type Scope } from './file-logging-scope';
 
 /** log4js appender types that write files. */
@@ -85,6 +85,16 @@ function appenderName(scope: Scope, object: ts.ObjectLiteralExpression): string 
   return undefined;
 }
 
+/** `{ name: 'app', streams: [{ path: './logs/app.log' }] }` written in place: the stream objects. */
+function configStreamObjects(scope: Scope): ts.ObjectLiteralExpression[] {
+  return scope.objects.filter((object) => {
+    const array = holder(object);
+    if (!ts.isArrayLiteralExpression(array) || storedUnder(array) !== 'streams') return false;
+    const property = holder(array);
+    return ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.parent) && propertyValue(property.parent, 'name') !== undefined;
+  });
+}
+
 /**
  * The stream objects of a bunyan logger: the elements of `streams: […]` (or of a `const streams = […]`), what
  * is pushed onto such an array, the argument of `log.addStream(…)`, and `createLogger`'s own options, written
@@ -122,14 +132,17 @@ function isStreamsArray(scope: Scope, e: ts.Expression): boolean {
 
 /** bunyan `{ path: './app.log' }` and `{ type: 'rotating-file', path }` streams; reported at the path. */
 export function findBunyan(scope: Scope): LogFinding[] {
-  if (!/bunyan/i.test(scope.text)) return [];
+  // A file that does not name bunyan may still hold its options for another module (`bunyan.createLogger(
+  // require('./config').logger)`, a JSON config file): a `{ name, streams: [{ path }] }` object whose path names
+  // a log is bunyan's shape.
+  const named = /bunyan/i.test(scope.text);
   const found: LogFinding[] = [];
-  for (const object of bunyanStreamObjects(scope)) {
+  for (const object of named ? bunyanStreamObjects(scope) : configStreamObjects(scope)) {
     const pathProperty = findProperty(object, 'path');
     const path = valueOfProperty(pathProperty);
     if (!pathProperty || !path) continue;
     const kind = destinationKind(scope, path);
-    if (isDecidedElsewhere(kind)) continue;
+    if (isDecidedElsewhere(kind) || (!named && !isLogPath(pathPattern(scope, path)))) continue;
     const target = shortText(scope, path);
     const type = literalText(propertyValue(object, 'type'));
     const fixable = type === undefined || type === 'file' || type === 'rotating-file';

@@ -19,6 +19,8 @@ const MODULE_ALIASES: Record<string, string> = {
   'fs/promises': 'fs',
   'fs-extra': 'fs',
   'graceful-fs': 'fs',
+  // koa-morgan wraps morgan with the same (format, options) signature.
+  'koa-morgan': 'morgan',
 };
 
 /**

@@ -90,7 +90,8 @@ function creationOf(scope: Scope, node: ts.CallExpression | ts.NewExpression): C
 type PathOf = (args: ts.Expression[], option: (i: number, name: string) => ts.Expression | undefined) => ts.Expression | undefined;
 
 /**
- * Log-rotation libraries that open a file stream, as data: their streams are logs whatever their path says.
+ * Log-rotation libraries that open a file stream, and loggers made only to write files, as data: what they
+ * open is a log whatever its path says.
  * `exports` are the export paths that open one (`[]` for the module's own value); `path` finds the file in the
  * arguments. Each row has a true and a false example in test/unit/file-logging-rotating.test.ts.
  */
@@ -99,6 +100,10 @@ export const ROTATING_STREAMS: ReadonlyArray<{ module: string; exports: string[]
   { module: 'rotating-file-stream', exports: [[], ['createStream'], ['default']], path: (a, option) => (a[0] && !ts.isFunctionLike(a[0]) ? a[0] : option(1, 'path')) },
   { module: 'file-stream-rotator', exports: [['getStream']], path: (_a, option) => option(0, 'filename') },
   { module: 'logrotate-stream', exports: [[], ['default']], path: (_a, option) => option(0, 'file') },
+  // Loggers whose only job is a file: simple-node-logger's file loggers, tracer's daily files.
+  { module: 'simple-node-logger', exports: [['createSimpleFileLogger']], path: (a, option) => (a[0] && ts.isStringLiteralLike(a[0]) ? a[0] : option(0, 'logFilePath')) },
+  { module: 'simple-node-logger', exports: [['createRollingFileLogger']], path: (_a, option) => option(0, 'logDirectory') ?? option(0, 'fileNamePattern') },
+  { module: 'tracer', exports: [['dailyfile']], path: (_a, option) => option(0, 'root') },
 ];
 
 /** `const stream = fs.createWriteStream(…)`: the declaration, when the stream is stored under a plain name. */

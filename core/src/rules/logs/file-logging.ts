@@ -26,19 +26,21 @@ export const meta: RuleMeta = {
     fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
   },
   fixable: true,
-  kinds: ['js'],
+  // JSON for log4js configuration files (`log4js.json`, a `log4js` section of config/default.json), which
+  // `log4js.configure('./log4js.json')` or a config library hands to log4js from another module.
+  kinds: ['js', 'json'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify'],
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"', 'streams'],
 };
 
 /**
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream/i;
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
@@ -49,11 +51,29 @@ export function isCandidate(text: string): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isCandidate(context.text)) return;
+  if (context.kind === 'json') {
+    reportAll(jsonConfig(context), report);
+    return;
+  }
   const scope = new Scope(context.sourceFile, context.text, context.program);
   const findings: LogFinding[] = [
     ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
-  ];
-  // One report per place, even when two shapes describe the same code.
+  ].filter((f) => !isTemporaryCapture(scope, nodeAt(context.sourceFile, f.start, f.end)));
+  reportAll(findings, report);
+}
+
+/** log4js appenders and bunyan streams in a JSON file, read with TypeScript's JSON parser (the file context parses JavaScript). */
+function jsonConfig(context: FileContext): LogFinding[] {
+  if (!/"(appenders|streams)"\s*:/.test(context.text)) return [];
+  // With parent pointers, which the detectors climb (`ts.parseJsonText` leaves them unset).
+  const json = ts.createSourceFile(context.path, context.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON);
+  const scope = new Scope(json, context.text);
+  // bunyan's fix writes `stream: process.stdout`, which JSON cannot hold: there the finding has no fix.
+  return [...findLog4js(scope), ...findBunyan(scope).map((f) => ({ ...f, fix: undefined }))];
+}
+
+/** One report per place, even when two shapes describe the same code. */
+function reportAll(findings: LogFinding[], report: (r: Report) => void): void {
   const seen = new Set<string>();
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const f of findings) {
@@ -61,7 +81,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // A half-typed option (`filename: ` with nothing after it yet) has no target to name: wait until it has one.
     if (seen.has(key) || f.data.target === '') continue;
     seen.add(key);
-    if (isTemporaryCapture(scope, nodeAt(context.sourceFile, f.start, f.end))) continue;
     report({ messageId: f.messageId, data: f.data, start: f.start, end: f.end, identity: f.identity, fixes: f.fix ? [f.fix] : undefined });
   }
 }

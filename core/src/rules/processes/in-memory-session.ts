@@ -6,6 +6,7 @@ import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { storeFixes, type StoreEdit } from './session-fix';
 import { yarInMemory } from './session-hapi';
 import { constructionsOf, constructionsWithin, unfollowedStores } from './session-construction';
+import { importedOptionsWithoutStore, optionTags } from './session-options-export';
 import { SessionScope } from './session-scope';
 import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict } from './session-stores';
 
@@ -26,7 +27,9 @@ export const meta: RuleMeta = {
   // Every shape reported needs one of these modules in the file (memorystore and file stores take express-session).
   keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"'],
   // Modules that can make an in-process store another module imports (file stores take express-session too).
-  summaryKeywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', 'memorystore', 'sqlite', 'loki', 'nedb'],
+  // `resave`/`saveUninitialized`: session options written in a configuration module that imports no session library.
+  summaryKeywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', 'memorystore', 'sqlite', 'loki', 'nedb',
+    'resave', 'saveuninitialized'],
 };
 
 const EXPRESS = new Set(['express-session']);
@@ -54,6 +57,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const options = optionsOf(scope, optionsArg, call);
     if (options.kind === 'object') constructionsOf(scope, options.store?.value, reached);
     constructionsWithin(call, reached);
+    if (options.kind === 'unknown' && importedOptionsWithoutStore(scope, optionsArg) && optionsArg) {
+      emit(framework === 'fastify' ? 'fastifyNoStore' : 'defaultMemoryStore', optionsArg, { library });
+      return;
+    }
     const judged = judge(scope, options);
     if (!judged) return;
     const fixes = storeFixes(scope, context.text, editFor(options, call), framework);
@@ -162,7 +169,8 @@ export function summarize(context: FileContext): ModuleFacts {
     // A bare Map is a store only where it is given as one; exported, it is just a Map.
     if (verdict.kind === 'in-process' && (verdict.name === 'Map' || verdict.name === 'WeakMap')) return;
     const t = tagOf(verdict);
-    if (value && t) exports[name] = [t];
+    const tags = [...(value && t ? [t] : []), ...optionTags(scope, value)];
+    if (tags.length > 0) exports[name] = [...(exports[name] ?? []), ...tags];
   };
   for (const [name, value] of exportedValues(sf)) tag(name, value);
   return { exports };
