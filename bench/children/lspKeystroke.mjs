@@ -80,7 +80,7 @@ try {
     cpuRatio: median(ratios),
     cpuRatioP25: quantile(ratios, 0.25), cpuRatioP75: quantile(ratios, 0.75),
     wallRatio: median(samples.map((s) => s.serverMs / Math.max(s.updateMs, 0.001))),
-    serverRssMb: end.rssBytes / 1024 / 1024,
+    serverRssMb: end.rss / 1024 / 1024,
   })}\n`);
 } finally {
   await lsp.stop();

@@ -33,8 +33,8 @@ try {
   }
   process.stdout.write(`${JSON.stringify({
     folder, modules: indexed.modules, indexMs: indexed.ms, indexedWallMs: indexedMs,
-    rssMb: afterIndex.rssBytes / MB, heapUsedMb: afterIndex.heapUsedBytes / MB,
-    rssAfterOpenMb: afterOpen.rssBytes / MB, heapAfterOpenMb: afterOpen.heapUsedBytes / MB,
+    rssMb: afterIndex.rss / MB, heapUsedMb: afterIndex.heapUsed / MB,
+    rssAfterOpenMb: afterOpen.rss / MB, heapAfterOpenMb: afterOpen.heapUsed / MB,
     cpuMs: afterOpen.cpuMicros / 1000, opened: biggest ? path.relative(folder, biggest) : null,
   })}\n`);
 } finally {

@@ -8,7 +8,10 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze, isAnalysisFailure } from '../../core/src/engine';
+import { prepareFor } from '../../core/src/treesitter/prepare';
+import { onLanguageFailure } from '../../core/src/treesitter/runtime';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { scanLargeEnv } from '../../core/src/largeEnv';
 import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
@@ -60,6 +63,11 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   const settings = new SettingsStore(connection, () => hasConfigurationCapability);
+  // One message per grammar that fails to load: that language's files are reported as not fully analysed.
+  onLanguageFailure((language, message) => {
+    connection.console.error(`Twelve-Factor: ${message}`);
+    connection.window.showWarningMessage(`Twelve-Factor: ${message}. ${language} files are not analysed.`);
+  });
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
@@ -139,13 +147,20 @@ export function startServer(connection: Connection): void {
     openText: (file) => documents.get(URI.file(file).toString())?.getText(),
     analyze: async (file, text, folder) => {
       const current = await settings.get(URI.file(folder).toString(), folder);
-      if (!current.enable) return [];
+      if (!current.enable) return { findings: [] };
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
       const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      await prepareFor(file, text);
       // With the findings inline comments silenced (marked `suppression`): the panel counts them per factor.
       const result = analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host });
-      return [...result.findings, ...result.suppressed];
+      return { findings: [...result.findings, ...result.suppressed], skipped: result.skipped };
+    },
+    largeEnv: async (file, folder) => {
+      const current = await settings.get(URI.file(folder).toString(), folder);
+      if (!current.enable) return [];
+      const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      return scanLargeEnv(file, { config: current.config, relativePath, gitIgnored: isGitIgnored(file, undefined, folder) });
     },
     excludes: async (folder) => {
       if (!hasConfigurationCapability) return [];
@@ -212,6 +227,8 @@ export function startServer(connection: Connection): void {
     if (!document) return undefined;
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folderOf(fsPathOf(uri));
+    // A Python file's grammar loads (once) before the synchronous analysis needs it.
+    await prepareFor(filePath, document.getText());
     const current = await settings.get(uri, folder);
     stillWanted?.();
     // The settings may have taken a round trip to the client. The document may have changed meanwhile (the
@@ -282,6 +299,7 @@ export function startServer(connection: Connection): void {
     if (!document) return [];
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folderOf(fsPathOf(uri));
+    await prepareFor(filePath, document.getText());
     const current = await settings.get(uri, folder);
     const latest = documents.get(uri);
     if (!current.enable || !latest) return [];
