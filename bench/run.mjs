@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { copyCorpus, describe, eligibleFiles, sample } from './lib/corpus.mjs';
 import { bundleEngine } from './lib/engine.mjs';
 import { median, memoryProbe, runNode, spread } from './lib/measure.mjs';
+import { measureServer, serverLines, serverTargets } from './lib/server.mjs';
 import { fmt, table, targetLines, targets } from './lib/report.mjs';
 import { tools } from './lib/tools.mjs';
 
@@ -104,6 +105,11 @@ async function measure(opts, scratch, began) {
   const keystrokeRun = runNode([path.join(repo, 'bench', 'children', 'keystroke.mjs'), engine, String(opts.iterations), String(opts.warmup)], { cwd: scratch, scratch });
   if (keystrokeRun.status !== 0) throw new Error(`keystroke measurement failed: ${keystrokeRun.stderr.slice(-800)}`);
   const keystroke = JSON.parse(keystrokeRun.stdout);
+  // The language server's rows (bench/lib/server.mjs): keystrokes through LSP, memory after indexing the peer set.
+  const server = await measureServer(repo, scratch, {
+    iterations: opts.iterations, warmup: opts.warmup, reps: opts.reps, log,
+    workspaces: [{ label: `bench corpus, ${peerIsSample ? 'peer set' : 'JS files'}`, folder: path.join(scratch, peerPath) }],
+  });
 
   mkdirSync(path.join(scratch, 'empty'));
   const byTool = tools(repo, scratch);
@@ -152,8 +158,8 @@ async function measure(opts, scratch, began) {
     };
     if (job.expect !== null && last.files !== job.expect) notes.push(`WARNING: ${byTool[job.tool].label} read ${last.files} of the ${job.expect} files in ${job.dir}; its ratios are not comparable.`);
   }
-  const results = targets(summary, keystroke);
-  print({ opts, corpus, peer, peerIsSample, jobs: measured, byTool, summary, keystroke, results, notes, scratch });
+  const results = [...targets(summary, keystroke), ...serverTargets(server)];
+  print({ opts, corpus, peer, peerIsSample, jobs: measured, byTool, summary, keystroke, server, results, notes, scratch });
   const seconds = (performance.now() - began) / 1000;
   console.log(`\nbench took ${seconds.toFixed(0)} s.`);
 
@@ -162,13 +168,13 @@ async function measure(opts, scratch, began) {
     date: new Date().toISOString(), seconds, node: process.version, platform: `${process.platform} ${process.arch}`,
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`, memoryProbe: memoryProbe(scratch), options: { ...opts, files: String(opts.files), peerFiles: String(opts.peerFiles) },
     loadAverageMax: busiest, corpus, peer, peerPath, versions: Object.fromEntries(Object.entries(byTool).map(([k, t]) => [k, t.version])),
-    targets: results, keystroke, summary, runs, notes,
+    targets: results, keystroke, server, summary, runs, notes,
   };
   writeFileSync(path.join(repo, 'bench', 'results', 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   return 0;
 }
 
-function print({ opts, corpus, peer, peerIsSample, jobs, byTool, summary, keystroke, results, notes, scratch }) {
+function print({ opts, corpus, peer, peerIsSample, jobs, byTool, summary, keystroke, server, results, notes, scratch }) {
   const set = (s) => `${fmt.int(s.all.files)} files, ${fmt.mb(s.all.bytes)}`;
   console.log(`Twelve-Factor benchmark · node ${process.version} · ${os.cpus().length} CPUs · median of ${opts.reps} run(s) · peak memory by ${memoryProbe(scratch)}`);
   console.log(`full corpus ${corpus.id}: ${set(corpus)} of node_modules (.js/.mjs/.cjs ${fmt.int(corpus.js.files)}, .ts/.mts/.cts ${fmt.int(corpus.ts.files)}; no .d.ts; ≤ 1 MB each)`);
@@ -193,6 +199,7 @@ function print({ opts, corpus, peer, peerIsSample, jobs, byTool, summary, keystr
     console.log(`  withText + analyze (incremental parse, in process, no LSP round trip) ${ks.incrementalMs.toFixed(1)} ms, ${fmt.x(ks.vsUpdateRatio)} of ts.updateSourceFile (cpu ${fmt.x(ks.vsUpdateCpuRatio)})`);
   }
   if (ks.parsedByAnalysis === false) console.log('  NOTE: the analysis did not parse the file (its text gate said no), so it measures less than a keystroke costs.');
+  console.log(`\n${serverLines(server).split('\n\n').slice(0, 2).join('\n\n')}`);
   console.log(`\n${targetLines(results)}`);
   console.log('\nsecretlint runs with its always-on profiler switched off (quadratic in files, secretlint#1633; the fix, #1673, is not in its latest release); ESLint runs single-threaded, no cache.');
   for (const n of notes) console.log(n);

@@ -32,9 +32,10 @@ export function targets(summary, keystroke) {
     { id: 'cache', what: 'second --cache run ÷ first, full corpus unchanged', ...pair('cache-second', 'cache-first'), goal: '≤ 0.1×', pass: (r) => r <= 0.1 },
     { id: 'startup', what: 'start-up: scan of an empty folder, seconds', ratio: summary.startup.wallMs / 1000, cpuRatio: summary.startup.cpuMs / 1000, goal: '≤ 0.15 s', pass: (r) => r <= 0.15, unit: 's' },
     { id: 'rss', what: 'peak RSS of the CLI, full corpus, MB', ratio: summary['ours-full'].maxRssMb, cpuRatio: summary['ours-full'].maxRssMb, goal: '≤ 150 MB', pass: (r) => r <= 150, unit: 'MB' },
+    // In process, no LSP: informational. The keystroke target is judged through the LSP round trip (lib/server.mjs).
     keystroke.vsUpdateRatio != null
-      ? { id: 'keystroke', what: 'keystroke (withText + analyze) ÷ ts.updateSourceFile, 2,000-line .ts', ratio: keystroke.vsUpdateRatio, cpuRatio: keystroke.vsUpdateCpuRatio, goal: '≤ 3×', pass: (r) => r <= 3 }
-      : { id: 'keystroke', what: 'keystroke re-analysis ÷ bare parse, 2,000-line .ts', ratio: keystroke.fullRatio, cpuRatio: keystroke.fullCpuRatio, goal: '≤ 3×', pass: (r) => r <= 3 },
+      ? { id: 'keystroke', what: 'keystroke in process (withText + analyze) ÷ ts.updateSourceFile, 2,000-line .ts', ratio: keystroke.vsUpdateRatio, cpuRatio: keystroke.vsUpdateCpuRatio, goal: 'report', pass: () => true, info: true }
+      : { id: 'keystroke', what: 'keystroke re-analysis in process ÷ bare parse, 2,000-line .ts', ratio: keystroke.fullRatio, cpuRatio: keystroke.fullCpuRatio, goal: 'report', pass: () => true, info: true },
   ];
   if (summary['rg-full']) list.push({ id: 'ripgrep', what: 'whole scan ÷ ripgrep (read-the-bytes floor), full corpus', ...pair('ours-full', 'rg-full'), goal: 'report', pass: () => true, info: true });
   return list.map(({ pass, ...t }) => ({ ...t, pass: pass(t.cpuRatio) }));

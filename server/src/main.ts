@@ -1,3 +1,4 @@
+import './memory';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 

@@ -65,7 +65,20 @@ function isEnvFilePath(node: ts.Node): boolean {
   return name === 'config' || name === 'configDotenv';
 }
 
+/** Per syntax tree: a rule and the program index's summary read the same tree's env reads on every keystroke. */
+const readsCache = new WeakMap<ts.SourceFile, EnvReads>();
+
 export function findEnvReads(sf: ts.SourceFile): EnvReads {
+  let found = readsCache.get(sf);
+  if (!found) {
+    found = collectEnvReads(sf);
+    readsCache.set(sf, found);
+  }
+  // Copies: a caller may sort or filter the list without changing the next caller's.
+  return { reads: found.reads.map((r) => ({ ...r })), dynamic: found.dynamic };
+}
+
+function collectEnvReads(sf: ts.SourceFile): EnvReads {
   const out: EnvReads = { reads: [], dynamic: false };
   const aliases = new Map<string, Via>();
   const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false) => {

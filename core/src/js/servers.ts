@@ -83,8 +83,27 @@ export interface ListenOptions {
   hapiInProgram?: boolean;
 }
 
+/**
+ * Per-version results, keyed by the bindings object (one per syntax tree, see `ModuleBindings.of`): four rules
+ * and the program index ask for the same facts of the same tree, and each computation walks all of it.
+ */
+const siteCache = new WeakMap<ModuleBindings, ListenSite[]>();
+const signalCache = new WeakMap<ModuleBindings, SignalFacts>();
+
 /** Every place in the file that starts a server or a long-running worker. */
 export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf), options: ListenOptions = {}): ListenSite[] {
+  // Only the plain question is cached: the program-aware one is asked by one rule, for few files.
+  if (bindings.sourceFile !== sf || options.hapiInProgram) return collectListenSites(sf, bindings, options);
+  let sites = siteCache.get(bindings);
+  if (!sites) {
+    sites = collectListenSites(sf, bindings, options);
+    siteCache.set(bindings, sites);
+  }
+  // A copy: a caller may sort or filter its list without changing the next caller's.
+  return [...sites];
+}
+
+function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options: ListenOptions): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
   const mocks = new Set<string>();
   const sites: ListenSite[] = [];
@@ -233,6 +252,16 @@ export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(s
 }
 
 export function signalFacts(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): SignalFacts {
+  if (bindings.sourceFile !== sf) return collectSignalFacts(sf, bindings);
+  let facts = signalCache.get(bindings);
+  if (!facts) {
+    facts = collectSignalFacts(sf, bindings);
+    signalCache.set(bindings, facts);
+  }
+  return { ...facts };
+}
+
+function collectSignalFacts(sf: ts.SourceFile, bindings: ModuleBindings): SignalFacts {
   // A name as a string ('SIGTERM') or as a key (`{ SIGTERM: 15 }` walked by `Object.keys`).
   const namesSigterm = /(['"`])SIGTERM\1|\bSIGTERM\s*:/.test(sf.text);
   let handled = false;
