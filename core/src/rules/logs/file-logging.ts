@@ -2,6 +2,7 @@ import type { FileContext } from '../../context';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { findFastify } from './file-logging-fastify';
+import { checkFileLoggingPython, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGING_MESSAGES } from './file-logging-python';
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
 import { findFsWrites, findStreams } from './file-logging-streams';
@@ -22,14 +23,15 @@ export const meta: RuleMeta = {
     morganFile: `morgan writes access logs to a file ({target}). Drop the \`stream\` option: morgan writes to stdout by default.`,
     consoleFile: `A console.Console writes to a file ({target}). Give it process.stdout and process.stderr.`,
     fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
+    ...PYTHON_FILE_LOGGING_MESSAGES,
   },
   fixable: true,
-  kinds: ['js'],
+  kinds: ['js', 'python'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify'],
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', ...PYTHON_FILE_LOGGING_KEYWORDS],
 };
 
 /**
@@ -46,6 +48,7 @@ export function isCandidate(text: string): boolean {
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.kind === 'python') return checkFileLoggingPython(context, report);
   if (!isCandidate(context.text)) return;
   const scope = new Scope(context.sourceFile, context.text);
   const findings: LogFinding[] = [
