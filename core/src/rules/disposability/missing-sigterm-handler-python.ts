@@ -8,7 +8,10 @@ export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test before the rule runs on a Python file. */
-export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|while\s+(?:True|1)\s*:|\.run\(/;
+export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(/;
+
+/** Keywords the engine tests (lower case) before the gate. */
+export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app('];
 
 /**
  * What keeps a Python process running: each row a method (or qualified callee) and what it runs, with a true

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
-import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
+import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 
@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python'],
   summaryKinds: ['js'],
-  keywords: ['listen', 'bullmq', 'hapi', 'serve_forever', 'run_forever', 'while', '.run('],
+  keywords: ['listen', 'bullmq', 'hapi', ...PYTHON_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`.
   gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b/.test(text) || PYTHON_SIGTERM_GATE.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
