@@ -90,6 +90,16 @@ describe('disposability/missing-sigterm-handler in Python', () => {
     assert.deepEqual(ids(SIGTERM, "import redis\nr = redis.Redis()\nwhile True:\n    job = r.blpop('jobs')\n    handle(job)\n"), ['pyMissing']);
     assert.deepEqual(ids(SIGTERM, 'while True:\n    try:\n        connect()\n        break\n    except OSError:\n        time.sleep(1)\n'), []);
   });
+  // Audit (healthchecks, CTFd): a generator reading a socket, and a subscriber loop in a closure spawned as
+  // a greenlet inside a gunicorn-served app, are not the process's main loop.
+  test("a generator's loop and a closure's loop are not the process's main loop", () => {
+    assert.deepEqual(ids(SIGTERM, 'def read(s):\n    while True:\n        ch = s.recv(1)\n        yield ch\n'), []);
+    assert.deepEqual(ids(SIGTERM, 'class Bus:\n    def listen(self):\n        def _listen():\n            while True:\n                m = pubsub.get_message()\n        spawn(_listen)\n'), []);
+  });
+  test('nested forever loops are reported once, as the outer one', () => {
+    const found = findingsOf(SIGTERM, 'worker.py', 'def main():\n    while True:\n        p = connect()\n        while True:\n            m = p.get_message()\n');
+    assert.deepEqual(found.map((f) => f.range.start.line), [1]);
+  });
   test('a SIGTERM handler in the module answers it', () => {
     assert.deepEqual(ids(SIGTERM, 'import signal\nsignal.signal(signal.SIGTERM, stop)\nhttpd.serve_forever()\n'), []);
     assert.deepEqual(ids(SIGTERM, 'from signal import signal, SIGTERM\nsignal(SIGTERM, stop)\nhttpd.serve_forever()\n'), []);

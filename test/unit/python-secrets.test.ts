@@ -21,6 +21,9 @@ describe('config/hardcoded-secret in Python', () => {
     ['keyword argument password=', `db = psycopg2.connect(host='db', password='${fake('hunter', '2pw')}')\n`, 'named'],
     ['os.getenv fallback', `import os\nTOKEN = os.getenv('API_TOKEN', '${key}')\n`, 'fallback'],
     ['os.environ.get fallback', `import os\nSECRET_KEY = os.environ.get('SECRET_KEY', '${fake('s3cr3t', '-Pa55')}')\n`, 'fallback'],
+    // Audit (microblog, flasky): the `or` default of an env read is a fallback too.
+    ['os.environ.get(…) or fallback', "import os\nclass Config:\n    SECRET_KEY = os.environ.get('SECRET_KEY') or 'you-will-never-guess'\n", 'fallback'],
+    ['os.environ.get(…) or a passphrase', "import os\nSECRET_KEY = os.environ.get('SECRET_KEY') or 'hard to guess string'\n", 'fallback'],
     ['jwt.encode key', "import jwt\ntoken = jwt.encode(payload, 'mysecret', algorithm='HS256')\n", 'sink'],
   ];
   for (const [name, code, messageId] of invalid) {
@@ -37,6 +40,7 @@ describe('config/hardcoded-secret in Python', () => {
     ['a placeholder', "SECRET_KEY = 'changeme'\n"],
     ['an empty Django password', "DATABASES = {'default': {'PASSWORD': ''}}\n"],
     ['a label under a password name', "PASSWORD_LABEL = 'Password'\n"],
+    ['an `or` default that is no secret', "import os\nREDIS_URL = os.environ.get('REDIS_URL') or 'redis://'\n"],
     ['a non-secret fallback', "import os\nDEBUG = os.getenv('DEBUG', 'false')\n"],
     ['an f-string', "SECRET_KEY = f'{prefix}-key'\n"],
     ['a reference to another setting', 'SECRET_KEY = settings.SECRET_KEY\n'],
@@ -65,6 +69,13 @@ describe('config/hardcoded-secret in Python', () => {
     const out = fixPy(RULE, '/ws/settings.py', code, { env: 'OTHER=1\n' });
     assert.equal(out.source, 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET"]\n');
     assert.equal(out.env, `OTHER=1\nDJANGO_SECRET=${value}\n`);
+    assert.ok(pythonParses(out.source));
+  });
+
+  test('the fix of an `or` fallback replaces the whole expression', () => {
+    const code = "import os\nSECRET_KEY = os.environ.get('SECRET_KEY') or 'you-will-never-guess'\n";
+    const out = fixPy(RULE, '/ws/config.py', code);
+    assert.equal(out.source, 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n');
     assert.ok(pythonParses(out.source));
   });
 

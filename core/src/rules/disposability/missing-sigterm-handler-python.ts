@@ -39,6 +39,10 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     if (row) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
   for (const loop of facts.foreverLoops) {
+    // A generator's loop, a closure's (a thread's or greenlet's body in a served app), or a loop inside
+    // another forever loop (reported once, as the outer one) is not the process's main loop.
+    if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end)) continue;
+    if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
   }
