@@ -49,6 +49,15 @@ describe('config/hardcoded-secret in Python', () => {
     test(`does not report ${name}`, () => assert.deepEqual(secrets(code).map((f) => f.message), []));
   }
 
+  // Audit (djangogirls, full-stack-fastapi-template): Django's stored password hashes in a fixture, and the
+  // template's `changethis` placeholders, are not secrets.
+  test("Django password hashes and `changethis` are not secrets", () => {
+    const hash = ['pbkdf2_sha256', '20000', 'sa1tSALT', 'q8Zc2mV0aQ1bYxK9tR7wLp3nF5hJ6dE4sG8uC0iO='].join('$');
+    assert.deepEqual(findingsOf(RULE, 'sample_db.json', `[{"model": "auth.user", "fields": {"password": "${hash}"}}]\n`), []);
+    assert.deepEqual(findingsOf(RULE, 'app/config.py', "SECRET_KEY = 'changethis'\n"), []);
+    assert.deepEqual(findingsOf(RULE, 'compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: changethis\n'), []);
+  });
+
   test('test code follows the test-file policy: an error in code, never one in tests/test_*.py', () => {
     const code = `PASSWORD = '${fake('hunter', '2pw')}'\n`;
     assert.equal(secrets(code, 'app/db.py')[0]?.severity, 'error');

@@ -27,7 +27,7 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
 const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brpop|brpoplpush|xread|xreadgroup|accept|recv|recvfrom|listen|fetch_messages|dequeue|reserve)$/;
 
 /** Process managers that handle SIGTERM for the app they serve. */
-const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey)\b/;
+const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey|fastapi\s+run)\b/;
 
 export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
