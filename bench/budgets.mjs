@@ -87,4 +87,28 @@ try {
 } finally {
   await session.close();
 }
+// Memory after close (issue 11): a file with 15,000 findings pulled 30 times at once, then closed. The server
+// runs with --expose-gc, and twelveFactor/serverStats collects before it measures: heap is what is reachable.
+const memory = await Session.start({ nodeArgs: ['--expose-gc'] });
+try {
+  const { ServerStatsRequest } = load('server/src/customMessages.js');
+  const stats = () => memory.connection.sendRequest(ServerStatsRequest);
+  const small = await memory.open('src/small.ts', "export const cache = 'redis://cache.internal:6379/0';\n");
+  await memory.diagnostics(small);
+  await memory.closeDocument(small);
+  const base = await stats();
+  const many = Array.from({ length: 15_000 }, (_, i) => `export const cache${i} = 'redis://cache-${i}.internal:6379/0';\n`).join('');
+  const uri = await memory.open('src/many.ts', many);
+  await Promise.all(Array.from({ length: 30 }, () => memory.pullOnce(uri).catch(() => undefined)));
+  const open = await stats();
+  await memory.closeDocument(uri);
+  const closed = await stats();
+  const mb = (n) => (n / 1024 / 1024).toFixed(1);
+  const held = closed.heapUsed - base.heapUsed;
+  results.push(held < 20 * 1024 * 1024);
+  console.log(`${held < 20 * 1024 * 1024 ? 'PASS' : 'FAIL'}  memory after closing a 15,000-finding file pulled 30 times: heap ${mb(base.heapUsed)} → ${mb(open.heapUsed)} → ${mb(closed.heapUsed)} MB `
+    + `(budget: within 20 MB of the baseline); RSS ${mb(base.rss)} → ${mb(open.rss)} → ${mb(closed.rss)} MB (informational: RSS is not given back reliably)`);
+} finally {
+  await memory.close();
+}
 console.log(`${results.filter(Boolean).length} of ${results.length} budgets met`);

@@ -27,7 +27,8 @@ try {
   const scanner = new WorkspaceScanner({
     analyze: async (file, text, folder) => {
       analysed++;
-      return analyze(new FileContext(file, text), { config, relativePath: path.relative(folder, file) }).findings;
+      const result = analyze(new FileContext(file, text), { config, relativePath: path.relative(folder, file) });
+      return { findings: result.findings, skipped: result.skipped };
     },
     excludes: async () => [],
     facts: () => [],

@@ -73,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   statusBar.setState('starting');
   statusBar.showFor(vscode.window.activeTextEditor?.document.uri.toString());
   const started = client.start();
-  const panel = registerCompliance(context, client, started, (score) => statusBar.setScore(score));
+  const panel = registerCompliance(context, client, started, (score, skipped) => statusBar.setScore(score, skipped));
   await started;
   context.subscriptions.push(client.onNotification(StatusNotification, (params) => statusBar.update(params)));
   statusBar.setState('running');

@@ -21,8 +21,9 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
-  setScore(score: string | undefined): void {
+  setScore(score: string | undefined, skipped?: string): void {
     this.state.score = score;
+    this.state.skipped = skipped;
     this.render();
   }
 

@@ -6,6 +6,8 @@ export interface StatusState {
   server: 'starting' | 'running';
   /** "9/12" once the panel has a report. */
   score?: string;
+  /** "3 files skipped (1 not fully analysed)" when the workspace scan passed files over. */
+  skipped?: string;
   /** The active file: its findings, or why it was not analysed. */
   file?: { findings: number; skipped?: string };
 }
@@ -31,6 +33,8 @@ export function statusView(state: StatusState): StatusView {
   if (state.server === 'starting') return { text: '$(sync~spin) 12F', tooltip: 'Twelve-Factor: starting the language server…' };
   const score = state.score ? ` ${state.score}` : '';
   const lines = [state.score ? `Twelve-Factor: ${state.score} factors pass in this workspace.` : 'Twelve-Factor is running.'];
+  // A workspace file that could not be analysed is never counted clean: said here, listed in the panel.
+  if (state.skipped) lines.push(`${state.skipped}: see Skipped in the compliance panel.`);
   let icon = '$(check)';
   let count = '';
   if (state.file?.skipped) {

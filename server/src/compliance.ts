@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { toDiagnostic } from './convert';
 import { ComplianceChangedNotification, ComplianceRequest, ExportReportRequest, ScanWorkspaceRequest } from './customMessages';
-import { WorkspaceScanner } from './workspaceScan';
+import { WorkspaceScanner, type FileResult } from './workspaceScan';
 
 /** The deepest folder holding every folder (multi-root SARIF needs one base). */
 function commonRoot(folders: string[]): string {
@@ -26,7 +26,8 @@ function commonRoot(folders: string[]): string {
 export interface ComplianceDeps {
   folders(): string[];
   folderOf(file: string): string | undefined;
-  analyze(file: string, text: string, folder: string): Promise<Finding[]>;
+  analyze(file: string, text: string, folder: string): Promise<FileResult>;
+  largeEnv?(file: string, folder: string): Promise<Finding[]>;
   excludes(folder: string): Promise<string[]>;
   facts(folder: string): WorkspaceFact[];
   openText(file: string): string | undefined;
@@ -40,7 +41,7 @@ export interface ComplianceDeps {
  * to a file re-analyses that file alone and sends the new report.
  */
 export function registerCompliance(connection: Connection, deps: ComplianceDeps) {
-  const scanner = new WorkspaceScanner({ analyze: deps.analyze, excludes: deps.excludes, facts: deps.facts, openText: deps.openText });
+  const scanner = new WorkspaceScanner({ analyze: deps.analyze, largeEnv: deps.largeEnv, excludes: deps.excludes, facts: deps.facts, openText: deps.openText });
   let scanned = false;
   let running: Promise<ComplianceReport[] | undefined> | undefined;
   /** Settings changed during a scan: scan again when it ends. */
@@ -132,7 +133,9 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     const root = reports.length === 1 ? reports[0].folder : commonRoot(reports.map((r) => r.folder));
     const findings = reports.flatMap((r) => r.factors.flatMap((f) => f.findings));
     const filesScanned = reports.reduce((n, r) => n + r.filesScanned, 0);
-    return formatReport({ root, findings, filesScanned, skipped: [], rules: rules.map((r) => r.meta), version: VERSION }, 'sarif');
+    // Skipped files become SARIF tool notifications, as in the CLI's output.
+    const skipped = reports.flatMap((r) => r.skipped.map((s) => ({ file: s.file, reason: s.reason })));
+    return formatReport({ root, findings, filesScanned, skipped, rules: rules.map((r) => r.meta), version: VERSION }, 'sarif');
   });
   connection.onRequest(ComplianceRequest, async () => (scanned ? current() : (await scan()) ?? []));
 

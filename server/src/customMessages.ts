@@ -47,6 +47,13 @@ export interface ServerStats {
   cachedAnalyses: number;
   /** Documents with a diagnostic pull being answered. */
   trackedPulls: number;
+  /** `process.memoryUsage()` in bytes, measured after a full garbage collection when the server runs with `--expose-gc`. */
+  heapUsed: number;
+  rss: number;
+  /** Whether a garbage collection ran before measuring (only with `--expose-gc`: tests and benchmarks). */
+  collected: boolean;
+  /** The server process's CPU time so far (user + system, microseconds): the keystroke bench diffs it per edit. */
+  cpuMicros: number;
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('twelveFactor/serverStats');

@@ -11,6 +11,7 @@ import { analyze, isAnalysisFailure } from '../../core/src/engine';
 import { prepareFor } from '../../core/src/treesitter/prepare';
 import { onLanguageFailure } from '../../core/src/treesitter/runtime';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { scanLargeEnv } from '../../core/src/largeEnv';
 import { DiskCache } from '../../core/src/diskCache';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
@@ -19,7 +20,7 @@ import type { FileHost } from '../../core/src/host';
 import { diskWorkspaceHost } from '../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../core/src/workspace/facts';
 import { VERSION } from '../../core/src/version';
-import { DocumentAnalyses } from './analysis';
+import { DocumentAnalyses, processStats } from './analysis';
 import { FolderFactsVersion } from './folderFacts';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ServerStatsRequest, StatusNotification, WorkspaceTrustedNotification } from './customMessages';
@@ -70,7 +71,7 @@ export function startServer(connection: Connection): void {
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
-  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents }));
+  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, ...processStats() }));
 
   const fsPathOf = (uri: string): string | undefined => {
     const parsed = URI.parse(uri);
@@ -146,14 +147,20 @@ export function startServer(connection: Connection): void {
     openText: (file) => documents.get(URI.file(file).toString())?.getText(),
     analyze: async (file, text, folder) => {
       const current = await settings.get(URI.file(folder).toString(), folder);
-      if (!current.enable) return [];
+      if (!current.enable) return { findings: [] };
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
       const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
       await prepareFor(file, text);
       // With the findings inline comments silenced (marked `suppression`): the panel counts them per factor.
       const result = analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host });
-      return [...result.findings, ...result.suppressed];
+      return { findings: [...result.findings, ...result.suppressed], skipped: result.skipped };
+    },
+    largeEnv: async (file, folder) => {
+      const current = await settings.get(URI.file(folder).toString(), folder);
+      if (!current.enable) return [];
+      const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      return scanLargeEnv(file, { config: current.config, relativePath, gitIgnored: isGitIgnored(file, undefined, folder) });
     },
     excludes: async (folder) => {
       if (!hasConfigurationCapability) return [];

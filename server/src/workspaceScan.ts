@@ -3,15 +3,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { computeCompliance, type ComplianceReport, type WorkspaceFact } from '../../core/src/compliance/model';
-import { DEFAULT_MAX_FILE_SIZE } from '../../core/src/engine';
+import { DEFAULT_MAX_FILE_SIZE, isAnalysisFailure } from '../../core/src/engine';
 import { rules } from '../../core/src/rules';
 import type { Finding } from '../../core/src/types';
+import { fileKindOf } from '../../core/src/fileKinds';
 import { readTextSync } from '../../core/src/gitignore';
 import { isWalked, walkFiles } from '../../core/src/walk';
 
+/** One file's result: its findings (silenced ones marked) and why it was skipped or not fully analysed, if it was. */
+export interface FileResult {
+  findings: Finding[];
+  skipped?: string;
+}
+
 export interface ScanHooks {
   /** Analyses one file of a folder with that folder's settings, the program index and the file host. */
-  analyze(file: string, text: string, folder: string): Promise<Finding[]>;
+  analyze(file: string, text: string, folder: string): Promise<FileResult>;
+  /** The secrets of a `.env` over the size limit, read line by line (the rest of it is skipped). */
+  largeEnv?(file: string, folder: string): Promise<Finding[]>;
   /** Globs from `files.exclude` and the like, relative to the folder. */
   excludes(folder: string): Promise<string[]>;
   facts(folder: string): WorkspaceFact[];
@@ -27,6 +36,10 @@ export interface ScanProgress {
 interface CacheEntry {
   hash: string;
   findings: Finding[];
+  /** Why the file was passed over or not fully analysed: listed in the panel, never counted clean. */
+  skipped?: string;
+  /** False when the file could not be read at all: listed as skipped, not counted as scanned. */
+  read: boolean;
   /** Its findings depend on other modules (a program rule ran): re-judged when the program changes. */
   programDependent: boolean;
 }
@@ -139,31 +152,48 @@ export class WorkspaceScanner {
     this.cache.delete(file);
   }
 
-  /** False when the file could not be read: it is not counted as scanned. */
+  /** False when the file is gone (deleted between the listing and the read): it is not known any more. */
   private async analyzeFile(file: string, size: number, folder: string): Promise<boolean> {
     let text = this.hooks.openText(file);
     if (text === undefined) {
       if (size > DEFAULT_MAX_FILE_SIZE) {
-        this.cache.set(file, { hash: `size:${size}`, findings: [], programDependent: false });
+        let skipped = `larger than ${Math.round(DEFAULT_MAX_FILE_SIZE / 1024)} KiB`;
+        let findings: Finding[] = [];
+        // A big .env still has its secrets looked for, line by line: its size must not hide them.
+        if (fileKindOf(file) === 'env' && this.hooks.largeEnv) {
+          findings = await this.hooks.largeEnv(file, folder);
+          skipped += '; checked line by line for secrets only';
+        }
+        this.cache.set(file, { hash: `size:${size}`, findings, skipped, read: true, programDependent: false });
         return true;
       }
       text = readTextSync(file);
       if (text === undefined) {
-        this.cache.delete(file);
-        return false;
+        // Still a regular file (permissions, a read error): said, not dropped. A file deleted or replaced by a
+        // FIFO meanwhile is not one the walk would list.
+        if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+          this.cache.delete(file);
+          return false;
+        }
+        this.cache.set(file, { hash: 'unreadable', findings: [], skipped: 'unreadable', read: false, programDependent: false });
+        return true;
       }
     }
     const hash = createHash('sha1').update(text).digest('hex');
     if (this.cache.get(file)?.hash === hash) return true;
     const lower = text.toLowerCase();
     const programDependent = PROGRAM_KEYWORDS.some((k) => lower.includes(k));
-    this.cache.set(file, { hash, findings: await this.hooks.analyze(file, text, folder), programDependent });
+    const result = await this.hooks.analyze(file, text, folder);
+    this.cache.set(file, { hash, findings: result.findings, skipped: result.skipped, read: true, programDependent });
     return true;
   }
 
   private compute(folder: string): ComplianceReport {
-    const findings = [...(this.files.get(folder) ?? [])].flatMap((f) => this.cache.get(f)?.findings ?? []);
-    const report = computeCompliance(folder, findings, this.hooks.facts(folder), rules.map((r) => r.meta), this.files.get(folder)?.size ?? 0);
+    const entries = [...(this.files.get(folder) ?? [])].map((file) => ({ file, entry: this.cache.get(file) }));
+    const findings = entries.flatMap(({ entry }) => entry?.findings ?? []);
+    const skipped = entries.flatMap(({ file, entry }) => (entry?.skipped ? [{ file, reason: entry.skipped, failed: isAnalysisFailure(entry.skipped) }] : []));
+    const scanned = entries.filter(({ entry }) => entry?.read !== false).length;
+    const report = computeCompliance(folder, findings, this.hooks.facts(folder), rules.map((r) => r.meta), scanned, skipped);
     this.reports.set(folder, report);
     return report;
   }

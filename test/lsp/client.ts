@@ -50,6 +50,8 @@ export interface SessionOptions {
   workspaceFolders?: string[];
   /** Sent in initialize, as the VS Code client sends `{ workspaceTrusted }`. */
   initializationOptions?: unknown;
+  /** Node options for the server process (`--expose-gc` for memory tests). */
+  nodeArgs?: string[];
 }
 
 interface OpenDocument {
@@ -125,7 +127,7 @@ export class Session {
   static async start(options: SessionOptions = {}): Promise<Session> {
     assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run node esbuild.mjs first`);
     const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-lsp-')));
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new Session(folder, child, connection, options);
     try {

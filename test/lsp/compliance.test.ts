@@ -159,3 +159,35 @@ test('a finding an inline comment ignores is counted on its factor, not listed, 
     assert.equal(factor(reports, 11).suppressed, 0);
   });
 });
+
+test('skipped files are in the report with their reasons, never counted clean, and in the exported SARIF and Markdown', async () => {
+  const depth = 800;
+  const skippedFiles = {
+    'package.json': '{ "name": "app" }\n',
+    'src/ok.ts': 'export const port = Number(process.env.PORT);\n',
+    // The TypeScript parser overflows its stack on this: the file cannot be fully analysed.
+    'src/deep.ts': `import express from 'express';\nexport const x = ${'('.repeat(depth)}1${')'.repeat(depth)};\nexpress().listen(3000);\n`,
+    'assets/logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000',
+    'vendor.js': `// ${'x'.repeat(2 * 1024 * 1024 + 10)}\n`,
+  };
+  await withSession({ files: skippedFiles }, async (s) => {
+    const [report] = await s.connection.sendRequest(ScanWorkspaceRequest, {});
+    const listed = report.skipped.map((x) => [relative(s.folder, x.file), x.failed]);
+    assert.deepEqual(listed, [['src/deep.ts', true], ['assets/logo.png', false], ['vendor.js', false]]);
+    assert.match(report.skipped[0].reason, /failed|not fully analysed/);
+    assert.equal(report.skipped[1].reason, 'binary');
+    assert.match(report.skipped[2].reason, /^larger than/);
+    // Config (III) reads TypeScript: with a file it could not read it does not pass.
+    assert.equal(factor([report], 3).status, 'warnings');
+    assert.deepEqual(factor([report], 3).notAnalysed.map((x) => relative(s.folder, x.file)), ['src/deep.ts']);
+
+    const sarif = JSON.parse(await s.connection.sendRequest(ExportReportRequest, { format: 'sarif' })) as {
+      runs: Array<{ invocations?: Array<{ toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }> }>;
+    };
+    const notes = sarif.runs[0].invocations?.[0]?.toolExecutionNotifications ?? [];
+    assert.deepEqual(notes.map((n) => n.level).sort(), ['note', 'note', 'warning']);
+    assert.ok(notes.some((n) => n.level === 'warning' && n.message.text.includes('src/deep.ts')));
+    const markdown = await s.connection.sendRequest(ExportReportRequest, { format: 'markdown' });
+    assert.match(markdown, /### Skipped files \(3\)/);
+  });
+});

@@ -111,3 +111,38 @@ test('30 concurrent pulls for one document: one analysis, every pull answered, c
     assert.equal(after.trackedPulls, 0, 'the pull bookkeeping is dropped on close');
   });
 });
+
+test('memory after close: a file with thousands of findings, pulled 30 times, leaves the heap within 20 MB of its baseline', async () => {
+  const MB = 1024 * 1024;
+  const FINDINGS = 15_000;
+  const many = Array.from({ length: FINDINGS }, (_, i) => `export const cache${i} = 'redis://cache-${i}.internal:6379/0';\n`).join('');
+  await withSession({ nodeArgs: ['--expose-gc'] }, async (s) => {
+    // Each stats request runs a full collection first: heapUsed is what is still reachable, not garbage waiting.
+    const stats = () => within(s.connection.sendRequest(ServerStatsRequest), 'stats');
+    // Warm up on a small file of the same kind: the lazily loaded TypeScript compiler and the rules' tables
+    // belong to the baseline, not to the big file.
+    const small = await s.open('src/small.ts', "export const cache = 'redis://cache.internal:6379/0';\n");
+    assert.equal((await s.diagnostics(small)).length, 1);
+    await s.closeDocument(small);
+    const baseline = await stats();
+    assert.ok(baseline.collected, 'the server runs with --expose-gc');
+
+    const uri = await s.open('src/many.ts', many);
+    const pulls = Array.from({ length: 30 }, () => s.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })
+      .then((report) => report, () => undefined));
+    const answered = (await within(Promise.all(pulls), 'every pull answered')).filter((r) => r !== undefined);
+    assert.ok(answered.length >= 1);
+    const last = answered[answered.length - 1];
+    assert.equal(last?.kind === 'full' ? last.items.length : 0, FINDINGS, 'thousands of findings');
+    const open = await stats();
+    await s.closeDocument(uri);
+    const closed = await stats();
+    const mb = (n: number) => (n / MB).toFixed(1);
+    console.log(`  heap: baseline ${mb(baseline.heapUsed)} MB, open ${mb(open.heapUsed)} MB, closed ${mb(closed.heapUsed)} MB; rss ${mb(baseline.rss)} → ${mb(open.rss)} → ${mb(closed.rss)} MB`);
+    // The bound has teeth: while open, the file's analysis holds more than the 20 MB allowed after close.
+    assert.ok(open.heapUsed - baseline.heapUsed > 20 * MB, `the open file holds only ${mb(open.heapUsed - baseline.heapUsed)} MB: the test could not see a leak`);
+    assert.ok(closed.heapUsed - baseline.heapUsed < 20 * MB,
+      `heap ${mb(closed.heapUsed)} MB after close, baseline ${mb(baseline.heapUsed)} MB: more than 20 MB still held`);
+    assert.equal(closed.cachedAnalyses, 0);
+  });
+});

@@ -1,9 +1,10 @@
-// The compliance panel's tree as data: grouping by file, errors first, folds, counts, icons, score line.
+// The compliance panel's tree as data: grouping by file, errors first, folds, counts, icons, score line, skipped files.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeCompliance } from '../../core/src/compliance/model';
 import { ruleIdOfDocsLink, docsPathSegments } from '../../core/src/compliance/docs';
-import { factorDescription, factorWorst, panelChildren, scoreMessage, type PanelNode } from '../../core/src/compliance/panel';
+import { factorDescription, factorWorst, panelChildren, scoreMessage, skippedDescription, skippedSummary, type PanelNode } from '../../core/src/compliance/panel';
+import { formatMarkdown } from '../../core/src/report/markdown';
 import { rules } from '../../core/src/rules';
 import type { Finding, Severity } from '../../core/src/types';
 import type { WorkspaceFact } from '../../core/src/workspace/facts';
@@ -106,4 +107,60 @@ test('findings an inline comment ignores are counted on their factor, never list
   assert.equal(factorDescription(factor.factor), '1 warning · 2 ignored inline');
   const logs = report.factors.find((f) => f.roman === 'XI');
   assert.equal(logs?.suppressed, 0);
+});
+
+test('skipped files: a failure keeps every factor reading that kind of file from passing; all are listed under "Skipped (N)"', () => {
+  const skipped = [
+    { file: `${ROOT}/assets/logo.png`, reason: 'binary', failed: false },
+    { file: `${ROOT}/src/deep.ts`, reason: 'rule port-binding/hardcoded-port failed: Maximum call stack size exceeded', failed: true },
+    { file: `${ROOT}/big.js`, reason: 'larger than 1024 KiB', failed: false },
+  ];
+  const clean = computeCompliance(ROOT, [], [], metas, 10);
+  const report = computeCompliance(ROOT, [], [], metas, 10, skipped);
+  // A TypeScript file's failure counts against the factors with a rule that reads TypeScript (Config, Logs…).
+  for (const roman of ['III', 'VII', 'XI']) {
+    const factor = report.factors.find((f) => f.roman === roman);
+    assert.ok(factor);
+    assert.equal(clean.factors.find((f) => f.roman === roman)?.status, 'pass', `${roman} passes with every file read`);
+    assert.equal(factor.status, 'warnings', `${roman} does not pass with a file it could not read`);
+    assert.equal(factor.reason, '1 file not fully analysed');
+    assert.deepEqual(factor.notAnalysed.map((s) => s.file), [`${ROOT}/src/deep.ts`]);
+  }
+  assert.ok(report.score < clean.score, `score ${report.score} below ${clean.score}`);
+  // Files passed over on purpose (binary, too large) are listed, but do not change a factor.
+  const routineOnly = computeCompliance(ROOT, [], [], metas, 10, skipped.filter((s) => !s.failed));
+  assert.equal(routineOnly.score, clean.score);
+
+  const roots = panelChildren([report]);
+  assert.deepEqual(roots.map((n) => n.type), [...Array(12).fill('factor'), 'skipped']);
+  const group = roots[12];
+  assert.ok(group.type === 'skipped');
+  assert.equal(group.failed, 1);
+  assert.equal(skippedDescription(group), '1 not fully analysed, 2 passed over');
+  const files = panelChildren([report], group);
+  assert.deepEqual(files.map((n) => n.type === 'skippedFile' && [n.relative, n.failed]), [['src/deep.ts', true], ['assets/logo.png', false], ['big.js', false]]);
+  const [first] = files;
+  assert.ok(first.type === 'skippedFile');
+  assert.match(first.reason, /Maximum call stack/);
+
+  // Under the factor: the failed file beside its facts, so the warning explains itself.
+  const config = roots.find((n): n is Extract<PanelNode, { type: 'factor' }> => n.type === 'factor' && n.factor.roman === 'III');
+  assert.ok(config);
+  assert.equal(config.worst, 'warning');
+  assert.deepEqual(panelChildren([report], config).filter((n) => n.type === 'skippedFile').map((n) => n.type === 'skippedFile' && n.relative), ['src/deep.ts']);
+  const ids = [...roots, ...files, ...panelChildren([report], config)].map((n) => n.id);
+  assert.equal(new Set(ids).size, ids.length, 'unique ids');
+
+  assert.equal(skippedSummary([report]), '3 files skipped (1 not fully analysed)');
+  assert.match(scoreMessage([report]) ?? '', /· 3 files skipped \(1 not fully analysed\)$/);
+  assert.equal(scoreMessage([clean])?.includes('skipped'), false);
+  assert.deepEqual(panelChildren([clean]).map((n) => n.type), Array(12).fill('factor'), 'no Skipped node when nothing was skipped');
+  assert.match(statusView({ server: 'running', score: '9/12', skipped: skippedSummary([report]) }).tooltip, /3 files skipped \(1 not fully analysed\): see Skipped/);
+  // With findings as well, the description says both.
+  const withWarning = computeCompliance(ROOT, [finding('env/undeclared-usage', 'warning', 'src/a.ts', 1)], [], metas, 10, skipped);
+  assert.equal(factorDescription(withWarning.factors[2]), '1 warning · 1 file not fully analysed');
+
+  const markdown = formatMarkdown([report], '0.0.0');
+  assert.match(markdown, /### Skipped files \(3\)/);
+  assert.match(markdown, /⚠️ `src\/deep\.ts`: rule port-binding\/hardcoded-port failed/);
 });

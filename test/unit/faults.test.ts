@@ -320,7 +320,7 @@ test(`the server's workspace scan over unreadable files (chmod 000${IS_ROOT ? ' 
       const { scanPaths } = require(${JSON.stringify(path.join(OUT_CORE, 'scan.js'))});
       const root = process.argv[1];
       const read = [];
-      const scanner = new WorkspaceScanner({ analyze: async (file) => { read.push(file); return []; }, excludes: async () => [], facts: () => [], openText: () => undefined });
+      const scanner = new WorkspaceScanner({ analyze: async (file) => { read.push(file); return { findings: [] }; }, excludes: async () => [], facts: () => [], openText: () => undefined });
       scanner.scan([root], { report() {}, cancelled: false }).then((reports) => process.stdout.write(JSON.stringify({
         server: reports[0].filesScanned, analysed: read.length, cli: scanPaths(['.'], { root }).filesScanned })));`;
     const r = spawnSync(process.execPath, ['-e', script, root], { cwd: root, encoding: 'utf8', timeout: HANG_MS, killSignal: 'SIGKILL', ...UNPRIVILEGED });

@@ -17,10 +17,10 @@ export interface CompliancePanel {
 
 /**
  * The compliance view and its commands; data comes from the language server. `onScore` hears the score
- * each time a report arrives (the status item shows it).
+ * and the skipped-files summary each time a report arrives (the status item shows them).
  */
 export function registerCompliance(context: vscode.ExtensionContext, client: LanguageClient, ready: Thenable<void>,
-  onScore: (score: string | undefined) => void): CompliancePanel {
+  onScore: (score: string | undefined, skipped: string | undefined) => void): CompliancePanel {
   const tree = new ComplianceTree();
   const view = vscode.window.createTreeView('twelveFactor.compliance', { treeDataProvider: tree, showCollapseAll: true });
 
@@ -32,7 +32,7 @@ export function registerCompliance(context: vscode.ExtensionContext, client: Lan
   const show = (reports: ComplianceReport[]) => {
     tree.setReports(reports);
     refreshTitle();
-    onScore(tree.score);
+    onScore(tree.score, tree.skipped);
   };
   let loaded: Thenable<void> | undefined;
   // Requests wait for the server: the view can become visible while it is still starting.

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ComplianceReport } from '../../../core/src/compliance/model';
-import { factorDescription, formatCounts, panelChildren, scoreMessage, type PanelNode, type Worst } from '../../../core/src/compliance/panel';
+import { factorDescription, formatCounts, panelChildren, scoreMessage, skippedDescription, skippedSummary, type PanelNode, type Worst } from '../../../core/src/compliance/panel';
 import type { Finding } from '../../../core/src/types';
 
 const ICONS: Record<Worst, [string, string | undefined]> = {
@@ -16,8 +16,9 @@ const icon = (worst: Worst) => new vscode.ThemeIcon(ICONS[worst][0], ICONS[worst
 
 /**
  * The compliance view: twelve factors per workspace folder (one subtree per folder in a multi-root
- * workspace); under each factor the facts that decided it, then its files, errors first, each with its
- * findings (a rule's repeated findings in one file folded into one node). The grouping lives in
+ * workspace); under each factor the facts that decided it, the files it could not fully analyse, then its
+ * files, errors first, each with its findings (a rule's repeated findings in one file folded into one node);
+ * after the factors, "Skipped (N)": every file passed over or not fully analysed, with its reason. The grouping lives in
  * core/src/compliance/panel.ts; this class only turns its nodes into tree items.
  */
 export class ComplianceTree implements vscode.TreeDataProvider<PanelNode> {
@@ -51,7 +52,12 @@ export class ComplianceTree implements vscode.TreeDataProvider<PanelNode> {
     return this.visible.map((r) => `${r.score}/12`).join(' · ');
   }
 
-  /** The line shown at the top of the view: the score and how many factors need a look. */
+  /** "3 files skipped (1 not fully analysed)" for the status item, or undefined. */
+  get skipped(): string | undefined {
+    return skippedSummary(this.visible);
+  }
+
+  /** The line shown at the top of the view: the score, how many factors need a look, how many files were skipped. */
   get message(): string | undefined {
     return scoreMessage(this.visible);
   }
@@ -78,7 +84,7 @@ export class ComplianceTree implements vscode.TreeDataProvider<PanelNode> {
       }
       case 'factor': {
         const f = node.factor;
-        const item = new vscode.TreeItem(`${f.roman}. ${f.name}`, f.findings.length > 0 || f.facts.length > 0 ? Collapsed : None);
+        const item = new vscode.TreeItem(`${f.roman}. ${f.name}`, f.findings.length > 0 || f.facts.length > 0 || f.notAnalysed.length > 0 ? Collapsed : None);
         item.iconPath = icon(node.worst);
         item.description = factorDescription(f);
         item.tooltip = new vscode.MarkdownString(`**${f.roman}. ${f.name}**: ${f.status.replace('-', ' ')}\n\n${f.reason}`);
@@ -105,6 +111,26 @@ export class ComplianceTree implements vscode.TreeDataProvider<PanelNode> {
       }
       case 'finding':
         return findingItem(node.finding, None);
+      case 'skipped': {
+        const item = new vscode.TreeItem(`Skipped (${node.report.skipped.length})`, Collapsed);
+        item.iconPath = node.failed > 0 ? icon('warning') : new vscode.ThemeIcon('circle-slash');
+        item.description = skippedDescription(node);
+        item.tooltip = 'Files the scan passed over (binary, minified, too large, unreadable) or could not fully analyse: '
+          + 'they may hide findings and are never counted clean.';
+        item.contextValue = 'skipped';
+        return item;
+      }
+      case 'skippedFile': {
+        const item = new vscode.TreeItem(node.relative, None);
+        const uri = vscode.Uri.file(node.file);
+        item.resourceUri = uri;
+        item.iconPath = node.failed ? icon('warning') : new vscode.ThemeIcon('circle-slash');
+        item.description = node.reason;
+        item.tooltip = `${node.relative}: ${node.failed ? 'not fully analysed' : 'skipped'} (${node.reason})`;
+        item.contextValue = 'skippedFile';
+        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+        return item;
+      }
       case 'fact': {
         const f = node.fact;
         const item = new vscode.TreeItem(f.message, None);

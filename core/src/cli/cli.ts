@@ -7,7 +7,7 @@ import { GitError } from './git';
 import { loadBaseline, selectFindings } from './select';
 import { stagedSnapshot } from './staged';
 import { BaselineError } from '../report/baseline';
-import { DEFAULT_MAX_FILE_SIZE } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE, isAnalysisFailure } from '../engine';
 import { readTextSync } from '../gitignore';
 import { readForFacts } from '../safeFs';
 import { computeCompliance } from '../compliance/model';
@@ -180,7 +180,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   };
   const color = values.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   const report = format === 'markdown'
-    ? formatMarkdown([computeCompliance(root, result.findings, workspaceFacts(root, diskWorkspaceHost(root)), result.rules, result.filesScanned)], VERSION)
+    ? formatMarkdown([computeCompliance(root, result.findings, workspaceFacts(root, diskWorkspaceHost(root)), result.rules, result.filesScanned,
+      result.skipped.map((s) => ({ ...s, failed: isAnalysisFailure(s.reason) })))], VERSION)
     : formatReport(result, format, { color, verbose: values.verbose });
   if (values.output) fs.writeFileSync(path.resolve(root, values.output), report);
   else io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import type { Finding, Severity } from '../types';
-import type { ComplianceReport, FactorReport, WorkspaceFact } from './model';
+import type { ComplianceReport, FactorReport, SkippedFile, WorkspaceFact } from './model';
 
 /**
  * The compliance panel's tree as plain data: the client turns each node into a `TreeItem` and nothing more,
  * so grouping, ordering, folding and counting are tested in plain Node.
  *
- *   folder (multi-root only) → factor → facts, then files (errors first) → rule folds or findings
+ *   folder (multi-root only) → factor → facts, files not fully analysed, then files (errors first) → rule folds or findings
+ *                             → "Skipped (N)" → every file passed over or not fully analysed, with its reason
  */
 export type PanelNode =
   | { type: 'folder'; id: string; report: ComplianceReport }
@@ -15,7 +16,10 @@ export type PanelNode =
   | { type: 'file'; id: string; file: string; relative: string; worst: Worst; counts: Counts; findings: Finding[] }
   /** Several findings of one rule in one file, folded into one node. */
   | { type: 'rule'; id: string; ruleId: string; file: string; worst: Worst; counts: Counts; findings: Finding[] }
-  | { type: 'finding'; id: string; finding: Finding };
+  | { type: 'finding'; id: string; finding: Finding }
+  /** The folder's skipped files, after the twelve factors: shown only when there are some. */
+  | { type: 'skipped'; id: string; report: ComplianceReport; failed: number }
+  | { type: 'skippedFile'; id: string; file: string; relative: string; reason: string; failed: boolean };
 
 /** The worst thing a node holds: drives its icon. `pass` when it holds nothing to fix. */
 export type Worst = 'error' | 'warning' | 'info' | 'pass' | 'not-applicable';
@@ -55,13 +59,15 @@ function worstOfFindings(counts: Counts): Worst | undefined {
 }
 
 /**
- * The worst severity a factor holds, from its findings and its facts: a factor with warnings only shows a
- * warning, whatever its status says; a failing fact (no lockfile, say) counts as an error.
+ * The worst severity a factor holds, from its findings, its facts and the files it could not analyse: a
+ * factor with warnings only shows a warning, whatever its status says; a failing fact (no lockfile, say)
+ * counts as an error.
  */
 export function factorWorst(factor: FactorReport): Worst {
   const counts = countFindings(factor.findings);
   if (counts.errors > 0 || factor.facts.some((f) => f.status === 'fail')) return 'error';
-  if (counts.warnings > 0 || factor.facts.some((f) => f.status === 'warning')) return 'warning';
+  // A file its checks could not read: whatever else it holds, not a pass.
+  if (counts.warnings > 0 || factor.facts.some((f) => f.status === 'warning') || factor.notAnalysed.length > 0) return 'warning';
   if (factor.status === 'not-applicable') return 'not-applicable';
   return counts.notes > 0 ? 'info' : 'pass';
 }
@@ -69,8 +75,20 @@ export function factorWorst(factor: FactorReport): Worst {
 /** The factor's line in the panel: its counts when it has findings, why it has its status, and how many findings inline comments ignore. */
 export function factorDescription(factor: FactorReport): string {
   const counts = formatCounts(countFindings(factor.findings));
-  const line = counts && counts !== factor.reason ? `${counts} · ${factor.reason}` : factor.reason;
-  return factor.suppressed > 0 ? `${line} · ${factor.suppressed} ignored inline` : line;
+  const parts = [counts && counts !== factor.reason ? `${counts} · ${factor.reason}` : factor.reason];
+  const unread = `${plural(factor.notAnalysed.length, 'file')} not fully analysed`;
+  if (factor.notAnalysed.length > 0 && factor.reason !== unread) parts.push(unread);
+  if (factor.suppressed > 0) parts.push(`${factor.suppressed} ignored inline`);
+  return parts.join(' · ');
+}
+
+/** The skipped group's line: how many could not be analysed, or what kind of skips the others are. */
+export function skippedDescription(node: { report: ComplianceReport; failed: number }): string {
+  const routine = node.report.skipped.length - node.failed;
+  const parts: string[] = [];
+  if (node.failed > 0) parts.push(`${node.failed} not fully analysed`);
+  if (routine > 0) parts.push(`${routine} passed over`);
+  return parts.join(', ');
 }
 
 /** A file's findings by worst severity, then count, then path: the nine secret errors come before 337 warnings. */
@@ -138,8 +156,11 @@ export function panelChildren(reports: readonly ComplianceReport[], node?: Panel
       // A passing fact says why a factor without findings passes; beside findings it is noise.
       const facts: PanelNode[] = node.factor.facts.filter((f) => f.status !== 'pass' || node.factor.findings.length === 0)
         .map((fact, i) => ({ type: 'fact', id: `${node.id}/fact${i}`, fact }));
-      return [...facts, ...fileGroups(node.report.folder, node.id, node.factor.findings)];
+      const unread = node.factor.notAnalysed.map((s) => skippedFileNode(node.report.folder, `${node.id}/skipped`, s));
+      return [...facts, ...unread, ...fileGroups(node.report.folder, node.id, node.factor.findings)];
     }
+    case 'skipped':
+      return node.report.skipped.map((s) => skippedFileNode(node.report.folder, node.id, s));
     case 'file':
       return fileChildren(node);
     case 'rule':
@@ -150,9 +171,17 @@ export function panelChildren(reports: readonly ComplianceReport[], node?: Panel
 }
 
 function factorNodes(report: ComplianceReport): PanelNode[] {
-  return report.factors.map((factor) => ({
+  const nodes: PanelNode[] = report.factors.map((factor) => ({
     type: 'factor', id: `${report.folder}#${factor.factor}`, report, factor, worst: factorWorst(factor), counts: countFindings(factor.findings),
   }));
+  const skipped = report.skipped;
+  if (skipped.length > 0) nodes.push({ type: 'skipped', id: `${report.folder}#skipped`, report, failed: skipped.filter((s) => s.failed).length });
+  return nodes;
+}
+
+function skippedFileNode(folder: string, parent: string, s: SkippedFile): PanelNode {
+  const relative = path.relative(folder, s.file).split(path.sep).join('/') || path.basename(s.file);
+  return { type: 'skippedFile', id: `${parent}/${relative}`, file: s.file, relative, reason: s.reason, failed: s.failed };
 }
 
 /** The score line shown in the view itself: "Score 9/12", or one per folder. */
@@ -163,5 +192,14 @@ export function scoreMessage(reports: readonly ComplianceReport[]): string | und
     const head = reports.length > 1 ? `${path.basename(r.folder)}: ` : '';
     return `${head}${r.score}/12 factors pass${attention > 0 ? `, ${plural(attention, 'factor')} to look at` : ''}`;
   });
-  return `Score ${parts.join(' · ')}`;
+  const skipped = skippedSummary(reports);
+  return `Score ${parts.join(' · ')}${skipped ? ` · ${skipped}` : ''}`;
+}
+
+/** "3 files skipped (1 not fully analysed)", or undefined when every file was read whole. */
+export function skippedSummary(reports: readonly ComplianceReport[]): string | undefined {
+  const all = reports.flatMap((r) => r.skipped);
+  if (all.length === 0) return undefined;
+  const failed = all.filter((s) => s.failed).length;
+  return `${plural(all.length, 'file')} skipped${failed > 0 ? ` (${failed} not fully analysed)` : ''}`;
 }

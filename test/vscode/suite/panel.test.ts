@@ -1,5 +1,5 @@
 // The compliance panel as a user sees it: files under each factor (errors first, counts, folds), the score
-// in the view, live updates on settings and .twelve-factor.yaml changes, and a cancellable scan.
+// in the view, skipped files, live updates on settings and .twelve-factor.yaml changes, and a cancellable scan.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../client/src/testApi';
@@ -77,6 +77,48 @@ suite('compliance panel: grouping, score, live updates', () => {
     await waitFor(async () => (await shown(RULE)) === 0, `${RULE} findings to leave the panel`, 30000);
     await vscode.workspace.fs.delete(uriOf('.twelve-factor.yaml'));
     await waitFor(async () => (await shown(RULE)) > 0, `${RULE} findings to come back`, 30000);
+  });
+
+  test('a file that cannot be fully analysed is listed under Skipped with its reason, opens on click, and is in the status item', async () => {
+    const file = 'panel/src/deep.ts';
+    const depth = 800;
+    // The TypeScript parser overflows its stack on this nesting; the rules reading the tree cannot judge the file.
+    const text = `import express from 'express';\nexport const x = ${'('.repeat(depth)}1${')'.repeat(depth)};\nexpress().listen(3000);\n`;
+    await vscode.workspace.fs.writeFile(uriOf(file), new TextEncoder().encode(text));
+    try {
+      const { tree } = (await api()).panel();
+      const skippedNode = () => (tree.getChildren() as PanelNode[]).find((n): n is Extract<PanelNode, { type: 'skipped' }> => n.type === 'skipped');
+      const entry = await waitFor(() => {
+        const group = skippedNode();
+        return group && (tree.getChildren(group) as PanelNode[]).find((n): n is Extract<PanelNode, { type: 'skippedFile' }> => n.type === 'skippedFile' && n.relative === file);
+      }, `${file} under Skipped`, 30000);
+      const group = skippedNode();
+      assert.ok(group);
+      const groupItem = tree.getTreeItem(group) as vscode.TreeItem;
+      assert.match(String(groupItem.label), /^Skipped \(\d+\)$/);
+      assert.match(String(groupItem.description), /\d+ not fully analysed/);
+      assert.ok(entry.failed);
+      const item = tree.getTreeItem(entry) as vscode.TreeItem;
+      assert.equal(item.label, file);
+      assert.match(String(item.description), /failed|not fully analysed/);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'warning');
+      // Config does not pass while one of its files could not be read, and lists it.
+      const factor = configFactor(tree);
+      assert.notEqual(factor.factor.status, 'pass');
+      assert.ok((tree.getChildren(factor) as PanelNode[]).some((n) => n.type === 'skippedFile' && n.relative === file));
+      const { message, status } = { message: (await api()).panel().message, status: (await api()).status() };
+      assert.match(message ?? '', /\d+ files? skipped \(\d+ not fully analysed\)/);
+      assert.match(status.tooltip, /skipped \(\d+ not fully analysed\): see Skipped/);
+      // The click opens the file.
+      assert.ok(item.command);
+      await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(file), `${file} open in an editor`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uriOf(file)).then(undefined, () => undefined);
+    }
+    const { tree } = (await api()).panel();
+    await waitFor(() => !tree.all.some((r) => r.skipped.some((s) => s.file.endsWith('deep.ts'))), `${file} to leave the panel once deleted`, 30000);
   });
 
   test('Scan Workspace is cancellable: a cancelled scan resolves to undefined and the panel keeps its reports', async () => {
