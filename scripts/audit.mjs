@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Measures precision and recall per rule on the audit set (audit/repos.tsv) against the labels in
-// audit/verdicts.tsv. Usage: npm run audit -- DIR [--verbose] [--save OUTDIR] [--from SAVED] [--jobs N]
+// audit/verdicts.tsv. Usage: npm run audit -- DIR [--verbose] [--save OUTDIR] [--from SAVED] [--jobs N] [--repos TSV]
 // DIR holds one checkout per repository, named owner__name, at the commit repos.tsv pins.
 // This script builds nothing: it runs the already built dist/cli.js (run `node esbuild.mjs` first).
 // --save keeps each repository's JSON report; --from re-reads such reports instead of scanning again.
@@ -16,13 +16,14 @@ const cli = join(root, 'dist/cli.js');
 const LEVELS = new Set(['error', 'warning']);
 
 function parseArgs(argv) {
-  const options = { dir: undefined, verbose: false, save: undefined, from: undefined, jobs: 2 };
+  const options = { dir: undefined, verbose: false, save: undefined, from: undefined, jobs: 2, repos: 'audit/repos.tsv' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--verbose') options.verbose = true;
     else if (arg === '--save') options.save = argv[++i];
     else if (arg === '--from') options.from = argv[++i];
     else if (arg === '--jobs') options.jobs = Math.max(1, Number(argv[++i]) || 1);
+    else if (arg === '--repos') options.repos = argv[++i];
     else options.dir = arg;
   }
   if (!options.dir && !options.from) {
@@ -113,8 +114,10 @@ if (!options.from && !existsSync(cli)) {
   process.exit(2);
 }
 if (options.save) mkdirSync(options.save, { recursive: true });
-const repos = readTsv(join(root, 'audit/repos.tsv'));
-const verdicts = readTsv(join(root, 'audit/verdicts.tsv'));
+// `--repos audit/repos-python.tsv`: another list of pinned apps; only their verdicts count.
+const repos = readTsv(join(root, options.repos));
+const listed = new Set(repos.map((r) => r.repo));
+const verdicts = readTsv(join(root, 'audit/verdicts.tsv')).filter((v) => listed.has(v.repo));
 const reports = options.from
   ? new Map(repos.map((r) => [r.repo, JSON.parse(readFileSync(join(options.from, `${r.repo.replace('/', '__')}.json`), 'utf8'))]))
   : await scanAll(options, repos);

@@ -52,7 +52,7 @@ try {
   const files = packed.files.map((f) => f.path).sort();
 
   check('the tarball holds the CLI bundle and the docs, nothing else', () => {
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/typescript.js', 'package.json'];
+    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.js', 'dist/tree-sitter.wasm', 'dist/typescript.js', 'package.json'];
     assert(JSON.stringify(files) === JSON.stringify(expected), `files: ${files.join(', ')}`);
   });
   check('it declares no runtime dependency (the bundle carries them) and a bin', () => {
@@ -63,6 +63,10 @@ try {
   const leaky = project('leaky-app', {
     'package.json': JSON.stringify({ name: 'leaky-app', version: '1.0.0', private: true }),
     'src/db.js': `module.exports.dbPassword = '${SECRET}';\n`,
+  });
+  const python = project('python-app', {
+    'settings.py': `import os\nSECRET_KEY = '${SECRET}'\nDEBUG = os.getenv('DEBUG', 'false')\n`,
+    'log.py': "import logging\nhandler = logging.FileHandler('app.log')\n",
   });
   const clean = project('clean-app', {
     'package.json': JSON.stringify({ name: 'clean-app', version: '1.0.0', private: true }),
@@ -87,6 +91,15 @@ try {
     assert(r.code === 2 && /unknown format/.test(r.stderr), `exit ${r.code}\n${r.stderr}`);
   });
 
+  check('npx --package <tarball>: Python findings, parsed with the packaged tree-sitter grammar', () => {
+    const r = viaNpx(python, 'scan', '--format', 'json');
+    assert(r.code === 1, `exit ${r.code}\n${r.stdout}${r.stderr}`);
+    const report = JSON.parse(r.stdout);
+    const found = JSON.stringify(report).match(/"ruleId":"[^"]+"/g) ?? [];
+    assert(found.includes('"ruleId":"config/hardcoded-secret"') && found.includes('"ruleId":"logs/file-logging"'), `rules: ${found.join(', ')}\n${r.stderr}`);
+    assert(!/not fully analysed|could not be loaded/.test(r.stdout + r.stderr), `${r.stdout}\n${r.stderr}`);
+    assert(!r.stdout.includes(SECRET) && !r.stderr.includes(SECRET), 'the secret is printed');
+  });
   check('npm install <tarball> offline with an empty cache, then the bin runs', () => {
     const r = run(npm, ['install', '--save-dev', tarball], leaky);
     assert(r.code === 0, `npm install exit ${r.code}\n${r.stderr}`);

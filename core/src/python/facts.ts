@@ -6,6 +6,8 @@ const MAX_DEPTH = 400;
 
 interface Scope {
   scope: PyAssignment['scope'];
+  /** Functions around this node: 2 and more is a closure (a callback, a thread's or greenlet's body). */
+  functions: number;
   inMainGuard: boolean;
   depth: number;
 }
@@ -16,12 +18,12 @@ interface Scope {
  */
 export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } {
   const facts: PythonFacts & { tooDeep: boolean } = {
-    imports: new Map(), modules: new Set(), importInsertAt: 0, assignments: [], calls: [], envReads: [], foreverLoops: [],
+    imports: new Map(), modules: new Set(), importInsertAt: 0, assignments: [], calls: [], envReads: [], foreverLoops: [], yields: [],
     dictEntries: [], hasErrors: tree.rootNode.hasError, tooDeep: false,
   };
   const root = tree.rootNode;
   readImports(root, facts);
-  const stack: Array<{ node: Node; scope: Scope }> = [{ node: root, scope: { scope: 'module', inMainGuard: false, depth: 0 } }];
+  const stack: Array<{ node: Node; scope: Scope }> = [{ node: root, scope: { scope: 'module', functions: 0, inMainGuard: false, depth: 0 } }];
   // Expressions are summarised bottom-up: a call's arguments need the calls inside them first, so nodes
   // are visited in pre-order and calls/reads recorded post-order through `pending`.
   const exprCache = new Map<number, PyExpr>();
@@ -36,7 +38,10 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
     switch (node.type) {
       case 'function_definition':
       case 'lambda':
-        inner = { ...scope, scope: 'function' };
+        inner = { ...scope, scope: 'function', functions: scope.functions + 1 };
+        break;
+      case 'yield':
+        facts.yields.push(node.startIndex);
         break;
       case 'class_definition':
         inner = { ...scope, scope: scope.scope === 'function' ? 'function' : 'class' };
@@ -51,7 +56,7 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
       case 'while_statement': {
         const condition = node.childForFieldName('condition');
         if (condition && (condition.type === 'true' || (condition.type === 'integer' && condition.text === '1'))) {
-          facts.foreverLoops.push({ start: node.startIndex, end: node.endIndex, inMainGuard: scope.inMainGuard });
+          facts.foreverLoops.push({ start: node.startIndex, end: node.endIndex, inMainGuard: scope.inMainGuard, functions: scope.functions });
         }
         break;
       }
@@ -60,6 +65,7 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
         break;
       case 'call':
       case 'subscript':
+      case 'boolean_operator':
         summarise(node, scope);
         break;
       case 'dictionary':
@@ -187,6 +193,23 @@ function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, P
     case 'parenthesized_expression': {
       const inner = node.firstNamedChild;
       if (inner) return Object.assign(out, { ...recurse(inner), start: out.start, end: out.end });
+      break;
+    }
+    case 'boolean_operator': {
+      // `os.environ.get('X') or 'default'`: the literal is the read's fallback, and the read spans both.
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (node.childForFieldName('operator')?.text === 'or' && left && right) {
+        const l = recurse(left);
+        const r = recurse(right);
+        const read = l.envRead !== undefined ? facts.envReads[l.envRead] : undefined;
+        if (read && !read.fallback && r.string) {
+          read.fallback = r;
+          read.start = out.start;
+          read.end = out.end;
+          out.envRead = l.envRead;
+        }
+      }
       break;
     }
     case 'dictionary':

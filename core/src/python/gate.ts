@@ -11,7 +11,7 @@ const GATE = new RegExp([
   // sessions
   'session',
   // servers and loops
-  'serve_forever', 'while\\s+(?:true|1)\\s*:', 'asyncio', '\\.run\\(', 'serve\\(', 'signal',
+  'serve_forever', 'run_forever', 'start_consuming', 'while\\s+(?:true|1)\\s*:', 'asyncio', '\\.run(?:_app)?\\(', 'serve\\(', 'signal',
   // ports and service urls (not the `port` of every `import`)
   '\\bport\\b', '_port\\b', '://',
 ].join('|'), 'i');

@@ -103,5 +103,5 @@ export function handOverPythonTree(from: FileContext, to: FileContext, change: {
 }
 
 function emptyFacts(): PythonFacts {
-  return { imports: new Map(), modules: new Set(), importInsertAt: 0, assignments: [], calls: [], envReads: [], foreverLoops: [], dictEntries: [], hasErrors: false };
+  return { imports: new Map(), modules: new Set(), importInsertAt: 0, assignments: [], calls: [], envReads: [], foreverLoops: [], yields: [], dictEntries: [], hasErrors: false };
 }

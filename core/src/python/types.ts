@@ -99,7 +99,9 @@ export interface PythonFacts {
   calls: PyCall[];
   envReads: PyEnvRead[];
   /** `while True:` / `while 1:` loops, with whether they sit in a function. */
-  foreverLoops: Array<{ start: number; end: number; inMainGuard: boolean }>;
+  foreverLoops: Array<{ start: number; end: number; inMainGuard: boolean; functions: number }>;
+  /** Offsets of `yield` expressions: a loop that yields is a generator's, not a process's main loop. */
+  yields: number[];
   /** Every dictionary literal entry with a string key, wherever it sits (settings dicts, kwargs dicts). */
   dictEntries: PyDictEntry[];
   /** The tree had syntax errors (a half-typed line): facts are read from what did parse. */

@@ -26,6 +26,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
   if (/^(sha|md5|bcrypt|argon|scrypt|pbkdf2|hmac|hs|rs|es|ps)[-_]?\d*$/i.test(v)) return false; // algorithm names
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false; // password hashes, not passwords
+  if (DJANGO_HASH.test(v)) return false; // Django's stored password hashes (fixtures, sample databases)
   if (/^(sha(1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/.test(v)) return false; // subresource integrity
   if (/^\[[^\]]*\]$/.test(v)) return false; // attribute selectors: `[type=password]`
   if (/^[a-z][\w.-]*:[a-z][A-Za-z0-9]*$/.test(v)) return false; // namespaced event names: `msal:acquireTokenStart`
@@ -66,6 +67,9 @@ export function isUsedSecretValue(value: string, name?: string): boolean {
   if (/^[a-z][\w-]*(\.[a-z][\w-]*)+$/.test(v)) return false; // i18n ids: `label.password`
   return true;
 }
+
+/** Django's password hash format, `algorithm$iterations$salt$hash`: `pbkdf2_sha256$…`, `argon2$…`, `bcrypt_sha256$…`. */
+const DJANGO_HASH = /^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|md5|sha1|unsalted_md5|unsalted_sha1)\$[^\s$]*\$/;
 
 /** Values encrypted to be committed: dotenvx `encrypted:…`, SOPS `ENC[AES256_GCM,data:…]`. */
 function isEncrypted(v: string): boolean {

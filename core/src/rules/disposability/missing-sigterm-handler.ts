@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
+import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
@@ -12,13 +13,15 @@ export const meta: RuleMeta = {
   description: 'A process that starts a server or worker must shut down gracefully on SIGTERM.',
   messages: {
     missing: '`{label}` starts a {what}, but no module of this program handles SIGTERM: requests in flight die on every deploy.',
+    ...PYTHON_SIGTERM_MESSAGES,
   },
   fixable: true,
-  kinds: ['js'],
-  keywords: ['listen', 'bullmq', 'hapi', 'server.start'],
+  kinds: ['js', 'python'],
+  summaryKinds: ['js'],
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
   // server composed in another module of the program.
-  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text),
+  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) || PYTHON_SIGTERM_GATE.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
   summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue'],
 };
@@ -63,6 +66,7 @@ function programHandles(modules: ReadonlyArray<{ facts: string[] }>): boolean {
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.kind === 'python') return checkSigtermPython(context, report);
   // A test starts servers to test them; shutting them down is the test runner's business.
   if (context.isTestFile) return;
   const sf = context.sourceFile;

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
 import type { FixDescriptor } from '../../fixes/types';
 import { unwrap } from '../../js/modules';
@@ -21,11 +22,13 @@ export const meta: RuleMeta = {
     fastifyNoStore: '{library} is registered without `store`, so sessions live in its MemoryStore inside this process. Give it an external store (Redis…).',
     koaStore: 'koa-session\'s `store` keeps sessions in this process ({store}): a restart logs everyone out and other instances never see them. Use an external store such as koa-redis.',
     yarMemory: '@hapi/yar keeps {which} in the server cache, which here is catbox-memory inside this process. Provision an external cache (e.g. @hapi/catbox-redis) for yar.',
+    ...PYTHON_SESSION_MESSAGES,
   },
   fixable: true,
-  kinds: ['js'],
+  kinds: ['js', 'python'],
+  summaryKinds: ['js'],
   // Every shape reported needs one of these modules in the file (memorystore and file stores take express-session).
-  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"'],
+  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"', ...PYTHON_SESSION_KEYWORDS],
   // Modules that can make an in-process store another module imports (file stores take express-session too).
   // `resave`/`saveUninitialized`: session options written in a configuration module that imports no session library.
   summaryKeywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', 'memorystore', 'sqlite', 'loki', 'nedb',
@@ -39,6 +42,7 @@ const KOA_SESSION = new Set(['koa-session']);
 const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal']);
 
 export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.kind === 'python') return checkSessionPython(context, report);
   const sf = context.sourceFile;
   const scope = new SessionScope(sf, context.program);
   const seen = new Set<string>();

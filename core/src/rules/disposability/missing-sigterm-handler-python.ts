@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import type { FileContext } from '../../context';
+import type { PyCall, PythonFacts } from '../../python/types';
+import type { Report } from '../types';
+
+export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
+  pyMissing: '`{label}` runs a {what}, but this module never handles SIGTERM (`signal.signal(signal.SIGTERM, …)` or `loop.add_signal_handler`): work in flight dies on every deploy.',
+};
+
+/** The raw-text test before the rule runs on a Python file. */
+export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(/;
+
+/** Keywords the engine tests (lower case) before the gate. */
+export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app('];
+
+/**
+ * What keeps a Python process running: each row a method (or qualified callee) and what it runs, with a true
+ * and a false example (checked by the tests).
+ */
+export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp: string }> = [
+  { method: 'serve_forever', what: 'server', tp: 'httpd.serve_forever()', fp: 'httpd.handle_request()' },
+  { method: 'run_forever', what: 'event loop', tp: 'loop.run_forever()', fp: 'loop.run_until_complete(main())' },
+  { method: 'start_consuming', what: 'message consumer', tp: 'channel.start_consuming()', fp: 'channel.basic_publish(body=b"x")' },
+];
+
+/** Calls inside a `while True:` loop that make it a consumer or worker, not a retry loop. */
+const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brpop|brpoplpush|xread|xreadgroup|accept|recv|recvfrom|listen|fetch_messages|dequeue|reserve)$/;
+
+/** Process managers that handle SIGTERM for the app they serve. */
+const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey|fastapi\s+run)\b/;
+
+export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
+  if (context.isTestFile) return;
+  const facts = context.python;
+  if (!facts || handlesSigterm(facts, context.text)) return;
+  const sites: Array<{ start: number; end: number; label: string; what: string }> = [];
+  for (const call of facts.calls) {
+    const row = LONG_RUNNING.find((r) => r.method === call.method);
+    if (row) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
+  }
+  for (const loop of facts.foreverLoops) {
+    // A generator's loop, a closure's (a thread's or greenlet's body in a served app), or a loop inside
+    // another forever loop (reported once, as the outer one) is not the process's main loop.
+    if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end)) continue;
+    if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
+    const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method));
+    if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
+  }
+  const entry = runsDirectly(context);
+  if (entry) {
+    for (const call of facts.calls) {
+      if (call.inMainGuard && isAppRun(call)) sites.push({ start: call.start, end: call.end, label: short(call.written), what: 'development server as the production entry point' });
+    }
+  }
+  const seen = new Set<number>();
+  for (const s of sites) {
+    if (seen.has(s.start)) continue;
+    seen.add(s.start);
+    report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}` });
+  }
+}
+
+/** `signal.signal(signal.SIGTERM, stop)`, `signal(SIGTERM, stop)`, `loop.add_signal_handler(signal.SIGTERM, …)`. */
+function handlesSigterm(facts: PythonFacts, text: string): boolean {
+  const registers = facts.calls.filter((c) => c.callee === 'signal.signal' || c.method === 'add_signal_handler');
+  // The signal named in the call, or in a loop over the signals to handle (`for s in (SIGTERM, SIGINT): …`).
+  return registers.some((c) => /SIGTERM/.test(c.args[0]?.text ?? '')) || (registers.length > 0 && /\bSIGTERM\b/.test(text));
+}
+
+/** `app.run()`, `socketio.run(app)`, `web.run_app(app)`: a framework's own server started by the file. */
+function isAppRun(call: PyCall): boolean {
+  return /^(?:\w+\.)?run$/.test(call.written) && !/^(?:asyncio|uvicorn|hypercorn|trio|anyio|unittest|pytest)\./.test(call.callee) || /(?:^|\.)run_app$/.test(call.written);
+}
+
+/**
+ * Whether the Procfile or Dockerfile at the root runs this file with Python itself (`python app.py`) and no
+ * app server: only then is `app.run()` the production entry point. gunicorn, uvicorn and their peers handle
+ * SIGTERM for the app they serve.
+ */
+function runsDirectly(context: FileContext): boolean {
+  const host = context.host;
+  const root = host?.rootOf(context.path);
+  if (!host || !root) return false;
+  const base = path.basename(context.path);
+  const commands = ['Procfile', 'Dockerfile'].map((f) => host.readFile(path.join(root, f)) ?? '').join('\n');
+  if (APP_SERVERS.test(commands)) return false;
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(String.raw`\bpython[\d.]*"?,?\s+(?:"?-u"?,?\s+)?"?(?:[\w./-]*/)?${escaped}\b`).test(commands);
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}

@@ -1,0 +1,128 @@
+import * as path from 'node:path';
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { pythonImportEdit } from '../../python/edits';
+import type { PyCall, PyExpr, PythonFacts } from '../../python/types';
+import type { Report } from '../types';
+
+const STDOUT = 'Log to stdout and let the environment route the stream.';
+
+export const PYTHON_FILE_LOGGING_MESSAGES: Record<string, string> = {
+  pyFileHandler: `\`{handler}\` writes logs to a file ({target}). ${STDOUT}`,
+  pyBasicConfigFile: `\`logging.basicConfig(filename=…)\` writes logs to a file ({target}). Drop \`filename\`: basicConfig then logs to stderr.`,
+  pyDictConfigFile: `The logging configuration's handler \`{name}\` is a \`{handler}\`, which writes to a file ({target}). Use \`logging.StreamHandler\` with \`ext://sys.stdout\`.`,
+  pyLoguruFile: `loguru's \`logger.add\` writes logs to a file ({target}). Add \`sys.stdout\` as the sink instead.`,
+  pyGunicornLog: `gunicorn's \`{setting}\` writes to a file ({target}). Set it to "-" so gunicorn logs to stdout.`,
+};
+
+/** Keywords the engine tests before the rule runs on a Python file (lower case). */
+export const PYTHON_FILE_LOGGING_KEYWORDS = ['filehandler', 'basicconfig', 'loguru', 'accesslog', 'errorlog'];
+
+/**
+ * logging's handlers that write files, by qualified name. Each row: what a file that uses it looks like, and
+ * one that does not (checked by the tests).
+ */
+export const FILE_HANDLERS: Array<{ name: string; tp: string; fp: string }> = [
+  { name: 'logging.FileHandler', tp: "h = logging.FileHandler('app.log')", fp: 'h = logging.StreamHandler(sys.stdout)' },
+  { name: 'logging.handlers.RotatingFileHandler', tp: "RotatingFileHandler('app.log', maxBytes=1000)", fp: 'SysLogHandler()' },
+  { name: 'logging.handlers.TimedRotatingFileHandler', tp: "TimedRotatingFileHandler('app.log', when='d')", fp: 'QueueHandler(q)' },
+  { name: 'logging.handlers.WatchedFileHandler', tp: "WatchedFileHandler('/var/log/app.log')", fp: 'logging.NullHandler()' },
+  { name: 'concurrent_log_handler.ConcurrentRotatingFileHandler', tp: "ConcurrentRotatingFileHandler('app.log')", fp: 'StreamHandler()' },
+];
+
+const HANDLER_NAMES = new Map(FILE_HANDLERS.map((h) => [h.name, h.name.split('.').pop() as string]));
+/** The same classes named in a dictConfig / Django LOGGING dict: `'logging.handlers.RotatingFileHandler'`. */
+const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$|^concurrent_log_handler\.\w*FileHandler$/;
+/** Paths that are the process's own streams, not files. */
+const STREAM_PATH = /^(?:-|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
+
+export function checkFileLoggingPython(context: FileContext, report: (r: Report) => void): void {
+  const facts = context.python;
+  if (!facts) return;
+  for (const call of facts.calls) {
+    const handler = HANDLER_NAMES.get(call.callee);
+    if (handler) {
+      const target = call.args[0] ?? call.kwargs.filename;
+      if (target && isStream(target)) continue;
+      report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
+    } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
+      const f = call.kwargs.filename;
+      report({ messageId: 'pyBasicConfigFile', data: { target: targetOf(f) }, start: call.start, end: call.end, identity: 'pyBasicConfigFile' });
+    } else if (call.callee === 'loguru.logger.add') {
+      const sink = call.args[0] ?? call.kwargs.sink;
+      if (!sink || !sink.string || isStream(sink)) continue;
+      report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, sink) });
+    }
+  }
+  for (const entry of facts.dictEntries) {
+    const handler = entry.key === 'class' ? entry.value.string?.value : undefined;
+    if (!handler || !HANDLER_CLASS.test(handler)) continue;
+    const siblings = facts.dictEntries.find((e) => e.value.entries?.some((x) => x.keyStart === entry.keyStart));
+    const own = siblings?.value.entries;
+    const filename = own?.find((e) => e.key === 'filename')?.value;
+    report({
+      messageId: 'pyDictConfigFile', data: { name: siblings?.key ?? 'handler', handler: handler.split('.').pop() ?? handler, target: filename ? targetOf(filename) : 'a file' },
+      start: entry.value.start, end: entry.value.end, identity: `pyDictConfigFile:${siblings?.key ?? ''}`,
+    });
+  }
+  if (isGunicornConfig(context.path)) gunicornLogs(facts, report);
+}
+
+/** gunicorn's settings file: `gunicorn.conf.py` (its default name), `gunicorn_config.py`, `gunicorn.py`, `conf/gunicorn_*.py`. */
+function isGunicornConfig(filePath: string): boolean {
+  return /gunicorn/i.test(path.basename(filePath));
+}
+
+function gunicornLogs(facts: PythonFacts, report: (r: Report) => void): void {
+  for (const a of facts.assignments) {
+    const setting = a.path.length === 1 ? a.path[0] : undefined;
+    if ((setting !== 'accesslog' && setting !== 'errorlog') || a.scope !== 'module') continue;
+    const s = a.value.string;
+    if (!s || isStream(a.value)) continue;
+    const fix: EditFix = { kind: 'edit', id: 'log-to-stdout', title: `Set ${setting} to "-" (stdout)`, edits: [{ start: s.start, end: s.end, text: '"-"' }], preferred: true };
+    report({ messageId: 'pyGunicornLog', data: { setting, target: targetOf(a.value) }, start: a.value.start, end: a.value.end, identity: `pyGunicornLog:${setting}`, fixes: [fix] });
+  }
+}
+
+function isStream(e: PyExpr): boolean {
+  if (e.string) return STREAM_PATH.test(e.string.value.trim()) || e.string.value.trim() === '';
+  return /^sys\.(?:stdout|stderr)$|^os\.devnull$/.test(e.text);
+}
+
+function targetOf(e: PyExpr | undefined): string {
+  if (!e) return 'a file';
+  const t = e.string && !e.string.interpolated ? e.string.value : e.text;
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** `logging.FileHandler('app.log')` → `logging.StreamHandler(sys.stdout)`: the same handler API, on stdout. */
+function stdoutFix(facts: PythonFacts, call: PyCall): EditFix[] {
+  const logging = facts.imports.get('logging') === 'logging';
+  const edits = [{ start: call.start, end: call.end, text: `${logging ? 'logging.' : ''}StreamHandler(sys.stdout)` }];
+  const sys = pythonImportEdit(facts, 'sys');
+  if (sys) edits.push(sys);
+  if (!logging && facts.imports.get('StreamHandler') !== 'logging.StreamHandler') {
+    const at = sys ? sys.start : facts.importInsertAt;
+    edits.push({ start: at, end: at, text: at === 0 ? 'from logging import StreamHandler\n' : '\nfrom logging import StreamHandler' });
+  }
+  return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (StreamHandler(sys.stdout))', edits: merge(edits), preferred: true }];
+}
+
+/** `logger.add('app.log', …)` → `logger.add(sys.stdout, …)`. */
+function loguruFix(facts: PythonFacts, sink: PyExpr): EditFix[] {
+  const edits = [{ start: sink.start, end: sink.end, text: 'sys.stdout' }];
+  const sys = pythonImportEdit(facts, 'sys');
+  if (sys) edits.push(sys);
+  return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (sys.stdout)', edits, preferred: true }];
+}
+
+/** Two insertions at the same place become one edit, in order: editors refuse overlapping edits. */
+function merge(edits: Array<{ start: number; end: number; text: string }>): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.start === e.start && o.end === e.end && o.start === o.end);
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
+}
