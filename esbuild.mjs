@@ -40,6 +40,11 @@ const entries = [
 // The JSON Schema of .env.schema.{yaml,json}, contributed to VS Code's JSON and YAML validation.
 mkdirSync('dist', { recursive: true });
 copyFileSync('core/src/env/env-schema.schema.json', 'dist/env-schema.schema.json');
+// tree-sitter (web-tree-sitter as VS Code ships it) and the grammars of the languages read with it: plain
+// files beside the bundles, loaded the first time a file of that language needs a tree (core/src/treesitter).
+for (const file of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm']) {
+  copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/${file}`);
+}
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

@@ -21,13 +21,15 @@ if (!unitOnly) run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--incremental', '--tsBuildInfoFile', 'out/.tsbuildinfo']);
 const built = Date.now();
 
+// Rule tests live in test/unit/rules/<factor>/<name>.test.ts, mirroring core/src/rules: walk the folders.
+const testsUnder = (dir) => readdirSync(dir, { withFileTypes: true })
+  .sort((a, b) => a.name.localeCompare(b.name))
+  .flatMap((e) => e.isDirectory() ? testsUnder(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []);
 const files = [];
 for (const suite of suites) {
   const dir = path.join('test', suite);
   if (!existsSync(dir)) continue;
-  for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.test.ts')) files.push(path.join('out', 'test', suite, name.replace(/\.ts$/, '.js')));
-  }
+  for (const file of testsUnder(dir)) files.push(path.join('out', file.replace(/\.ts$/, '.js')));
 }
 if (files.length === 0) {
   console.error('no test files found');

@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 const ENTRY = `
 export { FileContext } from './core/src/context';
 export { analyze } from './core/src/engine';
+export { rules } from './core/src/rules';
 import * as ts from 'typescript';
 export { ts };
 `;
@@ -24,6 +25,8 @@ export async function bundleEngine(repo, outfile) {
     logLevel: 'warning',
     legalComments: 'none',
     define: { TWELVE_FACTOR_VERSION: JSON.stringify(pkg.version) },
+    // As esbuild.mjs: jsonc-parser's UMD main loads its parts with a require a bundle cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   });
   return outfile;
 }

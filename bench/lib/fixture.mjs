@@ -152,3 +152,118 @@ export function applyEdit(text, edit) {
   const replacement = String.fromCharCode(97 + ((c + edit.shift) % 26));
   return text.slice(0, edit.at) + replacement + text.slice(edit.at + 1);
 }
+
+const JS_HEADER = `'use strict';
+const { createHash, randomUUID } = require('node:crypto');
+const express = require('express');
+
+/** Settings read once at start-up; every value comes from the environment. */
+const settings = {
+  port: Number(process.env.PORT ?? 3000),
+  databaseUrl: process.env.DATABASE_URL,
+  redisUrl: process.env.REDIS_URL || 'redis://localhost:6379',
+  apiKey: process.env.PAYMENTS_API_KEY,
+  region: process.env.AWS_REGION ?? 'eu-west-1',
+  logLevel: process.env.LOG_LEVEL ?? 'info',
+};
+
+const sessionSecret = 'q8ZrT3vLx2WmN7cKp4YhB9sFd6GjA1eU';
+const app = express();
+
+const Status = Object.freeze({ Active: 'active', Suspended: 'suspended', Deleted: 'deleted' });
+`;
+
+function jsBlock(i, rnd) {
+  const entity = ['Invoice', 'Customer', 'Order', 'Shipment', 'Account', 'Product', 'Refund', 'Coupon'][i % 8];
+  const n = `${entity}${i}`;
+  const field = ['amount', 'quantity', 'weight', 'score', 'balance'][i % 5];
+  const limit = 10 + Math.floor(rnd() * 90);
+  return `
+/** Keeps ${entity.toLowerCase()} records in memory for the request that loaded them. */
+class ${n}Repository {
+  constructor(tableName = '${entity.toLowerCase()}s_${i}') {
+    this.items = new Map();
+    this.tokenHeader = 'x-request-id';
+    this.tableName = tableName;
+  }
+
+  add(record) {
+    const created = { ...record, id: randomUUID(), createdAt: new Date() };
+    this.items.set(created.id, created);
+    return created;
+  }
+
+  find(predicate, limit = ${limit}) {
+    const out = [];
+    for (const record of this.items.values()) {
+      if (out.length >= limit) break;
+      if (record.status !== Status.Deleted && predicate(record)) out.push(record);
+    }
+    return out.sort((a, b) => b.${field} - a.${field} || a.id.localeCompare(b.id));
+  }
+
+  total() {
+    return [...this.items.values()].reduce((sum, r) => sum + r.${field}, 0);
+  }
+
+  describe(record) {
+    switch (record.status) {
+      case Status.Active:
+        return \`\${this.tableName}/\${record.id} (\${record.tags.join(', ') || 'untagged'})\`;
+      case Status.Suspended:
+        return \`\${this.tableName}/\${record.id} is suspended\`;
+      default:
+        return 'deleted';
+    }
+  }
+}
+
+app.get('/${entity.toLowerCase()}s/${i}', async (req, res) => {
+  const repo = new ${n}Repository();
+  const started = Date.now();
+  const digest = createHash('sha256').update(req.url ?? '').digest('hex').slice(0, ${8 + (i % 8)});
+  const body = { count: repo.find(() => true).length, total: repo.total(), digest, region: settings.region };
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+  if (settings.logLevel === 'debug') console.log('${n}', Date.now() - started, 'ms');
+});
+`;
+}
+
+/** A CommonJS Express module, exactly `lines` lines long: what the LSP keystroke row types into. */
+export function generateJsModule(lines = 2000, seed = 12) {
+  const rnd = prng(seed);
+  const footer = `\napp.listen(settings.port);\nmodule.exports = { app, settings, sessionSecret };\n`;
+  const parts = [JS_HEADER];
+  let count = JS_HEADER.split('\n').length - 1 + footer.split('\n').length - 1;
+  for (let i = 0; ; i++) {
+    const b = jsBlock(i, rnd);
+    const n = b.split('\n').length - 1;
+    if (count + n > lines) break;
+    parts.push(b);
+    count += n;
+  }
+  for (let k = 0; count < lines; k++, count++) parts.push(`const retryDelay${k} = ${100 + k * 7};\n`);
+  parts.push(footer);
+  return parts.join('');
+}
+
+/**
+ * `count` typed letters: someone typing at `places` spots of the file in turn, each letter inserted where the
+ * previous one at that spot ended (extending an identifier), so the file parses as it did. Offsets are in the
+ * text as it is when the edit is made.
+ */
+export function typingEdits(text, count, places = 5, seed = 9) {
+  const candidates = [...text.matchAll(/\b[a-z][A-Za-z]{3,}\b/g)].filter((m) => !KEYWORDS.has(m[0])).map((m) => m.index + m[0].length);
+  const rnd = prng(seed);
+  const spots = Array.from({ length: places }, (_, k) => candidates[Math.floor(((k + rnd()) / places) * candidates.length)]).sort((a, b) => a - b);
+  const edits = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % places;
+    const at = spots[k];
+    edits.push({ at, letter: String.fromCharCode(97 + Math.floor(rnd() * 26)) });
+    // This spot's next letter goes after this one; the spots after it moved one place right.
+    for (let j = k; j < places; j++) spots[j] += 1;
+  }
+  return edits;
+}

@@ -3,6 +3,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
 import { LineIndex } from './lineIndex';
 import type { FileHost } from './host';
+import { handOverPythonTree, pythonFacts, type PythonFacts } from './python';
 import type { ProgramView } from './program/types';
 import type { FileKind } from './types';
 
@@ -16,6 +17,11 @@ export interface FileContextOptions {
    * project (`/home/me/test/proj`) say nothing about the code. Without it the path itself is judged.
    */
   relativePath?: string;
+  /**
+   * Keep the tree-sitter tree after the facts are read, for the next version's incremental parse (the
+   * server's open documents). Without it the tree is freed at once: WebAssembly memory is not collected.
+   */
+  keepSyntaxTree?: boolean;
 }
 
 /**
@@ -27,6 +33,7 @@ export class FileContext {
   readonly kind: FileKind;
   readonly gitIgnored: boolean;
   readonly gitTracked: boolean;
+  readonly keepSyntaxTree: boolean;
   /**
    * The path relative to the project root, when the caller knows it. The engine sets it from its
    * `relativePath` option, so a context built without one is judged like the analysis it is given to.
@@ -58,6 +65,12 @@ export class FileContext {
     this.gitIgnored = options.gitIgnored ?? false;
     this.gitTracked = options.gitTracked ?? false;
     this.relativePath = options.relativePath;
+    this.keepSyntaxTree = options.keepSyntaxTree ?? false;
+  }
+
+  /** The Python facts (imports, assignments, calls, env reads), read once from a tree-sitter tree. */
+  get python(): PythonFacts | undefined {
+    return this.kind === 'python' ? pythonFacts(this) : undefined;
   }
 
   /** Test code, fixtures or test set-up, judged on the path inside the project (see `relativePath`). */
@@ -116,7 +129,8 @@ export class FileContext {
    * TypeScript's incremental parser, so a keystroke re-parses only the changed region.
    */
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
-    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath });
+    const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
+    if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.sourceFileCache && change) {
       const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength);
       next.sourceFileCache = ts.updateSourceFile(this.sourceFileCache, text, range);

@@ -6,6 +6,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.yaml': 'yaml', '.yml': 'yaml',
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',
   '.properties': 'properties', '.ini': 'properties', '.cfg': 'properties', '.conf': 'properties', '.toml': 'properties',
+  '.py': 'python', '.pyw': 'python',
   '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell',
 };
 

@@ -13,6 +13,8 @@ import { ProgramIndex } from './program';
 import { rules as allRules } from './rules';
 import type { Finding } from './types';
 import { walkFiles } from './walk';
+import { unpreparedLanguage } from './treesitter/prepare';
+import { prepareLanguage, type TreeLanguage } from './treesitter/runtime';
 import { hashText, type ScanCache } from './cli/cache';
 
 
@@ -48,6 +50,22 @@ export interface ScanOutput {
   cancelled: boolean;
   /** Files whose results came from the persistent cache (`--cache`) instead of an analysis. */
   fromCache: number;
+  /** The scan stopped (`cancelled`) at a file whose tree-sitter grammar is not loaded yet. */
+  needsLanguage?: TreeLanguage;
+}
+
+/**
+ * `scanPaths` for callers that can wait: the synchronous scan stops at the first file whose grammar is not
+ * loaded (most scans meet none and run once), the grammar is loaded, and the scan runs again.
+ */
+export async function scanPathsPrepared(scan: () => ScanOutput): Promise<ScanOutput> {
+  let out = scan();
+  // Each language is loaded (or fails) once, so this runs at most once per tree-sitter language.
+  for (let i = 0; i < 4 && out.needsLanguage; i++) {
+    await prepareLanguage(out.needsLanguage);
+    out = scan();
+  }
+  return out;
 }
 
 /**
@@ -103,6 +121,13 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
       return;
     }
+    // A grammar not loaded yet: the scan stops here, and `scanPathsPrepared` loads it and scans again.
+    const language = unpreparedLanguage(file, text);
+    if (language) {
+      out.needsLanguage = language;
+      out.cancelled = true;
+      return;
+    }
     const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
@@ -144,7 +169,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       continue;
     }
     if (stat.isDirectory()) {
-      const cancelled = () => (out.cancelled ||= options.cancelled?.() ?? false);
+      const cancelled = () => (out.cancelled ||= out.needsLanguage !== undefined || (options.cancelled?.() ?? false));
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
       // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
       const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });

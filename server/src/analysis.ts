@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { hasPythonTree } from '../../core/src/python';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
 import type { FileHost } from '../../core/src/host';
@@ -32,7 +33,7 @@ export function changedRegion(before: string, after: string): { start: number; e
 /** Extensions for documents with no file name (untitled), so they get the reader their language needs. */
 const LANGUAGE_EXTENSIONS: Record<string, string> = {
   javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', yaml: '.yaml', json: '.json',
-  jsonc: '.json', dotenv: '.env', dockerfile: '.dockerfile', properties: '.properties', ini: '.ini', shellscript: '.sh',
+  jsonc: '.json', dotenv: '.env', dockerfile: '.dockerfile', properties: '.properties', ini: '.ini', shellscript: '.sh', python: '.py',
 };
 
 /**
@@ -56,10 +57,10 @@ export class DocumentAnalyses {
     // Relative to the workspace folder before the index sees the file: test-ness is judged inside the folder.
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
     const previous = cached?.context;
-    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.gitTracked === gitTracked && previous.hasSourceFile &&
+    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.gitTracked === gitTracked && (previous.hasSourceFile || hasPythonTree(previous)) &&
       previous.relativePath === relativePath
       ? previous.withText(text, changedRegion(previous.text, text))
-      : new FileContext(filePath, text, { gitIgnored, gitTracked, relativePath });
+      : new FileContext(filePath, text, { gitIgnored, gitTracked, relativePath, keepSyntaxTree: true });
     // The index learns this version first (sharing its parse), so the program rules judge what is on screen.
     this.program.updateDocument(context);
     this.runs++;
@@ -88,4 +89,17 @@ export class DocumentAnalyses {
     const ext = LANGUAGE_EXTENSIONS[languageId] ?? '';
     return name.endsWith(ext) ? name : name + ext;
   }
+}
+
+/**
+ * The process's CPU time and memory, for the server-stats request (tests and the bench measure the server with
+ * it). Only a process started with --expose-gc has `gc`: there the memory is measured after a full collection,
+ * so memory tests see what is still reachable, not garbage.
+ */
+export function processStats(): { cpuMicros: number; heapUsed: number; rss: number; collected: boolean } {
+  const cpu = process.cpuUsage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { cpuMicros: cpu.user + cpu.system, heapUsed, rss, collected: gc !== undefined };
 }

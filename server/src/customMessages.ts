@@ -52,6 +52,8 @@ export interface ServerStats {
   rss: number;
   /** Whether a garbage collection ran before measuring (only with `--expose-gc`: tests and benchmarks). */
   collected: boolean;
+  /** The server process's CPU time so far (user + system, microseconds): the keystroke bench diffs it per edit. */
+  cpuMicros: number;
 }
 
 export const ServerStatsRequest = new RequestType0<ServerStats, void>('twelveFactor/serverStats');

@@ -1,4 +1,5 @@
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { onLanguageFailure } from '../../core/src/treesitter/runtime';
 import { VERSION } from '../../core/src/version';
 import { FIX_ALL_KIND } from './codeActions';
 import { ServerContext, WorkspaceFolders } from './context';
@@ -14,6 +15,11 @@ import { registerSettings } from './features/settings';
  */
 export function startServer(connection: Connection): ServerContext {
   const ctx = new ServerContext(connection);
+  // One message per grammar that fails to load: that language's files are reported as not fully analysed.
+  onLanguageFailure((language, message) => {
+    connection.console.error(`Twelve-Factor: ${message}`);
+    connection.window.showWarningMessage(`Twelve-Factor: ${message}. ${language} files are not analysed.`);
+  });
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     // Untrusted workspace: analysis only; no fix may write a file other than the one being edited.

@@ -4,6 +4,7 @@ import * as ts from 'typescript';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
+import { shownKey } from '../../core/src/env/display';
 import { envFacts, envFactsFromText, findEnvReads } from '../../core/src/env/reads';
 import { schemaFromExample } from '../../core/src/env/schema';
 import { mapHost } from '../../core/src/host';
@@ -157,5 +158,51 @@ describe('env/unused-declaration', () => {
   });
   test('code files themselves get no finding', () => {
     assert.deepEqual(unused('/p/src/a.ts', code['/p/src/a.ts'], program(code)), []);
+  });
+});
+
+// Audit (issue 10): variables whoever deploys never sets — the platform's, tooling's and test harness's —,
+// reads that are writes, and the message's variable name shown as written.
+describe('env/undeclared-usage: variables the deployer does not own', () => {
+  const example = { '/p/.env.example': 'DATABASE_URL=\n' };
+  const names = (code: string, file?: string) => undeclared(code, example, file).map((f) => f.data.name);
+  test('valid: hosting platforms, task runners and agents set these', () => {
+    const code = 'process.env.VCAP_SERVICES; process.env.OPENSHIFT_NODEJS_IP; process.env.HEROKU_DYNO_ID; process.env.NX_TASK_TARGET_CONFIGURATION;' +
+      ' process.env.DD_ENV; process.env.NEXT_PUBLIC_VERCEL_URL; process.env.https_proxy; process.env.HTTPS_PROXY; process.env.ANALYZE;';
+    assert.deepEqual(names(code), []);
+  });
+  test('invalid: a name that only resembles one is still the app\'s own', () => {
+    assert.deepEqual(names('process.env.VCAPX; process.env.DATADOG_KEY; process.env.my_proxy; process.env.HTTPS_PROXY_TOKEN;'), ['VCAPX', 'DATADOG_KEY', 'my_proxy', 'HTTPS_PROXY_TOKEN']);
+  });
+  test('valid: a name that says test or mock belongs to the test harness', () => {
+    assert.deepEqual(names('process.env.APP_TEST_DB_TYPE; process.env.NEXT_PUBLIC_USE_MOCK_API; process.env.E2E_BASE_URL;'), []);
+  });
+  test('invalid: words that merely contain test are the app\'s (LATEST_VERSION, CONTESTS_URL)', () => {
+    assert.deepEqual(names('process.env.LATEST_VERSION; process.env.CONTESTS_URL;'), ['LATEST_VERSION', 'CONTESTS_URL']);
+  });
+  test('valid: mocks and the test environment\'s configuration are test code (off by default)', () => {
+    assert.deepEqual(names('process.env.PORT_X;', '/p/config/env/test.js'), []);
+    assert.deepEqual(names('process.env.PORT_X;', '/p/src/config/mock/db.config.mock.ts'), []);
+    assert.deepEqual(names('process.env.PORT_X;', '/p/.yarn/plugins/plugin-x.cjs'), []);
+  });
+  test('invalid: the production configuration beside it is not', () => {
+    assert.deepEqual(names('process.env.PORT_X;', '/p/config/env/production.js'), ['PORT_X']);
+    assert.deepEqual(names('process.env.PORT_X;', '/p/config/testimonials.js'), ['PORT_X']);
+  });
+  test('valid: `delete process.env.X` writes, and the variable that locates the .env file cannot be declared in it', () => {
+    assert.deepEqual(names("delete process.env.SSL_X;\nrequire('dotenv').config({ path: process.env.APP_ENV_FILE });\nconfig({ path: process.env.B_FILE });"), []);
+  });
+  test('invalid: another option of dotenv, or a `path` of another call, is a read', () => {
+    assert.deepEqual(names("dotenv.config({ encoding: process.env.ENC });\nopen({ path: process.env.DATA_PATH });"), ['ENC', 'DATA_PATH']);
+  });
+  test('the message names a long variable as written: names are not secrets', () => {
+    const found = undeclared('process.env.HD_MEDIA_BACKEND_S3_ACCESS_KEY;', example);
+    assert.equal(found[0].data.name, 'HD_MEDIA_BACKEND_S3_ACCESS_KEY');
+    assert.match(found[0].message, /`HD_MEDIA_BACKEND_S3_ACCESS_KEY` is read/);
+  });
+  test('.env keys: a long snake_case name is shown, a pasted token still is not', () => {
+    assert.equal(shownKey('HD_MEDIA_BACKEND_S3_SECRET_KEY_V2'), 'HD_MEDIA_BACKEND_S3_SECRET_KEY_V2');
+    assert.equal(shownKey('app_storage_bucket_region_name'), 'app_storage_bucket_region_name');
+    assert.notEqual(shownKey('Zq8xK2pLm4Vb7Nc1Rt5Wy9Ha3Jd6Fg0K'), 'Zq8xK2pLm4Vb7Nc1Rt5Wy9Ha3Jd6Fg0K');
   });
 });

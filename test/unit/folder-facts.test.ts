@@ -43,7 +43,7 @@ function project(): string {
   write('tsconfig.json', '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
   write('vite.config.ts', "export default { resolve: { alias: { '~': '/src' } } };\n");
   for (const dir of ['src', 'src/a', 'src/a/b', 'src/c']) {
-    for (const name of ['one.ts', 'two.ts', 'three.ts']) write(`${dir}/${name}`, "import express from 'express';\nimport left from 'left-pad';\nexport const x = express();\n");
+    for (const name of ['one.ts', 'two.ts', 'three.ts']) write(`${dir}/${name}`, "import express from 'express';\nimport left from 'left-pad';\nexport const x = express(left);\n");
   }
   return root;
 }

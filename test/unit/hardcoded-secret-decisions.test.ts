@@ -20,6 +20,8 @@ const invalid: Invalid[] = [
   // Decision 3: example files report what looks real.
   { name: '.env.example: a random-looking key', file: '.env.example', code: 'SESSION_SECRET=Your Session Secret goes here\nFOURSQUARE_SECRET=Q0RSGSKQO5HKPYTZ1NMHQK2KONTHQKHOJ3BLOQTH1QXCXR0Z\n',
     messageId: 'named', line: 2, column: 19, secret: 'Q0RSGSKQO5HKPYTZ1NMHQK2KONTHQKHOJ3BLOQTH1QXCXR0Z', severity: 'error' },
+  { name: '.env.example: random pieces joined by dashes are no phrase', file: '.env.example', code: 'JWT_SECRET=Zq8x-K2pL-m4nB-7vR1-Wy9H\n',
+    messageId: 'named', line: 1, column: 12, secret: 'Zq8x-K2pL-m4nB-7vR1-Wy9H', severity: 'error' },
   { name: 'config.example.js: a provider key', file: 'config/config.example.js', code: `module.exports = { stripe: '${STRIPE}' };`, messageId: 'provider', line: 1, column: 29, secret: STRIPE, severity: 'error' },
   // Decision 3: a JWT in API documentation or a comment is information, not an error.
   // Decision 4: sinks decide, not strength.
@@ -47,6 +49,15 @@ const invalid: Invalid[] = [
   { name: 'destructuring default from process.env', code: "const { JWT_SECRET = 'superSecret' } = process.env;", messageId: 'fallback', line: 1, column: 23, secret: 'superSecret', severity: 'error' },
   { name: 'destructuring default of options', code: "function auth({ secret = 'superSecret' } = {}) {}", messageId: 'fallback', line: 1, column: 27, secret: 'superSecret', severity: 'error' },
   { name: 'default parameter', code: "function sign(payload, secret = 'superSecret') {}", messageId: 'fallback', line: 1, column: 34, secret: 'superSecret', severity: 'error' },
+  { name: 'if (!process.env.X) process.env.X = default', code: "if (!process.env.JWT_SECRET) process.env.JWT_SECRET = 'superSecret';", messageId: 'fallback', line: 1, column: 56, secret: 'superSecret', severity: 'error' },
+  { name: 'a conventional weak value at a sink is no description', code: "app.use(session({ secret: 'my-secret' }));", messageId: 'sink', line: 1, column: 28, secret: 'my-secret', severity: 'error' },
+  // A login checked by code that is no stand-in server: a backdoor of the app (no server here), or one the file sends.
+  { name: 'a login only compared, in a module that starts no server', code: "const mqttPassword = 'Tr0ub4dor-x7Kq';\nexport const login = (pass) => pass === mqttPassword;", messageId: 'named', line: 1, column: 23, secret: 'Tr0ub4dor-x7Kq', severity: 'error' },
+  { name: 'a stand-in server whose login is also sent', code: "const net = require('net');\nconst mqttPassword = 'Tr0ub4dor-x7Kq';\nconst server = net.createServer(handle);\nif (mqttPassword !== '') mqtt.connect(url, { password: mqttPassword });\nserver.listen(1883);", messageId: 'named', line: 2, column: 23, secret: 'Tr0ub4dor-x7Kq', severity: 'error' },
+  // Built-in defaults of a shipped configuration for a database on the developer's machine: information.
+  { name: 'YAML defaults: for localhost, information', file: 'server/app/data.yml', code: 'defaults:\n  db:\n    host: localhost\n    pass: wikirocks9\n', messageId: 'named', line: 4, column: 11, secret: 'wikirocks9', severity: 'info' },
+  { name: 'YAML defaults: for another host, an error', file: 'server/app/data.yml', code: 'defaults:\n  db:\n    host: db.internal\n    pass: wikirocks9\n', messageId: 'named', line: 4, column: 11, secret: 'wikirocks9', severity: 'error' },
+  { name: 'YAML: for localhost outside defaults, a warning', file: 'server/config.yml', code: 'db:\n  host: localhost\n  pass: wikirocks9\n', messageId: 'named', line: 3, column: 9, secret: 'wikirocks9', severity: 'warning' },
   { name: 'config.get with a default', code: "const s = config.get('auth.jwtSecret', 'superSecret');", messageId: 'fallback', line: 1, column: 41, secret: 'superSecret', severity: 'error' },
   { name: 'Nest ConfigService.get with a default', code: "const s = this.configService.get('JWT_SECRET', 'superSecret');", messageId: 'fallback', line: 1, column: 49, secret: 'superSecret', severity: 'error' },
   { name: 'options || default', code: "const secret = options.secret || 'superSecret';", messageId: 'fallback', line: 1, column: 35, secret: 'superSecret', severity: 'error' },
@@ -77,7 +88,15 @@ const valid: Array<{ name: string; file?: string; code: string }> = [
   { name: 'session secret from the environment', code: "app.use(session({ secret: process.env.SESSION_SECRET }));" },
   { name: 'database password equal to the user (a local container login)', code: "new Pool({ host: 'localhost', user: 'postgres', password: 'postgres' });" },
   { name: 'a login object is no database client', code: "const credentials = { username: 'alice', password: 'admin' };" },
-  // Decision 5: defaults of names that are no secrets, and stand-in defaults.
+  // Decision 5: defaults of names that are no secrets, and stand-in defaults: a description written as one
+  // word (`securekey`) and a value that says the secret is absent (`not_available`) in every default form.
+  { name: 'a default written into the environment: a description as one word', code: "if (!process.env.JWT_SECRET) {\n  process.env.JWT_SECRET = 'securekey';\n}" },
+  { name: 'a stand-in for an absent secret', code: "if (!req.body.client_secret) {\n  req.body.client_secret = 'not_available';\n}\nconst t = process.env.API_TOKEN || 'unset';" },
+  { name: 'stand-in defaults in the other forms', code: "const { API_TOKEN = 'not-set' } = process.env;\nfunction f(secret = 'strongsecret') {}\nconst k = config.get('app.apiKey', 'not_configured');\nconst s = opts.secret ?? 'yoursecret';" },
+  // A stand-in server: the login its own code checks, in the file that starts it (a dev MQTT broker), is test code.
+  { name: 'a stand-in server\'s accepted login', code: "const net = require('net');\nconst mqttPassword = 'Tr0ub4dor-x7Kq';\nconst server = net.createServer(handle);\nbroker.authenticate = (c, user, pass, done) => done(null, pass.toString() === mqttPassword);\nserver.listen(1883);" },
+  // Decision 3: a memorable phrase in an example file is a sample, leetspeak included.
+  { name: '.env.example: a leetspeak phrase', file: '.env.example', code: "JWT_SECRET='p4sta.w1th-t0mat0-s@uce'\nSESSION_SECRET=correct-horse-battery-staple\n" },
   { name: 'default of a neutral name', code: "const region = config.get('aws.region', 'us-east-1');\nconst mode = opts.mode || 'strict';" },
   { name: 'empty default', code: "const secret = options.secret || '';" },
   { name: 'SQL with a bound password', file: 'db/init.sql', code: "CREATE USER app WITH PASSWORD :'password';\nALTER USER app IDENTIFIED BY '${DB_PASSWORD}';" },

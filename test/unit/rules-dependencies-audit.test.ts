@@ -87,3 +87,50 @@ describe('undeclared-dependency: the project\'s own folders and aliases', () => 
     assert.deepEqual(names('/ws/src/x.js', "import merge from 'lodash';\nexport default merge;\n", files), ["'lodash'"]);
   });
 });
+
+describe('undeclared-dependency: an import TypeScript drops because nothing uses it (audit: nestjs-realworld)', () => {
+  const files = manifest({ '@nestjs/common': '^10.0.0' });
+  const code = "import { Controller } from '@nestjs/common';\nimport { Request } from 'express';\n@Controller()\nexport class A {}\n";
+  test('valid: a named import never used is erased by tsc', () => {
+    assert.deepEqual(names('/ws/src/a.controller.ts', code, files), []);
+  });
+  test('invalid: a tsconfig that keeps imports as written (verbatimModuleSyntax, importsNotUsedAsValues: preserve) loads it', () => {
+    for (const options of [{ verbatimModuleSyntax: true }, { importsNotUsedAsValues: 'preserve' }, { preserveValueImports: true }]) {
+      const kept = { ...files, '/ws/tsconfig.json': JSON.stringify({ compilerOptions: options }) };
+      assert.deepEqual(names('/ws/src/a.controller.ts', code, kept), ["'express'"], JSON.stringify(options));
+    }
+  });
+});
+
+describe('undeclared-dependency: aliases in a config the build scripts name (audit: wiki, `webpack --config dev/webpack/…`)', () => {
+  const webpack = "module.exports = { resolve: { alias: { 'gql': path.join(process.cwd(), 'client/graph'), 'modernizr$': path.resolve('client/.modernizrrc.js') } } };\n";
+  const code = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport default a;\n";
+  test('valid: the config passed with --config holds the aliases', () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'app', scripts: { build: 'cross-env X=1 webpack --profile --config dev/webpack/webpack.prod.js' }, dependencies: {} }),
+      '/ws/dev/webpack/webpack.prod.js': webpack,
+    };
+    assert.deepEqual(names('/ws/client/index-app.js', code, files), []);
+  });
+  test('invalid: the same config that no script names declares nothing', () => {
+    const files = { '/ws/package.json': JSON.stringify({ name: 'app', scripts: { build: 'webpack' }, dependencies: {} }), '/ws/dev/webpack/webpack.prod.js': webpack };
+    assert.deepEqual(names('/ws/client/index-app.js', code, files), ["'gql/admin/x.gql'", "'modernizr'"]);
+  });
+});
+
+describe('undeclared-dependency: a library copied under a web root, and build output (audit: cryptpad www/lib/pdfjs)', () => {
+  const files = manifest({});
+  test('valid: www/lib/… and public/libs/… are vendored copies', () => {
+    assert.deepEqual(names('/ws/www/lib/pdfjs/web/debugger.mjs', "import { x } from 'pdfjs-lib';\nx();\n", files), []);
+    assert.deepEqual(names('/ws/public/libs/markdownit.js', "require('punycode');\n", files), []);
+  });
+  test('valid: dist/main.js beside src/main.ts is judged at its source', () => {
+    const withSource = { ...files, '/ws/src/main.ts': "import axios from 'axios';\naxios();\n" };
+    assert.deepEqual(names('/ws/dist/main.js', "const axios = require('axios');\naxios();\n", withSource), []);
+    assert.deepEqual(names('/ws/src/main.ts', "import axios from 'axios';\naxios();\n", withSource), ["'axios'"]);
+  });
+  test('invalid: a web app\'s own lib folder outside a web root, and dist/ with no source, are judged', () => {
+    assert.deepEqual(names('/ws/apps/web/lib/x.js', "require('left-pad');\n", files), ["'left-pad'"]);
+    assert.deepEqual(names('/ws/dist/main.js', "require('axios');\n", files), ["'axios'"]);
+  });
+});

@@ -20,7 +20,7 @@ function project(): string {
   const files: Record<string, string> = {
     'package.json': JSON.stringify({ name: 'app', dependencies: { express: '1', 'express-session': '1' } }),
     'src/server.ts': "import express from 'express';\nimport session from 'express-session';\nconst app = express();\napp.use(session({ secret: process.env.S }));\napp.listen(process.env.PORT);\n",
-    'src/db.ts': "export const dbPassword = 's3cr3t-Pa55';\nimport left from 'left-pad';\n",
+    'src/db.ts': "export const dbPassword = 's3cr3t-Pa55';\nimport left from 'left-pad';\nexport const pad = left;\n",
     'src/util.ts': 'export const add = (a: number, b: number) => a + b;\n',
     'config.yaml': 'name: app\n',
   };

@@ -17,7 +17,7 @@ test('every rule has its file, docs page, tests and settings entry', () => {
   };
   const settingRules = Object.keys(pkg.contributes.configuration.properties['twelveFactor.rules'].properties ?? {}).sort();
   assert.deepEqual(settingRules, rules.map((r) => r.meta.id).sort(), 'package.json twelveFactor.rules must list exactly the registry');
-  const tests = fs.readdirSync(path.join(ROOT, 'test/unit')).filter((f) => f.endsWith('.ts')).map((f) => read(`test/unit/${f}`)).join('\n');
+  const tests = testSources(path.join(ROOT, 'test/unit')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   for (const { meta } of rules) {
     assert.match(meta.id, /^[a-z-]+\/[a-z-]+$/);
     assert.ok(fs.existsSync(path.join(ROOT, 'core/src/rules', `${meta.id}.ts`)), `core/src/rules/${meta.id}.ts`);
@@ -28,6 +28,26 @@ test('every rule has its file, docs page, tests and settings entry', () => {
     assert.ok(factorOf(meta.id).factor >= 1 && factorOf(meta.id).factor <= 12, `a factor for ${meta.id}`);
     for (const [id, template] of Object.entries(meta.messages)) assert.ok(template.length > 0, id);
   }
+});
+
+function testSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? testSources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+// Rule tests mirror the rules (ESLint's tests/lib/rules): test/unit/rules/<factor>/<name>.test.ts tests
+// core/src/rules/<factor>/<name>.ts through the shared RuleTester.
+test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTester', () => {
+  const dir = path.join(ROOT, 'test/unit/rules');
+  const stray: string[] = [];
+  for (const file of testSources(dir).filter((f) => f.endsWith('.test.ts'))) {
+    const id = path.relative(dir, file).split(path.sep).join('/').replace(/\.test\.ts$/, '');
+    if (!rules.some((r) => r.meta.id === id)) stray.push(`${id}: no rule core/src/rules/${id}.ts`);
+    else if (!/new RuleTester\(/.test(fs.readFileSync(file, 'utf8'))) stray.push(`${id}: does not use the RuleTester`);
+  }
+  assert.deepEqual(stray, []);
 });
 
 // Enforced layering (ESLint's lib/rules/utils, one home for shared knowledge): a rule never imports another

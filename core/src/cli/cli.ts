@@ -16,7 +16,8 @@ import { formatMarkdown } from '../report/markdown';
 import { diskWorkspaceHost } from '../workspace/disk';
 import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
-import { scanPaths, type ScanOutput } from '../scan';
+import { scanPaths, scanPathsPrepared, type ScanOutput } from '../scan';
+import { languageFailure } from '../treesitter/runtime';
 import { scanHost } from './scanHost';
 import { closeCache, openCache } from './cacheOptions';
 import { VERSION } from '../version';
@@ -147,7 +148,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix && !staged;
   let output: ScanOutput;
   try {
-    output = scan(cached);
+    output = await scanPathsPrepared(() => scan(cached));
   } finally {
     staged?.dispose();
   }
@@ -155,10 +156,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const fixed = applyFixes(output.files, root);
     if (fixed.filesChanged > 0) {
       io.stderr.write(`Fixed ${fixed.fixesApplied} problem(s) in ${fixed.filesChanged} file(s).\n`);
-      output = scan(false);
+      output = await scanPathsPrepared(() => scan(false));
     }
   }
   if (progress) io.stderr.write('\r\x1b[K');
+  // One line per grammar that failed to load; its files are listed as not fully analysed.
+  for (const language of ['python', 'go'] as const) {
+    const failure = languageFailure(language);
+    if (failure) io.stderr.write(`twelve-factor: ${failure}; ${language} files were not fully analysed\n`);
+  }
 
   const selected = selectFindings(output, { root, inlineIgnores: !values['no-inline-ignores'], baseline, writeBaseline: values['write-baseline'] });
   for (const note of selected.notes) io.stderr.write(`${note}\n`);

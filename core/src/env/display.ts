@@ -18,6 +18,7 @@ const NAME_WORD = /^(?:[a-z]{1,16}\d{0,4}|\d{1,8})$/;
 /** Where a token ends inside a larger text: blanks, quotes, brackets and URL or JSON punctuation. */
 const TOKEN_BREAK = /[\s"'`,;:{}[\]()<>?&@#=/\\|]+/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const SNAKE_NAME = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
 
 /** True when the text is or holds something that looks like a credential: a provider's format or a random token. */
 export function looksSecret(text: string): boolean {
@@ -33,6 +34,9 @@ export function isShownInFull(key: string): boolean {
   // A long key is a name only in the characters of names; a short one may hold a blank or a symbol (IncorrectDelimiter's business).
   if (key.length > SHORT_KEY && !/^[\w.-]+$/.test(key)) return false;
   if (!words(key).every((w) => NAME_WORD.test(w))) return false;
+  // Words joined by `_` in one case (`HD_MEDIA_BACKEND_S3_ACCESS_KEY`) are a name however long: entropy
+  // would call it random, so only a provider's format (a key pasted as a key) hides it.
+  if (SNAKE_NAME.test(key)) return findProviderSecrets(key).length === 0;
   return !looksSecret(key);
 }
 

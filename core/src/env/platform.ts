@@ -12,14 +12,33 @@ const PLATFORM = new Set([
   'NODE_ENV', 'NODE_OPTIONS', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'USERNAME', 'SHELL', 'TZ', 'LANG', 'TERM',
   'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME', 'FORCE_COLOR', 'NO_COLOR', 'VERCEL', 'NETLIFY', 'DYNO', 'K_SERVICE',
   'AWS_LAMBDA_FUNCTION_NAME', 'AWS_EXECUTION_ENV',
+  // Conventions every HTTP client and TLS library reads (curl, undici, OpenSSL), set by the network's owner.
+  'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'NODE_EXTRA_CA_CERTS',
+  // @next/bundle-analyzer's switch, set on the command line of a one-off build (`ANALYZE=true next build`).
+  'ANALYZE',
 ]);
-const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'GITHUB_', 'RUNNER_', 'NETLIFY_', 'RAILWAY_', 'FLY_', 'RENDER_'];
+// npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
+// Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the
+// agent injects. A Next.js app sees Vercel's system variables again under `NEXT_PUBLIC_VERCEL_`.
+const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'GITHUB_', 'RUNNER_', 'NETLIFY_', 'RAILWAY_', 'FLY_', 'RENDER_',
+  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_'];
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR']);
 
 export function isPlatformVariable(name: string, via?: string): boolean {
-  if (PLATFORM.has(name) || PLATFORM_PREFIXES.some((p) => name.startsWith(p))) return true;
+  // Proxy variables are read in either case (`https_proxy` is curl's own spelling).
+  if (PLATFORM.has(name) || (/_proxy$/.test(name) && PLATFORM.has(name.toUpperCase()))) return true;
+  if (PLATFORM_PREFIXES.some((p) => name.startsWith(p))) return true;
   return via === 'import.meta.env' && VITE_BUILTINS.has(name);
+}
+
+// Words that say a variable switches the app into a test or mock set-up: the test runner or the developer
+// running the suite sets it, never whoever deploys (`HEDGEDOC_TEST_DB_TYPE`, `NEXT_PUBLIC_USE_MOCK_API`).
+const TEST_WORDS = new Set(['TEST', 'TESTS', 'TESTING', 'MOCK', 'MOCKS', 'MOCKED', 'E2E', 'CYPRESS', 'PLAYWRIGHT', 'JEST', 'VITEST']);
+
+/** A variable whose name says it belongs to the test harness: `TEST_DB_URL`, `E2E_BASE_URL`, `USE_MOCK_API`. */
+export function isTestHarnessVariable(name: string): boolean {
+  return name.toUpperCase().split(/_+/).some((w) => TEST_WORDS.has(w));
 }
 
 /**

@@ -17,8 +17,13 @@ export interface EnvReadSite {
   exprStart: number;
   exprEnd: number;
   via: 'process.env' | 'import.meta.env' | 'Bun.env';
-  /** `process.env.X = …`: the code sets the variable rather than reading it. */
+  /** `process.env.X = …`, `delete process.env.X`: the code sets the variable rather than reading it. */
   write: boolean;
+  /**
+   * `dotenv.config({ path: process.env.X })`: the variable says where the `.env` file is, so it is set before
+   * any `.env` is read and cannot be declared in one.
+   */
+  locatesEnvFile?: boolean;
 }
 
 export interface EnvReads {
@@ -52,7 +57,21 @@ function isAssignmentTarget(node: ts.Node): boolean {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   const p = n.parent;
+  if (ts.isDeleteExpression(p)) return true;
   return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `config({ path: <read> })` of dotenv (`dotenv.config`, `configDotenv`, `require('dotenv').config`). */
+function isEnvFilePath(node: ts.Node): boolean {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!ts.isPropertyAssignment(p) || p.initializer !== n || !ts.isIdentifier(p.name) || p.name.text !== 'path') return false;
+  const call = p.parent.parent;
+  if (!ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return name === 'config' || name === 'configDotenv';
 }
 
 export function findEnvReads(sf: ts.SourceFile): EnvReads {
@@ -61,7 +80,9 @@ export function findEnvReads(sf: ts.SourceFile): EnvReads {
   const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false) => {
     const literal = !ts.isIdentifier(name);
     const start = name.getStart(sf) + (literal ? 1 : 0);
-    out.reads.push({ name: name.text, start, end: start + name.text.length, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write });
+    const site: EnvReadSite = { name: name.text, start, end: start + name.text.length, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write };
+    if (!write && isEnvFilePath(expr)) site.locatesEnvFile = true;
+    out.reads.push(site);
   };
   const destructure = (pattern: ts.ObjectBindingPattern, via: Via) => {
     for (const el of pattern.elements) {

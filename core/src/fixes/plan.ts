@@ -69,6 +69,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let lastEnd = -1;
   let lastInsertion = -1;
   let moves = 0;
+  const preludes = new Set<string>();
   const declarations: Declarations[] = [];
   for (const { fix, start, end } of spans) {
     // Overlapping fixes, and a second insertion at the same place: the first wins, the next run takes the rest.
@@ -96,6 +97,10 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
       exampleAppended.push(`${name}=`);
     }
     sourceEdits.push({ range: index.range(fix.start, fix.end), newText: fix.replacement(name) });
+    if (fix.prelude && !preludes.has(`${fix.prelude.at}|${fix.prelude.text}`)) {
+      preludes.add(`${fix.prelude.at}|${fix.prelude.text}`);
+      sourceEdits.push({ range: index.range(fix.prelude.at, fix.prelude.at), newText: fix.prelude.text });
+    }
     moves++;
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];

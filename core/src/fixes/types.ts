@@ -20,6 +20,8 @@ export interface MoveToEnvFix {
    * change. When `.env` already sets it, nothing is appended (never overwritten, never a `NAME_2` nobody reads).
    */
   fixedName?: boolean;
+  /** Text the new code needs elsewhere in the file (Python's `import os`): inserted once however many fixes ask. */
+  prelude?: { at: number; text: string };
 }
 
 import type { Declarations } from './declare';

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import ts = require('typescript');
 import type { FileContext } from '../context';
 import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
+import { FileScope } from './scope';
 
 /**
  * Shell commands a module runs: `exec('npm install')`, `spawn('npm', ['install'])`, execa, zx's `$`,
@@ -82,15 +83,8 @@ export function stringish(node: ts.Expression | undefined, constants?: ReadonlyM
 }
 
 /** Module-level `const NAME = <expression>` declarations, for following a command kept in a constant. */
-export function moduleConstants(sf: ts.SourceFile): Map<string, ts.Expression> {
-  const out = new Map<string, ts.Expression>();
-  for (const statement of sf.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of statement.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, d.initializer);
-    }
-  }
-  return out;
+export function moduleConstants(sf: ts.SourceFile): ReadonlyMap<string, ts.Expression> {
+  return FileScope.of(sf).moduleConstants;
 }
 
 function argvText(array: ts.Expression | undefined, constants: ReadonlyMap<string, ts.Expression>): string | undefined {
@@ -135,7 +129,7 @@ export function commandCalls(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)
   return out;
 }
 
-function commandOf(node: ts.CallExpression, bindings: ModuleBindings, aliases: Map<string, Known>, constants: Map<string, ts.Expression>): CommandCall | undefined {
+function commandOf(node: ts.CallExpression, bindings: ModuleBindings, aliases: Map<string, Known>, constants: ReadonlyMap<string, ts.Expression>): CommandCall | undefined {
   const callee = unwrap(node.expression);
   const name = dottedName(callee);
   const anchor = ts.isPropertyAccessExpression(callee) ? callee.name : callee;

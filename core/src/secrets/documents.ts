@@ -10,11 +10,11 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|^
 // Folders that hold examples, templates, documentation or a development set-up, and compose files, whose
 // database passwords are those of a container on the developer's machine.
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
-// Places whose credentials are throwaway by design: CI service containers, seed data, mocks, vendored code,
-// test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
+// Places whose credentials are throwaway by design: CI service containers, seed data, mocks, vendored code
+// (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
-  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components)/`,
+  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;

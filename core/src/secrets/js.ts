@@ -300,3 +300,30 @@ function envInChain(node: ts.Expression): string | undefined {
   return undefined;
 }
 
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * `const mqttPassword = '…'` whose every use compares what a client sent with it (`password === mqttPassword`):
+ * the login the file's own code accepts, not one it sends anywhere. With a server started in the same file,
+ * that is a stand-in server for trying a client against (hardcoded-secret judges it like test code).
+ */
+export function isCheckedOnly(literal: ts.StringLiteralLike): boolean {
+  const decl = outermost(literal).parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  let uses = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== decl.name) {
+      const slot = outermost(node);
+      const parent = slot.parent;
+      if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) uses++;
+      else if (!(ts.isPropertyAccessExpression(parent) && parent.name === node)) other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(literal.getSourceFile());
+  return uses > 0 && !other;
+}

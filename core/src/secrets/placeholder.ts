@@ -42,7 +42,11 @@ const DESCRIBING_WORDS = new Set([
   'account', 'user', 'admin', 'email', 'mail', 'smtp', 'db', 'database', 'session', 'cookie', 'jwt', 'access', 'auth',
   'private', 'public', 'signing', 'sign', 'encryption', 'oauth', 'consumer', 'bot', 'webhook', 'hmac', 'master', 'refresh',
   'bearer', 'dev', 'development', 'prod', 'production', 'local', 'staging', 'is', 'current', 'old', 'confirm',
+  'secure', 'safe', 'complex', 'very',
 ]);
+
+// Values that say the secret is absent: what code assigns when nothing was given (`'not_available'`, `'unset'`).
+const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defined|applicable|given|needed|required|used)|unavailable|unspecified|unconfigured|unknown|missing|disabled|no[-_ ]?(?:secret|password|key|token))$/i;
 
 /**
  * A value made of words that describe the variable instead of being its value: `email-server-password`,
@@ -54,6 +58,8 @@ export function isDescriptive(value: string, name?: string): boolean {
   const v = value.trim();
   if (!/^[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*$/.test(v)) return false;
   const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean).map((w) => w.toLowerCase());
+  // Written as one word (`securekey`, `yourpassword`): a describing word glued to the kind of secret.
+  if (ws.length === 1) return gluedDescription(ws[0]);
   if (ws.length < 2 || !ws.some((w) => KIND_WORDS.has(w))) return false;
   const nameWords = new Set(name ? name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).map((w) => w.toLowerCase()) : []);
   let describing = 0;
@@ -64,6 +70,14 @@ export function isDescriptive(value: string, name?: string): boolean {
     else unknown++;
   }
   return unknown === 0 || (unknown === 1 && describing >= 1);
+}
+
+/** `securekey`, `strongsecret`, `yourtoken`: one describing word and one kind word, unseparated. */
+function gluedDescription(word: string): boolean {
+  for (const kind of KIND_WORDS) {
+    if (word.length > kind.length && word.endsWith(kind) && DESCRIBING_WORDS.has(word.slice(0, -kind.length))) return true;
+  }
+  return false;
 }
 
 // Tokens that deploy tools replace (`__DB_PASSWORD__`, Azure DevOps `#{DbPassword}#`, `@@DB_PASSWORD@@`, Maven
@@ -85,7 +99,7 @@ export function isStandIn(value: string, name?: string): boolean {
   if (INTERPOLATION.test(v)) return true;
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
-  if (STAND_INS.has(v.toLowerCase())) return true;
+  if (STAND_INS.has(v.toLowerCase()) || ABSENT.test(v)) return true;
   if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;
@@ -93,7 +107,8 @@ export function isStandIn(value: string, name?: string): boolean {
   if (/^(?:key|secret|token)\d$/i.test(v)) return true;
   // Masked in several places: `TXXXXX_PUB_btbq8rXXXXtz5kXXXX…`.
   if (/X{4,}.*X{4,}/.test(v)) return true;
-  return isDescriptive(v, name);
+  // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
+  return !isWeakWord(v) && isDescriptive(v, name);
 }
 
 /** A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. */

@@ -14,6 +14,8 @@ export interface KeyedSecret {
   plainItem?: boolean;
   /** Beside `host: localhost`: the password of a database on the developer's machine. */
   local?: boolean;
+  /** Inside a `defaults:` map: the built-in value a shipped configuration falls back to. */
+  underDefaults?: boolean;
 }
 
 function keyed(name: string, value: string, start: number, scalar?: { start: number; end: number }): KeyedSecret | undefined {
@@ -42,7 +44,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (typeof value !== 'string' && typeof value !== 'number') return;
         const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1) found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined });
+        if (found1) found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined });
       },
       Seq(_, seq) {
         const flow = (seq as { flow?: boolean }).flow === true;
@@ -91,6 +93,11 @@ function isUserRecord(path: readonly unknown[]): boolean {
   const map = path[path.length - 1];
   if (!isMap(map) || !isSeq(path[path.length - 2])) return false;
   return map.items.some((p) => isScalar(p.key) && USER_KEYS.test(String(p.key.value)));
+}
+
+/** Some map above the pair is kept under `defaults:` (`defaults: { config: { db: { … } } }`). */
+function underDefaults(path: readonly unknown[]): boolean {
+  return path.some((p) => isPair(p) && isScalar(p.key) && /^defaults?$/i.test(String(p.key.value)));
 }
 
 /** A database's settings whose `host` is the developer's own machine (`host: localhost`). */

@@ -94,6 +94,24 @@ export function isCodeWord(value: string): boolean {
   return /^[a-z]+(?:_[a-z]+)*$/.test(value.trim());
 }
 
+// Leetspeak digits and symbols back to the letters they stand for (`p4sta` → `pasta`, `s@uce` → `sauce`).
+const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't' };
+
+/**
+ * A phrase of three or more words, perhaps in leetspeak, joined by `-`, `_`, `.` or blanks
+ * (`p4sta.w1th-b0logn3s3-s@uce`): a memorable sample an example file suggests, where a real secret of the
+ * same length would be random. Every part must read as a word once its leetspeak is undone: letters only,
+ * a vowel, no run of four consonants.
+ */
+export function isWordPhrase(value: string): boolean {
+  const parts = value.trim().split(/[-_. ]+/).filter(Boolean);
+  if (parts.length < 3) return false;
+  return parts.every((part) => {
+    const plain = part.toLowerCase().replace(/[4@3105$7!]/g, (c) => LEET[c]);
+    return /^[a-z]{2,}$/.test(plain) && /[aeiouy]/.test(plain) && !/[^aeiouy]{4}/.test(plain);
+  });
+}
+
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */
 export function looksRandom(value: string, minLength = 16): boolean {
   if (value.length < minLength || /\s/.test(value) || isPlaceholder(value)) return false;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { diskWriteRefusal, readForFacts } from '../../../core/src/safeFs';
+import { prepareFor } from '../../../core/src/treesitter/prepare';
 import { DocumentAnalyses } from '../analysis';
 import { codeActions } from '../codeActions';
 import { WorkspaceFolders, type ServerContext } from '../context';
@@ -21,6 +22,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     if (!document) return [];
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folders.folderOf(fsPathOf(uri));
+    await prepareFor(filePath, document.getText());
     const current = await settings.get(uri, folder);
     const latest = documents.get(uri);
     if (!current.enable || !latest) return [];

@@ -6,6 +6,7 @@ import { fileKindOf } from '../../../core/src/fileKinds';
 import { isGitIgnored } from '../../../core/src/gitignore';
 import { isGitTracked } from '../../../core/src/git/tracked';
 import { scanLargeEnv } from '../../../core/src/largeEnv';
+import { prepareFor } from '../../../core/src/treesitter/prepare';
 import { diskWorkspaceHost } from '../../../core/src/workspace/disk';
 import { workspaceFacts, type WorkspaceFact } from '../../../core/src/workspace/facts';
 import { registerCompliance, type ComplianceDeps } from '../compliance';
@@ -38,6 +39,7 @@ export function complianceDeps(ctx: ServerContext): ComplianceDeps {
       const gitIgnored = fileKindOf(file) === 'env' && isGitIgnored(file, undefined, folder);
       const gitTracked = fileKindOf(file) === 'env' && isGitTracked(file);
       const relativePath = path.relative(folder, file).split(path.sep).join('/');
+      await prepareFor(file, text);
       // With the findings inline comments silenced (marked `suppression`): the panel counts them per factor.
       const result = analyze(new FileContext(file, text, { gitIgnored, gitTracked }), { config: current.config, relativePath, program: program.view(file), host });
       return { findings: [...result.findings, ...result.suppressed], skipped: result.skipped };

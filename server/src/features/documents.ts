@@ -3,7 +3,8 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { isAnalysisFailure } from '../../../core/src/engine';
-import { DocumentAnalyses } from '../analysis';
+import { prepareFor } from '../../../core/src/treesitter/prepare';
+import { DocumentAnalyses, processStats } from '../analysis';
 import { WorkspaceFolders, type ServerContext } from '../context';
 import { ServerStatsRequest, StatusNotification } from '../customMessages';
 import { skippedDiagnostic, toDiagnostic } from '../convert';
@@ -23,13 +24,7 @@ export function registerDocuments(ctx: ServerContext): void {
   const reportedSkips = new Set<string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
-  connection.onRequest(ServerStatsRequest, () => {
-    // Only a process started with --expose-gc has `gc`: memory tests measure what is still reachable, not garbage.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const { heapUsed, rss } = process.memoryUsage();
-    return { analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, heapUsed, rss, collected: gc !== undefined };
-  });
+  connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, ...processStats() }));
 
   /**
    * The diagnostics of a document's current text, or undefined when it is closed. `stillWanted` runs after
@@ -40,6 +35,8 @@ export function registerDocuments(ctx: ServerContext): void {
     if (!document) return undefined;
     const filePath = DocumentAnalyses.pathOf(uri, document.languageId, fsPathOf(uri));
     const folder = folders.folderOf(fsPathOf(uri));
+    // A Python file's grammar loads (once) before the synchronous analysis needs it.
+    await prepareFor(filePath, document.getText());
     const current = await settings.get(uri, folder);
     stillWanted?.();
     // The settings may have taken a round trip to the client. The document may have changed meanwhile (the

@@ -6,6 +6,7 @@ import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
 import { commandCalls } from '../../js/commands';
 import { listenSites } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
+import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 
 export const meta: RuleMeta = {
   id: 'admin-processes/migrations-at-startup',
@@ -27,8 +28,13 @@ export const meta: RuleMeta = {
 /** Migration commands run through a shell from the server process. */
 const MIGRATE_COMMAND = /\bprisma\s+(migrate\s+(deploy|dev|reset)|db\s+push)|\bsequelize(-cli)?\s+db:migrate|\bknex\s+migrate:(latest|up)|\btypeorm(-ts-node-\w+)?\s+migration:run|\b(npm|yarn|pnpm|bun)\s+(run\s+)?(db:)?migrat|\bnode-pg-migrate\s+up|\bdb-migrate\s+up|\bdrizzle-kit\s+(push|migrate)|\bmikro-orm\s+migration:up/;
 
-export function check(context: FileContext, report: (r: Report) => void): void {
+export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   if (context.isTestFile) return;
+  // A snippet shown to users, a vendored copy or build output (reported at its source) starts no server of ours.
+  let runs: boolean | undefined;
+  const report = (r: Report): void => {
+    if ((runs ??= runsAsProgram(roleOfContext(context).role))) reportFinding(r);
+  };
   if (context.kind !== 'js') {
     ormconfig(context, report);
     return;

@@ -2,7 +2,8 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { envFallbackOf } from '../../js/envFallback';
-import { findJsSecrets, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
+import { listenSites } from '../../js/servers';
+import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
 import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
@@ -10,8 +11,9 @@ import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDID
 import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../secrets/documents';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findSqlPasswords } from '../../secrets/sql';
-import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -25,7 +27,7 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   reportsSecrets: true,
-  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'text'],
+  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'text'],
   keywords: [],
   leaksInTests: true,
 };
@@ -38,8 +40,12 @@ interface Candidate {
   start: number;
   end: number;
   fix?: MoveToEnvFix;
-  /** Reaches only the developer's machine: reported one level below the rule's severity. */
+  /** Reaches only the developer's machine: reported one level below the rule's severity (two for a built-in default). */
   local?: boolean;
+  /** Built-in defaults (`defaults:` of a shipped configuration) for the developer's machine: information. */
+  localDefault?: boolean;
+  /** The login a stand-in server in the same file accepts: judged like test code. */
+  standIn?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -70,7 +76,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
-  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value));
+  // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
+  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -100,8 +107,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       end: c.end,
       identity: `${c.messageId}:${c.name}`,
       fixes: optional(c.fix),
-      demote: c.local ? 1 : undefined,
-      testCode: fixture || undefined,
+      demote: c.localDefault ? 2 : c.local ? 1 : undefined,
+      testCode: fixture || c.standIn || undefined,
     });
   }
 }
@@ -122,9 +129,12 @@ function optional<T>(value: T | undefined): T[] | undefined {
 
 function contextCandidates(context: FileContext): Candidate[] {
   switch (context.kind) {
-    case 'js':
+    case 'js': {
       if (!JS_CONTEXT_CANDIDATE.test(context.text)) return [];
-      return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s));
+      let serves: boolean | undefined;
+      const servesItself = (): boolean => (serves ??= listenSites(context.sourceFile).length > 0);
+      return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s, servesItself));
+    }
     case 'yaml':
     case 'json': {
       if (!KEYED_CANDIDATE.test(context.text)) return [];
@@ -136,6 +146,8 @@ function contextCandidates(context: FileContext): Candidate[] {
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
       return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
     }
+    case 'python':
+      return pythonSecretCandidates(context);
     case 'env':
     case 'properties':
     case 'shell':
@@ -195,11 +207,13 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
   const fix: MoveToEnvFix | undefined = compose && s.scalar
     ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
     : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
-  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local };
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local, localDefault: s.local && s.underDefaults };
 }
 
-function jsCandidate(context: FileContext, s: JsSecret): Candidate {
-  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local };
+function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => boolean): Candidate {
+  // A login that only the file's own server checks (a stand-in MQTT or SMTP server to try a client against).
+  const standIn = s.kind === 'named' && isCheckedOnly(s.literal) && servesItself();
+  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */

@@ -29,6 +29,8 @@ export class Resolution {
   private readonly baseUrls: string[] = [];
   private readonly aliasTexts: string[] = [];
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
+  /** The tsconfig keeps imports as written, even those used only as types or not at all. */
+  keepsImports = false;
 
   private constructor(manifest: Manifest, private readonly host: ListingHost) {
     this.manifest = manifest;
@@ -151,6 +153,7 @@ export class Resolution {
         this.pathPatterns.push(star < 0 ? (s) => s === key : (s) => s.startsWith(key.slice(0, star)) && s.endsWith(key.slice(star + 1)) && s.length >= key.length - 1);
       }
     }
+    if (options.verbatimModuleSyntax === true || options.preserveValueImports === true || options.importsNotUsedAsValues === 'preserve') this.keepsImports = true;
     if (typeof options.baseUrl === 'string') this.baseUrls.push(path.resolve(path.dirname(p), options.baseUrl));
     // Solution-style configs (Vite's templates) keep `paths` in the projects they reference.
     if (depth === 0 && Array.isArray(json.references)) {
@@ -183,6 +186,15 @@ export class Resolution {
     for (const dir of foldersUp(this.host, file)) {
       for (const name of names) {
         const text = this.host.readFile(path.join(dir, name));
+        if (text !== undefined && /alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+      }
+    }
+    // Configs kept elsewhere and named by the build scripts: `webpack --config dev/webpack/webpack.prod.js`.
+    for (const script of Object.values(this.manifest.scripts)) {
+      for (const m of script.matchAll(/(?:^|\s)(?:--config|-c)(?:=|\s+)["']?([\w./@-]+\.(?:[cm]?[jt]s|json))\b/g)) {
+        const target = path.resolve(this.manifest.dir, m[1]);
+        if (path.relative(this.manifest.dir, target).startsWith('..')) continue;
+        const text = this.host.readFile(target);
         if (text !== undefined && /alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
       }
     }

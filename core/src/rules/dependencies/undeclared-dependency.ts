@@ -6,6 +6,7 @@ import { specifiersInText } from '../../js/modules';
 import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 import { Resolution } from './undeclared-dependency-resolve';
+import { roleOfContext } from '../../workspace/roles';
 
 export const meta: RuleMeta = {
   id: 'dependencies/undeclared-dependency',
@@ -38,10 +39,14 @@ export function packageOf(specifier: string): string | undefined {
   return name;
 }
 
-/** The runtime module specifiers of a file: imports, re-exports, `require`, `import()`, `require.resolve`; never type-only ones. */
-export function runtimeSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
+/**
+ * The runtime module specifiers of a file: imports, re-exports, `require`, `import()`, `require.resolve`;
+ * never type-only ones. `keepsImports`: the tsconfig makes TypeScript keep every import as written
+ * (`verbatimModuleSyntax`, `preserveValueImports`, `importsNotUsedAsValues: preserve`).
+ */
+export function runtimeSpecifiers(sf: ts.SourceFile, keepsImports = false): ts.StringLiteralLike[] {
   const out: ts.StringLiteralLike[] = [];
-  const uses = isTypeScript(sf.fileName) ? nameUses(sf) : undefined;
+  const uses = isTypeScript(sf.fileName) && !keepsImports ? nameUses(sf) : undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!typeOnlyImport(node) && !(uses && erasedImport(node, uses))) out.push(node.moduleSpecifier);
@@ -91,9 +96,9 @@ function typeOnlyImport(node: ts.ImportDeclaration): boolean {
 const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file) && !/\.d\.[cm]?ts$/i.test(file);
 
 /**
- * TypeScript drops an import whose bindings are used only as types (`import { Request } from 'express'` in a
- * Nest controller that only annotates with it): nothing is loaded at run time, so nothing must be installed.
- * An import never used at all, or a side-effect import (`import 'x'`), is still judged: it was written to load.
+ * TypeScript drops an import none of whose bindings is read as a value (`import { Request } from 'express'`
+ * in a Nest controller that only annotates with it, or never uses it): nothing is loaded at run time, so
+ * nothing must be installed. A side-effect import (`import 'x'`) is still judged: it was written to load.
  */
 function erasedImport(node: ts.ImportDeclaration, uses: NameUses): boolean {
   const clause = node.importClause;
@@ -103,7 +108,7 @@ function erasedImport(node: ts.ImportDeclaration, uses: NameUses): boolean {
   const bound = clause.namedBindings;
   if (bound && ts.isNamespaceImport(bound)) names.push(bound.name.text);
   if (bound && ts.isNamedImports(bound)) names.push(...bound.elements.map((e) => e.name.text));
-  return names.length > 0 && names.every((n) => !uses.values.has(n)) && names.some((n) => uses.types.has(n));
+  return names.length > 0 && names.every((n) => !uses.values.has(n));
 }
 
 interface NameUses {
@@ -163,16 +168,6 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
   { framework: '@nuxtjs/i18n', provides: /^(@intlify\/[\w.-]+|vue-i18n)$/ },
 ];
 
-/**
- * Code the project keeps but does not write: vendored folders, Yarn's own bundles, and browser libraries
- * copied in whole (a UMD/AMD wrapper or a browserify bundle, whose `require` calls run only under a bundler that never sees them).
- */
-function vendored(file: string, text: string): boolean {
-  if (/(^|\/)(vendors?|bower_components|third[-_]?party|\.yarn)\//i.test(file)) return true;
-  // A browserify bundle's prelude (`typeof require == "function" && require`) marks one too.
-  return /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/.test(text);
-}
-
 function providedByFramework(resolution: Resolution, name: string): boolean {
   return FRAMEWORK_PROVIDED.some((row) => row.provides.test(name) && resolution.allows(row.framework, row.framework));
 }
@@ -183,7 +178,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const file = projectPath(context);
   // Fixtures are sample projects (data), not code this package runs.
   if (/\.d\.[cm]?ts$/.test(file) || /(^|\/)(node_modules|examples?|docs?|fixtures?|__fixtures__|testdata)\//.test(file)) return;
-  if (vendored(file, context.text)) return;
   // Most files import only what their manifest declares: the text says so without a parse. The syntax tree
   // (type-only imports, optional loads, specifiers in comments) is built only when a package may be missing.
   const named = textSpecifiers(context.text);
@@ -192,7 +186,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (!resolution) return;
   const allowed = (name: string, specifier: string) => resolution.allows(name, specifier) || providedByFramework(resolution, name);
   if (named.every(([name, specifier]) => allowed(name, specifier))) return;
-  const specifiers = runtimeSpecifiers(context.sourceFile).filter((s) => packageOf(s.text) !== undefined);
+  // Code the project keeps but does not install for: vendored copies (a vendor folder, a web root's lib/, a
+  // browser bundle whose `require` runs only under the bundler it came from), snippets served or shown as
+  // they are, and build output, whose source is judged instead. Tests are judged: they run, with devDependencies.
+  const role = roleOfContext(context).role;
+  if (role !== 'source' && role !== 'test') return;
+  const specifiers = runtimeSpecifiers(context.sourceFile, resolution.keepsImports).filter((s) => packageOf(s.text) !== undefined);
   const root = host.rootOf(context.path);
   const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';
   for (const literal of specifiers) {

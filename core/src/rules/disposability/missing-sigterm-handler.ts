@@ -4,6 +4,7 @@ import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
+import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
@@ -62,6 +63,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const bindings = ModuleBindings.of(sf);
   const sites = listenSites(sf, bindings);
   if (sites.length === 0) return;
+  // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
+  // of a package some other program loads, or build output whose source is reported instead.
+  if (!runsAsProgram(roleOfContext(context).role)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
 import { nearestDeclarations } from '../../env/locate';
-import { isPlatformVariable } from '../../env/platform';
+import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
+import { isFixturePath } from '../../secrets/documents';
 import { findEnvReads } from '../../env/reads';
 import type { Report, Rule, RuleMeta } from '../types';
 
@@ -25,13 +26,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (!declared) return;
   const { reads } = findEnvReads(context.sourceFile);
   if (reads.length === 0) return;
+  // Mocks and the test environment's configuration are read only when the tests run: judged as test code.
+  const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
+  const testCode = isFixturePath(relative) || TEST_ENVIRONMENT_CONFIG.test(relative) || undefined;
   const root = context.host?.rootOf(context.path) ?? declared.dir;
   const where = declared.files.map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
   // One finding per variable, at its first read: one declaration fixes every read, and a file reading one
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
   for (const read of reads) {
-    if (read.write || declared.names.has(read.name) || isPlatformVariable(read.name, read.via)) continue;
+    if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
+    if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
     else {
@@ -43,12 +48,19 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const more = first.count - 1;
     report({
       messageId: 'undeclared',
-      data: { name: shownKey(name), declaration: where, reads: more === 0 ? 'here' : `here and ${more} more ${more === 1 ? 'time' : 'times'} in this file`, count: String(first.count) },
+      // A name read in code is an identifier or a property key, never a pasted value: shown as written.
+      data: { name: ENV_NAME.test(name) ? name : shownKey(name), declaration: where, reads: more === 0 ? 'here' : `here and ${more} more ${more === 1 ? 'time' : 'times'} in this file`, count: String(first.count) },
       start: first.start,
       end: first.end,
       identity: `undeclared:${name}`,
+      testCode,
     });
   }
 }
+
+// `config/test.js`, `config/env/testing.ts`, `environments/test.js`: node-config and its kin load these only
+// under NODE_ENV=test.
+const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$/i;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const rule: Rule = { meta, check };

@@ -1,6 +1,8 @@
 import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings, dottedName, unwrap, type ModulePath } from '../../js/modules';
+import { FileScope } from '../../js/scope';
+import type { ProgramView } from '../../program/types';
 
 /** What one detector found: the rule turns it into a report. */
 export interface LogFinding {
@@ -20,35 +22,27 @@ const MODULE_ALIASES: Record<string, string> = {
 };
 
 /**
- * The file as the detectors see it: its syntax tree, where each name comes from (through ModuleBindings,
- * normalised so `import { pino } from 'pino'`, `pino.default` and `node:fs/promises` compare equal), the
- * initialiser of each local variable, and every identifier reference, all collected in one walk.
+ * The file as the detectors see it: the file's names (`FileScope`, shared with every rule: declarations,
+ * references, calls, `new` expressions and object literals from one walk), with where each name comes from
+ * normalised so `import { pino } from 'pino'`, `pino.default` and `node:fs/promises` compare equal, and the
+ * global `console.Console` under its local aliases.
  */
 export class Scope {
+  readonly file: FileScope;
   readonly bindings: ModuleBindings;
-  readonly calls: ts.CallExpression[] = [];
-  readonly news: ts.NewExpression[] = [];
-  readonly objects: ts.ObjectLiteralExpression[] = [];
-  private readonly initializers = new Map<string, ts.VariableDeclaration>();
-  private readonly references = new Map<string, ts.Identifier[]>();
+  readonly calls: readonly ts.CallExpression[];
+  readonly news: readonly ts.NewExpression[];
+  readonly objects: readonly ts.ObjectLiteralExpression[];
   /** Local names for the global `console.Console` (`const { Console } = console`, `const C = console.Console`). */
   private readonly consoleAliases = new Set<string>();
 
-  constructor(readonly sourceFile: ts.SourceFile, readonly text: string) {
-    this.bindings = ModuleBindings.of(sourceFile);
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) this.calls.push(node);
-      else if (ts.isNewExpression(node)) this.news.push(node);
-      else if (ts.isObjectLiteralExpression(node)) this.objects.push(node);
-      else if (ts.isVariableDeclaration(node)) this.declaration(node);
-      else if (ts.isIdentifier(node) && isReference(node)) {
-        const list = this.references.get(node.text);
-        if (list) list.push(node);
-        else this.references.set(node.text, [node]);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+  constructor(readonly sourceFile: ts.SourceFile, readonly text: string, readonly program?: ProgramView) {
+    this.file = FileScope.of(sourceFile);
+    this.bindings = this.file.bindings;
+    this.calls = this.file.calls;
+    this.news = this.file.news;
+    this.objects = this.file.objects;
+    for (const d of this.file.declarations) this.declaration(d);
   }
 
   /** Where an expression comes from, normalised: `{ module: 'fs', path: ['appendFile'] }`. */
@@ -66,20 +60,20 @@ export class Scope {
 
   /** The `const x = …` declaration of a local name (the first one), for following a value to where it is made. */
   declarationOf(name: string): ts.VariableDeclaration | undefined {
-    return this.initializers.get(name);
+    return this.file.declarationOf(name);
   }
 
   /** The initialiser behind an identifier, followed through `const a = b` chains (a few steps at most). */
   valueOf(expression: ts.Expression, depth = 0): ts.Expression {
     const e = unwrap(expression);
     if (depth > 4 || !ts.isIdentifier(e)) return e;
-    const init = this.initializers.get(e.text)?.initializer;
+    const init = this.file.declarationOf(e.text)?.initializer;
     return init ? this.valueOf(init, depth + 1) : e;
   }
 
   /** Every place a name is used as a value (declarations and property names excluded). */
   referencesOf(name: string): readonly ts.Identifier[] {
-    return this.references.get(name) ?? [];
+    return this.file.referencesOf(name);
   }
 
   /** The way this file spells `winston.transports.Console`, from the bindings it has; undefined when it has none. */
@@ -107,7 +101,6 @@ export class Scope {
   private declaration(node: ts.VariableDeclaration): void {
     const init = node.initializer && unwrap(node.initializer);
     if (ts.isIdentifier(node.name)) {
-      if (!this.initializers.has(node.name.text) && node.initializer) this.initializers.set(node.name.text, node);
       if (init && dottedName(init) === 'console.Console') this.consoleAliases.add(node.name.text);
     } else if (ts.isObjectBindingPattern(node.name) && init && ts.isIdentifier(init) && init.text === 'console') {
       for (const el of node.name.elements) {
@@ -141,19 +134,6 @@ function normalize(found: ModulePath): ModulePath {
 }
 
 const SELF_EXPORTS: Record<string, string> = { pino: 'pino', 'sonic-boom': 'SonicBoom', 'winston-daily-rotate-file': 'DailyRotateFile' };
-
-/** An identifier used as a value: not a declared name, not a property name, not an import specifier. */
-function isReference(node: ts.Identifier): boolean {
-  const p = node.parent;
-  if (!p) return false;
-  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) ||
-    ts.isBindingElement(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === node) return false;
-  if (ts.isBindingElement(p) && p.propertyName === node) return false;
-  if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
-  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isImportEqualsDeclaration(p)) return false;
-  if (ts.isExportSpecifier(p) && p.propertyName === node) return false;
-  return true;
-}
 
 /** A string's value when the expression is a plain literal (`'x'`, `` `x` ``), else undefined. */
 export function literalText(node: ts.Expression | undefined): string | undefined {

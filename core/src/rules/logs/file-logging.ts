@@ -1,9 +1,11 @@
+import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { findFastify } from './file-logging-fastify';
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
+import { isTemporaryCapture } from './file-logging-temporary';
 import { findFsWrites, findStreams } from './file-logging-streams';
 import { findWinston } from './file-logging-winston';
 
@@ -47,7 +49,7 @@ export function isCandidate(text: string): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isCandidate(context.text)) return;
-  const scope = new Scope(context.sourceFile, context.text);
+  const scope = new Scope(context.sourceFile, context.text, context.program);
   const findings: LogFinding[] = [
     ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
   ];
@@ -59,8 +61,22 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // A half-typed option (`filename: ` with nothing after it yet) has no target to name: wait until it has one.
     if (seen.has(key) || f.data.target === '') continue;
     seen.add(key);
+    if (isTemporaryCapture(scope, nodeAt(context.sourceFile, f.start, f.end))) continue;
     report({ messageId: f.messageId, data: f.data, start: f.start, end: f.end, identity: f.identity, fixes: f.fix ? [f.fix] : undefined });
   }
+}
+
+/** The innermost node that spans exactly a finding's range (or the file, if none does). */
+function nodeAt(sf: ts.SourceFile, start: number, end: number): ts.Node {
+  let found: ts.Node = sf;
+  const visit = (n: ts.Node): void => {
+    if (n.getStart(sf) <= start && n.getEnd() >= end) {
+      found = n;
+      ts.forEachChild(n, visit);
+    }
+  };
+  ts.forEachChild(sf, visit);
+  return found;
 }
 
 export const rule: Rule = { meta, check };

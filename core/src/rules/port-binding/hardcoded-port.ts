@@ -3,6 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
+import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -31,9 +32,14 @@ interface Found {
   name?: string;
 }
 
-export function check(context: FileContext, report: (r: Report) => void): void {
+export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   // Tests bind fixed or random ports on purpose; the platform never runs them.
   if (context.isTestFile) return;
+  // Snippets, vendored copies, package modules and build output (reported at its source) run no process of ours.
+  let runs: boolean | undefined;
+  const report = (r: Report): void => {
+    if ((runs ??= runsAsProgram(roleOfContext(context).role))) reportFinding(r);
+  };
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
   const constants = declaredOnce(sf);

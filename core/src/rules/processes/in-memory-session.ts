@@ -5,6 +5,7 @@ import { unwrap } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { storeFixes, type StoreEdit } from './session-fix';
 import { yarInMemory } from './session-hapi';
+import { constructionsOf, constructionsWithin, unfollowedStores } from './session-construction';
 import { SessionScope } from './session-scope';
 import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict } from './session-stores';
 
@@ -38,6 +39,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const sf = context.sourceFile;
   const scope = new SessionScope(sf, context.program);
   const seen = new Set<string>();
+  /** Store constructions a session() call or a followed export reaches: reported there, not where they are built. */
+  const reached = new Set<ts.Node>();
   const emit = (messageId: string, node: ts.Node, data: Record<string, string>, fixes?: FixDescriptor[]): void => {
     const start = node.getStart(sf);
     const key = `${messageId}:${start}`;
@@ -49,6 +52,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // express-session and @fastify/session share options and stores (fastify's are connect-compatible).
   const connectStyle = (call: ts.CallExpression, framework: 'express' | 'fastify', optionsArg: ts.Expression | undefined, anchor: ts.Node, library: string): void => {
     const options = optionsOf(scope, optionsArg, call);
+    if (options.kind === 'object') constructionsOf(scope, options.store?.value, reached);
+    constructionsWithin(call, reached);
     const judged = judge(scope, options);
     if (!judged) return;
     const fixes = storeFixes(scope, context.text, editFor(options, call), framework);
@@ -66,8 +71,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       else if (isRegister(node) && isFastifySession(scope, node.arguments[0])) {
         const library = scope.moduleOf(node.arguments[0])?.module ?? '@fastify/session';
         connectStyle(node, 'fastify', node.arguments[1], node.arguments[0], library);
-      } else if (scope.isModule(callee, KOA_SESSION)) koaSession(scope, node, emit);
-      else if (scope.isModule(callee, KOA_MEMORY_DEFAULT)) koaMemoryDefault(scope, node, emit);
+      } else if (scope.isModule(callee, KOA_SESSION)) koaSession(scope, node, emit, reached);
+      else if (scope.isModule(callee, KOA_MEMORY_DEFAULT)) koaMemoryDefault(scope, node, emit, reached);
     } else if (ts.isObjectLiteralExpression(node)) {
       const yar = yarInMemory(scope, node);
       if (yar) emit('yarMemory', yar.anchor, { which: yar.which });
@@ -75,6 +80,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     ts.forEachChild(node, visit);
   };
   visit(sf);
+  // Stores the program index follows to another module's session() are reported there.
+  if (context.program) for (const [, value] of exportedValues(sf)) constructionsOf(scope, value, reached);
+  for (const { node, verdict } of unfollowedStores(scope, reached)) {
+    emit(verdict.kind === 'file' ? 'fileStore' : 'memoryStore', node, { store: verdict.name ?? 'MemoryStore' });
+  }
 }
 
 type Emit = (messageId: string, node: ts.Node, data: Record<string, string>, fixes?: FixDescriptor[]) => void;
@@ -111,10 +121,12 @@ function isFastifySession(scope: SessionScope, expression: ts.Expression): boole
  * koa-session keeps sessions in the signed cookie unless given a `store`; reported when that store is an
  * in-process Map or object (`session(config, app)` and the older `session(app, config)` alike).
  */
-function koaSession(scope: SessionScope, call: ts.CallExpression, emit: Emit): void {
+function koaSession(scope: SessionScope, call: ts.CallExpression, emit: Emit, reached: Set<ts.Node>): void {
   for (const arg of call.arguments.slice(0, 2)) {
     const options = optionsOf(scope, arg, call);
     if (options.kind !== 'object' || !options.store) continue;
+    constructionsOf(scope, options.store.value, reached);
+    constructionsWithin(call, reached);
     const verdict = classifyStore(scope, options.store.value);
     if (verdict.kind === 'memory' || verdict.kind === 'in-process') {
       emit('koaStore', options.store.value, { store: verdict.name ?? 'an object in memory' });
@@ -123,9 +135,11 @@ function koaSession(scope: SessionScope, call: ts.CallExpression, emit: Emit): v
 }
 
 /** koa-generic-session and koa-session-minimal fall back to a MemoryStore when given no `store`. */
-function koaMemoryDefault(scope: SessionScope, call: ts.CallExpression, emit: Emit): void {
+function koaMemoryDefault(scope: SessionScope, call: ts.CallExpression, emit: Emit, reached: Set<ts.Node>): void {
   const options = optionsOf(scope, call.arguments[0], call);
   if (options.kind === 'unknown') return;
+  if (options.kind === 'object') constructionsOf(scope, options.store?.value, reached);
+  constructionsWithin(call, reached);
   const library = scope.rootModule(call.expression) ?? 'koa-generic-session';
   const slot = options.kind === 'object' ? options.store : undefined;
   const verdict = slot ? classifyStore(scope, slot.value) : { kind: 'absent' as const };
@@ -150,6 +164,16 @@ export function summarize(context: FileContext): ModuleFacts {
     const t = tagOf(verdict);
     if (value && t) exports[name] = [t];
   };
+  for (const [name, value] of exportedValues(sf)) tag(name, value);
+  return { exports };
+}
+
+/** The module's exports and their values: `export const`, `export default`, `export { a as b }`, CommonJS assignments. */
+function exportedValues(sf: ts.SourceFile): Array<[string, ts.Expression | undefined]> {
+  const out: Array<[string, ts.Expression | undefined]> = [];
+  const tag = (name: string, value: ts.Expression | undefined): void => {
+    out.push([name, value]);
+  };
   for (const s of sf.statements) {
     if (ts.isVariableStatement(s) && s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
       for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) tag(d.name.text, d.initializer);
@@ -158,7 +182,7 @@ export function summarize(context: FileContext): ModuleFacts {
       for (const el of s.exportClause.elements) tag(el.name.text, el.propertyName ?? el.name);
     } else if (ts.isExpressionStatement(s)) commonJsExport(s.expression, tag);
   }
-  return { exports };
+  return out;
 }
 
 function commonJsExport(expression: ts.Expression, tag: (name: string, value: ts.Expression | undefined) => void): void {

@@ -1,0 +1,310 @@
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { PyAssignment, PyCall, PyDictEntry, PyEnvRead, PyExpr, PythonFacts, PyString } from './types';
+
+/** Nesting deeper than this is generated or hostile: the walk stops descending (and says the file is incomplete). */
+const MAX_DEPTH = 400;
+
+interface Scope {
+  scope: PyAssignment['scope'];
+  inMainGuard: boolean;
+  depth: number;
+}
+
+/**
+ * Reads one tree into facts, in one walk with an explicit stack (deep nesting cannot overflow the JS stack).
+ * Calls and env reads are recorded as they are met, so an expression that holds one refers to it by index.
+ */
+export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } {
+  const facts: PythonFacts & { tooDeep: boolean } = {
+    imports: new Map(), modules: new Set(), importInsertAt: 0, assignments: [], calls: [], envReads: [], foreverLoops: [],
+    dictEntries: [], hasErrors: tree.rootNode.hasError, tooDeep: false,
+  };
+  const root = tree.rootNode;
+  readImports(root, facts);
+  const stack: Array<{ node: Node; scope: Scope }> = [{ node: root, scope: { scope: 'module', inMainGuard: false, depth: 0 } }];
+  // Expressions are summarised bottom-up: a call's arguments need the calls inside them first, so nodes
+  // are visited in pre-order and calls/reads recorded post-order through `pending`.
+  const exprCache = new Map<number, PyExpr>();
+  const summarise = (node: Node, scope: Scope): PyExpr => expr(node, scope, facts, exprCache);
+  while (stack.length > 0) {
+    const { node, scope } = stack.pop() as { node: Node; scope: Scope };
+    if (scope.depth > MAX_DEPTH) {
+      facts.tooDeep = true;
+      continue;
+    }
+    let inner = scope;
+    switch (node.type) {
+      case 'function_definition':
+      case 'lambda':
+        inner = { ...scope, scope: 'function' };
+        break;
+      case 'class_definition':
+        inner = { ...scope, scope: scope.scope === 'function' ? 'function' : 'class' };
+        break;
+      case 'if_statement':
+        if (isMainGuard(node)) {
+          const body = node.childForFieldName('consequence');
+          if (body) stack.push({ node: body, scope: { ...scope, inMainGuard: true, depth: scope.depth + 1 } });
+          continue;
+        }
+        break;
+      case 'while_statement': {
+        const condition = node.childForFieldName('condition');
+        if (condition && (condition.type === 'true' || (condition.type === 'integer' && condition.text === '1'))) {
+          facts.foreverLoops.push({ start: node.startIndex, end: node.endIndex, inMainGuard: scope.inMainGuard });
+        }
+        break;
+      }
+      case 'assignment':
+        readAssignment(node, scope, facts, summarise);
+        break;
+      case 'call':
+      case 'subscript':
+        summarise(node, scope);
+        break;
+      case 'dictionary':
+        summarise(node, scope);
+        break;
+      default:
+        break;
+    }
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, scope: { ...inner, depth: scope.depth + 1 } });
+    }
+  }
+  facts.calls.sort((a, b) => a.start - b.start);
+  return facts;
+}
+
+function readImports(root: Node, facts: PythonFacts): void {
+  let seenCode = false;
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    if (statement.type === 'import_statement') {
+      for (const name of statement.childrenForFieldName('name')) {
+        if (!name) continue;
+        if (name.type === 'aliased_import') {
+          const module = name.childForFieldName('name')?.text ?? '';
+          const alias = name.childForFieldName('alias')?.text;
+          facts.modules.add(module);
+          if (alias) facts.imports.set(alias, module);
+        } else {
+          facts.modules.add(name.text);
+          const first = name.text.split('.')[0];
+          facts.imports.set(first, first);
+        }
+      }
+      facts.importInsertAt = statement.endIndex;
+    } else if (statement.type === 'import_from_statement') {
+      const module = statement.childForFieldName('module_name')?.text ?? '';
+      facts.modules.add(module);
+      for (const name of statement.childrenForFieldName('name')) {
+        if (!name) continue;
+        const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text ?? '' : name.text;
+        const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text ?? imported : imported;
+        facts.imports.set(local, `${module}.${imported}`);
+      }
+      facts.importInsertAt = statement.endIndex;
+    } else if (facts.importInsertAt === 0 && statement.type === 'expression_statement' && statement.firstNamedChild?.type === 'string') {
+      // The module's docstring stays first.
+      facts.importInsertAt = statement.endIndex;
+    } else if (statement.type === 'comment' && statement.startIndex === (facts.importInsertAt === 0 ? 0 : facts.importInsertAt + 1) && !seenCode) {
+      // A shebang or an encoding line stays first.
+      facts.importInsertAt = statement.endIndex;
+    }
+    if (statement.type !== 'comment') seenCode = true;
+  }
+}
+
+/** `if __name__ == '__main__':` (either side, either quotes). */
+function isMainGuard(node: Node): boolean {
+  const condition = node.childForFieldName('condition');
+  if (condition?.type !== 'comparison_operator') return false;
+  const parts = condition.namedChildren.map((c) => c?.text.replace(/["']/g, ''));
+  return parts.length === 2 && parts.includes('__name__') && parts.includes('__main__');
+}
+
+function readAssignment(node: Node, scope: Scope, facts: PythonFacts, summarise: (n: Node, s: Scope) => PyExpr): void {
+  let right = node.childForFieldName('right');
+  const targets: Node[] = [];
+  const left = node.childForFieldName('left');
+  if (left) targets.push(left);
+  // `a = b = 'x'`: the right side is itself an assignment.
+  while (right?.type === 'assignment') {
+    const l = right.childForFieldName('left');
+    if (l) targets.push(l);
+    right = right.childForFieldName('right');
+  }
+  if (!right) return;
+  const value = summarise(right, scope);
+  for (const target of targets) {
+    const path = targetPath(target);
+    if (!path) continue;
+    facts.assignments.push({ target: target.text, path, value, start: node.startIndex, end: node.endIndex, scope: scope.scope });
+  }
+}
+
+/** `app.config['SECRET_KEY']` → `['app', 'config', 'SECRET_KEY']`; undefined for tuples and computed keys. */
+function targetPath(node: Node): string[] | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return [node.text];
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute');
+      const base = object ? targetPath(object) : undefined;
+      return base && attribute ? [...base, attribute.text] : undefined;
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const key = node.childForFieldName('subscript');
+      const base = value ? targetPath(value) : undefined;
+      const literal = key ? stringOf(key) : undefined;
+      return base && literal && !literal.interpolated ? [...base, literal.value] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, PyExpr>): PyExpr {
+  const known = cache.get(node.id);
+  if (known) return known;
+  const text = node.text;
+  const out: PyExpr = { start: node.startIndex, end: node.endIndex, type: node.type, text: text.length > 200 ? text.slice(0, 200) : text };
+  cache.set(node.id, out);
+  const recurse = (n: Node) => expr(n, scope, facts, cache);
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string':
+      out.string = stringOf(node);
+      break;
+    case 'integer':
+      out.number = Number(text.replace(/_/g, ''));
+      break;
+    case 'parenthesized_expression': {
+      const inner = node.firstNamedChild;
+      if (inner) return Object.assign(out, { ...recurse(inner), start: out.start, end: out.end });
+      break;
+    }
+    case 'dictionary':
+      out.entries = dictEntries(node, recurse);
+      facts.dictEntries.push(...out.entries);
+      break;
+    case 'subscript': {
+      const read = envSubscript(node, facts);
+      if (read) out.envRead = facts.envReads.push(read) - 1;
+      break;
+    }
+    case 'call': {
+      const call = readCall(node, scope, facts, recurse);
+      if (call) {
+        out.call = facts.calls.push(call) - 1;
+        const read = envCall(call);
+        if (read) out.envRead = facts.envReads.push(read) - 1;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+function dictEntries(node: Node, recurse: (n: Node) => PyExpr): PyDictEntry[] {
+  const entries: PyDictEntry[] = [];
+  for (const pair of node.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    const literal = key ? stringOf(key) : undefined;
+    if (!key || !value || !literal || literal.interpolated) continue;
+    entries.push({ key: literal.value, keyStart: key.startIndex, keyEnd: key.endIndex, value: recurse(value) });
+  }
+  return entries;
+}
+
+function readCall(node: Node, scope: Scope, facts: PythonFacts, recurse: (n: Node) => PyExpr): PyCall | undefined {
+  const fn = node.childForFieldName('function');
+  const argList = node.childForFieldName('arguments');
+  if (!fn || argList?.type !== 'argument_list') return undefined;
+  const written = fn.type === 'identifier' || fn.type === 'attribute' ? fn.text.replace(/\s+/g, '') : '';
+  const args: PyExpr[] = [];
+  const kwargs: Record<string, PyExpr> = {};
+  let spreadsKwargs = false;
+  for (const arg of argList.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (name && value) kwargs[name] = recurse(value);
+    } else if (arg.type === 'dictionary_splat') {
+      spreadsKwargs = true;
+    } else {
+      args.push(recurse(arg));
+    }
+  }
+  const first = written.split('.')[0];
+  const resolved = facts.imports.get(first);
+  const callee = resolved && written ? resolved + written.slice(first.length) : written;
+  return {
+    callee, written, method: written.split('.').pop() ?? '', args, kwargs, spreadsKwargs, start: node.startIndex, end: node.endIndex,
+    calleeStart: fn.startIndex, calleeEnd: fn.endIndex, inMainGuard: scope.inMainGuard, inFunction: scope.scope === 'function',
+  };
+}
+
+/** `os.environ['X']` (also `environ['X']` after `from os import environ`). */
+function envSubscript(node: Node, facts: PythonFacts): PyEnvRead | undefined {
+  const value = node.childForFieldName('value');
+  const key = node.childForFieldName('subscript');
+  if (!value || !key || !isEnviron(value.text, facts)) return undefined;
+  const literal = stringOf(key);
+  return { name: literal && !literal.interpolated ? literal.value : undefined, start: node.startIndex, end: node.endIndex, form: 'subscript' };
+}
+
+function envCall(call: PyCall): PyEnvRead | undefined {
+  const c = call.callee;
+  const form = c === 'os.getenv' ? 'getenv' : c === 'os.environ.get' ? 'get' : c === 'os.environ.setdefault' ? 'setdefault' : undefined;
+  if (!form) return undefined;
+  const name = call.args[0]?.string;
+  const fallback = call.args[1] ?? call.kwargs.default;
+  return { name: name && !name.interpolated ? name.value : undefined, fallback, start: call.start, end: call.end, form };
+}
+
+function isEnviron(text: string, facts: PythonFacts): boolean {
+  const compact = text.replace(/\s+/g, '');
+  const first = compact.split('.')[0];
+  const resolved = (facts.imports.get(first) ?? first) + compact.slice(first.length);
+  return resolved === 'os.environ';
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+/** A string literal's value (implicit concatenation joined), or undefined for anything else. */
+export function stringOf(node: Node): PyString | undefined {
+  if (node.type === 'concatenated_string') {
+    const parts = node.namedChildren.filter((c): c is Node => c?.type === 'string').map(stringOf);
+    if (parts.length === 0 || parts.some((p) => !p)) return undefined;
+    const ok = parts as PyString[];
+    return {
+      value: ok.map((p) => p.value).join(''), start: node.startIndex, end: node.endIndex,
+      contentStart: ok[0].contentStart, contentEnd: ok[ok.length - 1].contentEnd, interpolated: ok.some((p) => p.interpolated) || ok.length > 1,
+    };
+  }
+  if (node.type !== 'string') return undefined;
+  const open = node.firstChild;
+  const close = node.lastChild;
+  if (open?.type !== 'string_start' || close?.type !== 'string_end') return undefined;
+  // Bytes literals are read like text: a `b'…'` secret is as real as a text one.
+  const raw = /r/i.test(open.text.replace(/["']/g, ''));
+  let value = '';
+  let interpolated = false;
+  for (const part of node.children) {
+    if (!part || part.type === 'string_start' || part.type === 'string_end') continue;
+    if (part.type === 'interpolation') interpolated = true;
+    else value += raw ? part.text : part.text.replace(/\\(.)/gs, (whole, c: string) => ESCAPES[c] ?? whole);
+  }
+  return { value, start: node.startIndex, end: node.endIndex, contentStart: open.endIndex, contentEnd: close.startIndex, interpolated };
+}

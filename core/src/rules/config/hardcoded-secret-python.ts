@@ -1,0 +1,95 @@
+import type { FileContext } from '../../context';
+import type { MoveToEnvFix } from '../../fixes/types';
+import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
+import type { PyExpr, PythonFacts } from '../../python/types';
+import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+
+/** The shape the secret rule judges (its `Candidate`): where a secret sits and how the fix moves it. */
+export interface PythonSecretCandidate {
+  messageId: 'named' | 'fallback' | 'sink';
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  fix?: MoveToEnvFix;
+}
+
+/**
+ * Names whose value the application runs with as its signing key whatever it looks like: Flask's and
+ * Django's `SECRET_KEY`, so `app.secret_key = 'dev'` counts though `'dev'` is short.
+ */
+const SIGNING_KEY_NAMES = /^(?:secret_key|jwt_secret_key|security_password_salt|wtf_csrf_secret_key)$/i;
+
+/** Calls whose argument at the index is a signing key: `jwt.encode(payload, 'key')`, itsdangerous serializers. */
+const SECRET_SINKS: Array<{ callee: RegExp; index: number; name: string }> = [
+  { callee: /^jwt\.(?:encode|decode)$/, index: 1, name: 'jwt.encode' },
+  { callee: /^itsdangerous\.(?:\w+\.)?(?:URLSafe(?:Timed)?Serializer|TimedSerializer|Serializer|Signer|TimestampSigner)$/, index: 0, name: 'an itsdangerous serializer' },
+  { callee: /^hmac\.new$/, index: 0, name: 'hmac.new' },
+];
+
+/** Everything the Python facts say a secret is kept in: assignments, dict entries, keyword arguments, sinks, fallbacks. */
+export function pythonSecretCandidates(context: FileContext): PythonSecretCandidate[] {
+  const facts = context.python;
+  if (!facts) return [];
+  const out: PythonSecretCandidate[] = [];
+  for (const a of facts.assignments) {
+    const name = a.path[a.path.length - 1];
+    const owner = a.path.slice(0, -1);
+    named(out, facts, name, owner, a.value);
+  }
+  for (const e of facts.dictEntries) named(out, facts, e.key, [], e.value);
+  for (const call of facts.calls) {
+    for (const [name, value] of Object.entries(call.kwargs)) named(out, facts, name, [], value);
+    for (const sink of SECRET_SINKS) {
+      const s = call.args[sink.index]?.string;
+      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isUsedSecretValue(s.value)) continue;
+      out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+    }
+  }
+  for (const read of facts.envReads) {
+    const s = read.fallback?.string;
+    if (!read.name || !s || s.interpolated) continue;
+    const accept = isSensitiveName(read.name) ? isUsedSecretValue(s.value, read.name) : looksRandom(s.value);
+    if (!accept) continue;
+    const envName = read.name;
+    const fix: MoveToEnvFix = {
+      kind: 'move-to-env', start: read.start, end: read.end, replacement: () => pythonEnvRead(envName), name: envName, value: s.value,
+      fixedName: true, prelude: pythonEnvFix(facts),
+    };
+    out.push({ messageId: 'fallback', name: read.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
+  }
+  return dedupe(out);
+}
+
+function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
+  const s = value.string;
+  if (!s || s.interpolated || !isSensitiveName(name)) return;
+  // Content with escapes differs from the text between the quotes: the range would not be the secret.
+  const signing = SIGNING_KEY_NAMES.test(name);
+  const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
+  if (!accept) return;
+  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, envNameOf(name, owner)) });
+}
+
+/** `DATABASES['default']['PASSWORD']` → `DATABASES_PASSWORD`; a name that says whose secret it is stays as it is. */
+function envNameOf(name: string, owner: string[]): string {
+  if (!isGenericName(name)) return toEnvName(name);
+  const whose = [...owner].reverse().find((p) => !/^(?:default|config|settings|app|self|cls|os|environ)$/i.test(p) && /^[A-Za-z_]\w*$/.test(p));
+  return whose ? `${toEnvName(whose)}_${toEnvName(name)}` : toEnvName(name);
+}
+
+function literalFix(facts: PythonFacts, s: NonNullable<PyExpr['string']>, name: string): MoveToEnvFix {
+  return { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => pythonEnvRead(n), name, value: s.value, prelude: pythonEnvFix(facts) };
+}
+
+/** The same literal reached twice (an assignment of a dict and its entry, a kwarg that is a sink): once. */
+function dedupe(list: PythonSecretCandidate[]): PythonSecretCandidate[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = `${c.start}:${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

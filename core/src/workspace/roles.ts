@@ -1,0 +1,162 @@
+import * as path from 'node:path';
+import { isTestFile } from '../fileKinds';
+
+/**
+ * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
+ * them. Rules that judge what a *running process* does (SIGTERM, migrations at start-up, log files, session
+ * stores, ports) ask this before reporting; rules about what is *committed* (secrets) do not, since a key in a
+ * snippet or a bundle is public all the same.
+ *
+ * - `source`: the project's own code; it may be a program or a module one loads.
+ * - `test`: tests, fixtures, mocks, test set-up (`isTestFile`): run by a test runner, never deployed.
+ * - `snippet`: code kept as data. It is served as it is (`static/`) or read and shown by the program
+ *   (juice-shop's `data/static/codefixes/*.ts` are challenge answers; `snippets/` are pasted into a UI).
+ * - `vendored`: a copy of someone else's library (`vendor/`, `third_party/`, `bower_components/`, `.yarn/`,
+ *   `lib/` under a web root such as `www/lib/pdfjs`), or a browser bundle that says so in its wrapper.
+ * - `package-module`: a module of a package kept under a `node_modules/` folder git tracks (node-red's
+ *   `packages/node_modules/@node-red/*`): it runs inside whichever program loads it, found by Node's package
+ *   resolution or a plugin loader, not as a program of its own. A package's `bin` is a program: `source`.
+ * - `build-output`: compiled output whose source the project keeps (`dist/main.js` beside `src/main.ts`):
+ *   a finding belongs on the source, where it is fixed.
+ */
+export type FileRole = 'source' | 'test' | 'snippet' | 'vendored' | 'package-module' | 'build-output';
+
+export interface RoleVerdict {
+  role: FileRole;
+  /** Why, in a few words (for docs, tests and debugging: "under static/", "compiled from src/main.ts"). */
+  reason: string;
+}
+
+/** The least the classification reads of the disk: a file's text, or undefined when it does not exist. */
+export interface RoleHost {
+  readFile(file: string): string | undefined;
+}
+
+const SOURCE: RoleVerdict = { role: 'source', reason: 'project code' };
+
+/** Folders whose code is served or read as it is: never run by Node. */
+const SNIPPET_DIR = /(^|\/)(static|snippets?|code[-_]?snippets)\//i;
+/** Folders that hold copies of other people's code. */
+const VENDOR_DIR = /(^|\/)(vendors?|bower_components|jspm_packages|third[-_]?party|\.yarn)\//i;
+/** A `lib/` (or `libs/`) under a folder a web server serves as it is: copied browser libraries. */
+const WEB_LIB_DIR = /(^|\/)(public|www|static)\/(.+\/)?libs?\//i;
+/** A UMD/AMD wrapper or a browserify prelude: a browser library copied in whole. */
+const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/;
+/** Framework build folders, generated whole. */
+const FRAMEWORK_OUTPUT = /(^|\/)(\.next|\.nuxt|\.output|\.svelte-kit|\.vercel|\.netlify)\//;
+
+/**
+ * The role a path (relative to the project or workspace root, `/`-separated) says a file has, with the
+ * text when the caller has it (a browser bundle's wrapper). Pure and cheap: no disk.
+ * Build output and a package's `bin` need the disk: see `roleOfFile`.
+ */
+export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
+  const p = relativePath.replace(/\\/g, '/');
+  if (isTestFile(p)) return { role: 'test', reason: 'test code' };
+  if (VENDOR_DIR.test(p)) return { role: 'vendored', reason: 'in a vendor folder' };
+  if (WEB_LIB_DIR.test(p)) return { role: 'vendored', reason: 'a library under a web root' };
+  if (/(^|\/)node_modules\//.test(p)) return { role: 'package-module', reason: 'a module of a package under node_modules/' };
+  if (FRAMEWORK_OUTPUT.test(p)) return { role: 'build-output', reason: 'a framework build folder' };
+  if (SNIPPET_DIR.test(p)) return { role: 'snippet', reason: 'served or read as data' };
+  if (text !== undefined && BROWSER_BUNDLE.test(text.length > 65536 ? text.slice(0, 65536) : text)) {
+    return { role: 'vendored', reason: 'a browser library bundle (UMD/AMD/browserify wrapper)' };
+  }
+  return SOURCE;
+}
+
+/**
+ * `roleOfPath`, plus what the disk says: compiled output whose source is beside it (`dist/x.js` and
+ * `src/x.ts`) is `build-output`; a file a package under `node_modules/` names as its `bin` is `source`.
+ * `file` is absolute; `relativePath` is the same file relative to the project or workspace root.
+ */
+export function roleOfFile(file: string, relativePath: string, host: RoleHost, text?: string): RoleVerdict {
+  const verdict = roleOfPath(relativePath, text);
+  if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
+  if (verdict.role !== 'source') return verdict;
+  const source = sourceOfOutput(file, host);
+  return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
+}
+
+/** What `roleOfContext` reads of a file context (a `FileContext` is one). */
+export interface RoleSubject {
+  readonly path: string;
+  readonly text: string;
+  readonly relativePath?: string;
+  readonly host?: RoleHost & { rootOf(file: string): string | undefined };
+}
+
+const contextRoles = new WeakMap<RoleSubject, RoleVerdict>();
+
+/**
+ * The role of the file a rule is checking, once per file version: with the disk when the context has a
+ * host, from the path alone otherwise. Ask it only when about to report, since it may read a few files.
+ */
+export function roleOfContext(context: RoleSubject): RoleVerdict {
+  let verdict = contextRoles.get(context);
+  if (!verdict) {
+    const relative = context.relativePath ?? relativeToRoot(context);
+    verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, context.text) : roleOfPath(relative, context.text);
+    contextRoles.set(context, verdict);
+  }
+  return verdict;
+}
+
+function relativeToRoot(context: RoleSubject): string {
+  const root = context.host?.rootOf(context.path);
+  const rel = root ? path.relative(root, context.path) : '';
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : context.path).replace(/\\/g, '/');
+}
+
+/** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner). */
+export function runsAsProgram(role: FileRole): boolean {
+  return role === 'source';
+}
+
+/** Output folders of compilers and bundlers: `dist/`, `build/`, `out/`, and `lib/` (Babel, tsc). */
+const OUTPUT_DIRS = new Set(['dist', 'build', 'out', 'lib']);
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs'];
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+/**
+ * The source a compiled file was built from, when the project keeps it: `<pkg>/dist/a/b.js` from
+ * `<pkg>/src/a/b.ts` (or `.js` for Babel), or from `<pkg>/a/b.ts` (TypeScript with `rootDir: "."`).
+ * Every output-named folder on the path is tried, innermost first, so where the project sits on disk
+ * (`/home/me/build/app`) does not matter.
+ */
+export function sourceOfOutput(file: string, host: RoleHost): string | undefined {
+  const p = file.replace(/\\/g, '/');
+  const ext = /\.(c|m)?js$/.exec(p);
+  if (!ext) return undefined;
+  const parts = p.slice(0, ext.index).split('/');
+  for (let i = parts.length - 2; i >= 1; i--) {
+    if (!OUTPUT_DIRS.has(parts[i])) continue;
+    const pkg = parts.slice(0, i).join('/');
+    const rest = parts.slice(i + 1).join('/');
+    // `build/x.js` beside `x.ts`: only a TypeScript source, since two JavaScript files are two programs.
+    const candidates = [
+      ...SOURCE_EXTENSIONS.map((e) => `${pkg}/src/${rest}${e}`),
+      ...(parts[i] === 'lib' ? [] : TS_EXTENSIONS.map((e) => `${pkg}/${rest}${e}`)),
+    ];
+    const found = candidates.find((c) => host.readFile(c) !== undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Is the file the `bin` (or one of the `bin`s) of the package whose folder holds it under `node_modules/`? */
+function isPackageBin(file: string, host: RoleHost): boolean {
+  const p = file.replace(/\\/g, '/');
+  const m = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(p);
+  if (!m) return false;
+  const [, dir, inner] = m;
+  let json: unknown;
+  try {
+    json = JSON.parse(host.readFile(`${dir}/package.json`) ?? 'null');
+  } catch {
+    return false;
+  }
+  if (typeof json !== 'object' || json === null) return false;
+  const bin = (json as { bin?: unknown }).bin;
+  const targets = typeof bin === 'string' ? [bin] : typeof bin === 'object' && bin !== null ? Object.values(bin) : [];
+  return targets.some((t) => typeof t === 'string' && path.posix.normalize(t) === path.posix.normalize(inner));
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
+
+const host = (files: Record<string, string>) => ({ readFile: (f: string) => files[f] });
+
+describe('roles: what the path says', () => {
+  const cases: Array<[string, FileRole]> = [
+    ['server.js', 'source'],
+    ['src/main.ts', 'source'],
+    ['lib/app.js', 'source'],
+    ['data/datacreator.ts', 'source'],
+    ['lib/data/dataloader.js', 'source'],
+    ['app/templates/feed.js', 'source'],
+    ['koa/examples/hello-world/app.js', 'source'],
+    ['test/server.test.ts', 'test'],
+    ['404/test.js', 'test'],
+    ['data/static/codefixes/exposedMetricsChallenge_1.ts', 'snippet'],
+    ['snippets/pingNodes.js', 'snippet'],
+    ['public/js/vendor/jshint/jshint.js', 'vendored'],
+    ['www/lib/pdfjs/modern/web/debugger.mjs', 'vendored'],
+    ['public/libs/markdownit.js', 'vendored'],
+    ['third_party/foo/index.js', 'vendored'],
+    ['.yarn/plugins/plugin.cjs', 'vendored'],
+    ['packages/node_modules/@node-red/nodes/core/network/31-tcpin.js', 'package-module'],
+    ['.next/server/pages/api/hello.js', 'build-output'],
+  ];
+  for (const [file, role] of cases) test(`${file} → ${role}`, () => assert.equal(roleOfPath(file).role, role));
+
+  test('a browser library wrapper marks a vendored copy; plain code is source', () => {
+    const umd = "(function (f) { if (typeof define === 'function' && define.amd) define([], f); else module.exports = f(require('x')); })(function () {});";
+    assert.equal(roleOfPath('www/common/hyperscript.js', umd).role, 'vendored');
+    assert.equal(roleOfPath('www/common/app.js', "const x = require('x');\n").role, 'source');
+  });
+
+  test('only source runs as a program', () => {
+    assert.equal(runsAsProgram('source'), true);
+    for (const role of ['test', 'snippet', 'vendored', 'package-module', 'build-output'] as const) assert.equal(runsAsProgram(role), false);
+  });
+});
+
+describe('roles: what the disk says', () => {
+  test('dist/main.js beside src/main.ts is build output; without the source it is the project\'s code', () => {
+    const files = { '/p/src/main.ts': 'x' };
+    assert.equal(sourceOfOutput('/p/dist/main.js', host(files)), '/p/src/main.ts');
+    assert.deepEqual(roleOfFile('/p/dist/main.js', 'dist/main.js', host(files)).role, 'build-output');
+    assert.deepEqual(roleOfFile('/p/dist/main.js', 'dist/main.js', host({})).role, 'source');
+  });
+
+  test('TypeScript compiled with rootDir "." (build/server.js from server.ts), and Babel\'s lib/ from src/', () => {
+    assert.equal(sourceOfOutput('/p/build/server.js', host({ '/p/server.ts': 'x' })), '/p/server.ts');
+    assert.equal(sourceOfOutput('/p/lib/index.js', host({ '/p/src/index.js': 'x' })), '/p/src/index.js');
+    // Two JavaScript files side by side are two programs, and `lib/` is source in many projects.
+    assert.equal(sourceOfOutput('/p/build/server.js', host({ '/p/server.js': 'x' })), undefined);
+    assert.equal(sourceOfOutput('/p/lib/app.js', host({ '/p/app.ts': 'x' })), undefined);
+  });
+
+  test('where the project sits on disk does not matter (a folder named build above it)', () => {
+    assert.equal(sourceOfOutput('/home/me/build/app/dist/main.js', host({ '/home/me/build/app/src/main.ts': 'x' })), '/home/me/build/app/src/main.ts');
+  });
+
+  test("a package's bin under node_modules is a program; its other modules are not", () => {
+    const files = { '/p/packages/node_modules/node-red/package.json': JSON.stringify({ name: 'node-red', bin: { 'node-red': './red.js' } }) };
+    assert.equal(roleOfFile('/p/packages/node_modules/node-red/red.js', 'packages/node_modules/node-red/red.js', host(files)).role, 'source');
+    assert.equal(roleOfFile('/p/packages/node_modules/node-red/lib/x.js', 'packages/node_modules/node-red/lib/x.js', host(files)).role, 'package-module');
+    assert.equal(roleOfFile('/p/packages/node_modules/node-red/red.js', 'packages/node_modules/node-red/red.js', host({ '/p/packages/node_modules/node-red/package.json': '{' })).role, 'package-module');
+  });
+});
+
+test("a monorepo app's lib/ (apps/web/lib) is source, not a web root's copied library", () => {
+  assert.equal(roleOfPath('apps/web/lib/auth.ts').role, 'source');
+  assert.equal(roleOfPath('assets/lib/helpers.js').role, 'source');
+});
