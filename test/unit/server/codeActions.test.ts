@@ -1,0 +1,67 @@
+// The code-action registration against a fake connection: the fix planned from the current text and the
+// files as they are now; in an untrusted workspace only actions that edit the document itself.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { ServerContext } from '../../../server/src/context';
+import { editsOnly, registerCodeActions } from '../../../server/src/features/codeActions';
+import { registerDocuments } from '../../../server/src/features/documents';
+import { PAY_TS, STRIPE_KEY } from '../../lsp/fixtures';
+import { FakeConnection } from './fakeConnection';
+
+const MOVE = /^Move to environment variable [A-Z_]+$/;
+
+async function actionsFor(trusted: boolean, files: Record<string, string> = {}): Promise<{ uri: string; envUri: string; actions: CodeAction[] }> {
+  const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-actions-unit-')));
+  try {
+    for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, rel), text);
+    const fake = new FakeConnection();
+    const ctx = new ServerContext(fake.connection);
+    ctx.client.trusted = trusted;
+    ctx.folders.list = [{ uri: URI.file(folder).toString(), name: 'ws' }];
+    registerDocuments(ctx);
+    registerCodeActions(ctx);
+    ctx.documents.listen(fake.connection);
+    const uri = URI.file(path.join(folder, 'pay.ts')).toString();
+    await fake.open(uri, PAY_TS);
+    const report = await fake.call<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const diagnostics: Diagnostic[] = report.kind === 'full' ? report.items : [];
+    assert.equal(diagnostics.length, 1);
+    const actions = await fake.call<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    return { uri, envUri: URI.file(path.join(folder, '.env')).toString(), actions };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('trusted: moving the secret to .env is offered, preferred, and edits the source and .env; the secret is never in a title', async () => {
+  const { uri, envUri, actions } = await actionsFor(true, { '.gitignore': '.env\n' });
+  const move = actions.find((a) => MOVE.test(a.title));
+  assert.ok(move, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(move.isPreferred, true);
+  const touched = (move.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : 'uri' in c ? c.uri : ''));
+  assert.ok(touched.includes(uri) && touched.includes(envUri), JSON.stringify(touched));
+  assert.ok(actions.some((a) => a.title === 'Ignore this secret'));
+  assert.ok(!JSON.stringify(actions.map((a) => a.title)).includes(STRIPE_KEY));
+});
+
+test('untrusted: only actions that edit the document itself (ignore comment, docs), never one writing .env', async () => {
+  const { uri, actions } = await actionsFor(false, { '.gitignore': '.env\n' });
+  assert.ok(actions.length > 0);
+  assert.ok(!actions.some((a) => MOVE.test(a.title)), JSON.stringify(actions.map((a) => a.title)));
+  assert.ok(actions.every((a) => editsOnly(a, uri)));
+  assert.ok(actions.some((a) => a.title === 'Ignore this secret'));
+});
+
+test('a document that is not open has no actions', async () => {
+  const fake = new FakeConnection();
+  const ctx = new ServerContext(fake.connection);
+  registerCodeActions(ctx);
+  ctx.documents.listen(fake.connection);
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  assert.deepEqual(await fake.call('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere/a.ts' }, range, context: { diagnostics: [] } }), []);
+});
