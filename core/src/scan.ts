@@ -75,23 +75,36 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       if (fileKindOf(file) === 'env') largeEnv(file, gitIgnored);
       return;
     }
-    let text: string;
+    let stat: fs.Stats;
     try {
       // Only regular files: a FIFO named on the command line would block the read forever.
-      if (!fs.statSync(file).isFile()) {
+      stat = fs.statSync(file);
+      if (!stat.isFile()) {
         out.skipped.push({ file, reason: 'not a regular file' });
         return;
       }
-      text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
     if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
-    const hash = cache ? hashText(text) : '';
-    const key = `${hash}|${gitIgnored}|${gitTracked}|${relativePath}`;
-    const cached = cache?.lookup(file, key);
+    const rest = `${gitIgnored}|${gitTracked}|${relativePath}`;
+    const unchanged = cache?.lookupUnchanged(file, stat, rest);
+    // Read only when the report needs the text (findings) or the cache could not vouch for the file.
+    const needsText = !unchanged || unchanged.entry.findings.length > 0 || (unchanged.entry.suppressed?.length ?? 0) > 0;
+    let text = '';
+    if (needsText) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+        return;
+      }
+    }
+    const hash = unchanged ? unchanged.hash : cache ? hashText(text) : '';
+    const key = `${hash}|${rest}`;
+    const cached = unchanged?.entry ?? cache?.lookup(file, key);
     if (cached) {
       out.filesScanned++;
       out.fromCache++;
@@ -103,6 +116,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
       return;
     }
+    const fileStat = { size: stat.size, mtimeMs: stat.mtimeMs };
     const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
@@ -110,7 +124,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
     if (result.skipped) {
-      cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
+      cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
       return;
     }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
@@ -118,7 +132,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
     if (needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
     // A copy: program findings are added to the file's list later, and they are cached apart.
-    cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
+    cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
 
   const largeEnv = (file: string, gitIgnored: boolean) => {
