@@ -68,24 +68,28 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   // Only the paths: keeping every program-rule file's text to the end of the scan grows with the repository.
   const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean; gitTracked: boolean }> = [];
 
-  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean) => {
+  /** `listed`: the walk's stat of a regular file it just listed, so the file is not stat'ed twice. */
+  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean, listed?: { size: number; mtimeMs: number }) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
       // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
       if (fileKindOf(file) === 'env') largeEnv(file, gitIgnored);
       return;
     }
-    let stat: fs.Stats;
-    try {
-      // Only regular files: a FIFO named on the command line would block the read forever.
-      stat = fs.statSync(file);
-      if (!stat.isFile()) {
-        out.skipped.push({ file, reason: 'not a regular file' });
+    let stat = listed;
+    if (!stat) {
+      try {
+        // Only regular files: a FIFO named on the command line would block the read forever.
+        const now = fs.statSync(file);
+        if (!now.isFile()) {
+          out.skipped.push({ file, reason: 'not a regular file' });
+          return;
+        }
+        stat = now;
+      } catch (error) {
+        out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
         return;
       }
-    } catch (error) {
-      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
     }
     if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
@@ -162,7 +166,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
       // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
       const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });
-      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false);
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false, f.mtimeMs === undefined ? undefined : { size: f.size, mtimeMs: f.mtimeMs });
     } else {
       // A file named on the command line: git does not ignore what it tracks.
       const tracked = useGitignore && isGitTracked(abs);
