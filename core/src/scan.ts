@@ -86,30 +86,47 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   // Only the paths: keeping every program-rule file's text to the end of the scan grows with the repository.
   const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean; gitTracked: boolean }> = [];
 
-  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean) => {
+  /** `listed`: the walk's stat of a regular file it just listed, so the file is not stat'ed twice. */
+  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean, listed?: { size: number; mtimeMs: number }) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
       // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
       if (fileKindOf(file) === 'env') largeEnv(file, gitIgnored);
       return;
     }
-    let text: string;
-    try {
-      // Only regular files: a FIFO named on the command line would block the read forever.
-      if (!fs.statSync(file).isFile()) {
-        out.skipped.push({ file, reason: 'not a regular file' });
+    let stat = listed;
+    if (!stat) {
+      try {
+        // Only regular files: a FIFO named on the command line would block the read forever.
+        const now = fs.statSync(file);
+        if (!now.isFile()) {
+          out.skipped.push({ file, reason: 'not a regular file' });
+          return;
+        }
+        stat = now;
+      } catch (error) {
+        out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
         return;
       }
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
     }
     if (cache?.owns(file)) return;
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
-    const hash = cache ? hashText(text) : '';
-    const key = `${hash}|${gitIgnored}|${gitTracked}|${relativePath}`;
-    const cached = cache?.lookup(file, key);
+    const rest = `${gitIgnored}|${gitTracked}|${relativePath}`;
+    const unchanged = cache?.lookupUnchanged(file, stat, rest);
+    // Read only when the report needs the text (findings) or the cache could not vouch for the file.
+    const needsText = !unchanged || unchanged.entry.findings.length > 0 || (unchanged.entry.suppressed?.length ?? 0) > 0;
+    let text = '';
+    if (needsText) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+        return;
+      }
+    }
+    const hash = unchanged ? unchanged.hash : cache ? hashText(text) : '';
+    const key = `${hash}|${rest}`;
+    const cached = unchanged?.entry ?? cache?.lookup(file, key);
     if (cached) {
       out.filesScanned++;
       out.fromCache++;
@@ -128,6 +145,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       out.cancelled = true;
       return;
     }
+    const fileStat = { size: stat.size, mtimeMs: stat.mtimeMs };
     const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
@@ -135,7 +153,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
     if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
     if (result.skipped) {
-      cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
+      cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
       return;
     }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
@@ -143,7 +161,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
     if (needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
     // A copy: program findings are added to the file's list later, and they are cached apart.
-    cache?.store(file, { key, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
+    cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });
   };
 
   const largeEnv = (file: string, gitIgnored: boolean) => {
@@ -173,7 +191,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
       // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
       const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });
-      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false);
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false, f.mtimeMs === undefined ? undefined : { size: f.size, mtimeMs: f.mtimeMs });
     } else {
       // A file named on the command line: git does not ignore what it tracks.
       const tracked = useGitignore && isGitTracked(abs);

@@ -9,6 +9,8 @@ export const DEFAULT_SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'bu
 export interface WalkedFile {
   file: string;
   size: number;
+  /** Modification time when listed: with `size`, what `--cache` compares instead of reading the file. */
+  mtimeMs?: number;
   /** Git ignores it (only `.env` files are listed when ignored: rules must know they are ignored). */
   gitIgnored: boolean;
   /** In git's index: committed or staged, so public whatever `.gitignore` says. */
@@ -61,13 +63,14 @@ function* walkDir(dir: string, stack: GitIgnoreStack | undefined, tracked: Track
       const isTracked = tracked?.isTracked(full) ?? false;
       const gitIgnored = !isTracked && (stack?.ignores(full) ?? false);
       if (gitIgnored && !/^\.env/i.test(entry.name)) continue;
-      let size = 0;
+      let stat: fs.Stats;
       try {
-        size = fs.statSync(full).size;
+        stat = fs.statSync(full);
       } catch {
         continue;
       }
-      yield isTracked ? { file: full, size, gitIgnored, tracked: true } : { file: full, size, gitIgnored };
+      const { size, mtimeMs } = stat;
+      yield isTracked ? { file: full, size, mtimeMs, gitIgnored, tracked: true } : { file: full, size, mtimeMs, gitIgnored };
     }
   }
 }

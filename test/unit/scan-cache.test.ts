@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, mock, test } from 'node:test';
 import { ScanCache } from '../../core/src/cli/cache';
 import { scanHost } from '../../core/src/cli/scanHost';
 import { defaultConfig, parseConfig, type ResolvedConfig } from '../../core/src/config';
@@ -108,5 +108,39 @@ describe('--cache: a persistent cache for repeated runs', () => {
     const linked = path.join(scratch, 'c6');
     fs.symlinkSync(path.join(scratch, 'c5'), linked);
     assert.match(scan(root, linked).saved ?? '', /not a folder/);
+  });
+  test('an unchanged file costs a stat: it is not read again unless its findings are reported', () => {
+    const root = project();
+    const location = path.join(scratch, 'c7');
+    const first = scan(root, location);
+    // Counts the reads of the scanned files through the module object itself (the namespace import is read-only).
+    const spy = mock.method(require('node:fs') as typeof fs, 'readFileSync');
+    let second: ReturnType<typeof scan>;
+    try {
+      second = scan(root, location);
+    } finally {
+      spy.mock.restore();
+    }
+    const reads = spy.mock.calls.map((c) => c.arguments[0]).filter((p): p is string => typeof p === 'string' && p.startsWith(root)).map((p) => path.relative(root, p));
+    assert.equal(second.out.fromCache, 5);
+    assert.deepEqual(second.findings, first.findings);
+    assert.ok(!reads.includes(path.join('src', 'util.ts')) && !reads.includes('config.yaml'), `files without findings are not read: ${reads.join(', ')}`);
+    assert.ok(reads.includes(path.join('src', 'db.ts')), 'a file with findings is read for the report');
+  });
+
+  test('a file changed to the same size is analysed again (its modification time moved)', () => {
+    const root = project();
+    const location = path.join(scratch, 'c8');
+    const file = path.join(root, 'src/util.ts');
+    const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
+    fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+    scan(root, location);
+    assert.equal(fs.statSync(file).size, after.length);
+    fs.writeFileSync(file, after);
+    const old = fs.statSync(file).mtime;
+    fs.utimesSync(file, old, new Date(old.getTime() + 2000));
+    const second = scan(root, location);
+    assert.equal(second.out.fromCache, 4);
+    assert.ok(second.findings.some((f) => f.startsWith('src/util.ts:')));
   });
 });

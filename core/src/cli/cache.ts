@@ -12,6 +12,8 @@ import { VERSION } from '../version';
 export interface CachedAnalysis {
   /** Content hash of the file, with its git-ignored flag and relative path (rules judge on them). */
   key: string;
+  /** Size and modification time when it was read: an unchanged file is then not read or hashed again. */
+  stat?: { size: number; mtimeMs: number };
   findings: Finding[];
   /** Findings an inline directive silenced (reports count them; `--no-inline-ignores` shows them). */
   suppressed?: Finding[];
@@ -113,6 +115,20 @@ export class ScanCache {
     this.next[file] = { ...entry, program: undefined };
     this.hits++;
     return entry;
+  }
+
+  /**
+   * The cached analysis of a file whose size and modification time are those it had when it was read, with
+   * the same flags and path (`rest`: the key without its hash), and the content hash it had: like
+   * `eslint --cache`, an unchanged file costs a stat.
+   */
+  lookupUnchanged(file: string, stat: { size: number; mtimeMs: number }, rest: string): { entry: CachedAnalysis; hash: string } | undefined {
+    const entry = this.previous[file];
+    if (entry?.stat?.size !== stat.size || entry.stat.mtimeMs !== stat.mtimeMs) return undefined;
+    const bar = entry.key.indexOf('|');
+    if (bar < 0 || entry.key.slice(bar + 1) !== rest) return undefined;
+    const found = this.lookup(file, entry.key);
+    return found && { entry: found, hash: entry.key.slice(0, bar) };
   }
 
   /** The cached program findings of a file, for this program fingerprint. */
