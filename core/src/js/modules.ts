@@ -131,6 +131,12 @@ export function requireTarget(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** `===`, `!==`, `==`, `!=`. A function, not a module-level set: the compiler is loaded only when a tree is built. */
+export function isEqualityOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken
+    || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
 export function unwrap(node: ts.Expression): ts.Expression {
   let n = node;
   while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n)) n = n.expression;

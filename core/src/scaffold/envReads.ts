@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import { envObject } from '../js/envReads';
-import { dottedName, unwrap } from '../js/modules';
+import { dottedName, isEqualityOperator, unwrap } from '../js/modules';
 import type { EnvType, SourceLocation } from './types';
 
 /** What one read of a variable tells about it. */
@@ -184,11 +184,6 @@ function isValueReference(id: ts.Identifier): boolean {
   return true;
 }
 
-const EQUALITY = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
-]);
-
 /**
  * Walks up from a read through what transforms the value (parentheses, fallbacks, `Number()`, `.trim()`)
  * and records what each step says; returns the outermost expression that still is the value.
@@ -215,7 +210,7 @@ function climb(start: ts.Node, use: EnvUse): ts.Node {
         use.guarded = true;
         return n;
       }
-      if (EQUALITY.has(op)) {
+      if (isEqualityOperator(op)) {
         const other = p.left === n ? p.right : p.left;
         const lit = literalText(other);
         const negated = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;

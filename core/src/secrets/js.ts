@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
 import { envFallbackOf, envReadName } from '../js/envReads';
-import { importedModules, outermost, unwrap } from '../js/modules';
+import { importedModules, isEqualityOperator, outermost, unwrap } from '../js/modules';
 import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { USER_KEYS } from './structured';
@@ -275,8 +275,6 @@ function configKey(callee: string, first: ts.Expression | undefined): string | u
   return first.text.split(/[.:/]/).pop();
 }
 
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
-
 /**
  * `const mqttPassword = '…'` whose every use compares what a client sent with it (`password === mqttPassword`):
  * the login the file's own code accepts, not one it sends anywhere. With a server started in the same file,
@@ -293,7 +291,7 @@ export function isCheckedOnly(literal: ts.StringLiteralLike): boolean {
     if (ts.isIdentifier(node) && node.text === name && node !== decl.name) {
       const slot = outermost(node);
       const parent = slot.parent;
-      if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) uses++;
+      if (ts.isBinaryExpression(parent) && isEqualityOperator(parent.operatorToken.kind)) uses++;
       else if (!(ts.isPropertyAccessExpression(parent) && parent.name === node)) other = true;
       return;
     }
