@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileHost } from '../host';
+import { folderKeyOf, type FileHost } from '../host';
 import { foldersUp, isRecord, readJsonc } from '../workspace/manifest';
 
 /** One `paths` entry of a tsconfig (`"@/*": ["src/*"]`), its targets made absolute. */
@@ -37,7 +37,7 @@ export class AliasResolver {
 
   /** Paths (without extension) the specifier may name, most specific rule first; empty when none applies. */
   candidates(from: string, specifier: string): string[] {
-    const aliases = this.aliasesOf(path.dirname(from));
+    const aliases = this.aliasesOf(folderKeyOf(from));
     if (specifier.startsWith('#')) return expand(aliases.imports, specifier);
     const out = expand(aliases.paths, specifier);
     if (aliases.baseUrl) out.push(path.join(aliases.baseUrl, specifier));

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import type { FileHost } from '../../host';
+import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
 
 /**
@@ -41,7 +41,7 @@ export class Resolution {
     if (version === undefined || !path.isAbsolute(file)) return Resolution.build(host, file);
     let cache = resolutions.get(host);
     if (!cache || cache.version !== version) resolutions.set(host, (cache = { version, byDir: new Map() }));
-    const dir = path.dirname(file);
+    const dir = folderKeyOf(file);
     if (cache.byDir.has(dir)) return cache.byDir.get(dir);
     const built = Resolution.build(host, file);
     cache.byDir.set(dir, built);
