@@ -49,4 +49,27 @@ describe(`${RULE}`, () => {
       assert.deepEqual(summary(rule, `/ws/${name}`, ENV, { files: GIT }), [], name);
     }
   });
+
+  // Audit (issue 10): full-stack-fastapi-template's frontend/.env, Vite's committed defaults of two public URLs.
+  const VITE = { ...GIT, '/ws/web/package.json': '{"devDependencies":{"vite":"^5.0.0"}}' };
+  test('valid: a tracked .env of public defaults beside a Vite, Next or CRA package.json', () => {
+    const defaults = 'VITE_API_URL=http://localhost:8000\nMAILPIT_HOST=http://localhost:8025\n';
+    assert.deepEqual(summary(rule, '/ws/web/.env', defaults, { files: VITE, gitTracked: true }), []);
+    assert.deepEqual(summary(rule, '/ws/web/.env', defaults, { files: VITE }), []);
+    for (const tool of ['next', 'react-scripts']) {
+      const files = { ...GIT, '/ws/web/package.json': `{"dependencies":{"${tool}":"1.0.0"}}` };
+      assert.deepEqual(summary(rule, '/ws/web/.env', 'NEXT_PUBLIC_SITE=https://example.org\nBYPASSER=1\n', { files, gitTracked: true }), [], tool);
+    }
+  });
+  test('invalid: a Vite project\'s .env naming a secret or holding a URL with a password; .env.local; no such tool', () => {
+    const one = (file: string, text: string, files: Record<string, string> = VITE) => summary(rule, file, text, { files, gitTracked: true }).length;
+    assert.equal(one('/ws/web/.env', 'VITE_API_URL=http://localhost:8000\nSTRIPE_SECRET_KEY=sk\n'), 1);
+    assert.equal(one('/ws/web/.env', 'API_KEY=abc\n'), 1);
+    assert.equal(one('/ws/web/.env', 'ADMIN_PASSWORD=changethis\n'), 1);
+    assert.equal(one('/ws/web/.env', 'PROXY=http://admin:hunter2@proxy.internal:8080\n'), 1);
+    assert.equal(one('/ws/web/.env.local', 'VITE_API_URL=http://localhost:8000\n'), 1);
+    // The .env of another folder than the tool's package.json, and a backend package.
+    assert.equal(one('/ws/web/src/.env', 'VITE_API_URL=http://localhost:8000\n'), 1);
+    assert.equal(one('/ws/api/.env', 'PORT=3000\n', { ...VITE, '/ws/api/package.json': '{"dependencies":{"express":"4.0.0"}}' }), 1);
+  });
 });

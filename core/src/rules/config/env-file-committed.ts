@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { gitView } from '../../workspace/git';
+import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -26,10 +27,32 @@ export function isPrivateEnvFile(filePath: string): boolean {
   return base === '.env' || /^\.env(\.[\w-]+)?\.local$/.test(base);
 }
 
+/** Front-end build tools whose documentation says `.env` holds the committed defaults (`.env.local` the private values). */
+const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
+const SECRET_NAME = /SECRET|PASS(WORD|WD)?(?![A-Z])|TOKEN|PRIVATE|CREDENTIAL|(^|_)(API_?)?KEY($|_)|(^|_)AUTH($|_)|DSN$|DATABASE_URL/i;
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=(.*)$/gm;
+
+/**
+ * A `.env` beside the package.json of a Vite, Next or Create React App project is that tool's file of shared
+ * defaults (its docs say to commit it, and to keep private values in `.env.local`): not reported while no
+ * variable is named like a secret and no value holds a URL with a password.
+ */
+function isToolDefaults(context: FileContext): boolean {
+  if (!context.host || path.basename(context.path).toLowerCase() !== '.env') return false;
+  const manifest = nearestManifest(context.host, context.path);
+  if (!manifest || manifest.dir !== path.dirname(context.path)) return false;
+  if (!COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool))) return false;
+  for (const m of context.text.matchAll(ASSIGNMENT)) {
+    if (SECRET_NAME.test(m[1]) || /:\/\/[^/\s:@]*:[^/\s@]+@/.test(m[2])) return false;
+  }
+  return true;
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isPrivateEnvFile(context.path)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
+  if (isToolDefaults(context)) return;
   const end = Math.max(1, context.text.search(/\r?\n|$/));
   // The caller read git's index: a tracked file is public whatever .gitignore says.
   if (context.gitTracked) {

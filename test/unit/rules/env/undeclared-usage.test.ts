@@ -1,0 +1,42 @@
+import { rule } from '../../../../core/src/rules/env/undeclared-usage';
+import { RuleTester } from '../ruleTester';
+
+// Audit (issue 10): hedgedoc's frontend reads BUILD_TIME, which its own build script sets
+// (`"build": "dotenv -v NODE_ENV=production -- ./build.sh"`, build.sh: `BUILD_TIME=true next build`).
+const EXAMPLE = { '/ws/.env.example': 'API_URL=\n' };
+const withScripts = (scripts: Record<string, string>, more: Record<string, string> = {}) => ({
+  files: { ...EXAMPLE, '/ws/package.json': JSON.stringify({ scripts }), ...more },
+});
+const READ = 'const buildTime = process.env.BUILD_TIME;\nconst api = process.env.API_URL;\n';
+
+new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
+  valid: [
+    { name: 'set inline by a package.json script', code: READ, ...withScripts({ build: 'BUILD_TIME=true next build' }) },
+    { name: 'set through cross-env', code: READ, ...withScripts({ build: 'cross-env NODE_OPTIONS=--max-old-space-size=4096 BUILD_TIME=1 vite build' }) },
+    { name: 'set through dotenv-cli -v', code: READ, ...withScripts({ build: 'dotenv -v BUILD_TIME=true -- next build' }) },
+    { name: 'set inline after && in a script', code: READ, ...withScripts({ build: 'rm -rf dist && BUILD_TIME=yes tsc' }) },
+    {
+      name: 'set inline in a shell script a package.json script runs',
+      code: READ,
+      ...withScripts({ build: 'dotenv -v NODE_ENV=production -c production -- ./build.sh' }, { '/ws/build.sh': '#!/bin/sh\nset -e\nBUILD_TIME=true next build\n' }),
+    },
+  ],
+  invalid: [
+    { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
+    {
+      name: 'exported by a shell script (a deploy script\'s placeholder for the operator)',
+      code: READ,
+      ...withScripts({ deploy: 'sh deploy.sh' }, { '/ws/deploy.sh': 'export BUILD_TIME=changeme\nnode server.js\n' }),
+      errors: [['undeclared', 1, 'BUILD_TIME']],
+      output: null,
+    },
+    {
+      name: 'a shell comment and an assignment with no command after it',
+      code: READ,
+      ...withScripts({ build: './build.sh' }, { '/ws/build.sh': '# BUILD_TIME=true next build\nBUILD_TIME=true\n' }),
+      errors: [['undeclared', 1, 'BUILD_TIME']],
+      output: null,
+    },
+    { name: 'a shell script outside the package is not read', code: READ, ...withScripts({ build: '../build.sh' }, { '/build.sh': 'BUILD_TIME=1 next build\n' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
+  ],
+});
