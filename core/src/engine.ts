@@ -190,11 +190,11 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
 }
 
 const generatedLists = new WeakMap<readonly Rule[], readonly Rule[]>();
-/** The rules that read a minified bundle: the secret rule alone (it looks only for provider formats there). */
+/** The rules that read a minified bundle: those whose meta says `readsMinified`. */
 function generatedRules(rules: readonly Rule[]): readonly Rule[] {
   let list = generatedLists.get(rules);
   if (!list) {
-    list = rules.filter((r) => r.meta.id === 'config/hardcoded-secret');
+    list = rules.filter((r) => r.meta.readsMinified === true);
     generatedLists.set(rules, list);
   }
   return list;

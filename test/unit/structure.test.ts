@@ -101,3 +101,28 @@ test('core never imports vscode or an LSP package', () => {
   const editorImports = coreFiles.flatMap(({ file, rel }) => importsOf(file).filter((i) => /^vscode/.test(i.specifier)).map((i) => `${rel} imports ${i.specifier}`));
   assert.deepEqual(editorImports, []);
 });
+
+// The client bundle never holds the TypeScript compiler (STYLE.md): nothing the extension's entry reaches
+// by a value import (type-only imports are erased) imports `typescript`. The scaffold engine, which parses
+// code, is its own bundle (dist/scaffold.js), loaded by path on the first scaffold command.
+test('the client never imports typescript', () => {
+  const entry = path.join(ROOT, 'client/src/extension.ts');
+  const seen = new Set<string>();
+  const offending: string[] = [];
+  const visit = (file: string, via: string[]) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8').replace(/^\s*(?:import|export)\s+type\b[^;]*;/gm, '').replace(/typeof import\([^)]*\)/g, '');
+    for (const specifier of specifiersInText(text)) {
+      const chain = [...via, path.relative(ROOT, file)];
+      if (/^typescript(\/|$)/.test(specifier)) offending.push(chain.join(' → '));
+      if (!specifier.startsWith('.')) continue;
+      const base = path.resolve(path.dirname(file), specifier);
+      const target = [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+      if (target?.endsWith('.ts')) visit(target, chain);
+    }
+  };
+  visit(entry, []);
+  assert.ok(seen.size > 5, 'the walk followed the client\'s imports');
+  assert.deepEqual(offending, []);
+});
