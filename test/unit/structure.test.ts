@@ -50,6 +50,37 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
   assert.deepEqual(stray, []);
 });
 
+/**
+ * Rules whose tests predate the RuleTester and still live in test/unit/*.test.ts (issue 15 moves them). The list
+ * only shrinks: a rule that gains its test/unit/rules/<factor>/<name>.test.ts must leave it.
+ */
+const NOT_YET_MOVED = new Set([
+  'config/hardcoded-secret',
+  'dependencies/missing-lockfile',
+  'disposability/missing-sigterm-handler',
+  'env/duplicate-key',
+  'env/invalid-schema',
+  'env/invalid-value',
+  'env/missing-required',
+  'env/syntax',
+  'env/undeclared-usage',
+  'env/unknown-key',
+  'env/unordered-key',
+  'env/unused-declaration',
+  'logs/file-logging',
+  'processes/in-memory-session',
+]);
+
+test('every rule has its test at test/unit/rules/<factor>/<name>.test.ts', () => {
+  const has = (id: string) => fs.existsSync(path.join(ROOT, 'test/unit/rules', `${id}.test.ts`));
+  const missing = rules.map((r) => r.meta.id).filter((id) => !has(id) && !NOT_YET_MOVED.has(id));
+  assert.deepEqual(missing, [], 'a rule without its test file');
+  const moved = [...NOT_YET_MOVED].filter(has);
+  assert.deepEqual(moved, [], 'moved: take these off NOT_YET_MOVED');
+  const unknown = [...NOT_YET_MOVED].filter((id) => !rules.some((r) => r.meta.id === id));
+  assert.deepEqual(unknown, [], 'no such rule');
+});
+
 // Enforced layering (ESLint's lib/rules/utils, one home for shared knowledge): a rule never imports another
 // rule's folder; the program index, workspace facts and scaffolds never import rules/; core never imports an
 // editor API. What several of them need lives in core/src/js/ or core/src/workspace/.
