@@ -56,7 +56,6 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
  */
 const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
-  'dependencies/missing-lockfile',
   'disposability/missing-sigterm-handler',
   'env/duplicate-key',
   'env/invalid-schema',
