@@ -128,11 +128,8 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     const testSeverity = context.isTestFile ? severityOf(rule, config, true) : configured;
     if (testSeverity === 'off' && !meta.leaksInTests) continue;
     if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
-    if (meta.keywords.length > 0) {
-      present ??= gateOf(ruleList).present(context.lowerText);
-      if (!meta.keywords.some((k) => present?.has(k))) continue;
-    }
-    if (meta.gate && !meta.gate(text)) continue;
+    if (meta.keywords.length > 0) present ??= gateOf(ruleList).present(context.lowerText);
+    if (!ruleReads(rule, context, present)) continue;
     const reports: Report[] = [];
     try {
       rule.check(context, (r) => reports.push(r));
@@ -189,12 +186,24 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   return skipped ? { findings, suppressed, fixes, skipped } : { findings, suppressed, fixes };
 }
 
+/**
+ * Whether a rule reads this file at all, severity aside: its kinds, then its keywords on the raw text (from
+ * `present`, the keywords the engine found in one pass, when given), then its gate. The engine's prefilter,
+ * which the CLI's scan also asks before it keeps a file for the program rules that run after the walk.
+ */
+export function ruleReads(rule: Rule, context: FileContext, present?: ReadonlySet<string>): boolean {
+  const meta = rule.meta;
+  if (!meta.kinds.includes(context.kind)) return false;
+  if (meta.keywords.length > 0 && !meta.keywords.some((k) => (present ? present.has(k) : context.lowerText.includes(k)))) return false;
+  return !meta.gate || meta.gate(context.text);
+}
+
 const generatedLists = new WeakMap<readonly Rule[], readonly Rule[]>();
-/** The rules that read a minified bundle: the secret rule alone (it looks only for provider formats there). */
+/** The rules that read a minified bundle: those whose meta says `readsMinified`. */
 function generatedRules(rules: readonly Rule[]): readonly Rule[] {
   let list = generatedLists.get(rules);
   if (!list) {
-    list = rules.filter((r) => r.meta.id === 'config/hardcoded-secret');
+    list = rules.filter((r) => r.meta.readsMinified === true);
     generatedLists.set(rules, list);
   }
   return list;

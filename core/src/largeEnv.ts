@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { analyze } from './engine';
-import { rulesById } from './rules';
+import { rules as allRules } from './rules';
 import type { Finding } from './types';
 
 /** How much of a large `.env` is held in memory at once. */
@@ -12,20 +12,20 @@ const CHUNK = 1024 * 1024;
 
 /**
  * The secrets of a `.env` too large to analyse whole. Passing it over would hide exactly what the file is
- * for (issue 11), so it is read in line-aligned chunks and the secret rule runs on each; the findings'
- * positions are those in the whole file. Only the secret rule runs: the other `.env` checks need the whole
+ * for (issue 11), so it is read in line-aligned chunks and the secret rules run on each; the findings'
+ * positions are those in the whole file. Only the rules that report secrets run: the other `.env` checks need the whole
  * file (duplicates, order) and are reported as skipped by the caller.
  */
 export function scanLargeEnv(file: string, options: { config: ResolvedConfig; relativePath: string; gitIgnored: boolean }): Finding[] {
-  const rule = rulesById.get('config/hardcoded-secret');
-  if (!rule) return [];
+  const rules = allRules.filter((r) => r.meta.reportsSecrets === true && r.meta.kinds.includes('env'));
+  if (rules.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
   let line = 0;
   let offset = 0;
   const run = (piece: string) => {
     const context = new FileContext(file, piece, { gitIgnored: options.gitIgnored, relativePath: options.relativePath });
-    const result = analyze(context, { config: options.config, relativePath: options.relativePath, rules: [rule], maxFileSize: Infinity });
+    const result = analyze(context, { config: options.config, relativePath: options.relativePath, rules, maxFileSize: Infinity });
     for (const f of result.findings) {
       f.range = { start: { line: f.range.start.line + line, character: f.range.start.character }, end: { line: f.range.end.line + line, character: f.range.end.character } };
       f.start += offset;

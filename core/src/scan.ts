@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import { FileContext } from './context';
-import { analyze, DEFAULT_MAX_FILE_SIZE } from './engine';
+import { analyze, DEFAULT_MAX_FILE_SIZE, ruleReads } from './engine';
 import { fileKindOf } from './fileKinds';
 import { isGitTracked } from './git/tracked';
 import { GitIgnoreStack, readTextSync } from './gitignore';
@@ -157,8 +157,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       return;
     }
     if (context.kind === 'js') index.update(file, text, context.isTestFile, context);
-    const needsProgram = programRules.some((r) => r.meta.kinds.includes(context.kind) &&
-      (r.meta.keywords.length === 0 || r.meta.keywords.some((k) => context.lowerText.includes(k))));
+    const needsProgram = programRules.some((r) => ruleReads(r, context));
     if (needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
     // A copy: program findings are added to the file's list later, and they are cached apart.
     cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' ? index.summaryOf(file) : undefined, needsProgram });

@@ -1,13 +1,9 @@
-// Faults the scan and the `--fix` writer meet on real disks: broken configuration and schema files, entries that
-// cannot be read (permissions, folders named like files, FIFOs, dangling symlinks), symlink loops, a huge
-// node_modules, and `.env` files that change, refuse writes or lack a final newline while the fix writes them.
-//
-// Every scan of a faulty tree runs in a child process: a scan that blocks (a FIFO opened for reading blocks until
-// a writer appears) must fail this test, not hang the test runner, and synchronous code cannot be interrupted
-// from inside the process that runs it. The child is killed only after HANG_MS, a safety net far beyond any
-// load; the FIFO cases prove the point without a clock, by watching whether the scan ever opened the FIFO.
+// Faults the scan and the `--fix` writer meet on real disks, in process: broken configuration and schema files,
+// entries that cannot be read (permissions, folders named like files, dangling symlinks), symlink loops, a huge
+// node_modules, and `.env` files that change or lack a final newline while the fix writes them. The same faults
+// met by the bundled CLI (and FIFOs, which a scan must never open) are test/cli/faults.test.ts.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,152 +12,11 @@ import { applyFixes } from '../../core/src/cli/fix';
 import { defaultConfig, parseConfig } from '../../core/src/config';
 import { parseSchema } from '../../core/src/env/schema';
 import { readTextSync } from '../../core/src/gitignore';
-import { scanPaths, type ScanOutput } from '../../core/src/scan';
-import { fake } from './helpers';
+import { scanPaths } from '../../core/src/scan';
+import { BROKEN_CONFIGS, DB_PASSWORD, HANG_MS, IS_ROOT, OUT_CORE, PACKAGE_JSON, PAY_TS, rel, scanIsolated, secretFiles, shareWith, STRIPE_KEY, UNPRIVILEGED, withWorkspace, write, REPO } from './faults-harness';
 
-/** The repository root, from out/test/unit/ (compiled) or test/unit/ (source). */
-const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const OUT_CORE = path.join(REPO, 'out', 'core', 'src');
-/** Only a safety net: a scan of a handful of files takes milliseconds, so this is a hang on any machine. */
-const HANG_MS = 3 * 60_000;
-
-/** As root, chmod does not stop reads or writes: permission faults are then played by an unprivileged child. */
-const IS_ROOT = process.getuid?.() === 0;
-const UNPRIVILEGED: Pick<SpawnSyncOptions, 'uid' | 'gid'> = IS_ROOT ? { uid: 65534, gid: 65534 } : {};
-
-const STRIPE_KEY = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
-const DB_PASSWORD = fake('Tr0ub4dor', '-and-', '3xQ9');
-const PAY_TS = `import Stripe from 'stripe';\n\nconst stripe = new Stripe('${STRIPE_KEY}');\nexport default stripe;\n`;
-const PACKAGE_JSON = '{ "name": "app", "dependencies": { "stripe": "14.0.0" } }\n';
-
-/**
- * Preloaded (`node -r`) into every child that scans: opening a FIFO throws instead of blocking, and says so on
- * stderr. A scan that would hang on a FIFO thus fails at once, with the FIFO's name, whatever the machine's load.
- */
-const FIFO_GUARD = path.join(os.tmpdir(), `tf-fifo-guard-${process.pid}.js`);
-fs.writeFileSync(FIFO_GUARD, `
-  const fs = require('node:fs');
-  const guard = (name) => {
-    const original = fs[name];
-    fs[name] = function (file, ...rest) {
-      let fifo = false;
-      try { fifo = typeof file !== 'number' && fs.statSync(file).isFIFO(); } catch {}
-      if (fifo) {
-        process.stderr.write('FIFO OPENED: ' + String(file) + '\\n');
-        throw Object.assign(new Error('the test refuses to open the FIFO ' + String(file)), { code: 'EACCES' });
-      }
-      return original.call(this, file, ...rest);
-    };
-  };
-  for (const name of ['readFileSync', 'openSync', 'createReadStream', 'readFile', 'open']) guard(name);
-  for (const name of ['readFile', 'open']) {
-    const original = fs.promises[name];
-    fs.promises[name] = async (file, ...rest) => {
-      if (typeof file !== 'number' && fs.statSync(file, { throwIfNoEntry: false })?.isFIFO()) {
-        process.stderr.write('FIFO OPENED: ' + String(file) + '\\n');
-        throw Object.assign(new Error('the test refuses to open the FIFO'), { code: 'EACCES' });
-      }
-      return original(file, ...rest);
-    };
-  }
-`, { mode: 0o644 });
-process.on('exit', () => fs.rmSync(FIFO_GUARD, { force: true }));
-
-/** A child's stderr must not say that it opened a FIFO (see FIFO_GUARD). */
-function assertNoFifoOpened(stderr: string, what: string): void {
-  const opened = stderr.split('\n').filter((line) => line.startsWith('FIFO OPENED: '));
-  assert.deepEqual(opened, [], `${what} opened a FIFO (it would block there for ever)`);
-}
-
-function mkfifo(file: string): void {
-  execFileSync('mkfifo', [file]);
-}
-
-/** A temporary workspace holding `files`, removed afterwards whatever happens (permissions restored first). */
-async function withWorkspace(files: Record<string, string>, body: (root: string) => Promise<void> | void): Promise<void> {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-faults-')));
-  try {
-    for (const [rel, text] of Object.entries(files)) write(root, rel, text);
-    await body(root);
-  } finally {
-    restorePermissions(root);
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
-
-function write(root: string, rel: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  fs.writeFileSync(path.join(root, rel), text);
-}
-
-function restorePermissions(dir: string): void {
-  try {
-    fs.chmodSync(dir, 0o777);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) restorePermissions(full);
-      else if (entry.isFile()) fs.chmodSync(full, 0o666);
-    }
-  } catch {
-    // best effort: rmSync with force follows
-  }
-}
-
-/** Opens the whole tree to an unprivileged child (mkdtemp makes 0700 folders); `except` keeps its modes. */
-function shareWith(dir: string, except: Set<string>): void {
-  if (except.has(dir)) return;
-  fs.chmodSync(dir, 0o777);
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (except.has(full)) continue;
-    if (entry.isDirectory()) shareWith(full, except);
-    else if (entry.isFile()) fs.chmodSync(full, 0o666);
-  }
-}
 
 const diskHost = (root: string) => ({ readFile: readTextSync, rootOf: () => root });
-
-interface IsolatedScan {
-  ms: number;
-  filesScanned: number;
-  skipped: Array<{ file: string; reason: string }>;
-  files: Array<{ file: string; rules: string[] }>;
-}
-
-/**
- * `scanPaths` in a child process, killed after HANG_MS: the scan's outcome, or a failure saying it hung. With
- * `host`, other files (schema, `.env.example`) are read from the disk as the CLI reads them.
- */
-function scanIsolated(root: string, targets: string[], options: { host?: boolean; user?: Pick<SpawnSyncOptions, 'uid' | 'gid'> } = {}): IsolatedScan {
-  const script = `
-    const { scanPaths } = require(${JSON.stringify(path.join(OUT_CORE, 'scan.js'))});
-    const { readTextSync } = require(${JSON.stringify(path.join(OUT_CORE, 'gitignore.js'))});
-    const [root, targets, host] = process.argv.slice(1);
-    const started = Date.now();
-    const out = scanPaths(JSON.parse(targets), { root, host: host === 'host' ? { readFile: readTextSync, rootOf: () => root } : undefined });
-    process.stdout.write(JSON.stringify({ ms: Date.now() - started, filesScanned: out.filesScanned, skipped: out.skipped,
-      files: out.files.map((f) => ({ file: f.file, rules: f.findings.map((x) => x.ruleId) })) }));`;
-  const started = Date.now();
-  const r = spawnSync(process.execPath, ['-r', FIFO_GUARD, '-e', script, root, JSON.stringify(targets), options.host ? 'host' : ''], {
-    cwd: root, encoding: 'utf8', timeout: HANG_MS, killSignal: 'SIGKILL', ...(options.user ?? {}),
-  });
-  const elapsed = Date.now() - started;
-  assert.ok(r.signal !== 'SIGKILL', `the scan of ${JSON.stringify(targets)} hung: killed after ${elapsed} ms (stderr: ${String(r.stderr).slice(0, 300)})`);
-  assertNoFifoOpened(String(r.stderr), `the scan of ${JSON.stringify(targets)}`);
-  assert.equal(r.status, 0, `the scan crashed: ${String(r.stderr).slice(0, 600)}`);
-  return JSON.parse(r.stdout) as IsolatedScan;
-}
-
-function cli(args: string[], cwd: string, user: Pick<SpawnSyncOptions, 'uid' | 'gid'> = {}) {
-  const started = Date.now();
-  const r = spawnSync(process.execPath, ['-r', FIFO_GUARD, CLI, ...args], {
-    cwd, encoding: 'utf8', timeout: HANG_MS, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' }, ...user,
-  });
-  assert.ok(r.signal !== 'SIGKILL', `twelve-factor ${args.join(' ')} hung: killed after ${Date.now() - started} ms`);
-  assertNoFifoOpened(String(r.stderr), `twelve-factor ${args.join(' ')}`);
-  return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
-}
 
 /** The folders `fn` lists (the walker's readdirSync, seen through node:fs), and its result. */
 function countListings<R>(fn: () => R): { result: R; dirs: string[] } {
@@ -180,22 +35,10 @@ function countListings<R>(fn: () => R): { result: R; dirs: string[] } {
   }
 }
 
-const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
-const secretFiles = (root: string, out: ScanOutput | IsolatedScan) =>
-  out.files.filter((f) => ('rules' in f ? f.rules : f.findings.map((x) => x.ruleId)).includes('config/hardcoded-secret')).map((f) => rel(root, f.file)).sort();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Broken configuration and schema files
 // ---------------------------------------------------------------------------------------------------------------
-
-const BROKEN_CONFIGS: Record<string, string> = {
-  'unclosed flow sequence': 'rules:\n  config/hardcoded-secret: off\nignore: [unclosed\n',
-  'unclosed flow map': 'rules: {\n',
-  'unterminated quote': 'rules:\n  config/hardcoded-secret: "off\n',
-  'compact nested mapping': 'rules: config/hardcoded-secret: off\n',
-  // Several errors at once: a user mid-edit (bad indentation, a tab, a key without value).
-  'several errors at once': 'rules:\n  config/hardcoded-secret: off\nignore:\n  - a\n - b\n\tbad: x\n',
-};
 
 test('a .twelve-factor.yaml with syntax errors: exactly one clear problem, and the defaults for everything', () => {
   for (const [name, text] of Object.entries(BROKEN_CONFIGS)) {
@@ -214,19 +57,6 @@ test('a .twelve-factor.yaml with syntax errors: the scan runs with the defaults 
     const out = scanPaths(['.'], { root, config, host: diskHost(root) });
     const secret = out.files.flatMap((f) => f.findings).find((f) => f.ruleId === 'config/hardcoded-secret');
     assert.equal(secret?.severity, 'error');
-  });
-});
-
-test('the CLI with a broken .twelve-factor.yaml: exit 2, one located message, no stack trace, nothing written', async () => {
-  await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.twelve-factor.yaml': BROKEN_CONFIGS['unclosed flow sequence'] }, (root) => {
-    const r = cli(['scan', '--fix'], root);
-    assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
-    const lines = r.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, `one message: ${r.stderr}`);
-    assert.match(lines[0], /\.twelve-factor\.yaml:\d+:\d+: Invalid YAML: /);
-    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-    assert.equal(fs.readFileSync(path.join(root, 'src/pay.ts'), 'utf8'), PAY_TS, '--fix wrote nothing with a broken configuration');
-    assert.ok(!fs.existsSync(path.join(root, '.env')));
   });
 });
 
@@ -331,53 +161,6 @@ test(`the server's workspace scan over unreadable files (chmod 000${IS_ROOT ? ' 
     assert.equal(counts.analysed, 2);
     assert.equal(counts.server, counts.cli, 'filesScanned is "files the scan read": an unreadable file is not one');
   });
-});
-
-test('FIFOs are never read: no scan blocks on one, wherever it is', async (t) => {
-  const base = { 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, 'src/app.js': 'const port = process.env.PORT;\nmodule.exports = port;\n' };
-  /** A whole-folder scan: the three regular files, the key in src/pay.ts, not the FIFO. */
-  const wholeFolder = (root: string) => {
-    const out = scanIsolated(root, ['.'], { host: true });
-    assert.equal(out.filesScanned, 3, 'the three regular files, not the FIFO');
-    assert.deepEqual(secretFiles(root, out), ['src/pay.ts']);
-  };
-  const cases: Array<{ name: string; fifo: string; run: (root: string) => void }> = [
-    { name: 'a FIFO among the sources (src/pipe.ts)', fifo: 'src/pipe.ts', run: wholeFolder },
-    { name: 'a FIFO named on the command line (scan src/pipe.ts src/pay.ts)', fifo: 'src/pipe.ts', run: (root) => {
-      const out = scanIsolated(root, ['src/pipe.ts', 'src/pay.ts'], { host: true });
-      assert.equal(out.filesScanned, 1, 'src/pay.ts only');
-      assert.deepEqual(secretFiles(root, out), ['src/pay.ts']);
-      assert.ok(out.skipped.some((s) => rel(root, s.file) === 'src/pipe.ts'), `the FIFO is listed as skipped: ${JSON.stringify(out.skipped)}`);
-    } },
-    { name: 'a FIFO named .gitignore', fifo: '.gitignore', run: wholeFolder },
-    { name: 'a FIFO named .env.example (read for every env read in code)', fifo: '.env.example', run: wholeFolder },
-    { name: 'a FIFO named .env.schema.yaml beside a .env', fifo: 'src/.env.schema.yaml', run: (root) => {
-      write(root, 'src/.env', 'PORT=3000\n');
-      const out = scanIsolated(root, ['.'], { host: true });
-      assert.equal(out.filesScanned, 4, 'the four regular files, not the FIFO');
-      assert.deepEqual(secretFiles(root, out), ['src/pay.ts']);
-    } },
-    { name: 'a FIFO named .twelve-factor.yaml (the CLI reads it first)', fifo: '.twelve-factor.yaml', run: (root) => {
-      const r = cli(['scan'], root);
-      // Reporting (exit 1: the key) or refusing an unreadable configuration (exit 2, with a message) are both fine.
-      assert.ok(r.code === 1 || r.code === 2, `exit code ${r.code}: ${r.stderr}`);
-      if (r.code === 1) assert.match(r.stdout, /src\/pay\.ts/);
-      else assert.match(r.stderr, /\.twelve-factor\.yaml/);
-    } },
-  ];
-  for (const c of cases) {
-    await t.test(c.name, async () => {
-      await withWorkspace(base, (root) => {
-        mkfifo(path.join(root, c.fifo));
-        const started = Date.now();
-        try {
-          c.run(root);
-        } finally {
-          console.log(`FIFO ${c.fifo}: ${c.name}: ${Date.now() - started} ms`);
-        }
-      });
-    });
-  }
 });
 
 test('symlink loops (a -> b -> a, a folder linking to its parent, to itself): the walk ends, each real file once', async () => {
@@ -529,36 +312,4 @@ test('--fix on a .env without a final newline: the new variable goes on its own 
       assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `${before}${eol}${name}=${STRIPE_KEY}${eol}`);
     });
   }
-});
-
-/** After a failed --fix nothing is lost: the source still holds the key (it was not moved anywhere). */
-function assertNothingDestroyed(root: string, r: { code: number | null; stderr: string }, envText: string | undefined): void {
-  assert.ok(r.code !== 0 && r.code !== null, `exit code ${r.code}`);
-  assert.match(r.stderr, /\.env\b/, `the message names .env: ${r.stderr}`);
-  assert.match(r.stderr, /EACCES|EISDIR|permission|directory|read-only|cannot write/i, `the message says why: ${r.stderr}`);
-  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-  assert.equal(fs.readFileSync(path.join(root, 'src/pay.ts'), 'utf8'), PAY_TS,
-    'the source keeps its secret when .env cannot take it (else the key now exists nowhere)');
-  if (envText !== undefined) assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), envText);
-}
-
-test(`--fix with a read-only .env (chmod 444${IS_ROOT ? ', run as an unprivileged user' : ''}): non-zero exit, a clear message, nothing destroyed`, async () => {
-  await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n', '.env': 'EXISTING=1\n' }, (root) => {
-    const env = path.join(root, '.env');
-    shareWith(root, new Set([env]));
-    fs.chmodSync(env, 0o444);
-    const r = cli(['scan', '--fix'], root, UNPRIVILEGED);
-    console.log(`read-only .env: exit ${r.code}, stderr ${JSON.stringify(r.stderr.trim())}`);
-    assertNothingDestroyed(root, r, 'EXISTING=1\n');
-  });
-});
-
-test('--fix when .env is a directory (a write that must fail, even as root): non-zero exit, a clear message, nothing destroyed', async () => {
-  await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n', '.env/keep': 'KEEP=1\n' }, (root) => {
-    const r = cli(['scan', '--fix'], root);
-    console.log(`.env directory: exit ${r.code}, stderr ${JSON.stringify(r.stderr.trim())}`);
-    assertNothingDestroyed(root, r, undefined);
-    assert.equal(fs.readFileSync(path.join(root, '.env/keep'), 'utf8'), 'KEEP=1\n');
-    assert.deepEqual(fs.readdirSync(path.join(root, '.env')), ['keep']);
-  });
 });

@@ -18,6 +18,7 @@ const SECRET_META: RuleMeta = {
   description: 'Credentials belong in the environment, not in code or committed config.',
   messages: { provider: 'Hardcoded {provider} ({redacted}).' },
   fixable: true,
+  sarif: { securitySeverity: '8.5', precision: 'high', tags: ['secrets', 'external/cwe/cwe-798'] },
   kinds: ['js'],
   keywords: [],
 };
@@ -222,6 +223,14 @@ describe('sarif report', () => {
     const tags = rule.properties?.tags ?? [];
     for (const tag of ['twelve-factor', 'factor-3', 'security']) assert.ok(tags.includes(tag), tag);
     assert.equal(rule.properties?.['security-severity'], '8.5');
+    assert.equal(rule.properties?.precision, 'high');
+    assert.ok(tags.includes('external/cwe/cwe-798'), 'the tags of the rule\'s meta');
+  });
+
+  it('a rule without SARIF options is not a security alert', () => {
+    const rule = sarifOf(scan([], { rules: [{ ...SECRET_META, id: 'logs/file-logging', sarif: undefined }] })).runs[0].tool.driver.rules[0];
+    assert.ok(!(rule.properties?.tags ?? []).includes('security'));
+    assert.equal(rule.properties?.['security-severity'], undefined);
     assert.equal(rule.properties?.precision, 'high');
   });
 

@@ -1,3 +1,5 @@
+// undeclared-dependency (its audit cases and the tester's tables: test/unit/rules/dependencies/); missing-lockfile's
+// own cases are test/unit/rules/dependencies/missing-lockfile.test.ts.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,7 +9,6 @@ import { packageOf, rule, runtimeSpecifiers, textSpecifiers } from '../../core/s
 import { findings, summary } from '../fixtures/workspace/harness';
 
 const RULE = 'dependencies/undeclared-dependency';
-const LOCK_RULE = 'dependencies/missing-lockfile';
 
 const pkg = (o: object) => JSON.stringify(o, null, 2);
 const APP = { '/ws/package.json': pkg({ name: 'shop', dependencies: { express: '^4', lodash: '^4', '@aws-sdk/client-s3': '^3' }, devDependencies: { vitest: '^1' }, peerDependencies: { react: '*' }, optionalDependencies: { fsevents: '*' } }) };
@@ -174,38 +175,5 @@ describe(`${RULE}`, () => {
       const f = { ...files, '/ws/package.json': pkg({ name: 'root', private: true, devDependencies: { vitest: '^1' } }), '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" };
       assert.deepEqual(summary(rule, FILE_API, "import { it } from 'vitest';\nimport kit from 'ui-kit';\n", { files: f }), []);
     });
-  });
-});
-
-describe(`${LOCK_RULE}`, () => {
-  const manifest = pkg({ name: 'shop', version: '1.0.0', dependencies: { express: '^4' } });
-  test('invalid: no lockfile anywhere, reported at the "name" key', () => {
-    assert.deepEqual(summary(lockfileRule, '/ws/package.json', manifest, { files: {} }), [['missing', 2, '"name"']]);
-  });
-  test('invalid: no name key, reported at the opening brace', () => {
-    assert.deepEqual(summary(lockfileRule, '/ws/package.json', '{ "dependencies": { "express": "^4" } }', { files: {} }), [['missing', 1, '{']]);
-  });
-  for (const lock of ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock']) {
-    test(`valid: ${lock} beside it`, () => assert.deepEqual(summary(lockfileRule, '/ws/package.json', manifest, { files: { [`/ws/${lock}`]: '\u0001bin' } }), []));
-  }
-  test('valid: a monorepo lockfile at the workspace root', () => {
-    assert.deepEqual(summary(lockfileRule, '/ws/packages/api/package.json', manifest, { files: { '/ws/pnpm-lock.yaml': 'lockfileVersion: 9\n' } }), []);
-  });
-  test('one package of a git repository scanned or opened alone: the lockfile at the repository root counts', () => {
-    const files = { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' };
-    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files, root: '/repo/packages/api' }), []);
-    // A worktree's `.git` is a file.
-    const worktree = { '/repo/.git': 'gitdir: /elsewhere/.git/worktrees/repo\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' };
-    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files: worktree, root: '/repo/packages/api' }), []);
-    // Outside a repository the scan root is the limit, as before.
-    assert.deepEqual(summary(lockfileRule, '/repo/packages/api/package.json', manifest, { files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api' }), [['missing', 2, '"name"']]);
-  });
-  test('valid: nothing to lock, .npmrc package-lock=false, node_modules, fixtures, other json, no host', () => {
-    assert.deepEqual(summary(lockfileRule, '/ws/package.json', pkg({ name: 'x', scripts: { start: 'node .' } }), { files: {} }), []);
-    assert.deepEqual(summary(lockfileRule, '/ws/package.json', manifest, { files: { '/ws/.npmrc': 'package-lock=false\n' } }), []);
-    assert.deepEqual(summary(lockfileRule, '/ws/node_modules/express/package.json', manifest, { files: {} }), []);
-    assert.deepEqual(summary(lockfileRule, '/ws/test/fixtures/app/package.json', manifest, { files: {} }), []);
-    assert.deepEqual(summary(lockfileRule, '/ws/tsconfig.json', '{ "dependencies": {} }', { files: {} }), []);
-    assert.deepEqual(summary(lockfileRule, '/ws/package.json', manifest, { noHost: true }), []);
   });
 });

@@ -93,26 +93,6 @@ export interface SarifPhysicalLocation {
 
 type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
-/**
- * GitHub's `security-severity` (0.0–10.0; 7.0 and up is "high") ranks security alerts. Only rules whose
- * findings expose credentials get one: a leaked key is a security problem, a file logger is not.
- */
-const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
-  'config/hardcoded-secret': '8.5',
-  'config/env-file-committed': '7.5',
-};
-
-/** How often a finding is right. Secret rules check provider formats, names and entropy; AST rules are exact. */
-const PRECISION: Readonly<Record<string, Precision>> = {
-  'config/hardcoded-secret': 'high',
-};
-
-/** CWE-798 (use of hard-coded credentials) lets code scanning group our alerts with other tools' ones. */
-const EXTRA_TAGS: Readonly<Record<string, readonly string[]>> = {
-  'config/hardcoded-secret': ['secrets', 'external/cwe/cwe-798'],
-  'config/env-file-committed': ['secrets', 'external/cwe/cwe-798'],
-};
-
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 export function sarifLevel(severity: Severity): SarifLevel {
@@ -141,10 +121,12 @@ function ruleDescriptor(meta: RuleMeta): SarifRule {
   const docs = docsUrl(meta.id);
   const factor = `Factor ${ROMAN[n] ?? n} (${factorName})`;
   const tags = ['twelve-factor', `factor-${n}`, factorName.toLowerCase().replace(/\s+/g, '-')];
-  const severity = SECURITY_SEVERITY[meta.id];
-  // GitHub reads `security-severity` only from rules tagged `security`.
+  // GitHub's `security-severity` (0.0–10.0; 7.0 and up is "high") ranks security alerts: only rules whose
+  // findings expose credentials give one in their meta, and GitHub reads it only from rules tagged `security`.
+  // Their CWE-798 tag (hard-coded credentials) groups our alerts with other tools' ones.
+  const severity = meta.sarif?.securitySeverity;
   if (severity) tags.push('security');
-  tags.push(...(EXTRA_TAGS[meta.id] ?? []));
+  tags.push(...(meta.sarif?.tags ?? []));
   return {
     id: meta.id,
     name: pascalCase(meta.id),
@@ -159,7 +141,7 @@ function ruleDescriptor(meta: RuleMeta): SarifRule {
     defaultConfiguration: meta.defaultSeverity === 'off' ? { level: 'none', enabled: false } : { level: sarifLevel(meta.defaultSeverity) },
     properties: {
       tags: [...new Set(tags)],
-      precision: PRECISION[meta.id] ?? 'high',
+      precision: meta.sarif?.precision ?? 'high',
       ...(severity ? { 'security-severity': severity } : {}),
     },
   };

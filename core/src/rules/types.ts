@@ -16,6 +16,16 @@ export interface RuleMeta {
    * to it. (Its factor and documentation page follow from its id: rules/metadata.ts.)
    */
   reportsSecrets?: boolean;
+  /**
+   * The rule also reads a minified or generated bundle (every other rule passes it over): the secret rule,
+   * which looks only for provider formats there.
+   */
+  readsMinified?: boolean;
+  /**
+   * For SARIF (GitHub code scanning): `securitySeverity` (0.0–10.0) for rules whose findings expose
+   * credentials, how often a finding is right (`precision`, default `high`), and extra `tags` (a CWE).
+   */
+  sarif?: { securitySeverity?: string; precision?: 'very-high' | 'high' | 'medium' | 'low'; tags?: readonly string[] };
   /** Message templates keyed by message id; `{name}` placeholders are filled from the report's data. */
   messages: Record<string, string>;
   fixable: boolean;

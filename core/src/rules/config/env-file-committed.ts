@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
     tracked: '`{file}` is tracked by git: it is committed (or staged) whatever .gitignore says. Run `git rm --cached {file}`, keep a `.env.example`, and rotate any secret it held.',
   },
   fixable: false,
+  sarif: { securitySeverity: '7.5', tags: ['secrets', 'external/cwe/cwe-798'] },
   kinds: ['env'],
   keywords: [],
 };

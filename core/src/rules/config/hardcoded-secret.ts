@@ -27,6 +27,8 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   reportsSecrets: true,
+  readsMinified: true,
+  sarif: { securitySeverity: '8.5', precision: 'high', tags: ['secrets', 'external/cwe/cwe-798'] },
   kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'text'],
   keywords: [],
   leaksInTests: true,

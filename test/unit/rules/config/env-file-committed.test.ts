@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isPrivateEnvFile, rule } from '../../../../core/src/rules/config/env-file-committed';
+import { RuleTester } from '../ruleTester';
+
+const ENV = 'DATABASE_URL=postgres://localhost/app\nPORT=3000\n';
+const GIT = { '/ws/.git/HEAD': 'ref: refs/heads/main\n' };
+const IGNORES_ELSE = { ...GIT, '/ws/.gitignore': 'node_modules\ndist\n' };
+const SHARED = ['.env.example', '.env.sample', '.env.template', '.env.schema.yaml', '.env.development', '.env.production', '.env.test', 'docker.env'];
+const notIgnored = (line = 1, text = 'DATABASE_URL=postgres://localhost/app') => [['notIgnored', line, text] as [string, number, string]];
+// Audit (issue 10): full-stack-fastapi-template's frontend/.env, Vite's committed defaults of two public URLs.
+const VITE = { ...GIT, '/ws/web/package.json': '{"devDependencies":{"vite":"^5.0.0"}}' };
+const VITE_DEFAULTS = 'VITE_API_URL=http://localhost:8000\nMAILPIT_HOST=http://localhost:8025\n';
+const tracked = (text: string): Array<[string, number, string]> => [['tracked', 1, text]];
+const inVite = (name: string, code: string, filename = '/ws/web/.env', files: Record<string, string> = VITE) => ({ name, filename, code, files, gitTracked: true });
+
+new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
+  valid: [
+    { name: 'ignored as the caller computed it', code: ENV, gitIgnored: true },
+    { name: 'ignored by the root .gitignore', code: ENV, files: { ...GIT, '/ws/.gitignore': '.env\n' } },
+    { name: 'ignored by a pattern with a negation of another file', code: ENV, files: { ...GIT, '/ws/.gitignore': '*.local\n.env*\n!.env.example\n' } },
+    { name: 'ignored by a nested .gitignore', filename: '/ws/packages/api/.env', code: ENV, files: { ...GIT, '/ws/packages/api/.gitignore': '.env\n' } },
+    { name: 'ignored by .git/info/exclude', code: ENV, files: { ...GIT, '/ws/.git/info/exclude': '.env\n' } },
+    {
+      name: 'a repository above the workspace folder whose .gitignore covers it',
+      filename: '/repo/services/api/.env',
+      code: ENV,
+      files: { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/.gitignore': '**/.env\n' },
+      root: '/repo/services/api',
+    },
+    { name: 'not a git repository', code: ENV, files: {} },
+    { name: 'a comment-only file', code: '# fill in\n\n' },
+    ...SHARED.map((name) => ({ name: `shared env file ${name}`, filename: `/ws/${name}`, code: ENV })),
+    inVite('a tracked .env of public defaults beside a Vite package.json', VITE_DEFAULTS),
+    { ...inVite('an untracked one beside a Vite package.json', VITE_DEFAULTS), gitTracked: undefined },
+    ...['next', 'react-scripts'].map((tool) => inVite(`a tracked .env of public defaults beside a ${tool} package.json`, 'NEXT_PUBLIC_SITE=https://example.org\nBYPASSER=1\n',
+      '/ws/web/.env', { ...GIT, '/ws/web/package.json': `{"dependencies":{"${tool}":"1.0.0"}}` })),
+  ],
+  invalid: [
+    { name: '.env in a git repository with no .gitignore entry, reported on the first line', code: ENV, errors: notIgnored() },
+    { name: '.gitignore that ignores something else', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
+    { name: '.env.local', filename: '/ws/.env.local', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
+    { name: '.env.production.local', filename: '/ws/.env.production.local', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
+    { name: 'a nested package\'s .env', filename: '/ws/packages/api/.env', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
+    { name: 'a negation un-ignores it', code: ENV, files: { ...GIT, '/ws/.gitignore': '.env*\n!.env\n' }, errors: notIgnored() },
+    { name: 'no host, the caller says it is not ignored', code: ENV, noHost: true, gitIgnored: false, errors: notIgnored() },
+    { ...inVite('a Vite project\'s .env naming a secret', 'VITE_API_URL=http://localhost:8000\nSTRIPE_SECRET_KEY=sk\n'), errors: tracked('VITE_API_URL=http://localhost:8000') },
+    { ...inVite('a Vite project\'s .env with an API key', 'API_KEY=abc\n'), errors: tracked('API_KEY=abc') },
+    { ...inVite('a Vite project\'s .env with a password', 'ADMIN_PASSWORD=changethis\n'), errors: tracked('ADMIN_PASSWORD=changethis') },
+    { ...inVite('a Vite project\'s .env with a URL holding a password', 'PROXY=http://admin:hunter2@proxy.internal:8080\n'), errors: tracked('PROXY=http://admin:hunter2@proxy.internal:8080') },
+    { ...inVite('.env.local of a Vite project', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/.env.local'), errors: tracked('VITE_API_URL=http://localhost:8000') },
+    { ...inVite('a .env in another folder than the tool\'s package.json', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/src/.env'), errors: tracked('VITE_API_URL=http://localhost:8000') },
+    { ...inVite('a backend package\'s .env', 'PORT=3000\n', '/ws/api/.env', { ...VITE, '/ws/api/package.json': '{"dependencies":{"express":"4.0.0"}}' }), errors: tracked('PORT=3000') },
+  ],
+});
+
+test('shared env files are not private ones', () => {
+  for (const name of SHARED) assert.equal(isPrivateEnvFile(`/ws/${name}`), false, name);
+});

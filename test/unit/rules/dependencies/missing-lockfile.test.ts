@@ -1,0 +1,40 @@
+import { rule } from '../../../../core/src/rules/dependencies/missing-lockfile';
+import { RuleTester } from '../ruleTester';
+
+const pkg = (o: object) => JSON.stringify(o, null, 2);
+const MANIFEST = pkg({ name: 'shop', version: '1.0.0', dependencies: { express: '^4' } });
+const LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'deno.lock'];
+const API = '/repo/packages/api/package.json';
+
+new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
+  valid: [
+    ...LOCKS.map((lock) => ({ name: `${lock} beside it`, code: MANIFEST, files: { [`/ws/${lock}`]: '\u0001bin' } })),
+    { name: 'a monorepo lockfile at the workspace root', filename: '/ws/packages/api/package.json', code: MANIFEST, files: { '/ws/pnpm-lock.yaml': 'lockfileVersion: 9\n' } },
+    // One package of a git repository scanned or opened alone: the lockfile at the repository root counts.
+    {
+      name: 'one package of a git repository alone: the lockfile at the repository root',
+      filename: API,
+      code: MANIFEST,
+      files: { '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' },
+      root: '/repo/packages/api',
+    },
+    {
+      name: 'one package of a git worktree alone (its `.git` is a file): the lockfile at the repository root',
+      filename: API,
+      code: MANIFEST,
+      files: { '/repo/.git': 'gitdir: /elsewhere/.git/worktrees/repo\n', '/repo/pnpm-lock.yaml': 'lockfileVersion: 9\n' },
+      root: '/repo/packages/api',
+    },
+    { name: 'nothing to lock', code: pkg({ name: 'x', scripts: { start: 'node .' } }) },
+    { name: '.npmrc package-lock=false', code: MANIFEST, files: { '/ws/.npmrc': 'package-lock=false\n' } },
+    { name: 'a package inside node_modules', filename: '/ws/node_modules/express/package.json', code: MANIFEST },
+    { name: 'a fixture', filename: '/ws/test/fixtures/app/package.json', code: MANIFEST },
+    { name: 'other JSON', filename: '/ws/tsconfig.json', code: '{ "dependencies": {} }' },
+    { name: 'no host', code: MANIFEST, noHost: true },
+  ],
+  invalid: [
+    { name: 'no lockfile anywhere, reported at the "name" key', code: MANIFEST, errors: [['missing', 2, '"name"']] },
+    { name: 'no name key, reported at the opening brace', code: '{ "dependencies": { "express": "^4" } }', errors: [['missing', 1, '{']] },
+    { name: 'outside a repository the scan root is the limit', filename: API, code: MANIFEST, files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api', errors: [['missing', 2, '"name"']] },
+  ],
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FRAMEWORK_PROVIDED, rule } from '../../../../core/src/rules/dependencies/undeclared-dependency';
+import { RuleTester, type InvalidCase } from '../ruleTester';
+
+// Cases from the audit set (audit/verdicts.tsv): each was a false positive on a real application.
+const manifest = (deps: Record<string, string>) => ({ '/ws/package.json': JSON.stringify({ name: 'app', dependencies: deps }) });
+/** The finding on the quoted specifier of `line`. */
+const undeclared = (line: number, specifier: string): [string, number, string] => ['undeclared', line, `'${specifier}'`];
+
+// Imports TypeScript erases are no dependency (audit: Nest controllers).
+const NEST = manifest({ '@nestjs/common': '^10.0.0' });
+const TYPES_ONLY = [
+  "import { Controller, Get, Req, Res } from '@nestjs/common';",
+  "import { Request, Response } from 'express';",
+  "import type { FastifyReply } from 'fastify';",
+  "import { Db } from 'mongodb';",
+  '@Controller()',
+  'export class A implements Partial<Response> {',
+  '  @Get() get(@Req() req: Request, @Res() res: Response): Promise<Db> | undefined { return undefined; }',
+  '}',
+  '',
+].join('\n');
+const AS_VALUES = [
+  "import { Router } from 'express';",
+  "import { Base } from 'base-lib';",
+  "import { Widget } from 'widgets';",
+  "import 'reflect-metadata';",
+  'export const r = Router();',
+  'export class B extends Base<string> {}',
+  'export const w = <Widget />;',
+  '',
+].join('\n');
+
+// Packages a framework provides are one table (audit: wg-easy on Nuxt); every row has its examples here.
+const ROWS: Array<{ framework: string; provided: string; notProvided: string }> = [
+  { framework: 'nuxt', provided: 'h3', notProvided: 'express' },
+  { framework: '@nuxtjs/i18n', provided: '@intlify/h3', notProvided: '@formatjs/intl' },
+];
+const frameworkCases = ROWS.flatMap(({ framework, provided, notProvided }): InvalidCase[] => {
+  const code = `import { a } from '${provided}';\nimport { b } from '${notProvided}';\nexport default [a, b];\n`;
+  return [
+    { name: `${framework}: provides ${provided}, not ${notProvided}`, filename: '/ws/server/api/x.js', code, files: manifest({ [framework]: '^3.0.0' }), errors: [undeclared(2, notProvided)] },
+    { name: `${framework}: without the framework, ${provided} is undeclared`, filename: '/ws/server/api/x.js', code, files: manifest({}), errors: [undeclared(1, provided), undeclared(2, notProvided)] },
+  ];
+});
+
+// Code the project keeps but did not write.
+const UMD = "(function (root, factory) {\n  if (typeof define === 'function' && define.amd) define(['jquery'], factory);\n  else if (typeof exports === 'object') module.exports = factory(require('jquery'));\n})(this, function ($) {});\n";
+const BROWSERIFY = '(function e(t,n,r){function s(o,u){if(!n[o]){var a=typeof require=="function"&&require;}}})({1:[function(require,module,exports){\nvar split = require(\'browser-split\');\n}]});\n';
+
+// An import TypeScript drops because nothing uses it (audit: nestjs-realworld).
+const UNUSED_IMPORT = "import { Controller } from '@nestjs/common';\nimport { Request } from 'express';\n@Controller()\nexport class A {}\n";
+const keptImports = [{ verbatimModuleSyntax: true }, { importsNotUsedAsValues: 'preserve' }, { preserveValueImports: true }].map((options): InvalidCase => ({
+  name: `a tsconfig that keeps imports as written loads it: ${JSON.stringify(options)}`,
+  filename: '/ws/src/a.controller.ts',
+  code: UNUSED_IMPORT,
+  files: { ...NEST, '/ws/tsconfig.json': JSON.stringify({ compilerOptions: options }) },
+  errors: [undeclared(2, 'express')],
+}));
+
+// Aliases in a config the build scripts name (audit: wiki, `webpack --config dev/webpack/…`).
+const WEBPACK = "module.exports = { resolve: { alias: { 'gql': path.join(process.cwd(), 'client/graph'), 'modernizr$': path.resolve('client/.modernizrrc.js') } } };\n";
+const ALIASED = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport default a;\n";
+
+// A library copied under a web root, and build output (audit: cryptpad www/lib/pdfjs).
+const WITH_SOURCE = { ...manifest({}), '/ws/src/main.ts': "import axios from 'axios';\naxios();\n" };
+
+new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
+  valid: [
+    { name: 'names used only as types', filename: '/ws/src/a.controller.ts', code: TYPES_ONLY, files: NEST },
+    { name: 'a vendored folder', filename: '/ws/public/js/vendor/cm/merge.js', code: "require('diff_match_patch');\n" },
+    { name: 'a Yarn bundle', filename: '/ws/.yarn/plugins/dedupe.cjs', code: "require('@yarnpkg/shell');\n" },
+    { name: 'a UMD library copied in', filename: '/ws/public/js/dropzone.js', code: UMD },
+    { name: 'a browserify bundle copied in', filename: '/ws/www/common/hyperscript.js', code: BROWSERIFY },
+    {
+      name: 'a baseUrl folder holding index.d.ts (taxonomy: `from "types"`)',
+      filename: '/ws/components/nav.tsx',
+      code: "import { A } from 'types';\nexport const a: A = 1; console.log(A);\n",
+      files: { ...manifest({}), '/ws/tsconfig.json': '{ "compilerOptions": { "baseUrl": "." } }', '/ws/types/index.d.ts': 'export type A = 1;\n' },
+    },
+    {
+      name: 'a Vite alias written as a regular expression (zwave-js-ui: `/^@server\\/(.+)/`)',
+      filename: '/ws/src/mixins/x.js',
+      code: "import { a } from '@server/lib';\nexport default a;\n",
+      files: { ...manifest({}), '/ws/vite.config.mjs': "export default { resolve: { alias: [{ find: /^@server\\/(.+)/, replacement: 'api/$1' }] } };\n" },
+    },
+    { name: 'a named import never used is erased by tsc', filename: '/ws/src/a.controller.ts', code: UNUSED_IMPORT, files: NEST },
+    {
+      name: 'the config passed with --config holds the aliases',
+      filename: '/ws/client/index-app.js',
+      code: ALIASED,
+      files: {
+        '/ws/package.json': JSON.stringify({ name: 'app', scripts: { build: 'cross-env X=1 webpack --profile --config dev/webpack/webpack.prod.js' }, dependencies: {} }),
+        '/ws/dev/webpack/webpack.prod.js': WEBPACK,
+      },
+    },
+    { name: 'www/lib/… is a vendored copy', filename: '/ws/www/lib/pdfjs/web/debugger.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n" },
+    { name: 'public/libs/… is a vendored copy', filename: '/ws/public/libs/markdownit.js', code: "require('punycode');\n" },
+    { name: 'dist/main.js beside src/main.ts is judged at its source', filename: '/ws/dist/main.js', code: "const axios = require('axios');\naxios();\n", files: WITH_SOURCE },
+  ],
+  invalid: [
+    { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
+    { name: 'in JavaScript an import always loads', filename: '/ws/src/c.js', code: "import { Request } from 'express';\nexport default 1;\n", files: NEST, errors: [undeclared(1, 'express')] },
+    ...frameworkCases,
+    { name: 'the app\'s own browser code still counts', filename: '/ws/media/js/util/message.js', code: "if (typeof exports !== 'undefined') { var _ = require('underscore'); }\n", errors: [undeclared(1, 'underscore')] },
+    {
+      name: 'a path that merely contains the name is no alias',
+      filename: '/ws/src/x.js',
+      code: "import merge from 'lodash';\nexport default merge;\n",
+      files: { ...manifest({}), '/ws/vite.config.mjs': "export default { resolve: { alias: { '@': '/src/lodash/' } } };\n" },
+      errors: [undeclared(1, 'lodash')],
+    },
+    ...keptImports,
+    {
+      name: 'the same config that no script names declares nothing',
+      filename: '/ws/client/index-app.js',
+      code: ALIASED,
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', scripts: { build: 'webpack' }, dependencies: {} }), '/ws/dev/webpack/webpack.prod.js': WEBPACK },
+      errors: [undeclared(1, 'gql/admin/x.gql'), undeclared(2, 'modernizr')],
+    },
+    { name: 'the source beside dist/ is judged', filename: '/ws/src/main.ts', code: "import axios from 'axios';\naxios();\n", files: WITH_SOURCE, errors: [undeclared(1, 'axios')] },
+    { name: 'a web app\'s own lib folder outside a web root is judged', filename: '/ws/apps/web/lib/x.js', code: "require('left-pad');\n", errors: [undeclared(1, 'left-pad')] },
+    { name: 'dist/ with no source is judged', filename: '/ws/dist/main.js', code: "require('axios');\n", errors: [undeclared(1, 'axios')] },
+  ],
+});
+
+test('every row of FRAMEWORK_PROVIDED has examples here', () => assert.equal(ROWS.length, FRAMEWORK_PROVIDED.length));
