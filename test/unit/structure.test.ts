@@ -62,7 +62,6 @@ const NOT_YET_MOVED = new Set([
   'env/invalid-value',
   'env/missing-required',
   'env/syntax',
-  'env/undeclared-usage',
   'env/unknown-key',
   'env/unordered-key',
   'env/unused-declaration',
