@@ -57,6 +57,8 @@ const XML_KEY_VALUE = shape(String.raw`<[\w:.-]+\s[^<>]*?\b(?:key|name)\s*=\s*(?
 const XML_VALUE_KEY = shape(String.raw`<[\w:.-]+\s[^<>]*?\bvalue\s*=\s*(?<q>["'])(?<value>[^"'<>]*)\k<q>[^<>]*?\b(?:key|name)\s*=\s*(?<q0>["'])(?<name>[^"'<>]+)\k<q0>`);
 /** `<ApiToken>…</ApiToken>`, over lines too. */
 const XML_ELEMENT = shape(String.raw`<(?<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*(?<value>[^<>\s]+)\s*</\k<name>\s*>`);
+/** A property list's `<key>ApiKey</key>` and the `<string>` after it. */
+const PLIST_PAIR = shape(String.raw`<key>\s*(?<name>[^<>\s]+)\s*</key>\s*<string>\s*(?<value>[^<>\s]+)\s*</string>`);
 /** `<smtp password="…" />`: an attribute of a tag. */
 const XML_ATTRIBUTE = shape(String.raw`(?<=<[\w:.-]+\s(?:[^<>]*\s)?)(?<name>[A-Za-z_][\w.:-]*)\s*=\s*(?<q>["'])(?<value>[^"'<>]*)\k<q>`);
 
@@ -73,7 +75,7 @@ const FORMATS: Record<string, Format> = {
   csharp: { id: 'csharp', code: true, shapes: [...C_LIKE, PROPERTY, LABEL, CONNECTION_PART] },
   php: { id: 'php', code: true, shapes: [...C_LIKE, ARROW] },
   ruby: { id: 'ruby', code: true, shapes: [ASSIGNMENT, INDEX_ASSIGN, ARROW, LABEL, PAIR_CALL] },
-  xml: { id: 'xml', code: false, shapes: [XML_KEY_VALUE, XML_VALUE_KEY, XML_ELEMENT, XML_ATTRIBUTE, CONNECTION_PART] },
+  xml: { id: 'xml', code: false, shapes: [XML_KEY_VALUE, XML_VALUE_KEY, PLIST_PAIR, XML_ELEMENT, XML_ATTRIBUTE, CONNECTION_PART] },
   make: { id: 'make', code: false, shapes: [MAKE_ASSIGN] },
   terraform: { id: 'terraform', code: false, shapes: [ASSIGNMENT, TF_VARIABLE_DEFAULT] },
   text: { id: 'text', code: false, shapes: [TEXT_LINE] },
