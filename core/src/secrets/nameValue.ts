@@ -29,8 +29,9 @@ interface Format {
   shapes: RegExp[];
 }
 
-// A quoted value on one line without escapes (a range inside an escaped literal would not be the secret).
-const Q = String.raw`(?<![$@])(?<q>["'\x60])(?<value>(?:(?!\k<q>)[^\\\n])*)\k<q>`;
+// A quoted value on one line without escapes (a range inside an escaped literal would not be the secret);
+// not C#'s interpolated `$"…"`.
+const Q = String.raw`(?<![$])(?<q>["'\x60])(?<value>(?:(?!\k<q>)[^\\\n])*)\k<q>`;
 const NAME = String.raw`(?<name>[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)`;
 // `=`, `:=`, `.=` (PHP), `||=` (Ruby), `??=`; never `==`, `=>`, `=~`.
 const ASSIGN = String.raw`(?:\|\|=|\?\?=|\.=|:=|=)(?![=>~])`;

@@ -1,5 +1,5 @@
-import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
-import { RuleTester } from '../ruleTester';
+import { rule } from '../../core/src/rules/config/hardcoded-secret';
+import { RuleTester } from './rules/ruleTester';
 
 // Named secrets in the formats the generic name/value reader reads (core/src/secrets/nameValue.ts). None of
 // them offers a fix: each language reads its environment its own way (`System.getenv`, `getenv()`, `ENV[]`,
