@@ -8,10 +8,10 @@
  */
 import * as path from 'node:path';
 import { isMap, isScalar, type Document } from 'yaml';
-import { inComment } from './documents';
 import { isSensitiveName } from './names';
 import { isStandIn } from './placeholder';
 import { findProviderSecrets } from './scan';
+import { KEYED_CANDIDATE } from './structured';
 import { isCodeWord, isSecretValue, looksRandom } from './value';
 
 export interface NamedValue {
@@ -27,6 +27,8 @@ interface Format {
   code: boolean;
   /** The shapes, each with the groups `name` and `value` (and `q`, the value's quote, when quoted). */
   shapes: RegExp[];
+  /** How comments are written: C (line and block), `#`, both, or XML. */
+  comment: 'c' | 'hash' | 'c-hash' | 'xml';
 }
 
 // A quoted value on one line without escapes (a range inside an escaped literal would not be the secret);
@@ -51,18 +53,15 @@ const LABEL = shape(String.raw`(?<![\w:$])(?<name>[A-Za-z_]\w*):\s+${Q}`);
 /** A C# auto-property with an initializer: `public string ApiKey { get; set; } = "…";`. */
 const PROPERTY = shape(String.raw`(?<name>[A-Za-z_]\w*)\s*\{[^{}\n]*\}\s*=\s*${Q}`);
 /** `"…;Password=…;"` inside a connection string that names no server first (the provider reads those). */
-const CONNECTION_PART = shape(String.raw`(?<=["';]\s*)(?<name>Password|Pwd|AccountKey|SharedAccessKey)=(?<value>[^;"'\s<>]{1,200})`, 'gdi');
+const CONNECTION_PART = shape(String.raw`(?<=["';][ \t]{0,8})(?<name>Password|Pwd|AccountKey|SharedAccessKey)=(?<value>[^;"'\s<>]{1,200})`, 'gdi');
 
-/** `<add key="ApiKey" value="…" />`, `<entry name="…" value="…"/>`, `<property name="password" value="…"/>`. */
-const XML_KEY_VALUE = shape(String.raw`<[\w:.-]+\s[^<>]*?\b(?:key|name)\s*=\s*(?<q0>["'])(?<name>[^"'<>]+)\k<q0>[^<>]*?\bvalue\s*=\s*(?<q>["'])(?<value>[^"'<>]*)\k<q>`);
-const XML_VALUE_KEY = shape(String.raw`<[\w:.-]+\s[^<>]*?\bvalue\s*=\s*(?<q>["'])(?<value>[^"'<>]*)\k<q>[^<>]*?\b(?:key|name)\s*=\s*(?<q0>["'])(?<name>[^"'<>]+)\k<q0>`);
+/** A start tag with attributes (read one by one below, so no pattern backtracks over a long tag). */
+const XML_TAG = /<[\w:.-]+(\s[^<>]*)>?/g;
+const XML_ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(["'])([^"'<>]*)\2/g;
 /** `<ApiToken>…</ApiToken>`, over lines too. */
 const XML_ELEMENT = shape(String.raw`<(?<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>\s*(?<value>[^<>\s]+)\s*</\k<name>\s*>`);
 /** A property list's `<key>ApiKey</key>` and the `<string>` after it. */
 const PLIST_PAIR = shape(String.raw`<key>\s*(?<name>[^<>\s]+)\s*</key>\s*<string>\s*(?<value>[^<>\s]+)\s*</string>`);
-/** `<smtp password="…" />`: an attribute of a tag. */
-const XML_ATTRIBUTE = shape(String.raw`(?<=<[\w:.-]+\s(?:[^<>]*\s)?)(?<name>[A-Za-z_][\w.:-]*)\s*=\s*(?<q>["'])(?<value>[^"'<>]*)\k<q>`);
-
 /** Make's `NAME = …`, `:=`, `::=`, `:::=`, `?=`, `+=`, `!=` (and `export`/`override` before it), to the line's end. */
 const MAKE_ASSIGN = shape(String.raw`^[ \t]*(?:(?:export|override|private)[ \t]+)*(?<name>[A-Za-z_][\w.-]*)[ \t]*(?::{1,3}=|[?+!]?=)[ \t]*(?<raw>[^\n#]*?)[ \t]*$`);
 /** HCL: a `variable "db_password"` block's `default = "…"`. */
@@ -72,14 +71,14 @@ const TEXT_LINE = shape(String.raw`^[ \t]*(?:export[ \t]+)?(?<name>[A-Za-z_][\w.
 
 const C_LIKE: RegExp[] = [ASSIGNMENT, PAIR_CALL, INDEX_ASSIGN];
 const FORMATS: Record<string, Format> = {
-  jvm: { id: 'jvm', code: true, shapes: C_LIKE },
-  csharp: { id: 'csharp', code: true, shapes: [...C_LIKE, PROPERTY, LABEL, CONNECTION_PART] },
-  php: { id: 'php', code: true, shapes: [...C_LIKE, ARROW] },
-  ruby: { id: 'ruby', code: true, shapes: [ASSIGNMENT, INDEX_ASSIGN, ARROW, LABEL, PAIR_CALL] },
-  xml: { id: 'xml', code: false, shapes: [XML_KEY_VALUE, XML_VALUE_KEY, PLIST_PAIR, XML_ELEMENT, XML_ATTRIBUTE, CONNECTION_PART] },
-  make: { id: 'make', code: false, shapes: [MAKE_ASSIGN] },
-  terraform: { id: 'terraform', code: false, shapes: [ASSIGNMENT, TF_VARIABLE_DEFAULT] },
-  text: { id: 'text', code: false, shapes: [TEXT_LINE] },
+  jvm: { id: 'jvm', code: true, shapes: C_LIKE, comment: 'c' },
+  csharp: { id: 'csharp', code: true, shapes: [...C_LIKE, PROPERTY, LABEL, CONNECTION_PART], comment: 'c' },
+  php: { id: 'php', code: true, shapes: [...C_LIKE, ARROW], comment: 'c-hash' },
+  ruby: { id: 'ruby', code: true, shapes: [ASSIGNMENT, INDEX_ASSIGN, ARROW, LABEL, PAIR_CALL], comment: 'hash' },
+  xml: { id: 'xml', code: false, shapes: [PLIST_PAIR, XML_ELEMENT, CONNECTION_PART], comment: 'xml' },
+  make: { id: 'make', code: false, shapes: [MAKE_ASSIGN], comment: 'hash' },
+  terraform: { id: 'terraform', code: false, shapes: [ASSIGNMENT, TF_VARIABLE_DEFAULT], comment: 'c-hash' },
+  text: { id: 'text', code: false, shapes: [TEXT_LINE], comment: 'hash' },
 };
 
 const BY_EXTENSION: Record<string, string> = {
@@ -107,33 +106,109 @@ export function nameValueFormatOf(filePath: string): string | undefined {
   return ext === '' && !base.startsWith('.') ? 'text' : BY_EXTENSION[ext];
 }
 
+interface Hit {
+  name: string;
+  raw: string;
+  start: number;
+  /** The quote around the value, when the shape had one. */
+  q?: string;
+  /** Quotes may still surround `raw` (Make, plain text). */
+  unquote?: boolean;
+}
+
 /** Every value kept under a secret-sounding name in the file, judged as a secret; `[]` for a format not read here. */
 export function findNameValueSecrets(text: string, filePath: string): NamedValue[] {
   const id = nameValueFormatOf(filePath);
   const format = id ? FORMATS[id] : undefined;
   if (!format) return [];
   const found = new Map<number, NamedValue>();
-  const xmlComments = format.id === 'xml' ? commentRanges(text) : [];
-  for (const pattern of format.shapes) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      const g = m.groups ?? {};
-      const at = m.indices?.groups?.value ?? m.indices?.groups?.raw;
-      const raw = g.value ?? g.raw;
-      if (!at || raw === undefined) continue;
-      const { value, offset } = g.raw !== undefined ? unquote(raw) : { value: raw, offset: 0 };
-      const start = at[0] + offset;
-      const name = lastSegment(g.name ?? g.sym ?? '');
-      if (found.has(start) || !accept(format, name, value, g.q)) continue;
-      if (format.id === 'xml' ? xmlComments.some(([s, e]) => s <= start && start < e) : inComment(text, start)) continue;
-      found.set(start, { name, value, start, end: start + value.length });
-    }
+  const comments = new Comments(text, format.comment);
+  const hits = format.id === 'xml' ? xmlAttributes(text) : [];
+  for (const pattern of format.shapes) hits.push(...shapeHits(text, pattern));
+  for (const hit of hits) {
+    const { value, offset } = hit.unquote ? unquote(hit.raw) : { value: hit.raw, offset: 0 };
+    const start = hit.start + offset;
+    const name = lastSegment(hit.name);
+    if (found.has(start) || !accept(format, name, value, hit.q) || comments.covers(start)) continue;
+    found.set(start, { name, value, start, end: start + value.length });
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
+function shapeHits(text: string, pattern: RegExp): Hit[] {
+  const hits: Hit[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const g = m.groups ?? {};
+    const at = m.indices?.groups?.value ?? m.indices?.groups?.raw;
+    const raw = g.value ?? g.raw;
+    if (at && raw !== undefined) hits.push({ name: g.name ?? g.sym ?? '', raw, start: at[0], q: g.q, unquote: g.raw !== undefined });
+  }
+  return hits;
+}
+
+/**
+ * XML attributes: `<smtp password="…"/>` by the attribute's name, and `<add key="ApiKey" value="…"/>` (also
+ * `name=`, in either order) by the name the `key` attribute gives the `value`.
+ */
+function xmlAttributes(text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const tag of text.matchAll(XML_TAG)) {
+    const body = tag[1];
+    const bodyStart = (tag.index ?? 0) + tag[0].length - body.length - (tag[0].endsWith('>') ? 1 : 0);
+    let key: string | undefined;
+    let value: Hit | undefined;
+    for (const a of body.matchAll(XML_ATTR)) {
+      const start = bodyStart + (a.index ?? 0) + a[0].length - 1 - a[3].length;
+      const attr = a[1].toLowerCase();
+      if (attr === 'key' || attr === 'name') key ??= a[3];
+      else if (attr === 'value') value = { name: '', raw: a[3], start, q: a[2] };
+      else hits.push({ name: a[1], raw: a[3], start, q: a[2] });
+    }
+    if (key !== undefined && value) hits.push({ ...value, name: key });
+  }
+  return hits;
+}
+
+/** Whether an offset sits in a comment: block comments found once, line comments by the text before it on its line. */
+class Comments {
+  private readonly blocks: Array<[number, number]> = [];
+  private readonly line: RegExp | undefined;
+
+  constructor(private readonly text: string, style: Format['comment']) {
+    const [open, close] = style === 'xml' ? ['<!--', '-->'] : style === 'hash' ? ['', ''] : ['/*', '*/'];
+    for (let at = open ? text.indexOf(open) : -1; at >= 0; at = text.indexOf(open, at + open.length)) {
+      const end = text.indexOf(close, at + open.length);
+      this.blocks.push([at, end < 0 ? text.length : end + close.length]);
+      if (end < 0) break;
+      at = end;
+    }
+    this.line = style === 'xml' ? undefined
+      : style === 'c' ? /^\s*(?:\/\/|\*)|(?:^|[\s;,)}])\/\/[^'"`]*$/
+      : style === 'hash' ? /^\s*#|\s#[^'"`]*$/
+      : /^\s*(?:\/\/|\*|#)|(?:^|[\s;,)}])(?:\/\/|#)[^'"`]*$/;
+  }
+
+  covers(offset: number): boolean {
+    if (this.line) {
+      const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+      if (this.line.test(this.text.slice(lineStart, offset))) return true;
+    }
+    // Binary search: the last block opened at or before the offset.
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blocks[mid][0] <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && offset < this.blocks[hi][1];
+  }
+}
+
 function accept(format: Format, name: string, value: string, quote: string | undefined): boolean {
-  if (!isSensitiveName(name)) return false;
+  // The cheap test first: most names in a file say nothing about secrets.
+  if (!KEYED_CANDIDATE.test(name) || !isSensitiveName(name)) return false;
   // Interpolated strings (`"${user}"`, `"#{token}"`, `"$token"` in PHP, Kotlin, Groovy) are computed, not written.
   if (/\$\{|#\{|\\\(/.test(value) || (quote !== "'" && format.code && /\$[A-Za-z_]/.test(value))) return false;
   if (format.code && isCodeWord(value)) return false;
@@ -151,16 +226,6 @@ function unquote(raw: string): { value: string; offset: number } {
   const q = raw[0];
   if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) return { value: raw.slice(1, -1), offset: 1 };
   return { value: raw, offset: 0 };
-}
-
-function commentRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open + 4)) {
-    const close = text.indexOf('-->', open + 4);
-    ranges.push([open, close < 0 ? text.length : close + 3]);
-    if (close < 0) break;
-  }
-  return ranges;
 }
 
 /**
