@@ -74,6 +74,13 @@ const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
 
 /**
+ * Test classes and specs of the other languages the secret rule reads, by their conventions: JUnit's
+ * `UserServiceTest.java` / `…IT.java`, xUnit's `…Tests.cs` and `Api.Tests/` projects, PHPUnit's `…Test.php`,
+ * RSpec's `…_spec.rb` and minitest's `…_test.rb`. Case matters: `Latest.java` is not a test.
+ */
+const OTHER_LANGUAGE_TEST = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|groovy|scala|cs|php)$|(?:^|\/)Tests?\.(?:java|kt|cs|php)$|_(?:spec|test)\.rb$|(?:^|\/)[\w.]+\.(?:Tests|UnitTests|IntegrationTests|Specs)\//;
+
+/**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
  * `vitest.setup.ts`, `jest.global-setup.ts`, `playwright/global-setup.ts`, CRA's `src/setupTests.ts`. They
  * start mock servers and fixtures for the tests; the platform never runs them.
@@ -87,7 +94,7 @@ const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(s
  */
 export function isTestFile(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
-  return TEST_PATH.test(p) || TEST_SETUP.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
+  return TEST_PATH.test(p) || TEST_SETUP.test(p) || OTHER_LANGUAGE_TEST.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
 }
 
 /**

@@ -76,3 +76,28 @@ test('a handler in a module imported through a tsconfig alias counts; a changed 
     await waitFor(async () => (await sigterm()) === 1, 'the finding once the alias no longer reaches the handler');
   });
 });
+
+test('the CLI and the editor agree on named secrets in the other formats (Java, C#, XML, PHP, Ruby, Make, Terraform, a Secret)', async () => {
+  const files: Record<string, string> = {
+    'src/main/java/com/acme/Config.java': 'class Config {\n  String password = "hunter2-Prod";\n}\n',
+    'src/Api/Settings.cs': 'var apiKey = "k3y-9f8e7d6c5b4a";\n',
+    'src/Api/web.config': '<configuration>\n  <appSettings>\n    <add key="ApiKey" value="k3y-9f8e7d6c5b4a" />\n  </appSettings>\n</configuration>\n',
+    'config/services.php': "<?php\ndefine('DB_PASSWORD', 'wp-Pw-7781');\n",
+    'config/initializers/mail.rb': "settings = {\n  password: 'smtp-Pw-8812',\n}\n",
+    'Makefile': 'REGISTRY_PASSWORD := reg-Pw-9912\n',
+    'infra/prod.tfvars': 'db_password = "rds-Pw-5531"\n',
+    'deploy/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${Buffer.from('pg-pw-2231').toString('base64')}\n`,
+  };
+  await withSession({ files }, async (s) => {
+    const cli = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json'], { cwd: s.folder, encoding: 'utf8' });
+    const report = JSON.parse(cli.stdout) as { findings: Array<{ file: string; line: number; ruleId: string }> };
+    const fromCli = report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort();
+    const fromEditor: string[] = [];
+    for (const [file, text] of Object.entries(files)) {
+      const uri = await s.open(file, text, undefined, false);
+      for (const d of await s.diagnostics(uri)) fromEditor.push(`${file}:${d.range.start.line + 1} ${String(d.code)}`);
+    }
+    assert.deepEqual(fromCli, Object.keys(files).map((f) => `${f}:${f === 'deploy/secret.yaml' ? 6 : f === 'src/Api/web.config' ? 3 : f.endsWith('.java') || f.endsWith('.php') || f.endsWith('.rb') ? 2 : 1} config/hardcoded-secret`).sort());
+    assert.deepEqual(fromEditor.sort(), fromCli);
+  });
+});

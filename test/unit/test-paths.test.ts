@@ -60,6 +60,17 @@ describe('test files: judged on the path inside the project', () => {
     // The test environment's configuration is configuration (node-config's config/test.js, NodeGoat's).
     ['config/test.js', false],
     ['config/env/test.js', false],
+    // Other languages' conventions, for the secret rule's reading of them.
+    ['src/main/java/com/acme/UserServiceTest.java', true],
+    ['src/main/java/com/acme/OrdersIT.java', true],
+    ['src/main/java/com/acme/Latest.java', false],
+    ['Api.Tests/SettingsTests.cs', true],
+    ['src/Api.Tests/Fixtures.cs', true],
+    ['src/Api/Contest.cs', false],
+    ['app/models/user_spec.rb', true],
+    ['lib/user_test.rb', true],
+    ['lib/latest.rb', false],
+    ['src/UserTest.php', true],
   ];
   for (const [file, expected] of cases) test(`${file}: ${expected ? 'test' : 'not test'}`, () => assert.equal(isTestFile(file), expected));
 

@@ -77,6 +77,8 @@ export function isSensitiveName(name: string): boolean {
   if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;
   if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
+  // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`.
+  if (at > 0 && ws[at - 1] === 'public') return false;
   const last = ws[ws.length - 1];
   if (DESCRIPTIVE_SUFFIXES.has(last)) {
     // `secretKey`, `apiKey`, `private_key` end in "key" and are secrets; `tokenKey` and `passwordField` are not.

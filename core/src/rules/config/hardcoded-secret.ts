@@ -10,6 +10,7 @@ import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
 import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../secrets/documents';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
+import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -139,14 +140,19 @@ function contextCandidates(context: FileContext): Candidate[] {
     }
     case 'yaml':
     case 'json': {
-      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      const secretManifest = context.kind === 'yaml' && KUBERNETES_SECRET.test(context.text);
+      if (!KEYED_CANDIDATE.test(context.text) && !secretManifest) return [];
       if (nestedDeeperThan(context.text, 64)) {
         // Not parsed (seconds of YAML parsing on hostile input), and said so: never silently clean.
         context.incomplete ??= `not fully analysed: ${meta.id} does not parse ${context.kind.toUpperCase()} nested deeper than 64 levels; only provider-format secrets were checked`;
         return [];
       }
       const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
-      return findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
+      const keyed = findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
+      if (!secretManifest) return keyed;
+      // A Secret's `data` is base64: judged decoded, never as the base64 text.
+      const data = kubernetesSecretData(context.yaml.docs, context.text);
+      return [...keyed.filter((c) => !data.covered.some(([s, e]) => s <= c.start && c.start < e)), ...data.secrets.map(namedCandidate)];
     }
     case 'python':
       return pythonSecretCandidates(context);
@@ -156,9 +162,19 @@ function contextCandidates(context: FileContext): Candidate[] {
     case 'dockerfile':
       if (!KEYED_CANDIDATE.test(context.text) && !(context.kind === 'shell' && SHELL_COMMAND_CANDIDATE.test(context.text))) return [];
       return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => keyedCandidate(s, false));
+    case 'text':
+      // Java, C#, PHP, Ruby, XML configuration, Makefiles, Terraform, plain text: no fix (no one idiom for the read).
+      if (!KEYED_CANDIDATE.test(context.text)) return [];
+      return findNameValueSecrets(context.text, context.path).map(namedCandidate);
     default:
       return [];
   }
+}
+
+const KUBERNETES_SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*$/m;
+
+function namedCandidate(s: NamedValue): Candidate {
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end };
 }
 
 /**
