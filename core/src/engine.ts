@@ -132,7 +132,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       present ??= gateOf(ruleList).present(context.lowerText);
       if (!meta.keywords.some((k) => present?.has(k))) continue;
     }
-    if (meta.gate && !meta.gate(text)) continue;
+    if (meta.gate && !meta.gate(text, context.kind)) continue;
     const reports: Report[] = [];
     try {
       rule.check(context, (r) => reports.push(r));
