@@ -1,5 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import type { PyAssignment, PyCall, PyDictEntry, PyEnvRead, PyExpr, PythonFacts, PyString } from './types';
+import { stringOf } from './strings';
+import type { PyAssignment, PyCall, PyDictEntry, PyEnvRead, PyExpr, PythonFacts } from './types';
 
 /** Nesting deeper than this is generated or hostile: the walk stops descending (and says the file is incomplete). */
 const MAX_DEPTH = 400;
@@ -212,6 +213,11 @@ function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, P
       }
       break;
     }
+    case 'tuple':
+    case 'list':
+      // `HTTPServer(('', 8000), Handler)`, `bind = ['0.0.0.0:8000']`: short literal sequences, element by element.
+      if (node.namedChildCount <= 8) out.elements = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment').map(recurse);
+      break;
     case 'dictionary':
       out.entries = dictEntries(node, recurse);
       facts.dictEntries.push(...out.entries);
@@ -301,33 +307,4 @@ function isEnviron(text: string, facts: PythonFacts): boolean {
   const first = compact.split('.')[0];
   const resolved = (facts.imports.get(first) ?? first) + compact.slice(first.length);
   return resolved === 'os.environ';
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-
-/** A string literal's value (implicit concatenation joined), or undefined for anything else. */
-export function stringOf(node: Node): PyString | undefined {
-  if (node.type === 'concatenated_string') {
-    const parts = node.namedChildren.filter((c): c is Node => c?.type === 'string').map(stringOf);
-    if (parts.length === 0 || parts.some((p) => !p)) return undefined;
-    const ok = parts as PyString[];
-    return {
-      value: ok.map((p) => p.value).join(''), start: node.startIndex, end: node.endIndex,
-      contentStart: ok[0].contentStart, contentEnd: ok[ok.length - 1].contentEnd, interpolated: ok.some((p) => p.interpolated) || ok.length > 1,
-    };
-  }
-  if (node.type !== 'string') return undefined;
-  const open = node.firstChild;
-  const close = node.lastChild;
-  if (open?.type !== 'string_start' || close?.type !== 'string_end') return undefined;
-  // Bytes literals are read like text: a `b'…'` secret is as real as a text one.
-  const raw = /r/i.test(open.text.replace(/["']/g, ''));
-  let value = '';
-  let interpolated = false;
-  for (const part of node.children) {
-    if (!part || part.type === 'string_start' || part.type === 'string_end') continue;
-    if (part.type === 'interpolation') interpolated = true;
-    else value += raw ? part.text : part.text.replace(/\\(.)/gs, (whole, c: string) => ESCAPES[c] ?? whole);
-  }
-  return { value, start: node.startIndex, end: node.endIndex, contentStart: open.endIndex, contentEnd: close.startIndex, interpolated };
 }

@@ -13,7 +13,7 @@ const GATE = new RegExp([
   // servers and loops
   'serve_forever', 'run_forever', 'start_consuming', 'while\\s+(?:true|1)\\s*:', 'asyncio', '\\.run(?:_app)?\\(', 'serve\\(', 'signal',
   // ports and service urls (not the `port` of every `import`)
-  '\\bport\\b', '_port\\b', '://',
+  '\\bport\\b', '_port\\b', '://', 'server', '\\bbind\\b', '\\.listen\\(', '\\bhost\\b',
 ].join('|'), 'i');
 
 /** True when the text could hold a finding of a Python check. */

@@ -32,6 +32,8 @@ export interface PyExpr {
   envRead?: number;
   /** For a dictionary literal: its entries with string keys. */
   entries?: PyDictEntry[];
+  /** For a tuple or list literal of up to 8 elements: the elements. */
+  elements?: PyExpr[];
   /** For a number literal: its value. */
   number?: number;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as ts from 'typescript';
 import { parseDocument } from 'yaml';
+import { parserFor } from '../../../core/src/treesitter/runtime';
 import type { Rule } from '../../../core/src/rules/types';
 import type { Finding } from '../../../core/src/types';
 import { analysis, fixAll, type Options } from '../../fixtures/workspace/harness';
@@ -123,8 +124,9 @@ function assertUnique(id: string, cases: ValidCase[]): void {
   if (twice.length > 0) throw new Error(`${id}: case names used twice: ${twice.join(', ')}`);
 }
 
-/** Syntax errors of the fixed file, by its kind: JS/TS through TypeScript's parser, JSON, YAML. */
+/** Syntax errors of the fixed file, by its kind: JS/TS through TypeScript's parser, JSON, YAML, Python through tree-sitter. */
 export function parseErrors(file: string, text: string): string[] {
+  if (/\.py$/.test(file)) return pythonErrors(text);
   if (/\.(json)$/.test(file)) {
     try {
       JSON.parse(text);
@@ -139,4 +141,16 @@ export function parseErrors(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const diagnostics = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
   return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** A Python text's syntax errors (ERROR or MISSING nodes); the test file loads the grammar in `before`. */
+function pythonErrors(text: string): string[] {
+  const parser = parserFor('python');
+  if (!parser) throw new Error('the Python grammar is not loaded: call loadPython in the test file\'s `before`');
+  const tree = parser.parse(text);
+  try {
+    return tree === null ? ['no tree'] : tree.rootNode.hasError ? [`syntax error in: ${text}`] : [];
+  } finally {
+    tree?.delete();
+  }
 }

@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import type { FileContext } from '../../context';
+import { runsDirectly } from '../../python/launch';
 import type { PyCall, PythonFacts } from '../../python/types';
 import type { Report } from '../types';
 
@@ -25,9 +25,6 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
 
 /** Calls inside a `while True:` loop that make it a consumer or worker, not a retry loop. */
 const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brpop|brpoplpush|xread|xreadgroup|accept|recv|recvfrom|listen|fetch_messages|dequeue|reserve)$/;
-
-/** Process managers that handle SIGTERM for the app they serve. */
-const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey|fastapi\s+run)\b/;
 
 export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
@@ -70,22 +67,6 @@ function handlesSigterm(facts: PythonFacts, text: string): boolean {
 /** `app.run()`, `socketio.run(app)`, `web.run_app(app)`: a framework's own server started by the file. */
 function isAppRun(call: PyCall): boolean {
   return /^(?:\w+\.)?run$/.test(call.written) && !/^(?:asyncio|uvicorn|hypercorn|trio|anyio|unittest|pytest)\./.test(call.callee) || /(?:^|\.)run_app$/.test(call.written);
-}
-
-/**
- * Whether the Procfile or Dockerfile at the root runs this file with Python itself (`python app.py`) and no
- * app server: only then is `app.run()` the production entry point. gunicorn, uvicorn and their peers handle
- * SIGTERM for the app they serve.
- */
-function runsDirectly(context: FileContext): boolean {
-  const host = context.host;
-  const root = host?.rootOf(context.path);
-  if (!host || !root) return false;
-  const base = path.basename(context.path);
-  const commands = ['Procfile', 'Dockerfile'].map((f) => host.readFile(path.join(root, f)) ?? '').join('\n');
-  if (APP_SERVERS.test(commands)) return false;
-  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(String.raw`\bpython[\d.]*"?,?\s+(?:"?-u"?,?\s+)?"?(?:[\w./-]*/)?${escaped}\b`).test(commands);
 }
 
 function short(text: string): string {
