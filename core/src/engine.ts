@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from './lazyModules';
 import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { isLockfile, looksBinary, looksMinified } from './fileKinds';
