@@ -3,7 +3,7 @@
 // file that they load on first use (scripts/build/lazyTypescript.mjs).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { lazyTypescript } from './scripts/build/lazyTypescript.mjs';
+import { lazyTypescript, lazyTypescriptNamespace } from './scripts/build/lazyTypescript.mjs';
 import { stripProviderExamples } from './scripts/build/stripExamples.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -30,7 +30,7 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The scaffold engine parses code with TypeScript: its own bundle, loaded on the first scaffold command.
-  { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'], plugins: [lazyTypescript] },
+  { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'], plugins: [lazyTypescriptNamespace] },
   // Server and CLI load the compiler (dist/typescript.js) the first time a file needs a syntax tree.
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, lazyTypescript] },
   { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples, lazyTypescript] },

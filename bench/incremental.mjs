@@ -18,6 +18,8 @@ try {
       resolveDir: repo, sourcefile: 'incremental-entry.ts', loader: 'ts',
     },
     outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning',
+    // As esbuild.mjs and lib/engine.mjs: jsonc-parser's UMD main loads its parts with a require a bundle cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   });
   const { WorkspaceScanner, FileContext, analyze, defaultConfig } = createRequire(import.meta.url)(bundle);
   const ws = path.join(work, 'ws');

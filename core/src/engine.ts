@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash } from './lazyModules';
 import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { isLockfile, looksBinary, looksMinified } from './fileKinds';
+import { FindingFixes } from './fixes/lazy';
 import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
 import type { Report, Rule } from './rules/types';
@@ -99,7 +100,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   // Test-ness is judged inside the project, whatever folders the project itself sits in; set before any
   // early return, because callers index the context's test-ness after the analysis.
   if (options.relativePath !== undefined) context.relativePath = options.relativePath;
-  const fixes = new Map<Finding, FixDescriptor[]>();
+  const fixes = new FindingFixes<Finding>();
   const text = context.text;
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxSize) return { findings: [], suppressed: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
@@ -176,7 +177,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         continue;
       }
       findings.push(finding);
-      if (r.fixes && r.fixes.length > 0) fixes.set(finding, r.fixes);
+      fixes.add(finding, r.fixes);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from './lazyModules';
 import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { ResolvedConfig } from './config';

@@ -14,16 +14,16 @@ after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const HOOK = path.join(scratch, 'hook.cjs');
 fs.writeFileSync(HOOK, `const M = require('module'); const load = M._load;
-M._load = function (request) { if (/typescript/.test(request)) process.stderr.write('LOADED ' + request + '\\n'); return load.apply(this, arguments); };\n`);
+M._load = function (request) { process.stderr.write('LOADED ' + request + '\\n'); return load.apply(this, arguments); };\n`);
 
-function scanLoads(files: Record<string, string>): { typescript: boolean; code: number | null; stdout: string } {
+function scanLoads(files: Record<string, string>): { typescript: boolean; crypto: boolean; code: number | null; stdout: string } {
   const dir = fs.mkdtempSync(path.join(scratch, 'ws-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
   const r = spawnSync(process.execPath, ['-r', HOOK, CLI, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-  return { typescript: /LOADED .*typescript/.test(r.stderr), code: r.status, stdout: r.stdout };
+  return { typescript: /LOADED .*typescript/.test(r.stderr), crypto: /^LOADED (node:)?crypto$/m.test(r.stderr), code: r.status, stdout: r.stdout };
 }
 
 describe('start-up: the TypeScript compiler is loaded on demand', () => {
@@ -36,6 +36,8 @@ describe('start-up: the TypeScript compiler is loaded on demand', () => {
     const r = scanLoads({});
     assert.equal(r.code, 0);
     assert.equal(r.typescript, false);
+    // Nothing to hash, no .env to parse: node:crypto (dotenv loads it too) stays unloaded.
+    assert.equal(r.crypto, false);
   });
   test('only YAML and plain code without keywords: not loaded', () => {
     const r = scanLoads({ 'config.yaml': 'name: app\n', 'src/add.js': 'export const add = (a, b) => a + b;\n' });

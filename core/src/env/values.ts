@@ -1,4 +1,4 @@
-import { parse as dotenvParse } from 'dotenv';
+import { dotenvParse } from '../lazyModules';
 import { scanEnv, type EnvDocument, type EnvEntry } from './scan';
 
 /**

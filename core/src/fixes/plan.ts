@@ -1,4 +1,4 @@
-import dotenv from 'dotenv';
+import { dotenvParse } from '../lazyModules';
 import ignore from 'ignore';
 import * as path from 'node:path';
 import { LineIndex } from '../lineIndex';
@@ -22,7 +22,7 @@ export interface EnvFiles {
 export function envEntries(text: string | undefined): Map<string, string> {
   if (!text) return new Map();
   try {
-    return new Map(Object.entries(dotenv.parse(text)));
+    return new Map(Object.entries(dotenvParse(text)));
   } catch {
     return new Map();
   }
@@ -42,7 +42,7 @@ export function quoteEnvValue(value: string): string | undefined {
   ];
   for (const quoted of candidates) {
     if (quoted === value && !/^[\w.\-/:@+=,~%^]*$/.test(value)) continue;
-    if (dotenv.parse(`K=${quoted}\n`).K === value) return quoted;
+    if (dotenvParse(`K=${quoted}\n`).K === value) return quoted;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { syntaxIndex } from './syntaxIndex';
 
 /** Where a value comes from: a module and the member path inside it (`winston` + `transports.File`). */
 export interface ModulePath {
@@ -64,8 +65,9 @@ export class ModuleBindings {
   }
 
   private collect(): void {
-    // Module-level statements first, then nested ones (a `require` inside a function still binds a name).
-    const visit = (node: ts.Node): void => {
+    // In the order of a walk of the tree (a `require` inside a function still binds a name), over the nodes
+    // that can bind one: the syntax index keeps them per statement, so a keystroke does not walk the tree.
+    for (const node of syntaxIndex(this.sourceFile).bindings) {
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) this.fromImport(node);
       else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
         this.set(node.name.text, { module: node.moduleReference.expression.text, path: [] });
@@ -76,9 +78,7 @@ export class ModuleBindings {
         const required = requireTarget(unwrap(node.expression));
         if (required) this.sideEffectImports.add(required);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
+    }
   }
 
   private fromImport(node: ts.ImportDeclaration): void {

@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
+import { syntaxIndex } from './syntaxIndex';
 
 /** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */
 export type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'worker';
@@ -107,7 +108,8 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
   const kinds = new Map<string, ServerKind>();
   const mocks = new Set<string>();
   const sites: ListenSite[] = [];
-  const visit = (node: ts.Node): void => {
+  // The nodes a walk of the tree would meet that can matter here, in its order (the syntax index's `servers`).
+  for (const node of syntaxIndex(sf).servers) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const kind = creates(bindings, node.initializer);
       if (kind) kinds.set(node.name.text, kind);
@@ -121,9 +123,7 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
       const site = listenCall(node, bindings, kinds, mocks, options);
       if (site) sites.push(site);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  }
   return sites;
 }
 
@@ -266,8 +266,8 @@ function collectSignalFacts(sf: ts.SourceFile, bindings: ModuleBindings): Signal
   const namesSigterm = /(['"`])SIGTERM\1|\bSIGTERM\s*:/.test(sf.text);
   let handled = false;
   let listensToNamedElsewhere = false;
-  const visit = (node: ts.Node): void => {
-    if (handled) return;
+  for (const node of syntaxIndex(sf).calls) {
+    if (handled) break;
     if (ts.isCallExpression(node)) {
       const callee = dottedName(node.expression);
       if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
@@ -282,8 +282,6 @@ function collectSignalFacts(sf: ts.SourceFile, bindings: ModuleBindings): Signal
       if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') handled = true;
     }
     if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) handled = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  }
   return { handled, namesSigterm, listensToNamedElsewhere };
 }

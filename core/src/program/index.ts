@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../lazyModules';
 import * as path from 'node:path';
 import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';

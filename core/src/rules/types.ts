@@ -1,5 +1,5 @@
 import type { FileContext } from '../context';
-import type { FixDescriptor } from '../fixes/types';
+import type { FixesOf } from '../fixes/lazy';
 import type { ModuleFacts } from '../program/types';
 import type { FileKind, SeveritySetting } from '../types';
 
@@ -62,8 +62,11 @@ export interface Report {
   data?: Record<string, string>;
   start: number;
   end: number;
-  /** The fixes offered, best first: plain offsets and text, never applied by the rule. */
-  fixes?: FixDescriptor[];
+  /**
+   * The fixes offered, best first: plain offsets and text, never applied by the rule. A function when computing
+   * them costs more than a glance: called only when a code action or `--fix` asks, never for diagnostics.
+   */
+  fixes?: FixesOf;
   /** What identifies this finding apart from its position (for the fingerprint); never a secret in clear. */
   identity?: string;
   /**

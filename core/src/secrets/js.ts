@@ -1,7 +1,8 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
 import { envFallbackOf, envReadName } from '../js/envReads';
-import { importedModules, isEqualityOperator, outermost, unwrap } from '../js/modules';
+import { importedModules, outermost, unwrap } from '../js/modules';
+import { StatementMemo } from '../js/statements';
 import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { USER_KEYS } from './structured';
@@ -156,8 +157,22 @@ function suggestEnvName(name: string, literal: ts.Node): string {
   return owner ? toEnvName(`${owner}_${name}`) : toEnvName(name);
 }
 
-/** Walks the tree once and returns every literal that sits where a secret is kept, used or defaulted. */
+/**
+ * Every literal that sits where a secret is kept, used or defaulted. A literal is judged by its own statement
+ * and the file's imports: on a keystroke only the statement the edit touched is walked again (StatementMemo).
+ */
 export function findJsSecrets(sourceFile: ts.SourceFile, imports = importedModules(sourceFile)): JsSecret[] {
+  const memo = (secretsMemo ??= new StatementMemo(secretsOf, moved));
+  // Only the imports' names and modules matter to the judgement, not where they are written.
+  memoImports = imports;
+  return memo.of(sourceFile, [...imports].join('\n'));
+}
+
+let secretsMemo: StatementMemo<JsSecret> | undefined;
+let memoImports = new Map<string, string>();
+
+function secretsOf(statement: ts.Statement): JsSecret[] {
+  const imports = memoImports;
   const found: JsSecret[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
@@ -167,8 +182,15 @@ export function findJsSecrets(sourceFile: ts.SourceFile, imports = importedModul
     }
     ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  visit(statement);
   return found;
+}
+
+function moved(secret: JsSecret, delta: number): JsSecret {
+  const drop = secret.dropFallback;
+  const shifted = { ...secret, start: secret.start + delta, end: secret.end + delta };
+  if (drop) shifted.dropFallback = { ...drop, start: drop.start + delta, end: drop.end + delta };
+  return shifted;
 }
 
 function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): JsSecret | undefined {
@@ -275,28 +297,4 @@ function configKey(callee: string, first: ts.Expression | undefined): string | u
   return first.text.split(/[.:/]/).pop();
 }
 
-/**
- * `const mqttPassword = '…'` whose every use compares what a client sent with it (`password === mqttPassword`):
- * the login the file's own code accepts, not one it sends anywhere. With a server started in the same file,
- * that is a stand-in server for trying a client against (hardcoded-secret judges it like test code).
- */
-export function isCheckedOnly(literal: ts.StringLiteralLike): boolean {
-  const decl = outermost(literal).parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
-  const name = decl.name.text;
-  let uses = 0;
-  let other = false;
-  const visit = (node: ts.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== decl.name) {
-      const slot = outermost(node);
-      const parent = slot.parent;
-      if (ts.isBinaryExpression(parent) && isEqualityOperator(parent.operatorToken.kind)) uses++;
-      else if (!(ts.isPropertyAccessExpression(parent) && parent.name === node)) other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(literal.getSourceFile());
-  return uses > 0 && !other;
-}
+export { isCheckedOnly } from './checkedOnly';

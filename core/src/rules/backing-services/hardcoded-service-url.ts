@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
+import { syntaxIndex } from '../../js/syntaxIndex';
 import { toEnvName } from '../../secrets/names';
 import type { Report, Rule, RuleMeta } from '../types';
 import {
@@ -128,9 +129,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     emit(node, { messageId: 'url', data: { env: nameFor(node) ?? service.env, service: service.service, host: url.host, client: service.service }, identity: `url:${url.host}` });
   };
 
-  const visit = (node: ts.Node): void => {
-    // `type Config = { url: 'redis://cache:6379' }` describes a value; it connects to nothing.
-    if (ts.isLiteralTypeNode(node)) return;
+  // The literals holding `://` and the calls of a client, outside literal types (`type Config = { url:
+  // 'redis://cache:6379' }` describes a value; it connects to nothing), in the order of a walk of the tree.
+  const judgeNode = (node: ts.Node): void => {
     if (ts.isTemplateExpression(node)) templateUrl(node);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       const url = parseServiceUrl(node.text);
@@ -143,7 +144,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (client) clientOptions(node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),
         (array, hosts) => judgeList(array, hosts, client));
     }
-    ts.forEachChild(node, visit);
   };
 
   /** `brokers: ['kafka-1.prod:9092', 'kafka-2.prod:9092']` moves whole, as a comma-separated variable. */
@@ -159,7 +159,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     emit(first, { messageId: 'host', data: { env: client.env, service: client.service, host, client: client.label }, identity: `host:${host}`, fixes: [fix] });
   };
 
-  visit(sf);
+  for (const node of syntaxIndex(sf).serviceUrls) judgeNode(node);
 }
 
 /** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */

@@ -86,17 +86,25 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const program = context.program?.programModules() ?? [];
   if (own.handled || programHandles([...program, { facts: factsOf(own) }])) return;
   // Names the fixes declare, shared across the sites: fix-all applies them together, and two
-  // `const shutdown` in one scope would not parse.
-  const taken = new Set<string>();
-  for (const site of sites) {
-    const fix = shutdownFix(context, site, taken);
+  // `const shutdown` in one scope would not parse. Computed only when a fix is asked for (a free name is a
+  // walk of the whole tree), then for every site at once, in order, so the names come out as they always did.
+  let fixes: Array<EditFix | undefined> | undefined;
+  const fixOf = (i: number): EditFix[] | undefined => {
+    if (!fixes) {
+      const taken = new Set<string>();
+      fixes = sites.map((site) => shutdownFix(context, site, taken));
+    }
+    const fix = fixes[i];
+    return fix ? [fix] : undefined;
+  };
+  for (const [i, site] of sites.entries()) {
     report({
       messageId: 'missing',
       data: { label: site.label, what: WHAT[site.kind] },
       start: site.anchor.getStart(sf),
       end: site.anchor.getEnd(),
       identity: `missing:${site.label}`,
-      fixes: fix ? [fix] : undefined,
+      fixes: () => fixOf(i),
     });
   }
 }

@@ -1,8 +1,10 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
+import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
+import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { checkPortPython, PYTHON_PORT_GATE, PYTHON_PORT_KEYWORDS, PYTHON_PORT_MESSAGES } from './hardcoded-port-python';
@@ -70,16 +72,14 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
     const typed = args.slice(1).some((a) => !isFunction(a));
     emit(portOf(args[0], typed ? 'argument-typed' : 'argument', constants), site.label);
   }
-  // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve.
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const label = configuredServer(node, bindings);
-      const options = node.arguments?.[0];
-      if (label && options) emit(portOf(options, 'argument', constants, true), label);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve (calls whose callee
+  // resolves or is a dotted name, in the order of a walk of the tree).
+  for (const node of syntaxIndex(sf).calls) {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
+    const label = configuredServer(node, bindings);
+    const options = node.arguments?.[0];
+    if (label && options) emit(portOf(options, 'argument', constants, true), label);
+  }
 }
 
 function isAuxiliary(site: ListenSite): boolean {
@@ -152,13 +152,6 @@ function constantOf(use: ts.Identifier, constants: Map<string, ts.Expression>): 
   return init;
 }
 
-/** Parameters are scoped to their function, which `constantOf` looks at where the name is used. */
-function inParameter(node: ts.BindingElement): boolean {
-  let n: ts.Node = node.parent;
-  while (ts.isBindingElement(n) || ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n)) n = n.parent;
-  return ts.isParameter(n);
-}
-
 function bindsName(name: ts.BindingName, wanted: string): boolean {
   if (ts.isIdentifier(name)) return name.text === wanted;
   return name.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, wanted));
@@ -170,32 +163,6 @@ function isPortLiteral(e: ts.Expression): e is ts.NumericLiteral | ts.StringLite
   if (!/^\d{1,5}$/.test(e.text)) return false;
   const n = Number(e.text);
   return n > 0 && n < 65536;
-}
-
-/**
- * Variables declared once and never assigned again, by name: `let port = 3000; if (…) port = …` is
- * configuration at run time, so a reassigned name is not followed.
- */
-function declaredOnce(sf: ts.SourceFile): Map<string, ts.Expression> {
-  const declared = new Map<string, ts.Expression>();
-  const twice = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      if (declared.has(node.name.text) || !node.initializer) twice.add(node.name.text);
-      else declared.set(node.name.text, node.initializer);
-    }
-    // `const { port } = options` elsewhere binds the name again: which one a use means is not followed.
-    if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !inParameter(node)) twice.add(node.name.text);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      const target = unwrap(node.left);
-      if (ts.isIdentifier(target)) twice.add(target.text);
-    }
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)) twice.add(node.operand.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  for (const name of twice) declared.delete(name);
-  return declared;
 }
 
 /**

@@ -1,0 +1,90 @@
+import ts = require('typescript');
+import { requireTarget, unwrap as unwrapExpression } from './modules';
+import { StatementMemo } from './statements';
+
+/**
+ * The nodes the per-file facts look at (module bindings, servers started, signal handlers), in the order a walk
+ * of the whole tree meets them, gathered per top-level statement (StatementMemo): on a keystroke only the
+ * statement the edit touched is walked again, and each fact iterates its list instead of the tree. The lists
+ * are chosen by syntax alone, each a superset of the nodes its fact can use (see the filters below).
+ */
+export interface SyntaxIndex {
+  /** Imports, `import x = require()`, declarations whose initializer may resolve to a module, bare `require('x');`. */
+  bindings: readonly ts.Node[];
+  /** Named declarations with an initializer, `new` expressions, and calls of `.listen`/`.start`/`promisify(…)`. */
+  servers: readonly ts.Node[];
+  /** Calls and `new` expressions whose callee may name a module member, a dotted name, or `.enableShutdownHooks`. */
+  calls: readonly ts.Node[];
+  /**
+   * Outside literal types, string literals and template heads holding `://` (what a service URL needs), with
+   * the `calls` among them (clients given a host in their options).
+   */
+  serviceUrls: readonly ts.Node[];
+}
+
+type Part = { -readonly [K in keyof SyntaxIndex]: ts.Node[] };
+
+const memo = new StatementMemo<Part>((statement) => [collect(statement)], (part) => part);
+const cache = new WeakMap<ts.SourceFile, SyntaxIndex>();
+
+export function syntaxIndex(sf: ts.SourceFile): SyntaxIndex {
+  let index = cache.get(sf);
+  if (!index) {
+    const parts = memo.of(sf);
+    index = {
+      bindings: parts.flatMap((p) => p.bindings), servers: parts.flatMap((p) => p.servers),
+      calls: parts.flatMap((p) => p.calls), serviceUrls: parts.flatMap((p) => p.serviceUrls),
+    };
+    cache.set(sf, index);
+  }
+  return index;
+}
+
+function collect(statement: ts.Statement): Part {
+  const part: Part = { bindings: [], servers: [], calls: [], serviceUrls: [] };
+  let inLiteralType = 0;
+  const visit = (node: ts.Node): void => {
+    if (!inLiteralType && (((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.includes('://')) ||
+        (ts.isTemplateExpression(node) && node.head.text.includes('://')))) part.serviceUrls.push(node);
+    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) part.bindings.push(node);
+    else if (ts.isVariableDeclaration(node) && node.initializer) {
+      if (mayResolve(node.initializer)) part.bindings.push(node);
+      if (ts.isIdentifier(node.name)) part.servers.push(node);
+    } else if (ts.isExpressionStatement(node) && requireTarget(unwrapExpression(node.expression)) !== undefined) part.bindings.push(node);
+    if (ts.isNewExpression(node)) {
+      part.servers.push(node);
+      if (mayResolve(node.expression)) {
+        part.calls.push(node);
+        if (!inLiteralType) part.serviceUrls.push(node);
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      if (startsSomething(node)) part.servers.push(node);
+      if (mayResolve(node.expression) || (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks')) part.calls.push(node);
+      if (!inLiteralType && mayResolve(node.expression)) part.serviceUrls.push(node);
+    }
+    // `type Config = { url: 'redis://cache:6379' }` describes a value: hardcoded-service-url skips literal types.
+    const literalType = ts.isLiteralTypeNode(node);
+    if (literalType) inLiteralType++;
+    ts.forEachChild(node, visit);
+    if (literalType) inLiteralType--;
+  };
+  visit(statement);
+  return part;
+}
+
+/** What `listenCall` (servers.ts) can answer for: `x.listen(…)`, `x.start(…)`, `promisify(…)` and its kin. */
+function startsSomething(node: ts.CallExpression): boolean {
+  const e = node.expression;
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+  return name === 'listen' || name === 'start' || /^promisify\w*$|^pify$/i.test(name);
+}
+
+/** The expressions `ModuleBindings.resolve` (and `dottedName`) can give an answer for: names, member chains, `require('x')`. */
+function mayResolve(expression: ts.Expression): boolean {
+  const e = unwrapExpression(expression);
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPropertyAccessExpression(e)) return mayResolve(e.expression);
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return mayResolve(e.expression);
+  return requireTarget(e) !== undefined;
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze, type AnalysisResult } from '../../core/src/engine';
+import { statementFactsComputed } from '../../core/src/js/statements';
+
+// A keystroke re-walks only the top-level statement it touched: the per-file facts (module bindings, servers,
+// signal handlers, constants, secret literals, service URLs) are kept per statement across versions of the
+// tree (core/src/js/statements.ts). Asserted by counting the statements whose facts are computed, never by time.
+
+const STATEMENTS = 200;
+
+function module(): string {
+  const parts = [
+    "const express = require('express');",
+    "const { Pool } = require('pg');",
+    'const app = express();',
+    "const sessionSecret = 'k3Jx9QwL2mVb7TzR4nYp';",
+    "const pool = new Pool({ connectionString: 'postgres://db.internal.example.com:5432/shop' });",
+  ];
+  for (let i = 0; parts.length < STATEMENTS - 1; i++) parts.push(`app.get('/r${i}', (req, res) => { const total${i} = ${i} + Number(req.query.n); res.json({ total${i} }); });`);
+  parts.push('app.listen(3000);');
+  return `${parts.join('\n')}\n`;
+}
+
+const shown = (r: AnalysisResult) => JSON.stringify(r.findings.map((f) => [f.ruleId, f.messageId, f.start, f.end, f.message, f.fingerprint]));
+
+describe('keystroke: work proportional to the edit', () => {
+  test('an edit inside one statement recomputes the facts of that statement only', () => {
+    const config = defaultConfig();
+    const file = '/ws/src/app.js';
+    const text = module();
+    const first = new FileContext(file, text);
+    const before = analyze(first, { config });
+    assert.ok(before.findings.length >= 3, shown(before));
+    // Type a letter into an identifier in the middle of the file.
+    const at = text.indexOf('total100') + 'total100'.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const counted = statementFactsComputed();
+    const next = first.withText(edited, { start: at, end: at, newLength: 1 });
+    const after = analyze(next, { config });
+    const work = statementFactsComputed() - counted;
+    assert.equal(shown(after), shown(analyze(new FileContext(file, edited), { config })), 'the same findings as a fresh analysis');
+    // A fresh analysis computes every statement for every kind of fact: hundreds.
+    assert.ok(work > 0 && work <= 20, `${work} statement computations for one keystroke`);
+  });
+});
