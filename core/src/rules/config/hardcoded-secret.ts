@@ -13,6 +13,7 @@ import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findSqlPasswords } from '../../secrets/sql';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
@@ -27,7 +28,7 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   reportsSecrets: true,
-  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'text'],
+  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'go', 'text'],
   keywords: [],
   leaksInTests: true,
 };
@@ -148,6 +149,8 @@ function contextCandidates(context: FileContext): Candidate[] {
     }
     case 'python':
       return pythonSecretCandidates(context);
+    case 'go':
+      return goSecretCandidates(context);
     case 'env':
     case 'properties':
     case 'shell':
@@ -250,6 +253,7 @@ function providerFix(context: FileContext, match: ProviderMatch, overlapping: Ca
     const name = overlapping.messageId === 'fallback' || (overlapping.messageId === 'named' && /_/.test(overlapping.fix.name)) ? overlapping.fix.name : match.provider.envName;
     if (overlapping.start === match.start && overlapping.end === match.end) return { ...overlapping.fix, name, value: match.secret };
   }
+  if (context.kind === 'go') return goProviderFix(context, match, match.provider);
   if (context.kind !== 'js') return undefined;
   const literal = literalAt(context.sourceFile, match.start);
   if (!literal) return undefined;
