@@ -222,6 +222,12 @@ function expr(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExp
       }
       break;
     }
+    case 'type_conversion_expression': {
+      // `[]byte("key")`: the bytes are the literal's, for the rules (the fix replaces the literal inside).
+      const operand = node.childForFieldName('operand');
+      if (/^(?:\[\]byte|string)$/.test(node.childForFieldName('type')?.text ?? '') && operand) out.string = recurse(operand).string;
+      break;
+    }
     case 'composite_literal':
       readComposite(node, out, facts, recurse);
       break;

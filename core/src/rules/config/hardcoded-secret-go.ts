@@ -20,9 +20,9 @@ export interface GoSecretCandidate {
  * example (checked by the tests).
  */
 export const GO_SECRET_SINKS: Array<{ callee: RegExp; index: number; name: string; tp: string; fp: string }> = [
-  { callee: /\.SignedString$/, index: 0, name: 'SignedString', tp: 'token.SignedString([]byte("my-signing-key"))', fp: 'token.SignedString([]byte(os.Getenv("JWT_SECRET")))' },
-  { callee: /^crypto\/hmac\.New$/, index: 1, name: 'hmac.New', tp: 'hmac.New(sha256.New, []byte("webhook-key"))', fp: 'hmac.New(sha256.New, key)' },
-  { callee: /^github\.com\/gorilla\/sessions\.NewCookieStore$/, index: 0, name: 'sessions.NewCookieStore', tp: 'sessions.NewCookieStore([]byte("cookie-secret"))', fp: 'sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY")))' },
+  { callee: /\.SignedString$/, index: 0, name: 'SignedString', tp: 'token.SignedString([]byte("s1gn1ng-k3y-2024"))', fp: 'token.SignedString([]byte(os.Getenv("JWT_SECRET")))' },
+  { callee: /^crypto\/hmac\.New$/, index: 1, name: 'hmac.New', tp: 'hmac.New(sha256.New, []byte("wh-9fK2xLq7"))', fp: 'hmac.New(sha256.New, key)' },
+  { callee: /^github\.com\/gorilla\/sessions\.NewCookieStore$/, index: 0, name: 'sessions.NewCookieStore', tp: 'sessions.NewCookieStore([]byte("c00kie-Str0ng"))', fp: 'sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY")))' },
   { callee: /^github\.com\/gin-contrib\/sessions\/cookie\.NewStore$/, index: 0, name: 'cookie.NewStore', tp: 'cookie.NewStore([]byte("secret"))', fp: 'cookie.NewStore(key)' },
 ];
 
@@ -31,19 +31,7 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
   const facts = context.go;
   if (!facts) return [];
   const out: GoSecretCandidate[] = [];
-  for (const b of facts.bindings) {
-    const name = b.path[b.path.length - 1];
-    named(out, facts, context.text, name, b.path.slice(0, -1), b.value, b);
-  }
-  for (const k of facts.keyed) named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
-  for (const call of facts.calls) {
-    for (const sink of GO_SECRET_SINKS) {
-      const arg = call.args[sink.index];
-      const s = arg && bytesOrString(facts, arg);
-      if (!sink.callee.test(call.callee) || !s || !isUsedSecretValue(s.value)) continue;
-      out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
-    }
-  }
+  // Fallbacks first: the default's assignment (`v = "lit"`) is a binding too, reported once, as the fallback.
   for (const read of facts.envReads) {
     const fallback = read.fallback;
     if (!read.name || !fallback) continue;
@@ -56,6 +44,19 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
       kind: 'move-to-env', start: fallback.assignStart, end: fallback.assignEnd, replacement: () => `panic("${envName} is not set")`, name: envName, value: s.value, fixedName: true,
     };
     out.push({ messageId: 'fallback', name: read.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
+  }
+  for (const b of facts.bindings) {
+    const name = b.path[b.path.length - 1];
+    named(out, facts, context.text, name, b.path.slice(0, -1), b.value, b);
+  }
+  for (const k of facts.keyed) named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
+  for (const call of facts.calls) {
+    for (const sink of GO_SECRET_SINKS) {
+      const arg = call.args[sink.index];
+      const s = arg?.string;
+      if (!sink.callee.test(call.callee) || !s || !isUsedSecretValue(s.value)) continue;
+      out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+    }
   }
   return dedupe(out);
 }
@@ -75,13 +76,6 @@ function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: str
       : undefined;
   }
   out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
-}
-
-/** `"lit"` or `[]byte("lit")`. */
-function bytesOrString(facts: GoFacts, e: GoExpr): GoString | undefined {
-  if (e.string) return e.string;
-  const call = e.call !== undefined ? facts.calls[e.call] : undefined;
-  return call && /^\[\]byte\(/.test(e.text) && call.args.length === 1 ? call.args[0].string : undefined;
 }
 
 /** `cfg.DB.Password` → `DB_PASSWORD`; a name that says whose secret it is stays as it is. */
