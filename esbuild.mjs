@@ -42,7 +42,7 @@ mkdirSync('dist', { recursive: true });
 copyFileSync('core/src/env/env-schema.schema.json', 'dist/env-schema.schema.json');
 // tree-sitter (web-tree-sitter as VS Code ships it) and the grammars of the languages read with it: plain
 // files beside the bundles, loaded the first time a file of that language needs a tree (core/src/treesitter).
-for (const file of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm']) {
+for (const file of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) {
   copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/${file}`);
 }
 

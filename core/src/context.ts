@@ -3,6 +3,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
 import { LineIndex } from './lineIndex';
 import type { FileHost } from './host';
+import { goFacts, handOverGoTree, type GoFacts } from './go';
 import { handOverPythonTree, pythonFacts, type PythonFacts } from './python';
 import type { ProgramView } from './program/types';
 import type { FileKind } from './types';
@@ -73,6 +74,11 @@ export class FileContext {
     return this.kind === 'python' ? pythonFacts(this) : undefined;
   }
 
+  /** The Go facts (package, imports, bindings, keyed literals, calls, env reads), read once from a tree-sitter tree. */
+  get go(): GoFacts | undefined {
+    return this.kind === 'go' ? goFacts(this) : undefined;
+  }
+
   /** Test code, fixtures or test set-up, judged on the path inside the project (see `relativePath`). */
   get isTestFile(): boolean {
     const judged = this.relativePath ?? this.path;
@@ -131,6 +137,7 @@ export class FileContext {
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
+    if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {
       const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.end - change.start), change.newLength);
       next.sourceFileCache = ts.updateSourceFile(this.sourceFileCache, text, range);

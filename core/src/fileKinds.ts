@@ -7,6 +7,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',
   '.properties': 'properties', '.ini': 'properties', '.cfg': 'properties', '.conf': 'properties', '.toml': 'properties',
   '.py': 'python', '.pyw': 'python',
+  '.go': 'go',
   '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell',
 };
 
@@ -68,7 +69,7 @@ export function isLockfile(filePath: string): boolean {
  * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
  * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
 /** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
 const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;

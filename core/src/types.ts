@@ -1,7 +1,7 @@
 /** Shared value types of the core engine. No `vscode` and no LSP imports anywhere under core/. */
 import type { Suppression } from './suppressions';
 
-export type FileKind = 'js' | 'yaml' | 'json' | 'env' | 'dockerfile' | 'properties' | 'shell' | 'python' | 'text';
+export type FileKind = 'js' | 'yaml' | 'json' | 'env' | 'dockerfile' | 'properties' | 'shell' | 'python' | 'go' | 'text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';

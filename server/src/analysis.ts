@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
+import { hasGoTree } from '../../core/src/go';
 import { hasPythonTree } from '../../core/src/python';
 import { isGitIgnored } from '../../core/src/gitignore';
 import { isGitTracked } from '../../core/src/git/tracked';
@@ -33,7 +34,7 @@ export function changedRegion(before: string, after: string): { start: number; e
 /** Extensions for documents with no file name (untitled), so they get the reader their language needs. */
 const LANGUAGE_EXTENSIONS: Record<string, string> = {
   javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx', yaml: '.yaml', json: '.json',
-  jsonc: '.json', dotenv: '.env', dockerfile: '.dockerfile', properties: '.properties', ini: '.ini', shellscript: '.sh', python: '.py',
+  jsonc: '.json', dotenv: '.env', dockerfile: '.dockerfile', properties: '.properties', ini: '.ini', shellscript: '.sh', python: '.py', go: '.go',
 };
 
 /**
@@ -57,7 +58,7 @@ export class DocumentAnalyses {
     // Relative to the workspace folder before the index sees the file: test-ness is judged inside the folder.
     const relativePath = folder ? path.relative(folder, filePath).split(path.sep).join('/') : path.basename(filePath);
     const previous = cached?.context;
-    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.gitTracked === gitTracked && (previous.hasSourceFile || hasPythonTree(previous)) &&
+    const context = previous && previous.path === filePath && previous.gitIgnored === gitIgnored && previous.gitTracked === gitTracked && (previous.hasSourceFile || hasPythonTree(previous) || hasGoTree(previous)) &&
       previous.relativePath === relativePath
       ? previous.withText(text, changedRegion(previous.text, text))
       : new FileContext(filePath, text, { gitIgnored, gitTracked, relativePath, keepSyntaxTree: true });

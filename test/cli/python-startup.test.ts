@@ -28,7 +28,7 @@ function scan(files: Record<string, string>): { treeSitter: boolean; code: numbe
 
 describe('start-up: tree-sitter is loaded on demand', () => {
   test('the runtime and the grammar ship beside the bundle', () => {
-    for (const f of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm']) assert.ok(fs.existsSync(path.join(path.dirname(CLI), f)), f);
+    for (const f of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm']) assert.ok(fs.existsSync(path.join(path.dirname(CLI), f)), f);
   });
   test('a JavaScript project: not loaded', () => {
     const r = scan({ 'src/db.js': "export const dbPassword = 's3cr3t-Pa55';\n" });

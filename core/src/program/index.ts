@@ -2,6 +2,7 @@ import { createHash } from '../lazyModules';
 import * as path from 'node:path';
 import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';
+import { goImportsInText, goModulePath } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
 import type { FileHost } from '../host';
 import { AliasResolver } from './aliases';
@@ -20,16 +21,23 @@ export class ProgramIndex {
   private importersCache?: Map<string, string[]>;
 
   private readonly aliases?: AliasResolver;
+  private readonly host?: FileHost;
+  /** Go: each folder's indexed files (a package), and each folder's module (`go.mod`'s folder and path). */
+  private goPackagesCache?: Map<string, string[]>;
+  private readonly goModules = new Map<string, { root: string; path: string } | null>();
 
   /** With a host, non-relative specifiers resolve through tsconfig `paths`/`baseUrl` and package.json `imports`. */
   constructor(private readonly rules: readonly Summarizer[], host?: FileHost) {
     if (host) this.aliases = new AliasResolver(host);
+    this.host = host;
   }
 
   /** A tsconfig, jsconfig or package.json changed: aliases are read again. */
   configChanged(): void {
     this.aliases?.clear();
     this.importersCache = undefined;
+    this.goPackagesCache = undefined;
+    this.goModules.clear();
   }
 
   get size(): number {
@@ -53,6 +61,7 @@ export class ProgramIndex {
     const summary = { ...summarize(context ?? new FileContext(file, text), this.rules), file, isTest, hash };
     this.modules.set(file, summary);
     this.importersCache = undefined;
+    this.goPackagesCache = undefined;
     return !previous || !sameSummary(previous, summary);
   }
 
@@ -60,6 +69,7 @@ export class ProgramIndex {
   restore(file: string, hash: string, summary: Omit<ModuleSummary, 'file'>): void {
     this.modules.set(file, { ...summary, file, hash });
     this.importersCache = undefined;
+    this.goPackagesCache = undefined;
   }
 
   /** What the index holds of a module, for a persistent cache. */
@@ -80,6 +90,7 @@ export class ProgramIndex {
 
   remove(file: string): boolean {
     this.importersCache = undefined;
+    this.goPackagesCache = undefined;
     return this.modules.delete(file);
   }
 
@@ -88,6 +99,7 @@ export class ProgramIndex {
    * `paths`, `baseUrl`, package.json `imports`). TypeScript's `.js` → `.ts` mapping applies too.
    */
   resolve(from: string, specifier: string): string | undefined {
+    if (from.endsWith('.go')) return this.resolveGo(from, specifier);
     if (specifier.startsWith('.')) return this.resolveBase(path.resolve(path.dirname(from), specifier));
     for (const base of this.aliases?.candidates(from, specifier) ?? []) {
       const found = this.resolveBase(base);
@@ -103,6 +115,47 @@ export class ProgramIndex {
     }
     for (const index of INDEX_FILES) if (this.modules.has(path.join(base, index))) return path.join(base, index);
     return undefined;
+  }
+
+  /** A Go import path inside the file's own module (per `go.mod`): one indexed file of that package's folder. */
+  private resolveGo(from: string, specifier: string): string | undefined {
+    const module = this.goModuleOf(path.dirname(from));
+    if (!module || (specifier !== module.path && !specifier.startsWith(`${module.path}/`))) return undefined;
+    const dir = path.join(module.root, specifier.slice(module.path.length));
+    return this.goPackages().get(dir)?.[0];
+  }
+
+  /** The nearest `go.mod` above a folder, up to the workspace root (cached per folder). */
+  private goModuleOf(dir: string): { root: string; path: string } | undefined {
+    const known = this.goModules.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    let found: { root: string; path: string } | null = null;
+    const text = this.host?.readFile(path.join(dir, 'go.mod'));
+    const modulePath = text !== undefined ? goModulePath(text) : undefined;
+    const root = this.host?.rootOf(path.join(dir, 'go.mod'));
+    if (modulePath) found = { root: dir, path: modulePath };
+    else if (path.dirname(dir) !== dir && root !== undefined && dir !== root && dir.startsWith(root)) found = this.goModuleOf(path.dirname(dir)) ?? null;
+    this.goModules.set(dir, found);
+    return found ?? undefined;
+  }
+
+  /** Folder → its indexed Go files (tests left out): the files of one package, judged together. */
+  private goPackages(): Map<string, string[]> {
+    if (!this.goPackagesCache) {
+      const map = new Map<string, string[]>();
+      for (const m of this.modules.values()) {
+        if (!m.file.endsWith('.go') || m.isTest) continue;
+        const dir = path.dirname(m.file);
+        map.set(dir, [...(map.get(dir) ?? []), m.file]);
+      }
+      this.goPackagesCache = map;
+    }
+    return this.goPackagesCache;
+  }
+
+  /** The other files of a Go file's package: they import each other without saying so. */
+  private samePackage(file: string): string[] {
+    return file.endsWith('.go') ? this.goPackages().get(path.dirname(file)) ?? [] : [];
   }
 
   view(file: string): ProgramView {
@@ -125,7 +178,7 @@ export class ProgramIndex {
     const up = [file];
     while (up.length > 0) {
       const f = up.pop() as string;
-      for (const i of importers.get(f) ?? []) {
+      for (const i of [...(importers.get(f) ?? []), ...this.samePackage(f)]) {
         if (roots.has(i) || this.modules.get(i)?.isTest) continue;
         roots.add(i);
         up.push(i);
@@ -139,6 +192,7 @@ export class ProgramIndex {
       seen.add(f);
       const m = this.modules.get(f);
       if (!m) continue;
+      for (const sibling of this.samePackage(f)) if (!seen.has(sibling)) down.push(sibling);
       for (const s of m.specifiers) {
         const target = this.resolve(f, s);
         if (target && !seen.has(target)) down.push(target);
@@ -174,6 +228,9 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
     // Read from the text, so indexing parses only the few files a program rule needs; relative ones and aliases
     // (`@/lib/shutdown`) name modules of the program, package names resolve to nothing.
     summary.specifiers = [...new Set(specifiersInText(context.text))];
+  } else if (context.kind === 'go') {
+    // Import paths; those inside the file's module resolve to its folders (see `resolveGo`).
+    summary.specifiers = goImportsInText(context.text);
   }
   // Only a file that holds a program rule's keyword is parsed.
   const programRules = rules.filter((r) => {

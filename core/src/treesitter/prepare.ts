@@ -4,12 +4,14 @@
  * `prepareFor` (or `prepareLanguage`) before they analyse such a file; everything else never loads a grammar.
  */
 import { fileKindOf } from '../fileKinds';
+import { goMayNeedTree } from '../go/gate';
 import { pythonMayNeedTree } from '../python/gate';
 import type { FileKind } from '../types';
 import { isLanguageSettled, prepareLanguage, type TreeLanguage } from './runtime';
 
 const LANGUAGES: Partial<Record<FileKind, { language: TreeLanguage; gate: (text: string) => boolean }>> = {
   python: { language: 'python', gate: pythonMayNeedTree },
+  go: { language: 'go', gate: goMayNeedTree },
 };
 
 /** The language whose grammar this file needs, if any: a tree-sitter language and a text the gate lets through. */

@@ -14,6 +14,7 @@ import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../
 import { findSqlPasswords } from '../../secrets/sql';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
@@ -30,7 +31,7 @@ export const meta: RuleMeta = {
   reportsSecrets: true,
   readsMinified: true,
   sarif: { securitySeverity: '8.5', precision: 'high', tags: ['secrets', 'external/cwe/cwe-798'] },
-  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'text'],
+  kinds: ['js', 'yaml', 'json', 'env', 'dockerfile', 'properties', 'shell', 'python', 'go', 'text'],
   keywords: [],
   leaksInTests: true,
 };
@@ -156,6 +157,8 @@ function contextCandidates(context: FileContext): Candidate[] {
     }
     case 'python':
       return pythonSecretCandidates(context);
+    case 'go':
+      return goSecretCandidates(context);
     case 'env':
     case 'properties':
     case 'shell':
@@ -268,6 +271,7 @@ function providerFix(context: FileContext, match: ProviderMatch, overlapping: Ca
     const name = overlapping.messageId === 'fallback' || (overlapping.messageId === 'named' && /_/.test(overlapping.fix.name)) ? overlapping.fix.name : match.provider.envName;
     if (overlapping.start === match.start && overlapping.end === match.end) return { ...overlapping.fix, name, value: match.secret };
   }
+  if (context.kind === 'go') return goProviderFix(context, match, match.provider);
   if (context.kind !== 'js') return undefined;
   const literal = literalAt(context.sourceFile, match.start);
   if (!literal) return undefined;

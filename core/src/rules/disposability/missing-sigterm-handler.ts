@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
+import { checkSigtermGo, GO_SIGTERM_GATE, GO_SIGTERM_KEYWORDS, GO_SIGTERM_MESSAGES, summarizeGo } from './missing-sigterm-handler-go';
 import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
@@ -14,16 +15,19 @@ export const meta: RuleMeta = {
   messages: {
     missing: '`{label}` starts a {what}, but no module of this program handles SIGTERM: requests in flight die on every deploy.',
     ...PYTHON_SIGTERM_MESSAGES,
+    ...GO_SIGTERM_MESSAGES,
   },
   fixable: true,
-  kinds: ['js', 'python'],
-  summaryKinds: ['js'],
-  keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS],
+  kinds: ['js', 'python', 'go'],
+  summaryKinds: ['js', 'go'],
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
   // server composed in another module of the program.
-  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) || PYTHON_SIGTERM_GATE.test(text),
+  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) || PYTHON_SIGTERM_GATE.test(text) || GO_SIGTERM_GATE.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
-  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue'],
+  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue',
+    // Go: every `package main` file (the program's entry) and every file that registers for signals.
+    'package main', 'signal.notify'],
 };
 
 const HANDLES_SIGTERM = 'handles-sigterm';
@@ -42,6 +46,7 @@ const WHAT: Record<ListenSite['kind'], string> = {
 };
 
 export function summarize(context: FileContext): ModuleFacts {
+  if (context.kind === 'go') return summarizeGo(context.text);
   const bindings = ModuleBindings.of(context.sourceFile);
   const facts = factsOf(signalFacts(context.sourceFile, bindings));
   if (importsHapi(bindings)) facts.push(USES_HAPI);
@@ -67,6 +72,7 @@ function programHandles(modules: ReadonlyArray<{ facts: string[] }>): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkSigtermPython(context, report);
+  if (context.kind === 'go') return runsAsProgram(roleOfContext(context).role) ? checkSigtermGo(context, report) : undefined;
   // A test starts servers to test them; shutting them down is the test runner's business.
   if (context.isTestFile) return;
   const sf = context.sourceFile;

@@ -3,6 +3,7 @@ import type { FileContext } from '../../context';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { findFastify } from './file-logging-fastify';
+import { checkFileLoggingGo, GO_FILE_LOGGING_KEYWORDS, GO_FILE_LOGGING_MESSAGES } from './file-logging-go';
 import { checkFileLoggingPython, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGING_MESSAGES } from './file-logging-python';
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
@@ -26,17 +27,18 @@ export const meta: RuleMeta = {
     consoleFile: `A console.Console writes to a file ({target}). Give it process.stdout and process.stderr.`,
     fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
     ...PYTHON_FILE_LOGGING_MESSAGES,
+    ...GO_FILE_LOGGING_MESSAGES,
   },
   fixable: true,
   // JSON for log4js configuration files (`log4js.json`, a `log4js` section of config/default.json), which
   // `log4js.configure('./log4js.json')` or a config library hands to log4js from another module.
-  kinds: ['js', 'json', 'python'],
+  kinds: ['js', 'json', 'python', 'go'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
     'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"', 'streams',
-    ...PYTHON_FILE_LOGGING_KEYWORDS],
+    ...PYTHON_FILE_LOGGING_KEYWORDS, ...GO_FILE_LOGGING_KEYWORDS],
 };
 
 /**
@@ -54,6 +56,7 @@ export function isCandidate(text: string): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkFileLoggingPython(context, report);
+  if (context.kind === 'go') return checkFileLoggingGo(context, report);
   if (!isCandidate(context.text)) return;
   if (context.kind === 'json') {
     reportAll(jsonConfig(context), report);

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { checkSessionGo, GO_SESSION_KEYWORDS, GO_SESSION_MESSAGES } from './in-memory-session-go';
 import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
 import type { FixDescriptor } from '../../fixes/types';
@@ -23,12 +24,13 @@ export const meta: RuleMeta = {
     koaStore: 'koa-session\'s `store` keeps sessions in this process ({store}): a restart logs everyone out and other instances never see them. Use an external store such as koa-redis.',
     yarMemory: '@hapi/yar keeps {which} in the server cache, which here is catbox-memory inside this process. Provision an external cache (e.g. @hapi/catbox-redis) for yar.',
     ...PYTHON_SESSION_MESSAGES,
+    ...GO_SESSION_MESSAGES,
   },
   fixable: true,
-  kinds: ['js', 'python'],
+  kinds: ['js', 'python', 'go'],
   summaryKinds: ['js'],
   // Every shape reported needs one of these modules in the file (memorystore and file stores take express-session).
-  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"', ...PYTHON_SESSION_KEYWORDS],
+  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"', ...PYTHON_SESSION_KEYWORDS, ...GO_SESSION_KEYWORDS],
   // Modules that can make an in-process store another module imports (file stores take express-session too).
   // `resave`/`saveUninitialized`: session options written in a configuration module that imports no session library.
   summaryKeywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', 'memorystore', 'sqlite', 'loki', 'nedb',
@@ -43,6 +45,7 @@ const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal'
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkSessionPython(context, report);
+  if (context.kind === 'go') return checkSessionGo(context, report);
   const sf = context.sourceFile;
   const scope = new SessionScope(sf, context.program);
   const seen = new Set<string>();

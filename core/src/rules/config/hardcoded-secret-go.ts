@@ -1,0 +1,117 @@
+import type { FileContext } from '../../context';
+import type { MoveToEnvFix } from '../../fixes/types';
+import { goEnvPrelude, goEnvRead } from '../../go/edits';
+import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
+import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+
+/** The shape the secret rule judges (its `Candidate`): where a secret sits and how the fix moves it. */
+export interface GoSecretCandidate {
+  messageId: 'named' | 'fallback' | 'sink';
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  fix?: MoveToEnvFix;
+}
+
+/**
+ * Calls whose argument at the index is a signing key, whatever it looks like. Each row: a true and a false
+ * example (checked by the tests).
+ */
+export const GO_SECRET_SINKS: Array<{ callee: RegExp; index: number; name: string; tp: string; fp: string }> = [
+  { callee: /\.SignedString$/, index: 0, name: 'SignedString', tp: 'token.SignedString([]byte("s1gn1ng-k3y-2024"))', fp: 'token.SignedString([]byte(os.Getenv("JWT_SECRET")))' },
+  { callee: /^crypto\/hmac\.New$/, index: 1, name: 'hmac.New', tp: 'hmac.New(sha256.New, []byte("wh-9fK2xLq7"))', fp: 'hmac.New(sha256.New, key)' },
+  { callee: /^github\.com\/gorilla\/sessions\.NewCookieStore$/, index: 0, name: 'sessions.NewCookieStore', tp: 'sessions.NewCookieStore([]byte("c00kie-Str0ng"))', fp: 'sessions.NewCookieStore([]byte(os.Getenv("SESSION_KEY")))' },
+  { callee: /^github\.com\/gin-contrib\/sessions\/cookie\.NewStore$/, index: 0, name: 'cookie.NewStore', tp: 'cookie.NewStore([]byte("secret"))', fp: 'cookie.NewStore(key)' },
+];
+
+/** Everything the Go facts say a secret is kept in: consts, vars, assignments, struct and map literals, sinks, fallbacks. */
+export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
+  const facts = context.go;
+  if (!facts) return [];
+  const out: GoSecretCandidate[] = [];
+  // Fallbacks first: the default's assignment (`v = "lit"`) is a binding too, reported once, as the fallback.
+  for (const read of facts.envReads) {
+    const fallback = read.fallback;
+    if (!read.name || !fallback) continue;
+    const s = fallback.string;
+    const accept = isSensitiveName(read.name) ? isUsedSecretValue(s.value, read.name) : looksRandom(s.value);
+    if (!accept) continue;
+    const envName = read.name;
+    // The default goes; an unset variable stops the program at start-up, saying which one.
+    const fix: MoveToEnvFix = {
+      kind: 'move-to-env', start: fallback.assignStart, end: fallback.assignEnd, replacement: () => `panic("${envName} is not set")`, name: envName, value: s.value, fixedName: true,
+    };
+    out.push({ messageId: 'fallback', name: read.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
+  }
+  for (const b of facts.bindings) {
+    const name = b.path[b.path.length - 1];
+    named(out, facts, context.text, name, b.path.slice(0, -1), b.value, b);
+  }
+  for (const k of facts.keyed) named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
+  for (const call of facts.calls) {
+    for (const sink of GO_SECRET_SINKS) {
+      const arg = call.args[sink.index];
+      const s = arg?.string;
+      if (!sink.callee.test(call.callee) || !s || !isUsedSecretValue(s.value)) continue;
+      out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+    }
+  }
+  return dedupe(out);
+}
+
+function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: string, owner: string[], value: GoExpr, binding?: GoBinding): void {
+  const s = value.string;
+  if (!s || !isSensitiveName(name)) return;
+  if (isCodeWord(s.value) || !isSecretValue(s.value, name)) return;
+  // The range is the content between the quotes: an escape would make it differ from the value, so it is kept whole.
+  const envName = envNameOf(name, owner);
+  let fix: MoveToEnvFix | undefined = literalFix(facts, s, envName);
+  if (binding?.kind === 'const') {
+    // `os.Getenv` is no constant: a lone `const x = "…"` becomes `var x = os.Getenv(…)`; inside a block, no fix.
+    const sole = binding.soleConst;
+    fix = sole
+      ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` }
+      : undefined;
+  }
+  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
+}
+
+/** `cfg.DB.Password` → `DB_PASSWORD`; a name that says whose secret it is stays as it is. */
+function envNameOf(name: string, owner: string[]): string {
+  if (!isGenericName(name)) return toEnvName(name);
+  const whose = [...owner].reverse().find((p) => !/^(?:cfg|config|conf|c|s|settings|opts?|options|app|self|map)$/i.test(p) && /^[A-Za-z_]\w*$/.test(p));
+  return whose ? `${toEnvName(whose)}_${toEnvName(name)}` : toEnvName(name);
+}
+
+function literalFix(facts: GoFacts, s: GoString, name: string): MoveToEnvFix {
+  return { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => goEnvRead(n), name, value: s.value, prelude: goEnvPrelude(facts) };
+}
+
+/** The same literal reached twice (a binding and a keyed element, a sink's argument): once. */
+function dedupe(list: GoSecretCandidate[]): GoSecretCandidate[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = `${c.start}:${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The fix for a provider-format secret in a Go string literal: the literal becomes `os.Getenv(…)`. A
+ * connection string moves whole (the program reads DATABASE_URL, it does not assemble one around a password);
+ * a key that is the whole literal moves as it is; a key inside a longer literal is left to the user.
+ */
+export function goProviderFix(context: FileContext, match: { start: number; end: number; secret: string }, provider: { envName: string; movesWholeValue?: boolean }): MoveToEnvFix | undefined {
+  const facts = context.go;
+  const s = facts?.strings.find((x) => x.contentStart <= match.start && match.end <= x.contentEnd);
+  if (!facts || !s) return undefined;
+  const whole = s.contentStart === match.start && s.contentEnd === match.end;
+  if (!whole && !(provider.movesWholeValue && /^[a-z][\w+.-]*:\/\//i.test(s.value))) return undefined;
+  const binding = facts.bindings.find((b) => b.value.string?.start === s.start);
+  if (binding?.kind === 'const') return undefined;
+  return { ...literalFix(facts, s, provider.envName), value: whole ? match.secret : s.value };
+}

@@ -1,0 +1,125 @@
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { goImportEdit } from '../../go/edits';
+import { goHandlesSigterm, goPackageOf } from '../../go/program';
+import type { GoCall, GoFacts } from '../../go/types';
+import type { ModuleFacts, Report } from '../types';
+
+export const GO_SIGTERM_MESSAGES: Record<string, string> = {
+  goMissing: '`{label}` starts a {what}, but no file of this program calls `signal.Notify` or `signal.NotifyContext` for SIGTERM: requests in flight die on every deploy.',
+};
+
+/** The raw-text test before the rule runs on a Go file. */
+export const GO_SIGTERM_GATE = /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:TLS)?\(/;
+
+/** Keywords the engine tests (lower case); `listen` and `.run(` are the rule's already. */
+export const GO_SIGTERM_KEYWORDS = ['.serve', '.start'];
+
+/** Facts a Go file tells the program index (read from its text: the index loads no grammar). */
+export const GO_MAIN = 'go-main';
+const GO_HANDLES_SIGTERM = 'go-handles-sigterm';
+
+/**
+ * What starts a server that runs until the process is stopped. Each row: how to tell the call, what it
+ * starts, and a true and a false example (checked by the tests, with the row's import).
+ */
+export const GO_SERVER_STARTS: Array<{ what: string; import?: string; match: (c: GoCall, imports: Set<string>) => boolean; tp: string; fp: string }> = [
+  { what: 'HTTP server', import: 'net/http', match: (c) => /^net\/http\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.callee), tp: 'http.ListenAndServe(":8080", nil)', fp: 'http.HandleFunc("/", nil)' },
+  { what: 'HTTP server', import: 'net/http', match: (c) => isMethod(c) && /^ListenAndServe(?:TLS)?$/.test(c.method), tp: 'srv := &http.Server{Addr: ":8080"}\n\tsrv.ListenAndServe()', fp: 'srv := &http.Server{Addr: ":8080"}\n\t_ = srv' },
+  { what: 'gRPC server', import: 'google.golang.org/grpc', match: (c, i) => isMethod(c) && i.has('google.golang.org/grpc') && /^Serve$/.test(c.method), tp: 's := grpc.NewServer()\n\ts.Serve(lis)', fp: 's := grpc.NewServer()\n\ts.Stop()' },
+  { what: 'gin server', import: 'github.com/gin-gonic/gin', match: (c, i) => isMethod(c) && i.has('github.com/gin-gonic/gin') && /^Run(?:TLS)?$/.test(c.method), tp: 'r := gin.Default()\n\tr.Run(":8080")', fp: 'r := gin.Default()\n\t_ = r' },
+  { what: 'echo server', import: 'github.com/labstack/echo/v4', match: (c, i) => isMethod(c) && (i.has('github.com/labstack/echo/v4') || i.has('github.com/labstack/echo')) && /^Start(?:TLS)?$/.test(c.method), tp: 'e := echo.New()\n\te.Start(":8080")', fp: 'e := echo.New()\n\t_ = e' },
+  { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && /^Listen(?:TLS)?$/.test(c.method), tp: 'app := fiber.New()\n\tapp.Listen(":3000")', fp: 'app := fiber.New()\n\t_ = app' },
+];
+
+/** A method on a value (`srv.ListenAndServe`), not a package's function. */
+function isMethod(c: GoCall): boolean {
+  return c.receiver !== '' && !c.callee.includes('/') && c.callee === c.written;
+}
+
+export function summarizeGo(text: string): ModuleFacts {
+  const facts: string[] = [];
+  if (goPackageOf(text) === 'main') facts.push(GO_MAIN);
+  if (goHandlesSigterm(text)) facts.push(GO_HANDLES_SIGTERM);
+  return { facts };
+}
+
+/**
+ * A server started in a Go program (`package main`, or a package of the module a `main` package imports)
+ * none of whose files registers for SIGTERM. Judged across the program when an index knows it; alone, the
+ * file speaks for its own package only when that is `main`.
+ */
+export function checkSigtermGo(context: FileContext, report: (r: Report) => void): void {
+  if (context.isTestFile || goHandlesSigterm(context.text)) return;
+  const facts = context.go;
+  if (!facts) return;
+  const imports = new Set(facts.imports.values());
+  const sites = facts.calls.filter((c) => c.inFunction !== undefined && GO_SERVER_STARTS.some((r) => r.match(c, imports)));
+  if (sites.length === 0) return;
+  const program = context.program?.programModules() ?? [];
+  if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;
+  const isProgram = facts.packageName === 'main' || program.some((m) => m.facts.includes(GO_MAIN));
+  if (!isProgram) return;
+  for (const site of sites) {
+    const row = GO_SERVER_STARTS.find((r) => r.match(site, imports));
+    const fix = shutdownFix(facts, site);
+    report({
+      messageId: 'goMissing', data: { label: `${site.written}(…)`, what: row?.what ?? 'server' }, start: site.start, end: site.end,
+      identity: `goMissing:${site.written}`, fixes: fix ? [fix] : undefined,
+    });
+  }
+}
+
+const FIX_IMPORTS: Record<string, string> = { context: 'context', errors: 'errors', log: 'log', http: 'net/http', os: 'os', signal: 'os/signal', syscall: 'syscall', time: 'time' };
+const FIX_NAMES = ['ctx', 'stop', 'shutdownCtx', 'cancel', 'srv'];
+
+/**
+ * "Shut down gracefully": the server runs in a goroutine, the function waits for SIGTERM or SIGINT
+ * (`signal.NotifyContext`), then `Shutdown` lets requests in flight finish within ten seconds. Only for the
+ * two `net/http` shapes whose server the fix can name, as a statement (or the argument of `log.Fatal`) in a
+ * function, where the names it declares are free.
+ */
+function shutdownFix(facts: GoFacts, call: GoCall): EditFix | undefined {
+  const statement = call.statement;
+  if (!statement) return undefined;
+  for (const [local, path] of Object.entries(FIX_IMPORTS)) {
+    const bound = facts.imports.get(local);
+    if (bound !== undefined && bound !== path) return undefined;
+  }
+  const taken = new Set(facts.bindings.filter((b) => b.path.length === 1).map((b) => b.path[0]));
+  if (FIX_NAMES.some((n) => taken.has(n))) {
+    // `srv` is the server of the method shape: only the new names must be free.
+    if (!(call.receiver === 'srv' && FIX_NAMES.filter((n) => n !== 'srv').every((n) => !taken.has(n)))) return undefined;
+  }
+  const i = statement.indent;
+  let server: string;
+  let serve: string;
+  let head = '';
+  if (call.callee === 'net/http.ListenAndServe' && call.args.length === 2) {
+    server = 'srv';
+    head = `srv := &http.Server{Addr: ${call.args[0].text}, Handler: ${call.args[1].text}}\n${i}`;
+    serve = 'srv.ListenAndServe()';
+  } else if (/^ListenAndServe(?:TLS)?$/.test(call.method) && /^\w+$/.test(call.receiver) && isMethod(call)) {
+    server = call.receiver;
+    serve = call.written + `(${call.args.map((a) => a.text).join(', ')})`;
+  } else {
+    return undefined;
+  }
+  const text = `${head}ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+${i}defer stop()
+${i}go func() {
+${i}\tif err := ${serve}; err != nil && !errors.Is(err, http.ErrServerClosed) {
+${i}\t\tlog.Fatal(err)
+${i}\t}
+${i}}()
+${i}<-ctx.Done()
+${i}shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+${i}defer cancel()
+${i}if err := ${server}.Shutdown(shutdownCtx); err != nil {
+${i}\tlog.Print(err)
+${i}}`;
+  const edits = [{ start: statement.start, end: statement.end, text }];
+  const imports = goImportEdit(facts, Object.values(FIX_IMPORTS));
+  if (imports) edits.unshift(imports);
+  return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Shut down gracefully on SIGTERM (signal.NotifyContext + Shutdown)', edits, preferred: true };
+}

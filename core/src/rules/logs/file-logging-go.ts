@@ -1,0 +1,104 @@
+import type { FileContext } from '../../context';
+import type { EditFix } from '../../fixes/types';
+import { goImportEdit } from '../../go/edits';
+import type { GoExpr, GoFacts } from '../../go/types';
+import type { Report } from '../types';
+
+const STDOUT = 'Log to stdout and let the environment route the stream.';
+
+export const GO_FILE_LOGGING_MESSAGES: Record<string, string> = {
+  goSetOutputFile: `\`{call}\` sends logs to a file ({target}). ${STDOUT}`,
+  goLumberjack: `lumberjack writes logs to a rotating file ({target}). ${STDOUT}`,
+  goZapPaths: `zap's \`{key}\` writes logs to a file ({target}). Use "stdout" or "stderr".`,
+  goZerologFile: `zerolog writes logs to a file ({target}). ${STDOUT}`,
+};
+
+/** Keywords the engine tests before the rule runs on a Go file (lower case). */
+export const GO_FILE_LOGGING_KEYWORDS = ['setoutput', 'lumberjack', 'outputpaths', 'zerolog'];
+
+const LUMBERJACK = /^gopkg\.in\/natefinch\/lumberjack(?:\.v\d)?\.Logger$|^github\.com\/natefinch\/lumberjack(?:\/v\d)?\.Logger$/;
+const ZEROLOG = /^github\.com\/rs\/zerolog(?:\/log)?$/;
+/** Paths that are the process's own streams, not files. */
+const STREAM_PATH = /^(?:stdout|stderr|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
+
+/**
+ * The Go shapes that write logs to files. Each row: a true and a false example (checked by the tests; each
+ * example is a function body, with the imports the test adds).
+ */
+export const GO_LOG_SHAPES: Array<{ shape: string; messageId: string; tp: string; fp: string }> = [
+  { shape: 'log.SetOutput over os.OpenFile', messageId: 'goSetOutputFile', tp: 'f, _ := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tlog.SetOutput(f)', fp: 'log.SetOutput(os.Stdout)' },
+  { shape: 'logrus SetOutput over os.Create', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("/var/log/app.log")\n\tlogrus.SetOutput(f)', fp: 'logrus.SetOutput(os.Stderr)' },
+  { shape: 'SetOutput over io.MultiWriter with a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("app.log")\n\tlog.SetOutput(io.MultiWriter(os.Stdout, f))', fp: 'log.SetOutput(io.MultiWriter(os.Stdout, os.Stderr))' },
+  { shape: 'lumberjack.Logger', messageId: 'goLumberjack', tp: 'log.SetOutput(&lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100})', fp: 'log.SetOutput(os.Stdout)' },
+  { shape: 'zap OutputPaths', messageId: 'goZapPaths', tp: 'cfg := zap.Config{OutputPaths: []string{"stdout", "/var/log/app.log"}}\n\t_ = cfg', fp: 'cfg := zap.Config{OutputPaths: []string{"stdout"}, ErrorOutputPaths: []string{"stderr"}}\n\t_ = cfg' },
+  { shape: 'zerolog over a file', messageId: 'goZerologFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := zerolog.New(f)\n\t_ = logger', fp: 'logger := zerolog.New(os.Stdout)\n\t_ = logger' },
+];
+
+export function checkFileLoggingGo(context: FileContext, report: (r: Report) => void): void {
+  const facts = context.go;
+  if (!facts) return;
+  const reported = new Set<number>();
+  const zerolog = [...facts.imports.values()].some((p) => ZEROLOG.test(p));
+  for (const call of facts.calls) {
+    const arg = call.args[0];
+    if (!arg) continue;
+    const file = fileOf(facts, arg);
+    if (call.method === 'SetOutput' && file) {
+      // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
+      if (file.lumberjack) reported.add(file.lumberjack);
+      report({ messageId: 'goSetOutputFile', data: { call: `${call.written}(…)`, target: file.target }, start: call.start, end: call.end, identity: `goSetOutputFile:${call.written}`, fixes: stdoutFix(facts, arg) });
+    } else if (zerolog && file && !file.lumberjack && (/^github\.com\/rs\/zerolog\.New$/.test(call.callee) || call.method === 'Output' || call.method === 'MultiLevelWriter')) {
+      report({ messageId: 'goZerologFile', data: { target: file.target }, start: call.start, end: call.end, identity: 'goZerologFile', fixes: stdoutFix(facts, arg) });
+    }
+  }
+  for (const k of facts.keyed) {
+    if (k.key === 'Filename' && LUMBERJACK.test(k.owner) && !reported.has(k.keyStart)) {
+      report({ messageId: 'goLumberjack', data: { target: targetOf(k.value) }, start: k.keyStart, end: k.value.end, identity: 'goLumberjack' });
+    } else if ((k.key === 'OutputPaths' || k.key === 'ErrorOutputPaths') && /(?:^|\/)zap\.Config$|^Config$/.test(k.owner)) {
+      const files = (k.value.elements ?? []).filter((e) => e.string && !STREAM_PATH.test(e.string.value.trim()));
+      if (files.length === 0) continue;
+      report({ messageId: 'goZapPaths', data: { key: k.key, target: targetOf(files[0]) }, start: k.keyStart, end: k.value.end, identity: `goZapPaths:${k.key}` });
+    }
+  }
+}
+
+interface FileTarget {
+  target: string;
+  /** The offset of a lumberjack literal's `Filename` key, when the file is a lumberjack logger. */
+  lumberjack?: number;
+}
+
+/** Whether an expression is a file: `os.OpenFile`/`os.Create` (directly or through a variable), lumberjack, or a MultiWriter over one. */
+function fileOf(facts: GoFacts, e: GoExpr, depth = 0): FileTarget | undefined {
+  if (depth > 4) return undefined;
+  const call = e.call !== undefined ? facts.calls[e.call] : undefined;
+  if (call && (call.callee === 'os.OpenFile' || call.callee === 'os.Create')) return { target: call.args[0] ? targetOf(call.args[0]) : 'a file' };
+  if (call?.callee === 'io.MultiWriter') {
+    for (const a of call.args) {
+      const f = fileOf(facts, a, depth + 1);
+      if (f) return f;
+    }
+  }
+  if (e.literalType && LUMBERJACK.test(e.literalType)) {
+    const name = e.keyed?.find((k) => k.key === 'Filename');
+    return { target: name ? targetOf(name.value) : 'a file', lumberjack: name?.keyStart };
+  }
+  if (e.type === 'identifier') {
+    const binding = [...facts.bindings].reverse().find((b) => b.path.length === 1 && b.path[0] === e.text && b.value.start < e.start);
+    if (binding && binding.value.type !== 'identifier') return fileOf(facts, binding.value, depth + 1);
+  }
+  return undefined;
+}
+
+function targetOf(e: GoExpr): string {
+  const t = e.string ? e.string.value : e.text;
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** The writer becomes `os.Stdout` (importing os where the file lacks it). */
+function stdoutFix(facts: GoFacts, arg: GoExpr): EditFix[] {
+  const edits = [{ start: arg.start, end: arg.end, text: 'os.Stdout' }];
+  const os = goImportEdit(facts, ['os']);
+  if (os) edits.unshift(os);
+  return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (os.Stdout)', edits, preferred: true }];
+}

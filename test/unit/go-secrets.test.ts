@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { GO_SECRET_SINKS } from '../../core/src/rules/config/hardcoded-secret-go';
+import { fake } from './helpers';
+import { fixGo, goFindings, goParses, loadGo } from './go-helpers';
+
+const RULE = 'config/hardcoded-secret';
+const secrets = (text: string, file = 'internal/config/config.go') => goFindings(RULE, file, text);
+const pkg = (body: string, imports = '') => `package config\n\n${imports}${body}\n`;
+const inFunc = (body: string, imports = 'import "os"\n\n') => pkg(`func Load() {\n\t${body}\n}`, imports);
+
+before(loadGo);
+
+describe('config/hardcoded-secret in Go', () => {
+  const key = fake('hK8s9dJ2', 'mQ7xZ4pL');
+  const password = fake('Sup3r', 'S3cret!');
+  const invalid: Array<[string, string, string]> = [
+    ['a const', pkg(`const apiToken = "${key}"`), 'named'],
+    ['a typed const', pkg(`const dbPassword string = "${password}"`), 'named'],
+    ['a const in a block', pkg(`const (\n\tname = "app"\n\tapiSecret = "${key}"\n)`), 'named'],
+    ['a package var', pkg(`var jwtSecret = "${key}"`), 'named'],
+    ['a short var declaration', inFunc(`password := "${password}"\n\t_ = password`), 'named'],
+    ['an assignment to a field', inFunc(`cfg.Password = "${password}"`), 'named'],
+    ['a struct literal field', pkg(`var cfg = Config{Host: "db", Password: "${password}"}`), 'named'],
+    ['a map literal key', pkg(`var creds = map[string]string{"api_key": "${key}"}`), 'named'],
+    ['an os.Getenv fallback', inFunc(`secret := os.Getenv("JWT_SECRET")\n\tif secret == "" {\n\t\tsecret = "${password}"\n\t}\n\t_ = secret`), 'fallback'],
+    ['an os.Getenv fallback, comparison reversed', inFunc(`token := os.Getenv("API_TOKEN")\n\tif "" == token {\n\t\ttoken = "${key}"\n\t}\n\t_ = token`), 'fallback'],
+    ['a connection string with a password', pkg(`var dsn = "postgres://app:${password}@db.internal:5432/app"`), 'provider'],
+  ];
+  for (const [name, code, messageId] of invalid) {
+    test(`reports ${name}`, () => {
+      const found = secrets(code);
+      assert.deepEqual(found.map((f) => f.messageId), [messageId], JSON.stringify(found.map((f) => f.message)));
+      assert.ok(!found[0].message.includes(key) && !found[0].message.includes(password), 'the message holds the secret');
+    });
+  }
+
+  for (const sink of GO_SECRET_SINKS) {
+    const imports = 'import (\n\t"crypto/hmac"\n\t"os"\n\t"github.com/gin-contrib/sessions/cookie"\n\t"github.com/gorilla/sessions"\n)\n\n';
+    test(`sink ${sink.name}: true example reported`, () => assert.deepEqual(secrets(inFunc(`_ = ${sink.tp}`, imports)).map((f) => f.messageId), ['sink']));
+    test(`sink ${sink.name}: false example clean`, () => assert.deepEqual(secrets(inFunc(`_ = ${sink.fp}`, imports)), []));
+  }
+
+  const valid: Array<[string, string]> = [
+    ['an env read', inFunc('password := os.Getenv("DB_PASSWORD")\n\t_ = password')],
+    ['a placeholder', pkg('const apiToken = "changeme"')],
+    ['an empty password', pkg('var cfg = Config{Password: ""}')],
+    ['a label under a password name', pkg('const passwordLabel = "Password"')],
+    ['a non-secret fallback', inFunc('port := os.Getenv("PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\t_ = port')],
+    ['an env-var name', pkg('const tokenEnv = "API_TOKEN"')],
+    ['a reference', pkg('var cfg = Config{Password: settings.Password}')],
+    ['a connection string without a password', pkg('var dsn = "postgres://app@localhost:5432/app"')],
+  ];
+  for (const [name, code] of valid) {
+    test(`does not report ${name}`, () => assert.deepEqual(secrets(code).map((f) => f.message), []));
+  }
+
+  test('test code follows the test-file policy: an error in code, never in _test.go or testdata/', () => {
+    const code = pkg(`var dbPassword = "${password}"`);
+    assert.equal(secrets(code, 'internal/db/db.go')[0]?.severity, 'error');
+    assert.ok(secrets(code, 'internal/db/db_test.go').every((f) => f.severity !== 'error'));
+    assert.ok(secrets(code, 'internal/db/testdata/config.go').every((f) => f.severity !== 'error'));
+  });
+
+  test('the fix reads os.Getenv, imports os into the block once, and appends to .env', () => {
+    const code = `package config\n\nimport (\n\t"fmt"\n)\n\nvar apiToken = "${key}"\nvar cfg = Config{Password: "${password}"}\n\nfunc f() { fmt.Println() }\n`;
+    const out = fixGo(RULE, '/ws/config.go', code);
+    assert.equal(out.source, 'package config\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar apiToken = os.Getenv("API_TOKEN")\nvar cfg = Config{Password: os.Getenv("PASSWORD")}\n\nfunc f() { fmt.Println() }\n');
+    assert.match(out.env ?? '', /^API_TOKEN=.+\nPASSWORD=.+\n$/);
+    assert.ok(goParses(out.source));
+  });
+
+  test('the fix of a lone const rewrites it to a var (os.Getenv is no constant); a file without imports gets one', () => {
+    const out = fixGo(RULE, '/ws/config.go', `package config\n\nconst dbPassword string = "${password}"\n`);
+    assert.equal(out.source, 'package config\n\nimport (\n\t"os"\n)\n\nvar dbPassword string = os.Getenv("DB_PASSWORD")\n');
+    assert.ok(goParses(out.source));
+  });
+
+  test('a const inside a block gets no fix (the block may hold iota constants)', () => {
+    const out = fixGo(RULE, '/ws/config.go', pkg(`const (\n\tapiSecret = "${key}"\n)`));
+    assert.match(out.source, /const \(/);
+    assert.equal(out.env, undefined);
+  });
+
+  test('the fix of an os.Getenv fallback stops the program when the variable is unset, keeping its name', () => {
+    const code = inFunc(`secret := os.Getenv("JWT_SECRET")\n\tif secret == "" {\n\t\tsecret = "${password}"\n\t}\n\t_ = secret`);
+    const out = fixGo(RULE, '/ws/config.go', code, { env: 'OTHER=1\n' });
+    assert.match(out.source, /if secret == "" \{\n\t\tpanic\("JWT_SECRET is not set"\)\n\t\}/);
+    assert.match(out.env ?? '', /^OTHER=1\nJWT_SECRET=.+\n$/);
+    assert.ok(goParses(out.source));
+  });
+
+  test('the fix of a connection string moves the whole URL', () => {
+    const code = `package db\n\nimport "database/sql"\n\nfunc Open() {\n\tdsn := "postgres://app:${password}@db.internal:5432/app"\n\tsql.Open("postgres", dsn)\n}\n`;
+    const out = fixGo(RULE, '/ws/db.go', code);
+    assert.match(out.source, /import "database\/sql"\nimport \(\n\t"os"\n\)/);
+    assert.match(out.source, /dsn := os\.Getenv\("DATABASE_URL"\)/);
+    assert.ok(goParses(out.source));
+  });
+});
