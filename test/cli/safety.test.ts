@@ -96,7 +96,7 @@ describe('a hostile allowlist pattern does not hang the scan', () => {
 });
 
 describe('no silent misses', () => {
-  const DEEP = `const password = 'pg-Pa55w0rd-9xQ';\nconst x = ${'('.repeat(10_000)}1${')'.repeat(10_000)};\n`;
+  const DEEP = `const password = 'pg-Pa55w0rd-9xQ';\nconst x = ${'(\n'.repeat(10_000)}1${'\n)'.repeat(10_000)};\n`;
   test('a file the parser cannot read is skipped with the reason in text, JSON and SARIF', () => {
     const dir = workspace({ 'src/deep.ts': DEEP });
     const text = cli(['scan'], dir);
