@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { waitFor, within, withSession, type Session } from './client';
+import { HANG_GUARD_MS } from './util';
 import { ALL_SECRETS, DB_PASSWORD, SESSION_SECRET, STRIPE_KEY } from './fixtures';
 
 const SECRET = 'config/hardcoded-secret';
@@ -247,6 +248,8 @@ class Inspector {
   private readonly pending = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
   /** Events (messages without an id) are handed to the listener of their method, if any. */
   private readonly listeners = new Map<string, (params: Record<string, unknown>) => void>();
+  /** When the inspector last sent anything: a long command that keeps reporting progress is not stuck. */
+  private lastHeard = Date.now();
 
   private constructor(private readonly socket: net.Socket) {}
 
@@ -275,6 +278,7 @@ class Inspector {
   }
 
   private receive(chunk: Buffer): void {
+    this.lastHeard = Date.now();
     this.buffer = Buffer.concat([this.buffer, chunk]);
     for (;;) {
       if (this.buffer.length < 2) return;
@@ -308,14 +312,31 @@ class Inspector {
     return Buffer.concat([header, mask, masked]);
   }
 
-  async send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+  /**
+   * A command and its answer. `streaming`: the command sends events until it answers (a heap snapshot on a
+   * loaded machine takes minutes), so it is stuck only when nothing at all arrives for the hang guard's time.
+   */
+  async send<T>(method: string, params: Record<string, unknown> = {}, streaming = false): Promise<T> {
     const id = this.nextId++;
     const answer = new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => this.pending.set(id, resolve));
     this.socket.write(this.frame(1, Buffer.from(JSON.stringify({ id, method, params }))));
-    const message = await within(answer, method);
+    const message = await (streaming ? this.whileHeard(answer, method) : within(answer, method));
     this.pending.delete(id);
     if (message.error) throw new Error(`${method}: ${message.error.message}`);
     return message.result as T;
+  }
+
+  private async whileHeard<T>(promise: Promise<T>, what: string): Promise<T> {
+    this.lastHeard = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      const check = () => {
+        if (Date.now() - this.lastHeard > HANG_GUARD_MS) reject(new Error(`nothing from the inspector for ${HANG_GUARD_MS / 1000} s during ${what}`));
+        else timer = setTimeout(check, 1000);
+      };
+      timer = setTimeout(check, 1000);
+    });
+    return Promise.race([promise, silent]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -326,7 +347,8 @@ class Inspector {
     const chunks: string[] = [];
     this.listeners.set('HeapProfiler.addHeapSnapshotChunk', (params) => chunks.push(String(params.chunk)));
     try {
-      await this.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      // With progress events: the inspector keeps talking while it walks the heap, before the first chunk.
+      await this.send('HeapProfiler.takeHeapSnapshot', { reportProgress: true }, true);
     } finally {
       this.listeners.delete('HeapProfiler.addHeapSnapshotChunk');
     }
