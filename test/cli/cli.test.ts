@@ -95,6 +95,21 @@ describe('twelve-factor scan', () => {
     assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'PORT=3000\nDB_PASSWORD=s3cr3t-Pa55\n');
     assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules\n.env\n');
   });
+  test('--fix fixes again until nothing applies: two fixes that both add an import at the top both land', () => {
+    // The logging fix adds `import sys` and the secret's move adds `import os` at the same place: one per pass.
+    const secret = ['c0rrect', 'h0rse', 'Battery', 'st4ple'].join('_');
+    const before = "import logging\n\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+      + `app.config['SECRET_KEY'] = '${secret}'\nhandler = logging.FileHandler('app.log')\napp.logger.addHandler(handler)\n`;
+    const dir = workspace({ 'app.py': before, '.gitignore': '.env\n' });
+    const r = cli(['scan', '--fix'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'app.py'), 'utf8'), 'import logging\n\nfrom flask import Flask\nimport sys\nimport os\n\n'
+      + "app = Flask(__name__)\napp.config['SECRET_KEY'] = os.environ[\"SECRET_KEY\"]\nhandler = logging.StreamHandler(sys.stdout)\napp.logger.addHandler(handler)\n");
+    assert.equal(fs.readFileSync(path.join(dir, '.env'), 'utf8'), `SECRET_KEY=${secret}\n`);
+    // Problems, not edits: the import an edit adds is not a problem of its own.
+    assert.match(r.stderr, /^Fixed 2 problem\(s\) in 1 file\(s\)\.$/m);
+    assert.match(r.stdout, /No problems found/);
+  });
   test('--fix never rewrites a test, nor a finding below warning', () => {
     const dir = workspace({
       'package.json': '{}', '.gitignore': '.env\n', 'src/db.ts': SECRET_FILE, 'src/__tests__/db.test.ts': SECRET_FILE,

@@ -29,6 +29,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** How many times `--fix` rescans and fixes again (ESLint's limit): a fix that undid another cannot loop. */
+const FIX_PASSES = 10;
+
 const USAGE = `Usage: twelve-factor scan [paths…] [options]
 
 Scans files and folders (default: the current folder) for twelve-factor problems.
@@ -153,11 +156,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     staged?.dispose();
   }
   if (values.fix) {
-    const fixed = applyFixes(output.files, root);
-    if (fixed.filesChanged > 0) {
-      io.stderr.write(`Fixed ${fixed.fixesApplied} problem(s) in ${fixed.filesChanged} file(s).\n`);
+    // Fixes that overlap (two that both add an import at the top of a file) apply one per pass, like
+    // `eslint --fix`: rescan and fix again until nothing applies, at most FIX_PASSES times.
+    let problems = 0;
+    const files = new Set<string>();
+    for (let pass = 0; pass < FIX_PASSES; pass++) {
+      const fixed = applyFixes(output.files, root);
+      if (fixed.filesChanged === 0) break;
+      problems += fixed.fixesApplied;
+      for (const f of fixed.changed) files.add(f);
       output = await scanPathsPrepared(() => scan(false));
     }
+    if (problems > 0) io.stderr.write(`Fixed ${problems} problem(s) in ${files.size} file(s).\n`);
   }
   if (progress) io.stderr.write('\r\x1b[K');
   // One line per grammar that failed to load; its files are listed as not fully analysed.

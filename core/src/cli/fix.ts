@@ -13,8 +13,9 @@ import type { WorkspaceChange } from '../types';
  * `--fix`: the same plans the editor's fix-all makes, written to disk file by file. `.env` is re-read before
  * each file so names stay unique across files, and only ever appended to.
  */
-export function applyFixes(files: FileResult[], root: string): { filesChanged: number; fixesApplied: number } {
+export function applyFixes(files: FileResult[], root: string): { filesChanged: number; fixesApplied: number; changed: string[] } {
   let filesChanged = 0;
+  const changed: string[] = [];
   let fixesApplied = 0;
   for (const file of files) {
     // Only unambiguous fixes: where the user must choose (Redis or Postgres), --fix leaves the finding alone;
@@ -30,11 +31,14 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
       gitignore: readForFacts(root, path.join(envRoot, '.gitignore')),
       example: readForFacts(root, path.join(envRoot, '.env.example')),
     }, 'Fix all');
+    // Every fix overlapped another or could not be written to .env exactly: nothing to write.
+    if (plan.applied === 0) continue;
     writeChange(plan, root);
     filesChanged++;
-    fixesApplied += plan.changes[0].edits.length;
+    changed.push(file.file);
+    fixesApplied += plan.applied;
   }
-  return { filesChanged, fixesApplied };
+  return { filesChanged, fixesApplied, changed };
 }
 
 /**

@@ -47,6 +47,11 @@ export function quoteEnvValue(value: string): string | undefined {
   return undefined;
 }
 
+/** One undoable change, and how many of the fixes asked for it holds (the others overlapped or could not apply). */
+export interface FixPlan extends WorkspaceChange {
+  applied: number;
+}
+
 /**
  * Plans one undoable change from a file's fixes. Edits apply as they are; a secret move replaces the secret
  * and appends `NAME=value` to `.env` (created if missing; an existing key is never overwritten: the same
@@ -54,7 +59,7 @@ export function quoteEnvValue(value: string): string | undefined {
  * ignore it, and appends `NAME=` to `.env.example` when that file exists and lacks the key. Fixes that
  * overlap an earlier one are left for the next run.
  */
-export function planFixes(file: { path: string; text: string }, fixes: FixDescriptor[], files: EnvFiles, title: string): WorkspaceChange {
+export function planFixes(file: { path: string; text: string }, fixes: FixDescriptor[], files: EnvFiles, title: string): FixPlan {
   const index = new LineIndex(file.text);
   const existing = envEntries(files.env);
   const byValue = new Map<string, string>();
@@ -69,6 +74,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let lastEnd = -1;
   let lastInsertion = -1;
   let moves = 0;
+  let applied = 0;
   const preludes = new Set<string>();
   const declarations: Declarations[] = [];
   for (const { fix, start, end } of spans) {
@@ -79,6 +85,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     if (fix.kind === 'edit') {
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
       if (fix.declares) declarations.push(fix.declares);
+      applied++;
       continue;
     }
     // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
@@ -102,6 +109,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
       sourceEdits.push({ range: index.range(fix.prelude.at, fix.prelude.at), newText: fix.prelude.text });
     }
     moves++;
+    applied++;
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
@@ -114,7 +122,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
   changes.push(...declared.changes);
-  return { title, changes };
+  return { title, changes, applied };
 }
 
 /**
