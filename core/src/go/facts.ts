@@ -77,7 +77,11 @@ export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: bool
     const read = [...facts.envReads].reverse().find((r) => r.variable === d.variable && r.start < d.at);
     if (read && !read.fallback) read.fallback = { string: d.string, assignStart: d.assignStart, assignEnd: d.assignEnd };
   }
-  facts.calls.sort((a, b) => a.start - b.start);
+  // Calls in source order for the rules; an expression's `call` is an index into this list, so it follows.
+  const order = facts.calls.map((_, i) => i).sort((a, b) => facts.calls[a].start - facts.calls[b].start);
+  const moved = new Map(order.map((from, to) => [from, to]));
+  facts.calls = order.map((i) => facts.calls[i]);
+  for (const e of cache.values()) if (e.call !== undefined) e.call = moved.get(e.call);
   return facts;
 }
 

@@ -29,7 +29,8 @@ export const GO_LOG_SHAPES: Array<{ shape: string; messageId: string; tp: string
   { shape: 'log.SetOutput over os.OpenFile', messageId: 'goSetOutputFile', tp: 'f, _ := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tlog.SetOutput(f)', fp: 'log.SetOutput(os.Stdout)' },
   { shape: 'logrus SetOutput over os.Create', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("/var/log/app.log")\n\tlogrus.SetOutput(f)', fp: 'logrus.SetOutput(os.Stderr)' },
   { shape: 'SetOutput over io.MultiWriter with a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("app.log")\n\tlog.SetOutput(io.MultiWriter(os.Stdout, f))', fp: 'log.SetOutput(io.MultiWriter(os.Stdout, os.Stderr))' },
-  { shape: 'lumberjack.Logger', messageId: 'goLumberjack', tp: 'log.SetOutput(&lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100})', fp: 'log.SetOutput(os.Stdout)' },
+  { shape: 'lumberjack.Logger handed to SetOutput', messageId: 'goSetOutputFile', tp: 'log.SetOutput(&lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100})', fp: 'log.SetOutput(os.Stdout)' },
+  { shape: 'lumberjack.Logger built for another logger', messageId: 'goLumberjack', tp: 'w := &lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100}\n\t_ = w', fp: 'w := os.Stdout\n\t_ = w' },
   { shape: 'zap OutputPaths', messageId: 'goZapPaths', tp: 'cfg := zap.Config{OutputPaths: []string{"stdout", "/var/log/app.log"}}\n\t_ = cfg', fp: 'cfg := zap.Config{OutputPaths: []string{"stdout"}, ErrorOutputPaths: []string{"stderr"}}\n\t_ = cfg' },
   { shape: 'zerolog over a file', messageId: 'goZerologFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := zerolog.New(f)\n\t_ = logger', fp: 'logger := zerolog.New(os.Stdout)\n\t_ = logger' },
 ];
@@ -46,9 +47,9 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     if (call.method === 'SetOutput' && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);
-      report({ messageId: 'goSetOutputFile', data: { call: `${call.written}(…)`, target: file.target }, start: call.start, end: call.end, identity: `goSetOutputFile:${call.written}`, fixes: stdoutFix(facts, arg) });
+      report({ messageId: 'goSetOutputFile', data: { call: `${call.written}(…)`, target: file.target }, start: call.start, end: call.end, identity: `goSetOutputFile:${call.written}`, fixes: stdoutFix(facts, arg, context.text) });
     } else if (zerolog && file && !file.lumberjack && (/^github\.com\/rs\/zerolog\.New$/.test(call.callee) || call.method === 'Output' || call.method === 'MultiLevelWriter')) {
-      report({ messageId: 'goZerologFile', data: { target: file.target }, start: call.start, end: call.end, identity: 'goZerologFile', fixes: stdoutFix(facts, arg) });
+      report({ messageId: 'goZerologFile', data: { target: file.target }, start: call.start, end: call.end, identity: 'goZerologFile', fixes: stdoutFix(facts, arg, context.text) });
     }
   }
   for (const k of facts.keyed) {
@@ -95,10 +96,48 @@ function targetOf(e: GoExpr): string {
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
 
-/** The writer becomes `os.Stdout` (importing os where the file lacks it). */
-function stdoutFix(facts: GoFacts, arg: GoExpr): EditFix[] {
+/**
+ * The writer becomes `os.Stdout` (importing os where the file lacks it). A file variable nothing else reads
+ * (`f, err := os.OpenFile(…)` then only `log.SetOutput(f)`) would be left declared and unused, which Go does
+ * not compile: its name becomes `_`.
+ */
+function stdoutFix(facts: GoFacts, arg: GoExpr, text: string): EditFix[] {
   const edits = [{ start: arg.start, end: arg.end, text: 'os.Stdout' }];
   const os = goImportEdit(facts, ['os']);
   if (os) edits.unshift(os);
-  return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (os.Stdout)', edits, preferred: true }];
+  for (const name of new Set(fileVariables(facts, arg))) {
+    const blank = blankUnused(facts, text, arg, name);
+    if (blank) edits.push(blank);
+  }
+  return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (os.Stdout)', edits: edits.sort((a, b) => a.start - b.start), preferred: true }];
+}
+
+/** The variables holding an opened file that the writer expression names (itself, or inside io.MultiWriter). */
+function fileVariables(facts: GoFacts, e: GoExpr): string[] {
+  if (e.type === 'identifier') return fileOf(facts, e) ? [e.text] : [];
+  const call = e.call !== undefined ? facts.calls[e.call] : undefined;
+  return call?.callee === 'io.MultiWriter' ? call.args.flatMap((a) => fileVariables(facts, a)) : [];
+}
+
+const word = (name: string) => new RegExp(`(?<![\\w.])${name.replace(/[$]/g, '\\$&')}(?!\\w)`, 'g');
+
+/** The edit that blanks `name` in its declaration when the writer was its only other use; undefined otherwise. */
+function blankUnused(facts: GoFacts, text: string, arg: GoExpr, name: string): { start: number; end: number; text: string } | undefined {
+  const binding = [...facts.bindings].reverse().find((b) => b.path.length === 1 && b.path[0] === name && b.start < arg.start
+    && (b.kind === 'short' || b.kind === 'var') && b.inFunction);
+  if (!binding) return undefined;
+  const uses = [...text.matchAll(word(name))].map((m) => m.index).filter((i) => i < arg.start || i >= arg.end);
+  const statement = text.slice(binding.start, binding.end);
+  const operator = binding.kind === 'short' ? statement.indexOf(':=') : statement.indexOf('=');
+  if (operator < 0) return undefined;
+  const declared = [...statement.slice(0, operator).matchAll(word(name))];
+  // Read anywhere but its own declaration (a `defer f.Close()`, a second writer): it stays.
+  if (declared.length !== 1 || uses.length !== 1 || uses[0] !== binding.start + declared[0].index) return undefined;
+  const at = binding.start + declared[0].index;
+  const others = statement.slice(0, operator).replace(/^\s*var\s+/, '').split(',').map((n) => n.trim()).filter((n) => n !== name);
+  // `f, _ := …` with `f` blank declares nothing new: `_, _ = …`.
+  if (binding.kind === 'short' && others.every((n) => n === '_')) {
+    return { start: at, end: binding.start + operator + 2, text: statement.slice(declared[0].index, operator).replace(word(name), '_') + '=' };
+  }
+  return { start: at, end: at + name.length, text: '_' };
 }

@@ -1,0 +1,60 @@
+// logs/file-logging on Go: every shape of the rule's table (a true and a false example each), and the
+// stdout fix, whose output must parse and must not leave a file variable declared and unused (Go would not
+// compile it).
+import * as assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { GO_LOG_SHAPES } from '../../core/src/rules/logs/file-logging-go';
+import { fixGo, goFindings, goMain, goParses, loadGo } from './go-helpers';
+
+const RULE = 'logs/file-logging';
+const IMPORTS = ['io', 'log', 'os', 'github.com/sirupsen/logrus', 'gopkg.in/natefinch/lumberjack.v2', 'go.uber.org/zap', 'github.com/rs/zerolog'];
+
+before(loadGo);
+
+describe('Go shapes', () => {
+  for (const row of GO_LOG_SHAPES) {
+    test(`${row.shape}: reported`, () => {
+      const found = goFindings(RULE, '/ws/main.go', goMain(IMPORTS, row.tp));
+      assert.deepEqual(found.map((f) => f.messageId), [row.messageId]);
+    });
+    test(`${row.shape}: not reported when the writer is a stream`, () => {
+      assert.deepEqual(goFindings(RULE, '/ws/main.go', goMain(IMPORTS, row.fp)), []);
+    });
+  }
+});
+
+describe('Log to stdout (os.Stdout)', () => {
+  const fix = (body: string) => {
+    const { source } = fixGo(RULE, '/ws/main.go', goMain(['log', 'os'], body));
+    assert.ok(goParses(source), source);
+    return source.slice(source.indexOf('func main() {\n\t') + 'func main() {\n\t'.length, source.lastIndexOf('\n}'));
+  };
+
+  test('a file variable only the writer read is blanked, so the program still compiles', () => {
+    assert.equal(fix('f, err := os.OpenFile("app.log", os.O_CREATE|os.O_WRONLY, 0o644)\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tlog.SetOutput(f)'),
+      '_, err := os.OpenFile("app.log", os.O_CREATE|os.O_WRONLY, 0o644)\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tlog.SetOutput(os.Stdout)');
+  });
+  test('`f, _ :=` with nothing new to declare becomes an assignment', () => {
+    assert.equal(fix('f, _ := os.Create("app.log")\n\tlog.SetOutput(f)'), '_, _ = os.Create("app.log")\n\tlog.SetOutput(os.Stdout)');
+  });
+  test('a variable read elsewhere (defer f.Close()) is kept', () => {
+    const body = 'f, err := os.Create("app.log")\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tdefer f.Close()\n\tlog.SetOutput(f)';
+    assert.equal(fix(body), body.replace('log.SetOutput(f)', 'log.SetOutput(os.Stdout)'));
+  });
+  test('a name that only contains the variable\'s (fx, f.Name) does not count as a read', () => {
+    assert.equal(fix('f, err := os.Create("app.log")\n\tfx := 1\n\t_ = fx\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tlog.SetOutput(f)'),
+      '_, err := os.Create("app.log")\n\tfx := 1\n\t_ = fx\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tlog.SetOutput(os.Stdout)');
+  });
+});
+
+describe('nested calls', () => {
+  test('a writer built by a call inside the SetOutput call is followed (calls keep their indices in source order)', () => {
+    const text = goMain(['io', 'log', 'os'], 'f, _ := os.Create("app.log")\n\tlog.SetOutput(io.MultiWriter(os.Stdout, f))\n\tlog.Print(f.Name())');
+    const [finding] = goFindings(RULE, '/ws/main.go', text);
+    assert.equal(finding?.messageId, 'goSetOutputFile');
+    assert.equal(finding.range.start.line, 10);
+    const { source } = fixGo(RULE, '/ws/main.go', text);
+    assert.ok(goParses(source));
+    assert.match(source, /log\.SetOutput\(os\.Stdout\)\n\tlog\.Print\(f\.Name\(\)\)/);
+  });
+});
