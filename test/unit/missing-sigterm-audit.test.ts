@@ -206,6 +206,9 @@ const MQTT = "const aedes = require('aedes')();\nconst server = require('net').c
 const DNS = "const dns2 = require('dns2');\nconst server = dns2.createServer({ udp: true });\nserver.listen({ udp: 5300 });\n";
 const WITH_DEV_MISTAKE = "const express = require('express');\nconst errorhandler = require('errorhandler');\nconst app = express();\napp.use(errorhandler());\napp.listen(process.env.PORT);\n";
 const DEV_BRANCH = "const http = require('http');\nif (process.env.DEV) require('webpack-dev-middleware');\nhttp.createServer(handler).listen(process.env.PORT);\n";
+// A server entry that loads only a misfiled dotenv and the app's own modules is the app.
+const DOTENV_ENTRY = "require('dotenv').config();\nconst http = require('http');\nconst app = require('./app');\nhttp.createServer(app).listen(process.env.PORT);\n";
+const DOTENV_DEV = withPackages({ express: '^4.0.0' }, { dotenv: '^16.0.0' });
 const missing = (line: number, text: string): [string, number, string] => ['missing', line, text];
 /** The graceful-shutdown fix's handler closing `server`, appended after the listen statement. */
 const closesServer = (code: string) => code + [
@@ -236,6 +239,7 @@ new RuleTester({ filename: '/ws/extra/simple-mqtt-server.js', files: APP_DEPS })
     { name: 'the same broker on a runtime dependency', code: MQTT, files: withPackages({ aedes: '^0.51.0' }), errors: [missing(3, 'listen')], output: closesServer(MQTT) },
     { name: 'an app that also loads a devDependency by mistake', filename: '/ws/app.js', code: WITH_DEV_MISTAKE, errors: [missing(5, 'listen')], output: bound(WITH_DEV_MISTAKE, 'app.listen') },
     { name: 'a devDependency loaded only in development', filename: '/ws/server.js', code: DEV_BRANCH, errors: [missing(3, 'listen')], output: bound(DEV_BRANCH, 'http.createServer') },
+    { name: 'dotenv in devDependencies says nothing', filename: '/ws/server.js', code: DOTENV_ENTRY, files: DOTENV_DEV, errors: [missing(4, 'listen')], output: bound(DOTENV_ENTRY, 'http.createServer') },
     { name: 'a manifest with no runtime dependencies says nothing', filename: '/ws/server.js', code: DNS, files: withPackages({}, { dns2: '^2.1.0' }), errors: [missing(3, 'listen')], output: closesServer(DNS) },
   ],
 });

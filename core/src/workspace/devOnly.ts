@@ -41,12 +41,19 @@ export function devOnlyLoad(host: FileHost, file: string, sourceFile: ts.SourceF
   let needed: string | undefined;
   for (const literal of runtimeSpecifiers(sourceFile)) {
     const name = packageOf(literal.text);
-    if (name === undefined) continue;
+    if (name === undefined || RUNTIME_SETUP.test(name)) continue;
     if (!devOnly.has(name)) return undefined;
     if (needed === undefined && !conditional(literal)) needed = name;
   }
   return needed;
 }
+
+/**
+ * Packages that set up the process rather than do its work (environment files, TypeScript or Babel on the fly,
+ * source maps, path aliases): often kept in devDependencies by apps that install everything in production,
+ * so loading one says nothing about whether the file is a tool (`import 'dotenv/config'` in a server entry).
+ */
+const RUNTIME_SETUP = /^(dotenv(-[\w-]+)?|@dotenvx\/dotenvx|ts-node|tsx|@babel\/register|@swc\/register|esbuild-register|source-map-support|tsconfig-paths|module-alias|esm|reflect-metadata)$/;
 
 /** The node runs only on some paths of its module or function: inside a branch, a `?:`, `&&`/`||`/`??`, a loop or a `switch`. */
 function conditional(node: ts.Node): boolean {
