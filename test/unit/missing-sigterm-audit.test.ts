@@ -93,6 +93,24 @@ describe('missing-sigterm-handler: signal names as keys', () => {
   });
 });
 
+/** The handler the graceful-shutdown fix writes for a Node server, line by line (TypeScript gets annotations). */
+function handlerLines(server: string, shutdown = 'shutdown', typed = false): string[] {
+  return [
+    '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
+    `const ${shutdown} = (${typed ? 'signal: NodeJS.Signals' : 'signal'}) => {`,
+    '  console.info(`${signal} received: closing the server`);',
+    `  ${server}.close((${typed ? 'error?: Error' : 'error'}) => {`,
+    '    if (error) console.error(error);',
+    '    process.exitCode = error ? 1 : 0;',
+    '  });',
+    '  // Keep-alive connections must not hold the process past the grace period.',
+    '  setTimeout(() => process.exit(1), 10_000).unref();',
+    '};',
+    `process.once('SIGTERM', ${shutdown});`,
+    `process.once('SIGINT', ${shutdown});`,
+  ];
+}
+
 describe('missing-sigterm-handler: fix-all parses', () => {
   test('two servers in one file get distinct names', () => {
     const before = "const app = require('express')();\nconst admin = require('express')();\napp.listen(process.env.PORT);\nadmin.listen(process.env.ADMIN_PORT);\n";
@@ -102,32 +120,10 @@ describe('missing-sigterm-handler: fix-all parses', () => {
       "const admin = require('express')();",
       'const server = app.listen(process.env.PORT);',
       '',
-      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-      'const shutdown = (signal) => {',
-      '  console.info(`${signal} received: closing the server`);',
-      '  server.close((error) => {',
-      '    if (error) console.error(error);',
-      '    process.exitCode = error ? 1 : 0;',
-      '  });',
-      '  // Keep-alive connections must not hold the process past the grace period.',
-      '  setTimeout(() => process.exit(1), 10_000).unref();',
-      '};',
-      "process.once('SIGTERM', shutdown);",
-      "process.once('SIGINT', shutdown);",
+      ...handlerLines('server'),
       'const server2 = admin.listen(process.env.ADMIN_PORT);',
       '',
-      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-      'const shutdown2 = (signal) => {',
-      '  console.info(`${signal} received: closing the server`);',
-      '  server2.close((error) => {',
-      '    if (error) console.error(error);',
-      '    process.exitCode = error ? 1 : 0;',
-      '  });',
-      '  // Keep-alive connections must not hold the process past the grace period.',
-      '  setTimeout(() => process.exit(1), 10_000).unref();',
-      '};',
-      "process.once('SIGTERM', shutdown2);",
-      "process.once('SIGINT', shutdown2);",
+      ...handlerLines('server2', 'shutdown2'),
       '',
     ].join('\n'));
   });
@@ -211,22 +207,7 @@ const DOTENV_ENTRY = "require('dotenv').config();\nconst http = require('http');
 const DOTENV_DEV = withPackages({ express: '^4.0.0' }, { dotenv: '^16.0.0' });
 const missing = (line: number, text: string): [string, number, string] => ['missing', line, text];
 /** The graceful-shutdown fix's handler closing `server`, appended after the listen statement. */
-const closesServer = (code: string) => code + [
-  '',
-  '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-  'const shutdown = (signal) => {',
-  '  console.info(`${signal} received: closing the server`);',
-  '  server.close((error) => {',
-  '    if (error) console.error(error);',
-  '    process.exitCode = error ? 1 : 0;',
-  '  });',
-  '  // Keep-alive connections must not hold the process past the grace period.',
-  '  setTimeout(() => process.exit(1), 10_000).unref();',
-  '};',
-  "process.once('SIGTERM', shutdown);",
-  "process.once('SIGINT', shutdown);",
-  '',
-].join('\n');
+const closesServer = (code: string) => code + ['', ...handlerLines('server'), ''].join('\n');
 const bound = (code: string, listen: string) => closesServer(code.replace(listen, `const server = ${listen}`));
 
 new RuleTester({ filename: '/ws/extra/simple-mqtt-server.js', files: APP_DEPS }).run(rule, {
@@ -258,22 +239,7 @@ const PROMISIFIED = [
 const PROMISIFIED_IMPORT = "import { promisify } from 'node:util';\nimport { server } from './app';\nconst listen = promisify(server.listen.bind(server));\nlisten(process.env.PORT);\n";
 const PROMISIFIED_APP = "import express from 'express';\nimport { promisify } from 'node:util';\nconst app = express();\nconst listen = promisify(app.listen.bind(app));\nlisten(process.env.PORT);\n";
 /** The TypeScript handler the fix appends after the statement ending at `after`. */
-const typedClose = (code: string, after: string) => code.replace(after, after + [
-  '',
-  '',
-  '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-  'const shutdown = (signal: NodeJS.Signals) => {',
-  '  console.info(`${signal} received: closing the server`);',
-  '  server.close((error?: Error) => {',
-  '    if (error) console.error(error);',
-  '    process.exitCode = error ? 1 : 0;',
-  '  });',
-  '  // Keep-alive connections must not hold the process past the grace period.',
-  '  setTimeout(() => process.exit(1), 10_000).unref();',
-  '};',
-  "process.once('SIGTERM', shutdown);",
-  "process.once('SIGINT', shutdown);",
-].join('\n'));
+const typedClose = (code: string, after: string) => code.replace(after, after + ['', '', ...handlerLines('server', 'shutdown', true)].join('\n'));
 
 new RuleTester({ filename: '/ws/src/server.ts', files: withPackages({ express: '^4.0.0' }) }).run(rule, {
   valid: [],
