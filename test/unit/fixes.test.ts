@@ -134,7 +134,7 @@ describe('fix: what fix-all changes unasked', () => {
     assert.deepEqual((['error', 'warning', 'info', 'hint'] as const).map((s) => fixedUnasked(finding(s), '/ws/src/db.ts', '/ws')), [true, true, false, false]);
   });
   test('never test code, judged inside the project (a project kept under ~/test/ is not test code)', () => {
-    for (const file of ['/ws/src/__tests__/db.ts', '/ws/test/db.ts', '/ws/src/db.spec.ts', '/ws/vitest.setup.ts']) assert.equal(fixedUnasked(finding('error'), file, '/ws'), false, file);
+    for (const file of ['/ws/src/__tests__/db.ts', '/ws/test/db.ts', '/ws/src/db.spec.ts', '/ws/vitest.setup.ts', '/ws/conftest.py', '/ws/blog/tests.py', '/ws/pkg/db_test.go']) assert.equal(fixedUnasked(finding('error'), file, '/ws'), false, file);
     assert.equal(fixedUnasked(finding('error'), '/home/me/test/app/src/db.ts', '/home/me/test/app'), true);
   });
 });
