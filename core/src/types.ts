@@ -33,8 +33,6 @@ export interface FileChange {
 export interface WorkspaceChange {
   title: string;
   changes: FileChange[];
-  /** How many of the fixes asked for the change holds: one overlapping a fix already taken waits for the next run. */
-  applied?: number;
 }
 
 export interface Finding {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedUnasked } from '../../core/src/fixes/eligible';
-import { gitIgnoresEnv, planFixes, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
-import type { EditFix } from '../../core/src/fixes/types';
+import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
 import type { Finding } from '../../core/src/types';
 import { fake, fixAll, syntaxErrors } from './helpers';
 
@@ -136,17 +135,5 @@ describe('fix: what fix-all changes unasked', () => {
   test('never test code, judged inside the project (a project kept under ~/test/ is not test code)', () => {
     for (const file of ['/ws/src/__tests__/db.ts', '/ws/test/db.ts', '/ws/src/db.spec.ts', '/ws/vitest.setup.ts', '/ws/conftest.py', '/ws/blog/tests.py', '/ws/pkg/db_test.go']) assert.equal(fixedUnasked(finding('error'), file, '/ws'), false, file);
     assert.equal(fixedUnasked(finding('error'), '/home/me/test/app/src/db.ts', '/home/me/test/app'), true);
-  });
-});
-
-describe('fix: a plan counts fixes, not edits', () => {
-  const text = 'import a from "a";\napp.listen(3000);\nconst b = 1;\n';
-  const edit = (id: string, edits: Array<[number, number, string]>): EditFix => ({ kind: 'edit', id, title: id, preferred: true, edits: edits.map(([start, end, t]) => ({ start, end, text: t })) });
-  test('a fix of two edits (imports and a handler) is one; one overlapping it waits for the next run', () => {
-    const shutdown = edit('add-graceful-shutdown', [[0, 0, '// imports\n'], [text.indexOf('const'), text.indexOf('const'), '// handler\n']]);
-    const inside = edit('inside', [[text.indexOf('3000'), text.indexOf('3000') + 4, 'port']]);
-    assert.equal(planFixes({ path: '/ws/a.ts', text }, [shutdown], { root: '/ws' }, 'Fix all').applied, 1);
-    assert.equal(planFixes({ path: '/ws/a.ts', text }, [shutdown, inside], { root: '/ws' }, 'Fix all').applied, 1);
-    assert.equal(planFixes({ path: '/ws/a.ts', text }, [inside], { root: '/ws' }, 'Fix all').applied, 1);
   });
 });

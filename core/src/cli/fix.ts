@@ -32,8 +32,7 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
     }, 'Fix all');
     writeChange(plan, root);
     filesChanged++;
-    // Fixes, not edits: a graceful-shutdown fix is two edits (its imports and its handler), one problem.
-    fixesApplied += plan.applied ?? plan.changes[0].edits.length;
+    fixesApplied += plan.changes[0].edits.length;
   }
   return { filesChanged, fixesApplied };
 }

@@ -69,7 +69,6 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let lastEnd = -1;
   let lastInsertion = -1;
   let moves = 0;
-  let edits = 0;
   const preludes = new Set<string>();
   const declarations: Declarations[] = [];
   for (const { fix, start, end } of spans) {
@@ -80,7 +79,6 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     if (fix.kind === 'edit') {
       for (const e of fix.edits) sourceEdits.push({ range: index.range(e.start, e.end), newText: e.text });
       if (fix.declares) declarations.push(fix.declares);
-      edits++;
       continue;
     }
     // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
@@ -116,7 +114,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
   changes.push(...declared.changes);
-  return { title, changes, applied: moves + edits };
+  return { title, changes };
 }
 
 /**
