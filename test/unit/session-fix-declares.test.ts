@@ -29,7 +29,7 @@ function applySessionFix(id: string, files: Record<string, string>): Record<stri
   assert.ok(finding);
   const fix = result.fixes.get(finding)?.find((f) => f.kind === 'edit' && f.id === id) as EditFix;
   // The folder the editor and `--fix` write to: the nearest package's, as they find it.
-  const root = envRootFor(FILE, '/p', (f) => files[f]);
+  const root = envRootFor(FILE, '/p', (f) => f in files, (f) => files[f]);
   const at = (name: string) => files[`${root}/${name}`];
   const plan = planFixes({ path: FILE, text: APP }, [fix], {
     root, env: at('.env'), example: at('.env.example'), gitignore: at('.gitignore'), packageJson: at('package.json'), schema: at('.env.schema.yaml'),
@@ -94,11 +94,11 @@ describe('session store fixes declare their packages and variables', () => {
   });
   test('the env root: the nearest package, never a marker; an unreadable manifest counts as a package', () => {
     const files: Record<string, string> = { '/p/package.json': '{"name":"app"}', '/p/api/package.json': '{"name":"api","dependencies":{}}', '/p/src/package.json': '{"type":"module"}', '/p/odd/package.json': '{ not json' };
-    const read = (f: string) => files[f];
-    assert.equal(envRootFor('/p/api/src/server.ts', '/p', read), '/p/api');
-    assert.equal(envRootFor('/p/src/server.ts', '/p', read), '/p');
-    assert.equal(envRootFor('/p/odd/x.ts', '/p', read), '/p/odd');
-    assert.equal(envRootFor('/p/other/x.ts', '/p', read), '/p');
+    const root = (file: string) => envRootFor(file, '/p', (f) => f in files, (f) => files[f]);
+    assert.equal(root('/p/api/src/server.ts'), '/p/api');
+    assert.equal(root('/p/src/server.ts'), '/p');
+    assert.equal(root('/p/odd/x.ts'), '/p/odd');
+    assert.equal(root('/p/other/x.ts'), '/p');
   });
   test('no package.json, no declaration files: only the source changes', () => {
     const after = applySessionFix('session-store-redis', {});
