@@ -35,14 +35,17 @@ export function envRootFor(file: string, workspaceFolder: string, exists: (p: st
   return top;
 }
 
-const PACKAGE_FIELDS = ['name', 'dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'workspaces', 'scripts'];
+/** What a module-format marker holds: `{ "type": "module" }`, `{ "sideEffects": false }`. */
+const MARKER_FIELDS = new Set(['type', 'sideEffects']);
 
-/** A manifest with none of a package's fields: a module-format or side-effects marker. One that does not parse counts as a package. */
+/** A manifest that holds marker fields only (and at least one). One that does not parse, or `{}`, counts as a package. */
 function isMarker(text: string | undefined): boolean {
   if (text === undefined) return false;
   try {
     const json: unknown = JSON.parse(text);
-    return typeof json === 'object' && json !== null && !Array.isArray(json) && !PACKAGE_FIELDS.some((k) => k in json);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+    const keys = Object.keys(json);
+    return keys.length > 0 && keys.every((k) => MARKER_FIELDS.has(k));
   } catch {
     return false;
   }

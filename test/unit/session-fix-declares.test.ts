@@ -92,13 +92,15 @@ describe('session store fixes declare their packages and variables', () => {
     assert.equal(after['/p/.env.example'], 'SESSION_SECRET=\nREDIS_URL=\n');
     assert.deepEqual(problems(after).filter((p) => !before.includes(p)), []);
   });
-  test('the env root: the nearest package, never a marker; an unreadable manifest counts as a package', () => {
-    const files: Record<string, string> = { '/p/package.json': '{"name":"app"}', '/p/api/package.json': '{"name":"api","dependencies":{}}', '/p/src/package.json': '{"type":"module"}', '/p/odd/package.json': '{ not json' };
+  test('the env root: the nearest package, never a marker (type/sideEffects only); `{}` or an unreadable manifest counts as a package', () => {
+    const files: Record<string, string> = { '/p/package.json': '{"name":"app"}', '/p/api/package.json': '{"name":"api","dependencies":{}}', '/p/src/package.json': '{"type":"module"}', '/p/odd/package.json': '{ not json', '/p/bare/package.json': '{}', '/p/lib/package.json': '{ "sideEffects": false, "type": "commonjs" }' };
     const root = (file: string) => envRootFor(file, '/p', (f) => f in files, (f) => files[f]);
     assert.equal(root('/p/api/src/server.ts'), '/p/api');
     assert.equal(root('/p/src/server.ts'), '/p');
     assert.equal(root('/p/odd/x.ts'), '/p/odd');
     assert.equal(root('/p/other/x.ts'), '/p');
+    assert.equal(root('/p/bare/x.ts'), '/p/bare');
+    assert.equal(root('/p/lib/x.ts'), '/p');
   });
   test('no package.json, no declaration files: only the source changes', () => {
     const after = applySessionFix('session-store-redis', {});
