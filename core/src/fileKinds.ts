@@ -77,9 +77,10 @@ const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
 /**
  * Test classes and specs of the other languages the secret rule reads, by their conventions: JUnit's
  * `UserServiceTest.java` / `…IT.java`, xUnit's `…Tests.cs` and `Api.Tests/` projects, PHPUnit's `…Test.php`,
- * RSpec's `…_spec.rb` and minitest's `…_test.rb`. Case matters: `Latest.java` is not a test.
+ * RSpec's `…_spec.rb` and minitest's `…_test.rb`, pytest's `conftest.py` (fixtures pytest alone loads,
+ * wherever they sit) and Django's per-app `tests.py`. Case matters: `Latest.java` is not a test.
  */
-const OTHER_LANGUAGE_TEST = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|groovy|scala|cs|php)$|(?:^|\/)Tests?\.(?:java|kt|cs|php)$|_(?:spec|test)\.rb$|(?:^|\/)[\w.]+\.(?:Tests|UnitTests|IntegrationTests|Specs)\//;
+const OTHER_LANGUAGE_TEST = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|groovy|scala|cs|php)$|(?:^|\/)Tests?\.(?:java|kt|cs|php)$|_(?:spec|test)\.rb$|(?:^|\/)[\w.]+\.(?:Tests|UnitTests|IntegrationTests|Specs)\/|(?:^|\/)(?:conftest|tests)\.py$/;
 
 /**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:

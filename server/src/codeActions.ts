@@ -107,24 +107,36 @@ function readEnvFiles(filePath: string, folder: string | undefined, host: Action
   };
 }
 
-/** Line comment syntax by file name; JSON has none, so it gets no disable action. */
-function commentPrefix(languageId: string, uri: string): string | undefined {
-  if (/\.(jsonc?|json5)$/i.test(uri) || languageId === 'json') return undefined;
-  if (/^(javascript|typescript|javascriptreact|typescriptreact)$/.test(languageId) || /\.[cm]?[jt]sx?$/i.test(uri)) return '//';
-  return '#';
+/** Languages whose line comments start with `//` (besides JavaScript/TypeScript). */
+const SLASH_COMMENTS = /\.(go|java|kt|kts|groovy|gradle|scala|cs|php|swift|rs|c|cc|cpp|h|hpp|dart)$/i;
+/** XML and its dialects: a comment may not hold `--`, so there is no `-- <reason>` to write. */
+const XML_FILES = /\.(xml|config|csproj|vbproj|fsproj|props|targets|plist|xaml|resx)$/i;
+
+/**
+ * The disable comment for the line before a finding, in the file's comment syntax, or undefined when none
+ * holds one (JSON has no comments; XML's may not contain `--`). `<reason>` is for the user to fill in: the
+ * action cannot know why, and must not claim "not a secret" for them.
+ */
+export function disableDirective(languageId: string, uri: string, ruleId: string): string | undefined {
+  const directive = `twelve-factor-disable-next-line ${ruleId} -- <reason>`;
+  if (/\.(jsonc?|json5)$/i.test(uri) || languageId === 'json' || XML_FILES.test(uri) || languageId === 'xml') return undefined;
+  if (/^(javascript|typescript|javascriptreact|typescriptreact|go|java|csharp|php|kotlin|rust|swift)$/.test(languageId) || /\.[cm]?[jt]sx?$/i.test(uri) || SLASH_COMMENTS.test(uri)) {
+    return `// ${directive}`;
+  }
+  if (languageId === 'markdown' || /\.(md|markdown|html?)$/i.test(uri)) return `<!-- ${directive} -->`;
+  return `# ${directive}`;
 }
 
 function disableComment(document: TextDocument, finding: Finding): ((d: Diagnostic) => CodeAction) | undefined {
-  const prefix = commentPrefix(document.languageId, document.uri);
-  if (!prefix) return undefined;
+  const comment = disableDirective(document.languageId, document.uri, finding.ruleId);
+  if (!comment) return undefined;
   const line = finding.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   const eol = lineText.endsWith('\r\n') ? '\r\n' : '\n';
   const isSecret = rulesById.get(finding.ruleId)?.meta.reportsSecrets === true;
   const title = isSecret ? 'Ignore this secret' : `Disable ${finding.ruleId} for this line`;
-  // `<reason>` is for the user to fill in: the action cannot know why, and must not claim "not a secret" for them.
-  const newText = `${indent}${prefix} twelve-factor-disable-next-line ${finding.ruleId} -- <reason>${eol}`;
+  const newText = `${indent}${comment}${eol}`;
   // Versioned, like the move fix: applied after the text changed, a line number would point elsewhere.
   return (diagnostic) => quickFix(title, [diagnostic], {
     documentChanges: [{

@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import * as dotenv from 'dotenv';
 import ts = require('typescript');
 import { parseAllDocuments } from 'yaml';
+import { parserFor, prepareLanguage } from '../../core/src/treesitter/runtime';
 
 const REPO = path.resolve(__dirname, '../../..');
 const CLI = path.join(REPO, 'dist/cli.js');
@@ -47,7 +48,22 @@ function files(dir: string, base = dir): Map<string, string> {
 }
 
 /** Why a file does not parse, or undefined; kinds we cannot judge pass. */
+/** A tree-sitter parse of a Python or Go file: its first ERROR or MISSING node, or undefined. */
+function treeProblem(language: 'python' | 'go', text: string): string | undefined {
+  const parser = parserFor(language);
+  if (!parser) return `the ${language} grammar is not loaded`;
+  const tree = parser.parse(text);
+  try {
+    if (!tree) return 'no tree';
+    return tree.rootNode.hasError ? `${language} syntax error` : undefined;
+  } finally {
+    tree?.delete();
+  }
+}
+
 function parseProblem(file: string, text: string): string | undefined {
+  if (/\.py$/.test(file)) return treeProblem('python', text);
+  if (/\.go$/.test(file)) return treeProblem('go', text);
   if (/\.[cm]?[jt]sx?$/.test(file)) {
     const kind = /x$/.test(file) ? ts.ScriptKind.TSX : /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
@@ -67,6 +83,11 @@ function parseProblem(file: string, text: string): string | undefined {
 }
 
 describe('fix-all then rescan, over every fixture', () => {
+  // Fixes rewrite Python and Go too (test/fixtures/polyglot): the changed files are parsed as the CLI parses them.
+  before(async () => {
+    assert.ok(await prepareLanguage('python'), 'the Python grammar loads');
+    assert.ok(await prepareLanguage('go'), 'the Go grammar loads');
+  });
   for (const root of ROOTS) {
     test(`${root}: no new error or warning, and every changed file parses`, () => {
       const dir = path.join(tmp, root.replace(/\//g, '_'));
@@ -81,6 +102,7 @@ describe('fix-all then rescan, over every fixture', () => {
       assert.deepEqual(broken, [], 'files that no longer parse');
       // The property says something only if fixes ran: the fixtures are full of fixable findings.
       if (root === 'examples') assert.ok(changed.length > 0, 'fix-all changed nothing in examples');
+      else for (const f of ['polyglot/api/app.py', 'polyglot/worker/main.go']) assert.ok(changed.some(([c]) => c === f), `fix-all changed nothing in ${f}`);
     });
   }
 });

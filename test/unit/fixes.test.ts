@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { fixedUnasked } from '../../core/src/fixes/eligible';
 import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
+import type { Finding } from '../../core/src/types';
 import { fake, fixAll, syntaxErrors } from './helpers';
 
 /** Before → after of the source file, and the line `.env` must gain. */
@@ -118,5 +120,20 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
     for (const v of ['plain-1', 'with space', 'pa$$', "it's", 'multi\nline', 'back\\slash "q"']) {
       assert.equal(envEntries(`K=${quoteEnvValue(v)}\n`).get('K'), v, v);
     }
+  });
+});
+
+// The one gate of fix-all on save and `cli --fix` (issue 10: "apply only error/warning findings outside test code").
+describe('fix: what fix-all changes unasked', () => {
+  const finding = (severity: Finding['severity']): Finding => ({
+    ruleId: 'config/hardcoded-secret', messageId: 'named', message: '', severity, file: '/ws/src/db.ts',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, start: 0, end: 1, data: {}, fingerprint: '',
+  });
+  test('errors and warnings, never info or hints', () => {
+    assert.deepEqual((['error', 'warning', 'info', 'hint'] as const).map((s) => fixedUnasked(finding(s), '/ws/src/db.ts', '/ws')), [true, true, false, false]);
+  });
+  test('never test code, judged inside the project (a project kept under ~/test/ is not test code)', () => {
+    for (const file of ['/ws/src/__tests__/db.ts', '/ws/test/db.ts', '/ws/src/db.spec.ts', '/ws/vitest.setup.ts', '/ws/conftest.py', '/ws/blog/tests.py', '/ws/pkg/db_test.go']) assert.equal(fixedUnasked(finding('error'), file, '/ws'), false, file);
+    assert.equal(fixedUnasked(finding('error'), '/home/me/test/app/src/db.ts', '/home/me/test/app'), true);
   });
 });

@@ -26,6 +26,7 @@ describe('config/hardcoded-secret in Go', () => {
     ['an os.Getenv fallback', inFunc(`secret := os.Getenv("JWT_SECRET")\n\tif secret == "" {\n\t\tsecret = "${password}"\n\t}\n\t_ = secret`), 'fallback'],
     ['an os.Getenv fallback, comparison reversed', inFunc(`token := os.Getenv("API_TOKEN")\n\tif "" == token {\n\t\ttoken = "${key}"\n\t}\n\t_ = token`), 'fallback'],
     ['a connection string with a password', pkg(`var dsn = "postgres://app:${password}@db.internal:5432/app"`), 'provider'],
+    ['an APIKey of another struct than Bugsnag\'s', pkg(`var cfg = mailer.Config{APIKey: "${key}"}`, 'import "example.com/mailer"\n\n'), 'named'],
   ];
   for (const [name, code, messageId] of invalid) {
     test(`reports ${name}`, () => {
@@ -50,6 +51,9 @@ describe('config/hardcoded-secret in Go', () => {
     ['an env-var name', pkg('const tokenEnv = "API_TOKEN"')],
     ['a reference', pkg('var cfg = Config{Password: settings.Password}')],
     ['a connection string without a password', pkg('var dsn = "postgres://app@localhost:5432/app"')],
+    // Bugsnag's notifier key is public by design (audit: wiki's dev/installer/main.go).
+    ['a Bugsnag notifier key', inFunc(`bugsnag.Configure(bugsnag.Configuration{\n\t\tAPIKey: "${key}",\n\t\tReleaseStage: "dev",\n\t})`, 'import "github.com/bugsnag/bugsnag-go"\n\n')],
+    ['a Bugsnag v2 notifier key', inFunc(`bugsnag.Configure(bugsnag.Configuration{APIKey: "${key}"})`, 'import "github.com/bugsnag/bugsnag-go/v2"\n\n')],
   ];
   for (const [name, code] of valid) {
     test(`does not report ${name}`, () => assert.deepEqual(secrets(code).map((f) => f.message), []));

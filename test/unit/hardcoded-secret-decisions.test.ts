@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseConfig } from '../../core/src/config';
 import { PROPERTY_SINKS, CALL_SINKS } from '../../core/src/secrets/sinks';
+import { PUBLIC_KEYS } from '../../core/src/secrets/publicKeys';
 import { fake, secrets } from './helpers';
 
 // Issue 10, decisions 2–5: what is a secret in test code, examples and placeholders, sinks, and defaults.
@@ -168,6 +169,17 @@ describe('config/hardcoded-secret: every sink row carries examples, and they hol
       for (const tp of row.tps) assert.ok(secrets('src/app.ts', tp).some((f) => f.messageId === 'sink'), `tp: ${tp}`);
       // A false example of a sink gives no sink finding (a plain `password:` may still be a named one).
       for (const fp of row.fps) assert.deepEqual(secrets('src/app.ts', fp).filter((f) => f.messageId === 'sink').map((f) => f.message), [], `fp: ${fp}`);
+    });
+  }
+});
+
+// An error reporter's notifier key is public by design, like a Sentry DSN (audit: wiki's installer on Bugsnag).
+describe('config/hardcoded-secret: keys public by design, every row with examples', () => {
+  for (const row of PUBLIC_KEYS) {
+    test(row.id, () => {
+      assert.ok(row.tps.length >= 1 && row.fps.length >= 1, `${row.id} has examples`);
+      for (const fp of row.fps) assert.deepEqual(secrets('src/app.ts', fp).map((f) => f.message), [], `fp: ${fp}`);
+      for (const tp of row.tps) assert.equal(secrets('src/app.ts', tp).length, 1, `tp: ${tp}`);
     });
   }
 });

@@ -10,6 +10,7 @@ import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler
 import { rule as port } from '../../core/src/rules/port-binding/hardcoded-port';
 import type { Finding } from '../../core/src/types';
 import { syntaxErrors } from './helpers';
+import { RuleTester } from './rules/ruleTester';
 
 function findings(file: string, text: string, rules = [rule]): Finding[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules, relativePath: file }).findings;
@@ -92,6 +93,24 @@ describe('missing-sigterm-handler: signal names as keys', () => {
   });
 });
 
+/** The handler the graceful-shutdown fix writes for a Node server, line by line (TypeScript gets annotations). */
+function handlerLines(server: string, shutdown = 'shutdown', typed = false): string[] {
+  return [
+    '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
+    `const ${shutdown} = (${typed ? 'signal: NodeJS.Signals' : 'signal'}) => {`,
+    '  console.info(`${signal} received: closing the server`);',
+    `  ${server}.close((${typed ? 'error?: Error' : 'error'}) => {`,
+    '    if (error) console.error(error);',
+    '    process.exitCode = error ? 1 : 0;',
+    '  });',
+    '  // Keep-alive connections must not hold the process past the grace period.',
+    '  setTimeout(() => process.exit(1), 10_000).unref();',
+    '};',
+    `process.once('SIGTERM', ${shutdown});`,
+    `process.once('SIGINT', ${shutdown});`,
+  ];
+}
+
 describe('missing-sigterm-handler: fix-all parses', () => {
   test('two servers in one file get distinct names', () => {
     const before = "const app = require('express')();\nconst admin = require('express')();\napp.listen(process.env.PORT);\nadmin.listen(process.env.ADMIN_PORT);\n";
@@ -101,32 +120,10 @@ describe('missing-sigterm-handler: fix-all parses', () => {
       "const admin = require('express')();",
       'const server = app.listen(process.env.PORT);',
       '',
-      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-      'const shutdown = (signal) => {',
-      '  console.info(`${signal} received: closing the server`);',
-      '  server.close((error) => {',
-      '    if (error) console.error(error);',
-      '    process.exitCode = error ? 1 : 0;',
-      '  });',
-      '  // Keep-alive connections must not hold the process past the grace period.',
-      '  setTimeout(() => process.exit(1), 10_000).unref();',
-      '};',
-      "process.once('SIGTERM', shutdown);",
-      "process.once('SIGINT', shutdown);",
+      ...handlerLines('server'),
       'const server2 = admin.listen(process.env.ADMIN_PORT);',
       '',
-      '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
-      'const shutdown2 = (signal) => {',
-      '  console.info(`${signal} received: closing the server`);',
-      '  server2.close((error) => {',
-      '    if (error) console.error(error);',
-      '    process.exitCode = error ? 1 : 0;',
-      '  });',
-      '  // Keep-alive connections must not hold the process past the grace period.',
-      '  setTimeout(() => process.exit(1), 10_000).unref();',
-      '};',
-      "process.once('SIGTERM', shutdown2);",
-      "process.once('SIGINT', shutdown2);",
+      ...handlerLines('server2', 'shutdown2'),
       '',
     ].join('\n'));
   });
@@ -194,4 +191,72 @@ describe('missing-sigterm-handler: servers made in the ways real apps make them'
       fixAll('src/server.js', code);
     });
   }
+});
+
+// Development tools (audit: uptime-kuma's extra/simple-dns-server.js and simple-mqtt-server.js, run by hand
+// on devDependencies): a production install omits what they load, so no deployed process runs them.
+const withPackages = (dependencies: Record<string, string>, devDependencies: Record<string, string> = {}) =>
+  ({ '/ws/package.json': JSON.stringify({ name: 'app', dependencies, devDependencies }) });
+const APP_DEPS = withPackages({ express: '^4.0.0' }, { aedes: '^0.51.0', dns2: '^2.1.0', errorhandler: '^1.5.0', 'webpack-dev-middleware': '^7.0.0' });
+const MQTT = "const aedes = require('aedes')();\nconst server = require('net').createServer(aedes.handle);\nserver.listen(1883);\n";
+const DNS = "const dns2 = require('dns2');\nconst server = dns2.createServer({ udp: true });\nserver.listen({ udp: 5300 });\n";
+const WITH_DEV_MISTAKE = "const express = require('express');\nconst errorhandler = require('errorhandler');\nconst app = express();\napp.use(errorhandler());\napp.listen(process.env.PORT);\n";
+const DEV_BRANCH = "const http = require('http');\nif (process.env.DEV) require('webpack-dev-middleware');\nhttp.createServer(handler).listen(process.env.PORT);\n";
+// A server entry that loads only a misfiled dotenv and the app's own modules is the app.
+const DOTENV_ENTRY = "require('dotenv').config();\nconst http = require('http');\nconst app = require('./app');\nhttp.createServer(app).listen(process.env.PORT);\n";
+const DOTENV_DEV = withPackages({ express: '^4.0.0' }, { dotenv: '^16.0.0' });
+const missing = (line: number, text: string): [string, number, string] => ['missing', line, text];
+/** The graceful-shutdown fix's handler closing `server`, appended after the listen statement. */
+const closesServer = (code: string) => code + ['', ...handlerLines('server'), ''].join('\n');
+const bound = (code: string, listen: string) => closesServer(code.replace(listen, `const server = ${listen}`));
+
+new RuleTester({ filename: '/ws/extra/simple-mqtt-server.js', files: APP_DEPS }).run(rule, {
+  valid: [
+    { name: 'a local MQTT broker on a devDependency', code: MQTT },
+    { name: 'a mock DNS server on a devDependency', filename: '/ws/extra/simple-dns-server.js', code: DNS },
+  ],
+  invalid: [
+    // `server.listen()` on a Node server: the fix closes `server` itself, with no second binding.
+    { name: 'the same broker on a runtime dependency', code: MQTT, files: withPackages({ aedes: '^0.51.0' }), errors: [missing(3, 'listen')], output: closesServer(MQTT) },
+    { name: 'an app that also loads a devDependency by mistake', filename: '/ws/app.js', code: WITH_DEV_MISTAKE, errors: [missing(5, 'listen')], output: bound(WITH_DEV_MISTAKE, 'app.listen') },
+    { name: 'a devDependency loaded only in development', filename: '/ws/server.js', code: DEV_BRANCH, errors: [missing(3, 'listen')], output: bound(DEV_BRANCH, 'http.createServer') },
+    { name: 'dotenv in devDependencies says nothing', filename: '/ws/server.js', code: DOTENV_ENTRY, files: DOTENV_DEV, errors: [missing(4, 'listen')], output: bound(DOTENV_ENTRY, 'http.createServer') },
+    { name: 'a manifest with no runtime dependencies says nothing', filename: '/ws/server.js', code: DNS, files: withPackages({}, { dns2: '^2.1.0' }), errors: [missing(3, 'listen')], output: closesServer(DNS) },
+  ],
+});
+
+// `promisify(server.listen.bind(server))`: the fix closes the server, never the promisified function.
+const PROMISIFIED = [
+  "import http from 'node:http';",
+  "import { promisify } from 'node:util';",
+  'const server = http.createServer(handler);',
+  'const listen = promisify(server.listen.bind(server));',
+  'export async function main(port: number) {',
+  '  await listen(port);',
+  '}',
+  '',
+].join('\n');
+const PROMISIFIED_IMPORT = "import { promisify } from 'node:util';\nimport { server } from './app';\nconst listen = promisify(server.listen.bind(server));\nlisten(process.env.PORT);\n";
+const PROMISIFIED_APP = "import express from 'express';\nimport { promisify } from 'node:util';\nconst app = express();\nconst listen = promisify(app.listen.bind(app));\nlisten(process.env.PORT);\n";
+/** The TypeScript handler the fix appends after the statement ending at `after`. */
+const typedClose = (code: string, after: string) => code.replace(after, after + ['', '', ...handlerLines('server', 'shutdown', true)].join('\n'));
+
+new RuleTester({ filename: '/ws/src/server.ts', files: withPackages({ express: '^4.0.0' }) }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'promisify(server.listen.bind(server)) of http.createServer',
+      code: PROMISIFIED,
+      errors: [missing(4, 'listen')],
+      output: typedClose(PROMISIFIED, 'promisify(server.listen.bind(server));'),
+    },
+    {
+      name: 'promisify(server.listen.bind(server)) of an imported server',
+      code: PROMISIFIED_IMPORT,
+      errors: [missing(3, 'listen')],
+      output: typedClose(PROMISIFIED_IMPORT, 'promisify(server.listen.bind(server));'),
+    },
+    // A promisified app `listen` resolves to nothing: no handle on the server, so no fix rather than a wrong one.
+    { name: 'promisify(app.listen.bind(app)) offers no fix', code: PROMISIFIED_APP, errors: [missing(4, 'listen')], output: null },
+  ],
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { defaultConfig } from '../../core/src/config';
+import { envRootFor } from '../../core/src/envRoot';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { applyEdits, planFixes } from '../../core/src/fixes/plan';
@@ -27,9 +28,11 @@ function applySessionFix(id: string, files: Record<string, string>): Record<stri
   const finding = result.findings.find((f) => f.ruleId === 'processes/in-memory-session');
   assert.ok(finding);
   const fix = result.fixes.get(finding)?.find((f) => f.kind === 'edit' && f.id === id) as EditFix;
+  // The folder the editor and `--fix` write to: the nearest package's, as they find it.
+  const root = envRootFor(FILE, '/p', (f) => f in files, (f) => files[f]);
+  const at = (name: string) => files[`${root}/${name}`];
   const plan = planFixes({ path: FILE, text: APP }, [fix], {
-    root: '/p', env: files['/p/.env'], example: files['/p/.env.example'], gitignore: files['/p/.gitignore'],
-    packageJson: files['/p/package.json'], schema: files['/p/.env.schema.yaml'],
+    root, env: at('.env'), example: at('.env.example'), gitignore: at('.gitignore'), packageJson: at('package.json'), schema: at('.env.schema.yaml'),
   }, fix.title);
   const out: Record<string, string> = { ...files, [FILE]: APP };
   for (const c of plan.changes) out[c.path] = applyEdits(c.create ? '' : out[c.path] ?? '', c.edits);
@@ -76,6 +79,28 @@ describe('session store fixes declare their packages and variables', () => {
     assert.equal(after['/p/.env.schema.yaml'], `${schema}  REDIS_URL: { type: url }\n`);
     assert.equal(parseDocument(after['/p/.env.schema.yaml']).errors.length, 0);
     assert.deepEqual(problems(after).filter((p) => /undeclared/.test(p)), []);
+  });
+  test('a `{ "type": "module" }` marker in src/ is no package: the root\'s package.json declares, src/ imports stay declared', () => {
+    const files = {
+      '/p/package.json': manifest({ express: '^4.21.2', 'express-session': '^1.18.1' }), '/p/src/package.json': '{ "type": "module" }\n',
+      '/p/.env.example': 'SESSION_SECRET=\n', '/p/.gitignore': '.env\n',
+    };
+    const before = problems({ ...files, [FILE]: APP });
+    const after = applySessionFix('session-store-redis', files);
+    assert.equal(after['/p/src/package.json'], '{ "type": "module" }\n');
+    assert.ok(JSON.parse(after['/p/package.json']).dependencies['connect-redis']);
+    assert.equal(after['/p/.env.example'], 'SESSION_SECRET=\nREDIS_URL=\n');
+    assert.deepEqual(problems(after).filter((p) => !before.includes(p)), []);
+  });
+  test('the env root: the nearest package, never a marker (type/sideEffects only); `{}` or an unreadable manifest counts as a package', () => {
+    const files: Record<string, string> = { '/p/package.json': '{"name":"app"}', '/p/api/package.json': '{"name":"api","dependencies":{}}', '/p/src/package.json': '{"type":"module"}', '/p/odd/package.json': '{ not json', '/p/bare/package.json': '{}', '/p/lib/package.json': '{ "sideEffects": false, "type": "commonjs" }' };
+    const root = (file: string) => envRootFor(file, '/p', (f) => f in files, (f) => files[f]);
+    assert.equal(root('/p/api/src/server.ts'), '/p/api');
+    assert.equal(root('/p/src/server.ts'), '/p');
+    assert.equal(root('/p/odd/x.ts'), '/p/odd');
+    assert.equal(root('/p/other/x.ts'), '/p');
+    assert.equal(root('/p/bare/x.ts'), '/p/bare');
+    assert.equal(root('/p/lib/x.ts'), '/p');
   });
   test('no package.json, no declaration files: only the source changes', () => {
     const after = applySessionFix('session-store-redis', {});

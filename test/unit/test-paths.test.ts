@@ -71,6 +71,12 @@ describe('test files: judged on the path inside the project', () => {
     ['lib/user_test.rb', true],
     ['lib/latest.rb', false],
     ['src/UserTest.php', true],
+    // pytest loads conftest.py for tests only, wherever it sits; Django's startapp writes each app's tests.py.
+    ['conftest.py', true],
+    ['app/conftest.py', true],
+    ['blog/tests.py', true],
+    ['app/contest.py', false],
+    ['app/latest_tests_view.py', false],
   ];
   for (const [file, expected] of cases) test(`${file}: ${expected ? 'test' : 'not test'}`, () => assert.equal(isTestFile(file), expected));
 

@@ -15,6 +15,14 @@ export interface ListenSite {
   label: string;
   /** The expression the server is reached by (`app`), when the call is on one. */
   receiver?: ts.Expression;
+  /**
+   * The name of a Node server the call listens on (`server` in `server.listen()` or
+   * `promisify(server.listen.bind(server))`, made by `http.createServer` or `new net.Server`): closing it
+   * stops the listener. Undefined when the receiver is an app whose `listen` makes the server.
+   */
+  server?: string;
+  /** `promisify(server.listen)`: the call's value is a function that starts the server, not the server. */
+  promisified?: boolean;
 }
 
 const is = (p: ModulePath | undefined, module: RegExp, path: string[]) =>
@@ -58,6 +66,16 @@ function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | un
   if (is(callee, /^stoppable$/, []) && first) return creates(bindings, first);
   if (!callee) return undefined;
   return SERVER_WRAPPERS.find((w) => w.exports.some((path) => is(callee, w.module, path)))?.kind;
+}
+
+/** Node's own servers: `http.createServer(app)`, `new net.Server()`, `https.createServer(options, app)`, also through `stoppable`. */
+function createsNodeServer(bindings: ModuleBindings, init: ts.Expression): boolean {
+  const e = unwrap(ts.isAwaitExpression(init) ? init.expression : init);
+  if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return false;
+  const callee = bindings.resolve(e.expression);
+  const first = e.arguments?.[0];
+  if (is(callee, /^stoppable$/, []) && first) return createsNodeServer(bindings, first);
+  return [['createServer'], ['createSecureServer'], ['Server']].some((path) => is(callee, /^(node:)?(http|https|http2|net|tls)$/, path));
 }
 
 /** Receiver names that are servers in the code we have seen, for a receiver no import explains (`import app from './app'`). */
@@ -106,6 +124,7 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf),
 
 function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options: ListenOptions): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
+  const nodeServers = new Set<string>();
   const mocks = new Set<string>();
   const sites: ListenSite[] = [];
   // The nodes a walk of the tree would meet that can matter here, in its order (the syntax index's `servers`).
@@ -114,6 +133,9 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
       const kind = creates(bindings, node.initializer);
       if (kind) kinds.set(node.name.text, kind);
       else if (isMswSetup(bindings, node.initializer)) mocks.add(node.name.text);
+      // The same name declared again as something else (in another scope): no longer provably a Node server.
+      if (kind && createsNodeServer(bindings, node.initializer)) nodeServers.add(node.name.text);
+      else nodeServers.delete(node.name.text);
     }
     if (ts.isNewExpression(node)) {
       const callee = bindings.resolve(node.expression);
@@ -121,6 +143,13 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
     }
     if (ts.isCallExpression(node)) {
       const site = listenCall(node, bindings, kinds, mocks, options);
+      const receiver = site?.receiver && unwrap(site.receiver);
+      // A server made out of sight (`import { server } from './app'`): its name says, unless this file made
+      // it with an app framework (`const server = express()`, whose `listen` makes the Node server).
+      const named = (name: string) => nodeServers.has(name) || (!kinds.has(name) && /server$/i.test(name));
+      if (site && site.kind === 'http' && receiver && ts.isIdentifier(receiver) && named(receiver.text)) {
+        site.server = receiver.text;
+      }
       if (site) sites.push(site);
     }
   }
@@ -182,7 +211,7 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
     const arg = unwrap(node.arguments[0]);
     const target = ts.isCallExpression(arg) && ts.isPropertyAccessExpression(arg.expression) && arg.expression.name.text === 'bind' ? arg.expression.expression : arg;
     if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen' && looksLikeServer(target.expression, bindings, kinds)) {
-      return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression };
+      return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression, promisified: true };
     }
   }
   if (!ts.isPropertyAccessExpression(node.expression)) return undefined;

@@ -10,7 +10,8 @@ import { isTestFile } from '../fileKinds';
  * - `source`: the project's own code; it may be a program or a module one loads.
  * - `test`: tests, fixtures, mocks, test set-up (`isTestFile`): run by a test runner, never deployed.
  * - `snippet`: code kept as data. It is served as it is (`static/`) or read and shown by the program
- *   (juice-shop's `data/static/codefixes/*.ts` are challenge answers; `snippets/` are pasted into a UI).
+ *   (juice-shop's `data/static/codefixes/*.ts` are challenge answers; `snippets/` are pasted into a UI), or
+ *   copied as it is into other projects (a tool's dotfile configuration kept without its dot).
  * - `vendored`: a copy of someone else's library (`vendor/`, `third_party/`, `bower_components/`, `.yarn/`,
  *   `lib/` under a web root such as `www/lib/pdfjs`), or a browser bundle that says so in its wrapper.
  * - `package-module`: a module of a package kept under a `node_modules/` folder git tracks (node-red's
@@ -42,6 +43,12 @@ const VENDOR_DIR = /(^|\/)(vendors?|bower_components|jspm_packages|third[-_]?par
 const WEB_LIB_DIR = /(^|\/)(public|www|static)\/(.+\/)?libs?\//i;
 /** A UMD/AMD wrapper or a browserify prelude: a browser library copied in whole. */
 const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/;
+/**
+ * A tool's dotfile configuration kept without its dot (`eslintrc.cjs`, `prettierrc.js`): the tool reads only
+ * `.eslintrc.cjs`, so this copy is a template a script or generator writes into other projects (etherpad's
+ * plugin checker copies `bin/plugins/lib/eslintrc.cjs` into each plugin), run there with their packages.
+ */
+const UNDOTTED_CONFIG = /(^|\/)(eslintrc|prettierrc|babelrc|stylelintrc|mocharc|lintstagedrc|commitlintrc|releaserc|huskyrc|nycrc|c8rc|swcrc|postcssrc|remarkrc)\.[cm]?[jt]s$/i;
 /** Framework build folders, generated whole. */
 const FRAMEWORK_OUTPUT = /(^|\/)(\.next|\.nuxt|\.output|\.svelte-kit|\.vercel|\.netlify)\//;
 
@@ -58,6 +65,7 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
   if (/(^|\/)node_modules\//.test(p)) return { role: 'package-module', reason: 'a module of a package under node_modules/' };
   if (FRAMEWORK_OUTPUT.test(p)) return { role: 'build-output', reason: 'a framework build folder' };
   if (SNIPPET_DIR.test(p)) return { role: 'snippet', reason: 'served or read as data' };
+  if (UNDOTTED_CONFIG.test(p)) return { role: 'snippet', reason: 'a dotfile configuration kept as a template' };
   if (text !== undefined && BROWSER_BUNDLE.test(text.length > 65536 ? text.slice(0, 65536) : text)) {
     return { role: 'vendored', reason: 'a browser library bundle (UMD/AMD/browserify wrapper)' };
   }

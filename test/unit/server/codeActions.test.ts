@@ -4,13 +4,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ServerContext } from '../../../server/src/context';
 import { editsOnly, registerCodeActions } from '../../../server/src/features/codeActions';
 import { registerDocuments } from '../../../server/src/features/documents';
 import { PAY_TS, STRIPE_KEY } from '../../lsp/fixtures';
+import { disableDirective } from '../../../server/src/codeActions';
+import { goParses, loadGo } from '../go-helpers';
+import { fake, secrets, syntaxErrors } from '../helpers';
+import { loadPython, pythonParses } from '../python-helpers';
 import { FakeConnection } from './fakeConnection';
 
 const MOVE = /^Move to environment variable [A-Z_]+$/;
@@ -64,4 +68,42 @@ test('a document that is not open has no actions', async () => {
   ctx.documents.listen(fake.connection);
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
   assert.deepEqual(await fake.call('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere/a.ts' }, range, context: { diagnostics: [] } }), []);
+});
+
+// "Ignore this secret" writes `-- <reason>` in the file's own comment syntax: the result parses and the
+// directive silences the finding. A `#` line in Go or Java would not compile; XML comments may not hold `--`.
+describe('the disable comment, in every comment syntax', () => {
+  before(async () => {
+    await loadGo();
+    await loadPython();
+  });
+  const key = fake('hK8s9dJ2', 'mQ7xZ4pL', 'w3Rt6yU1');
+  const cases: Array<{ file: string; languageId: string; code: string; line: number; parses: (text: string) => boolean }> = [
+    { file: 'src/pay.ts', languageId: 'typescript', code: `const apiToken = '${key}';\n`, line: 0, parses: (t) => syntaxErrors('src/pay.ts', t).length === 0 },
+    { file: 'internal/config/config.go', languageId: 'go', code: `package config\n\nfunc Load() {\n\tapiToken := "${key}"\n\t_ = apiToken\n}\n`, line: 3, parses: goParses },
+    { file: 'app/settings.py', languageId: 'python', code: `API_TOKEN = "${key}"\n`, line: 0, parses: pythonParses },
+  ];
+  for (const c of cases) {
+    test(`${c.languageId}: parses, and the finding is silenced`, () => {
+      const before = secrets(c.file, c.code);
+      assert.equal(before.length, 1, c.file);
+      const comment = disableDirective(c.languageId, `file:///ws/${c.file}`, before[0].ruleId) as string;
+      const lines = c.code.split('\n');
+      const indent = /^\s*/.exec(lines[c.line])?.[0] ?? '';
+      lines.splice(c.line, 0, `${indent}${comment}`);
+      const after = lines.join('\n');
+      assert.match(after, / -- <reason>/);
+      assert.ok(c.parses(after), after);
+      assert.deepEqual(secrets(c.file, after), [], after);
+    });
+  }
+  test('Java, Kotlin, C# and PHP use //; YAML, .env, shell and Dockerfiles use #; Markdown an HTML comment', () => {
+    const id = 'config/hardcoded-secret';
+    for (const file of ['A.java', 'b.kt', 'C.cs', 'd.php']) assert.match(disableDirective('plaintext', `file:///ws/${file}`, id) ?? '', /^\/\/ twelve-factor-disable-next-line/, file);
+    for (const file of ['a.yaml', '.env', 'run.sh', 'Dockerfile', 'main.tf']) assert.match(disableDirective('plaintext', `file:///ws/${file}`, id) ?? '', /^# twelve-factor-disable-next-line/, file);
+    assert.equal(disableDirective('markdown', 'file:///ws/README.md', id), `<!-- twelve-factor-disable-next-line ${id} -- <reason> -->`);
+  });
+  test('JSON and XML get no disable comment', () => {
+    for (const file of ['a.json', 'web.config', 'App.csproj', 'settings.xml']) assert.equal(disableDirective('plaintext', `file:///ws/${file}`, 'config/hardcoded-secret'), undefined, file);
+  });
 });

@@ -3,6 +3,7 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import { goEnvPrelude, goEnvRead } from '../../go/edits';
 import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { goPublicKeyOf } from '../../secrets/publicKeys';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 
 /** The shape the secret rule judges (its `Candidate`): where a secret sits and how the fix moves it. */
@@ -49,7 +50,11 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
     const name = b.path[b.path.length - 1];
     named(out, facts, context.text, name, b.path.slice(0, -1), b.value, b);
   }
-  for (const k of facts.keyed) named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
+  for (const k of facts.keyed) {
+    // An error reporter's notifier key (`bugsnag.Configuration{APIKey: …}`) is public by design.
+    if (goPublicKeyOf(k.owner, k.key)) continue;
+    named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
+  }
   for (const call of facts.calls) {
     for (const sink of GO_SECRET_SINKS) {
       const arg = call.args[sink.index];

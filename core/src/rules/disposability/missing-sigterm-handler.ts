@@ -7,6 +7,7 @@ import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHO
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
+import { devOnlyLoad } from '../../workspace/devOnly';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
@@ -86,6 +87,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.
   if (!runsAsProgram(roleOfContext(context).role)) return;
+  // A development tool: the file loads a package that a production install omits (a mock server on a
+  // devDependency, a local test broker started by hand), so no deployed process runs it.
+  if (context.host && devOnlyLoad(context.host, context.path, sf) !== undefined) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);
@@ -203,8 +207,12 @@ function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>)
     edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
     return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
   }
-  // Node's http.Server: `listen` returns the server; bind it when the code threw it away.
-  if (place.discarded) {
+  // A Node server listened on by name (`server.listen(port)`, `promisify(server.listen.bind(server))`) is
+  // closed by that name. A promisified `listen` of anything else gives no handle on the server: no fix.
+  // Otherwise `listen` returns the server (an Express or Koa app's): bind it when the code threw it away.
+  if (site.server) target = site.server;
+  else if (site.promisified) return undefined;
+  else if (place.discarded) {
     target = freeName(sf, 'server', taken);
     edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
   } else if (place.binding) target = place.binding;

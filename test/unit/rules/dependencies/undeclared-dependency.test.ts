@@ -66,6 +66,8 @@ const ALIASED = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport d
 // A library copied under a web root, and build output (audit: cryptpad www/lib/pdfjs).
 const WITH_SOURCE = { ...manifest({}), '/ws/src/main.ts': "import axios from 'axios';\naxios();\n" };
 
+const ESLINTRC = "require('eslint-config-etherpad/patch/modern-module-resolution');\nmodule.exports = { root: true, extends: 'etherpad/plugin' };\n";
+
 new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
   valid: [
     { name: 'names used only as types', filename: '/ws/src/a.controller.ts', code: TYPES_ONLY, files: NEST },
@@ -98,6 +100,9 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     { name: 'www/lib/… is a vendored copy', filename: '/ws/www/lib/pdfjs/web/debugger.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n" },
     { name: 'public/libs/… is a vendored copy', filename: '/ws/public/libs/markdownit.js', code: "require('punycode');\n" },
     { name: 'dist/main.js beside src/main.ts is judged at its source', filename: '/ws/dist/main.js', code: "const axios = require('axios');\naxios();\n", files: WITH_SOURCE },
+    // A tool reads only `.eslintrc.cjs`: the undotted copy is a template written into plugins (audit: etherpad).
+    { name: 'a dotfile config kept without its dot is a template', filename: '/ws/bin/plugins/lib/eslintrc.cjs', code: ESLINTRC },
+    { name: 'an undotted prettier config template', filename: '/ws/templates/app/prettierrc.js', code: "module.exports = require('@acme/prettier-config');\n" },
   ],
   invalid: [
     { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
@@ -122,6 +127,8 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     { name: 'the source beside dist/ is judged', filename: '/ws/src/main.ts', code: "import axios from 'axios';\naxios();\n", files: WITH_SOURCE, errors: [undeclared(1, 'axios')] },
     { name: 'a web app\'s own lib folder outside a web root is judged', filename: '/ws/apps/web/lib/x.js', code: "require('left-pad');\n", errors: [undeclared(1, 'left-pad')] },
     { name: 'dist/ with no source is judged', filename: '/ws/dist/main.js', code: "require('axios');\n", errors: [undeclared(1, 'axios')] },
+    { name: 'the dotted config the tool reads is judged', filename: '/ws/.eslintrc.cjs', code: ESLINTRC, errors: [undeclared(1, 'eslint-config-etherpad/patch/modern-module-resolution')] },
+    { name: 'a module whose name only contains a config name is judged', filename: '/ws/src/loadEslintrc.js', code: ESLINTRC, errors: [undeclared(1, 'eslint-config-etherpad/patch/modern-module-resolution')] },
   ],
 });
 

@@ -1,0 +1,63 @@
+import ts = require('typescript');
+import { outermost } from '../js/modules';
+import { calleeName, propertyNameText } from './ast';
+import { HEX, rnd } from './providers/util';
+
+/**
+ * Keys that are public by design: an error reporter's notifier key only sends reports to the project it
+ * names, reads nothing, and ships in every browser bundle, mobile app and distributed binary that reports
+ * errors (the same reason Sentry DSNs are not reported, see `providers/observability.ts`). A literal given
+ * to the SDK in that place is configuration, not a secret. Data as a table, gitleaks-style: each row has
+ * examples that must stay quiet (`fps`) and a near miss that is still reported (`tps`), run by the tests.
+ */
+export interface PublicKeyRow {
+  id: string;
+  /** The SDK's packages (JavaScript imports). */
+  modules: RegExp;
+  /** The option that holds the key, in an options object or a Go struct literal. */
+  key: RegExp;
+  /** Go: the struct type whose field holds it, with its package path. */
+  goType: RegExp;
+  fps: readonly string[];
+  tps: readonly string[];
+}
+
+const KEY = rnd(HEX, 32, 'bugsnag-1');
+
+export const PUBLIC_KEYS: readonly PublicKeyRow[] = [
+  {
+    // Bugsnag's notifier API key (Settings → Notifier API key); its Data Access API tokens are another thing.
+    id: 'bugsnag',
+    modules: /^(@bugsnag\/(js|node|browser|expo|react-native|electron)|bugsnag(-js|-react-native)?)$/,
+    key: /^(apiKey|APIKey)$/,
+    goType: /^github\.com\/bugsnag\/bugsnag-go(\/v2)?\.Configuration$/,
+    fps: [
+      `import Bugsnag from '@bugsnag/js';\nBugsnag.start({ apiKey: '${KEY}' });`,
+      `import Bugsnag from '@bugsnag/js';\nBugsnag.start('${KEY}');`,
+      `const bugsnag = require('bugsnag');\nbugsnag.register('${KEY}', { releaseStage: 'production' });`,
+    ],
+    // An `apiKey` given to anything else is judged as usual.
+    tps: [`import Mailer from 'some-mailer';\nMailer.start({ apiKey: '${KEY}' });`],
+  },
+];
+
+/** The row whose SDK receives this literal as its key: `Bugsnag.start({ apiKey: '…' })` or `Bugsnag.start('…')`. */
+export function publicKeyOf(literal: ts.StringLiteralLike, imports: Map<string, string>): PublicKeyRow | undefined {
+  const slot = outermost(literal);
+  let call = slot.parent;
+  let key: string | undefined;
+  if (ts.isPropertyAssignment(call) && call.initializer === slot) {
+    key = propertyNameText(call.name);
+    const object = outermost(call.parent);
+    call = object.parent;
+    if (!call || !((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(object as ts.Expression))) return undefined;
+  } else if (!((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.[0] === slot)) return undefined;
+  const module = imports.get(calleeName((call as ts.CallExpression).expression).split('.')[0]);
+  if (module === undefined) return undefined;
+  return PUBLIC_KEYS.find((row) => row.modules.test(module) && (key === undefined || row.key.test(key)));
+}
+
+/** The row for a Go struct field holding a notifier key: `bugsnag.Configuration{APIKey: "…"}`. */
+export function goPublicKeyOf(owner: string, key: string): PublicKeyRow | undefined {
+  return PUBLIC_KEYS.find((row) => row.goType.test(owner) && row.key.test(key));
+}
