@@ -217,6 +217,7 @@ describe('config/hardcoded-secret held-out audit', () => {
     ['a namespaced constant whose last part is a value', 'src/c.js', "const UPDATE_TOKEN = 'svc/kq83hd72jsd9sk';\n", 'svc/kq83hd72jsd9sk'],
     ['a fallback phrase the app signs with (mirotalk, decision 5)', 'app/src/mattermost.js', "const t = new TokenService(config.token || 'fallback-secret-at-least-32-chars');\n", 'fallback-secret-at-least-32-chars'],
     ['a random fallback of a variable that is not public', 'src/auth.ts', `const s = process.env.GOOGLE_CLIENT_SECRET || '${RANDOM}';\n`, RANDOM],
+    ['a VITE_ variable does not say it is public', 'src/api.ts', `const k = import.meta.env.VITE_MAPS_CLIENT_ID ?? '${RANDOM}';\n`, RANDOM],
   ];
   for (const [name, file, code, secret] of invalid) {
     test(`invalid: ${name}`, () => assert.deepEqual(secrets(file, code).map((f) => covered(code, f)), [secret]));
@@ -224,6 +225,9 @@ describe('config/hardcoded-secret held-out audit', () => {
 
   const files: Array<[string, string, string, string[]]> = [
     ['.env.template phrases with a product name (mirotalk)', '.env.template', "SESSION_SECRET='mirotalk-p2p-oidc-secret'\nAPI_KEY_SECRET=mirotalkp2p_default_secret\n", []],
+    ['a short password in config_example.json (yapi) is a sample', 'config_example.json', '{"db": {"user": "yapi", "pass": "ymfe9"}}', []],
+    ['the same in config.json counts', 'config.json', '{"db": {"user": "yapi", "pass": "ymfe9"}}', ['ymfe9']],
+    ['email_template.js is no example', 'src/email_template.js', "const mail = { password: 'hunter2!' };\n", ['hunter2!']],
     ['a random key in .env.example still counts (decision 3)', '.env.example', `JWT_SECRET=${RANDOM}\n`, [RANDOM]],
     ['hashes of client secrets (fxa dev config)', 'config/dev.json', `{"clients": [{"id": "dcdb5ae7add825d2", "hashedSecret": "${HEX64}", "hashedSecretPrevious": "${HEX64}"}]}`, []],
     ['a client secret itself counts', 'config/dev.json', `{"clients": [{"clientSecret": "${HEX64}"}]}`, [HEX64]],

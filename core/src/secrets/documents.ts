@@ -10,7 +10,8 @@ import { foldersUp } from '../workspace/manifest';
 
 // `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `config.example.js`, `settings.json.example`,
 // `app.sample.yml`: the word after a dot (`example.js` is a module named example, not an example of one).
-const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|^(?:example|sample|template)s?[-_.]/i;
+// Also after `_` or `-` for example and sample (`config_example.json`, yapi's): `email_template.js` is a template.
+const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[_-](?:example|sample)\.[\w-]+$|^(?:example|sample|template)s?[-_.]/i;
 // Folders that hold examples, templates, documentation or a development set-up, and compose files, whose
 // database passwords are those of a container on the developer's machine.
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;

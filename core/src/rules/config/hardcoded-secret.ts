@@ -201,8 +201,9 @@ function acceptJs(s: JsSecret): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
   if (s.kind === 'sink') return isUsedSecretValue(s.value);
-  // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`, `VITE_*`: the bundler inlines the variable into the browser's code, so
-  // its default is public by design (linkwarden's Google client ids); a provider's key format is still found.
+  // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
+  // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
+  // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
   if (s.kind === 'fallback' && PUBLIC_ENV.test(s.name)) return false;
   if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : looksRandom(s.value);
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
@@ -210,7 +211,7 @@ function acceptJs(s: JsSecret): boolean {
   return isSecretValue(s.value, s.name);
 }
 
-const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|VITE|REACT_APP|GATSBY|PUBLIC)_/;
+const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;
 
 // Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
 // that `ci.yml` or `db.json` are not mistaken for one.
