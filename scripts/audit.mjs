@@ -115,7 +115,7 @@ if (!options.from && !existsSync(cli)) {
 }
 if (options.save) mkdirSync(options.save, { recursive: true });
 // `--repos audit/repos-python.tsv`: another list of pinned apps; only their verdicts count.
-const repos = readTsv(join(root, options.repos));
+const repos = readTsv(resolve(root, options.repos)); // an absolute path (a TSV of a few rows in /tmp) too
 const listed = new Set(repos.map((r) => r.repo));
 const verdicts = readTsv(join(root, 'audit/verdicts.tsv')).filter((v) => listed.has(v.repo));
 const reports = options.from

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { JS_CONTEXT_CANDIDATE } from '../../core/src/secrets/js';
 import { isSensitiveName } from '../../core/src/secrets/names';
+import { rule } from '../../core/src/rules/config/hardcoded-secret';
 import { covered, fake, secrets } from './helpers';
+import { RuleTester } from './rules/ruleTester';
 
 // Cases from an audit of the rule: each held a miss or a false positive before its fix. The secrets are
 // made-up values; `covered` lists, per file, the text every finding must cover, in order.
@@ -190,4 +192,74 @@ describe('config/hardcoded-secret audit: the pre-parse gate', () => {
       assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
     }
   });
+});
+
+// The held-out audit set (audit/README.md, "Held-out set"): false positives and a miss on apps the rules were
+// not tuned on. Made-up values throughout.
+const HEX64 = 'ab'.repeat(32);
+const jwtSegment = (claims: object) => Buffer.from(JSON.stringify(claims)).toString('base64url');
+const jwtWith = (claims: object) => [jwtSegment({ alg: 'HS256', typ: 'JWT' }), jwtSegment(claims), fake('Qm9n', 'dXNTaWduYXR1cmVGb3JUZXN0c09ubHkx')].join('.');
+const EXPIRED_JWT = jwtWith({ userId: 'u1', iat: 1644832762, exp: 1645437562 });
+const LIVE_JWT = jwtWith({ userId: 'u1', iat: 1644832762, exp: 32503680000 });
+
+describe('config/hardcoded-secret held-out audit', () => {
+  const valid: Array<[string, string, string]> = [
+    ['a Redux action type ending in its own name (yapi)', 'client/reducer/project.js', "const GET_TOKEN = 'yapi/project/GET_TOKEN';\n"],
+    ['an event name ending in its own name (fxa)', 'lib/push.js', "const EVENTS = { PASSWORD_CHANGED: 'fxaccounts:password_changed' };\n"],
+    ['a template named by the key\'s words (fxa)', 'lib/senders/email.js', "const templates = { 'passwordChangedEmail': 'password-change' };\n"],
+    ['a shipped default the operator replaces (mirotalk)', 'app/api/token/token.js', "const API_KEY_SECRET = 'mirotalkp2p_default_secret';\n"],
+    ['the fallback of a variable the bundler makes public (linkwarden)', 'store/auth.ts',
+      `const id = process.env.EXPO_PUBLIC_GOOGLE_WEB_CLIENT_ID || '${RANDOM}-${RANDOM}.apps.googleusercontent.com';\n`],
+  ];
+  for (const [name, file, code] of valid) test(`valid: ${name}`, () => assert.deepEqual(secrets(file, code).map((f) => f.message), []));
+
+  const invalid: Array<[string, string, string, string]> = [
+    ['a namespaced constant whose last part is a value', 'src/c.js', "const UPDATE_TOKEN = 'svc/kq83hd72jsd9sk';\n", 'svc/kq83hd72jsd9sk'],
+    ['a fallback phrase the app signs with (mirotalk\'s shape, made-up words; decision 5)', 'app/src/mattermost.js', "const t = new TokenService(config.token || 'fallback-phrase-for-signing-99');\n", 'fallback-phrase-for-signing-99'],
+    ['a random fallback of a variable that is not public', 'src/auth.ts', `const s = process.env.GOOGLE_CLIENT_SECRET || '${RANDOM}';\n`, RANDOM],
+    ['a VITE_ variable does not say it is public', 'src/api.ts', `const k = import.meta.env.VITE_MAPS_CLIENT_ID ?? '${RANDOM}';\n`, RANDOM],
+  ];
+  for (const [name, file, code, secret] of invalid) {
+    test(`invalid: ${name}`, () => assert.deepEqual(secrets(file, code).map((f) => covered(code, f)), [secret]));
+  }
+
+  const files: Array<[string, string, string, string[]]> = [
+    ['.env.template phrases with a product name (mirotalk)', '.env.template', "SESSION_SECRET='mirotalk-p2p-oidc-secret'\nAPI_KEY_SECRET=mirotalkp2p_default_secret\n", []],
+    ['a short password in config_example.json (yapi) is a sample', 'config_example.json', '{"db": {"user": "yapi", "pass": "ymfe9"}}', []],
+    ['the same in config.json counts', 'config.json', '{"db": {"user": "yapi", "pass": "ymfe9"}}', ['ymfe9']],
+    ['email_template.js is no example', 'src/email_template.js', "const mail = { password: 'hunter2!' };\n", ['hunter2!']],
+    ['a random key in .env.example still counts (decision 3)', '.env.example', `JWT_SECRET=${RANDOM}\n`, [RANDOM]],
+    ['hashes of client secrets (fxa dev config)', 'config/dev.json', `{"clients": [{"id": "dcdb5ae7add825d2", "hashedSecret": "${HEX64}", "hashedSecretPrevious": "${HEX64}"}]}`, []],
+    ['a client secret itself counts', 'config/dev.json', `{"clients": [{"clientSecret": "${HEX64}"}]}`, [HEX64]],
+  ];
+  for (const [name, file, text, expected] of files) test(name, () => assert.deepEqual(secrets(file, text).map((f) => covered(text, f)), expected));
+
+  test('an expired JWT is information, a live one an error (nestjs-prisma-starter: a sample GraphQL query)', () => {
+    const text = (token: string) => `mutation RefreshToken {\n  refreshToken(token: "${token}") { accessToken }\n}\n`;
+    assert.deepEqual(secrets('graphql/auth.graphql', text(EXPIRED_JWT)).map((f) => f.severity), ['info']);
+    assert.deepEqual(secrets('graphql/auth.graphql', text(LIVE_JWT)).map((f) => f.severity), ['error']);
+  });
+});
+
+// mirotalk: a config template the Dockerfile copies to config.js is the config that runs, so its fallbacks
+// count as in code (decision 5); a template nothing copies stays an example, where only random values count.
+const TEMPLATE = "module.exports = {\n  session: { secret: process.env.SESSION_SECRET || 'superSecret' },\n};\n";
+new RuleTester({ filename: '/ws/app/src/config.template.js' }).run(rule, {
+  valid: [{ name: 'a config template nothing copies into place', code: TEMPLATE, files: { '/ws/package.json': '{"name":"app"}' } }],
+  invalid: [
+    {
+      name: 'a config template the Dockerfile copies into place',
+      code: TEMPLATE,
+      files: { '/ws/package.json': '{"name":"app"}', '/ws/Dockerfile': 'FROM node:22\nCOPY ./app/src/config.template.js ./app/src/config.js\n' },
+      errors: [['fallback', 2, 'superSecret']],
+      output: "module.exports = {\n  session: { secret: process.env.SESSION_SECRET },\n};\n",
+    },
+    {
+      name: 'a config template a package script copies into place',
+      code: TEMPLATE,
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', scripts: { prestart: 'test -f app/src/config.js || cp app/src/config.template.js app/src/config.js' } }) },
+      errors: [['fallback', 2, 'superSecret']],
+      output: "module.exports = {\n  session: { secret: process.env.SESSION_SECRET },\n};\n",
+    },
+  ],
 });

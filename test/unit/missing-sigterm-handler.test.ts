@@ -38,6 +38,7 @@ const invalid: Array<[string, string, string]> = [
   ['bullmq worker', "import { Worker } from 'bullmq';\nconst worker = new Worker('emails', processJob, { connection });\n", 'new Worker'],
   ['SIGINT only is not enough', "const app = require('express')();\napp.listen(3000);\nprocess.on('SIGINT', () => process.exit(0));\n", 'app.listen'],
   ['stoppable is not enough', "import stoppable from 'stoppable';\nconst server = stoppable(http.createServer(app));\nserver.listen(3000);\n", 'server.listen'],
+  ['a port other than 0, even on loopback', "import { createServer } from 'http';\nconst server = createServer(handler);\nserver.listen(8080, '127.0.0.1');\n", 'server.listen'],
 ];
 
 const valid: Array<[string, string]> = [
@@ -52,6 +53,9 @@ const valid: Array<[string, string]> = [
   ['http-graceful-shutdown', "const gracefulShutdown = require('http-graceful-shutdown');\nconst server = app.listen(3000);\ngracefulShutdown(server);\n"],
   ['nest enableShutdownHooks', "const app = await NestFactory.create(AppModule);\napp.enableShutdownHooks();\nawait app.listen(3000);\n"],
   ['not a server: emitter.listen', "bus.listen('order.created', onOrder);\n"],
+  // Audit, held-out set: linkwarden's worker starts a loopback proxy on an ephemeral port for its own fetches.
+  ['an ephemeral port serves only this process', "import { createServer } from 'http';\nconst server = createServer(handler);\nserver.listen(0, '127.0.0.1', () => resolve(server.address().port));\n"],
+  ['an ephemeral port as an option', "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 0 });\n"],
   ['not a server: job.start()', "const job = new CronJob('* * * * *', tick);\njob.start();\n"],
 ];
 

@@ -177,7 +177,8 @@ export function isScriptPath(filePath: string): boolean {
     /(^|\/)[^/]*\.conf(ig)?\.[cm]?[jt]s$/i.test(p) ||
     // Static-site and framework build configuration: run by the build, never by the server.
     /(^|\/)(\.eleventy|gatsby-(config|node|browser|ssr))\.[cm]?[jt]s$/i.test(p) ||
-    /(^|\/)(install|setup|postinstall|preinstall|prepare|bootstrap|deploy|release|upgrade)([-_.][^/]*)?\.[cm]?[jt]s$/i.test(p) || /(^|\/)(gulpfile|gruntfile|jakefile|webpack\.[^/]*|rollup\.[^/]*|vite\.[^/]*|esbuild\.[^/]*)\.[cm]?[jt]s$/i.test(p);
+    // A maintainer's release steps, `npm-publish.js` (yapi) included.
+    /(^|\/)(npm[-_])?(install|setup|postinstall|preinstall|prepare|bootstrap|deploy|release|publish|upgrade)([-_.][^/]*)?\.[cm]?[jt]s$/i.test(p) || /(^|\/)(gulpfile|gruntfile|jakefile|webpack\.[^/]*|rollup\.[^/]*|vite\.[^/]*|esbuild\.[^/]*)\.[cm]?[jt]s$/i.test(p);
 }
 
 /** `#!/usr/bin/env node` on the first line: a command-line tool. */

@@ -1,3 +1,7 @@
+import * as path from 'node:path';
+import type { FileHost } from '../host';
+import { foldersUp } from '../workspace/manifest';
+
 /**
  * Files and places that show secrets rather than hold them: example files (`.env.example`), documentation
  * (Markdown, API descriptions) and comments. There a value is reported only when it looks like a real
@@ -6,7 +10,8 @@
 
 // `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `config.example.js`, `settings.json.example`,
 // `app.sample.yml`: the word after a dot (`example.js` is a module named example, not an example of one).
-const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|^(?:example|sample|template)s?[-_.]/i;
+// Also after `_` or `-` for example and sample (`config_example.json`, yapi's): `email_template.js` is a template.
+const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[_-](?:example|sample)\.[\w-]+$|^(?:example|sample|template)s?[-_.]/i;
 // Folders that hold examples, templates, documentation or a development set-up, and compose files, whose
 // database passwords are those of a container on the developer's machine.
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
@@ -58,4 +63,23 @@ export function inComment(text: string, offset: number): boolean {
   if (/^\s*(?:\/\/|#|\*|\/\*)/.test(before) || /(?:^|[\s;,)}])\/\/[^'"`]*$/.test(before)) return true;
   const open = text.lastIndexOf('/*', offset);
   return open >= 0 && text.lastIndexOf('*/', offset) < open;
+}
+
+/**
+ * A code template the build copies to its real name is the configuration that runs: mirotalk's Dockerfile
+ * does `COPY ./app/src/config.template.js ./app/src/config.js`, its `prestart` script `cp` the same. Only code
+ * templates (`*.template.js`): a `cp .env.example .env` is a developer's first step, not a deployment.
+ */
+export function isCopiedIntoPlace(host: FileHost, file: string): boolean {
+  const base = path.basename(file);
+  if (!/\.(?:example|sample|template|dist|default)\.[cm]?[jt]s$/i.test(base)) return false;
+  const name = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const copy = new RegExp(`(?:^|\\s)(?:COPY|ADD|cp)\\s+(?:--[\\w=-]+\\s+)*["']?[\\w./-]*${name}["']?\\s+\\S`, 'm');
+  for (const dir of foldersUp(host, file).slice(0, 6)) {
+    for (const candidate of ['Dockerfile', 'package.json']) {
+      const text = host.readFile(path.join(dir, candidate));
+      if (text !== undefined && copy.test(text)) return true;
+    }
+  }
+  return false;
 }

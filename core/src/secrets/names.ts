@@ -79,6 +79,8 @@ export function isSensitiveName(name: string): boolean {
   if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
   // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`.
   if (at > 0 && ws[at - 1] === 'public') return false;
+  // The hash of a secret is what a server keeps to check one: `hashedSecret`, `hash_password` (fxa's clients).
+  if (at > 0 && (ws[0] === 'hashed' || ws[0] === 'hash')) return false;
   const last = ws[ws.length - 1];
   if (DESCRIPTIVE_SUFFIXES.has(last)) {
     // `secretKey`, `apiKey`, `private_key` end in "key" and are secrets; `tokenKey` and `passwordField` are not.

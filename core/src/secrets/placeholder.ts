@@ -43,6 +43,8 @@ const DESCRIBING_WORDS = new Set([
   'private', 'public', 'signing', 'sign', 'encryption', 'oauth', 'consumer', 'bot', 'webhook', 'hmac', 'master', 'refresh',
   'bearer', 'dev', 'development', 'prod', 'production', 'local', 'staging', 'is', 'current', 'old', 'confirm',
   'secure', 'safe', 'complex', 'very',
+  // What a project ships for the operator to replace: `mirotalkp2p_default_secret`.
+  'default',
 ]);
 
 // Values that say the secret is absent: what code assigns when nothing was given (`'not_available'`, `'unset'`).
@@ -56,8 +58,9 @@ const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defi
  */
 export function isDescriptive(value: string, name?: string): boolean {
   const v = value.trim();
-  if (!/^[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*$/.test(v)) return false;
-  const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean).map((w) => w.toLowerCase());
+  // Words start with a letter; a product's name may hold a digit (`mirotalkp2p_default_secret`).
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[ _.-]+[A-Za-z][A-Za-z0-9]*)*$/.test(v)) return false;
+  const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
   // Written as one word (`securekey`, `yourpassword`): a describing word glued to the kind of secret.
   if (ws.length === 1) return gluedDescription(ws[0]);
   if (ws.length < 2 || !ws.some((w) => KIND_WORDS.has(w))) return false;

@@ -43,6 +43,13 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
     // An identifier built from the name's words: `FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2'`.
     // Three shared words, so a weak password such as `DB_PASSWORD = 'DbPassword2024'` (two) still counts.
     if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(v) && words(v).filter((w) => nameWords.has(w)).length >= 3) return false;
+    // A namespaced constant ending in its own name: a Redux action type `GET_TOKEN = 'app/project/GET_TOKEN'`,
+    // an event `PASSWORD_CHANGED = 'fxaccounts:password_changed'`.
+    const last = v.split(/[/:]/).pop() as string;
+    if (last !== v && squash(last) === squash(name)) return false;
+    // A template or route named by the name's words, shortened: `passwordChangedEmail: 'password-change'`.
+    const vs = words(v);
+    if (vs.length >= 2 && /^[a-z]+(?:[-_][a-z]+)+$/.test(v) && vs.every((w) => w.length >= 4 && [...nameWords].some((n) => n.startsWith(w)))) return false;
   }
   return true;
 }
@@ -110,10 +117,18 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
 export function isWordPhrase(value: string): boolean {
   const parts = value.trim().split(/[-_. ]+/).filter(Boolean);
   if (parts.length < 3) return false;
-  return parts.every((part) => {
+  const isWord = (part: string): boolean => {
     const plain = part.toLowerCase().replace(/[4@3105$7!]/g, (c) => LEET[c]);
     return /^[a-z]{2,}$/.test(plain) && /[aeiouy]/.test(plain) && !/[^aeiouy]{4}/.test(plain);
-  });
+  };
+  // One part may be a product's name with a digit in it (`mirotalkp2p_default_secret`, `web3-app-secret`):
+  // mostly letters, a vowel, no run of four consonants between the digits.
+  const isName = (part: string): boolean => {
+    const p = part.toLowerCase();
+    return /^[a-z][a-z0-9]{1,15}$/.test(p) && /[0-9]/.test(p) && p.replace(/[0-9]/g, '').length * 3 >= p.length * 2 && !/[^aeiouy0-9]{4}/.test(p);
+  };
+  const names = parts.filter((part) => !isWord(part));
+  return names.length === 0 || (names.length === 1 && parts.length >= 3 && isName(names[0]));
 }
 
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */

@@ -8,7 +8,8 @@ import { isSensitiveName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../secrets/documents';
+import { inComment, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase } from '../../secrets/documents';
+import { isExpiredJwt } from '../../secrets/jwt';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
@@ -57,7 +58,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'env' && context.gitIgnored) return;
   const path = context.relativePath ?? context.path;
   // Example files and documentation show secrets: only values that look real are reported there.
-  const showcase = isShowcase(path);
+  // A config template the Dockerfile or a package script copies into place is the config that runs.
+  const showcase = isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path));
   // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
@@ -119,11 +121,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
 /**
  * A password to the developer's own machine is a warning (one level down); a JWT in API documentation or a
- * comment is a sample for readers, information (two levels down).
+ * comment is a sample for readers, and an expired one opens nothing: information (two levels down).
  */
 function providerDemotion(context: FileContext, match: ProviderMatch, apiDescription: boolean): number | undefined {
   if (match.provider.inUrl && isLocalUrlHost(context.text.slice(match.end + 1, match.end + 64))) return 1;
-  if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start))) return 2;
+  if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
 }
 
@@ -199,11 +201,17 @@ function acceptJs(s: JsSecret): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
   if (s.kind === 'sink') return isUsedSecretValue(s.value);
+  // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
+  // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
+  // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
+  if (s.kind === 'fallback' && PUBLIC_ENV.test(s.name)) return false;
   if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : looksRandom(s.value);
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
 }
+
+const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;
 
 // Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
 // that `ci.yml` or `db.json` are not mistaken for one.

@@ -73,6 +73,7 @@ export class Resolution {
     }
     r.readPaths(file);
     r.readAliases(file);
+    r.readNodePath();
     return r;
   }
 
@@ -182,6 +183,9 @@ export class Resolution {
       'webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs', '.babelrc', '.babelrc.js', 'babel.config.js',
       'babel.config.json', 'babel.config.cjs', 'jest.config.js', 'jest.config.ts', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.json',
       'rollup.config.js', 'rollup.config.mjs', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'craco.config.js', 'esbuild.config.mjs',
+      // Aliases kept apart for the configs that share them (yapi's `webpack.alias.js`). Not configs that also
+      // list vendor packages by name (yapi's ykit.config.js): any quoted mention would count as an alias.
+      'webpack.alias.js', 'webpack.common.js', 'webpack.base.js', 'rspack.config.js', 'rspack.config.ts',
     ];
     for (const dir of foldersUp(this.host, file)) {
       for (const name of names) {
@@ -201,13 +205,37 @@ export class Resolution {
     const jest = this.manifest.json.jest;
     if (isRecord(jest) && jest.moduleNameMapper) this.aliasTexts.push(JSON.stringify(jest.moduleNameMapper));
   }
+
+  /**
+   * `NODE_PATH` makes bare specifiers resolve under a folder of the project: set on a script's command line
+   * (`NODE_PATH=src node app.js`), or by the entry point itself before it re-reads the paths
+   * (`process.env.NODE_PATH = __dirname; require('module').Module._initPaths()`, yapi's server/app.js).
+   */
+  private readNodePath(): void {
+    const dir = this.manifest.dir;
+    const entries = new Set<string>();
+    if (typeof this.manifest.json.main === 'string') entries.add(this.manifest.json.main);
+    for (const script of Object.values(this.manifest.scripts)) {
+      for (const m of script.matchAll(/(?:^|[\s;&|])NODE_PATH=["']?([\w./-]+)/g)) this.baseUrls.push(path.resolve(dir, m[1]));
+      for (const m of script.matchAll(/(?:^|[\s;&|])(?:node|nodemon)\s+(?:-[\w-]+\s+)*["']?([\w./-]+\.[cm]?js)\b/g)) entries.add(m[1]);
+    }
+    for (const entry of entries) {
+      const file = path.resolve(dir, entry);
+      if (path.relative(dir, file).startsWith('..')) continue;
+      const text = this.host.readFile(file);
+      if (text === undefined || !/_initPaths\s*\(/.test(text)) continue;
+      const m = /process\.env\.NODE_PATH\s*=\s*(?:__dirname\b|path\.(?:join|resolve)\(\s*__dirname\s*,\s*['"]([\w./-]+)['"]\s*\))/.exec(text);
+      if (m) this.baseUrls.push(path.resolve(path.dirname(file), m[1] ?? '.'));
+    }
+  }
 }
 
 /** Does config text name this alias: as a quoted string, a quoted prefix, an object key or a regex start? */
 function mentions(text: string, name: string): boolean {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A regular-expression key too: Vite's `{ find: /^@server\/(.+)/, replacement: … }`.
-  return new RegExp(`(['"\`]\\^?|\\/\\^)${n}(['"\`/$(]|\\\\/)|(^|[\\s,{])${n}\\s*:`, 'm').test(text);
+  // Or assigned one by one: `config.resolve.alias.client = '/client'`.
+  return new RegExp(`(['"\`]\\^?|\\/\\^)${n}(['"\`/$(]|\\\\/)|(^|[\\s,{])${n}\\s*:|\\.alias\\.${n}\\s*=`, 'm').test(text);
 }
 
 function pnpmWorkspaces(host: FileHost, dir: string): string[] {

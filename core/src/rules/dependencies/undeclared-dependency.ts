@@ -23,11 +23,13 @@ export const meta: RuleMeta = {
 /**
  * Packages a framework installs and resolves for the code it builds, as data: Nuxt's server routes import
  * `h3` and `ofetch` through Nitro, which bundles them; @nuxtjs/i18n hands out its `@intlify/*` helpers.
- * Each row has a true and a false example in test/unit/rules-dependencies-audit.test.ts.
+ * Each row has a true and a false example in test/unit/rules/dependencies/undeclared-dependency.test.ts.
  */
 export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: RegExp }> = [
   { framework: 'nuxt', provides: /^(h3|ofetch|nitropack|nitro|vue-router|@unhead\/vue|defu|ufo|consola|pathe|hookable|destr|unstorage|cookie-es)$/ },
   { framework: '@nuxtjs/i18n', provides: /^(@intlify\/[\w.-]+|vue-i18n)$/ },
+  // Next.js resolves `server-only` and `client-only` to its own compiled copies: installing them is optional.
+  { framework: 'next', provides: /^(server-only|client-only)$/ },
 ];
 
 function providedByFramework(resolution: Resolution, name: string): boolean {

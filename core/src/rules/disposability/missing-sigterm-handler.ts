@@ -83,6 +83,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (sites.length === 0 && /\.start\s*\(/.test(context.text) && context.program?.programModules().some((m) => m.facts.includes(USES_HAPI))) {
     sites = listenSites(sf, bindings, { hapiInProgram: true });
   }
+  // A server on an ephemeral port (`listen(0, '127.0.0.1')`) serves only the process that learns its port:
+  // linkwarden's worker runs such a loopback proxy for its own fetches. No deploy cuts a request of others.
+  sites = sites.filter((site) => !onEphemeralPort(site.call));
   if (sites.length === 0) return;
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.
@@ -117,6 +120,14 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       fixes: () => fixOf(i),
     });
   }
+}
+
+function onEphemeralPort(call: ts.Node): boolean {
+  if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;
+  const first = call.arguments[0];
+  if (ts.isNumericLiteral(first)) return first.text === '0';
+  return ts.isObjectLiteralExpression(first) && first.properties.some((p) =>
+    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'port' && ts.isNumericLiteral(p.initializer) && p.initializer.text === '0');
 }
 
 /** The statement a call sits in, and whether its value is thrown away (`app.listen(3000);`). */

@@ -64,8 +64,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 }
 
 // `config/test.js`, `config/env/testing.ts`, `environments/test.js`: node-config and its kin load these only
-// under NODE_ENV=test.
-const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$/i;
+// under NODE_ENV=test. Test runners' own configs (`playwright.smoke.config.ts`, rallly's) run only for tests.
+const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$|(?:^|\/)(?:playwright|cypress|vitest|jest)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const rule: Rule = { meta, check };

@@ -36,6 +36,8 @@ const AS_VALUES = [
 const ROWS: Array<{ framework: string; provided: string; notProvided: string }> = [
   { framework: 'nuxt', provided: 'h3', notProvided: 'express' },
   { framework: '@nuxtjs/i18n', provided: '@intlify/h3', notProvided: '@formatjs/intl' },
+  // audit (held-out): rallly's landing app imports 'server-only' without declaring it.
+  { framework: 'next', provided: 'server-only', notProvided: 'sharp' },
 ];
 const frameworkCases = ROWS.flatMap(({ framework, provided, notProvided }): InvalidCase[] => {
   const code = `import { a } from '${provided}';\nimport { b } from '${notProvided}';\nexport default [a, b];\n`;
@@ -62,6 +64,15 @@ const keptImports = [{ verbatimModuleSyntax: true }, { importsNotUsedAsValues: '
 // Aliases in a config the build scripts name (audit: wiki, `webpack --config dev/webpack/…`).
 const WEBPACK = "module.exports = { resolve: { alias: { 'gql': path.join(process.cwd(), 'client/graph'), 'modernizr$': path.resolve('client/.modernizrrc.js') } } };\n";
 const ALIASED = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport default a;\n";
+
+// The entry point puts its own folder on NODE_PATH (audit, held-out: yapi's server/app.js), and a script
+// that sets NODE_PATH on its command line.
+const NODE_PATH_ENTRY = "process.env.NODE_PATH = __dirname;\nrequire('module').Module._initPaths();\nrequire('./router.js');\n";
+const OWN_MODULES = "const base = require('controllers/base.js');\nconst yapi = require('yapi.js');\nmodule.exports = [base, yapi];\n";
+const SERVER_FOLDER = { '/ws/server/controllers/base.js': 'module.exports = 1;\n', '/ws/server/yapi.js': 'module.exports = 2;\n' };
+// Aliases kept in a file the webpack configs share (yapi's webpack.alias.js) or assigned one by one.
+const SHARED_ALIASES = "const path = require('path');\nmodule.exports = { resolve: { alias: { 'common': path.resolve(__dirname, 'common') } } };\n";
+const ONE_BY_ONE = "module.exports = (config) => { config.resolve.alias.client = '/client'; return config; };\n";
 
 // A library copied under a web root, and build output (audit: cryptpad www/lib/pdfjs).
 const WITH_SOURCE = { ...manifest({}), '/ws/src/main.ts': "import axios from 'axios';\naxios();\n" };
@@ -99,6 +110,24 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     },
     { name: 'www/lib/… is a vendored copy', filename: '/ws/www/lib/pdfjs/web/debugger.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n" },
     { name: 'public/libs/… is a vendored copy', filename: '/ws/public/libs/markdownit.js', code: "require('punycode');\n" },
+    {
+      name: 'the main entry sets NODE_PATH to its folder and re-reads the paths (yapi)',
+      filename: '/ws/exts/plugin/controller.js',
+      code: OWN_MODULES,
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', main: 'server/app.js', dependencies: {} }), '/ws/server/app.js': NODE_PATH_ENTRY, ...SERVER_FOLDER },
+    },
+    {
+      name: 'a start script sets NODE_PATH',
+      filename: '/ws/exts/plugin/controller.js',
+      code: OWN_MODULES,
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', scripts: { start: 'NODE_PATH=server node server/app.js' }, dependencies: {} }), ...SERVER_FOLDER },
+    },
+    {
+      name: 'webpack.alias.js holds aliases, and a config may assign them one by one',
+      filename: '/ws/client/a.js',
+      code: "import { a } from 'common/utils.js';\nimport { b } from 'client/x';\nexport default [a, b];\n",
+      files: { ...manifest({}), '/ws/webpack.alias.js': SHARED_ALIASES, '/ws/webpack.config.js': ONE_BY_ONE },
+    },
     { name: 'dist/main.js beside src/main.ts is judged at its source', filename: '/ws/dist/main.js', code: "const axios = require('axios');\naxios();\n", files: WITH_SOURCE },
     // A tool reads only `.eslintrc.cjs`: the undotted copy is a template written into plugins (audit: etherpad).
     { name: 'a dotfile config kept without its dot is a template', filename: '/ws/bin/plugins/lib/eslintrc.cjs', code: ESLINTRC },
@@ -123,6 +152,20 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       code: ALIASED,
       files: { '/ws/package.json': JSON.stringify({ name: 'app', scripts: { build: 'webpack' }, dependencies: {} }), '/ws/dev/webpack/webpack.prod.js': WEBPACK },
       errors: [undeclared(1, 'gql/admin/x.gql'), undeclared(2, 'modernizr')],
+    },
+    {
+      name: 'NODE_PATH set without re-reading the paths changes nothing, and only its folder\'s files resolve',
+      filename: '/ws/exts/plugin/controller.js',
+      code: OWN_MODULES + "require('lodash');\n",
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', main: 'server/app.js', dependencies: {} }), '/ws/server/app.js': 'process.env.NODE_PATH = __dirname;\n', ...SERVER_FOLDER },
+      errors: [undeclared(1, 'controllers/base.js'), undeclared(2, 'yapi.js'), undeclared(4, 'lodash')],
+    },
+    {
+      name: 'with NODE_PATH set, a package that is no file of that folder is still undeclared',
+      filename: '/ws/exts/plugin/controller.js',
+      code: "require('extend');\n",
+      files: { '/ws/package.json': JSON.stringify({ name: 'app', main: 'server/app.js', dependencies: {} }), '/ws/server/app.js': NODE_PATH_ENTRY, ...SERVER_FOLDER },
+      errors: [undeclared(1, 'extend')],
     },
     { name: 'the source beside dist/ is judged', filename: '/ws/src/main.ts', code: "import axios from 'axios';\naxios();\n", files: WITH_SOURCE, errors: [undeclared(1, 'axios')] },
     { name: 'a web app\'s own lib folder outside a web root is judged', filename: '/ws/apps/web/lib/x.js', code: "require('left-pad');\n", errors: [undeclared(1, 'left-pad')] },

@@ -20,6 +20,20 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       code: READ,
       ...withScripts({ build: 'dotenv -v NODE_ENV=production -c production -- ./build.sh' }, { '/ws/build.sh': '#!/bin/sh\nset -e\nBUILD_TIME=true next build\n' }),
     },
+    // Audit, held-out set: linkwarden's next.config.js inlines `env: { version }`; Next.js sets NEXT_RUNTIME
+    // and Expo's Babel preset EXPO_OS.
+    {
+      name: 'set by next.config.js env',
+      code: READ,
+      ...withScripts({ build: 'next build' }, { '/ws/next.config.js': "const { version } = require('./package.json');\nmodule.exports = {\n  env: {\n    BUILD_TIME: Date.now(),\n    version,\n  },\n};\n" }),
+    },
+    {
+      name: 'a test runner\'s config is test code (rallly\'s playwright.smoke.config.ts)',
+      filename: '/ws/playwright.smoke.config.ts',
+      code: 'export default { use: { baseURL: process.env.SMOKE_BASE_URL } };\n',
+      ...withScripts({}),
+    },
+    { name: 'set by the framework', code: "if (process.env.NEXT_RUNTIME === 'edge') {}\nconst ios = process.env.EXPO_OS === 'ios';\n", ...withScripts({}) },
   ],
   invalid: [
     { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
@@ -35,6 +49,21 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       code: READ,
       ...withScripts({ build: './build.sh' }, { '/ws/build.sh': '# BUILD_TIME=true next build\nBUILD_TIME=true\n' }),
       errors: [['undeclared', 1, 'BUILD_TIME']],
+      output: null,
+    },
+    {
+      name: 'next.config.js env names only its own keys, not the values or other options',
+      code: 'const a = process.env.version;\nconst b = process.env.BUILD_TIME;\n',
+      ...withScripts({ build: 'next build' }, { '/ws/next.config.js': 'module.exports = { env: { BUILD_TIME: process.env.version }, images: { version: 2 } };\n' }),
+      errors: [['undeclared', 1, 'version']],
+      output: null,
+    },
+    {
+      name: 'a module named after a test runner is no test config',
+      filename: '/ws/src/playwright.ts',
+      code: 'export default { use: { baseURL: process.env.SMOKE_BASE_URL } };\n',
+      ...withScripts({}),
+      errors: [['undeclared', 1, 'SMOKE_BASE_URL']],
       output: null,
     },
     { name: 'a shell script outside the package is not read', code: READ, ...withScripts({ build: '../build.sh' }, { '/build.sh': 'BUILD_TIME=1 next build\n' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
