@@ -4,12 +4,25 @@ import type { FileContext } from '../context';
 /** Process managers that serve a Python app: they handle SIGTERM for it and bind the port they are told. */
 const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey|fastapi\s+run)\b/;
 
-/** The commands the project's root Procfile and Dockerfile run, joined (empty without a host). */
+/**
+ * The commands the project's root Procfile and Dockerfile run, joined (empty without a host), with the shell
+ * scripts they start (`web: sh heroku.sh`, `ENTRYPOINT ["/opt/app/docker-entrypoint.sh"]`) read from the
+ * project: the script, not the Dockerfile, is often what runs gunicorn. A script named by a path outside the
+ * project (a container path) is looked for at the root by its file name.
+ */
 export function launchCommands(context: FileContext): string {
   const host = context.host;
   const root = host?.rootOf(context.path);
   if (!host || !root) return '';
-  return ['Procfile', 'Dockerfile'].map((f) => host.readFile(path.join(root, f)) ?? '').join('\n');
+  const direct = ['Procfile', 'Dockerfile'].map((f) => host.readFile(path.join(root, f)) ?? '').join('\n');
+  const scripts = new Set<string>();
+  for (const m of direct.matchAll(/[\w./-]*[\w-]\.sh\b/g)) {
+    const named = m[0].replace(/^\.\//, '');
+    if (!named.startsWith('/') && !named.split('/').includes('..')) scripts.add(named);
+    scripts.add(path.posix.basename(named));
+  }
+  const read = [...scripts].slice(0, 8).map((s) => host.readFile(path.join(root, s)) ?? '');
+  return [direct, ...read].join('\n');
 }
 
 /** The Procfile or Dockerfile starts the app through an app server (gunicorn, uvicorn…). */
