@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseConfig } from '../../core/src/config';
+import { defaultConfig, parseConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { mapHost } from '../../core/src/host';
 import { PROPERTY_SINKS, CALL_SINKS } from '../../core/src/secrets/sinks';
 import { fake, secrets } from './helpers';
 
@@ -234,4 +237,21 @@ describe('config/hardcoded-secret: the audit of real applications', () => {
   for (const [name, file, code, secret] of reported) {
     test(`reported: ${name}`, () => assert.deepEqual(secrets(file, code).map((f) => code.slice(f.start, f.end)), [secret]));
   }
+});
+
+// Audit (micro-flask): the file a compose file hands its bundled database with `env_file:` is part of the
+// compose set-up, judged like the compose file itself; the same file with no compose file naming it is not.
+describe('config/hardcoded-secret: env files of a compose set-up', () => {
+  const env = 'POSTGRES_USER=shop\nPOSTGRES_PASSWORD=pgpass2020\n';
+  const found = (files: Record<string, string>, file = '/p/postgres/postgres.env') =>
+    analyze(new FileContext(file, env), { config: defaultConfig(), relativePath: file.slice(3), host: mapHost(files, '/p') })
+      .findings.filter((f) => f.ruleId === 'config/hardcoded-secret').length;
+  test('named by env_file (list or scalar): only real-looking values count', () => {
+    assert.equal(found({ '/p/docker-compose.yml': 'services:\n  db:\n    image: postgres\n    env_file:\n      - ./postgres/postgres.env\n' }), 0);
+    assert.equal(found({ '/p/compose.yaml': 'services:\n  db:\n    env_file: postgres/postgres.env\n' }), 0);
+  });
+  test('not named by a compose file: reported', () => {
+    assert.equal(found({}), 1);
+    assert.equal(found({ '/p/docker-compose.yml': 'services:\n  db:\n    env_file:\n      - ./other.env\n' }), 1);
+  });
 });

@@ -125,6 +125,10 @@ describe('disposability/missing-sigterm-handler in Python', () => {
     // The script a Procfile or a Dockerfile starts is what runs: `web: sh start.sh`, `ENTRYPOINT ["/opt/app/entrypoint.sh"]`.
     assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Procfile': 'web: sh start.sh\n', '/p/start.sh': 'python app.py\n' }, '/p')), ['pyMissing']);
     assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Procfile': 'web: sh start.sh\n', '/p/start.sh': 'exec gunicorn app:app\n' }, '/p')), []);
+    // Audit (micro-flask): a service's own Dockerfile in its folder, `ENTRYPOINT ["python"]` with `CMD ["main.py"]`.
+    const service = mapHost({ '/p/orders/dockerfile': 'FROM python:3.12\nENTRYPOINT [ "python" ]\nCMD [ "main.py" ]\n' }, '/p');
+    assert.deepEqual(ids(SIGTERM, code, '/p/orders/main.py', service), ['pyMissing']);
+    assert.deepEqual(ids(SIGTERM, code, '/p/billing/main.py', service), [], "another folder's Dockerfile runs another service");
   });
   test('test code is not judged', () => assert.deepEqual(ids(SIGTERM, 'httpd.serve_forever()\n', 'tests/test_server.py'), []));
 });

@@ -12,6 +12,7 @@ import { inComment, isApiDescription, isFixturePath, isShowcase } from '../../se
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
+import { composeEnvFiles } from '../../workspace/compose';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -57,7 +58,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'env' && context.gitIgnored) return;
   const path = context.relativePath ?? context.path;
   // Example files and documentation show secrets: only values that look real are reported there.
-  const showcase = isShowcase(path);
+  const showcase = isShowcase(path) || isComposeEnvFile(context);
   // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
@@ -115,6 +116,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       testCode: fixture || c.standIn || undefined,
     });
   }
+}
+
+/** A file the root compose files hand to a container (`env_file:`): part of the compose set-up. */
+function isComposeEnvFile(context: FileContext): boolean {
+  const host = context.host;
+  const root = context.kind === 'env' ? host?.rootOf(context.path) : undefined;
+  return !!host && !!root && composeEnvFiles(host, root).has(context.path);
 }
 
 /**
