@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { fake } from './helpers';
-import { findingsOf, fixPy, loadPython, pythonParses } from './python-helpers';
+import { findingsOf, fixPy, loadPython, pythonParses, runPy } from './python-helpers';
 
 const RULE = 'config/hardcoded-secret';
 const secrets = (text: string, file = 'app/settings.py') => findingsOf(RULE, file, text);
@@ -103,6 +103,9 @@ describe('config/hardcoded-secret in Python', () => {
     const pw = fake('adm', 'in123');
     assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec\n`), []);
     assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec B105\n`), []);
+    // Kept apart as suppressed, with the marker, for reports and SARIF, like `gitleaks:allow`.
+    const kept = runPy('app/settings.py', `DEFAULT_PASSWORD = '${pw}'  # nosec\n`).suppressed;
+    assert.deepEqual(kept.map((f) => [f.ruleId, f.suppression?.directive]), [[RULE, 'nosec']]);
   });
   test('the headers of an outgoing request, and a `# nosec` for another bandit test, are still judged', () => {
     const token = fake('tk_', 'q8Zc2mV0aQ1bYxK9');
