@@ -9,7 +9,8 @@ const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi
  * (empty without a host): a service in a subfolder has its own (`order-service/Dockerfile`). With them, the
  * shell scripts they start (`web: sh heroku.sh`, `ENTRYPOINT ["/opt/app/docker-entrypoint.sh"]`), read from
  * the folder that names them or the root: the script, not the Dockerfile, is often what runs gunicorn. A
- * script named by a path outside the project (a container path) is looked for by its file name.
+ * script named by a path outside the project (a container path) is looked for by its file name. The root
+ * compose file's `command:` and `entrypoint:` lines are read as well.
  */
 export function launchCommands(context: FileContext): string {
   const host = context.host;
@@ -31,6 +32,12 @@ export function launchCommands(context: FileContext): string {
     }
   }
   for (const script of [...scripts].slice(0, 8)) texts.push(host.readFile(script) ?? '');
+  // A compose file's `command:` and `entrypoint:` lines start the services too (`command: gunicorn -w 4 app:app`);
+  // its other lines (images, environment) say nothing about how the code runs.
+  for (const name of ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml']) {
+    const text = host.readFile(path.join(root, name)) ?? '';
+    texts.push(...text.split('\n').filter((line) => /^\s*(?:command|entrypoint):/.test(line)));
+  }
   return texts.join('\n');
 }
 
