@@ -4,7 +4,10 @@ import type { LineIndex } from './lineIndex';
  * Disable comments, read from the raw text so they work in every comment syntax we read (`//`, `/* *\/`,
  * `#`): ours, and the markers users of other secret scanners already have in their code.
  */
-const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b/g;
+const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b|#\s*nosec\b([^\n\r]*)/g;
+
+// Bandit's hardcoded-password tests: `# nosec B105` silences a secret, `# nosec B608` (SQL) does not.
+const BANDIT_SECRET_TESTS = /\bB10[567]\b|hardcoded_password/;
 
 /**
  * Why a finding is not shown: the directive that silenced it, as SARIF's `suppressions[]` records it
@@ -12,7 +15,7 @@ const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)
  */
 export interface Suppression {
   kind: 'inSource';
-  /** The marker as written: `twelve-factor-disable-next-line`, `gitleaks:allow`, `pragma: allowlist secret`… */
+  /** The marker as written: `twelve-factor-disable-next-line`, `gitleaks:allow`, `pragma: allowlist secret`, `nosec`… */
   directive: string;
   /** The reason after ` -- ` in our own directives; absent when none was given. */
   justification?: string;
@@ -45,7 +48,7 @@ export class Suppressions {
 
   /** Cheap test first: most files hold no directive and pay one indexOf per marker. */
   static parse(text: string, index: LineIndex): Suppressions {
-    if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-/.test(text)) return Suppressions.none;
+    if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-|nosec/.test(text)) return Suppressions.none;
     const result = new Suppressions();
     const open: Open[] = [];
     DIRECTIVE.lastIndex = 0;
@@ -64,6 +67,12 @@ export class Suppressions {
         else result.closeBlocks(open, line, rules, false);
       } else if (m[0] === 'gitleaks:allow') {
         result.lines.push({ line, rules: 'all', secretOnly: true, by: by(m[0]) });
+      } else if (m[5] !== undefined) {
+        // Python's `# nosec` (bandit): the line was reviewed for security; with test ids, only the password tests count.
+        const ids = m[5].split(/\s--\s|#/)[0];
+        if (!/\bB\d{3}\b|\b[a-z]+_[a-z_]+\b/.test(ids) || BANDIT_SECRET_TESTS.test(ids)) {
+          result.lines.push({ line, rules: 'all', secretOnly: true, by: by('nosec') });
+        }
       } else if (m[0].startsWith('pragma')) {
         result.lines.push({ line: m[3] ? line + 1 : line, rules: 'all', secretOnly: true, by: by(m[0].replace(/\s+/g, ' ')) });
       } else if (m[4] === 'disable-next-line') {

@@ -38,6 +38,7 @@ describe('env/syntax: valid files', () => {
     ['empty value', 'FOO=\n'],
     ['comment and blank line', '# settings\nFOO=BAR\n\nBAR=FOO\n'],
     ['quoted value with blanks', 'FOO="BAR BAZ"\nBAR=\'a b\'\n'],
+    ['a <…> placeholder with blanks, replaced whole', 'CLIENT_ID=<client id>\nREDIRECT_URI=<your redirect uri>\n'],
     ['quotes protecting # and $', 'A="with #hash"\nB="$OTHER"\n'],
     ['export prefix', 'export FOO=BAR\n'],
     ['substitutions', 'A=$B\nC=${B}\nD=${B:-default}\nE=\\${NOT\nF=\'${literal\'\nB=1\n'],
@@ -82,6 +83,7 @@ describe('env/syntax: each check', () => {
     ['SubstitutionCycle', 'A=${B}\nB=${C}\nC=$A\n', [['SubstitutionCycle', 1]]],
     ['TrailingWhitespace', 'FOO=BAR \n# note\t\n', [['TrailingWhitespace', 1], ['TrailingWhitespace', 2]]],
     ['ValueWithoutQuotes', 'FOO=BAR BAZ\n', [['ValueWithoutQuotes', 1]]],
+    ['ValueWithoutQuotes: blanks around a tag are no placeholder', 'FOO=<b> bold </b>\n', [['ValueWithoutQuotes', 1]]],
     ['multi-line value: later lines are not keys', 'CERT="-----BEGIN-----\nabc def\n-----END-----"\nfoo\n', [['LowercaseKey', 4], ['KeyWithoutValue', 4]]],
   ];
   for (const [name, text, expected] of invalid) {

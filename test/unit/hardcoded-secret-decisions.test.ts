@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseConfig } from '../../core/src/config';
+import { defaultConfig, parseConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { mapHost } from '../../core/src/host';
 import { PROPERTY_SINKS, CALL_SINKS } from '../../core/src/secrets/sinks';
 import { PUBLIC_KEYS } from '../../core/src/secrets/publicKeys';
 import { fake, secrets } from './helpers';
@@ -223,6 +226,11 @@ describe('config/hardcoded-secret: the audit of real applications', () => {
     ['blockchain address', 'src/app/faucet/faucet.component.ts', "const BeeTokenAddress = '0x36435796Ca9be2bf150CE0dECc2D8Fab5C4d6E13';"],
     ['OpenAPI components fragment in docs/', 'src/docs/components.yml', `components:\n  examples:\n    token: ${fake('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiI1ZWJhYzUzNDk1NGI1NDEzOTgwNmMxMTIifQ', '.Kx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7y')}\n`],
     ['documentation connection string in a compose comment', 'docker-compose.yml', 'services:\n  app:\n    environment:\n      # - MONGO_CONNECTION=mongodb://sally:sallypass@ds099999.mongolab.com:99999/nightscout\n      - NODE_ENV=production\n'],
+    // Audit (CTFd, flask-realworld, ms-identity-python-webapp): a Vagrant VM is the developer's machine, like a
+    // compose file; an identity provider's user-flow name holds the word password but is no secret.
+    ['Vagrant VM database', 'Vagrantfile', '$s = <<SCRIPT\nmysql -e "CREATE USER \'app\'@\'localhost\' IDENTIFIED BY \'appdb1\'"\nexport DATABASE_URL="mysql://app:appdb1@localhost/app"\nSCRIPT\n'],
+    ['Vagrant provisioning script', 'vagrant/provision.sh', 'sudo -u postgres psql -c "create role vagrant with login password \'vagrant\'"\n'],
+    ['user-flow name in an example file', '.env.sample.b2c', 'RESETPASSWORD_USER_FLOW=B2C_1_Password_Reset_Policy\n'],
     ['documentation connection string in a README', 'README.md', 'Set `MONGO_CONNECTION=mongodb://sally:sallypass@ds099999.mongolab.com:99999/nightscout`.\n'],
   ];
   for (const [name, file, code] of quiet) {
@@ -236,8 +244,26 @@ describe('config/hardcoded-secret: the audit of real applications', () => {
     ['configuration of the test environment is configuration', 'config/env/test.js', "module.exports = { zapApiKey: 'v9dn0balpqas1pcc281tn5ood1' };", 'v9dn0balpqas1pcc281tn5ood1'],
     ['dashboard password in app config', 'src/config/index.ts', "export default { agendash: { user: 'agendash', password: '123456' } };", '123456'],
     ['cookie-parser secret', 'server.ts', "app.use(cookieParser('kekse'));", 'kekse'],
+    ['the same database user made by a deploy script', 'scripts/setup.sh', 'mysql -e "CREATE USER \'app\'@\'%\' IDENTIFIED BY \'appdb1\'"\n', 'appdb1'],
   ];
   for (const [name, file, code, secret] of reported) {
     test(`reported: ${name}`, () => assert.deepEqual(secrets(file, code).map((f) => code.slice(f.start, f.end)), [secret]));
   }
+});
+
+// Audit (micro-flask): the file a compose file hands its bundled database with `env_file:` is part of the
+// compose set-up, judged like the compose file itself; the same file with no compose file naming it is not.
+describe('config/hardcoded-secret: env files of a compose set-up', () => {
+  const env = 'POSTGRES_USER=shop\nPOSTGRES_PASSWORD=pgpass2020\n';
+  const found = (files: Record<string, string>, file = '/p/postgres/postgres.env') =>
+    analyze(new FileContext(file, env), { config: defaultConfig(), relativePath: file.slice(3), host: mapHost(files, '/p') })
+      .findings.filter((f) => f.ruleId === 'config/hardcoded-secret').length;
+  test('named by env_file (list or scalar): only real-looking values count', () => {
+    assert.equal(found({ '/p/docker-compose.yml': 'services:\n  db:\n    image: postgres\n    env_file:\n      - ./postgres/postgres.env\n' }), 0);
+    assert.equal(found({ '/p/compose.yaml': 'services:\n  db:\n    env_file: postgres/postgres.env\n' }), 0);
+  });
+  test('not named by a compose file: reported', () => {
+    assert.equal(found({}), 1);
+    assert.equal(found({ '/p/docker-compose.yml': 'services:\n  db:\n    env_file:\n      - ./other.env\n' }), 1);
+  });
 });

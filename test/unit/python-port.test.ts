@@ -34,6 +34,19 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
       code: "if __name__ == '__main__':\n    app.run(debug=True, port=5000)\n",
       files: { '/ws/Procfile': 'web: gunicorn app:app\n' },
     },
+    {
+      // Audit (CTFd): the Dockerfile's ENTRYPOINT names a script in the project, and the script runs gunicorn.
+      name: "py: the development server when the Dockerfile's entrypoint script runs gunicorn",
+      code: "if __name__ == '__main__':\n    app.run(debug=True, host='127.0.0.1', port=4000)\n",
+      files: { '/ws/Dockerfile': 'FROM python:3.12\nENTRYPOINT ["/opt/app/docker-entrypoint.sh"]\n', '/ws/docker-entrypoint.sh': '#!/bin/sh\nexec gunicorn "app:create_app()"\n' },
+    },
+    {
+      // Audit (qresp): docker-compose's `command:` runs gunicorn; run.py's app.run is the developer's.
+      name: 'py: the development server when the compose file runs gunicorn',
+      filename: '/ws/backend/run.py',
+      code: "if __name__ == '__main__':\n    app.run(host='0.0.0.0', port=80)\n",
+      files: { '/ws/docker-compose.yml': 'services:\n  backend:\n    build: ./backend\n    command: gunicorn -w 4 -b :5000 project:app\n' },
+    },
     { name: 'py: gunicorn bind from the environment', filename: '/ws/gunicorn.conf.py', code: "import os\nbind = '0.0.0.0:' + os.environ.get('PORT', '8000')\n" },
     { name: 'py: bind outside a gunicorn config is some other setting', filename: '/ws/settings.py', code: "bind = '0.0.0.0:8000'\n" },
   ],
@@ -103,6 +116,20 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
       name: 'py: app.run under the main guard when the Procfile runs the file with python',
       code: "import os\nif __name__ == '__main__':\n    app.run(port=5000)\n",
       files: { '/ws/Procfile': 'web: python app.py\n' },
+      errors: [['pyLiteral', 3, '5000']],
+      output: "import os\nif __name__ == '__main__':\n    app.run(port=int(os.environ.get(\"PORT\", \"5000\")))\n",
+    },
+    {
+      name: "py: a compose file's other lines (an image named gunicorn) say nothing of how the code runs",
+      code: "import os\nif __name__ == '__main__':\n    app.run(port=5000)\n",
+      files: { '/ws/docker-compose.yml': 'services:\n  proxy:\n    image: example/gunicorn-proxy\n' },
+      errors: [['pyLiteral', 3, '5000']],
+      output: "import os\nif __name__ == '__main__':\n    app.run(port=int(os.environ.get(\"PORT\", \"5000\")))\n",
+    },
+    {
+      name: 'py: app.run under the main guard when the script the Procfile starts runs the file with python',
+      code: "import os\nif __name__ == '__main__':\n    app.run(port=5000)\n",
+      files: { '/ws/Procfile': 'web: sh start.sh\n', '/ws/start.sh': 'python app.py\n' },
       errors: [['pyLiteral', 3, '5000']],
       output: "import os\nif __name__ == '__main__':\n    app.run(port=int(os.environ.get(\"PORT\", \"5000\")))\n",
     },

@@ -96,6 +96,16 @@ describe('disposability/missing-sigterm-handler in Python', () => {
     assert.deepEqual(ids(SIGTERM, 'def read(s):\n    while True:\n        ch = s.recv(1)\n        yield ch\n'), []);
     assert.deepEqual(ids(SIGTERM, 'class Bus:\n    def listen(self):\n        def _listen():\n            while True:\n                m = pubsub.get_message()\n        spawn(_listen)\n'), []);
   });
+  // Audit (distributed-queue, calibre-web): a worker polling Redis between sleeps is a consumer; a loop that
+  // reads a converter's output until `p.poll()` says the child exited waits for a subprocess.
+  test('a Redis polling worker is a consumer; a loop waiting for a child process is not', () => {
+    const worker = "import redis, time\nr = redis.Redis()\ndef run():\n    while True:\n        job = r.rpop('queue')\n        if not job:\n            time.sleep(0.5)\n";
+    assert.deepEqual(ids(SIGTERM, worker), ['pyMissing']);
+    assert.deepEqual(ids(SIGTERM, worker.replace('rpop', 'lpop')), ['pyMissing']);
+    const child = 'def convert(cmd):\n    p = subprocess.Popen(cmd)\n    while True:\n        out = p.stdout.readlines()\n        if p.poll() is not None:\n            break\n';
+    assert.deepEqual(ids(SIGTERM, child), []);
+    assert.deepEqual(ids(SIGTERM, 'while True:\n    msg = consumer.poll(1.0)\n    if msg is None:\n        continue\n'), ['pyMissing'], "Kafka's poll is a consumer's");
+  });
   test('nested forever loops are reported once, as the outer one', () => {
     const found = findingsOf(SIGTERM, 'worker.py', 'def main():\n    while True:\n        p = connect()\n        while True:\n            m = p.get_message()\n');
     assert.deepEqual(found.map((f) => f.range.start.line), [1]);
@@ -112,6 +122,13 @@ describe('disposability/missing-sigterm-handler in Python', () => {
     assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Dockerfile': 'FROM python:3.12\nCMD ["uvicorn", "main:app"]\n' }, '/p')), []);
     assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({}, '/p')), [], 'no evidence: a development entry');
     assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Dockerfile': 'CMD ["python", "app.py"]\n' }, '/p')), ['pyMissing']);
+    // The script a Procfile or a Dockerfile starts is what runs: `web: sh start.sh`, `ENTRYPOINT ["/opt/app/entrypoint.sh"]`.
+    assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Procfile': 'web: sh start.sh\n', '/p/start.sh': 'python app.py\n' }, '/p')), ['pyMissing']);
+    assert.deepEqual(ids(SIGTERM, code, '/p/app.py', mapHost({ '/p/Procfile': 'web: sh start.sh\n', '/p/start.sh': 'exec gunicorn app:app\n' }, '/p')), []);
+    // Audit (micro-flask): a service's own Dockerfile in its folder, `ENTRYPOINT ["python"]` with `CMD ["main.py"]`.
+    const service = mapHost({ '/p/orders/dockerfile': 'FROM python:3.12\nENTRYPOINT [ "python" ]\nCMD [ "main.py" ]\n' }, '/p');
+    assert.deepEqual(ids(SIGTERM, code, '/p/orders/main.py', service), ['pyMissing']);
+    assert.deepEqual(ids(SIGTERM, code, '/p/billing/main.py', service), [], "another folder's Dockerfile runs another service");
   });
   test('test code is not judged', () => assert.deepEqual(ids(SIGTERM, 'httpd.serve_forever()\n', 'tests/test_server.py'), []));
 });

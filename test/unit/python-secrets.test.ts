@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { fake } from './helpers';
-import { findingsOf, fixPy, loadPython, pythonParses } from './python-helpers';
+import { findingsOf, fixPy, loadPython, pythonParses, runPy } from './python-helpers';
 
 const RULE = 'config/hardcoded-secret';
 const secrets = (text: string, file = 'app/settings.py') => findingsOf(RULE, file, text);
@@ -93,5 +93,23 @@ describe('config/hardcoded-secret in Python', () => {
     const out = fixPy(RULE, '/ws/settings.py', code);
     assert.match(out.source, /os\.environ\["DATABASES_PASSWORD"\]/);
     assert.ok(pythonParses(out.source));
+  });
+
+  // Audit (calibre-web, flask-by-example): a header a response sends to every client, a value that says it
+  // must be changed, and lines the developers reviewed with bandit's `# nosec` are not findings.
+  test('response headers, a must-be-changed placeholder and `# nosec` lines are not reported', () => {
+    assert.deepEqual(secrets("def sync():\n    response.headers['x-kobo-apitoken'] = 'e30='\n    return response\n"), []);
+    assert.deepEqual(secrets("class Config:\n    SECRET_KEY = 'this-really-needs-to-be-changed'\n"), []);
+    const pw = fake('adm', 'in123');
+    assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec\n`), []);
+    assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec B105\n`), []);
+    // Kept apart as suppressed, with the marker, for reports and SARIF, like `gitleaks:allow`.
+    const kept = runPy('app/settings.py', `DEFAULT_PASSWORD = '${pw}'  # nosec\n`).suppressed;
+    assert.deepEqual(kept.map((f) => [f.ruleId, f.suppression?.directive]), [[RULE, 'nosec']]);
+  });
+  test('the headers of an outgoing request, and a `# nosec` for another bandit test, are still judged', () => {
+    const token = fake('tk_', 'q8Zc2mV0aQ1bYxK9');
+    assert.equal(secrets(`session.headers['X-Api-Token'] = '${token}'\n`).length, 1);
+    assert.equal(secrets(`DEFAULT_PASSWORD = '${fake('adm', 'in123')}'  # nosec B608\n`).length, 1);
   });
 });

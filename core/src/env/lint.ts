@@ -116,8 +116,9 @@ function lintValue(doc: EnvDocument, entry: EnvEntry, at: At): void {
     });
   }
 
-  // ValueWithoutQuotes: blanks inside an unquoted value.
-  if (!entry.quote && /\s/.test(raw)) {
+  // ValueWithoutQuotes: blanks inside an unquoted value. A `<your tenant name>` placeholder is replaced whole
+  // by whoever fills the file in (audit: the `.env.sample.*` files of ms-identity-python-webapp).
+  if (!entry.quote && /\s/.test(raw) && !/^<[^<>\n]+>$/.test(raw.trim())) {
     atValue('ValueWithoutQuotes', () => {
       if (/^["'`]/.test(raw)) return undefined;
       const current = valueOf(doc, entry);

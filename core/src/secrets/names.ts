@@ -37,6 +37,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
   // A token contract's address on a blockchain is public: `BeeTokenAddress`.
   'address', 'contract',
+  // A flow is a procedure (an identity provider's `RESETPASSWORD_USER_FLOW = 'B2C_1_reset'`), not its secret.
+  'flow', 'flows',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,

@@ -36,6 +36,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   for (const a of facts.assignments) {
     const name = a.path[a.path.length - 1];
     const owner = a.path.slice(0, -1);
+    if (isResponseHeader(owner)) continue;
     named(out, facts, name, owner, a.value);
   }
   for (const e of facts.dictEntries) named(out, facts, e.key, [], e.value);
@@ -70,6 +71,14 @@ function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, o
   const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
   if (!accept) return;
   out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, envNameOf(name, owner)) });
+}
+
+/**
+ * `response.headers['X-Api-Token'] = '…'`: what a response's headers carry goes to every client, so it is no
+ * credential of the app's (the headers of an outgoing request, `session.headers[…]`, are still judged).
+ */
+function isResponseHeader(owner: string[]): boolean {
+  return owner.length >= 2 && owner[owner.length - 1] === 'headers' && /^(?:response|resp|res|rv)$/i.test(owner[owner.length - 2]);
 }
 
 /** `DATABASES['default']['PASSWORD']` → `DATABASES_PASSWORD`; a name that says whose secret it is stays as it is. */

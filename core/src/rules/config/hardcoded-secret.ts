@@ -13,6 +13,7 @@ import { isExpiredJwt } from '../../secrets/jwt';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
+import { composeEnvFiles } from '../../workspace/compose';
 import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -59,7 +60,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const path = context.relativePath ?? context.path;
   // Example files and documentation show secrets: only values that look real are reported there.
   // A config template the Dockerfile or a package script copies into place is the config that runs.
-  const showcase = isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path));
+  const showcase = (isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path))) || isComposeEnvFile(context);
   // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
@@ -117,6 +118,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       testCode: fixture || c.standIn || undefined,
     });
   }
+}
+
+/** A file the root compose files hand to a container (`env_file:`): part of the compose set-up. */
+function isComposeEnvFile(context: FileContext): boolean {
+  const host = context.host;
+  const root = context.kind === 'env' ? host?.rootOf(context.path) : undefined;
+  return !!host && !!root && composeEnvFiles(host, root).has(context.path);
 }
 
 /**

@@ -23,8 +23,14 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
   { method: 'start_consuming', what: 'message consumer', tp: 'channel.start_consuming()', fp: 'channel.basic_publish(body=b"x")' },
 ];
 
-/** Calls inside a `while True:` loop that make it a consumer or worker, not a retry loop. */
-const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brpop|brpoplpush|xread|xreadgroup|accept|recv|recvfrom|listen|fetch_messages|dequeue|reserve)$/;
+/**
+ * Calls inside a `while True:` loop that make it a consumer or worker, not a retry loop: blocking reads, and
+ * Redis's non-blocking pops, which a worker calls between sleeps (`job = r.rpop('queue')`).
+ */
+const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brpop|brpoplpush|blmove|rpop|lpop|rpoplpush|lmove|bzpopmin|bzpopmax|xread|xreadgroup|accept|recv|recvfrom|listen|fetch_messages|dequeue|reserve)$/;
+
+/** `p.poll() is not None`: a subprocess's exit status, so the loop waits for a child to finish. */
+const CHILD_EXIT_TEST = /^\s*(?:is\s+not\s+None|!=\s*None|is\s+None|==\s*None)/;
 
 export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
@@ -40,7 +46,8 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     // another forever loop (reported once, as the outer one) is not the process's main loop.
     if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end)) continue;
     if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
-    const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method));
+    const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
+      && !(c.method === 'poll' && c.args.length === 0 && CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20))));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
   }
   const entry = runsDirectly(context);
