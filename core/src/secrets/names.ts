@@ -37,6 +37,9 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
   // A token contract's address on a blockchain is public: `BeeTokenAddress`.
   'address', 'contract',
+  // What a secret is made from or where it is read, not the secret: a key derivation's `info` label
+  // (`SessionKeyDeriveInfo`), echo's `TokenLookup: "header:X-CSRF-Token"`, the alphabet tokens are drawn from.
+  'info', 'lookup', 'characters', 'alphabet', 'letters',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,
