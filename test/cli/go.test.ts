@@ -5,41 +5,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { goParses, loadGo } from '../unit/go-helpers';
+import { goParses, goShopModule, loadGo } from '../unit/go-helpers';
 import { cli, workspace } from './run';
 
 // Assembled at run time, so no secret scanner reads this file as holding one.
 const TOKEN = ['tok', '9fK2xLq7', 'WmZ4pR8s'].join('-');
 
-const MODULE: Record<string, string> = {
-  'go.mod': 'module example.com/shop\n\ngo 1.22\n',
-  'config.go': `package main\n\nconst apiToken = "${TOKEN}"\n`,
-  'main.go': `package main
-
-import (
-	"log"
-	"net/http"
-	"os"
-
-	"github.com/gorilla/sessions"
-)
-
-var store = sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))
-
-func main() {
-	f, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.SetOutput(f)
-	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = store.Get(r, "cart")
-		w.Header().Set("X-Token", apiToken)
-	})
-	log.Fatal(http.ListenAndServe(":8080", nil))
-}
-`,
-};
+const MODULE = goShopModule(TOKEN);
 
 /** [rule, messageId, file, line, severity] for each expected finding, in the report's order. */
 const EXPECTED: Array<[string, string, string, number, string]> = [

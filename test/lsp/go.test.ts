@@ -3,36 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { goShopModule } from '../unit/go-helpers';
 import { rangeOf, withSession, type Session } from './client';
 
 // Assembled at run time, so no secret scanner reads this file as holding one.
 const TOKEN = ['tok', '9fK2xLq7', 'WmZ4pR8s'].join('-');
-const CONFIG_GO = `package main\n\nconst apiToken = "${TOKEN}"\n`;
-const MAIN_GO = `package main
-
-import (
-	"log"
-	"net/http"
-	"os"
-
-	"github.com/gorilla/sessions"
-)
-
-var store = sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))
-
-func main() {
-	f, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.SetOutput(f)
-	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = store.Get(r, "cart")
-	})
-	log.Fatal(http.ListenAndServe(":8080", nil))
-}
-`;
-const FILES = { 'go.mod': 'module example.com/shop\n\ngo 1.22\n', 'config.go': CONFIG_GO };
+const MODULE = goShopModule(TOKEN);
+const CONFIG_GO = MODULE['config.go'];
+const MAIN_GO = MODULE['main.go'];
+const FILES = { 'go.mod': MODULE['go.mod'], 'config.go': CONFIG_GO };
 
 const byRule = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.severity, d.range.start.line]);
 
@@ -47,7 +26,7 @@ test('a .go document: session, file-logging and SIGTERM diagnostics at their ran
     assert.deepEqual(byRule(diagnostics), [
       ['processes/in-memory-session', 2, 10],
       ['logs/file-logging', 2, 17],
-      ['disposability/missing-sigterm-handler', 2, 21],
+      ['disposability/missing-sigterm-handler', 2, 22],
     ]);
     assert.deepEqual(diagnostics[1].range, rangeOf(MAIN_GO, 'log.SetOutput(f)'));
     assert.deepEqual(diagnostics[2].range, rangeOf(MAIN_GO, 'http.ListenAndServe(":8080", nil)'));
