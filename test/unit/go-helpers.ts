@@ -55,3 +55,40 @@ export function fixGo(rule: string, path: string, text: string, options: { id?: 
   }
   return out;
 }
+
+/**
+ * A small Go module with one problem per Go check (the CLI and LSP end-to-end tests): a secret in
+ * `config.go`, and in `main.go` a file session store (line 11), a file logger (line 18) and a server without
+ * SIGTERM handling (line 23), 1-based.
+ */
+export function goShopModule(token: string): Record<string, string> {
+  return {
+    'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'config.go': `package main\n\nconst apiToken = "${token}"\n`,
+    'main.go': `package main
+
+import (
+\t"log"
+\t"net/http"
+\t"os"
+
+\t"github.com/gorilla/sessions"
+)
+
+var store = sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))
+
+func main() {
+\tf, err := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+\tif err != nil {
+\t\tlog.Fatal(err)
+\t}
+\tlog.SetOutput(f)
+\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+\t\t_, _ = store.Get(r, "cart")
+\t\tw.Header().Set("X-Token", apiToken)
+\t})
+\tlog.Fatal(http.ListenAndServe(":8080", nil))
+}
+`,
+  };
+}

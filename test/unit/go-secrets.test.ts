@@ -42,7 +42,32 @@ describe('config/hardcoded-secret in Go', () => {
     test(`sink ${sink.name}: false example clean`, () => assert.deepEqual(secrets(inFunc(`_ = ${sink.fp}`, imports)), []));
   }
 
+  // A key bound to a name in the file and then handed to a sink is the sink's, phrase or not (the Go audit's
+  // RealWorld app signs its JWTs with a const phrase).
+  const phrase = fake('A Str1ng Very', 'Str0ng!!@#');
+  const jwtImports = 'import "github.com/golang-jwt/jwt/v5"\n\n';
+  const signWith = (decl: string) => pkg(`${decl}\n\nfunc Sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte(signKey))\n}`, jwtImports);
+
+  test('a const passed to a sink by name is reported at its literal, as the sink', () => {
+    const found = secrets(signWith(`const signKey = "${phrase}"`));
+    assert.deepEqual(found.map((f) => f.messageId), ['sink']);
+    assert.equal(found[0].range.start.line, 4);
+    assert.ok(!found[0].message.includes(phrase));
+  });
+
+  test('the fix of a sink key bound to a lone const rewrites the const to a var reading the environment', () => {
+    const out = fixGo(RULE, '/ws/config.go', signWith(`const signKey = "${phrase}"`));
+    assert.match(out.source, /var signKey = os\.Getenv\("SIGN_KEY"\)/);
+    assert.match(out.env ?? '', /^SIGN_KEY=.+\n$/);
+    assert.ok(goParses(out.source));
+  });
+
   const valid: Array<[string, string]> = [
+    ['a phrase under a secret name that no sink receives', pkg(`const signKey = "${phrase}"`)],
+    ['a name bound twice before it reaches a sink (either value could be the key)', signWith(`var signKey = "${phrase}"\n\nfunc init() { signKey = "other value here" }`)],
+    ['a key derivation info label', pkg('const SessionKeyDeriveInfo = "COOKIE-SESSION;SIGNED:HMAC-SHA256;ENCRYPTED:AES-256-CTR"')],
+    ["echo's CSRF TokenLookup option", pkg('var cfg = middleware.CSRFConfig{TokenLookup: "form:_csrf,header:X-CSRF-Token"}')],
+    ['the alphabet tokens are drawn from', pkg('var tokenCharacters = []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")')],
     ['an env read', inFunc('password := os.Getenv("DB_PASSWORD")\n\t_ = password')],
     ['a placeholder', pkg('const apiToken = "changeme"')],
     ['an empty password', pkg('var cfg = Config{Password: ""}')],

@@ -25,7 +25,7 @@ interface Defaulted {
 export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: boolean } {
   const root = tree.rootNode;
   const facts: GoFacts & { tooDeep: boolean } = {
-    packageName: '', imports: new Map(), importAt: { at: 0, style: 'none' }, bindings: [], keyed: [], calls: [], envReads: [], strings: [],
+    packageName: '', imports: new Map(), importAt: { at: 0, style: 'none' }, bindings: [], keyed: [], calls: [], envReads: [], declared: new Map(), strings: [],
     hasErrors: root.hasError, tooDeep: false,
   };
   readPackageAndImports(root, facts);
@@ -77,9 +77,9 @@ export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: bool
     const read = [...facts.envReads].reverse().find((r) => r.variable === d.variable && r.start < d.at);
     if (read && !read.fallback) read.fallback = { string: d.string, assignStart: d.assignStart, assignEnd: d.assignEnd };
   }
-  // Calls in source order for the rules; an expression's `call` is an index into this list, so it follows.
+  // Calls in source order; the expressions that name a call by index follow it to its new place.
   const order = facts.calls.map((_, i) => i).sort((a, b) => facts.calls[a].start - facts.calls[b].start);
-  const moved = new Map(order.map((from, to) => [from, to]));
+  const moved = new Map(order.map((old, i) => [old, i]));
   facts.calls = order.map((i) => facts.calls[i]);
   for (const e of cache.values()) if (e.call !== undefined) e.call = moved.get(e.call);
   return facts;
@@ -126,6 +126,8 @@ function readSpec(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, G
   const sole = kind === 'const' && decl?.type === 'const_declaration' && decl.namedChildren.filter((c) => c?.type === 'const_spec').length === 1 && names.length === 1
     && !decl.children.some((c) => c?.type === '(');
   const keyword = decl?.firstChild;
+  const type = node.childForFieldName('type')?.text.replace(/\s+/g, '');
+  if (values.length === 0 && type) for (const name of names) facts.declared.set(name.text, resolve(type, facts));
   names.forEach((name, i) => {
     const value = values[i] ?? (values.length === 1 ? values[0] : undefined);
     if (!value) return;
@@ -212,7 +214,11 @@ function expr(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExp
       out.string = stringOf(node);
       if (out.string && out.string.value.length >= 8) facts.strings.push(out.string);
       break;
-    case 'parenthesized_expression': {
+    case 'identifier':
+      out.ident = t;
+      break;
+    case 'parenthesized_expression':
+    case 'variadic_argument': {
       const inner = node.firstNamedChild;
       if (inner) return Object.assign(out, { ...recurse(inner), start: out.start, end: out.end });
       break;
@@ -229,7 +235,11 @@ function expr(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExp
     case 'type_conversion_expression': {
       // `[]byte("key")`: the bytes are the literal's, for the rules (the fix replaces the literal inside).
       const operand = node.childForFieldName('operand');
-      if (/^(?:\[\]byte|string)$/.test(node.childForFieldName('type')?.text ?? '') && operand) out.string = recurse(operand).string;
+      if (/^(?:\[\]byte|string)$/.test(node.childForFieldName('type')?.text ?? '') && operand) {
+        const inner = recurse(operand);
+        out.string = inner.string;
+        out.ident = inner.ident;
+      }
       break;
     }
     case 'composite_literal':

@@ -7,7 +7,7 @@ const GATE = new RegExp([
   // secrets and env reads
   'secret', 'passw', 'pwd', 'token', 'key', 'credential', 'getenv', 'lookupenv', 'auth', '://',
   // file logging
-  'setoutput', 'lumberjack', 'outputpaths', 'zerolog',
+  'setoutput', 'lumberjack', 'outputpaths', 'zerolog', 'log\\.new\\(', 'slog', '\\.out\\s*=',
   // sessions
   'session', 'scs',
   // servers

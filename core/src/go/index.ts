@@ -103,5 +103,5 @@ export function handOverGoTree(from: FileContext, to: FileContext, change: { sta
 }
 
 function emptyFacts(): GoFacts {
-  return { packageName: '', imports: new Map(), importAt: { at: 0, style: 'none' }, bindings: [], keyed: [], calls: [], envReads: [], strings: [], hasErrors: false };
+  return { packageName: '', imports: new Map(), importAt: { at: 0, style: 'none' }, bindings: [], keyed: [], calls: [], envReads: [], declared: new Map(), strings: [], hasErrors: false };
 }

@@ -24,6 +24,8 @@ export interface GoExpr {
   /** The source text, cut to 200 characters. */
   text: string;
   string?: GoString;
+  /** For a name (`key`), also converted (`[]byte(key)`): the name, which a rule may look up in the file's bindings. */
+  ident?: string;
   /** For a call: its index in `GoFacts.calls`. */
   call?: number;
   /** For a composite literal (`T{…}`, `&T{…}`): its type as written with the package resolved (`gopkg.in/…/lumberjack.v2.Logger`). */
@@ -101,6 +103,8 @@ export interface GoFacts {
   keyed: GoKeyed[];
   calls: GoCall[];
   envReads: GoEnvRead[];
+  /** `var f *os.File` (a type and no value): the name → its type with the package resolved (`*os.File`). */
+  declared: Map<string, string>;
   /** Every string literal with at least 8 characters (connection strings, provider keys found by pattern). */
   strings: GoString[];
   /** The tree had syntax errors (a half-typed line): facts are read from what did parse. */

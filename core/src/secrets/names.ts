@@ -39,6 +39,9 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'address', 'contract',
   // A flow is a procedure (an identity provider's `RESETPASSWORD_USER_FLOW = 'B2C_1_reset'`), not its secret.
   'flow', 'flows',
+  // What a secret is made from or where it is read, not the secret: a key derivation's `info` label
+  // (`SessionKeyDeriveInfo`), echo's `TokenLookup: "header:X-CSRF-Token"`, the alphabet tokens are drawn from.
+  'info', 'lookup', 'characters', 'alphabet', 'letters',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,

@@ -58,12 +58,26 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
   for (const call of facts.calls) {
     for (const sink of GO_SECRET_SINKS) {
       const arg = call.args[sink.index];
-      const s = arg?.string;
-      if (!sink.callee.test(call.callee) || !s || !isUsedSecretValue(s.value)) continue;
-      out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+      if (!arg || !sink.callee.test(call.callee)) continue;
+      const s = arg.string;
+      if (s) {
+        if (isUsedSecretValue(s.value)) out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+        continue;
+      }
+      // `token.SignedString([]byte(jwtKey))` with `const jwtKey = "…"` in the file: the literal is the key, judged as the sink's.
+      const bound = arg.ident ? soleStringBinding(facts, arg.ident) : undefined;
+      const v = bound?.value.string;
+      if (!bound || !v || !isUsedSecretValue(v.value)) continue;
+      out.push({ messageId: 'sink', name: sink.name, value: v.value, start: v.contentStart, end: v.contentEnd, fix: bindingFix(facts, context.text, v, toEnvName(bound.path[0]), bound) });
     }
   }
   return dedupe(out);
+}
+
+/** The one binding of a name in the file, when it holds a string literal (a name bound twice could hold either). */
+function soleStringBinding(facts: GoFacts, name: string): GoBinding | undefined {
+  const all = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === name);
+  return all.length === 1 && all[0].value.string ? all[0] : undefined;
 }
 
 function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: string, owner: string[], value: GoExpr, binding?: GoBinding): void {
@@ -71,16 +85,15 @@ function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: str
   if (!s || !isSensitiveName(name)) return;
   if (isCodeWord(s.value) || !isSecretValue(s.value, name)) return;
   // The range is the content between the quotes: an escape would make it differ from the value, so it is kept whole.
-  const envName = envNameOf(name, owner);
-  let fix: MoveToEnvFix | undefined = literalFix(facts, s, envName);
-  if (binding?.kind === 'const') {
-    // `os.Getenv` is no constant: a lone `const x = "…"` becomes `var x = os.Getenv(…)`; inside a block, no fix.
-    const sole = binding.soleConst;
-    fix = sole
-      ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` }
-      : undefined;
-  }
-  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
+  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: bindingFix(facts, text, s, envNameOf(name, owner), binding) });
+}
+
+/** The literal becomes `os.Getenv(…)`; `os.Getenv` is no constant, so a lone `const x = "…"` becomes `var x = os.Getenv(…)`, and inside a block there is no fix. */
+function bindingFix(facts: GoFacts, text: string, s: GoString, envName: string, binding?: GoBinding): MoveToEnvFix | undefined {
+  const fix = literalFix(facts, s, envName);
+  if (binding?.kind !== 'const') return fix;
+  const sole = binding.soleConst;
+  return sole ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` } : undefined;
 }
 
 /** `cfg.DB.Password` → `DB_PASSWORD`; a name that says whose secret it is stays as it is. */

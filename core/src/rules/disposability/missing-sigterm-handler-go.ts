@@ -30,7 +30,17 @@ export const GO_SERVER_STARTS: Array<{ what: string; import?: string; match: (c:
   { what: 'gin server', import: 'github.com/gin-gonic/gin', match: (c, i) => isMethod(c) && i.has('github.com/gin-gonic/gin') && /^Run(?:TLS)?$/.test(c.method), tp: 'r := gin.Default()\n\tr.Run(":8080")', fp: 'r := gin.Default()\n\t_ = r' },
   { what: 'echo server', import: 'github.com/labstack/echo/v4', match: (c, i) => isMethod(c) && (i.has('github.com/labstack/echo/v4') || i.has('github.com/labstack/echo')) && /^Start(?:TLS)?$/.test(c.method), tp: 'e := echo.New()\n\te.Start(":8080")', fp: 'e := echo.New()\n\t_ = e' },
   { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && /^Listen(?:TLS)?$/.test(c.method), tp: 'app := fiber.New()\n\tapp.Listen(":3000")', fp: 'app := fiber.New()\n\t_ = app' },
+  { what: 'HTTP server', import: 'net/http', match: (c, i) => isMethod(c) && i.has('net/http') && /^Serve(?:TLS)?$/.test(c.method) && c.args.length >= 1, tp: 'srv := &http.Server{}\n\tsrv.Serve(lis)', fp: 'srv := &http.Server{}\n\tsrv.Close()' },
 ];
+
+/**
+ * A server on a loopback address written in the call (`http.ListenAndServe("127.0.0.1:6060", nil)`, pprof's
+ * usual shape): no deploy traffic reaches it from outside the machine, so a SIGTERM cuts no user's request.
+ */
+function isLoopback(c: GoCall): boolean {
+  const address = c.args[0]?.string?.value;
+  return address !== undefined && /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]):\d*$/.test(address);
+}
 
 /** A method on a value (`srv.ListenAndServe`), not a package's function. */
 function isMethod(c: GoCall): boolean {
@@ -54,7 +64,7 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const facts = context.go;
   if (!facts) return;
   const imports = new Set(facts.imports.values());
-  const sites = facts.calls.filter((c) => c.inFunction !== undefined && GO_SERVER_STARTS.some((r) => r.match(c, imports)));
+  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
   if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;

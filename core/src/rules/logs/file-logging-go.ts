@@ -14,10 +14,17 @@ export const GO_FILE_LOGGING_MESSAGES: Record<string, string> = {
 };
 
 /** Keywords the engine tests before the rule runs on a Go file (lower case). */
-export const GO_FILE_LOGGING_KEYWORDS = ['setoutput', 'lumberjack', 'outputpaths', 'zerolog'];
+export const GO_FILE_LOGGING_KEYWORDS = ['setoutput', 'lumberjack', 'outputpaths', 'zerolog', 'log.new(', 'slog.new', '.out ='];
 
 const LUMBERJACK = /^gopkg\.in\/natefinch\/lumberjack(?:\.v\d)?\.Logger$|^github\.com\/natefinch\/lumberjack(?:\/v\d)?\.Logger$/;
 const ZEROLOG = /^github\.com\/rs\/zerolog(?:\/log)?$/;
+const LOGRUS = /^github\.com\/[Ss]irupsen\/logrus$/;
+/** Constructors whose first argument is the writer the logger writes to: the standard `log.New`, `slog`'s handlers. */
+const WRITER_CONSTRUCTORS = /^(?:log\.New|log\/slog\.New(?:JSON|Text)Handler)$/;
+/** Writers over several writers: a file among them is a file. */
+const MULTI_WRITERS = /^(?:io\.MultiWriter|github\.com\/rs\/zerolog\.MultiLevelWriter)$/;
+/** The process's own streams. */
+const STD_STREAM = /^os\.(?:Stdout|Stderr|Stdin)$/;
 /** Paths that are the process's own streams, not files. */
 const STREAM_PATH = /^(?:stdout|stderr|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
 
@@ -33,6 +40,10 @@ export const GO_LOG_SHAPES: Array<{ shape: string; messageId: string; tp: string
   { shape: 'lumberjack.Logger built for another logger', messageId: 'goLumberjack', tp: 'w := &lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100}\n\t_ = w', fp: 'w := os.Stdout\n\t_ = w' },
   { shape: 'zap OutputPaths', messageId: 'goZapPaths', tp: 'cfg := zap.Config{OutputPaths: []string{"stdout", "/var/log/app.log"}}\n\t_ = cfg', fp: 'cfg := zap.Config{OutputPaths: []string{"stdout"}, ErrorOutputPaths: []string{"stderr"}}\n\t_ = cfg' },
   { shape: 'zerolog over a file', messageId: 'goZerologFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := zerolog.New(f)\n\t_ = logger', fp: 'logger := zerolog.New(os.Stdout)\n\t_ = logger' },
+  { shape: 'zerolog over a MultiLevelWriter with a file', messageId: 'goZerologFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := zerolog.New(zerolog.MultiLevelWriter(os.Stdout, f))\n\t_ = logger', fp: 'logger := zerolog.New(zerolog.MultiLevelWriter(os.Stdout))\n\t_ = logger' },
+  { shape: 'log.New over a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tlogger := log.New(f, "", log.LstdFlags)\n\t_ = logger', fp: 'logger := log.New(os.Stdout, "", log.LstdFlags)\n\t_ = logger' },
+  { shape: 'slog handler over a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := slog.New(slog.NewJSONHandler(f, nil))\n\t_ = logger', fp: 'logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))\n\t_ = logger' },
+  { shape: 'logrus Out field over a file', messageId: 'goSetOutputFile', tp: 'logger := logrus.New()\n\tf, _ := os.Create("app.log")\n\tlogger.Out = io.MultiWriter(os.Stderr, f)', fp: 'logger := logrus.New()\n\tlogger.Out = os.Stdout' },
 ];
 
 export function checkFileLoggingGo(context: FileContext, report: (r: Report) => void): void {
@@ -44,15 +55,28 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     const arg = call.args[0];
     if (!arg) continue;
     const file = fileOf(facts, arg);
-    if (call.method === 'SetOutput' && file) {
+    if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);
       report({ messageId: 'goSetOutputFile', data: { call: `${call.written}(…)`, target: file.target }, start: call.start, end: call.end, identity: `goSetOutputFile:${call.written}`, fixes: stdoutFix(facts, arg, context.text) });
-    } else if (zerolog && file && !file.lumberjack && (/^github\.com\/rs\/zerolog\.New$/.test(call.callee) || call.method === 'Output' || call.method === 'MultiLevelWriter')) {
+    } else if (zerolog && file && !file.lumberjack && (/^github\.com\/rs\/zerolog\.New$/.test(call.callee) || call.method === 'Output')) {
       report({ messageId: 'goZerologFile', data: { target: file.target }, start: call.start, end: call.end, identity: 'goZerologFile', fixes: stdoutFix(facts, arg, context.text) });
     }
   }
+  // logrus: `logger.Out = f` (or `&logrus.Logger{Out: f}`, below) is SetOutput by another name.
+  const logrus = [...facts.imports.values()].some((p) => LOGRUS.test(p));
+  for (const b of logrus ? facts.bindings : []) {
+    const file = b.path.length > 1 && b.path[b.path.length - 1] === 'Out' ? fileOf(facts, b.value) : undefined;
+    if (!file) continue;
+    const target = b.path.join('.');
+    report({ messageId: 'goSetOutputFile', data: { call: `${target} = …`, target: file.target }, start: b.start, end: b.end, identity: `goSetOutputFile:${target}`, fixes: stdoutFix(facts, b.value, context.text) });
+  }
   for (const k of facts.keyed) {
+    if (k.key === 'Out' && LOGRUS.test(k.owner.replace(/\.Logger$/, ''))) {
+      const file = fileOf(facts, k.value);
+      if (file) report({ messageId: 'goSetOutputFile', data: { call: 'logrus.Logger{Out: …}', target: file.target }, start: k.keyStart, end: k.value.end, identity: 'goSetOutputFile:Out', fixes: stdoutFix(facts, k.value, context.text) });
+      continue;
+    }
     if (k.key === 'Filename' && LUMBERJACK.test(k.owner) && !reported.has(k.keyStart)) {
       report({ messageId: 'goLumberjack', data: { target: targetOf(k.value) }, start: k.keyStart, end: k.value.end, identity: 'goLumberjack' });
     } else if ((k.key === 'OutputPaths' || k.key === 'ErrorOutputPaths') && /(?:^|\/)zap\.Config$|^Config$/.test(k.owner)) {
@@ -71,11 +95,12 @@ interface FileTarget {
 
 /** Whether an expression is a file: `os.OpenFile`/`os.Create` (directly or through a variable), lumberjack, or a MultiWriter over one. */
 function fileOf(facts: GoFacts, e: GoExpr, depth = 0): FileTarget | undefined {
-  if (depth > 4) return undefined;
+  if (depth > 8) return undefined;
   const call = e.call !== undefined ? facts.calls[e.call] : undefined;
   if (call && (call.callee === 'os.OpenFile' || call.callee === 'os.Create')) return { target: call.args[0] ? targetOf(call.args[0]) : 'a file' };
-  if (call?.callee === 'io.MultiWriter') {
-    for (const a of call.args) {
+  // A writer over several, or a list of writers grown with `append(list, f)`: a file among them is a file.
+  if (call && (MULTI_WRITERS.test(call.callee) || call.callee === 'append')) {
+    for (const a of call.callee === 'append' ? call.args.slice(1) : call.args) {
       const f = fileOf(facts, a, depth + 1);
       if (f) return f;
     }
@@ -85,8 +110,16 @@ function fileOf(facts: GoFacts, e: GoExpr, depth = 0): FileTarget | undefined {
     return { target: name ? targetOf(name.value) : 'a file', lumberjack: name?.keyStart };
   }
   if (e.type === 'identifier') {
-    const binding = [...facts.bindings].reverse().find((b) => b.path.length === 1 && b.path[0] === e.text && b.value.start < e.start);
-    if (binding && binding.value.type !== 'identifier') return fileOf(facts, binding.value, depth + 1);
+    // Every value the name held before this use: a writer that is a file on one branch is a file there.
+    const bindings = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === e.text && b.value.start < e.start).reverse();
+    for (const b of bindings) {
+      const f = b.value.start !== e.start ? fileOf(facts, b.value, depth + 1) : undefined;
+      if (f) return f;
+    }
+    // `var F *os.File` set by a helper of the module (`F, err = file.MustOpen(…)`): an opened file unless it is a standard stream.
+    if (facts.declared.get(e.text) === '*os.File' && !bindings.some((b) => STD_STREAM.test(b.value.text))) {
+      return { target: bindings[0] ? targetOf(bindings[0].value) : e.text };
+    }
   }
   return undefined;
 }
@@ -116,7 +149,7 @@ function stdoutFix(facts: GoFacts, arg: GoExpr, text: string): EditFix[] {
 function fileVariables(facts: GoFacts, e: GoExpr): string[] {
   if (e.type === 'identifier') return fileOf(facts, e) ? [e.text] : [];
   const call = e.call !== undefined ? facts.calls[e.call] : undefined;
-  return call?.callee === 'io.MultiWriter' ? call.args.flatMap((a) => fileVariables(facts, a)) : [];
+  return call && MULTI_WRITERS.test(call.callee) ? call.args.flatMap((a) => fileVariables(facts, a)) : [];
 }
 
 const word = (name: string) => new RegExp(`(?<![\\w.])${name.replace(/[$]/g, '\\$&')}(?!\\w)`, 'g');
