@@ -79,6 +79,12 @@ describe('workspace facts: Go', () => {
     assert.equal(fact('admin.migrations', { 'go.mod': 'module x\nrequire gorm.io/gorm v1.25.0\n' }), 'info');
   });
 
+  test('admin.scripts: binaries beside the server\'s', () => {
+    assert.equal(fact('admin.scripts', { 'go.mod': 'module x\n', 'cmd/api/main.go': MAIN }), 'info');
+    assert.equal(fact('admin.scripts', { 'go.mod': 'module x\n', 'cmd/web/main.go': 'package main\n', 'cmd/worker/main.go': 'package main\n' }), 'info');
+    assert.match(at('admin.scripts', { 'go.mod': 'module x\n', 'cmd/api/main.go': MAIN, 'cmd/seed/main.go': 'package main\n' })?.message ?? '', /\(cmd\/seed\)/);
+  });
+
   test('codebase.one-app: go.mod, go.work', () => {
     assert.match(at('codebase.one-app', { 'go.mod': 'module x\n' })?.message ?? '', /go\.mod/);
     assert.match(at('codebase.one-app', { 'go.work': 'go 1.22\nuse ./api\n' })?.message ?? '', /go\.work/);

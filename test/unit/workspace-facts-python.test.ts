@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { computeCompliance } from '../../core/src/compliance/model';
+import { workspaceFacts } from '../../core/src/workspace/facts';
 import { Workspace } from '../../core/src/workspace/files';
 import { pythonProject, readRequirements } from '../../core/src/workspace/python';
 import { facts, host, ROOT, status } from './workspace-helpers';
@@ -153,5 +155,17 @@ describe('workspace facts: package.json beside Python', () => {
     const both = facts({ 'package.json': '{}', 'package-lock.json': '{}', 'requirements.txt': 'flask==3\n' });
     assert.equal(status(both)['dependencies.lockfile'], 'pass');
     assert.match(both.get('dependencies.lockfile')?.message ?? '', /^Node\.js: .*package-lock\.json.* Python: requirements\.txt pins/);
+  });
+});
+
+describe('the compliance model over Python facts', () => {
+  test('the panel needs nothing new: a Python fact decides its factor with its own message', () => {
+    const list = workspaceFacts(ROOT, host({ 'requirements.txt': 'flask>=2\n', Procfile: 'web: gunicorn app:app\n' }));
+    const report = computeCompliance(ROOT, [], list, [], 1);
+    const dependencies = report.factors[1];
+    assert.equal(dependencies.status, 'failing');
+    assert.match(dependencies.reason, /^requirements\.txt names versions as ranges/);
+    assert.equal(report.factors[5].status, 'pass');
+    assert.equal(report.factors[6].status, 'pass');
   });
 });

@@ -8,6 +8,8 @@ import type { EcosystemFacts } from './pythonFacts';
 /** Web frameworks and servers by module path (a major-version suffix such as `/v5` is matched as a sub-path). */
 const WEB = ['github.com/gin-gonic/gin', 'github.com/labstack/echo', 'github.com/gofiber/fiber', 'github.com/go-chi/chi', 'github.com/gorilla/mux', 'github.com/julienschmidt/httprouter', 'github.com/valyala/fasthttp', 'github.com/beego/beego', 'github.com/kataras/iris', 'github.com/go-kratos/kratos', 'github.com/zeromicro/go-zero', 'google.golang.org/grpc', 'connectrpc.com/connect'];
 const MIGRATE = ['github.com/golang-migrate/migrate', 'github.com/pressly/goose', 'ariga.io/atlas', 'github.com/rubenv/sql-migrate', 'github.com/amacneil/dbmate', 'entgo.io/ent', 'gorm.io/gorm'];
+/** Binaries that are processes of the app rather than one-off tasks, by their folder's name. */
+const LONG_RUNNING = /^cmd\/([\w.-]*[-_])?(api|server|web|http|grpc|app|service|gateway|serve|worker|consumer|scheduler|cron)$/;
 const MIGRATE_COMMAND = /\b(migrate\s+(-path|-source|-database|up)|goose\s+\S*\s*up|atlas\s+(migrate|schema)\s+apply|dbmate\s+(up|migrate)|go\s+run\s+\S*migrat)/;
 
 export function goFacts(ws: Workspace, mod: GoModule, serverEntries: string[] | undefined): EcosystemFacts {
@@ -15,19 +17,22 @@ export function goFacts(ws: Workspace, mod: GoModule, serverEntries: string[] | 
   const make = makeTargets(ws);
   const binaries = mod.mains.map((d) => (d === '' ? 'the root' : `${d}/`));
   const build = makeTarget(make, /^build$/);
+  // Binaries in cmd/ beside the one that serves are the admin tasks (cmd/migrate, cmd/seed).
+  const served = mod.serves?.split('/').slice(0, -1).join('/');
+  const tasks = mod.mains.filter((d) => d.startsWith('cmd/') && d !== served && !LONG_RUNNING.test(d) && mod.mains.length > 1);
   return {
     'codebase.one-app': mod.work
       ? { factor: 1, id: 'codebase.one-app', status: 'pass', message: 'A Go workspace (go.work): each module is its own app, built and deployed on its own.', file }
       : { factor: 1, id: 'codebase.one-app', status: 'pass', message: `One app per go.mod${mod.mains.length > 1 ? ` (${mod.mains.length} binaries: its processes and admin tasks)` : ''}.`, file },
     'dependencies.lockfile': lockfile(ws, mod, file),
     'build.scripts': mod.mains.length > 0
-      ? { factor: 5, id: 'build.scripts', status: 'pass', message: `Build and run are separate steps: \`go build\`${build ? ` (\`make ${build}\`)` : ''} compiles the binary of ${binaries.join(', ')}, which the run stage starts.`, file }
+      ? { factor: 5, id: 'build.scripts', status: 'pass', message: `Build and run are separate steps: \`go build\`${build ? ` (\`make ${build}\`)` : ''} compiles the ${mod.mains.length === 1 ? 'binary' : 'binaries'} of ${binaries.join(', ')}, which the run stage starts.`, file }
       : { factor: 5, id: 'build.scripts', status: 'info', message: 'No package main: a Go library, with nothing to build or run on its own.', file },
     'processes.procfile': procfile(ws, mod, binaries, file),
     'port-binding.web-server': webServer(ws, mod, serverEntries, file),
     'admin.migrations': migrations(ws, mod, make, file),
-    'admin.scripts': mod.mains.filter((d) => d.startsWith('cmd/')).length > 1
-      ? { factor: 12, id: 'admin.scripts', status: 'pass', message: `One-off admin tasks are binaries of their own (${mod.mains.filter((d) => d.startsWith('cmd/')).slice(0, 4).join(', ')}).`, file: ws.path('cmd') }
+    'admin.scripts': tasks.length > 0
+      ? { factor: 12, id: 'admin.scripts', status: 'pass', message: `One-off admin tasks are binaries of their own (${tasks.slice(0, 4).join(', ')}).`, file: ws.path(tasks[0]) }
       : undefined,
   };
 }

@@ -60,12 +60,13 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
     for (const section of ['packages', 'dev-packages']) for (const k of Object.keys(tomlTable(toml, section) ?? {})) project.declared.add(normalizeDist(k));
     for (const [k, v] of Object.entries(tomlTable(toml, 'scripts') ?? {})) if (typeof v === 'string') project.scripts[k] = v;
   }
-  for (const file of reqFiles) {
+  const primary = PRIMARY_REQUIREMENTS.find((f) => reqFiles.includes(f)) ?? reqFiles.find((f) => !/dev|test|lint|doc/i.test(f));
+  // The deployed requirements first: messages name the most authoritative file.
+  for (const file of primary ? [primary, ...reqFiles.filter((f) => f !== primary)] : reqFiles) {
     const read = readRequirements(ws, file);
     project.manifests.push(file);
     for (const n of [...read.pinned, ...read.unpinned]) project.declared.add(n);
   }
-  const primary = PRIMARY_REQUIREMENTS.find((f) => reqFiles.includes(f)) ?? reqFiles.find((f) => !/dev|test|lint|doc/i.test(f));
   if (primary) project.requirements = { file: primary, ...readRequirements(ws, primary) };
   if (setupCfg !== undefined) {
     project.manifests.push('setup.cfg');
