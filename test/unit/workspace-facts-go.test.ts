@@ -75,8 +75,9 @@ describe('workspace facts: Go', () => {
     assert.equal(fact('admin.migrations', { ...dir, 'go.mod': 'module x\nrequire github.com/golang-migrate/migrate/v4 v4.17.0\n' }), 'pass');
     assert.equal(fact('admin.migrations', { ...dir, 'atlas.hcl': 'env "local" {}\n' }), 'pass');
     assert.equal(fact('admin.migrations', { ...dir, Makefile: 'db-up:\n\tmigrate -path migrations -database $$DATABASE_URL up\n' }), 'pass');
-    // gorm migrates from code: without a migrations folder it says nothing.
+    // gorm migrates from code as the app starts: not a one-off process.
     assert.equal(fact('admin.migrations', { 'go.mod': 'module x\nrequire gorm.io/gorm v1.25.0\n' }), 'info');
+    assert.equal(fact('admin.migrations', { ...dir, 'go.mod': 'module x\nrequire gorm.io/gorm v1.25.0\n' }), 'warning');
   });
 
   test('admin.scripts: binaries beside the server\'s', () => {

@@ -7,6 +7,7 @@ import { Workspace } from '../../core/src/workspace/files';
 import { pythonProject, readRequirements } from '../../core/src/workspace/python';
 import { facts, host, ROOT, status } from './workspace-helpers';
 
+const MANAGE = 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n';
 const at = (id: string, files: Record<string, string>) => facts(files).get(id);
 const fact = (id: string, files: Record<string, string>) => at(id, files)?.status;
 
@@ -68,7 +69,7 @@ describe('workspace facts: Python', () => {
 
   test('port-binding.web-server: frameworks and servers by distribution name', () => {
     for (const [file, text] of [['requirements.txt', 'Django==5.0\n'], ['requirements.txt', 'uvicorn[standard]==0.29\n'], ['pyproject.toml', '[project]\ndependencies = ["FastAPI>=0.1"]\n'],
-      ['pyproject.toml', '[tool.poetry.dependencies]\naiohttp = { version = "^3", extras = ["speedups"] }\n'], ['Pipfile', '[packages]\nsanic = "*"\n'], ['manage.py', '']]) {
+      ['pyproject.toml', '[tool.poetry.dependencies]\naiohttp = { version = "^3", extras = ["speedups"] }\n'], ['Pipfile', '[packages]\nsanic = "*"\n'], ['manage.py', MANAGE]]) {
       assert.equal(fact('port-binding.web-server', { [file]: text }), 'pass', `${file}: ${text}`);
     }
     assert.equal(fact('port-binding.web-server', { 'requirements.txt': 'requests==2.31\ncelery==5.3\n' }), 'info');
@@ -85,18 +86,30 @@ describe('workspace facts: Python', () => {
       assert.equal(fact('processes.procfile', { ...reqs, ...extra }), 'pass', Object.keys(extra)[0]);
       assert.equal(fact('build.scripts', { ...reqs, ...extra }), 'pass', Object.keys(extra)[0]);
     }
+    // An entrypoint script declares the run as much as gunicorn does; a HEALTHCHECK's CMD or a bare shell does not.
+    assert.equal(fact('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nENTRYPOINT ["./boot.sh"]\n' }), 'pass');
+    assert.equal(fact('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nCMD ["bash"]\n' }), 'warning');
+    assert.equal(fact('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nCMD ["bash"]\nHEALTHCHECK --interval=5m \\\n  CMD curl -f http://localhost/\n' }), 'warning');
+    assert.match(at('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nCMD alembic upgrade head && \\\n    uvicorn app.main:app\n' })?.message ?? '', /Dockerfile's CMD/);
+    assert.match(at('processes.procfile', { 'requirements.txt': 'discord.py==2.3\n' })?.message ?? '', /python -m/);
     // A development server in the Procfile.
-    assert.equal(fact('processes.procfile', { 'manage.py': '', Procfile: 'web: python manage.py runserver 0.0.0.0:$PORT\n' }), 'warning');
+    assert.equal(fact('processes.procfile', { 'manage.py': MANAGE, Procfile: 'web: python manage.py runserver 0.0.0.0:$PORT\n' }), 'warning');
     assert.equal(fact('processes.procfile', { ...reqs, Procfile: 'web: flask run\n' }), 'warning');
   });
 
   test('admin.migrations: Django, Alembic, Flask-Migrate, a make target; a folder nothing runs', () => {
-    const django = { 'manage.py': '', 'requirements.txt': 'Django==5.0\n', 'shop/migrations/__init__.py': '', 'shop/migrations/0001_initial.py': '' };
+    const django = { 'manage.py': MANAGE, 'requirements.txt': 'Django==5.0\n', 'shop/migrations/__init__.py': '', 'shop/migrations/0001_initial.py': '' };
     assert.equal(fact('admin.migrations', django), 'pass');
     assert.match(at('admin.migrations', django)?.message ?? '', /python manage\.py migrate/);
-    assert.equal(fact('admin.migrations', { 'manage.py': '', 'src/shop/migrations/__init__.py': '' }), 'pass');
+    assert.equal(fact('admin.migrations', { 'manage.py': MANAGE, 'src/shop/migrations/__init__.py': '' }), 'pass');
+    // A Flask CLI's manage.py is not Django's: its Alembic folder is what counts.
+    const flaskManage = { 'manage.py': 'from flask.cli import FlaskGroup\n', 'requirements.txt': 'Flask-Migrate==4\n', 'migrations/alembic.ini': '', 'app/utils/migrations/__init__.py': '' };
+    assert.match(at('admin.migrations', flaskManage)?.message ?? '', /flask db upgrade/);
+    assert.equal(fact('port-binding.web-server', { 'manage.py': 'from flask.cli import FlaskGroup\n' }), 'info');
+    assert.match(at('admin.migrations', { 'pyproject.toml': '[project]\nname = "forum"\n', 'forum/migrations/env.py': '' })?.message ?? '', /alembic upgrade head/);
     assert.equal(fact('admin.migrations', { 'requirements.txt': 'alembic==1.13\n', 'alembic.ini': '', 'alembic/env.py': '' }), 'pass');
     assert.equal(fact('admin.migrations', { 'requirements.txt': 'Flask-Migrate==4.0\n', 'migrations/env.py': '' }), 'pass');
+    assert.equal(fact('admin.migrations', { 'pyproject.toml': '[project]\ndependencies = ["Flask-Alembic>=3"]\n', 'forum/migrations/0001_init.py': '' }), 'pass');
     assert.equal(fact('admin.migrations', { 'requirements.txt': 'x==1\n', 'migrations/001.sql': '', Makefile: 'migrate:\n\tyoyo apply\n' }), 'pass');
     assert.equal(fact('admin.migrations', { 'requirements.txt': 'x==1\n', 'migrations/001.sql': '' }), 'warning');
     assert.doesNotMatch(at('admin.migrations', { 'requirements.txt': 'x==1\n', 'migrations/001.sql': '' })?.message ?? '', /package\.json/);
@@ -104,7 +117,7 @@ describe('workspace facts: Python', () => {
   });
 
   test('admin.scripts: manage.py commands and make targets', () => {
-    assert.equal(fact('admin.scripts', { 'manage.py': '' }), 'pass');
+    assert.equal(fact('admin.scripts', { 'manage.py': MANAGE }), 'pass');
     assert.equal(fact('admin.scripts', { 'requirements.txt': 'x==1\n', Makefile: 'seed:\n\tpython seed.py\n' }), 'pass');
     assert.equal(fact('admin.scripts', { 'requirements.txt': 'x==1\n' }), 'info');
   });
@@ -130,7 +143,7 @@ describe('workspace facts: Python', () => {
 describe('workspace facts: package.json beside Python', () => {
   test('a Django app with a front-end build: each ecosystem speaks for itself', () => {
     const m = facts({
-      'manage.py': '', 'requirements.txt': 'Django==5.0\ngunicorn==22\n', Procfile: 'web: gunicorn shop.wsgi\n', 'shop/migrations/__init__.py': '',
+      'manage.py': MANAGE, 'requirements.txt': 'Django==5.0\ngunicorn==22\n', Procfile: 'web: gunicorn shop.wsgi\n', 'shop/migrations/__init__.py': '',
       'package.json': JSON.stringify({ name: 'assets', scripts: { build: 'vite build' }, devDependencies: { vite: '^5' } }),
     });
     // The package.json starts nothing: it does not ask for a `start` script or a migration script.

@@ -7,7 +7,7 @@ import type { EcosystemFacts } from './pythonFacts';
 
 /** Web frameworks and servers by module path (a major-version suffix such as `/v5` is matched as a sub-path). */
 const WEB = ['github.com/gin-gonic/gin', 'github.com/labstack/echo', 'github.com/gofiber/fiber', 'github.com/go-chi/chi', 'github.com/gorilla/mux', 'github.com/julienschmidt/httprouter', 'github.com/valyala/fasthttp', 'github.com/beego/beego', 'github.com/kataras/iris', 'github.com/go-kratos/kratos', 'github.com/zeromicro/go-zero', 'google.golang.org/grpc', 'connectrpc.com/connect'];
-const MIGRATE = ['github.com/golang-migrate/migrate', 'github.com/pressly/goose', 'ariga.io/atlas', 'github.com/rubenv/sql-migrate', 'github.com/amacneil/dbmate', 'entgo.io/ent', 'gorm.io/gorm'];
+const MIGRATE = ['github.com/golang-migrate/migrate', 'github.com/pressly/goose', 'ariga.io/atlas', 'github.com/rubenv/sql-migrate', 'github.com/amacneil/dbmate'];
 /** Binaries that are processes of the app rather than one-off tasks, by their folder's name. */
 const LONG_RUNNING = /^cmd\/([\w.-]*[-_])?(api|server|web|http|grpc|app|service|gateway|serve|worker|consumer|scheduler|cron)$/;
 const MIGRATE_COMMAND = /\b(migrate\s+(-path|-source|-database|up)|goose\s+\S*\s*up|atlas\s+(migrate|schema)\s+apply|dbmate\s+(up|migrate)|go\s+run\s+\S*migrat)/;
@@ -52,8 +52,8 @@ function procfile(ws: Workspace, mod: GoModule, binaries: string[], file: string
   }
   if (ws.hasFile('Procfile')) return { factor: 6, id, status: 'pass', message: 'Process types are declared (Procfile).', file: ws.path('Procfile') };
   if (mod.mains.length > 0) return { factor: 6, id, status: 'pass', message: `Each process is a binary of its own (package main in ${binaries.join(', ')}).`, file };
-  const cmd = dockerCommand(ws);
-  if (cmd) return { factor: 6, id, status: 'pass', message: 'How the app runs is declared (the Dockerfile\'s CMD).', file: ws.path('Dockerfile') };
+  const docker = dockerCommand(ws);
+  if (docker) return { factor: 6, id, status: 'pass', message: `How the app runs is declared (the Dockerfile's ${docker.instruction}).`, file: ws.path('Dockerfile') };
   return { factor: 6, id, status: 'info', message: 'No package main: a Go library has no process to declare.', file };
 }
 
@@ -74,8 +74,8 @@ function migrations(ws: Workspace, mod: GoModule, make: Map<string, string>, fil
   const binary = mod.mains.find((d) => /migrat/.test(d));
   if (binary) return { factor: 12, id, status: 'pass', message: `Migrations run as a one-off process (the ${binary}/ binary).`, file: ws.path(binary) };
   const tool = goRequirement(mod, MIGRATE) ?? (ws.hasFile('atlas.hcl') ? 'atlas.hcl' : undefined);
-  // gorm and ent migrate from code, so they only count with a migrations folder beside them.
-  if (tool && (dir || !/^(gorm\.io|entgo\.io)\//.test(tool))) return { factor: 12, id, status: 'pass', message: `Migrations${dir ? ` (${dir}/)` : ''} run as a one-off process with ${tool}.`, file };
+  // gorm's and ent's automatic migrations run inside the app as it starts, not as a one-off process: not counted.
+  if (tool) return { factor: 12, id, status: 'pass', message: `Migrations${dir ? ` (${dir}/)` : ''} run as a one-off process with ${tool}.`, file };
   if (dir) return { factor: 12, id, status: 'warning', message: `${dir}/ holds migrations but nothing runs them (golang-migrate, goose or atlas in go.mod, a \`make migrate\` target, a cmd/migrate binary): declare one so a release runs them once, as a one-off process.`, file: ws.path(dir) };
   return { factor: 12, id, status: 'info', message: 'No database migrations found.' };
 }

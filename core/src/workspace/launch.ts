@@ -35,13 +35,14 @@ export function makeTargets(ws: Workspace): Map<string, string> {
   return out;
 }
 
-/** The Dockerfile's last CMD or ENTRYPOINT (the one that runs), as written. */
-export function dockerCommand(ws: Workspace): string | undefined {
+/** The Dockerfile's last CMD or ENTRYPOINT (the one that runs), continuation lines joined, and which of the two it is. */
+export function dockerCommand(ws: Workspace): { instruction: 'CMD' | 'ENTRYPOINT'; command: string } | undefined {
   const text = ws.read('Dockerfile') ?? ws.read('Containerfile');
-  let found: string | undefined;
-  for (const line of (text ?? '').slice(0, MAX_TEXT).split(/\r?\n/)) {
+  let found: { instruction: 'CMD' | 'ENTRYPOINT'; command: string } | undefined;
+  // Joined first, so the CMD of a `HEALTHCHECK … \` continuation is not taken for the image's.
+  for (const line of (text ?? '').slice(0, MAX_TEXT).replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
     const m = /^\s*(CMD|ENTRYPOINT)\s+(.+)$/i.exec(line);
-    if (m) found = m[2].trim();
+    if (m) found = { instruction: m[1].toUpperCase() as 'CMD' | 'ENTRYPOINT', command: m[2].trim() };
   }
   return found;
 }

@@ -21,8 +21,10 @@ export interface PythonProject {
   scripts: Record<string, string>;
   /** A uv workspace (`[tool.uv.workspace]`): several packages in one repository. */
   workspace: boolean;
-  /** Django's manage.py at the root. */
+  /** A manage.py at the root (Django's, or a Flask CLI's). */
   manage: boolean;
+  /** Django: declared, or named by the manage.py. */
+  django: boolean;
 }
 
 export const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
@@ -51,7 +53,7 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
   const manage = ws.hasFile('manage.py');
   if (reqFiles.length === 0 && pyproject === undefined && pipfile === undefined && setupCfg === undefined && setupPy === undefined && !manage) return undefined;
 
-  const project: PythonProject = { manifests: [], declared: new Set(), scripts: {}, workspace: false, manage };
+  const project: PythonProject = { manifests: [], declared: new Set(), scripts: {}, workspace: false, manage, django: false };
   if (pyproject !== undefined) readPyproject(project, parseToml(pyproject));
   if (pipfile !== undefined) {
     project.manifests.push('Pipfile');
@@ -78,6 +80,7 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
     const list = /install_requires\s*=\s*\[([^\]]{0,20000})\]/.exec(setupPy.slice(0, 1 << 18))?.[1] ?? '';
     for (const m of list.matchAll(/['"]([^'"\n]+)['"]/g)) addName(project.declared, m[1]);
   }
+  project.django = project.declared.has('django') || /django/i.test(ws.read('manage.py')?.slice(0, 1 << 16) ?? '');
   project.lockfile = PYTHON_LOCKFILES.find((f) => ws.hasFile(f)) ?? listed.find((f) => /^pylock\.[\w-]+\.toml$/.test(f));
   return project;
 }

@@ -7,7 +7,6 @@ import type { PythonProject } from './python';
 export type EcosystemFacts = Partial<Record<string, WorkspaceFact>>;
 
 const WEB = ['django', 'flask', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'litestar', 'falcon', 'bottle', 'pyramid', 'uvicorn', 'gunicorn', 'hypercorn', 'waitress', 'daphne', 'granian'];
-const RUNS = /\b(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian|manage\.py|flask\s+run|python3?\s+(-m\s+)?[\w./-]+)/;
 const DEV_SERVER = /manage\.py\s+runserver|\bflask\s+run\b/;
 const MIGRATE_TARGET = /^(db[-_:]?)?(migrate|migrations?|upgrade)$/;
 
@@ -65,8 +64,9 @@ function runDeclared(ws: Workspace, py: PythonProject, make: Map<string, string>
   if (script) return { source: `\`${script}\` in ${py.manifests.includes('Pipfile') && !py.manifests.includes('pyproject.toml') ? 'Pipfile' : py.manifests[0]}`, file: py.manifests[0] };
   const target = makeTarget(make, /^(run|serve|start|web|prod)$/, /\b(gunicorn|uvicorn|hypercorn|daphne)\b/);
   if (target) return { source: `\`make ${target}\``, file: ws.hasFile('Makefile') ? 'Makefile' : 'makefile' };
-  const cmd = dockerCommand(ws);
-  if (cmd && RUNS.test(cmd)) return { source: 'the Dockerfile\'s CMD', file: ws.hasFile('Dockerfile') ? 'Dockerfile' : 'Containerfile' };
+  // Any command but a bare shell: an entrypoint script (`./boot.sh`) says how the app runs as much as `gunicorn` does.
+  const docker = dockerCommand(ws);
+  if (docker && !/^\[?\s*"?(\/bin\/)?(ba|z)?sh"?\s*\]?$/.test(docker.command)) return { source: `the Dockerfile's ${docker.instruction}`, file: ws.hasFile('Dockerfile') ? 'Dockerfile' : 'Containerfile' };
   for (const conf of ['gunicorn.conf.py', 'gunicorn_config.py']) if (ws.hasFile(conf)) return { source: conf, file: conf };
   return undefined;
 }
@@ -78,13 +78,14 @@ function procfile(ws: Workspace, py: PythonProject, run: Run | undefined): Works
     return { factor: 6, id, status: 'warning', message: `The Procfile's web process runs a development server (\`${DEV_SERVER.exec(web)?.[0]}\`): serve with gunicorn or uvicorn, which handle concurrency and signals.`, file: ws.path('Procfile') };
   }
   if (run) return { factor: 6, id, status: 'pass', message: `How the app runs is declared (${run.source}).`, file: ws.path(run.file) };
-  const example = py.declared.has('django') || py.manage ? '`gunicorn mysite.wsgi`, `python manage.py migrate`' : py.declared.has('fastapi') || py.declared.has('starlette') ? '`uvicorn main:app`' : '`gunicorn app:app`';
+  const example = py.django ? '`gunicorn mysite.wsgi`, `python manage.py migrate`' : py.declared.has('fastapi') || py.declared.has('starlette') ? '`uvicorn main:app`'
+    : WEB.some((w) => py.declared.has(w)) ? '`gunicorn app:app`' : '`python -m yourapp`';
   return { factor: 6, id, status: 'warning', message: `No Procfile: how the app runs (${example}) is not declared. Scaffold a Procfile.`, file: ws.path(py.manifests[0] ?? 'manage.py') };
 }
 
 function webServer(py: PythonProject, file: string): WorkspaceFact {
   const id = 'port-binding.web-server';
-  const server = WEB.find((s) => py.declared.has(s)) ?? (py.manage ? 'django' : undefined);
+  const server = WEB.find((s) => py.declared.has(s)) ?? (py.django ? 'django' : undefined);
   return server
     ? { factor: 7, id, status: 'pass', message: `The app brings its own web server (${server}) and exports HTTP by binding a port.`, file }
     : { factor: 7, id, status: 'info', message: 'No web framework among the Python dependencies: not a web process.', file };
@@ -93,11 +94,13 @@ function webServer(py: PythonProject, file: string): WorkspaceFact {
 function migrations(ws: Workspace, py: PythonProject, make: Map<string, string>, file: string): WorkspaceFact {
   const id = 'admin.migrations';
   const pass = (message: string, at: string) => ({ factor: 12, id, status: 'pass' as const, message, file: ws.path(at) });
-  const django = py.manage && djangoMigrations(ws);
+  const django = py.django && packageMigrations(ws, '__init__.py');
   if (django) return pass(`Django migrations (${django}) run as a one-off process: \`python manage.py migrate\`.`, django);
-  const alembic = ['alembic.ini', 'alembic', 'migrations/alembic.ini'].find((f) => ws.hasFile(f) || ws.hasDir(f) === true);
+  // Alembic keeps an env.py in its script folder: at the root, or inside the app's package (flaskbb/migrations/).
+  const alembic = ['alembic.ini', 'alembic', 'migrations/alembic.ini', 'migrations/env.py'].find((f) => ws.hasFile(f) || ws.hasDir(f) === true) ?? packageMigrations(ws, 'env.py');
   if (alembic) return pass(py.declared.has('flask-migrate') ? 'Alembic migrations run as a one-off process: `flask db upgrade`.' : 'Alembic migrations run as a one-off process: `alembic upgrade head`.', alembic);
   if (py.declared.has('flask-migrate') && ws.hasDir('migrations') === true) return pass('Flask-Migrate migrations run as a one-off process: `flask db upgrade`.', 'migrations');
+  if (py.declared.has('flask-alembic')) return pass('Flask-Alembic migrations run as a one-off process: `flask db upgrade`.', py.manifests[0]);
   const target = makeTarget(make, MIGRATE_TARGET, /\b(alembic\s+upgrade|manage\.py\s+migrate|flask\s+db\s+upgrade|yoyo\s+apply)/);
   if (target) return pass(`Migrations run as a one-off process (\`make ${target}\`).`, 'Makefile');
   const dir = ['migrations', 'db/migrations', 'database/migrations'].find((d) => ws.hasDir(d) === true);
@@ -105,12 +108,15 @@ function migrations(ws: Workspace, py: PythonProject, make: Map<string, string>,
   return { factor: 12, id, status: 'info', message: 'No database migrations found.' };
 }
 
-/** The first `<app>/migrations/` (or `<project>/<app>/migrations/`) folder of a Django project holding an `__init__.py`. */
-function djangoMigrations(ws: Workspace): string | undefined {
+/**
+ * The first `<app>/migrations/` (or `<project>/<app>/migrations/`) folder holding `marker`: `__init__.py` for
+ * Django's, `env.py` for Alembic's. A bounded number of folders is listed.
+ */
+function packageMigrations(ws: Workspace, marker: string): string | undefined {
   const top = (ws.list('') ?? []).filter((d) => !d.includes('.') && !/^(node_modules|venv|env|static|templates|docs?)$/.test(d)).sort().slice(0, 200);
-  for (const d of top) if (ws.hasFile(`${d}/migrations/__init__.py`)) return `${d}/migrations/`;
+  for (const d of top) if (ws.hasFile(`${d}/migrations/${marker}`)) return `${d}/migrations/`;
   for (const d of top.slice(0, 40)) {
-    for (const e of (ws.list(d) ?? []).filter((x) => !x.includes('.')).sort().slice(0, 100)) if (ws.hasFile(`${d}/${e}/migrations/__init__.py`)) return `${d}/${e}/migrations/`;
+    for (const e of (ws.list(d) ?? []).filter((x) => !x.includes('.')).sort().slice(0, 100)) if (ws.hasFile(`${d}/${e}/migrations/${marker}`)) return `${d}/${e}/migrations/`;
   }
   return undefined;
 }
