@@ -53,6 +53,8 @@ describe('workspace facts on hostile manifests', () => {
     { 'requirements.txt': '-r requirements.txt\n-r ./requirements.txt\n' + '-r a.txt\n'.repeat(1000), 'a.txt': '-r requirements.txt\n' },
     { 'setup.py': 'install_requires=[' + '"a",'.repeat(100_000), 'setup.cfg': 'install_requires =\n' + '  x\n'.repeat(100_000) },
     { 'go.mod': 'module\n', 'main.go': 'package main\n' + 'http.ListenAndServe('.repeat(100_000) },
+    { 'requirements.txt': `${'@'.repeat(100_000)}\nx @${'@'.repeat(100_000)}\n`, 'go.mod': '\n'.repeat(500_000), 'main.go': `${'\n'.repeat(500_000)}x`, 'setup.py': 'install_requires=['.repeat(15_000), 'setup.cfg': '\n'.repeat(300_000) },
+    { 'requirements.txt': `a${' '.repeat(200_000)}b\n${'a.'.repeat(100_000)}=\n`, Makefile: `a${' '.repeat(200_000)}\n${'b '.repeat(100_000)}\n`, Procfile: `web:${' '.repeat(200_000)}x\n` },
   ];
   test('every fact is still given, none throws', () => {
     for (const files of cases) {

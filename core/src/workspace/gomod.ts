@@ -21,7 +21,8 @@ export interface GoModule {
 
 const MAX_TEXT = 1 << 19;
 const MAX_MAIN_FILES = 64;
-const MAIN = /^\s*package\s+main\b/m;
+// `[ \t]`, not `\s`: with the m flag, `^\s*` would run over every blank line below each line start.
+const MAIN = /^[ \t]*package[ \t]+main\b/m;
 const SERVES = /\bhttp\.ListenAndServe(TLS)?\(|\bhttp\.Server\s*\{|\.ListenAndServe(TLS)?\(\s*\)|\bhttp\.Serve\(/;
 
 /** go.mod's `require` module paths, single-line and in blocks. */
@@ -52,7 +53,7 @@ export function goModule(ws: Workspace): GoModule | undefined {
   const work = ws.hasFile('go.work');
   if (mod === undefined && !work) return undefined;
   const text = mod ?? '';
-  const module = /^\s*module\s+"?([^\s"]+)"?/m.exec(text.slice(0, MAX_TEXT))?.[1];
+  const module = /^[ \t]*module[ \t]+"?([^\s"]+)"?/m.exec(text.slice(0, MAX_TEXT))?.[1];
   const sum = ['go.sum', 'vendor/modules.txt', 'go.work.sum'].find((f) => ws.hasFile(f));
   const found: GoModule = { module, requires: goRequires(text), sum, work, mains: [] };
   findMains(ws, found);

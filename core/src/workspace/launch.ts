@@ -28,7 +28,8 @@ export function makeTargets(ws: Workspace): Map<string, string> {
       for (const t of current) out.set(t, `${out.get(t) ?? ''}${line.trim()}\n`);
       continue;
     }
-    const m = /^([A-Za-z0-9_.\- ]+?)\s*::?(?!=)/.exec(line);
+    // Names separated by blanks, then the colon: no two parts of the pattern can take the same blank, so a long line cannot make it backtrack.
+    const m = /^([\w.-]+(?:[ \t]+[\w.-]+)*)[ \t]*::?(?!=)/.exec(line.slice(0, 1000));
     current = m ? m[1].split(/\s+/).filter((t) => t && !t.startsWith('.') && !t.includes('%')) : line.trim() === '' || line.startsWith('#') ? current : [];
     for (const t of current) if (!out.has(t)) out.set(t, '');
   }

@@ -72,12 +72,13 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
   if (primary) project.requirements = { file: primary, ...readRequirements(ws, primary) };
   if (setupCfg !== undefined) {
     project.manifests.push('setup.cfg');
-    const block = /^install_requires\s*=([^\n]*(?:\n[ \t]+[^\n]*)*)/m.exec(setupCfg.slice(0, 1 << 18))?.[1] ?? '';
+    const block = /^install_requires[ \t]*=([^\n]*(?:\n[ \t]+[^\n]*)*)/m.exec(setupCfg.slice(0, 1 << 18))?.[1] ?? '';
     for (const line of block.split(/[\n;]/)) addName(project.declared, line);
   }
   if (setupPy !== undefined) {
     project.manifests.push('setup.py');
-    const list = /install_requires\s*=\s*\[([^\]]{0,20000})\]/.exec(setupPy.slice(0, 1 << 18))?.[1] ?? '';
+    const at = setupPy.indexOf('install_requires');
+    const list = at < 0 ? '' : /^install_requires\s*=\s*\[([^\]]*)\]/.exec(setupPy.slice(at, at + 20_000))?.[1] ?? '';
     for (const m of list.matchAll(/['"]([^'"\n]+)['"]/g)) addName(project.declared, m[1]);
   }
   project.django = project.declared.has('django') || /django/i.test(ws.read('manage.py')?.slice(0, 1 << 16) ?? '');
@@ -141,7 +142,8 @@ export function readRequirements(ws: Workspace, file: string): { pinned: string[
       const hashed = /--hash[=\s]/.test(body);
       hashes ||= hashed;
       const spec = body.split(';')[0].replace(/\s--\S+/g, '').trim();
-      const pinned = hashed || /^[A-Za-z0-9][\w.-]*\s*(\[[^\]]*\])?\s*===?\s*[^\s,*<>=!~]+$/.test(spec) || /@\s*\S+@[0-9a-f]{40}\b/.test(spec);
+      // Written so that no two parts can take the same characters: a long line of blanks or `@` stays linear.
+      const pinned = hashed || /^[A-Za-z0-9][\w.-]*(\s*\[[^\]]*\])?\s*===?\s*[^\s,*<>=!~]+$/.test(spec) || /@\s*[^\s@]+@[0-9a-f]{40}\b/.test(spec);
       if (constraints) {
         if (pinned) constrained.add(name);
       } else (pinned ? pins : loose).add(name);
