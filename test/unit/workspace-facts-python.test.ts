@@ -92,6 +92,9 @@ describe('workspace facts: Python', () => {
     assert.equal(fact('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nCMD ["bash"]\nHEALTHCHECK --interval=5m \\\n  CMD curl -f http://localhost/\n' }), 'warning');
     assert.match(at('processes.procfile', { ...reqs, Dockerfile: 'FROM python\nCMD alembic upgrade head && \\\n    uvicorn app.main:app\n' })?.message ?? '', /Dockerfile's CMD/);
     assert.match(at('processes.procfile', { 'requirements.txt': 'discord.py==2.3\n' })?.message ?? '', /python -m/);
+    const pipScripts = at('processes.procfile', { 'pyproject.toml': '[project]\nname = "x"\n', Pipfile: '[scripts]\nserve = "uvicorn main:app"\n' });
+    assert.match(pipScripts?.message ?? '', /`serve` in Pipfile/);
+    assert.equal(pipScripts?.file, path.join(ROOT, 'Pipfile'));
     // A development server in the Procfile.
     assert.equal(fact('processes.procfile', { 'manage.py': MANAGE, Procfile: 'web: python manage.py runserver 0.0.0.0:$PORT\n' }), 'warning');
     assert.equal(fact('processes.procfile', { ...reqs, Procfile: 'web: flask run\n' }), 'warning');

@@ -17,8 +17,8 @@ export interface PythonProject {
   requirements?: { file: string; pinned: string[]; unpinned: string[]; hashes: boolean };
   /** Which tool the pyproject.toml is written for, when it says. */
   tool?: 'poetry' | 'pdm' | 'uv' | 'pipenv';
-  /** Console scripts and Pipfile `[scripts]`, by name. */
-  scripts: Record<string, string>;
+  /** Console scripts (pyproject.toml) and Pipfile `[scripts]`, by name, with the file that declares each. */
+  scripts: Record<string, { command: string; file: string }>;
   /** A uv workspace (`[tool.uv.workspace]`): several packages in one repository. */
   workspace: boolean;
   /** A manage.py at the root (Django's, or a Flask CLI's). */
@@ -60,7 +60,7 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
     project.tool ??= 'pipenv';
     const toml = parseToml(pipfile);
     for (const section of ['packages', 'dev-packages']) for (const k of Object.keys(tomlTable(toml, section) ?? {})) project.declared.add(normalizeDist(k));
-    for (const [k, v] of Object.entries(tomlTable(toml, 'scripts') ?? {})) if (typeof v === 'string') project.scripts[k] = v;
+    for (const [k, v] of Object.entries(tomlTable(toml, 'scripts') ?? {})) if (typeof v === 'string') project.scripts[k] = { command: v, file: 'Pipfile' };
   }
   const primary = PRIMARY_REQUIREMENTS.find((f) => reqFiles.includes(f)) ?? reqFiles.find((f) => !/dev|test|lint|doc/i.test(f));
   // The deployed requirements first: messages name the most authoritative file.
@@ -106,7 +106,7 @@ function readPyproject(project: PythonProject, toml: TomlTable): void {
     for (const k of Object.keys(t)) if (k.toLowerCase() !== 'python') declared.add(normalizeDist(k));
   }
   for (const table of [tomlTable(toml, 'project', 'scripts'), tomlTable(toml, 'tool', 'poetry', 'scripts'), tomlTable(toml, 'tool', 'pdm', 'scripts')]) {
-    for (const [k, v] of Object.entries(table ?? {})) if (typeof v === 'string') project.scripts[k] = v;
+    for (const [k, v] of Object.entries(table ?? {})) if (typeof v === 'string') project.scripts[k] = { command: v, file: 'pyproject.toml' };
   }
   const backend = String(tomlTable(toml, 'build-system')?.['build-backend'] ?? '');
   project.tool = poetry ? 'poetry' : tomlTable(toml, 'tool', 'pdm') || /pdm/.test(backend) ? 'pdm' : tomlTable(toml, 'tool', 'uv') ? 'uv' : undefined;

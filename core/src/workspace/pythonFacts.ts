@@ -61,7 +61,7 @@ interface Run {
 function runDeclared(ws: Workspace, py: PythonProject, make: Map<string, string>): Run | undefined {
   if (ws.hasFile('Procfile')) return { source: 'Procfile', file: 'Procfile' };
   const script = Object.keys(py.scripts).find((k) => /^(start|serve|server|web|run|prod)$/.test(k));
-  if (script) return { source: `\`${script}\` in ${py.manifests.includes('Pipfile') && !py.manifests.includes('pyproject.toml') ? 'Pipfile' : py.manifests[0]}`, file: py.manifests[0] };
+  if (script) return { source: `\`${script}\` in ${py.scripts[script].file}`, file: py.scripts[script].file };
   const target = makeTarget(make, /^(run|serve|start|web|prod)$/, /\b(gunicorn|uvicorn|hypercorn|daphne)\b/);
   if (target) return { source: `\`make ${target}\``, file: ws.hasFile('Makefile') ? 'Makefile' : 'makefile' };
   // Any command but a bare shell: an entrypoint script (`./boot.sh`) says how the app runs as much as `gunicorn` does.
