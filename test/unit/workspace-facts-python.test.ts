@@ -127,6 +127,8 @@ describe('workspace facts: Python', () => {
 
   test('codebase.one-app names the manifest; a uv workspace is a monorepo', () => {
     assert.match(at('codebase.one-app', { 'pyproject.toml': '[project]\nname = "a"\n' })?.message ?? '', /pyproject\.toml/);
+    assert.match(at('codebase.one-app', { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'requirements.txt': 'flask==3\n' })?.message ?? '', /per requirements\.txt/);
+    assert.match(at('codebase.one-app', { 'pyproject.toml': '[tool.ruff]\nline-length = 100\n' })?.message ?? '', /per pyproject\.toml/);
     assert.match(at('codebase.one-app', { 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*"]\n' })?.message ?? '', /uv workspace/);
   });
 

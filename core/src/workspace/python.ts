@@ -81,6 +81,7 @@ export function pythonProject(ws: Workspace): PythonProject | undefined {
     const list = at < 0 ? '' : /^install_requires\s*=\s*\[([^\]]*)\]/.exec(setupPy.slice(at, at + 20_000))?.[1] ?? '';
     for (const m of list.matchAll(/['"]([^'"\n]+)['"]/g)) addName(project.declared, m[1]);
   }
+  if (pyproject !== undefined && !project.manifests.includes('pyproject.toml')) project.manifests.push('pyproject.toml');
   project.django = project.declared.has('django') || /django/i.test(ws.read('manage.py')?.slice(0, 1 << 16) ?? '');
   project.lockfile = PYTHON_LOCKFILES.find((f) => ws.hasFile(f)) ?? listed.find((f) => /^pylock\.[\w-]+\.toml$/.test(f));
   return project;
@@ -92,7 +93,9 @@ function addName(into: Set<string>, spec: string): void {
 }
 
 function readPyproject(project: PythonProject, toml: TomlTable): void {
-  project.manifests.push('pyproject.toml');
+  // A pyproject.toml that only configures tools (black, ruff, pytest) is named after the files that declare the app.
+  const declares = ['project', 'tool.poetry', 'tool.pdm', 'tool.uv', 'build-system'].some((k) => tomlTable(toml, ...k.split('.')) !== undefined);
+  if (declares) project.manifests.push('pyproject.toml');
   const declared = project.declared;
   for (const spec of tomlStrings(tomlTable(toml, 'project')?.dependencies)) addName(declared, spec);
   for (const group of [tomlTable(toml, 'project', 'optional-dependencies'), tomlTable(toml, 'dependency-groups'), tomlTable(toml, 'tool', 'pdm', 'dev-dependencies')]) {
