@@ -178,6 +178,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const selected = selectFindings(output, { root, inlineIgnores: !values['no-inline-ignores'], baseline, writeBaseline: values['write-baseline'] });
   for (const note of selected.notes) io.stderr.write(`${note}\n`);
+  // The facts of the folder as a whole (lockfile, Procfile, web server…) speak for every language at its root.
+  const facts = format === 'json' || format === 'markdown' ? workspaceFacts(root, diskWorkspaceHost(root)) : undefined;
   const result = {
     root,
     findings: selected.findings,
@@ -187,10 +189,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     skipped: output.skipped,
     rules: rules.map((r) => r.meta),
     version: VERSION,
+    facts,
   };
   const color = values.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   const report = format === 'markdown'
-    ? formatMarkdown([computeCompliance(root, result.findings, workspaceFacts(root, diskWorkspaceHost(root)), result.rules, result.filesScanned,
+    ? formatMarkdown([computeCompliance(root, result.findings, facts ?? [], result.rules, result.filesScanned,
       result.skipped.map((s) => ({ ...s, failed: isAnalysisFailure(s.reason) })))], VERSION)
     : formatReport(result, format, { color, verbose: values.verbose });
   if (values.output) fs.writeFileSync(path.resolve(root, values.output), report);

@@ -48,6 +48,11 @@ export interface JsonReport {
   /** Findings silenced by inline directives, for audit; not counted in the severities above. */
   suppressed: ReportFinding[];
   skipped: Array<{ file: string; reason: string }>;
+  /**
+   * The root's workspace facts, for the factors no line of code answers (the CLI's scan of a folder): `file`
+   * relative to the root like every other path. Absent when the caller did not compute them.
+   */
+  facts?: Array<{ id: string; factor: number; status: string; message: string; file?: string }>;
 }
 
 /**
@@ -135,6 +140,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
     findings,
     suppressed,
     skipped: skippedFiles(result),
+    ...(result.facts ? { facts: result.facts.map((f) => ({ id: f.id, factor: f.factor, status: f.status, message: f.message, ...(f.file ? { file: relativePath(result.root, f.file) } : {}) })) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../rules/types';
 import type { Finding } from '../types';
+import type { WorkspaceFact } from '../workspace/facts';
 
 /** What a scan produced: the input of every report format. */
 export interface ScanResult {
@@ -20,4 +21,6 @@ export interface ScanResult {
   suppressed?: Finding[];
   /** How many findings matched `--baseline` and were left out. */
   baselined?: number;
+  /** The scan root's workspace facts (lockfile, Procfile, web server…), when the caller computed them: JSON lists them. */
+  facts?: WorkspaceFact[];
 }

@@ -4,6 +4,10 @@ import { LOCKFILES, parseManifest, type Manifest } from './manifest';
 import { gitView } from './git';
 import { findHealthEndpoint } from './health';
 import { Workspace, type WorkspaceHost } from './files';
+import { goModule } from './gomod';
+import { goFacts } from './goFacts';
+import { pythonProject } from './python';
+import { pythonFacts, type EcosystemFacts } from './pythonFacts';
 
 export type { WorkspaceHost } from './files';
 
@@ -37,6 +41,7 @@ export const FACT_IDS = [
   'admin.scripts',
 ] as const;
 
+const NO_MANIFEST = 'No package.json, pyproject.toml, requirements.txt or go.mod at the root: not judged.';
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults', '.env.schema.yaml', '.env.schema.yml', '.env.schema.json'];
 const DOCKERFILES = ['Dockerfile', 'Containerfile', 'dockerfile'];
 const WEB_SERVERS = ['express', 'fastify', 'koa', '@hapi/hapi', 'hapi', '@nestjs/core', 'next', 'nuxt', '@remix-run/serve', '@sveltejs/kit', 'hono', '@hono/node-server', 'restify', 'polka', 'micro', '@adonisjs/core', 'sails', 'loopback', '@loopback/core', 'feathers', '@feathersjs/feathers', 'astro', 'h3', 'nitropack', 'elysia'];
@@ -52,21 +57,55 @@ export function workspaceFacts(root: string, host: WorkspaceHost, options: Works
   const ws = new Workspace(root, host);
   const pkgText = ws.read('package.json');
   const manifest = pkgText !== undefined ? parseManifest(ws.path('package.json'), pkgText) : undefined;
+  const python = pythonProject(ws);
+  const go = goModule(ws);
+  const others: Ecosystem[] = [];
+  if (python) others.push({ label: 'Python', facts: pythonFacts(ws, python) });
+  if (go) others.push({ label: 'Go', facts: goFacts(ws, go, options.serverEntries) });
+  // A package.json beside another language's manifest that starts no server is tooling (a front-end build,
+  // linters): it still has a lockfile to keep, but it does not say how the app builds, runs or migrates.
+  const app = manifest && (others.length === 0 || manifest.scripts.start !== undefined || WEB_SERVERS.some((s) => manifest.declared.has(s)) || manifest.bin) ? manifest : undefined;
+  const nodeMigrations = manifest && migrations(ws, manifest);
+  const speak = (id: string, node: WorkspaceFact | undefined, none: () => WorkspaceFact) => combine(id, node, others, none);
   return [
     git(ws),
-    oneApp(ws, manifest, options.serverEntries),
-    lockfile(ws, manifest),
+    speak('codebase.one-app', manifest && oneApp(ws, manifest, options.serverEntries), () => oneApp(ws, undefined, undefined)),
+    speak('dependencies.lockfile', manifest && lockfile(ws, manifest), () => lockfile(ws, undefined)),
     envExample(ws),
     envIgnored(ws, host),
     dockerfile(ws),
-    buildScripts(ws, manifest),
+    speak('build.scripts', app && buildScripts(ws, app), () => buildScripts(ws, undefined)),
     artefacts(ws),
-    procfile(ws, manifest),
-    webServer(manifest),
+    speak('processes.procfile', app && procfile(ws, app), () => procfile(ws, undefined)),
+    speak('port-binding.web-server', manifest && webServer(manifest), () => webServer(undefined)),
     health(ws, options.healthEndpoint),
-    migrations(ws, manifest),
-    adminScripts(ws, manifest),
+    speak('admin.migrations', others.length === 0 || nodeMigrations?.status === 'pass' ? nodeMigrations : undefined, () => migrations(ws, undefined)),
+    adminScripts(ws, manifest, others),
   ];
+}
+
+interface Ecosystem {
+  label: string;
+  facts: EcosystemFacts;
+}
+
+const RANK: Record<FactStatus, number> = { info: 0, pass: 1, warning: 2, fail: 3 };
+
+/**
+ * One fact from what each ecosystem at the root says: the worst status wins, and with more than one
+ * ecosystem each message says whose it is. With none, the fact as a root without a manifest gets it.
+ */
+function combine(id: string, node: WorkspaceFact | undefined, others: readonly Ecosystem[], none: () => WorkspaceFact): WorkspaceFact {
+  const parts: Array<{ label: string; fact: WorkspaceFact }> = node ? [{ label: 'Node.js', fact: node }] : [];
+  for (const o of others) {
+    const fact = o.facts[id];
+    if (fact) parts.push({ label: o.label, fact });
+  }
+  if (parts.length === 0) return none();
+  if (parts.length === 1) return parts[0].fact;
+  const worst = Math.max(...parts.map((p) => RANK[p.fact.status]));
+  const top = parts.filter((p) => RANK[p.fact.status] === worst);
+  return { ...top[0].fact, message: top.map((p) => `${p.label}: ${p.fact.message}`).join(' ') };
 }
 
 function git(ws: Workspace): WorkspaceFact {
@@ -78,7 +117,7 @@ function git(ws: Workspace): WorkspaceFact {
 
 function oneApp(ws: Workspace, manifest: Manifest | undefined, entries: string[] | undefined): WorkspaceFact {
   const id = 'codebase.one-app';
-  if (!manifest) return { factor: 1, id, status: 'info', message: 'No package.json at the root: not judged.' };
+  if (!manifest) return { factor: 1, id, status: 'info', message: NO_MANIFEST };
   const monorepo = manifest.workspaces.length > 0 || ws.hasFile('pnpm-workspace.yaml') || ws.hasFile('lerna.json');
   if (monorepo) return { factor: 1, id, status: 'pass', message: 'A monorepo with workspaces: each app is its own package, deployed on its own.', file: manifest.file };
   if (!entries) return { factor: 1, id, status: 'info', message: 'One package.json; its server entry points were not scanned.', file: manifest.file };
@@ -96,11 +135,13 @@ function oneApp(ws: Workspace, manifest: Manifest | undefined, entries: string[]
   return { factor: 1, id, status: 'pass', message: 'One app per package.json.', file: manifest.file };
 }
 
-/** A package.json between the entry and the root (exclusive): the entry belongs to that package. */
+const OWN_MANIFESTS = ['package.json', 'go.mod', 'pyproject.toml', 'setup.py'];
+
+/** A manifest (package.json, go.mod, pyproject.toml) between the entry and the root (exclusive): the entry belongs to that package. */
 function ownManifest(ws: Workspace, rel: string): boolean {
   let dir = path.dirname(rel);
   while (dir !== '.' && dir !== '' && dir !== '/') {
-    if (ws.hasFile(path.join(dir, 'package.json'))) return true;
+    if (OWN_MANIFESTS.some((m) => ws.hasFile(path.join(dir, m)))) return true;
     dir = path.dirname(dir);
   }
   return false;
@@ -108,7 +149,7 @@ function ownManifest(ws: Workspace, rel: string): boolean {
 
 function lockfile(ws: Workspace, manifest: Manifest | undefined): WorkspaceFact {
   const id = 'dependencies.lockfile';
-  if (!manifest) return { factor: 2, id, status: 'info', message: 'No package.json at the root: not judged.' };
+  if (!manifest) return { factor: 2, id, status: 'info', message: NO_MANIFEST };
   const found = ws.firstFile(LOCKFILES);
   if (found) return { factor: 2, id, status: 'pass', message: `Dependencies are locked (${found}).`, file: ws.path(found) };
   if (manifest.declared.size === 0) return { factor: 2, id, status: 'pass', message: 'No dependencies to lock.', file: manifest.file };
@@ -143,7 +184,7 @@ function dockerfile(ws: Workspace): WorkspaceFact {
 
 function buildScripts(ws: Workspace, manifest: Manifest | undefined): WorkspaceFact {
   const id = 'build.scripts';
-  if (!manifest) return { factor: 5, id, status: 'info', message: 'No package.json at the root: not judged.' };
+  if (!manifest) return { factor: 5, id, status: 'info', message: NO_MANIFEST };
   const s = manifest.scripts;
   const compiled = ws.hasFile('tsconfig.json') || manifest.declared.has('typescript');
   const start = s.start !== undefined || ws.hasFile('Procfile');
@@ -188,7 +229,7 @@ function procfile(ws: Workspace, manifest: Manifest | undefined): WorkspaceFact 
 
 function webServer(manifest: Manifest | undefined): WorkspaceFact {
   const id = 'port-binding.web-server';
-  if (!manifest) return { factor: 7, id, status: 'info', message: 'No package.json at the root: not judged.' };
+  if (!manifest) return { factor: 7, id, status: 'info', message: NO_MANIFEST };
   const server = WEB_SERVERS.find((s) => manifest.declared.has(s));
   return server
     ? { factor: 7, id, status: 'pass', message: `The app brings its own web server (${server}) and exports HTTP by binding a port.`, file: manifest.file }
@@ -212,11 +253,13 @@ function migrations(ws: Workspace, manifest: Manifest | undefined): WorkspaceFac
   return { factor: 12, id, status: 'info', message: 'No database migrations found.' };
 }
 
-function adminScripts(ws: Workspace, manifest: Manifest | undefined): WorkspaceFact {
+function adminScripts(ws: Workspace, manifest: Manifest | undefined, others: readonly Ecosystem[]): WorkspaceFact {
   const id = 'admin.scripts';
   const dir = ['scripts', 'bin', 'tasks', 'commands'].find((d) => ws.hasDir(d) === true);
   if (dir) return { factor: 12, id, status: 'pass', message: `One-off admin tasks live in the codebase (${dir}/).`, file: ws.path(dir) };
   const admin = manifest && Object.keys(manifest.scripts).find((n) => /^(db:|seed|admin|console|repl|task)/.test(n));
   if (admin && manifest) return { factor: 12, id, status: 'pass', message: `One-off admin tasks ship with the app (\`${admin}\` script).`, file: manifest.file };
+  const own = others.map((o) => o.facts[id]).find((f) => f !== undefined);
+  if (own) return own;
   return { factor: 12, id, status: 'info', message: 'No admin scripts folder: one-off tasks (seeding, repairs) belong in the codebase, run in the release\'s environment.' };
 }
