@@ -20,14 +20,8 @@ function run(rule: Rule, file: string, text: string, files: Record<string, strin
     .map((f) => [f.messageId, f.severity]);
 }
 
-describe('env/syntax: cosmetic notes are one level below the rule (Report.demote, like every milder finding)', () => {
-  const text = 'API_URL="http://x"\n\n\nGREETING=hello world\n';
-  test('layout and taste are info, problems stay warnings', () => {
-    assert.deepEqual(run(syntax, '/p/.env', text), [['QuoteCharacter', 'info'], ['ExtraBlankLine', 'info'], ['ValueWithoutQuotes', 'warning']]);
-  });
-  test('a configured severity moves both: the notes stay one level below', () => {
-    assert.deepEqual(run(syntax, '/p/.env', text, {}, 'error'), [['QuoteCharacter', 'warning'], ['ExtraBlankLine', 'warning'], ['ValueWithoutQuotes', 'error']]);
-  });
+// env/syntax's cosmetic notes one level below the rule: test/unit/rules/env/syntax.test.ts.
+describe('Report.demote, like every milder finding', () => {
   test('the engine applies a report\'s demotion to the configured severity, never below hint', () => {
     const milder: Rule = { meta: { ...syntax.meta, id: 'env/test-milder' }, check: (_c, report) => {
       report({ messageId: 'one', start: 0, end: 1, demote: 1 });

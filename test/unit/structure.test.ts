@@ -57,10 +57,8 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
 const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
   'disposability/missing-sigterm-handler',
-  'env/invalid-schema',
   'env/invalid-value',
   'env/missing-required',
-  'env/syntax',
   'env/unknown-key',
   'env/unused-declaration',
   'logs/file-logging',
