@@ -57,10 +57,6 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
 const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
   'disposability/missing-sigterm-handler',
-  'env/invalid-value',
-  'env/missing-required',
-  'env/unknown-key',
-  'env/unused-declaration',
   'logs/file-logging',
   'processes/in-memory-session',
 ]);
