@@ -58,7 +58,6 @@ const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
   'disposability/missing-sigterm-handler',
   'logs/file-logging',
-  'processes/in-memory-session',
 ]);
 
 test('every rule has its test at test/unit/rules/<factor>/<name>.test.ts', () => {
