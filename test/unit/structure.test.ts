@@ -57,7 +57,6 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
 const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
   'disposability/missing-sigterm-handler',
-  'logs/file-logging',
 ]);
 
 test('every rule has its test at test/unit/rules/<factor>/<name>.test.ts', () => {

@@ -1,8 +1,8 @@
 import type { InvalidCase, ValidCase } from '../../ruleTester';
 
 // processes/in-memory-session: express-session, fastify, koa and hapi, one file at a time. The express and
-// fastify findings offer a store as suggestions (Redis, Postgres: the user chooses the backing service),
-// stated in ./fixes.ts; the cases here leave them to it (`suggestions: SUGGESTED`).
+// fastify findings offer a store as suggestions (Redis, then Postgres for express-session: the user chooses the
+// backing service); ./fixes.ts holds the cases about how those edits are written.
 
 /** Lines joined with `\n`, with a final line break: the fixtures read like the files they stand for. */
 export const code = (...lines: string[]): string => `${lines.join('\n')}\n`;
