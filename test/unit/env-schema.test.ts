@@ -6,19 +6,12 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { parseSchema, schemaFromExample } from '../../core/src/env/schema';
+import { PRODUCT_EXAMPLE } from './rules/env/fixtures';
 
 // The schema model and the JSON Schema of the format (the schema file's own errors, env/invalid-schema:
 // test/unit/rules/env/invalid-schema.test.ts).
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PRODUCT_EXAMPLE = `allowUnknown: false          # unknown keys in .env are reported
-variables:
-  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql],
-                  description: Primary database }
-  PORT:         { type: port, default: 3000 }
-  LOG_LEVEL:    { type: enum, values: [debug, info, warn, error], default: info }
-  SESSION_SECRET: { type: string, minLength: 32, secret: true }
-`;
 
 describe('schema model', () => {
   test('the example of PRODUCT.md reads as written', () => {

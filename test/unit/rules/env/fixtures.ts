@@ -17,3 +17,13 @@ variables:
 export const GOOD_DB = 'DATABASE_URL=postgres://db.internal:5432/app\nADMIN_EMAIL=ops@example.com\n';
 
 export const WITH_SCHEMA = { filename: '/ws/.env', files: { '/ws/.env.schema.yaml': SCHEMA } };
+
+/** The `.env.schema.yaml` example of PRODUCT.md, as written there. */
+export const PRODUCT_EXAMPLE = `allowUnknown: false          # unknown keys in .env are reported
+variables:
+  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql],
+                  description: Primary database }
+  PORT:         { type: port, default: 3000 }
+  LOG_LEVEL:    { type: enum, values: [debug, info, warn, error], default: info }
+  SESSION_SECRET: { type: string, minLength: 32, secret: true }
+`;

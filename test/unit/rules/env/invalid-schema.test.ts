@@ -1,16 +1,9 @@
 import { rule } from '../../../../core/src/rules/env/invalid-schema';
 import { RuleTester } from '../ruleTester';
+import { PRODUCT_EXAMPLE } from './fixtures';
 
 // env/invalid-schema: the schema file's own errors, on the node at fault. (The schema model and the JSON
 // Schema of the format: test/unit/env-schema.test.ts.)
-const PRODUCT_EXAMPLE = `allowUnknown: false          # unknown keys in .env are reported
-variables:
-  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql],
-                  description: Primary database }
-  PORT:         { type: port, default: 3000 }
-  LOG_LEVEL:    { type: enum, values: [debug, info, warn, error], default: info }
-  SESSION_SECRET: { type: string, minLength: 32, secret: true }
-`;
 
 new RuleTester({ filename: '/ws/.env.schema.yaml' }).run(rule, {
   valid: [
