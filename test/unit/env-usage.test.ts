@@ -30,6 +30,9 @@ describe('reads in code', () => {
     ['nested destructuring of process', 'const { env: { HOST } } = process;', ['HOST']],
     ['parenthesised and asserted', 'const a = (process.env as any).X;', ['X']],
     ['not env: other objects', 'const a = config.env.X; const b = proc.env.Y;', []],
+    ['not a variable: a method of the env object', "if (process.env.hasOwnProperty('X')) start();", []],
+    ['element access through a string constant of the file', "const NAME = 'DB_URL';\nconst a = process.env[NAME];", ['DB_URL']],
+    ['a parameter defaulting to the env object', 'function load(env = process.env) { return env.PORT; }', ['PORT']],
   ];
   for (const [name, code, expected] of cases) test(name, () => assert.deepEqual(names(code), expected));
   test('the text path of the program index: the same facts as the tree, or no answer', () => {
@@ -49,7 +52,9 @@ describe('reads in code', () => {
   });
   test('the env object used whole makes the module dynamic', () => {
     assert.equal(findEnvReads(sf('cleanEnv(process.env, {});')).dynamic, true);
-    assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, true);
+    assert.equal(findEnvReads(sf('export const read = (k: string) => process.env[k];')).dynamic, true);
+    // A key held in a string constant of the file is a read of that variable, not a dynamic one.
+    assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, false);
     assert.equal(findEnvReads(sf('const a = process.env.X;')).dynamic, false);
   });
   test('facts: reads, and the names a dynamic module mentions', () => {
