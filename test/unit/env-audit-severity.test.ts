@@ -5,12 +5,13 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { fileKindOf } from '../../core/src/fileKinds';
 import { mapHost } from '../../core/src/host';
-import { rule as missingRequired } from '../../core/src/rules/env/missing-required';
 import { rule as syntax } from '../../core/src/rules/env/syntax';
 import type { Rule } from '../../core/src/rules/types';
 
 // Findings of the audit set on real applications: cosmetic .env notes at warning level (hedgedoc, zwave-js-ui,
-// outline), REUSE `.env.license` files read as .env files, and `.env.test` judged as a complete configuration.
+// outline; the engine's demotion here, env/syntax's cases in test/unit/rules/env/syntax.test.ts), REUSE
+// `.env.license` files read as .env files, and `.env.test` judged as a complete configuration
+// (test/unit/rules/env/missing-required.test.ts).
 
 function run(rule: Rule, file: string, text: string, files: Record<string, string> = {}, configured?: 'warning' | 'error') {
   const config = defaultConfig();
@@ -20,14 +21,8 @@ function run(rule: Rule, file: string, text: string, files: Record<string, strin
     .map((f) => [f.messageId, f.severity]);
 }
 
-describe('env/syntax: cosmetic notes are one level below the rule (Report.demote, like every milder finding)', () => {
-  const text = 'API_URL="http://x"\n\n\nGREETING=hello world\n';
-  test('layout and taste are info, problems stay warnings', () => {
-    assert.deepEqual(run(syntax, '/p/.env', text), [['QuoteCharacter', 'info'], ['ExtraBlankLine', 'info'], ['ValueWithoutQuotes', 'warning']]);
-  });
-  test('a configured severity moves both: the notes stay one level below', () => {
-    assert.deepEqual(run(syntax, '/p/.env', text, {}, 'error'), [['QuoteCharacter', 'warning'], ['ExtraBlankLine', 'warning'], ['ValueWithoutQuotes', 'error']]);
-  });
+// env/syntax's cosmetic notes one level below the rule: test/unit/rules/env/syntax.test.ts.
+describe('Report.demote, like every milder finding', () => {
   test('the engine applies a report\'s demotion to the configured severity, never below hint', () => {
     const milder: Rule = { meta: { ...syntax.meta, id: 'env/test-milder' }, check: (_c, report) => {
       report({ messageId: 'one', start: 0, end: 1, demote: 1 });
@@ -47,18 +42,5 @@ describe('.env-looking names that are not .env files', () => {
   });
   test('real .env files still are', () => {
     for (const f of ['.env', '.env.test', '.env.production.local', 'docker/app.env']) assert.equal(fileKindOf(f), 'env', f);
-  });
-});
-
-describe('env/missing-required: overlays of an environment need not be complete', () => {
-  const files = { '/p/.env.example': 'DATABASE_URL=\nSECRET_KEY=\n' };
-  for (const name of ['.env.test', '.env.development', '.env.test.local']) {
-    test(`valid: ${name} sets only what that environment changes`, () => {
-      assert.deepEqual(run(missingRequired, `/p/${name}`, 'NODE_ENV=test\n', files), []);
-    });
-  }
-  test('invalid: .env and .env.production must hold every required key', () => {
-    assert.deepEqual(run(missingRequired, '/p/.env', 'DATABASE_URL=postgres://db/app\n', files), [['missing', 'warning']]);
-    assert.deepEqual(run(missingRequired, '/p/.env.production', 'DATABASE_URL=postgres://db/app\n', files), [['missing', 'warning']]);
   });
 });

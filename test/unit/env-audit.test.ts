@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parse as dotenvParse } from 'dotenv';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { declarationsFor } from '../../core/src/env/complete';
 import { analyze } from '../../core/src/engine';
-import { applyEdits, planFixes } from '../../core/src/fixes/plan';
 import type { EditFix } from '../../core/src/fixes/types';
 import { mapHost } from '../../core/src/host';
 import { formatReport } from '../../core/src/report';
 import { rules } from '../../core/src/rules';
 import { rule as invalidValue } from '../../core/src/rules/env/invalid-value';
-import { rule as syntax } from '../../core/src/rules/env/syntax';
 import type { Finding } from '../../core/src/types';
 import { fake } from './helpers';
 
 // Findings of the audit of the env checks: secrets echoed in messages, URL passwords shown by
-// env/invalid-value, values cut by an unquoted `#`, and URLs without a scheme.
+// env/invalid-value (values cut by an unquoted `#` and URLs without a scheme: test/unit/rules/env/).
 
 const ENV_RULES = rules.filter((r) => r.meta.id.startsWith('env/'));
 
@@ -176,62 +173,5 @@ describe('env/invalid-value hides URL credentials', () => {
     const d = declarationsFor('/p/src/a.ts', host).get('REDIS_URL');
     assert.ok(d?.value);
     assert.ok(!d.value.display.includes('Zq8x'), d.value.display);
-  });
-});
-
-describe('env/syntax UnquotedHash', () => {
-  const lint = (text: string) => analyzeEnv(text, {}, '/p/.env', [syntax]);
-  const hashes = (text: string) => lint(text).findings.filter((f) => f.messageId === 'UnquotedHash').map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)]);
-
-  const reported: Array<[string, string]> = [
-    ['COLOR=#ff0000\n', '#ff0000'],
-    ['URL=https://acme.io/#/dashboard\n', 'https://acme.io/#/dashboard'],
-    ['MSG=hello#world\n', 'hello#world'],
-    ['MSG=hello#world # greeting\n', 'hello#world'],
-    ['export TAG=v1#2\n', 'v1#2'],
-  ];
-  for (const [text, range] of reported) test(`reported: ${JSON.stringify(text)}`, () => assert.deepEqual(hashes(text), [[1, range]]));
-
-  const quiet = ['A=value # comment\n', 'A="with#hash"\n', "A='a#b' # c\n", 'A= # empty, with a comment\n', '# A=#x\n', 'A: #x\n', 'A\n', 'A="unclosed#x\n'];
-  for (const text of quiet) test(`not reported: ${JSON.stringify(text)}`, () => assert.deepEqual(hashes(text), []));
-
-  /** Applies the UnquotedHash fix and returns the fixed text, its preferred flag, and what dotenv reads. */
-  function fixOnce(text: string): { after: string; preferred: boolean; value: string | undefined } {
-    const { findings, fixes } = lint(text);
-    const f = findings.find((x) => x.messageId === 'UnquotedHash');
-    assert.ok(f);
-    const fix = fixes.get(f)?.[0];
-    assert.ok(fix, 'UnquotedHash has a fix');
-    const after = applyEdits(text, planFixes({ path: '/p/.env', text }, [fix], { root: '/p' }, 'fix').changes[0].edits);
-    const parsed = dotenvParse(after) as Record<string, string>;
-    return { after, preferred: fix.preferred, value: Object.values(parsed)[0] };
-  }
-
-  const fixes: Array<[string, string, string]> = [
-    ['COLOR=#ff0000\n', 'COLOR="#ff0000"\n', '#ff0000'],
-    ['URL=https://acme.io/#/dashboard\n', 'URL="https://acme.io/#/dashboard"\n', 'https://acme.io/#/dashboard'],
-    ['MSG=hello#world # greeting\n', 'MSG="hello#world" # greeting\n', 'hello#world'],
-    ['A=x\\ny#z\n', "A='x\\ny#z'\n", 'x\\ny#z'],
-  ];
-  for (const [before, after, value] of fixes) {
-    test(`fix: ${JSON.stringify(before)}`, () => {
-      const out = fixOnce(before);
-      assert.equal(out.after, after);
-      assert.equal(out.value, value);
-      // The fix changes what dotenv loads (to what was written): offered, never applied by fix-all.
-      assert.equal(out.preferred, false);
-    });
-  }
-});
-
-describe('env/invalid-value: type url needs a scheme', () => {
-  const run = (text: string) => analyzeEnv(text, { '/p/.env.schema.yaml': 'variables:\n  API_URL: { type: url }\n' }, '/p/.env', [invalidValue]).findings.map((f) => f.messageId);
-  for (const value of ['localhost:3000', 'db.internal:5432', 'example.com', 'http:/example.com']) test(`rejects ${value}`, () => assert.deepEqual(run(`API_URL=${value}\n`), ['type']));
-  for (const value of ['https://example.com', 'redis://cache:6379', 'postgres://u@db/app', 'mailto:ops@example.com', 'file:///tmp/x', 'urn:isbn:0451450523']) {
-    test(`accepts ${value}`, () => assert.deepEqual(run(`API_URL=${value}\n`), []));
-  }
-  test('a schema default without a scheme is a schema problem', () => {
-    const found = analyzeEnv('variables:\n  API_URL: { type: url, default: "localhost:3000" }\n', {}, '/p/.env.schema.yaml').findings;
-    assert.deepEqual(found.map((f) => [f.ruleId, f.messageId]), [['env/invalid-schema', 'invalidDefault']]);
   });
 });

@@ -5,29 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { defaultConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
 import { parseSchema, schemaFromExample } from '../../core/src/env/schema';
-import { rule as invalidSchema } from '../../core/src/rules/env/invalid-schema';
+import { PRODUCT_EXAMPLE } from './rules/env/fixtures';
 
-// env/invalid-schema: the schema file's own errors, on the node at fault; and the JSON Schema of the format.
+// The schema model and the JSON Schema of the format (the schema file's own errors, env/invalid-schema:
+// test/unit/rules/env/invalid-schema.test.ts).
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PRODUCT_EXAMPLE = `allowUnknown: false          # unknown keys in .env are reported
-variables:
-  DATABASE_URL: { type: url, required: true, secret: true, protocols: [postgres, postgresql],
-                  description: Primary database }
-  PORT:         { type: port, default: 3000 }
-  LOG_LEVEL:    { type: enum, values: [debug, info, warn, error], default: info }
-  SESSION_SECRET: { type: string, minLength: 32, secret: true }
-`;
-
-function problems(text: string, file = '/p/.env.schema.yaml'): Array<[string, string]> {
-  const result = analyze(new FileContext(file, text), { config: defaultConfig(), rules: [invalidSchema] });
-  for (const f of result.findings) assert.equal(f.ruleId, 'env/invalid-schema');
-  return result.findings.map((f) => [f.messageId, text.slice(f.start, f.end)]);
-}
 
 describe('schema model', () => {
   test('the example of PRODUCT.md reads as written', () => {
@@ -57,48 +41,6 @@ describe('schema model', () => {
     assert.deepEqual([s.variables.get('PORT')?.required, s.variables.get('PORT')?.description, s.variables.get('PORT')?.example], [true, 'The port', '3000']);
     assert.deepEqual([s.variables.get('API_TOKEN')?.secret, s.variables.get('API_TOKEN')?.example], [true, undefined]);
     assert.equal(s.variables.get('NAME')?.example, undefined);
-  });
-});
-
-describe('env/invalid-schema', () => {
-  test('valid: the example, an empty file, JSON', () => {
-    assert.deepEqual(problems(PRODUCT_EXAMPLE), []);
-    assert.deepEqual(problems(''), []);
-    assert.deepEqual(problems('{ "$schema": "x", "variables": { "A": { "type": "integer", "min": 1 } } }', '/p/.env.schema.json'), []);
-  });
-  const invalid: Array<[string, string, Array<[string, string]>]> = [
-    ['invalid YAML: one diagnostic', 'variables:\n  A: { type: url\n  B: [\n', [['syntax', '']]],
-    ['root is not a mapping', '- a\n- b\n', [['notAMapping', '- a\n- b\n']]],
-    ['unknown top-level key', 'allowUnknwn: false\n', [['unknownKey', 'allowUnknwn']]],
-    ['allowUnknown not a boolean', 'allowUnknown: "no"\n', [['wrongOptionType', '"no"']]],
-    ['variables not a mapping', 'variables: [A, B]\n', [['variablesNotMapping', '[A, B]']]],
-    ['variable not a mapping', 'variables:\n  A: url\n', [['variableNotMapping', 'url']]],
-    ['unknown type', 'variables:\n  A: { type: uri }\n', [['unknownType', 'uri']]],
-    ['unknown option', 'variables:\n  A: { requird: true }\n', [['unknownOption', 'requird']]],
-    ['option of another type', 'variables:\n  A: { type: port, minLength: 2 }\n', [['optionNotForType', 'minLength']]],
-    ['wrong option type', 'variables:\n  A: { required: "yes", minLength: -1 }\n', [['wrongOptionType', '"yes"'], ['wrongOptionType', '-1']]],
-    ['invalid pattern', 'variables:\n  A: { pattern: "([a-z" }\n', [['invalidPattern', '"([a-z"']]],
-    ['enum without values', 'variables:\n  A: { type: enum }\n', [['enumWithoutValues', 'A']]],
-    ['empty values', 'variables:\n  A: { type: enum, values: [] }\n', [['wrongOptionType', '[]']]],
-    ['min above max', 'variables:\n  A: { type: integer, min: 5, max: 1 }\n', [['minAboveMax', '5']]],
-    ['default that does not fit', 'variables:\n  PORT: { type: port, default: 70000 }\n', [['invalidDefault', '70000']]],
-    ['duplicate variable', 'variables:\n  A: {}\n  A: {}\n', [['syntax', 'A']]],
-  ];
-  for (const [name, text, expected] of invalid) {
-    test(name, () => {
-      const found = problems(text);
-      if (name.startsWith('invalid YAML')) assert.deepEqual(found.map((f) => f[0]), ['syntax']);
-      else assert.deepEqual(found, expected);
-    });
-  }
-  test('the syntax message says what is wrong and where the .env checks stand', () => {
-    const result = analyze(new FileContext('/p/.env.schema.yaml', 'variables: [\n'), { config: defaultConfig(), rules: [invalidSchema] });
-    assert.equal(result.findings.length, 1);
-    assert.match(result.findings[0].message, /^The schema is not valid YAML: .+ Until it parses/);
-  });
-  test('a schema named like a .env file (kind env) is checked too; other YAML is not', () => {
-    assert.equal(problems('variables: 3\n', '/p/.env.schema.yaml').length, 1);
-    assert.deepEqual(problems('variables: 3\n', '/p/config.yaml'), []);
   });
 });
 

@@ -8,12 +8,11 @@ import { shownKey } from '../../core/src/env/display';
 import { envFacts, envFactsFromText, findEnvReads } from '../../core/src/env/reads';
 import { schemaFromExample } from '../../core/src/env/schema';
 import { mapHost } from '../../core/src/host';
-import { ProgramIndex } from '../../core/src/program';
 import { rule as undeclaredUsage } from '../../core/src/rules/env/undeclared-usage';
-import { rule as unusedDeclaration } from '../../core/src/rules/env/unused-declaration';
 import type { Finding } from '../../core/src/types';
 
-// env/undeclared-usage (code reads what nothing declares) and env/unused-declaration (declared, never read).
+// env/undeclared-usage (code reads what nothing declares), and the reads it is built on. (env/unused-declaration,
+// declared and never read: test/unit/rules/env/unused-declaration.test.ts.)
 
 const sf = (code: string) => ts.createSourceFile('/p/src/a.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 const names = (code: string) => findEnvReads(sf(code)).reads.map((r) => r.name);
@@ -31,6 +30,9 @@ describe('reads in code', () => {
     ['nested destructuring of process', 'const { env: { HOST } } = process;', ['HOST']],
     ['parenthesised and asserted', 'const a = (process.env as any).X;', ['X']],
     ['not env: other objects', 'const a = config.env.X; const b = proc.env.Y;', []],
+    ['not a variable: a method of the env object', "if (process.env.hasOwnProperty('X')) start();", []],
+    ['element access through a string constant of the file', "const NAME = 'DB_URL';\nconst a = process.env[NAME];", ['DB_URL']],
+    ['a parameter defaulting to the env object', 'function load(env = process.env) { return env.PORT; }', ['PORT']],
   ];
   for (const [name, code, expected] of cases) test(name, () => assert.deepEqual(names(code), expected));
   test('the text path of the program index: the same facts as the tree, or no answer', () => {
@@ -50,7 +52,9 @@ describe('reads in code', () => {
   });
   test('the env object used whole makes the module dynamic', () => {
     assert.equal(findEnvReads(sf('cleanEnv(process.env, {});')).dynamic, true);
-    assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, true);
+    assert.equal(findEnvReads(sf('export const read = (k: string) => process.env[k];')).dynamic, true);
+    // A key held in a string constant of the file is a read of that variable, not a dynamic one.
+    assert.equal(findEnvReads(sf('const k = "X"; process.env[k];')).dynamic, false);
     assert.equal(findEnvReads(sf('const a = process.env.X;')).dynamic, false);
   });
   test('facts: reads, and the names a dynamic module mentions', () => {
@@ -117,47 +121,6 @@ describe('env/undeclared-usage', () => {
     const context = new FileContext('/p/src/util.ts', 'export const x = 1;\n');
     analyze(context, { config: defaultConfig(), rules: [undeclaredUsage], host: mapHost(schema, '/p') });
     assert.equal(context.hasSourceFile, false);
-  });
-});
-
-describe('env/unused-declaration', () => {
-  function program(files: Record<string, string>): ProgramIndex {
-    const index = new ProgramIndex([unusedDeclaration]);
-    for (const [file, text] of Object.entries(files)) if (/\.[jt]s$/.test(file)) index.update(file, text, false);
-    return index;
-  }
-  function unused(file: string, text: string, index?: ProgramIndex): Finding[] {
-    return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [unusedDeclaration], program: index?.view(file) }).findings;
-  }
-  const example = 'DATABASE_URL=\nPORT=\nSTRIPE_KEY=\nOLD_FLAG=\n';
-  const code = { '/p/src/a.ts': 'const key = process.env.STRIPE_KEY;\n', '/p/src/b.ts': "import './a';\n" };
-  test('invalid: declared in .env.example, read by no module (info, at the key)', () => {
-    const found = unused('/p/.env.example', example, program(code));
-    assert.deepEqual(found.map((f) => [f.ruleId, f.messageId, f.severity, f.range.start.line, f.data.name]), [['env/unused-declaration', 'unused', 'info', 3, 'OLD_FLAG']]);
-  });
-  test('invalid: in the schema, at the variable\'s key', () => {
-    const schema = 'variables:\n  STRIPE_KEY: { secret: true }\n  LEGACY_MODE: { type: boolean }\n';
-    const found = unused('/p/.env.schema.yaml', schema, program(code));
-    assert.deepEqual(found.map((f) => schema.slice(f.start, f.end)), ['LEGACY_MODE']);
-  });
-  test('valid: names read through an env library count (mentions)', () => {
-    const index = program({ '/p/src/env.ts': "export const env = cleanEnv(process.env, { OLD_FLAG: bool(), STRIPE_KEY: str() });\n" });
-    assert.deepEqual(unused('/p/.env.example', example, index), []);
-  });
-  test('modules outside the declaration\'s folder do not count', () => {
-    const index = program({ '/other/src/a.ts': 'process.env.OLD_FLAG; process.env.STRIPE_KEY;', ...code });
-    assert.deepEqual(unused('/p/.env.example', example, index).map((f) => f.data.name), ['OLD_FLAG']);
-  });
-  test('no program, or no module that reads any variable: nothing is reported', () => {
-    assert.deepEqual(unused('/p/.env.example', example), []);
-    assert.deepEqual(unused('/p/.env.example', example, program({ '/p/src/a.ts': 'export const x = 1;\n' })), []);
-  });
-  test('the summary is made only for modules that mention env', () => {
-    const index = program(code);
-    assert.deepEqual(index.view('/p/src/a.ts').allModules().map((m) => [m.file, m.facts]), [['/p/src/a.ts', ['env-read:STRIPE_KEY']], ['/p/src/b.ts', []]]);
-  });
-  test('code files themselves get no finding', () => {
-    assert.deepEqual(unused('/p/src/a.ts', code['/p/src/a.ts'], program(code)), []);
   });
 });
 

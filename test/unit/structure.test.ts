@@ -57,16 +57,6 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
 const NOT_YET_MOVED = new Set([
   'config/hardcoded-secret',
   'disposability/missing-sigterm-handler',
-  'env/duplicate-key',
-  'env/invalid-schema',
-  'env/invalid-value',
-  'env/missing-required',
-  'env/syntax',
-  'env/unknown-key',
-  'env/unordered-key',
-  'env/unused-declaration',
-  'logs/file-logging',
-  'processes/in-memory-session',
 ]);
 
 test('every rule has its test at test/unit/rules/<factor>/<name>.test.ts', () => {

@@ -81,10 +81,14 @@ export function findEnvReads(sf: ts.SourceFile): EnvReads {
 function collectEnvReads(sf: ts.SourceFile): EnvReads {
   const out: EnvReads = { reads: [], dynamic: false };
   const aliases = new Map<string, Via>();
-  const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false) => {
+  let constants: Map<string, string> | undefined;
+  /** `const NAME = 'X'` anywhere in the file, for `process.env[NAME]`: read once, when such an access is met. */
+  const constantOf = (id: ts.Identifier): string | undefined => (constants ??= stringConstants(sf)).get(id.text);
+  const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false, value = name.text) => {
     const literal = !ts.isIdentifier(name);
     const start = name.getStart(sf) + (literal ? 1 : 0);
-    const site: EnvReadSite = { name: name.text, start, end: start + name.text.length, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write };
+    const end = literal ? start + name.text.length : name.getEnd();
+    const site: EnvReadSite = { name: value, start, end, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write };
     if (!write && isEnvFilePath(expr)) site.locatesEnvFile = true;
     out.reads.push(site);
   };
@@ -103,15 +107,22 @@ function collectEnvReads(sf: ts.SourceFile): EnvReads {
   const use = (node: ts.Expression, via: Via): void => {
     const parent = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      // `process.env.hasOwnProperty('X')`: a method of the object, not a variable (the scaffold's reads agree).
+      if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return;
       if (ts.isIdentifier(parent.name)) push(parent.name, parent, via, isAssignmentTarget(parent));
     } else if (ts.isElementAccessExpression(parent) && parent.expression === node) {
       const arg = unwrap(parent.argumentExpression);
+      const constant = ts.isIdentifier(arg) ? constantOf(arg) : undefined;
       if (ts.isStringLiteralLike(arg)) push(arg, parent, via, isAssignmentTarget(parent));
+      else if (constant !== undefined && ts.isIdentifier(arg)) push(arg, parent, via, isAssignmentTarget(parent), constant);
       else out.dynamic = true;
     } else if (ts.isVariableDeclaration(parent) && parent.initializer && unwrap(parent.initializer) === node) {
       if (ts.isObjectBindingPattern(parent.name)) destructure(parent.name, via);
       else if (ts.isIdentifier(parent.name)) aliases.set(parent.name.text, via);
       else out.dynamic = true;
+    } else if (ts.isParameter(parent) && parent.initializer && unwrap(parent.initializer) === node && ts.isIdentifier(parent.name)) {
+      // `function loadConfig(env = process.env)`: the parameter is the env object.
+      aliases.set(parent.name.text, via);
     } else if (!(ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent))) {
       out.dynamic = true;
     } else use(parent, via);
@@ -147,6 +158,20 @@ function collectEnvReads(sf: ts.SourceFile): EnvReads {
   };
   visit(sf);
   return out;
+}
+
+/** `const NAME = 'X'` (a string or a template without substitutions), by name, anywhere in the file. */
+function stringConstants(sf: ts.SourceFile): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      const init = unwrap(node.initializer);
+      if (ts.isStringLiteralLike(init)) found.set(node.name.text, init.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 /** An identifier that is an alias's value, not its declaration or a property name that happens to match. */

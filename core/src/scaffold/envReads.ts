@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { envObject } from '../js/envReads';
+import { findEnvReads } from '../env/reads';
 import { dottedName, isEqualityOperator, unwrap } from '../js/modules';
 import type { EnvType, SourceLocation } from './types';
 
@@ -50,55 +50,15 @@ export function parseSource(file: string, text: string): ts.SourceFile {
 }
 
 /**
- * Every read of an environment variable in one file, syntax only: `process.env.X`, `process.env['X']`,
+ * Every read of an environment variable in one file, as `findEnvReads` finds them (`core/src/env/reads.ts`, the
+ * one answer the rules and the program index give too): `process.env.X`, `process.env['X']`,
  * `process.env[NAME]` with `const NAME = 'X'` in the file, destructuring (`const { X = 'd' } = process.env`),
- * aliases of the env object (`const env = process.env`, `const { env } = process`, `import { env } from
- * 'node:process'`), and `import.meta.env.X`. Each read carries what the expression around it says: the
+ * aliases of the env object, and `import.meta.env.X`. Each read carries what the expression around it says: the
  * fallback, a `Number()`/`parseInt()` around it, a comparison with `'true'`, `new URL()`, a guard. A local
  * variable that holds the value (`const port = process.env.PORT`) is followed through its uses in the file.
  */
 export function scanEnvUses(sf: ts.SourceFile, file = sf.fileName): EnvUse[] {
-  const constants = new Map<string, string>();
-  const envAliases = new Set<string>();
-  const identifiers = new Map<string, ts.Identifier[]>();
-  const collect = (node: ts.Node): void => {
-    // `function loadConfig(env = process.env)`: the parameter is the env object.
-    if (ts.isParameter(node) && node.initializer && ts.isIdentifier(node.name) && envObject(unwrap(node.initializer)) !== undefined) envAliases.add(node.name.text);
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      const init = unwrap(node.initializer);
-      if (ts.isIdentifier(node.name)) {
-        const lit = literalText(init);
-        if (lit !== undefined && (ts.isStringLiteralLike(init))) constants.set(node.name.text, lit);
-        if (envObject(init)) envAliases.add(node.name.text);
-      } else if (ts.isObjectBindingPattern(node.name) && ts.isIdentifier(init) && init.text === 'process') {
-        // `const { env } = process` / `const { env: e } = process`
-        for (const el of node.name.elements) {
-          const key = el.propertyName ?? el.name;
-          if (ts.isIdentifier(key) && key.text === 'env' && ts.isIdentifier(el.name)) envAliases.add(el.name.text);
-        }
-      }
-    }
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && /^(node:)?process$/.test(node.moduleSpecifier.text)) {
-      const named = node.importClause?.namedBindings;
-      if (named && ts.isNamedImports(named)) {
-        for (const el of named.elements) if ((el.propertyName ?? el.name).text === 'env') envAliases.add(el.name.text);
-      }
-    }
-    if (ts.isIdentifier(node)) {
-      const list = identifiers.get(node.text);
-      if (list) list.push(node);
-      else identifiers.set(node.text, [node]);
-    }
-    ts.forEachChild(node, collect);
-  };
-  collect(sf);
-
-  const isEnvObject = (expr: ts.Expression): boolean => {
-    const e = unwrap(expr);
-    if (envObject(e)) return true;
-    return ts.isIdentifier(e) && envAliases.has(e.text);
-  };
-
+  let identifiers: Map<string, ts.Identifier[]> | undefined;
   const uses: EnvUse[] = [];
   const locate = (node: ts.Node): SourceLocation => {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
@@ -107,67 +67,64 @@ export function scanEnvUses(sf: ts.SourceFile, file = sf.fileName): EnvUse[] {
   /** Follows a local that holds the value through its uses in the file (`port` → `Number(port)`), two levels deep. */
   const follow = (use: EnvUse, local: ts.Identifier | undefined, depth: number): void => {
     if (!local || depth > 1) return;
+    identifiers ??= identifiersOf(sf);
     for (const ref of identifiers.get(local.text) ?? []) {
       if (ref === local || !isValueReference(ref)) continue;
       follow(use, localOf(climb(ref, use)), depth + 1);
     }
   };
-
-  const visit = (node: ts.Node): void => {
-    let name: string | undefined;
-    if (ts.isPropertyAccessExpression(node) && isEnvObject(node.expression)) name = node.name.text;
-    else if (ts.isElementAccessExpression(node) && isEnvObject(node.expression)) {
-      const arg = unwrap(node.argumentExpression);
-      if (ts.isStringLiteralLike(arg)) name = arg.text;
-      else if (ts.isIdentifier(arg)) name = constants.get(arg.text);
-    }
-    if (name !== undefined && ENV_NAME.test(name) && !isWrite(node) && !isMethodCall(node)) {
-      const use: EnvUse = { name, location: locate(node) };
-      follow(use, localOf(climb(node, use)), 0);
-      uses.push(use);
-    }
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isEnvObject(node.initializer)) {
-      for (const el of node.name.elements) {
-        if (el.dotDotDotToken) continue;
-        const key = el.propertyName ?? el.name;
-        const keyName = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : undefined;
-        if (!keyName || !ENV_NAME.test(keyName)) continue;
-        const use: EnvUse = { name: keyName, location: locate(el) };
-        if (el.initializer) {
-          const lit = literalText(el.initializer);
-          if (lit !== undefined) use.default = lit;
-          else use.fallback = true;
-        }
-        follow(use, ts.isIdentifier(el.name) ? el.name : undefined, 0);
-        uses.push(use);
+  for (const read of findEnvReads(sf).reads) {
+    if (read.write || !ENV_NAME.test(read.name)) continue;
+    const node = accessAt(sf, read.exprStart, read.exprEnd);
+    if (!node) continue;
+    const use: EnvUse = { name: read.name, location: locate(node) };
+    if (ts.isBindingElement(node)) {
+      if (node.initializer) {
+        const lit = literalText(node.initializer);
+        if (lit !== undefined) use.default = lit;
+        else use.fallback = true;
       }
+      follow(use, ts.isIdentifier(node.name) ? node.name : undefined, 0);
+    } else follow(use, localOf(climb(node, use)), 0);
+    uses.push(use);
+  }
+  return uses;
+}
+
+/** The access (`process.env.X`, `env['X']`) or binding element a read site spans. */
+function accessAt(sf: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.getEnd() < end || node.pos > start) return;
+    if (node.getStart(sf) === start && node.getEnd() === end && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isBindingElement(node))) {
+      found = node;
+      return;
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return uses;
+  return found;
+}
+
+/** Every identifier of the file by name, for following a local's uses. */
+function identifiersOf(sf: ts.SourceFile): Map<string, ts.Identifier[]> {
+  const identifiers = new Map<string, ts.Identifier[]>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const list = identifiers.get(node.text);
+      if (list) list.push(node);
+      else identifiers.set(node.text, [node]);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(sf);
+  return identifiers;
 }
 
 /** `const port = <value>`: the local the value is stored in. */
 function localOf(top: ts.Node): ts.Identifier | undefined {
   const decl = top.parent;
   return decl && ts.isVariableDeclaration(decl) && decl.initializer === top && ts.isIdentifier(decl.name) ? decl.name : undefined;
-}
-
-/** `process.env.X = …`, `delete process.env.X`, `process.env.X ??= …`: the code sets it, not reads it. */
-function isWrite(node: ts.Node): boolean {
-  const p = node.parent;
-  if (ts.isDeleteExpression(p)) return true;
-  if (ts.isBinaryExpression(p) && p.left === node) {
-    const op = p.operatorToken.kind;
-    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
-  }
-  return false;
-}
-
-/** `process.env.hasOwnProperty('X')`: a method of the object, not a variable. */
-function isMethodCall(node: ts.Node): boolean {
-  return ts.isCallExpression(node.parent) && node.parent.expression === node;
 }
 
 /** An identifier that reads a local's value (not a declaration, property name or key). */

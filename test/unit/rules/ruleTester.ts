@@ -5,7 +5,8 @@ import { parseDocument } from 'yaml';
 import { parserFor } from '../../../core/src/treesitter/runtime';
 import type { Rule } from '../../../core/src/rules/types';
 import type { Finding } from '../../../core/src/types';
-import { analysis, fixAll, type Options } from '../../fixtures/workspace/harness';
+import { isPreferred } from '../../../core/src/fixes/types';
+import { analysis, applyFixes, fixAll, type Options } from '../../fixtures/workspace/harness';
 
 /**
  * The shared rule tester (ESLint's RuleTester, for this engine): a rule's valid and invalid cases as tables,
@@ -14,6 +15,8 @@ import { analysis, fixAll, type Options } from '../../fixtures/workspace/harness
  * - a valid case reports nothing; an invalid case reports exactly its `errors`, in order;
  * - an invalid case whose findings offer a fix states `output` (the file after fix-all of this rule); that
  *   output still parses and holds nothing the rule would fix again; `output: null` states that no fix is offered;
+ * - a fix that fix-all does not apply (not preferred: the user chooses) is stated in `suggestions`, the file
+ *   after that one fix, as ESLint states its suggestions; each still parses;
  * - every message template is filled (the harness throws on a `{placeholder}` left in a message);
  * - no case is listed twice (a copy-pasted case tests nothing new).
  */
@@ -31,8 +34,15 @@ export type ExpectedError =
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
-  /** The file after applying this rule's preferred fix for every finding; `null`: no fix is offered. */
+  /** The file after applying this rule's preferred fix for every finding; `null`: no fix fix-all would apply. */
   output?: string | null;
+  /** The file after each fix that fix-all does not apply (not preferred), finding by finding, in the order offered. */
+  suggestions?: string[];
+  /**
+   * Fix-all passes `output` takes (1 unless stated): a fix whose edits overlap another's waits for the next pass,
+   * and `cli --fix` and the editor's fix-all make one pass, so a case that needs 2 documents a fix left half done.
+   */
+  passes?: number;
   /** The `.env` the fix appends to, before the fix. */
   env?: string;
   /** The `.env` expected after the fix. */
@@ -72,7 +82,11 @@ export class RuleTester {
     const result = analysis(rule, file, c.code, this.options(c));
     const found = result.findings;
     assert.deepEqual(found.map((f, i) => actual(f, c.code, c.errors[i])), c.errors.map(normalise));
-    const fixable = found.some((f) => (result.fixes.get(f) ?? []).length > 0);
+    const fixes = found.map((f) => result.fixes.get(f) ?? []);
+    const offered = fixes.flat().filter((fix) => !isPreferred(fix)).map((fix) => applyFixes(file, c.code, [fix], c.env).source);
+    assert.deepEqual(offered, c.suggestions ?? [], 'the files after each fix that fix-all does not apply (`suggestions`)');
+    for (const s of offered) assert.deepEqual(parseErrors(file, s), [], 'a suggested fix parses');
+    const fixable = fixes.some((list) => list.some(isPreferred));
     if (c.output === undefined) {
       assert.ok(!fixable, 'the finding offers a fix: state the fixed file as `output` (or `output: null` if none is expected)');
       return;
@@ -82,13 +96,14 @@ export class RuleTester {
       return;
     }
     assert.ok(rule.meta.fixable, `${rule.meta.id} is not marked fixable but a case states an output`);
-    const fixed = fixAll(rule, file, c.code, { ...this.options(c), env: c.env });
+    let fixed = fixAll(rule, file, c.code, { ...this.options(c), env: c.env });
+    for (let pass = 1; pass < (c.passes ?? 1); pass++) fixed = fixAll(rule, file, fixed.source, { ...this.options(c), env: fixed.env });
     assert.equal(fixed.source, c.output, 'the file after fix-all');
     if (c.envOutput !== undefined) assert.equal(fixed.env, c.envOutput, 'the .env after fix-all');
     assert.deepEqual(parseErrors(file, fixed.source), [], 'the fixed file parses');
-    // Fix-all converges in one pass: the fixed file holds nothing this rule would fix again.
+    // Fix-all converges in its passes (one unless stated): the fixed file holds nothing this rule would fix again.
     const again = analysis(rule, file, fixed.source, this.options(c));
-    const left = again.findings.filter((f) => (again.fixes.get(f) ?? []).length > 0).map((f) => `${f.messageId} at line ${f.range.start.line + 1}`);
+    const left = again.findings.filter((f) => (again.fixes.get(f) ?? []).some(isPreferred)).map((f) => `${f.messageId} at line ${f.range.start.line + 1}`);
     assert.deepEqual(left, [], 'the fixed file still has fixable findings');
   }
 }
@@ -114,7 +129,7 @@ function actual(f: Finding, code: string, expected: ExpectedError | undefined): 
 function assertUnique(id: string, cases: ValidCase[]): void {
   const seen = new Map<string, string>();
   for (const c of cases) {
-    const key = `${c.filename ?? ''}\0${c.code}\0${JSON.stringify([c.files, c.root, c.gitIgnored, c.gitTracked, c.noHost])}`;
+    const key = `${c.filename ?? ''}\0${c.code}\0${JSON.stringify([c.files, c.root, c.gitIgnored, c.gitTracked, c.noHost, c.severity])}`;
     const other = seen.get(key);
     if (other !== undefined) throw new Error(`${id}: cases "${other}" and "${c.name}" are the same input`);
     seen.set(key, c.name);

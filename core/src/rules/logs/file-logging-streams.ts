@@ -93,7 +93,7 @@ type PathOf = (args: ts.Expression[], option: (i: number, name: string) => ts.Ex
  * Log-rotation libraries that open a file stream, and loggers made only to write files, as data: what they
  * open is a log whatever its path says.
  * `exports` are the export paths that open one (`[]` for the module's own value); `path` finds the file in the
- * arguments. Each row has a true and a false example in test/unit/file-logging-rotating.test.ts.
+ * arguments. Each row has a true and a false example in test/unit/rules/logs/file-logging/others.ts.
  */
 export const ROTATING_STREAMS: ReadonlyArray<{ module: string; exports: string[][]; path: PathOf }> = [
   // The first argument is a file name or a function making one; `path` is the directory.

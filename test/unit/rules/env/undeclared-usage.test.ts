@@ -11,6 +11,7 @@ const READ = 'const buildTime = process.env.BUILD_TIME;\nconst api = process.env
 
 new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
   valid: [
+    { name: 'a method of the env object is not a variable', code: "if (process.env.hasOwnProperty('API_URL')) start();\n", files: EXAMPLE },
     { name: 'set inline by a package.json script', code: READ, ...withScripts({ build: 'BUILD_TIME=true next build' }) },
     { name: 'set through cross-env', code: READ, ...withScripts({ build: 'cross-env NODE_OPTIONS=--max-old-space-size=4096 BUILD_TIME=1 vite build' }) },
     { name: 'set through dotenv-cli -v', code: READ, ...withScripts({ build: 'dotenv -v BUILD_TIME=true -- next build' }) },
@@ -66,6 +67,14 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       errors: [['undeclared', 1, 'SMOKE_BASE_URL']],
       output: null,
     },
+    {
+      name: 'read through a string constant of the file',
+      code: "const NAME = 'BUILD_TIME';\nconst buildTime = process.env[NAME];\n",
+      files: EXAMPLE,
+      errors: [['undeclared', 2, 'NAME']],
+      output: null,
+    },
+    { name: 'read through a parameter defaulting to the env object', code: 'export function load(env = process.env) {\n  return env.BUILD_TIME;\n}\n', files: EXAMPLE, errors: [['undeclared', 2, 'BUILD_TIME']], output: null },
     { name: 'a shell script outside the package is not read', code: READ, ...withScripts({ build: '../build.sh' }, { '/build.sh': 'BUILD_TIME=1 next build\n' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
   ],
 });
