@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { findEnvReads } from '../../core/src/env/reads';
+import type { KeywordSource } from '../../core/src/keywords';
+import type { Rule } from '../../core/src/rules/types';
+import { params, runs, show } from '../fixtures/fuzz/arbitraries';
+
+// What a keystroke derives from the previous version instead of computing again (issue 13), checked against
+// a fresh computation of the same text after every edit of random edit sequences:
+// - the keywords present (`FileContext.keywordsPresent`): counted around the edit only;
+// - the environment reads (`findEnvReads`): walked again only in the top-level statement the edit touched,
+//   with the aliases declared before it (`const e = process.env`) as the statement's key.
+// The server's whole keystroke path is checked the same way in incremental-server.test.ts.
+
+type Edit = { at: number; remove: number; insert: string };
+
+/** Applies an edit whose offsets are taken modulo the text, and returns the change `withText` is given. */
+function apply(text: string, edit: Edit): { text: string; change: { start: number; end: number; newLength: number } } {
+  const start = text.length === 0 ? 0 : edit.at % (text.length + 1);
+  const end = Math.min(text.length, start + edit.remove);
+  return { text: text.slice(0, start) + edit.insert + text.slice(end), change: { start, end, newLength: edit.insert.length } };
+}
+
+const source = (keywords: string[], summaryKeywords?: string[]): KeywordSource => ({ meta: { keywords, summaryKeywords } });
+// `serve` starts `server` and `server:`: one place holds all three. `İ` lower-cases to two characters.
+const RULES: KeywordSource[] = [source(['serve', 'listen']), source(['server', '.listen(']), source([], ['server:', 'process.env', '= process'])];
+const PIECES = ['serve', 'server', 'server:', 'listen', '.listen(', 'process', '.env', 'process.env', '= ', ' ', 'r', ':', '(', '.', 'SERVER', 'İ', '\n'];
+
+const edit = (pieces: string[]) => fc.record({ at: fc.nat({ max: 1 << 16 }), remove: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((p) => p.join('')) });
+
+describe('keyword counts after an edit', () => {
+  test('at every version, the keywords present are those of a fresh count of the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.array(edit(PIECES), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        context.keywordsPresent(RULES);
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          const incremental = [...context.keywordsPresent(RULES)].sort();
+          const fresh = [...new FileContext('/ws/a.js', next.text).keywordsPresent(RULES)].sort();
+          const truth = [...new Set(RULES.flatMap((r) => [...r.meta.keywords, ...(r.meta.summaryKeywords ?? [])]))].filter((k) => next.text.toLowerCase().includes(k)).sort();
+          assert.deepEqual(fresh, truth, `fresh count of ${show(next.text)}`);
+          assert.deepEqual(incremental, fresh, `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(200)),
+    );
+  });
+
+  test('a keyword that starts a longer one at the same place is present (`serve` in `server`)', () => {
+    const ran: string[] = [];
+    const rule = (id: string, keywords: string[]): Rule => ({
+      meta: { id, defaultSeverity: 'warning', description: id, messages: { m: id }, fixable: false, kinds: ['js'], keywords },
+      check: () => { ran.push(id); },
+    });
+    analyze(new FileContext('/ws/a.js', 'const server = 1;\n'), { rules: [rule('a/serve', ['serve']), rule('a/server', ['server'])] });
+    assert.deepEqual(ran.sort(), ['a/serve', 'a/server']);
+  });
+});
+
+const STATEMENTS = [
+  'const port = process.env.PORT;', 'const e = process.env;', 'const { env } = process;', "import { env as ev } from 'node:process';",
+  'const key = e.API_KEY;', 'const { DB_URL, TOKEN: t } = env;', 'const url = ev.DATABASE_URL;', "const mode = process.env['NODE_ENV'];",
+  'process.env.DEBUG = "1";', 'run({ ...process.env });', 'function f() { return e.INNER; }', 'let e2 = e;', 'const x = 1;',
+];
+const ENV_PIECES = ['e', 'env', 'process', '.', '=', ';', '\n', ' ', 'X', '{', '}', 'const ', 'e.KEY', 'process.env', '// '];
+
+describe('environment reads after an edit', () => {
+  test('at every version, the reads (names, offsets, writes) and dynamic use are those of a fresh tree', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 12 }), fc.array(edit(ENV_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+        let context = new FileContext('/ws/a.js', lines.join('\n'));
+        findEnvReads(context.sourceFile);
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          const fresh = new FileContext('/ws/a.js', next.text);
+          assert.deepEqual(findEnvReads(context.sourceFile), findEnvReads(fresh.sourceFile), `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(150)),
+    );
+  });
+});
