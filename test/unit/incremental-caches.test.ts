@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
+import { ModuleBindings } from '../../core/src/js/modules';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
 import { params, runs, show } from '../fixtures/fuzz/arbitraries';
@@ -12,7 +13,9 @@ import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 // a fresh computation of the same text after every edit of random edit sequences:
 // - the keywords present (`FileContext.keywordsPresent`): counted around the edit only;
 // - the environment reads (`findEnvReads`): walked again only in the top-level statement the edit touched,
-//   with the aliases declared before it (`const e = process.env`) as the statement's key.
+//   with the aliases declared before it (`const e = process.env`) as the statement's key;
+// - the module bindings (`ModuleBindings`): a reused statement's recorded bindings are replayed when the names
+//   it looked up are bound as they were.
 // The server's whole keystroke path is checked the same way in incremental-server.test.ts.
 
 type Edit = { at: number; remove: number; insert: string };
@@ -80,6 +83,35 @@ describe('environment reads after an edit', () => {
           context = context.withText(next.text, next.change);
           const fresh = new FileContext('/ws/a.js', next.text);
           assert.deepEqual(findEnvReads(context.sourceFile), findEnvReads(fresh.sourceFile), `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(150)),
+    );
+  });
+});
+
+const MODULE_STATEMENTS = [
+  "const express = require('express');", 'const app = express();', "const { Pool, types: { builtins } } = require('pg');", "import winston from 'winston';",
+  'const t = winston.transports;', 'const F = t.File;', "require('dotenv/config');", "import 'reflect-metadata';", "const a = require('a'), b = a.b;",
+  "function f() { const p = require('pino'); return p; }", 'let y = app;', "import * as ns from 'ns';", "import z = require('z');", 'const w = ns.deep.w;',
+];
+const MODULE_PIECES = ['a', 'app', 'x', '.', '=', ';', '\n', ' ', '(', ')', "require('q')", 'const ', 'import ', "'", '// '];
+
+const bindingsOf = (context: FileContext) => {
+  const b = ModuleBindings.of(context.sourceFile);
+  return { names: [...b.names].map(([name, target]) => [name, target.module, ...target.path]), sideEffects: [...b.sideEffectImports] };
+};
+
+describe('module bindings after an edit', () => {
+  test('at every version, the names bound (in order) and the side-effect imports are those of a fresh tree', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MODULE_STATEMENTS), { minLength: 1, maxLength: 12 }), fc.array(edit(MODULE_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+        let context = new FileContext('/ws/a.ts', lines.join('\n'));
+        bindingsOf(context);
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          assert.deepEqual(bindingsOf(context), bindingsOf(new FileContext('/ws/a.ts', next.text)), `after edits, ${show(next.text)}`);
         }
       }),
       params(runs(150)),
