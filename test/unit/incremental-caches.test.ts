@@ -5,6 +5,7 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
 import { ModuleBindings } from '../../core/src/js/modules';
+import { signalFacts } from '../../core/src/js/servers';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
 import { params, runs, show } from '../fixtures/fuzz/arbitraries';
@@ -15,7 +16,8 @@ import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 // - the environment reads (`findEnvReads`): walked again only in the top-level statement the edit touched,
 //   with the aliases declared before it (`const e = process.env`) as the statement's key;
 // - the module bindings (`ModuleBindings`): a reused statement's recorded bindings are replayed when the names
-//   it looked up are bound as they were.
+//   it looked up are bound as they were; the same for the signal facts (`signalFacts`), whose calls are kept per
+//   statement with the names they resolved (BoundStatementMemo).
 // The server's whole keystroke path is checked the same way in incremental-server.test.ts.
 
 type Edit = { at: number; remove: number; insert: string };
@@ -112,6 +114,30 @@ describe('module bindings after an edit', () => {
           const next = apply(context.text, e);
           context = context.withText(next.text, next.change);
           assert.deepEqual(bindingsOf(context), bindingsOf(new FileContext('/ws/a.ts', next.text)), `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(150)),
+    );
+  });
+});
+
+const SIGNAL_STATEMENTS = [
+  "const terminus = require('@godaddy/terminus');", "const { createTerminus } = require('@godaddy/terminus');", 'terminus(server);', 'createTerminus(server, {});',
+  "process.on('SIGTERM', stop);", "process.once('SIGINT', stop);", 'process.on(sig, stop);', "const SIGNALS = ['SIGTERM'];", 'app.enableShutdownHooks();',
+  "const server = require('http').createServer();", 'server.listen(3000);', "import closeWithGrace from 'close-with-grace';", 'closeWithGrace({}, stop);',
+];
+const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', ' ', '(', ')', "'SIGTERM'", 'process.on(', 'const ', '// ', '{ }'];
+
+describe('signal facts after an edit', () => {
+  test('at every version, what the module does about SIGTERM is what a fresh tree says', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SIGNAL_STATEMENTS), { minLength: 1, maxLength: 10 }), fc.array(edit(SIGNAL_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+        let context = new FileContext('/ws/a.js', lines.join('\n'));
+        signalFacts(context.sourceFile);
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          assert.deepEqual(signalFacts(context.sourceFile), signalFacts(new FileContext('/ws/a.js', next.text).sourceFile), `after edits, ${show(next.text)}`);
         }
       }),
       params(runs(150)),

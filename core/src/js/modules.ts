@@ -68,11 +68,11 @@ export class ModuleBindings {
     // In the order of a walk of the tree (a `require` inside a function still binds a name), over the nodes
     // that can bind one: the syntax index keeps them per statement, so a keystroke does not walk the tree.
     const statements = this.sourceFile.statements;
-    syntaxIndex(this.sourceFile).bindingsByStatement.forEach((nodes, i) => {
+    syntaxIndex(this.sourceFile).byStatement.forEach(({ bindings: nodes }, i) => {
       // A statement the incremental parser reused binds what it bound before, if the names it looked up are
       // bound as they were: its recorded effect is replayed instead of resolving its declarations again.
       const known = statementEffects.get(statements[i]);
-      if (known && known.reads.every(([name, was]) => samePath(this.bindings.get(name), was))) {
+      if (known && this.resolvesAsBefore(known.reads)) {
         for (const [name, target] of known.writes) this.bindings.set(name, target);
         for (const module of known.sideEffects) this.sideEffectImports.add(module);
         return;
@@ -83,6 +83,26 @@ export class ModuleBindings {
       this.recording = undefined;
       statementEffects.set(statements[i], effect);
     });
+  }
+
+  /**
+   * Runs `compute` and returns, with its value, the names it looked up through `resolve` and what they resolved
+   * to: a fact computed from one statement and the bindings holds while `resolvesAsBefore(reads)` (BoundStatementMemo).
+   */
+  recordLookups<T>(compute: () => T): { value: T; reads: ReadonlyArray<readonly [string, ModulePath | undefined]> } {
+    const outer = this.recording;
+    const effect: StatementEffect = { reads: [], writes: [], sideEffects: [], names: new Set() };
+    this.recording = effect;
+    try {
+      return { value: compute(), reads: effect.reads };
+    } finally {
+      this.recording = outer;
+    }
+  }
+
+  /** Whether each name resolves to what it did when the lookups were recorded. */
+  resolvesAsBefore(reads: ReadonlyArray<readonly [string, ModulePath | undefined]>): boolean {
+    return reads.every(([name, was]) => samePath(this.bindings.get(name), was));
   }
 
   /** The effect of the statement being collected: lookups of names it did not bind itself, bindings made. */
