@@ -69,9 +69,12 @@ export function countsAfterEdit(
   if (before.text.length - (change.end - change.start) + change.newLength !== after.text.length) return undefined;
   const reach = Math.max(previous.gate.reach - 1, 0);
   const from = Math.max(0, change.start - reach);
+  const delta = previous.gate.count(before.lower, from, Math.min(before.lower.length, change.end + reach), new Map(), -1);
+  previous.gate.count(after.lower, from, Math.min(after.lower.length, change.start + change.newLength + reach), delta, 1);
+  // Most keystrokes make or break no keyword: the previous counts stand as they are.
+  if ([...delta.values()].every((n) => n === 0)) return previous;
   const counts = new Map(previous.counts);
-  previous.gate.count(before.lower, from, Math.min(before.lower.length, change.end + reach), counts, -1);
-  previous.gate.count(after.lower, from, Math.min(after.lower.length, change.start + change.newLength + reach), counts, 1);
+  for (const [k, n] of delta) counts.set(k, (counts.get(k) ?? 0) + n);
   return keywordCounts(previous.gate, counts);
 }
 
