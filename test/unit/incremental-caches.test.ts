@@ -8,6 +8,7 @@ import { ModuleBindings } from '../../core/src/js/modules';
 import { signalFacts } from '../../core/src/js/servers';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
+import { changedRegion } from '../../server/src/analysis';
 import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 
 // What a keystroke derives from the previous version instead of computing again (issue 13), checked against
@@ -141,6 +142,29 @@ describe('signal facts after an edit', () => {
         }
       }),
       params(runs(150)),
+    );
+  });
+});
+
+/** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */
+function naiveRegion(before: string, after: string): { start: number; end: number; newLength: number } {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before[start] === after[start]) start++;
+  let suffix = 0;
+  while (suffix < max - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { start, end: before.length - suffix, newLength: after.length - suffix - start };
+}
+
+describe('the changed region of a keystroke', () => {
+  test('is the common prefix and suffix, for texts longer and shorter than its comparison blocks', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', '\n'), { maxLength: 5000 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text, edit(['a', 'b', 'ab', '\n', '']), (before, e) => {
+        const after = apply(before, e).text;
+        assert.deepEqual(changedRegion(before, after), naiveRegion(before, after));
+      }),
+      params(runs(300)),
     );
   });
 });
