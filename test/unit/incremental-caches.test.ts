@@ -158,10 +158,15 @@ function naiveRegion(before: string, after: string): { start: number; end: numbe
 
 describe('the changed region of a keystroke', () => {
   test('is the common prefix and suffix, for texts longer and shorter than its comparison blocks', () => {
-    const text = fc.array(fc.constantFrom('a', 'b', '\n'), { maxLength: 5000 }).map((c) => c.join(''));
+    // Up to 5,000 characters (fast-check's arrays are short): a random pattern repeated to a random length.
+    const text = fc.tuple(fc.nat({ max: 5000 }), fc.array(fc.constantFrom('a', 'b', '\n'), { minLength: 1, maxLength: 64 }))
+      .map(([length, pattern]) => pattern.join('').repeat(Math.ceil(length / pattern.length)).slice(0, length));
+    // Edits anywhere, and edits next to a block boundary counted from either end.
+    const near = fc.record({ block: fc.nat({ max: 4 }), d: fc.integer({ min: -2, max: 2 }), fromEnd: fc.boolean() });
     fc.assert(
-      fc.property(text, edit(['a', 'b', 'ab', '\n', '']), (before, e) => {
-        const after = apply(before, e).text;
+      fc.property(text, edit(['a', 'b', 'ab', '\n', '']), fc.option(near), (before, e, boundary) => {
+        const at = boundary ? Math.max(0, boundary.fromEnd ? before.length - boundary.block * 1024 - boundary.d : boundary.block * 1024 + boundary.d) : e.at;
+        const after = apply(before, { ...e, at, insert: e.insert || (e.remove === 0 ? 'x' : '') }).text;
         assert.deepEqual(changedRegion(before, after), naiveRegion(before, after));
       }),
       params(runs(300)),
