@@ -21,7 +21,7 @@ export const lazyPackages = {
     const names = Object.keys(LAZY_PACKAGES).map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
     build.onResolve({ filter: /^\.\/[\w.-]+\.js$/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: standIn(args.path, `./${LAZY_PACKAGES[args.path]}`), loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: lazyStandIn(args.path, `./${LAZY_PACKAGES[args.path]}`), loader: 'js' }));
   },
 };
 
@@ -33,7 +33,8 @@ export function lazyPackageEntries(outdir) {
   }));
 }
 
-function standIn(name, file) {
+/** The stand-in module's source: a getter per export of `name` that loads `file` (also the scaffold bundle's TypeScript). */
+export function lazyStandIn(name, file) {
   const real = require(name);
   const keys = Object.keys(real).filter((k) => k !== '__esModule');
   const callable = typeof real === 'function';

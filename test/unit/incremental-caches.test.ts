@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import type * as ts from 'typescript';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
@@ -75,23 +76,21 @@ const STATEMENTS = [
 ];
 const ENV_PIECES = ['e', 'env', 'process', '.', '=', ';', '\n', ' ', 'X', '{', '}', 'const ', 'e.KEY', 'process.env', '// '];
 
-describe('environment reads after an edit', () => {
-  test('at every version, the reads (names, offsets, writes) and dynamic use are those of a fresh tree', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 12 }), fc.array(edit(ENV_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
-        let context = new FileContext('/ws/a.js', lines.join('\n'));
-        findEnvReads(context.sourceFile);
-        for (const e of edits) {
-          const next = apply(context.text, e);
-          context = context.withText(next.text, next.change);
-          const fresh = new FileContext('/ws/a.js', next.text);
-          assert.deepEqual(findEnvReads(context.sourceFile), findEnvReads(fresh.sourceFile), `after edits, ${show(next.text)}`);
-        }
-      }),
-      params(runs(150)),
-    );
-  });
-});
+/** After each edit of random edit sequences over programs made of `statements`, `fact` of the edited tree is that of a fresh one. */
+function incrementalEqualsFresh<T>(file: string, statements: string[], pieces: string[], fact: (sf: ts.SourceFile) => T): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 12 }), fc.array(edit(pieces), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+      let context = new FileContext(file, lines.join('\n'));
+      fact(context.sourceFile);
+      for (const e of edits) {
+        const next = apply(context.text, e);
+        context = context.withText(next.text, next.change);
+        assert.deepEqual(fact(context.sourceFile), fact(new FileContext(file, next.text).sourceFile), `after edits, ${show(next.text)}`);
+      }
+    }),
+    params(runs(150)),
+  );
+}
 
 const MODULE_STATEMENTS = [
   "const express = require('express');", 'const app = express();', "const { Pool, types: { builtins } } = require('pg');", "import winston from 'winston';",
@@ -100,27 +99,10 @@ const MODULE_STATEMENTS = [
 ];
 const MODULE_PIECES = ['a', 'app', 'x', '.', '=', ';', '\n', ' ', '(', ')', "require('q')", 'const ', 'import ', "'", '// '];
 
-const bindingsOf = (context: FileContext) => {
-  const b = ModuleBindings.of(context.sourceFile);
+const bindingsOf = (sf: ts.SourceFile) => {
+  const b = ModuleBindings.of(sf);
   return { names: [...b.names].map(([name, target]) => [name, target.module, ...target.path]), sideEffects: [...b.sideEffectImports] };
 };
-
-describe('module bindings after an edit', () => {
-  test('at every version, the names bound (in order) and the side-effect imports are those of a fresh tree', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...MODULE_STATEMENTS), { minLength: 1, maxLength: 12 }), fc.array(edit(MODULE_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
-        let context = new FileContext('/ws/a.ts', lines.join('\n'));
-        bindingsOf(context);
-        for (const e of edits) {
-          const next = apply(context.text, e);
-          context = context.withText(next.text, next.change);
-          assert.deepEqual(bindingsOf(context), bindingsOf(new FileContext('/ws/a.ts', next.text)), `after edits, ${show(next.text)}`);
-        }
-      }),
-      params(runs(150)),
-    );
-  });
-});
 
 const SIGNAL_STATEMENTS = [
   "const terminus = require('@godaddy/terminus');", "const { createTerminus } = require('@godaddy/terminus');", 'terminus(server);', 'createTerminus(server, {});',
@@ -129,21 +111,10 @@ const SIGNAL_STATEMENTS = [
 ];
 const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', ' ', '(', ')', "'SIGTERM'", 'process.on(', 'const ', '// ', '{ }'];
 
-describe('signal facts after an edit', () => {
-  test('at every version, what the module does about SIGTERM is what a fresh tree says', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...SIGNAL_STATEMENTS), { minLength: 1, maxLength: 10 }), fc.array(edit(SIGNAL_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
-        let context = new FileContext('/ws/a.js', lines.join('\n'));
-        signalFacts(context.sourceFile);
-        for (const e of edits) {
-          const next = apply(context.text, e);
-          context = context.withText(next.text, next.change);
-          assert.deepEqual(signalFacts(context.sourceFile), signalFacts(new FileContext('/ws/a.js', next.text).sourceFile), `after edits, ${show(next.text)}`);
-        }
-      }),
-      params(runs(150)),
-    );
-  });
+describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
+  test('environment reads: names, offsets, writes, dynamic use', () => incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads));
+  test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
+  test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
 });
 
 /** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */
