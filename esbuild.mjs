@@ -1,9 +1,12 @@
 // Bundles the three processes: the extension client (vscode external, no TypeScript compiler inside),
 // the language server and the CLI (both carry the core engine), and the TypeScript compiler as its own
-// file that they load on first use (scripts/build/lazyTypescript.mjs).
+// file that they load on first use (scripts/build/lazyTypescript.mjs); the CLI loads YAML, RE2 and jsonc-parser
+// the same way (scripts/build/lazyPackages.mjs).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { lazyPackageEntries, lazyPackages } from './scripts/build/lazyPackages.mjs';
 import { lazyTypescript, lazyTypescriptNamespace } from './scripts/build/lazyTypescript.mjs';
+import { plainBuiltins } from './scripts/build/plainBuiltins.mjs';
 import { stripProviderExamples } from './scripts/build/stripExamples.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -32,8 +35,9 @@ const entries = [
   // The scaffold engine parses code with TypeScript: its own bundle, loaded on the first scaffold command.
   { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'], plugins: [lazyTypescriptNamespace] },
   // Server and CLI load the compiler (dist/typescript.js) the first time a file needs a syntax tree.
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, lazyTypescript] },
-  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples, lazyTypescript] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript] },
+  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples, plainBuiltins, lazyTypescript, lazyPackages] },
+  ...lazyPackageEntries('dist'),
   { entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/typescript.js', sourcemap: false },
 ];
 

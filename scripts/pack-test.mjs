@@ -52,7 +52,8 @@ try {
   const files = packed.files.map((f) => f.path).sort();
 
   check('the tarball holds the CLI bundle and the docs, nothing else', () => {
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/tree-sitter-go.wasm', 'dist/tree-sitter-python.wasm', 'dist/tree-sitter.js', 'dist/tree-sitter.wasm', 'dist/typescript.js', 'package.json'];
+    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/jsonc-parser.js', 'dist/picomatch.js', 'dist/re2js.js', 'dist/tree-sitter-go.wasm',
+      'dist/tree-sitter-python.wasm', 'dist/tree-sitter.js', 'dist/tree-sitter.wasm', 'dist/typescript.js', 'dist/yaml.js', 'package.json'];
     assert(JSON.stringify(files) === JSON.stringify(expected), `files: ${files.join(', ')}`);
   });
   check('it declares no runtime dependency (the bundle carries them) and a bin', () => {

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
+import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
 import type { FileHost } from './host';
 import { goFacts, handOverGoTree, type GoFacts } from './go';
@@ -59,6 +60,9 @@ export class FileContext {
   private yamlCache?: { docs: Document.Parsed[]; lineCounter: LineCounter };
   private lowerCache?: string;
   private testCache?: { path: string; test: boolean };
+  private keywordCache?: KeywordCounts;
+  /** The previous version's keyword counts and the edit since, until this version's are asked for. */
+  private keywordBase?: { counts: KeywordCounts; text: string; lower: string; change: { start: number; end: number; newLength: number } };
 
   constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
     // The text decides only for a name with no extension (`bin/www` with a node shebang).
@@ -93,6 +97,26 @@ export class FileContext {
   /** Lower-cased text, for keyword tests. */
   get lowerText(): string {
     return (this.lowerCache ??= this.text.toLowerCase());
+  }
+
+  /**
+   * The keywords of these rules (`keywords` and `summaryKeywords`) that occur in the text: counted once per
+   * version, by the engine's gate and the program index's summary alike, and after a keystroke derived from the
+   * previous version's counts around the edit instead of reading the whole text again.
+   */
+  keywordsPresent(rules: readonly KeywordSource[]): ReadonlySet<string> {
+    if (this.keywordCache && covers(this.keywordCache.gate, rules)) return this.keywordCache.present;
+    const base = this.keywordBase;
+    this.keywordBase = undefined;
+    const derived = base && covers(base.counts.gate, rules)
+      ? countsAfterEdit(base.counts, { text: base.text, lower: base.lower }, { text: this.text, lower: this.lowerText }, base.change)
+      : undefined;
+    if (derived) this.keywordCache = derived;
+    else {
+      const gate = gateOf(rules);
+      this.keywordCache = keywordCounts(gate, gate.count(this.lowerText));
+    }
+    return this.keywordCache.present;
   }
 
   /** Syntax only: no Program, no type checker, no file system. */
@@ -136,6 +160,7 @@ export class FileContext {
    */
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
+    if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {

@@ -42,46 +42,6 @@ export interface AnalysisResult {
   fixes: Map<Finding, FixDescriptor[]>;
 }
 
-/**
- * Which rules' keywords occur in a text, in one pass of one regular expression over it, instead of one
- * `includes` per keyword per rule (25 rules read the same text). Built once per rule list.
- */
-class KeywordGate {
-  private readonly regex: RegExp | undefined;
-  private readonly total: number;
-
-  constructor(rules: readonly Rule[]) {
-    const keywords = [...new Set(rules.flatMap((r) => r.meta.keywords))].sort((a, b) => b.length - a.length);
-    this.total = keywords.length;
-    this.regex = keywords.length > 0 ? new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-  }
-
-  /** The keywords present in the (lower-cased) text; a keyword inside a longer one is found too. */
-  present(lower: string): Set<string> {
-    const found = new Set<string>();
-    if (!this.regex) return found;
-    const regex = this.regex;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(lower); m !== null; m = regex.exec(lower)) {
-      found.add(m[0]);
-      if (found.size === this.total) break;
-      // Overlapping keywords (`listen` inside `.listen(`): look again from the next character.
-      regex.lastIndex = m.index + 1;
-    }
-    return found;
-  }
-}
-
-const gates = new WeakMap<readonly Rule[], KeywordGate>();
-function gateOf(rules: readonly Rule[]): KeywordGate {
-  let gate = gates.get(rules);
-  if (!gate) {
-    gate = new KeywordGate(rules);
-    gates.set(rules, gate);
-  }
-  return gate;
-}
-
 /** Matchers are built once per config object, not once per file. */
 const matcherCache = new WeakMap<ResolvedConfig, { ignore: (p: string) => boolean; allowPaths: (p: string) => boolean }>();
 
@@ -117,7 +77,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   const ruleList = context.generated ? generatedRules(options.rules ?? allRules) : options.rules ?? allRules;
-  let present: Set<string> | undefined;
+  let present: ReadonlySet<string> | undefined;
   let suppressions: Suppressions | undefined;
   const occurrences = new Map<string, number>();
   let skipped: string | undefined;
@@ -129,7 +89,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     const testSeverity = context.isTestFile ? severityOf(rule, config, true) : configured;
     if (testSeverity === 'off' && !meta.leaksInTests) continue;
     if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
-    if (meta.keywords.length > 0) present ??= gateOf(ruleList).present(context.lowerText);
+    if (meta.keywords.length > 0) present ??= context.keywordsPresent(ruleList);
     if (!ruleReads(rule, context, present)) continue;
     const reports: Report[] = [];
     try {

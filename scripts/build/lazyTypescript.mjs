@@ -7,9 +7,7 @@
 // only bundles that reach the compiler through `import ts = require('typescript')`, never `import * as ts`
 // (esbuild copies a namespace's own keys at start): `lazyTypescriptNamespace` (the scaffold bundle) defines a
 // getter per key instead.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { lazyStandIn } from './lazyPackages.mjs';
 
 /** An esbuild plugin: `import ts = require('typescript')` resolves to the stand-in; the compiler is its own file. */
 export const lazyTypescript = plugin(trapStandIn);
@@ -45,17 +43,5 @@ module.exports = standIn;
 }
 
 function getterStandIn() {
-  const keys = Object.keys(require('typescript'));
-  return `const KEYS = ${JSON.stringify(keys)};
-const standIn = {};
-function load() {
-  const ts = require('./typescript.js');
-  for (const k of KEYS) Object.defineProperty(standIn, k, { value: ts[k], writable: true, enumerable: true, configurable: true });
-  return ts;
-}
-for (const k of KEYS) {
-  Object.defineProperty(standIn, k, { enumerable: true, configurable: true, get() { return load()[k]; } });
-}
-module.exports = standIn;
-`;
+  return lazyStandIn('typescript', './typescript.js');
 }

@@ -21,12 +21,18 @@ interface Entry {
   stale?: boolean;
 }
 
+const BLOCK = 1024;
+
 /** The one edited region between two texts, from their common prefix and suffix. */
 export function changedRegion(before: string, after: string): { start: number; end: number; newLength: number } {
   const max = Math.min(before.length, after.length);
   let start = 0;
+  // Whole blocks first (a string comparison is a memory compare), then character by character: a keystroke in a
+  // 2,000-line file compares ~65,000 characters either way.
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
+  while (suffix + BLOCK <= max - start && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
   while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { start, end: before.length - suffix, newLength: after.length - suffix - start };
 }

@@ -128,7 +128,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (why) throw new UsageError(`cannot read ${t}: ${why}`);
   }
 
-  const progress = io.stderr.isTTY === true && format === 'text' && values.output === undefined;
+  const progress = format === 'text' && values.output === undefined && io.stderr.isTTY === true;
   // --staged scans a snapshot of the index laid out like the project, and maps its paths back.
   const staged = values.staged ? await stagedSnapshot(root, paths, DEFAULT_MAX_FILE_SIZE, io.env) : undefined;
   const scan = (useCache: boolean): ScanOutput => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { childProcess } from '../lazyModules';
 
 /**
  * Git, run safely inside a repository we do not trust: `--staged` runs in whatever repository a
@@ -34,7 +34,7 @@ export interface StagedEntry {
 export function stagedEntries(cwd: string, paths: readonly string[], env: NodeJS.ProcessEnv): StagedEntry[] {
   const args = [...SAFE_ARGS, 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--no-textconv',
     '--diff-filter=ACMRT', '--relative', '--', ...paths];
-  const r = spawnSync('git', args, { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' });
+  const r = childProcess().spawnSync('git', args, { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' });
   if (r.error) throw new GitError(`cannot run git (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`);
   if (r.status !== 0) throw new GitError(`git diff --cached failed: ${r.stderr.toString('utf8').trim().split('\n')[0] ?? ''}`);
   return parseRawDiff(r.stdout.toString('utf8'));
@@ -64,7 +64,7 @@ export type Blob = { data: Buffer; size: number } | { data?: undefined; size: nu
  */
 export function readBlobs(cwd: string, blobs: readonly string[], limit: number, env: NodeJS.ProcessEnv): Promise<Map<string, Blob>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...SAFE_ARGS, 'cat-file', '--batch'], { cwd, env: gitEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', [...SAFE_ARGS, 'cat-file', '--batch'], { cwd, env: gitEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     const parser = new BatchParser(limit);
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => parser.push(chunk));

@@ -1,6 +1,6 @@
 import type { ScanHost } from './scanHost';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpdir } from '../lazyModules';
 import * as path from 'node:path';
 import type { FileHost } from '../host';
 import type { ScanOutput } from '../scan';
@@ -31,7 +31,7 @@ export async function stagedSnapshot(projectRoot: string, paths: readonly string
   const entries = stagedEntries(projectRoot, paths, env);
   const blobs = entries.length > 0 ? await readBlobs(projectRoot, [...new Set(entries.map((e) => e.blob))], maxFileSize, env) : new Map();
   // mkdtemp makes the folder 0700: staged secrets are readable by this user only, and only until dispose().
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-staged-')));
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), 'twelve-factor-staged-')));
   const files: string[] = [];
   const skipped: Array<{ file: string; reason: string }> = [];
   try {

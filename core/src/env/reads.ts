@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import { envObject, type EnvVia } from '../js/envReads';
 import { unwrap } from '../js/modules';
+import { StatementMemo } from '../js/statements';
 
 /**
  * Where JavaScript and TypeScript read environment variables, from the syntax tree: `process.env.X`,
@@ -78,12 +79,56 @@ export function findEnvReads(sf: ts.SourceFile): EnvReads {
   return { reads: found.reads.map((r) => ({ ...r })), dynamic: found.dynamic };
 }
 
+/**
+ * What one top-level statement reads, kept across versions of the tree (like `StatementMemo`): a keystroke walks
+ * the statement it touched again, not the file. The aliases declared before a statement (`const e = process.env`)
+ * decide what it reads, so they are the entry's key, and the aliases after it are kept for the next statement.
+ */
+interface StatementReads {
+  pos: number;
+  aliasesBefore: string;
+  aliasesAfter: ReadonlyMap<string, Via>;
+  reads: EnvReadSite[];
+  dynamic: boolean;
+  /** The string constants of the file (`const NAME = 'X'`) its `process.env[NAME]` reads named, with their values then. */
+  constants: ReadonlyMap<string, string | undefined>;
+}
+const statementReads = new WeakMap<ts.Statement, StatementReads>();
+
 function collectEnvReads(sf: ts.SourceFile): EnvReads {
   const out: EnvReads = { reads: [], dynamic: false };
-  const aliases = new Map<string, Via>();
+  let aliases: ReadonlyMap<string, Via> = new Map();
   let constants: Map<string, string> | undefined;
   /** `const NAME = 'X'` anywhere in the file, for `process.env[NAME]`: read once, when such an access is met. */
-  const constantOf = (id: ts.Identifier): string | undefined => (constants ??= stringConstants(sf)).get(id.text);
+  const constantOf = (name: string): string | undefined => (constants ??= stringConstants(sf)).get(name);
+  for (const statement of sf.statements) {
+    const key = aliases.size === 0 ? '' : JSON.stringify([...aliases].sort());
+    let entry = statementReads.get(statement);
+    // A constant the statement's reads named may have changed in another statement.
+    const stale = (e: StatementReads) => [...e.constants].some(([name, value]) => constantOf(name) !== value);
+    if (!entry || entry.aliasesBefore !== key || (entry.constants.size > 0 && stale(entry))) {
+      const after = new Map(aliases);
+      const used = new Map<string, string | undefined>();
+      const found = readsIn(sf, statement, after, (name) => {
+        const value = constantOf(name);
+        used.set(name, value);
+        return value;
+      });
+      entry = { pos: statement.pos, aliasesBefore: key, aliasesAfter: after, ...found, constants: used };
+      statementReads.set(statement, entry);
+    }
+    // A statement the incremental parser reused has moved by as much as the edit before it.
+    const delta = statement.pos - entry.pos;
+    for (const r of entry.reads) out.reads.push(delta === 0 ? r : { ...r, start: r.start + delta, end: r.end + delta, exprStart: r.exprStart + delta, exprEnd: r.exprEnd + delta });
+    out.dynamic ||= entry.dynamic;
+    aliases = entry.aliasesAfter;
+  }
+  return out;
+}
+
+/** The reads under one statement; `aliases` holds those declared before it and gains the ones it declares. */
+function readsIn(sf: ts.SourceFile, root: ts.Statement, aliases: Map<string, Via>, constantOf: (name: string) => string | undefined): EnvReads {
+  const out: EnvReads = { reads: [], dynamic: false };
   const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false, value = name.text) => {
     const literal = !ts.isIdentifier(name);
     const start = name.getStart(sf) + (literal ? 1 : 0);
@@ -112,7 +157,7 @@ function collectEnvReads(sf: ts.SourceFile): EnvReads {
       if (ts.isIdentifier(parent.name)) push(parent.name, parent, via, isAssignmentTarget(parent));
     } else if (ts.isElementAccessExpression(parent) && parent.expression === node) {
       const arg = unwrap(parent.argumentExpression);
-      const constant = ts.isIdentifier(arg) ? constantOf(arg) : undefined;
+      const constant = ts.isIdentifier(arg) ? constantOf(arg.text) : undefined;
       if (ts.isStringLiteralLike(arg)) push(arg, parent, via, isAssignmentTarget(parent));
       else if (constant !== undefined && ts.isIdentifier(arg)) push(arg, parent, via, isAssignmentTarget(parent), constant);
       else out.dynamic = true;
@@ -156,7 +201,7 @@ function collectEnvReads(sf: ts.SourceFile): EnvReads {
     }
     ts.forEachChild(node, visit);
   };
-  visit(sf);
+  visit(root);
   return out;
 }
 
@@ -196,15 +241,20 @@ const MENTION = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{3,}$/;
 export function envFacts(sf: ts.SourceFile): string[] {
   const { reads, dynamic } = findEnvReads(sf);
   const facts = new Set(reads.map((r) => `env-read:${r.name}`));
-  if (dynamic || ENV_LIBRARIES.test(sf.text)) {
-    const visit = (node: ts.Node): void => {
-      if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && MENTION.test(node.text)) facts.add(`env-mention:${node.text}`);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
+  if (dynamic || ENV_LIBRARIES.test(sf.text)) for (const name of mentions.of(sf)) facts.add(`env-mention:${name}`);
   return [...facts];
 }
+
+/** The SCREAMING_SNAKE names each top-level statement writes down (a keystroke walks only the one it touched). */
+const mentions = new StatementMemo<string>((statement) => {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && MENTION.test(node.text)) names.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return names;
+}, (name) => name);
 
 // An env object (`process.env`, `import.meta.env`, `Bun.env`) and what follows it.
 const ENV_OBJECT = /\b(?:process|Bun|import\s*\.\s*meta)\s*\.\s*env\b/g;

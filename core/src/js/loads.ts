@@ -1,4 +1,4 @@
-import { builtinModules } from 'node:module';
+import { builtinModules } from '../lazyModules';
 import ts = require('typescript');
 import { specifiersInText } from './modules';
 
@@ -9,7 +9,7 @@ import { specifiersInText } from './modules';
  * declares; the SIGTERM rule asks whether the file loads a package a production install omits.
  */
 
-const BUILTINS = new Set(builtinModules);
+let BUILTINS: ReadonlySet<string> | undefined;
 /** Scopes that frameworks resolve themselves (Docusaurus theme and site aliases). */
 const VIRTUAL_SCOPES = /^@(theme|theme-original|theme-init|site|generated)$/;
 /** A valid npm package name (old packages may use capitals). */
@@ -22,6 +22,7 @@ export function packageOf(specifier: string): string | undefined {
   const parts = s.split('/');
   const name = s.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
   if (!PACKAGE_NAME.test(name) || (name.startsWith('@') && parts.length < 2)) return undefined;
+  BUILTINS ??= new Set(builtinModules());
   if (BUILTINS.has(name) || BUILTINS.has(s) || name === 'bun') return undefined;
   if (name.startsWith('@') && VIRTUAL_SCOPES.test(parts[0])) return undefined;
   return name;

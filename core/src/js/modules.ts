@@ -49,7 +49,7 @@ export class ModuleBindings {
   /** `winston.transports.File`, `transports.File`, `new (require('winston').transports.File)` → `{winston, [transports, File]}`. */
   resolve(expression: ts.Expression): ModulePath | undefined {
     const e = unwrap(expression);
-    if (ts.isIdentifier(e)) return this.bindings.get(e.text);
+    if (ts.isIdentifier(e)) return this.lookup(e.text);
     if (ts.isPropertyAccessExpression(e)) {
       const base = this.resolve(e.expression);
       return base && { module: base.module, path: [...base.path, e.name.text] };
@@ -67,25 +67,80 @@ export class ModuleBindings {
   private collect(): void {
     // In the order of a walk of the tree (a `require` inside a function still binds a name), over the nodes
     // that can bind one: the syntax index keeps them per statement, so a keystroke does not walk the tree.
-    for (const node of syntaxIndex(this.sourceFile).bindings) {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) this.fromImport(node);
-      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
-        this.set(node.name.text, { module: node.moduleReference.expression.text, path: [] });
-      } else if (ts.isVariableDeclaration(node) && node.initializer) {
-        const target = this.resolve(node.initializer);
-        if (target) this.bindName(node.name, target);
-      } else if (ts.isExpressionStatement(node)) {
-        const required = requireTarget(unwrap(node.expression));
-        if (required) this.sideEffectImports.add(required);
+    const statements = this.sourceFile.statements;
+    syntaxIndex(this.sourceFile).byStatement.forEach(({ bindings: nodes }, i) => {
+      // A statement the incremental parser reused binds what it bound before, if the names it looked up are
+      // bound as they were: its recorded effect is replayed instead of resolving its declarations again.
+      const known = statementEffects.get(statements[i]);
+      if (known && this.resolvesAsBefore(known.reads)) {
+        for (const [name, target] of known.writes) this.bindings.set(name, target);
+        for (const module of known.sideEffects) this.sideEffectImports.add(module);
+        return;
       }
+      const effect: StatementEffect = { reads: [], writes: [], sideEffects: [], names: new Set() };
+      this.recording = effect;
+      for (const node of nodes) this.bind(node);
+      this.recording = undefined;
+      statementEffects.set(statements[i], effect);
+    });
+  }
+
+  /**
+   * Runs `compute` and returns, with its value, the names it looked up through `resolve` and what they resolved
+   * to: a fact computed from one statement and the bindings holds while `resolvesAsBefore(reads)` (BoundStatementMemo).
+   */
+  recordLookups<T>(compute: () => T): { value: T; reads: ReadonlyArray<readonly [string, ModulePath | undefined]> } {
+    const outer = this.recording;
+    const effect: StatementEffect = { reads: [], writes: [], sideEffects: [], names: new Set() };
+    this.recording = effect;
+    try {
+      return { value: compute(), reads: effect.reads };
+    } finally {
+      this.recording = outer;
     }
+  }
+
+  /** Whether each name resolves to what it did when the lookups were recorded. */
+  resolvesAsBefore(reads: ReadonlyArray<readonly [string, ModulePath | undefined]>): boolean {
+    return reads.every(([name, was]) => samePath(this.bindings.get(name), was));
+  }
+
+  /** The effect of the statement being collected: lookups of names it did not bind itself, bindings made. */
+  private recording: StatementEffect | undefined;
+
+  private lookup(name: string): ModulePath | undefined {
+    const found = this.bindings.get(name);
+    const r = this.recording;
+    if (r && !r.names.has(name)) {
+      r.names.add(name);
+      r.reads.push([name, found]);
+    }
+    return found;
+  }
+
+  private bind(node: ts.Node): void {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) this.fromImport(node);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      this.set(node.name.text, { module: node.moduleReference.expression.text, path: [] });
+    } else if (ts.isVariableDeclaration(node) && node.initializer) {
+      const target = this.resolve(node.initializer);
+      if (target) this.bindName(node.name, target);
+    } else if (ts.isExpressionStatement(node)) {
+      const required = requireTarget(unwrap(node.expression));
+      if (required) this.addSideEffect(required);
+    }
+  }
+
+  private addSideEffect(module: string): void {
+    this.sideEffectImports.add(module);
+    this.recording?.sideEffects.push(module);
   }
 
   private fromImport(node: ts.ImportDeclaration): void {
     const module = (node.moduleSpecifier as ts.StringLiteral).text;
     const clause = node.importClause;
     if (!clause) {
-      this.sideEffectImports.add(module);
+      this.addSideEffect(module);
       return;
     }
     if (clause.name) this.set(clause.name.text, { module, path: [] });
@@ -116,8 +171,25 @@ export class ModuleBindings {
 
   private set(name: string, target: ModulePath): void {
     // The first (outermost, earliest) binding wins: shadowing inner names rarely rebind a module.
-    if (!this.bindings.has(name)) this.bindings.set(name, target);
+    if (this.lookup(name) !== undefined) return;
+    this.bindings.set(name, target);
+    this.recording?.writes.push([name, target]);
+    this.recording?.names.add(name);
   }
+}
+
+/** What collecting one top-level statement read from and added to the bindings (see `ModuleBindings.collect`). */
+interface StatementEffect {
+  reads: Array<[string, ModulePath | undefined]>;
+  writes: Array<[string, ModulePath]>;
+  sideEffects: string[];
+  /** The names read or bound so far: a later lookup of one says nothing new about the bindings before. */
+  names: Set<string>;
+}
+const statementEffects = new WeakMap<ts.Statement, StatementEffect>();
+
+function samePath(a: ModulePath | undefined, b: ModulePath | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.module === b.module && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]));
 }
 
 /** `require('x')` → `'x'`. */

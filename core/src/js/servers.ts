@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
+import { BoundStatementMemo } from './boundMemo';
 import { syntaxIndex } from './syntaxIndex';
 
 /** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */
@@ -295,22 +296,39 @@ function collectSignalFacts(sf: ts.SourceFile, bindings: ModuleBindings): Signal
   const namesSigterm = /(['"`])SIGTERM\1|\bSIGTERM\s*:/.test(sf.text);
   let handled = false;
   let listensToNamedElsewhere = false;
-  for (const node of syntaxIndex(sf).calls) {
+  for (const call of signalCalls.of(sf, bindings)) {
     if (handled) break;
+    if (call.listens === 'SIGTERM') handled = true;
+    else if (call.listens === 'named') {
+      listensToNamedElsewhere = true;
+      handled ||= namesSigterm;
+    }
+    if (call.installs) handled = true;
+  }
+  return { handled, namesSigterm, listensToNamedElsewhere };
+}
+
+/**
+ * The calls that bear on signals, per statement (BoundStatementMemo): `process.on(…)` and what it listens to
+ * (a literal SIGTERM, another literal, or a name), and calls that install a SIGTERM handler.
+ */
+const signalCalls = new BoundStatementMemo<{ listens?: 'SIGTERM' | 'other' | 'named'; installs: boolean }>(({ calls }, bindings) => {
+  const found: Array<{ listens?: 'SIGTERM' | 'other' | 'named'; installs: boolean }> = [];
+  for (const node of calls) {
+    let listens: 'SIGTERM' | 'other' | 'named' | undefined;
+    let installs = false;
     if (ts.isCallExpression(node)) {
       const callee = dottedName(node.expression);
       if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
         const first = node.arguments[0] && unwrap(node.arguments[0]);
-        if (first && ts.isStringLiteralLike(first)) handled ||= first.text === 'SIGTERM';
-        else if (first) {
-          listensToNamedElsewhere = true;
-          handled ||= namesSigterm;
-        }
+        if (first && ts.isStringLiteralLike(first)) listens = first.text === 'SIGTERM' ? 'SIGTERM' : 'other';
+        else if (first) listens = 'named';
       }
-      if (installsHandler(bindings.resolve(node.expression))) handled = true;
-      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') handled = true;
+      if (installsHandler(bindings.resolve(node.expression))) installs = true;
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') installs = true;
     }
-    if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) handled = true;
+    if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) installs = true;
+    if (listens !== undefined || installs) found.push({ listens, installs });
   }
-  return { handled, namesSigterm, listensToNamedElsewhere };
-}
+  return found;
+});

@@ -20,9 +20,13 @@ export interface SyntaxIndex {
    * the `calls` among them (clients given a host in their options).
    */
   serviceUrls: readonly ts.Node[];
+  /** The same lists per top-level statement, in the order of `sourceFile.statements` (for per-statement memos). */
+  byStatement: readonly StatementNodes[];
 }
 
-type Part = { -readonly [K in keyof SyntaxIndex]: ts.Node[] };
+export type StatementNodes = Omit<SyntaxIndex, 'byStatement'>;
+
+type Part = { -readonly [K in keyof StatementNodes]: ts.Node[] };
 
 const memo = new StatementMemo<Part>((statement) => [collect(statement)], (part) => part);
 const cache = new WeakMap<ts.SourceFile, SyntaxIndex>();
@@ -34,6 +38,7 @@ export function syntaxIndex(sf: ts.SourceFile): SyntaxIndex {
     index = {
       bindings: parts.flatMap((p) => p.bindings), servers: parts.flatMap((p) => p.servers),
       calls: parts.flatMap((p) => p.calls), serviceUrls: parts.flatMap((p) => p.serviceUrls),
+      byStatement: parts,
     };
     cache.set(sf, index);
   }

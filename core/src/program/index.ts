@@ -233,10 +233,12 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
     summary.specifiers = goImportsInText(context.text);
   }
   // Only a file that holds a program rule's keyword is parsed.
+  let present: ReadonlySet<string> | undefined;
   const programRules = rules.filter((r) => {
     if (!(r.meta.summaryKinds ?? r.meta.kinds).includes(context.kind)) return false;
     const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
-    return r.summarize && (keywords.length === 0 || keywords.some((k) => context.lowerText.includes(k)));
+    if (keywords.length > 0) present ??= context.keywordsPresent(rules);
+    return r.summarize && (keywords.length === 0 || keywords.some((k) => present?.has(k)));
   });
   try {
     for (const rule of programRules) {

@@ -7,9 +7,9 @@
  * kept, said once, and its files are reported as not fully analysed.
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TreeSitter from '@vscode/tree-sitter-wasm';
+import { nodeRequire } from '../lazyModules';
 
 export type TreeLanguage = 'python' | 'go';
 
@@ -25,7 +25,6 @@ interface LanguageState {
   loading?: Promise<void>;
 }
 
-const nodeRequire = createRequire(__filename);
 let runtime: Promise<Runtime> | undefined;
 let directoryOverride: string | undefined;
 const states = new Map<TreeLanguage, LanguageState>();
@@ -38,14 +37,14 @@ const failureListeners: Array<(language: TreeLanguage, message: string) => void>
 export function wasmDirectory(): string {
   if (directoryOverride !== undefined) return directoryOverride;
   if (fs.existsSync(path.join(__dirname, 'tree-sitter.wasm'))) return __dirname;
-  return path.dirname(nodeRequire.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.js'));
+  return path.dirname(nodeRequire().resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.js'));
 }
 
 function loadRuntime(): Promise<Runtime> {
   runtime ??= (async () => {
     const dir = wasmDirectory();
     // Node's own require: the bundler leaves the runtime as its own file, read only when a language is needed.
-    const mod = nodeRequire(path.join(dir, 'tree-sitter.js')) as Runtime;
+    const mod = nodeRequire()(path.join(dir, 'tree-sitter.js')) as Runtime;
     await mod.Parser.init({ locateFile: (file: string) => path.join(dir, file) });
     return mod;
   })();

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type * as ts from 'typescript';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { findEnvReads } from '../../core/src/env/reads';
+import { ModuleBindings } from '../../core/src/js/modules';
+import { signalFacts } from '../../core/src/js/servers';
+import type { KeywordSource } from '../../core/src/keywords';
+import type { Rule } from '../../core/src/rules/types';
+import { changedRegion } from '../../server/src/analysis';
+import { params, runs, show } from '../fixtures/fuzz/arbitraries';
+
+// What a keystroke derives from the previous version instead of computing again (issue 13), checked against
+// a fresh computation of the same text after every edit of random edit sequences:
+// - the keywords present (`FileContext.keywordsPresent`): counted around the edit only;
+// - the environment reads (`findEnvReads`): walked again only in the top-level statement the edit touched,
+//   with the aliases declared before it (`const e = process.env`) as the statement's key;
+// - the module bindings (`ModuleBindings`): a reused statement's recorded bindings are replayed when the names
+//   it looked up are bound as they were; the same for the signal facts (`signalFacts`), whose calls are kept per
+//   statement with the names they resolved (BoundStatementMemo).
+// The server's whole keystroke path is checked the same way in incremental-server.test.ts.
+
+type Edit = { at: number; remove: number; insert: string };
+
+/** Applies an edit whose offsets are taken modulo the text, and returns the change `withText` is given. */
+function apply(text: string, edit: Edit): { text: string; change: { start: number; end: number; newLength: number } } {
+  const start = text.length === 0 ? 0 : edit.at % (text.length + 1);
+  const end = Math.min(text.length, start + edit.remove);
+  return { text: text.slice(0, start) + edit.insert + text.slice(end), change: { start, end, newLength: edit.insert.length } };
+}
+
+const source = (keywords: string[], summaryKeywords?: string[]): KeywordSource => ({ meta: { keywords, summaryKeywords } });
+// `serve` starts `server` and `server:`: one place holds all three. `İ` lower-cases to two characters.
+const RULES: KeywordSource[] = [source(['serve', 'listen']), source(['server', '.listen(']), source([], ['server:', 'process.env', '= process'])];
+const PIECES = ['serve', 'server', 'server:', 'listen', '.listen(', 'process', '.env', 'process.env', '= ', ' ', 'r', ':', '(', '.', 'SERVER', 'İ', '\n'];
+
+const edit = (pieces: string[]) => fc.record({ at: fc.nat({ max: 1 << 16 }), remove: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((p) => p.join('')) });
+
+describe('keyword counts after an edit', () => {
+  test('at every version, the keywords present are those of a fresh count of the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), fc.array(edit(PIECES), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        context.keywordsPresent(RULES);
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          const incremental = [...context.keywordsPresent(RULES)].sort();
+          const fresh = [...new FileContext('/ws/a.js', next.text).keywordsPresent(RULES)].sort();
+          const truth = [...new Set(RULES.flatMap((r) => [...r.meta.keywords, ...(r.meta.summaryKeywords ?? [])]))].filter((k) => next.text.toLowerCase().includes(k)).sort();
+          assert.deepEqual(fresh, truth, `fresh count of ${show(next.text)}`);
+          assert.deepEqual(incremental, fresh, `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(200)),
+    );
+  });
+
+  test('a keyword that starts a longer one at the same place is present (`serve` in `server`)', () => {
+    const ran: string[] = [];
+    const rule = (id: string, keywords: string[]): Rule => ({
+      meta: { id, defaultSeverity: 'warning', description: id, messages: { m: id }, fixable: false, kinds: ['js'], keywords },
+      check: () => { ran.push(id); },
+    });
+    analyze(new FileContext('/ws/a.js', 'const server = 1;\n'), { rules: [rule('a/serve', ['serve']), rule('a/server', ['server'])] });
+    assert.deepEqual(ran.sort(), ['a/serve', 'a/server']);
+  });
+});
+
+const STATEMENTS = [
+  'const port = process.env.PORT;', 'const e = process.env;', 'const { env } = process;', "import { env as ev } from 'node:process';",
+  'const key = e.API_KEY;', 'const { DB_URL, TOKEN: t } = env;', 'const url = ev.DATABASE_URL;', "const mode = process.env['NODE_ENV'];",
+  'process.env.DEBUG = "1";', 'run({ ...process.env });', 'function f() { return e.INNER; }', 'let e2 = e;', 'const x = 1;',
+];
+const ENV_PIECES = ['e', 'env', 'process', '.', '=', ';', '\n', ' ', 'X', '{', '}', 'const ', 'e.KEY', 'process.env', '// '];
+
+/** After each edit of random edit sequences over programs made of `statements`, `fact` of the edited tree is that of a fresh one. */
+function incrementalEqualsFresh<T>(file: string, statements: string[], pieces: string[], fact: (sf: ts.SourceFile) => T): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 12 }), fc.array(edit(pieces), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+      let context = new FileContext(file, lines.join('\n'));
+      fact(context.sourceFile);
+      for (const e of edits) {
+        const next = apply(context.text, e);
+        context = context.withText(next.text, next.change);
+        assert.deepEqual(fact(context.sourceFile), fact(new FileContext(file, next.text).sourceFile), `after edits, ${show(next.text)}`);
+      }
+    }),
+    params(runs(150)),
+  );
+}
+
+const MODULE_STATEMENTS = [
+  "const express = require('express');", 'const app = express();', "const { Pool, types: { builtins } } = require('pg');", "import winston from 'winston';",
+  'const t = winston.transports;', 'const F = t.File;', "require('dotenv/config');", "import 'reflect-metadata';", "const a = require('a'), b = a.b;",
+  "function f() { const p = require('pino'); return p; }", 'let y = app;', "import * as ns from 'ns';", "import z = require('z');", 'const w = ns.deep.w;',
+];
+const MODULE_PIECES = ['a', 'app', 'x', '.', '=', ';', '\n', ' ', '(', ')', "require('q')", 'const ', 'import ', "'", '// '];
+
+const bindingsOf = (sf: ts.SourceFile) => {
+  const b = ModuleBindings.of(sf);
+  return { names: [...b.names].map(([name, target]) => [name, target.module, ...target.path]), sideEffects: [...b.sideEffectImports] };
+};
+
+const SIGNAL_STATEMENTS = [
+  "const terminus = require('@godaddy/terminus');", "const { createTerminus } = require('@godaddy/terminus');", 'terminus(server);', 'createTerminus(server, {});',
+  "process.on('SIGTERM', stop);", "process.once('SIGINT', stop);", 'process.on(sig, stop);', "const SIGNALS = ['SIGTERM'];", 'app.enableShutdownHooks();',
+  "const server = require('http').createServer();", 'server.listen(3000);', "import closeWithGrace from 'close-with-grace';", 'closeWithGrace({}, stop);',
+];
+const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', ' ', '(', ')', "'SIGTERM'", 'process.on(', 'const ', '// ', '{ }'];
+
+describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
+  test('environment reads: names, offsets, writes, dynamic use', () => incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads));
+  test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
+  test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
+});
+
+/** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */
+function naiveRegion(before: string, after: string): { start: number; end: number; newLength: number } {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before[start] === after[start]) start++;
+  let suffix = 0;
+  while (suffix < max - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { start, end: before.length - suffix, newLength: after.length - suffix - start };
+}
+
+describe('the changed region of a keystroke', () => {
+  test('is the common prefix and suffix, for texts longer and shorter than its comparison blocks', () => {
+    // Up to 5,000 characters (fast-check's arrays are short): a random pattern repeated to a random length.
+    const text = fc.tuple(fc.nat({ max: 5000 }), fc.array(fc.constantFrom('a', 'b', '\n'), { minLength: 1, maxLength: 64 }))
+      .map(([length, pattern]) => pattern.join('').repeat(Math.ceil(length / pattern.length)).slice(0, length));
+    // Edits anywhere, and edits next to a block boundary counted from either end.
+    const near = fc.record({ block: fc.nat({ max: 4 }), d: fc.integer({ min: -2, max: 2 }), fromEnd: fc.boolean() });
+    fc.assert(
+      fc.property(text, edit(['a', 'b', 'ab', '\n', '']), fc.option(near), (before, e, boundary) => {
+        const at = boundary ? Math.max(0, boundary.fromEnd ? before.length - boundary.block * 1024 - boundary.d : boundary.block * 1024 + boundary.d) : e.at;
+        const after = apply(before, { ...e, at, insert: e.insert || (e.remove === 0 ? 'x' : '') }).text;
+        assert.deepEqual(changedRegion(before, after), naiveRegion(before, after));
+      }),
+      params(runs(300)),
+    );
+  });
+});
