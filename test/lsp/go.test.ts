@@ -49,7 +49,8 @@ test('quick fixes on .go documents: log to stdout, shut down gracefully, move th
     assert.ok(logFix?.edit, JSON.stringify(await actionTitles(s, uri, logging)));
     assert.equal(logFix.isPreferred, true);
     await s.apply(logFix.edit);
-    assert.equal(s.text(uri), MAIN_GO.replace('log.SetOutput(f)', 'log.SetOutput(os.Stdout)'));
+    // `f` has no other reader: it becomes `_`, or Go would not compile the file (declared and not used).
+    assert.equal(s.text(uri), MAIN_GO.replace('log.SetOutput(f)', 'log.SetOutput(os.Stdout)').replace('\tf, err := os.OpenFile', '\t_, err := os.OpenFile'));
     assert.deepEqual(byRule(await s.diagnostics(uri)).map(([rule]) => rule), ['processes/in-memory-session', 'disposability/missing-sigterm-handler']);
 
     const sigterm = (await s.diagnostics(uri)).find((d) => d.code === 'disposability/missing-sigterm-handler');

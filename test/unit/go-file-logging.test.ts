@@ -1,27 +1,12 @@
-// logs/file-logging on Go: every shape of the rule's table (a true and a false example each), and the
-// stdout fix, whose output must parse and must not leave a file variable declared and unused (Go would not
-// compile it).
+// logs/file-logging on Go (the shape table's rows run in go-rules.test.ts): the stdout fix, whose output
+// must parse and must not leave a file variable declared and unused (Go would not compile it).
 import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { GO_LOG_SHAPES } from '../../core/src/rules/logs/file-logging-go';
 import { fixGo, goFindings, goMain, goParses, loadGo } from './go-helpers';
 
 const RULE = 'logs/file-logging';
-const IMPORTS = ['io', 'log', 'os', 'github.com/sirupsen/logrus', 'gopkg.in/natefinch/lumberjack.v2', 'go.uber.org/zap', 'github.com/rs/zerolog'];
 
 before(loadGo);
-
-describe('Go shapes', () => {
-  for (const row of GO_LOG_SHAPES) {
-    test(`${row.shape}: reported`, () => {
-      const found = goFindings(RULE, '/ws/main.go', goMain(IMPORTS, row.tp));
-      assert.deepEqual(found.map((f) => f.messageId), [row.messageId]);
-    });
-    test(`${row.shape}: not reported when the writer is a stream`, () => {
-      assert.deepEqual(goFindings(RULE, '/ws/main.go', goMain(IMPORTS, row.fp)), []);
-    });
-  }
-});
 
 describe('Log to stdout (os.Stdout)', () => {
   const fix = (body: string) => {

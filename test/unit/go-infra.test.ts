@@ -74,6 +74,16 @@ describe('Go files', () => {
     assert.equal(goHandlesSigterm('// signal.Notify(c, syscall.SIGTERM)\n'), false);
   });
 
+  test('the text summary stays linear on hostile text (each of these took seconds to minutes with `^\\s*` under the m flag)', () => {
+    const blank = '\n'.repeat(200_000);
+    assert.equal(goModulePath(`${blank}module example.com/app\n`), 'example.com/app');
+    assert.equal(goModulePath(blank), undefined);
+    assert.equal(goPackageOf(`${blank}package api\n`), 'api');
+    assert.deepEqual(goImportsInText('import (\n'.repeat(50_000)), [], 'blocks that never close');
+    assert.deepEqual(goImportsInText(`import (${blank}\t"fmt"\n)\n${'/*'.repeat(50_000)}`), ['fmt'], 'an unclosed comment runs to the end');
+    assert.deepEqual(goImportsInText('/* import "x" */ import "y"\n'), ['y'], 'a comment is not code; what follows it is');
+  });
+
   test('an edit reparses from the previous tree, and the facts follow the new text', () => {
     const first = new FileContext('/w/a.go', 'package main\n\nvar apiToken = "one"\n', { keepSyntaxTree: true });
     assert.equal(first.go?.bindings[0].value.string?.value, 'one');

@@ -7,30 +7,34 @@
 
 /** Comments removed, so a word in one is not taken for code. */
 function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ');
+  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ');
 }
 
 /** `package main` → `main`. */
 export function goPackageOf(text: string): string | undefined {
-  return /^\s*package\s+(\w+)/m.exec(code(text))?.[1];
+  return /^[ \t]*package\s+(\w+)/m.exec(code(text))?.[1];
 }
 
 /** The import paths of a Go file: `import "x"`, `import alias "x"` and every line of `import ( … )` blocks. */
 export function goImportsInText(text: string): string[] {
   const out: string[] = [];
   const src = code(text);
-  const single = /^\s*import\s+(?:[\w.]+\s+)?"([^"]+)"/gm;
+  const single = /^[ \t]*import[ \t]+(?:[\w.]+[ \t]+)?"([^"\n]+)"/gm;
   for (let m = single.exec(src); m; m = single.exec(src)) out.push(m[1]);
-  const block = /^\s*import\s*\(([\s\S]*?)\)/gm;
+  // Each block runs to the next `)`; with none left, no later block can close either (linear on hostile text).
+  const block = /^[ \t]*import[ \t]*\(/gm;
   for (let m = block.exec(src); m; m = block.exec(src)) {
-    for (const spec of m[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g)) out.push(spec[1]);
+    const close = src.indexOf(')', block.lastIndex);
+    if (close < 0) break;
+    for (const spec of src.slice(block.lastIndex, close).matchAll(/(?:^|\n)[ \t]*(?:[\w.]+[ \t]+)?"([^"\n]+)"/g)) out.push(spec[1]);
+    block.lastIndex = close + 1;
   }
   return [...new Set(out)];
 }
 
 /** The module path `go.mod` declares. */
 export function goModulePath(goMod: string): string | undefined {
-  return /^\s*module\s+"?([^\s"]+)"?/m.exec(code(goMod))?.[1];
+  return /^[ \t]*module[ \t]+"?([^\s"]+)"?/m.exec(code(goMod))?.[1];
 }
 
 /**
