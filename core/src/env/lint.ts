@@ -32,6 +32,9 @@ export function lintEnv(doc: EnvDocument, report: (r: Report) => void): void {
   lintSubstitutionCycles(doc, budget);
 }
 
+/** A line that is a shell command with an argument: no `=`, a builtin that sources, unsets or sets shell options. */
+const SHELL_COMMAND = /^(?:source|\.|unset|set|cd|alias|eval)[ \t]+\S/;
+
 /** The common key needs none of the name checks. */
 const PLAIN_KEY = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -49,6 +52,12 @@ function lintEntry(doc: EnvDocument, entry: EnvEntry, budget: ReportBudget): voi
   if (entry.contentStart > entry.lineStart) {
     const fix = () => [edit('env-remove-leading-blanks', 'Remove leading blanks', [{ start: entry.lineStart, end: entry.contentStart, text: '' }], true)];
     at('LeadingCharacter', fix, entry.lineStart, entry.contentStart, { what: 'a blank' });
+  }
+  // `source venv/bin/activate`, `. ./.env.local`, `unset X`: a shell command, in a `.env` that a shell or
+  // autoenv sources. dotenv skips the line; it is no key to rename or give a value (audit: flask-by-example).
+  if (!entry.delimiter && SHELL_COMMAND.test(key)) {
+    at('ShellCommand', undefined, entry.keyStart, entry.keyEnd, { command: key.split(/\s/)[0] });
+    return;
   }
   if (!PLAIN_KEY.test(key)) lintKeyName(doc.text, entry, at);
 

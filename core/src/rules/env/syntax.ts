@@ -17,6 +17,7 @@ export const meta: RuleMeta = {
     LeadingCharacter: 'A line should start with a letter or `_`, not {what}.',
     LowercaseKey: 'The key `{key}` has lowercase letters; environment variable names are upper case.',
     QuoteCharacter: 'The value of `{key}` has quote characters it does not need.',
+    ShellCommand: 'A shell command (`{command}`): the file reads as a shell script (autoenv, `source .env`), and a dotenv parser skips this line.',
     SpaceCharacter: 'The line has blanks around `=`.',
     SubstitutionKey: 'The value of `{key}` has a malformed substitution (an unclosed `${`, `$NAME}` or a name with symbols).',
     SubstitutionCycle: '`{key}` expands in a loop ({path}): the values never resolve.',
@@ -31,7 +32,7 @@ export const meta: RuleMeta = {
 
 // Layout and taste: every tool reads these lines the same way, so they are notes one level below the rule
 // (info at its default, warning), not warnings (audit: 80 of 86 warnings on real applications were these).
-const COSMETIC = new Set(['QuoteCharacter', 'ExtraBlankLine', 'EndingBlankLine', 'TrailingWhitespace', 'LowercaseKey']);
+const COSMETIC = new Set(['QuoteCharacter', 'ExtraBlankLine', 'EndingBlankLine', 'TrailingWhitespace', 'LowercaseKey', 'ShellCommand']);
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isDotenvFile(context)) return;
