@@ -152,7 +152,8 @@ function fileVariables(facts: GoFacts, e: GoExpr): string[] {
   return call && MULTI_WRITERS.test(call.callee) ? call.args.flatMap((a) => fileVariables(facts, a)) : [];
 }
 
-const word = (name: string) => new RegExp(`(?<![\\w.])${name.replace(/[$]/g, '\\$&')}(?!\\w)`, 'g');
+/** A Go identifier as a whole word (identifiers are letters, digits and `_`: nothing to escape). */
+const word = (name: string) => new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g');
 
 /** The edit that blanks `name` in its declaration when the writer was its only other use; undefined otherwise. */
 function blankUnused(facts: GoFacts, text: string, arg: GoExpr, name: string): { start: number; end: number; text: string } | undefined {
