@@ -32,7 +32,7 @@ const is = (p: ModulePath | undefined, module: RegExp, path: string[]) =>
 /**
  * Well-known calls that make a server, as data: the module, the export path (`[]` for the module itself,
  * `['*']` for any of the listed names at the top) and the kind. Each row has a true and a false example in
- * test/unit/missing-sigterm-wrappers.test.ts.
+ * test/unit/rules/disposability/missing-sigterm-handler-wrappers.test.ts.
  */
 export interface ServerWrapper {
   module: RegExp;
@@ -241,7 +241,7 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
 /**
  * Libraries that install their own SIGTERM handler when called (or constructed), as data: the module and
  * the export paths (`[]` for the module's own value). Each row has a true and a false example in
- * test/unit/missing-sigterm-wrappers.test.ts. stoppable and http-terminator close servers but install no
+ * test/unit/rules/disposability/missing-sigterm-handler-wrappers.test.ts. stoppable and http-terminator close servers but install no
  * handler, so they are not here; nor are apollo-server's framework integrations (apollo-server-express…),
  * whose handler stops Apollo but leaves the HTTP server to the app.
  */

@@ -18,6 +18,7 @@ import { analysis, applyFixes, fixAll, type Options } from '../../fixtures/works
  * - a fix that fix-all does not apply (not preferred: the user chooses) is stated in `suggestions`, the file
  *   after that one fix, as ESLint states its suggestions; each still parses;
  * - every message template is filled (the harness throws on a `{placeholder}` left in a message);
+ * - with `redacted` (secret rules), no message quotes the text its finding covers;
  * - no case is listed twice (a copy-pasted case tests nothing new).
  */
 export interface ValidCase extends Options {
@@ -54,8 +55,14 @@ export interface Cases {
   invalid: InvalidCase[];
 }
 
+export interface TesterDefaults extends Options {
+  filename: string;
+  /** Secret rules: a message never holds the text its finding covers (the secret), only a redacted hint. */
+  redacted?: boolean;
+}
+
 export class RuleTester {
-  constructor(private readonly defaults: { filename: string } & Options) {}
+  constructor(private readonly defaults: TesterDefaults) {}
 
   run(rule: Rule, cases: Cases): void {
     const id = rule.meta.id;
@@ -67,7 +74,8 @@ export class RuleTester {
   }
 
   private options(c: ValidCase): Options {
-    return { ...this.defaults, ...c };
+    const { redacted: _, ...defaults } = this.defaults;
+    return { ...defaults, ...c };
   }
 
   private checkValid(rule: Rule, c: ValidCase): void {
@@ -82,6 +90,10 @@ export class RuleTester {
     const result = analysis(rule, file, c.code, this.options(c));
     const found = result.findings;
     assert.deepEqual(found.map((f, i) => actual(f, c.code, c.errors[i])), c.errors.map(normalise));
+    if (this.defaults.redacted) {
+      const quoting = found.filter((f) => f.end > f.start && f.message.includes(c.code.slice(f.start, f.end)));
+      assert.deepEqual(quoting.map((f) => f.message), [], 'a message must not hold the secret it covers');
+    }
     const fixes = found.map((f) => result.fixes.get(f) ?? []);
     const offered = fixes.flat().filter((fix) => !isPreferred(fix)).map((fix) => applyFixes(file, c.code, [fix], c.env).source);
     assert.deepEqual(offered, c.suggestions ?? [], 'the files after each fix that fix-all does not apply (`suggestions`)');

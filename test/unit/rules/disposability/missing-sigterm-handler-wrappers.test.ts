@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
-import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
-import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../core/src/js/servers';
-import { ProgramIndex } from '../../core/src/program';
+import { defaultConfig } from '../../../../core/src/config';
+import { FileContext } from '../../../../core/src/context';
+import { analyze } from '../../../../core/src/engine';
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../../../core/src/js/servers';
+import { ProgramIndex } from '../../../../core/src/program';
 
 function labels(file: string, text: string): string[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [rule], relativePath: file }).findings.map((f) => String(f.data.label));

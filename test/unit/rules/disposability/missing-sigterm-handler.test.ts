@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
-import { applyEdits, planFixes } from '../../core/src/fixes/plan';
-import { ProgramIndex } from '../../core/src/program';
-import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
-import type { Finding } from '../../core/src/types';
-import { syntaxErrors } from './helpers';
+import { defaultConfig } from '../../../../core/src/config';
+import { FileContext } from '../../../../core/src/context';
+import { analyze } from '../../../../core/src/engine';
+import { applyEdits, planFixes } from '../../../../core/src/fixes/plan';
+import { ProgramIndex } from '../../../../core/src/program';
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import type { Finding } from '../../../../core/src/types';
+import { syntaxErrors } from '../../helpers';
+import { RuleTester } from '../ruleTester';
+import { FIXED } from './missing-sigterm-handler/outputs';
 
 const RULE = 'disposability/missing-sigterm-handler';
 
@@ -59,18 +61,12 @@ const valid: Array<[string, string]> = [
   ['not a server: job.start()', "const job = new CronJob('* * * * *', tick);\njob.start();\n"],
 ];
 
+new RuleTester({ filename: '/ws/src/server.ts' }).run(rule, {
+  valid: valid.map(([name, code]) => ({ name, code })),
+  invalid: invalid.map(([name, code, label]) => ({ name, code, errors: [{ messageId: 'missing', data: { label } }], output: FIXED[name] })),
+});
+
 describe('disposability/missing-sigterm-handler: one file', () => {
-  for (const [name, code, label] of invalid) {
-    test(`invalid: ${name}`, () => {
-      const found = findings('src/server.ts', code);
-      assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
-      assert.equal(found[0].ruleId, RULE);
-      assert.equal(found[0].data.label, label);
-    });
-  }
-  for (const [name, code] of valid) {
-    test(`valid: ${name}`, () => assert.deepEqual(findings('src/server.ts', code).map((f) => f.message), []));
-  }
   test('a test file starting a server is left alone', () => {
     assert.deepEqual(findings('test/server.test.ts', "const app = require('express')();\napp.listen(0);\n"), []);
   });

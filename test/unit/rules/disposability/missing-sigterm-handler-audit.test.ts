@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
-import { applyEdits, planFixes } from '../../core/src/fixes/plan';
-import { isPreferred } from '../../core/src/fixes/types';
-import { ProgramIndex } from '../../core/src/program';
-import { rule } from '../../core/src/rules/disposability/missing-sigterm-handler';
-import { rule as port } from '../../core/src/rules/port-binding/hardcoded-port';
-import type { Finding } from '../../core/src/types';
-import { syntaxErrors } from './helpers';
-import { RuleTester } from './rules/ruleTester';
+import { defaultConfig } from '../../../../core/src/config';
+import { FileContext } from '../../../../core/src/context';
+import { analyze } from '../../../../core/src/engine';
+import { applyEdits, planFixes } from '../../../../core/src/fixes/plan';
+import { isPreferred } from '../../../../core/src/fixes/types';
+import { ProgramIndex } from '../../../../core/src/program';
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { rule as port } from '../../../../core/src/rules/port-binding/hardcoded-port';
+import type { Finding } from '../../../../core/src/types';
+import { syntaxErrors } from '../../helpers';
+import { RuleTester } from '../ruleTester';
 
 function findings(file: string, text: string, rules = [rule]): Finding[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules, relativePath: file }).findings;

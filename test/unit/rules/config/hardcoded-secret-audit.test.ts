@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { JS_CONTEXT_CANDIDATE } from '../../core/src/secrets/js';
-import { isSensitiveName } from '../../core/src/secrets/names';
-import { rule } from '../../core/src/rules/config/hardcoded-secret';
-import { covered, fake, secrets } from './helpers';
-import { RuleTester } from './rules/ruleTester';
+import { JS_CONTEXT_CANDIDATE } from '../../../../core/src/secrets/js';
+import { isSensitiveName } from '../../../../core/src/secrets/names';
+import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
+import { covered, fake, secrets } from '../../helpers';
+import { RuleTester } from '../ruleTester';
 
 // Cases from an audit of the rule: each held a miss or a false positive before its fix. The secrets are
 // made-up values; `covered` lists, per file, the text every finding must cover, in order.

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig, parseConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
-import { mapHost } from '../../core/src/host';
-import { PROPERTY_SINKS, CALL_SINKS } from '../../core/src/secrets/sinks';
-import { PUBLIC_KEYS } from '../../core/src/secrets/publicKeys';
-import { fake, secrets } from './helpers';
+import { defaultConfig, parseConfig } from '../../../../core/src/config';
+import { FileContext } from '../../../../core/src/context';
+import { analyze } from '../../../../core/src/engine';
+import { mapHost } from '../../../../core/src/host';
+import { PROPERTY_SINKS, CALL_SINKS } from '../../../../core/src/secrets/sinks';
+import { PUBLIC_KEYS } from '../../../../core/src/secrets/publicKeys';
+import { fake, secrets } from '../../helpers';
 
 // Issue 10, decisions 2–5: what is a secret in test code, examples and placeholders, sinks, and defaults.
 // Each invalid case names the finding it must give: message id, 1-based line and column of the secret,
