@@ -141,7 +141,7 @@ function actual(f: Finding, code: string, expected: ExpectedError | undefined): 
 function assertUnique(id: string, cases: ValidCase[]): void {
   const seen = new Map<string, string>();
   for (const c of cases) {
-    const key = `${c.filename ?? ''}\0${c.code}\0${JSON.stringify([c.files, c.root, c.gitIgnored, c.gitTracked, c.noHost, c.severity])}`;
+    const key = `${c.filename ?? ''}\0${c.code}\0${JSON.stringify([c.files, c.root, c.gitIgnored, c.gitTracked, c.noHost, c.severity, c.testFiles])}`;
     const other = seen.get(key);
     if (other !== undefined) throw new Error(`${id}: cases "${other}" and "${c.name}" are the same input`);
     seen.set(key, c.name);

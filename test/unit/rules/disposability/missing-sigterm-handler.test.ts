@@ -77,44 +77,46 @@ describe('disposability/missing-sigterm-handler: one file', () => {
   });
 });
 
-describe('disposability/missing-sigterm-handler: the program, not the file', () => {
-  const server = "import express from 'express';\nexport const app = express();\nexport function start() {\n  return app.listen(3000);\n}\n";
-  test('handler in the entry point that imports the server module', () => {
-    const p = program({
-      '/p/src/server.ts': server,
-      '/p/src/index.ts': "import { start } from './server';\nimport './shutdown';\nstart();\n",
-      '/p/src/shutdown.ts': "process.on('SIGTERM', () => process.exit(0));\n",
-    });
-    assert.deepEqual(p.check('/p/src/server.ts'), []);
-  });
-  test('handler in a module the server module imports (.js specifier of a .ts file)', () => {
-    const p = program({
-      '/p/src/server.ts': `import { installShutdown } from './lifecycle/shutdown.js';\n${server}`,
-      '/p/src/lifecycle/shutdown.ts': "export function installShutdown() { process.once('SIGTERM', () => {}); }\n",
-    });
-    assert.deepEqual(p.check('/p/src/server.ts'), []);
-  });
-  test('handler only in test code does not count', () => {
-    const p = program({
-      '/p/src/server.ts': server,
-      '/p/test/server.test.ts': "import { start } from '../src/server';\nprocess.on('SIGTERM', () => {});\nstart();\n",
-    }, ['/p/test/server.test.ts']);
-    assert.equal(p.check('/p/src/server.ts').length, 1);
-  });
-  test('handler in an unrelated program of the same folder does not count', () => {
-    const p = program({
-      '/p/src/server.ts': server,
-      '/p/scripts/worker.ts': "process.on('SIGTERM', () => {});\n",
-    });
-    assert.equal(p.check('/p/src/server.ts').length, 1);
-  });
-  test('SIGINT only in another module is not enough', () => {
-    const p = program({
-      '/p/src/index.ts': `import './signals';\n${server}`,
-      '/p/src/signals.ts': "process.on('SIGINT', () => process.exit(0));\n",
-    });
-    assert.equal(p.check('/p/src/index.ts').length, 1);
-  });
+// The program, not the file: other modules of the workspace (`files`) are indexed, then the server module is judged.
+const SERVER = "import express from 'express';\nexport const app = express();\nexport function start() {\n  return app.listen(3000);\n}\n";
+const STILL_MISSING = [{ messageId: 'missing', data: { label: 'app.listen' } }];
+new RuleTester({ filename: '/ws/src/server.ts' }).run(rule, {
+  valid: [
+    {
+      name: 'program: handler in the entry point that imports the server module',
+      code: SERVER,
+      files: { '/ws/src/index.ts': "import { start } from './server';\nimport './shutdown';\nstart();\n", '/ws/src/shutdown.ts': "process.on('SIGTERM', () => process.exit(0));\n" },
+    },
+    {
+      name: 'program: handler in a module the server module imports (.js specifier of a .ts file)',
+      code: `import { installShutdown } from './lifecycle/shutdown.js';\n${SERVER}`,
+      files: { '/ws/src/lifecycle/shutdown.ts': "export function installShutdown() { process.once('SIGTERM', () => {}); }\n" },
+    },
+  ],
+  // A server started inside a function it returns from offers no fix (nothing to bind at top level).
+  invalid: [
+    {
+      name: 'program: handler only in test code does not count',
+      code: SERVER,
+      files: { '/ws/test/server.test.ts': "import { start } from '../src/server';\nprocess.on('SIGTERM', () => {});\nstart();\n" },
+      testFiles: ['/ws/test/server.test.ts'],
+      errors: STILL_MISSING,
+      output: null,
+    },
+    { name: 'program: handler in an unrelated program of the same folder does not count', code: SERVER, files: { '/ws/scripts/worker.ts': "process.on('SIGTERM', () => {});\n" }, errors: STILL_MISSING, output: null },
+    {
+      name: 'program: SIGINT only in another module is not enough',
+      filename: '/ws/src/index.ts',
+      code: `import './signals';\n${SERVER}`,
+      files: { '/ws/src/signals.ts': "process.on('SIGINT', () => process.exit(0));\n" },
+      errors: STILL_MISSING,
+      output: null,
+    },
+  ],
+});
+
+describe('disposability/missing-sigterm-handler: the program index', () => {
+  const server = SERVER;
   test('when the handler module changes, the index says so', () => {
     const p = program({ '/p/src/index.ts': `import './signals';\n${server}`, '/p/src/signals.ts': '' });
     assert.equal(p.check('/p/src/index.ts').length, 1);
