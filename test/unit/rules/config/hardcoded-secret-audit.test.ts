@@ -5,33 +5,34 @@ import { isSensitiveName } from '../../../../core/src/secrets/names';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
 import { covered, fake, secrets } from '../../helpers';
 import { RuleTester } from '../ruleTester';
+import { AUDIT_OUTPUTS } from './hardcoded-secret/outputs';
 
 // Cases from an audit of the rule: each held a miss or a false positive before its fix. The secrets are
 // made-up values; `covered` lists, per file, the text every finding must cover, in order.
 const PW = 'Tr0ub4dor-x7Kq';
 const RANDOM = 'Zq8vN2xLp4Rt7Wy1Kd9F';
 
-const invalid: Array<{ name: string; file: string; code: string; secret: string; messageId?: string }> = [
+const invalid: Array<{ name: string; file: string; code: string; secret: string; messageId: string }> = [
   // 1. TypeScript type annotations.
-  { name: 'typed const', file: 'src/db.ts', code: `export const dbPassword: string = '${PW}';`, secret: PW },
-  { name: 'typed class field', file: 'src/api.ts', code: `class A { private readonly apiKey: string = 'kq83hd72jsd9sk'; }`, secret: 'kq83hd72jsd9sk' },
-  { name: 'typed SCREAMING const', file: 'src/c.ts', code: `const CLIENT_SECRET: string = "${PW}";`, secret: PW },
-  { name: 'optional typed field', file: 'src/c.ts', code: `class C { token?: string = '${PW}'; }`, secret: PW },
-  { name: 'renamed destructuring default', file: 'src/c.ts', code: `const { password: pw = '${PW}' } = opts;`, secret: PW },
-  { name: 'bracket assignment with a quoted key', file: 'src/c.ts', code: `headers['x-api-key'] = '${PW}';`, secret: PW },
+  { name: 'typed const', file: 'src/db.ts', code: `export const dbPassword: string = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'typed class field', file: 'src/api.ts', code: `class A { private readonly apiKey: string = 'kq83hd72jsd9sk'; }`, secret: 'kq83hd72jsd9sk', messageId: 'named' },
+  { name: 'typed SCREAMING const', file: 'src/c.ts', code: `const CLIENT_SECRET: string = "${PW}";`, secret: PW, messageId: 'named' },
+  { name: 'optional typed field', file: 'src/c.ts', code: `class C { token?: string = '${PW}'; }`, secret: PW, messageId: 'named' },
+  { name: 'renamed destructuring default', file: 'src/c.ts', code: `const { password: pw = '${PW}' } = opts;`, secret: PW, messageId: 'fallback' },
+  { name: 'bracket assignment with a quoted key', file: 'src/c.ts', code: `headers['x-api-key'] = '${PW}';`, secret: PW, messageId: 'named' },
   // 4. Name prefixes.
-  { name: 'REFRESH_TOKEN', file: 'src/c.ts', code: `const REFRESH_TOKEN = '${PW}';`, secret: PW },
-  { name: 'VERIFY_TOKEN', file: 'src/c.ts', code: `const VERIFY_TOKEN = '${PW}';`, secret: PW },
-  { name: 'READ_ONLY_TOKEN', file: 'src/c.ts', code: `const READ_ONLY_TOKEN = '${PW}';`, secret: PW },
-  { name: 'NO_REPLY_PASSWORD', file: 'src/c.ts', code: `const NO_REPLY_PASSWORD = '${PW}';`, secret: PW },
-  { name: 'GET_ADDRESS_API_KEY', file: 'src/c.ts', code: `const GET_ADDRESS_API_KEY = '${PW}';`, secret: PW },
-  { name: 'refreshToken', file: 'src/c.ts', code: `const cfg = { refreshToken: '${PW}' };`, secret: PW },
-  { name: 'refresh_token', file: 'src/c.ts', code: `const cfg = { refresh_token: '${PW}' };`, secret: PW },
+  { name: 'REFRESH_TOKEN', file: 'src/c.ts', code: `const REFRESH_TOKEN = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'VERIFY_TOKEN', file: 'src/c.ts', code: `const VERIFY_TOKEN = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'READ_ONLY_TOKEN', file: 'src/c.ts', code: `const READ_ONLY_TOKEN = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'NO_REPLY_PASSWORD', file: 'src/c.ts', code: `const NO_REPLY_PASSWORD = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'GET_ADDRESS_API_KEY', file: 'src/c.ts', code: `const GET_ADDRESS_API_KEY = '${PW}';`, secret: PW, messageId: 'named' },
+  { name: 'refreshToken', file: 'src/c.ts', code: `const cfg = { refreshToken: '${PW}' };`, secret: PW, messageId: 'named' },
+  { name: 'refresh_token', file: 'src/c.ts', code: `const cfg = { refresh_token: '${PW}' };`, secret: PW, messageId: 'named' },
   // 8. Weak passwords keep counting.
-  { name: 'weak password with a symbol', file: 'src/c.ts', code: "const o = { password: 'hunter2!' };", secret: 'hunter2!' },
-  { name: 'weak password with digits', file: 'src/c.ts', code: "const o = { password: 'letmein99' };", secret: 'letmein99' },
+  { name: 'weak password with a symbol', file: 'src/c.ts', code: "const o = { password: 'hunter2!' };", secret: 'hunter2!', messageId: 'named' },
+  { name: 'weak password with digits', file: 'src/c.ts', code: "const o = { password: 'letmein99' };", secret: 'letmein99', messageId: 'named' },
   // 11. Sinks.
-  { name: 'passport-jwt secretOrKey', file: 'src/auth.ts', code: "passport.use(new Strategy({ jwtFromRequest: x, secretOrKey: 'kq83hd72jsd9sk' }, verify));", secret: 'kq83hd72jsd9sk' },
+  { name: 'passport-jwt secretOrKey', file: 'src/auth.ts', code: "passport.use(new Strategy({ jwtFromRequest: x, secretOrKey: 'kq83hd72jsd9sk' }, verify));", secret: 'kq83hd72jsd9sk', messageId: 'sink' },
   { name: 'express-session passphrase', file: 'src/app.ts', code: "import session from 'express-session';\napp.use(session({ secret: 'keyboard cat', resave: false }));", secret: 'keyboard cat', messageId: 'sink' },
   { name: 'Sequelize positional password', file: 'src/db.ts', code: `const db = new Sequelize('shop', 'shop_app', '${PW}', { dialect: 'postgres' });`, secret: PW, messageId: 'sink' },
   // 13. Connection string with an interpolated host.
@@ -73,19 +74,19 @@ const valid: Array<{ name: string; file: string; code: string }> = [
   { name: 'phrase under a plain name', file: 'src/c.ts', code: "const o = { secret: 'keyboard cat' };" },
 ];
 
-describe('config/hardcoded-secret audit: JavaScript and TypeScript', () => {
-  for (const c of invalid) {
-    test(`invalid: ${c.name}`, () => {
-      const found = secrets(c.file, c.code);
-      assert.equal(found.length, 1, `expected one finding, got ${JSON.stringify(found.map((f) => f.message))}`);
-      assert.equal(covered(c.code, found[0]), c.secret);
-      if (c.messageId) assert.equal(found[0].messageId, c.messageId);
-      assert.ok(!found[0].message.includes(c.secret), 'message must not hold the secret');
-    });
-  }
-  for (const c of valid) {
-    test(`valid: ${c.name}`, () => assert.deepEqual(secrets(c.file, c.code).map((f) => f.message), []));
-  }
+new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
+  valid: valid.map((c) => ({ name: `audit: ${c.name}`, code: c.code, filename: `/ws/${c.file}` })),
+  invalid: invalid.map((c) => ({
+    name: `audit: ${c.name}`,
+    code: c.code,
+    filename: `/ws/${c.file}`,
+    errors: [{ messageId: c.messageId, text: c.secret }],
+    output: AUDIT_OUTPUTS[c.name],
+  })),
+});
+
+test('every audit case states its output', () => {
+  assert.deepEqual(invalid.map((c) => c.name).filter((name) => !(name in AUDIT_OUTPUTS)), []);
 });
 
 describe('config/hardcoded-secret audit: names', () => {

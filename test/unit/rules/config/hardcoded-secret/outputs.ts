@@ -46,3 +46,26 @@ export const DECISION_OUTPUTS: Record<string, string | null> = {
   "SQL CREATE USER … PASSWORD in code": null,
   "SQL ALTER ROLE … PASSWORD in a shell script": null,
 };
+
+/** The file after fix-all for each invalid case of hardcoded-secret-audit.test.ts's JavaScript and TypeScript table. */
+export const AUDIT_OUTPUTS: Record<string, string | null> = {
+  "typed const": "export const dbPassword: string = process.env.DB_PASSWORD;",
+  "typed class field": "class A { private readonly apiKey: string = process.env.A_API_KEY; }",
+  "typed SCREAMING const": "const CLIENT_SECRET: string = process.env.CLIENT_SECRET;",
+  "optional typed field": "class C { token?: string = process.env.C_TOKEN; }",
+  "renamed destructuring default": "const { password: pw = process.env.PASSWORD } = opts;",
+  "bracket assignment with a quoted key": "headers['x-api-key'] = process.env.X_API_KEY;",
+  "REFRESH_TOKEN": "const REFRESH_TOKEN = process.env.REFRESH_TOKEN;",
+  "VERIFY_TOKEN": "const VERIFY_TOKEN = process.env.VERIFY_TOKEN;",
+  "READ_ONLY_TOKEN": "const READ_ONLY_TOKEN = process.env.READ_ONLY_TOKEN;",
+  "NO_REPLY_PASSWORD": "const NO_REPLY_PASSWORD = process.env.NO_REPLY_PASSWORD;",
+  "GET_ADDRESS_API_KEY": "const GET_ADDRESS_API_KEY = process.env.GET_ADDRESS_API_KEY;",
+  "refreshToken": "const cfg = { refreshToken: process.env.REFRESH_TOKEN };",
+  "refresh_token": "const cfg = { refresh_token: process.env.REFRESH_TOKEN };",
+  "weak password with a symbol": "const o = { password: process.env.O_PASSWORD };",
+  "weak password with digits": "const o = { password: process.env.O_PASSWORD };",
+  "passport-jwt secretOrKey": "passport.use(new Strategy({ jwtFromRequest: x, secretOrKey: process.env.JWT_SECRET }, verify));",
+  "express-session passphrase": "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));",
+  "Sequelize positional password": "const db = new Sequelize('shop', 'shop_app', process.env.DB_PASSWORD, { dialect: 'postgres' });",
+  "template host": null,
+};
