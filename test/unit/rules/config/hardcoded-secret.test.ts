@@ -79,46 +79,73 @@ new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
   })),
 });
 
-describe('config/hardcoded-secret: other file kinds', () => {
-  test('compose environment map and list forms; interpolation and local samples are not flagged', () => {
-    const yaml = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Zq8vN2xLp4Rt7Wy1Kd9F\n      POSTGRES_USER: app\n      MYSQL_PASSWORD: s3cr3tPass\n      REDIS_PASSWORD: ${REDIS_PASSWORD}\n  api:\n    environment:\n      - API_TOKEN=tok9f8e7d6cK2pLm4nB\n      - NODE_ENV=production\n';
-    const found = secrets('docker-compose.yml', yaml);
+// Other file kinds: YAML, JSON, .env, Dockerfile, shell, properties and plain text are read without a syntax tree.
+const COMPOSE = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Zq8vN2xLp4Rt7Wy1Kd9F\n      POSTGRES_USER: app\n      MYSQL_PASSWORD: s3cr3tPass\n' +
+  '      REDIS_PASSWORD: ${REDIS_PASSWORD}\n  api:\n    environment:\n      - API_TOKEN=tok9f8e7d6cK2pLm4nB\n      - NODE_ENV=production\n';
+const ENV = 'PORT=3000\nDB_PASSWORD=pg-Pa55w0rd\nAPI_KEY=\n';
+const PACKAGE = JSON.stringify({ name: 'app', dependencies: { 'js-tokens': '^4.0.0', 'csrf-tokens': '~3.0.0' },
+  devDependencies: { 'secret-sauce': '1.0.0' }, overrides: { 'tokens-lib': '2.1.0' }, config: { apiToken: 'tok-9f8e7d6c' } }, null, 2);
+const GATE_NAMES = ['dbPassword', 'passwd', 'PASSPHRASE', 'pwd', 'clientSecret', 'authToken', 'credentials', 'API_KEY', 'privateKey',
+  'accessKey', 'authKey', 'SIGNING_KEY', 'encryptionKey', 'masterKey', 'sessionKey'];
+/** `dbPassword` → `DB_PASSWORD`, the variable the fix reads. */
+const envNameOf = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+// False positives seen in real code (node_modules).
+const NODE_MODULES: Array<[string, string]> = [
+  ['namespaced event name', 'const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";'],
+  ['the name in snake case', 'const tokenClaimsCnfRequiredForSignedJwt = "token_claims_cnf_required_for_signed_jwt";'],
+  ['the name in camel case', 'const INVALID_USERNAME_OR_PASSWORD = "invalidUserNameOrPassword";'],
+  ['header key naming a property', 'customHeaders["X-Market-AccountToken"] = "accountTokenHeader";'],
+  ['attribute selector', 'const pseudos = { password: "[type=password]" };'],
+  ['method alias', "const aliases = { allPass: 'overEvery' };"],
+  ['fetch credentials policy', "fetch(url, { credentials: 'include' });"],
+  ['new Error with a message', "throw new Error('missing token');"],
+  ['an identifier built from the name', 'const FLOW_EXISTING_ACCOUNT_PASSWORD_REQUIRED_V2 = "FlowExistingAccountPasswordRequiredResultV2";'],
+];
+
+new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
+  valid: [
+    { name: 'GitHub Actions secrets expressions', filename: '/ws/.github/workflows/ci.yml', code: 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n  password: ${{ secrets.PW }}\n' },
+    { name: '.env: git-ignored', filename: '/ws/.env', code: ENV, gitIgnored: true },
+    { name: '.env.example: placeholders', filename: '/ws/.env.example', code: 'DB_PASSWORD=changeme\nAPI_KEY=<your-key>\nTOKEN=\n' },
+    { name: 'lockfiles are not read', filename: '/ws/package-lock.json', code: JSON.stringify({ packages: { a: { integrity: 'sha512-' + 'A'.repeat(86) + '==' } }, password: 'hunter22x' }) },
+    { name: 'npm\'s hidden lockfile (node_modules/.package-lock.json) is a lockfile', filename: '/ws/node_modules/.package-lock.json',
+      code: JSON.stringify({ packages: { 'node_modules/js-tokens': { version: '4.0.0' } }, password: 'hunter22x' }) },
+    ...NODE_MODULES.map(([name, code]) => ({ name: `node_modules: ${name}`, filename: '/ws/node_modules/lib/index.js', code })),
+  ],
+  invalid: [
     // A compose file runs containers on the developer's machine: only values that look real are reported.
-    assert.deepEqual(found.map((f) => covered(yaml, f)), ['Zq8vN2xLp4Rt7Wy1Kd9F', 'tok9f8e7d6cK2pLm4nB']);
-  });
-  test('GitHub Actions secrets expressions are not flagged', () => {
-    assert.deepEqual(secrets('.github/workflows/ci.yml', 'env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n  password: ${{ secrets.PW }}\n'), []);
-  });
-  test('JSON config', () => {
-    const json = '{\n  "db": { "password": "pg-Pa55w0rd" },\n  "apiKeyHeader": "x-api-key",\n  "passwordMinLength": 12\n}\n';
-    assert.deepEqual(secrets('config/default.json', json).map((f) => covered(json, f)), ['pg-Pa55w0rd']);
-  });
-  test('.env: committed is flagged, git-ignored is not', () => {
-    const env = 'PORT=3000\nDB_PASSWORD=pg-Pa55w0rd\nAPI_KEY=\n';
-    assert.deepEqual(secrets('.env', env).map((f) => covered(env, f)), ['pg-Pa55w0rd']);
-    assert.deepEqual(secrets('.env', env, { gitIgnored: true }), []);
-    assert.deepEqual(secrets('.env.example', 'DB_PASSWORD=changeme\nAPI_KEY=<your-key>\nTOKEN=\n'), []);
-  });
-  test('Dockerfile ENV and ARG', () => {
-    const docker = 'FROM node:20\nENV API_TOKEN=tok_9f8e7d6c5b\nARG NPM_TOKEN\nENV DB_PASSWORD=$DB_PASSWORD\nENV SECRET_KEY legacy-f0rm-secret\n';
-    assert.deepEqual(secrets('Dockerfile', docker).map((f) => covered(docker, f)), ['tok_9f8e7d6c5b', 'legacy-f0rm-secret']);
-  });
-  test('shell scripts', () => {
-    const sh = '#!/bin/sh\nexport DEPLOY_TOKEN=dpl-1234abcd\nexport DB_PASSWORD="$(cat /run/secrets/db)"\nmysql --password=my5ql-pw host\n';
-    assert.deepEqual(secrets('scripts/deploy.sh', sh).map((f) => covered(sh, f)), ['dpl-1234abcd', 'my5ql-pw']);
-  });
-  test('properties', () => {
-    const props = '# db\ndb.url=jdbc:postgresql://db/app\ndb.password=hunter22x\n';
-    assert.deepEqual(secrets('application.properties', props).map((f) => covered(props, f)), ['hunter22x']);
-  });
-  test('any other text: provider patterns only', () => {
-    const md = `Use ${STRIPE} to test.\npassword: hunter22x\n`;
-    assert.deepEqual(secrets('README.md', md).map((f) => covered(md, f)), [STRIPE]);
-  });
-  test('lockfiles are not read', () => {
-    const lock = JSON.stringify({ packages: { a: { integrity: 'sha512-' + 'A'.repeat(86) + '==' } }, password: 'hunter22x' });
-    assert.deepEqual(secrets('package-lock.json', lock), []);
-  });
+    { name: 'compose environment map and list forms; interpolation and local samples are not flagged', filename: '/ws/docker-compose.yml', code: COMPOSE,
+      errors: [['named', 4, 'Zq8vN2xLp4Rt7Wy1Kd9F'], ['named', 10, 'tok9f8e7d6cK2pLm4nB']],
+      output: COMPOSE.replace('Zq8vN2xLp4Rt7Wy1Kd9F', '"${POSTGRES_PASSWORD}"').replace('tok9f8e7d6cK2pLm4nB', '${API_TOKEN}') },
+    { name: 'JSON config', filename: '/ws/config/default.json', code: '{\n  "db": { "password": "pg-Pa55w0rd" },\n  "apiKeyHeader": "x-api-key",\n  "passwordMinLength": 12\n}\n',
+      errors: [['named', 2, 'pg-Pa55w0rd']], output: null },
+    { name: '.env: committed', filename: '/ws/.env', code: ENV, errors: [['named', 2, 'pg-Pa55w0rd']], output: null },
+    { name: 'Dockerfile ENV and ARG', filename: '/ws/Dockerfile', code: 'FROM node:20\nENV API_TOKEN=tok_9f8e7d6c5b\nARG NPM_TOKEN\nENV DB_PASSWORD=$DB_PASSWORD\nENV SECRET_KEY legacy-f0rm-secret\n',
+      errors: [['named', 2, 'tok_9f8e7d6c5b'], ['named', 5, 'legacy-f0rm-secret']], output: null },
+    { name: 'shell scripts', filename: '/ws/scripts/deploy.sh', code: '#!/bin/sh\nexport DEPLOY_TOKEN=dpl-1234abcd\nexport DB_PASSWORD="$(cat /run/secrets/db)"\nmysql --password=my5ql-pw host\n',
+      errors: [['named', 2, 'dpl-1234abcd'], ['named', 4, 'my5ql-pw']], output: null },
+    { name: 'properties', filename: '/ws/application.properties', code: '# db\ndb.url=jdbc:postgresql://db/app\ndb.password=hunter22x\n', errors: [['named', 3, 'hunter22x']], output: null },
+    { name: 'any other text: provider patterns only', filename: '/ws/README.md', code: `Use ${STRIPE} to test.\npassword: hunter22x\n`, errors: [['provider', 1, STRIPE]], output: null },
+    // Names of packages and scopes are not secret names.
+    { name: 'package.json dependencies whose names hold "token" or "secret": only the real token', filename: '/ws/package.json', code: PACKAGE,
+      errors: [['named', 14, 'tok-9f8e7d6c']], output: null },
+    { name: "GitHub Actions permissions: 'id-token: write'", filename: '/ws/deploy/release.yml',
+      code: 'permissions:\n  id-token: write\n  contents: read\njobs:\n  release:\n    permissions:\n      id-token: write # OIDC\n    env:\n      NPM_TOKEN: npm-tok-1234abcd\n',
+      errors: [['named', 9, 'npm-tok-1234abcd']], output: null },
+    { name: 'a weak password that merely contains its name still counts', filename: '/ws/src/db.ts', code: "const DB_PASSWORD = 'DbPassword2024';",
+      errors: [['named', 1, 'DbPassword2024']], output: 'const DB_PASSWORD = process.env.DB_PASSWORD;' },
+    // The pre-parse gate lets every secret name through.
+    ...GATE_NAMES.map((name) => ({
+      name: `the pre-parse gate lets ${name} through`,
+      filename: '/ws/src/a.ts',
+      code: `const ${name} = 'Zr8vQ2mK9xW4pL7n';`,
+      errors: [['named', 1, 'Zr8vQ2mK9xW4pL7n'] as [string, number, string]],
+      output: `const ${name} = process.env.${envNameOf(name)};`,
+    })),
+  ],
+});
+
+describe('config/hardcoded-secret: minified bundles', () => {
   test('valid: a minified bundle is not judged by names (they are mangled), nor by any other rule', () => {
     const minified = `var a=1;${'x=1;'.repeat(3000)}var password="hunter22x";app.listen(3000);`;
     assert.deepEqual(secrets('dist/app.js', minified), []);
@@ -133,45 +160,4 @@ describe('config/hardcoded-secret: other file kinds', () => {
     assert.equal(result.fixes.size, 0);
     assert.deepEqual(secrets('vendor/app.min.js', `var k='${STRIPE}';`).map((f) => f.messageId), ['provider']);
   });
-});
-
-describe('config/hardcoded-secret: false positives seen in real code (node_modules)', () => {
-  const cases: Array<[string, string]> = [
-    ['namespaced event name', 'const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";'],
-    ['the name in snake case', 'const tokenClaimsCnfRequiredForSignedJwt = "token_claims_cnf_required_for_signed_jwt";'],
-    ['the name in camel case', 'const INVALID_USERNAME_OR_PASSWORD = "invalidUserNameOrPassword";'],
-    ['header key naming a property', 'customHeaders["X-Market-AccountToken"] = "accountTokenHeader";'],
-    ['attribute selector', 'const pseudos = { password: "[type=password]" };'],
-    ['method alias', "const aliases = { allPass: 'overEvery' };"],
-    ['fetch credentials policy', "fetch(url, { credentials: 'include' });"],
-    ['new Error with a message', "throw new Error('missing token');"],
-    ['an identifier built from the name', 'const FLOW_EXISTING_ACCOUNT_PASSWORD_REQUIRED_V2 = "FlowExistingAccountPasswordRequiredResultV2";'],
-  ];
-  for (const [name, code] of cases) test(name, () => assert.deepEqual(secrets('node_modules/lib/index.js', code).map((f) => f.message), []));
-});
-
-describe('config/hardcoded-secret: names of packages and scopes are not secret names', () => {
-  test('package.json dependencies whose names hold "token" or "secret"', () => {
-    const pkg = JSON.stringify({ name: 'app', dependencies: { 'js-tokens': '^4.0.0', 'csrf-tokens': '~3.0.0' },
-      devDependencies: { 'secret-sauce': '1.0.0' }, overrides: { 'tokens-lib': '2.1.0' }, config: { apiToken: 'tok-9f8e7d6c' } }, null, 2);
-    assert.deepEqual(secrets('package.json', pkg).map((f) => covered(pkg, f)), ['tok-9f8e7d6c'], 'only the real token');
-  });
-  test("GitHub Actions permissions: 'id-token: write'", () => {
-    const wf = 'permissions:\n  id-token: write\n  contents: read\njobs:\n  release:\n    permissions:\n      id-token: write # OIDC\n    env:\n      NPM_TOKEN: npm-tok-1234abcd\n';
-    assert.deepEqual(secrets('deploy/release.yml', wf).map((f) => covered(wf, f)), ['npm-tok-1234abcd']);
-  });
-  test("npm's hidden lockfile (node_modules/.package-lock.json) is a lockfile", () => {
-    assert.deepEqual(secrets('node_modules/.package-lock.json', JSON.stringify({ packages: { 'node_modules/js-tokens': { version: '4.0.0' } }, password: 'hunter22x' })), []);
-  });
-  test('a weak password that merely contains its name still counts', () => {
-    assert.deepEqual(secrets('src/db.ts', "const DB_PASSWORD = 'DbPassword2024';").length, 1);
-  });
-});
-
-describe('config/hardcoded-secret: the pre-parse gate lets every secret name through', () => {
-  const names = ['dbPassword', 'passwd', 'PASSPHRASE', 'pwd', 'clientSecret', 'authToken', 'credentials', 'API_KEY', 'privateKey',
-    'accessKey', 'authKey', 'SIGNING_KEY', 'encryptionKey', 'masterKey', 'sessionKey'];
-  for (const name of names) {
-    test(name, () => assert.equal(secrets('src/a.ts', `const ${name} = 'Zr8vQ2mK9xW4pL7n';`).length, 1, name));
-  }
 });
