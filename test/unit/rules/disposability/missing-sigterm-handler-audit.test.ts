@@ -5,12 +5,12 @@ import { FileContext } from '../../../../core/src/context';
 import { analyze } from '../../../../core/src/engine';
 import { applyEdits, planFixes } from '../../../../core/src/fixes/plan';
 import { isPreferred } from '../../../../core/src/fixes/types';
-import { ProgramIndex } from '../../../../core/src/program';
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
 import { rule as port } from '../../../../core/src/rules/port-binding/hardcoded-port';
 import type { Finding } from '../../../../core/src/types';
 import { syntaxErrors } from '../../helpers';
 import { RuleTester } from '../ruleTester';
+import { FIXED } from './missing-sigterm-handler/outputs';
 
 function findings(file: string, text: string, rules = [rule]): Finding[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules, relativePath: file }).findings;
@@ -51,46 +51,25 @@ describe('missing-sigterm-handler and hardcoded-port: test set-up is not a serve
   });
 });
 
-describe('missing-sigterm-handler: signal names as keys', () => {
-  test('unquoted keys walked by Object.keys', () => {
-    const code = "app.listen(3000);\nconst signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };\nObject.keys(signals).forEach((s) => process.on(s, shutdown));\n";
-    assert.deepEqual(findings('src/server.ts', code), []);
-  });
-  test('quoted keys', () => {
-    const code = "app.listen(3000);\nconst signals = { 'SIGINT': 2, 'SIGTERM': 15 };\nfor (const s of Object.keys(signals)) process.on(s, shutdown);\n";
-    assert.deepEqual(findings('src/server.ts', code), []);
-  });
-  test('a SIGTERM key without a process.on(variable) is no handler', () => {
-    assert.equal(findings('src/server.ts', "app.listen(3000);\nconst codes = { SIGTERM: 15 };\n").length, 1);
-  });
-
-  const programFindings = (files: Record<string, string>, file: string) => {
-    const index = new ProgramIndex([rule]);
-    for (const [f, text] of Object.entries(files)) index.update(f, text, false);
-    return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings;
-  };
-  test('signal names from another module, listened to here', () => {
-    const files = {
-      '/p/src/signals.ts': "export const SIGNALS = { SIGINT: 2, SIGTERM: 15 };\n",
-      '/p/src/server.ts': "import { SIGNALS } from './signals';\napp.listen(3000);\nfor (const s of Object.keys(SIGNALS)) process.on(s, shutdown);\n",
-    };
-    assert.deepEqual(programFindings(files, '/p/src/server.ts'), []);
-  });
-  test('signal names and their listener both in other modules of the program', () => {
-    const files = {
-      '/p/src/signals.ts': "export const SIGNALS = ['SIGINT', 'SIGTERM'];\n",
-      '/p/src/lifecycle.ts': "import { SIGNALS } from './signals';\nexport const onSignals = (stop) => SIGNALS.forEach((s) => process.once(s, stop));\n",
-      '/p/src/index.ts': "import { onSignals } from './lifecycle';\nimport { app } from './app';\nonSignals(() => {});\napp.listen(3000);\n",
-    };
-    assert.deepEqual(programFindings(files, '/p/src/index.ts'), []);
-  });
-  test('signal names in a module outside the program do not count', () => {
-    const files = {
-      '/p/scripts/signals.ts': "export const SIGNALS = ['SIGTERM'];\n",
-      '/p/src/index.ts': "app.listen(3000);\nfor (const s of SIGNALS) process.on(s, stop);\n",
-    };
-    assert.equal(programFindings(files, '/p/src/index.ts').length, 1);
-  });
+// Signal names as keys: a handler installed for every key of a table, here or in another module of the program.
+const keysCase = (name: string, code: string, files?: Record<string, string>, filename = '/ws/src/server.ts') => ({ name: `signal names as keys: ${name}`, filename, code, files });
+const notHandled = (line: number, name: string) => ({ errors: [{ messageId: 'missing', line, data: { label: 'app.listen' } }], output: FIXED[`signal names as keys: ${name}`] ?? null });
+new RuleTester({ filename: '/ws/src/server.ts' }).run(rule, {
+  valid: [
+    keysCase('unquoted keys walked by Object.keys', "app.listen(3000);\nconst signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };\nObject.keys(signals).forEach((s) => process.on(s, shutdown));\n"),
+    keysCase('quoted keys', "app.listen(3000);\nconst signals = { 'SIGINT': 2, 'SIGTERM': 15 };\nfor (const s of Object.keys(signals)) process.on(s, shutdown);\n"),
+    keysCase('from another module, listened to here', "import { SIGNALS } from './signals';\napp.listen(3000);\nfor (const s of Object.keys(SIGNALS)) process.on(s, shutdown);\n",
+      { '/ws/src/signals.ts': 'export const SIGNALS = { SIGINT: 2, SIGTERM: 15 };\n' }),
+    keysCase('names and their listener both in other modules of the program', "import { onSignals } from './lifecycle';\nimport { app } from './app';\nonSignals(() => {});\napp.listen(3000);\n", {
+      '/ws/src/signals.ts': "export const SIGNALS = ['SIGINT', 'SIGTERM'];\n",
+      '/ws/src/lifecycle.ts': "import { SIGNALS } from './signals';\nexport const onSignals = (stop) => SIGNALS.forEach((s) => process.once(s, stop));\n",
+    }, '/ws/src/index.ts'),
+  ],
+  invalid: [
+    { ...keysCase('a SIGTERM key without a process.on(variable) is no handler', 'app.listen(3000);\nconst codes = { SIGTERM: 15 };\n'), ...notHandled(1, 'a SIGTERM key without a process.on(variable) is no handler') },
+    { ...keysCase('in a module outside the program do not count', 'app.listen(3000);\nfor (const s of SIGNALS) process.on(s, stop);\n', { '/ws/scripts/signals.ts': "export const SIGNALS = ['SIGTERM'];\n" }, '/ws/src/index.ts'),
+      ...notHandled(1, 'in a module outside the program do not count') },
+  ],
 });
 
 /** The handler the graceful-shutdown fix writes for a Node server, line by line (TypeScript gets annotations). */

@@ -5,7 +5,8 @@ import { FileContext } from '../../../../core/src/context';
 import { analyze } from '../../../../core/src/engine';
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
 import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../../../core/src/js/servers';
-import { ProgramIndex } from '../../../../core/src/program';
+import { RuleTester } from '../ruleTester';
+import { FIXED } from './missing-sigterm-handler/outputs';
 
 function labels(file: string, text: string): string[] {
   return analyze(new FileContext(file, text), { config: defaultConfig(), rules: [rule], relativePath: file }).findings.map((f) => String(f.data.label));
@@ -58,40 +59,35 @@ describe('missing-sigterm-handler: libraries that install their own SIGTERM hand
   }
 });
 
-describe('missing-sigterm-handler: servers reached through members (decision 6)', () => {
-  const cases: Array<[string, string, string]> = [
-    ['this.servers.http.listen()', "class Main {\n  start() {\n    this.servers.http.listen(8080);\n  }\n}\n", 'this.servers.http.listen'],
-    ['this.#httpServer = this.expressApp.listen()', "class Main {\n  #httpServer;\n  start() {\n    this.#httpServer = this.expressApp.listen(8080);\n  }\n}\n", 'this.expressApp.listen'],
-    ['listen inside new Promise', "export function start(server) {\n  return new Promise((resolve) => server.listen(8080, resolve));\n}\n", 'server.listen'],
-    ['a local factory handed the app', "function create(app) { return https.createServer(options, app); }\nconst server = create(app).listen(8080);\n", 'create(app).listen'],
-    ['util.promisify(server.listen).bind(server)', "const server = http.createServer(app.callback());\nconst listen = util.promisify(server.listen).bind(server);\nawait listen(8080);\n", 'promisify(server.listen)'],
-    // Audit miss: cloudcmd server/server.js (a SIGINT handler alone does not answer SIGTERM).
-    ['promisifySelf(server.listen, server)', "const server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);\n", 'promisify(server.listen)'],
-  ];
-  for (const [name, code, label] of cases) test(name, () => assert.deepEqual(labels('src/main.js', code), [label]));
-  test('names that only look like servers are not', () => {
-    assert.deepEqual(labels('src/main.js', 'observer.listen(onChange);\nemitter.listen(8080);\n'), []);
-    assert.deepEqual(labels('src/main.js', 'const on = promisifyAll(emitter.listen);\nbus.on(server.listen);\n'), []);
-  });
-});
+// Servers reached through members (decision 6), and a hapi server composed in another module (audit miss: aqua,
+// Glue in ./index): each finding's label, and the file after fix-all where a fix is offered.
+const MEMBERS: Array<[string, string, string]> = [
+  ['this.servers.http.listen()', "class Main {\n  start() {\n    this.servers.http.listen(8080);\n  }\n}\n", 'this.servers.http.listen'],
+  ['this.#httpServer = this.expressApp.listen()', "class Main {\n  #httpServer;\n  start() {\n    this.#httpServer = this.expressApp.listen(8080);\n  }\n}\n", 'this.expressApp.listen'],
+  ['listen inside new Promise', "export function start(server) {\n  return new Promise((resolve) => server.listen(8080, resolve));\n}\n", 'server.listen'],
+  ['a local factory handed the app', "function create(app) { return https.createServer(options, app); }\nconst server = create(app).listen(8080);\n", 'create(app).listen'],
+  ['util.promisify(server.listen).bind(server)', "const server = http.createServer(app.callback());\nconst listen = util.promisify(server.listen).bind(server);\nawait listen(8080);\n", 'promisify(server.listen)'],
+  // Audit miss: cloudcmd server/server.js (a SIGINT handler alone does not answer SIGTERM).
+  ['promisifySelf(server.listen, server)', "const server = http.createServer(app);\nconst listen = promisifySelf(server.listen, server);\nawait listen(port, ip);\nprocess.on('SIGINT', close);\n", 'promisify(server.listen)'],
+];
+const COMPOSED = "const Composer = require('./index');\nComposer((err, server) => {\n  server.start(() => console.log('started'));\n});\n";
+const hapi = (name: string, index: string) => ({ name: `hapi composed in another module: ${name}`, filename: '/ws/server.js', code: COMPOSED, files: { '/ws/index.js': index } });
 
-describe('missing-sigterm-handler: a hapi server composed in another module (audit miss: aqua, Glue in ./index)', () => {
-  const programFindings = (files: Record<string, string>, file: string) => {
-    const index = new ProgramIndex([rule]);
-    for (const [f, text] of Object.entries(files)) index.update(f, text, false);
-    return analyze(new FileContext(file, files[file]), { config: defaultConfig(), rules: [rule], program: index.view(file) }).findings.map((f) => String(f.data.label));
-  };
-  const server = "const Composer = require('./index');\nComposer((err, server) => {\n  server.start(() => console.log('started'));\n});\n";
-  test('invalid: server.start() on what ./index composes with Glue', () => {
-    const files = { '/p/index.js': "const Glue = require('glue');\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
-    assert.deepEqual(programFindings(files, '/p/server.js'), ['server.start']);
-  });
-  test('valid: the composing module handles SIGTERM', () => {
-    const files = { '/p/index.js': "const Glue = require('glue');\nprocess.on('SIGTERM', stop);\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n", '/p/server.js': server };
-    assert.deepEqual(programFindings(files, '/p/server.js'), []);
-  });
-  test('valid: server.start() where no module of the program uses hapi is something else', () => {
-    const files = { '/p/index.js': "module.exports = (cb) => cb(null, new Scheduler());\n", '/p/server.js': server };
-    assert.deepEqual(programFindings(files, '/p/server.js'), []);
-  });
+new RuleTester({ filename: '/ws/src/main.js' }).run(rule, {
+  valid: [
+    { name: 'through members: names that only look like servers are not (listen)', code: 'observer.listen(onChange);\nemitter.listen(8080);\n' },
+    { name: 'through members: names that only look like servers are not (promisifyAll)', code: 'const on = promisifyAll(emitter.listen);\nbus.on(server.listen);\n' },
+    hapi('the composing module handles SIGTERM', "const Glue = require('glue');\nprocess.on('SIGTERM', stop);\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n"),
+    hapi('server.start() where no module of the program uses hapi is something else', 'module.exports = (cb) => cb(null, new Scheduler());\n'),
+  ],
+  invalid: [
+    ...MEMBERS.map(([name, code, label]) => ({
+      name: `through members: ${name}`, code, errors: [{ messageId: 'missing', data: { label } }], output: FIXED[`through members: ${name}`] ?? null,
+    })),
+    {
+      ...hapi('server.start() on what ./index composes with Glue', "const Glue = require('glue');\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n"),
+      errors: [{ messageId: 'missing', data: { label: 'server.start' } }],
+      output: FIXED['hapi composed in another module: server.start() on what ./index composes with Glue'] ?? null,
+    },
+  ],
 });
