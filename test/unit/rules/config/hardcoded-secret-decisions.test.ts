@@ -147,20 +147,19 @@ describe('config/hardcoded-secret: test code settings', () => {
   });
 });
 
-describe('config/hardcoded-secret: JWTs in documentation are information', () => {
-  const jwt = fake('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiJzdmMtYmlsbGluZyIsInNjb3BlIjoiaW52b2ljZXM6d3JpdGUifQ', '.Kx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7y');
-  const cases: Array<[string, string, string]> = [
-    ['OpenAPI YAML', 'docs/openapi.yaml', `openapi: 3.0.0\ncomponents:\n  examples:\n    token:\n      value: ${jwt}\n`],
-    ['Swagger JSON', 'swagger.json', `{\n  "swagger": "2.0",\n  "definitions": { "Auth": { "example": { "token": "${jwt}" } } }\n}`],
-    ['JSDoc', 'src/auth.ts', `/**\n * @example\n * Authorization: Bearer ${jwt}\n */\nexport function auth() {}`],
-    ['line comment', 'src/auth.ts', `// curl -H "Authorization: Bearer ${jwt}"\nexport {};`],
-  ];
-  for (const [name, file, code] of cases) {
-    test(name, () => assert.deepEqual(secrets(file, code).map((f) => [f.messageId, f.severity]), [['provider', 'info']]));
-  }
-  test('a JWT in code is still an error', () => {
-    assert.deepEqual(secrets('src/auth.ts', `const token = '${jwt}';`).map((f) => f.severity), ['error']);
-  });
+// JWTs in documentation are information; a JWT in code is still an error.
+const JWT = fake('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiJzdmMtYmlsbGluZyIsInNjb3BlIjoiaW52b2ljZXM6d3JpdGUifQ', '.Kx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7y');
+const jwtIn = (name: string, file: string, code: string, line: number, severity: Finding['severity'], output: string | null = null) =>
+  ({ name: `JWT: ${name}`, filename: `/ws/${file}`, code, errors: [{ messageId: 'provider', line, text: JWT, severity }], output });
+new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
+  valid: [],
+  invalid: [
+    jwtIn('OpenAPI YAML', 'docs/openapi.yaml', `openapi: 3.0.0\ncomponents:\n  examples:\n    token:\n      value: ${JWT}\n`, 5, 'info'),
+    jwtIn('Swagger JSON', 'swagger.json', `{\n  "swagger": "2.0",\n  "definitions": { "Auth": { "example": { "token": "${JWT}" } } }\n}`, 3, 'info'),
+    jwtIn('JSDoc', 'src/auth.ts', `/**\n * @example\n * Authorization: Bearer ${JWT}\n */\nexport function auth() {}`, 3, 'info'),
+    jwtIn('line comment', 'src/auth.ts', `// curl -H "Authorization: Bearer ${JWT}"\nexport {};`, 1, 'info'),
+    jwtIn('a JWT in code is still an error', 'src/auth.ts', `const token = '${JWT}';`, 1, 'error', 'const token = process.env.JWT;'),
+  ],
 });
 
 describe('config/hardcoded-secret: every sink row carries examples, and they hold', () => {
