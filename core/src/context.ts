@@ -3,6 +3,8 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
+import { providerKeywords, providerKeywordsAfterEdit, type ProviderKeywords } from './providerKeywords';
+import type { SecretProvider } from './secrets/provider';
 import type { FileHost } from './host';
 import { goFacts, handOverGoTree, type GoFacts } from './go';
 import { handOverPythonTree, pythonFacts, type PythonFacts } from './python';
@@ -63,6 +65,9 @@ export class FileContext {
   private keywordCache?: KeywordCounts;
   /** The previous version's keyword counts and the edit since, until this version's are asked for. */
   private keywordBase?: { counts: KeywordCounts; text: string; lower: string; change: { start: number; end: number; newLength: number } };
+  private providerCache?: ProviderKeywords;
+  /** The previous version's provider keywords and the edit since, until this version's are asked for. */
+  private providerBase?: { keywords: ProviderKeywords; text: string; change: { start: number; end: number; newLength: number } };
 
   constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
     // The text decides only for a name with no extension (`bin/www` with a node shebang).
@@ -119,6 +124,19 @@ export class FileContext {
     return this.keywordCache.present;
   }
 
+  /**
+   * The secret providers whose keywords occur in the text: after a keystroke, derived from the previous version's
+   * by rescanning only the lines the edit touched.
+   */
+  providerCandidates(): ReadonlySet<SecretProvider> {
+    if (!this.providerCache) {
+      const base = this.providerBase;
+      this.providerBase = undefined;
+      this.providerCache = base ? providerKeywordsAfterEdit(base.keywords, base.text, this.text, base.change) : providerKeywords(this.text);
+    }
+    return this.providerCache.candidates;
+  }
+
   /** Syntax only: no Program, no type checker, no file system. */
   get sourceFile(): ts.SourceFile {
     if (!this.sourceFileCache) {
@@ -161,6 +179,7 @@ export class FileContext {
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
     if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
+    if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {

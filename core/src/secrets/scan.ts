@@ -46,25 +46,38 @@ class KeywordIndex {
   }
 
   candidates(text: string): Set<SecretProvider> {
-    const found = new Set<SecretProvider>();
+    return this.providersOf(this.keywordsIn(text));
+  }
+
+  /** Every keyword that occurs in the text (lower-cased as matched). */
+  keywordsIn(text: string): Set<string> {
     const seen = new Set<string>();
     this.regex.lastIndex = 0;
     for (let m = this.regex.exec(text); m !== null; m = this.regex.exec(text)) {
-      const keyword = m[0].toLowerCase();
-      if (seen.has(keyword)) continue;
-      seen.add(keyword);
-      for (const provider of this.byKeyword.get(keyword) ?? []) found.add(provider);
+      seen.add(m[0].toLowerCase());
       if (seen.size === this.byKeyword.size) break;
       // Overlapping keywords (`tk-us-` ends where `-us` begins): look again from the next character.
       this.regex.lastIndex = m.index + 1;
     }
+    return seen;
+  }
+
+  /** The providers whose keywords are among these. */
+  providersOf(keywords: Iterable<string>): Set<SecretProvider> {
+    const found = new Set<SecretProvider>();
+    for (const keyword of keywords) for (const provider of this.byKeyword.get(keyword) ?? []) found.add(provider);
     return found;
+  }
+
+  /** No keyword holds a line break: keywords are found line by line, so a text's lines can be scanned apart. */
+  get lineSafe(): boolean {
+    return [...this.byKeyword.keys()].every((k) => !k.includes('\n') && !k.includes('\r'));
   }
 }
 
 // Built on first use: compiling every provider's pattern is start-up work a run without code never needs.
 let defaultIndexCache: KeywordIndex | undefined;
-const defaultIndex = (): KeywordIndex => (defaultIndexCache ??= new KeywordIndex(allProviders));
+export const defaultIndex = (): KeywordIndex => (defaultIndexCache ??= new KeywordIndex(allProviders));
 
 /** True when some provider keyword occurs in the text: the cheap test the engine makes before any pattern. */
 export function mayHoldProviderSecret(text: string): boolean {
@@ -72,9 +85,9 @@ export function mayHoldProviderSecret(text: string): boolean {
 }
 
 /** Finds every provider secret in the text, placeholders and low-entropy look-alikes left out. */
-export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex()): ProviderMatch[] {
+export function findProviderSecrets(text: string, index: KeywordIndex = defaultIndex(), candidates: ReadonlySet<SecretProvider> = index.candidates(text)): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
-  for (const provider of index.candidates(text)) {
+  for (const provider of candidates) {
     const pattern = index.patterns.get(provider) ?? provider.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

@@ -65,7 +65,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
   // A password in a URL in a comment or an example shows the format (`mongodb://sally:sallypass@…`).
-  const providerMatches = findProviderSecrets(context.text)
+  const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
     .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start)) || looksRandom(m.secret, 12));
   let candidates: Candidate[] = [];
   let parsed = true;
