@@ -91,10 +91,10 @@ describe('config/hardcoded-secret in Go', () => {
     assert.ok(secrets(code, 'internal/db/testdata/config.go').every((f) => f.severity !== 'error'));
   });
 
-  test('the fix reads os.Getenv, imports os into the block once, and appends to .env', () => {
+  test('the fix reads os.Getenv, imports os into the block once (gofmt order), and appends to .env', () => {
     const code = `package config\n\nimport (\n\t"fmt"\n)\n\nvar apiToken = "${key}"\nvar cfg = Config{Password: "${password}"}\n\nfunc f() { fmt.Println() }\n`;
     const out = fixGo(RULE, '/ws/config.go', code);
-    assert.equal(out.source, 'package config\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar apiToken = os.Getenv("API_TOKEN")\nvar cfg = Config{Password: os.Getenv("PASSWORD")}\n\nfunc f() { fmt.Println() }\n');
+    assert.equal(out.source, 'package config\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nvar apiToken = os.Getenv("API_TOKEN")\nvar cfg = Config{Password: os.Getenv("PASSWORD")}\n\nfunc f() { fmt.Println() }\n');
     assert.match(out.env ?? '', /^API_TOKEN=.+\nPASSWORD=.+\n$/);
     assert.ok(goParses(out.source));
   });

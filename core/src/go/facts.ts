@@ -112,10 +112,15 @@ function readPackageAndImports(root: Node, facts: GoFacts): void {
       // The first block's opening parenthesis takes new imports; a single `import "x"` is followed by another.
       if (facts.importAt.style !== 'block') {
         const open = list?.children.find((c) => c?.type === '(');
-        facts.importAt = list && open ? { at: open.endIndex, style: 'block' } : { at: decl.endIndex, style: 'single' };
+        facts.importAt = list && open ? { at: open.endIndex, style: 'block', specs: specPositions(specs) } : { at: decl.endIndex, style: 'single' };
       }
     }
   }
+}
+
+/** Each import of the block, path and offsets, so a fix inserts a new one in gofmt order. */
+function specPositions(specs: Node[]): Array<{ path: string; start: number; end: number }> {
+  return specs.flatMap((s) => { const p = stringOf(s.childForFieldName('path'))?.value; return p ? [{ path: p, start: s.startIndex, end: s.endIndex }] : []; });
 }
 
 function readSpec(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExpr>, text: string): void {

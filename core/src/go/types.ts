@@ -98,7 +98,7 @@ export interface GoFacts {
   /** Local name → import path: `http` → `net/http`, `lj` → `gopkg.in/natefinch/lumberjack.v2`. */
   imports: Map<string, string>;
   /** Where a new import goes: inside the `import ( … )` block, after a single import, or after the package clause. */
-  importAt: { at: number; style: 'block' | 'single' | 'none' };
+  importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }> };
   bindings: GoBinding[];
   keyed: GoKeyed[];
   calls: GoCall[];

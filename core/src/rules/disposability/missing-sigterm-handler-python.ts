@@ -1,7 +1,9 @@
 import type { FileContext } from '../../context';
 import { runsDirectly } from '../../python/launch';
 import type { PyCall, PythonFacts } from '../../python/types';
+import type { EditFix } from '../../fixes/types';
 import type { Report } from '../types';
+import { sigtermFix } from './sigterm-fix-python';
 
 export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
   pyMissing: '`{label}` runs a {what}, but this module never handles SIGTERM (`signal.signal(signal.SIGTERM, …)` or `loop.add_signal_handler`): work in flight dies on every deploy.',
@@ -60,7 +62,7 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   for (const s of sites) {
     if (seen.has(s.start)) continue;
     seen.add(s.start);
-    report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}` });
+    report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}`, fixes: (): EditFix[] => sigtermFix(facts) });
   }
 }
 
