@@ -117,3 +117,15 @@ describe('scaffold: Python projects', () => {
     assert.ok(file(await gen('healthCheck', DJANGO), 'health.py').includes('JsonResponse'));
   });
 });
+
+describe('scaffold: language per folder', () => {
+  test('a package.json with only front-end tooling beside a Python app: the Python variant', async () => {
+    const info = await detect({ ...FLASK, 'package.json': '{"name":"assets","scripts":{"build":"vite build"}}' });
+    assert.equal(info.language, 'python');
+  });
+
+  test('a Node app with a helper script in Python stays Node.js', async () => {
+    const info = await detect({ 'package.json': '{"name":"x","scripts":{"start":"node server.js"}}', 'requirements.txt': 'requests\n', 'server.js': '' });
+    assert.notEqual(info.language, 'python');
+  });
+});

@@ -103,7 +103,7 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
   }
   const entry = entryOf(packageJson, typescript, tsconfig, server?.file, sources);
   if (entry) info.entry = entry;
-  const language = detectLanguage(all);
+  const language = detectLanguage(all, server !== undefined || packageJson?.scripts?.start !== undefined);
   if (language === 'python') Object.assign(info, { language, python: await detectPython(files, all) });
   if (language === 'go') Object.assign(info, { language, go: await detectGo(files, all) });
   return info;

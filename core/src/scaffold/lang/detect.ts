@@ -11,10 +11,13 @@ const SKIP = /(^|\/)(\.venv|venv|env|site-packages|vendor|node_modules|tests?|__
 /**
  * The folder's language as the manifests at its root say: package.json is Node.js (the scaffolds' first language),
  * else a Python manifest, else go.mod. A polyglot workspace is one folder per language: the commands already ask
- * which folder, and the folder decides the variant.
+ * which folder (or pass the folder the explorer's menu was opened on), and the folder decides the variant.
+ * `nodeApp`: the package.json starts something (a start script, or a server in the JS code); a package.json that
+ * only carries front-end tooling beside a Python or Go app does not make the folder Node.js.
  */
-export function detectLanguage(files: readonly string[]): ProjectLanguage {
-  if (files.includes('package.json')) return 'node';
+export function detectLanguage(files: readonly string[], nodeApp = true): ProjectLanguage {
+  const other = PY_MANIFESTS.some((m) => files.includes(m)) || files.includes('go.mod');
+  if (files.includes('package.json') && (nodeApp || !other)) return 'node';
   if (PY_MANIFESTS.some((m) => files.includes(m))) return 'python';
   if (files.includes('go.mod')) return 'go';
   const py = files.filter((f) => f.endsWith('.py')).length;
