@@ -70,6 +70,12 @@ describe('scaffold: Go projects', () => {
     assert.ok(text.includes('RedisUrl: require("REDIS_URL"),'));
     assert.ok(text.includes('missing required environment variables: %s'));
     assert.ok(goParses(text));
+    // PORT, read in main.go, is the one Port field with its default, not a required variable.
+    const std = file(await gen('configModule', NETHTTP), 'config/config.go');
+    assert.equal(std.match(/^\tPort\s+string$/gm)?.length, 1);
+    assert.ok(!std.includes('require("PORT")'));
+    assert.ok(std.includes('DatabaseUrl: require("DATABASE_URL"),'));
+    assert.ok(std.includes('Debug: os.Getenv("DEBUG"),'));
   });
 
   test('every Go file each scaffold generates parses', async () => {

@@ -118,6 +118,15 @@ describe('scaffold: Python projects', () => {
   });
 });
 
+describe('scaffold: Python app factory', () => {
+  test('a Flask create_app() factory is served quoted', async () => {
+    const files = { 'requirements.txt': 'flask\n', 'web/__init__.py': 'from flask import Flask\n\n\ndef create_app():\n    return Flask(__name__)\n' };
+    assert.equal(file(await gen('procfile', files), 'Procfile'), "web: gunicorn 'web:create_app()' --bind 0.0.0.0:$PORT\n");
+    const plan = await gen('dockerfile', files);
+    assert.ok(plan.notes.some((n) => n.includes('gunicorn')));
+  });
+});
+
 describe('scaffold: language per folder', () => {
   test('a package.json with only front-end tooling beside a Python app: the Python variant', async () => {
     const info = await detect({ ...FLASK, 'package.json': '{"name":"assets","scripts":{"build":"vite build"}}' });

@@ -11,7 +11,12 @@ function field(name: string): string {
 /** `config/config.go`: every variable read once at startup; missing required ones are one error naming them all. */
 export function goConfig(project: ProjectInfo, go: GoProject): ScaffoldPlan {
   const { required, optional } = requiredAndOptional(project, go.envReads);
-  const all = [...required, ...optional.filter((n) => !required.includes(n))];
+  // Two variables that map to one Go field name (API_KEY, APIKEY): the first keeps it, the other is left out.
+  const seen = new Set(['Port']);
+  const keep = (n: string) => !seen.has(field(n)) && (seen.add(field(n)), true);
+  const req = required.filter(keep);
+  const opt = optional.filter(keep);
+  const all = [...req, ...opt];
   const width = Math.max(4, ...all.map((n) => field(n).length));
   const lines = [
     '// Package config reads the configuration from the environment (twelve-factor III), once, at startup.',
@@ -41,8 +46,8 @@ export function goConfig(project: ProjectInfo, go: GoProject): ScaffoldPlan {
     '\t}',
     '\t_ = require',
     '\tc := &Config{',
-    ...required.map((n) => `\t\t${field(n)}: require("${n}"),`),
-    ...optional.filter((n) => !required.includes(n)).map((n) => `\t\t${field(n)}: os.Getenv("${n}"),`),
+    ...req.map((n) => `\t\t${field(n)}: require("${n}"),`),
+    ...opt.map((n) => `\t\t${field(n)}: os.Getenv("${n}"),`),
     '\t\tPort: os.Getenv("PORT"),',
     '\t}',
     '\tif c.Port == "" {',

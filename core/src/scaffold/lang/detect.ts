@@ -77,6 +77,11 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
         info.appTarget = `${mod}:${app[1]}`;
         detected ??= app[2] === 'Flask' ? 'flask' : app[2] === 'FastAPI' ? 'fastapi' : 'starlette';
       }
+      const factory = !app && /^def\s+create_app\s*\(/m.test(text) && /\bFlask\s*\(/.test(text);
+      if (factory) {
+        info.appTarget = `${mod}:create_app()`;
+        detected ??= 'flask';
+      }
       if (/get_wsgi_application\s*\(/.test(text) && file.endsWith('wsgi.py')) {
         info.appTarget = `${mod}:application`;
         detected ??= 'django';

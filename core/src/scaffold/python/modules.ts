@@ -10,7 +10,9 @@ export function requiredAndOptional(project: ProjectInfo, reads: Array<{ name: s
   const required = new Set(reads.filter((r) => r.required).map((r) => r.name));
   for (const key of project.declared?.example?.variables.keys() ?? []) required.add(key);
   for (const [key, spec] of project.declared?.schema?.variables ?? []) if ((spec as { required?: boolean }).required) required.add(key);
-  const optional = reads.filter((r) => !required.has(r.name)).map((r) => r.name);
+  // PORT has its own field with the platform's default: never required, never listed twice.
+  required.delete('PORT');
+  const optional = reads.filter((r) => !required.has(r.name) && r.name !== 'PORT').map((r) => r.name);
   return { required: [...required].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort(), optional: [...new Set(optional)].sort() };
 }
 
