@@ -62,6 +62,8 @@ describe('scaffold: Go projects', () => {
   test('Procfile runs the binary', async () => {
     assert.equal(file(await gen('procfile', GIN), 'Procfile'), 'web: bin/api\n');
     assert.equal(file(await gen('procfile', NETHTTP), 'Procfile'), 'web: bin/shop\n');
+    const v2 = { ...NETHTTP, 'go.mod': 'module github.com/acme/server/v2\n\ngo 1.22\n' };
+    assert.equal(file(await gen('procfile', v2), 'Procfile'), 'web: bin/server\n');
   });
 
   test('config/config.go: required from reads and .env.example, one error listing them', async () => {

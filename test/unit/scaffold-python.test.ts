@@ -122,6 +122,8 @@ describe('scaffold: Python app factory', () => {
   test('a Flask create_app() factory is served quoted', async () => {
     const files = { 'requirements.txt': 'flask\n', 'web/__init__.py': 'from flask import Flask\n\n\ndef create_app():\n    return Flask(__name__)\n' };
     assert.equal(file(await gen('procfile', files), 'Procfile'), "web: gunicorn 'web:create_app()' --bind 0.0.0.0:$PORT\n");
+    const served = { 'requirements.txt': 'flask\n', 'order-service/main.py': 'from flask import Flask\n\napp = Flask(__name__)\n' };
+    assert.equal(file(await gen('procfile', served), 'Procfile'), 'web: gunicorn --chdir order-service main:app --bind 0.0.0.0:$PORT\n');
     const plan = await gen('dockerfile', files);
     assert.ok(plan.notes.some((n) => n.includes('gunicorn')));
   });

@@ -2,7 +2,8 @@ import type { ProjectInfo, ScaffoldPlan } from '../types';
 import type { GoProject } from '../lang/types';
 
 function binaryName(go: GoProject): string {
-  const last = go.mainDir !== '.' ? go.mainDir.split('/').pop() : go.module?.split('/').pop();
+  // `github.com/gotify/server/v2` → server: a major-version suffix is no name.
+  const last = go.mainDir !== '.' ? go.mainDir.split('/').pop() : go.module?.split('/').filter((p) => !/^v\d+$/.test(p)).pop();
   return last && /^[A-Za-z0-9_.-]+$/.test(last) ? last : 'app';
 }
 
