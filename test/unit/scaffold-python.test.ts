@@ -54,6 +54,8 @@ describe('scaffold: Python projects', () => {
     const dj = await detect(DJANGO);
     assert.equal(dj.python?.framework, 'django');
     assert.equal(dj.python?.appTarget, 'mysite.wsgi:application');
+    const split = await detect({ ...DJANGO, 'requirements.txt': 'Django\n', 'requirements/prod.txt': 'gunicorn==22\n' });
+    assert.equal(split.python?.server, 'gunicorn');
   });
 
   test('a package.json folder stays Node.js', async () => {

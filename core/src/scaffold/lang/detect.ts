@@ -51,7 +51,9 @@ const FRAMEWORKS: Array<[PythonFramework, RegExp]> = [
 /** Python: version, installer, framework, server, the `module:app` target and the env reads. */
 export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Promise<PythonProject> {
   const read = async (f: string) => (files.includes(f) ? (await fs.readFile(f)) ?? '' : '');
-  const manifest = [await read('requirements.txt'), await read('pyproject.toml'), await read('Pipfile'), await read('setup.py')].join('\n');
+  // requirements/prod.txt, requirements-prod.txt: the server is often declared only for production.
+  const reqs = files.filter((f) => /^requirements([-_.][\w.-]*)?\.(txt|in)$|^requirements\/[\w.-]+\.(txt|in)$/.test(f)).slice(0, 12);
+  const manifest = [...await Promise.all(reqs.map(read)), await read('pyproject.toml'), await read('Pipfile'), await read('setup.py')].join('\n');
   const installer: PythonProject['installer'] = files.includes('uv.lock') ? 'uv' : files.includes('poetry.lock') ? 'poetry'
     : files.includes('Pipfile.lock') || files.includes('Pipfile') ? 'pipenv' : files.includes('requirements.txt') ? 'requirements' : 'pip';
   const info: PythonProject = { installer, envReads: [], srcDir: '' };
