@@ -317,3 +317,26 @@ describe('scaffold commands: folders', () => {
     }
   });
 });
+
+describe('scaffold commands: a polyglot workspace', () => {
+  const files: Record<string, string> = {
+    'api/requirements.txt': 'flask\ngunicorn\n',
+    'api/app.py': 'from flask import Flask\n\napp = Flask(__name__)\n',
+    'svc/go.mod': 'module example.com/svc\n\ngo 1.22\n',
+    'svc/main.go': 'package main\n\nfunc main() {}\n',
+    'svc/Dockerfile': 'FROM scratch\n',
+  };
+  const dockerfile = scaffoldById('dockerfile') as Scaffold;
+
+  test('the folder the command runs on decides the variant; an existing Dockerfile is kept', async () => {
+    const host = new FakeHost(files);
+    const api = await runScaffold(host, dockerfile, runOptions({ folder: `${WS}/api` }));
+    assert.deepEqual(api.written.sort(), ['.dockerignore', 'Dockerfile']);
+    assert.match(host.text('api/Dockerfile') ?? '', /^FROM python:\$\{PYTHON_VERSION\}-slim$/m);
+    const svc = await runScaffold(host, dockerfile, runOptions({ folder: `${WS}/svc` }));
+    assert.deepEqual(svc.written, ['.dockerignore']);
+    assert.deepEqual(svc.skipped, ['Dockerfile']);
+    assert.equal(host.text('svc/Dockerfile'), 'FROM scratch\n');
+    assert.match(host.text('svc/.dockerignore') ?? '', /^\.env$/m);
+  });
+});

@@ -7,6 +7,7 @@ import { gracefulShutdown } from './graceful-shutdown';
 import { healthCheck } from './health-check';
 import { logger } from './logger';
 import { procfile } from './procfile';
+import { byLanguage } from './lang/dispatch';
 import type { ProjectInfo, ScaffoldId, ScaffoldPlan } from './types';
 
 export interface Scaffold {
@@ -21,7 +22,7 @@ const GENERATORS: Record<ScaffoldId, (project: ProjectInfo) => ScaffoldPlan> = {
 };
 
 /** Every scaffold, in the order of PRODUCT.md's command table. */
-export const SCAFFOLDS: readonly Scaffold[] = SCAFFOLD_CATALOG.map(({ id, title }) => ({ id, title, generate: GENERATORS[id] }));
+export const SCAFFOLDS: readonly Scaffold[] = SCAFFOLD_CATALOG.map(({ id, title }) => ({ id, title, generate: byLanguage(id, GENERATORS[id]) }));
 
 export function scaffoldById(id: string): Scaffold | undefined {
   return SCAFFOLDS.find((s) => s.id === id);

@@ -8,6 +8,7 @@ import { listFiles, type ListOptions, type ScaffoldFs } from './fs';
 import { readDeclarations } from './declared';
 import { serverWiring } from './wiring';
 import { detectServices } from './services';
+import { detectGo, detectLanguage, detectPython } from './lang/detect';
 import type { DetectedServer, Framework, PackageJson, ProjectInfo } from './types';
 
 const posix = path.posix;
@@ -102,6 +103,9 @@ export async function detectProject(files: ScaffoldFs, options: ListOptions = {}
   }
   const entry = entryOf(packageJson, typescript, tsconfig, server?.file, sources);
   if (entry) info.entry = entry;
+  const language = detectLanguage(all, server !== undefined || packageJson?.scripts?.start !== undefined);
+  if (language === 'python') Object.assign(info, { language, python: await detectPython(files, all) });
+  if (language === 'go') Object.assign(info, { language, go: await detectGo(files, all) });
   return info;
 }
 

@@ -1,6 +1,7 @@
 import type { ServerKind } from '../js/servers';
 import type { Declarations } from './declared';
 import type { ServerWiring } from './wiring';
+import type { GoProject, ProjectLanguage, PythonProject } from './lang/types';
 
 /** The scaffolds, by the last segment of their command id (`twelveFactor.scaffold.<id>`). */
 export type ScaffoldId =
@@ -82,6 +83,10 @@ export interface DetectedServer {
 }
 
 export interface ProjectInfo {
+  /** The folder's language (absent: Node.js); Python and Go folders carry their facts. */
+  language?: ProjectLanguage;
+  python?: PythonProject;
+  go?: GoProject;
   typescript: boolean;
   module: 'esm' | 'cjs';
   /**
