@@ -35,6 +35,9 @@ describe('judgement', () => {
   test('a loopback bind, port 0 and a pprof server are not reported', () => {
     assert.deepEqual(ids(goMain(['net/http', 'net'], 'http.ListenAndServe("localhost:6060", nil)\n\tnet.Listen("tcp", ":0")\n\thttp.ListenAndServe(":9090", promhttp.Handler())')), []);
   });
+  test('audit (writefreely): the autocert HTTP-01 redirect server on :80 beside the app is by design', () => {
+    assert.deepEqual(ids(goMain(['net/http'], 'go func() {\n\t\t_ = http.ListenAndServe(":80", m.HTTPHandler(nil))\n\t}()')), []);
+  });
   test('a file that reads PORT elsewhere is not reported', () => {
     assert.deepEqual(ids(goMain(['net/http', 'os'], 'if p := os.Getenv("PORT"); p != "" {\n\t\t_ = p\n\t}\n\thttp.ListenAndServe(":8080", nil)')), []);
   });

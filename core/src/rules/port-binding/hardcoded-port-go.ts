@@ -35,7 +35,8 @@ function imports(facts: GoFacts, path: RegExp): boolean {
 }
 
 /** Servers whose fixed port is by design: metrics scraped, probes, profilers and debuggers beside the app's port. */
-const AUXILIARY = /metric|prom|pprof|health|probe|debug|admin/i;
+/** Also ACME's HTTP-01 responder (`autocert.Manager.HTTPHandler`), which must answer on port 80 beside the app's own port. */
+const AUXILIARY = /metric|prom|pprof|health|probe|debug|admin|HTTPHandler|autocert|redirect/i;
 /** Variables that tell the program reads its port from the environment (the literal is then a fallback). */
 const PORT_ENV = /^(?:(?:HTTP|APP|SERVER|LISTEN|WEB|GRPC)_)?(?:PORT|ADDR|ADDRESS|LISTEN_ADDR)$/;
 
