@@ -7,6 +7,7 @@ import { listenSites, type ListenSite } from '../../js/servers';
 import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
+import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
 import { checkPortPython, PYTHON_PORT_GATE, PYTHON_PORT_KEYWORDS, PYTHON_PORT_MESSAGES } from './hardcoded-port-python';
 
 export const meta: RuleMeta = {
@@ -17,11 +18,12 @@ export const meta: RuleMeta = {
     literal: '`{label}` binds to port {port}, written in the code. Read it from `process.env.PORT` so the platform can choose.',
     constant: '`{name}` ({port}) is the port `{label}` binds to, written in the code. Read it from `process.env.PORT` so the platform can choose.',
     ...PYTHON_PORT_MESSAGES,
+    ...GO_PORT_MESSAGES,
   },
   fixable: true,
-  kinds: ['js', 'python'],
-  keywords: ['listen', 'serve', 'hapi', ...PYTHON_PORT_KEYWORDS],
-  gate: (text, kind) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
+  kinds: ['js', 'python', 'go'],
+  keywords: ['listen', 'serve', 'hapi', ...PYTHON_PORT_KEYWORDS, ...GO_PORT_KEYWORDS],
+  gate: (text, kind) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : kind === 'go' ? GO_PORT_GATE.test(text) : /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
 };
 
 /** Servers whose fixed port is by design: metrics scraped, probes and debuggers on a known port beside the app's. */
@@ -38,6 +40,7 @@ interface Found {
 
 export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   if (context.kind === 'python') return checkPortPython(context, reportFinding);
+  if (context.kind === 'go') return checkPortGo(context, reportFinding);
   // Tests bind fixed or random ports on purpose; the platform never runs them.
   if (context.isTestFile) return;
   // Snippets, vendored copies, package modules and build output (reported at its source) run no process of ours.
