@@ -42,6 +42,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   // What a secret is made from or where it is read, not the secret: a key derivation's `info` label
   // (`SessionKeyDeriveInfo`), echo's `TokenLookup: "header:X-CSRF-Token"`, the alphabet tokens are drawn from.
   'info', 'lookup', 'characters', 'alphabet', 'letters',
+  // The role a key is given and the model a service runs are no secret: `SECRET_API_KEY_ROLE = 'readonly'`.
+  'role', 'roles', 'model',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,

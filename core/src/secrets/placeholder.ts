@@ -99,6 +99,12 @@ export function isStandIn(value: string, name?: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (/^(.)\1*$/s.test(v)) return true;
+  // One character repeated between separators: the all-zero UUID a client library is built with.
+  if (/^([0-9a-z])(?:\1|[-_.:])*$/i.test(v)) return true;
+  // A provider's key prefix and nothing after it (`sk-proj-`, `sk_`): the shape of a key, not one.
+  if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v)) return true;
+  // A value that says it holds nothing: `sk_nothing`, `just empty text`.
+  if (/(?:^|[-_ ])(?:nothing|empty)(?:[-_ ]|$)/i.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;

@@ -71,6 +71,11 @@ export class Resolution {
         if (scope) r.scopes.add(scope);
       }
     }
+    // A package.json that declares nothing and is no workspace member (an Egg/tegg module descriptor, a
+    // subfolder's name tag) installs nothing: its imports resolve from the package around it.
+    if (chain[0].declared.size === 0 && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
+      for (const d of chain[1].declared) r.declared.add(d);
+    }
     r.readPaths(file);
     r.readAliases(file);
     r.readNodePath();
