@@ -1,9 +1,9 @@
 import { before } from 'node:test';
-import { rule as undeclared } from '../../../../core/src/rules/env/undeclared-usage';
-import { rule as unused } from '../../../../core/src/rules/env/unused-declaration';
-import { loadGo } from '../../go-helpers';
-import { loadPython } from '../../python-helpers';
-import { RuleTester } from '../ruleTester';
+import { rule as undeclared } from '../../core/src/rules/env/undeclared-usage';
+import { rule as unused } from '../../core/src/rules/env/unused-declaration';
+import { loadGo } from './go-helpers';
+import { loadPython } from './python-helpers';
+import { RuleTester } from './rules/ruleTester';
 
 before(async () => {
   await loadPython();
