@@ -156,11 +156,11 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
       return;
     }
-    if (context.kind === 'js' || context.kind === 'go') index.update(file, text, context.isTestFile, context);
+    if (context.kind === 'js' || context.kind === 'go' || context.kind === 'python') index.update(file, text, context.isTestFile, context);
     const needsProgram = programRules.some((r) => ruleReads(r, context));
     if (needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
     // A copy: program findings are added to the file's list later, and they are cached apart.
-    cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' || context.kind === 'go' ? index.summaryOf(file) : undefined, needsProgram });
+    cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], summary: context.kind === 'js' || context.kind === 'go' || context.kind === 'python' ? index.summaryOf(file) : undefined, needsProgram });
   };
 
   const largeEnv = (file: string, gitIgnored: boolean) => {

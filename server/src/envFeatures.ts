@@ -5,14 +5,30 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../core/src/env';
+import { envReadAtIn, typedEnvName } from '../../core/src/env/polyglot';
+import { FileContext } from '../../core/src/context';
 import { fileKindOf } from '../../core/src/fileKinds';
 import type { FileHost } from '../../core/src/host';
+import { prepareFor } from '../../core/src/treesitter/prepare';
 
-/** Reads of the environment being typed: `process.env.`, `process.env.DA`, `import.meta.env.`. */
-const ENV_MEMBER = /(?:process\.env|import\.meta\.env|Bun\.env)\.([A-Za-z_$][\w$]*)?$/;
+/** Code whose env reads get completion, hover and definition: JS/TS, Python, Go. */
+const CODE_KINDS = new Set(['js', 'python', 'go']);
+
+/** The env read under the cursor, any language (Python and Go parse with their grammar, loaded first). */
+async function readAt(file: string, text: string, offset: number): Promise<{ name: string; start: number; end: number } | undefined> {
+  const kind = fileKindOf(file);
+  if (kind === 'js') return envReadAt(text, offset, file);
+  await prepareFor(file, text);
+  try {
+    return envReadAtIn(new FileContext(file, text), offset);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Completion, hover and go-to-definition for `.env` files and for `process.env.X` in code, from the
+ * Completion, hover and go-to-definition for `.env` files and for env reads in code (`process.env.X`,
+ * `os.environ['X']`, `os.getenv('X')`, `os.Getenv("X")`…), from the
  * schema (`.env.schema.yaml`) or `.env.example`. Values of secrets are never shown (core cloaks them).
  */
 export function registerEnvFeatures(connection: Connection, documents: TextDocuments<TextDocument>, host: FileHost, enabled: (uri: string) => Promise<boolean>): void {
@@ -44,11 +60,11 @@ export function registerEnvFeatures(connection: Connection, documents: TextDocum
         textEdit: { range: { start: document.positionAt(wordStart), end: params.position }, newText: item.insertText },
       }));
     }
-    if (kind !== 'js') return [];
+    if (!CODE_KINDS.has(kind)) return [];
     const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-    const typed = ENV_MEMBER.exec(line);
-    if (!typed) return [];
-    const start = offset - (typed[1]?.length ?? 0);
+    const typed = typedEnvName(kind, line);
+    if (typed === undefined) return [];
+    const start = offset - typed.length;
     return [...declarationsFor(file, host).values()].filter((d) => d.declaredIn).map((d) => ({
       label: d.name,
       kind: CompletionItemKind.Variable,
@@ -68,7 +84,7 @@ export function registerEnvFeatures(connection: Connection, documents: TextDocum
       const markdown = key && schema && schema.file !== file ? hoverEnvKey(schema, key.key) : undefined;
       return markdown && key ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: rangeOf(document, key.start, key.end) } : null;
     }
-    const read = envReadAt(document.getText(), offset, file);
+    const read = await readAt(file, document.getText(), offset);
     const declaration = read && declarationsFor(file, host).get(read.name);
     if (!read) return null;
     const value = declaration ? hoverDeclaration(declaration) : `**${read.name}**\n\nNot declared in \`.env.schema.yaml\` or \`.env.example\`, and not set in \`.env\`.`;
@@ -77,8 +93,8 @@ export function registerEnvFeatures(connection: Connection, documents: TextDocum
 
   connection.onDefinition(async (params): Promise<Definition | null> => {
     const found = await locate(params.textDocument.uri, params.position);
-    if (!found || fileKindOf(found.file) !== 'js') return null;
-    const read = envReadAt(found.document.getText(), found.offset, found.file);
+    if (!found || !CODE_KINDS.has(fileKindOf(found.file))) return null;
+    const read = await readAt(found.file, found.document.getText(), found.offset);
     const declaration = read && declarationsFor(found.file, host).get(read.name);
     if (!declaration) return null;
     const targets = [declaration.declaredIn, declaration.value].filter((l) => l !== undefined);
@@ -90,7 +106,7 @@ export function registerEnvFeatures(connection: Connection, documents: TextDocum
     const file = fileOf(uri);
     if (!document || !file || !(await enabled(uri))) return undefined;
     const kind = fileKindOf(file);
-    if (kind !== 'env' && kind !== 'js') return undefined;
+    if (kind !== 'env' && !CODE_KINDS.has(kind)) return undefined;
     return { document, file, offset: document.offsetAt(position) };
   };
 }

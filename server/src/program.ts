@@ -59,7 +59,7 @@ export class WorkspaceProgram {
 
   /** An open document's text (its parse shared with the analysis): the index follows the editor, not the disk. */
   updateDocument(context: FileContext): void {
-    if (context.kind !== 'js' && context.kind !== 'go') return;
+    if (context.kind !== 'js' && context.kind !== 'go' && context.kind !== 'python') return;
     this.open.add(context.path);
     if (this.index.update(context.path, context.text, context.isTestFile, context)) this.onChanged();
   }
@@ -114,14 +114,14 @@ export class WorkspaceProgram {
     if (text === undefined) return removeIfMissing ? this.index.remove(file) : false;
     // An extension-less file is a module only when its shebang runs Node (`bin/www`); one that lost it leaves.
     const kind = fileKindOfText(file, text);
-    if (kind !== 'js' && kind !== 'go') return this.index.has(file) ? this.index.remove(file) : false;
+    if (kind !== 'js' && kind !== 'go' && kind !== 'python') return this.index.has(file) ? this.index.remove(file) : false;
     return this.index.update(file, text, isTestFile(relativeTo(folder, file)));
   }
 }
 
-/** JS/TS or Go by name, or a name with no extension that may hold a Node script (read to know). */
+/** JS/TS, Go or Python by name, or a name with no extension that may hold a Node script (read to know). */
 function mayBeModule(file: string): boolean {
-  return fileKindOf(file) === 'js' || fileKindOf(file) === 'go' || mayBeNodeScript(file);
+  return fileKindOf(file) === 'js' || fileKindOf(file) === 'go' || fileKindOf(file) === 'python' || mayBeNodeScript(file);
 }
 
 /** The path inside its workspace folder, where test-ness is judged; the file name alone outside every folder. */

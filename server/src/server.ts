@@ -36,7 +36,8 @@ export function startServer(connection: Connection): ServerContext {
         // Inter-file: whether a server handles SIGTERM can depend on another module.
         diagnosticProvider: { identifier: 'twelve-factor', interFileDependencies: true, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        completionProvider: { triggerCharacters: ['.'], resolveProvider: false },
+        // `.` after `process.env`; a quote opens the name in `os.getenv('`, `os.environ["`, `os.Getenv("`.
+        completionProvider: { triggerCharacters: ['.', '"', "'", '`'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

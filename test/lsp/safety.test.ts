@@ -67,6 +67,15 @@ test('no request response shows a secret in full: completion, hover, code action
     assert.ok(items.some((i) => i.label === 'S3_ID'), 'completion offers the declared variable');
     responses.push(items, await hover(s, uri, code, 'S3_ID;'));
 
+    // Python and Go (issue 12): the same completion and hover from the name's string.
+    const py = "import os\nkey = os.getenv('S3_ID')\nx = os.environ['\n";
+    const pyUri = await s.open('app.py', py);
+    const pyItems = await completion(s, pyUri, py, "x = os.environ['");
+    assert.ok(pyItems.some((i) => i.label === 'S3_ID'), 'completion offers the declared variable in Python');
+    const go = 'package main\n\nimport "os"\n\nvar id = os.Getenv("S3_ID")\n';
+    const goUri = await s.open('main.go', go);
+    responses.push(pyItems, await hover(s, pyUri, py, "S3_ID'"), await hover(s, goUri, go, 'S3_ID"'));
+
     const env = 'PORT=1\n';
     const envUri = await s.open('config/.env.local', env);
     responses.push(await completion(s, envUri, env, 'PORT=1\n'), await hover(s, envUri, env, 'PORT'));

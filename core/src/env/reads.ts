@@ -18,7 +18,8 @@ export interface EnvReadSite {
   /** The whole access (`process.env.X`) or the binding element. */
   exprStart: number;
   exprEnd: number;
-  via: EnvVia;
+  /** How it is read: the JS env objects, or Python's and Go's (`env library`: django-environ, environs, decouple). */
+  via: EnvVia | 'os.environ' | 'os.getenv' | 'os.Getenv' | 'env library';
   /** `process.env.X = …`, `delete process.env.X`: the code sets the variable rather than reading it. */
   write: boolean;
   /**

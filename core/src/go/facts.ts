@@ -255,8 +255,8 @@ function expr(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExp
       if (call) {
         out.call = facts.calls.push(call) - 1;
         if (call.callee === 'os.Getenv' || call.callee === 'os.LookupEnv') {
-          const name = call.args[0]?.string?.value;
-          facts.envReads.push({ name, form: call.method === 'Getenv' ? 'getenv' : 'lookupenv', start: call.start, end: call.end });
+          const literal = call.args[0]?.string;
+          facts.envReads.push({ name: literal?.value, form: call.method === 'Getenv' ? 'getenv' : 'lookupenv', start: call.start, end: call.end, nameStart: literal?.contentStart, nameEnd: literal?.contentEnd });
         }
       }
       break;

@@ -91,6 +91,9 @@ export interface GoEnvRead {
   variable?: string;
   /** `if v == "" { v = "lit" }` after the read: the literal and the assignment statement that sets it. */
   fallback?: { string: GoString; assignStart: number; assignEnd: number };
+  /** Where the name sits between its quotes (a literal name only): what hover, definition and env rules point at. */
+  nameStart?: number;
+  nameEnd?: number;
 }
 
 export interface GoFacts {

@@ -290,7 +290,8 @@ function envSubscript(node: Node, facts: PythonFacts): PyEnvRead | undefined {
   const key = node.childForFieldName('subscript');
   if (!value || !key || !isEnviron(value.text, facts)) return undefined;
   const literal = stringOf(key);
-  return { name: literal && !literal.interpolated ? literal.value : undefined, start: node.startIndex, end: node.endIndex, form: 'subscript' };
+  const known = literal && !literal.interpolated ? literal : undefined;
+  return { name: known?.value, start: node.startIndex, end: node.endIndex, form: 'subscript', nameStart: known?.contentStart, nameEnd: known?.contentEnd };
 }
 
 function envCall(call: PyCall): PyEnvRead | undefined {
@@ -299,7 +300,8 @@ function envCall(call: PyCall): PyEnvRead | undefined {
   if (!form) return undefined;
   const name = call.args[0]?.string;
   const fallback = call.args[1] ?? call.kwargs.default;
-  return { name: name && !name.interpolated ? name.value : undefined, fallback, start: call.start, end: call.end, form };
+  const known = name && !name.interpolated ? name : undefined;
+  return { name: known?.value, fallback, start: call.start, end: call.end, form, nameStart: known?.contentStart, nameEnd: known?.contentEnd };
 }
 
 function isEnviron(text: string, facts: PythonFacts): boolean {

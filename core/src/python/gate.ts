@@ -5,7 +5,7 @@
  */
 const GATE = new RegExp([
   // secrets and env reads
-  'secret', 'passw', 'pwd', 'token', 'key', 'credential', 'environ', 'getenv', 'auth',
+  'secret', 'passw', 'pwd', 'token', 'key', 'credential', 'environ', 'getenv', 'decouple', 'auth',
   // file logging
   'handler', 'basicconfig', 'loguru', 'logger\\.add', 'accesslog', 'errorlog', 'logfile', '\\.log\\b',
   // sessions

@@ -88,6 +88,9 @@ export interface PyEnvRead {
   start: number;
   end: number;
   form: 'subscript' | 'get' | 'getenv' | 'setdefault';
+  /** Where the name sits between its quotes (a literal name only): what hover, definition and env rules point at. */
+  nameStart?: number;
+  nameEnd?: number;
 }
 
 export interface PythonFacts {

@@ -5,7 +5,7 @@ import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { isFixturePath } from '../../secrets/documents';
-import { findEnvReads } from '../../env/reads';
+import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -16,16 +16,19 @@ export const meta: RuleMeta = {
     undeclared: '`{name}` is read {reads} but not declared in {declaration}: whoever deploys the app will not know to set it.',
   },
   fixable: false,
-  kinds: ['js'],
+  kinds: ['js', 'python', 'go'],
   // `= process` catches `const { env } = process`; `process'` an `import { env } from 'node:process'`.
-  keywords: ['process.env', 'import.meta.env', 'bun.env', '= process', "process'", 'process"'],
+  // Python: `os.environ`, `os.getenv`, django-environ/environs (`import environ`, `environs`), `decouple`. Go: `os.Getenv`, `os.LookupEnv`.
+  keywords: ['process.env', 'import.meta.env', 'bun.env', '= process', "process'", 'process"', 'environ', 'getenv', 'decouple', 'lookupenv'],
 };
 
 export function check(context: FileContext, report: (r: Report) => void): void {
+  // The Python keywords (`environ`) also meet JS that says "environment": no JS env object, nothing to parse.
+  if (context.kind === 'js' && !JS_ENV.test(context.text)) return;
   // A project without any declaration file is not told that every read is undeclared.
   const declared = nearestDeclarations(context.path, context.host);
   if (!declared) return;
-  const { reads } = findEnvReads(context.sourceFile);
+  const { reads } = envReadsOf(context);
   if (reads.length === 0) return;
   // Mocks and the test environment's configuration are read only when the tests run: judged as test code.
   const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
@@ -67,5 +70,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 // under NODE_ENV=test. Test runners' own configs (`playwright.smoke.config.ts`, rallly's) run only for tests.
 const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$|(?:^|\/)(?:playwright|cypress|vitest|jest)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;
 
 export const rule: Rule = { meta, check };

@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import { isExampleFile, isSchemaFile } from '../../env/files';
 import { isConsumedElsewhere } from '../../env/platform';
 import { shownKey } from '../../env/display';
-import { envFacts, envFactsFromText } from '../../env/reads';
+import { envFactsOf } from '../../env/polyglot';
 import { parseSchema, schemaFromExample } from '../../env/schema';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 
@@ -12,22 +12,24 @@ export const meta: RuleMeta = {
   defaultSeverity: 'info',
   description: 'A variable declared in the .env schema or .env.example that no code of the project reads.',
   messages: {
-    unused: '`{name}` is declared, but no JavaScript or TypeScript under `{dir}` reads it.',
+    unused: '`{name}` is declared, but no code under `{dir}` reads it (JavaScript, TypeScript, Python or Go).',
   },
   fixable: false,
-  // It summarises JS modules (which variables each reads) and reports on the declaration files; the check
+  // It summarises JS, Python and Go modules (which variables each reads) and reports on the declaration files; the check
   // returns at once for code. The keywords stay empty: a declaration file may hold any text.
   kinds: ['env', 'yaml', 'json'],
-  summaryKinds: ['js'],
+  summaryKinds: ['js', 'python', 'go'],
   keywords: [],
-  summaryKeywords: ['process.env', 'import.meta.env', 'bun.env', '= process', "process'", 'process"', 'env-var', 'envalid', '@t3-oss/env', 'convict', 'znv'],
+  summaryKeywords: [
+    'process.env', 'import.meta.env', 'bun.env', '= process', "process'", 'process"', 'env-var', 'envalid', '@t3-oss/env', 'convict', 'znv',
+    // Python (`os.environ`, `getenv`, django-environ, environs, decouple, pydantic-settings) and Go (`os.Getenv`, `os.LookupEnv`, `os.Setenv`).
+    'environ', 'getenv', 'decouple', 'basesettings', 'lookupenv', 'setenv',
+  ],
 };
 
 export function summarize(context: FileContext): ModuleFacts {
-  if (context.kind !== 'js') return {};
-  // A tree another rule already built costs nothing; otherwise the text usually answers alone.
-  const facts = context.hasSourceFile ? undefined : envFactsFromText(context.text);
-  return { facts: facts ?? envFacts(context.sourceFile) };
+  if (context.kind !== 'js' && context.kind !== 'python' && context.kind !== 'go') return {};
+  return { facts: envFactsOf(context) };
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -48,7 +50,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       readsAny = true;
     }
   }
-  // No module under the folder reads any variable: the code is not JavaScript, or not indexed yet.
+  // No module under the folder reads any variable: the code is in no language read here, or not indexed yet.
   if (!readsAny) return;
   const schema = isSchemaFile(context.path) ? parseSchema(context.path, context.text) : schemaFromExample(context.path, context.text);
   if (schema.broken) return;
