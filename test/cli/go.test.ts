@@ -19,6 +19,7 @@ const EXPECTED: Array<[string, string, string, number, string]> = [
   ['processes/in-memory-session', 'goSessionFile', 'main.go', 11, 'warning'],
   ['logs/file-logging', 'goSetOutputFile', 'main.go', 18, 'warning'],
   ['disposability/missing-sigterm-handler', 'goMissing', 'main.go', 23, 'warning'],
+  ['port-binding/hardcoded-port', 'goLiteral', 'main.go', 23, 'warning'],
 ];
 
 interface JsonFinding { ruleId: string; messageId: string; file: string; line: number; severity: string; message: string }
@@ -60,7 +61,7 @@ describe('CLI on a Go module', () => {
     const r = cli(['scan', '--format', 'json'], goModule({ 'shutdown.go': handler }));
     const rules = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId);
     assert.ok(!rules.includes('disposability/missing-sigterm-handler'), rules.join());
-    assert.equal(rules.length, 3);
+    assert.equal(rules.length, 4);
   });
 
   test('--fix: the secret moves to .env, the log goes to stdout, the server shuts down gracefully; the session store is left to the user', () => {

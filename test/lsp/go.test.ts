@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { goShopModule } from '../unit/go-helpers';
+import { goParses, goShopModule, loadGo } from '../unit/go-helpers';
 import { rangeOf, withSession, type Session } from './client';
 
 // Assembled at run time, so no secret scanner reads this file as holding one.
@@ -27,6 +27,7 @@ test('a .go document: session, file-logging and SIGTERM diagnostics at their ran
       ['processes/in-memory-session', 2, 10],
       ['logs/file-logging', 2, 17],
       ['disposability/missing-sigterm-handler', 2, 22],
+      ['port-binding/hardcoded-port', 2, 22],
     ]);
     assert.deepEqual(diagnostics[1].range, rangeOf(MAIN_GO, 'log.SetOutput(f)'));
     assert.deepEqual(diagnostics[2].range, rangeOf(MAIN_GO, 'http.ListenAndServe(":8080", nil)'));
@@ -51,7 +52,7 @@ test('quick fixes on .go documents: log to stdout, shut down gracefully, move th
     await s.apply(logFix.edit);
     // `f` has no other reader: it becomes `_`, or Go would not compile the file (declared and not used).
     assert.equal(s.text(uri), MAIN_GO.replace('log.SetOutput(f)', 'log.SetOutput(os.Stdout)').replace('\tf, err := os.OpenFile', '\t_, err := os.OpenFile'));
-    assert.deepEqual(byRule(await s.diagnostics(uri)).map(([rule]) => rule), ['processes/in-memory-session', 'disposability/missing-sigterm-handler']);
+    assert.deepEqual(byRule(await s.diagnostics(uri)).map(([rule]) => rule), ['processes/in-memory-session', 'disposability/missing-sigterm-handler', 'port-binding/hardcoded-port']);
 
     const sigterm = (await s.diagnostics(uri)).find((d) => d.code === 'disposability/missing-sigterm-handler');
     assert.ok(sigterm);
@@ -59,6 +60,17 @@ test('quick fixes on .go documents: log to stdout, shut down gracefully, move th
     assert.ok(shutdown?.edit, JSON.stringify(await actionTitles(s, uri, sigterm)));
     await s.apply(shutdown.edit);
     assert.match(s.text(uri), /signal\.NotifyContext\(context\.Background\(\), os\.Interrupt, syscall\.SIGTERM\)/);
+    assert.deepEqual(byRule(await s.diagnostics(uri)).map(([rule]) => rule), ['processes/in-memory-session', 'port-binding/hardcoded-port']);
+
+    // The graceful server keeps the literal address: the port fix reads PORT with it as the fallback.
+    const port = (await s.diagnostics(uri)).find((d) => d.code === 'port-binding/hardcoded-port');
+    assert.ok(port);
+    const portFix = (await s.codeActions(uri, port.range, [port])).find((a) => a.title === 'Read the port from os.Getenv("PORT")');
+    assert.ok(portFix?.edit, JSON.stringify(await actionTitles(s, uri, port)));
+    await s.apply(portFix.edit);
+    assert.match(s.text(uri), /port := os\.Getenv\("PORT"\)\n\tif port == "" \{\n\t\tport = "8080"\n\t\}/);
+    await loadGo();
+    assert.ok(goParses(s.text(uri)), 'the fixed file parses');
     assert.deepEqual(byRule(await s.diagnostics(uri)).map(([rule]) => rule), ['processes/in-memory-session']);
 
     const config = await s.open('config.go', CONFIG_GO, 'go');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { FileContext } from '../../core/src/context';
-import { envFactsOf, envReadAtIn, envReadsOf, typedEnvName } from '../../core/src/env/polyglot';
+import { envFactsOf, envReadAtIn, envReadsInText, envReadsOf, typedEnvName } from '../../core/src/env/polyglot';
 import { loadGo } from './go-helpers';
 import { loadPython } from './python-helpers';
 
@@ -72,4 +72,20 @@ test('the read under the cursor, and the name being typed', () => {
   assert.equal(typedEnvName('go', 'p := os.Getenv("PO'), 'PO');
   assert.equal(typedEnvName('go', 'p := fmt.Sprintf("'), undefined);
   assert.equal(typedEnvName('js', 'const a = process.env.'), '');
+});
+
+test('from the text alone (the scaffolds): which reads need the variable set, writes left out', () => {
+  const python = [
+    "a = os.environ['A']",
+    "b = os.environ.get('B')",
+    "c = os.getenv('C', 'x')",
+    "os.environ.setdefault('S', '1')",
+    "d = env('D')",
+    "e = env.int('E', default=3)",
+    "f = config('F')",
+    '',
+  ].join('\n');
+  assert.deepEqual(envReadsInText('python', python).map((r) => `${r.name}${r.required ? '!' : '?'}`), ['A!', 'B?', 'C?', 'D!', 'E?', 'F!']);
+  const go = 'a := os.Getenv("A")\nb, ok := os.LookupEnv("B")\nos.Setenv("S", "1")\n';
+  assert.deepEqual(envReadsInText('go', go).map((r) => `${r.name}${r.required ? '!' : '?'}`), ['A!', 'B?']);
 });

@@ -51,7 +51,7 @@ test('rule tests under test/unit/rules/ mirror core/src/rules and use the RuleTe
       if (!/new RuleTester\(/.test(fs.readFileSync(file, 'utf8'))) stray.push(`${id}: does not use the RuleTester`);
       continue;
     }
-    const owner = [...ids].find((rule) => id.startsWith(`${rule}-`) && /^[a-z]+(-[a-z]+)*$/.test(id.slice(rule.length + 1)));
+    const owner = [...ids].find((rule) => id.startsWith(`${rule}-`) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id.slice(rule.length + 1)));
     if (!owner) stray.push(`${id}: no rule core/src/rules/${id}.ts (nor a companion <rule>-<concern>)`);
     else if (!fs.existsSync(path.join(dir, `${owner}.test.ts`))) stray.push(`${id}: a companion of ${owner}, which has no ${owner}.test.ts`);
   }

@@ -53,6 +53,29 @@ function readsInText(kind: string, text: string): Set<string> {
   return new Set(pattern ? [...text.matchAll(pattern)].map((m) => m[1]) : []);
 }
 
+/**
+ * Python and Go env reads from the text alone, with whether the program needs the variable set: for the
+ * scaffolds, which read a folder's sources without loading a grammar. Python: `os.environ['X']` and a
+ * django-environ/environs/decouple read with no default (`env('X')`, `config('X')`) raise when it is unset;
+ * `.get`/`getenv` return None. Go: `os.Getenv` gives "" (required by the config module), `os.LookupEnv` tells.
+ * The same forms the rules' facts read (python/facts.ts, go/facts.ts); writes (`setdefault`, `Setenv`) are left out.
+ */
+export function envReadsInText(kind: 'python' | 'go', text: string): Array<{ name: string; required: boolean }> {
+  const out: Array<{ name: string; required: boolean }> = [];
+  if (kind === 'python') {
+    for (const m of text.matchAll(PYTHON_TEXT_READ_FORMS)) {
+      const [, subscript, get, library, name, comma] = m;
+      if (get === 'setdefault') continue;
+      out.push({ name, required: subscript !== undefined || (library !== undefined && comma === undefined) });
+    }
+  } else {
+    for (const m of text.matchAll(GO_TEXT_READ)) if (m[0].includes('Getenv') || m[0].includes('LookupEnv')) out.push({ name: m[1], required: m[0].includes('Getenv') });
+  }
+  return out;
+}
+
+const PYTHON_TEXT_READ_FORMS = /(?:\b(environ)\s*\[|\benviron\.(get|setdefault)\s*\(|\bgetenv\s*\(|\b(env(?:\.\w+)?|config)\s*\()\s*['"]([A-Za-z_]\w*)['"]\s*(,)?/g;
+
 /** Python and Go reads of the environment under the cursor, with the name's offsets. */
 export function envReadAtIn(context: FileContext, offset: number): { name: string; start: number; end: number } | undefined {
   const { reads } = envReadsOf(context);

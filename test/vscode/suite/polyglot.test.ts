@@ -9,6 +9,7 @@ const SECRET = 'config/hardcoded-secret';
 const LOGS = 'logs/file-logging';
 const SESSION = 'processes/in-memory-session';
 const SIGTERM = 'disposability/missing-sigterm-handler';
+const PORT = 'port-binding/hardcoded-port';
 
 const codes = (uri: vscode.Uri) => ours(uri).map((d) => String(codeOf(d))).sort();
 
@@ -55,20 +56,21 @@ suite('Python and Go files', () => {
     assert.equal(await currentText('.env'), undefined, 'not the workspace root');
   });
 
-  test('a Go service: secret, log file and a server without SIGTERM reported; each fix applies and clears its squiggle', async () => {
+  test('a Go service: secret, log file, a server without SIGTERM and a literal port reported; each fix applies and clears its squiggle', async () => {
     const { document } = await openEditor('polyglot/go/main.go');
-    await waitForRules(document.uri, [SECRET, LOGS, SIGTERM]);
+    await waitForRules(document.uri, [SECRET, LOGS, PORT, SIGTERM]);
     assert.ok(!JSON.stringify(ours(document.uri).map((d) => d.message)).includes(STRIPE_KEY), 'messages redact the secret');
 
     const move = await fix(document, SECRET, MOVE_TITLE);
     const name = MOVE_TITLE.exec(move)![1];
     await fix(document, LOGS, /^Log to stdout \(os\.Stdout\)$/);
     await fix(document, SIGTERM, /^Shut down gracefully on SIGTERM/);
+    await fix(document, PORT, /^Read the port from os\.Getenv\("PORT"\)$/);
     assert.deepEqual(codes(document.uri), []);
     const text = document.getText();
     assert.ok(!text.includes(STRIPE_KEY), 'the key left the source');
     for (const line of [`var stripeKey = os.Getenv("${name}")`, 'log.SetOutput(os.Stdout)', 'defer logFile.Close()',
-      'signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)', 'srv.Shutdown(shutdownCtx)', '"os/signal"']) {
+      'signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)', 'srv.Shutdown(shutdownCtx)', '"os/signal"', 'port := os.Getenv("PORT")']) {
       assert.ok(text.includes(line), `${line} in the fixed file:\n${text}`);
     }
     assert.equal(await currentText('polyglot/go/.env'), `${name}=${STRIPE_KEY}\n`);

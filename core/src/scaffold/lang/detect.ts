@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { envReadsInText } from '../../env/polyglot';
 import type { ScaffoldFs } from '../fs';
 import type { GoFramework, GoProject, ProjectLanguage, PythonFramework, PythonProject } from './types';
 
@@ -70,8 +71,7 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
   const reads = new Map<string, boolean>();
   let detected = framework;
   for (const [file, text] of sources) {
-    for (const m of text.matchAll(/os\.environ\s*\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]/g)) addRead(reads, m[1], true);
-    for (const m of text.matchAll(/os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*(,)?/g)) addRead(reads, m[1], false);
+    for (const r of envReadsInText('python', text)) addRead(reads, r.name, r.required);
     const mod = file.replace(/\.py$/, '').replace(/\//g, '.').replace(/\.__init__$/, '');
     if (!info.appTarget) {
       const app = text.match(/^(\w+)\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m);
@@ -109,8 +109,7 @@ export async function detectGo(fs: ScaffoldFs, files: readonly string[]): Promis
   const reads = new Map<string, boolean>();
   let mainDir: string | undefined;
   for (const [file, text] of sources) {
-    for (const m of text.matchAll(/os\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) addRead(reads, m[1], true);
-    for (const m of text.matchAll(/os\.LookupEnv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) addRead(reads, m[1], false);
+    for (const r of envReadsInText('go', text)) addRead(reads, r.name, r.required);
     if (/^package\s+main\b/m.test(text) && /^func\s+main\s*\(\s*\)/m.test(text)) {
       const dir = posix.dirname(file);
       // Prefer the root, then cmd/<name>, then the shallowest.
