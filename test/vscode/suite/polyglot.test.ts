@@ -22,8 +22,9 @@ function waitForRules(uri: vscode.Uri, rules: string[]): Promise<vscode.Diagnost
 
 /** Applies the quick fix of `rule`'s diagnostic whose title matches `title`, and waits for that diagnostic to go. */
 async function fix(document: vscode.TextDocument, rule: string, title: RegExp): Promise<string> {
-  const diagnostic = ours(document.uri).find((d) => codeOf(d) === rule);
-  assert.ok(diagnostic, `no ${rule} diagnostic`);
+  // The previous fix's edit is re-analysed as a whole: wait for this rule's diagnostic on the new version
+  // rather than read whatever set is shown while that analysis is under way.
+  const diagnostic = await waitFor(() => ours(document.uri).find((d) => codeOf(d) === rule), `a ${rule} diagnostic`);
   const actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
   const action = actions.find((a) => title.test(a.title) && a.edit);
   assert.ok(action?.edit, `no quick fix ${title} for ${rule} in ${JSON.stringify(actions.map((a) => a.title))}`);
