@@ -1,5 +1,8 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { readPackageAndImports } from './imports';
 import type { GoBinding, GoCall, GoEnvRead, GoExpr, GoFacts, GoKeyed, GoString } from './types';
+
+export { defaultImportName } from './imports';
 
 /** Nesting deeper than this is generated or hostile: the walk stops descending (and says the file is incomplete). */
 const MAX_DEPTH = 400;
@@ -83,44 +86,6 @@ export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: bool
   facts.calls = order.map((i) => facts.calls[i]);
   for (const e of cache.values()) if (e.call !== undefined) e.call = moved.get(e.call);
   return facts;
-}
-
-/** The package an import path names by default: its last element without a `.vN` or a `go-` / `-go` decoration. */
-export function defaultImportName(importPath: string): string {
-  const parts = importPath.split('/');
-  let last = parts[parts.length - 1] ?? importPath;
-  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
-  return last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/-go$/, '').replace(/[-.]/g, '');
-}
-
-function readPackageAndImports(root: Node, facts: GoFacts): void {
-  for (const decl of root.namedChildren) {
-    if (!decl) continue;
-    if (decl.type === 'package_clause') {
-      facts.packageName = decl.namedChildren.find((c) => c?.type === 'package_identifier')?.text ?? '';
-      if (facts.importAt.style === 'none') facts.importAt = { at: decl.endIndex, style: 'none' };
-    } else if (decl.type === 'import_declaration') {
-      const list = decl.namedChildren.find((c) => c?.type === 'import_spec_list');
-      const specs = list ? list.namedChildren.filter((c): c is Node => c?.type === 'import_spec') : decl.namedChildren.filter((c): c is Node => c?.type === 'import_spec');
-      for (const spec of specs) {
-        const p = stringOf(spec.childForFieldName('path'))?.value;
-        if (!p) continue;
-        const name = spec.childForFieldName('name')?.text;
-        if (name === '_' || name === '.') continue;
-        facts.imports.set(name ?? defaultImportName(p), p);
-      }
-      // The first block's opening parenthesis takes new imports; a single `import "x"` is followed by another.
-      if (facts.importAt.style !== 'block') {
-        const open = list?.children.find((c) => c?.type === '(');
-        facts.importAt = list && open ? { at: open.endIndex, style: 'block', specs: specPositions(specs) } : { at: decl.endIndex, style: 'single' };
-      }
-    }
-  }
-}
-
-/** Each import of the block, path and offsets, so a fix inserts a new one in gofmt order. */
-function specPositions(specs: Node[]): Array<{ path: string; start: number; end: number }> {
-  return specs.flatMap((s) => { const p = stringOf(s.childForFieldName('path'))?.value; return p ? [{ path: p, start: s.startIndex, end: s.endIndex }] : []; });
 }
 
 function readSpec(node: Node, scope: Scope, facts: GoFacts, cache: Map<number, GoExpr>, text: string): void {
