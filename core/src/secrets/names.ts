@@ -97,6 +97,12 @@ export function isSensitiveName(name: string): boolean {
   return true;
 }
 
+/** The last word says the value is about something else (`GEMINI_IMAGE_MODEL`, `tokenUrl`): no secret is kept there. */
+export function endsInDescriptiveWord(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 0 && ws[ws.length - 1] !== 'key' && DESCRIPTIVE_SUFFIXES.has(ws[ws.length - 1]);
+}
+
 /** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */
 export function isAuthorizationName(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name);

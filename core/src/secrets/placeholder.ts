@@ -8,7 +8,7 @@
 const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
 // Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
+const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|insecure|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
 
 // Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
 const STAND_INS = new Set([
@@ -21,6 +21,9 @@ const STAND_INS = new Set([
   'include', 'omit', 'same-origin',
   // A reusable GitHub workflow's `secrets: inherit` passes the caller's secrets on.
   'inherit',
+  // The environment or mode a default names, which the app checks for and refuses in production
+  // (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`).
+  'dev', 'development', 'local', 'localhost', 'offline',
 ]);
 
 // Whole values that are real, if weak, secrets: under a plain name they are usually samples or codes, but
@@ -103,6 +106,8 @@ export function isStandIn(value: string, name?: string): boolean {
   if (/^([0-9a-z])(?:\1|[-_.:])*$/i.test(v)) return true;
   // A provider's key prefix and nothing after it (`sk-proj-`, `sk_`): the shape of a key, not one.
   if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v)) return true;
+  // The prefix and a counting sample after it (`re_132`, `key_abc123`): far too short for a key.
+  if (/^(?:[a-z]{1,3}|key|token|secret)[-_](?:\d{1,4}|abc\d*|xyz\d*)$/i.test(v)) return true;
   // A value that says it holds nothing: `sk_nothing`, `just empty text`.
   if (/(?:^|[-_ ])(?:nothing|empty)(?:[-_ ]|$)/i.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
