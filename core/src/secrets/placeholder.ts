@@ -8,7 +8,7 @@
 const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
 // Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|insecure|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
+const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
 
 // Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
 const STAND_INS = new Set([
@@ -21,9 +21,6 @@ const STAND_INS = new Set([
   'include', 'omit', 'same-origin',
   // A reusable GitHub workflow's `secrets: inherit` passes the caller's secrets on.
   'inherit',
-  // The environment or mode a default names, which the app checks for and refuses in production
-  // (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`).
-  'dev', 'development', 'local', 'localhost', 'offline',
 ]);
 
 // Whole values that are real, if weak, secrets: under a plain name they are usually samples or codes, but
@@ -123,6 +120,15 @@ export function isStandIn(value: string, name?: string): boolean {
   if (/X{4,}.*X{4,}/.test(v)) return true;
   // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
   return !isWeakWord(v) && isDescriptive(v, name);
+}
+
+// The environment or mode a default names (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`):
+// an app checks for it and refuses it in production. Only as a default: `app.secret_key = 'dev'` runs as the key.
+const ENVIRONMENT_WORDS = new Set(['dev', 'development', 'local', 'localhost', 'offline']);
+
+/** A word naming the environment or a mode (`dev`, `local`, `offline`), a placeholder when it is a default. */
+export function isEnvironmentWord(value: string): boolean {
+  return ENVIRONMENT_WORDS.has(value.trim().toLowerCase());
 }
 
 /** A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. */

@@ -45,7 +45,6 @@ new RuleTester({ filename: '/ws/src/util/secrets.ts' }).run(rule, {
       code: 'export POSTGRES_PASSWORD=q8Zr2vLp4\ndocker run -P -e POSTGRES_PASSWORD=$POSTGRES_PASSWORD -d postgres:10\n' },
     { name: 'a default naming the environment, refused in production', code: "export const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY || 'dev';\n" },
     { name: 'a mode sentinel as a default', code: "export const clientKey = token || 'offline';\n" },
-    { name: 'an insecure marker in the value', code: "export const adminToken = process.env.ADMIN_TOKEN || '*:*.unleash-insecure-admin-api-token';\n" },
     { name: 'a key prefix and a counting sample', code: "export const resend = new Resend(process.env.RESEND_API_KEY || 're_132');\n" },
     { name: 'a UI sample with abc123', code: "export const user = { type: 'api_key', apiKey: 'key_abc123' };\n" },
     { name: 'a code generator type token', code: "export const t = () => ({ token: 'float64' });\n" },
@@ -61,6 +60,12 @@ new RuleTester({ filename: '/ws/src/util/secrets.ts' }).run(rule, {
       code: `export const args = { stripeKey: '${STRIPE}' };\n`,
       errors: [{ messageId: 'provider', line: 1 }],
       output: 'export const args = { stripeKey: process.env.STRIPE_SECRET_KEY };\n',
+    },
+    {
+      name: 'an environment word assigned as the secret itself still counts',
+      code: "import session from 'express-session';\nexport const mw = session({ secret: 'dev' });\n",
+      errors: [{ messageId: 'sink', line: 2 }],
+      output: "import session from 'express-session';\nexport const mw = session({ secret: process.env.SESSION_SECRET });\n",
     },
     {
       name: 'an environment word at a sink still counts when it is not a stand-in',
