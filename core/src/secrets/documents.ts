@@ -22,6 +22,9 @@ const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
   String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
+  // A local development server (`src/server-dev.ts`, `dev-server.js`) and a script that starts a database
+  // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
+  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 

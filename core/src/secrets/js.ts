@@ -217,6 +217,7 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
 
   // An error reporter's notifier key (`Bugsnag.start({ apiKey })`) is public by design.
   if (publicKeyOf(literal, imports)) return undefined;
+  if (isVisibilityLabel(literal, slot)) return undefined;
   const sink = propertySink(literal, imports);
   if (sink) return { ...base, kind: 'sink', name: sink.row.label, envName: sink.row.env, local: sink.local };
   if (ts.isVariableDeclaration(parent) && parent.initializer === slot) return named(propertyNameText(parent.name));
@@ -265,6 +266,16 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
 function isUserRecord(object: ts.ObjectLiteralExpression): boolean {
   if (!ts.isArrayLiteralExpression(outermost(object).parent)) return false;
   return object.properties.some((p) => p.name !== undefined && USER_KEYS.test(propertyNameText(p.name) ?? ''));
+}
+
+/**
+ * A map of fields to how a form shows them (`{ user: 'public', host: 'public', password: 'secret' }`): `secret`
+ * is the label of the masked field, beside `public` ones, not the password.
+ */
+function isVisibilityLabel(literal: ts.StringLiteralLike, slot: ts.Node): boolean {
+  const parent = slot.parent;
+  if (!ts.isPropertyAssignment(parent) || !/^(?:secret|private|sensitive|hidden|masked)$/.test(literal.text)) return false;
+  return parent.parent.properties.some((p) => p !== parent && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && p.initializer.text === 'public');
 }
 
 /** The name an assignment writes: `secret`, `this.secret`, `headers['x-api-key']`. */

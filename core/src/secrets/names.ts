@@ -97,6 +97,16 @@ export function isSensitiveName(name: string): boolean {
   return true;
 }
 
+// Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
+// id (`gemini-2.5-flash-image`), a role, a region, a version. Not `id`: a client id may be a random key.
+const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format']);
+
+/** The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`): no secret is kept there. */
+export function endsInDescriptiveWord(name: string): boolean {
+  const ws = words(name);
+  return ws.length > 0 && SETTING_KINDS.has(ws[ws.length - 1]);
+}
+
 /** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */
 export function isAuthorizationName(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name);

@@ -103,6 +103,8 @@ export function isStandIn(value: string, name?: string): boolean {
   if (/^([0-9a-z])(?:\1|[-_.:])*$/i.test(v)) return true;
   // A provider's key prefix and nothing after it (`sk-proj-`, `sk_`): the shape of a key, not one.
   if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v)) return true;
+  // The prefix and a counting sample after it (`re_132`, `key_abc123`): far too short for a key.
+  if (/^(?:[a-z]{1,3}|key|token|secret)[-_](?:\d{1,4}|abc\d*|xyz\d*)$/i.test(v)) return true;
   // A value that says it holds nothing: `sk_nothing`, `just empty text`.
   if (/(?:^|[-_ ])(?:nothing|empty)(?:[-_ ]|$)/i.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
@@ -118,6 +120,15 @@ export function isStandIn(value: string, name?: string): boolean {
   if (/X{4,}.*X{4,}/.test(v)) return true;
   // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
   return !isWeakWord(v) && isDescriptive(v, name);
+}
+
+// The environment or mode a default names (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`):
+// an app checks for it and refuses it in production. Only as a default: `app.secret_key = 'dev'` runs as the key.
+const ENVIRONMENT_WORDS = new Set(['dev', 'development', 'local', 'localhost', 'offline']);
+
+/** A word naming the environment or a mode (`dev`, `local`, `offline`), a placeholder when it is a default. */
+export function isEnvironmentWord(value: string): boolean {
+  return ENVIRONMENT_WORDS.has(value.trim().toLowerCase());
 }
 
 /** A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. */

@@ -105,6 +105,14 @@ export function isCodeWord(value: string): boolean {
   return /^[a-z]+(?:_[a-z]+)*$/.test(value.trim());
 }
 
+/**
+ * The name of a type in a generated language (`float64`, `int32`, `map[string]interface{}`, `serde_json::Value`):
+ * what a code generator keeps under `{ token: … }`, a token of the output language, not a credential.
+ */
+export function isTypeName(value: string): boolean {
+  return /^(?:u?int\d*|[iuf]\d{1,3}|float\d*|double|bool(?:ean)?|string|str|bytes|any|interface\{\}|map\[[^\]]+\]\S+|\[\]\S+|[A-Za-z_]\w*(?:::[A-Za-z_][\w<>, ]*)+)$/.test(value.trim());
+}
+
 // Leetspeak digits and symbols back to the letters they stand for (`p4sta` → `pasta`, `s@uce` → `sauce`).
 const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't' };
 

@@ -4,7 +4,8 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
-import { isSensitiveName, toEnvName } from '../../secrets/names';
+import { endsInDescriptiveWord, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isEnvironmentWord } from '../../secrets/placeholder';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
@@ -14,7 +15,7 @@ import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
 import { composeEnvFiles } from '../../workspace/compose';
-import { isCodeWord, isSecretValue, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
@@ -212,8 +213,11 @@ function acceptJs(s: JsSecret): boolean {
   // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
   // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
   // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
-  if (s.kind === 'fallback' && PUBLIC_ENV.test(s.name)) return false;
-  if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : looksRandom(s.value);
+  if (s.kind === 'fallback' && (PUBLIC_ENV.test(s.name) || isEnvironmentWord(s.value))) return false;
+  // A default under a name that says what it is about (`GEMINI_IMAGE_MODEL`) is that thing, however random it looks.
+  if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : !endsInDescriptiveWord(s.name) && looksRandom(s.value);
+  // A code generator's `{ token: 'float64' }` is a type of the language it writes.
+  if (isTypeName(s.value)) return false;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
