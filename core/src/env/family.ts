@@ -1,0 +1,24 @@
+/**
+ * A declaration file that declares one family of variables only (`CSP_DEFAULT_SRC`, `CSP_SCRIPT_SRC`, … and
+ * nothing else) documents that family, not the app's whole configuration: wagtail/bakerydemo's `.env.example`
+ * holds its Content-Security-Policy switches and says so, while its production settings read 30 other
+ * variables. Reads outside the family are not "undeclared in" that file; reads inside it still are.
+ * A client-exposure prefix (`NEXT_PUBLIC_`, `VITE_`…) is no family: a package declaring only those still
+ * owes a declaration for its server-side reads.
+ */
+const EXPOSURE_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'NUXT_', 'NUXT_PUBLIC_', 'GATSBY_', 'VUE_APP_', 'STORYBOOK_'];
+
+/** The `PREFIX_` every declared name shares (at least two names), or undefined. */
+export function declaredFamily(names: Iterable<string>): string | undefined {
+  let prefix: string | undefined;
+  let count = 0;
+  for (const name of names) {
+    count++;
+    if (EXPOSURE_PREFIXES.some((e) => name.toUpperCase().startsWith(e))) return undefined;
+    const first = /^[A-Za-z][A-Za-z0-9]*_/.exec(name)?.[0];
+    if (!first) return undefined;
+    if (prefix === undefined) prefix = first;
+    else if (prefix !== first) return undefined;
+  }
+  return count >= 2 ? prefix : undefined;
+}
