@@ -63,9 +63,17 @@ new RuleTester({ filename: '/ws/app.py', files: EXAMPLE }).run(undeclared, {
   ],
 });
 
-new RuleTester({ filename: '/ws/web/app.ts', files: { '/ws/web/.env.example': 'NEXT_PUBLIC_API=\nNEXT_PUBLIC_SITE=\n' } }).run(undeclared, {
+new RuleTester({ filename: '/ws/web/app.ts', files: { '/ws/web/.env.example': '# NEXT_PUBLIC_API=\n# NEXT_PUBLIC_SITE=\n' } }).run(undeclared, {
   valid: [],
   invalid: [
     { name: 'JS: an exposure prefix (NEXT_PUBLIC_) is no family', code: 'const s = process.env.SERVER_SECRET;\n', errors: [['undeclared', 1, 'SERVER_SECRET']], output: null },
+    // vercel/nextjs-subscription-payments: an example with active `SUPABASE_AUTH_*` lines is the app's contract.
+    {
+      name: 'JS: active declarations of one family are still the contract',
+      files: { '/ws/web/.env.example': 'SUPABASE_AUTH_ID=\nSUPABASE_AUTH_SECRET=\n' },
+      code: 'const k = process.env.STRIPE_SECRET_KEY;\n',
+      errors: [['undeclared', 1, 'STRIPE_SECRET_KEY']],
+      output: null,
+    },
   ],
 });

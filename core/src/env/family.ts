@@ -1,8 +1,12 @@
+import type { EnvSchema } from './schema';
+
 /**
- * A declaration file that declares one family of variables only (`CSP_DEFAULT_SRC`, `CSP_SCRIPT_SRC`, … and
- * nothing else) documents that family, not the app's whole configuration: wagtail/bakerydemo's `.env.example`
- * holds its Content-Security-Policy switches and says so, while its production settings read 30 other
- * variables. Reads outside the family are not "undeclared in" that file; reads inside it still are.
+ * Declaration files that only switch one optional feature on (every name commented out, all of one family:
+ * `# CSP_DEFAULT_SRC=…`, `# CSP_SCRIPT_SRC=…`) document that feature, not the app's whole configuration:
+ * wagtail/bakerydemo's `.env.example` holds its Content-Security-Policy switches and says so, while its
+ * production settings read 30 other variables. Reads outside the family are not "undeclared in" that file;
+ * reads inside it still are. A file with an active declaration is the app's contract, one family or not
+ * (vercel/nextjs-subscription-payments declares only `SUPABASE_AUTH_*` and its Stripe keys are owed one).
  * A client-exposure prefix (`NEXT_PUBLIC_`, `VITE_`…) is no family: a package declaring only those still
  * owes a declaration for its server-side reads.
  */
@@ -21,4 +25,10 @@ export function declaredFamily(names: Iterable<string>): string | undefined {
     else if (prefix !== first) return undefined;
   }
   return count >= 2 ? prefix : undefined;
+}
+
+/** The family of an opt-in feature's declaration files (nothing declared but commented names of one prefix), or undefined. */
+export function optionalFamily(files: EnvSchema[]): string | undefined {
+  if (files.some((f) => f.variables.size > 0 || f.source !== 'example')) return undefined;
+  return declaredFamily(files.flatMap((f) => [...(f.commented ?? [])]));
 }

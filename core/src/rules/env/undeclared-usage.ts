@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
-import { declaredFamily } from '../../env/family';
+import { optionalFamily } from '../../env/family';
 import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
@@ -40,8 +40,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
   let setByScripts: Set<string> | undefined;
-  // A file declaring one family only (`CSP_*`) documents that family: reads outside it are not judged.
-  const family = declaredFamily(declared.names);
+  // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
+  const family = optionalFamily(declared.files);
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (family && !read.name.startsWith(family)) continue;
