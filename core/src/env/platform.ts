@@ -1,3 +1,5 @@
+import { isPolyglotPlatformVariable } from './platformVariables-polyglot';
+
 /**
  * Variables the app's own configuration does not own. Kept short on purpose: each entry hides a finding,
  * and a name missing here costs one declaration or one suppression.
@@ -28,6 +30,7 @@ const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'GITHUB_', 
 const VITE_BUILTINS = new Set(['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR']);
 
 export function isPlatformVariable(name: string, via?: string): boolean {
+  if (via !== 'import.meta.env' && isPolyglotPlatformVariable(name)) return true;
   // Proxy variables are read in either case (`https_proxy` is curl's own spelling).
   if (PLATFORM.has(name) || (/_proxy$/.test(name) && PLATFORM.has(name.toUpperCase()))) return true;
   if (PLATFORM_PREFIXES.some((p) => name.startsWith(p))) return true;

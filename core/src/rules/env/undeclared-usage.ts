@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
+import { optionalFamily } from '../../env/family';
 import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
@@ -39,8 +40,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
   let setByScripts: Set<string> | undefined;
+  // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
+  const family = optionalFamily(declared.files);
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
+    if (family && !read.name.startsWith(family)) continue;
     if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
