@@ -4,6 +4,7 @@ import { shownKey } from '../../env/display';
 import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
+import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -39,12 +40,16 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
   let setByScripts: Set<string> | undefined;
+  let setByCompose: Set<string> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
+    // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    if (setByCompose.has(read.name)) continue;
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
     else {
