@@ -3,7 +3,7 @@ import type { FileHost } from '../host';
 
 /**
  * Variables a compose file sets on its services with `environment:` (the map form `NAME: value` and the list
- * form `- NAME=value` / `- NAME`). Whoever deploys with that compose file sets them there: a read of one is
+ * form `- NAME=value` / `- NAME`, and those shown commented out, as `.env.example` may). Whoever deploys with that compose file sets them there: a read of one is
  * declared, even when `.env.example` leaves it out (postiz-app's `MAIN_URL`, `TEMPORAL_ADDRESS`).
  */
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -49,7 +49,15 @@ export function environmentNames(text: string): Set<string> {
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j];
       const body = line.trim();
-      if (body === '' || body.startsWith('#')) continue;
+      if (body === '') continue;
+      // `# SENTRY_SPOTLIGHT: '1'`: an optional setting shown commented out, declared as in `.env.example`.
+      const commented = /^#[ \t]*/.exec(body);
+      if (commented) {
+        if (line.length - line.trimStart().length <= indent) continue;
+        const key = MAP_KEY.exec(body.slice(commented[0].length)) ?? LIST_ITEM.exec(body.slice(commented[0].length));
+        if (key && /^[A-Z][A-Z0-9_]*$/.test(key[1])) out.add(key[1]);
+        continue;
+      }
       const lead = line.length - line.trimStart().length;
       // A list may sit at the key's own indent (`environment:` then `- NAME=1` one column in or not at all).
       if (lead < indent || (lead === indent && !body.startsWith('-'))) break;

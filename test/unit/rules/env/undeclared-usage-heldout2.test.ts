@@ -12,6 +12,11 @@ new RuleTester({ filename: '/ws/apps/backend/src/main.ts' }).run(rule, {
   valid: [
     { name: 'set by compose environment (map form)', code: READ, files: { ...EXAMPLE, '/ws/docker-compose.yaml': MAP_FORM } },
     { name: 'set by compose environment (list form)', code: READ, files: { ...EXAMPLE, '/ws/compose.yml': LIST_FORM } },
+    {
+      name: 'an optional setting commented out in compose environment (postiz-app\'s SENTRY_SPOTLIGHT)',
+      code: 'const s = process.env.SENTRY_SPOTLIGHT;\n',
+      files: { ...EXAMPLE, '/ws/docker-compose.yaml': "services:\n  app:\n    environment:\n      MAIN_URL: 'x'\n      # === Sentry\n      # SENTRY_SPOTLIGHT: '1'\n" },
+    },
   ],
   invalid: [
     {
