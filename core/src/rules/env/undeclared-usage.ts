@@ -5,6 +5,7 @@ import { optionalFamily } from '../../env/family';
 import { nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
+import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -42,6 +43,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByScripts: Set<string> | undefined;
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
+  let setByCompose: Set<string> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (family && !read.name.startsWith(family)) continue;
@@ -49,6 +51,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
+    // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    if (setByCompose.has(read.name)) continue;
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
     else {
