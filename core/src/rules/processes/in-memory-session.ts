@@ -5,12 +5,12 @@ import type { FileContext } from '../../context';
 import type { FixDescriptor } from '../../fixes/types';
 import { unwrap } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { storeFixes, type StoreEdit } from './session-fix';
-import { yarInMemory } from './session-hapi';
-import { constructionsOf, constructionsWithin, unfollowedStores } from './session-construction';
-import { importedOptionsWithoutStore, optionTags } from './session-options-export';
-import { SessionScope } from './session-scope';
-import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict } from './session-stores';
+import { storeFixes, type StoreEdit } from './in-memory-session-fix';
+import { yarInMemory } from './in-memory-session-hapi';
+import { constructionsOf, constructionsWithin, unfollowedStores } from './in-memory-session-construction';
+import { importedOptionsWithoutStore, optionTags } from './in-memory-session-options-export';
+import { SessionScope } from './in-memory-session-scope';
+import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict } from './in-memory-session-stores';
 
 export const meta: RuleMeta = {
   id: 'processes/in-memory-session',

@@ -1,9 +1,9 @@
 import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
 import { unwrap } from '../../js/modules';
-import { idiomOf, insertionPoint, Names, topLevelStatement, type Idiom } from './session-idiom';
-import type { SessionScope } from './session-scope';
-import type { StoreSlot } from './session-stores';
+import { idiomOf, insertionPoint, Names, topLevelStatement, type Idiom } from './in-memory-session-idiom';
+import type { SessionScope } from './in-memory-session-scope';
+import type { StoreSlot } from './in-memory-session-stores';
 
 /** Where the new store goes: over the current store value, into the options object, or as a new options argument. */
 export type StoreEdit =

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { propertyValue, unwrap } from '../../js/modules';
-import type { SessionScope } from './session-scope';
-import { optionsOf } from './session-stores';
+import type { SessionScope } from './in-memory-session-scope';
+import { optionsOf } from './in-memory-session-stores';
 
 const YAR = new Set(['@hapi/yar', 'yar']);
 const HAPI = new Set(['@hapi/hapi', 'hapi']);

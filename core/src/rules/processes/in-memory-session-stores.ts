@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { hasSpread, propertyValue, unwrap } from '../../js/modules';
-import { classKeepsSessions, objectKeepsSessions } from './session-containers';
-import type { SessionScope } from './session-scope';
+import { classKeepsSessions, objectKeepsSessions } from './in-memory-session-containers';
+import type { SessionScope } from './in-memory-session-scope';
 
 /** Tags a module's exports carry for other modules (`ModuleFacts.exports`). */
 export const TAGS = {

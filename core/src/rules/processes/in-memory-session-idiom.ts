@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { requireTarget, unwrap } from '../../js/modules';
-import { requireRoot } from './session-scope';
+import { requireRoot } from './in-memory-session-scope';
 
 /** How the file writes its imports: ES `import` or CommonJS `require`, which quote, semicolons, line ends. */
 export interface Idiom {

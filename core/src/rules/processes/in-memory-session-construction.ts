@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { unwrap } from '../../js/modules';
-import type { SessionScope } from './session-scope';
-import { classifyStore, type StoreVerdict } from './session-stores';
+import type { SessionScope } from './in-memory-session-scope';
+import { classifyStore, type StoreVerdict } from './in-memory-session-stores';
 
 /**
  * Stores a library keeps in the process (express-session's MemoryStore, memorystore, session-file-store…) exist

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import { unwrap } from '../../js/modules';
-import type { SessionScope } from './session-scope';
-import { optionsOf } from './session-stores';
+import type { SessionScope } from './in-memory-session-scope';
+import { optionsOf } from './in-memory-session-stores';
 
 /**
  * Session options written in one module and given to `session()` in another (`import { sessionOptions } from

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { unwrap } from '../../js/modules';
-import type { SessionScope } from './session-scope';
+import type { SessionScope } from './in-memory-session-scope';
 
 const MAP_CLASSES = new Set(['Map', 'WeakMap']);
 
