@@ -2,11 +2,11 @@ import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeR
 import { onLanguageFailure } from '../../core/src/treesitter/runtime';
 import { VERSION } from '../../core/src/version';
 import { FIX_ALL_KIND } from './codeActions';
-import { ServerContext, WorkspaceFolders } from './context';
-import { registerEnvFeatures } from './envFeatures';
+import { ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
 import { registerComplianceFeature } from './features/compliance';
 import { registerDocuments } from './features/documents';
+import { registerEnvFeatures } from './features/envFeatures';
 import { registerSettings } from './features/settings';
 
 /**
@@ -50,7 +50,7 @@ export function startServer(connection: Connection): ServerContext {
   registerComplianceFeature(ctx);
   registerDocuments(ctx);
   registerCodeActions(ctx);
-  registerEnvFeatures(connection, ctx.documents, ctx.host, async (uri) => (await ctx.settings.get(uri, ctx.folders.folderOf(WorkspaceFolders.fsPathOf(uri)))).enable);
+  registerEnvFeatures(ctx);
 
   ctx.documents.listen(connection);
   connection.listen();

@@ -8,7 +8,7 @@ import { DocumentAnalyses, processStats } from '../analysis';
 import { WorkspaceFolders, type ServerContext } from '../context';
 import { ServerStatsRequest, StatusNotification } from '../customMessages';
 import { skippedDiagnostic, toDiagnostic } from '../convert';
-import { isEnvDeclarationFile } from '../envFeatures';
+import { isEnvDeclarationFile } from './envFeatures';
 import { PullCoordinator } from '../pulls';
 
 const fsPathOf = WorkspaceFolders.fsPathOf;

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAME } from '../../../core/src/config';
 import { WorkspaceFolders, type ServerContext } from '../context';
 import { WorkspaceTrustedNotification } from '../customMessages';
-import { isEnvDeclarationFile } from '../envFeatures';
+import { isEnvDeclarationFile } from './envFeatures';
 
 /**
  * What can change every result: settings (`workspace/didChangeConfiguration`), `.twelve-factor.yaml`,

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { CompletionItem, Hover, Location } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ServerContext } from '../../../server/src/context';
-import { registerEnvFeatures } from '../../../server/src/envFeatures';
+import { registerEnvFeatures } from '../../../server/src/features/envFeatures';
 import { FakeConnection } from './fakeConnection';
 
 const SECRET_VALUE = ['Zr8', 'vQ2', 'mK9', 'xW4', 'pL7', 'nB3', 'tY6', 'cH1', 'jD5', 'gF0', 'sA8'].join('');
@@ -31,7 +31,10 @@ async function setup(enabled = true) {
   const fake = new FakeConnection();
   const ctx = new ServerContext(fake.connection);
   ctx.folders.list = [{ uri: URI.file(folder).toString(), name: 'ws' }];
-  registerEnvFeatures(fake.connection, ctx.documents, ctx.host, async () => enabled);
+  // `twelveFactor.enable` as the client answers it for each resource (workspace/configuration).
+  ctx.client.configuration = true;
+  fake.configuration = { twelveFactor: { enable: enabled } };
+  registerEnvFeatures(ctx);
   ctx.documents.listen(fake.connection);
   const open = async (rel: string, text: string) => {
     const uri = URI.file(path.join(folder, rel)).toString();

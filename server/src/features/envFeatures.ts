@@ -1,15 +1,15 @@
 import * as path from 'node:path';
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection, type Definition, type Hover, type Position, type TextDocuments,
+  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Definition, type Hover, type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../core/src/env';
-import { envReadAtIn, typedEnvName } from '../../core/src/env/polyglot';
-import { FileContext } from '../../core/src/context';
-import { fileKindOf } from '../../core/src/fileKinds';
-import type { FileHost } from '../../core/src/host';
-import { prepareFor } from '../../core/src/treesitter/prepare';
+import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../../core/src/env';
+import { envReadAtIn, typedEnvName } from '../../../core/src/env/polyglot';
+import { FileContext } from '../../../core/src/context';
+import { fileKindOf } from '../../../core/src/fileKinds';
+import { prepareFor } from '../../../core/src/treesitter/prepare';
+import { WorkspaceFolders, type ServerContext } from '../context';
 
 /** Code whose env reads get completion, hover and definition: JS/TS, Python, Go. */
 const CODE_KINDS = new Set(['js', 'python', 'go']);
@@ -30,8 +30,11 @@ async function readAt(file: string, text: string, offset: number): Promise<{ nam
  * Completion, hover and go-to-definition for `.env` files and for env reads in code (`process.env.X`,
  * `os.environ['X']`, `os.getenv('X')`, `os.Getenv("X")`…), from the
  * schema (`.env.schema.yaml`) or `.env.example`. Values of secrets are never shown (core cloaks them).
+ * Nothing is answered for a document whose `twelveFactor.enable` is off.
  */
-export function registerEnvFeatures(connection: Connection, documents: TextDocuments<TextDocument>, host: FileHost, enabled: (uri: string) => Promise<boolean>): void {
+export function registerEnvFeatures(ctx: ServerContext): void {
+  const { connection, documents, host, settings, folders } = ctx;
+  const enabled = async (uri: string) => (await settings.get(uri, folders.folderOf(WorkspaceFolders.fsPathOf(uri)))).enable;
   const fileOf = (uri: string) => {
     const parsed = URI.parse(uri);
     return parsed.scheme === 'file' ? parsed.fsPath : undefined;
