@@ -51,6 +51,7 @@ export async function startServer(server, folder, { nodeArgs = [], cwd } = {}) {
     child,
     indexed,
     stderr: () => stderr,
+    // Plain .mjs cannot import the typed ServerStatsRequest; the structure test holds this name to server/src/customMessages.ts.
     stats: () => connection.sendRequest('twelveFactor/serverStats'),
     open: (uri, languageId, text) => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } }),
     change: (uri, version, contentChanges) => connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }),

@@ -162,3 +162,22 @@ test('the client never imports typescript', () => {
   assert.ok(seen.size > 5, 'the walk followed the client\'s imports');
   assert.deepEqual(offending, []);
 });
+
+test('custom LSP messages are declared once, in server/src/customMessages.ts', () => {
+  const declared = new Set([...read('server/src/customMessages.ts').matchAll(/new (?:Request|Notification)Type0?<[^(]*>\('(twelveFactor\/[\w/]+)'\)/g)].map((m) => m[1]));
+  assert.ok(declared.has('twelveFactor/serverStats') && declared.size >= 6, [...declared].join(', '));
+  const sourcesIn = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return e.name === 'fixtures' ? [] : sourcesIn(rel);
+    return /\.(ts|mjs)$/.test(e.name) ? [rel] : [];
+  });
+  const bare: string[] = [];
+  for (const file of ['client/src', 'server/src', 'core/src', 'test', 'bench', 'scripts'].flatMap(sourcesIn)) {
+    if (file === 'server/src/customMessages.ts' || file === 'test/unit/structure.test.ts') continue;
+    for (const m of read(file).matchAll(/\b(?:sendRequest|sendNotification|onRequest|onNotification)\(\s*['"`](twelveFactor\/[\w/]+)/g)) {
+      // TypeScript imports the typed constant; a bench script (plain .mjs, no TypeScript) may name a declared method.
+      if (file.endsWith('.ts') || !declared.has(m[1])) bare.push(`${file}: ${m[1]}`);
+    }
+  }
+  assert.deepEqual(bare, []);
+});
