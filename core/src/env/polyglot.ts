@@ -1,5 +1,6 @@
 import type { FileContext } from '../context';
 import type { GoFacts } from '../go/types';
+import { ENV_OBJECT_PATTERN } from '../js/envReads';
 import type { PyCall, PythonFacts } from '../python/types';
 import { envFacts, envFactsFromText, findEnvReads, type EnvReads, type EnvReadSite } from './reads';
 
@@ -165,7 +166,7 @@ export function goEnvReads(facts: GoFacts): EnvReads {
 
 /** Reads of the environment being typed, up to the cursor: the name typed so far is the last group. */
 const TYPING: Partial<Record<string, RegExp>> = {
-  js: /(?:process\.env|import\.meta\.env|Bun\.env)\.([A-Za-z_$][\w$]*)?$/,
+  js: new RegExp(String.raw`${ENV_OBJECT_PATTERN}\.([A-Za-z_$][\w$]*)?$`),
   // `os.environ["`, `os.environ.get('`, `os.getenv("`, `getenv('`, django-environ/environs `env("` / `env.str("`, decouple `config("`.
   python: /(?:\benviron\s*\[\s*|\benviron\s*\.\s*(?:get|setdefault)\s*\(\s*|\bgetenv\s*\(\s*|\benv(?:\.[a-z_]+)?\s*\(\s*|\bconfig\s*\(\s*)[uU]?['"]([A-Za-z_]\w*)?$/,
   go: /\bos\.(?:Getenv|LookupEnv|Setenv|Unsetenv)\(\s*["`]([A-Za-z_]\w*)?$/,

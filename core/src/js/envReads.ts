@@ -11,6 +11,9 @@ import { outermost, unwrap } from './modules';
 
 export type EnvVia = 'process.env' | 'import.meta.env' | 'Bun.env';
 
+/** The env objects as regular-expression source, for text prefilters and half-typed lines that have no tree. */
+export const ENV_OBJECT_PATTERN = String.raw`(?:process\.env|import\.meta\.env|Bun\.env)`;
+
 /** `process.env`, `import.meta.env`, `Bun.env` (the object itself), or undefined. */
 export function envObject(node: ts.Node): EnvVia | undefined {
   if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return undefined;

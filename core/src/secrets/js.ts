@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
-import { envFallbackOf, envReadName } from '../js/envReads';
+import { ENV_OBJECT_PATTERN, envFallbackOf, envReadName } from '../js/envReads';
 import { importedModules, outermost, unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
 import { calleeName, propertyNameText } from './ast';
@@ -51,7 +51,7 @@ const AUTHORIZATION_VALUE = /^(?:Bearer|Basic|Token|Bot)\s+(?!\$\{)(?:\\.|[^\s'"
 const OTHER_GATE = new RegExp(
   [
     // An environment read with a literal fallback.
-    String.raw`(?:process\.env|import\.meta\.env|Bun\.env)\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
+    ENV_OBJECT_PATTERN + String.raw`\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
     // Sinks that take a secret positionally, given a literal.
     String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\bsign|\bverify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
