@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { fixedUnasked } from '../../core/src/fixes/eligible';
 import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
 import type { Finding } from '../../core/src/types';
-import { fake, fixAll, syntaxErrors } from './helpers';
+import { fake, fixAll, run, syntaxErrors } from './helpers';
 
 /** Before → after of the source file, and the line `.env` must gain. */
 const cases: Array<{ name: string; file?: string; before: string; after: string; env: string }> = [
@@ -94,6 +94,30 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
       assert.equal(out.env, `${name}=x\n`);
       assert.equal(fixAll('src/a.ts', before, { gitignore: '.env\n' }).env, `${name}=${url}\n`);
     }
+  });
+  // fuzz-fixes, seed 4: a provider key moved first took STRIPE_SECRET_KEY, then the destructured default of that
+  // very variable was dropped as "already set": the code read the key where it had its own default.
+  test('a new name never takes one a dropped default keeps: each read gets its own literal back', () => {
+    const key = ['sk', '_live_', '5R8HPzPhqoa4spQXh9xuNbJ6S'].join('');
+    const before = `const handler = "Bearer ${key}";\nconst { STRIPE_SECRET_KEY = 'x9-Qr7!vT2pL', SESSION_SECRET } = process.env;\n`;
+    const out = fixAll('src/a.ts', before, { gitignore: '.env\n' });
+    assert.equal(out.source, 'const handler = `Bearer ${process.env.STRIPE_SECRET_KEY_2}`;\nconst { STRIPE_SECRET_KEY, SESSION_SECRET } = process.env;\n');
+    assert.equal(out.env, `STRIPE_SECRET_KEY_2=${key}\nSTRIPE_SECRET_KEY='x9-Qr7!vT2pL'\n`);
+    assert.deepEqual(syntaxErrors('src/a.ts', out.source), []);
+  });
+  test('two defaults of one variable in one file: the first moves, the second waits for the next run', () => {
+    const before = "const a = process.env.JWT_SECRET || 'first-Qr7vT2pL9';\nconst b = process.env.JWT_SECRET || 'second-Xk29dLq8';\n";
+    const out = fixAll('src/a.ts', before, { gitignore: '.env\n' });
+    assert.equal(out.source, "const a = process.env.JWT_SECRET;\nconst b = process.env.JWT_SECRET || 'second-Xk29dLq8';\n");
+    assert.equal(out.env, 'JWT_SECRET=first-Qr7vT2pL9\n');
+  });
+  test('a value no .env line reads back exactly stays where it is (fix-all applies nothing to it)', () => {
+    const before = "const pool = new Pool({ privateKey: ` 0\"-0\".ZZ'#=Y#\\`c9#\\`-` });\n";
+    assert.equal(quoteEnvValue(' 0"-0".ZZ\'#=Y#`c9#`-'), undefined);
+    assert.equal(run('src/a.ts', before).findings.length, 1, 'reported, with its move offered');
+    const out = fixAll('src/a.ts', before, { gitignore: '.env\n' });
+    assert.equal(out.source, before);
+    assert.equal(out.env, undefined, 'no .env written');
   });
   test('a new .env starts as .env.example does, without the moved key: the fixed project lacks no required key', () => {
     const out = fixAll('src/a.ts', code, { gitignore: '.env\n', example: '# db\nDB_HOST=localhost\nDB_PASSWORD=\n' });

@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import * as dotenv from 'dotenv';
 import ts = require('typescript');
 import fc from 'fast-check';
-import { applyEdits, gitIgnoresEnv, planFixes, type EnvFiles } from '../../core/src/fixes/plan';
+import { applyEdits, gitIgnoresEnv, planFixes, quoteEnvValue, type EnvFiles } from '../../core/src/fixes/plan';
 import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
 import { LineIndex } from '../../core/src/lineIndex';
 import type { TextEdit } from '../../core/src/types';
@@ -138,6 +138,11 @@ function checkFix(filePath: string, text: string, fix: FixDescriptor, envFiles: 
   const wrapped: FixDescriptor = fix.kind === 'move-to-env' ? { ...fix, replacement: (n) => (names.push(n), fix.replacement(n)) } : fix;
   const plan = planFixes({ path: filePath, text }, [wrapped], envFiles, 'fuzz');
   const usedName = names[0];
+  // A value no `.env` line reads back exactly is not moved at all (the editor shows the action disabled).
+  if (fix.kind === 'move-to-env' && plan.applied === 0 && quoteEnvValue(fix.value) === undefined) {
+    const untouched = plan.changes.every((c) => c.edits.length === 0);
+    return { problems: untouched && usedName === undefined ? [] : ['an unmovable value changed a file'], outputs: {} };
+  }
   const paths = plan.changes.map((c) => c.path);
   if (new Set(paths).size !== paths.length) problems.push(`two changes to one file: ${paths.join(', ')}`);
   const outputs: Record<string, string> = {};

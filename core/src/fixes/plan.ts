@@ -77,6 +77,10 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   let applied = 0;
   const preludes = new Set<string>();
   const declarations: Declarations[] = [];
+  // Names the code already reads (a dropped default keeps its name): a new name never takes one of them, or the
+  // read would get another literal's value.
+  const reserved = new Set(fixes.flatMap((f) => (f.kind === 'move-to-env' && f.fixedName && !existing.has(f.name) ? [f.name] : [])));
+  const setBefore = new Set(existing.keys());
   for (const { fix, start, end } of spans) {
     // Overlapping fixes, and a second insertion at the same place: the first wins, the next run takes the rest.
     if (start < lastEnd || (start === end && start === lastInsertion)) continue;
@@ -90,11 +94,13 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     }
     // A dropped default keeps the name the code reads; when `.env` already sets it, `.env` stays as it is.
     let name = fix.fixedName ? fix.name : byValue.get(fix.value);
+    // Two defaults of one variable in one plan: the second is left for the next run, which finds `.env` sets it.
+    if (fix.fixedName && !setBefore.has(fix.name) && existing.has(fix.name) && existing.get(fix.name) !== fix.value) continue;
     if (name === undefined || (fix.fixedName && !existing.has(name))) {
       const quoted = quoteEnvValue(fix.value);
       // A value no .env line can hold exactly is left where it is rather than changed on the way.
       if (quoted === undefined) continue;
-      name = name ?? uniqueName(fix.name, existing);
+      name = name ?? uniqueName(fix.name, existing, reserved);
       existing.set(name, fix.value);
       byValue.set(fix.value, name);
       appended.push(`${name}=${quoted}`);
@@ -167,9 +173,10 @@ function fromExample(example: string | undefined, existing: Map<string, string>,
 }
 
 /** `NAME`, or `NAME_2`, `NAME_3`… when `.env` already holds `NAME` with another value. */
-function uniqueName(name: string, existing: Map<string, string>): string {
-  if (!existing.has(name)) return name;
-  for (let i = 2; ; i++) if (!existing.has(`${name}_${i}`)) return `${name}_${i}`;
+function uniqueName(name: string, existing: Map<string, string>, reserved: Set<string>): string {
+  const taken = (n: string) => existing.has(n) || reserved.has(n);
+  if (!taken(name)) return name;
+  for (let i = 2; ; i++) if (!taken(`${name}_${i}`)) return `${name}_${i}`;
 }
 
 /** True when the root `.gitignore` ignores `.env` (any pattern that matches it: `.env`, `.env*`, `*.env`). */

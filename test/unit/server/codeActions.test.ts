@@ -19,7 +19,7 @@ import { FakeConnection } from './fakeConnection';
 
 const MOVE = /^Move to environment variable [A-Z_]+$/;
 
-async function actionsFor(trusted: boolean, files: Record<string, string> = {}): Promise<{ uri: string; envUri: string; actions: CodeAction[] }> {
+async function actionsFor(trusted: boolean, files: Record<string, string> = {}, text = PAY_TS): Promise<{ uri: string; envUri: string; actions: CodeAction[] }> {
   const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-actions-unit-')));
   try {
     for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, rel), text);
@@ -31,7 +31,7 @@ async function actionsFor(trusted: boolean, files: Record<string, string> = {}):
     registerCodeActions(ctx);
     ctx.documents.listen(fake.connection);
     const uri = URI.file(path.join(folder, 'pay.ts')).toString();
-    await fake.open(uri, PAY_TS);
+    await fake.open(uri, text);
     const report = await fake.call<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     const diagnostics: Diagnostic[] = report.kind === 'full' ? report.items : [];
     assert.equal(diagnostics.length, 1);
@@ -51,6 +51,15 @@ test('trusted: moving the secret to .env is offered, preferred, and edits the so
   assert.ok(touched.includes(uri) && touched.includes(envUri), JSON.stringify(touched));
   assert.ok(actions.some((a) => a.title === 'Ignore this secret'));
   assert.ok(!JSON.stringify(actions.map((a) => a.title)).includes(STRIPE_KEY));
+});
+
+test('a secret no .env line can hold exactly: the move is shown disabled with why, never an action that does nothing', async () => {
+  const { actions } = await actionsFor(true, { '.gitignore': '.env\n' }, "const pool = new Pool({ privateKey: ` 0\"-0\".ZZ'#=Y#\\`c9#\\`-` });\n");
+  const move = actions.find((a) => MOVE.test(a.title));
+  assert.ok(move, JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(move.edit, undefined);
+  assert.match(move.disabled?.reason ?? '', /^Not applied: no \.env line reads this value back exactly/);
+  assert.ok(actions.some((a) => a.title === 'Ignore this secret' && a.edit), 'the other actions stay');
 });
 
 test('untrusted: only actions that edit the document itself (ignore comment, docs), never one writing .env', async () => {
