@@ -22,6 +22,8 @@ export function registerDocuments(ctx: ServerContext): void {
   const { connection, documents, analyses, settings, folders } = ctx;
   const pushTimers = new Map<string, NodeJS.Timeout>();
   const reportedSkips = new Set<string>();
+  // The status last sent per document: a keystroke that changes no count sends nothing (one message fewer per edit).
+  const sentStatus = new Map<string, string>();
   const pulls = new PullCoordinator();
   // Counts for tests and troubleshooting: analyses run, and what is held per document (zero once all are closed).
   connection.onRequest(ServerStatsRequest, () => ({ analysesRun: analyses.runs, cachedAnalyses: analyses.size, trackedPulls: pulls.documents, ...processStats() }));
@@ -58,8 +60,12 @@ export function registerDocuments(ctx: ServerContext): void {
       connection.console.info(`Skipped ${filePath}: ${result.skipped}.`);
     }
     // Fails only when the connection is closing: not worth an unhandled rejection, which would end the process.
-    connection.sendNotification(StatusNotification, { uri, findings: result.findings.length, skipped: result.skipped })
-      .catch(() => undefined);
+    const status = { uri, findings: result.findings.length, skipped: result.skipped };
+    const key = `${status.findings}|${status.skipped ?? ''}`;
+    if (sentStatus.get(uri) !== key) {
+      sentStatus.set(uri, key);
+      connection.sendNotification(StatusNotification, status).catch(() => undefined);
+    }
     return items;
   };
 
@@ -115,6 +121,7 @@ export function registerDocuments(ctx: ServerContext): void {
     pulls.forget(uri);
     settings.delete(uri);
     reportedSkips.delete(uri);
+    sentStatus.delete(uri);
     const p = fsPathOf(uri);
     // A closed document's unsaved text gives way to the disk's.
     if (p) ctx.facts.documentChanged(p);

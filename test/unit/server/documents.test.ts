@@ -41,6 +41,10 @@ test('a pull answers with the diagnostics of the current text, and the status sa
     await s.fake.change(uri, [{ text: PAY_TS_CLEAN }]);
     assert.deepEqual(await s.pull(uri), []);
     assert.equal((await s.stats()).analysesRun, 2, 'one analysis per version');
+    await s.fake.change(uri, [{ text: `${PAY_TS_CLEAN}\n` }]);
+    assert.deepEqual(await s.pull(uri), []);
+    assert.equal((await s.stats()).analysesRun, 3);
+    assert.deepEqual((s.fake.sent(StatusNotification.method) as StatusParams[]).map((p) => p.findings), [1, 0], 'a status only when the count changes');
   } finally {
     s.done();
   }
