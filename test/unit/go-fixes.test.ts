@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { goImportEdit } from '../../core/src/go/edits';
 import type { GoFacts } from '../../core/src/go/types';
+import { fixGo, goFindings, goMain, goParses, goShopModule, loadGo } from './go-helpers';
 
 const spec = (text: string, path: string) => ({ path, start: text.indexOf(`"${path}"`), end: text.indexOf(`"${path}"`) + path.length + 2 });
 
@@ -18,8 +19,73 @@ describe('Go import edits keep gofmt order', () => {
     assert.equal(add(text, ['os'], ['fmt', 'net/http', 'github.com/gorilla/mux']), 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n\n\t"github.com/gorilla/mux"\n)\n');
     assert.equal(add(text, ['log'], ['fmt', 'net/http', 'github.com/gorilla/mux']), 'package main\n\nimport (\n\t"fmt"\n\t"log"\n\t"net/http"\n\n\t"github.com/gorilla/mux"\n)\n');
   });
+  test('a module path goes in sorted place among the others; a block of the standard library only gains a group', () => {
+    const text = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/gorilla/mux"\n\t"github.com/gorilla/sessions"\n)\n';
+    assert.equal(add(text, ['github.com/boj/redistore'], ['fmt', 'github.com/gorilla/mux', 'github.com/gorilla/sessions']),
+      'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/boj/redistore"\n\t"github.com/gorilla/mux"\n\t"github.com/gorilla/sessions"\n)\n');
+    const stdOnly = 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n';
+    assert.equal(add(stdOnly, ['github.com/boj/redistore'], ['fmt', 'os']), 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/boj/redistore"\n)\n');
+    const modulesOnly = 'package main\n\nimport (\n\t"github.com/gorilla/mux"\n)\n';
+    assert.equal(add(modulesOnly, ['os'], ['github.com/gorilla/mux']), 'package main\n\nimport (\n\t"os"\n\n\t"github.com/gorilla/mux"\n)\n');
+  });
   test('a path already imported is not added again', () => {
     const text = 'package main\n\nimport (\n\t"os"\n)\n';
     assert.equal(add(text, ['os'], ['os']), text);
+  });
+});
+
+describe('Go: a gorilla file session store moves to Redis (redistore)', () => {
+  before(loadGo);
+  const RULE = 'processes/in-memory-session';
+  const KEY = 'store := sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))';
+  const handler = '\n\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {\n\t\ts, _ := store.Get(r, "app")\n\t\t_ = s.Save(r, w)\n\t})';
+  const fix = (text: string) => fixGo(RULE, 'main.go', text, { id: 'session-store-redis' }).source;
+  const made = (indent: string, fatal = 'log.Fatalf("session store: %v", err)') => [
+    'func() *redistore.RediStore {',
+    '\ts, err := redistore.NewRediStore(10, "tcp", os.Getenv("REDIS_ADDR"), os.Getenv("REDIS_PASSWORD"), []byte(os.Getenv("SESSION_KEY")))',
+    '\tif err != nil {', `\t\t${fatal}`, '\t}', '\treturn s', '}()',
+  ].join(`\n${indent}`);
+
+  test('in a function: the store, its keys kept, Redis from the environment, a start-up error; the unused sessions import becomes redistore', () => {
+    const before = goMain(['net/http', 'os', 'github.com/gorilla/sessions'], KEY + handler);
+    const after = fix(before);
+    assert.equal(after, [
+      'package main', '', 'import (', '\t"log"', '\t"net/http"', '\t"os"', '\t"github.com/boj/redistore"', ')', '', 'func main() {',
+      `\tstore := ${made('\t')}`,
+      '\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {', '\t\ts, _ := store.Get(r, "app")', '\t\t_ = s.Save(r, w)', '\t})', '}', '',
+    ].join('\n'));
+    assert.ok(goParses(after), after);
+    assert.deepEqual(goFindings(RULE, 'main.go', after), [], 'fixed: nothing reported');
+  });
+
+  test('a package-level var (the shop module): the same, at the top level', () => {
+    const before = goShopModule('x')['main.go'];
+    const after = fix(before);
+    assert.ok(after.includes(`var store = ${made('')}\n`), after);
+    assert.match(after, /\t"os"\n\n\t"github\.com\/boj\/redistore"\n\)/);
+    assert.doesNotMatch(after, /gorilla\/sessions/);
+    assert.ok(goParses(after), after);
+    assert.deepEqual(goFindings(RULE, 'main.go', after), []);
+  });
+
+  test('sessions still used elsewhere keeps its import; log from logrus gives panic(err)', () => {
+    const before = goMain(['os', 'github.com/gorilla/sessions', 'github.com/sirupsen/logrus'], `${KEY}\n\tstore.Options = &sessions.Options{MaxAge: 3600}\n\tlogrus.Info("up")`)
+      .replace('"github.com/sirupsen/logrus"', 'log "github.com/sirupsen/logrus"').replace('logrus.Info', 'log.Info');
+    const after = fix(before);
+    assert.match(after, /"github\.com\/gorilla\/sessions"/);
+    assert.ok(after.includes(made('\t', 'panic(err)')), after);
+    assert.doesNotMatch(after, /\t"log"\n/);
+    assert.ok(goParses(after), after);
+  });
+
+  test('no fix where the result might not compile: FilesystemStore-only methods, a written type, two names', () => {
+    for (const text of [
+      goMain(['os', 'github.com/gorilla/sessions'], `${KEY}\n\tstore.MaxLength(8192)`),
+      'package main\n\nimport (\n\t"os"\n\n\t"github.com/gorilla/sessions"\n)\n\nvar store *sessions.FilesystemStore = sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))\n',
+      goMain(['os', 'github.com/gorilla/sessions'], 'a, b := sessions.NewFilesystemStore("", []byte(os.Getenv("K"))), 1\n\t_, _ = a, b'),
+    ]) {
+      assert.equal(goFindings(RULE, 'main.go', text).length, 1, text);
+      assert.equal(fix(text), text, text);
+    }
   });
 });

@@ -30,18 +30,25 @@ export function goEnvPrelude(facts: GoFacts): { at: number; text: string } | und
 const isStd = (p: string): boolean => !p.split('/')[0].includes('.');
 
 /**
- * Standard-library paths inserted in sorted order among the block's standard-library imports (gofmt keeps each
- * group sorted). Undefined when the paths would go to different places or are not all standard-library ones.
+ * Paths inserted in sorted order within their group of the block, standard library or not (gofmt keeps each
+ * group sorted; goimports puts the standard library first): a group the block lacks starts after the standard
+ * library, or before the others. Undefined when the paths would go to different places or mix the two groups.
  */
 function sortedInsert(specs: Array<{ path: string; start: number; end: number }>, missing: string[]): { start: number; end: number; text: string } | undefined {
-  if (!missing.every(isStd)) return undefined;
-  const std = specs.filter((s) => isStd(s.path));
-  if (std.length === 0) return undefined;
-  const anchors = new Set(missing.map((p) => std.find((s) => s.path > p)?.start ?? -1));
+  const std = missing.every(isStd);
+  if (!std && missing.some(isStd)) return undefined;
+  const paths = [...missing].sort();
+  const group = specs.filter((s) => isStd(s.path) === std);
+  if (group.length === 0) {
+    if (specs.length === 0) return undefined;
+    if (std) return { start: specs[0].start, end: specs[0].start, text: `${paths.map((p) => `"${p}"`).join('\n\t')}\n\n\t` };
+    const last = specs[specs.length - 1].end;
+    return { start: last, end: last, text: `\n${paths.map((p) => `\n\t"${p}"`).join('')}` };
+  }
+  const anchors = new Set(missing.map((p) => group.find((s) => s.path > p)?.start ?? -1));
   if (anchors.size !== 1) return undefined;
   const before = [...anchors][0];
-  const paths = [...missing].sort();
   if (before >= 0) return { start: before, end: before, text: paths.map((p) => `"${p}"\n\t`).join('') };
-  const last = std[std.length - 1].end;
+  const last = group[group.length - 1].end;
   return { start: last, end: last, text: paths.map((p) => `\n\t"${p}"`).join('') };
 }

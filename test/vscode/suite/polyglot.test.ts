@@ -57,9 +57,9 @@ suite('Python and Go files', () => {
     assert.equal(await currentText('.env'), undefined, 'not the workspace root');
   });
 
-  test('a Go service: secret, log file, a server without SIGTERM and a literal port reported; each fix applies and clears its squiggle', async () => {
+  test('a Go service: secret, log file, file sessions, a server without SIGTERM and a literal port reported; each fix applies and clears its squiggle', async () => {
     const { document } = await openEditor('polyglot/go/main.go');
-    await waitForRules(document.uri, [SECRET, LOGS, PORT, SIGTERM]);
+    await waitForRules(document.uri, [SECRET, LOGS, SESSION, PORT, SIGTERM]);
     assert.ok(!JSON.stringify(ours(document.uri).map((d) => d.message)).includes(STRIPE_KEY), 'messages redact the secret');
 
     const move = await fix(document, SECRET, MOVE_TITLE);
@@ -67,13 +67,16 @@ suite('Python and Go files', () => {
     await fix(document, LOGS, /^Log to stdout \(os\.Stdout\)$/);
     await fix(document, SIGTERM, /^Shut down gracefully on SIGTERM/);
     await fix(document, PORT, /^Read the port from os\.Getenv\("PORT"\)$/);
+    await fix(document, SESSION, /^Keep sessions in Redis \(redistore/);
     assert.deepEqual(codes(document.uri), []);
     const text = document.getText();
     assert.ok(!text.includes(STRIPE_KEY), 'the key left the source');
     for (const line of [`var stripeKey = os.Getenv("${name}")`, 'log.SetOutput(os.Stdout)', 'defer logFile.Close()',
-      'signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)', 'srv.Shutdown(shutdownCtx)', '"os/signal"', 'port := os.Getenv("PORT")']) {
+      'signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)', 'srv.Shutdown(shutdownCtx)', '"os/signal"', 'port := os.Getenv("PORT")',
+      'redistore.NewRediStore(10, "tcp", os.Getenv("REDIS_ADDR")', '"github.com/boj/redistore"']) {
       assert.ok(text.includes(line), `${line} in the fixed file:\n${text}`);
     }
+    assert.ok(!text.includes('gorilla/sessions'), 'the unused sessions import is gone');
     assert.equal(await currentText('polyglot/go/.env'), `${name}=${STRIPE_KEY}\n`);
   });
 });

@@ -1,5 +1,7 @@
 import type { FileContext } from '../../context';
-import type { GoFacts } from '../../go/types';
+import type { EditFix } from '../../fixes/types';
+import { goEnvRead, goImportEdit } from '../../go/edits';
+import type { GoCall, GoFacts } from '../../go/types';
 import type { Report } from '../types';
 
 const EXTERNAL = 'Use an external store (Redis, the database…).';
@@ -33,8 +35,68 @@ export function checkSessionGo(context: FileContext, report: (r: Report) => void
     if (!row) continue;
     if (row.store.startsWith('scs (') && setsStore(facts, call.start)) continue;
     if (row.store.startsWith('fiber') && call.args.some((a) => a.keyed?.some((k) => k.key === 'Storage'))) continue;
-    report({ messageId: row.messageId, data: { store: row.store }, start: call.start, end: call.end, identity: `${row.messageId}:${row.store}` });
+    const fixes = row.messageId === 'goSessionFile' ? redisStoreFix(facts, call, context.text) : undefined;
+    report({ messageId: row.messageId, data: { store: row.store }, start: call.start, end: call.end, identity: `${row.messageId}:${row.store}`, fixes });
   }
+}
+
+const REDISTORE = 'github.com/boj/redistore';
+/** What `sessions.Store` offers: a RediStore answers these as a FilesystemStore does (`MaxAge`/`MaxLength` it spells `SetMaxAge`…). */
+const STORE_METHODS = new Set(['Get', 'New', 'Save']);
+
+/**
+ * gorilla `sessions.NewFilesystemStore(path, keys…)` bound to a name (`var store = …` or `store := …`) → a
+ * redistore store on `REDIS_ADDR` with the same keys, made by a function literal called in place (so a
+ * package-level `var` works as well as a local one) that stops the program when Redis cannot be reached.
+ * Offered only where the result is sure to compile: the name is used only through `sessions.Store` and
+ * `Options`, has no written type, the `sessions` import is removed when nothing else uses it, and no name the
+ * new code needs is taken by another import.
+ */
+function redisStoreFix(facts: GoFacts, call: GoCall, text: string): EditFix[] | undefined {
+  const binding = facts.bindings.find((b) => (b.kind === 'short' || b.kind === 'var') && b.path.length === 1 && b.value.start === call.start);
+  const name = binding?.path[0];
+  if (!binding || !name || !new RegExp(`${name}\\s*:?=\\s*$`).test(text.slice(binding.start, call.start))) return undefined;
+  if (facts.calls.some((c) => c.receiver === name && !STORE_METHODS.has(c.method))) return undefined;
+  if (facts.bindings.some((b) => b.path.length === 2 && b.path[0] === name && b.path[1] !== 'Options')) return undefined;
+  const taken = (local: string, path: string) => facts.imports.has(local) && facts.imports.get(local) !== path;
+  if (taken('redistore', REDISTORE) || taken('os', 'os')) return undefined;
+  const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const useLog = !facts.imports.has('log') || facts.imports.get('log') === 'log';
+  const keys = call.args.length > 1 ? `, ${text.slice(call.args[1].start, call.end - 1).trim()}` : '';
+  const made = [
+    'func() *redistore.RediStore {',
+    `\ts, err := redistore.NewRediStore(10, "tcp", ${goEnvRead('REDIS_ADDR')}, ${goEnvRead('REDIS_PASSWORD')}${keys})`,
+    '\tif err != nil {', `\t\t${useLog ? 'log.Fatalf("session store: %v", err)' : 'panic(err)'}`, '\t}', '\treturn s', '}()',
+  ].join(`\n${indent}`);
+  const edits = [{ start: call.start, end: call.end, text: made }];
+  // The sessions import its only use leaves unused becomes the redistore one, in place; else redistore is added.
+  const unused = unusedImport(facts, call, text);
+  if (unused === null) return undefined;
+  if (unused && !facts.imports.has('redistore')) edits.push({ ...unused, text: `${/^[ \t]*/.exec(text.slice(unused.start))?.[0] ?? ''}"${REDISTORE}"\n` });
+  else if (unused) edits.push(unused);
+  else edits.push(...[goImportEdit(facts, [REDISTORE])].filter((e) => e !== undefined));
+  const std = goImportEdit(facts, useLog ? ['log', 'os'] : ['os']);
+  if (std) edits.push(std);
+  edits.sort((a, b) => a.start - b.start);
+  if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) return undefined;
+  return [{ kind: 'edit', id: 'session-store-redis', title: `Keep sessions in Redis (redistore; then \`go get ${REDISTORE}\`)`, edits, preferred: false }];
+}
+
+/**
+ * The edit removing the gorilla `sessions` import when the replaced call was its only use (Go does not compile an
+ * unused import); undefined when it is still used; null when it would be unused but cannot be removed cleanly.
+ */
+function unusedImport(facts: GoFacts, call: GoCall, text: string): { start: number; end: number; text: string } | null | undefined {
+  const local = call.receiver;
+  const uses = [...text.matchAll(new RegExp(`(?<![\\w.])${local}\\.`, 'g'))].filter((m) => m.index < call.start || m.index >= call.end);
+  if (uses.length > 0) return undefined;
+  const spec = facts.importAt.specs?.find((s) => s.path === facts.imports.get(local));
+  if (!spec) return null;
+  const start = text.lastIndexOf('\n', spec.start - 1) + 1;
+  const newline = text.indexOf('\n', spec.end);
+  const end = newline < 0 ? text.length : newline + 1;
+  return /^[ \t]*$/.test(text.slice(start, spec.start)) && /^[ \t]*$/.test(text.slice(spec.end, newline < 0 ? text.length : newline)) ? { start, end, text: '' } : null;
 }
 
 /** `sm := scs.New()` followed by `sm.Store = …`: the default memstore is replaced (a memstore there is reported as itself). */
