@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { goImportEdit } from '../../core/src/go/edits';
+import { goImportEdits } from '../../core/src/go/edits';
 import type { GoFacts } from '../../core/src/go/types';
 import { fixGo, goFindings, goMain, goParses, goShopModule, loadGo } from './go-helpers';
 
@@ -9,8 +9,8 @@ const spec = (text: string, path: string) => ({ path, start: text.indexOf(`"${pa
 function add(text: string, paths: string[], have: string[]): string {
   const open = text.indexOf('(') + 1;
   const facts = { imports: new Map(have.map((p) => [p.split('/').pop() ?? p, p])), importAt: { at: open, style: 'block', specs: have.map((p) => spec(text, p)) } } as unknown as GoFacts;
-  const edit = goImportEdit(facts, paths);
-  return edit ? text.slice(0, edit.start) + edit.text + text.slice(edit.end) : text;
+  // Applied from the end, so earlier offsets stay true.
+  return goImportEdits(facts, paths).reverse().reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 }
 
 describe('Go import edits keep gofmt order', () => {
@@ -27,6 +27,13 @@ describe('Go import edits keep gofmt order', () => {
     assert.equal(add(stdOnly, ['github.com/boj/redistore'], ['fmt', 'os']), 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/boj/redistore"\n)\n');
     const modulesOnly = 'package main\n\nimport (\n\t"github.com/gorilla/mux"\n)\n';
     assert.equal(add(modulesOnly, ['os'], ['github.com/gorilla/mux']), 'package main\n\nimport (\n\t"os"\n\n\t"github.com/gorilla/mux"\n)\n');
+  });
+  test('paths that sort apart go to their places, in one fix (the graceful-shutdown imports)', () => {
+    const text = 'package main\n\nimport (\n\t"log"\n\t"net/http"\n\t"os"\n)\n';
+    assert.equal(add(text, ['context', 'errors', 'os/signal', 'syscall', 'time'], ['log', 'net/http', 'os']),
+      'package main\n\nimport (\n\t"context"\n\t"errors"\n\t"log"\n\t"net/http"\n\t"os"\n\t"os/signal"\n\t"syscall"\n\t"time"\n)\n');
+    const mixed = 'package main\n\nimport (\n\t"github.com/gorilla/mux"\n)\n';
+    assert.equal(add(mixed, ['os', 'github.com/boj/redistore'], ['github.com/gorilla/mux']), 'package main\n\nimport (\n\t"os"\n\n\t"github.com/boj/redistore"\n\t"github.com/gorilla/mux"\n)\n');
   });
   test('a path already imported is not added again', () => {
     const text = 'package main\n\nimport (\n\t"os"\n)\n';

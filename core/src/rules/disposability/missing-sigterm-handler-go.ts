@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { goImportEdit } from '../../go/edits';
+import { goImportEdits } from '../../go/edits';
 import { goHandlesSigterm, goPackageOf } from '../../go/program';
 import type { GoCall, GoFacts } from '../../go/types';
 import type { ModuleFacts, Report } from '../types';
@@ -129,7 +129,6 @@ ${i}if err := ${server}.Shutdown(shutdownCtx); err != nil {
 ${i}\tlog.Print(err)
 ${i}}`;
   const edits = [{ start: statement.start, end: statement.end, text }];
-  const imports = goImportEdit(facts, Object.values(FIX_IMPORTS));
-  if (imports) edits.unshift(imports);
+  edits.unshift(...goImportEdits(facts, Object.values(FIX_IMPORTS)));
   return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Shut down gracefully on SIGTERM (signal.NotifyContext + Shutdown)', edits, preferred: true };
 }

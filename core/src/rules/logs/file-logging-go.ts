@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { goImportEdit } from '../../go/edits';
+import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
 
@@ -136,8 +136,7 @@ function targetOf(e: GoExpr): string {
  */
 function stdoutFix(facts: GoFacts, arg: GoExpr, text: string): EditFix[] {
   const edits = [{ start: arg.start, end: arg.end, text: 'os.Stdout' }];
-  const os = goImportEdit(facts, ['os']);
-  if (os) edits.unshift(os);
+  edits.unshift(...goImportEdits(facts, ['os']));
   for (const name of new Set(fileVariables(facts, arg))) {
     const blank = blankUnused(facts, text, arg, name);
     if (blank) edits.push(blank);

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { goImportEdit } from '../../go/edits';
+import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report } from '../types';
@@ -132,12 +132,12 @@ function fixOf(text: string, facts: GoFacts, found: Found, statementAt: number |
   if (!name) return undefined;
   const read = `${name} := os.Getenv("PORT")\n${indent}if ${name} == "" {\n${indent}\t${name} = "${found.port}"\n${indent}}\n${indent}`;
   const join = found.argument ? '+' : ' + ';
-  const imports = goImportEdit(facts, ['os']);
+  const imports = goImportEdits(facts, ['os']);
   return {
     kind: 'edit',
     id: 'port-from-env',
     title: 'Read the port from os.Getenv("PORT")',
-    edits: [...(imports ? [imports] : []), { start: statementAt, end: statementAt, text: read }, { start: found.literal.start, end: found.literal.end, text: `"${found.host}:"${join}${name}` }],
+    edits: [...imports, { start: statementAt, end: statementAt, text: read }, { start: found.literal.start, end: found.literal.end, text: `"${found.host}:"${join}${name}` }],
     preferred: true,
   };
 }

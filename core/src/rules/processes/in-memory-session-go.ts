@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { goEnvRead, goImportEdit } from '../../go/edits';
+import { goEnvRead, goImportEdits } from '../../go/edits';
 import type { GoCall, GoFacts } from '../../go/types';
 import type { Report } from '../types';
 
@@ -75,9 +75,8 @@ function redisStoreFix(facts: GoFacts, call: GoCall, text: string): EditFix[] | 
   if (unused === null) return undefined;
   if (unused && !facts.imports.has('redistore')) edits.push({ ...unused, text: `${/^[ \t]*/.exec(text.slice(unused.start))?.[0] ?? ''}"${REDISTORE}"\n` });
   else if (unused) edits.push(unused);
-  else edits.push(...[goImportEdit(facts, [REDISTORE])].filter((e) => e !== undefined));
-  const std = goImportEdit(facts, useLog ? ['log', 'os'] : ['os']);
-  if (std) edits.push(std);
+  const paths = useLog ? ['log', 'os'] : ['os'];
+  edits.push(...goImportEdits(facts, unused ? paths : [...paths, REDISTORE]));
   edits.sort((a, b) => a.start - b.start);
   if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) return undefined;
   return [{ kind: 'edit', id: 'session-store-redis', title: `Keep sessions in Redis (redistore; then \`go get ${REDISTORE}\`)`, edits, preferred: false }];
