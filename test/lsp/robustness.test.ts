@@ -145,7 +145,8 @@ test('redaction: no secret appears in any notification or log during a full sess
     await s.diagnostics(s.uri('dist/huge.js'));
     await s.setSettings({ rules: { 'config/hardcoded-secret': 'warning' } });
     await s.diagnostics(uri);
-    await waitFor(() => s.logs.length > 0 && s.statuses.length >= 5, 'logs and status notifications');
+    // A status per change of a document's count: app.ts (2, then 1 after the move), .env, huge.js; the settings change keeps app.ts at 1.
+    await waitFor(() => s.logs.length > 0 && s.statuses.length >= 4, 'logs and status notifications');
 
     // The check withSession makes at the end, made here too so this test fails on its own.
     const seen = s.sideChannel;
