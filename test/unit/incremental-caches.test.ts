@@ -6,7 +6,8 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
 import { ModuleBindings } from '../../core/src/js/modules';
-import { signalFacts } from '../../core/src/js/servers';
+import { listenSites } from '../../core/src/js/servers';
+import { signalFacts } from '../../core/src/js/signals';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
 import { changedRegion } from '../../server/src/analysis';
@@ -109,12 +110,23 @@ const SIGNAL_STATEMENTS = [
   "process.on('SIGTERM', stop);", "process.once('SIGINT', stop);", 'process.on(sig, stop);', "const SIGNALS = ['SIGTERM'];", 'app.enableShutdownHooks();',
   "const server = require('http').createServer();", 'server.listen(3000);', "import closeWithGrace from 'close-with-grace';", 'closeWithGrace({}, stop);',
 ];
+const LISTEN_STATEMENTS = [
+  "const express = require('express');", 'const app = express();', "const http = require('http');", 'const server = http.createServer(app);',
+  'server.listen(3000);', 'app.listen(3000);', "const { setupServer } = require('msw/node');", 'const mock = setupServer();', 'mock.listen();',
+  "const { Worker } = require('bullmq');", "new Worker('q', run);", "const Hapi = require('@hapi/hapi');", 'const srv = Hapi.server();', 'srv.start();',
+  "const stoppable = require('stoppable');", 'const s2 = stoppable(http.createServer(app));', 's2.listen(1);', 'promisify(server.listen)(3000);',
+  'function f() { const server = express(); server.listen(1); }',
+];
+const LISTEN_PIECES = ['app', 'server', 'mock', 'x', '.', '=', ';', '\n', ' ', '(', ')', '.listen(', 'const ', '// ', 'express()', "require('http')", '{ }'];
+const sitesOf = (sf: ts.SourceFile) => listenSites(sf).map((s) => [s.kind, s.label, s.call.getStart(sf), s.anchor.getStart(sf), s.server ?? '', s.promisified ?? false]);
+
 const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', ' ', '(', ')', "'SIGTERM'", 'process.on(', 'const ', '// ', '{ }'];
 
 describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
   test('environment reads: names, offsets, writes, dynamic use', () => incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads));
   test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
   test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
+  test('listen sites: the servers and workers started, where, and what they are', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, LISTEN_PIECES, sitesOf));
 });
 
 /** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */

@@ -188,6 +188,11 @@ interface StatementEffect {
 }
 const statementEffects = new WeakMap<ts.Statement, StatementEffect>();
 
+/** The resolved path is an export of a module matching `module`, at exactly `path` (`[]`: the module's own value). */
+export function isExport(p: ModulePath | undefined, module: RegExp, path: readonly string[]): boolean {
+  return p !== undefined && module.test(p.module) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
+}
+
 function samePath(a: ModulePath | undefined, b: ModulePath | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.module === b.module && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]));
 }

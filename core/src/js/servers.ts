@@ -1,7 +1,6 @@
 import ts = require('typescript');
-import { dottedName, ModuleBindings, unwrap, type ModulePath } from './modules';
+import { dottedName, isExport, ModuleBindings, unwrap } from './modules';
 import { BoundStatementMemo } from './boundMemo';
-import { syntaxIndex } from './syntaxIndex';
 
 /** What kind of long-running thing a listen site starts; decides how the shutdown fix closes it. */
 export type ServerKind = 'http' | 'fastify' | 'nest' | 'hapi' | 'worker';
@@ -26,8 +25,7 @@ export interface ListenSite {
   promisified?: boolean;
 }
 
-const is = (p: ModulePath | undefined, module: RegExp, path: string[]) =>
-  p !== undefined && module.test(p.module) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
+const is = isExport;
 
 /**
  * Well-known calls that make a server, as data: the module, the export path (`[]` for the module itself,
@@ -105,10 +103,9 @@ export interface ListenOptions {
 
 /**
  * Per-version results, keyed by the bindings object (one per syntax tree, see `ModuleBindings.of`): four rules
- * and the program index ask for the same facts of the same tree, and each computation walks all of it.
+ * and the program index ask for the same facts of the same tree. What a module does about SIGTERM is signals.ts.
  */
 const siteCache = new WeakMap<ModuleBindings, ListenSite[]>();
-const signalCache = new WeakMap<ModuleBindings, SignalFacts>();
 
 /** Every place in the file that starts a server or a long-running worker. */
 export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf), options: ListenOptions = {}): ListenSite[] {
@@ -123,26 +120,42 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf),
   return [...sites];
 }
 
+/**
+ * What each of a statement's server-relevant nodes says by itself (BoundStatementMemo): a declaration's server
+ * kind, whether it makes a Node server or an msw mock, a bullmq worker; a listen-shaped call is kept as it is,
+ * to be judged with what the declarations before it made. A keystroke resolves only the statement it touched.
+ */
+type ServerEvent =
+  | { decl: string; kind?: ServerKind; nodeServer: boolean; mock: boolean }
+  | { worker: ts.NewExpression }
+  | { call: ts.CallExpression };
+
+const serverEvents = new BoundStatementMemo<ServerEvent>(({ servers }, bindings) => servers.flatMap((node): ServerEvent[] => {
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+    const kind = creates(bindings, node.initializer);
+    return [{ decl: node.name.text, kind, nodeServer: kind !== undefined && createsNodeServer(bindings, node.initializer), mock: !kind && isMswSetup(bindings, node.initializer) }];
+  }
+  if (ts.isNewExpression(node)) return is(bindings.resolve(node.expression), /^bullmq$/, ['Worker']) ? [{ worker: node }] : [];
+  return ts.isCallExpression(node) ? [{ call: node }] : [];
+}));
+
 function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options: ListenOptions): ListenSite[] {
   const kinds = new Map<string, ServerKind>();
   const nodeServers = new Set<string>();
   const mocks = new Set<string>();
   const sites: ListenSite[] = [];
   // The nodes a walk of the tree would meet that can matter here, in its order (the syntax index's `servers`).
-  for (const node of syntaxIndex(sf).servers) {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const kind = creates(bindings, node.initializer);
-      if (kind) kinds.set(node.name.text, kind);
-      else if (isMswSetup(bindings, node.initializer)) mocks.add(node.name.text);
+  for (const event of serverEvents.of(sf, bindings)) {
+    if ('decl' in event) {
+      if (event.kind) kinds.set(event.decl, event.kind);
+      else if (event.mock) mocks.add(event.decl);
       // The same name declared again as something else (in another scope): no longer provably a Node server.
-      if (kind && createsNodeServer(bindings, node.initializer)) nodeServers.add(node.name.text);
-      else nodeServers.delete(node.name.text);
-    }
-    if (ts.isNewExpression(node)) {
-      const callee = bindings.resolve(node.expression);
-      if (is(callee, /^bullmq$/, ['Worker'])) sites.push({ kind: 'worker', call: node, anchor: node.expression, label: 'new Worker' });
-    }
-    if (ts.isCallExpression(node)) {
+      if (event.nodeServer) nodeServers.add(event.decl);
+      else nodeServers.delete(event.decl);
+    } else if ('worker' in event) {
+      sites.push({ kind: 'worker', call: event.worker, anchor: event.worker.expression, label: 'new Worker' });
+    } else {
+      const node = event.call;
       const site = listenCall(node, bindings, kinds, mocks, options);
       const receiver = site?.receiver && unwrap(site.receiver);
       // A server made out of sight (`import { server } from './app'`): its name says, unless this file made
@@ -237,98 +250,3 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   const label = dottedName(node.expression) ?? `${written.length > 40 ? `${written.slice(0, 39)}…` : written}.${method}`;
   return { kind, call: node, anchor: node.expression.name, label, receiver };
 }
-
-/**
- * Libraries that install their own SIGTERM handler when called (or constructed), as data: the module and
- * the export paths (`[]` for the module's own value). Each row has a true and a false example in
- * test/unit/rules/disposability/missing-sigterm-handler-wrappers.test.ts. stoppable and http-terminator close servers but install no
- * handler, so they are not here; nor are apollo-server's framework integrations (apollo-server-express…),
- * whose handler stops Apollo but leaves the HTTP server to the app.
- */
-export const SIGTERM_LIBRARIES: ReadonlyArray<{ module: RegExp; exports: string[][] }> = [
-  { module: /^@godaddy\/terminus$/, exports: [[], ['createTerminus'], ['default']] },
-  { module: /^lightship$/, exports: [['createLightship'], ['default']] },
-  { module: /^close-with-grace$/, exports: [[], ['default']] },
-  { module: /^http-graceful-shutdown$/, exports: [[], ['default']] },
-  // apollo-server (v2, v3) standalone: `new ApolloServer(…).listen()` stops and drains on SIGTERM/SIGINT.
-  { module: /^apollo-server$/, exports: [['ApolloServer']] },
-  // @apollo/server (v4+): `startStandaloneServer(server)` does the same.
-  { module: /^@apollo\/server\/standalone$/, exports: [['startStandaloneServer']] },
-];
-
-function installsHandler(resolved: ModulePath | undefined): boolean {
-  return resolved !== undefined && SIGTERM_LIBRARIES.some((l) => l.exports.some((path) => is(resolved, l.module, path)));
-}
-
-/** What a module does about signals, for judging a program whose signal names and listener live apart. */
-export interface SignalFacts {
-  /** The module handles SIGTERM on its own (see `handlesSigterm`). */
-  handled: boolean;
-  /** It names SIGTERM: `'SIGTERM'`, or a key `{ SIGTERM: 15 }`. */
-  namesSigterm: boolean;
-  /** It listens to process signals whose names it does not spell out: `process.on(signal, …)`. */
-  listensToNamedElsewhere: boolean;
-}
-
-/**
- * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)`, also with
- * signal names from arrays, loops, constants or object keys (a `process.on(sig, …)` in a file that names
- * SIGTERM), and the libraries that install the handler: terminus, lightship, close-with-grace,
- * http-graceful-shutdown, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
- * install no handler, and a SIGINT handler alone does not answer the orchestrator's SIGTERM.
- */
-export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): boolean {
-  return signalFacts(sf, bindings).handled;
-}
-
-export function signalFacts(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): SignalFacts {
-  if (bindings.sourceFile !== sf) return collectSignalFacts(sf, bindings);
-  let facts = signalCache.get(bindings);
-  if (!facts) {
-    facts = collectSignalFacts(sf, bindings);
-    signalCache.set(bindings, facts);
-  }
-  return { ...facts };
-}
-
-function collectSignalFacts(sf: ts.SourceFile, bindings: ModuleBindings): SignalFacts {
-  // A name as a string ('SIGTERM') or as a key (`{ SIGTERM: 15 }` walked by `Object.keys`).
-  const namesSigterm = /(['"`])SIGTERM\1|\bSIGTERM\s*:/.test(sf.text);
-  let handled = false;
-  let listensToNamedElsewhere = false;
-  for (const call of signalCalls.of(sf, bindings)) {
-    if (handled) break;
-    if (call.listens === 'SIGTERM') handled = true;
-    else if (call.listens === 'named') {
-      listensToNamedElsewhere = true;
-      handled ||= namesSigterm;
-    }
-    if (call.installs) handled = true;
-  }
-  return { handled, namesSigterm, listensToNamedElsewhere };
-}
-
-/**
- * The calls that bear on signals, per statement (BoundStatementMemo): `process.on(…)` and what it listens to
- * (a literal SIGTERM, another literal, or a name), and calls that install a SIGTERM handler.
- */
-const signalCalls = new BoundStatementMemo<{ listens?: 'SIGTERM' | 'other' | 'named'; installs: boolean }>(({ calls }, bindings) => {
-  const found: Array<{ listens?: 'SIGTERM' | 'other' | 'named'; installs: boolean }> = [];
-  for (const node of calls) {
-    let listens: 'SIGTERM' | 'other' | 'named' | undefined;
-    let installs = false;
-    if (ts.isCallExpression(node)) {
-      const callee = dottedName(node.expression);
-      if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
-        const first = node.arguments[0] && unwrap(node.arguments[0]);
-        if (first && ts.isStringLiteralLike(first)) listens = first.text === 'SIGTERM' ? 'SIGTERM' : 'other';
-        else if (first) listens = 'named';
-      }
-      if (installsHandler(bindings.resolve(node.expression))) installs = true;
-      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') installs = true;
-    }
-    if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) installs = true;
-    if (listens !== undefined || installs) found.push({ listens, installs });
-  }
-  return found;
-});

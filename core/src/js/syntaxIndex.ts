@@ -35,11 +35,15 @@ export function syntaxIndex(sf: ts.SourceFile): SyntaxIndex {
   let index = cache.get(sf);
   if (!index) {
     const parts = memo.of(sf);
-    index = {
-      bindings: parts.flatMap((p) => p.bindings), servers: parts.flatMap((p) => p.servers),
-      calls: parts.flatMap((p) => p.calls), serviceUrls: parts.flatMap((p) => p.serviceUrls),
-      byStatement: parts,
-    };
+    // Plain loops: `flatMap` over a hundred parts cost half a millisecond per keystroke (V8's generic path).
+    const all: Part = { bindings: [], servers: [], calls: [], serviceUrls: [] };
+    for (const part of parts) {
+      for (const n of part.bindings) all.bindings.push(n);
+      for (const n of part.servers) all.servers.push(n);
+      for (const n of part.calls) all.calls.push(n);
+      for (const n of part.serviceUrls) all.serviceUrls.push(n);
+    }
+    index = { ...all, byStatement: parts };
     cache.set(sf, index);
   }
   return index;

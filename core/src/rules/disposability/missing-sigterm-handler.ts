@@ -5,7 +5,8 @@ import { ModuleBindings } from '../../js/modules';
 import { checkSigtermGo, GO_SIGTERM_GATE, GO_SIGTERM_KEYWORDS, GO_SIGTERM_MESSAGES, summarizeGo } from './missing-sigterm-handler-go';
 import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
-import { importsHapi, listenSites, signalFacts, type ListenSite, type SignalFacts } from '../../js/servers';
+import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
+import { signalFacts, type SignalFacts } from '../../js/signals';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { devOnlyLoad } from '../../workspace/devOnly';
 

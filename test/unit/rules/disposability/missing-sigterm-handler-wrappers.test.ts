@@ -4,7 +4,8 @@ import { defaultConfig } from '../../../../core/src/config';
 import { FileContext } from '../../../../core/src/context';
 import { analyze } from '../../../../core/src/engine';
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
-import { SERVER_WRAPPERS, SIGTERM_LIBRARIES } from '../../../../core/src/js/servers';
+import { SERVER_WRAPPERS } from '../../../../core/src/js/servers';
+import { SIGTERM_LIBRARIES } from '../../../../core/src/js/signals';
 import { RuleTester } from '../ruleTester';
 import { FIXED } from './missing-sigterm-handler/outputs';
 
