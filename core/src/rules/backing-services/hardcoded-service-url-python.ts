@@ -71,6 +71,8 @@ const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local
 const DEV_CLASS = /^(?:Dev|Development|Local|Test|Testing|Debug|CI)(?:Config|Settings|Configuration)?$/i;
 /** Keyword arguments and dict keys whose value is a default or text for people, not an address the code uses. */
 const DEFAULT_KEYS = /^(?:default|fallback|example|placeholder|description|help|hint|docs?)$/;
+/** A dict of defaults: `defaults`, `default_conf`, `DEFAULT_SETTINGS`, `config_defaults`. */
+const DEFAULTS_NAME = /^(?:defaults?|default_\w+|\w+_defaults?)$/i;
 /** Calls whose arguments are text for people: log lines, prints, exceptions. */
 const PROSE_CALL = /(?:^|\.)(?:print|debug|info|warning|warn|error|exception|critical|log|echo|secho)$|(?:Error|Exception)$/;
 
@@ -177,6 +179,8 @@ function placesOf(context: FileContext, facts: PythonFacts): Array<[PyExpr, Plac
     if (cls && cls.bases.some((b) => /(?:^|\.)BaseSettings$/.test(b))) out.push([a.value, { fallback: { envName: toEnvName(name) } }]);
     else out.push([a.value, { name, development: cls !== undefined && DEV_CLASS.test(cls.name) }]);
     if (a.path.length === 1 && a.scope === 'module') for (const [e, place] of djangoHosts(name, a.value)) out.push([e, place]);
+    // `default_conf = {'redis_uri': 'redis://localhost:6379', …}`: the answers a config generator offers (audit: flaskbb's makeconfig).
+    if (DEFAULTS_NAME.test(name)) for (const entry of a.value.entries ?? []) out.push([entry.value, { fallback: {} }]);
   }
   for (const e of facts.dictEntries) if (!DEFAULT_KEYS.test(e.key)) out.push([e.value, { name: e.key }]);
   return out;

@@ -42,9 +42,14 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
     { name: 'py: the host from the environment', code: "import os\nimport redis\nr = redis.Redis(host=os.environ['REDIS_HOST'], port=6379)\n" },
     { name: 'py: sqlite is a file, not a service', code: "SQLALCHEMY_DATABASE_URI = 'sqlite:///app.db'\n" },
     { name: 'py: a half-typed line', code: "import redis\nr = redis.Redis(host=\n" },
+    { name: 'py: the defaults a config generator offers (audit: flaskbb cli/main.py makeconfig)', code: "def make_config():\n    default_conf = {\n        'redis_enabled': False,\n        'redis_uri': 'redis://localhost:6379',\n    }\n" },
     { name: 'py: a Django cache of local memory', code: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', 'LOCATION': 'unique-snowflake'}}\n" },
   ],
   invalid: [
+    {
+      name: 'py: a remote address in a dict of defaults is a fallback', code: "DEFAULTS = {'broker_url': 'amqp://mq.prod.internal//'}\n",
+      errors: [['pyFallback', 1, "'amqp://mq.prod.internal//'"]],
+    },
     {
       name: 'py: create_engine with a URL', code: "from sqlalchemy import create_engine\nengine = create_engine('postgresql://app@db.internal/app')\n",
       errors: [['pyUrl', 2, "'postgresql://app@db.internal/app'"]],
