@@ -12,6 +12,8 @@ const GATE = new RegExp([
   'session', 'scs',
   // servers
   'listenandserve', '\\.serve\\(', '\\.run\\(', '\\.start(?:tls)?\\(', '\\.listen(?:tls)?\\(',
+  // backing-service clients named by their address
+  '\\baddrs?\\s*:', 'newdialer', 'newplaindialer', 'sendmail', 'redis\\.dial\\(',
 ].join('|'), 'i');
 
 /** True when the text could hold a finding of a Go check. */

@@ -11,6 +11,8 @@ interface Scope {
   functions: number;
   inMainGuard: boolean;
   depth: number;
+  /** The class whose body this is (directly, not inside one of its methods). */
+  inClass?: PyAssignment['inClass'];
 }
 
 /**
@@ -39,13 +41,13 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
     switch (node.type) {
       case 'function_definition':
       case 'lambda':
-        inner = { ...scope, scope: 'function', functions: scope.functions + 1 };
+        inner = { ...scope, scope: 'function', functions: scope.functions + 1, inClass: undefined };
         break;
       case 'yield':
         facts.yields.push(node.startIndex);
         break;
       case 'class_definition':
-        inner = { ...scope, scope: scope.scope === 'function' ? 'function' : 'class' };
+        inner = { ...scope, scope: scope.scope === 'function' ? 'function' : 'class', inClass: classOf(node) };
         break;
       case 'if_statement':
         if (isMainGuard(node)) {
@@ -125,6 +127,16 @@ function readImports(root: Node, facts: PythonFacts): void {
   }
 }
 
+/** `class DevelopmentConfig(Config):` → its name and its bases as written (`Config`, `pydantic.BaseSettings`). */
+function classOf(node: Node): PyAssignment['inClass'] {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
+    .filter((b): b is Node => b !== null && (b.type === 'identifier' || b.type === 'attribute'))
+    .map((b) => b.text.replace(/\s+/g, ''));
+  return { name, bases };
+}
+
 /** `if __name__ == '__main__':` (either side, either quotes). */
 function isMainGuard(node: Node): boolean {
   const condition = node.childForFieldName('condition');
@@ -149,7 +161,7 @@ function readAssignment(node: Node, scope: Scope, facts: PythonFacts, summarise:
   for (const target of targets) {
     const path = targetPath(target);
     if (!path) continue;
-    facts.assignments.push({ target: target.text, path, value, start: node.startIndex, end: node.endIndex, scope: scope.scope });
+    facts.assignments.push({ target: target.text, path, value, start: node.startIndex, end: node.endIndex, scope: scope.scope, ...(scope.inClass ? { inClass: scope.inClass } : {}) });
   }
 }
 

@@ -14,6 +14,8 @@ const GATE = new RegExp([
   'serve_forever', 'run_forever', 'start_consuming', 'while\\s+(?:true|1)\\s*:', 'asyncio', '\\.run(?:_app)?\\(', 'serve\\(', 'signal',
   // ports and service urls (not the `port` of every `import`)
   '\\bport\\b', '_port\\b', '://', 'server', '\\bbind\\b', '\\.listen\\(', '\\bhost\\b',
+  // backing-service clients named by their address
+  'redis', 'mongoclient', 'smtp', 'connectionparameters', 'elasticsearch', '\\bdatabases\\b', '\\bcaches\\b', '\\.connect\\(',
 ].join('|'), 'i');
 
 /** True when the text could hold a finding of a Python check. */

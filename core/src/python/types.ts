@@ -15,6 +15,8 @@ export interface PyString {
   contentEnd: number;
   /** An f-string with `{…}` parts, or implicit concatenation with one: the value is not all literal. */
   interpolated: boolean;
+  /** For an f-string: the value with U+0000 standing in for each `{…}` part (what the literal text around the holes says). */
+  template?: string;
 }
 
 /** An expression, summarised: its text and, for the shapes rules care about, what it is. */
@@ -56,6 +58,8 @@ export interface PyAssignment {
   end: number;
   /** Module level, in a class body, or in a function. */
   scope: 'module' | 'class' | 'function';
+  /** In a class body: the class's name and its bases as written (`DevelopmentConfig`, `['Config']`). */
+  inClass?: { name: string; bases: string[] };
 }
 
 export interface PyCall {

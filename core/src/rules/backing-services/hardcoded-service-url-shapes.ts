@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import { containsEnvAccess, envReadName } from '../../js/envReads';
 import { dottedName, unwrap } from '../../js/modules';
+import { toEnvName } from '../../secrets/names';
 
 /** A backing service as a URL scheme names it, and the variable its address conventionally lives in. */
 export interface Service {
@@ -35,6 +36,23 @@ export interface ParsedUrl {
   /** The first host, without its port. */
   host: string;
   hasPassword: boolean;
+}
+
+/** A whole backing-service URL and the service its scheme names (`mysql+pymysql://` is MySQL's). */
+export function serviceUrlOf(text: string): { url: ParsedUrl; service: Service } | undefined {
+  const url = parseServiceUrl(text);
+  const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
+  return url && service ? { url, service } : undefined;
+}
+
+/**
+ * The variable a URL kept under a name moves to: `redisUrl`, `REDIS_URL`, `redis_url` → `REDIS_URL`; names that
+ * say too little (`url`, `uri`, `connectionString`) keep the service's variable.
+ */
+export function envNameFor(name: string | undefined): string | undefined {
+  if (!name || !/.(url|uri|dsn|connectionstring|host)$/i.test(name)) return undefined;
+  const env = toEnvName(name);
+  return env.includes('_') && !/^CONNECTION_STRING$/.test(env) ? env : undefined;
 }
 
 export function parseServiceUrl(text: string): ParsedUrl | undefined {

@@ -3,10 +3,11 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
 import { syntaxIndex } from '../../js/syntaxIndex';
-import { toEnvName } from '../../secrets/names';
 import type { Report, Rule, RuleMeta } from '../types';
+import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
+import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
 import {
-  fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  envNameFor, fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
   type Service,
 } from './hardcoded-service-url-shapes';
 
@@ -18,10 +19,15 @@ export const meta: RuleMeta = {
     url: 'The {service} address `{host}` is written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     host: '{client} connects to `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     fallback: '`process.env.{env}` falls back to the {service} at `{host}`: a missing variable silently connects to it. Require the variable instead.',
+    ...PYTHON_URL_MESSAGES,
+    ...GO_URL_MESSAGES,
   },
   fixable: true,
-  kinds: ['js'],
-  keywords: ['://', 'host', 'broker', 'servers', 'contactpoints', 'memcache', 'server:', 'ioredis'],
+  kinds: ['js', 'python', 'go'],
+  // Python's clients are found by `host`, `://`, `broker`, `server` (`bootstrap_servers`) or `connect`.
+  keywords: ['://', 'host', 'broker', 'servers', 'contactpoints', 'memcache', 'server:', 'ioredis', 'connect', 'redis', 'smtp', 'databases', 'caches', ...GO_URL_KEYWORDS],
+  // JavaScript files are gated inside `check` (a client import or a URL scheme); Python and Go by their shapes here.
+  gate: (text, kind) => kind === 'python' ? PYTHON_URL_GATE.test(text) : kind === 'go' ? GO_URL_GATE.test(text) : true,
 };
 
 /** Client libraries whose constructor or factory options name the service's host. */
@@ -76,6 +82,8 @@ function worthParsing(text: string): boolean {
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
+  if (context.kind === 'python') return checkServiceUrlPython(context, report);
+  if (context.kind === 'go') return checkServiceUrlGo(context, report);
   if (!worthParsing(context.text)) return;
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
@@ -208,9 +216,7 @@ function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Clien
 function nameFor(literal: ts.Expression): string | undefined {
   const parent = literal.parent;
   const name = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) ? parent.name.text : undefined;
-  if (!name || !/.(url|uri|dsn|connectionstring|host)$/i.test(name)) return undefined;
-  const env = toEnvName(name);
-  return env.includes('_') && !/^CONNECTION_STRING$/.test(env) ? env : undefined;
+  return envNameFor(name);
 }
 
 function replacementFor(literal: ts.StringLiteralLike): (name: string) => string {
