@@ -1,8 +1,20 @@
-import type { GoFacts } from './types';
+import type { MoveToEnvFix } from '../fixes/types';
+import type { GoBinding, GoFacts, GoString } from './types';
 
 /** How Go code reads a variable: the fix keeps the program's shape; an empty value is the program's to judge. */
 export function goEnvRead(name: string): string {
   return `os.Getenv("${name}")`;
+}
+
+/**
+ * A literal moved to the environment: `os.Getenv(…)` in its place (importing os). `os.Getenv` is no constant, so
+ * a lone `const x = "…"` becomes `var x = os.Getenv(…)`, and a constant inside a block gets no fix.
+ */
+export function goMoveToEnv(facts: GoFacts, text: string, s: GoString, name: string, binding?: GoBinding): MoveToEnvFix | undefined {
+  const fix: MoveToEnvFix = { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => goEnvRead(n), name, value: s.value, prelude: goEnvPrelude(facts) };
+  if (binding?.kind !== 'const') return fix;
+  const sole = binding.soleConst;
+  return sole ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` } : undefined;
 }
 
 type Insertion = { start: number; end: number; text: string };

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { goEnvPrelude, goEnvRead } from '../../go/edits';
+import { goMoveToEnv } from '../../go/edits';
 import type { GoBinding, GoCall, GoExpr, GoFacts, GoString } from '../../go/types';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
@@ -93,7 +93,7 @@ export function checkServiceUrlGo(context: FileContext, report: (r: Report) => v
       return;
     }
     const env = (messageId === 'goUrl' ? envNameFor(place.name) : undefined) ?? service.env;
-    const fix = place.list ? undefined : literalFix(facts, context.text, s, env, place.binding);
+    const fix = place.list ? undefined : goMoveToEnv(facts, context.text, s, env, place.binding);
     const client = place.client?.name ?? service.service;
     report({ messageId, data: { env, service: service.service, host, client }, start: s.start, end: s.end, identity: `${messageId === 'goUrl' ? 'url' : 'host'}:${host}`, fixes: fix && [fix] });
   };
@@ -188,12 +188,4 @@ function variablesFromEnv(facts: GoFacts): Map<string, string> {
 
 function prose(call: GoCall): boolean {
   return PROSE_CALL.test(call.callee) || PROSE_CALL.test(call.written);
-}
-
-/** The literal becomes `os.Getenv(…)`; `os.Getenv` is no constant, so a lone `const x = "…"` becomes `var x = os.Getenv(…)`, and inside a block there is no fix. */
-function literalFix(facts: GoFacts, text: string, s: GoString, name: string, binding: GoBinding | undefined): MoveToEnvFix | undefined {
-  const fix: MoveToEnvFix = { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => goEnvRead(n), name, value: s.value, prelude: goEnvPrelude(facts) };
-  if (binding?.kind !== 'const') return fix;
-  const sole = binding.soleConst;
-  return sole ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` } : undefined;
 }

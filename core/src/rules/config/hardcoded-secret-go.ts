@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { goEnvPrelude, goEnvRead } from '../../go/edits';
+import { goMoveToEnv } from '../../go/edits';
 import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
@@ -61,14 +61,14 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
       if (!arg || !sink.callee.test(call.callee)) continue;
       const s = arg.string;
       if (s) {
-        if (isUsedSecretValue(s.value)) out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
+        if (isUsedSecretValue(s.value)) out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, context.text, s, 'SECRET_KEY') });
         continue;
       }
       // `token.SignedString([]byte(jwtKey))` with `const jwtKey = "…"` in the file: the literal is the key, judged as the sink's.
       const bound = arg.ident ? soleStringBinding(facts, arg.ident) : undefined;
       const v = bound?.value.string;
       if (!bound || !v || !isUsedSecretValue(v.value)) continue;
-      out.push({ messageId: 'sink', name: sink.name, value: v.value, start: v.contentStart, end: v.contentEnd, fix: bindingFix(facts, context.text, v, toEnvName(bound.path[0]), bound) });
+      out.push({ messageId: 'sink', name: sink.name, value: v.value, start: v.contentStart, end: v.contentEnd, fix: goMoveToEnv(facts, context.text, v, toEnvName(bound.path[0]), bound) });
     }
   }
   return dedupe(out);
@@ -85,15 +85,7 @@ function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: str
   if (!s || !isSensitiveName(name)) return;
   if (isCodeWord(s.value) || !isSecretValue(s.value, name)) return;
   // The range is the content between the quotes: an escape would make it differ from the value, so it is kept whole.
-  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: bindingFix(facts, text, s, envNameOf(name, owner), binding) });
-}
-
-/** The literal becomes `os.Getenv(…)`; `os.Getenv` is no constant, so a lone `const x = "…"` becomes `var x = os.Getenv(…)`, and inside a block there is no fix. */
-function bindingFix(facts: GoFacts, text: string, s: GoString, envName: string, binding?: GoBinding): MoveToEnvFix | undefined {
-  const fix = literalFix(facts, s, envName);
-  if (binding?.kind !== 'const') return fix;
-  const sole = binding.soleConst;
-  return sole ? { ...fix, start: sole.keywordStart, end: s.end, replacement: (n) => `var${text.slice(sole.keywordEnd, s.start)}${goEnvRead(n)}` } : undefined;
+  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, text, s, envNameOf(name, owner), binding) });
 }
 
 /** `cfg.DB.Password` → `DB_PASSWORD`; a name that says whose secret it is stays as it is. */
@@ -101,10 +93,6 @@ function envNameOf(name: string, owner: string[]): string {
   if (!isGenericName(name)) return toEnvName(name);
   const whose = [...owner].reverse().find((p) => !/^(?:cfg|config|conf|c|s|settings|opts?|options|app|self|map)$/i.test(p) && /^[A-Za-z_]\w*$/.test(p));
   return whose ? `${toEnvName(whose)}_${toEnvName(name)}` : toEnvName(name);
-}
-
-function literalFix(facts: GoFacts, s: GoString, name: string): MoveToEnvFix {
-  return { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => goEnvRead(n), name, value: s.value, prelude: goEnvPrelude(facts) };
 }
 
 /** The same literal reached twice (a binding and a keyed element, a sink's argument): once. */
@@ -131,5 +119,5 @@ export function goProviderFix(context: FileContext, match: { start: number; end:
   if (!whole && !(provider.movesWholeValue && /^[a-z][\w+.-]*:\/\//i.test(s.value))) return undefined;
   const binding = facts.bindings.find((b) => b.value.string?.start === s.start);
   if (binding?.kind === 'const') return undefined;
-  return { ...literalFix(facts, s, provider.envName), value: whole ? match.secret : s.value };
+  return { ...(goMoveToEnv(facts, context.text, s, provider.envName) as MoveToEnvFix), value: whole ? match.secret : s.value };
 }
