@@ -5,16 +5,9 @@ import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
-/** The shape the secret rule judges (its `Candidate`): where a secret sits and how the fix moves it. */
-export interface GoSecretCandidate {
-  messageId: 'named' | 'fallback' | 'sink';
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-  fix?: MoveToEnvFix;
-}
+export type GoSecretCandidate = LanguageSecretCandidate;
 
 /**
  * Calls whose argument at the index is a signing key, whatever it looks like. Each row: a true and a false
@@ -71,7 +64,7 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
       out.push({ messageId: 'sink', name: sink.name, value: v.value, start: v.contentStart, end: v.contentEnd, fix: goMoveToEnv(facts, context.text, v, toEnvName(bound.path[0]), bound) });
     }
   }
-  return dedupe(out);
+  return oncePerRange(out);
 }
 
 /** The one binding of a name in the file, when it holds a string literal (a name bound twice could hold either). */
@@ -93,17 +86,6 @@ function envNameOf(name: string, owner: string[]): string {
   if (!isGenericName(name)) return toEnvName(name);
   const whose = [...owner].reverse().find((p) => !/^(?:cfg|config|conf|c|s|settings|opts?|options|app|self|map)$/i.test(p) && /^[A-Za-z_]\w*$/.test(p));
   return whose ? `${toEnvName(whose)}_${toEnvName(name)}` : toEnvName(name);
-}
-
-/** The same literal reached twice (a binding and a keyed element, a sink's argument): once. */
-function dedupe(list: GoSecretCandidate[]): GoSecretCandidate[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = `${c.start}:${c.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**

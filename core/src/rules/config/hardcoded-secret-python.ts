@@ -4,16 +4,9 @@ import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
-/** The shape the secret rule judges (its `Candidate`): where a secret sits and how the fix moves it. */
-export interface PythonSecretCandidate {
-  messageId: 'named' | 'fallback' | 'sink';
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-  fix?: MoveToEnvFix;
-}
+export type PythonSecretCandidate = LanguageSecretCandidate;
 
 /**
  * Names whose value the application runs with as its signing key whatever it looks like: Flask's and
@@ -60,7 +53,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
     };
     out.push({ messageId: 'fallback', name: read.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
   }
-  return dedupe(out);
+  return oncePerRange(out);
 }
 
 function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
@@ -92,13 +85,3 @@ function literalFix(facts: PythonFacts, s: NonNullable<PyExpr['string']>, name: 
   return { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => pythonEnvRead(n), name, value: s.value, prelude: pythonEnvFix(facts) };
 }
 
-/** The same literal reached twice (an assignment of a dict and its entry, a kwarg that is a sink): once. */
-function dedupe(list: PythonSecretCandidate[]): PythonSecretCandidate[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = `${c.start}:${c.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
