@@ -62,8 +62,9 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
         const name = /process\.env\.(\w+)|\$\{(\w+)\}/.exec(plan.changes[0].edits[0]?.newText ?? '');
         plan.title = `Move to environment variable ${name?.[1] ?? name?.[2] ?? fix.name}`;
       }
-      // A value no `.env` line reads back exactly is not moved (planFixes): the action says so rather than do nothing.
-      const reason = plan.applied === 0 ? UNMOVABLE : refusal(plan);
+      // A secret planFixes would not move (a value no `.env` line reads back, a `.env` with an open quote): the
+      // action says why rather than do nothing.
+      const reason = plan.applied === 0 && plan.refused ? plan.refused : refusal(plan);
       actions.push(reason ? refused(plan.title, diagnostic, reason) : quickFix(plan.title, [diagnostic], edit(plan), i === 0 && isPreferred(fix)));
     });
     const sameRule = fixable.filter((f) => f.ruleId === finding.ruleId);
@@ -82,8 +83,6 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
   }
   return actions;
 }
-
-const UNMOVABLE = 'no .env line reads this value back exactly (it mixes both quotes and a backtick); move it by hand';
 
 /** A fix that cannot be applied safely: shown disabled with why, and carrying no edit. */
 function refused(title: string, diagnostic: Diagnostic, reason: string): CodeAction {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedUnasked } from '../../core/src/fixes/eligible';
-import { gitIgnoresEnv, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
+import { appendKeepsEnv, gitIgnoresEnv, planFixes, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
 import type { Finding } from '../../core/src/types';
 import { fake, fixAll, run, syntaxErrors } from './helpers';
 
@@ -118,6 +118,22 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
     const out = fixAll('src/a.ts', before, { gitignore: '.env\n' });
     assert.equal(out.source, before);
     assert.equal(out.env, undefined, 'no .env written');
+  });
+  // fuzz-fixes, seed 12: after `LOG_LEVEL: 'unterminated`, the appended `API_KEY='\u2028ghp_… '` ended that quote
+  // (U+2028 ends a line for dotenv's pattern): LOG_LEVEL swallowed the lines after it and API_KEY was lost.
+  test('a line that would end a quote left open in .env is not appended: the move is refused with why', () => {
+    const open = "LOG_LEVEL: 'unterminated \nA=1\n";
+    const value = `\u2028${['ghp', '_OysaiKfpkujhavTzYG2BArD02IUp5VJ42RbK'].join('')} `;
+    assert.equal(appendKeepsEnv(open, `API_KEY='${value}'`, 'API_KEY', value), false);
+    assert.equal(appendKeepsEnv(open, 'API_KEY=plain-value', 'API_KEY', 'plain-value'), true, 'a line without the quote is safe');
+    assert.equal(appendKeepsEnv("LOG_LEVEL='info'", `API_KEY='${value}'`, 'API_KEY', value), true);
+    const text = `const apiKey = '${value}';\n`;
+    const fix = { kind: 'move-to-env' as const, start: 15, end: 15 + value.length + 2, replacement: (n: string) => `process.env.${n}`, name: 'API_KEY', value };
+    const plan = planFixes({ path: 'src/a.ts', text }, [fix], { root: '/ws', env: open }, 'x');
+    assert.equal(plan.applied, 0);
+    assert.deepEqual(plan.changes.flatMap((c) => c.edits), [], 'nothing changes');
+    assert.match(plan.refused ?? '', /quote that never closes/);
+    assert.equal(planFixes({ path: 'src/a.ts', text }, [fix], { root: '/ws', env: 'A=1\n' }, 'x').applied, 1);
   });
   test('a new .env starts as .env.example does, without the moved key: the fixed project lacks no required key', () => {
     const out = fixAll('src/a.ts', code, { gitignore: '.env\n', example: '# db\nDB_HOST=localhost\nDB_PASSWORD=\n' });

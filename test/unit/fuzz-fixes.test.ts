@@ -138,8 +138,10 @@ function checkFix(filePath: string, text: string, fix: FixDescriptor, envFiles: 
   const wrapped: FixDescriptor = fix.kind === 'move-to-env' ? { ...fix, replacement: (n) => (names.push(n), fix.replacement(n)) } : fix;
   const plan = planFixes({ path: filePath, text }, [wrapped], envFiles, 'fuzz');
   const usedName = names[0];
-  // A value no `.env` line reads back exactly is not moved at all (the editor shows the action disabled).
-  if (fix.kind === 'move-to-env' && plan.applied === 0 && quoteEnvValue(fix.value) === undefined) {
+  // A value no `.env` line reads back exactly, or whose line would end a quote `.env` left open, is not moved
+  // at all (the editor shows the action disabled, with `refused` as the reason).
+  if (fix.kind === 'move-to-env' && plan.applied === 0 && plan.refused !== undefined) {
+    if (quoteEnvValue(fix.value) !== undefined && !/['"`]/.test(envFiles.env ?? '')) return { problems: [`refused without cause: ${plan.refused}`], outputs: {} };
     const untouched = plan.changes.every((c) => c.edits.length === 0);
     return { problems: untouched && usedName === undefined ? [] : ['an unmovable value changed a file'], outputs: {} };
   }

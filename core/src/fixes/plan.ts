@@ -50,6 +50,23 @@ export function quoteEnvValue(value: string): string | undefined {
 /** One undoable change, and how many of the fixes asked for it holds (the others overlapped or could not apply). */
 export interface FixPlan extends WorkspaceChange {
   applied: number;
+  /** Why a secret move was left out, when one was: what the editor shows on the disabled action. */
+  refused?: string;
+}
+
+const UNQUOTABLE = 'no .env line reads this value back exactly (it mixes both quotes and a backtick); move it by hand';
+const OPEN_QUOTE = '.env has a quote that never closes, and the new line would end it: dotenv would read the lines between as one value. Close the quote first';
+
+/**
+ * Whether `line` appended to a `.env` reads back as `name` = `value` and leaves what dotenv read before as it
+ * was. Not so after a quote that never closes (`LOG_LEVEL: 'info`) when the new line holds that quote: dotenv
+ * reads a quoted value across lines up to the next quote of its kind that ends a line, and swallows the lines
+ * between.
+ */
+export function appendKeepsEnv(text: string, line: string, name: string, value: string): boolean {
+  const before = envEntries(text);
+  const after = envEntries(`${text}${text === '' || /[\r\n]$/.test(text) ? '' : '\n'}${line}\n`);
+  return after.get(name) === value && [...before].every(([k, v]) => after.get(k) === v);
 }
 
 /**
@@ -79,6 +96,9 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   const declarations: Declarations[] = [];
   // Names the code already reads (a dropped default keeps its name): a new name never takes one of them, or the
   // read would get another literal's value.
+  // `.env` as the appends so far leave it: each new line is checked against it before it is taken.
+  let envSoFar = files.env;
+  let refused: string | undefined;
   const reserved = new Set(fixes.flatMap((f) => (f.kind === 'move-to-env' && f.fixedName && !existing.has(f.name) ? [f.name] : [])));
   const setBefore = new Set(existing.keys());
   for (const { fix, start, end } of spans) {
@@ -98,9 +118,17 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
     if (fix.fixedName && !setBefore.has(fix.name) && existing.has(fix.name) && existing.get(fix.name) !== fix.value) continue;
     if (name === undefined || (fix.fixedName && !existing.has(name))) {
       const quoted = quoteEnvValue(fix.value);
-      // A value no .env line can hold exactly is left where it is rather than changed on the way.
-      if (quoted === undefined) continue;
-      name = name ?? uniqueName(fix.name, existing, reserved);
+      // A value no .env line can hold exactly is left where it is rather than changed on the way; so is one whose
+      // line would change what this .env already says.
+      const newName = name ?? uniqueName(fix.name, existing, reserved);
+      const line = quoted === undefined ? undefined : `${newName}=${quoted}`;
+      const keeps = line !== undefined && (envSoFar === undefined || appendKeepsEnv(envSoFar, line, newName, fix.value));
+      if (line === undefined || !keeps) {
+        refused ??= line === undefined ? UNQUOTABLE : OPEN_QUOTE;
+        continue;
+      }
+      if (envSoFar !== undefined) envSoFar = `${envSoFar}${envSoFar === '' || /[\r\n]$/.test(envSoFar) ? '' : '\n'}${line}\n`;
+      name = newName;
       existing.set(name, fix.value);
       byValue.set(fix.value, name);
       appended.push(`${name}=${quoted}`);
@@ -128,7 +156,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
   changes.push(...declared.changes);
-  return { title, changes, applied };
+  return { title, changes, applied, ...(refused ? { refused } : {}) };
 }
 
 /**
