@@ -29,6 +29,8 @@ export type DocsHost = FileHost & { readonly version?: number };
 const MAX_BYTES = 1024 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
+const MAX_LINE = 4096;
+const MAX_PARAGRAPH_LINES = 64;
 /** A compose snippet longer than this is not a snippet: its `environment:` keys are not read (bounded work). */
 const MAX_SNIPPET_LINES = 500;
 const DOC_TREES = ['docs', 'doc', 'documentation'];
@@ -133,7 +135,8 @@ const CODE_NAME = new RegExp(`^\`(${NAME})(?:=[^\`]*)?\``);
 const CODE_ASSIGNMENT = new RegExp(`\`(${NAME})=[^\`]{0,200}\``, 'g');
 const ENV_VARIABLE = /\benv(?:ironment)?[ _-]?var(?:iable)?s?\b/i;
 const SET_APART = new RegExp(`(?:\`|\\*\\*)(${NAME})(?:\`|\\*\\*)`, 'g');
-const SENTENCE_END = /(?<=[.!?:;])\s+/;
+const SENTENCE_BREAK = /[.!?:;]\s+/g;
+const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
 const PLAIN_HEADING = new RegExp(`^[ \\t]{0,3}#{1,6}[ \\t]+(${NAME})[ \\t]*(?:#+[ \\t]*)?$`);
 
 /** The names one page declares, each with its first declaring line (0-based). */
@@ -144,9 +147,16 @@ export function declaredIn(text: string): Map<string, number> {
   };
   const lines = text.split(/\r?\n/);
   let fence: { marker: string; yaml: boolean; start: number } | undefined;
+  // The lines of the paragraph being read: a sentence may wrap ("a **PORT** environment variable set,\nset **BACKEND_PORT**").
+  let paragraph: number[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) sentenceNames(lines, paragraph, add);
+    paragraph = [];
+  };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].length > 4096 ? lines[i].slice(0, 4096) : lines[i];
+    const line = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
     const open = FENCE.exec(line);
+    if (!fence && (open || line.trim() === '' || line.trim().startsWith('|') || ITEM_START.test(line) || paragraph.length >= MAX_PARAGRAPH_LINES)) flush();
     if (fence) {
       if (open && open[1][0] === fence.marker[0] && open[1].length >= fence.marker.length && open[2] === '') {
         // A compose snippet's `environment:` keys, read with the compose reader.
@@ -179,9 +189,38 @@ export function declaredIn(text: string): Map<string, number> {
       if (name) add(name, i);
     }
     if (line.includes('`')) for (const m of line.matchAll(CODE_ASSIGNMENT)) add(m[1], i);
-    if (ENV_VARIABLE.test(line)) {
-      for (const sentence of line.split(SENTENCE_END)) if (ENV_VARIABLE.test(sentence)) for (const m of sentence.matchAll(SET_APART)) add(m[1], i);
-    }
+    // A heading is a paragraph of its own: "## Environment variables" says nothing about the sentence below it.
+    if (trimmed !== '' && !HEADING.test(line)) paragraph.push(i);
   }
+  flush();
   return out;
+}
+
+/**
+ * Names in code or bold that their own sentence, within one paragraph, calls an environment variable. One pass
+ * over the paragraph: sentences and line starts are walked alongside the matches (linear in its length).
+ */
+function sentenceNames(lines: string[], paragraph: number[], add: (name: string, line: number) => void): void {
+  const text = paragraph.map((i) => lines[i].slice(0, MAX_LINE)).join('\n');
+  if (!ENV_VARIABLE.test(text)) return;
+  const ends: number[] = [];
+  for (const m of text.matchAll(SENTENCE_BREAK)) ends.push(m.index + m[0].length);
+  ends.push(text.length);
+  const mentions: boolean[] = [];
+  let from = 0;
+  for (const end of ends) {
+    mentions.push(ENV_VARIABLE.test(text.slice(from, end)));
+    from = end;
+  }
+  let sentence = 0;
+  let line = 0;
+  let lineEnd = text.indexOf('\n');
+  for (const m of text.matchAll(SET_APART)) {
+    while (ends[sentence] <= m.index) sentence++;
+    while (lineEnd >= 0 && lineEnd < m.index) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    if (mentions[sentence]) add(m[1], paragraph[line]);
+  }
 }

@@ -22,6 +22,11 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
     { name: 'an assignment in inline code declares', code: READ, files: { ...EXAMPLE, '/ws/docs/prod.md': 'Start the worker with `API_TOKEN=<secret>` set.\n' } },
     { name: 'a name its sentence calls an environment variable declares', code: READ, files: { ...EXAMPLE, '/ws/docs/sso.md': 'Encode it, then set the environment variable `API_TOKEN`.\n' } },
     {
+      name: 'a sentence wrapped over two lines declares (GrowthBook BACKEND_PORT)',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/env.mdx': 'If you have a **PORT** environment variable set,\nyou need to set the **API_TOKEN** variable to `3100`.\n' },
+    },
+    {
       name: 'the docs of the package holding the declaration file count',
       code: READ,
       filename: '/ws/packages/api/src/app.ts',
@@ -32,6 +37,13 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
     { name: 'a change log entry does not declare', code: READ, files: { ...EXAMPLE, '/ws/CHANGELOG.md': '## 2.0\n\n- **API_TOKEN** - now required\n' }, ...reported },
     { name: 'release notes under docs do not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/releases/v2.md': '- `API_TOKEN` replaces `TOKEN`\n' }, ...reported },
     { name: 'a prose mention does not declare', code: READ, files: { ...EXAMPLE, '/ws/README.md': 'The client sends API_TOKEN with every request; we renamed `API_TOKEN` last year.\n' }, ...reported },
+    {
+      name: 'another sentence of the paragraph does not declare',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/README.md': 'Set the `PORT` environment variable. The client then sends\n`API_TOKEN` with every request.\n' },
+      ...reported,
+    },
+    { name: 'a heading does not lend its words to the paragraph below', code: READ, files: { ...EXAMPLE, '/ws/docs/e.md': '## Environment variables\n`API_TOKEN` goes in the header.\n' }, ...reported },
     { name: 'a plain list item does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/words.md': '- API_TOKEN\n' }, ...reported },
     { name: 'code in a fence that only reads the name does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/code.md': '```ts\nconst t = process.env.API_TOKEN;\n```\n' }, ...reported },
     { name: 'a fence line after the fence closed is prose again', code: READ, files: { ...EXAMPLE, '/ws/docs/a.md': '```sh\nX=1\n```\nAPI_TOKEN=1 is what we used to do\n' }, ...reported },
@@ -62,6 +74,8 @@ test('hostile pages are parsed in bounded time', () => {
     `\`\`\`yaml\n${line('  environment:\n').repeat(100)}\`\`\`\n`,
     `${'x'.repeat(1_000_000)}\n`,
     line('the environment variable `A` **B** ').repeat(250),
+    line('environment variable `A1`. ').repeat(64),
+    line('- `A=').repeat(250),
   ];
   for (const page of pages) declaredIn(page);
   assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
@@ -75,6 +89,6 @@ test('documentation files: Markdown pages, not change logs', () => {
 });
 
 test('each declaring form gives the line it declares on', () => {
-  const names = declaredIn('# Title\n\n| `A_B` | x |\n\n```sh\nC=1\n```\n- **D** - d\n');
-  assert.deepEqual([...names], [['A_B', 2], ['C', 5], ['D', 7]]);
+  const names = declaredIn('# Title\n\n| `A_B` | x |\n\n```sh\nC=1\n```\n- **D** - d\n\nWith a wrapped\nline, set the `E` environment variable.\n');
+  assert.deepEqual([...names], [['A_B', 2], ['C', 5], ['D', 7], ['E', 10]]);
 });
