@@ -72,7 +72,7 @@ export function registerEnvFeatures(ctx: ServerContext): void {
     return [...declarationsFor(file, host).values()].filter((d) => d.declaredIn).map((d) => ({
       label: d.name,
       kind: CompletionItemKind.Variable,
-      detail: d.spec ? `${d.spec.type}${d.spec.required ? ' · required' : ''}${d.spec.secret ? ' · secret' : ''}` : 'declared',
+      detail: d.spec ? `${d.spec.type}${d.spec.required ? ' · required' : ''}${d.spec.secret ? ' · secret' : ''}` : d.documented ? 'documented' : 'declared',
       documentation: { kind: MarkupKind.Markdown, value: hoverDeclaration(d) },
       textEdit: { range: { start: document.positionAt(start), end: params.position }, newText: d.name },
     }));

@@ -6,10 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { FileChangeType, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import { FileChangeType, type DocumentDiagnosticReport, type Hover, type Location } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ServerContext } from '../../../server/src/context';
 import { registerDocuments } from '../../../server/src/features/documents';
+import { registerEnvFeatures } from '../../../server/src/features/envFeatures';
 import { registerSettings } from '../../../server/src/features/settings';
 import { FakeConnection, until } from './fakeConnection';
 
@@ -28,6 +29,7 @@ function setup() {
   ctx.folders.list = [{ uri: URI.file(folder).toString(), name: 'ws' }];
   registerSettings(ctx);
   registerDocuments(ctx);
+  registerEnvFeatures(ctx);
   ctx.documents.listen(fake.connection);
   const uri = (rel: string) => URI.file(path.join(folder, rel)).toString();
   const codes = async (u: string) => {
@@ -68,6 +70,22 @@ test('a docs page edited in the editor re-judges the open file, and undoing the 
     await s.fake.change(page, [{ text: UNDOCUMENTED }]);
     await until(() => refreshes() > again, 'a refresh after the undo');
     assert.deepEqual(await s.codes(app), [RULE]);
+  } finally {
+    s.done();
+  }
+});
+
+test('hover and go-to-definition of a read the docs declare lead to the page line', async () => {
+  const s = setup();
+  try {
+    fs.writeFileSync(path.join(s.folder, 'docs', 'env.md'), DOCUMENTED);
+    const app = s.uri('src/app.ts');
+    await s.fake.open(app, 'const t = process.env.API_TOKEN;\n');
+    const at = { textDocument: { uri: app }, position: { line: 0, character: 25 } };
+    const hover = await s.fake.call<Hover>('textDocument/hover', at);
+    assert.match((hover.contents as { value: string }).value, /Documented in `env\.md` \(line 3\)/);
+    const targets = await s.fake.call<Location[]>('textDocument/definition', at);
+    assert.deepEqual(targets, [{ uri: s.uri('docs/env.md'), range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } } }]);
   } finally {
     s.done();
   }
