@@ -79,6 +79,12 @@ export class DiskCache {
     return this.listing(path.resolve(dir)).folders;
   }
 
+  /** The regular files (links included: they are read only if they lead to a file) and sub-folders of a folder. */
+  entries(dir: string): { files: string[]; folders: string[] } {
+    const listing = this.listing(path.resolve(dir));
+    return { files: [...listing.files, ...listing.links], folders: listing.folders };
+  }
+
   /** A file or folder changed, appeared or went away: it, its folder's listing and everything below it are read again. */
   forget(target: string): void {
     const p = path.resolve(target);

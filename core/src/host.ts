@@ -10,11 +10,31 @@ export interface FileHost {
   readFile(path: string): string | undefined;
   /** The workspace folder (or scan root) the file belongs to; lookups walking up stop there. */
   rootOf(path: string): string | undefined;
+  /**
+   * The file and sub-folder names of a folder, for the few lookups that must find files by pattern rather than
+   * by name (the project's documentation, `env/docDeclared.ts`). Hosts that cannot list leave it out.
+   */
+  entries?(dir: string): { files: string[]; folders: string[] };
 }
 
 /** A host over a fixed set of files, for tests. */
 export function mapHost(files: Record<string, string>, root = '/'): FileHost {
-  return { readFile: (p) => files[p], rootOf: () => root };
+  return {
+    readFile: (p) => files[p],
+    rootOf: () => root,
+    entries: (dir) => {
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      const out = { files: new Set<string>(), folders: new Set<string>() };
+      for (const p of Object.keys(files)) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        if (slash < 0) out.files.add(rest);
+        else out.folders.add(rest.slice(0, slash));
+      }
+      return { files: [...out.files], folders: [...out.folders] };
+    },
+  };
 }
 
 /**

@@ -88,6 +88,7 @@ export class ServerContext {
     this.host = {
       readFile: (p) => this.documents.get(URI.file(p).toString())?.getText() ?? this.disk.readFile(p),
       rootOf: (p) => this.folders.folderOf(p),
+      entries: (dir) => this.disk.entries(dir),
       get version() {
         return facts.version;
       },

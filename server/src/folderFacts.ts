@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { DiskCache } from '../../core/src/diskCache';
+import { isDocumentationFile } from '../../core/src/env/docDeclared';
 
 /**
  * Files whose text decides what rules derive per folder (declared packages, workspaces, tsconfig `paths`,
@@ -22,6 +23,7 @@ export class FolderFactsVersion {
   }
 
   documentChanged(file: string): void {
-    if (FOLDER_FACT.test(path.basename(file))) this.edits = (this.edits + 1) % 0x10000;
+    // A Markdown page may list the settings env reads are judged against (env/docDeclared.ts).
+    if (FOLDER_FACT.test(path.basename(file)) || isDocumentationFile(file)) this.edits = (this.edits + 1) % 0x10000;
   }
 }

@@ -69,6 +69,7 @@ export class ScanCache {
       },
       rootOf: (p) => disk.rootOf(p),
       ...(disk.list ? { list: (dir: string) => disk.list?.(dir) ?? [] } : {}),
+      ...(disk.entries ? { entries: (dir: string) => disk.entries?.(dir) ?? { files: [], folders: [] } } : {}),
       get version() {
         return disk.version;
       },

@@ -18,6 +18,7 @@ export function scanHost(root: string, disk?: DiskSeam): ScanHost {
     readFile: (p) => cache.readFile(p),
     rootOf: () => root,
     list: (dir) => cache.list(dir),
+    entries: (dir) => cache.entries(dir),
     get version() {
       return cache.version;
     },

@@ -74,6 +74,10 @@ function snapshot(projectRoot: string, root: string, files: string[], skipped: A
       readFile: (p) => (staged.has(p) ? base.readFile(p) : base.readFile(toProject(p))),
       rootOf: () => root,
       list: (dir) => [...new Set([...base.list(dir), ...base.list(toProject(dir))])],
+      entries: (dir) => {
+        const [own, project] = [base.entries?.(dir), base.entries?.(toProject(dir))];
+        return { files: [...new Set([...(own?.files ?? []), ...(project?.files ?? [])])], folders: [...new Set([...(own?.folders ?? []), ...(project?.folders ?? [])])] };
+      },
       get version() {
         return base.version;
       },

@@ -4,6 +4,7 @@ import { LineIndex } from '../lineIndex';
 import { isSensitiveName } from '../secrets/names';
 import { redact } from '../secrets/redact';
 import { hideUserinfo, looksSecret, shownKey, shownValue } from './display';
+import { documentedNames } from './docDeclared';
 import { foldersUp, nearestDeclarations } from './locate';
 import { scanEnv } from './scan';
 import { valueOf } from './values';
@@ -99,8 +100,9 @@ export function hoverDeclaration(d: EnvDeclaration): string {
   const parts: string[] = [];
   if (d.spec) parts.push(`**${d.name}** · ${flags(d.spec).split(' · ').map((f, i) => (i === 0 ? `\`${f}\`` : f)).join(' · ')}`, documentation(d.spec));
   // Only an undeclared key can be a pasted token (a schema's names are names): it is named as messages name keys.
+  else if (d.documented && d.declaredIn) parts.push(`**${d.name}**`, `Documented in \`${path.basename(d.declaredIn.file)}\` (line ${d.declaredIn.line + 1}), not in \`.env.schema.yaml\` or \`.env.example\`.`);
   else parts.push(`**${shownKey(d.name)}**`, 'Not declared in `.env.schema.yaml` or `.env.example`.');
-  if (d.declaredIn) parts.push(`Declared in \`${path.basename(d.declaredIn.file)}\` (line ${d.declaredIn.line + 1}).`);
+  if (d.declaredIn && !d.documented) parts.push(`Declared in \`${path.basename(d.declaredIn.file)}\` (line ${d.declaredIn.line + 1}).`);
   if (d.value) parts.push(`\`${path.basename(d.value.file)}\`: ${d.value.cloaked ? d.value.display : `\`${d.value.display.replace(/`/g, "'")}\``}`);
   return parts.join('\n\n');
 }
@@ -129,6 +131,8 @@ export interface EnvDeclaration {
   /** The schema's (or `.env.example`'s) description of the variable. */
   spec?: VariableSpec;
   declaredIn?: EnvLocation;
+  /** Declared only by the project's documentation (`declaredIn` is the page's line): see `docDeclared.ts`. */
+  documented?: boolean;
   /** Where `.env` sets it, and the value to show: cloaked (`redact`) when secret or when it looks like one. */
   value?: EnvLocation & { display: string; cloaked: boolean };
 }
@@ -147,6 +151,17 @@ export function declarationsFor(file: string, host: FileHost): Map<string, EnvDe
       for (const spec of schema.variables.values()) {
         if (result.has(spec.name)) continue;
         result.set(spec.name, { name: spec.name, spec, declaredIn: { file: schema.file, ...index.positionAt(spec.start) } });
+      }
+    }
+    // Settings only the documentation lists: hover and go-to-definition lead to the page's line.
+    if (declared) {
+      const pages = new Map<string, string[]>();
+      for (const [name, at] of documentedNames(host, foldersUp(path.join(declared.dir, '.env'), host))) {
+        if (result.has(name)) continue;
+        let lines = pages.get(at.file);
+        if (!lines) pages.set(at.file, (lines = (host.readFile(at.file) ?? '').split(/\r?\n/)));
+        const character = Math.max(0, lines[at.line]?.indexOf(name) ?? 0);
+        result.set(name, { name, documented: true, declaredIn: { file: at.file, line: at.line, character } });
       }
     }
     for (const envFile of valueFiles(file, host)) {

@@ -5,6 +5,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../../core/src/env';
+import { isDocumentationFile } from '../../../core/src/env/docDeclared';
 import { envReadAtIn, typedEnvName } from '../../../core/src/env/polyglot';
 import { FileContext } from '../../../core/src/context';
 import { fileKindOf } from '../../../core/src/fileKinds';
@@ -71,7 +72,7 @@ export function registerEnvFeatures(ctx: ServerContext): void {
     return [...declarationsFor(file, host).values()].filter((d) => d.declaredIn).map((d) => ({
       label: d.name,
       kind: CompletionItemKind.Variable,
-      detail: d.spec ? `${d.spec.type}${d.spec.required ? ' · required' : ''}${d.spec.secret ? ' · secret' : ''}` : 'declared',
+      detail: d.spec ? `${d.spec.type}${d.spec.required ? ' · required' : ''}${d.spec.secret ? ' · secret' : ''}` : d.documented ? 'documented' : 'declared',
       documentation: { kind: MarkupKind.Markdown, value: hoverDeclaration(d) },
       textEdit: { range: { start: document.positionAt(start), end: params.position }, newText: d.name },
     }));
@@ -124,7 +125,7 @@ function rangeOf(document: TextDocument, start: number, end: number) {
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-/** Files whose change alters how `.env` files and env reads are judged. */
+/** Files whose change alters how `.env` files and env reads are judged (a Markdown page may document settings). */
 export function isEnvDeclarationFile(file: string): boolean {
-  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env';
+  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env' || isDocumentationFile(file);
 }

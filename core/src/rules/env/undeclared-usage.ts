@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
 import { optionalFamily } from '../../env/family';
-import { nearestDeclarations } from '../../env/locate';
+import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
+import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
@@ -44,6 +45,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let documented: Map<string, DocDeclaration> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (family && !read.name.startsWith(family)) continue;
@@ -54,6 +56,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
+    documented ??= context.host ? documentedNames(context.host, foldersUp(path.join(declared.dir, '.env'), context.host)) : new Map();
+    if (documented.has(read.name)) continue;
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
     else {

@@ -1,0 +1,226 @@
+import * as path from 'node:path';
+import type { FileHost } from '../host';
+import { environmentNames } from './composeDeclared';
+
+/**
+ * Documentation as declaration: a project that documents its settings in its own Markdown (GrowthBook's
+ * `docs/self-host/env.mdx`, a README's table of variables) has told whoever deploys it what to set, even with
+ * no `.env.example` entry. A name counts as declared only where the page presents it as a setting:
+ * - a table cell that is the name and nothing else: `| \`NAME\` | … |`;
+ * - a `NAME=value` line in a fenced code block (also `export NAME=`, `- NAME=`, `docker run -e NAME=`), or a
+ *   key under `environment:` in a fenced compose snippet;
+ * - a list item or heading that starts with the name in code or bold: `- **NAME** - …`, `### \`NAME\``.
+ * A mention in running prose does not declare, and change logs (`CHANGELOG.md`, `docs/releases/…`) never do:
+ * they say what changed, not what to set.
+ *
+ * Which documentation: the README files and the `docs/`, `doc/`, `documentation/` trees of the folders from the
+ * nearest declaration file's up to the workspace root. Bounded: at most MAX_FILES pages per tree, pages over
+ * MAX_BYTES are skipped, every pattern runs in time linear in the line, and each page is parsed once per text.
+ */
+
+export interface DocDeclaration {
+  file: string;
+  /** 0-based line of the first declaring line. */
+  line: number;
+}
+
+export type DocsHost = FileHost & { readonly version?: number };
+
+const MAX_BYTES = 1024 * 1024;
+const MAX_FILES = 2000;
+const MAX_DEPTH = 8;
+const MAX_LINE = 4096;
+const MAX_PARAGRAPH_LINES = 64;
+/** A compose snippet longer than this is not a snippet: its `environment:` keys are not read (bounded work). */
+const MAX_SNIPPET_LINES = 500;
+const DOC_TREES = ['docs', 'doc', 'documentation'];
+const DOC_PAGE = /\.(?:md|mdx|markdown)$/i;
+const README = /^readme(?:\.[\w-]+)?\.(?:md|mdx|markdown)$/i;
+// Release notes say what changed, not what to set: their files and folders are not read.
+const CHANGE_LOG = /^(?:change[-_]?log|changes|history|news|release[-_]?notes|releases?|upgrad(?:e|ing)|migrat(?:e|ion|ions|ing))(?:[-_.].*)?$/i;
+const SKIPPED_FOLDER = /^(?:node_modules|\..*)$/;
+
+/** Whether a change to this file can change what the documentation declares (the server re-judges env reads). */
+export function isDocumentationFile(file: string): boolean {
+  const base = path.basename(file);
+  return DOC_PAGE.test(base) && !CHANGE_LOG.test(base);
+}
+
+const parsed = new Map<string, { text: string; names: Map<string, number> }>();
+const MAX_PARSED = 4096;
+const results = new WeakMap<FileHost, { version: number; byDirs: Map<string, Map<string, DocDeclaration>> }>();
+
+/** Names the documentation of these folders declares, each with the page and line that first declares it. */
+export function documentedNames(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclaration> {
+  const key = dirs.join('\0');
+  const version = host.version;
+  if (version !== undefined) {
+    let cache = results.get(host);
+    if (!cache || cache.version !== version) results.set(host, (cache = { version, byDirs: new Map() }));
+    const hit = cache.byDirs.get(key);
+    if (hit) return hit;
+    const found = collect(host, dirs);
+    cache.byDirs.set(key, found);
+    return found;
+  }
+  return collect(host, dirs);
+}
+
+function collect(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclaration> {
+  const out = new Map<string, DocDeclaration>();
+  const add = (file: string) => {
+    let text: string | undefined;
+    try {
+      text = host.readFile(file);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || text.length > MAX_BYTES) return;
+    for (const [name, line] of namesOf(file, text)) if (!out.has(name)) out.set(name, { file, line });
+  };
+  for (const dir of new Set(dirs)) {
+    const entries = listing(host, dir);
+    for (const f of entries.files.filter((n) => README.test(n)).sort()) add(path.join(dir, f));
+    for (const tree of DOC_TREES) if (entries.folders.includes(tree)) for (const f of pagesUnder(host, path.join(dir, tree))) add(f);
+  }
+  return out;
+}
+
+function listing(host: DocsHost, dir: string): { files: string[]; folders: string[] } {
+  try {
+    return host.entries?.(dir) ?? { files: [], folders: [] };
+  } catch {
+    return { files: [], folders: [] };
+  }
+}
+
+/** The documentation pages of one tree, breadth first, in a stable order; at most MAX_FILES. */
+function pagesUnder(host: DocsHost, top: string): string[] {
+  const pages: string[] = [];
+  let level = [top];
+  for (let depth = 0; depth < MAX_DEPTH && level.length > 0 && pages.length < MAX_FILES; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      const entries = listing(host, dir);
+      for (const f of entries.files.slice().sort()) if (DOC_PAGE.test(f) && !CHANGE_LOG.test(f) && pages.length < MAX_FILES) pages.push(path.join(dir, f));
+      for (const d of entries.folders.slice().sort()) if (!SKIPPED_FOLDER.test(d) && !CHANGE_LOG.test(d)) next.push(path.join(dir, d));
+    }
+    level = next.slice(0, MAX_FILES);
+  }
+  return pages;
+}
+
+function namesOf(file: string, text: string): Map<string, number> {
+  const hit = parsed.get(file);
+  if (hit && hit.text === text) return hit.names;
+  const names = declaredIn(text);
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(file, { text, names });
+  return names;
+}
+
+const NAME = '[A-Z][A-Z0-9_]*';
+// Any indent: MDX pages indent fences inside components and list items.
+const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+-]*)/;
+const TABLE_CELL = new RegExp(`^(?:\`|\\*\\*|__)?(${NAME})(?:\`|\\*\\*|__)?$`);
+// `NAME=value`, `export NAME=`, `- NAME=` (a compose list), `set NAME=`; `# NAME=` as `.env.example` shows an optional one.
+const ASSIGNMENT_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:export[ \\t]+|set[ \\t]+|-[ \\t]+["']?)?(${NAME})=`);
+const DOCKER_ENV = new RegExp(`(?:^|[ \\t])(?:-e|--env)[ \\t]+["']?(${NAME})=`, 'g');
+// A list item or heading that starts with the name in code or bold (`**\`NAME\`**` too), optionally `NAME=value`.
+const ITEM_START = /^[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+(?:\[[ xX]\][ \t]+)?/;
+const BOLD_NAME = new RegExp(`^(\\*\\*|__)\`?(${NAME})(?:=[^\`*_\\s]*)?\`?\\1`);
+const CODE_NAME = new RegExp(`^\`(${NAME})(?:=[^\`]*)?\``);
+// In running text, only an assignment in code (`NAME=value`: what to type) or a name in code or bold that its
+// own sentence calls an environment variable ("set the `SSO_CONFIG` environment variable") declares.
+const CODE_ASSIGNMENT = new RegExp(`\`(${NAME})=[^\`]{0,200}\``, 'g');
+const ENV_VARIABLE = /\benv(?:ironment)?[ _-]?var(?:iable)?s?\b/i;
+const SET_APART = new RegExp(`(?:\`|\\*\\*)(${NAME})(?:\`|\\*\\*)`, 'g');
+const SENTENCE_BREAK = /[.!?:;]\s+/g;
+const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
+const PLAIN_HEADING = new RegExp(`^[ \\t]{0,3}#{1,6}[ \\t]+(${NAME})[ \\t]*(?:#+[ \\t]*)?$`);
+
+/** The names one page declares, each with its first declaring line (0-based). */
+export function declaredIn(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (name: string, line: number) => {
+    if (!out.has(name)) out.set(name, line);
+  };
+  const lines = text.split(/\r?\n/);
+  let fence: { marker: string; yaml: boolean; start: number } | undefined;
+  // The lines of the paragraph being read: a sentence may wrap ("a **PORT** environment variable set,\nset **BACKEND_PORT**").
+  let paragraph: number[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) sentenceNames(lines, paragraph, add);
+    paragraph = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].length > MAX_LINE ? lines[i].slice(0, MAX_LINE) : lines[i];
+    const open = FENCE.exec(line);
+    if (!fence && (open || line.trim() === '' || line.trim().startsWith('|') || ITEM_START.test(line) || paragraph.length >= MAX_PARAGRAPH_LINES)) flush();
+    if (fence) {
+      if (open && open[1][0] === fence.marker[0] && open[1].length >= fence.marker.length && open[2] === '') {
+        // A compose snippet's `environment:` keys, read with the compose reader.
+        if (fence.yaml && i - fence.start < MAX_SNIPPET_LINES) for (const n of environmentNames(lines.slice(fence.start + 1, i).join('\n'))) add(n, fence.start + 1);
+        fence = undefined;
+        continue;
+      }
+      const m = ASSIGNMENT_LINE.exec(line);
+      if (m) add(m[1], i);
+      for (const d of line.matchAll(DOCKER_ENV)) add(d[1], i);
+      continue;
+    }
+    if (open) {
+      fence = { marker: open[1], yaml: /^(?:ya?ml|docker-compose)$/i.test(open[2]), start: i };
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed.startsWith('|')) {
+      for (const cell of trimmed.split('|')) {
+        const m = TABLE_CELL.exec(cell.trim());
+        if (m) add(m[1], i);
+      }
+      continue;
+    }
+    const item = ITEM_START.exec(line);
+    if (item) {
+      // Only a name set apart declares: a plain `- NAME` list is as often a list of anything else.
+      const rest = line.slice(item[0].length);
+      const name = BOLD_NAME.exec(rest)?.[2] ?? CODE_NAME.exec(rest)?.[1] ?? PLAIN_HEADING.exec(line)?.[1];
+      if (name) add(name, i);
+    }
+    if (line.includes('`')) for (const m of line.matchAll(CODE_ASSIGNMENT)) add(m[1], i);
+    // A heading is a paragraph of its own: "## Environment variables" says nothing about the sentence below it.
+    if (trimmed !== '' && !HEADING.test(line)) paragraph.push(i);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Names in code or bold that their own sentence, within one paragraph, calls an environment variable. One pass
+ * over the paragraph: sentences and line starts are walked alongside the matches (linear in its length).
+ */
+function sentenceNames(lines: string[], paragraph: number[], add: (name: string, line: number) => void): void {
+  const text = paragraph.map((i) => lines[i].slice(0, MAX_LINE)).join('\n');
+  if (!ENV_VARIABLE.test(text)) return;
+  const ends: number[] = [];
+  for (const m of text.matchAll(SENTENCE_BREAK)) ends.push(m.index + m[0].length);
+  ends.push(text.length);
+  const mentions: boolean[] = [];
+  let from = 0;
+  for (const end of ends) {
+    mentions.push(ENV_VARIABLE.test(text.slice(from, end)));
+    from = end;
+  }
+  let sentence = 0;
+  let line = 0;
+  let lineEnd = text.indexOf('\n');
+  for (const m of text.matchAll(SET_APART)) {
+    while (ends[sentence] <= m.index) sentence++;
+    while (lineEnd >= 0 && lineEnd < m.index) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    if (mentions[sentence]) add(m[1], paragraph[line]);
+  }
+}
