@@ -60,10 +60,12 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
  * `'secret'`). Left out are stand-ins (`changeme`, `your-smtp-password`, `${VAR}`) and values of another kind
  * (names of variables, URLs, paths, file names, format strings, hashes).
  */
-export function isUsedSecretValue(value: string, name?: string): boolean {
+export function isUsedSecretValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
   const v = value.trim();
   if (v.length < 3 || v.length > 4096) return false;
-  if (isStandIn(v, name) || isEnvVarName(v)) return false;
+  // `product`: the project's own names (workspace/productNames.ts); a default named after the product is its
+  // shipped secret, not a description (isDescriptive).
+  if (isStandIn(v, name, product) || isEnvVarName(v)) return false;
   // A passphrase is words between single spaces; quotes, runs of blanks and line breaks make a message.
   if (/\s/.test(v) && !/^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v)) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;

@@ -1,0 +1,59 @@
+import { before } from 'node:test';
+import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
+import { loadPython } from '../../python-helpers';
+import { RuleTester } from '../ruleTester';
+
+before(loadPython);
+
+// Misses of the audit (audit/README.md, "Recall: the misses left"), each fixed by a general rule. Made-up
+// values and product names throughout.
+
+// 1. A default named after the product that ships it (mirotalk's `JWT_KEY || '<product>_jwt_secret'`) is the
+// product's own secret, the same in every installation: the app signs with it when the variable is unset.
+// Words that only describe the variable stay placeholders (decision 3), and so does a value that tells the
+// reader to replace it.
+const ACME = { '/ws/package.json': '{"name":"acmechat","version":"1.0.0"}' };
+new RuleTester({ filename: '/ws/app/src/config.js' }).run(rule, {
+  valid: [
+    { name: 'describing words only, with a package.json (decision 3)', code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'app-jwt-secret' } };\n", files: ACME },
+    { name: 'a product default that says to replace it', code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'acmechat-jwt-secret-goes-here' } };\n", files: ACME },
+    { name: 'a third party named in a default is a description (decision 3)', code: "const k = process.env.FOURSQUARE_SECRET || 'foursquare-service-secret';\n", files: ACME },
+    { name: 'the product default in a named constant of an API example', filename: '/ws/app/api/token/token.js', code: "const API_KEY_SECRET = 'acmechat_default_secret';\n", files: ACME },
+    { name: 'the product default in a template nothing copies into place', filename: '/ws/app/src/config.template.js', code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'acmechat_jwt_secret' } };\n", files: ACME },
+    { name: 'the product default in .env.template', filename: '/ws/.env.template', code: 'JWT_KEY=acmechat_jwt_secret\n', files: ACME },
+    { name: 'JWT_KEY in code names where a token is stored', code: "const JWT_KEY = 'app-jwt';\nlocalStorage.setItem(JWT_KEY, token);\n", files: ACME },
+    { name: 'no manifest: no product to name', code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'acmechat_jwt_secret' } };\n" },
+  ],
+  invalid: [
+    {
+      name: 'a default that names the product (package.json)',
+      code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'acmechat_jwt_secret' } };\n",
+      files: ACME,
+      errors: [['fallback', 1, 'acmechat_jwt_secret']],
+      output: 'module.exports = { jwt: { key: process.env.JWT_KEY } };\n',
+    },
+    {
+      name: 'a product default in a template the Dockerfile copies into place (mirotalk)',
+      filename: '/ws/app/src/config.template.js',
+      code: "module.exports = { jwt: { key: process.env.JWT_KEY || 'acmechat_jwt_secret' } };\n",
+      files: { ...ACME, '/ws/Dockerfile': 'FROM node:22\nCOPY ./app/src/config.template.js ./app/src/config.js\n' },
+      errors: [['fallback', 1, 'acmechat_jwt_secret']],
+      output: 'module.exports = { jwt: { key: process.env.JWT_KEY } };\n',
+    },
+    {
+      name: 'a product name with a suffix, at a session sink',
+      code: "app.use(session({ secret: 'acmechatp2p-session-secret' }));\n",
+      files: ACME,
+      errors: [['sink', 1, 'acmechatp2p-session-secret']],
+      output: "app.use(session({ secret: process.env.SESSION_SECRET }));\n",
+    },
+    {
+      name: 'a Python default that names the product (pyproject.toml)',
+      filename: '/ws/app/settings.py',
+      code: "import os\nSECRET = os.environ.get('JWT_KEY', 'acmechat-jwt-secret')\n",
+      files: { '/ws/pyproject.toml': '[project]\nname = "acmechat"\nversion = "1.0"\n' },
+      errors: [['fallback', 2, 'acmechat-jwt-secret']],
+      output: 'import os\nSECRET = os.environ["JWT_KEY"]\n',
+    },
+  ],
+});
