@@ -16,7 +16,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/\s/.test(v) && !(options.spaces && /^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v))) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false; // URLs: those with credentials are the providers' business
-  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false; // paths
+  if (isPath(v)) return false; // paths
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
@@ -69,12 +69,25 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
   // A passphrase is words between single spaces; quotes, runs of blanks and line breaks make a message.
   if (/\s/.test(v) && !/^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v)) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || isPath(v)) return false;
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false;
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false;
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false;
   if (/^[a-z][\w-]*(\.[a-z][\w-]*)+$/.test(v)) return false; // i18n ids: `label.password`
   return true;
+}
+
+/**
+ * `./certs`, `/etc/app/key`, `~/.ssh`, `C:\keys`: a path. Not a value that only starts like one and is random
+ * letters between its slashes (qresp's Flask key, `//` then keyboard-mashed parts): every part plain letters
+ * and digits, and at least two of them with five consonants in a row, which no folder name has
+ * (`/etc/ssl/https` has one).
+ */
+function isPath(v: string): boolean {
+  if (!/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
+  const parts = v.split(/[\\/]+/).filter(Boolean);
+  const random = parts.every((p) => /^[A-Za-z0-9]+$/.test(p)) && parts.filter((p) => /[b-df-hj-np-tv-xz]{5}/i.test(p)).length >= 2;
+  return !random;
 }
 
 /** Django's password hash format, `algorithm$iterations$salt$hash`: `pbkdf2_sha256$…`, `argon2$…`, `bcrypt_sha256$…`. */

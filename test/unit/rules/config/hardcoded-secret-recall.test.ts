@@ -57,3 +57,21 @@ new RuleTester({ filename: '/ws/app/src/config.js' }).run(rule, {
     },
   ],
 });
+
+// 2. A value under a secret's name that starts like a path but is random letters between slashes (qresp's
+// Flask key, `//` then keyboard-mashed parts) is a key; real paths, with folder names, are still paths.
+new RuleTester({ filename: '/ws/backend/project/config.ini' }).run(rule, {
+  valid: [
+    { name: 'a path to a key file', code: '[SECRETS]\nFLASK_SECRET_KEY = /etc/qresp/secret.key\n' },
+    { name: 'a folder path', code: '[SECRETS]\nSECRET_KEY = /var/lib/app/keys/\n' },
+    { name: 'one part with a run of consonants (https)', code: '[SECRETS]\nSECRET_KEY = /etc/ssl/https/\n' },
+    { name: 'a relative path', code: '[SECRETS]\nSECRET_KEY = ./instance/secret\n' },
+  ],
+  invalid: [
+    {
+      name: 'random parts between slashes (qresp)',
+      code: '[SECRETS]\nFLASK_SECRET_KEY = //qzvtm/hgfdrwplkjxcvb/a9bcdfghjklmn2/\n',
+      errors: [['named', 2, '//qzvtm/hgfdrwplkjxcvb/a9bcdfghjklmn2/']],
+    },
+  ],
+});
