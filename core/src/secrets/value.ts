@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy';
-import { words } from './names';
+import { isSigningSecretName, words } from './names';
 import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 
 /**
@@ -9,7 +9,9 @@ import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
  */
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
-  if (v.length < 4 || v.length > 4096) return false;
+  // The key an app signs its sessions or tokens with (`JwtSecret = 233`) counts at any length: a short one is
+  // only easier to guess. Other names keep the floor, under which values are codes, counts and flags.
+  if (v.length < (name && isSigningSecretName(name) ? 1 : 4) || v.length > 4096) return false;
   if (isPlaceholder(v, name) || isEnvVarName(v)) return false;
   // Sentences are labels and messages; only a sink (`session({ secret: 'keyboard cat' })`) makes a phrase a
   // secret, and then only words between single spaces: a value with quotes and runs of blanks is no passphrase.
