@@ -9,7 +9,7 @@ import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
  */
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
-  // The key an app signs its sessions or tokens with (`JwtSecret = 233`) counts at any length: a short one is
+  // The key an app signs its sessions or tokens with (`JwtSecret = 2…` (three digits)) counts at any length: a short one is
   // only easier to guess. Other names keep the floor, under which values are codes, counts and flags.
   if (v.length < (name && isSigningSecretName(name) ? 1 : 4) || v.length > 4096) return false;
   if (isPlaceholder(v, name) || isEnvVarName(v)) return false;

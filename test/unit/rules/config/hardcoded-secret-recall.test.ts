@@ -76,18 +76,18 @@ new RuleTester({ filename: '/ws/backend/project/config.ini' }).run(rule, {
   ],
 });
 
-// 3. The key an app signs its tokens or sessions with counts at any length (go-gin-example's `JwtSecret = 233`);
-// counts, switches and empty values under secret-sounding names stay silent.
+// 3. The key an app signs its tokens or sessions with counts at any length (go-gin-example's three-digit
+// `JwtSecret`; made-up digits here); counts, switches and empty values under secret-sounding names stay silent.
 new RuleTester({ filename: '/ws/conf/app.ini' }).run(rule, {
   valid: [
-    { name: 'a length beside the secret', code: '[app]\nJwtSecretLength = 233\n' },
+    { name: 'a length beside the secret', code: '[app]\nJwtSecretLength = 417\n' },
     { name: 'an expiry beside the secret', code: '[app]\nJWT_SECRET_EXPIRES_IN = 60\nSESSION_TIMEOUT = 30\n' },
     { name: 'a switch and an empty value', code: '[app]\nSessionSecret = true\nJwtSecret =\n' },
     { name: 'one digit repeated', code: '[app]\nJwtSecret = 0\n' },
-    { name: 'a short value under a secret that signs nothing', code: '[db]\nPassword = 233\n' },
+    { name: 'a short value under a secret that signs nothing', code: '[db]\nPassword = 417\n' },
   ],
   invalid: [
-    { name: 'three digits as the JWT secret (go-gin-example)', code: '[app]\nPageSize = 10\nJwtSecret = 233\n', errors: [['named', 3, '233']] },
+    { name: 'three digits as the JWT secret (go-gin-example)', code: '[app]\nPageSize = 10\nJwtSecret = 417\n', errors: [['named', 3, '417']] },
     { name: 'a short session secret in YAML', filename: '/ws/config/app.yaml', code: 'auth:\n  sessionSecret: k9\n', errors: [['named', 2, 'k9']] },
     { name: "a short Flask SECRET_KEY in .env", filename: '/ws/.env', code: 'SECRET_KEY=x1z\n', gitTracked: true, errors: [['named', 1, 'x1z']] },
   ],
