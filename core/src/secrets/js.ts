@@ -115,9 +115,13 @@ function plausibleValue(text: string, afterQuote: number, name: string, byRole: 
   const value = text.slice(afterQuote, end);
   // Where the tree may find a sink or a default (`secret:` of express-session, `password:` of a database
   // client, a parameter's default), the value is judged by role, not strength, as the tree will judge it.
-  if (byRole) return isUsedSecretValue(value, name);
+  // Any word may be the project's name here (the gate does not read the manifest): the tree decides.
+  if (byRole) return isUsedSecretValue(value, name, ANY_PRODUCT);
   return !isCodeWord(value) && isSecretValue(value, name);
 }
+
+// Every word starts with the empty string: each unknown word of a value counts as a product's name.
+const ANY_PRODUCT = (): ReadonlySet<string> => new Set(['']);
 
 // The options a sink reads by name (sinks.ts): `secret`, `keys`, `secretOrKey`, `pass`, `password`.
 const SINK_KEYS = /^(?:secret|keys|secretOrKey|pass|password|passwd|pwd)$/i;

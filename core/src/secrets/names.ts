@@ -97,6 +97,28 @@ export function isSensitiveName(name: string): boolean {
   return true;
 }
 
+/**
+ * True when an environment variable of this name holds a secret: every name isSensitiveName accepts, and the
+ * key of a signing scheme (`JWT_KEY`, `HMAC_KEY`, `JWS_SIGNING_KEY`). In code the same name is as often the
+ * key a token is stored under (`localStorage.getItem(JWT_KEY)`); a variable of the environment holds the key.
+ */
+export function isSecretEnvName(name: string): boolean {
+  return isSensitiveName(name) || /^(?:jwt|jws|hmac)(?:sign(?:ing)?)?key$/.test(words(name).join(''));
+}
+
+// Words that name what an app signs with its own key: its sessions, cookies, tokens, requests.
+const SIGNING_WORDS = new Set(['jwt', 'jws', 'session', 'cookie', 'signing', 'signature', 'hmac', 'csrf', 'flask', 'django']);
+
+/**
+ * The key an app signs its own sessions or tokens with: `JwtSecret`, `SESSION_SECRET`, `cookieSecret`,
+ * `SIGNING_KEY`, and the frameworks' `SECRET_KEY`. Any value kept there is used as the key, however short.
+ */
+export function isSigningSecretName(name: string): boolean {
+  if (!isSensitiveName(name)) return false;
+  const ws = words(name);
+  return ws.join('') === 'secretkey' || ws.some((w) => SIGNING_WORDS.has(w));
+}
+
 // Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
 // id (`gemini-2.5-flash-image`), a role, a region, a version. Not `id`: a client id may be a random key.
 const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format']);

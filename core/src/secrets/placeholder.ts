@@ -47,6 +47,9 @@ const DESCRIBING_WORDS = new Set([
   'default',
 ]);
 
+// Describing words that tell the reader to put their own value in: a placeholder whatever else it names.
+const INSTRUCTION_WORDS = new Set(['your', 'yours', 'here', 'goes', 'put', 'insert', 'enter', 'paste', 'fill', 'replace', 'set', 'me', 'own', 'real', 'actual', 'generated', 'random']);
+
 // Values that say the secret is absent: what code assigns when nothing was given (`'not_available'`, `'unset'`).
 const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defined|applicable|given|needed|required|used)|unavailable|unspecified|unconfigured|unknown|missing|disabled|no[-_ ]?(?:secret|password|key|token))$/i;
 
@@ -56,7 +59,7 @@ const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defi
  * for the kind of secret, and every other word describing it (one unknown word, a service's name, is
  * allowed beside a describing one); `superSecret` and `keyboard cat` are values, not descriptions.
  */
-export function isDescriptive(value: string, name?: string): boolean {
+export function isDescriptive(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
   const v = value.trim();
   // Words start with a letter; a product's name may hold a digit (`mirotalkp2p_default_secret`).
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[ _.-]+[A-Za-z][A-Za-z0-9]*)*$/.test(v)) return false;
@@ -67,13 +70,22 @@ export function isDescriptive(value: string, name?: string): boolean {
   const nameWords = new Set(name ? name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).map((w) => w.toLowerCase()) : []);
   let describing = 0;
   let unknown = 0;
+  let names = false;
   for (const w of ws) {
     if (KIND_WORDS.has(w)) continue;
     if (DESCRIBING_WORDS.has(w) || nameWords.has(w)) describing++;
-    else unknown++;
+    else {
+      unknown++;
+      if (product && [...product()].some((p) => w.startsWith(p))) names = true;
+    }
   }
+  // The product's own name (`mirotalk_jwt_secret` in mirotalk) makes the value the product's default secret,
+  // the same in every installation and published with its code, not a description of what goes there; one
+  // that also tells the reader to replace it (`mirotalk-secret-goes-here`) is still a placeholder.
+  if (names && !ws.some((w) => INSTRUCTION_WORDS.has(w))) return false;
   return unknown === 0 || (unknown === 1 && describing >= 1);
 }
+
 
 /** `securekey`, `strongsecret`, `yourtoken`: one describing word and one kind word, unseparated. */
 function gluedDescription(word: string): boolean {
@@ -95,7 +107,7 @@ const SECRET_REFERENCES = /^(?:env\([A-Za-z_][\w]*\)|\{?(?:env|vault|ssm|secrets
  * a secret-manager reference, a mask. Where a value is used as the secret (sinks, defaults, URLs), only these
  * are passed over.
  */
-export function isStandIn(value: string, name?: string): boolean {
+export function isStandIn(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (/^(.)\1*$/s.test(v)) return true;
@@ -119,7 +131,7 @@ export function isStandIn(value: string, name?: string): boolean {
   // Masked in several places: `TXXXXX_PUB_btbq8rXXXXtz5kXXXX…`.
   if (/X{4,}.*X{4,}/.test(v)) return true;
   // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
-  return !isWeakWord(v) && isDescriptive(v, name);
+  return !isWeakWord(v) && isDescriptive(v, name, product);
 }
 
 // The environment or mode a default names (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`):

@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy';
-import { words } from './names';
+import { isSigningSecretName, words } from './names';
 import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 
 /**
@@ -9,14 +9,16 @@ import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
  */
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
-  if (v.length < 4 || v.length > 4096) return false;
+  // The key an app signs its sessions or tokens with (`JwtSecret = 2…` (three digits)) counts at any length: a short one is
+  // only easier to guess. Other names keep the floor, under which values are codes, counts and flags.
+  if (v.length < (name && isSigningSecretName(name) ? 1 : 4) || v.length > 4096) return false;
   if (isPlaceholder(v, name) || isEnvVarName(v)) return false;
   // Sentences are labels and messages; only a sink (`session({ secret: 'keyboard cat' })`) makes a phrase a
   // secret, and then only words between single spaces: a value with quotes and runs of blanks is no passphrase.
   if (/\s/.test(v) && !(options.spaces && /^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v))) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false; // URLs: those with credentials are the providers' business
-  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false; // paths
+  if (isPath(v)) return false; // paths
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
@@ -60,19 +62,34 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
  * `'secret'`). Left out are stand-ins (`changeme`, `your-smtp-password`, `${VAR}`) and values of another kind
  * (names of variables, URLs, paths, file names, format strings, hashes).
  */
-export function isUsedSecretValue(value: string, name?: string): boolean {
+export function isUsedSecretValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
   const v = value.trim();
   if (v.length < 3 || v.length > 4096) return false;
-  if (isStandIn(v, name) || isEnvVarName(v)) return false;
+  // `product`: the project's own names (workspace/productNames.ts); a default named after the product is its
+  // shipped secret, not a description (isDescriptive).
+  if (isStandIn(v, name, product) || isEnvVarName(v)) return false;
   // A passphrase is words between single spaces; quotes, runs of blanks and line breaks make a message.
   if (/\s/.test(v) && !/^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v)) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || isPath(v)) return false;
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false;
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false;
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false;
   if (/^[a-z][\w-]*(\.[a-z][\w-]*)+$/.test(v)) return false; // i18n ids: `label.password`
   return true;
+}
+
+/**
+ * `./certs`, `/etc/app/key`, `~/.ssh`, `C:\keys`: a path. Not a value that only starts like one and is random
+ * letters between its slashes (qresp's Flask key, `//` then keyboard-mashed parts): every part plain letters
+ * and digits, and at least two of them with five consonants in a row, which no folder name has
+ * (`/etc/ssl/https` has one).
+ */
+function isPath(v: string): boolean {
+  if (!/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
+  const parts = v.split(/[\\/]+/).filter(Boolean);
+  const random = parts.every((p) => /^[A-Za-z0-9]+$/.test(p)) && parts.filter((p) => /[b-df-hj-np-tv-xz]{5}/i.test(p)).length >= 2;
+  return !random;
 }
 
 /** Django's password hash format, `algorithm$iterations$salt$hash`: `pbkdf2_sha256$…`, `argon2$…`, `bcrypt_sha256$…`. */

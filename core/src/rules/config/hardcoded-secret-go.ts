@@ -2,7 +2,8 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { goMoveToEnv } from '../../go/edits';
 import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
-import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { lazyProductWords } from '../../workspace/productNames';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
@@ -25,12 +26,14 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
   const facts = context.go;
   if (!facts) return [];
   const out: GoSecretCandidate[] = [];
+  // The project's names, read only if a default made of words asks (`<product>_jwt_secret`: isDescriptive).
+  const product = lazyProductWords(context.host, context.path);
   // Fallbacks first: the default's assignment (`v = "lit"`) is a binding too, reported once, as the fallback.
   for (const read of facts.envReads) {
     const fallback = read.fallback;
     if (!read.name || !fallback) continue;
     const s = fallback.string;
-    const accept = isSensitiveName(read.name) ? isUsedSecretValue(s.value, read.name) : looksRandom(s.value);
+    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : looksRandom(s.value);
     if (!accept) continue;
     const envName = read.name;
     // The default goes; an unset variable stops the program at start-up, saying which one.

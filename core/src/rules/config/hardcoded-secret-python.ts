@@ -2,7 +2,8 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
-import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
@@ -26,6 +27,8 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   const facts = context.python;
   if (!facts) return [];
   const out: PythonSecretCandidate[] = [];
+  // The project's names, read only if a default made of words asks (`<product>_jwt_secret`: isDescriptive).
+  const product = lazyProductWords(context.host, context.path);
   for (const a of facts.assignments) {
     const name = a.path[a.path.length - 1];
     const owner = a.path.slice(0, -1);
@@ -37,14 +40,14 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
     for (const [name, value] of Object.entries(call.kwargs)) named(out, facts, name, [], value);
     for (const sink of SECRET_SINKS) {
       const s = call.args[sink.index]?.string;
-      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isUsedSecretValue(s.value)) continue;
+      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isUsedSecretValue(s.value, undefined, product)) continue;
       out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
     }
   }
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
     if (!read.name || !s || s.interpolated) continue;
-    const accept = isSensitiveName(read.name) ? isUsedSecretValue(s.value, read.name) : looksRandom(s.value);
+    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : looksRandom(s.value);
     if (!accept) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {

@@ -4,7 +4,7 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
-import { endsInDescriptiveWord, isSensitiveName, toEnvName } from '../../secrets/names';
+import { endsInDescriptiveWord, isSecretEnvName, toEnvName } from '../../secrets/names';
 import { isEnvironmentWord } from '../../secrets/placeholder';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
@@ -15,6 +15,7 @@ import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
 import { composeEnvFiles } from '../../workspace/compose';
+import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -148,7 +149,8 @@ function contextCandidates(context: FileContext): Candidate[] {
       if (!JS_CONTEXT_CANDIDATE.test(context.text)) return [];
       let serves: boolean | undefined;
       const servesItself = (): boolean => (serves ??= listenSites(context.sourceFile).length > 0);
-      return findJsSecrets(context.sourceFile).filter(acceptJs).map((s) => jsCandidate(context, s, servesItself));
+      const product = lazyProductWords(context.host, context.path);
+      return findJsSecrets(context.sourceFile).filter((s) => acceptJs(s, product)).map((s) => jsCandidate(context, s, servesItself));
     }
     case 'yaml':
     case 'json': {
@@ -206,16 +208,18 @@ function nestedDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-function acceptJs(s: JsSecret): boolean {
+function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
-  if (s.kind === 'sink') return isUsedSecretValue(s.value);
+  if (s.kind === 'sink') return isUsedSecretValue(s.value, undefined, product);
   // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
   // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
   // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
   if (s.kind === 'fallback' && (PUBLIC_ENV.test(s.name) || isEnvironmentWord(s.value))) return false;
   // A default under a name that says what it is about (`GEMINI_IMAGE_MODEL`) is that thing, however random it looks.
-  if (s.kind === 'fallback') return isSensitiveName(s.name) ? isUsedSecretValue(s.value, s.name) : !endsInDescriptiveWord(s.name) && looksRandom(s.value);
+  if (s.kind === 'fallback') {
+    return isSecretEnvName(s.name) ? isUsedSecretValue(s.value, s.name, product) : !endsInDescriptiveWord(s.name) && looksRandom(s.value);
+  }
   // A code generator's `{ token: 'float64' }` is a type of the language it writes.
   if (isTypeName(s.value)) return false;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).

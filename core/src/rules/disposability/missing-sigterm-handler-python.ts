@@ -10,20 +10,53 @@ export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test before the rule runs on a Python file. */
-export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(/;
+export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b/;
 
 /** Keywords the engine tests (lower case) before the gate. */
-export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app('];
+export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app(', 'discord'];
 
 /**
- * What keeps a Python process running: each row a method (or qualified callee) and what it runs, with a true
- * and a false example (checked by the tests).
+ * What keeps a Python process running: each row a method and what it runs, with a true and a false example
+ * (checked by the tests). A row with a `library` is a client of that library that runs until it is stopped,
+ * matched only in a module that imports the library, on a receiver that is no imported module
+ * (`asyncio.run` is not discord's `run`) and not on `self` or `super()` (a subclass's own `start`). `awaited`
+ * rows count only where the call is awaited in a module that runs the event loop itself (`asyncio.run(…)`,
+ * `run_until_complete`): discord.py's `await bot.start()` in a launcher, not a cog's paginator
+ * `await pages.start()` nor a `tasks.loop`'s `reminder.start()`. Clients that stop cleanly on SIGTERM by
+ * themselves are left out: python-telegram-bot's `run_polling` and aiogram's `start_polling` handle it by
+ * default, Celery's worker does a warm shutdown.
  */
-export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp: string }> = [
+export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp: string; library?: string; awaited?: boolean }> = [
   { method: 'serve_forever', what: 'server', tp: 'httpd.serve_forever()', fp: 'httpd.handle_request()' },
   { method: 'run_forever', what: 'event loop', tp: 'loop.run_forever()', fp: 'loop.run_until_complete(main())' },
   { method: 'start_consuming', what: 'message consumer', tp: 'channel.start_consuming()', fp: 'channel.basic_publish(body=b"x")' },
+  // discord.py 2: `start` logs in and keeps the gateway open until closed; `run` wraps it in `asyncio.run`
+  // and stops only on Ctrl-C (1.x also closed on SIGTERM; 2.0, of 2022, no longer does).
+  { method: 'start', library: 'discord', awaited: true, what: 'Discord client',
+    tp: 'import asyncio\nimport discord\nasync def main(bot):\n    await bot.start(TOKEN)\nasyncio.run(main(Bot()))',
+    fp: 'import discord\nasync def show(ctx, pages):\n    await pages.start(ctx)' },
+  { method: 'run', library: 'discord', what: 'Discord client',
+    tp: 'import discord\nclient = discord.Client(intents=intents)\nclient.run(TOKEN)', fp: 'import asyncio\nimport discord\nasyncio.run(main())' },
 ];
+
+/** The row of LONG_RUNNING this call matches, if any. */
+function longRunning(call: PyCall, facts: PythonFacts, text: string): (typeof LONG_RUNNING)[number] | undefined {
+  return LONG_RUNNING.find((r) => {
+    if (r.method !== call.method) return false;
+    if (!r.library) return true;
+    const library = r.library;
+    const imported = [...facts.imports.values()].some((m) => m === library || m.startsWith(`${library}.`));
+    const receiver = facts.imports.get(call.written.split('.')[0]);
+    const onModule = receiver !== undefined && receiver !== library && !receiver.startsWith(`${library}.`);
+    if (!imported || !call.written.includes('.') || onModule || /^(?:self|cls|super\(\))\./.test(call.written)) return false;
+    return !r.awaited || (/\bawait\s+$/.test(text.slice(Math.max(0, call.start - 16), call.start)) && runsEventLoop(facts));
+  });
+}
+
+/** The module drives an event loop itself: `asyncio.run(main())`, `loop.run_until_complete(main())`. */
+function runsEventLoop(facts: PythonFacts): boolean {
+  return facts.calls.some((c) => c.callee === 'asyncio.run' || c.method === 'run_until_complete');
+}
 
 /**
  * Calls inside a `while True:` loop that make it a consumer or worker, not a retry loop: blocking reads, and
@@ -40,7 +73,7 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   if (!facts || handlesSigterm(facts, context.text)) return;
   const sites: Array<{ start: number; end: number; label: string; what: string }> = [];
   for (const call of facts.calls) {
-    const row = LONG_RUNNING.find((r) => r.method === call.method);
+    const row = longRunning(call, facts, context.text);
     if (row) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
   for (const loop of facts.foreverLoops) {

@@ -1,0 +1,35 @@
+import { before } from 'node:test';
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { loadPython } from '../../python-helpers';
+import { RuleTester } from '../ruleTester';
+
+before(loadPython);
+
+// Library clients that keep a Python process running until they are stopped (the rows of LONG_RUNNING with a
+// `library`): RoboDanny's `await bot.start()` under `asyncio.run`, with no SIGTERM handler, was a miss of the
+// audit (audit/README.md, "Recall: the misses left"). Each row's own true and false examples are checked in
+// python-rules.test.ts; these cases pin the conditions around them.
+const LAUNCHER = 'import asyncio\nimport discord\nfrom bot import Bot\n\nasync def run_bot():\n    async with Bot() as bot:\n        await bot.start()\n\nasyncio.run(run_bot())\n';
+const HANDLED = LAUNCHER.replace('import discord\n', 'import discord\nimport signal\n').replace('        await bot.start()\n', '        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))\n        await bot.start()\n');
+
+// The fix: a handler that exits cleanly, after the imports (`asyncio.run` then closes the client on the way out).
+const SHUTDOWN = (imports: string, body: string) =>
+  `${imports}import signal\n\n\ndef _stop_on_sigterm(signum, frame):\n    raise SystemExit(0)\n\n\nsignal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\n${body}`;
+
+new RuleTester({ filename: '/ws/launcher.py' }).run(rule, {
+  valid: [
+    { name: 'a SIGTERM handler added to the loop', code: HANDLED },
+    { name: 'discord not imported: start() is anything', code: LAUNCHER.replace('import discord\n', '') },
+    { name: "a tasks.loop's start() in a cog is not awaited", filename: '/ws/cogs/reminder.py', code: 'import discord\nfrom discord.ext import commands, tasks\n\nclass Reminder(commands.Cog):\n    def __init__(self, bot):\n        self.bot = bot\n        self.check.start()\n' },
+    { name: 'an awaited start() in a module that runs no event loop (a cog\'s paginator)', filename: '/ws/cogs/tags.py', code: 'import discord\nfrom discord.ext import commands\n\nclass Tags(commands.Cog):\n    async def show(self, ctx, pages):\n        await pages.start(ctx)\n' },
+    { name: "a Bot subclass's own start() calling super()", filename: '/ws/bot.py', code: 'import asyncio\nimport discord\n\nclass Bot(discord.Client):\n    async def start(self):\n        await super().start(TOKEN)\n\nasyncio.run(Bot().start())\n' },
+    { name: "asyncio's run is not discord's", code: 'import asyncio\nimport discord\n\nasyncio.run(main())\n' },
+    { name: "start() on an imported module other than discord's", code: 'import discord\nimport webserver\n\nasync def main():\n    await webserver.start()\n' },
+    { name: 'test code', filename: '/ws/tests/test_bot.py', code: LAUNCHER },
+  ],
+  invalid: [
+    { name: 'discord.py: await bot.start() under asyncio.run (RoboDanny)', code: LAUNCHER, errors: [['pyMissing', 7, 'bot.start()']], output: SHUTDOWN('import asyncio\nimport discord\nfrom bot import Bot\n', LAUNCHER.split('from bot import Bot\n\n')[1]) },
+    { name: 'discord.py: client.run(token)', code: 'import discord\n\nclient = discord.Client(intents=discord.Intents.default())\nclient.run(TOKEN)\n', errors: [['pyMissing', 4, 'client.run(TOKEN)']], output: SHUTDOWN('import discord\n', 'client = discord.Client(intents=discord.Intents.default())\nclient.run(TOKEN)\n') },
+  ],
+});
+
