@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
+import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
@@ -41,13 +42,7 @@ export const meta: RuleMeta = {
 };
 
 /** Where a secret found by its position sits, and how the fix would replace it. */
-interface Candidate {
-  messageId: 'named' | 'fallback' | 'sink';
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-  fix?: MoveToEnvFix;
+interface Candidate extends LanguageSecretCandidate {
   /** Reaches only the developer's machine: reported one level below the rule's severity (two for a built-in default). */
   local?: boolean;
   /** Built-in defaults (`defaults:` of a shipped configuration) for the developer's machine: information. */
