@@ -7,6 +7,7 @@ import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
+import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -45,6 +46,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let setByManifests: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
@@ -56,6 +58,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Set on the containers by the project's Kubernetes manifests or Helm chart: declared there.
+    setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    if (setByManifests.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     documented ??= context.host ? documentedNames(context.host, foldersUp(path.join(declared.dir, '.env'), context.host)) : new Map();
     if (documented.has(read.name)) continue;
