@@ -14,6 +14,7 @@ import { isExpiredJwt } from '../../secrets/jwt';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
+import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
@@ -77,6 +78,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   }
   candidates.push(...findSqlPasswords(context.text).filter((p) => isSecretValue(p.value, 'password'))
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
+  if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
   // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
@@ -156,7 +158,7 @@ function contextCandidates(context: FileContext): Candidate[] {
         context.incomplete ??= `not fully analysed: ${meta.id} does not parse ${context.kind.toUpperCase()} nested deeper than 64 levels; only provider-format secrets were checked`;
         return [];
       }
-      const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
+      const compose = COMPOSE_FILE.test(context.path);
       const keyed = findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
       if (!secretManifest) return keyed;
       // A Secret's `data` is base64: judged decoded, never as the base64 text.

@@ -62,3 +62,31 @@ new RuleTester({ filename: '/ws/app/config.py' }).run(rule, {
       code: '{ "Auth": { "AccessToken": "q8Zr2vLp4Kx9Wm3T" } }\n', errors: [{ messageId: 'named', line: 1 }] },
   ],
 });
+
+// Defaults written into an interpolation are judged as an environment read's default in code (decision 5).
+new RuleTester({ filename: '/ws/src/main/resources/application.properties' }).run(rule, {
+  valid: [
+    { name: 'Spring: a stand-in default', code: 'spring.datasource.password=${DB_PASSWORD:changeme}\n' },
+    { name: 'Spring: an empty default and no default', code: 'spring.datasource.password=${DB_PASSWORD:}\njwt.secret=${JWT_SECRET}\n' },
+    { name: 'Spring: a non-secret setting with a plain default', code: 'server.port=${PORT:8080}\nspring.datasource.url=${DB_URL:jdbc:h2:mem:test}\n' },
+    { name: 'shell: fail-when-unset and alternative forms write no default', filename: '/ws/scripts/run.sh', code: 'echo "${DB_PASSWORD:?set DB_PASSWORD}" "${TOKEN:+set}"\n' },
+    { name: 'compose: a memorable default in a compose file (judged as an example)', filename: '/ws/docker-compose.yml',
+      code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
+    { name: 'a nested interpolation is no literal', filename: '/ws/docker-compose.yml', code: 'services:\n  app:\n    environment:\n      - TOKEN=${TOKEN:-${FALLBACK_TOKEN}}\n' },
+  ],
+  invalid: [
+    { name: 'Spring: a secret default in application.properties', code: 'spring.datasource.password=${DB_PASSWORD:Zq8vT2mX9pL4}\n',
+      errors: [{ messageId: 'fallback', line: 1, text: 'Zq8vT2mX9pL4' }] },
+    { name: 'Spring: a dotted property name as the variable', filename: '/ws/src/main/resources/application.yml',
+      code: 'app:\n  secret: ${app.jwt.secret:kJ8sQ2vX9mZ4pL7wR3tY}\n', errors: [{ messageId: 'fallback', line: 2 }] },
+    { name: 'shell: a random default in a deploy script', filename: '/ws/deploy/run.sh', code: 'export API_TOKEN="${API_TOKEN:-kJ8sQ2vX9mZ4pL7wR3tY}"\n',
+      errors: [{ messageId: 'fallback', line: 1 }] },
+    {
+      name: 'compose: a random default moves to .env, leaving ${NAME}',
+      filename: '/ws/docker-compose.yml',
+      code: 'services:\n  app:\n    environment:\n      - JWT_SECRET=${JWT_SECRET:-kJ8sQ2vX9mZ4pL7w}\n',
+      errors: [{ messageId: 'fallback', line: 4 }],
+      output: 'services:\n  app:\n    environment:\n      - JWT_SECRET=${JWT_SECRET}\n',
+    },
+  ],
+});

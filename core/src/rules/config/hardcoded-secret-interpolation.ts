@@ -1,0 +1,23 @@
+import type { FileContext } from '../../context';
+import { findInterpolationDefaults } from '../../secrets/interpolationDefaults';
+import { isSecretDefault } from '../../secrets/value';
+import { lazyProductWords } from '../../workspace/productNames';
+import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
+
+export const COMPOSE_FILE = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i;
+
+/**
+ * `${DB_PASSWORD:-s3cret}` (compose, shell), Spring's `${DB_PASSWORD:s3cret}`: a default judged as an environment
+ * read's default in code is. In a compose file the fix leaves `${DB_PASSWORD}`, which compose reads from the
+ * `.env` beside it, and moves the value there.
+ */
+export function interpolationCandidates(context: FileContext): LanguageSecretCandidate[] {
+  const compose = COMPOSE_FILE.test(context.path);
+  const product = lazyProductWords(context.host, context.path);
+  return findInterpolationDefaults(context.text).filter((d) => isSecretDefault(d.name, d.value, product)).map((d): LanguageSecretCandidate => ({
+    messageId: 'fallback', name: d.name, value: d.value, start: d.start, end: d.end,
+    fix: compose && /^[A-Za-z_]\w*$/.test(d.name)
+      ? { kind: 'move-to-env', start: d.whole.start, end: d.whole.end, replacement: () => `\${${d.name}}`, name: d.name, value: d.value, fixedName: true }
+      : undefined,
+  }));
+}
