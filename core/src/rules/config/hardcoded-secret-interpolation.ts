@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import { findInterpolationDefaults } from '../../secrets/interpolationDefaults';
-import { isSecretDefault } from '../../secrets/value';
+import { isSecretDefault, looksRandom } from '../../secrets/value';
 import { lazyProductWords } from '../../workspace/productNames';
 import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
@@ -14,7 +14,10 @@ export const COMPOSE_FILE = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i;
 export function interpolationCandidates(context: FileContext): LanguageSecretCandidate[] {
   const compose = COMPOSE_FILE.test(context.path);
   const product = lazyProductWords(context.host, context.path);
-  return findInterpolationDefaults(context.text).filter((d) => isSecretDefault(d.name, d.value, product)).map((d): LanguageSecretCandidate => ({
+  // A shell script's defaults are mostly a developer's: a local database's `${POSTGRES_PASSWORD:-postgres}`
+  // (cnpmcore's test set-up). There only a random-looking default counts, as in an example file.
+  const shell = context.kind === 'shell';
+  return findInterpolationDefaults(context.text).filter((d) => isSecretDefault(d.name, d.value, product) && (!shell || looksRandom(d.value))).map((d): LanguageSecretCandidate => ({
     messageId: 'fallback', name: d.name, value: d.value, start: d.start, end: d.end,
     fix: compose && /^[A-Za-z_]\w*$/.test(d.name)
       ? { kind: 'move-to-env', start: d.whole.start, end: d.whole.end, replacement: () => `\${${d.name}}`, name: d.name, value: d.value, fixedName: true }

@@ -70,6 +70,8 @@ new RuleTester({ filename: '/ws/src/main/resources/application.properties' }).ru
     { name: 'Spring: an empty default and no default', code: 'spring.datasource.password=${DB_PASSWORD:}\njwt.secret=${JWT_SECRET}\n' },
     { name: 'Spring: a non-secret setting with a plain default', code: 'server.port=${PORT:8080}\nspring.datasource.url=${DB_URL:jdbc:h2:mem:test}\n' },
     { name: 'shell: fail-when-unset and alternative forms write no default', filename: '/ws/scripts/run.sh', code: 'echo "${DB_PASSWORD:?set DB_PASSWORD}" "${TOKEN:+set}"\n' },
+    { name: "shell: a local database's conventional password as a default (cnpmcore's test set-up)", filename: '/ws/prepare-database-postgresql.sh',
+      code: 'db_host=${POSTGRES_HOST:-127.0.0.1}\ndb_password=${POSTGRES_PASSWORD:-postgres}\n' },
     { name: 'compose: a memorable default in a compose file (judged as an example)', filename: '/ws/docker-compose.yml',
       code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
     { name: 'a nested interpolation is no literal', filename: '/ws/docker-compose.yml', code: 'services:\n  app:\n    environment:\n      - TOKEN=${TOKEN:-${FALLBACK_TOKEN}}\n' },
