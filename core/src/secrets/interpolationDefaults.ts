@@ -16,7 +16,9 @@ export interface InterpolationDefault {
 
 // The default may not hold `$`, braces, quotes or blanks: a nested `${A:-${B}}` or a message is no literal.
 // `:?` (fail when unset) and `:+` (the alternative when set) write no default.
-const PATTERN = /\$\{([A-Za-z_][\w.-]*?)(:-|:=|-|=|:(?![?+]))([^${}\s'"`\\]{1,256})\}/g;
+// The shell's forms name a plain variable; Spring's `:` form a property too (`${app.jwt.secret:…}`). A Terraform
+// expression (`${module.gke-db1.service_account}`) is neither.
+const PATTERN = /\$\{(?:([A-Za-z_]\w*)(:-|:=|-|=)|([A-Za-z_][\w.-]*)(:)(?![?+=-]))([^${}\s'"`\\]{1,256})\}/g;
 
 /** The cheap test made before the pattern runs. */
 export const INTERPOLATION_DEFAULT_CANDIDATE = /\$\{[A-Za-z_][\w.-]*?(?::?[-=]|:)/;
@@ -26,8 +28,11 @@ export function findInterpolationDefaults(text: string): InterpolationDefault[] 
   const found: InterpolationDefault[] = [];
   PATTERN.lastIndex = 0;
   for (let m = PATTERN.exec(text); m !== null; m = PATTERN.exec(text)) {
-    const start = m.index + 2 + m[1].length + m[2].length;
-    found.push({ name: m[1], value: m[3], start, end: start + m[3].length, whole: { start: m.index, end: m.index + m[0].length } });
+    const name = m[1] ?? m[3];
+    const operator = m[2] ?? m[4];
+    const value = m[5];
+    const start = m.index + 2 + name.length + operator.length;
+    found.push({ name, value, start, end: start + value.length, whole: { start: m.index, end: m.index + m[0].length } });
   }
   return found;
 }

@@ -128,8 +128,8 @@ export function isSigningSecretName(name: string): boolean {
 }
 
 // Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
-// id (`gemini-2.5-flash-image`), a role, a region, a version. Not `id`: a client id may be a random key.
-const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format']);
+// id (`gemini-2.5-flash-image`), a role, a region, a version, a container image. Not `id`: a client id may be a random key.
+const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'image', 'tag']);
 
 /**
  * The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`), a name (`BUCKET_NAME`,

@@ -74,6 +74,10 @@ new RuleTester({ filename: '/ws/src/main/resources/application.properties' }).ru
       code: 'db_host=${POSTGRES_HOST:-127.0.0.1}\ndb_password=${POSTGRES_PASSWORD:-postgres}\n' },
     { name: 'compose: a memorable default in a compose file (judged as an example)', filename: '/ws/docker-compose.yml',
       code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}\n' },
+    { name: 'Terraform expressions are no interpolation defaults', filename: '/ws/terraform/outputs.tf',
+      code: '# value = "http://${module.kuberay-cluster[0].ray_cluster_uri}"\nmembers = ["serviceAccount:${module.gke-db1.service_account}"]\n' },
+    { name: 'a container image as a default', filename: '/ws/deploy/pool.yaml',
+      code: 'image: ${EXTENSION_IMAGE:-us-central1-docker.pkg.dev/k8s-staging-images/gateway-api-inference-extension/epp:main}\n' },
     { name: 'a nested interpolation is no literal', filename: '/ws/docker-compose.yml', code: 'services:\n  app:\n    environment:\n      - TOKEN=${TOKEN:-${FALLBACK_TOKEN}}\n' },
   ],
   invalid: [
