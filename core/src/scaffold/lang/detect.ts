@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { envReadsInText } from '../../env/polyglot';
 import type { ScaffoldFs } from '../fs';
+import { pythonEntryOf, type PythonEntry } from '../python/wiring';
 import type { GoFramework, GoProject, ProjectLanguage, PythonFramework, PythonProject } from './types';
 
 const posix = path.posix;
@@ -70,8 +71,11 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
   const sources = await readAll(fs, files.filter((f) => f.endsWith('.py') && !SKIP.test(`${f}`)));
   const reads = new Map<string, boolean>();
   let detected = framework;
+  const entries: PythonEntry[] = [];
   for (const [file, text] of sources) {
     for (const r of envReadsInText('python', text)) addRead(reads, r.name, r.required);
+    const entry = pythonEntryOf(file, text);
+    if (entry) entries.push(entry);
     const mod = file.replace(/\.py$/, '').replace(/\//g, '.').replace(/\.__init__$/, '');
     if (!info.appTarget) {
       const app = text.match(/^(\w+)\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m);
@@ -94,6 +98,9 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
   info.envReads = [...reads].map(([name, required]) => ({ name, required })).sort((a, b) => a.name.localeCompare(b.name));
   const appFile = info.appTarget?.split(':')[0].replace(/\./g, '/');
   info.srcDir = appFile && appFile.includes('/') && info.framework !== 'django' ? posix.dirname(appFile) : '';
+  // `import shutdown` finds the module only beside the file that runs (its folder is the script's path).
+  const entry = entries.find((e) => posix.dirname(e.file) === (info.srcDir || '.'));
+  if (entry) info.entry = entry;
   return info;
 }
 

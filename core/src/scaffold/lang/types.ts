@@ -1,3 +1,5 @@
+import type { PythonEntry } from '../python/wiring';
+
 /** The language of a scaffolded folder: Node.js (package.json), Python or Go. */
 export type ProjectLanguage = 'node' | 'python' | 'go';
 
@@ -18,6 +20,8 @@ export interface PythonProject {
   envReads: Array<{ name: string; required: boolean }>;
   /** The folder modules go in ('' = root). */
   srcDir: string;
+  /** A file of that folder that runs the process itself (`serve_forever()`, `while True:`): where shutdown is wired in. */
+  entry?: PythonEntry;
 }
 
 export type GoFramework = 'gin' | 'echo' | 'chi' | 'fiber' | 'net/http';
