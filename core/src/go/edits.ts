@@ -27,7 +27,7 @@ type ImportSpec = { path: string; start: number; end: number };
  * declaration. Sorted by offset, at distinct offsets. `names` gives a path its own local name (`redigo` for
  * `github.com/gomodule/redigo/redis` beside another `redis`).
  */
-export function goImportEdits(facts: GoFacts, paths: string[], names: Record<string, string> = {}): Insertion[] {
+export function goImportEdits(facts: Pick<GoFacts, 'imports' | 'importAt'>, paths: string[], names: Record<string, string> = {}): Insertion[] {
   const have = new Set(facts.imports.values());
   const missing = [...new Set(paths.filter((p) => !have.has(p)))];
   if (missing.length === 0) return [];

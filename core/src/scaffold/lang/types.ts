@@ -1,4 +1,5 @@
 import type { PythonEntry } from '../python/wiring';
+import type { FileEdits } from '../types';
 
 /** The language of a scaffolded folder: Node.js (package.json), Python or Go. */
 export type ProjectLanguage = 'node' | 'python' | 'go';
@@ -34,4 +35,6 @@ export interface GoProject {
   mainDir: string;
   framework?: GoFramework;
   envReads: Array<{ name: string; required: boolean }>;
+  /** The main file's server start, rewritten to run through the shutdown package (`go/wiring.ts`). */
+  shutdownWiring?: FileEdits;
 }
