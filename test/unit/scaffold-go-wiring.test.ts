@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { detectProject, mapScaffoldFs, scaffoldById } from '../../core/src/scaffold';
-import { applyTextEdits } from '../../core/src/scaffold/merge';
-import type { ScaffoldPlan } from '../../core/src/scaffold/types';
 import { goFindings, goParses, loadGo } from './go-helpers';
+import { appliedPlan as applied, planFor } from './scaffold-fixtures';
 
-async function plan(files: Record<string, string>): Promise<ScaffoldPlan> {
-  return (scaffoldById('gracefulShutdown') as NonNullable<ReturnType<typeof scaffoldById>>).generate(await detectProject(mapScaffoldFs(files)));
-}
-
-function applied(files: Record<string, string>, p: ScaffoldPlan): Record<string, string> {
-  const out = { ...files };
-  for (const f of p.files) out[f.path] = f.content;
-  for (const e of p.edits ?? []) out[e.path] = applyTextEdits(out[e.path], e.edits);
-  return out;
-}
+const plan = (files: Record<string, string>) => planFor('gracefulShutdown', files);
 
 const MOD = 'module example.com/shop\n\ngo 1.22\n';
 const SIGTERM = 'disposability/missing-sigterm-handler';

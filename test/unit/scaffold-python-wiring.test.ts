@@ -1,33 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { defaultConfig } from '../../core/src/config';
-import { FileContext } from '../../core/src/context';
-import { analyze } from '../../core/src/engine';
-import { ProgramIndex } from '../../core/src/program';
-import { rule as sigterm } from '../../core/src/rules/disposability/missing-sigterm-handler';
-import { detectProject, mapScaffoldFs, scaffoldById } from '../../core/src/scaffold';
-import { applyTextEdits } from '../../core/src/scaffold/merge';
-import type { ScaffoldPlan } from '../../core/src/scaffold/types';
+import { appliedPlan as applied, planFor, sigtermFindings as findingsIn } from './scaffold-fixtures';
 import { loadPython, pythonParses } from './python-helpers';
 
-async function plan(files: Record<string, string>): Promise<ScaffoldPlan> {
-  return (scaffoldById('gracefulShutdown') as NonNullable<ReturnType<typeof scaffoldById>>).generate(await detectProject(mapScaffoldFs(files)));
-}
-
-function applied(files: Record<string, string>, p: ScaffoldPlan): Record<string, string> {
-  const out = { ...files };
-  for (const f of p.files) out[f.path] = f.content;
-  for (const e of p.edits ?? []) out[e.path] = applyTextEdits(out[e.path], e.edits);
-  return out;
-}
-
-/** missing-sigterm-handler on one file, judged with every Python file of the project in the program index. */
-function sigtermFindings(files: Record<string, string>, file: string): number {
-  const abs = (f: string) => `/p/${f}`;
-  const index = new ProgramIndex([sigterm]);
-  for (const [f, text] of Object.entries(files)) if (f.endsWith('.py')) index.update(abs(f), text, false);
-  return analyze(new FileContext(abs(file), files[file]), { config: defaultConfig(), rules: [sigterm], program: index.view(abs(file)) }).findings.length;
-}
+const plan = (files: Record<string, string>) => planFor('gracefulShutdown', files);
+const sigtermFindings = (files: Record<string, string>, file: string) => findingsIn(files, file, (f) => f.endsWith('.py'));
 
 const REQS = 'redis==5.0.0\n';
 const WORKER = 'import os\nimport redis\n\nr = redis.Redis.from_url(os.environ["REDIS_URL"])\nwhile True:\n    job = r.blpop("jobs")\n    print(job)\n';
