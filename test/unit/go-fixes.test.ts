@@ -41,7 +41,7 @@ describe('Go import edits keep gofmt order', () => {
   });
 });
 
-describe('Go: a gorilla file session store moves to Redis (redistore)', () => {
+describe('Go: a gorilla file session store moves to Redis (redistore over a redigo pool: its API in every version)', () => {
   before(loadGo);
   const RULE = 'processes/in-memory-session';
   const KEY = 'store := sessions.NewFilesystemStore("", []byte(os.Getenv("SESSION_KEY")))';
@@ -49,7 +49,7 @@ describe('Go: a gorilla file session store moves to Redis (redistore)', () => {
   const fix = (text: string) => fixGo(RULE, 'main.go', text, { id: 'session-store-redis' }).source;
   const made = (indent: string, fatal = 'log.Fatalf("session store: %v", err)') => [
     'func() *redistore.RediStore {',
-    '\ts, err := redistore.NewRediStore(10, "tcp", os.Getenv("REDIS_ADDR"), os.Getenv("REDIS_PASSWORD"), []byte(os.Getenv("SESSION_KEY")))',
+    '\ts, err := redistore.NewRediStoreWithPool(&redis.Pool{MaxIdle: 10, Dial: func() (redis.Conn, error) { return redis.DialURL(os.Getenv("REDIS_URL")) }}, []byte(os.Getenv("SESSION_KEY")))',
     '\tif err != nil {', `\t\t${fatal}`, '\t}', '\treturn s', '}()',
   ].join(`\n${indent}`);
 
@@ -57,7 +57,7 @@ describe('Go: a gorilla file session store moves to Redis (redistore)', () => {
     const before = goMain(['net/http', 'os', 'github.com/gorilla/sessions'], KEY + handler);
     const after = fix(before);
     assert.equal(after, [
-      'package main', '', 'import (', '\t"log"', '\t"net/http"', '\t"os"', '\t"github.com/boj/redistore"', ')', '', 'func main() {',
+      'package main', '', 'import (', '\t"log"', '\t"net/http"', '\t"os"', '\t"github.com/boj/redistore"', '\t"github.com/gomodule/redigo/redis"', ')', '', 'func main() {',
       `\tstore := ${made('\t')}`,
       '\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {', '\t\ts, _ := store.Get(r, "app")', '\t\t_ = s.Save(r, w)', '\t})', '}', '',
     ].join('\n'));
@@ -69,7 +69,7 @@ describe('Go: a gorilla file session store moves to Redis (redistore)', () => {
     const before = goShopModule('x')['main.go'];
     const after = fix(before);
     assert.ok(after.includes(`var store = ${made('')}\n`), after);
-    assert.match(after, /\t"os"\n\n\t"github\.com\/boj\/redistore"\n\)/);
+    assert.match(after, /\t"os"\n\n\t"github\.com\/boj\/redistore"\n\t"github\.com\/gomodule\/redigo\/redis"\n\)/);
     assert.doesNotMatch(after, /gorilla\/sessions/);
     assert.ok(goParses(after), after);
     assert.deepEqual(goFindings(RULE, 'main.go', after), []);

@@ -5,33 +5,11 @@ import { describe, test } from 'node:test';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
-import { ProgramIndex } from '../../core/src/program';
-import { rule as sigterm } from '../../core/src/rules/disposability/missing-sigterm-handler';
-import { detectProject, mapScaffoldFs, scaffoldById } from '../../core/src/scaffold';
-import { applyTextEdits } from '../../core/src/scaffold/merge';
-import type { ScaffoldId, ScaffoldPlan } from '../../core/src/scaffold/types';
+import { appliedPlan, planFor, sigtermFindings as findingsIn } from './scaffold-fixtures';
 
-async function plan(id: ScaffoldId, files: Record<string, string>): Promise<ScaffoldPlan> {
-  const scaffold = scaffoldById(id);
-  assert.ok(scaffold);
-  return scaffold.generate(await detectProject(mapScaffoldFs(files)));
-}
-
-/** The project's files after the plan: generated files written, edits applied. */
-function applied(files: Record<string, string>, p: ScaffoldPlan): Record<string, string> {
-  const out = { ...files };
-  for (const f of p.files) out[f.path] = f.content;
-  for (const e of p.edits ?? []) out[e.path] = applyTextEdits(out[e.path], e.edits);
-  return out;
-}
-
-/** missing-sigterm-handler on one file, judged with every file of the project in the program index. */
-function sigtermFindings(files: Record<string, string>, file: string): number {
-  const abs = (f: string) => `/p/${f}`;
-  const index = new ProgramIndex([sigterm]);
-  for (const [f, text] of Object.entries(files)) if (/\.[cm]?[jt]s$/.test(f)) index.update(abs(f), text, false);
-  return analyze(new FileContext(abs(file), files[file]), { config: defaultConfig(), rules: [sigterm], program: index.view(abs(file)) }).findings.length;
-}
+const plan = planFor;
+const applied = appliedPlan;
+const sigtermFindings = (files: Record<string, string>, file: string) => findingsIn(files, file, (f) => /\.[cm]?[jt]s$/.test(f));
 
 const PKG = JSON.stringify({ name: 'app', dependencies: { express: '^4.0.0' } });
 

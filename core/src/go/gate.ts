@@ -14,6 +14,8 @@ const GATE = new RegExp([
   'listenandserve', '\\.serve\\(', '\\.run\\(', '\\.start(?:tls)?\\(', '\\.listen(?:tls)?\\(',
   // backing-service clients named by their address
   '\\baddrs?\\s*:', 'newdialer', 'newplaindialer', 'sendmail', 'redis\\.dial\\(',
+  // database DSNs that are no URL (`host=db.internal user=app`, `app@tcp(db.internal:3306)/shop`)
+  '\\bhost(?:addr)?\\s*=', '@tcp6?\\(',
 ].join('|'), 'i');
 
 /** True when the text could hold a finding of a Go check. */

@@ -47,3 +47,34 @@ export function goHandlesSigterm(text: string): boolean {
   if (/\bSIGTERM\b/.test(src)) return true;
   return /\bsignal\.Notify\s*\(\s*[\w.]+\s*\)/.test(src) || /\bsignal\.NotifyContext\s*\(\s*[\w.()]+\s*\)/.test(src);
 }
+
+/**
+ * The imports of a Go file and where a new one goes, read from its text (the scaffolds load no grammar): the
+ * shape `goImportEdits` takes, so a scaffold's edit adds its imports as a fix does. Comments are not expected
+ * inside an import block (gofmt keeps them on their own lines, which no spec pattern matches).
+ */
+export function goImportSitesInText(text: string): { imports: Map<string, string>; importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }> } } | undefined {
+  const pkg = /^[ \t]*package[ \t]+\w+[^\n]*/m.exec(text);
+  if (!pkg) return undefined;
+  const imports = new Map<string, string>();
+  const name = (alias: string | undefined, p: string) => alias ?? p.split('/').filter((e) => !/^v\d+$/.test(e)).pop() ?? p;
+  const block = /^import[ \t]*\(/m.exec(text);
+  if (block) {
+    const open = block.index + block[0].length;
+    const close = text.indexOf(')', open);
+    if (close < 0) return undefined;
+    const specs: Array<{ path: string; start: number; end: number }> = [];
+    for (const m of text.slice(open, close).matchAll(/^[ \t]*(?:([\w.]+)[ \t]+)?"([^"\n]+)"/gm)) {
+      const start = open + m.index + m[0].length - m[0].trimStart().length;
+      specs.push({ path: m[2], start, end: open + m.index + m[0].length });
+      imports.set(name(m[1], m[2]), m[2]);
+    }
+    return { imports, importAt: { at: open, style: 'block', specs } };
+  }
+  let at = -1;
+  for (const m of text.matchAll(/^import[ \t]+(?:([\w.]+)[ \t]+)?"([^"\n]+)"[^\n]*/gm)) {
+    imports.set(name(m[1], m[2]), m[2]);
+    at = m.index + m[0].length;
+  }
+  return { imports, importAt: at >= 0 ? { at, style: 'single' } : { at: pkg.index + pkg[0].length, style: 'none' } };
+}

@@ -4,6 +4,7 @@ import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';
 import { goImportsInText, goModulePath } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
+import { pythonImportsInText, pythonModuleCandidates } from '../python/program';
 import type { FileHost } from '../host';
 import { AliasResolver } from './aliases';
 import type { ModuleSummary, ProgramView, Summarizer } from './types';
@@ -100,6 +101,7 @@ export class ProgramIndex {
    */
   resolve(from: string, specifier: string): string | undefined {
     if (from.endsWith('.go')) return this.resolveGo(from, specifier);
+    if (from.endsWith('.py')) return pythonModuleCandidates(from, specifier).find((f) => this.modules.has(f));
     if (specifier.startsWith('.')) return this.resolveBase(path.resolve(path.dirname(from), specifier));
     for (const base of this.aliases?.candidates(from, specifier) ?? []) {
       const found = this.resolveBase(base);
@@ -231,6 +233,9 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
   } else if (context.kind === 'go') {
     // Import paths; those inside the file's module resolve to its folders (see `resolveGo`).
     summary.specifiers = goImportsInText(context.text);
+  } else if (context.kind === 'python') {
+    // Dotted module names; those of the project resolve to its files (`pythonModuleCandidates`).
+    summary.specifiers = pythonImportsInText(context.text);
   }
   // Only a file that holds a program rule's keyword is parsed.
   let present: ReadonlySet<string> | undefined;

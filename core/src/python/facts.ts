@@ -1,6 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { walkTree } from '../treesitter/walk';
-import { stringOf } from './strings';
+import { formattedStringOf, stringOf } from './strings';
 import type { PyAssignment, PyCall, PyDictEntry, PyEnvRead, PyExpr, PythonFacts } from './types';
 
 interface Scope {
@@ -226,7 +226,12 @@ function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, P
       if (read) out.envRead = facts.envReads.push(read) - 1;
       break;
     }
+    case 'binary_operator':
     case 'call': {
+      // `'…%s…' % args`, `'…{}…'.format(…)`: what the written part of a formatted string says.
+      const format = formattedStringOf(node);
+      if (format) out.format = format;
+      if (node.type === 'binary_operator') break;
       const call = readCall(node, scope, facts, recurse);
       if (call) {
         out.call = facts.calls.push(call) - 1;

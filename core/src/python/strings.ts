@@ -38,3 +38,33 @@ export function stringOf(node: Node): PyString | undefined {
   }
   return { value, start: node.startIndex, end: node.endIndex, contentStart: open.endIndex, contentEnd: close.startIndex, interpolated, ...(interpolated ? { template } : {}) };
 }
+
+/** A `%` conversion (`%s`, `%(name)s`, `%-5.2f`); `%%` is a literal percent sign. */
+const PERCENT_HOLE = /%%|%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa]/g;
+/** A `str.format` field (`{}`, `{0}`, `{host}`, `{user.name!r:>10}`); `{{` and `}}` are literal braces. */
+const FORMAT_HOLE = /\{\{|\}\}|\{[^{}]*\}/g;
+
+/**
+ * `'postgresql://%s@db.internal/app' % user` and `'redis://{}:6379'.format(host)`: the literal with U+0000 for
+ * each hole (its `template`, as an f-string's), so a rule reads what the written part says. Undefined for
+ * anything else.
+ */
+export function formattedStringOf(node: Node): PyString | undefined {
+  let literal: Node | null = null;
+  let holes: RegExp;
+  let literalChar: (hole: string) => string | undefined;
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '%') {
+    literal = node.childForFieldName('left');
+    holes = PERCENT_HOLE;
+    literalChar = (hole) => (hole === '%%' ? '%' : undefined);
+  } else if (node.type === 'call' && node.childForFieldName('function')?.type === 'attribute' && node.childForFieldName('function')?.childForFieldName('attribute')?.text === 'format') {
+    literal = node.childForFieldName('function')?.childForFieldName('object') ?? null;
+    holes = FORMAT_HOLE;
+    literalChar = (hole) => (hole === '{{' ? '{' : hole === '}}' ? '}' : undefined);
+  } else {
+    return undefined;
+  }
+  const s = literal && (literal.type === 'string' || literal.type === 'concatenated_string') ? stringOf(literal) : undefined;
+  if (!s || s.template !== undefined) return undefined;
+  return { ...s, interpolated: true, template: s.value.replace(holes, (hole) => literalChar(hole) ?? '\u0000') };
+}

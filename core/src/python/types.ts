@@ -38,6 +38,8 @@ export interface PyExpr {
   elements?: PyExpr[];
   /** For a number literal: its value. */
   number?: number;
+  /** `'…%s…' % args`, `'…{}…'.format(…)`: the literal, its `template` with U+0000 for each hole. */
+  format?: PyString;
 }
 
 export interface PyDictEntry {

@@ -85,7 +85,7 @@ suite('Python and Go files', () => {
     assert.ok(!text.includes(STRIPE_KEY), 'the key left the source');
     for (const line of [`var stripeKey = os.Getenv("${name}")`, 'log.SetOutput(os.Stdout)', 'defer logFile.Close()',
       'signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)', 'srv.Shutdown(shutdownCtx)', '"os/signal"', 'port := os.Getenv("PORT")',
-      'redistore.NewRediStore(10, "tcp", os.Getenv("REDIS_ADDR")', '"github.com/boj/redistore"']) {
+      'redistore.NewRediStoreWithPool(&redis.Pool{', 'redis.DialURL(os.Getenv("REDIS_URL"))', '"github.com/boj/redistore"']) {
       assert.ok(text.includes(line), `${line} in the fixed file:\n${text}`);
     }
     assert.ok(!text.includes('gorilla/sessions'), 'the unused sessions import is gone');

@@ -4,7 +4,7 @@ import { goMoveToEnv } from '../../go/edits';
 import type { GoBinding, GoCall, GoExpr, GoFacts, GoString } from '../../go/types';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
-import { envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
+import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
 
 const FROM_ENV = 'swapping the service means a new build. Read it from `os.Getenv("{env}")`.';
 
@@ -15,10 +15,10 @@ export const GO_URL_MESSAGES: Record<string, string> = {
 };
 
 /** Lower-case words the Go shapes need beyond `://` (the keywords are shared with the other languages). */
-export const GO_URL_KEYWORDS = ['addr', 'dial', 'sendmail'];
+export const GO_URL_KEYWORDS = ['addr', 'dial', 'sendmail', 'tcp('];
 
-/** The raw-text test for a Go file: a service URL scheme, or a client this rule knows by its address. */
-export const GO_URL_GATE = /:\/\/|\bAddrs?\s*:|\bNew(?:Plain)?Dialer\s*\(|\bSendMail\s*\(|\bredis\.Dial\s*\(/;
+/** The raw-text test for a Go file: a service URL scheme, a DSN, or a client this rule knows by its address. */
+export const GO_URL_GATE = /:\/\/|\bhost(?:addr)?\s*=|@tcp6?\(|\bAddrs?\s*:|\bNew(?:Plain)?Dialer\s*\(|\bSendMail\s*\(|\bredis\.Dial\s*\(/;
 
 /** A client whose call or options name its service's address, with a true and a false example (the test adds the imports). */
 interface GoClient extends Service {
@@ -104,14 +104,20 @@ export function checkServiceUrlGo(context: FileContext, report: (r: Report) => v
     if (place.prose) continue;
     if (place.format) {
       // Each verb stands as one character no host has, so a host built from one does not parse.
-      const found = serviceUrlOf(s.value.replace(/%[-+# 0-9.*]*[a-zA-Z]/g, '\u0000'));
-      if (found && !isPlaceholderHost(found.url.host) && !isLocalHost(found.url.host) && !place.fallback && !hasWrittenPassword(s.value)) {
-        report({ messageId: 'goUrl', data: { env: found.service.env, service: found.service.service, host: found.url.host }, start: s.start, end: s.end, identity: `url:${found.url.host}` });
+      const template = s.value.replace(/%[-+# 0-9.*]*[a-zA-Z]/g, '\u0000');
+      const found = serviceUrlOf(template);
+      const host = found ? found.url.host : dsnHostOf(template);
+      if (host && /^[\w.:[\]-]+$/.test(host) && !isPlaceholderHost(host) && !isLocalHost(host) && !place.fallback && !(found && hasWrittenPassword(s.value))) {
+        const service = found?.service ?? DSN;
+        report({ messageId: 'goUrl', data: { env: service.env, service: service.service, host }, start: s.start, end: s.end, identity: `url:${host}` });
       }
       continue;
     }
     const found = serviceUrlOf(s.value);
+    const dsnHost = found ? undefined : dsnHostOf(s.value);
     if (found && !found.url.hasPassword) judgeAt(s, found.url.host, found.service, place, 'goUrl');
+    // `host=db.internal user=app dbname=shop`, `app@tcp(db.internal:3306)/shop`.
+    else if (dsnHost && /^[\w.:[\]-]+$/.test(dsnHost)) judgeAt(s, dsnHost, DSN, place, 'goUrl');
     else if (place.client && !s.value.includes('://')) {
       const host = hostOf(s.value.split(',')[0].trim());
       if (/^[\w.:[\]-]+$/.test(host)) judgeAt(s, host, place.client, place, 'goHost');

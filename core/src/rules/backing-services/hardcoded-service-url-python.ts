@@ -6,7 +6,7 @@ import type { PyCall, PyExpr, PyString, PythonFacts } from '../../python/types';
 import { toEnvName } from '../../secrets/names';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
-import { envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
+import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
 
 const FROM_ENV = 'swapping the service means a new build. Read it from `os.environ["{env}"]`.';
 
@@ -17,7 +17,7 @@ export const PYTHON_URL_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test for a Python file: a service URL scheme, or a client this rule knows by its host option. */
-export const PYTHON_URL_GATE = /:\/\/|\b(?:Redis|ConnectionParameters|MongoClient|SMTP(?:_SSL)?|bootstrap_servers|DATABASES|CACHES|Elasticsearch)\b|\bconnect\s*\(/;
+export const PYTHON_URL_GATE = /:\/\/|\bhost(?:addr)?\s*=|\b(?:Redis|ConnectionParameters|MongoClient|SMTP(?:_SSL)?|bootstrap_servers|DATABASES|CACHES|Elasticsearch)\b|\bconnect\s*\(/;
 
 /** A client whose call names its service's host: the keyword argument (and positional slot) holding it. */
 interface PyClient extends Service {
@@ -93,13 +93,16 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   const devConfig = DEV_CONFIG.test(context.path.replace(/\\/g, '/'));
   const seen = new Set<number>();
   const judge = (e: PyExpr, place: Place): void => {
-    const s = e.string;
+    const s = e.string ?? e.format;
     if (!s || seen.has(s.start)) return;
     seen.add(s.start);
     if (s.template !== undefined) return templateUrl(s, place);
     if (s.interpolated) return;
     const found = serviceUrlOf(s.value);
+    const dsnHost = found ? undefined : dsnHostOf(s.value);
     if (found && !found.url.hasPassword) judgeAt(s, found.url.host, found.service, place);
+    // libpq's `host=db.internal dbname=shop` (psycopg2.connect's DSN).
+    else if (dsnHost && /^[\w.:[\]-]+$/.test(dsnHost)) judgeAt(s, dsnHost, DSN, place);
     else if (place.client && !s.value.includes('://')) judgeHost(s, place.client, place);
     else if (place.client?.nodes && /^https?:\/\//i.test(s.value)) {
       const host = hostOf(s.value.replace(/^https?:\/\//i, '').split(/[/,]/)[0]);
@@ -126,17 +129,23 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
     const client = place.client?.name ?? service.service;
     report({ messageId, data: { env, service: service.service, host, client }, start: s.start, end: s.end, identity: `${messageId === 'pyUrl' ? 'url' : 'host'}:${host}`, fixes: [fix] });
   };
-  /** `f"postgresql://{user}:{password}@db.internal/app"`: the host is written down. Reported without a fix (the string holds other values). */
+  /**
+   * `f"postgresql://{user}:{password}@db.internal/app"`, `'redis://%s@cache.internal' % user`, `'…{}…'.format(…)`: the
+   * host is written down. Reported without a fix (the string holds other values).
+   */
   const templateUrl = (s: PyString, place: Place): void => {
     const template = s.template ?? '';
     // A host built from a `{…}` part does not parse as one (U+0000 is no host character).
     const found = serviceUrlOf(template);
-    if (!found || isPlaceholderHost(found.url.host) || isLocalHost(found.url.host) || place.fallback) return;
-    // A password written down beside the holes is a credential: config/hardcoded-secret's finding.
-    const password = /:\/\/[^/@]*:([^/@]*)@/.exec(template)?.[1];
+    // `'host=db.internal user=%s password=%s' % (…)`: a DSN's host written down beside the holes.
+    const host = found ? found.url.host : dsnHostOf(template);
+    if (!host || !/^[\w.:[\]-]+$/.test(host) || isPlaceholderHost(host) || isLocalHost(host) || place.fallback) return;
+    // A password written down beside the holes of a URL is a credential: config/hardcoded-secret's finding.
+    const password = found && /:\/\/[^/@]*:([^/@]*)@/.exec(template)?.[1];
     if (password && !password.includes('\u0000')) return;
-    const env = envNameFor(place.name) ?? found.service.env;
-    report({ messageId: 'pyUrl', data: { env, service: found.service.service, host: found.url.host }, start: s.start, end: s.end, identity: `url:${found.url.host}` });
+    const service = found?.service ?? DSN;
+    const env = envNameFor(place.name) ?? service.env;
+    report({ messageId: 'pyUrl', data: { env, service: service.service, host }, start: s.start, end: s.end, identity: `url:${host}` });
   };
 
   for (const [e, place] of placesOf(context, facts)) judge(e, place);

@@ -65,6 +65,27 @@ export function parseServiceUrl(text: string): ParsedUrl | undefined {
   return { scheme: m[1].toLowerCase(), host, hasPassword: m[3] !== undefined && m[3] !== '' };
 }
 
+/** A database DSN that is no URL; its address conventionally lives in `DATABASE_DSN`. */
+export const DSN: Service = { service: 'database', env: 'DATABASE_DSN' };
+const DSN_KEYS = /^(?:host|hostaddr|port|user|password|dbname|sslmode|connect_timeout|application_name|search_path|TimeZone)$/;
+
+/**
+ * A database DSN that is no URL, the whole literal: libpq's `host=db.internal user=app dbname=shop` (two known
+ * keys at least, one of them `host`) and the MySQL driver's `user:pass@tcp(db.internal:3306)/shop`: its first
+ * host (a unix socket is none). The secret rule has no shape for a password written in one (it reads URLs'),
+ * so the address is reported whatever the DSN holds, and the fix moves it whole.
+ */
+export function dsnHostOf(text: string): string | undefined {
+  if (text.length > 2048) return undefined;
+  const mysql = /^(?:[^:@()/\s]*(?::[^@\s]*)?@)?tcp6?\(([^()\s]*)\)\/[\w\u0000$-]*(?:\?\S*)?$/.exec(text.trim());
+  if (mysql) return hostOf(mysql[1]);
+  const pairs = [...text.trim().matchAll(/(?:^|\s+)(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S*))/g)];
+  if (pairs.map((m) => m[0]).join('') !== text.trim() || pairs.filter((m) => DSN_KEYS.test(m[1])).length < 2) return undefined;
+  const pair = pairs.find((p) => p[1] === 'host') ?? pairs.find((p) => p[1] === 'hostaddr');
+  const host = pair && (pair[2] ?? pair[3]);
+  return host && !host.startsWith('/') ? hostOf(host.split(',')[0]) : undefined;
+}
+
 /** `db.internal:5432` → `db.internal`, `[::1]:6379` → `::1`. */
 export function hostOf(hostPort: string): string {
   const v6 = /^\[([^\]]*)\]/.exec(hostPort);

@@ -2,11 +2,12 @@ import type { FileContext } from '../../context';
 import { runsDirectly } from '../../python/launch';
 import type { PyCall, PythonFacts } from '../../python/types';
 import type { EditFix } from '../../fixes/types';
-import type { Report } from '../types';
+import type { ModuleFacts, Report } from '../types';
+import { pythonHandlesSigterm } from '../../python/program';
 import { sigtermFix } from './sigterm-fix-python';
 
 export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
-  pyMissing: '`{label}` runs a {what}, but this module never handles SIGTERM (`signal.signal(signal.SIGTERM, …)` or `loop.add_signal_handler`): work in flight dies on every deploy.',
+  pyMissing: '`{label}` runs a {what}, but no module of this program handles SIGTERM (`signal.signal(signal.SIGTERM, …)` or `loop.add_signal_handler`): work in flight dies on every deploy.',
 };
 
 /** The raw-text test before the rule runs on a Python file. */
@@ -71,6 +72,9 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   if (context.isTestFile) return;
   const facts = context.python;
   if (!facts || handlesSigterm(facts, context.text)) return;
+  // Another module of the program registers the handler (`signals.py` imported by the entry module, or a
+  // `setup_signals()` of another module called at start-up): judged from the program when an index knows it.
+  if (context.program?.programModules().some((m) => m.facts.includes(PY_HANDLES_SIGTERM))) return;
   const sites: Array<{ start: number; end: number; label: string; what: string }> = [];
   for (const call of facts.calls) {
     const row = longRunning(call, facts, context.text);
@@ -97,6 +101,13 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     seen.add(s.start);
     report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}`, fixes: (): EditFix[] => sigtermFix(facts, context.text) });
   }
+}
+
+const PY_HANDLES_SIGTERM = 'py-handles-sigterm';
+
+/** What a Python module tells the program index (read from its text: the index loads no grammar). */
+export function summarizePython(text: string): ModuleFacts {
+  return { facts: pythonHandlesSigterm(text) ? [PY_HANDLES_SIGTERM] : [] };
 }
 
 /** `signal.signal(signal.SIGTERM, stop)`, `signal(SIGTERM, stop)`, `loop.add_signal_handler(signal.SIGTERM, …)`. */

@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
 import { checkSigtermGo, GO_SIGTERM_GATE, GO_SIGTERM_KEYWORDS, GO_SIGTERM_MESSAGES, summarizeGo } from './missing-sigterm-handler-go';
-import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES } from './missing-sigterm-handler-python';
+import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES, summarizePython } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
@@ -21,7 +21,7 @@ export const meta: RuleMeta = {
   },
   fixable: true,
   kinds: ['js', 'python', 'go'],
-  summaryKinds: ['js', 'go'],
+  summaryKinds: ['js', 'go', 'python'],
   keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
   // server composed in another module of the program.
@@ -49,6 +49,7 @@ const WHAT: Record<ListenSite['kind'], string> = {
 
 export function summarize(context: FileContext): ModuleFacts {
   if (context.kind === 'go') return summarizeGo(context.text);
+  if (context.kind === 'python') return summarizePython(context.text);
   const bindings = ModuleBindings.of(context.sourceFile);
   const facts = factsOf(signalFacts(context.sourceFile, bindings));
   if (importsHapi(bindings)) facts.push(USES_HAPI);

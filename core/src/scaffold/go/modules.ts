@@ -63,7 +63,7 @@ export function goConfig(project: ProjectInfo, go: GoProject): ScaffoldPlan {
   return { files: [{ path: 'config/config.go', content: `${lines.join('\n')}\n` }], main: 'config/config.go', notes: [`Use it in main: cfg, err := config.Load() (import "${mod}/config"); exit with the error when it fails.`] };
 }
 
-export function goShutdown(_project: ProjectInfo, _go: GoProject): ScaffoldPlan {
+export function goShutdown(_project: ProjectInfo, go: GoProject): ScaffoldPlan {
   const lines = [
     '// Package shutdown runs an HTTP server until SIGTERM or Ctrl-C, then drains it (twelve-factor IX).',
     GEN,
@@ -98,7 +98,10 @@ export function goShutdown(_project: ProjectInfo, _go: GoProject): ScaffoldPlan 
     '\treturn srv.Shutdown(shutdownCtx)',
     '}',
   ];
-  return { files: [{ path: 'shutdown/shutdown.go', content: `${lines.join('\n')}\n` }], main: 'shutdown/shutdown.go', notes: ['Replace http.ListenAndServe(addr, handler) with shutdown.ListenAndServe(&http.Server{Addr: addr, Handler: handler}, 10*time.Second) (a gin/echo engine is the Handler).'] };
+  const files = [{ path: 'shutdown/shutdown.go', content: `${lines.join('\n')}\n` }];
+  const wired = go.shutdownWiring;
+  if (wired) return { files, main: 'shutdown/shutdown.go', notes: [`Wired into ${wired.path}: the server now runs through shutdown.ListenAndServe, which drains it on SIGTERM.`], edits: [wired] };
+  return { files, main: 'shutdown/shutdown.go', notes: ['Replace http.ListenAndServe(addr, handler) with shutdown.ListenAndServe(&http.Server{Addr: addr, Handler: handler}, 10*time.Second) (a gin/echo engine is the Handler).'] };
 }
 
 export function goLogger(_project: ProjectInfo, _go: GoProject): ScaffoldPlan {

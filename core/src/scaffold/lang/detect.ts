@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { envReadsInText } from '../../env/polyglot';
 import type { ScaffoldFs } from '../fs';
+import { pythonEntryOf, type PythonEntry } from '../python/wiring';
+import { goShutdownWiring } from '../go/wiring';
 import type { GoFramework, GoProject, ProjectLanguage, PythonFramework, PythonProject } from './types';
 
 const posix = path.posix;
@@ -70,8 +72,11 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
   const sources = await readAll(fs, files.filter((f) => f.endsWith('.py') && !SKIP.test(`${f}`)));
   const reads = new Map<string, boolean>();
   let detected = framework;
+  const entries: PythonEntry[] = [];
   for (const [file, text] of sources) {
     for (const r of envReadsInText('python', text)) addRead(reads, r.name, r.required);
+    const entry = pythonEntryOf(file, text);
+    if (entry) entries.push(entry);
     const mod = file.replace(/\.py$/, '').replace(/\//g, '.').replace(/\.__init__$/, '');
     if (!info.appTarget) {
       const app = text.match(/^(\w+)\s*=\s*(Flask|FastAPI|Starlette)\s*\(/m);
@@ -94,6 +99,9 @@ export async function detectPython(fs: ScaffoldFs, files: readonly string[]): Pr
   info.envReads = [...reads].map(([name, required]) => ({ name, required })).sort((a, b) => a.name.localeCompare(b.name));
   const appFile = info.appTarget?.split(':')[0].replace(/\./g, '/');
   info.srcDir = appFile && appFile.includes('/') && info.framework !== 'django' ? posix.dirname(appFile) : '';
+  // `import shutdown` finds the module only beside the file that runs (its folder is the script's path).
+  const entry = entries.find((e) => posix.dirname(e.file) === (info.srcDir || '.'));
+  if (entry) info.entry = entry;
   return info;
 }
 
@@ -108,15 +116,18 @@ export async function detectGo(fs: ScaffoldFs, files: readonly string[]): Promis
   const sources = await readAll(fs, files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.go') && !SKIP.test(f)));
   const reads = new Map<string, boolean>();
   let mainDir: string | undefined;
+  let mainFile: [string, string] | undefined;
   for (const [file, text] of sources) {
     for (const r of envReadsInText('go', text)) addRead(reads, r.name, r.required);
     if (/^package\s+main\b/m.test(text) && /^func\s+main\s*\(\s*\)/m.test(text)) {
       const dir = posix.dirname(file);
       // Prefer the root, then cmd/<name>, then the shallowest.
-      if (mainDir === undefined || dir === '.' || (mainDir !== '.' && dir.split('/').length < mainDir.split('/').length)) mainDir = dir;
+      if (mainDir === undefined || dir === '.' || (mainDir !== '.' && dir.split('/').length < mainDir.split('/').length)) [mainDir, mainFile] = [dir, [file, text]];
     }
   }
   if (mainDir !== undefined) info.mainDir = mainDir;
+  const wiring = mainFile && goShutdownWiring(mainFile[0], mainFile[1], mod);
+  if (wiring) info.shutdownWiring = wiring;
   const all = `${gomod}\n${sources.map(([, t]) => t).join('\n')}`;
   const fw: Array<[GoFramework, RegExp]> = [
     ['gin', /github\.com\/gin-gonic\/gin/], ['echo', /github\.com\/labstack\/echo/], ['chi', /github\.com\/go-chi\/chi/],

@@ -1,3 +1,6 @@
+import type { PythonEntry } from '../python/wiring';
+import type { FileEdits } from '../types';
+
 /** The language of a scaffolded folder: Node.js (package.json), Python or Go. */
 export type ProjectLanguage = 'node' | 'python' | 'go';
 
@@ -18,6 +21,8 @@ export interface PythonProject {
   envReads: Array<{ name: string; required: boolean }>;
   /** The folder modules go in ('' = root). */
   srcDir: string;
+  /** A file of that folder that runs the process itself (`serve_forever()`, `while True:`): where shutdown is wired in. */
+  entry?: PythonEntry;
 }
 
 export type GoFramework = 'gin' | 'echo' | 'chi' | 'fiber' | 'net/http';
@@ -30,4 +35,6 @@ export interface GoProject {
   mainDir: string;
   framework?: GoFramework;
   envReads: Array<{ name: string; required: boolean }>;
+  /** The main file's server start, rewritten to run through the shutdown package (`go/wiring.ts`). */
+  shutdownWiring?: FileEdits;
 }

@@ -1,5 +1,6 @@
 import type { ProjectInfo, ScaffoldPlan } from '../types';
 import type { PythonProject } from '../lang/types';
+import { pythonShutdownEdits } from './wiring';
 
 function at(py: PythonProject, name: string): string {
   return py.srcDir ? `${py.srcDir}/${name}` : name;
@@ -62,13 +63,15 @@ export function pythonShutdown(_project: ProjectInfo, py: PythonProject): Scaffo
     'log = logging.getLogger(__name__)',
     '',
     '',
-    'def install(stop):',
-    '    """Calls stop() once on SIGTERM or SIGINT (a threaded server: server.shutdown; a worker: set a flag)."""',
+    'def install(stop=None):',
+    '    """On SIGTERM or SIGINT: calls stop() once, if given, then exits, unwinding the running loop through its',
+    '    finally blocks (a server in this thread: server.server_close; in another thread: server.shutdown)."""',
     '',
     '    def handler(signum, _frame):',
     '        log.info("received %s, shutting down", signal.Signals(signum).name)',
     '        try:',
-    '            stop()',
+    '            if stop is not None:',
+    '                stop()',
     '        finally:',
     '            sys.exit(0)',
     '',
@@ -89,9 +92,14 @@ export function pythonShutdown(_project: ProjectInfo, py: PythonProject): Scaffo
     '    await stop_event.wait()',
   ];
   const served = py.server === 'gunicorn' || py.server === 'uvicorn';
+  const entry = py.entry;
+  if (entry) {
+    const notes = [`Wired into ${entry.file}: it imports shutdown and calls shutdown.install(${entry.stop ?? ''}) before the line that runs the process.`];
+    return { files: [{ path, content: `${lines.join('\n')}\n` }], main: path, notes, edits: [pythonShutdownEdits(entry)] };
+  }
   const notes = served
     ? [`${py.server} already drains requests on SIGTERM; use shutdown.install(...) for what your app must close itself (pools, consumers).`]
-    : ['Call shutdown.install(server.shutdown) where the server starts, or await shutdown.wait_for_stop() in asyncio code.'];
+    : ['Call shutdown.install(server.server_close) before server.serve_forever(), or await shutdown.wait_for_stop() in asyncio code.'];
   return { files: [{ path, content: `${lines.join('\n')}\n` }], main: path, notes };
 }
 
