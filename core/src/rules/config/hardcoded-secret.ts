@@ -20,6 +20,7 @@ import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
+import { inDocstring } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
@@ -61,9 +62,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
-  // A password in a URL in a comment or an example shows the format (`mongodb://sally:sallypass@…`).
+  // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
-    .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start)) || looksRandom(m.secret, 12));
+    .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start) || inPythonDocstring(context, m.start)) || looksRandom(m.secret, 12));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
@@ -132,6 +133,10 @@ function providerDemotion(context: FileContext, match: ProviderMatch, apiDescrip
   if (match.provider.inUrl && isLocalUrlHost(context.text.slice(match.end + 1, match.end + 64))) return 1;
   if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
+}
+
+function inPythonDocstring(context: FileContext, offset: number): boolean {
+  return context.kind === 'python' && inDocstring(context.text, offset);
 }
 
 function optional<T>(value: T | undefined): T[] | undefined {
