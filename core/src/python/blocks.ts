@@ -8,7 +8,7 @@
 const DEBUG_HEADER = /^(?:el)?if\s+\(?(?:[\w.]+\.)?(?:DEBUG|debug)\)?\s*(?:(?:==|is)\s*True\s*)?:/;
 
 /** The header lines of the blocks enclosing the line at `offset`, innermost first. */
-function enclosingHeaders(text: string, offset: number): string[] {
+export function enclosingHeaders(text: string, offset: number): string[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
   const headers: string[] = [];
