@@ -63,8 +63,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
   // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
+  const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
-    .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start) || inPythonDocstring(context, m.start)) || looksRandom(m.secret, 12));
+    .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
@@ -133,10 +134,6 @@ function providerDemotion(context: FileContext, match: ProviderMatch, apiDescrip
   if (match.provider.inUrl && isLocalUrlHost(context.text.slice(match.end + 1, match.end + 64))) return 1;
   if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
-}
-
-function inPythonDocstring(context: FileContext, offset: number): boolean {
-  return context.kind === 'python' && inDocstring(context.text, offset);
 }
 
 function optional<T>(value: T | undefined): T[] | undefined {
