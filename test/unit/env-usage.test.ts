@@ -131,7 +131,8 @@ describe('env/undeclared-usage: variables the deployer does not own', () => {
   const names = (code: string, file?: string) => undeclared(code, example, file).map((f) => f.data.name);
   test('valid: hosting platforms, task runners and agents set these', () => {
     const code = 'process.env.VCAP_SERVICES; process.env.OPENSHIFT_NODEJS_IP; process.env.HEROKU_DYNO_ID; process.env.NX_TASK_TARGET_CONFIGURATION;' +
-      ' process.env.DD_ENV; process.env.NEXT_PUBLIC_VERCEL_URL; process.env.https_proxy; process.env.HTTPS_PROXY; process.env.ANALYZE;';
+      ' process.env.DD_ENV; process.env.NEXT_PUBLIC_VERCEL_URL; process.env.https_proxy; process.env.HTTPS_PROXY; process.env.ANALYZE;' +
+      ' process.env.ROLLUP_WATCH;';
     assert.deepEqual(names(code), []);
   });
   test('invalid: a name that only resembles one is still the app\'s own', () => {

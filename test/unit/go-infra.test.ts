@@ -7,7 +7,8 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { fileKindOf, isTestFile } from '../../core/src/fileKinds';
 import { hasGoTree } from '../../core/src/go';
-import { goHandlesSigterm, goImportsInText, goModulePath, goPackageOf } from '../../core/src/go/program';
+import { goHandlesSigterm, goImportsInText, goModReplaces, goModulePath, goPackageOf } from '../../core/src/go/program';
+import { scanHost } from '../../core/src/cli/scanHost';
 import { scanPaths, scanPathsPrepared } from '../../core/src/scan';
 import { treeLanguageFor, unpreparedLanguage } from '../../core/src/treesitter/prepare';
 import { prepareLanguage, resetTreeSitterForTests, wasmDirectory } from '../../core/src/treesitter/runtime';
@@ -72,6 +73,29 @@ describe('Go files', () => {
     assert.ok(goHandlesSigterm('ctx, stop := signal.NotifyContext(context.Background())'), 'no signal named: every signal');
     assert.equal(goHandlesSigterm('signal.Notify(c, os.Interrupt)'), false);
     assert.equal(goHandlesSigterm('// signal.Notify(c, syscall.SIGTERM)\n'), false);
+  });
+
+  test("go.mod's replace directives to local folders (one line or a block, with or without a version)", () => {
+    const mod = 'module example.com/app/svc\n\nreplace example.com/app/common => ../common/\nreplace (\n\texample.com/lib v1.2.0 => ./third_party/lib\n\tgolang.org/x/net => golang.org/x/net v0.1.0\n)\n';
+    assert.deepEqual(goModReplaces(mod), [{ path: 'example.com/app/common', dir: '../common/' }, { path: 'example.com/lib', dir: './third_party/lib' }]);
+  });
+
+  test('a server started in a local module that a main package reaches through go.mod replace is judged with that program', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tf-go-'));
+    try {
+      mkdirSync(path.join(root, 'common/server'), { recursive: true });
+      mkdirSync(path.join(root, 'svc'));
+      writeFileSync(path.join(root, 'common/go.mod'), 'module example.com/app/common\n\ngo 1.22\n');
+      writeFileSync(path.join(root, 'common/server/http.go'), 'package server\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc Run(h http.Handler) {\n\t_ = http.ListenAndServe(os.Getenv("ADDR"), h)\n}\n');
+      writeFileSync(path.join(root, 'svc/go.mod'), 'module example.com/app/svc\n\ngo 1.22\n\nreplace example.com/app/common => ../common/\n');
+      writeFileSync(path.join(root, 'svc/main.go'), 'package main\n\nimport "example.com/app/common/server"\n\nfunc main() {\n\tserver.Run(nil)\n}\n');
+      const findings = async () => (await scanPathsPrepared(() => scanPaths(['.'], { root, host: scanHost(root) }))).files.flatMap((f) => f.findings.map((x) => `${path.relative(root, f.file)} ${x.ruleId}`));
+      assert.deepEqual(await findings(), ['common/server/http.go disposability/missing-sigterm-handler']);
+      writeFileSync(path.join(root, 'svc/signals.go'), 'package main\n\nimport (\n\t"os"\n\t"os/signal"\n\t"syscall"\n)\n\nfunc init() {\n\tsignal.Notify(make(chan os.Signal, 1), syscall.SIGTERM)\n}\n');
+      assert.deepEqual(await findings(), [], 'the program handles SIGTERM in its main package');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('the text summary stays linear on hostile text (each of these took seconds to minutes with `^\\s*` under the m flag)', () => {

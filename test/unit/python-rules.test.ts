@@ -20,6 +20,13 @@ describe('logs/file-logging in Python', () => {
     test(`${row.name}: false example clean`, () => assert.deepEqual(ids(LOGS, imports + row.fp + '\n'), []));
   }
   test('a handler on a stream path is not a file', () => assert.deepEqual(ids(LOGS, "import logging\nh = logging.FileHandler('/dev/stdout')\n"), []));
+  test('a handler created only when a file-logging setting is on is opt-in (sir-lancebot); otherwise reported', () => {
+    const handler = "logging.handlers.RotatingFileHandler('logs/bot.log', maxBytes=5000)";
+    assert.deepEqual(ids(LOGS, `import logging.handlers\ndef setup():\n    if Logging.file_logs:\n        h = ${handler}\n`), []);
+    assert.deepEqual(ids(LOGS, `import logging.handlers\nif settings.LOG_TO_FILE and not DEBUG:\n    h = ${handler}\n`), []);
+    assert.deepEqual(ids(LOGS, `import logging.handlers\nif not Logging.file_logs:\n    h = ${handler}\n`), ['pyFileHandler']);
+    assert.deepEqual(ids(LOGS, `import logging.handlers\nif app.config['LOG_TO_STDOUT']:\n    pass\nelse:\n    h = ${handler}\n`), ['pyFileHandler'], 'the else of a stdout switch writes the file by default');
+  });
   test('basicConfig(filename=) is reported; basicConfig(stream=) is not', () => {
     assert.deepEqual(ids(LOGS, "import logging\nlogging.basicConfig(filename='app.log', level=logging.INFO)\n"), ['pyBasicConfigFile']);
     assert.deepEqual(ids(LOGS, 'import logging, sys\nlogging.basicConfig(stream=sys.stdout)\n'), []);

@@ -100,7 +100,7 @@ describe('config/hardcoded-secret in Python', () => {
   test('response headers, a must-be-changed placeholder and `# nosec` lines are not reported', () => {
     assert.deepEqual(secrets("def sync():\n    response.headers['x-kobo-apitoken'] = 'e30='\n    return response\n"), []);
     assert.deepEqual(secrets("class Config:\n    SECRET_KEY = 'this-really-needs-to-be-changed'\n"), []);
-    const pw = fake('adm', 'in123');
+    const pw = fake('hK8s', '9dJ2');
     assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec\n`), []);
     assert.deepEqual(secrets(`DEFAULT_PASSWORD = '${pw}'  # nosec B105\n`), []);
     // Kept apart as suppressed, with the marker, for reports and SARIF, like `gitleaks:allow`.
@@ -110,6 +110,6 @@ describe('config/hardcoded-secret in Python', () => {
   test('the headers of an outgoing request, and a `# nosec` for another bandit test, are still judged', () => {
     const token = fake('tk_', 'q8Zc2mV0aQ1bYxK9');
     assert.equal(secrets(`session.headers['X-Api-Token'] = '${token}'\n`).length, 1);
-    assert.equal(secrets(`DEFAULT_PASSWORD = '${fake('adm', 'in123')}'  # nosec B608\n`).length, 1);
+    assert.equal(secrets(`DEFAULT_PASSWORD = '${fake('hK8s', '9dJ2')}'  # nosec B608\n`).length, 1);
   });
 });

@@ -18,6 +18,8 @@ const PLATFORM = new Set([
   'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'NODE_EXTRA_CA_CERTS',
   // @next/bundle-analyzer's switch, set on the command line of a one-off build (`ANALYZE=true next build`).
   'ANALYZE',
+  // Set by Rollup itself while `rollup -w` watches, so a config can tell a watch build from a release build.
+  'ROLLUP_WATCH',
   // Set by the framework itself: Next.js names the runtime a module runs in, Expo's Babel preset the platform.
   'NEXT_RUNTIME', 'EXPO_OS',
 ]);

@@ -5,6 +5,8 @@
  * import, resolved through `go.mod`'s module path.
  */
 
+import * as path from 'node:path';
+
 /** Comments removed, so a word in one is not taken for code. */
 function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ');
@@ -35,6 +37,37 @@ export function goImportsInText(text: string): string[] {
 /** The module path `go.mod` declares. */
 export function goModulePath(goMod: string): string | undefined {
   return /^[ \t]*module[ \t]+"?([^\s"]+)"?/m.exec(code(goMod))?.[1];
+}
+
+/** A Go module as the index resolves imports in it: its folder, its path, and the local folders it swaps in. */
+export interface GoModule {
+  root: string;
+  path: string;
+  replaces: Array<{ path: string; root: string }>;
+}
+
+/** The module a `go.mod` in `dir` declares, or undefined when it declares none. */
+export function goModPaths(goMod: string, dir: string): GoModule | undefined {
+  const modulePath = goModulePath(goMod);
+  if (!modulePath) return undefined;
+  return { root: dir, path: modulePath, replaces: goModReplaces(goMod).map((r) => ({ path: r.path, root: path.resolve(dir, r.dir) })) };
+}
+
+/**
+ * The local directories `go.mod` swaps modules for: `replace example.com/common => ../common` (one line or a
+ * `replace ( … )` block, with or without a version on the left). A replacement that is another module path
+ * (no `./` or `../`) is a download, not a folder of the workspace, and is left out.
+ */
+export function goModReplaces(goMod: string): Array<{ path: string; dir: string }> {
+  const out: Array<{ path: string; dir: string }> = [];
+  const src = code(goMod);
+  const lines = [...src.matchAll(/^[ \t]*replace[ \t]+([^(\n][^\n]*)$/gm)].map((m) => m[1]);
+  for (const block of src.matchAll(/^[ \t]*replace[ \t]*\(([^)]*)\)/gm)) lines.push(...block[1].split('\n'));
+  for (const line of lines) {
+    const m = /^[ \t]*"?([^\s"]+)"?(?:[ \t]+v[^\s]+)?[ \t]*=>[ \t]*"?(\.{1,2}\/[^\s"]*|\.{1,2})"?[ \t]*$/.exec(line);
+    if (m) out.push({ path: m[1], dir: m[2] });
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from '../lazyModules';
 import * as path from 'node:path';
 import { FileContext } from '../context';
 import { looksBinary, looksMinified } from '../fileKinds';
-import { goImportsInText, goModulePath } from '../go/program';
+import { goImportsInText, goModPaths, type GoModule } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
 import { pythonImportsInText, pythonModuleCandidates } from '../python/program';
 import type { FileHost } from '../host';
@@ -25,7 +25,7 @@ export class ProgramIndex {
   private readonly host?: FileHost;
   /** Go: each folder's indexed files (a package), and each folder's module (`go.mod`'s folder and path). */
   private goPackagesCache?: Map<string, string[]>;
-  private readonly goModules = new Map<string, { root: string; path: string } | null>();
+  private readonly goModules = new Map<string, GoModule | null>();
 
   /** With a host, non-relative specifiers resolve through tsconfig `paths`/`baseUrl` and package.json `imports`. */
   constructor(private readonly rules: readonly Summarizer[], host?: FileHost) {
@@ -119,24 +119,29 @@ export class ProgramIndex {
     return undefined;
   }
 
-  /** A Go import path inside the file's own module (per `go.mod`): one indexed file of that package's folder. */
+  /**
+   * A Go import path inside the file's own module (per `go.mod`), or inside a module its `replace` directives
+   * swap for a local folder (`=> ../common`): one indexed file of that package's folder.
+   */
   private resolveGo(from: string, specifier: string): string | undefined {
     const module = this.goModuleOf(path.dirname(from));
-    if (!module || (specifier !== module.path && !specifier.startsWith(`${module.path}/`))) return undefined;
-    const dir = path.join(module.root, specifier.slice(module.path.length));
-    return this.goPackages().get(dir)?.[0];
+    if (!module) return undefined;
+    for (const { path: prefix, root } of [module, ...module.replaces]) {
+      if (specifier !== prefix && !specifier.startsWith(`${prefix}/`)) continue;
+      return this.goPackages().get(path.join(root, specifier.slice(prefix.length)))?.[0];
+    }
+    return undefined;
   }
 
   /** The nearest `go.mod` above a folder, up to the workspace root (cached per folder). */
-  private goModuleOf(dir: string): { root: string; path: string } | undefined {
+  private goModuleOf(dir: string): GoModule | undefined {
     const known = this.goModules.get(dir);
     if (known !== undefined) return known ?? undefined;
-    let found: { root: string; path: string } | null = null;
+    let found: GoModule | null = null;
     const text = this.host?.readFile(path.join(dir, 'go.mod'));
-    const modulePath = text !== undefined ? goModulePath(text) : undefined;
     const root = this.host?.rootOf(path.join(dir, 'go.mod'));
-    if (modulePath) found = { root: dir, path: modulePath };
-    else if (path.dirname(dir) !== dir && root !== undefined && dir !== root && dir.startsWith(root)) found = this.goModuleOf(path.dirname(dir)) ?? null;
+    if (text !== undefined) found = goModPaths(text, dir) ?? null;
+    if (!found && path.dirname(dir) !== dir && root !== undefined && dir !== root && dir.startsWith(root)) found = this.goModuleOf(path.dirname(dir)) ?? null;
     this.goModules.set(dir, found);
     return found ?? undefined;
   }

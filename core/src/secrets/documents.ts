@@ -12,10 +12,11 @@ import { foldersUp } from '../workspace/manifest';
 // `app.sample.yml`: the word after a dot (`example.js` is a module named example, not an example of one).
 // Also after `_` or `-` for example and sample (`config_example.json`, yapi's): `email_template.js` is a template.
 const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[_-](?:example|sample)\.[\w-]+$|^(?:example|sample|template)s?[-_.]/i;
-// Folders that hold examples, templates, documentation or a development set-up, compose files and Vagrant
+// Folders that hold examples, templates, documentation or a development set-up, compose files (also the
+// variants kept together in a `docker-compose/` folder: `contrib/docker-compose/caddy.yml`) and Vagrant
 // set-ups (a `Vagrantfile`, provisioning scripts under `vagrant/`), whose database passwords are those of a
 // container or a virtual machine on the developer's machine.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
 // Places whose credentials are throwaway by design: CI service containers, seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
 const FIXTURE_PATH = new RegExp([

@@ -8,7 +8,7 @@
 const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
 // Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
+const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|(?:^|[^a-z])mock(?:ed)?(?:[^a-z]|$)|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
 
 // Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
 const STAND_INS = new Set([
@@ -165,9 +165,15 @@ export function isEnvironmentWord(value: string): boolean {
   return ENVIRONMENT_WORDS.has(value.trim().toLowerCase());
 }
 
-/** A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. */
+/**
+ * A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. Also one with a short count after it
+ * (`test123`, `admin1`, `password123`), the way samples and test collections number their logins.
+ */
 export function isWeakWord(value: string): boolean {
-  return WEAK_WORDS.has(value.trim().toLowerCase());
+  const v = value.trim().toLowerCase();
+  if (WEAK_WORDS.has(v)) return true;
+  const base = /^([a-z]+?)[-_]?\d{1,4}$/.exec(v)?.[1];
+  return base !== undefined && (WEAK_WORDS.has(base) || base === 'password' || base === 'pass');
 }
 
 /** Stand-ins and weak words: what a value under a plain secret-sounding name is, when it is not a secret. */

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
+import { looksRandom } from './value';
 
 /** A value that a key-value file keeps under a sensitive key. */
 export interface KeyedSecret {
@@ -46,6 +47,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (typeof value !== 'string' && typeof value !== 'number') return;
         const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
+        if (found1 && echoesAccount(found1.value, siblingsOf(path[path.length - 1]))) return;
         if (found1) {
           found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined, devOrTest: inDevOrTestSection(path) || undefined });
         }
@@ -112,6 +114,24 @@ const DEV_OR_TEST = /^(?:development|dev|test|testing|local)$/i;
 function inDevOrTestSection(path: readonly unknown[]): boolean {
   const top = path.find(isPair);
   return top !== undefined && isScalar(top.key) && DEV_OR_TEST.test(String(top.key.value));
+}
+
+// Keys that name the account or database a password belongs to: `username`, `POSTGRES_USER`, `database`.
+const ACCOUNT_KEY = /^(?:[\w-]*[_.-])?(?:user|username|user_name|login|database|db|dbname|db_name)$/i;
+
+/**
+ * A password spelled as its own account's or database's name (`username: opengist` / `password: opengist` /
+ * `database: opengist` in a chart's values, `postgres`/`postgres` in a shipped defaults file): the documented
+ * default an operator overrides, which a chosen secret never is. A random-looking value still counts.
+ */
+function echoesAccount(value: string, siblings: Array<[string, string]>): boolean {
+  if (value === '' || looksRandom(value)) return false;
+  return siblings.some(([key, v]) => v === value && ACCOUNT_KEY.test(key));
+}
+
+function siblingsOf(map: unknown): Array<[string, string]> {
+  if (!isMap(map)) return [];
+  return map.items.flatMap((p) => (isScalar(p.key) && isScalar(p.value) ? [[String(p.key.value), String(p.value.value)] as [string, string]] : []));
 }
 
 /** A database's settings whose `host` is the developer's own machine (`host: localhost`). */
@@ -195,9 +215,13 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
   };
   // An `ENV` whose line ends in `\` goes on: `ENV NODE_ENV=production \` then `    DB_PASSWORD=…`.
   let continued = false;
+  // INI and TOML: each `[section]`'s pairs (a shell script is one section), so a password repeating its
+  // section's user name is told apart.
+  const sections: Array<{ pairs: Array<[string, string]>; from: number }> = [{ pairs: [], from: 0 }];
   for (const line of linesOf(text)) {
     const t = line.text;
     if (/^\s*[#;!]/.test(t) || t.trim() === '') continue;
+    if (kind === 'properties' && /^\s*\[[^\]]*\]\s*$/.test(t)) sections.push({ pairs: [], from: found.length });
     if (kind === 'dockerfile') {
       const m: RegExpExecArray | null = continued ? /^()(.*)$/.exec(t) : /^\s*(ENV|ARG)\s+(.*)$/i.exec(t);
       const wasContinued = continued;
@@ -215,9 +239,12 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
     }
     const m = (kind === 'env' ? ENV_LINE : kind === 'properties' ? PROPERTIES_LINE : SHELL_ASSIGN).exec(t);
     if (m) push(m[1], m[2], line.start + t.length - m[2].length);
+    if (m && (kind === 'properties' || kind === 'shell')) sections[sections.length - 1].pairs.push([m[1], unquote(m[2]).value]);
     if (kind === 'shell') found.push(...commandSecrets(t, line.start, push));
   }
-  return found;
+  if (kind !== 'properties' && kind !== 'shell') return found;
+  const sectionOf = (i: number) => [...sections].reverse().find((s) => s.from <= i)?.pairs ?? [];
+  return found.filter((secret, i) => !echoesAccount(secret.value, sectionOf(i)));
 }
 
 /** Credentials given to commands on a shell line: `--password=…`, `curl -H "Authorization: …"`, `curl -u user:pw`, `mysql -p…`. */

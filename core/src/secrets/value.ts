@@ -158,7 +158,7 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
 export function isWordPhrase(value: string): boolean {
   // camelCase and PascalCase words are parts too: `SuperSecretPassw0rd`.
   const parts = value.trim().replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[-_. ]+/).filter(Boolean);
-  if (parts.length < 3) return false;
+  if (parts.length < 3) return isGluedKindPhrase(value.trim());
   const isWord = (part: string): boolean => {
     const plain = part.toLowerCase().replace(/[4@3105$7!]/g, (c) => LEET[c]);
     return /^[a-z]{2,}$/.test(plain) && /[aeiouy]/.test(plain) && !/[^aeiouy]{4}/.test(plain);
@@ -171,6 +171,16 @@ export function isWordPhrase(value: string): boolean {
   };
   const names = parts.filter((part) => !isWord(part));
   return names.length === 0 || (names.length === 1 && parts.length >= 3 && isName(names[0]));
+}
+
+/**
+ * Words glued into one, in leetspeak or mixed case, that end in the kind of secret they stand for
+ * (`myAwEsOm3pa55@w0rd`, `mysupersecret`): letters only once the leetspeak is undone (an `@` inside a word is
+ * read as nothing, as in `pass@word`), which a random secret of that length never is.
+ */
+function isGluedKindPhrase(value: string): boolean {
+  const plain = value.toLowerCase().replace(/(?<=[a-z0-9$])@(?=[a-z0-9$])/g, '').replace(/[4@3105$7!]/g, (c) => LEET[c]);
+  return /^[a-z]{10,40}$/.test(plain) && /[aeiouy]/.test(plain) && /(?:password|passwd|passphrase|secret)$/.test(plain);
 }
 
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */

@@ -1,10 +1,11 @@
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
+import { inDebugBranch } from '../../python/blocks';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
@@ -33,6 +34,9 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
     const name = a.path[a.path.length - 1];
     const owner = a.path.slice(0, -1);
     if (isResponseHeader(owner)) continue;
+    // Under `if DEBUG:` a value made of words is the developer's stand-in (`"yellow polkadot bikini"`); a
+    // random one is still a key someone generated and committed.
+    if (a.value.string && !looksRandom(a.value.string.value) && inDebugBranch(context.text, a.start)) continue;
     named(out, facts, name, owner, a.value);
   }
   for (const e of facts.dictEntries) named(out, facts, e.key, [], e.value);

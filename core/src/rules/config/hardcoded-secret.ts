@@ -20,6 +20,7 @@ import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
+import { inDocstring } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 
 export const meta: RuleMeta = {
@@ -61,9 +62,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
   const fixture = isFixturePath(path);
   const apiDescription = isApiDescription(context.text, context.kind);
-  // A password in a URL in a comment or an example shows the format (`mongodb://sally:sallypass@…`).
+  // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
+  const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
-    .filter((m) => !m.provider.inUrl || !(showcase || inComment(context.text, m.start)) || looksRandom(m.secret, 12));
+    .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
+import { enclosingHeaders } from '../../python/blocks';
 import { pythonImportEdit } from '../../python/edits';
 import type { PyCall, PyExpr, PythonFacts } from '../../python/types';
 import type { Report } from '../types';
@@ -33,6 +34,10 @@ export const FILE_HANDLERS: Array<{ name: string; tp: string; fp: string }> = [
 const HANDLER_NAMES = new Map(FILE_HANDLERS.map((h) => [h.name, h.name.split('.').pop() as string]));
 /** The same classes named in a dictConfig / Django LOGGING dict: `'logging.handlers.RotatingFileHandler'`. */
 const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$|^concurrent_log_handler\.\w*FileHandler$/;
+// `if Logging.file_logs:`, `if settings.LOG_TO_FILE:`, `if config.log_file:`: the file handler is created only
+// when a setting named for file logging is switched on, so the default is the stream (`if not …` is not).
+const FILE_LOG_SWITCH = /^(?:el)?if\s+(?!not\b)[^:#]*?(?:file_?logs?|file_?logging|log_?files?|log_?to_?files?)\b[^:#]*:/i;
+
 /** Paths that are the process's own streams, not files. */
 const STREAM_PATH = /^(?:-|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
 
@@ -43,7 +48,7 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const handler = HANDLER_NAMES.get(call.callee);
     if (handler) {
       const target = call.args[0] ?? call.kwargs.filename;
-      if (target && isStream(target)) continue;
+      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => FILE_LOG_SWITCH.test(h))) continue;
       report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
     } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
       const f = call.kwargs.filename;

@@ -1,0 +1,51 @@
+/**
+ * Where a Python statement sits among the blocks around it, read from indentation alone (the secret rule
+ * asks after the facts are built, and a header line is all it needs).
+ */
+
+// `if DEBUG:`, `if settings.DEBUG:`, `elif app.debug is True:`, `if DEBUG == True:`: a branch only a developer's
+// machine runs. `if not DEBUG:` and the `else:` of a DEBUG test are the production side and do not match.
+const DEBUG_HEADER = /^(?:el)?if\s+\(?(?:[\w.]+\.)?(?:DEBUG|debug)\)?\s*(?:(?:==|is)\s*True\s*)?:/;
+
+/** The header lines of the blocks enclosing the line at `offset`, innermost first. */
+export function enclosingHeaders(text: string, offset: number): string[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+  const headers: string[] = [];
+  let end = lineStart - 1;
+  while (end > 0 && indent > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const own = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    if (own < indent) {
+      headers.push(line.trim());
+      indent = own;
+    }
+  }
+  return headers;
+}
+
+/** The statement at `offset` runs only in debug mode: some enclosing block is `if DEBUG:` (or `elif settings.DEBUG:`). */
+export function inDebugBranch(text: string, offset: number): boolean {
+  return enclosingHeaders(text, offset).some((h) => DEBUG_HEADER.test(h));
+}
+
+/**
+ * The offset sits in a docstring: a triple-quoted string that opens a module, or the body of a `def` or
+ * `class` (the line before it, blanks aside, is the header ending in `:`). Documentation, as a comment is.
+ */
+export function inDocstring(text: string, offset: number): boolean {
+  const before = text.slice(0, offset);
+  for (const quote of ['"""', "'''"]) {
+    const open = before.lastIndexOf(quote);
+    if (open < 0 || before.split(quote).length % 2 !== 0) continue;
+    // Odd count of delimiters before the offset: `open` opens the string the offset is in.
+    const lineStart = before.lastIndexOf('\n', open - 1) + 1;
+    if (!/^[ \t]*[rRuU]?$/.test(before.slice(lineStart, open))) continue;
+    const above = before.slice(0, lineStart).replace(/(?:[ \t]*(?:#[^\n]*)?\n)+$/, '');
+    if (above.trim() === '' || /:[ \t]*(?:#[^\n]*)?$/.test(above)) return true;
+  }
+  return false;
+}
