@@ -265,6 +265,14 @@ export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
 const TEXT_SPECIFIER = /(?:\bfrom|\bimport|\brequire(?:\s*\.\s*resolve)?)\s*\(?\s*(?:\/\*[\s\S]*?\*\/\s*)*(['"`])([^'"`\n\\]+)\1/g;
 
 /** Every module specifier the text could load, read without parsing it (for gates and the program index). */
-export function specifiersInText(text: string): string[] {
-  return [...text.matchAll(TEXT_SPECIFIER)].map((m) => m[2]);
+export function specifiersInText(text: string): readonly string[] {
+  // The program index's summary and two rules ask for the same version's text in turn: one scan serves them.
+  if (text !== lastText) {
+    lastSpecifiers = [...text.matchAll(TEXT_SPECIFIER)].map((m) => m[2]);
+    lastText = text;
+  }
+  return lastSpecifiers;
 }
+
+let lastText: string | undefined;
+let lastSpecifiers: readonly string[] = [];
