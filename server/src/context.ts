@@ -70,6 +70,11 @@ export class ServerContext {
   readonly program: WorkspaceProgram;
   readonly analyses: DocumentAnalyses;
 
+  /**
+   * File URIs by path: rules probe the same few files (schemas, manifests) up the folders on every keystroke,
+   * and each probe asks whether the file is open; building its URI each time was a per-keystroke cost of its own.
+   */
+  private readonly uris = new Map<string, string>();
   private readonly invalidatedEmitter = new Emitter<{ settingsChanged: boolean }>();
   private readonly programChangedEmitter = new Emitter<void>();
   private readonly fileChangedEmitter = new Emitter<string>();
@@ -86,7 +91,7 @@ export class ServerContext {
   constructor(readonly connection: Connection) {
     const facts = this.facts;
     this.host = {
-      readFile: (p) => this.documents.get(URI.file(p).toString())?.getText() ?? this.disk.readFile(p),
+      readFile: (p) => this.documents.get(this.uriOfPath(p))?.getText() ?? this.disk.readFile(p),
       rootOf: (p) => this.folders.folderOf(p),
       entries: (dir) => this.disk.entries(dir),
       get version() {
@@ -99,6 +104,16 @@ export class ServerContext {
       this.invalidate(false);
     }, (m) => connection.console.log(m), (file) => this.folders.folderOf(file), { readFile: (p) => this.host.readFile(p), rootOf: (p) => this.folders.folderOf(p) });
     this.analyses = new DocumentAnalyses(this.program, this.host);
+  }
+
+  private uriOfPath(file: string): string {
+    let uri = this.uris.get(file);
+    if (uri === undefined) {
+      if (this.uris.size >= 4096) this.uris.clear();
+      uri = URI.file(file).toString();
+      this.uris.set(file, uri);
+    }
+    return uri;
   }
 
   /** Drops cached results (and settings, when they may have changed) and has every registration refresh. */

@@ -6,6 +6,8 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
 import { ModuleBindings } from '../../core/src/js/modules';
+import { resolvedCallees } from '../../core/src/js/callees';
+import { usesIdentifier } from '../../core/src/js/names';
 import { listenSites } from '../../core/src/js/servers';
 import { signalFacts } from '../../core/src/js/signals';
 import type { KeywordSource } from '../../core/src/keywords';
@@ -20,7 +22,9 @@ import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 //   with the aliases declared before it (`const e = process.env`) as the statement's key;
 // - the module bindings (`ModuleBindings`): a reused statement's recorded bindings are replayed when the names
 //   it looked up are bound as they were; the same for the signal facts (`signalFacts`), whose calls are kept per
-//   statement with the names they resolved (BoundStatementMemo).
+//   statement with the names they resolved (BoundStatementMemo);
+// - the identifiers a fix's new declaration must not clash with (`usesIdentifier`): collected per statement;
+// - what each call's callee resolves to (`resolvedCallees`), per statement while its names resolve as before.
 // The server's whole keystroke path is checked the same way in incremental-server.test.ts.
 
 type Edit = { at: number; remove: number; insert: string };
@@ -120,6 +124,10 @@ const LISTEN_STATEMENTS = [
 const LISTEN_PIECES = ['app', 'server', 'mock', 'x', '.', '=', ';', '\n', ' ', '(', ')', '.listen(', 'const ', '// ', 'express()', "require('http')", '{ }'];
 const sitesOf = (sf: ts.SourceFile) => listenSites(sf).map((s) => [s.kind, s.label, s.call.getStart(sf), s.anchor.getStart(sf), s.server ?? '', s.promisified ?? false]);
 
+const calleesOf = (sf: ts.SourceFile) => [...resolvedCallees(sf, ModuleBindings.of(sf))].map(([node, target]) => [node.getStart(sf), node.getText(sf), target.module, ...target.path]);
+const NAMES = ['server', 'server2', 'shutdown', 'app', 'appx', 'x', 'listen', 'mock', 'http', 'express', 'f', 'stoppable'];
+const identifiersUsed = (sf: ts.SourceFile) => NAMES.filter((name) => usesIdentifier(sf, name));
+
 const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', ' ', '(', ')', "'SIGTERM'", 'process.on(', 'const ', '// ', '{ }'];
 
 describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
@@ -127,6 +135,8 @@ describe('per-statement facts after an edit: at every version, those of a fresh 
   test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
   test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
   test('listen sites: the servers and workers started, where, and what they are', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, LISTEN_PIECES, sitesOf));
+  test('the module paths callees resolve to, by call', () => incrementalEqualsFresh('/ws/a.ts', [...MODULE_STATEMENTS, ...LISTEN_STATEMENTS], [...MODULE_PIECES, ...LISTEN_PIECES], calleesOf));
+  test('identifiers a new declaration would clash with', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, [...LISTEN_PIECES, 'shutdown', 'server2', '2'], identifiersUsed));
 });
 
 /** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */

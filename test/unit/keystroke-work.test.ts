@@ -3,6 +3,9 @@ import { describe, test } from 'node:test';
 import { defaultConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze, type AnalysisResult } from '../../core/src/engine';
+import { fixIdOf } from '../../core/src/fixes/types';
+import { ModuleBindings } from '../../core/src/js/modules';
+import { identifierStatementsWalked } from '../../core/src/js/names';
 import { statementFactsComputed } from '../../core/src/js/statements';
 
 // A keystroke re-walks only the top-level statement it touched: the per-file facts (module bindings, servers,
@@ -44,5 +47,47 @@ describe('keystroke: work proportional to the edit', () => {
     assert.equal(shown(after), shown(analyze(new FileContext(file, edited), { config })), 'the same findings as a fresh analysis');
     // A fresh analysis computes every statement for every kind of fact: hundreds.
     assert.ok(work > 0 && work <= 20, `${work} statement computations for one keystroke`);
+  });
+
+  test("the fixes a pull describes (the SIGTERM fix names a free identifier) walk only the edited statement's identifiers", () => {
+    const config = defaultConfig();
+    const file = '/ws/src/app.js';
+    const text = module();
+    const fixIds = (r: AnalysisResult) => r.findings.map((f) => (r.fixes.get(f) ?? []).map((x) => (x.kind === 'edit' ? `${x.id} ${JSON.stringify(x.edits)}` : fixIdOf(x))).join('|'));
+    const first = new FileContext(file, text);
+    const before = fixIds(analyze(first, { config }));
+    assert.ok(before.some((t) => /add-graceful-shutdown/.test(t)), before.join(', '));
+    const at = text.indexOf('total100') + 'total100'.length;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const counted = identifierStatementsWalked();
+    const after = fixIds(analyze(first.withText(edited, { start: at, end: at, newLength: 1 }), { config }));
+    const work = identifierStatementsWalked() - counted;
+    assert.deepEqual(after, fixIds(analyze(new FileContext(file, edited), { config })), 'the same fixes as a fresh analysis');
+    assert.ok(work > 0 && work <= 2, `${work} statements' identifiers collected for one keystroke`);
+  });
+
+  test("a keystroke that binds nothing re-checks almost none of the statements' recorded lookups (the bindings' signature is unchanged)", () => {
+    const config = defaultConfig();
+    const file = '/ws/src/app.js';
+    const text = module();
+    let checked = 0;
+    const original = ModuleBindings.prototype.resolvesAsBefore;
+    ModuleBindings.prototype.resolvesAsBefore = function (this: ModuleBindings, reads) {
+      checked += reads.length;
+      return original.call(this, reads);
+    };
+    try {
+      const first = new FileContext(file, text);
+      analyze(first, { config });
+      const at = text.indexOf('total100') + 'total100'.length;
+      const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+      checked = 0;
+      const after = analyze(first.withText(edited, { start: at, end: at, newLength: 1 }), { config });
+      assert.equal(shown(after), shown(analyze(new FileContext(file, edited), { config })), 'the same findings as a fresh analysis');
+      // Without the signature: every statement's lookups (req, res, app…) for each of three per-statement facts, hundreds.
+      assert.ok(checked <= 10, `${checked} recorded lookups checked for one keystroke`);
+    } finally {
+      ModuleBindings.prototype.resolvesAsBefore = original;
+    }
   });
 });

@@ -32,6 +32,22 @@ export class ModuleBindings {
     this.collect();
   }
 
+  /**
+   * The bindings as one string, made once: two versions of a file whose bindings have the same signature resolve
+   * every name alike, so a fact recorded with the lookups it made still holds without checking them one by one
+   * (BoundStatementMemo, on every keystroke). A name bound in another order only costs that check.
+   */
+  get signature(): string {
+    if (this.signatureCache === undefined) {
+      // The previous version's string when equal: later comparisons are then of one object with itself.
+      const made = JSON.stringify([...this.bindings]);
+      this.signatureCache = made === lastSignature ? lastSignature : (lastSignature = made);
+    }
+    return this.signatureCache;
+  }
+
+  private signatureCache?: string;
+
   /** Every local name bound to a module path. */
   get names(): ReadonlyMap<string, ModulePath> {
     return this.bindings;
@@ -265,6 +281,15 @@ export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
 const TEXT_SPECIFIER = /(?:\bfrom|\bimport|\brequire(?:\s*\.\s*resolve)?)\s*\(?\s*(?:\/\*[\s\S]*?\*\/\s*)*(['"`])([^'"`\n\\]+)\1/g;
 
 /** Every module specifier the text could load, read without parsing it (for gates and the program index). */
-export function specifiersInText(text: string): string[] {
-  return [...text.matchAll(TEXT_SPECIFIER)].map((m) => m[2]);
+export function specifiersInText(text: string): readonly string[] {
+  // The program index's summary and two rules ask for the same version's text in turn: one scan serves them.
+  if (text !== lastText) {
+    lastSpecifiers = [...text.matchAll(TEXT_SPECIFIER)].map((m) => m[2]);
+    lastText = text;
+  }
+  return lastSpecifiers;
 }
+
+let lastSignature = '';
+let lastText: string | undefined;
+let lastSpecifiers: readonly string[] = [];

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import ts = require('typescript');
 import type { FileHost } from '../host';
 import { packageOf, runtimeSpecifiers } from '../js/loads';
@@ -12,7 +13,25 @@ const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencie
  * Empty when the manifest declares no runtime `dependencies` at all: a project that keeps everything in
  * `devDependencies` (a bundled server, an app that never splits them) says nothing about what is dev-only.
  */
-export function devOnlyPackages(host: FileHost, file: string): Set<string> {
+export function devOnlyPackages(host: FileHost & { readonly version?: number }, file: string): ReadonlySet<string> {
+  // The server's host has a version that moves when a manifest changes (on disk or in the editor): until then a
+  // folder's answer stands, and a keystroke in a file does not walk and read the manifests above it again.
+  const version = host.version;
+  if (version === undefined || !path.isAbsolute(file)) return build(host, file);
+  let cache = perFolder.get(host);
+  if (!cache || cache.version !== version) perFolder.set(host, (cache = { version, byDir: new Map() }));
+  const dir = path.dirname(file);
+  let found = cache.byDir.get(dir);
+  if (!found) {
+    found = build(host, file);
+    cache.byDir.set(dir, found);
+  }
+  return found;
+}
+
+const perFolder = new WeakMap<FileHost, { version: number; byDir: Map<string, ReadonlySet<string>> }>();
+
+function build(host: FileHost, file: string): ReadonlySet<string> {
   const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0);
   const own = chain[0]?.json;
   if (!own || !isRecord(own.dependencies) || Object.keys(own.dependencies).length === 0 || !isRecord(own.devDependencies)) return new Set();

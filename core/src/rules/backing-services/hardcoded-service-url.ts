@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
+import { resolvedCallees } from '../../js/callees';
 import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
 import { syntaxIndex } from '../../js/syntaxIndex';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -86,7 +87,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'go') return checkServiceUrlGo(context, report);
   if (!worthParsing(context.text)) return;
   const sf = context.sourceFile;
-  const bindings = ModuleBindings.of(sf);
+  const callees = resolvedCallees(sf, ModuleBindings.of(sf));
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
   // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
@@ -148,7 +149,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (url && service && !url.hasPassword) judge(node, url.host, service, 'url');
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const client = clientOf(bindings.resolve(node.expression));
+      const client = clientOf(callees.get(node));
       if (client) clientOptions(node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),
         (array, hosts) => judgeList(array, hosts, client));
     }

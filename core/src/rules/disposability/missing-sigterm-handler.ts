@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { ModuleBindings } from '../../js/modules';
+import { usesIdentifier } from '../../js/names';
 import { checkSigtermGo, GO_SIGTERM_GATE, GO_SIGTERM_KEYWORDS, GO_SIGTERM_MESSAGES, summarizeGo } from './missing-sigterm-handler-go';
 import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHON_SIGTERM_MESSAGES, summarizePython } from './missing-sigterm-handler-python';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
@@ -151,8 +152,7 @@ function statementOf(call: ts.Node): { statement: ts.Statement; discarded: boole
  * the name, so the fix writes `server` whenever it is free.
  */
 function freeName(sf: ts.SourceFile, wanted: string, taken: Set<string>): string {
-  const used = identifiersOf(sf);
-  const free = (name: string) => !taken.has(name) && !used.has(name);
+  const free = (name: string) => !taken.has(name) && !usesIdentifier(sf, name);
   let name = wanted;
   for (let i = 2; !free(name); i++) name = `${wanted}${i}`;
   taken.add(name);
@@ -164,28 +164,6 @@ function freeName(sf: ts.SourceFile, wanted: string, taken: Set<string>): string
  * on SIGTERM and SIGINT, close, and end within a bounded time. `process.exitCode` lets pending output flush;
  * `process.exit` is only the backstop when connections outlive the grace period.
  */
-const identifierCache = new WeakMap<ts.SourceFile, Set<string>>();
-
-/** Names that could clash with a new `const`: every identifier except a member's name after a dot or a key. */
-function identifiersOf(sf: ts.SourceFile): Set<string> {
-  let names = identifierCache.get(sf);
-  if (names) return names;
-  const found = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) {
-      const p = node.parent;
-      const member = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node) ||
-        (ts.isMethodDeclaration(p) && p.name === node) || (ts.isPropertyDeclaration(p) && p.name === node) || (ts.isPropertySignature(p) && p.name === node);
-      if (!member) found.add(node.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  names = found;
-  identifierCache.set(sf, names);
-  return names;
-}
-
 function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>): EditFix | undefined {
   const sf = context.sourceFile;
   const text = context.text;

@@ -1,8 +1,9 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
+import { resolvedCallees } from '../../js/callees';
 import { declaredOnce } from '../../js/constants';
-import { dottedName, ModuleBindings, propertyValue, unwrap } from '../../js/modules';
+import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
 import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
@@ -77,9 +78,10 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   }
   // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve (calls whose callee
   // resolves or is a dotted name, in the order of a walk of the tree).
+  const callees = resolvedCallees(sf, bindings);
   for (const node of syntaxIndex(sf).calls) {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
-    const label = configuredServer(node, bindings);
+    const label = configuredServer(node, callees.get(node));
     const options = node.arguments?.[0];
     if (label && options) emit(portOf(options, 'argument', constants, true), label);
   }
@@ -94,11 +96,12 @@ function isFunction(node: ts.Expression): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isIdentifier(e) && /^(on|cb|callback|done|listening|ready|started)/i.test(e.text);
 }
 
-function configuredServer(node: ts.CallExpression | ts.NewExpression, bindings: ModuleBindings): string | undefined {
-  const callee = bindings.resolve(node.expression);
+function configuredServer(node: ts.CallExpression | ts.NewExpression, callee: ModulePath | undefined): string | undefined {
   if (callee && /^(@hapi\/hapi|hapi)$/.test(callee.module) && /^(server|Server)$/.test(callee.path[0] ?? '') && callee.path.length === 1) return dottedName(node.expression) ?? 'Hapi.server';
   if (callee && callee.module === '@hono/node-server' && callee.path[0] === 'serve') return 'serve';
-  const name = dottedName(node.expression);
+  // Only `X.serve(…)` can be `Bun.serve`: the dotted name is not built for every call.
+  const e = unwrap(node.expression);
+  const name = ts.isPropertyAccessExpression(e) && e.name.text === 'serve' ? dottedName(e) : undefined;
   if (name === 'Bun.serve' || name === 'Deno.serve') return name;
   return undefined;
 }
