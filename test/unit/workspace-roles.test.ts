@@ -63,6 +63,14 @@ describe('roles: what the disk says', () => {
     assert.equal(sourceOfOutput('/home/me/build/app/dist/main.js', host({ '/home/me/build/app/src/main.ts': 'x' })), '/home/me/build/app/src/main.ts');
   });
 
+  test('a nested package whose manifest calls it an example is a snippet; the project itself never is', () => {
+    const example = { '/p/webhook/package.json': '{"description":"MiroTalk WebHook endpoint example"}' };
+    assert.equal(roleOfFile('/p/webhook/server.js', 'webhook/server.js', host(example)).role, 'snippet');
+    const app = { '/p/webhook/package.json': '{"description":"Webhook relay"}', '/p/package.json': '{"description":"Example app"}' };
+    assert.equal(roleOfFile('/p/webhook/server.js', 'webhook/server.js', host(app)).role, 'source');
+    assert.equal(roleOfFile('/p/server.js', 'server.js', host({ '/p/package.json': '{"description":"A RealWorld example app"}' })).role, 'source');
+  });
+
   test("a package's bin under node_modules is a program; its other modules are not", () => {
     const files = { '/p/packages/node_modules/node-red/package.json': JSON.stringify({ name: 'node-red', bin: { 'node-red': './red.js' } }) };
     assert.equal(roleOfFile('/p/packages/node_modules/node-red/red.js', 'packages/node_modules/node-red/red.js', host(files)).role, 'source');

@@ -82,6 +82,7 @@ export function roleOfFile(file: string, relativePath: string, host: RoleHost, t
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
   if (verdict.role !== 'source') return verdict;
   const source = sourceOfOutput(file, host);
+  if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
 
@@ -149,6 +150,29 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
+ * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
+ * the project deploys. Only a nested package: the project's own manifest may say "example app" of itself.
+ */
+function isInExamplePackage(file: string, relativePath: string, host: RoleHost): boolean {
+  const p = file.replace(/\\/g, '/');
+  const rel = relativePath.replace(/\\/g, '/');
+  if (!p.endsWith(`/${rel}`)) return false;
+  const root = p.slice(0, p.length - rel.length - 1);
+  for (let dir = path.posix.dirname(p); dir.length > root.length && dir.startsWith(`${root}/`); dir = path.posix.dirname(dir)) {
+    const text = host.readFile(`${dir}/package.json`);
+    if (text === undefined) continue;
+    try {
+      const description = (JSON.parse(text) as { description?: unknown }).description;
+      return typeof description === 'string' && /\b(?:examples?|samples?)\b/i.test(description);
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Is the file the `bin` (or one of the `bin`s) of the package whose folder holds it under `node_modules/`? */
