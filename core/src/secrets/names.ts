@@ -121,12 +121,16 @@ export function isSigningSecretName(name: string): boolean {
 
 // Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
 // id (`gemini-2.5-flash-image`), a role, a region, a version. Not `id`: a client id may be a random key.
-const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format']);
+// An address is where something is reached (`DBUS_SESSION_BUS_ADDRESS`), never how one proves who one is.
+const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'address', 'addr']);
+// Words after the kind that say which one is chosen (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
+const CHOICE_WORDS = new Set(['pref', 'prefs', 'preference', 'preferred', 'default', 'choice', 'selected']);
 
-/** The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`): no secret is kept there. */
+/** The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`, `ANTHROPIC_MODEL_PREF`): no secret is kept there. */
 export function endsInDescriptiveWord(name: string): boolean {
   const ws = words(name);
-  return ws.length > 0 && SETTING_KINDS.has(ws[ws.length - 1]);
+  const last = ws.length > 1 && CHOICE_WORDS.has(ws[ws.length - 1]) ? ws[ws.length - 2] : ws[ws.length - 1];
+  return ws.length > 0 && SETTING_KINDS.has(last);
 }
 
 /** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */
