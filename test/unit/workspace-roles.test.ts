@@ -28,6 +28,12 @@ describe('roles: what the path says', () => {
     ['.yarn/plugins/plugin.cjs', 'vendored'],
     ['packages/node_modules/@node-red/nodes/core/network/31-tcpin.js', 'package-module'],
     ['.next/server/pages/api/hello.js', 'build-output'],
+    ['book/9-begin/api/server/server.ts', 'snippet'],
+    ['book/10-end-functional/app/server/server.ts', 'snippet'],
+    ['course/01-start/index.js', 'snippet'],
+    ['saas/api/server/server.ts', 'source'],
+    ['src/2-factor/end.js', 'source'],
+    ['migrations/20240101-start-jobs/run.js', 'source'],
   ];
   for (const [file, role] of cases) test(`${file} → ${role}`, () => assert.equal(roleOfPath(file).role, role));
 

@@ -49,6 +49,12 @@ const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\
  * plugin checker copies `bin/plugins/lib/eslintrc.cjs` into each plugin), run there with their packages.
  */
 const UNDOTTED_CONFIG = /(^|\/)(eslintrc|prettierrc|babelrc|stylelintrc|mocharc|lintstagedrc|commitlintrc|releaserc|huskyrc|nycrc|c8rc|swcrc|postcssrc|remarkrc)\.[cm]?[jt]s$/i;
+/**
+ * A course's code at one step, kept beside the finished app (async-labs/saas's `book/9-begin/`, `book/9-end/`;
+ * `01-start/`, `03-final/`): a numbered folder named for the start or end of the step. Readers run them on
+ * their machine while reading; the project deploys the finished app.
+ */
+const STEP_SNAPSHOT = /(^|\/)\d{1,3}[-_.]?(begin|end|start|finish|final|solution|complete)([-_][\w-]+)?\//i;
 /** Framework build folders, generated whole. */
 const FRAMEWORK_OUTPUT = /(^|\/)(\.next|\.nuxt|\.output|\.svelte-kit|\.vercel|\.netlify)\//;
 
@@ -65,6 +71,7 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
   if (/(^|\/)node_modules\//.test(p)) return { role: 'package-module', reason: 'a module of a package under node_modules/' };
   if (FRAMEWORK_OUTPUT.test(p)) return { role: 'build-output', reason: 'a framework build folder' };
   if (SNIPPET_DIR.test(p)) return { role: 'snippet', reason: 'served or read as data' };
+  if (STEP_SNAPSHOT.test(p)) return { role: 'snippet', reason: "a tutorial step's snapshot" };
   if (UNDOTTED_CONFIG.test(p)) return { role: 'snippet', reason: 'a dotfile configuration kept as a template' };
   if (text !== undefined && BROWSER_BUNDLE.test(text.length > 65536 ? text.slice(0, 65536) : text)) {
     return { role: 'vendored', reason: 'a browser library bundle (UMD/AMD/browserify wrapper)' };
