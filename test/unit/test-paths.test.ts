@@ -42,6 +42,9 @@ describe('test files: judged on the path inside the project', () => {
     ['spec_helpers.ts', true],
     ['test/server.js', true],
     ['src/server.test.ts', true],
+    // Cypress component and end-to-end tests (cypress-realworld-app's src/components/AlertBar.cy.tsx).
+    ['src/components/AlertBar.cy.tsx', true],
+    ['src/policy.ts', false],
     ['vitest.setup.ts', true],
     ['jest.setup.js', true],
     ['jest.global-setup.ts', true],
