@@ -7,6 +7,7 @@ import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
+import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -45,6 +46,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let setByImage: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
@@ -54,8 +56,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
-    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
+    setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
+    if (setByImage.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     documented ??= context.host ? documentedNames(context.host, foldersUp(path.join(declared.dir, '.env'), context.host)) : new Map();
     if (documented.has(read.name)) continue;
