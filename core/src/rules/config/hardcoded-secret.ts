@@ -81,7 +81,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
   // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
-  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // An OpenAPI description's request samples (`"password": "hunter2"`, anything-llm's) are examples too.
+  if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {

@@ -10,8 +10,20 @@ new RuleTester({ filename: '/ws/server/utils/providers.js' }).run(rule, {
     { name: 'an address is where a bus is reached', code: "export const a = process.env.DBUS_SESSION_BUS_ADDRESS || 'unix:path=/run/user/1000/bus';\n" },
     { name: 'a key the local server does not check', code: "export const c = { apiKey: settings.OPENAI_API_KEY || 'sk-local-no-key-required' };\n" },
     { name: 'a key that is not needed', code: "export const k = process.env.LMSTUDIO_API_KEY || 'lm-studio-not-needed';\n" },
+    {
+      name: "an OpenAPI description's request samples (anything-llm's swagger/openapi.json)",
+      filename: '/ws/server/swagger/openapi.json',
+      code: '{\n  "openapi": "3.0.0",\n  "paths": { "/login": { "example": { "password": "hunter2", "token": "1234567890" } } }\n}\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a random-looking password in an OpenAPI description still counts',
+      filename: '/ws/server/swagger/openapi.json',
+      code: '{\n  "openapi": "3.0.0",\n  "x-db": { "password": "q8Zr2vLp4Kx9Tm3Wb7Yc" }\n}\n',
+      errors: [{ messageId: 'named', line: 3 }],
+      output: null,
+    },
     {
       name: 'a random value under a preference that names no kind of setting still counts',
       code: "export const p = process.env.VENDOR_PREF || 'q8Zr2vLp4Kx9Tm3Wb7Yc';\n",

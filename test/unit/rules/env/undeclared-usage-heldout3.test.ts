@@ -20,6 +20,12 @@ new RuleTester({ filename: '/ws/server/index.js' }).run(rule, {
       code: 'const u = process.env.QlBaseUrl;\n',
       files: { ...EXAMPLE, '/ws/docker/docker-compose.yml': 'services:\n  web:\n    environment:\n      - QlBaseUrl=/\n' },
     },
+    {
+      name: "a tutorial step's snapshot is kept for readers (async-labs/saas's book/10-end-functional/)",
+      filename: '/ws/book/10-end/api/server/server.ts',
+      code: 'const port = process.env.PORT;\n',
+      files: { '/ws/book/10-end/api/.env.example': 'MONGO_URL=\n' },
+    },
   ],
   invalid: [
     {
