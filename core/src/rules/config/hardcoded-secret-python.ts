@@ -2,7 +2,7 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
-import { isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { endsInDescriptiveWord, isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
@@ -47,7 +47,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
     if (!read.name || !s || s.interpolated) continue;
-    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : looksRandom(s.value);
+    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : !endsInDescriptiveWord(read.name) && looksRandom(s.value);
     if (!accept) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {
