@@ -80,8 +80,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
-  // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
-  // An OpenAPI description's request samples (`"password": "hunter2"`, anything-llm's) are examples too.
+  // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
   const used = new Set<Candidate>();
