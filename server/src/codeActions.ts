@@ -53,7 +53,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fi
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'twelve-factor') continue;
     const data = diagnostic.data as DiagnosticData | undefined;
-    const finding = data && analysis.findings.find((f) => f.ruleId === data.ruleId && f.start === data.start && f.end === data.end);
+    const finding = data && analysis.findings.find((f) => f.ruleId === data.ruleId && f.fingerprint === data.fingerprint);
     if (!finding) continue;
     const fixes = analysis.fixes.get(finding) ?? [];
     fixes.forEach((fix, i) => {

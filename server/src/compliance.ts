@@ -73,7 +73,7 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     }
     published.clear();
     for (const [file, findings] of wanted) {
-      await connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: findings.map(toDiagnostic) });
+      await connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: findings.map((f) => toDiagnostic(f)) });
       published.add(file);
     }
   };

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { rulesById } from '../../core/src/rules';
 import type { Finding, Severity, WorkspaceChange } from '../../core/src/types';
 import { docsUrl } from '../../core/src/rules/metadata';
+import { fixIdOf, isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,16 +12,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for the code-action request that may follow it. */
+/**
+ * What a diagnostic carries for the code-action request that may follow it: which finding (its fingerprint,
+ * stable when lines above it move) and which fix it had. The edit itself is recomputed from the text at the
+ * time of the request, so a diagnostic a keystroke old still finds its finding and gets a current edit.
+ */
 export interface DiagnosticData {
   ruleId: string;
-  start: number;
-  end: number;
+  /** The finding's fingerprint (`Finding.fingerprint`): rule, file and what was found, never the secret. */
+  fingerprint: string;
+  /** The preferred fix's id (`move-to-env`, `log-to-stdout`, `session-store-redis`…), when the finding has one. */
+  fixId?: string;
 }
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+export function toDiagnostic(finding: Finding, fixes: readonly FixDescriptor[] = []): Diagnostic {
   const docs = rulesById.has(finding.ruleId) ? docsUrl(finding.ruleId) : undefined;
-  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.start, end: finding.end };
+  const fix = fixes.find(isPreferred) ?? fixes[0];
+  const data: DiagnosticData = { ruleId: finding.ruleId, fingerprint: finding.fingerprint, ...(fix ? { fixId: fixIdOf(fix) } : {}) };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

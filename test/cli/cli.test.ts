@@ -42,7 +42,13 @@ describe('twelve-factor scan', () => {
   test('exit 2 on bad usage and broken configuration, with a message on stderr', () => {
     const dir = workspace({ 'a.ts': '' });
     assert.equal(cli(['scan', '--format', 'xml'], dir).code, 2);
-    assert.equal(cli(['frobnicate'], dir).code, 2);
+    const unknown = cli(['frobnicate'], dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command 'frobnicate'(?! \(to scan)/);
+    // A path where the command goes (`twelve-factor .`, as `eslint .`): the message names the command meant.
+    const pathFirst = cli(['.', '--format', 'json'], dir);
+    assert.equal(pathFirst.code, 2);
+    assert.match(pathFirst.stderr, /unknown command '\.' \(to scan it: twelve-factor scan \.\)/);
     assert.equal(cli(['scan', 'missing-folder'], dir).code, 2);
     assert.equal(cli(['scan', '--config', 'nope.yaml'], dir).code, 2);
     fs.writeFileSync(path.join(dir, '.twelve-factor.yaml'), 'rules: [unclosed\n');

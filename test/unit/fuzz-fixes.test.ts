@@ -6,7 +6,7 @@ import * as dotenv from 'dotenv';
 import ts = require('typescript');
 import fc from 'fast-check';
 import { applyEdits, gitIgnoresEnv, planFixes, quoteEnvValue, type EnvFiles } from '../../core/src/fixes/plan';
-import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
+import { fixIdOf, isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
 import { LineIndex } from '../../core/src/lineIndex';
 import type { TextEdit } from '../../core/src/types';
 import {
@@ -389,15 +389,19 @@ describe('fuzz: every fix of every finding', () => {
 
   test('the fixes are reached: the generators produce findings with fixes of every kind', () => {
     // Not a fuzz property: a sample of the generators, to show the properties above do check fixes.
+    // A rare kind may be missing from one sample: further samples (seeded from this run's seed) are drawn until
+    // every kind is seen, a bounded number of times, so the check holds for any FUZZ_SEED.
+    const wanted = ['move-to-env', 'port-from-env', 'log-to-stdout', 'session-store-redis', 'add-graceful-shutdown', 'env-remove-duplicate', 'env-sort-keys'];
     const ids = new Set<string>();
-    const sample = [...fc.sample(jsProgram, { seed: SEED, numRuns: 150 }).map((t) => ['src/a.ts', t]), ...fc.sample(envText, { seed: SEED, numRuns: 150 }).map((t) => ['.env', t]),
-      ...fc.sample(composeText, { seed: SEED, numRuns: 30 }).map((t) => ['docker-compose.yml', t])];
-    for (const [name, text] of sample) {
-      for (const fixes of analyzeIn(name, text, DEFAULT_WORKSPACE, CONFIGS.all).result.fixes.values()) for (const f of fixes) ids.add(f.kind === 'edit' ? f.id : 'move-to-env');
+    for (let round = 0; round < 8 && !wanted.every((id) => ids.has(id)); round++) {
+      const seed = SEED + round;
+      const sample = [...fc.sample(jsProgram, { seed, numRuns: 150 }).map((t) => ['src/a.ts', t]), ...fc.sample(envText, { seed, numRuns: 150 }).map((t) => ['.env', t]),
+        ...fc.sample(composeText, { seed, numRuns: 30 }).map((t) => ['docker-compose.yml', t])];
+      for (const [name, text] of sample) {
+        for (const fixes of analyzeIn(name, text, DEFAULT_WORKSPACE, CONFIGS.all).result.fixes.values()) for (const f of fixes) ids.add(fixIdOf(f));
+      }
     }
-    for (const id of ['move-to-env', 'port-from-env', 'log-to-stdout', 'session-store-redis', 'add-graceful-shutdown', 'env-remove-duplicate', 'env-sort-keys']) {
-      assert.ok(ids.has(id), `no ${id} fix in the sample (got ${[...ids].join(', ')})`);
-    }
+    for (const id of wanted) assert.ok(ids.has(id), `no ${id} fix in 8 samples (got ${[...ids].join(', ')})`);
   });
 });
 

@@ -28,7 +28,15 @@ describe('missing-sigterm-handler fix in Python', () => {
     const code = 'import signal\nimport redis\nr = redis.Redis()\nwhile True:\n    job = r.blpop("q")\n    print(job)\n';
     const out = fixed('/ws/app/worker.py', code);
     assert.equal(out.match(/^import signal$/gm)?.length, 1);
-    assert.equal(out, `import signal\nimport redis\n\n\n${HANDLER}\nr = redis.Redis()\nwhile True:\n    job = r.blpop("q")\n    print(job)\n`);
+    assert.equal(out, `import signal\nimport redis\n\n\n${HANDLER}\n\nr = redis.Redis()\nwhile True:\n    job = r.blpop("q")\n    print(job)\n`);
+  });
+
+  test('two blank lines after the handler (PEP 8), however many (up to two) are already after the imports', () => {
+    for (const gap of ['', '\n', '\n\n']) {
+      const code = `from http.server import HTTPServer\n${gap}class H:\n    pass\n\n\nHTTPServer(("", 0), H).serve_forever()\n`;
+      const out = fixed('/ws/app/web.py', code);
+      assert.ok(out.includes(`${HANDLER}\n\nclass H:`), JSON.stringify(out));
+    }
   });
 
   test('from __future__ imports stay first', () => {

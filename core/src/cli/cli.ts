@@ -110,7 +110,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command !== 'scan') throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
+  if (command !== 'scan') {
+    // `twelve-factor .` (as `eslint .`): name the command the user most likely meant.
+    const hint = command !== undefined && fs.existsSync(path.resolve(io.cwd, command)) ? ` (to scan it: twelve-factor scan ${positionals.join(' ')})` : '';
+    throw new UsageError(command ? `unknown command '${command}'${hint}` : 'missing command (twelve-factor scan [paths…])');
+  }
   const format = values.format as ReportFormat | 'markdown';
   if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`unknown format '${format}' (text, json, sarif or markdown)`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);

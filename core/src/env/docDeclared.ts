@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
 import { environmentNames } from './composeDeclared';
+import { filesUnder, listing } from '../workspace/filesUnder';
 
 /**
  * Documentation as declaration: a project that documents its settings in its own Markdown (GrowthBook's
@@ -86,28 +87,9 @@ function collect(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclar
   return out;
 }
 
-function listing(host: DocsHost, dir: string): { files: string[]; folders: string[] } {
-  try {
-    return host.entries?.(dir) ?? { files: [], folders: [] };
-  } catch {
-    return { files: [], folders: [] };
-  }
-}
-
 /** The documentation pages of one tree, breadth first, in a stable order; at most MAX_FILES. */
 function pagesUnder(host: DocsHost, top: string): string[] {
-  const pages: string[] = [];
-  let level = [top];
-  for (let depth = 0; depth < MAX_DEPTH && level.length > 0 && pages.length < MAX_FILES; depth++) {
-    const next: string[] = [];
-    for (const dir of level) {
-      const entries = listing(host, dir);
-      for (const f of entries.files.slice().sort()) if (DOC_PAGE.test(f) && !CHANGE_LOG.test(f) && pages.length < MAX_FILES) pages.push(path.join(dir, f));
-      for (const d of entries.folders.slice().sort()) if (!SKIPPED_FOLDER.test(d) && !CHANGE_LOG.test(d)) next.push(path.join(dir, d));
-    }
-    level = next.slice(0, MAX_FILES);
-  }
-  return pages;
+  return filesUnder(host, top, (f) => DOC_PAGE.test(f) && !CHANGE_LOG.test(f), { maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skip: (d) => SKIPPED_FOLDER.test(d) || CHANGE_LOG.test(d) });
 }
 
 function namesOf(file: string, text: string): Map<string, number> {

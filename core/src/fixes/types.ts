@@ -44,6 +44,11 @@ export interface EditFix {
 
 export type FixDescriptor = MoveToEnvFix | EditFix;
 
+/** A fix's stable id: an edit's own, `move-to-env` for a secret's move. */
+export function fixIdOf(fix: FixDescriptor): string {
+  return fix.kind === 'move-to-env' ? 'move-to-env' : fix.id;
+}
+
 export function isPreferred(fix: FixDescriptor): boolean {
   return fix.kind === 'move-to-env' || fix.preferred;
 }

@@ -1,16 +1,13 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { walkTree } from '../treesitter/walk';
 import { readPackageAndImports } from './imports';
 import type { GoBinding, GoCall, GoEnvRead, GoExpr, GoFacts, GoKeyed, GoString } from './types';
 
 export { defaultImportName } from './imports';
 
-/** Nesting deeper than this is generated or hostile: the walk stops descending (and says the file is incomplete). */
-const MAX_DEPTH = 400;
-
 interface Scope {
   /** The enclosing function's name (`main`), `func` for a function literal, undefined at package level. */
   fn?: string;
-  depth: number;
 }
 
 interface Defaulted {
@@ -22,7 +19,7 @@ interface Defaulted {
 }
 
 /**
- * Reads one tree into facts in one walk with an explicit stack (deep nesting cannot overflow the JS stack).
+ * Reads one tree into facts in one walk (treesitter/walk.ts: deep nesting cannot overflow the JS stack).
  * Expressions are summarised when a statement that holds them is met, so calls are recorded once.
  */
 export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: boolean } {
@@ -34,13 +31,7 @@ export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: bool
   readPackageAndImports(root, facts);
   const cache = new Map<number, GoExpr>();
   const defaults: Defaulted[] = [];
-  const stack: Array<{ node: Node; scope: Scope }> = [{ node: root, scope: { depth: 0 } }];
-  while (stack.length > 0) {
-    const { node, scope } = stack.pop() as { node: Node; scope: Scope };
-    if (scope.depth > MAX_DEPTH) {
-      facts.tooDeep = true;
-      continue;
-    }
+  facts.tooDeep = walkTree<Scope>(root, {}, (node, scope) => {
     let inner = scope;
     switch (node.type) {
       case 'function_declaration':
@@ -70,12 +61,8 @@ export function readGoFacts(tree: Tree, text: string): GoFacts & { tooDeep: bool
       default:
         break;
     }
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push({ node: child, scope: { ...inner, depth: scope.depth + 1 } });
-    }
-  }
+    return inner;
+  });
   for (const d of defaults) {
     const read = [...facts.envReads].reverse().find((r) => r.variable === d.variable && r.start < d.at);
     if (read && !read.fallback) read.fallback = { string: d.string, assignStart: d.assignStart, assignEnd: d.assignEnd };

@@ -188,9 +188,9 @@ interface StatementEffect {
 }
 const statementEffects = new WeakMap<ts.Statement, StatementEffect>();
 
-/** The resolved path is an export of a module matching `module`, at exactly `path` (`[]`: the module's own value). */
-export function isExport(p: ModulePath | undefined, module: RegExp, path: readonly string[]): boolean {
-  return p !== undefined && module.test(p.module) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
+/** The resolved path is an export of `module` (a name, or a pattern of names), at exactly `path` (`[]`: the module's own value). */
+export function isExport(p: ModulePath | undefined, module: RegExp | string, path: readonly string[]): boolean {
+  return p !== undefined && (typeof module === 'string' ? p.module === module : module.test(p.module)) && p.path.length === path.length && p.path.every((s, i) => s === path[i]);
 }
 
 function samePath(a: ModulePath | undefined, b: ModulePath | undefined): boolean {

@@ -1,22 +1,19 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { walkTree } from '../treesitter/walk';
 import { stringOf } from './strings';
 import type { PyAssignment, PyCall, PyDictEntry, PyEnvRead, PyExpr, PythonFacts } from './types';
-
-/** Nesting deeper than this is generated or hostile: the walk stops descending (and says the file is incomplete). */
-const MAX_DEPTH = 400;
 
 interface Scope {
   scope: PyAssignment['scope'];
   /** Functions around this node: 2 and more is a closure (a callback, a thread's or greenlet's body). */
   functions: number;
   inMainGuard: boolean;
-  depth: number;
   /** The class whose body this is (directly, not inside one of its methods). */
   inClass?: PyAssignment['inClass'];
 }
 
 /**
- * Reads one tree into facts, in one walk with an explicit stack (deep nesting cannot overflow the JS stack).
+ * Reads one tree into facts, in one walk (treesitter/walk.ts: deep nesting cannot overflow the JS stack).
  * Calls and env reads are recorded as they are met, so an expression that holds one refers to it by index.
  */
 export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } {
@@ -26,17 +23,11 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
   };
   const root = tree.rootNode;
   readImports(root, facts);
-  const stack: Array<{ node: Node; scope: Scope }> = [{ node: root, scope: { scope: 'module', functions: 0, inMainGuard: false, depth: 0 } }];
   // Expressions are summarised bottom-up: a call's arguments need the calls inside them first, so nodes
   // are visited in pre-order and calls/reads recorded post-order through `pending`.
   const exprCache = new Map<number, PyExpr>();
   const summarise = (node: Node, scope: Scope): PyExpr => expr(node, scope, facts, exprCache);
-  while (stack.length > 0) {
-    const { node, scope } = stack.pop() as { node: Node; scope: Scope };
-    if (scope.depth > MAX_DEPTH) {
-      facts.tooDeep = true;
-      continue;
-    }
+  facts.tooDeep = walkTree<Scope>(root, { scope: 'module', functions: 0, inMainGuard: false }, (node, scope, descend) => {
     let inner = scope;
     switch (node.type) {
       case 'function_definition':
@@ -52,8 +43,8 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
       case 'if_statement':
         if (isMainGuard(node)) {
           const body = node.childForFieldName('consequence');
-          if (body) stack.push({ node: body, scope: { ...scope, inMainGuard: true, depth: scope.depth + 1 } });
-          continue;
+          if (body) descend(body, { ...scope, inMainGuard: true });
+          return null;
         }
         break;
       case 'while_statement': {
@@ -77,12 +68,8 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
       default:
         break;
     }
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push({ node: child, scope: { ...inner, depth: scope.depth + 1 } });
-    }
-  }
+    return inner;
+  });
   facts.calls.sort((a, b) => a.start - b.start);
   return facts;
 }

@@ -5,7 +5,7 @@ import { importedModules, outermost, unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
 import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
-import { publicKeyOf } from './publicKeys';
+import { isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { USER_KEYS } from './structured';
 import { isCodeWord, isSecretValue, isUsedSecretValue } from './value';
 
@@ -220,7 +220,7 @@ function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): 
     name && isSensitiveName(name) ? { ...base, kind: 'fallback', name, envName: suggestEnvName(name, literal), dropFallback: drop } : undefined;
 
   // An error reporter's notifier key (`Bugsnag.start({ apiKey })`) is public by design.
-  if (publicKeyOf(literal, imports)) return undefined;
+  if (publicKeyOf(literal, imports) || isSearchOnlyKey(literal)) return undefined;
   if (isVisibilityLabel(literal, slot)) return undefined;
   const sink = propertySink(literal, imports);
   if (sink) return { ...base, kind: 'sink', name: sink.row.label, envName: sink.row.env, local: sink.local };

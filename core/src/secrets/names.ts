@@ -35,6 +35,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'table', 'collection', 'char', 'chars', 'charset', 'encoding', 'size', 'bytes', 'bits', 'separator', 'delimiter',
   // Where a secret is kept or how it is handled, not the secret: `SECRET_MANAGER_PROJECT`, `PASSWORD_HASHER`, `secretRef`.
   'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
+  // How a password is stored: PostgreSQL's `password_encryption = scram-sha-256`.
+  'encryption',
   // A token contract's address on a blockchain is public: `BeeTokenAddress`.
   'address', 'contract',
   // A flow is a procedure (an identity provider's `RESETPASSWORD_USER_FLOW = 'B2C_1_reset'`), not its secret.
@@ -68,6 +70,9 @@ const VERB_PREFIXES = new Set([
   'create', 'generate', 'fetch', 'load', 'read', 'parse', 'revoke', 'rotate', 'remember', 'needs',
 ]);
 
+// Words before `token` that make it a position in a list or a stream, handed back by the API to go on reading.
+const CURSOR_WORDS = new Set(['page', 'continuation', 'sync', 'cursor', 'resume', 'next', 'prev', 'previous', 'cancellation', 'cancel']);
+
 const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example']);
 
 /** True when a value kept under this name would be a credential. */
@@ -84,8 +89,11 @@ export function isSensitiveName(name: string): boolean {
   if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;
   if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
-  // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`.
-  if (at > 0 && ws[at - 1] === 'public') return false;
+  // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`,
+  // and .NET's `publicKeyToken`, the short hash of an assembly's public key.
+  if (ws.slice(0, at).includes('public')) return false;
+  // A page or sync token is a cursor an API hands back (`nextPageToken`, `continuationToken`, `syncToken`), not a login.
+  if (at > 0 && CURSOR_WORDS.has(ws[at - 1]) && ws[at] === 'token') return false;
   // The hash of a secret is what a server keeps to check one: `hashedSecret`, `hash_password` (fxa's clients).
   if (at > 0 && (ws[0] === 'hashed' || ws[0] === 'hash')) return false;
   const last = ws[ws.length - 1];
@@ -126,11 +134,18 @@ const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 've
 // Words after the kind that say which one is chosen (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
 const CHOICE_WORDS = new Set(['pref', 'prefs', 'preference', 'preferred', 'default', 'choice', 'selected']);
 
-/** The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`, `ANTHROPIC_MODEL_PREF`): no secret is kept there. */
+/**
+ * The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`), a name (`BUCKET_NAME`,
+ * `MODEL_NAME`), or the id of such a setting (`MODEL_ID`, `REGION_ID`): no secret is kept there. A word saying
+ * which one is chosen may follow the kind (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
+ */
 export function endsInDescriptiveWord(name: string): boolean {
-  const ws = words(name);
-  const last = ws.length > 1 && CHOICE_WORDS.has(ws[ws.length - 1]) ? ws[ws.length - 2] : ws[ws.length - 1];
-  return ws.length > 0 && SETTING_KINDS.has(last);
+  const all = words(name);
+  const ws = all.length > 1 && CHOICE_WORDS.has(all[all.length - 1]) ? all.slice(0, -1) : all;
+  const last = ws[ws.length - 1];
+  if (last === undefined) return false;
+  if (SETTING_KINDS.has(last) || last === 'name' || last === 'names') return true;
+  return last === 'id' && ws.length >= 2 && SETTING_KINDS.has(ws[ws.length - 2]);
 }
 
 /** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */

@@ -68,10 +68,11 @@ export function isDescriptive(value: string, name?: string, product?: () => Read
   // Words start with a letter; a product's name may hold a digit (`mirotalkp2p_default_secret`).
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[ _.-]+[A-Za-z][A-Za-z0-9]*)*$/.test(v)) return false;
   const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
-  // Written as one word (`securekey`, `yourpassword`): a describing word glued to the kind of secret.
-  if (ws.length === 1) return gluedDescription(ws[0]);
+  const nameWords = new Set(name ? name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).filter(Boolean).map((w) => w.toLowerCase()) : []);
+  // Written as one word (`securekey`, `yourpassword`, `mystorepassword` for a truststore's password): describing
+  // words glued to the kind of secret.
+  if (ws.length === 1) return gluedDescription(ws[0], nameWords);
   if (ws.length < 2 || !ws.some((w) => KIND_WORDS.has(w))) return false;
-  const nameWords = new Set(name ? name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z]+/).map((w) => w.toLowerCase()) : []);
   let describing = 0;
   let unknown = 0;
   let names = false;
@@ -91,12 +92,32 @@ export function isDescriptive(value: string, name?: string, product?: () => Read
 }
 
 
-/** `securekey`, `strongsecret`, `yourtoken`: one describing word and one kind word, unseparated. */
-function gluedDescription(word: string): boolean {
+/**
+ * `securekey`, `strongsecret`, `yourtoken`, `mystorepassword` (under `truststore.password`): describing words, or
+ * words of the variable's name (a part of one, four letters or more), then a kind word, unseparated.
+ */
+function gluedDescription(word: string, nameWords: ReadonlySet<string>): boolean {
+  if (word.length > 48) return false;
+  const pieces = new Set(DESCRIBING_WORDS);
+  for (const n of nameWords) {
+    if (KIND_WORDS.has(n)) continue;
+    for (let i = 0; i + 4 <= n.length; i++) pieces.add(n.slice(i));
+    for (let j = 4; j <= n.length; j++) pieces.add(n.slice(0, j));
+  }
   for (const kind of KIND_WORDS) {
-    if (word.length > kind.length && word.endsWith(kind) && DESCRIBING_WORDS.has(word.slice(0, -kind.length))) return true;
+    if (word.length > kind.length && word.endsWith(kind) && segments(word.slice(0, -kind.length), pieces)) return true;
   }
   return false;
+}
+
+/** Whether `text` is a run of `pieces` end to end. */
+function segments(text: string, pieces: ReadonlySet<string>): boolean {
+  const ends = [true];
+  for (let i = 1; i <= text.length; i++) {
+    ends[i] = false;
+    for (let j = 0; j < i && !ends[i]; j++) ends[i] = ends[j] && pieces.has(text.slice(j, i));
+  }
+  return ends[text.length];
 }
 
 // Tokens that deploy tools replace (`__DB_PASSWORD__`, Azure DevOps `#{DbPassword}#`, `@@DB_PASSWORD@@`, Maven
@@ -117,8 +138,9 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   if (/^(.)\1*$/s.test(v)) return true;
   // One character repeated between separators: the all-zero UUID a client library is built with.
   if (/^([0-9a-z])(?:\1|[-_.:])*$/i.test(v)) return true;
-  // A provider's key prefix and nothing after it (`sk-proj-`, `sk_`): the shape of a key, not one.
-  if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v)) return true;
+  // A provider's key prefix and nothing after it (`sk-proj-`, `sk_`): the shape of a key, not one; or a word in
+  // capitals where the key goes (`nvapi-NVKEY`, `sk-KEY`).
+  if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v) || /^[a-z]{1,8}[-_][A-Z]{2,8}$/.test(v)) return true;
   // The prefix and a counting sample after it (`re_132`, `key_abc123`): far too short for a key.
   if (/^(?:[a-z]{1,3}|key|token|secret)[-_](?:\d{1,4}|abc\d*|xyz\d*)$/i.test(v)) return true;
   // A value that says it holds nothing: `sk_nothing`, `just empty text`.

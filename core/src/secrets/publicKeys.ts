@@ -61,3 +61,16 @@ export function publicKeyOf(literal: ts.StringLiteralLike, imports: Map<string, 
 export function goPublicKeyOf(owner: string, key: string): PublicKeyRow | undefined {
   return PUBLIC_KEYS.find((row) => row.goType.test(owner) && row.key.test(key));
 }
+
+/**
+ * Algolia's search-only key in a search configuration (DocSearch in VitePress, Docusaurus, VuePress:
+ * `{ appId, apiKey, indexName }`): made to be sent to every browser that searches the site, it reads the one
+ * index it names. An admin key is given to a client (`algoliasearch(appId, key)`), never beside `indexName`.
+ */
+export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
+  const slot = outermost(literal);
+  const property = slot.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== slot || !/^(?:apiKey|searchApiKey|searchKey)$/.test(propertyNameText(property.name) ?? '')) return false;
+  const names = new Set(property.parent.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)));
+  return (names.has('appId') || names.has('applicationId')) && names.has('indexName');
+}

@@ -14,7 +14,9 @@ export interface SqlPassword {
 // The quoted value is captured without its quotes; `''` inside it (an escaped quote) ends nothing early
 // because a password with one is rare enough to be left to the end of the match.
 const SQL_PASSWORDS = [
-  { name: 'IDENTIFIED BY', pattern: /\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(['"])([^'"\n]{1,256})\1/gi },
+  // Only in a statement that makes or grants to a user (`CREATE USER`, `ALTER USER`, MySQL 5's `GRANT … TO …
+  // IDENTIFIED BY`): prose says "a queue identified by "name"" too.
+  { name: 'IDENTIFIED BY', pattern: /\b(?:(?:CREATE|ALTER)\s+(?:USER|ROLE|LOGIN)|GRANT)\b[^;]{0,300}?\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(['"])([^'"\n]{1,256})\1/gi },
   { name: 'CREATE USER … PASSWORD', pattern: /\b(?:CREATE|ALTER)\s+(?:USER|ROLE)\b[^;'"]{0,200}?\bPASSWORD\s+(['"])([^'"\n]{1,256})\1/gi },
 ];
 

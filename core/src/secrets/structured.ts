@@ -16,6 +16,8 @@ export interface KeyedSecret {
   local?: boolean;
   /** Inside a `defaults:` map: the built-in value a shipped configuration falls back to. */
   underDefaults?: boolean;
+  /** Under a top-level `development:` or `test:` section (Rails' `secrets.yml`, `database.yml`): not what runs in production. */
+  devOrTest?: boolean;
 }
 
 function keyed(name: string, value: string, start: number, scalar?: { start: number; end: number }): KeyedSecret | undefined {
@@ -44,7 +46,9 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (typeof value !== 'string' && typeof value !== 'number') return;
         const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1) found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined });
+        if (found1) {
+          found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined, devOrTest: inDevOrTestSection(path) || undefined });
+        }
       },
       Seq(_, seq) {
         const flow = (seq as { flow?: boolean }).flow === true;
@@ -98,6 +102,16 @@ function isUserRecord(path: readonly unknown[]): boolean {
 /** Some map above the pair is kept under `defaults:` (`defaults: { config: { db: { … } } }`). */
 function underDefaults(path: readonly unknown[]): boolean {
   return path.some((p) => isPair(p) && isScalar(p.key) && /^defaults?$/i.test(String(p.key.value)));
+}
+
+// The environments a per-environment config file (Rails' `secrets.yml`, `database.yml`, `config.yml`) keeps
+// apart from production.
+const DEV_OR_TEST = /^(?:development|dev|test|testing|local)$/i;
+
+/** The pair is inside a top-level `development:`/`test:` section, the first pair of its document. */
+function inDevOrTestSection(path: readonly unknown[]): boolean {
+  const top = path.find(isPair);
+  return top !== undefined && isScalar(top.key) && DEV_OR_TEST.test(String(top.key.value));
 }
 
 /** A database's settings whose `host` is the developer's own machine (`host: localhost`). */

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
-import { isSigningSecretName, words } from './names';
-import { isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
+import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, words } from './names';
+import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 
 /**
  * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
@@ -80,6 +80,22 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
 }
 
 /**
+ * The default of an environment read (`process.env.X || 'lit'`, `os.getenv("X", "lit")`, Go's
+ * `if v == "" { v = "lit" }`), judged the same in every language (decision 5). Under a secret's name the app runs
+ * with it, so any value but a stand-in counts; under another name only a random-looking value does, and not
+ * when the name says what kind of setting it is (`GEMINI_IMAGE_MODEL`, `MODEL_ID`, `BUCKET_NAME`).
+ */
+export function isSecretDefault(name: string, value: string, product?: () => ReadonlySet<string>): boolean {
+  // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
+  // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
+  // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
+  if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
+  return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && looksRandom(value);
+}
+
+const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;
+
+/**
  * `./certs`, `/etc/app/key`, `~/.ssh`, `C:\keys`: a path. Not a value that only starts like one and is random
  * letters between its slashes (qresp's Flask key, `//` then keyboard-mashed parts): every part plain letters
  * and digits, and at least two of them with five consonants in a row, which no folder name has
@@ -134,13 +150,14 @@ export function isTypeName(value: string): boolean {
 const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't' };
 
 /**
- * A phrase of three or more words, perhaps in leetspeak, joined by `-`, `_`, `.` or blanks
- * (`p4sta.w1th-b0logn3s3-s@uce`): a memorable sample an example file suggests, where a real secret of the
+ * A phrase of three or more words, perhaps in leetspeak, joined by `-`, `_`, `.`, blanks or camelCase
+ * (`p4sta.w1th-b0logn3s3-s@uce`, `SuperSecretPassw0rd`): a memorable sample an example file suggests, where a real secret of the
  * same length would be random. Every part must read as a word once its leetspeak is undone: letters only,
  * a vowel, no run of four consonants.
  */
 export function isWordPhrase(value: string): boolean {
-  const parts = value.trim().split(/[-_. ]+/).filter(Boolean);
+  // camelCase and PascalCase words are parts too: `SuperSecretPassw0rd`.
+  const parts = value.trim().replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[-_. ]+/).filter(Boolean);
   if (parts.length < 3) return false;
   const isWord = (part: string): boolean => {
     const plain = part.toLowerCase().replace(/[4@3105$7!]/g, (c) => LEET[c]);
@@ -162,5 +179,27 @@ export function looksRandom(value: string, minLength = 16): boolean {
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^[0-9a-f-]{36}$/i.test(value)) return false; // UUIDs identify, they do not authenticate
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(\.{0,2}\/)/.test(value)) return false;
+  if (isSlug(value) || isSequential(value)) return false;
   return shannonEntropy(value) >= 3.5;
+}
+
+/** A run of the alphabet and the digits (`abcdef1234567890`): typed by a person filling a sample in. */
+function isSequential(value: string): boolean {
+  let steps = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) steps++;
+  return steps >= (value.length - 1) * 0.75;
+}
+
+/**
+ * An identifier made of words and version numbers (`google/gemma-4-31B-it`, `hosted_vllm/meta-llama/Llama-3.1-8B-Instruct`,
+ * `gemini-2.5-flash-preview-04-17`): a model, an image or a package, whose digits and length make it look random.
+ * Every part must read as a word (a vowel, no run of four consonants), be a short lower-case, capitalised or
+ * upper-case run (`vllm`, `it`, `GPU`), or a number with a unit letter (`31B`, `04`, `v2`).
+ */
+function isSlug(value: string): boolean {
+  const parts = value.split(/[-_/.:@]+/).filter(Boolean);
+  if (parts.length < 2) return false;
+  return parts.every((p) =>
+    (/^[A-Za-z]{2,}$/.test(p) && /^[A-Z]?[a-z]+$|^[A-Z]+$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy]{4}/i.test(p)) ||
+    /^(?:[a-z]{1,4}|[A-Z][a-z]{0,3}|[A-Z]{1,4})$/.test(p) || /^[vV]?\d+[A-Za-z]?$/.test(p));
 }

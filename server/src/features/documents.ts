@@ -51,7 +51,7 @@ export function registerDocuments(ctx: ServerContext): void {
       items.push(...current.configProblems.map((p) => ({ range: p.range, message: p.message, severity: DiagnosticSeverity.Error, source: 'twelve-factor' })));
     }
     const result = analyses.get(latest, filePath, folder, current);
-    items.push(...pulls.diagnosticsOf(result, () => result.findings.map(toDiagnostic)));
+    items.push(...pulls.diagnosticsOf(result, () => result.findings.map((f) => toDiagnostic(f, result.fixes.get(f)))));
     // A failed analysis may hide findings: said on the file itself, never shown as clean (issue 11). Files
     // passed over on purpose (minified, binary, too large) are only in the status bar and the log.
     if (result.skipped && isAnalysisFailure(result.skipped)) items.push(skippedDiagnostic(result.skipped));

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent, TextDocumentEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ServerContext } from '../../../server/src/context';
 import { editsOnly, registerCodeActions } from '../../../server/src/features/codeActions';
@@ -19,7 +19,12 @@ import { FakeConnection } from './fakeConnection';
 
 const MOVE = /^Move to environment variable [A-Z_]+$/;
 
-async function actionsFor(trusted: boolean, files: Record<string, string> = {}, text = PAY_TS): Promise<{ uri: string; envUri: string; actions: CodeAction[] }> {
+/**
+ * The actions for the file's one diagnostic. `typedSince` is typed after the diagnostics were pulled and before
+ * the actions are asked for: the request then carries a diagnostic a keystroke old, as VS Code's often does.
+ */
+async function actionsFor(trusted: boolean, files: Record<string, string> = {}, text = PAY_TS, typedSince: TextDocumentContentChangeEvent[] = []):
+  Promise<{ uri: string; envUri: string; actions: CodeAction[]; diagnostic: Diagnostic }> {
   const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-actions-unit-')));
   try {
     for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, rel), text);
@@ -35,8 +40,9 @@ async function actionsFor(trusted: boolean, files: Record<string, string> = {}, 
     const report = await fake.call<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     const diagnostics: Diagnostic[] = report.kind === 'full' ? report.items : [];
     assert.equal(diagnostics.length, 1);
+    if (typedSince.length > 0) await fake.change(uri, typedSince);
     const actions = await fake.call<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
-    return { uri, envUri: URI.file(path.join(folder, '.env')).toString(), actions };
+    return { uri, envUri: URI.file(path.join(folder, '.env')).toString(), actions, diagnostic: diagnostics[0] };
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -51,6 +57,24 @@ test('trusted: moving the secret to .env is offered, preferred, and edits the so
   assert.ok(touched.includes(uri) && touched.includes(envUri), JSON.stringify(touched));
   assert.ok(actions.some((a) => a.title === 'Ignore this secret'));
   assert.ok(!JSON.stringify(actions.map((a) => a.title)).includes(STRIPE_KEY));
+});
+
+test('the diagnostic carries the finding and its fix by id, never the secret or its offsets', async () => {
+  const { diagnostic } = await actionsFor(true, { '.gitignore': '.env\n' });
+  assert.deepEqual(Object.keys(diagnostic.data as object).sort(), ['fingerprint', 'fixId', 'ruleId']);
+  assert.deepEqual({ ...(diagnostic.data as object), fingerprint: undefined }, { ruleId: 'config/hardcoded-secret', fixId: 'move-to-env', fingerprint: undefined });
+  assert.ok(!JSON.stringify(diagnostic).includes(STRIPE_KEY));
+});
+
+test('a diagnostic a keystroke old (lines typed above it) still gets its fix, computed from the text as it is now', async () => {
+  const typed = '// payments\n// more\n';
+  const { uri, actions } = await actionsFor(true, { '.gitignore': '.env\n' }, PAY_TS, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: typed }]);
+  const move = actions.find((a) => MOVE.test(a.title));
+  assert.ok(move?.edit, JSON.stringify(actions.map((a) => a.title)));
+  const source = (move.edit.documentChanges ?? []).find((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri);
+  assert.equal(source?.textDocument.version, 2, 'the edit is for the document as it is now');
+  const keyLine = (typed + PAY_TS).split('\n').findIndex((l) => l.includes(STRIPE_KEY));
+  assert.equal(source?.edits[0].range.start.line, keyLine);
 });
 
 test('a secret no .env line can hold exactly: the move is shown disabled with why, never an action that does nothing', async () => {

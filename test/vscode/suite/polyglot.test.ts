@@ -57,6 +57,18 @@ suite('Python and Go files', () => {
     assert.equal(await currentText('.env'), undefined, 'not the workspace root');
   });
 
+  test('a Python worker: a literal port and a server without SIGTERM reported; both fixes apply and clear their squiggles', async () => {
+    const { document } = await openEditor('polyglot/python/worker.py');
+    await waitForRules(document.uri, [PORT, SIGTERM]);
+    await fix(document, PORT, /^Read the port from os\.environ\["PORT"\]$/);
+    await fix(document, SIGTERM, /^Handle SIGTERM/);
+    assert.deepEqual(codes(document.uri), []);
+    const text = document.getText();
+    for (const line of ['import os', 'import signal', 'HTTPServer(("", int(os.environ.get("PORT", "8000"))), Handler)', 'signal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\nclass Handler']) {
+      assert.ok(text.includes(line), `${line} in the fixed file:\n${text}`);
+    }
+  });
+
   test('a Go service: secret, log file, file sessions, a server without SIGTERM and a literal port reported; each fix applies and clears its squiggle', async () => {
     const { document } = await openEditor('polyglot/go/main.go');
     await waitForRules(document.uri, [SECRET, LOGS, SESSION, PORT, SIGTERM]);

@@ -2,10 +2,10 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { goMoveToEnv } from '../../go/edits';
 import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
-import { endsInDescriptiveWord, isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
-import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type GoSecretCandidate = LanguageSecretCandidate;
@@ -33,8 +33,7 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
     const fallback = read.fallback;
     if (!read.name || !fallback) continue;
     const s = fallback.string;
-    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : !endsInDescriptiveWord(read.name) && looksRandom(s.value);
-    if (!accept) continue;
+    if (!isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     // The default goes; an unset variable stops the program at start-up, saying which one.
     const fix: MoveToEnvFix = {

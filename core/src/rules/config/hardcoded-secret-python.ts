@@ -2,9 +2,9 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
-import { endsInDescriptiveWord, isGenericName, isSecretEnvName, isSensitiveName, toEnvName } from '../../secrets/names';
+import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
 import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
@@ -47,8 +47,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
     if (!read.name || !s || s.interpolated) continue;
-    const accept = isSecretEnvName(read.name) ? isUsedSecretValue(s.value, read.name, product) : !endsInDescriptiveWord(read.name) && looksRandom(s.value);
-    if (!accept) continue;
+    if (!isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {
       kind: 'move-to-env', start: read.start, end: read.end, replacement: () => pythonEnvRead(envName), name: envName, value: s.value,

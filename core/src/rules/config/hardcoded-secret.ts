@@ -5,8 +5,7 @@ import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
-import { endsInDescriptiveWord, isSecretEnvName, toEnvName } from '../../secrets/names';
-import { isEnvironmentWord } from '../../secrets/placeholder';
+import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
@@ -15,9 +14,10 @@ import { isExpiredJwt } from '../../secrets/jwt';
 import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
+import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
@@ -47,7 +47,7 @@ interface Candidate extends LanguageSecretCandidate {
   local?: boolean;
   /** Built-in defaults (`defaults:` of a shipped configuration) for the developer's machine: information. */
   localDefault?: boolean;
-  /** The login a stand-in server in the same file accepts: judged like test code. */
+  /** The login a stand-in server in the same file accepts, or a development or test environment's value: judged like test code. */
   standIn?: boolean;
 }
 
@@ -78,6 +78,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   }
   candidates.push(...findSqlPasswords(context.text).filter((p) => isSecretValue(p.value, 'password'))
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
+  if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
@@ -111,7 +112,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       end: c.end,
       identity: `${c.messageId}:${c.name}`,
       fixes: optional(c.fix),
-      demote: c.localDefault ? 2 : c.local ? 1 : undefined,
+      // An API description's example values (`x-examples`, `example:`) are samples for readers, as its JWTs are.
+      demote: c.localDefault || apiDescription ? 2 : c.local ? 1 : undefined,
       testCode: fixture || c.standIn || undefined,
     });
   }
@@ -156,7 +158,7 @@ function contextCandidates(context: FileContext): Candidate[] {
         context.incomplete ??= `not fully analysed: ${meta.id} does not parse ${context.kind.toUpperCase()} nested deeper than 64 levels; only provider-format secrets were checked`;
         return [];
       }
-      const compose = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i.test(context.path);
+      const compose = COMPOSE_FILE.test(context.path);
       const keyed = findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
       if (!secretManifest) return keyed;
       // A Secret's `data` is base64: judged decoded, never as the base64 text.
@@ -207,22 +209,13 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
   if (s.kind === 'sink') return isUsedSecretValue(s.value, undefined, product);
-  // `NEXT_PUBLIC_*`, `EXPO_PUBLIC_*`: the name says the bundler inlines it into the browser's code, so its
-  // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
-  // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
-  if (s.kind === 'fallback' && (PUBLIC_ENV.test(s.name) || isEnvironmentWord(s.value))) return false;
-  // A default under a name that says what it is about (`GEMINI_IMAGE_MODEL`) is that thing, however random it looks.
-  if (s.kind === 'fallback') {
-    return isSecretEnvName(s.name) ? isUsedSecretValue(s.value, s.name, product) : !endsInDescriptiveWord(s.name) && looksRandom(s.value);
-  }
+  if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product);
   // A code generator's `{ token: 'float64' }` is a type of the language it writes.
   if (isTypeName(s.value)) return false;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
 }
-
-const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;
 
 // Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
 // that `ci.yml` or `db.json` are not mistaken for one.
@@ -247,7 +240,7 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
   const fix: MoveToEnvFix | undefined = compose && s.scalar
     ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
     : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
-  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local, localDefault: s.local && s.underDefaults };
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local, localDefault: s.local && s.underDefaults, standIn: s.devOrTest };
 }
 
 function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => boolean): Candidate {

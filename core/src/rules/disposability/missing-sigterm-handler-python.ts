@@ -95,7 +95,7 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   for (const s of sites) {
     if (seen.has(s.start)) continue;
     seen.add(s.start);
-    report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}`, fixes: (): EditFix[] => sigtermFix(facts) });
+    report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}`, fixes: (): EditFix[] => sigtermFix(facts, context.text) });
   }
 }
 

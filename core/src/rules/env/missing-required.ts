@@ -50,7 +50,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   });
 }
 
-const OVERLAY = /^\.env\.(test|testing|development|dev|ci|e2e)(\.local)?$/i;
+// CI services' own (`.env.travis`, `.env.github`) and Laravel Dusk's browser tests (`.env.dusk.local`) included.
+const OVERLAY = /^\.env\.(test|testing|development|dev|ci|e2e|travis|github|gitlab|circleci|jenkins|dusk)(\.local)?$/i;
 
 function keysOf(doc: EnvDocument): Set<string> {
   return new Set(doc.entries.filter((e) => e.delimiter && e.key !== '').map((e) => e.key));

@@ -8,6 +8,7 @@ import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
+import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { roleOfPath } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
@@ -50,6 +51,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
   let setByImage: Set<string> | undefined;
+  let setByManifests: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
@@ -65,6 +67,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
     setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
     if (setByImage.has(read.name)) continue;
+    // Set on the containers by the project's Kubernetes manifests or Helm chart: declared there.
+    setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    if (setByManifests.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     documented ??= context.host ? documentedNames(context.host, foldersUp(path.join(declared.dir, '.env'), context.host)) : new Map();
     if (documented.has(read.name)) continue;

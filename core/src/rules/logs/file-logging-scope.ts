@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { EditFix } from '../../fixes/types';
-import { ModuleBindings, dottedName, unwrap, type ModulePath } from '../../js/modules';
+import { ModuleBindings, dottedName, isExport, unwrap, type ModulePath } from '../../js/modules';
 import { FileScope } from '../../js/scope';
 import type { ProgramView } from '../../program/types';
 
@@ -56,8 +56,7 @@ export class Scope {
 
   /** True when the expression is `module` + exactly `path`. */
   is(expression: ts.Expression, module: string, ...path: string[]): boolean {
-    const r = this.resolve(expression);
-    return r !== undefined && r.module === module && r.path.length === path.length && r.path.every((p, i) => p === path[i]);
+    return isExport(this.resolve(expression), module, path);
   }
 
   /** The `const x = …` declaration of a local name (the first one), for following a value to where it is made. */

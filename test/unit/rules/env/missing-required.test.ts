@@ -21,7 +21,7 @@ new RuleTester(WITH_SCHEMA).run(rule, {
     { name: 'no schema and no example: nothing to check', code: 'X=1\n', files: {} },
     { name: 'a schema that does not parse, and no example: nothing to check', code: 'X=1\n', files: { '/ws/.env.schema.yaml': 'variables: [\n' } },
     { name: 'without a host (single-file run) nothing is checked', code: 'X=1\n', noHost: true },
-    ...['.env.test', '.env.development', '.env.test.local'].map((f) => ({ name: `overlay ${f} sets only what that environment changes`, filename: `/ws/${f}`, code: 'NODE_ENV=test\n', files: OVERLAYS })),
+    ...['.env.test', '.env.development', '.env.test.local', '.env.travis', '.env.dusk.local'].map((f) => ({ name: `overlay ${f} sets only what that environment changes`, filename: `/ws/${f}`, code: 'NODE_ENV=test\n', files: OVERLAYS })),
   ],
   invalid: [
     {

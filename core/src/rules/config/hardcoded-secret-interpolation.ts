@@ -1,0 +1,26 @@
+import type { FileContext } from '../../context';
+import { findInterpolationDefaults } from '../../secrets/interpolationDefaults';
+import { isSecretDefault, looksRandom } from '../../secrets/value';
+import { lazyProductWords } from '../../workspace/productNames';
+import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
+
+export const COMPOSE_FILE = /(^|[\\/])(docker-)?compose[^\\/]*\.ya?ml$/i;
+
+/**
+ * `${DB_PASSWORD:-s3cret}` (compose, shell), Spring's `${DB_PASSWORD:s3cret}`: a default judged as an environment
+ * read's default in code is. In a compose file the fix leaves `${DB_PASSWORD}`, which compose reads from the
+ * `.env` beside it, and moves the value there.
+ */
+export function interpolationCandidates(context: FileContext): LanguageSecretCandidate[] {
+  const compose = COMPOSE_FILE.test(context.path);
+  const product = lazyProductWords(context.host, context.path);
+  // A shell script's defaults are mostly a developer's: a local database's `${POSTGRES_PASSWORD:-postgres}`
+  // (cnpmcore's test set-up). There only a random-looking default counts, as in an example file.
+  const shell = context.kind === 'shell';
+  return findInterpolationDefaults(context.text).filter((d) => isSecretDefault(d.name, d.value, product) && (!shell || looksRandom(d.value))).map((d): LanguageSecretCandidate => ({
+    messageId: 'fallback', name: d.name, value: d.value, start: d.start, end: d.end,
+    fix: compose && /^[A-Za-z_]\w*$/.test(d.name)
+      ? { kind: 'move-to-env', start: d.whole.start, end: d.whole.end, replacement: () => `\${${d.name}}`, name: d.name, value: d.value, fixedName: true }
+      : undefined,
+  }));
+}
