@@ -25,6 +25,8 @@ export interface ListenSite {
   promisified?: boolean;
   /** For a worker or client: the promise that stops it (`worker.close()`, `Promise.resolve(client.destroy())`). */
   close?: (target: string) => string;
+  /** What a worker or client is, for the message (`BullMQ worker`, `discord.js bot`). */
+  what?: string;
 }
 
 const is = isExport;
@@ -33,10 +35,10 @@ const is = isExport;
  * Long-running workers and clients made with `new`: each keeps the process alive until it is stopped, as a
  * server does (a bullmq Worker polls its queue; a discord.js Client holds the gateway connection of a bot).
  */
-const WORKERS: ReadonlyArray<{ module: RegExp; name: string; close: (target: string) => string }> = [
-  { module: /^bullmq$/, name: 'Worker', close: (t) => `${t}.close()` },
+const WORKERS: ReadonlyArray<{ module: RegExp; name: string; what: string; close: (target: string) => string }> = [
+  { module: /^bullmq$/, name: 'Worker', what: 'BullMQ worker', close: (t) => `${t}.close()` },
   // discord.js 14's `destroy()` returns a promise, 13's nothing: wrapped, the handler works with both.
-  { module: /^discord\.js$/, name: 'Client', close: (t) => `Promise.resolve(${t}.destroy())` },
+  { module: /^discord\.js$/, name: 'Client', what: 'discord.js bot', close: (t) => `Promise.resolve(${t}.destroy())` },
 ];
 
 /**
@@ -139,7 +141,7 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf),
  */
 type ServerEvent =
   | { decl: string; kind?: ServerKind; nodeServer: boolean; mock: boolean }
-  | { worker: ts.NewExpression; name: string; close: (target: string) => string }
+  | { worker: ts.NewExpression; name: string; what: string; close: (target: string) => string }
   | { call: ts.CallExpression };
 
 const serverEvents = new BoundStatementMemo<ServerEvent>(({ servers }, bindings) => servers.flatMap((node): ServerEvent[] => {
@@ -150,7 +152,7 @@ const serverEvents = new BoundStatementMemo<ServerEvent>(({ servers }, bindings)
   if (ts.isNewExpression(node)) {
     const made = bindings.resolve(node.expression);
     const row = WORKERS.find((w) => is(made, w.module, [w.name]));
-    return row ? [{ worker: node, name: row.name, close: row.close }] : [];
+    return row ? [{ worker: node, name: row.name, what: row.what, close: row.close }] : [];
   }
   return ts.isCallExpression(node) ? [{ call: node }] : [];
 }));
@@ -169,7 +171,7 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
       if (event.nodeServer) nodeServers.add(event.decl);
       else nodeServers.delete(event.decl);
     } else if ('worker' in event) {
-      sites.push({ kind: 'worker', call: event.worker, anchor: event.worker.expression, label: `new ${event.name}`, close: event.close });
+      sites.push({ kind: 'worker', call: event.worker, anchor: event.worker.expression, label: `new ${event.name}`, close: event.close, what: event.what });
     } else {
       const node = event.call;
       const site = listenCall(node, bindings, kinds, mocks, options);

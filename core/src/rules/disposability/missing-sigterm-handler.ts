@@ -114,7 +114,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   for (const [i, site] of sites.entries()) {
     report({
       messageId: 'missing',
-      data: { label: site.label, what: WHAT[site.kind] },
+      data: { label: site.label, what: site.what ?? WHAT[site.kind] },
       start: site.anchor.getStart(sf),
       end: site.anchor.getEnd(),
       identity: `missing:${site.label}`,
