@@ -66,14 +66,20 @@ export function isLockfile(filePath: string): boolean {
 
 /**
  * Test folders (also a harness named `test-migrations/`, `load-tests/`), Storybook stories (`*.stories.tsx`,
- * `*.story.tsx`: sample data for UI fixtures, never deployed), `*.test.*` / `*.spec.*` names, names that start with `test_` / `spec_` (never a name that
+ * `*.story.tsx`: sample data for UI fixtures, never deployed), `*.test.*` / `*.spec.*` / Cypress's `*.cy.*` names, names that start with `test_` / `spec_` (never a name that
  * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
  * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata|test-[\w.-]+|[\w.]+-tests?)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|testdata|test-[\w.-]+|[\w.]+-tests?)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
 /** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
 const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
+/**
+ * A script kept with the project's tools and named as a test of something (`scripts/test-rest-api.ts`,
+ * `extra/test-docker.ts`): run by hand against a running instance, never deployed. Only there: `src/utils/test-id.ts`
+ * beside the app is the app's code (it makes `data-testid` attributes).
+ */
+const TEST_SCRIPT = /(^|\/)(scripts?|tools|extra)\/([^/]+\/)*test-[^/]*\.[cm]?[jt]sx?$/i;
 
 /**
  * Test classes and specs of the other languages the secret rule reads, by their conventions: JUnit's
@@ -97,7 +103,7 @@ const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(s
  */
 export function isTestFile(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
-  return TEST_PATH.test(p) || TEST_SETUP.test(p) || OTHER_LANGUAGE_TEST.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
+  return TEST_PATH.test(p) || TEST_SETUP.test(p) || TEST_SCRIPT.test(p) || OTHER_LANGUAGE_TEST.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
 }
 
 /**

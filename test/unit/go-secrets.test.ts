@@ -63,6 +63,7 @@ describe('config/hardcoded-secret in Go', () => {
   });
 
   const valid: Array<[string, string]> = [
+    ['an address default', 'package main\n\nimport "os"\n\nfunc bus() string {\n\tv := os.Getenv("DBUS_SESSION_BUS_ADDRESS")\n\tif v == "" {\n\t\tv = "unix:path=/run/user/1000/bus"\n\t}\n\treturn v\n}\n'],
     ['a phrase under a secret name that no sink receives', pkg(`const signKey = "${phrase}"`)],
     ['a name bound twice before it reaches a sink (either value could be the key)', signWith(`var signKey = "${phrase}"\n\nfunc init() { signKey = "other value here" }`)],
     ['a key derivation info label', pkg('const SessionKeyDeriveInfo = "COOKIE-SESSION;SIGNED:HMAC-SHA256;ENCRYPTED:AES-256-CTR"')],

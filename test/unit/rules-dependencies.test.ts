@@ -147,6 +147,14 @@ describe(`${RULE}`, () => {
     const code = "import Button from 'components/Button';\nimport x from '@shared/x';\nimport u from 'utils/format';\nimport nope from 'nope';\n";
     assert.deepEqual(summary(rule, FILE, code, { files }), [['undeclared', 4, "'nope'"]]);
   });
+  test("aliases in the base config that a script-named config merges in (easy-mock's build/webpack.base.config.js)", () => {
+    const files = {
+      '/ws/package.json': pkg({ name: 'app', dependencies: { express: '^4' }, scripts: { build: 'webpack --config build/webpack.client.config.js' } }),
+      '/ws/build/webpack.client.config.js': "const merge = require('webpack-merge');\nconst base = require('./webpack.base.config');\nmodule.exports = merge(base, {});\n",
+      '/ws/build/webpack.base.config.js': "module.exports = { resolve: { alias: { pages: resolve('../views/pages') } } };\n",
+    };
+    assert.deepEqual(summary(rule, '/ws/views/router.js', "import Home from 'pages/home';\nimport nope from 'nope';\n", { files }), [['undeclared', 2, "'nope'"]]);
+  });
   test('vscode is provided to extensions', () => {
     const files = { '/ws/package.json': pkg({ name: 'ext', engines: { vscode: '^1.90.0' }, devDependencies: { '@types/vscode': '1.90.0' } }) };
     assert.deepEqual(summary(rule, FILE, "import * as vscode from 'vscode';\n", { files }), []);

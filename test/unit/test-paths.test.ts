@@ -42,6 +42,9 @@ describe('test files: judged on the path inside the project', () => {
     ['spec_helpers.ts', true],
     ['test/server.js', true],
     ['src/server.test.ts', true],
+    // Cypress component and end-to-end tests (cypress-realworld-app's src/components/AlertBar.cy.tsx).
+    ['src/components/AlertBar.cy.tsx', true],
+    ['src/policy.ts', false],
     ['vitest.setup.ts', true],
     ['jest.setup.js', true],
     ['jest.global-setup.ts', true],
@@ -57,6 +60,11 @@ describe('test files: judged on the path inside the project', () => {
     ['src/spec.mjs', true],
     ['src/latest.js', false],
     ['src/testing.js', false],
+    // A hand-run test script among the tools (growthbook's `scripts/test-rest-api.ts`), not the app's `test-id.ts`.
+    ['packages/back-end/src/scripts/test-rest-api.ts', true],
+    ['extra/test-docker.ts', true],
+    ['src/utils/test-id.ts', false],
+    ['scripts/testimonials.js', false],
     // The test environment's configuration is configuration (node-config's config/test.js, NodeGoat's).
     ['config/test.js', false],
     ['config/env/test.js', false],

@@ -28,6 +28,12 @@ describe('roles: what the path says', () => {
     ['.yarn/plugins/plugin.cjs', 'vendored'],
     ['packages/node_modules/@node-red/nodes/core/network/31-tcpin.js', 'package-module'],
     ['.next/server/pages/api/hello.js', 'build-output'],
+    ['book/9-begin/api/server/server.ts', 'snippet'],
+    ['book/10-end-functional/app/server/server.ts', 'snippet'],
+    ['course/01-start/index.js', 'snippet'],
+    ['saas/api/server/server.ts', 'source'],
+    ['src/2-factor/end.js', 'source'],
+    ['migrations/20240101-start-jobs/run.js', 'source'],
   ];
   for (const [file, role] of cases) test(`${file} → ${role}`, () => assert.equal(roleOfPath(file).role, role));
 
@@ -61,6 +67,19 @@ describe('roles: what the disk says', () => {
 
   test('where the project sits on disk does not matter (a folder named build above it)', () => {
     assert.equal(sourceOfOutput('/home/me/build/app/dist/main.js', host({ '/home/me/build/app/src/main.ts': 'x' })), '/home/me/build/app/src/main.ts');
+  });
+
+  test('a nested package whose manifest calls it an example is a snippet; the project itself never is', () => {
+    const example = { '/p/webhook/package.json': '{"description":"MiroTalk WebHook endpoint example"}' };
+    assert.equal(roleOfFile('/p/webhook/server.js', 'webhook/server.js', host(example)).role, 'snippet');
+    const app = { '/p/webhook/package.json': '{"description":"Webhook relay"}', '/p/package.json': '{"description":"Example app"}' };
+    assert.equal(roleOfFile('/p/webhook/server.js', 'webhook/server.js', host(app)).role, 'source');
+    assert.equal(roleOfFile('/p/server.js', 'server.js', host({ '/p/package.json': '{"description":"A RealWorld example app"}' })).role, 'source');
+  });
+
+  test('a project at the file system root: the walk up for an example package ends (it looped on `/`)', () => {
+    assert.equal(roleOfFile('/app.py', 'app.py', host({})).role, 'source');
+    assert.equal(roleOfFile('/src/app.js', 'src/app.js', host({ '/src/package.json': '{"description":"an example"}' })).role, 'snippet');
   });
 
   test("a package's bin under node_modules is a program; its other modules are not", () => {

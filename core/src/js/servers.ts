@@ -23,9 +23,23 @@ export interface ListenSite {
   server?: string;
   /** `promisify(server.listen)`: the call's value is a function that starts the server, not the server. */
   promisified?: boolean;
+  /** For a worker or client: the promise that stops it (`worker.close()`, `Promise.resolve(client.destroy())`). */
+  close?: (target: string) => string;
+  /** What a worker or client is, for the message (`BullMQ worker`, `discord.js bot`). */
+  what?: string;
 }
 
 const is = isExport;
+
+/**
+ * Long-running workers and clients made with `new`: each keeps the process alive until it is stopped, as a
+ * server does (a bullmq Worker polls its queue; a discord.js Client holds the gateway connection of a bot).
+ */
+const WORKERS: ReadonlyArray<{ module: RegExp; name: string; what: string; close: (target: string) => string }> = [
+  { module: /^bullmq$/, name: 'Worker', what: 'BullMQ worker', close: (t) => `${t}.close()` },
+  // discord.js 14's `destroy()` returns a promise, 13's nothing: wrapped, the handler works with both.
+  { module: /^discord\.js$/, name: 'Client', what: 'discord.js bot', close: (t) => `Promise.resolve(${t}.destroy())` },
+];
 
 /**
  * Well-known calls that make a server, as data: the module, the export path (`[]` for the module itself,
@@ -127,7 +141,7 @@ export function listenSites(sf: ts.SourceFile, bindings = ModuleBindings.of(sf),
  */
 type ServerEvent =
   | { decl: string; kind?: ServerKind; nodeServer: boolean; mock: boolean }
-  | { worker: ts.NewExpression }
+  | { worker: ts.NewExpression; name: string; what: string; close: (target: string) => string }
   | { call: ts.CallExpression };
 
 const serverEvents = new BoundStatementMemo<ServerEvent>(({ servers }, bindings) => servers.flatMap((node): ServerEvent[] => {
@@ -135,7 +149,11 @@ const serverEvents = new BoundStatementMemo<ServerEvent>(({ servers }, bindings)
     const kind = creates(bindings, node.initializer);
     return [{ decl: node.name.text, kind, nodeServer: kind !== undefined && createsNodeServer(bindings, node.initializer), mock: !kind && isMswSetup(bindings, node.initializer) }];
   }
-  if (ts.isNewExpression(node)) return is(bindings.resolve(node.expression), /^bullmq$/, ['Worker']) ? [{ worker: node }] : [];
+  if (ts.isNewExpression(node)) {
+    const made = bindings.resolve(node.expression);
+    const row = WORKERS.find((w) => is(made, w.module, [w.name]));
+    return row ? [{ worker: node, name: row.name, what: row.what, close: row.close }] : [];
+  }
   return ts.isCallExpression(node) ? [{ call: node }] : [];
 }));
 
@@ -153,7 +171,7 @@ function collectListenSites(sf: ts.SourceFile, bindings: ModuleBindings, options
       if (event.nodeServer) nodeServers.add(event.decl);
       else nodeServers.delete(event.decl);
     } else if ('worker' in event) {
-      sites.push({ kind: 'worker', call: event.worker, anchor: event.worker.expression, label: 'new Worker' });
+      sites.push({ kind: 'worker', call: event.worker, anchor: event.worker.expression, label: `new ${event.name}`, close: event.close, what: event.what });
     } else {
       const node = event.call;
       const site = listenCall(node, bindings, kinds, mocks, options);

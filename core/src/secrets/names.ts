@@ -129,14 +129,19 @@ export function isSigningSecretName(name: string): boolean {
 
 // Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
 // id (`gemini-2.5-flash-image`), a role, a region, a version, a container image. Not `id`: a client id may be a random key.
-const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'image', 'tag']);
+// An address is where something is reached (`DBUS_SESSION_BUS_ADDRESS`), never how one proves who one is.
+const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'image', 'tag', 'address', 'addr']);
+// Words after the kind that say which one is chosen (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
+const CHOICE_WORDS = new Set(['pref', 'prefs', 'preference', 'preferred', 'default', 'choice', 'selected']);
 
 /**
  * The last word says the value is a setting of another kind (`GEMINI_IMAGE_MODEL`), a name (`BUCKET_NAME`,
- * `MODEL_NAME`), or the id of such a setting (`MODEL_ID`, `REGION_ID`): no secret is kept there.
+ * `MODEL_NAME`), or the id of such a setting (`MODEL_ID`, `REGION_ID`): no secret is kept there. A word saying
+ * which one is chosen may follow the kind (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
  */
 export function endsInDescriptiveWord(name: string): boolean {
-  const ws = words(name);
+  const all = words(name);
+  const ws = all.length > 1 && CHOICE_WORDS.has(all[all.length - 1]) ? all.slice(0, -1) : all;
   const last = ws[ws.length - 1];
   if (last === undefined) return false;
   if (SETTING_KINDS.has(last) || last === 'name' || last === 'names') return true;

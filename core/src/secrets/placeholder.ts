@@ -51,6 +51,10 @@ const DESCRIBING_WORDS = new Set([
 const INSTRUCTION_WORDS = new Set(['your', 'yours', 'here', 'goes', 'put', 'insert', 'enter', 'paste', 'fill', 'replace', 'set', 'me', 'own', 'real', 'actual', 'generated', 'random']);
 
 // Values that say the secret is absent: what code assigns when nothing was given (`'not_available'`, `'unset'`).
+// A value that says the server it is sent to checks no key (`sk-local-no-key-required` for a local OpenAI-compatible
+// server, `lm-studio-not-needed`): the client library insists on some string, so one is written down.
+const NOT_REQUIRED = /(?:^|[-_ ])(?:no[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password|auth)[-_ ]?(?:required|needed)|not[-_ ]?(?:needed|required|used))$/i;
+
 const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defined|applicable|given|needed|required|used)|unavailable|unspecified|unconfigured|unknown|missing|disabled|no[-_ ]?(?:secret|password|key|token))$/i;
 
 /**
@@ -144,7 +148,7 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   if (INTERPOLATION.test(v)) return true;
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
-  if (STAND_INS.has(v.toLowerCase()) || ABSENT.test(v)) return true;
+  if (STAND_INS.has(v.toLowerCase()) || ABSENT.test(v) || NOT_REQUIRED.test(v)) return true;
   if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;

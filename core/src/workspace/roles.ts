@@ -49,6 +49,12 @@ const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\
  * plugin checker copies `bin/plugins/lib/eslintrc.cjs` into each plugin), run there with their packages.
  */
 const UNDOTTED_CONFIG = /(^|\/)(eslintrc|prettierrc|babelrc|stylelintrc|mocharc|lintstagedrc|commitlintrc|releaserc|huskyrc|nycrc|c8rc|swcrc|postcssrc|remarkrc)\.[cm]?[jt]s$/i;
+/**
+ * A course's code at one step, kept beside the finished app (async-labs/saas's `book/9-begin/`, `book/9-end/`;
+ * `01-start/`, `03-final/`): a numbered folder named for the start or end of the step. Readers run them on
+ * their machine while reading; the project deploys the finished app.
+ */
+const STEP_SNAPSHOT = /(^|\/)\d{1,3}[-_.]?(begin|end|start|finish|final|solution|complete)([-_][\w-]+)?\//i;
 /** Framework build folders, generated whole. */
 const FRAMEWORK_OUTPUT = /(^|\/)(\.next|\.nuxt|\.output|\.svelte-kit|\.vercel|\.netlify)\//;
 
@@ -65,6 +71,7 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
   if (/(^|\/)node_modules\//.test(p)) return { role: 'package-module', reason: 'a module of a package under node_modules/' };
   if (FRAMEWORK_OUTPUT.test(p)) return { role: 'build-output', reason: 'a framework build folder' };
   if (SNIPPET_DIR.test(p)) return { role: 'snippet', reason: 'served or read as data' };
+  if (STEP_SNAPSHOT.test(p)) return { role: 'snippet', reason: "a tutorial step's snapshot" };
   if (UNDOTTED_CONFIG.test(p)) return { role: 'snippet', reason: 'a dotfile configuration kept as a template' };
   if (text !== undefined && BROWSER_BUNDLE.test(text.length > 65536 ? text.slice(0, 65536) : text)) {
     return { role: 'vendored', reason: 'a browser library bundle (UMD/AMD/browserify wrapper)' };
@@ -82,6 +89,7 @@ export function roleOfFile(file: string, relativePath: string, host: RoleHost, t
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
   if (verdict.role !== 'source') return verdict;
   const source = sourceOfOutput(file, host);
+  if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
 
@@ -149,6 +157,30 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
+ * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
+ * the project deploys. Only a nested package: the project's own manifest may say "example app" of itself.
+ */
+function isInExamplePackage(file: string, relativePath: string, host: RoleHost): boolean {
+  const p = file.replace(/\\/g, '/');
+  const rel = relativePath.replace(/\\/g, '/');
+  if (!p.endsWith(`/${rel}`)) return false;
+  const root = p.slice(0, p.length - rel.length - 1);
+  // Up to the root, and never past the file system's own (`path.posix.dirname('/')` is `/`).
+  for (let dir = path.posix.dirname(p); dir.length > root.length && dir.startsWith(`${root}/`) && dir !== path.posix.dirname(dir); dir = path.posix.dirname(dir)) {
+    const text = host.readFile(`${dir}/package.json`);
+    if (text === undefined) continue;
+    try {
+      const description = (JSON.parse(text) as { description?: unknown }).description;
+      return typeof description === 'string' && /\b(?:examples?|samples?)\b/i.test(description);
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Is the file the `bin` (or one of the `bin`s) of the package whose folder holds it under `node_modules/`? */

@@ -83,8 +83,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
-  // A memorable phrase (leetspeak included) in an example is a sample to replace: a real secret is random.
-  if (showcase) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
+  if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -223,11 +223,11 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
 const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
   'i',
 );
 
-/** Translation files: under `locales/`, `i18n/`, `lang/`, `translations/`, or named by a language. */
+/** Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/`, or named by a language. */
 function isTranslationFile(path: string): boolean {
   return TRANSLATION_FILE.test(path);
 }

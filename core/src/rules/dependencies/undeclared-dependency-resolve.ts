@@ -204,7 +204,13 @@ export class Resolution {
         const target = path.resolve(this.manifest.dir, m[1]);
         if (path.relative(this.manifest.dir, target).startsWith('..')) continue;
         const text = this.host.readFile(target);
-        if (text !== undefined && /alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+        if (text === undefined) continue;
+        if (/alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+        // And the configs it merges in by relative path (`merge(require('./webpack.base.config'), …)`, easy-mock).
+        for (const base of relativeLoads(text)) {
+          const baseText = ['', '.js', '.cjs', '.mjs', '.ts'].map((e) => this.host.readFile(path.resolve(path.dirname(target), base + e))).find((t) => t !== undefined);
+          if (baseText !== undefined && /alias|moduleNameMapper|remotes/.test(baseText)) this.aliasTexts.push(baseText);
+        }
       }
     }
     const jest = this.manifest.json.jest;
@@ -233,6 +239,11 @@ export class Resolution {
       if (m) this.baseUrls.push(path.resolve(path.dirname(file), m[1] ?? '.'));
     }
   }
+}
+
+/** Relative module paths a config file loads (`require('./base')`, `import base from './base.js'`), a few at most. */
+function relativeLoads(text: string): string[] {
+  return [...text.matchAll(/(?:require\(\s*|\bfrom\s+)['"](\.{1,2}\/[\w./-]+)['"]/g)].map((m) => m[1]).slice(0, 8);
 }
 
 /** Does config text name this alias: as a quoted string, a quoted prefix, an object key or a regex start? */

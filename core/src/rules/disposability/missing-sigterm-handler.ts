@@ -116,7 +116,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   for (const [i, site] of sites.entries()) {
     report({
       messageId: 'missing',
-      data: { label: site.label, what: WHAT[site.kind] },
+      data: { label: site.label, what: site.what ?? WHAT[site.kind] },
       start: site.anchor.getStart(sf),
       end: site.anchor.getEnd(),
       identity: `missing:${site.label}`,
@@ -193,7 +193,7 @@ function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>)
       if (!receiverText) return undefined;
       target = receiverText;
     }
-    closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : `${target}.close()`;
+    closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : site.close ? site.close(target) : `${target}.close()`;
     const handler = promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol);
     edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
     return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };

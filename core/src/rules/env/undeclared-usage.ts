@@ -7,8 +7,10 @@ import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { scriptSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
+import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { isFixturePath } from '../../secrets/documents';
+import { roleOfPath } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
 
@@ -37,6 +39,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Mocks and the test environment's configuration are read only when the tests run: judged as test code.
   const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
   const testCode = isFixturePath(relative) || TEST_ENVIRONMENT_CONFIG.test(relative) || undefined;
+  // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`): no deployment reads its variables.
+  if (roleOfPath(relative).role === 'snippet') return;
   const root = context.host?.rootOf(context.path) ?? declared.dir;
   const where = declared.files.map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
   // One finding per variable, at its first read: one declaration fixes every read, and a file reading one
@@ -46,6 +50,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let setByImage: Set<string> | undefined;
   let setByManifests: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   for (const read of reads) {
@@ -56,8 +61,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
-    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root]) : new Set();
+    // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
+    setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
+    if (setByImage.has(read.name)) continue;
     // Set on the containers by the project's Kubernetes manifests or Helm chart: declared there.
     setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
     if (setByManifests.has(read.name)) continue;

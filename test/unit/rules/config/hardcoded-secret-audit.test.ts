@@ -126,6 +126,7 @@ const files: Array<{ name: string; file: string; text: string; expected: string[
   { name: 'CloudFormation literal still counts', file: 'infra/stack.yaml', text: `Properties:\n  MasterUserPassword: ${PW}\n`, expected: [PW] },
   { name: 'locales/de.json', file: 'locales/de.json', text: '{"password": "Passwort", "token": "Zugangs-Token1"}', expected: [] },
   { name: 'i18n/es.json', file: 'src/i18n/es.json', text: '{"login": {"password": "Contraseña"}}', expected: [] },
+  { name: 'public/language/es/register.json (NodeBB)', file: 'public/language/es/register.json', text: '{"password": "Contraseña1"}', expected: [] },
   { name: 'fr.yml', file: 'config/fr.yml', text: 'token: Jeton\n', expected: [] },
   { name: 'messages.fr.json', file: 'src/messages.fr.json', text: '{"password": "MotDePasse1"}', expected: [] },
   { name: 'en-US.yml', file: 'config/en-US.yml', text: 'password: Password123\n', expected: [] },

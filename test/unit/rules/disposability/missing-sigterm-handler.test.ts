@@ -38,6 +38,8 @@ const invalid: Array<[string, string, string]> = [
   ['imported app (name heuristic)', "import app from './app';\napp.listen(3000);\n", 'app.listen'],
   ['promisify(server.listen)', "import { promisify } from 'util';\nconst listen = promisify(server.listen.bind(server));\nawait listen(3000);\n", 'promisify(server.listen)'],
   ['bullmq worker', "import { Worker } from 'bullmq';\nconst worker = new Worker('emails', processJob, { connection });\n", 'new Worker'],
+  // A bot holds its gateway connection until killed (guidebot, held-out 3), as discord.py's clients do in Python.
+  ['discord.js bot', "const { Client } = require('discord.js');\nconst client = new Client({ intents });\nclient.login(process.env.TOKEN);\n", 'new Client'],
   ['SIGINT only is not enough', "const app = require('express')();\napp.listen(3000);\nprocess.on('SIGINT', () => process.exit(0));\n", 'app.listen'],
   ['stoppable is not enough', "import stoppable from 'stoppable';\nconst server = stoppable(http.createServer(app));\nserver.listen(3000);\n", 'server.listen'],
   ['a port other than 0, even on loopback', "import { createServer } from 'http';\nconst server = createServer(handler);\nserver.listen(8080, '127.0.0.1');\n", 'server.listen'],
@@ -172,6 +174,10 @@ describe('disposability/missing-sigterm-handler: fix', () => {
   test('nest enables its shutdown hooks', () => {
     const after = fix('src/main.ts', "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\n");
     assert.match(after, /^ {2}app\.enableShutdownHooks\(\);\n {2}await app\.listen\(3000\);$/m);
+  });
+  test('a discord.js client is destroyed', () => {
+    const after = fix('src/bot.js', "const Discord = require('discord.js');\nconst client = new Discord.Client({ intents });\nclient.login(process.env.TOKEN);\n");
+    assert.match(after, /Promise\.resolve\(client\.destroy\(\)\)\.then\(/);
   });
   test('bullmq worker closes', () => {
     const after = fix('src/worker.ts', "import { Worker } from 'bullmq';\nnew Worker('emails', processJob);\n");

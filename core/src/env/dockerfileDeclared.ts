@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import type { FileHost } from '../host';
+
+/**
+ * Variables a Dockerfile sets with `ENV` (`ENV NAME=value OTHER=x`, the old `ENV NAME value`, continued lines):
+ * the image sets them, not whoever deploys it (anything-llm's `ENV ANYTHING_LLM_RUNTIME=docker`, qinglong's
+ * `ENV QL_DIR=/ql`), so a read of one is declared. Looked for in the folders given and their `docker/` folder,
+ * where projects keep their image (`docker/Dockerfile`).
+ */
+export function dockerfileEnvNames(host: FileHost, dirs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const dir of new Set(dirs)) {
+    for (const file of [path.join(dir, 'Dockerfile'), path.join(dir, 'docker', 'Dockerfile')]) {
+      let text: string | undefined;
+      try {
+        text = host.readFile(file);
+      } catch {
+        text = undefined;
+      }
+      if (text) for (const name of envInstructionNames(text)) out.add(name);
+    }
+  }
+  return out;
+}
+
+/** The names every `ENV` instruction of a Dockerfile's text sets. */
+export function envInstructionNames(text: string): Set<string> {
+  const out = new Set<string>();
+  // Continued lines join into one instruction; comments between them are dropped as Docker does.
+  const joined = text.replace(/\\\r?\n(?:[ \t]*#[^\n]*\n)*/g, ' ');
+  for (const line of joined.split(/\r?\n/)) {
+    const m = /^[ \t]*ENV[ \t]+(.*)$/i.exec(line);
+    if (!m) continue;
+    const body = m[1].trim();
+    if (!body.includes('=')) {
+      // `ENV NAME value`: one variable, the rest of the line its value.
+      const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s/.exec(body);
+      if (legacy) out.add(legacy[1]);
+      continue;
+    }
+    for (const a of body.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=(?:"(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)) out.add(a[1]);
+  }
+  return out;
+}

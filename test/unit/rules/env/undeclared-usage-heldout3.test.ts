@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { envInstructionNames } from '../../../../core/src/env/dockerfileDeclared';
+import { rule } from '../../../../core/src/rules/env/undeclared-usage';
+import { RuleTester } from '../ruleTester';
+
+// Audit (issue 10), third held-out set: variables the project's image sets with `ENV` (anything-llm's
+// docker/Dockerfile sets ANYTHING_LLM_RUNTIME, qinglong's sets QL_DIR) and a compose file kept in `docker/`.
+const EXAMPLE = { '/ws/.env.example': 'DATABASE_URL=\n' };
+const READ = 'const runtime = process.env.ANYTHING_LLM_RUNTIME;\nconst dir = process.env.QL_DIR;\n';
+const DOCKERFILE = 'FROM node:20\nENV ANYTHING_LLM_RUNTIME=docker \\\n    QL_DIR=/ql\nCMD ["node", "index.js"]\n';
+
+new RuleTester({ filename: '/ws/server/index.js' }).run(rule, {
+  valid: [
+    { name: 'set by the Dockerfile beside the declaration', code: READ, files: { ...EXAMPLE, '/ws/Dockerfile': DOCKERFILE } },
+    { name: 'set by docker/Dockerfile', code: READ, files: { ...EXAMPLE, '/ws/docker/Dockerfile': DOCKERFILE } },
+    { name: 'the legacy ENV NAME value form', code: 'const d = process.env.QL_DIR;\n', files: { ...EXAMPLE, '/ws/Dockerfile': 'FROM node\nENV QL_DIR /ql\n' } },
+    {
+      name: 'set under environment: of docker/docker-compose.yml',
+      code: 'const u = process.env.QlBaseUrl;\n',
+      files: { ...EXAMPLE, '/ws/docker/docker-compose.yml': 'services:\n  web:\n    environment:\n      - QlBaseUrl=/\n' },
+    },
+    {
+      name: "a tutorial step's snapshot is kept for readers (async-labs/saas's book/10-end-functional/)",
+      filename: '/ws/book/10-end/api/server/server.ts',
+      code: 'const port = process.env.PORT;\n',
+      files: { '/ws/book/10-end/api/.env.example': 'MONGO_URL=\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a build argument is not an ENV, and a Dockerfile elsewhere does not declare',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/Dockerfile': 'FROM node\nARG ANYTHING_LLM_RUNTIME=docker\n', '/ws/deploy/other/Dockerfile': DOCKERFILE },
+      errors: [['undeclared', 1, 'ANYTHING_LLM_RUNTIME'], ['undeclared', 2, 'QL_DIR']],
+      output: null,
+    },
+  ],
+});
+
+test('ENV instructions: several names, quoted values, continued lines, comments between them', () => {
+  const text = 'ENV A=1 B="two words" \\\n  # why\n  C=3\nenv D 4 5\nRUN E=1 make\n';
+  assert.deepEqual([...envInstructionNames(text)].sort(), ['A', 'B', 'C', 'D']);
+});
