@@ -71,10 +71,11 @@ export class ServerContext {
   readonly analyses: DocumentAnalyses;
 
   /**
-   * File URIs by path: rules probe the same few files (schemas, manifests) up the folders on every keystroke,
-   * and each probe asks whether the file is open; building its URI each time was a per-keystroke cost of its own.
+   * The URIs of the open documents, by path: rules probe the same few files (schemas, manifests) up the folders
+   * on every keystroke, and each probe asks whether the file is open. Only open documents are kept (a closed
+   * one's name must not stay alive), so a probe of any other file costs one lookup and no URI.
    */
-  private readonly uris = new Map<string, string>();
+  private readonly openUris = new Map<string, string>();
   private readonly invalidatedEmitter = new Emitter<{ settingsChanged: boolean }>();
   private readonly programChangedEmitter = new Emitter<void>();
   private readonly fileChangedEmitter = new Emitter<string>();
@@ -91,7 +92,7 @@ export class ServerContext {
   constructor(readonly connection: Connection) {
     const facts = this.facts;
     this.host = {
-      readFile: (p) => this.documents.get(this.uriOfPath(p))?.getText() ?? this.disk.readFile(p),
+      readFile: (p) => this.openText(p) ?? this.disk.readFile(p),
       rootOf: (p) => this.folders.folderOf(p),
       entries: (dir) => this.disk.entries(dir),
       get version() {
@@ -104,16 +105,14 @@ export class ServerContext {
       this.invalidate(false);
     }, (m) => connection.console.log(m), (file) => this.folders.folderOf(file), { readFile: (p) => this.host.readFile(p), rootOf: (p) => this.folders.folderOf(p) });
     this.analyses = new DocumentAnalyses(this.program, this.host);
-  }
-
-  private uriOfPath(file: string): string {
-    let uri = this.uris.get(file);
-    if (uri === undefined) {
-      if (this.uris.size >= 4096) this.uris.clear();
-      uri = URI.file(file).toString();
-      this.uris.set(file, uri);
-    }
-    return uri;
+    this.documents.onDidOpen(({ document }) => {
+      const p = WorkspaceFolders.fsPathOf(document.uri);
+      if (p) this.openUris.set(pathKey(p), document.uri);
+    });
+    this.documents.onDidClose(({ document }) => {
+      const p = WorkspaceFolders.fsPathOf(document.uri);
+      if (p) this.openUris.delete(pathKey(p));
+    });
   }
 
   /** Drops cached results (and settings, when they may have changed) and has every registration refresh. */
@@ -133,7 +132,8 @@ export class ServerContext {
 
   /** The text of an open document at a file path, which wins over the disk. */
   openText(file: string): string | undefined {
-    return this.documents.get(URI.file(file).toString())?.getText();
+    const uri = this.openUris.get(pathKey(file));
+    return uri === undefined ? undefined : this.documents.get(uri)?.getText();
   }
 
   /** A request the client may refuse: a refusal is logged, never left as an unhandled rejection (which ends Node). */
@@ -146,4 +146,9 @@ export class ServerContext {
 function isInside(folder: string, filePath: string): boolean {
   const relative = path.relative(folder, filePath);
   return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
+}
+
+/** A path as the open-document map keys it: Windows drive letters in one case, as `URI.file` writes them. */
+function pathKey(file: string): string {
+  return /^[A-Za-z]:/.test(file) ? file[0].toLowerCase() + file.slice(1) : file;
 }

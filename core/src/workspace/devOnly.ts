@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import ts = require('typescript');
-import type { FileHost } from '../host';
+import { folderKeyOf, type FileHost } from '../host';
 import { packageOf, runtimeSpecifiers } from '../js/loads';
 import { isRecord, manifestsUp } from './manifest';
 
@@ -20,7 +20,8 @@ export function devOnlyPackages(host: FileHost & { readonly version?: number }, 
   if (version === undefined || !path.isAbsolute(file)) return build(host, file);
   let cache = perFolder.get(host);
   if (!cache || cache.version !== version) perFolder.set(host, (cache = { version, byDir: new Map() }));
-  const dir = path.dirname(file);
+  // A flat copy: `path.dirname` returns a view that would keep the whole path (and the URI it came from) alive.
+  const dir = folderKeyOf(file);
   let found = cache.byDir.get(dir);
   if (!found) {
     found = build(host, file);
