@@ -124,7 +124,7 @@ const ACCOUNT_KEY = /^(?:[\w-]*[_.-])?(?:user|username|user_name|login|database|
  * `database: opengist` in a chart's values, `postgres`/`postgres` in a shipped defaults file): the documented
  * default an operator overrides, which a chosen secret never is. A random-looking value still counts.
  */
-function echoesAccount(value: string, siblings: Array<[string, string]>): boolean {
+export function echoesAccount(value: string, siblings: Array<[string, string]>): boolean {
   if (value === '' || looksRandom(value)) return false;
   return siblings.some(([key, v]) => v === value && ACCOUNT_KEY.test(key));
 }

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../context';
 import { findInterpolationDefaults } from '../../secrets/interpolationDefaults';
+import { echoesAccount } from '../../secrets/structured';
 import { isSecretDefault, looksRandom } from '../../secrets/value';
 import { lazyProductWords } from '../../workspace/productNames';
 import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
@@ -17,7 +18,10 @@ export function interpolationCandidates(context: FileContext): LanguageSecretCan
   // A shell script's defaults are mostly a developer's: a local database's `${POSTGRES_PASSWORD:-postgres}`
   // (cnpmcore's test set-up). There only a random-looking default counts, as in an example file.
   const shell = context.kind === 'shell';
-  return findInterpolationDefaults(context.text).filter((d) => isSecretDefault(d.name, d.value, product) && (!shell || looksRandom(d.value))).map((d): LanguageSecretCandidate => ({
+  const defaults = findInterpolationDefaults(context.text);
+  // `${MYSQL_PASS:petclinic}` beside `${MYSQL_USER:petclinic}`: the documented default of a sample database.
+  const others = defaults.map((d): [string, string] => [d.name, d.value]);
+  return defaults.filter((d) => isSecretDefault(d.name, d.value, product) && (!shell || looksRandom(d.value)) && !echoesAccount(d.value, others)).map((d): LanguageSecretCandidate => ({
     messageId: 'fallback', name: d.name, value: d.value, start: d.start, end: d.end,
     fix: compose && /^[A-Za-z_]\w*$/.test(d.name)
       ? { kind: 'move-to-env', start: d.whole.start, end: d.whole.end, replacement: () => `\${${d.name}}`, name: d.name, value: d.value, fixedName: true }

@@ -68,6 +68,8 @@ new RuleTester({ filename: '/ws/src/main/resources/application.properties' }).ru
   valid: [
     { name: 'Spring: a stand-in default', code: 'spring.datasource.password=${DB_PASSWORD:changeme}\n' },
     { name: 'Spring: an empty default and no default', code: 'spring.datasource.password=${DB_PASSWORD:}\njwt.secret=${JWT_SECRET}\n' },
+    { name: "Spring: the password default is the user's (petclinic's sample database)",
+      code: 'spring.datasource.username=${MYSQL_USER:petclinic}\nspring.datasource.password=${MYSQL_PASS:petclinic}\n' },
     { name: 'Spring: a non-secret setting with a plain default', code: 'server.port=${PORT:8080}\nspring.datasource.url=${DB_URL:jdbc:h2:mem:test}\n' },
     { name: 'shell: fail-when-unset and alternative forms write no default', filename: '/ws/scripts/run.sh', code: 'echo "${DB_PASSWORD:?set DB_PASSWORD}" "${TOKEN:+set}"\n' },
     { name: "shell: a local database's conventional password as a default (cnpmcore's test set-up)", filename: '/ws/prepare-database-postgresql.sh',
