@@ -22,6 +22,8 @@ const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devc
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
   String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
+  // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
+  String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.

@@ -73,7 +73,8 @@ const VERB_PREFIXES = new Set([
 // Words before `token` that make it a position in a list or a stream, handed back by the API to go on reading.
 const CURSOR_WORDS = new Set(['page', 'continuation', 'sync', 'cursor', 'resume', 'next', 'prev', 'previous', 'cancellation', 'cancel']);
 
-const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example']);
+// `SEED_DEFAULT_USER_PASSWORD`: the password of the demo users a seeding script creates.
+const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example', 'seed', 'seeded']);
 
 /** True when a value kept under this name would be a credential. */
 export function isSensitiveName(name: string): boolean {

@@ -83,6 +83,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
+  // A value its own line tells the reader to replace (`"my-random-string" # Please generate a random string`).
+  candidates = candidates.filter((c) => !INSTRUCTED.test(context.text.slice(c.end, c.end + 120)));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
@@ -137,6 +139,8 @@ function providerDemotion(context: FileContext, match: ProviderMatch, apiDescrip
   if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
 }
+
+const INSTRUCTED = /^["'`]?\s*[,;]?\s*(?:#|\/\/)\s*(?:please\s+)?(?:generate|replace|change|fill in|put|enter|set your|use your)\b/i;
 
 function optional<T>(value: T | undefined): T[] | undefined {
   return value === undefined ? undefined : [value];

@@ -36,3 +36,18 @@ new RuleTester({ filename: '/ws/server/utils/providers.js' }).run(rule, {
     stillCounts('a real-looking key with "required" inside', 'OPENAI_API_KEY', 'sk-required-Q7vT2mX9pL4wR8zN'),
   ],
 });
+
+// Held-out 3 (Node), the last false positives with a general rule: an instruction on the value's own line, a
+// seeding script's user password, test data and test machines.
+new RuleTester({ filename: '/ws/k8s/manifest.yaml' }).run(rule, {
+  valid: [
+    { name: 'a value its line says to replace (anything-llm)', code: 'env:\n  - name: JWT_SECRET\n    value: "my-random-string-for-seeding" # Please generate random string at least 12 chars long.\n' },
+    { name: "a seeding script's user password (cypress-realworld-app)", filename: '/ws/.env', code: 'SEED_DEFAULT_USER_PASSWORD=s3cret\n' },
+    { name: "a NixOS test VM's database password (spacebarchat)", filename: '/ws/nix/testVm/postgres.nix', code: 'services.postgresql.initialScript = "CREATE ROLE spacebar WITH LOGIN PASSWORD \'q8Zr2vLp4\';";\n' },
+    { name: "Go's testdata folder", filename: '/ws/internal/auth/testdata/config.yaml', code: 'api_token: q8Zr2vLp4Kx9Wm3T\n' },
+  ],
+  invalid: [
+    { name: 'a comment that says something else keeps the finding', code: 'env:\n  - name: JWT_SECRET\n    value: "q8Zr2vLp4Kx9Wm3T" # rotated monthly\n', errors: [{ messageId: 'named', line: 3 }] },
+    { name: 'a folder that only contains the word keeps the finding', filename: '/ws/src/latestdata/config.yaml', code: 'api_token: q8Zr2vLp4Kx9Wm3T\n', errors: [{ messageId: 'named', line: 1 }] },
+  ],
+});
