@@ -75,6 +75,9 @@ describe('roles: what the disk says', () => {
     const app = { '/p/webhook/package.json': '{"description":"Webhook relay"}', '/p/package.json': '{"description":"Example app"}' };
     assert.equal(roleOfFile('/p/webhook/server.js', 'webhook/server.js', host(app)).role, 'source');
     assert.equal(roleOfFile('/p/server.js', 'server.js', host({ '/p/package.json': '{"description":"A RealWorld example app"}' })).role, 'source');
+    // A sample with a Dockerfile beside it is built and deployed (kubernetes-engine-samples' quickstarts).
+    const deployed = { '/p/hello/package.json': '{"description":"GKE hello world sample in Node"}', '/p/hello/Dockerfile': 'FROM node:20\n' };
+    assert.equal(roleOfFile('/p/hello/index.js', 'hello/index.js', host(deployed)).role, 'source');
   });
 
   test('a project at the file system root: the walk up for an example package ends (it looped on `/`)', () => {

@@ -162,7 +162,8 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
 /**
  * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
  * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
- * the project deploys. Only a nested package: the project's own manifest may say "example app" of itself.
+ * the project deploys — unless a Dockerfile or a Procfile beside it deploys it. Only a nested package: the
+ * project's own manifest may say "example app" of itself.
  */
 function isInExamplePackage(file: string, relativePath: string, host: RoleHost): boolean {
   const p = file.replace(/\\/g, '/');
@@ -175,7 +176,10 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
     if (text === undefined) continue;
     try {
       const description = (JSON.parse(text) as { description?: unknown }).description;
-      return typeof description === 'string' && /\b(?:examples?|samples?)\b/i.test(description);
+      if (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description)) return false;
+      // A sample built into an image or run by a platform (a Dockerfile or a Procfile beside its manifest) is
+      // deployed: kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
+      return host.readFile(`${dir}/Dockerfile`) === undefined && host.readFile(`${dir}/Procfile`) === undefined;
     } catch {
       return false;
     }
