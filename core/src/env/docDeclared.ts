@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileHost } from '../host';
 import { environmentNames } from './composeDeclared';
 import { filesUnder, listing } from '../workspace/filesUnder';
+import { PerVersion } from '../workspace/perVersion';
 
 /**
  * Documentation as declaration: a project that documents its settings in its own Markdown (GrowthBook's
@@ -49,22 +50,11 @@ export function isDocumentationFile(file: string): boolean {
 
 const parsed = new Map<string, { text: string; names: Map<string, number> }>();
 const MAX_PARSED = 4096;
-const results = new WeakMap<FileHost, { version: number; byDirs: Map<string, Map<string, DocDeclaration>> }>();
+const results = new PerVersion<Map<string, DocDeclaration>>();
 
 /** Names the documentation of these folders declares, each with the page and line that first declares it. */
 export function documentedNames(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclaration> {
-  const key = dirs.join('\0');
-  const version = host.version;
-  if (version !== undefined) {
-    let cache = results.get(host);
-    if (!cache || cache.version !== version) results.set(host, (cache = { version, byDirs: new Map() }));
-    const hit = cache.byDirs.get(key);
-    if (hit) return hit;
-    const found = collect(host, dirs);
-    cache.byDirs.set(key, found);
-    return found;
-  }
-  return collect(host, dirs);
+  return results.get(host, dirs.join('\0'), () => collect(host, dirs));
 }
 
 function collect(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclaration> {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
 import { filesUnder, listing } from '../workspace/filesUnder';
+import { PerVersion } from '../workspace/perVersion';
 
 /**
  * Variables the project's Kubernetes manifests and Helm charts set on its containers: `env:` lists
@@ -23,7 +24,20 @@ const MAP_KEY = new RegExp(`^["']?(${NAME})["']?[ \\t]*:`);
 
 const parsed = new Map<string, { text: string; names: Set<string> }>();
 
-export function manifestEnvironmentNames(host: FileHost, dirs: readonly string[]): Set<string> {
+/** Whether a change to this file can change what the manifests declare (the server's folder facts move). */
+export function isManifestFile(file: string): boolean {
+  const parts = file.replace(/\\/g, '/').split('/');
+  return MANIFEST.test(parts[parts.length - 1] ?? '') && parts.slice(0, -1).some((p) => TREES.test(p));
+}
+
+const results = new PerVersion<Set<string>>();
+
+export function manifestEnvironmentNames(host: FileHost & { readonly version?: number }, dirs: readonly string[]): Set<string> {
+  // Kept while the server's folder facts stay put: a keystroke does not walk the deployment folders again.
+  return results.get(host, dirs.join('\0'), () => collect(host, dirs));
+}
+
+function collect(host: FileHost, dirs: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const dir of new Set(dirs)) {
     for (const tree of listing(host, dir).folders.filter((f) => TREES.test(f)).sort()) {

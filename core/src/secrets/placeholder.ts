@@ -98,7 +98,7 @@ export function isDescriptive(value: string, name?: string, product?: () => Read
  */
 function gluedDescription(word: string, nameWords: ReadonlySet<string>): boolean {
   if (word.length > 48) return false;
-  const pieces = new Set(DESCRIBING_WORDS);
+  const pieces = new Set<string>();
   for (const n of nameWords) {
     if (KIND_WORDS.has(n)) continue;
     for (let i = 0; i + 4 <= n.length; i++) pieces.add(n.slice(i));
@@ -110,12 +110,16 @@ function gluedDescription(word: string, nameWords: ReadonlySet<string>): boolean
   return false;
 }
 
-/** Whether `text` is a run of `pieces` end to end. */
+/** Whether `text` is a run of describing words and `pieces` (of the name) end to end. */
 function segments(text: string, pieces: ReadonlySet<string>): boolean {
   const ends = [true];
   for (let i = 1; i <= text.length; i++) {
     ends[i] = false;
-    for (let j = 0; j < i && !ends[i]; j++) ends[i] = ends[j] && pieces.has(text.slice(j, i));
+    for (let j = 0; j < i && !ends[i]; j++) {
+      if (!ends[j]) continue;
+      const piece = text.slice(j, i);
+      ends[i] = DESCRIBING_WORDS.has(piece) || pieces.has(piece);
+    }
   }
   return ends[text.length];
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import ts = require('typescript');
 import { folderKeyOf, type FileHost } from '../host';
+import { PerVersion } from './perVersion';
 import { packageOf, runtimeSpecifiers } from '../js/loads';
 import { isRecord, manifestsUp } from './manifest';
 
@@ -14,23 +15,11 @@ const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencie
  * `devDependencies` (a bundled server, an app that never splits them) says nothing about what is dev-only.
  */
 export function devOnlyPackages(host: FileHost & { readonly version?: number }, file: string): ReadonlySet<string> {
-  // The server's host has a version that moves when a manifest changes (on disk or in the editor): until then a
-  // folder's answer stands, and a keystroke in a file does not walk and read the manifests above it again.
-  const version = host.version;
-  if (version === undefined || !path.isAbsolute(file)) return build(host, file);
-  let cache = perFolder.get(host);
-  if (!cache || cache.version !== version) perFolder.set(host, (cache = { version, byDir: new Map() }));
-  // A flat copy: `path.dirname` returns a view that would keep the whole path (and the URI it came from) alive.
-  const dir = folderKeyOf(file);
-  let found = cache.byDir.get(dir);
-  if (!found) {
-    found = build(host, file);
-    cache.byDir.set(dir, found);
-  }
-  return found;
+  // Kept per folder while the server's manifests stay put: a keystroke does not walk and parse them again.
+  return perFolder.get(host, path.isAbsolute(file) ? folderKeyOf(file) : undefined, () => build(host, file));
 }
 
-const perFolder = new WeakMap<FileHost, { version: number; byDir: Map<string, ReadonlySet<string>> }>();
+const perFolder = new PerVersion<ReadonlySet<string>>();
 
 function build(host: FileHost, file: string): ReadonlySet<string> {
   const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0);

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../../core/src/env';
 import { isDocumentationFile } from '../../../core/src/env/docDeclared';
+import { isManifestFile } from '../../../core/src/env/manifestDeclared';
 import { envReadAtIn, typedEnvName } from '../../../core/src/env/polyglot';
 import { FileContext } from '../../../core/src/context';
 import { fileKindOf } from '../../../core/src/fileKinds';
@@ -125,7 +126,7 @@ function rangeOf(document: TextDocument, start: number, end: number) {
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-/** Files whose change alters how `.env` files and env reads are judged (a Markdown page may document settings). */
+/** Files whose change alters how `.env` files and env reads are judged (a Markdown page or a manifest may declare settings). */
 export function isEnvDeclarationFile(file: string): boolean {
-  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env' || isDocumentationFile(file);
+  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env' || isDocumentationFile(file) || isManifestFile(file);
 }

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
+import { PerVersion } from '../../workspace/perVersion';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -12,7 +13,7 @@ import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manife
 export type ListingHost = FileHost & { list?(dir: string): string[]; readonly version?: number };
 
 /** Resolutions per host and folder: every file of a folder shares its manifests, tsconfig and alias configs. */
-const resolutions = new WeakMap<FileHost, { version: number; byDir: Map<string, Resolution | undefined> }>();
+const resolutions = new PerVersion<Resolution | undefined>();
 
 /**
  * Everything that makes a bare specifier legitimate besides the package's own manifest: the manifests of
@@ -37,15 +38,7 @@ export class Resolution {
   }
 
   static for(host: ListingHost, file: string): Resolution | undefined {
-    const version = host.version;
-    if (version === undefined || !path.isAbsolute(file)) return Resolution.build(host, file);
-    let cache = resolutions.get(host);
-    if (!cache || cache.version !== version) resolutions.set(host, (cache = { version, byDir: new Map() }));
-    const dir = folderKeyOf(file);
-    if (cache.byDir.has(dir)) return cache.byDir.get(dir);
-    const built = Resolution.build(host, file);
-    cache.byDir.set(dir, built);
-    return built;
+    return resolutions.get(host, path.isAbsolute(file) ? folderKeyOf(file) : undefined, () => Resolution.build(host, file));
   }
 
   private static build(host: ListingHost, file: string): Resolution | undefined {

@@ -1,0 +1,44 @@
+// The server's folder-facts version moves when a file that rules read across folders is edited in the editor
+// (a manifest, a docs page, a Kubernetes manifest) and stays put for any other document: per-version caches
+// (workspace/perVersion.ts) then answer a keystroke without walking the folders again.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DiskCache } from '../../../core/src/diskCache';
+import { isManifestFile } from '../../../core/src/env/manifestDeclared';
+import { PerVersion } from '../../../core/src/workspace/perVersion';
+import { FolderFactsVersion } from '../../../server/src/folderFacts';
+
+test('editing a Kubernetes manifest, a docs page or package.json moves the version; a source file does not', () => {
+  const facts = new FolderFactsVersion(new DiskCache());
+  const before = facts.version;
+  facts.documentChanged('/ws/src/app.ts');
+  assert.equal(facts.version, before);
+  for (const file of ['/ws/deploy/base/dispatcher.yaml', '/ws/docs/settings.md', '/ws/package.json']) {
+    const v = facts.version;
+    facts.documentChanged(file);
+    assert.notEqual(facts.version, v, file);
+  }
+});
+
+test('a manifest is YAML under a deployment folder', () => {
+  assert.ok(isManifestFile('/ws/k8s/overlays/prod/kustomization.yaml'));
+  assert.ok(isManifestFile('C:\\ws\\charts\\app\\values.yml'));
+  assert.ok(!isManifestFile('/ws/src/config.yaml'));
+  assert.ok(!isManifestFile('/ws/deploy/run.sh'));
+});
+
+test('PerVersion computes once per key and version, and every time for a host without a version', () => {
+  let computed = 0;
+  const cache = new PerVersion<number>();
+  const host = { version: 1 };
+  for (let i = 0; i < 3; i++) cache.get(host, 'a', () => ++computed);
+  assert.equal(computed, 1);
+  host.version = 2;
+  cache.get(host, 'a', () => ++computed);
+  assert.equal(computed, 2);
+  cache.get({}, 'a', () => ++computed);
+  cache.get({}, 'a', () => ++computed);
+  assert.equal(computed, 4);
+  cache.get(host, undefined, () => ++computed);
+  assert.equal(computed, 5);
+});
