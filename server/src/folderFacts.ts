@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { DiskCache } from '../../core/src/diskCache';
 import { isDocumentationFile } from '../../core/src/env/docDeclared';
 import { isManifestFile } from '../../core/src/env/manifestDeclared';
+import { isShellScriptFile } from '../../core/src/env/scriptVariables';
 
 /**
  * Files whose text decides what rules derive per folder (declared packages, workspaces, tsconfig `paths`,
@@ -24,8 +25,8 @@ export class FolderFactsVersion {
   }
 
   documentChanged(file: string): void {
-    // A Markdown page or a Kubernetes manifest may declare the settings env reads are judged against
-    // (env/docDeclared.ts, env/manifestDeclared.ts).
-    if (FOLDER_FACT.test(path.basename(file)) || isDocumentationFile(file) || isManifestFile(file)) this.edits = (this.edits + 1) % 0x10000;
+    // A Markdown page, a Kubernetes manifest or a shell script may declare the settings env reads are judged
+    // against (env/docDeclared.ts, env/manifestDeclared.ts, env/scriptVariables.ts).
+    if (FOLDER_FACT.test(path.basename(file)) || isDocumentationFile(file) || isManifestFile(file) || isShellScriptFile(file)) this.edits = (this.edits + 1) % 0x10000;
   }
 }

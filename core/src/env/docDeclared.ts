@@ -105,7 +105,9 @@ const CODE_NAME = new RegExp(`^\`(${NAME})(?:=[^\`]*)?\``);
 // In running text, only an assignment in code (`NAME=value`: what to type) or a name in code or bold that its
 // own sentence calls an environment variable ("set the `SSO_CONFIG` environment variable") declares.
 const CODE_ASSIGNMENT = new RegExp(`\`(${NAME})=[^\`]{0,200}\``, 'g');
-const ENV_VARIABLE = /\benv(?:ironment)?[ _-]?var(?:iable)?s?\b/i;
+// A sentence that names the `.env` file as the place ("Set `DISABLE_TELEMETRY` in your server or docker .env
+// settings") calls the name an environment variable too.
+const ENV_VARIABLE = /\benv(?:ironment)?[ _-]?var(?:iable)?s?\b|(?:^|[\s(`'"])\.env\b/i;
 const SET_APART = new RegExp(`(?:\`|\\*\\*)(${NAME})(?:\`|\\*\\*)`, 'g');
 const SENTENCE_BREAK = /[.!?:;]\s+/g;
 const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;

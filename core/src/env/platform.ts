@@ -11,6 +11,8 @@ import { isPolyglotPlatformVariable } from './platformVariables-polyglot';
  * contract with the platform is exactly what a declaration documents.
  */
 const PLATFORM = new Set([
+  // Node's own module search path (read by Node, passed on to the child processes an app starts).
+  'NODE_PATH',
   'NODE_ENV', 'NODE_OPTIONS', 'CI', 'HOME', 'PATH', 'PWD', 'USER', 'USERNAME', 'SHELL', 'TZ', 'LANG', 'TERM',
   'TMPDIR', 'TEMP', 'TMP', 'HOSTNAME', 'FORCE_COLOR', 'NO_COLOR', 'VERCEL', 'NETLIFY', 'DYNO', 'K_SERVICE',
   'AWS_LAMBDA_FUNCTION_NAME', 'AWS_EXECUTION_ENV',
@@ -54,7 +56,7 @@ export function isTestHarnessVariable(name: string): boolean {
  * `PORT`), or the database images of a compose file. A declaration of one of these is not "unused".
  */
 const CONSUMED_ELSEWHERE = new Set([
-  'NODE_ENV', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED', 'TZ', 'DEBUG', 'PORT',
+  'NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED', 'TZ', 'DEBUG', 'PORT',
   'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'DATABASE_URL', 'DIRECT_URL', 'SHADOW_DATABASE_URL',
   'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE',
   'GOOGLE_APPLICATION_CREDENTIALS', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'PGSSLMODE',

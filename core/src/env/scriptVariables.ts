@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
 import { manifestsUp } from '../workspace/manifest';
+import { filesUnder } from '../workspace/filesUnder';
+import { PerVersion } from '../workspace/perVersion';
+import { isPlaceholder } from '../secrets/placeholder';
 
 /**
  * Variables the package's own scripts set on a command line: `BUILD_TIME=true next build`,
  * `cross-env API_MODE=mock vite`, `dotenv -v NEXT_PUBLIC_X=1 -- ./build.sh`, and the same inline assignments in
  * a shell script a package.json script runs (`./build.sh`, `bash scripts/build.sh`). The build sets them, not
- * whoever deploys the app, so reading one is not an undeclared variable. `export X=` and plain `X=` lines of a
- * shell script are not counted: they are often a deploy script's own placeholders for the operator.
+ * whoever deploys the app, so reading one is not an undeclared variable (`shellSetVariables` below reads the
+ * project's other shell scripts). Plain `X=` lines are not counted: a shell variable, not the environment.
  * Next.js's `env` option (`env: { version }` in next.config.js) is the same: the build inlines the value.
  */
 export function scriptSetVariables(host: FileHost, file: string): Set<string> {
@@ -29,7 +32,7 @@ export function scriptSetVariables(host: FileHost, file: string): Set<string> {
 
 // `NAME=value` words right before a command word (after a line start, `&&`, `;`, `|`, `cross-env`, `env`,
 // or dotenv-cli's `-v`), at least one assignment followed by something that is not another assignment.
-const INLINE = /(?:^|&&|\|\||;|\||\bcross-env(?:-shell)?|\benv|\s-v)\s*((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s;&|'"]*)\s+)+)(?=[^\s=]+(?:\s|$))/g;
+const INLINE = /(?:^|&&|\|\||;|\||\bcross-env(?:-shell)?\b|\benv\b|\s-v)\s*((?:[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s;&|'"]*)\s+)+)(?=[^\s=]+(?:\s|$))/g;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)=/g;
 // `./build.sh`, `sh scripts/x.sh`, `bash ./x.sh`: a shell script beside or below the package.json.
 const SHELL_SCRIPT = /(?:^|[\s;&|])(?:(?:ba|z)?sh\s+)?((?:\.\/)?[\w./-]+\.sh)\b/g;
@@ -46,4 +49,53 @@ function collectNextEnv(text: string | undefined, out: Set<string>): void {
   const body = text === undefined ? undefined : /(?:^|[\s,{])env\s*:\s*\{([^{}]*)\}/m.exec(text)?.[1];
   if (!body) return;
   for (const m of body.matchAll(/(?:^|,)\s*(?:\/\/[^\n]*\n\s*)*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*(?=[:,]|$)/g)) out.add(m[1]);
+}
+
+const SHELL_FILE = /\.(?:sh|bash)$|^docker-entrypoint$/i;
+const SKIPPED_FOLDER = /^(?:node_modules|vendor|\..*|tests?|__tests__|fixtures?|spec|e2e|examples?|samples?)$/i;
+const MAX_SCRIPTS = 300;
+const MAX_BYTES = 64 * 1024;
+// `export NAME=value` (`declare -x` too) with a value: the script sets it for every program it starts.
+const EXPORTED = /^[ \t]*(?:export|declare[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;#]+)/;
+// `eval envParam="…" numParam="…" node task.js`: assignments before a command under eval.
+const EVAL = /(?:^[ \t]*|[;&|][ \t]*)eval[ \t]+/g;
+
+/** Whether a change to this file can change what the project's shell scripts set (the server's folder facts move). */
+export function isShellScriptFile(file: string): boolean {
+  return SHELL_FILE.test(path.basename(file));
+}
+
+const shellResults = new PerVersion<Set<string>>();
+
+/**
+ * Variables the project's own shell scripts set for the programs they start (qinglong's `shell/share.sh`
+ * exports `QL_DATA_DIR`, its task runner starts each task with `envParam=… numParam=… node`): the project sets
+ * them, not whoever deploys it, so a read of one is declared. Scripts in the given folders and below (not in
+ * tests, fixtures, examples or dependencies), bounded in depth, count and size. An `export NAME=` left empty or
+ * holding a placeholder (`changeme`) is the operator's to fill, not a value the script sets.
+ */
+export function shellSetVariables(host: FileHost & { readonly version?: number }, dirs: readonly string[]): Set<string> {
+  return shellResults.get(host, dirs.join('\0'), () => {
+    const out = new Set<string>();
+    for (const dir of new Set(dirs)) {
+      for (const file of filesUnder(host, dir, (f) => SHELL_FILE.test(f), { maxDepth: 4, maxFiles: MAX_SCRIPTS, skip: (d) => SKIPPED_FOLDER.test(d) })) {
+        let text: string | undefined;
+        try {
+          text = host.readFile(file);
+        } catch {
+          text = undefined;
+        }
+        if (text === undefined || text.length > MAX_BYTES) continue;
+        for (const line of text.split('\n')) {
+          const exported = EXPORTED.exec(line);
+          if (exported) {
+            const value = exported[2].replace(/^(["'])(.*)\1$/, '$2');
+            if (value !== '' && !isPlaceholder(value, exported[1])) out.add(exported[1]);
+          }
+          else collectInline(line.replace(EVAL, (m) => m.replace(/eval\s+$/, '; ')), out);
+        }
+      }
+    }
+    return out;
+  });
 }

@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { completeEnvKeys, declarationsFor, envKeyAt, envReadAt, hoverDeclaration, hoverEnvKey, isKeyPosition, scanEnv, schemaFor } from '../../../core/src/env';
 import { isDocumentationFile } from '../../../core/src/env/docDeclared';
 import { isManifestFile } from '../../../core/src/env/manifestDeclared';
+import { isShellScriptFile } from '../../../core/src/env/scriptVariables';
 import { envReadAtIn, typedEnvName } from '../../../core/src/env/polyglot';
 import { FileContext } from '../../../core/src/context';
 import { fileKindOf } from '../../../core/src/fileKinds';
@@ -128,5 +129,5 @@ function rangeOf(document: TextDocument, start: number, end: number) {
 
 /** Files whose change alters how `.env` files and env reads are judged (a Markdown page or a manifest may declare settings). */
 export function isEnvDeclarationFile(file: string): boolean {
-  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env' || isDocumentationFile(file) || isManifestFile(file);
+  return /^\.env(\..*)?$/i.test(path.basename(file)) || fileKindOf(file) === 'env' || isDocumentationFile(file) || isManifestFile(file) || isShellScriptFile(file);
 }

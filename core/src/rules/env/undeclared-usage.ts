@@ -5,7 +5,7 @@ import { optionalFamily } from '../../env/family';
 import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
 import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
-import { scriptSetVariables } from '../../env/scriptVariables';
+import { scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { manifestEnvironmentNames } from '../../env/manifestDeclared';
@@ -47,6 +47,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
   let setByScripts: Set<string> | undefined;
+  let setByShell: Set<string> | undefined;
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
@@ -60,6 +61,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
+    // Exported by the project's own shell scripts (a start script, a task runner) for the programs they start.
+    setByShell ??= context.host ? shellSetVariables(context.host, [declared.dir, root]) : new Set();
+    if (setByShell.has(read.name)) continue;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();

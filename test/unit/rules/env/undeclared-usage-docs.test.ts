@@ -22,6 +22,11 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
     { name: 'an assignment in inline code declares', code: READ, files: { ...EXAMPLE, '/ws/docs/prod.md': 'Start the worker with `API_TOKEN=<secret>` set.\n' } },
     { name: 'a name its sentence calls an environment variable declares', code: READ, files: { ...EXAMPLE, '/ws/docs/sso.md': 'Encode it, then set the environment variable `API_TOKEN`.\n' } },
     {
+      name: "a sentence that names the .env file as the place declares (anything-llm's DISABLE_TELEMETRY)",
+      code: READ,
+      files: { ...EXAMPLE, '/ws/README.md': '### Opting out\n\nSet `API_TOKEN` in your server or docker .env settings to "true" to opt out.\n' },
+    },
+    {
       name: 'a sentence wrapped over two lines declares (GrowthBook BACKEND_PORT)',
       code: READ,
       files: { ...EXAMPLE, '/ws/docs/env.mdx': 'If you have a **PORT** environment variable set,\nyou need to set the **API_TOKEN** variable to `3100`.\n' },
@@ -43,6 +48,7 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
       files: { ...EXAMPLE, '/ws/README.md': 'Set the `PORT` environment variable. The client then sends\n`API_TOKEN` with every request.\n' },
       ...reported,
     },
+    { name: 'a file name that only starts with .env is not the .env file', code: READ, files: { ...EXAMPLE, '/ws/README.md': 'Load `API_TOKEN` through direnv (.envrc).\n' }, ...reported },
     { name: 'a heading does not lend its words to the paragraph below', code: READ, files: { ...EXAMPLE, '/ws/docs/e.md': '## Environment variables\n`API_TOKEN` goes in the header.\n' }, ...reported },
     { name: 'a plain list item does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/words.md': '- API_TOKEN\n' }, ...reported },
     { name: 'code in a fence that only reads the name does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/code.md': '```ts\nconst t = process.env.API_TOKEN;\n```\n' }, ...reported },

@@ -34,6 +34,8 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       code: 'export default { use: { baseURL: process.env.SMOKE_BASE_URL } };\n',
       ...withScripts({}),
     },
+    // Held-out 3 (anything-llm): NODE_PATH passed on to the MCP servers it starts.
+    { name: "Node's own module path", code: 'const env = { NODE_PATH: process.env.NODE_PATH };\n', ...withScripts({}) },
     { name: 'set by the framework', code: "if (process.env.NEXT_RUNTIME === 'edge') {}\nconst ios = process.env.EXPO_OS === 'ios';\n", ...withScripts({}) },
   ],
   invalid: [
