@@ -57,3 +57,15 @@ describe('process rules: vendored copies', () => {
     assert.deepEqual(ids(sigterm, '/ws/server/index.js', code), ['disposability/missing-sigterm-handler']);
   });
 });
+
+describe("process rules: scripts in a package's examples folder (audit held-out 3: anything-llm aibitat/example/websocket)", () => {
+  const files = { '/ws/server/package.json': '{"name":"server"}' };
+  for (const [name, rule] of RULES) {
+    test(`${name}: valid under server/…/example/`, () => {
+      assert.deepEqual(ids(rule, '/ws/server/agents/example/websocket/chat.js', SERVER, files), []);
+    });
+    test(`${name}: invalid when the example folder is a service of its own (a Dockerfile)`, () => {
+      assert.equal(ids(rule, '/ws/server/agents/example/websocket/chat.js', SERVER, { ...files, '/ws/server/agents/example/websocket/Dockerfile': 'FROM node' }).length, 1);
+    });
+  }
+});

@@ -97,3 +97,25 @@ test("a monorepo app's lib/ (apps/web/lib) is source, not a web root's copied li
   assert.equal(roleOfPath('apps/web/lib/auth.ts').role, 'source');
   assert.equal(roleOfPath('assets/lib/helpers.js').role, 'source');
 });
+
+describe('roles: an examples folder inside the project (held-out 3)', () => {
+  const root = '/ws';
+  const at = (rel: string, files: Record<string, string> = {}) => roleOfFile(`${root}/${rel}`, rel, host({ [`${root}/server/package.json`]: '{}', ...files })).role;
+  test("scripts under example/ of a package's source are snippets (anything-llm's aibitat/example/websocket)", () => {
+    assert.equal(at('server/utils/agents/aibitat/example/websocket/websock-branding-collab.js'), 'snippet');
+    assert.equal(at('sample/notify.js'), 'snippet');
+    assert.equal(at('server/examples/basic.ts'), 'snippet');
+  });
+  test('an example that is a package or a service of its own is judged as such', () => {
+    assert.equal(at('examples/api/server.js', { '/ws/examples/api/Dockerfile': 'FROM node' }), 'source');
+    assert.equal(at('examples/api/src/server.js', { '/ws/examples/api/package.json': '{"description":"the API"}' }), 'source');
+    assert.equal(at('examples/api/main.go', { '/ws/examples/api/go.mod': 'module x' }), 'source');
+  });
+  test('a folder merely named like one is not an examples folder', () => {
+    assert.equal(at('server/example-store/index.js'), 'source');
+    assert.equal(at('server/examples.js'), 'source');
+  });
+  test('a library under wwwroot/lib is vendored (libman)', () => {
+    assert.equal(roleOfPath('src/Web/wwwroot/lib/bootstrap/dist/js/bootstrap.esm.js').role, 'vendored');
+  });
+});

@@ -40,7 +40,7 @@ const SNIPPET_DIR = /(^|\/)(static|snippets?|code[-_]?snippets)\//i;
 /** Folders that hold copies of other people's code. */
 const VENDOR_DIR = /(^|\/)(vendors?|bower_components|jspm_packages|third[-_]?party|\.yarn)\//i;
 /** A `lib/` (or `libs/`) under a folder a web server serves as it is: copied browser libraries. */
-const WEB_LIB_DIR = /(^|\/)(public|www|static)\/(.+\/)?libs?\//i;
+const WEB_LIB_DIR = /(^|\/)(public|www|wwwroot|static)\/(.+\/)?libs?\//i;
 /** A UMD/AMD wrapper or a browserify prelude: a browser library copied in whole. */
 const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/;
 /**
@@ -89,6 +89,7 @@ export function roleOfFile(file: string, relativePath: string, host: RoleHost, t
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
   if (verdict.role !== 'source') return verdict;
   const source = sourceOfOutput(file, host);
+  if (!source && isInExampleFolder(file, relativePath, host)) return { role: 'snippet', reason: 'an example folder' };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
@@ -186,6 +187,31 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
   }
   return false;
 }
+
+/** Project and deployment files: a folder holding one is a package or a service of its own. */
+const OWN_PROJECT = ['package.json', 'go.mod', 'pyproject.toml', 'setup.py', 'requirements.txt', 'Dockerfile', 'Procfile'];
+
+/**
+ * A file under an `example/`, `examples/`, `sample/` or `samples/` folder of the project that is not a package
+ * or a service of its own (anything-llm's `server/utils/agents/aibitat/example/websocket/*.js`, qinglong's
+ * `sample/notify.js`): scripts that show how to use the code, run by hand or copied, not deployed. A folder
+ * below it with a manifest or a Dockerfile is a package (`isInExamplePackage` judges it) or a deployed service.
+ */
+function isInExampleFolder(file: string, relativePath: string, host: RoleHost): boolean {
+  const rel = relativePath.replace(/\\/g, '/');
+  const parts = rel.split('/');
+  const at = parts.slice(0, -1).findIndex((p) => EXAMPLE_DIR.test(p));
+  if (at < 0) return false;
+  const p = file.replace(/\\/g, '/');
+  if (!p.endsWith(`/${rel}`)) return false;
+  const root = p.slice(0, p.length - rel.length - 1);
+  for (let i = parts.length - 1; i > at; i--) {
+    const dir = [root, ...parts.slice(0, i)].join('/');
+    if (OWN_PROJECT.some((f) => host.readFile(`${dir}/${f}`) !== undefined)) return false;
+  }
+  return true;
+}
+const EXAMPLE_DIR = /^(?:examples?|samples?)$/i;
 
 /** Is the file the `bin` (or one of the `bin`s) of the package whose folder holds it under `node_modules/`? */
 function isPackageBin(file: string, host: RoleHost): boolean {

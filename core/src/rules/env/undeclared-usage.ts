@@ -10,7 +10,7 @@ import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { isFixturePath } from '../../secrets/documents';
-import { roleOfPath } from '../../workspace/roles';
+import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import type { Report, Rule, RuleMeta } from '../types';
 
@@ -39,8 +39,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Mocks and the test environment's configuration are read only when the tests run: judged as test code.
   const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
   const testCode = isFixturePath(relative) || TEST_ENVIRONMENT_CONFIG.test(relative) || undefined;
-  // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`): no deployment reads its variables.
-  if (roleOfPath(relative).role === 'snippet') return;
   const root = context.host?.rootOf(context.path) ?? declared.dir;
   const where = declared.files.map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
   // One finding per variable, at its first read: one declaration fixes every read, and a file reading one
@@ -84,6 +82,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (read.start < seen.start) Object.assign(seen, { start: read.start, end: read.end });
     }
   }
+  // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder): no
+  // deployment reads its variables.
+  if (byName.size > 0 && roleOfContext(context).role === 'snippet') return;
   for (const [name, first] of byName) {
     const more = first.count - 1;
     report({
