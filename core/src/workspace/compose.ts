@@ -38,3 +38,29 @@ function listBelow(rest: string, indent: number): string[] {
   }
   return items;
 }
+
+// `services:` at the top level, then each service's key at the block's first indent.
+const SERVICES = /^services:[ \t]*(?:#.*)?$/m;
+
+/**
+ * The service names of the root compose files (`db`, `sqlserver`): the host names the app's containers reach
+ * each other by, on the network compose creates on the developer's machine.
+ */
+export function composeServiceNames(host: FileHost, root: string): Set<string> {
+  const out = new Set<string>();
+  for (const name of COMPOSE_FILES) {
+    const text = host.readFile(path.join(root, name));
+    const at = text ? SERVICES.exec(text) : null;
+    if (!text || !at) continue;
+    let indent: number | undefined;
+    for (const line of text.slice(at.index + at[0].length).split('\n').slice(1)) {
+      if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+      const m = /^([ \t]*)["']?([\w.-]+)["']?[ \t]*:/.exec(line);
+      const depth = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+      if (depth === 0) break;
+      indent ??= depth;
+      if (m && depth === indent) out.add(m[2].toLowerCase());
+    }
+  }
+  return out;
+}

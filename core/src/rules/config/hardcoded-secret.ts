@@ -11,7 +11,7 @@ import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
 import { inComment, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
-import { isLocalUrlHost } from '../../secrets/providers/connection-strings';
+import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords } from '../../secrets/sql';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
@@ -64,8 +64,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const apiDescription = isApiDescription(context.text, context.kind);
   // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
   const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
+  // A connection to a service of the project's compose file uses the password that file gives the container:
+  // judged as the compose file is (eShopOnWeb's `appsettings.Docker.json`: `Server=sqlserver,1433;…`).
+  const reach = (m: ProviderMatch) => connectionReach(context.text, m, context.host, context.host?.rootOf(context.path));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
-    .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12));
+    .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12))
+    .filter((m) => reach(m) !== 'compose' || (looksRandom(m.secret) && !isWordPhrase(m.secret)));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
@@ -100,7 +104,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
       fixes: parsed && !context.generated ? optional(providerFix(context, match, overlapping)) : undefined,
-      demote: providerDemotion(context, match, apiDescription || showcase),
+      demote: providerDemotion(context, match, apiDescription || showcase, reach(match)),
       // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
       leak: match.provider.shape !== 'generic',
       testCode: fixture || undefined,
@@ -134,8 +138,8 @@ function isComposeEnvFile(context: FileContext): boolean {
  * A password to the developer's own machine is a warning (one level down); a JWT in API documentation or a
  * comment is a sample for readers, and an expired one opens nothing: information (two levels down).
  */
-function providerDemotion(context: FileContext, match: ProviderMatch, apiDescription: boolean): number | undefined {
-  if (match.provider.inUrl && isLocalUrlHost(context.text.slice(match.end + 1, match.end + 64))) return 1;
+function providerDemotion(context: FileContext, match: ProviderMatch, apiDescription: boolean, reach: string | undefined): number | undefined {
+  if (reach === 'local' || reach === 'compose') return 1;
   if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
 }

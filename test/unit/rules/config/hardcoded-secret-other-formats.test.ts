@@ -98,3 +98,20 @@ new RuleTester({ filename: '/ws/src/main/resources/application.properties' }).ru
     },
   ],
 });
+
+// eShopOnWeb: `appsettings.Docker.json` connects to `sqlserver`, a service of the root compose file, with the
+// password that file gives the container: judged as the compose file itself is (only a random-looking one counts).
+const COMPOSE = { '/ws/docker-compose.yml': 'services:\n  web:\n    build: .\n  sqlserver:\n    image: mcr.microsoft.com/azure-sql-edge\n    environment:\n      - SA_PASSWORD=@someThingComplicated1234\n' };
+const ado = (server: string, password: string) => `{\n  "ConnectionStrings": {\n    "CatalogConnection": "Server=${server};Initial Catalog=Catalog;User Id=sa;Password=${password};TrustServerCertificate=true;"\n  }\n}\n`;
+new RuleTester({ filename: '/ws/src/Web/appsettings.Docker.json' }).run(rule, {
+  valid: [
+    { name: 'a memorable password to a compose service (ADO.NET)', code: ado('sqlserver,1433', '@someThingComplicated1234'), files: COMPOSE },
+    { name: 'a memorable password to a compose service (URL)', filename: '/ws/config/db.json', code: '{ "url": "postgres://app:SomeThingComplicated1234@sqlserver:5432/app" }\n', files: COMPOSE },
+  ],
+  invalid: [
+    { name: 'the same to a host compose does not start', code: ado('sql01.corp.local', '@someThingComplicated1234'), files: COMPOSE, errors: [{ messageId: 'provider', line: 3, severity: 'error' }] },
+    { name: 'a random password to a compose service is a warning', code: ado('sqlserver,1433', 'q8Zr2vLp4Kx9Wm3Tn7Yc'), files: COMPOSE, errors: [{ messageId: 'provider', line: 3, severity: 'warning' }] },
+    { name: 'without a compose file the name is just a host', code: ado('sqlserver,1433', '@someThingComplicated1234'), errors: [{ messageId: 'provider', line: 3, severity: 'error' }] },
+    { name: 'an ADO.NET string to localhost is a warning', code: ado('localhost', 'q8Zr2vLp4Kx9Wm3Tn7Yc'), errors: [{ messageId: 'provider', line: 3, severity: 'warning' }] },
+  ],
+});
