@@ -60,6 +60,11 @@ const EXPORTED = /^[ \t]*(?:export|declare[ \t]+-x)[ \t]+([A-Za-z_][A-Za-z0-9_]*
 // `eval envParam="…" numParam="…" node task.js`: assignments before a command under eval.
 const EVAL = /(?:^[ \t]*|[;&|][ \t]*)eval[ \t]+/g;
 
+/** `export DB_URL="${DB_URL}"`, `export PORT=${PORT:-3000}`: the script passes on what the operator set. */
+function passesOn(value: string, name: string): boolean {
+  return new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(value);
+}
+
 /** Whether a change to this file can change what the project's shell scripts set (the server's folder facts move). */
 export function isShellScriptFile(file: string): boolean {
   return SHELL_FILE.test(path.basename(file));
@@ -72,7 +77,8 @@ const shellResults = new PerVersion<Set<string>>();
  * exports `QL_DATA_DIR`, its task runner starts each task with `envParam=… numParam=… node`): the project sets
  * them, not whoever deploys it, so a read of one is declared. Scripts in the given folders and below (not in
  * tests, fixtures, examples or dependencies), bounded in depth, count and size. An `export NAME=` left empty or
- * holding a placeholder (`changeme`) is the operator's to fill, not a value the script sets.
+ * holding a literal placeholder (`changeme`) is the operator's to fill, not a value the script sets; one built
+ * from other variables (`"$pnpm_global_path"`, `"${NODE_OPTIONS:=}"`) is computed by the script.
  */
 export function shellSetVariables(host: FileHost & { readonly version?: number }, dirs: readonly string[]): Set<string> {
   return shellResults.get(host, dirs.join('\0'), () => {
@@ -90,7 +96,7 @@ export function shellSetVariables(host: FileHost & { readonly version?: number }
           const exported = EXPORTED.exec(line);
           if (exported) {
             const value = exported[2].replace(/^(["'])(.*)\1$/, '$2');
-            if (value !== '' && !isPlaceholder(value, exported[1])) out.add(exported[1]);
+            if (value !== '' && !passesOn(value, exported[1]) && (value.includes('$') || !isPlaceholder(value, exported[1]))) out.add(exported[1]);
           }
           else collectInline(line.replace(EVAL, (m) => m.replace(/eval\s+$/, '; ')), out);
         }

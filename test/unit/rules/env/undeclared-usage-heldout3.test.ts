@@ -45,25 +45,25 @@ test('ENV instructions: several names, quoted values, continued lines, comments 
 
 // Held-out 3 (qinglong): variables the project's own shell scripts export for the programs they start, and
 // the assignments its task runner puts before the command (`eval envParam=… numParam=… node task.js`).
-const SHARE = 'dir_data=$QL_DIR/data\nexport QL_DATA_DIR="$QL_DIR/data"\nexport dir_scripts=$dir_data/scripts\n';
+const SHARE = 'dir_data=$QL_DIR/data\nexport QL_DATA_DIR="$QL_DIR/data"\nexport dir_scripts=$dir_data/scripts\n  export PREV_NODE_OPTIONS="${NODE_OPTIONS:=}"\n';
 const RUNNER = 'run() {\n  eval envParam="${env_param}" numParam="${i}" $timeoutCmd node "$file" &\n}\n';
 new RuleTester({ filename: '/ws/back/config.js' }).run(rule, {
   valid: [
-    { name: 'exported by a start script under shell/', code: 'const d = process.env.QL_DATA_DIR || process.env.dir_scripts;\n', files: { ...EXAMPLE, '/ws/shell/share.sh': SHARE } },
+    { name: 'exported by a start script under shell/ (values built from other variables)', code: 'const d = process.env.QL_DATA_DIR || process.env.dir_scripts || process.env.PREV_NODE_OPTIONS;\n', files: { ...EXAMPLE, '/ws/shell/share.sh': SHARE } },
     { name: 'exported by docker/docker-entrypoint.sh', code: 'const s = process.env.QL_SCHEDULER;\n', files: { ...EXAMPLE, '/ws/docker/docker-entrypoint.sh': 'if [ -n "$x" ]; then\n    export QL_SCHEDULER="system"\nfi\nexec node app.js\n' } },
     { name: 'set before the command the task runner evaluates', code: 'const p = process.env.envParam;\nconst n = process.env.numParam;\n', files: { ...EXAMPLE, '/ws/shell/otask.sh': RUNNER } },
   ],
   invalid: [
     {
-      name: 'an empty export, a plain shell variable, and scripts of tests and dependencies do not declare',
-      code: 'const a = process.env.API_KEY;\nconst b = process.env.dir_data;\nconst c = process.env.FIXTURE_VAR;\nconst d = process.env.DEP_VAR;\n',
+      name: 'an empty export, one passing on the operator\'s value, a plain shell variable, and scripts of tests and dependencies do not declare',
+      code: 'const a = process.env.API_KEY;\nconst b = process.env.dir_data;\nconst c = process.env.FIXTURE_VAR;\nconst d = process.env.DEP_VAR;\nconst e = process.env.DB_URL;\n',
       files: {
         ...EXAMPLE,
-        '/ws/deploy.sh': 'export API_KEY=\ndir_data=/data\n',
+        '/ws/deploy.sh': 'export API_KEY=\ndir_data=/data\nexport DB_URL="${DB_URL}"\n',
         '/ws/test/setup.sh': 'export FIXTURE_VAR=1\n',
         '/ws/node_modules/x/run.sh': 'export DEP_VAR=1\n',
       },
-      errors: [['undeclared', 1, 'API_KEY'], ['undeclared', 2, 'dir_data'], ['undeclared', 3, 'FIXTURE_VAR'], ['undeclared', 4, 'DEP_VAR']],
+      errors: [['undeclared', 1, 'API_KEY'], ['undeclared', 2, 'dir_data'], ['undeclared', 3, 'FIXTURE_VAR'], ['undeclared', 4, 'DEP_VAR'], ['undeclared', 5, 'DB_URL']],
       output: null,
     },
   ],
