@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { gitView } from '../../workspace/git';
 import { nearestManifest } from '../../workspace/manifest';
+import { isSensitiveName } from '../../secrets/names';
+import { isLocalUrlHost, realPassword } from '../../secrets/providers/connection-strings';
+import { isDescriptive } from '../../secrets/placeholder';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -30,13 +33,18 @@ export function isPrivateEnvFile(filePath: string): boolean {
 
 /** Front-end build tools whose documentation says `.env` holds the committed defaults (`.env.local` the private values). */
 const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
-const SECRET_NAME = /SECRET|PASS(WORD|WD)?(?![A-Z])|TOKEN|PRIVATE|CREDENTIAL|(^|_)(API_?)?KEY($|_)|(^|_)AUTH($|_)|DSN$|DATABASE_URL/i;
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=(.*)$/gm;
+// `scheme://user:password@host`.
+const URL_LOGIN = /:\/\/[^/\s:@]*:([^/\s@]+)@([^\s/'"]*)/;
 
 /**
  * A `.env` beside the package.json of a Vite, Next or Create React App project is that tool's file of shared
  * defaults (its docs say to commit it, and to keep private values in `.env.local`): not reported while no
- * variable is named like a secret and no value holds a URL with a password.
+ * variable the secret rule would call sensitive has a value, other than words describing it
+ * (Next-js-Boilerplate's `CLERK_SECRET_KEY=your_clerk_secret_key`), and no URL holds a real password to another
+ * machine (`postgresql://postgres:postgres@127.0.0.1` is the developer's database). Names meant for the browser
+ * (`NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY`) and a demo user's password (cypress-realworld-app's
+ * `SEED_DEFAULT_USER_PASSWORD`) are not sensitive, as in the secret rule.
  */
 function isToolDefaults(context: FileContext): boolean {
   if (!context.host || path.basename(context.path).toLowerCase() !== '.env') return false;
@@ -44,7 +52,11 @@ function isToolDefaults(context: FileContext): boolean {
   if (!manifest || manifest.dir !== path.dirname(context.path)) return false;
   if (!COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool))) return false;
   for (const m of context.text.matchAll(ASSIGNMENT)) {
-    if (SECRET_NAME.test(m[1]) || /:\/\/[^/\s:@]*:[^/\s@]+@/.test(m[2])) return false;
+    const value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    const login = URL_LOGIN.exec(value);
+    if (login) {
+      if (realPassword(login[1]) && !isLocalUrlHost(login[2])) return false;
+    } else if (value !== '' && isSensitiveName(m[1]) && !isDescriptive(value, m[1])) return false;
   }
   return true;
 }

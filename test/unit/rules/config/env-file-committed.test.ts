@@ -35,6 +35,10 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
     { ...inVite('an untracked one beside a Vite package.json', VITE_DEFAULTS), gitTracked: undefined },
     ...['next', 'react-scripts'].map((tool) => inVite(`a tracked .env of public defaults beside a ${tool} package.json`, 'NEXT_PUBLIC_SITE=https://example.org\nBYPASSER=1\n',
       '/ws/web/.env', { ...GIT, '/ws/web/package.json': `{"dependencies":{"${tool}":"1.0.0"}}` })),
+    // Held-out 2 and 3: Next-js-Boilerplate's and cypress-realworld-app's committed defaults.
+    inVite('a publishable key, a local database URL and a secret key left as words describing it',
+      'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nCLERK_SECRET_KEY=your_clerk_secret_key\n'),
+    inVite("the demo users' seed password", 'SEED_USERBASE_SIZE=5\nSEED_DEFAULT_USER_PASSWORD=s3cret\nPORT=3000\n'),
   ],
   invalid: [
     { name: '.env in a git repository with no .gitignore entry, reported on the first line', code: ENV, errors: notIgnored() },
@@ -47,6 +51,7 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
     { ...inVite('a Vite project\'s .env naming a secret', 'VITE_API_URL=http://localhost:8000\nSTRIPE_SECRET_KEY=sk\n'), errors: tracked('VITE_API_URL=http://localhost:8000') },
     { ...inVite('a Vite project\'s .env with an API key', 'API_KEY=abc\n'), errors: tracked('API_KEY=abc') },
     { ...inVite('a Vite project\'s .env with a password', 'ADMIN_PASSWORD=changethis\n'), errors: tracked('ADMIN_PASSWORD=changethis') },
+    { ...inVite('a Vite project\'s .env with a database URL to another machine', 'DATABASE_URL=postgresql://app:q8Zr2vLp4Kx9@db.internal:5432/app\n'), errors: tracked('DATABASE_URL=postgresql://app:q8Zr2vLp4Kx9@db.internal:5432/app') },
     { ...inVite('a Vite project\'s .env with a URL holding a password', 'PROXY=http://admin:hunter2@proxy.internal:8080\n'), errors: tracked('PROXY=http://admin:hunter2@proxy.internal:8080') },
     { ...inVite('.env.local of a Vite project', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/.env.local'), errors: tracked('VITE_API_URL=http://localhost:8000') },
     { ...inVite('a .env in another folder than the tool\'s package.json', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/src/.env'), errors: tracked('VITE_API_URL=http://localhost:8000') },
