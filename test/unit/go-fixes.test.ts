@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { FileContext } from '../../core/src/context';
 import { goImportEdits } from '../../core/src/go/edits';
 import type { GoFacts } from '../../core/src/go/types';
 import { fixGo, goFindings, goMain, goParses, goShopModule, loadGo } from './go-helpers';
@@ -38,6 +39,20 @@ describe('Go import edits keep gofmt order', () => {
   test('a path already imported is not added again', () => {
     const text = 'package main\n\nimport (\n\t"os"\n)\n';
     assert.equal(add(text, ['os'], ['os']), text);
+  });
+  // A file's only `import "x"` becomes a block, as gofmt and goimports write one (it gave a second block).
+  test("a file's only single import becomes a block holding the new paths in gofmt order", async () => {
+    await loadGo();
+    const apply = (text: string, paths: string[]) => goImportEdits(new FileContext('/ws/db.go', text).go as GoFacts, paths).reverse().reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+    const one = 'package db\n\nimport "database/sql"\n\nfunc Open() { sql.Open("pg", "postgres://db/shop") }\n';
+    assert.equal(apply(one, ['os']), 'package db\n\nimport (\n\t"database/sql"\n\t"os"\n)\n\nfunc Open() { sql.Open("pg", "postgres://db/shop") }\n');
+    const aliased = 'package db\n\nimport pg "github.com/lib/pq"\n\nvar token = pg.Driver{}\n';
+    const after = apply(aliased, ['os', 'log']);
+    assert.equal(after, 'package db\n\nimport (\n\t"log"\n\t"os"\n\n\tpg "github.com/lib/pq"\n)\n\nvar token = pg.Driver{}\n');
+    assert.ok(goParses(after), after);
+    // Two single imports stay as they are: a new declaration follows the last.
+    const two = 'package db\n\nimport "fmt"\nimport "strings"\n\nvar token = fmt.Sprint(strings.ToUpper(""))\n';
+    assert.equal(apply(two, ['os']), 'package db\n\nimport "fmt"\nimport "strings"\nimport (\n\t"os"\n)\n\nvar token = fmt.Sprint(strings.ToUpper(""))\n');
   });
 });
 

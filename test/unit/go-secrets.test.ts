@@ -123,7 +123,7 @@ describe('config/hardcoded-secret in Go', () => {
   test('the fix of a connection string moves the whole URL', () => {
     const code = `package db\n\nimport "database/sql"\n\nfunc Open() {\n\tdsn := "postgres://app:${password}@db.internal:5432/app"\n\tsql.Open("postgres", dsn)\n}\n`;
     const out = fixGo(RULE, '/ws/db.go', code);
-    assert.match(out.source, /import "database\/sql"\nimport \(\n\t"os"\n\)/);
+    assert.match(out.source, /import \(\n\t"database\/sql"\n\t"os"\n\)/);
     assert.match(out.source, /dsn := os\.Getenv\("DATABASE_URL"\)/);
     assert.ok(goParses(out.source));
   });

@@ -27,7 +27,7 @@ describe('scaffold: Go graceful shutdown is wired into the main file', () => {
     const main = 'package main\n\nimport "net/http"\n\nfunc main() {\n\tsrv := &http.Server{Addr: ":8080"}\n\tif err := srv.ListenAndServe(); err != nil {\n\t\tpanic(err)\n\t}\n}\n';
     const after = applied({ 'go.mod': MOD, 'main.go': main }, await plan({ 'go.mod': MOD, 'main.go': main }))['main.go'];
     assert.ok(after.includes('\tif err := shutdown.ListenAndServe(srv, 10*time.Second); err != nil {\n'), after);
-    assert.ok(after.includes('import "net/http"\nimport (\n\t"time"\n\t"example.com/shop/shutdown"\n)'), after);
+    assert.ok(after.includes('import (\n\t"net/http"\n\t"time"\n\n\t"example.com/shop/shutdown"\n)'), after);
     assert.ok(goParses(after), after);
   });
 

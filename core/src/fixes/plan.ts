@@ -138,9 +138,9 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
       exampleAppended.push(`${name}=`);
     }
     sourceEdits.push({ range: index.range(fix.start, fix.end), newText: fix.replacement(name) });
-    if (fix.prelude && !preludes.has(`${fix.prelude.at}|${fix.prelude.text}`)) {
-      preludes.add(`${fix.prelude.at}|${fix.prelude.text}`);
-      sourceEdits.push({ range: index.range(fix.prelude.at, fix.prelude.at), newText: fix.prelude.text });
+    if (fix.prelude && !preludes.has(`${fix.prelude.at}|${fix.prelude.end}|${fix.prelude.text}`)) {
+      preludes.add(`${fix.prelude.at}|${fix.prelude.end}|${fix.prelude.text}`);
+      sourceEdits.push({ range: index.range(fix.prelude.at, fix.prelude.end ?? fix.prelude.at), newText: fix.prelude.text });
     }
     moves++;
     applied++;

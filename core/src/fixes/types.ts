@@ -20,8 +20,11 @@ export interface MoveToEnvFix {
    * change. When `.env` already sets it, nothing is appended (never overwritten, never a `NAME_2` nobody reads).
    */
   fixedName?: boolean;
-  /** Text the new code needs elsewhere in the file (Python's `import os`): inserted once however many fixes ask. */
-  prelude?: { at: number; text: string };
+  /**
+   * Text the new code needs elsewhere in the file (Python's `import os`): applied once however many fixes ask. With
+   * `end`, it replaces `[at, end)` (Go's only `import "fmt"` becomes a block holding `"os"` too).
+   */
+  prelude?: { at: number; end?: number; text: string };
 }
 
 import type { Declarations } from './declare';

@@ -40,16 +40,24 @@ export function goImportEdits(facts: Pick<GoFacts, 'imports' | 'importAt'>, path
     }
     return [...merged].sort((a, b) => a[0] - b[0]).map(([offset, text]) => ({ start: offset, end: offset, text }));
   }
+  const sole = style === 'single' ? facts.importAt.sole : undefined;
+  if (sole) {
+    // The file's only `import "x"` becomes a block, standard library first, each group sorted (gofmt, goimports).
+    const entries = [{ path: sole.path, text: sole.text }, ...missing.map((p) => ({ path: p, text: spec(p) }))];
+    const group = (std: boolean) => entries.filter((e) => isStd(e.path) === std).sort((a, b) => (a.path < b.path ? -1 : 1)).map((e) => `\t${e.text}\n`).join('');
+    const text = [group(true), group(false)].filter(Boolean).join('\n');
+    return [{ start: sole.start, end: sole.end, text: `(\n${text})` }];
+  }
   const text = style === 'block'
     ? missing.map((p) => `\n\t${spec(p)}`).join('')
     : `\n${style === 'none' ? '\n' : ''}import (\n${missing.map((p) => `\t${spec(p)}\n`).join('')})`;
   return [{ start: at, end: at, text }];
 }
 
-/** `import "os"` for a move-to-env fix, as the fix's prelude (inserted once however many fixes ask). */
-export function goEnvPrelude(facts: GoFacts): { at: number; text: string } | undefined {
+/** `import "os"` for a move-to-env fix, as the fix's prelude (applied once however many fixes ask). */
+export function goEnvPrelude(facts: GoFacts): { at: number; end?: number; text: string } | undefined {
   const [edit] = goImportEdits(facts, ['os']);
-  return edit && { at: edit.start, text: edit.text };
+  return edit && { at: edit.start, ...(edit.end > edit.start && { end: edit.end }), text: edit.text };
 }
 
 const isStd = (p: string): boolean => !p.split('/')[0].includes('.');

@@ -12,6 +12,7 @@ export function defaultImportName(importPath: string): string {
 }
 
 export function readPackageAndImports(root: Node, facts: GoFacts): void {
+  let declarations = 0;
   for (const decl of root.namedChildren) {
     if (!decl) continue;
     if (decl.type === 'package_clause') {
@@ -27,10 +28,15 @@ export function readPackageAndImports(root: Node, facts: GoFacts): void {
         if (name === '_' || name === '.') continue;
         facts.imports.set(name ?? defaultImportName(p), p);
       }
-      // The first block's opening parenthesis takes new imports; a single `import "x"` is followed by another.
+      // The first block's opening parenthesis takes new imports; a file's only `import "x"` becomes a block
+      // (gofmt's shape), and after several single imports a new declaration follows the last.
+      declarations++;
       if (facts.importAt.style !== 'block') {
         const open = list?.children.find((c) => c?.type === '(');
-        facts.importAt = list && open ? { at: open.endIndex, style: 'block', specs: specPositions(specs) } : { at: decl.endIndex, style: 'single' };
+        const [only] = specs;
+        const path = only && stringOf(only.childForFieldName('path'))?.value;
+        const sole = declarations === 1 && specs.length === 1 && path ? { path, start: only.startIndex, end: only.endIndex, text: only.text } : undefined;
+        facts.importAt = list && open ? { at: open.endIndex, style: 'block', specs: specPositions(specs) } : { at: decl.endIndex, style: 'single', ...(sole && { sole }) };
       }
     }
   }

@@ -86,7 +86,7 @@ export function goHandlesSigterm(text: string): boolean {
  * shape `goImportEdits` takes, so a scaffold's edit adds its imports as a fix does. Comments are not expected
  * inside an import block (gofmt keeps them on their own lines, which no spec pattern matches).
  */
-export function goImportSitesInText(text: string): { imports: Map<string, string>; importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }> } } | undefined {
+export function goImportSitesInText(text: string): { imports: Map<string, string>; importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }>; sole?: { path: string; start: number; end: number; text: string } } } | undefined {
   const pkg = /^[ \t]*package[ \t]+\w+[^\n]*/m.exec(text);
   if (!pkg) return undefined;
   const imports = new Map<string, string>();
@@ -105,9 +105,13 @@ export function goImportSitesInText(text: string): { imports: Map<string, string
     return { imports, importAt: { at: open, style: 'block', specs } };
   }
   let at = -1;
-  for (const m of text.matchAll(/^import[ \t]+(?:([\w.]+)[ \t]+)?"([^"\n]+)"[^\n]*/gm)) {
-    imports.set(name(m[1], m[2]), m[2]);
+  let sole: { path: string; start: number; end: number; text: string } | undefined;
+  let count = 0;
+  for (const m of text.matchAll(/^import[ \t]+((?:([\w.]+)[ \t]+)?"([^"\n]+)")[^\n]*/gm)) {
+    imports.set(name(m[2], m[3]), m[3]);
     at = m.index + m[0].length;
+    const start = m.index + m[0].indexOf(m[1]);
+    sole = ++count === 1 ? { path: m[3], start, end: start + m[1].length, text: m[1] } : undefined;
   }
-  return { imports, importAt: at >= 0 ? { at, style: 'single' } : { at: pkg.index + pkg[0].length, style: 'none' } };
+  return { imports, importAt: at >= 0 ? { at, style: 'single', ...(sole && { sole }) } : { at: pkg.index + pkg[0].length, style: 'none' } };
 }

@@ -101,7 +101,8 @@ export interface GoFacts {
   /** Local name → import path: `http` → `net/http`, `lj` → `gopkg.in/natefinch/lumberjack.v2`. */
   imports: Map<string, string>;
   /** Where a new import goes: inside the `import ( … )` block, after a single import, or after the package clause. */
-  importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }> };
+  /** Where a new import goes; `sole`: the spec of a file's only import declaration when it is a single `import "x"`. */
+  importAt: { at: number; style: 'block' | 'single' | 'none'; specs?: Array<{ path: string; start: number; end: number }>; sole?: { path: string; start: number; end: number; text: string } };
   bindings: GoBinding[];
   keyed: GoKeyed[];
   calls: GoCall[];
