@@ -119,14 +119,15 @@ function isEncrypted(v: string): boolean {
 /** Strings of a recognisable other kind that code keeps under secret names. */
 function isNotASecret(v: string): boolean {
   return (
-    /^[a-z]+(?:\/[a-z]+(?:-[a-z]+)*)+$/.test(v) || // error codes: `auth/wrong-password`
+    /^[a-z]+(?:[-_][a-z]+)*(?:\/[a-z]+(?:[-_][a-z]+)*)+$/.test(v) || // error codes: `auth/wrong-password`, `access_token/label_too_short`
     /^[A-Z]+(?:-[A-Z]+)+$/.test(v) || // header and cookie names: `XSRF-TOKEN`
     /^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || // validation rules: `required|min:8|confirmed`
     /^(?:string|number|boolean|object|any|unknown)[?!]?(?:\[\])?$/i.test(v) || // type descriptors: `string?`
     /^--[a-z][\w-]*$/.test(v) || // CSS custom properties and CLI flags: `--md-sys-color-primary`
     /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
-    /^pk_(?:live|test)_\w+$/.test(v) // Stripe publishable keys are public by design
+    /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
+    /^phc_[A-Za-z0-9]{20,}$/.test(v) // PostHog project keys too: they ship in every page the snippet tracks
   );
 }
 
