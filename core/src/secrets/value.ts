@@ -23,6 +23,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
+  if (CODE_TYPE_NAME.test(v)) return false; // a class or component name: `DisplayPasswordFieldModel`
   if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
@@ -107,6 +108,9 @@ function isPath(v: string): boolean {
   const random = parts.every((p) => /^[A-Za-z0-9]+$/.test(p)) && parts.filter((p) => /[b-df-hj-np-tv-xz]{5}/i.test(p)).length >= 2;
   return !random;
 }
+
+/** PascalCase words ending in a kind of code unit: a class, component or model that handles the secret, not it. */
+const CODE_TYPE_NAME = /^(?:[A-Z][a-z]+){2,}(?:Model|Component|Field|Handler|Provider|Service|Controller|View|Schema|Strategy|Middleware|Guard)$/;
 
 /** Django's password hash format, `algorithm$iterations$salt$hash`: `pbkdf2_sha256$…`, `argon2$…`, `bcrypt_sha256$…`. */
 const DJANGO_HASH = /^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|md5|sha1|unsalted_md5|unsalted_sha1)\$[^\s$]*\$/;

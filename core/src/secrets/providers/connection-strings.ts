@@ -47,7 +47,7 @@ export function realPassword(secret: string): boolean {
     !TEMPLATE.test(secret) &&
     !/^[<[{]|[>\]}]$|\$\{|\{\{|\$\(/.test(secret) &&
     !DEV_DEFAULTS.has(secret.toLowerCase()) &&
-    !/passw(?:or)?d|passw0rd|p4ssw0rd|^(?:pw|pwd|pass)$/i.test(secret) &&
+    !/passw(?:or)?d|passw0rd|p4ssw0rd|^pw$/i.test(secret) &&
     notSequential(secret)
   );
 }
