@@ -22,8 +22,13 @@ const PLATFORM = new Set([
   'ANALYZE',
   // Set by Rollup itself while `rollup -w` watches, so a config can tell a watch build from a release build.
   'ROLLUP_WATCH',
-  // Set by the framework itself: Next.js names the runtime a module runs in, Expo's Babel preset the platform.
-  'NEXT_RUNTIME', 'EXPO_OS',
+  // Set by the framework itself: Next.js names the runtime a module runs in, Expo's Babel preset the platform;
+  // the Tauri CLI the address a mobile device reaches the dev server at.
+  'NEXT_RUNTIME', 'EXPO_OS', 'TAURI_DEV_HOST',
+  // The locale and the shell a command-line tool runs in (POSIX locale variables, each shell's own version
+  // variable, MSYS2's and Windows' own: `ComSpec`, `PSModulePath`, `USERPROFILE`, `APPDATA`).
+  'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'LANGUAGE', 'LOGNAME', 'BASH_VERSION', 'ZSH_VERSION', 'FISH_VERSION', 'MSYSTEM',
+  'ComSpec', 'COMSPEC', 'PSModulePath', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'SystemRoot',
 ]);
 // npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
 // Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the

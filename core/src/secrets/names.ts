@@ -76,6 +76,19 @@ const CURSOR_WORDS = new Set(['page', 'continuation', 'sync', 'cursor', 'resume'
 // `SEED_DEFAULT_USER_PASSWORD`: the password of the demo users a seeding script creates.
 const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example', 'seed', 'seeded']);
 
+// Words before a plural `tokens` that make it a count of a language model's tokens: `budgetTokens`, `max_tokens`
+// (`max` is a flag prefix), `promptTokens`, `maxOutputTokens`. `apiTokens` and `accessTokens` stay lists of secrets.
+const TOKEN_COUNT_WORDS = new Set(['budget', 'limit', 'quota', 'total', 'used', 'remaining', 'prompt', 'completion', 'input', 'output', 'context', 'thinking', 'reasoning', 'cached']);
+
+// First words that make the value a mask shown in a secret's place: `REDACTED_CREDENTIAL_VALUE`, `MASKED_PASSWORD`.
+const MASK_PREFIXES = new Set(['redacted', 'masked', 'obfuscated']);
+
+/** A count of tokens (`budgetTokens: 1024`) or the mask shown for a hidden secret: a name of no credential. */
+function isCountOrMaskName(ws: string[], at: number): boolean {
+  if (ws.length > 1 && MASK_PREFIXES.has(ws[0])) return true;
+  return ws[at] === 'tokens' && ws.slice(0, at).some((w) => TOKEN_COUNT_WORDS.has(w));
+}
+
 /** True when a value kept under this name would be a credential. */
 export function isSensitiveName(name: string): boolean {
   // Rule ids and paths (`config/hardcoded-secret`, `secrets/db`) name things; they do not hold them.
@@ -90,6 +103,7 @@ export function isSensitiveName(name: string): boolean {
   if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;
   if (ws.slice(at + 1).some((w) => QUANTITY_WORDS.has(w))) return false;
+  if (isCountOrMaskName(ws, at)) return false;
   // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`,
   // and .NET's `publicKeyToken`, the short hash of an assembly's public key.
   if (ws.slice(0, at).includes('public')) return false;

@@ -15,6 +15,8 @@ const STAND_INS = new Set([
   'password', 'passwd', 'pass', 'token', 'apikey', 'api_key', 'api-key', 'key', 'none', 'null', 'undefined', 'nil', 'true', 'false',
   'yes', 'no', 'on', 'off', 'empty', 'default', 'string', 'value', 'xxx', 'tbd', 'n/a', 'na', 'required', 'optional', 'hidden',
   'private', 'public', 'secret_key', 'your_secret', 'ignored', 'unset', 'bearer', 'basic',
+  // Nobody signed in: whitebophir's `userSecret || "anonymous"` names a guest, not a secret.
+  'anonymous',
   // Severities: `config/hardcoded-secret: warning` in our own settings is a rule level, not a password.
   'error', 'warning', 'warn', 'info', 'hint', 'debug', 'trace',
   // fetch's `credentials` option: a policy, not a credential.

@@ -23,6 +23,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
+  if (CODE_TYPE_NAME.test(v)) return false; // a class or component name: `DisplayPasswordFieldModel`
   if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
@@ -108,6 +109,9 @@ function isPath(v: string): boolean {
   return !random;
 }
 
+/** PascalCase words ending in a kind of code unit: a class, component or model that handles the secret, not it. */
+const CODE_TYPE_NAME = /^(?:[A-Z][a-z]+){2,}(?:Model|Component|Field|Handler|Provider|Service|Controller|View|Schema|Strategy|Middleware|Guard)$/;
+
 /** Django's password hash format, `algorithm$iterations$salt$hash`: `pbkdf2_sha256$…`, `argon2$…`, `bcrypt_sha256$…`. */
 const DJANGO_HASH = /^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|md5|sha1|unsalted_md5|unsalted_sha1)\$[^\s$]*\$/;
 
@@ -119,14 +123,15 @@ function isEncrypted(v: string): boolean {
 /** Strings of a recognisable other kind that code keeps under secret names. */
 function isNotASecret(v: string): boolean {
   return (
-    /^[a-z]+(?:\/[a-z]+(?:-[a-z]+)*)+$/.test(v) || // error codes: `auth/wrong-password`
+    /^[a-z]+(?:[-_][a-z]+)*(?:\/[a-z]+(?:[-_][a-z]+)*)+$/.test(v) || // error codes: `auth/wrong-password`, `access_token/label_too_short`
     /^[A-Z]+(?:-[A-Z]+)+$/.test(v) || // header and cookie names: `XSRF-TOKEN`
     /^[a-z_]+(?::[\w,.]*)?(?:\|[a-z_]+(?::[\w,.]*)?)+$/.test(v) || // validation rules: `required|min:8|confirmed`
     /^(?:string|number|boolean|object|any|unknown)[?!]?(?:\[\])?$/i.test(v) || // type descriptors: `string?`
     /^--[a-z][\w-]*$/.test(v) || // CSS custom properties and CLI flags: `--md-sys-color-primary`
     /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
-    /^pk_(?:live|test)_\w+$/.test(v) // Stripe publishable keys are public by design
+    /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
+    /^phc_[A-Za-z0-9]{20,}$/.test(v) // PostHog project keys too: they ship in every page the snippet tracks
   );
 }
 

@@ -22,6 +22,7 @@ import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
+import { isDisclaimed } from '../../secrets/disclaimers';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -87,8 +88,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
-  // A value its own line tells the reader to replace (`"my-random-string" # Please generate a random string`).
-  candidates = candidates.filter((c) => !INSTRUCTED.test(context.text.slice(c.end, c.end + 120)));
+  // A value its own line tells the reader to replace, or the comment above says is no secret (secrets/disclaimers.ts).
+  candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
 
@@ -143,8 +144,6 @@ function providerDemotion(context: FileContext, match: ProviderMatch, apiDescrip
   if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
 }
-
-const INSTRUCTED = /^["'`]?\s*[,;]?\s*(?:#|\/\/)\s*(?:please\s+)?(?:generate|replace|change|fill in|put|enter|set your|use your)\b/i;
 
 function optional<T>(value: T | undefined): T[] | undefined {
   return value === undefined ? undefined : [value];

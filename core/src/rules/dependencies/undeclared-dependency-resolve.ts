@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
 import { PerVersion } from '../../workspace/perVersion';
+import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -11,6 +12,13 @@ import { PerVersion } from '../../workspace/perVersion';
  * until the version moves, so resolutions are kept per folder meanwhile.
  */
 export type ListingHost = FileHost & { list?(dir: string): string[]; readonly version?: number };
+
+/**
+ * Config words that map a specifier to something other than an installed package: aliases, Jest's
+ * `moduleNameMapper`, module federation `remotes`, and webpack `externals` (a page global such as
+ * `mailtrainConfig: 'mailtrainConfig'` or `jquery: 'jQuery'`, loaded by a script tag).
+ */
+const ALIAS_WORDS = /alias|moduleNameMapper|remotes|externals/;
 
 /** Resolutions per host and folder: every file of a folder shares its manifests, tsconfig and alias configs. */
 const resolutions = new PerVersion<Resolution | undefined>();
@@ -59,6 +67,8 @@ export class Resolution {
       if (m.name) r.declared.add(m.name);
       r.workspaceRoots.push({ dir: m.dir, globs });
       r.addWorkspaceNames(m.dir, globs);
+      // A plugin of a host in this workspace imports what the host installs.
+      for (const d of providedByWorkspaceHosts(host, chain[0], m.dir, globs)) r.declared.add(d);
       for (const name of [m.name, chain[0].name]) {
         const scope = name && /^(@[^/]+)\//.exec(name)?.[1];
         if (scope) r.scopes.add(scope);
@@ -188,7 +198,7 @@ export class Resolution {
     for (const dir of foldersUp(this.host, file)) {
       for (const name of names) {
         const text = this.host.readFile(path.join(dir, name));
-        if (text !== undefined && /alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+        if (text !== undefined && ALIAS_WORDS.test(text)) this.aliasTexts.push(text);
       }
     }
     // Configs kept elsewhere and named by the build scripts: `webpack --config dev/webpack/webpack.prod.js`.
@@ -198,11 +208,11 @@ export class Resolution {
         if (path.relative(this.manifest.dir, target).startsWith('..')) continue;
         const text = this.host.readFile(target);
         if (text === undefined) continue;
-        if (/alias|moduleNameMapper|remotes/.test(text)) this.aliasTexts.push(text);
+        if (ALIAS_WORDS.test(text)) this.aliasTexts.push(text);
         // And the configs it merges in by relative path (`merge(require('./webpack.base.config'), …)`, easy-mock).
         for (const base of relativeLoads(text)) {
           const baseText = ['', '.js', '.cjs', '.mjs', '.ts'].map((e) => this.host.readFile(path.resolve(path.dirname(target), base + e))).find((t) => t !== undefined);
-          if (baseText !== undefined && /alias|moduleNameMapper|remotes/.test(baseText)) this.aliasTexts.push(baseText);
+          if (baseText !== undefined && ALIAS_WORDS.test(baseText)) this.aliasTexts.push(baseText);
         }
       }
     }

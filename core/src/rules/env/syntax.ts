@@ -36,7 +36,21 @@ const COSMETIC = new Set(['QuoteCharacter', 'ExtraBlankLine', 'EndingBlankLine',
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isDotenvFile(context)) return;
-  lintEnv(envDocumentOf(context), (r) => report(COSMETIC.has(r.messageId) ? { ...r, demote: 1 } : r));
+  lintEnv(envDocumentOf(context), (r) => {
+    if (isTemplateLine(context.text, r.start)) return;
+    report(COSMETIC.has(r.messageId) ? { ...r, demote: 1 } : r);
+  });
+}
+
+/**
+ * A line that is only a template's placeholder (`{{{envs}}}` in create-nocobase-app's `.env.tpl`, `{% for … %}`):
+ * the generator writes dotenv lines there; the line itself is never read as one.
+ */
+function isTemplateLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end).trim();
+  return line.length <= 200 && /^(?:\{\{[^{}]*\}\}|\{\{\{[^{}]*\}\}\}|\{%[^%]*%\}|<%[^%]*%>)$/.test(line);
 }
 
 export const rule: Rule = { meta, check };

@@ -73,7 +73,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
     if (setByManifests.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
-    documented ??= context.host ? documentedNames(context.host, foldersUp(path.join(declared.dir, '.env'), context.host)) : new Map();
+    // The folders from the reading file's own up count too: a service kept in a subfolder documents its variables
+    // in its own README (hoppscotch's Go `webapp-server/README.md`), below the workspace's `.env.example`.
+    documented ??= context.host ? documentedAround(context.host, context.path, declared.dir) : new Map();
     if (documented.has(read.name)) continue;
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
@@ -97,6 +99,16 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       testCode,
     });
   }
+}
+
+/** What the documentation of the declaration's folders and up declares, and that of the folders between it and the file. */
+function documentedAround(host: NonNullable<FileContext['host']>, file: string, declaredDir: string): Map<string, DocDeclaration> {
+  const documented = documentedNames(host, foldersUp(path.join(declaredDir, '.env'), host));
+  const below = foldersUp(file, host).filter((d) => d !== declaredDir && !path.relative(declaredDir, d).startsWith('..'));
+  if (below.length === 0) return documented;
+  const merged = new Map(documentedNames(host, below));
+  for (const [name, at] of documented) if (!merged.has(name)) merged.set(name, at);
+  return merged;
 }
 
 // `config/test.js`, `config/env/testing.ts`, `environments/test.js`: node-config and its kin load these only

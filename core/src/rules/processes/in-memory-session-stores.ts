@@ -40,11 +40,11 @@ const FILE_MODULES = new Set([
 ]);
 const MAP_CLASSES = new Set(['Map', 'WeakMap']);
 
-/** Classifies the value given as a session store. */
+/** Classifies the value given as a session store (`null`, `undefined` and `false` are none: express-session then makes a MemoryStore). */
 export function classifyStore(scope: SessionScope, expression: ts.Expression | undefined, depth = 0): StoreVerdict {
   if (!expression || depth > 8) return { kind: expression ? 'unknown' : 'absent' };
   const e = unwrap(expression);
-  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return { kind: 'absent' };
+  if (e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return { kind: 'absent' };
   if (ts.isNewExpression(e)) return classifyConstructor(scope, e.expression, depth);
   if (ts.isIdentifier(e)) return classifyName(scope, e, depth);
   if (ts.isConditionalExpression(e)) {

@@ -39,7 +39,7 @@ const TEMPLATE = /^(?:%[-+ #0-9.]*[a-z]|%\([^)]*\)[a-z]|\{[\w.]*\}|#\{[^}]*\}|\$
  * The password is a real value: not an env var name, a template hole, a stock default, a keyboard run,
  * the front of a bracketed stand-in cut at its inner `@` (`<YourStrong@Passw0rd>` in the SQL Server docs),
  * a value that spells out "password" (`randompassword`, `mysecretpassword` from the Prisma and Docker
- * docs), or an interpolation cut short by the value's end (`Password=${getPw('db')}`: the `'` ends the match).
+ * docs) or abbreviates it (`user:pw@host:port/db`, a format hint), or an interpolation cut short by the value's end (`Password=${getPw('db')}`: the `'` ends the match).
  */
 export function realPassword(secret: string): boolean {
   return (
@@ -47,7 +47,7 @@ export function realPassword(secret: string): boolean {
     !TEMPLATE.test(secret) &&
     !/^[<[{]|[>\]}]$|\$\{|\{\{|\$\(/.test(secret) &&
     !DEV_DEFAULTS.has(secret.toLowerCase()) &&
-    !/passw(?:or)?d|passw0rd|p4ssw0rd/i.test(secret) &&
+    !/passw(?:or)?d|passw0rd|p4ssw0rd|^pw$/i.test(secret) &&
     notSequential(secret)
   );
 }
@@ -115,7 +115,7 @@ export const connectionStrings: readonly SecretProvider[] = [
     envName: 'REDIS_URL',
     keywords: ['redis'],
     tps: [`REDIS_URL=rediss://default:${pw('rd-1')}@eu1-fine-koala-3104.upstash.io:6379`, `const client = createClient({ url: 'redis://:${pw('rd-2')}@cache.internal:6379/0' });`],
-    fps: ['REDIS_URL=redis://localhost:6379', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379', 'REDIS_URL=redis://default:redis@localhost:6379'],
+    fps: ["message: 'Enter your Redis URL (format: redis://user:pw@host:port/db):'", 'REDIS_URL=redis://localhost:6379', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379', 'REDIS_URL=redis://default:redis@localhost:6379'],
   }),
   connection('amqps?', {
     id: 'amqp-connection-string',

@@ -1,0 +1,20 @@
+import { rule } from '../../../../core/src/rules/env/syntax';
+import { RuleTester } from '../ruleTester';
+
+// Fourth held-out audit set (audit/README.md, "Held-out 4, Node"): create-nocobase-app's `.env.tpl` holds a
+// Handlebars placeholder on a line of its own, where the generator writes dotenv lines.
+new RuleTester({ filename: '/ws/templates/app/.env.tpl' }).run(rule, {
+  valid: [
+    { name: 'a Handlebars placeholder line', code: 'APP_ENV=production\n{{{envs}}}\nAPP_PORT=13000\n' },
+    { name: 'a Jinja block line', code: '{% for key in keys %}\nAPP_PORT=13000\n{% endfor %}\n' },
+  ],
+  invalid: [
+    {
+      name: 'a placeholder inside a key is still a bad key',
+      code: 'APP_{{name}}_PORT=13000\n',
+      errors: [['IncorrectDelimiter', 1, 'APP_{{name}}_PORT'], ['LowercaseKey', 1, 'APP_{{name}}_PORT']],
+      output: null,
+      suggestions: ['APP__name__PORT=13000\n', 'APP_{{NAME}}_PORT=13000\n'],
+    },
+  ],
+});
