@@ -4,7 +4,7 @@
 // - no error or warning appears that the first scan did not report (counted per rule, file, message and data,
 //   since fixed lines move);
 // - every file the fixes changed that parsed before still parses (JS/TS, JSON, YAML, Python, Go);
-// - a `.env` the fixes touched kept its old text as a prefix (appended, never overwritten).
+// - a `.env` the fixes touched still sets every variable it set, to the same value (appended, never overwritten).
 // Usage: npm run audit:fix -- DIR --repos TSV [--keep] [--only owner/name]
 // Needs dist/cli.js (`node esbuild.mjs`) and out/ (`npx tsc -p .`, for the Go and Python grammars).
 import { execFile } from 'node:child_process';
@@ -19,6 +19,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
 const YAML = require('yaml');
+const dotenv = require('dotenv');
 const cli = join(root, 'dist/cli.js');
 const LEVELS = new Set(['error', 'warning']);
 
@@ -77,6 +78,16 @@ async function scan(cwd, fix) {
   return JSON.parse(stdout).findings.filter((f) => LEVELS.has(f.severity));
 }
 
+/**
+ * A `.env` the fixes wrote keeps every variable it had, with its value: a moved secret is appended, and a lint
+ * fix (`KEY =v` → `KEY=v`) rewrites a line's form, never what it sets.
+ */
+function keepsEveryValue(old, now) {
+  const before = dotenv.parse(old);
+  const after = dotenv.parse(now);
+  return Object.entries(before).every(([k, v]) => after[k] === v);
+}
+
 const keyOf = (f) => `${f.ruleId}\0${f.file}\0${f.messageId}\0${JSON.stringify(f.data ?? {})}`;
 function counts(findings) {
   const out = new Map();
@@ -103,7 +114,7 @@ async function changedFiles(src, dst) {
   return out;
 }
 let problems = 0;
-console.log('repo\tbefore\tafter\tchanged files\tnew findings\tparse regressions\tenv overwrites');
+console.log('repo\tbefore\tafter\tchanged files\tnew findings\tparse regressions\tenv values lost');
 for (const { repo } of repos) {
   const src = join(resolve(dir), repo.replace('/', '__'));
   if (!existsSync(src)) continue;
@@ -125,7 +136,7 @@ for (const { repo } of repos) {
     const now = readFileSync(join(dst, file), 'utf8');
     const old = existsSync(join(src, file)) ? readFileSync(join(src, file), 'utf8') : undefined; // undefined: a new file
     if (/(^|\/)\.env(\.[\w.-]+)?$/.test(file)) {
-      if (old !== undefined && !now.startsWith(old)) overwritten.push(file);
+      if (old !== undefined && !keepsEveryValue(old, now)) overwritten.push(file);
       continue;
     }
     if ((old === undefined || parses(file, old) !== false) && parses(file, now) === false) broken.push(file);
@@ -134,7 +145,7 @@ for (const { repo } of repos) {
   console.log(`${repo}\t${before.length}\t${after.length}\t${status.length}\t${added.length}\t${broken.length}\t${overwritten.length}`);
   for (const a of added) console.log(`  new: ${a}`);
   for (const b of broken) console.log(`  no longer parses: ${b}`);
-  for (const o of overwritten) console.log(`  .env not appended to: ${o}`);
+  for (const o of overwritten) console.log(`  a variable lost or changed in: ${o}`);
   if (!args.includes('--keep')) rmSync(dst, { recursive: true, force: true });
 }
 console.log(problems === 0 ? 'fix-all left no project worse' : `${problems} problem(s)`);
