@@ -22,7 +22,7 @@ import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
-import { isDisclaimed } from '../../secrets/disclaimers';
+import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -168,7 +168,10 @@ function contextCandidates(context: FileContext): Candidate[] {
         return [];
       }
       const compose = COMPOSE_FILE.test(context.path);
-      const keyed = findYamlSecrets(context.yaml.docs, context.text).filter(acceptKeyed).map((s) => keyedCandidate(s, compose));
+      // A phrase counts where the comment above says it signs sessions (`# Secret for signing the session ID cookie`).
+      const keyed = findYamlSecrets(context.yaml.docs, context.text)
+        .filter((s) => acceptKeyed(s) || (isSecretValue(s.value, s.name, { spaces: true }) && isDescribedAsSigningKey(context.text, s.start)))
+        .map((s) => keyedCandidate(s, compose));
       if (!secretManifest) return keyed;
       // A Secret's `data` is base64: judged decoded, never as the base64 text.
       const data = kubernetesSecretData(context.yaml.docs, context.text);

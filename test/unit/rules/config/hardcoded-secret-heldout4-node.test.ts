@@ -28,3 +28,17 @@ new RuleTester({ filename: '/ws/src/nodes/chat.ts' }).run(rule, {
     { name: 'a real password in a URL still counts', code: "const pool = { connectionString: 'postgresql://svc:q8Zr2vLp4Kx9Tm3W@db.internal:5432/app' };\n", errors: [{ messageId: 'provider', line: 1 }], output: 'const pool = { connectionString: process.env.DATABASE_URL };\n' },
   ],
 });
+
+// The miss left by the held-out 4 triage: Mailtrain's shipped `server/config/default.yaml` signs its session
+// cookie with `secret: a cat`. A phrase under a secret's name in YAML reads as a label unless the comment above
+// says the value signs sessions, cookies or tokens: then it is the key, as in `session({ secret })`.
+const MAILTRAIN = 'www:\n  port: 3000\n\n  # Secret for signing the session ID cookie\n  secret: a cat\n';
+new RuleTester({ filename: '/ws/server/config/default.yaml' }).run(rule, {
+  valid: [
+    { name: 'a phrase under secret with no comment is a label', code: 'www:\n  secret: a cat\n' },
+    { name: 'a comment above that says it is no secret wins', code: 'www:\n  # not a secret: the signing label shown in the UI\n  secret: a cat\n' },
+  ],
+  invalid: [
+    { name: 'a phrase the comment above calls the session signing secret', code: MAILTRAIN, errors: [{ messageId: 'named', line: 5 }], output: null },
+  ],
+});
