@@ -49,3 +49,12 @@ export function inDocstring(text: string, offset: number): boolean {
   }
   return false;
 }
+
+/**
+ * Django's `manage.py`: the command-line utility a developer runs (`runserver`, the local set-up), never the
+ * WSGI/ASGI entry the deployment serves. Defaults it gives the environment (`os.environ.setdefault(…)`, a dict of
+ * them) are the developer's local values.
+ */
+export function isDjangoManagePy(path: string, text: string): boolean {
+  return /(?:^|[\\/])manage\.py$/.test(path) && /\bexecute_from_command_line\b/.test(text);
+}
