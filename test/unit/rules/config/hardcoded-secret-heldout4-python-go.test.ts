@@ -115,3 +115,27 @@ new RuleTester({ filename: '/ws/Makefile' }).run(rule, {
     output: null,
   }],
 });
+
+// A Django development settings module (babybuddy's `settings/development.py`) is the developer's machine's.
+new RuleTester({ filename: '/ws/babybuddy/settings/development.py' }).run(rule, {
+  valid: [{ name: 'a development settings key', code: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or "DEVELOPMENT!!"\n' }],
+  invalid: [{
+    name: 'the same key in the production settings',
+    filename: '/ws/babybuddy/settings/production.py',
+    code: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or "DEVELOPMENT!!"\n',
+    errors: [{ messageId: 'fallback', line: 2 }],
+    output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+  }],
+});
+
+// An AWS key ID in a link's query (an Amazon affiliate link in a saved recipe page, mealie's scraper test data).
+new RuleTester({ filename: '/ws/tests/data/html/pizza.html' }).run(rule, {
+  valid: [{ name: 'an affiliate link', code: `<a href="https://www.amazon.com/dp/B0061SWV8Y?psc=1&amp;SubscriptionId=${fake('AKIA', 'QX7ZL2M4N6P3R5T2')}&amp;tag=x-20">knife</a>\n` }],
+  invalid: [{
+    name: 'the key ID on its own',
+    filename: '/ws/deploy/aws.env',
+    code: `AWS_ACCESS_KEY_ID=${fake('AKIA', 'QX7ZL2M4N6P3R5T2')}\n`,
+    errors: [{ messageId: 'provider', line: 1 }],
+    output: null,
+  }],
+});
