@@ -4,7 +4,13 @@ import type { LineIndex } from './lineIndex';
  * Disable comments, read from the raw text so they work in every comment syntax we read (`//`, `/* *\/`,
  * `#`): ours, and the markers users of other secret scanners already have in their code.
  */
-const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b|#\s*nosec\b([^\n\r]*)/g;
+const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)|gitleaks:allow|pragma:\s*allowlist\s+(nextline\s+)?secret|secretlint-(disable-next-line|disable-line|disable|enable)\b|#\s*nosec\b([^\n\r]*)|eslint-(disable-next-line|disable-line|disable|enable)\b([^\n\r]*)/g;
+
+// ESLint's rules for the check `dependencies/undeclared-dependency` makes: disabling one of them by name says the
+// developer chose to import a package the manifest does not declare (ntfy's service worker, on workbox-* that
+// vite-plugin-pwa brings). A bare `eslint-disable` names no rule and silences nothing of ours.
+const ESLINT_UNDECLARED = /(?:^|[\s,])(?:import|import-x)\/no-extraneous-dependencies\b|(?:^|[\s,])n(?:ode)?\/no-extraneous-(?:import|require)\b/;
+const UNDECLARED = ['dependencies/undeclared-dependency'];
 
 // Bandit's hardcoded-password tests: `# nosec B105` silences a secret, `# nosec B608` (SQL) does not.
 const BANDIT_SECRET_TESTS = /\bB10[567]\b|hardcoded_password/;
@@ -48,7 +54,7 @@ export class Suppressions {
 
   /** Cheap test first: most files hold no directive and pay one indexOf per marker. */
   static parse(text: string, index: LineIndex): Suppressions {
-    if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-|nosec/.test(text)) return Suppressions.none;
+    if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-|nosec|no-extraneous-/.test(text)) return Suppressions.none;
     const result = new Suppressions();
     const open: Open[] = [];
     DIRECTIVE.lastIndex = 0;
@@ -65,6 +71,18 @@ export class Suppressions {
         else if (m[1] === 'disable-line') result.lines.push({ line, rules, secretOnly: false, by: directive });
         else if (m[1] === 'disable') open.push({ line, rules, secretOnly: false, by: directive });
         else result.closeBlocks(open, line, rules, false);
+      } else if (m[6] !== undefined) {
+        const named = ESLINT_UNDECLARED.test((m[7] ?? '').split(/\s--\s/)[0]);
+        const directive = by(`eslint-${m[6]}`);
+        if (m[6] === 'enable') {
+          // `eslint-enable` with no rule re-enables them all: it ends the ESLint blocks, not ours.
+          const eslintOpen = open.filter((o) => o.by.directive === 'eslint-disable');
+          if (named || !/[\w-]+\/[\w-]+/.test(m[7] ?? '')) result.closeBlocks(eslintOpen, line, UNDECLARED, false);
+          for (let i = open.length - 1; i >= 0; i--) if (open[i].by.directive === 'eslint-disable' && !eslintOpen.includes(open[i])) open.splice(i, 1);
+        } else if (!named) continue;
+        else if (m[6] === 'disable-next-line') result.lines.push({ line: line + 1, rules: UNDECLARED, secretOnly: false, by: directive });
+        else if (m[6] === 'disable-line') result.lines.push({ line, rules: UNDECLARED, secretOnly: false, by: directive });
+        else open.push({ line, rules: UNDECLARED, secretOnly: false, by: directive });
       } else if (m[0] === 'gitleaks:allow') {
         result.lines.push({ line, rules: 'all', secretOnly: true, by: by(m[0]) });
       } else if (m[5] !== undefined) {

@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import { defaultConfig, parseConfig } from '../../core/src/config';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
+import { LineIndex } from '../../core/src/lineIndex';
 import { rules } from '../../core/src/rules';
+import { Suppressions } from '../../core/src/suppressions';
 import type { Rule } from '../../core/src/rules/types';
 import { redact } from '../../core/src/secrets/redact';
 import { run, secrets } from './helpers';
@@ -37,6 +39,22 @@ describe('suppressions', () => {
     ]);
     const block = run('src/a.ts', `/* twelve-factor-disable -- generated fixtures */\n${PW}\n/* twelve-factor-enable */`).suppressed;
     assert.equal(block[0].suppression?.justification, 'generated fixtures');
+  });
+  // ESLint's own rule for undeclared imports, disabled by name (ntfy's service worker): the same choice, for our rule.
+  test('eslint-disable import/no-extraneous-dependencies silences dependencies/undeclared-dependency only', () => {
+    const parse = (text: string) => Suppressions.parse(text, new LineIndex(text));
+    const UNDECLARED = 'dependencies/undeclared-dependency';
+    const file = parse('/* eslint-disable import/no-extraneous-dependencies */\nimport { a } from "workbox-core";\n');
+    assert.ok(file.isSuppressed(UNDECLARED, 1));
+    assert.ok(!file.isSuppressed('config/hardcoded-secret', 1, true));
+    assert.ok(parse('// eslint-disable-next-line import/no-extraneous-dependencies -- dev tool\nimport a from "x";\n').isSuppressed(UNDECLARED, 1));
+    assert.ok(parse('import a from "x"; // eslint-disable-line n/no-extraneous-import\n').isSuppressed(UNDECLARED, 0));
+    // A bare disable names no rule of ours; a bare enable ends the block.
+    assert.ok(!parse('/* eslint-disable */\nimport a from "x";\n').isSuppressed(UNDECLARED, 1));
+    assert.ok(!parse('// eslint-disable-next-line no-console\nimport a from "x";\n').isSuppressed(UNDECLARED, 1));
+    const ended = parse('/* eslint-disable import/no-extraneous-dependencies */\nimport a from "x";\n/* eslint-enable */\nimport b from "y";\n');
+    assert.ok(ended.isSuppressed(UNDECLARED, 1));
+    assert.ok(!ended.isSuppressed(UNDECLARED, 3));
   });
   test('hash comments in YAML and .env', () => {
     assert.equal(secrets('compose.yaml', 'x:\n  # twelve-factor-disable-next-line\n  password: s3cr3tPass\n').length, 0);

@@ -43,3 +43,18 @@ describe('nested calls', () => {
     assert.match(source, /log\.SetOutput\(os\.Stdout\)\n\tlog\.Print\(f\.Name\(\)\)/);
   });
 });
+
+// Held-out 4 (ntfy's `--log-file`, navidrome's `LogFile`): a file opened only when a log-file setting is given.
+describe('opt-in log files', () => {
+  const findings = (body: string) => goFindings(RULE, '/ws/main.go', goMain(['log', 'os'], body));
+  test('SetOutput under `if logFile != ""` is the operator\'s choice, not reported', () => {
+    assert.equal(findings('logFile := os.Args[1]\n\tif logFile != "" {\n\t\tw, err := os.OpenFile(logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)\n\t\tif err != nil {\n\t\t\tlog.Fatal(err)\n\t\t}\n\t\tlog.SetOutput(w)\n\t}').length, 0);
+  });
+  test('a struct setting (`} else if Server.LogFile != "" {`) too', () => {
+    assert.equal(findings('var Server struct{ LogFile string }\n\tif len(os.Args) > 2 {\n\t\treturn\n\t} else if Server.LogFile != "" {\n\t\tout, _ := os.OpenFile(Server.LogFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\t\tlog.SetOutput(out)\n\t}').length, 0);
+  });
+  test('a file opened when the setting is empty, or under another condition, is reported', () => {
+    assert.equal(findings('logFile := ""\n\tif logFile == "" {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
+    assert.equal(findings('if len(os.Args) > 1 {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
+  });
+});

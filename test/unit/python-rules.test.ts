@@ -113,6 +113,15 @@ describe('disposability/missing-sigterm-handler in Python', () => {
     assert.deepEqual(ids(SIGTERM, child), []);
     assert.deepEqual(ids(SIGTERM, 'while True:\n    msg = consumer.poll(1.0)\n    if msg is None:\n        continue\n'), ['pyMissing'], "Kafka's poll is a consumer's");
   });
+  // Held-out 4 (searxng): an asyncio loop run in a `threading.Thread(target=…)` function of the served app.
+  test("a loop in a thread's target function is not the process's main loop", () => {
+    const threaded = 'import asyncio\nimport threading\n\ndef init():\n    def loop_thread():\n        loop = asyncio.new_event_loop()\n        loop.run_forever()\n\n    threading.Thread(target=loop_thread, daemon=True).start()\n';
+    assert.deepEqual(ids(SIGTERM, threaded), []);
+    const worker = "import threading\nimport redis\nr = redis.Redis()\n\ndef work():\n    while True:\n        job = r.blpop('jobs')\n\nthreading.Thread(target=work).start()\n";
+    assert.deepEqual(ids(SIGTERM, worker), []);
+    assert.deepEqual(ids(SIGTERM, worker.replace('threading.Thread(target=work).start()', 'work()')), ['pyMissing'], 'the same loop run by the main thread');
+    assert.deepEqual(ids(SIGTERM, 'import asyncio\ndef loop_thread():\n    loop = asyncio.new_event_loop()\n    loop.run_forever()\nloop_thread()\n'), ['pyMissing']);
+  });
   test('nested forever loops are reported once, as the outer one', () => {
     const found = findingsOf(SIGTERM, 'worker.py', 'def main():\n    while True:\n        p = connect()\n        while True:\n            m = p.get_message()\n');
     assert.deepEqual(found.map((f) => f.range.start.line), [1]);

@@ -1,3 +1,5 @@
+import type { PythonFacts } from './types';
+
 /**
  * Where a Python statement sits among the blocks around it, read from indentation alone (the secret rule
  * asks after the facts are built, and a header line is all it needs).
@@ -48,4 +50,36 @@ export function inDocstring(text: string, offset: number): boolean {
     if (above.trim() === '' || /:[ \t]*(?:#[^\n]*)?$/.test(above)) return true;
   }
   return false;
+}
+
+/**
+ * Django's `manage.py`: the command-line utility a developer runs (`runserver`, the local set-up), never the
+ * WSGI/ASGI entry the deployment serves. Defaults it gives the environment (`os.environ.setdefault(…)`, a dict of
+ * them) are the developer's local values.
+ */
+export function isDjangoManagePy(path: string, text: string): boolean {
+  return /(?:^|[\\/])manage\.py$/.test(path) && /\bexecute_from_command_line\b/.test(text);
+}
+
+/**
+ * The names of functions the module hands to `threading.Thread(target=…)`: their bodies run in a thread of a
+ * process whose main thread is elsewhere (Python lets only the main thread install signal handlers).
+ */
+export function threadTargets(facts: PythonFacts): Set<string> {
+  const names = new Set<string>();
+  for (const c of facts.calls) {
+    if (c.method !== 'Thread' || (c.callee !== 'threading.Thread' && c.written !== 'Thread')) continue;
+    const target = c.kwargs.target?.text;
+    if (target && /^[A-Za-z_]\w*$/.test(target)) names.add(target);
+  }
+  return names;
+}
+
+/** The offset sits in the body of one of those functions (at any depth). */
+export function inThreadTarget(text: string, offset: number, targets: ReadonlySet<string>): boolean {
+  if (targets.size === 0) return false;
+  return enclosingHeaders(text, offset).some((h) => {
+    const m = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/.exec(h);
+    return !!m && targets.has(m[1]);
+  });
 }

@@ -15,19 +15,22 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // Folders that hold examples, templates, documentation or a development set-up, compose files (also the
 // variants kept together in a `docker-compose/` folder: `contrib/docker-compose/caddy.yml`) and Vagrant
 // set-ups (a `Vagrantfile`, provisioning scripts under `vagrant/`), whose database passwords are those of a
-// container or a virtual machine on the developer's machine.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$/i;
-// Places whose credentials are throwaway by design: CI service containers, seed data, mocks, vendored code
+// container or a virtual machine on the developer's machine. Also HTTP request collections (`api.http`,
+// `remark.rest` for the REST Client and JetBrains HTTP clients): requests shown to a reader, like API documentation.
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
+// Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
+// test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
 const FIXTURE_PATH = new RegExp([
-  String.raw`(?:^|/)\.github/workflows/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
-  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test-utils|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
+  String.raw`(?:^|/)\.github/workflows/|(?:^|/)\.ci/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
+  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
-  // A local development server (`src/server-dev.ts`, `dev-server.js`) and a script that starts a database
+  // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development settings module
+  // (`settings/development.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
-  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 
@@ -89,4 +92,13 @@ export function isCopiedIntoPlace(host: FileHost, file: string): boolean {
     }
   }
   return false;
+}
+
+// Prose that presents what follows as a sample: "For example, in the following URL", "you will get something
+// like this:", "Your new URL should look like:", "Here's an example:".
+const EXAMPLE_INTRO = /\b(?:for example|for instance|e\.g\.|an example|something like|should look like|looks like|look like this)\b/i;
+
+/** Whether the prose just before the offset (a paragraph's reach) introduces the value as an example. */
+export function introducedAsExample(text: string, offset: number): boolean {
+  return EXAMPLE_INTRO.test(text.slice(Math.max(0, offset - 400), offset));
 }

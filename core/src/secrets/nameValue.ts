@@ -129,10 +129,20 @@ export function findNameValueSecrets(text: string, filePath: string): NamedValue
     const { value, offset } = hit.unquote ? unquote(hit.raw) : { value: hit.raw, offset: 0 };
     const start = hit.start + offset;
     const name = lastSegment(hit.name);
-    if (found.has(start) || !accept(format, name, value, hit.q) || comments.covers(start)) continue;
+    if (found.has(start) || !accept(format, name, value, hit.q) || comments.covers(start) || namesAccount(text, value)) continue;
     found.set(start, { name, value, start, end: start + value.length });
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A password spelled as an account the same file logs in with (`psql -U postgres` and `PGPASSWORD := postgres`
+ * in a Makefile's test targets, `postgres://postgres:…@` beside them): the database image's default login, which a
+ * chosen secret never is. A random-looking value still counts.
+ */
+function namesAccount(text: string, value: string): boolean {
+  if (!/^\w{2,}$/.test(value) || looksRandom(value)) return false;
+  return new RegExp(String.raw`(?:\s-U\s*|--user(?:name)?[= ]|\b\w*USER(?:NAME)?\s*[:?]?=\s*["']?|://)${value}(?![\w-])`).test(text);
 }
 
 function shapeHits(text: string, pattern: RegExp): Hit[] {

@@ -210,14 +210,19 @@ function isSequential(value: string): boolean {
 
 /**
  * An identifier made of words and version numbers (`google/gemma-4-31B-it`, `hosted_vllm/meta-llama/Llama-3.1-8B-Instruct`,
- * `gemini-2.5-flash-preview-04-17`): a model, an image or a package, whose digits and length make it look random.
+ * `gemini-2.5-flash-preview-04-17`): a model, an image or a package, whose digits and length make it look random;
+ * also a module path (`django.db.backends.sqlite3`) and a list of hosts (`localhost,127.0.0.1`).
  * Every part must read as a word (a vowel, no run of four consonants), be a short lower-case, capitalised or
  * upper-case run (`vllm`, `it`, `GPU`), or a number with a unit letter (`31B`, `04`, `v2`).
  */
 function isSlug(value: string): boolean {
-  const parts = value.split(/[-_/.:@]+/).filter(Boolean);
+  const parts = value.split(/[-_/.:@,;]+/).filter(Boolean);
   if (parts.length < 2) return false;
-  return parts.every((p) =>
-    (/^[A-Za-z]{2,}$/.test(p) && /^[A-Z]?[a-z]+$|^[A-Z]+$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy]{4}/i.test(p)) ||
-    /^(?:[a-z]{1,4}|[A-Z][a-z]{0,3}|[A-Z]{1,4})$/.test(p) || /^[vV]?\d+[A-Za-z]?$/.test(p));
+  // A word with a version glued on (`sqlite3`, `python311`) reads as the word: `django.db.backends.sqlite3`.
+  return parts.every((p) => isSlugPart(p) || (/^[A-Za-z]{2,}\d{1,3}$/.test(p) && isSlugPart(p.replace(/\d+$/, ''))));
+}
+
+function isSlugPart(p: string): boolean {
+  return (/^[A-Za-z]{2,}$/.test(p) && /^[A-Z]?[a-z]+$|^[A-Z]+$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy]{4}/i.test(p)) ||
+    /^(?:[a-z]{1,4}|[A-Z][a-z]{0,3}|[A-Z]{1,4})$/.test(p) || /^[vV]?\d+[A-Za-z]?$/.test(p);
 }

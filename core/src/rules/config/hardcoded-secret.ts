@@ -9,7 +9,7 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -20,7 +20,7 @@ import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
-import { inDocstring } from '../../python/blocks';
+import { inDocstring, isDjangoManagePy } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 
@@ -60,8 +60,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Example files and documentation show secrets: only values that look real are reported there.
   // A config template the Dockerfile or a package script copies into place is the config that runs.
   const showcase = (isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path))) || isComposeEnvFile(context);
-  // CI service containers, seeds, mocks: their passwords are fixtures, judged as in test code.
-  const fixture = isFixturePath(path);
+  // CI service containers, seeds, mocks, Django's `manage.py` (a developer's command): fixtures, judged as test code.
+  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text));
   const apiDescription = isApiDescription(context.text, context.kind);
   // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
   const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
@@ -136,18 +136,17 @@ function isComposeEnvFile(context: FileContext): boolean {
 }
 
 /**
- * A password to the developer's own machine is a warning (one level down); a JWT in API documentation or a
- * comment is a sample for readers, and an expired one opens nothing: information (two levels down).
+ * A password to the developer's own machine is a warning (one level down); a key documentation introduces as an
+ * example, a JWT in documentation or a comment (samples) and an expired one: information (two levels down).
  */
-function providerDemotion(context: FileContext, match: ProviderMatch, apiDescription: boolean, reach: string | undefined): number | undefined {
+function providerDemotion(context: FileContext, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
   if (reach === 'local' || reach === 'compose') return 1;
-  if (match.provider.id === 'jwt' && (apiDescription || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
+  if (shown && introducedAsExample(context.text, match.start)) return 2;
+  if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
 }
 
-function optional<T>(value: T | undefined): T[] | undefined {
-  return value === undefined ? undefined : [value];
-}
+const optional = <T>(value: T | undefined): T[] | undefined => (value === undefined ? undefined : [value]);
 
 function contextCandidates(context: FileContext): Candidate[] {
   switch (context.kind) {

@@ -20,7 +20,8 @@ export const GO_MAIN = 'go-main';
 const GO_HANDLES_SIGTERM = 'go-handles-sigterm';
 
 /**
- * What starts a server that runs until the process is stopped. Each row: how to tell the call, what it
+ * What starts a server that runs until the process is stopped. Echo's `Start` takes the address: a `Start()`
+ * with none, in a file that also imports echo, is a scheduler's or a session's (listmonk's cron and importer). Each row: how to tell the call, what it
  * starts, and a true and a false example (checked by the tests, with the row's import).
  */
 export const GO_SERVER_STARTS: Array<{ what: string; import?: string; match: (c: GoCall, imports: Set<string>) => boolean; tp: string; fp: string }> = [
@@ -28,7 +29,7 @@ export const GO_SERVER_STARTS: Array<{ what: string; import?: string; match: (c:
   { what: 'HTTP server', import: 'net/http', match: (c) => isMethod(c) && /^ListenAndServe(?:TLS)?$/.test(c.method), tp: 'srv := &http.Server{Addr: ":8080"}\n\tsrv.ListenAndServe()', fp: 'srv := &http.Server{Addr: ":8080"}\n\t_ = srv' },
   { what: 'gRPC server', import: 'google.golang.org/grpc', match: (c, i) => isMethod(c) && i.has('google.golang.org/grpc') && /^Serve$/.test(c.method), tp: 's := grpc.NewServer()\n\ts.Serve(lis)', fp: 's := grpc.NewServer()\n\ts.Stop()' },
   { what: 'gin server', import: 'github.com/gin-gonic/gin', match: (c, i) => isMethod(c) && i.has('github.com/gin-gonic/gin') && /^Run(?:TLS)?$/.test(c.method), tp: 'r := gin.Default()\n\tr.Run(":8080")', fp: 'r := gin.Default()\n\t_ = r' },
-  { what: 'echo server', import: 'github.com/labstack/echo/v4', match: (c, i) => isMethod(c) && (i.has('github.com/labstack/echo/v4') || i.has('github.com/labstack/echo')) && /^Start(?:TLS)?$/.test(c.method), tp: 'e := echo.New()\n\te.Start(":8080")', fp: 'e := echo.New()\n\t_ = e' },
+  { what: 'echo server', import: 'github.com/labstack/echo/v4', match: (c, i) => isMethod(c) && (i.has('github.com/labstack/echo/v4') || i.has('github.com/labstack/echo')) && /^Start(?:TLS)?$/.test(c.method) && c.args.length >= 1, tp: 'e := echo.New()\n\te.Start(":8080")', fp: 'c := cron.New()\n\tc.Start()' },
   { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && /^Listen(?:TLS)?$/.test(c.method), tp: 'app := fiber.New()\n\tapp.Listen(":3000")', fp: 'app := fiber.New()\n\t_ = app' },
   { what: 'HTTP server', import: 'net/http', match: (c, i) => isMethod(c) && i.has('net/http') && /^Serve(?:TLS)?$/.test(c.method) && c.args.length >= 1, tp: 'srv := &http.Server{}\n\tsrv.Serve(lis)', fp: 'srv := &http.Server{}\n\tsrv.Close()' },
 ];

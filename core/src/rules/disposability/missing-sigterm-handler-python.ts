@@ -1,4 +1,5 @@
 import type { FileContext } from '../../context';
+import { inThreadTarget, threadTargets } from '../../python/blocks';
 import { runsDirectly } from '../../python/launch';
 import type { PyCall, PythonFacts } from '../../python/types';
 import type { EditFix } from '../../fixes/types';
@@ -76,14 +77,17 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   // `setup_signals()` of another module called at start-up): judged from the program when an index knows it.
   if (context.program?.programModules().some((m) => m.facts.includes(PY_HANDLES_SIGTERM))) return;
   const sites: Array<{ start: number; end: number; label: string; what: string }> = [];
+  // A loop run in a `threading.Thread(target=…)` function is a thread of a process whose main is elsewhere
+  // (searxng's asyncio loop thread inside the uWSGI-served app).
+  const targets = threadTargets(facts);
   for (const call of facts.calls) {
     const row = longRunning(call, facts, context.text);
-    if (row) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
+    if (row && !inThreadTarget(context.text, call.start, targets)) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
   for (const loop of facts.foreverLoops) {
     // A generator's loop, a closure's (a thread's or greenlet's body in a served app), or a loop inside
     // another forever loop (reported once, as the outer one) is not the process's main loop.
-    if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end)) continue;
+    if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end) || inThreadTarget(context.text, loop.start, targets)) continue;
     if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
       && !(c.method === 'poll' && c.args.length === 0 && CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20))));

@@ -1,5 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
+import { enclosingBlockHeaders, isFileLogSwitch } from '../../go/blocks';
 import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
@@ -54,7 +55,9 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
   for (const call of facts.calls) {
     const arg = call.args[0];
     if (!arg) continue;
-    const file = fileOf(facts, arg);
+    // `if logFile != "" { … log.SetOutput(f) }`: a file only when the operator asks for one (ntfy, navidrome).
+    let file = fileOf(facts, arg);
+    if (file && enclosingBlockHeaders(context.text, call.start).some(isFileLogSwitch)) file = undefined;
     if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);

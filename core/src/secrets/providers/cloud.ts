@@ -16,19 +16,24 @@ export const cloud: readonly SecretProvider[] = [
     envName: 'AWS_ACCESS_KEY_ID',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     // The prefix says what the key is (AKIA long-term, ASIA temporary STS, ABIA/ACCA other
-    // partitions); the 16 characters after it are base32, hence [A-Z2-7] and not [A-Z0-9].
-    pattern: /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+    // partitions); the 16 characters after it are base32, hence [A-Z2-7] and not [A-Z0-9]. An ID that a link
+    // carries in its query for everyone who follows it (an Amazon affiliate link's `SubscriptionId=`, a presigned
+    // URL's `AWSAccessKeyId=`) is public by design: the secret key never travels in a URL.
+    pattern: /(?<![A-Za-z0-9])(?<![?&;](?:SubscriptionId|AWSAccessKeyId)=)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
     minEntropy: 3,
     tps: [
       `AWS_ACCESS_KEY_ID=${'AKIA' + rnd(BASE32, 16, 'aws-1')}`,
       `const s3 = new S3Client({ credentials: { accessKeyId: '${'ASIA' + rnd(BASE32, 16, 'aws-2')}', secretAccessKey } });`,
       `aws_access_key_id = ${'ABIA' + rnd(BASE32, 16, 'aws-3')}`,
+      `const dsn = 's3://bucket?region=eu-west-1&accessKeyId=${'AKIA' + rnd(BASE32, 16, 'aws-8')}';`,
     ],
     fps: [
       `aws_access_key_id = ${'AKIA' + 'IOSFODNN7EXAMPLE'}`,
       `const regions = { ASIA_PACIFIC: 'ap-southeast-1' };`,
       `AWS_ACCESS_KEY_ID=${'AKIA' + rnd(BASE32, 12, 'aws-4')}`,
       `const id = 'X${'AKIA' + rnd(BASE32, 16, 'aws-5')}';`,
+      `<a href="https://www.amazon.com/dp/B0061SWV8Y?psc=1&amp;SubscriptionId=${'AKIA' + rnd(BASE32, 16, 'aws-6')}&amp;tag=x-20">knife</a>`,
+      `const url = 'https://bucket.s3.amazonaws.com/a.pdf?AWSAccessKeyId=${'AKIA' + rnd(BASE32, 16, 'aws-7')}&Expires=1700000000&Signature=x';`,
     ],
   },
   {

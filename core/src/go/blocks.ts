@@ -1,0 +1,35 @@
+/**
+ * The headers of the blocks around an offset in Go source, innermost first: the text from the start of the
+ * line to each unclosed `{` before the offset (`if logFile != "" {`, `func main() {`). Read from the text, not
+ * the syntax tree; braces inside strings and comments on the way are skipped.
+ */
+export function enclosingBlockHeaders(text: string, offset: number): string[] {
+  const headers: string[] = [];
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n') continue;
+    if (c === '"' || c === '`') {
+      // Skip back over a string literal on the same line (a raw string may span lines).
+      const open = text.lastIndexOf(c, i - 1);
+      if (open >= 0 && (c === '`' || !text.slice(open, i).includes('\n'))) i = open;
+      continue;
+    }
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth > 0) { depth--; continue; }
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      headers.push(text.slice(lineStart, i).trim());
+    }
+  }
+  return headers;
+}
+
+/**
+ * `if logFile != "" {`, `if cfg.LogToFile {`, `} else if Server.LogFile != "" {`: a block entered only when a
+ * setting named for file logging is given, so the default is the stream (`== ""` or a negation is not).
+ */
+export function isFileLogSwitch(header: string): boolean {
+  if (!/^(?:\}\s*else\s+)?if\b/.test(header) || /==\s*""|!\s*[\w.]*(?:log|file)/i.test(header)) return false;
+  return /[\w.]*(?:log_?files?|log_?to_?files?|file_?logs?|file_?logging)\b/i.test(header);
+}
