@@ -9,7 +9,7 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase, isTranslationFile } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -226,19 +226,6 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
-}
-
-// Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
-// that `ci.yml` or `db.json` are not mistaken for one.
-const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
-const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
-  'i',
-);
-
-/** Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/`, or named by a language. */
-function isTranslationFile(path: string): boolean {
-  return TRANSLATION_FILE.test(path);
 }
 
 function acceptKeyed(s: KeyedSecret): boolean {
