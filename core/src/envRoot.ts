@@ -16,7 +16,8 @@ function rootsFor(file: string): string[] {
 
 /**
  * The folder whose `.env` a file's secrets move to: the nearest folder between the file and the workspace
- * folder holding its language's project file (package.json; pyproject.toml, requirements.txt… for Python;
+ * folder that keeps or declares the environment (`.env`, `.env.example`, `.env.sample`, an env schema); else the
+ * nearest one holding its language's project file (package.json; pyproject.toml, requirements.txt… for Python;
  * go.mod for Go), so a monorepo package or service keeps its own `.env`; else the workspace folder itself.
  * A package.json that only marks a folder's module format (`{ "type": "module" }` in `src/`) is no package:
  * a fix declaring a dependency there would make it one, and every other import of the folder undeclared.
@@ -24,15 +25,31 @@ function rootsFor(file: string): string[] {
 export function envRootFor(file: string, workspaceFolder: string, exists: (p: string) => boolean = fs.existsSync, read: ReadText = readTextSync): string {
   const top = path.resolve(workspaceFolder);
   const roots = rootsFor(file);
+  const folders = foldersUp(file, top);
+  return folders.find((dir) => ENV_FILES.some((name) => exists(path.join(dir, name))))
+    ?? folders.find((dir) => roots.some((name) => exists(path.join(dir, name)) && !(name === 'package.json' && isMarker(read(path.join(dir, name))))))
+    ?? top;
+}
+
+/**
+ * Files that say where a folder's environment is kept and declared: `env/undeclared-usage` judges a read
+ * against the nearest of the declarations, so a moved secret goes where its name will be declared
+ * (cnpmcore's `app/common/package.json` is a module of the app, whose `.env.example` is at the root).
+ */
+const ENV_FILES = ['.env', '.env.example', '.env.sample', '.env.schema.yaml', '.env.schema.json'];
+
+/** The file's folder and those above it, up to the workspace folder. */
+function foldersUp(file: string, top: string): string[] {
+  const out: string[] = [];
   let dir = path.dirname(path.resolve(file));
   while (dir.startsWith(top)) {
-    if (roots.some((name) => exists(path.join(dir, name)) && !(name === 'package.json' && isMarker(read(path.join(dir, name)))))) return dir;
+    out.push(dir);
     if (dir === top) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return top;
+  return out;
 }
 
 /** What a module-format marker holds: `{ "type": "module" }`, `{ "sideEffects": false }`. */
@@ -49,4 +66,17 @@ function isMarker(text: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The folder's example file as `env/undeclared-usage` reads it: `.env.example`, else `.env.sample` (linkding's),
+ * with its text; `.env.example` without text when there is neither. A fix declares a moved value's name there
+ * and a new `.env` starts from it.
+ */
+export function exampleFileIn(dir: string, read: (file: string) => string | undefined): { name: string; text: string | undefined } {
+  for (const name of ['.env.example', '.env.sample']) {
+    const text = read(path.join(dir, name));
+    if (text !== undefined) return { name, text };
+  }
+  return { name: '.env.example', text: undefined };
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/engine';
-import { envRootFor } from '../../core/src/envRoot';
+import { envRootFor, exampleFileIn } from '../../core/src/envRoot';
 import { fixedUnasked } from '../../core/src/fixes/eligible';
 import { planFixes, type EnvFiles } from '../../core/src/fixes/plan';
 import { isPreferred, type FixDescriptor } from '../../core/src/fixes/types';
@@ -99,11 +99,13 @@ function fixAllTitle(findings: Finding[]): string {
 
 function readEnvFiles(filePath: string, folder: string | undefined, host: ActionHost): EnvFiles {
   const root = envRootFor(filePath, folder ?? path.dirname(filePath));
+  const example = exampleFileIn(root, (f) => host.readText(f));
   return {
     root,
     env: host.readText(path.join(root, '.env')),
     gitignore: host.readText(path.join(root, '.gitignore')),
-    example: host.readText(path.join(root, '.env.example')),
+    example: example.text,
+    exampleName: example.name,
     packageJson: host.readText(path.join(root, 'package.json')),
     schema: host.readText(path.join(root, '.env.schema.yaml')),
   };

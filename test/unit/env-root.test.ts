@@ -1,4 +1,5 @@
-// Where a moved secret's `.env` goes: beside the nearest project file of the source file's own language.
+// Where a moved secret's `.env` goes: where the environment is kept or declared, else beside the nearest project
+// file of the source file's own language.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -29,4 +30,13 @@ test('a Go file: the nearest go.mod; never above the workspace folder', () => {
   const exists = (p: string) => p === path.join(WS, 'cmd/go.mod') || p === path.resolve('/go.mod');
   assert.equal(envRootFor(path.join(WS, 'cmd/server/main.go'), WS, exists), path.join(WS, 'cmd'));
   assert.equal(envRootFor(path.join(WS, 'internal/db.go'), WS, exists), WS);
+});
+
+test('the nearest folder that keeps or declares the environment comes first (audit:fix on cnpmcore)', () => {
+  // cnpmcore's app/common/package.json is a module of the app; the app's .env.example is at the root, where
+  // env/undeclared-usage looks for the declaration of the moved secret's name.
+  const exists = on('package.json', '.env.example', 'app/common/package.json', 'packages/api/package.json', 'packages/api/.env.sample', 'svc/go.mod', 'svc/.env');
+  assert.equal(envRootFor(path.join(WS, 'app/common/adapter/NwjsBinary.ts'), WS, exists), WS);
+  assert.equal(envRootFor(path.join(WS, 'packages/api/src/db.ts'), WS, exists), path.join(WS, 'packages/api'));
+  assert.equal(envRootFor(path.join(WS, 'svc/cmd/main.go'), WS, exists), path.join(WS, 'svc'));
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedUnasked } from '../../core/src/fixes/eligible';
-import { appendKeepsEnv, gitIgnoresEnv, planFixes, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
+import { appendKeepsEnv, applyEdits, gitIgnoresEnv, planFixes, quoteEnvValue, envEntries } from '../../core/src/fixes/plan';
+import { isPreferred } from '../../core/src/fixes/types';
 import type { Finding } from '../../core/src/types';
 import { fake, fixAll, run, syntaxErrors } from './helpers';
 
@@ -155,6 +156,27 @@ describe('fix: .env, .gitignore and .env.example are appended to, never overwrit
     assert.equal(fixAll('src/a.ts', code, { example: 'PORT=3000\n' }).example, 'PORT=3000\nDB_PASSWORD=\n');
     assert.equal(fixAll('src/a.ts', code, { example: 'DB_PASSWORD=\n' }).example, 'DB_PASSWORD=\n');
     assert.equal(fixAll('src/a.ts', code).example, undefined);
+  });
+  // audit:fix on wagtail/bakerydemo: its `.env.example` only documents the CSP switches (`# CSP_*=`), so
+  // `env/undeclared-usage` does not judge the app's other reads against it; a `SECRET_KEY=` appended there made it
+  // the app's contract, and 29 reads that had not been reported were.
+  // audit:fix on linkding: its example is `.env.sample`; the moved key was not declared there and the new `.env`
+  // lacked the sample's keys (env/missing-required).
+  test('a .env.sample is the example when there is no .env.example', () => {
+    const sample = 'LD_SUPERUSER_NAME=\nLD_DB_ENGINE=sqlite\n';
+    const result = run('src/a.ts', code);
+    const fixes = result.findings.flatMap((f) => (result.fixes.get(f) ?? []).filter(isPreferred).slice(0, 1));
+    const plan = planFixes({ path: 'src/a.ts', text: code }, fixes, { root: '/ws', example: sample, exampleName: '.env.sample', gitignore: '.env\n' }, 'fix all');
+    const byPath = new Map(plan.changes.map((c) => [c.path, applyEdits(c.create ? '' : c.path === '/ws/.env.sample' ? sample : '', c.edits)]));
+    assert.equal(byPath.get('/ws/.env.sample'), `${sample}DB_PASSWORD=\n`);
+    assert.equal(byPath.has('/ws/.env.example'), false);
+    assert.deepEqual([...envEntries(byPath.get('/ws/.env')).keys()], ['LD_SUPERUSER_NAME', 'LD_DB_ENGINE', 'DB_PASSWORD']);
+  });
+  test('.env.example that only documents an optional feature gains nothing', () => {
+    const csp = "# CSP_DEFAULT_SRC=\"'self'\"\n# CSP_SCRIPT_SRC=\"'self'\"\n";
+    const out = fixAll('src/a.ts', code, { example: csp, gitignore: '.env\n' });
+    assert.equal(out.example, csp);
+    assert.equal(envEntries(out.env).get('DB_PASSWORD'), 's3cr3t-Pa55');
   });
   test('values round-trip through the .env reader', () => {
     for (const v of ['plain-1', 'with space', 'pa$$', "it's", 'multi\nline', 'back\\slash "q"']) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { envRootFor } from '../envRoot';
+import { envRootFor, exampleFileIn } from '../envRoot';
 import { fixedUnasked } from '../fixes/eligible';
 import { applyEdits, planFixes } from '../fixes/plan';
 import { isPreferred } from '../fixes/types';
@@ -25,11 +25,13 @@ export function applyFixes(files: FileResult[], root: string): { filesChanged: n
     if (fixes.length === 0) continue;
     const envRoot = envRootFor(file.file, root);
     // A `.env.example` linked outside the folder reads as absent (and writing to it is refused below).
+    const example = exampleFileIn(envRoot, (f) => readForFacts(root, f));
     const plan = planFixes({ path: file.file, text: file.text }, fixes, {
       root: envRoot,
       env: readForFacts(root, path.join(envRoot, '.env')),
       gitignore: readForFacts(root, path.join(envRoot, '.gitignore')),
-      example: readForFacts(root, path.join(envRoot, '.env.example')),
+      example: example.text,
+      exampleName: example.name,
     }, 'Fix all');
     // Every fix overlapped another or could not be written to .env exactly: nothing to write.
     if (plan.applied === 0) continue;

@@ -1,6 +1,8 @@
 import { dotenvParse } from '../lazyModules';
 import ignore from 'ignore';
 import * as path from 'node:path';
+import { optionalFamily } from '../env/family';
+import { schemaFromExample } from '../env/schema';
 import { LineIndex } from '../lineIndex';
 import type { FileChange, TextEdit, WorkspaceChange } from '../types';
 import { declareInSchema, declarePackages, type Declarations } from './declare';
@@ -13,6 +15,8 @@ export interface EnvFiles {
   env?: string;
   gitignore?: string;
   example?: string;
+  /** The example's file name in `root`: `.env.example` (the default) or `.env.sample` (`exampleFileIn`). */
+  exampleName?: string;
   /** `package.json` and `.env.schema.yaml` beside `.env`, for fixes that declare what their code needs. */
   packageJson?: string;
   schema?: string;
@@ -73,8 +77,8 @@ export function appendKeepsEnv(text: string, line: string, name: string, value: 
  * Plans one undoable change from a file's fixes. Edits apply as they are; a secret move replaces the secret
  * and appends `NAME=value` to `.env` (created if missing; an existing key is never overwritten: the same
  * value reuses the key, another value gets a new name), adds `.env` to `.gitignore` when git would not
- * ignore it, and appends `NAME=` to `.env.example` when that file exists and lacks the key. Fixes that
- * overlap an earlier one are left for the next run.
+ * ignore it, and appends `NAME=` to `.env.example` when that file exists, is the app's contract
+ * (`declaresContract`) and lacks the key. Fixes that overlap an earlier one are left for the next run.
  */
 export function planFixes(file: { path: string; text: string }, fixes: FixDescriptor[], files: EnvFiles, title: string): FixPlan {
   const index = new LineIndex(file.text);
@@ -82,6 +86,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   const byValue = new Map<string, string>();
   for (const [k, v] of existing) if (!byValue.has(v)) byValue.set(v, k);
   const exampleKeys = new Set(envEntries(files.example).keys());
+  const contract = declaresContract(files);
   const appended: string[] = [];
   const exampleAppended: string[] = [];
   const sourceEdits: TextEdit[] = [];
@@ -133,7 +138,7 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
       byValue.set(fix.value, name);
       appended.push(`${name}=${quoted}`);
     }
-    if (files.example !== undefined && !exampleKeys.has(name)) {
+    if (contract && !exampleKeys.has(name)) {
       exampleKeys.add(name);
       exampleAppended.push(`${name}=`);
     }
@@ -147,14 +152,14 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
   }
   const changes: FileChange[] = [{ path: file.path, edits: sourceEdits }];
   const envPath = path.join(files.root, '.env');
-  const declared = declare(declarations, files, exampleKeys, existing);
+  const declared = declare(declarations, files, contract, exampleKeys, existing);
   exampleAppended.push(...declared.example);
   if (files.env !== undefined) appended.push(...declared.env);
   if (appended.length > 0) changes.push(appendLines(envPath, files.env, files.env === undefined ? [...fromExample(files.example, existing, appended), ...appended] : appended));
   if (moves > 0 && !gitIgnoresEnv(files.gitignore)) {
     changes.push(appendLines(path.join(files.root, '.gitignore'), files.gitignore, ['.env']));
   }
-  if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, '.env.example'), files.example, exampleAppended));
+  if (exampleAppended.length > 0) changes.push(appendLines(path.join(files.root, files.exampleName ?? '.env.example'), files.example, exampleAppended));
   changes.push(...declared.changes);
   return { title, changes, applied, ...(refused ? { refused } : {}) };
 }
@@ -164,21 +169,30 @@ export function planFixes(file: { path: string; text: string }, fixes: FixDescri
  * `.env.example` when there is one (else the schema), and with its local value into an existing `.env` that
  * lacks it, so the example's new key is not missing there.
  */
-function declare(all: Declarations[], files: EnvFiles, exampleKeys: Set<string>, env: Map<string, string>): { example: string[]; env: string[]; changes: FileChange[] } {
+function declare(all: Declarations[], files: EnvFiles, contract: boolean, exampleKeys: Set<string>, env: Map<string, string>): { example: string[]; env: string[]; changes: FileChange[] } {
   const out = { example: [] as string[], env: [] as string[], changes: [] as FileChange[] };
   if (all.length === 0) return out;
   const dependencies = Object.assign({}, ...all.map((d) => d.dependencies ?? {})) as Record<string, string>;
   const manifest = declarePackages(path.join(files.root, 'package.json'), files.packageJson, dependencies);
   if (manifest) out.changes.push(manifest);
   const variables = [...new Map(all.flatMap((d) => d.variables ?? []).map((v) => [v.name, v])).values()];
-  if (files.example !== undefined) {
+  if (contract) {
     for (const v of variables) if (!exampleKeys.has(v.name)) (exampleKeys.add(v.name), out.example.push(`${v.name}=`));
-  } else {
+  } else if (files.example === undefined) {
     const schema = declareInSchema(files.root, files.schema, variables);
     if (schema) out.changes.push(schema);
   }
   for (const v of variables) if (!env.has(v.name)) (env.set(v.name, v.local), out.env.push(`${v.name}=${v.local}`));
   return out;
+}
+
+/**
+ * Whether `.env.example` is the app's contract, where a moved value's name is declared. One that only documents an
+ * optional feature (wagtail/bakerydemo's commented `# CSP_*=` switches, `env/family.ts`) is not: a `SECRET_KEY=`
+ * appended there would make it the contract, and every other read of the app would become undeclared.
+ */
+function declaresContract(files: EnvFiles): boolean {
+  return files.example !== undefined && optionalFamily([schemaFromExample(path.join(files.root, files.exampleName ?? '.env.example'), files.example)]) === undefined;
 }
 
 /**
