@@ -64,6 +64,7 @@ export class ScanCache {
   private readonly log: ReadLog;
   /** Entries looked up or stored by this scan. */
   hits = 0;
+  private dirty = false;
   /** Scanned files hashed by this scan (work counts for tests: `metadata` hashes only files whose metadata moved). */
   hashed = 0;
 
@@ -124,6 +125,7 @@ export class ScanCache {
     const entry = this.previous[file];
     if (!entry || entry.key !== key || !Array.isArray(entry.findings)) return undefined;
     this.next[file] = { ...entry, ...(stat ? { stat } : {}), program: undefined };
+    if (stat && (!entry.stat || signatureOf(stat) !== signatureOf(entry.stat))) this.dirty = true;
     this.hits++;
     return entry;
   }
@@ -154,15 +156,23 @@ export class ScanCache {
 
   store(file: string, entry: CachedAnalysis): void {
     this.next[file] = entry;
+    this.dirty = true;
   }
 
   storeProgram(file: string, fingerprint: string, findings: Finding[], suppressed: Finding[]): void {
     const entry = this.next[file];
     if (entry) entry.program = { fingerprint, findings, suppressed };
+    this.dirty = true;
   }
 
-  /** Writes the entries of this scan: a temporary file in the folder, renamed over the cache. */
+  /** Whether this scan found anything the cache file does not hold: a run that changed nothing writes nothing. */
+  get changed(): boolean {
+    return this.dirty || this.log.changed || Object.keys(this.next).length !== Object.keys(this.previous).length;
+  }
+
+  /** Writes the entries of this scan, when they changed: a temporary file in the folder, renamed over the cache. */
   save(): string | undefined {
+    if (!this.changed) return undefined;
     const dir = path.dirname(this.file);
     try {
       fs.mkdirSync(dir, { recursive: true });

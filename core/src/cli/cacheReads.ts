@@ -26,9 +26,12 @@ export class ReadLog {
   signatures: Record<string, string> = {};
   /** Entries vouched for by their signature alone, and entries read again (work counts for tests). */
   readonly counts = { trusted: 0, reread: 0 };
+  /** Something was read that the previous run's log did not hold, or read differently. */
+  changed = false;
   private readonly fileStats = new Map<string, fs.Stats | undefined>();
   private readonly folderSignatures = new Map<string, string | undefined>();
   private readonly hashes = new Map<string, string>();
+  private readonly listed = new Set<string>();
 
   /** `trustSignatures` false (`--cache-strategy content`): every entry is read and hashed again. */
   constructor(private readonly disk: ListingHost, private readonly hash: (text: string) => string, private readonly trustSignatures: boolean) {}
@@ -59,6 +62,9 @@ export class ReadLog {
         continue;
       }
       this.counts.reread++;
+      // As it was: recording it again marks the log changed only when its hash or signature moved.
+      this.reads[p] = hash;
+      if (stored !== undefined) this.signatures[p] = stored;
       if (p.startsWith(LISTING)) this.listing(p.slice(LISTING.length));
       else this.read(p);
       if (this.reads[p] !== hash) return false;
@@ -78,7 +84,8 @@ export class ReadLog {
     const key = LISTING + path.resolve(dir);
     const signature = this.folderSignature(path.resolve(dir));
     const entries = this.disk.entries?.(dir) ?? { files: [], folders: this.disk.list?.(dir) ?? [] };
-    if (!(key in this.reads)) {
+    if (!this.listed.has(key)) {
+      this.listed.add(key);
       const names = `${[...entries.files].sort().join('/')}//${[...entries.folders].sort().join('/')}`;
       this.record(key, this.hash(names), signature === undefined ? undefined : `d0:${signature}`);
     }
@@ -86,6 +93,9 @@ export class ReadLog {
   }
 
   private record(p: string, hash: string | null, signature: string | undefined): void {
+    // A signature that moved alone (the folder holding `--output` moved) is not worth writing the cache for:
+    // it is saved with the next change, and the entry is read again until then.
+    if (!(p in this.reads) || this.reads[p] !== hash) this.changed = true;
     this.reads[p] = hash;
     if (signature === undefined) delete this.signatures[p];
     else this.signatures[p] = signature;
