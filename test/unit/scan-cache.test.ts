@@ -31,6 +31,14 @@ function project(): string {
   return root;
 }
 
+/** `src/util.ts` made clean, and the text of a secret of the same size to write over it. */
+function sameSizeEdit(root: string): { file: string; after: string } {
+  const file = path.join(root, 'src/util.ts');
+  const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
+  fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+  return { file, after };
+}
+
 /** One CLI-like scan with the cache in `location`; the findings as comparable strings. */
 function scan(root: string, location: string, config: ResolvedConfig = defaultConfig(), strategy?: CacheStrategy) {
   const cache = new ScanCache(location, config, rules, {}, scanHost(root), strategy);
@@ -166,9 +174,7 @@ describe('--cache: a persistent cache for repeated runs', () => {
   test('--cache-strategy content: a file edited to the same size with its times restored is analysed again', () => {
     const root = project();
     const location = path.join(scratch, 'c11');
-    const file = path.join(root, 'src/util.ts');
-    const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
-    fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+    const { file, after } = sameSizeEdit(root);
     // Whole seconds, so that restoring them is exact.
     const time = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
     fs.utimesSync(file, time, time);
@@ -201,9 +207,7 @@ describe('--cache: a persistent cache for repeated runs', () => {
   test('a file changed to the same size is analysed again (its modification time moved)', () => {
     const root = project();
     const location = path.join(scratch, 'c8');
-    const file = path.join(root, 'src/util.ts');
-    const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
-    fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+    const { file, after } = sameSizeEdit(root);
     scan(root, location);
     assert.equal(fs.statSync(file).size, after.length);
     fs.writeFileSync(file, after);
