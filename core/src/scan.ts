@@ -15,7 +15,10 @@ import type { Finding } from './types';
 import { walkFiles } from './walk';
 import { unpreparedLanguage } from './treesitter/prepare';
 import { prepareLanguage, type TreeLanguage } from './treesitter/runtime';
-import { hashText, type ScanCache } from './cli/cache';
+import type { ScanCache } from './cli/cache';
+
+/** What `--cache` compares of a file instead of reading it (`signatureOf`). */
+type FileStat = { size: number; mtimeMs: number; ctimeMs?: number; ino?: number };
 
 
 export interface ScanOptions {
@@ -32,14 +35,21 @@ export interface ScanOptions {
   host?: FileHost;
   /** `--cache`: results of unchanged files from the previous run (its host then stands for `host`). */
   cache?: ScanCache;
+  /**
+   * Keep each file-with-findings' text and fix lists for `applyFixes` (`--fix`). Without it only the findings
+   * are kept: a deferred fix holds its file's syntax tree, and memory would grow with every such file.
+   */
+  fixes?: boolean;
 }
 
 export interface FileResult {
   file: string;
+  /** The text the findings were made on: empty unless the scan kept it (`ScanOptions.fixes`). */
   text: string;
   findings: Finding[];
   /** Findings an inline directive silenced (reports count them; never fixed). */
   suppressed: Finding[];
+  /** Empty unless the scan kept them (`ScanOptions.fixes`). */
   fixes: Map<Finding, FixDescriptor[]>;
 }
 
@@ -50,6 +60,8 @@ export interface ScanOutput {
   cancelled: boolean;
   /** Files whose results came from the persistent cache (`--cache`) instead of an analysis. */
   fromCache: number;
+  /** Scanned files whose text was read (work counts: an unchanged file under `--cache` is not read). */
+  filesRead: number;
   /** The scan stopped (`cancelled`) at a file whose tree-sitter grammar is not loaded yet. */
   needsLanguage?: TreeLanguage;
 }
@@ -75,7 +87,8 @@ export async function scanPathsPrepared(scan: () => ScanOutput): Promise<ScanOut
 export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const config = options.config ?? defaultConfig();
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false, fromCache: 0 };
+  const out: ScanOutput = { files: [], filesScanned: 0, skipped: [], cancelled: false, fromCache: 0, filesRead: 0 };
+  const keep = options.fixes === true;
   const cache = options.cache;
   const host = cache?.host ?? options.host;
   const useGitignore = options.gitignore !== false;
@@ -87,7 +100,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   const deferred: Array<{ file: string; relativePath: string; gitIgnored: boolean; gitTracked: boolean }> = [];
 
   /** `listed`: the walk's stat of a regular file it just listed, so the file is not stat'ed twice. */
-  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean, listed?: { size: number; mtimeMs: number }) => {
+  const visitFile = (file: string, size: number, gitIgnored: boolean, gitTracked: boolean, listed?: FileStat) => {
     if (size > maxSize) {
       out.skipped.push({ file, reason: `larger than ${Math.round(maxSize / 1024)} KiB` });
       // A `.env` of any size is still read line by line for secrets: a big one must not hide them.
@@ -113,27 +126,28 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
     const relativePath = path.relative(options.root, file).split(path.sep).join('/');
     const rest = `${gitIgnored}|${gitTracked}|${relativePath}`;
     const unchanged = cache?.lookupUnchanged(file, stat, rest);
-    // Read only when the report needs the text (findings) or the cache could not vouch for the file.
-    const needsText = !unchanged || unchanged.entry.findings.length > 0 || (unchanged.entry.suppressed?.length ?? 0) > 0;
+    // Read only when the cache could not vouch for the file (the report needs the findings, not the text).
     let text = '';
-    if (needsText) {
+    if (!unchanged) {
       try {
         text = fs.readFileSync(file, 'utf8');
+        out.filesRead++;
       } catch (error) {
         out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
         return;
       }
     }
-    const hash = unchanged ? unchanged.hash : cache ? hashText(text) : '';
+    const fileStat = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    const hash = unchanged ? unchanged.hash : cache ? cache.hash(text) : '';
     const key = `${hash}|${rest}`;
-    const cached = unchanged?.entry ?? cache?.lookup(file, key);
+    const cached = unchanged?.entry ?? cache?.lookup(file, key, fileStat);
     if (cached) {
       out.filesScanned++;
       out.fromCache++;
       options.onFile?.(file, out.filesScanned);
       if (cached.skipped) out.skipped.push({ file, reason: cached.skipped });
       const suppressed = [...(cached.suppressed ?? [])];
-      if (cached.findings.length > 0 || suppressed.length > 0) out.files.push({ file, text, findings: [...cached.findings], suppressed, fixes: new Map() });
+      if (cached.findings.length > 0 || suppressed.length > 0) out.files.push({ file, text: keep ? text : '', findings: [...cached.findings], suppressed, fixes: new Map() });
       if (cached.summary) index.restore(file, hash, cached.summary);
       if (cached.needsProgram) deferred.push({ file, relativePath, gitIgnored, gitTracked });
       return;
@@ -145,13 +159,12 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       out.cancelled = true;
       return;
     }
-    const fileStat = { size: stat.size, mtimeMs: stat.mtimeMs };
     const context = new FileContext(file, text, { gitIgnored, gitTracked });
     const result = analyze(context, { config, relativePath, maxFileSize: maxSize, rules: fileRules, host });
     out.filesScanned++;
     options.onFile?.(file, out.filesScanned);
     if (result.skipped) out.skipped.push({ file, reason: result.skipped });
-    if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes });
+    if (result.findings.length > 0 || result.suppressed.length > 0) out.files.push({ file, text: keep ? text : '', findings: result.findings, suppressed: result.suppressed, fixes: keep ? result.fixes : new Map() });
     if (result.skipped) {
       cache?.store(file, { key, stat: fileStat, findings: [...result.findings], suppressed: [...result.suppressed], skipped: result.skipped });
       return;
@@ -190,7 +203,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       const onUnreadable = (dir: string, code: string) => out.skipped.push({ file: dir, reason: `unreadable folder (${code})` });
       // The index that could not be read is the one file passed over; the walk goes on by .gitignore.
       const onNotice = (indexPath: string, reason: string) => out.skipped.push({ file: indexPath, reason });
-      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false, f.mtimeMs === undefined ? undefined : { size: f.size, mtimeMs: f.mtimeMs });
+      for (const f of walkFiles(abs, { gitignore: useGitignore, cancelled, onUnreadable, onNotice })) visitFile(f.file, f.size, f.gitIgnored, f.tracked ?? false, f.mtimeMs === undefined ? undefined : f as FileStat);
     } else {
       // A file named on the command line: git does not ignore what it tracks.
       const tracked = useGitignore && isGitTracked(abs);
@@ -206,7 +219,7 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
   for (const d of deferred) {
     const cached = cache?.lookupProgram(d.file, fingerprint);
     // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
-    const text = cached && cached.findings.length === 0 && cached.suppressed.length === 0 ? '' : readTextSync(d.file);
+    const text = cached ? '' : readTextSync(d.file);
     if (text === undefined) continue;
     const result = cached ? { ...cached, fixes: new Map<Finding, FixDescriptor[]>() } : analyze(new FileContext(d.file, text, { gitIgnored: d.gitIgnored, gitTracked: d.gitTracked }), {
       config, relativePath: d.relativePath, maxFileSize: maxSize, rules: programRules, program: index.view(d.file), host,
@@ -218,9 +231,10 @@ export function scanPaths(paths: string[], options: ScanOptions): ScanOutput {
       existing.suppressed.push(...result.suppressed);
       existing.findings.push(...result.findings);
       existing.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-      for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
+      // Reading a deferred fix list computes it: only for --fix.
+      if (keep) for (const [finding, fixes] of result.fixes) existing.fixes.set(finding, fixes);
     } else {
-      const added = { file: d.file, text, findings: result.findings, suppressed: result.suppressed, fixes: result.fixes };
+      const added = { file: d.file, text: keep ? text : '', findings: result.findings, suppressed: result.suppressed, fixes: keep ? result.fixes : new Map<Finding, FixDescriptor[]>() };
       out.files.push(added);
       byFile.set(d.file, added);
     }

@@ -11,6 +11,9 @@ export interface WalkedFile {
   size: number;
   /** Modification time when listed: with `size`, what `--cache` compares instead of reading the file. */
   mtimeMs?: number;
+  /** Status-change time and inode when listed: a rewrite that restored the modification time still moves them. */
+  ctimeMs?: number;
+  ino?: number;
   /** Git ignores it (only `.env` files are listed when ignored: rules must know they are ignored). */
   gitIgnored: boolean;
   /** In git's index: committed or staged, so public whatever `.gitignore` says. */
@@ -69,8 +72,8 @@ function* walkDir(dir: string, stack: GitIgnoreStack | undefined, tracked: Track
       } catch {
         continue;
       }
-      const { size, mtimeMs } = stat;
-      yield isTracked ? { file: full, size, mtimeMs, gitIgnored, tracked: true } : { file: full, size, mtimeMs, gitIgnored };
+      const { size, mtimeMs, ctimeMs, ino } = stat;
+      yield isTracked ? { file: full, size, mtimeMs, ctimeMs, ino, gitIgnored, tracked: true } : { file: full, size, mtimeMs, ctimeMs, ino, gitIgnored };
     }
   }
 }

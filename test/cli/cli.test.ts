@@ -56,6 +56,19 @@ describe('twelve-factor scan', () => {
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /\.twelve-factor\.yaml:\d+:\d+: Invalid YAML/);
   });
+  test('--cache and --cache-strategy: a second run reports the same; an unknown strategy is a usage error', () => {
+    const dir = workspace({ 'package.json': '{ "name": "a" }', 'src/db.ts': SECRET_FILE, 'src/ok.ts': 'export const port = process.env.PORT;\n' });
+    const first = cli(['scan', '--format', 'json', '--cache'], dir);
+    assert.ok(fs.existsSync(path.join(dir, 'node_modules', '.cache', 'twelve-factor', 'scan-cache.json')));
+    for (const strategy of [[], ['--cache-strategy', 'metadata'], ['--cache-strategy', 'content']]) {
+      const again = cli(['scan', '--format', 'json', '--cache', ...strategy], dir);
+      assert.equal(again.code, first.code);
+      assert.deepEqual(JSON.parse(again.stdout).findings, JSON.parse(first.stdout).findings, strategy.join(' '));
+    }
+    const bad = cli(['scan', '--cache-strategy', 'mtime'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown cache strategy 'mtime' \(metadata or content\)/);
+  });
   test('warnings alone exit 0 unless --max-warnings is exceeded', () => {
     const dir = workspace({ 'src/db.ts': SECRET_FILE, '.twelve-factor.yaml': 'rules:\n  config/hardcoded-secret: warning\n' });
     assert.equal(cli(['scan'], dir).code, 0);

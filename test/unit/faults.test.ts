@@ -231,7 +231,7 @@ function movedName(source: string): string {
 
 test('--fix while another writer appends to .env after the scan: both lines survive', async () => {
   await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n', '.env': 'EXISTING=1\n' }, (root) => {
-    const scan = scanPaths(['.'], { root, host: diskHost(root) });
+    const scan = scanPaths(['.'], { root, host: diskHost(root), fixes: true });
     fs.appendFileSync(path.join(root, '.env'), 'OTHER_WRITER=42'); // no final newline, as a careless script writes
     const fixed = applyFixes(scan.files, root);
     assert.ok(fixed.fixesApplied >= 1);
@@ -243,12 +243,12 @@ test('--fix while another writer appends to .env after the scan: both lines surv
 
 test('--fix while another writer takes the same variable name: its value is kept, the secret gets a new name', async () => {
   await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n' }, (root) => {
-    const scan = scanPaths(['.'], { root, host: diskHost(root) });
+    const scan = scanPaths(['.'], { root, host: diskHost(root), fixes: true });
     // Learn the name the fix will choose, then let "someone else" take it first.
     const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-probe-'));
     try {
       fs.cpSync(root, probe, { recursive: true });
-      applyFixes(scanPaths(['.'], { root: probe, host: diskHost(probe) }).files, probe);
+      applyFixes(scanPaths(['.'], { root: probe, host: diskHost(probe), fixes: true }).files, probe);
       const taken = movedName(fs.readFileSync(path.join(probe, 'src/pay.ts'), 'utf8'));
       fs.writeFileSync(path.join(root, '.env'), `${taken}=someone-elses-value\n`);
       applyFixes(scan.files, root);
@@ -263,7 +263,7 @@ test('--fix while another writer takes the same variable name: its value is kept
 
 test('--fix when .env changes between the plan and the write (a writer appends just before the first write of the fix): both lines survive intact', async () => {
   await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n', '.env': 'EXISTING=1\n' }, (root) => {
-    const scan = scanPaths(['.'], { root, host: diskHost(root) });
+    const scan = scanPaths(['.'], { root, host: diskHost(root), fixes: true });
     // The other writer runs inside applyFixes, after .env was read (for the plan and again before appending) and
     // just before the first write of the fix, whichever file and whichever call that is (writeFileSync,
     // appendFileSync, or openSync for writing). It appends a line without a final newline, as careless scripts do.
@@ -307,7 +307,7 @@ test('--fix when .env changes between the plan and the write (a writer appends j
 test('--fix on a .env without a final newline: the new variable goes on its own line (LF and CRLF)', async () => {
   for (const [before, eol] of [['EXISTING=1', '\n'], ['A=1\r\nB=2', '\r\n']] as const) {
     await withWorkspace({ 'package.json': PACKAGE_JSON, 'src/pay.ts': PAY_TS, '.gitignore': '.env\n', '.env': before }, (root) => {
-      applyFixes(scanPaths(['.'], { root, host: diskHost(root) }).files, root);
+      applyFixes(scanPaths(['.'], { root, host: diskHost(root), fixes: true }).files, root);
       const name = movedName(fs.readFileSync(path.join(root, 'src/pay.ts'), 'utf8'));
       assert.equal(fs.readFileSync(path.join(root, '.env'), 'utf8'), `${before}${eol}${name}=${STRIPE_KEY}${eol}`);
     });

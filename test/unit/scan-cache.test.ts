@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, mock, test } from 'node:test';
-import { ScanCache } from '../../core/src/cli/cache';
+import { ScanCache, type CacheStrategy } from '../../core/src/cli/cache';
 import { scanHost } from '../../core/src/cli/scanHost';
 import { defaultConfig, parseConfig, type ResolvedConfig } from '../../core/src/config';
 import { rules } from '../../core/src/rules';
@@ -31,14 +31,23 @@ function project(): string {
   return root;
 }
 
+/** `src/util.ts` made clean, and the text of a secret of the same size to write over it. */
+function sameSizeEdit(root: string): { file: string; after: string } {
+  const file = path.join(root, 'src/util.ts');
+  const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
+  fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+  return { file, after };
+}
+
 /** One CLI-like scan with the cache in `location`; the findings as comparable strings. */
-function scan(root: string, location: string, config: ResolvedConfig = defaultConfig()) {
-  const cache = new ScanCache(location, config, rules, {}, scanHost(root));
+function scan(root: string, location: string, config: ResolvedConfig = defaultConfig(), strategy?: CacheStrategy) {
+  const cache = new ScanCache(location, config, rules, {}, scanHost(root), strategy);
   const problem = cache.load();
   const out = scanPaths(['.'], { root, config, host: scanHost(root), cache });
+  const changed = cache.changed;
   const saved = cache.save();
   const findings = out.files.flatMap((f) => f.findings.map((x) => `${path.relative(root, x.file)}:${x.start}:${x.ruleId}`)).sort();
-  return { out, findings, problem, saved };
+  return { out, findings, problem, saved, changed, hashed: cache.hashed, checks: cache.readChecks };
 }
 
 describe('--cache: a persistent cache for repeated runs', () => {
@@ -107,13 +116,18 @@ describe('--cache: a persistent cache for repeated runs', () => {
     // A location that is itself a link is refused.
     const linked = path.join(scratch, 'c6');
     fs.symlinkSync(path.join(scratch, 'c5'), linked);
-    assert.match(scan(root, linked).saved ?? '', /not a folder/);
+    // (Another project: this one's results are all in the cache already, and a run that changes nothing writes nothing.)
+    assert.match(scan(project(), linked).saved ?? '', /not a folder/);
   });
-  test('an unchanged file costs a stat: it is not read again unless its findings are reported', () => {
+  test('an unchanged file costs a stat: no scanned file is read or hashed, the folder facts are not read again', () => {
     const root = project();
     const location = path.join(scratch, 'c7');
+    // Made first: creating it moves the signature of the folder holding the project, where configs were probed.
+    fs.mkdirSync(location);
     const first = scan(root, location);
-    // Counts the reads of the scanned files through the module object itself (the namespace import is read-only).
+    assert.equal(first.out.filesRead, 5);
+    assert.equal(first.hashed, 5);
+    // Counts the reads through the module object itself (the namespace import is read-only).
     const spy = mock.method(require('node:fs') as typeof fs, 'readFileSync');
     let second: ReturnType<typeof scan>;
     try {
@@ -124,16 +138,76 @@ describe('--cache: a persistent cache for repeated runs', () => {
     const reads = spy.mock.calls.map((c) => c.arguments[0]).filter((p): p is string => typeof p === 'string' && p.startsWith(root)).map((p) => path.relative(root, p));
     assert.equal(second.out.fromCache, 5);
     assert.deepEqual(second.findings, first.findings);
-    assert.ok(!reads.includes(path.join('src', 'util.ts')) && !reads.includes('config.yaml'), `files without findings are not read: ${reads.join(', ')}`);
-    assert.ok(reads.includes(path.join('src', 'db.ts')), 'a file with findings is read for the report');
+    assert.deepEqual([second.out.filesRead, second.hashed], [0, 0]);
+    assert.deepEqual(reads, [], 'not even the files with findings, nor package.json');
+    assert.equal(second.checks.reread, 0, 'manifests and probed configs are vouched for by their signatures');
+    assert.ok(second.checks.trusted > 0);
+    assert.equal(second.changed, false, 'nothing changed: the cache file is not written again');
+  });
+
+  test('a file whose times moved but whose content did not: read and hashed once, not analysed, then trusted again', () => {
+    const root = project();
+    const location = path.join(scratch, 'c9');
+    const first = scan(root, location);
+    const file = path.join(root, 'src/db.ts');
+    const later = new Date(fs.statSync(file).mtimeMs + 5000);
+    fs.utimesSync(file, later, later);
+    const second = scan(root, location);
+    assert.deepEqual([second.out.fromCache, second.out.filesRead, second.hashed], [5, 1, 1]);
+    assert.deepEqual(second.findings, first.findings);
+    assert.equal(second.changed, true, 'the new metadata is written');
+    const third = scan(root, location);
+    assert.deepEqual([third.out.fromCache, third.out.filesRead, third.hashed], [5, 0, 0], 'the new metadata was kept');
+  });
+
+  test('--cache-strategy content: every file is read and hashed, none analysed again while unchanged', () => {
+    const root = project();
+    const location = path.join(scratch, 'c10');
+    const first = scan(root, location, defaultConfig(), 'content');
+    const second = scan(root, location, defaultConfig(), 'content');
+    assert.deepEqual([second.out.fromCache, second.out.filesRead, second.hashed], [5, 5, 5]);
+    assert.deepEqual(second.findings, first.findings);
+    assert.equal(second.checks.trusted, 0, 'the folder facts are read again too');
+    assert.ok(second.checks.reread > 0);
+  });
+
+  test('--cache-strategy content: a file edited to the same size with its times restored is analysed again', () => {
+    const root = project();
+    const location = path.join(scratch, 'c11');
+    const { file, after } = sameSizeEdit(root);
+    // Whole seconds, so that restoring them is exact.
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    fs.utimesSync(file, time, time);
+    const before = fs.statSync(file);
+    const first = scan(root, location, defaultConfig(), 'content');
+    assert.ok(!first.findings.some((f) => f.startsWith('src/util.ts:')));
+    fs.writeFileSync(file, after);
+    fs.utimesSync(file, time, time);
+    assert.equal(fs.statSync(file).size, before.size);
+    assert.equal(fs.statSync(file).mtimeMs, before.mtimeMs);
+    const second = scan(root, location, defaultConfig(), 'content');
+    assert.equal(second.out.fromCache, 4);
+    assert.ok(second.findings.some((f) => f.startsWith('src/util.ts:')), 'the new secret is found');
+  });
+
+  test('a config file appearing where the rules looked for one invalidates; an unrelated new file does not', () => {
+    const root = project();
+    const location = path.join(scratch, 'c12');
+    const first = scan(root, location);
+    fs.writeFileSync(path.join(root, 'src', 'notes.md'), 'notes\n');
+    const second = scan(root, location);
+    assert.ok(second.checks.reread > 0, 'the folder changed: what was absent in it is looked for again');
+    assert.equal(second.out.fromCache, 5);
+    assert.deepEqual(second.findings, first.findings);
+    fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { 'left-pad': ['./src/util.ts'] } } }));
+    const third = scan(root, location);
+    assert.equal(third.out.fromCache, 0, 'tsconfig.json was read as absent: every result is suspect');
   });
 
   test('a file changed to the same size is analysed again (its modification time moved)', () => {
     const root = project();
     const location = path.join(scratch, 'c8');
-    const file = path.join(root, 'src/util.ts');
-    const after = "export const apiKey = 'sk_live_0123456789abcdefABCDEF01';\n";
-    fs.writeFileSync(file, `${'export const apiKey = process.env.API_KEY;'.padEnd(after.length - 1, ' ')}\n`);
+    const { file, after } = sameSizeEdit(root);
     scan(root, location);
     assert.equal(fs.statSync(file).size, after.length);
     fs.writeFileSync(file, after);

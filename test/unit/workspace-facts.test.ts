@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { diskWorkspaceHost } from '../../core/src/workspace/disk';
+import { diskWorkspaceHost, readBoundedText } from '../../core/src/workspace/disk';
 import { FACT_IDS, workspaceFacts, type WorkspaceHost } from '../../core/src/workspace/facts';
 import { facts, host, ROOT, status } from './workspace-helpers';
 
@@ -147,5 +149,25 @@ describe('workspace facts over the disk', () => {
     assert.equal(m.get('admin.migrations')?.status, 'pass');
     assert.equal(m.get('build.dockerfile')?.status, 'info');
     assert.equal(m.get('build.artefacts')?.status, 'pass');
+  });
+  test('memory: a lockfile is not read to learn it exists; a source file larger than the scan analyses is not read', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-facts-'));
+    try {
+      fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'a', dependencies: { express: '^4' } }));
+      fs.writeFileSync(path.join(root, 'package-lock.json'), '{}');
+      fs.writeFileSync(path.join(root, 'bundle.js'), `${'x'.repeat(200)}\napp.get('/healthz', ok);\n`);
+      const read: string[] = [];
+      const bounded = (p: string) => {
+        read.push(path.relative(root, p));
+        return readBoundedText(p, 100);
+      };
+      const m = new Map(workspaceFacts(root, diskWorkspaceHost(root, bounded)).map((f) => [f.id, f]));
+      assert.equal(m.get('dependencies.lockfile')?.status, 'pass');
+      assert.ok(!read.includes('package-lock.json'), read.join(', '));
+      assert.equal(readBoundedText(path.join(root, 'bundle.js'), 100), undefined);
+      assert.match(readBoundedText(path.join(root, 'bundle.js')) ?? '', /healthz/, 'within the default bound it reads');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,18 +2,18 @@ import { createHash, randomBytes } from '../lazyModules';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../config';
-import type { FileHost } from '../host';
 import type { ModuleSummary } from '../program/types';
 import type { Rule } from '../rules/types';
 import type { Finding } from '../types';
 import { VERSION } from '../version';
+import { ReadLog, signatureOf, type ListingHost } from './cacheReads';
 
 /** What one file's analysis produced: valid while the file, and every other file the scan's rules read, is unchanged. */
 export interface CachedAnalysis {
   /** Content hash of the file, with its git-ignored flag and relative path (rules judge on them). */
   key: string;
-  /** Size and modification time when it was read: an unchanged file is then not read or hashed again. */
-  stat?: { size: number; mtimeMs: number };
+  /** The file's metadata when it was read (`signatureOf`): an unchanged file is then not read or hashed again. */
+  stat?: { size: number; mtimeMs: number; ctimeMs?: number; ino?: number };
   findings: Finding[];
   /** Findings an inline directive silenced (reports count them; `--no-inline-ignores` shows them). */
   suppressed?: Finding[];
@@ -29,10 +29,21 @@ interface CacheFile {
   key: string;
   /** Every file the rules read besides the scanned ones (manifests, tsconfig, bundler configs, schemas): content hash, null for absent. */
   reads: Record<string, string | null>;
+  /** The signatures that vouch for `reads` without reading them (`ReadLog`). */
+  signatures?: Record<string, string>;
   files: Record<string, CachedAnalysis>;
 }
 
+/**
+ * How an unchanged file is recognised, as `eslint --cache-strategy`: `metadata` (the default) trusts a file
+ * whose size, modification and change time and inode are those it had, and hashes the content only when they
+ * moved; `content` reads and hashes every file (for checkouts that rewrite files, or tools that restore times).
+ */
+export type CacheStrategy = 'metadata' | 'content';
+
 const FILE_NAME = 'scan-cache.json';
+/** Bumped when the cache file's meaning changes: an older file is dropped, never misread. */
+const FORMAT = 2;
 
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
 
@@ -46,34 +57,28 @@ export const hashText = (text: string): string => createHash('sha1').update(text
 export class ScanCache {
   readonly file: string;
   /** The scan's host, noting what the rules read: one object for the whole scan, so per-folder facts stay cached. */
-  readonly host: FileHost & { list?(dir: string): string[]; readonly version?: number };
+  readonly host: ListingHost;
   private readonly key: string;
   private previous: Record<string, CachedAnalysis> = {};
   private readonly next: Record<string, CachedAnalysis> = {};
-  private reads: Record<string, string | null> = {};
-  private readonly hashes = new Map<string, string>();
+  private readonly log: ReadLog;
   /** Entries looked up or stored by this scan. */
   hits = 0;
+  private dirty = false;
+  /** Scanned files hashed by this scan (work counts for tests: `metadata` hashes only files whose metadata moved). */
+  hashed = 0;
 
   constructor(location: string, config: ResolvedConfig, rules: readonly Rule[], options: Record<string, unknown>,
-    private readonly disk: FileHost & { list?(dir: string): string[]; readonly version?: number }) {
+    disk: ListingHost, readonly strategy: CacheStrategy = 'metadata') {
     this.file = path.join(path.resolve(location), FILE_NAME);
-    this.key = hashText(JSON.stringify([VERSION, rules.map((r) => r.meta.id), config, options]));
-    const reads = () => this.reads;
-    const hashOf = (p: string, text: string) => this.hashOf(p, text);
-    this.host = {
-      readFile: (p) => {
-        const text = disk.readFile(p);
-        reads()[p] = text === undefined ? null : hashOf(p, text);
-        return text;
-      },
-      rootOf: (p) => disk.rootOf(p),
-      ...(disk.list ? { list: (dir: string) => disk.list?.(dir) ?? [] } : {}),
-      ...(disk.entries ? { entries: (dir: string) => disk.entries?.(dir) ?? { files: [], folders: [] } } : {}),
-      get version() {
-        return disk.version;
-      },
-    };
+    this.key = hashText(JSON.stringify([FORMAT, VERSION, rules.map((r) => r.meta.id), config, options]));
+    this.log = new ReadLog(disk, hashText, strategy === 'metadata');
+    this.host = this.log.host();
+  }
+
+  /** How the other files the rules read were checked on load: vouched for by their signature, or read again. */
+  get readChecks(): { trusted: number; reread: number } {
+    return { ...this.log.counts };
   }
 
   /** Reads the cache file; returns a message when it was present but could not be used. */
@@ -95,11 +100,8 @@ export class ScanCache {
     }
     if (parsed.key !== this.key) return undefined;
     // A manifest, tsconfig or config that any rule read changed, appeared or went away: every result is suspect.
-    for (const [p, hash] of Object.entries(parsed.reads as Record<string, string | null>)) {
-      const now = this.disk.readFile(p);
-      if ((now === undefined ? null : this.hashOf(p, now)) !== hash) return undefined;
-    }
-    this.reads = { ...(parsed.reads as Record<string, string | null>) };
+    const signatures = isObject(parsed.signatures) ? parsed.signatures as Record<string, string> : {};
+    if (!this.log.matches(parsed.reads as Record<string, string | null>, signatures)) return undefined;
     this.previous = parsed.files as Record<string, CachedAnalysis>;
     return undefined;
   }
@@ -109,23 +111,34 @@ export class ScanCache {
     return path.dirname(file) === path.dirname(this.file) && path.basename(file).includes(FILE_NAME);
   }
 
-  /** The cached analysis of this version of the file. */
-  lookup(file: string, key: string): CachedAnalysis | undefined {
+  /** A scanned file's content hash. */
+  hash(text: string): string {
+    this.hashed++;
+    return hashText(text);
+  }
+
+  /**
+   * The cached analysis of this version of the file; `stat` is what the file's metadata is now (read before
+   * the text), kept so that the next run trusts it without a read again.
+   */
+  lookup(file: string, key: string, stat?: CachedAnalysis['stat']): CachedAnalysis | undefined {
     const entry = this.previous[file];
     if (!entry || entry.key !== key || !Array.isArray(entry.findings)) return undefined;
-    this.next[file] = { ...entry, program: undefined };
+    this.next[file] = { ...entry, ...(stat ? { stat } : {}), program: undefined };
+    if (stat && (!entry.stat || signatureOf(stat) !== signatureOf(entry.stat))) this.dirty = true;
     this.hits++;
     return entry;
   }
 
   /**
-   * The cached analysis of a file whose size and modification time are those it had when it was read, with
-   * the same flags and path (`rest`: the key without its hash), and the content hash it had: like
-   * `eslint --cache`, an unchanged file costs a stat.
+   * With the `metadata` strategy, the cached analysis of a file whose metadata is what it was when it was
+   * read, with the same flags and path (`rest`: the key without its hash), and the content hash it had: like
+   * `eslint --cache`, an unchanged file costs a stat, no read.
    */
-  lookupUnchanged(file: string, stat: { size: number; mtimeMs: number }, rest: string): { entry: CachedAnalysis; hash: string } | undefined {
+  lookupUnchanged(file: string, stat: NonNullable<CachedAnalysis['stat']>, rest: string): { entry: CachedAnalysis; hash: string } | undefined {
+    if (this.strategy !== 'metadata') return undefined;
     const entry = this.previous[file];
-    if (entry?.stat?.size !== stat.size || entry.stat.mtimeMs !== stat.mtimeMs) return undefined;
+    if (!entry?.stat || signatureOf(entry.stat) !== signatureOf(stat)) return undefined;
     const bar = entry.key.indexOf('|');
     if (bar < 0 || entry.key.slice(bar + 1) !== rest) return undefined;
     const found = this.lookup(file, entry.key);
@@ -143,33 +156,35 @@ export class ScanCache {
 
   store(file: string, entry: CachedAnalysis): void {
     this.next[file] = entry;
+    this.dirty = true;
   }
 
   storeProgram(file: string, fingerprint: string, findings: Finding[], suppressed: Finding[]): void {
     const entry = this.next[file];
     if (entry) entry.program = { fingerprint, findings, suppressed };
+    this.dirty = true;
   }
 
-  /** Writes the entries of this scan: a temporary file in the folder, renamed over the cache. */
+  /** Whether this scan found anything the cache file does not hold: a run that changed nothing writes nothing. */
+  get changed(): boolean {
+    return this.dirty || this.log.changed || Object.keys(this.next).length !== Object.keys(this.previous).length;
+  }
+
+  /** Writes the entries of this scan, when they changed: a temporary file in the folder, renamed over the cache. */
   save(): string | undefined {
+    if (!this.changed) return undefined;
     const dir = path.dirname(this.file);
     try {
       fs.mkdirSync(dir, { recursive: true });
       if (!fs.lstatSync(dir).isDirectory()) return `the cache location ${dir} is not a folder (a link?); cache not written`;
       const temporary = path.join(dir, `.${FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       // `wx`: created new, never through an existing link or file of that name.
-      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, reads: this.reads, files: this.next } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, reads: this.log.reads, signatures: this.log.signatures, files: this.next } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
       fs.renameSync(temporary, this.file);
       return undefined;
     } catch (error) {
       return `cannot write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     }
-  }
-
-  private hashOf(p: string, text: string): string {
-    let hash = this.hashes.get(p);
-    if (hash === undefined) this.hashes.set(p, (hash = hashText(text)));
-    return hash;
   }
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../config';
 import { rules } from '../rules';
-import type { ScanCache } from './cache';
+import type { CacheStrategy, ScanCache } from './cache';
 import { ScanCache as Cache } from './cache';
 import type { ScanHost } from './scanHost';
 
@@ -9,6 +9,8 @@ export interface CacheRequest {
   root: string;
   /** `--cache-location DIR`; by default under node_modules/.cache, which no scan enters. */
   location?: string;
+  /** `--cache-strategy`: metadata (default) or content. */
+  strategy?: CacheStrategy;
   config: ResolvedConfig;
   gitignore: boolean;
   host: ScanHost;
@@ -20,7 +22,7 @@ export function openCache(request: CacheRequest): ScanCache {
   const location = request.location === undefined
     ? path.join(request.root, 'node_modules', '.cache', 'twelve-factor')
     : path.resolve(request.root, request.location);
-  const cache = new Cache(location, request.config, rules, { gitignore: request.gitignore }, request.host);
+  const cache = new Cache(location, request.config, rules, { gitignore: request.gitignore }, request.host, request.strategy);
   const problem = cache.load();
   if (problem) request.warn(problem);
   return cache;

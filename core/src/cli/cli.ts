@@ -45,6 +45,8 @@ Options:
   --no-gitignore             also scan files that .gitignore excludes
   --cache                    reuse the results of unchanged files from the previous run (not with --fix)
   --cache-location DIR       where --cache keeps its file (default: node_modules/.cache/twelve-factor)
+  --cache-strategy metadata|content
+                             how --cache knows a file is unchanged: its size and times (default), or its content
   --max-warnings N           exit 1 when there are more than N warnings
   --staged                   scan the content staged in the git index (for pre-commit), not the working tree
   --baseline FILE            report only the findings FILE (written by --write-baseline) does not hold
@@ -91,6 +93,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'no-gitignore': { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      'cache-strategy': { type: 'string' },
       'max-warnings': { type: 'string' },
       staged: { type: 'boolean', default: false },
       baseline: { type: 'string' },
@@ -120,6 +123,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
 
+  const strategy = values['cache-strategy'];
+  if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`unknown cache strategy '${strategy}' (metadata or content)`);
   if (values.staged && values.fix) throw new UsageError('--fix edits the working tree and --staged reads the index: use one of them');
 
   const root = io.cwd;
@@ -138,13 +143,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const scan = (useCache: boolean): ScanOutput => {
     const scanRoot = staged?.root ?? root;
     const host = staged ? staged.host(scanHost(staged.root)) : scanHost(root);
-    const cache = useCache ? openCache({ root, location: values['cache-location'], config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
+    const cache = useCache ? openCache({ root, location: values['cache-location'], strategy, config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
     const scanned = scanPaths(staged ? staged.files : targets, {
       root: scanRoot,
       config,
       gitignore: !values['no-gitignore'],
       host,
       cache,
+      // Texts and fix lists only for --fix: a report needs the findings alone.
+      fixes: values.fix,
       onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
     });
     if (cache) closeCache(cache, (m) => io.stderr.write(`twelve-factor: ${m}\n`));
@@ -152,7 +159,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   };
   // Fixes are never cached (a move holds the secret): --fix analyses every file. Nor is a staged snapshot,
   // which lives in a temporary folder of its own.
-  const cached = (values.cache || values['cache-location'] !== undefined) && !values.fix && !staged;
+  const cached = (values.cache || values['cache-location'] !== undefined || strategy !== undefined) && !values.fix && !staged;
   let output: ScanOutput;
   try {
     output = await scanPathsPrepared(() => scan(cached));

@@ -1,3 +1,4 @@
+import './memory';
 import { runCli } from './cli';
 
 // The streams are read when written to: creating one loads Node's stream modules (~3 ms), which a run writing

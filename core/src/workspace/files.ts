@@ -27,9 +27,9 @@ export class Workspace {
     return this.texts.get(rel);
   }
 
-  /** A file exists: it reads, or the host says so. */
+  /** A file exists: the host says so, or it reads (asked second: a lockfile is not read to learn it exists). */
   hasFile(rel: string): boolean {
-    return this.read(rel) !== undefined || this.host.exists?.(this.path(rel)) === true;
+    return this.host.exists?.(this.path(rel)) === true || this.read(rel) !== undefined;
   }
 
   /** The first of these files that exists. */

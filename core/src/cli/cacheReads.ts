@@ -1,0 +1,175 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileHost } from '../host';
+
+/** The disk as the scan's rules see it: files, and folders listed for the few lookups that find files by pattern. */
+export type ListingHost = FileHost & { list?(dir: string): string[]; readonly version?: number };
+
+/** What a rewrite moves even when it restores the modification time: size, modification and change time, inode. */
+export function signatureOf(stat: { size: number; mtimeMs: number; ctimeMs?: number; ino?: number }): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs ?? ''}:${stat.ino ?? ''}`;
+}
+
+const LISTING = 'list:';
+
+/**
+ * Every file (and folder listing) the rules read besides the scanned files — manifests, tsconfig, bundler
+ * configs, schemas, and the ~30 config names probed up from each folder, nearly all absent — with a content
+ * hash (null: absent) and, like `eslint --cache`'s default strategy, a signature that vouches for it next time
+ * without a read: a file's own (`signatureOf`), or for an absent file and a listing its folder's (a folder's
+ * modification time moves whenever an entry is added, removed or renamed). A signature is taken before the
+ * disk is first asked for the path in a run, so a change after it is seen next time. An entry without one (a
+ * dangling link, a FIFO) or whose signature moved is read and hashed again.
+ */
+export class ReadLog {
+  reads: Record<string, string | null> = {};
+  signatures: Record<string, string> = {};
+  /** Entries vouched for by their signature alone, and entries read again (work counts for tests). */
+  readonly counts = { trusted: 0, reread: 0 };
+  /** Something was read that the previous run's log did not hold, or read differently. */
+  changed = false;
+  private readonly fileStats = new Map<string, fs.Stats | undefined>();
+  private readonly folderSignatures = new Map<string, string | undefined>();
+  private readonly hashes = new Map<string, string>();
+  private readonly listed = new Set<string>();
+
+  /** `trustSignatures` false (`--cache-strategy content`): every entry is read and hashed again. */
+  constructor(private readonly disk: ListingHost, private readonly hash: (text: string) => string, private readonly trustSignatures: boolean) {}
+
+  /** The host the scan's rules read through: what they read is recorded. */
+  host(): ListingHost {
+    const disk = this.disk;
+    const log = this;
+    return {
+      readFile: (p) => this.read(p),
+      rootOf: (p) => disk.rootOf(p),
+      ...(disk.list ? { list: (dir: string) => this.listing(dir).folders } : {}),
+      ...(disk.entries ? { entries: (dir: string) => this.listing(dir) } : {}),
+      get version() {
+        return log.disk.version;
+      },
+    };
+  }
+
+  /** Whether every entry of a previous run reads as it did then; those entries are carried over when so. */
+  matches(reads: Record<string, string | null>, signatures: Record<string, string>): boolean {
+    for (const [p, hash] of Object.entries(reads)) {
+      const stored = signatures[p];
+      if (this.trustSignatures && stored !== undefined && stored === this.currentSignature(p, stored)) {
+        this.counts.trusted++;
+        this.reads[p] = hash;
+        this.signatures[p] = stored;
+        continue;
+      }
+      this.counts.reread++;
+      // As it was: recording it again marks the log changed only when its hash or signature moved.
+      this.reads[p] = hash;
+      if (stored !== undefined) this.signatures[p] = stored;
+      if (p.startsWith(LISTING)) this.listing(p.slice(LISTING.length));
+      else this.read(p);
+      if (this.reads[p] !== hash) return false;
+    }
+    return true;
+  }
+
+  private read(p: string): string | undefined {
+    const signature = this.signatureBeforeRead(p);
+    const text = this.disk.readFile(p);
+    this.record(p, text === undefined ? null : this.hashOf(p, text), signature);
+    return text;
+  }
+
+  /** A folder's entries; `list` and `entries` record the same listing (its folders are `list`'s answer). */
+  private listing(dir: string): { files: string[]; folders: string[] } {
+    const key = LISTING + path.resolve(dir);
+    const signature = this.folderSignature(path.resolve(dir));
+    const entries = this.disk.entries?.(dir) ?? { files: [], folders: this.disk.list?.(dir) ?? [] };
+    if (!this.listed.has(key)) {
+      this.listed.add(key);
+      const names = `${[...entries.files].sort().join('/')}//${[...entries.folders].sort().join('/')}`;
+      this.record(key, this.hash(names), signature === undefined ? undefined : `d0:${signature}`);
+    }
+    return entries;
+  }
+
+  private record(p: string, hash: string | null, signature: string | undefined): void {
+    // A signature that moved alone (the folder holding `--output` moved) is not worth writing the cache for:
+    // it is saved with the next change, and the entry is read again until then.
+    if (!(p in this.reads) || this.reads[p] !== hash) this.changed = true;
+    this.reads[p] = hash;
+    if (signature === undefined) delete this.signatures[p];
+    else this.signatures[p] = signature;
+  }
+
+  /** A file's signature (`f…`), or its folder's when there is nothing at the path (`d…`), taken once per run. */
+  private signatureBeforeRead(p: string): string | undefined {
+    const folder = this.absentSignature(p);
+    const stat = this.fileStat(p);
+    if (stat) return stat.isFile() ? `f${signatureOf(stat)}` : undefined;
+    let absent: boolean;
+    try {
+      // Absent, not a dangling link (its target could appear without the folder changing).
+      absent = fs.lstatSync(p, { throwIfNoEntry: false }) === undefined;
+    } catch (error) {
+      absent = (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+    }
+    return absent ? folder : undefined;
+  }
+
+  /**
+   * What vouches for nothing being at a path: the nearest folder above it that exists (`d`, how many levels
+   * up, its signature). Whatever appears at the path adds an entry to that folder, or a folder below it.
+   */
+  private absentSignature(p: string): string | undefined {
+    let dir = path.dirname(path.resolve(p));
+    for (let up = 0; ; up++) {
+      const signature = this.folderSignature(dir);
+      if (signature !== undefined) return `d${up}:${signature}`;
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  }
+
+  private currentSignature(p: string, stored: string): string | undefined {
+    if (p.startsWith(LISTING)) {
+      const folder = this.folderSignature(p.slice(LISTING.length));
+      return folder === undefined ? undefined : `d0:${folder}`;
+    }
+    if (stored.startsWith('d')) return this.absentSignature(p);
+    const stat = this.fileStat(p);
+    return stat?.isFile() ? `f${signatureOf(stat)}` : undefined;
+  }
+
+  private fileStat(p: string): fs.Stats | undefined {
+    const key = path.resolve(p);
+    if (this.fileStats.has(key)) return this.fileStats.get(key);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(key, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    this.fileStats.set(key, stat);
+    return stat;
+  }
+
+  private folderSignature(dir: string): string | undefined {
+    if (this.folderSignatures.has(dir)) return this.folderSignatures.get(dir);
+    let signature: string | undefined;
+    try {
+      const stat = fs.statSync(dir, { throwIfNoEntry: false });
+      signature = stat?.isDirectory() ? signatureOf(stat) : undefined;
+    } catch {
+      signature = undefined;
+    }
+    this.folderSignatures.set(dir, signature);
+    return signature;
+  }
+
+  private hashOf(p: string, text: string): string {
+    let hash = this.hashes.get(p);
+    if (hash === undefined) this.hashes.set(p, (hash = this.hash(text)));
+    return hash;
+  }
+}
