@@ -1,8 +1,9 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
+import { fileKindOfText, isTestFile, isTsx, looksBinary, looksMinified } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
+import { Suppressions } from './suppressions';
 import { providerKeywords, providerKeywordsAfterEdit, type ProviderKeywords } from './providerKeywords';
 import type { SecretProvider } from './secrets/provider';
 import type { FileHost } from './host';
@@ -68,6 +69,11 @@ export class FileContext {
   private providerCache?: ProviderKeywords;
   /** The previous version's provider keywords and the edit since, until this version's are asked for. */
   private providerBase?: { keywords: ProviderKeywords; text: string; change: { start: number; end: number; newLength: number } };
+  private binaryCache?: boolean;
+  private minifiedCache?: boolean;
+  private suppressionsCache?: Suppressions;
+  /** The edit since a previous version that held no disable comment, until this version's are asked for. */
+  private noMarkerBefore?: { start: number; end: number; newLength: number };
 
   constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
     // The text decides only for a name with no extension (`bin/www` with a node shebang).
@@ -137,6 +143,29 @@ export class FileContext {
     return this.providerCache.candidates;
   }
 
+  /** A NUL in the first 8 KB (`looksBinary`): asked by the engine and the program index alike, judged once. */
+  get binary(): boolean {
+    return (this.binaryCache ??= looksBinary(this.text));
+  }
+
+  /** A minified bundle (`looksMinified`), judged once per version. */
+  get minified(): boolean {
+    return (this.minifiedCache ??= looksMinified(this.path, this.text));
+  }
+
+  /**
+   * The disable comments (`Suppressions.parse`). After an edit of a version that held none, the text can hold one
+   * only around the edit: no marker there, none at all, without reading the whole text again.
+   */
+  get suppressions(): Suppressions {
+    if (!this.suppressionsCache) {
+      const change = this.noMarkerBefore;
+      this.noMarkerBefore = undefined;
+      this.suppressionsCache = change && !Suppressions.markerNear(this.text, change.start, change.start + change.newLength) ? Suppressions.none : Suppressions.parse(this.text, this.lines);
+    }
+    return this.suppressionsCache;
+  }
+
   /** Syntax only: no Program, no type checker, no file system. */
   get sourceFile(): ts.SourceFile {
     if (!this.sourceFileCache) {
@@ -180,6 +209,7 @@ export class FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
     if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
     if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
+    if (this.suppressionsCache === Suppressions.none && change) next.noMarkerBefore = change;
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {

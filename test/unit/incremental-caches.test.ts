@@ -13,6 +13,8 @@ import { jsVerdicts, rule as hardcodedSecret } from '../../core/src/rules/config
 import { signalFacts } from '../../core/src/js/signals';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
+import { Suppressions } from '../../core/src/suppressions';
+import { LineIndex } from '../../core/src/lineIndex';
 import { changedRegion } from '../../server/src/analysis';
 import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 
@@ -26,7 +28,8 @@ import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 //   statement with the names they resolved (BoundStatementMemo);
 // - the identifiers a fix's new declaration must not clash with (`usesIdentifier`): collected per statement;
 // - what each call's callee resolves to (`resolvedCallees`), per statement while its names resolve as before;
-// - the secret rule's verdict on each literal the tree finds (`jsVerdicts`), kept by kind, name and value.
+// - the secret rule's verdict on each literal the tree finds (`jsVerdicts`), kept by kind, name and value;
+// - the disable comments (`FileContext.suppressions`): none, after an edit that wrote no marker into a text without one.
 // The server's whole keystroke path is checked the same way in incremental-server.test.ts.
 
 type Edit = { at: number; remove: number; insert: string };
@@ -166,6 +169,29 @@ describe("the secret rule's verdicts after an edit", () => {
         }
       }),
       params(runs(150)),
+    );
+  });
+});
+
+const MARKER_PIECES = ['twelve-factor-', 'disable-line', '// ', '# ', 'nosec', 'gitleaks:allow', 'allow', 'list', 'secretlint-', 'twelve', '-factor-', 'x', '\n', 'pragma: ', ' '];
+
+describe('disable comments after an edit', () => {
+  test('at every version, those a fresh parse of the text finds', () => {
+    const parsed = (s: Suppressions, lines: number) => JSON.stringify(Array.from({ length: lines + 1 }, (_, line) => s.suppressionOf('config/hardcoded-secret', line, true) ?? null));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MARKER_PIECES, 'const a = 1;'), { maxLength: 20 }), fc.array(edit(MARKER_PIECES), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        void context.suppressions;
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          const lines = new LineIndex(next.text).lineCount;
+          const fresh = Suppressions.parse(next.text, new LineIndex(next.text));
+          assert.equal(parsed(context.suppressions, lines), parsed(fresh, lines), `after edits, ${show(next.text)}`);
+          assert.equal(context.suppressions === Suppressions.none, fresh === Suppressions.none);
+        }
+      }),
+      params(runs(300)),
     );
   });
 });

@@ -9,6 +9,7 @@ import { identifierStatementsWalked } from '../../core/src/js/names';
 import { statementFactsComputed } from '../../core/src/js/statements';
 import { jsVerdicts } from '../../core/src/rules/config/hardcoded-secret';
 import { VerdictMemo } from '../../core/src/rules/config/hardcoded-secret-verdicts';
+import { Suppressions } from '../../core/src/suppressions';
 
 // A keystroke re-walks only the top-level statement it touched: the per-file facts (module bindings, servers,
 // signal handlers, constants, secret literals, service URLs) are kept per statement across versions of the
@@ -93,7 +94,7 @@ describe('keystroke: work proportional to the edit', () => {
     }
   });
 
-  test('a keystroke that changes no literal judges no secret candidate again', () => {
+  test('a keystroke that changes no literal judges no secret candidate again, nor reads the text for disable comments', () => {
     const config = defaultConfig();
     const file = '/ws/src/app.js';
     const text = module();
@@ -103,8 +104,10 @@ describe('keystroke: work proportional to the edit', () => {
     const at = text.indexOf('total100') + 'total100'.length;
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const judged = jsVerdicts.judged;
+    const read = Suppressions.textsRead;
     const after = analyze(first.withText(edited, { start: at, end: at, newLength: 1 }), { config });
     assert.equal(jsVerdicts.judged - judged, 0, 'verdicts judged again');
+    assert.equal(Suppressions.textsRead - read, 0, 'texts read for disable comments (the file has none, the edit wrote none)');
     assert.equal(shown(after), shown(analyze(new FileContext(file, edited), { config })), 'the same findings as a fresh analysis');
   });
 });

@@ -1,7 +1,6 @@
 import { createHash } from '../lazyModules';
 import * as path from 'node:path';
 import { FileContext } from '../context';
-import { looksBinary, looksMinified } from '../fileKinds';
 import { goImportsInText, goModPaths, type GoModule } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
 import { pythonImportsInText, pythonModuleCandidates } from '../python/program';
@@ -234,7 +233,7 @@ export class ProgramIndex {
 /** A module's relative imports plus what each program rule says of it. Never throws. */
 export function summarize(context: FileContext, rules: readonly Summarizer[]): Omit<ModuleSummary, 'file' | 'isTest'> {
   const summary: Omit<ModuleSummary, 'file' | 'isTest'> = { specifiers: [], exports: {}, facts: [] };
-  if (looksBinary(context.text) || looksMinified(context.path, context.text)) return summary;
+  if (context.binary || context.minified) return summary;
   if (context.kind === 'js') {
     // Read from the text, so indexing parses only the few files a program rule needs; relative ones and aliases
     // (`@/lib/shutdown`) name modules of the program, package names resolve to nothing.
