@@ -69,6 +69,8 @@ export class FileContext {
   private providerCache?: ProviderKeywords;
   /** The previous version's provider keywords and the edit since, until this version's are asked for. */
   private providerBase?: { keywords: ProviderKeywords; text: string; change: { start: number; end: number; newLength: number } };
+  /** The previous version's line index and the edit since, until this version's is asked for. */
+  private linesBase?: { index: LineIndex; change: { start: number; end: number; newLength: number } };
   private binaryCache?: boolean;
   private minifiedCache?: boolean;
   private suppressionsCache?: Suppressions;
@@ -102,7 +104,12 @@ export class FileContext {
   }
 
   get lines(): LineIndex {
-    return (this.lineIndexCache ??= new LineIndex(this.text));
+    if (!this.lineIndexCache) {
+      const base = this.linesBase;
+      this.linesBase = undefined;
+      this.lineIndexCache = base ? base.index.afterEdit(this.text, base.change) : new LineIndex(this.text);
+    }
+    return this.lineIndexCache;
   }
 
   /** Lower-cased text, for keyword tests. */
@@ -210,6 +217,7 @@ export class FileContext {
     if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
     if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
     if (this.suppressionsCache === Suppressions.none && change) next.noMarkerBefore = change;
+    if (this.lineIndexCache && change) next.linesBase = { index: this.lineIndexCache, change };
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {
