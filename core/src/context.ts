@@ -71,6 +71,8 @@ export class FileContext {
   private providerBase?: { keywords: ProviderKeywords; text: string; change: { start: number; end: number; newLength: number } };
   /** The previous version's line index and the edit since, until this version's is asked for. */
   private linesBase?: { index: LineIndex; change: { start: number; end: number; newLength: number } };
+  /** The previous version's lower-cased text and the edit since, until this version's is asked for. */
+  private lowerBase?: { lower: string; change: { start: number; end: number; newLength: number } };
   private binaryCache?: boolean;
   private minifiedCache?: boolean;
   private suppressionsCache?: Suppressions;
@@ -114,7 +116,12 @@ export class FileContext {
 
   /** Lower-cased text, for keyword tests. */
   get lowerText(): string {
-    return (this.lowerCache ??= this.text.toLowerCase());
+    if (this.lowerCache === undefined) {
+      const base = this.lowerBase;
+      this.lowerBase = undefined;
+      this.lowerCache = (base && lowerAfterEdit(base.lower, this.text, base.change)) ?? this.text.toLowerCase();
+    }
+    return this.lowerCache;
   }
 
   /**
@@ -218,6 +225,7 @@ export class FileContext {
     if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
     if (this.suppressionsCache === Suppressions.none && change) next.noMarkerBefore = change;
     if (this.lineIndexCache && change) next.linesBase = { index: this.lineIndexCache, change };
+    if (this.lowerCache !== undefined && change) next.lowerBase = { lower: this.lowerCache, change };
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {
@@ -227,3 +235,17 @@ export class FileContext {
     return next;
   }
 }
+
+/**
+ * The lower-cased text after an edit, from the previous version's: the edited characters lower-cased and put in
+ * place (lower-casing all 66 kB cost 0.05 ms of every keystroke). Only where lower-casing maps each character to
+ * one, whatever is around it: not with a capital sigma in the text (its small form depends on the letters after
+ * it), nor when a character lower-cases to two (`İ`), in the previous text or the new characters.
+ */
+function lowerAfterEdit(lower: string, text: string, change: { start: number; end: number; newLength: number }): string | undefined {
+  if (lower.length - (change.end - change.start) + change.newLength !== text.length || text.includes('\u03a3')) return undefined;
+  const inserted = text.slice(change.start, change.start + change.newLength).toLowerCase();
+  if (inserted.length !== change.newLength) return undefined;
+  return lower.slice(0, change.start) + inserted + lower.slice(change.end);
+}
+

@@ -68,6 +68,22 @@ describe('keyword counts after an edit', () => {
     );
   });
 
+  test('the lower-cased text, derived from the previous version\'s around the edit, is the text lower-cased', () => {
+    const pieces = ['a', 'B', 'Σ', 'σ', 'İ', 'ς', ' ', '.', 'ΑΣ', 'ß', 'Ǆ', '\n', "'"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.array(edit(pieces), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        void context.lowerText;
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          assert.equal(context.lowerText, next.text.toLowerCase(), show(next.text));
+        }
+      }),
+      params(runs(500)),
+    );
+  });
+
   test('a keyword that starts a longer one at the same place is present (`serve` in `server`)', () => {
     const ran: string[] = [];
     const rule = (id: string, keywords: string[]): Rule => ({
