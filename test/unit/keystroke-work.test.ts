@@ -105,7 +105,20 @@ describe('keystroke: work proportional to the edit', () => {
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const judged = jsVerdicts.judged;
     const read = Suppressions.textsRead;
-    const after = analyze(first.withText(edited, { start: at, end: at, newLength: 1 }), { config });
+    // The whole text is not lower-cased again for the keyword counts either: the edited characters are.
+    let lowered = 0;
+    const toLowerCase = String.prototype.toLowerCase;
+    String.prototype.toLowerCase = function (this: string) {
+      if (this.length > 1000) lowered++;
+      return toLowerCase.call(this);
+    };
+    let after: AnalysisResult;
+    try {
+      after = analyze(first.withText(edited, { start: at, end: at, newLength: 1 }), { config });
+    } finally {
+      String.prototype.toLowerCase = toLowerCase;
+    }
+    assert.equal(lowered, 0, 'long texts lower-cased');
     assert.equal(jsVerdicts.judged - judged, 0, 'verdicts judged again');
     assert.equal(Suppressions.textsRead - read, 0, 'texts read for disable comments (the file has none, the edit wrote none)');
     assert.equal(shown(after), shown(analyze(new FileContext(file, edited), { config })), 'the same findings as a fresh analysis');
