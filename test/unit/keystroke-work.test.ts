@@ -32,6 +32,17 @@ function module(): string {
 
 const shown = (r: AnalysisResult) => JSON.stringify(r.findings.map((f) => [f.ruleId, f.messageId, f.start, f.end, f.message, f.fingerprint]));
 
+/** The module analysed once, and its text with a letter typed into an identifier in the middle. */
+function letterTyped() {
+  const config = defaultConfig();
+  const file = '/ws/src/app.js';
+  const text = module();
+  const first = new FileContext(file, text);
+  const before = analyze(first, { config });
+  const at = text.indexOf('total100') + 'total100'.length;
+  return { config, file, first, before, at, edited: `${text.slice(0, at)}x${text.slice(at)}` };
+}
+
 describe('keystroke: work proportional to the edit', () => {
   test('an edit inside one statement recomputes the facts of that statement only', () => {
     const config = defaultConfig();
@@ -95,14 +106,8 @@ describe('keystroke: work proportional to the edit', () => {
   });
 
   test('a keystroke that changes no literal judges no secret candidate again, nor reads the text for disable comments', () => {
-    const config = defaultConfig();
-    const file = '/ws/src/app.js';
-    const text = module();
-    const first = new FileContext(file, text);
-    const before = analyze(first, { config });
+    const { config, file, first, at, edited, before } = letterTyped();
     assert.ok(before.findings.some((f) => f.ruleId === 'config/hardcoded-secret'), shown(before));
-    const at = text.indexOf('total100') + 'total100'.length;
-    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const judged = jsVerdicts.judged;
     const read = Suppressions.textsRead;
     // The whole text is not lower-cased again for the keyword counts either: the edited characters are.
