@@ -1,8 +1,9 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOfText, isTestFile, isTsx } from './fileKinds';
+import { fileKindOfText, isTestFile, isTsx, looksBinary, looksMinified } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
+import { Suppressions } from './suppressions';
 import { providerKeywords, providerKeywordsAfterEdit, type ProviderKeywords } from './providerKeywords';
 import type { SecretProvider } from './secrets/provider';
 import type { FileHost } from './host';
@@ -68,6 +69,15 @@ export class FileContext {
   private providerCache?: ProviderKeywords;
   /** The previous version's provider keywords and the edit since, until this version's are asked for. */
   private providerBase?: { keywords: ProviderKeywords; text: string; change: { start: number; end: number; newLength: number } };
+  /** The previous version's line index and the edit since, until this version's is asked for. */
+  private linesBase?: { index: LineIndex; change: { start: number; end: number; newLength: number } };
+  /** The previous version's lower-cased text and the edit since, until this version's is asked for. */
+  private lowerBase?: { lower: string; change: { start: number; end: number; newLength: number } };
+  private binaryCache?: boolean;
+  private minifiedCache?: boolean;
+  private suppressionsCache?: Suppressions;
+  /** The edit since a previous version that held no disable comment, until this version's are asked for. */
+  private noMarkerBefore?: { start: number; end: number; newLength: number };
 
   constructor(readonly path: string, readonly text: string, options: FileContextOptions = {}) {
     // The text decides only for a name with no extension (`bin/www` with a node shebang).
@@ -96,12 +106,22 @@ export class FileContext {
   }
 
   get lines(): LineIndex {
-    return (this.lineIndexCache ??= new LineIndex(this.text));
+    if (!this.lineIndexCache) {
+      const base = this.linesBase;
+      this.linesBase = undefined;
+      this.lineIndexCache = base ? base.index.afterEdit(this.text, base.change) : new LineIndex(this.text);
+    }
+    return this.lineIndexCache;
   }
 
   /** Lower-cased text, for keyword tests. */
   get lowerText(): string {
-    return (this.lowerCache ??= this.text.toLowerCase());
+    if (this.lowerCache === undefined) {
+      const base = this.lowerBase;
+      this.lowerBase = undefined;
+      this.lowerCache = (base && lowerAfterEdit(base.lower, this.text, base.change)) ?? this.text.toLowerCase();
+    }
+    return this.lowerCache;
   }
 
   /**
@@ -135,6 +155,29 @@ export class FileContext {
       this.providerCache = base ? providerKeywordsAfterEdit(base.keywords, base.text, this.text, base.change) : providerKeywords(this.text);
     }
     return this.providerCache.candidates;
+  }
+
+  /** A NUL in the first 8 KB (`looksBinary`): asked by the engine and the program index alike, judged once. */
+  get binary(): boolean {
+    return (this.binaryCache ??= looksBinary(this.text));
+  }
+
+  /** A minified bundle (`looksMinified`), judged once per version. */
+  get minified(): boolean {
+    return (this.minifiedCache ??= looksMinified(this.path, this.text));
+  }
+
+  /**
+   * The disable comments (`Suppressions.parse`). After an edit of a version that held none, the text can hold one
+   * only around the edit: no marker there, none at all, without reading the whole text again.
+   */
+  get suppressions(): Suppressions {
+    if (!this.suppressionsCache) {
+      const change = this.noMarkerBefore;
+      this.noMarkerBefore = undefined;
+      this.suppressionsCache = change && !Suppressions.markerNear(this.text, change.start, change.start + change.newLength) ? Suppressions.none : Suppressions.parse(this.text, this.lines);
+    }
+    return this.suppressionsCache;
   }
 
   /** Syntax only: no Program, no type checker, no file system. */
@@ -180,6 +223,9 @@ export class FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
     if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
     if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
+    if (this.suppressionsCache === Suppressions.none && change) next.noMarkerBefore = change;
+    if (this.lineIndexCache && change) next.linesBase = { index: this.lineIndexCache, change };
+    if (this.lowerCache !== undefined && change) next.lowerBase = { lower: this.lowerCache, change };
     if (this.kind === 'python' && change) handOverPythonTree(this, next, change);
     if (this.kind === 'go' && change) handOverGoTree(this, next, change);
     if (this.sourceFileCache && change) {
@@ -189,3 +235,17 @@ export class FileContext {
     return next;
   }
 }
+
+/**
+ * The lower-cased text after an edit, from the previous version's: the edited characters lower-cased and put in
+ * place (lower-casing all 66 kB cost 0.05 ms of every keystroke). Only where lower-casing maps each character to
+ * one, whatever is around it: not with a capital sigma in the text (its small form depends on the letters after
+ * it), nor when a character lower-cases to two (`İ`), in the previous text or the new characters.
+ */
+function lowerAfterEdit(lower: string, text: string, change: { start: number; end: number; newLength: number }): string | undefined {
+  if (lower.length - (change.end - change.start) + change.newLength !== text.length || text.includes('\u03a3')) return undefined;
+  const inserted = text.slice(change.start, change.start + change.newLength).toLowerCase();
+  if (inserted.length !== change.newLength) return undefined;
+  return lower.slice(0, change.start) + inserted + lower.slice(change.end);
+}
+

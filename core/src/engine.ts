@@ -1,12 +1,12 @@
 import { createHash } from './lazyModules';
 import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
 import { FileContext } from './context';
-import { isLockfile, looksBinary, looksMinified } from './fileKinds';
+import { isLockfile } from './fileKinds';
 import { FindingFixes } from './fixes/lazy';
 import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
 import type { Report, Rule } from './rules/types';
-import { Suppressions } from './suppressions';
+import type { Suppressions } from './suppressions';
 import type { FileHost } from './host';
 import type { ProgramView } from './program/types';
 import type { Finding, Severity, SeveritySetting } from './types';
@@ -64,10 +64,10 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
   const text = context.text;
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxSize) return { findings: [], suppressed: [], fixes, skipped: `larger than ${Math.round(maxSize / 1024)} KiB` };
-  if (looksBinary(text)) return { findings: [], suppressed: [], fixes, skipped: 'binary' };
+  if (context.binary) return { findings: [], suppressed: [], fixes, skipped: 'binary' };
   if (isLockfile(context.path)) return { findings: [], suppressed: [], fixes };
   // A bundle keeps only the provider-format secret checks: a live key shipped in `dist/` is still a leak.
-  context.generated = looksMinified(context.path, text);
+  context.generated = context.minified;
   const relativePath = options.relativePath ?? context.path;
   const matchers = matchersOf(config);
   if (matchers.ignore(relativePath)) return { findings: [], suppressed: [], fixes };
@@ -113,7 +113,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       const severity = demote(asCode || !inTest ? configured : severityOf(rule, config, true), r.demote);
       if (severity === 'off') continue;
       const range = context.lines.range(r.start, r.end);
-      suppressions ??= Suppressions.parse(text, context.lines);
+      suppressions ??= context.suppressions;
       const suppression = suppressions.suppressionOf(meta.id, range.start.line, meta.reportsSecrets);
       // Lone surrogates hash as U+FFFD: count occurrences on the same well-formed text, or two findings share a fingerprint.
       // Suppressed findings count too, so adding or removing a directive never renumbers the other findings.

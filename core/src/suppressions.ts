@@ -12,6 +12,10 @@ const DIRECTIVE = /twelve-factor-(disable-next-line|disable-line|disable|enable)
 const ESLINT_UNDECLARED = /(?:^|[\s,])(?:import|import-x)\/no-extraneous-dependencies\b|(?:^|[\s,])n(?:ode)?\/no-extraneous-(?:import|require)\b/;
 const UNDECLARED = ['dependencies/undeclared-dependency'];
 
+/** What every directive holds: a text without one has none (`Suppressions.none`). */
+const MARKER = /twelve-factor-|gitleaks:allow|allowlist|secretlint-|nosec|no-extraneous-/;
+const MARKER_REACH = 'twelve-factor-'.length - 1;
+
 // Bandit's hardcoded-password tests: `# nosec B105` silences a secret, `# nosec B608` (SQL) does not.
 const BANDIT_SECRET_TESTS = /\bB10[567]\b|hardcoded_password/;
 
@@ -51,10 +55,13 @@ export class Suppressions {
   private readonly blocks: Block[] = [];
 
   static readonly none = new Suppressions();
+  /** Texts read for directives in this process (tests count a keystroke's work). */
+  static textsRead = 0;
 
   /** Cheap test first: most files hold no directive and pay one indexOf per marker. */
   static parse(text: string, index: LineIndex): Suppressions {
-    if (!/twelve-factor-|gitleaks:allow|allowlist|secretlint-|nosec|no-extraneous-/.test(text)) return Suppressions.none;
+    Suppressions.textsRead++;
+    if (!MARKER.test(text)) return Suppressions.none;
     const result = new Suppressions();
     const open: Open[] = [];
     DIRECTIVE.lastIndex = 0;
@@ -105,6 +112,14 @@ export class Suppressions {
     }
     for (const o of open) result.blocks.push({ startLine: o.line, endLine: Number.MAX_SAFE_INTEGER, rules: o.rules, secretOnly: o.secretOnly, by: o.by });
     return result;
+  }
+
+  /**
+   * Whether a marker overlaps `[start, end)` of the text (an edit's new characters, or the place where characters
+   * were deleted): after an edit of a text without any, a marker anywhere else was there before.
+   */
+  static markerNear(text: string, start: number, end: number): boolean {
+    return MARKER.test(text.slice(Math.max(0, start - MARKER_REACH), end + MARKER_REACH));
   }
 
   private closeBlocks(open: Open[], line: number, rules: string[] | 'all', secretOnly: boolean): void {

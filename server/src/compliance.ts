@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { toDiagnostic } from './convert';
 import { ComplianceChangedNotification, ComplianceRequest, ExportReportRequest, ScanWorkspaceRequest } from './customMessages';
 import { WorkspaceScanner, type FileResult } from './workspaceScan';
+import { sizeOptimised } from './bursts';
 
 /** The deepest folder holding every folder (multi-root SARIF needs one base). */
 function commonRoot(folders: string[]): string {
@@ -89,12 +90,12 @@ export function registerCompliance(connection: Connection, deps: ComplianceDeps)
     reporter.begin('Twelve-Factor: scanning the workspace', 0, undefined, true);
     const ownToken = 'token' in reporter ? (reporter as { token: CancellationToken }).token : undefined;
     const started = Date.now();
-    running = scanner.scan(deps.folders(), {
+    running = sizeOptimised(() => scanner.scan(deps.folders(), {
       report: (done, total, message) => reporter.report(total ? Math.round((done / total) * 100) : 0, message),
       get cancelled() {
         return asked?.token.isCancellationRequested === true || ownToken?.isCancellationRequested === true;
       },
-    }).finally(() => {
+    })).finally(() => {
       reporter.done();
       running = undefined;
       // Settings changed while it ran: its results were judged with the old ones.

@@ -20,6 +20,9 @@ const MAX_INDEXED_FILE = 1024 * 1024;
 export class WorkspaceProgram {
   private readonly index: ProgramIndex;
   private readonly open = new Set<string>();
+  /** The text each open document was last summarised from (the editor holds the same string). */
+  private readonly openTexts = new Map<string, string>();
+  private versions = 0;
   private generation = 0;
 
   constructor(
@@ -61,11 +64,15 @@ export class WorkspaceProgram {
   updateDocument(context: FileContext): void {
     if (context.kind !== 'js' && context.kind !== 'go' && context.kind !== 'python') return;
     this.open.add(context.path);
-    if (this.index.update(context.path, context.text, context.isTestFile, context)) this.onChanged();
+    // Compared, not hashed: a keystroke is a new text (a settings change re-analyses the same one).
+    if (this.openTexts.get(context.path) === context.text) return;
+    this.openTexts.set(context.path, context.text);
+    if (this.index.update(context.path, context.text, context.isTestFile, context, `open:${++this.versions}`)) this.onChanged();
   }
 
   closeDocument(file: string): void {
     this.open.delete(file);
+    this.openTexts.delete(file);
     if (!mayBeModule(file)) return;
     if (this.updateFromDisk(file, true, this.folderOf(file))) this.onChanged();
   }

@@ -9,9 +9,12 @@ import { ModuleBindings } from '../../core/src/js/modules';
 import { resolvedCallees } from '../../core/src/js/callees';
 import { usesIdentifier } from '../../core/src/js/names';
 import { listenSites } from '../../core/src/js/servers';
+import { jsVerdicts, rule as hardcodedSecret } from '../../core/src/rules/config/hardcoded-secret';
 import { signalFacts } from '../../core/src/js/signals';
 import type { KeywordSource } from '../../core/src/keywords';
 import type { Rule } from '../../core/src/rules/types';
+import { Suppressions } from '../../core/src/suppressions';
+import { LineIndex } from '../../core/src/lineIndex';
 import { changedRegion } from '../../server/src/analysis';
 import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 
@@ -24,7 +27,9 @@ import { params, runs, show } from '../fixtures/fuzz/arbitraries';
 //   it looked up are bound as they were; the same for the signal facts (`signalFacts`), whose calls are kept per
 //   statement with the names they resolved (BoundStatementMemo);
 // - the identifiers a fix's new declaration must not clash with (`usesIdentifier`): collected per statement;
-// - what each call's callee resolves to (`resolvedCallees`), per statement while its names resolve as before.
+// - what each call's callee resolves to (`resolvedCallees`), per statement while its names resolve as before;
+// - the secret rule's verdict on each literal the tree finds (`jsVerdicts`), kept by kind, name and value;
+// - the disable comments (`FileContext.suppressions`): none, after an edit that wrote no marker into a text without one.
 // The server's whole keystroke path is checked the same way in incremental-server.test.ts.
 
 type Edit = { at: number; remove: number; insert: string };
@@ -60,6 +65,22 @@ describe('keyword counts after an edit', () => {
         }
       }),
       params(runs(200)),
+    );
+  });
+
+  test('the lower-cased text, derived from the previous version\'s around the edit, is the text lower-cased', () => {
+    const pieces = ['a', 'B', 'Σ', 'σ', 'İ', 'ς', ' ', '.', 'ΑΣ', 'ß', 'Ǆ', '\n', "'"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.array(edit(pieces), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        void context.lowerText;
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          assert.equal(context.lowerText, next.text.toLowerCase(), show(next.text));
+        }
+      }),
+      params(runs(500)),
     );
   });
 
@@ -137,6 +158,58 @@ describe('per-statement facts after an edit: at every version, those of a fresh 
   test('listen sites: the servers and workers started, where, and what they are', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, LISTEN_PIECES, sitesOf));
   test('the module paths callees resolve to, by call', () => incrementalEqualsFresh('/ws/a.ts', [...MODULE_STATEMENTS, ...LISTEN_STATEMENTS], [...MODULE_PIECES, ...LISTEN_PIECES], calleesOf));
   test('identifiers a new declaration would clash with', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, [...LISTEN_PIECES, 'shutdown', 'server2', '2'], identifiersUsed));
+});
+
+const SECRET_STATEMENTS = [
+  "const sessionSecret = 'q8ZrT3vLx2WmN7cKp4YhB9sFd6GjA1eU';", "const apiKey = process.env.API_KEY || 'k3Jx9QwL2mVb7TzR4nYp';", "const token = 'expired';",
+  "app.use(session({ secret: 'keyboard cat' }));", "const password = 'changeme';", "const dbPassword = 'Xy7#pL9q';", "jwt.sign(payload, 'shhhhh');",
+  "const { JWT_SECRET = 'dev-secret-123' } = process.env;", "const auth = { user: 'admin', pass: 'p4ssw0rd!' };", "const stripe = new Stripe('sk_test_abc');",
+];
+const SECRET_PIECES = ["'", 'x', '7', 'Q', 'secret', 'password', 'token', ' ', '=', ';', '\n', '|| ', "'changeme'", 'const ', '// '];
+
+describe("the secret rule's verdicts after an edit", () => {
+  test('kept by kind, name and value, they are those of a fresh judgement at every version', () => {
+    const findings = (context: FileContext) => JSON.stringify(analyze(context, { rules: [hardcodedSecret] }).findings.map((f) => [f.messageId, f.start, f.end, f.message, f.severity]));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SECRET_STATEMENTS), { minLength: 1, maxLength: 10 }), fc.array(edit(SECRET_PIECES), { minLength: 1, maxLength: 8 }), (lines, edits) => {
+        let context = new FileContext('/ws/src/a.js', lines.join('\n'));
+        analyze(context, { rules: [hardcodedSecret] });
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          // With the verdicts of every earlier version kept…
+          const incremental = findings(context);
+          // …and judged afresh, as a new process would.
+          jsVerdicts.clear();
+          assert.equal(incremental, findings(new FileContext('/ws/src/a.js', next.text)), `after edits, ${show(next.text)}`);
+        }
+      }),
+      params(runs(150)),
+    );
+  });
+});
+
+const MARKER_PIECES = ['twelve-factor-', 'disable-line', '// ', '# ', 'nosec', 'gitleaks:allow', 'allow', 'list', 'secretlint-', 'twelve', '-factor-', 'x', '\n', 'pragma: ', ' '];
+
+describe('disable comments after an edit', () => {
+  test('at every version, those a fresh parse of the text finds', () => {
+    const parsed = (s: Suppressions, lines: number) => JSON.stringify(Array.from({ length: lines + 1 }, (_, line) => s.suppressionOf('config/hardcoded-secret', line, true) ?? null));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MARKER_PIECES, 'const a = 1;'), { maxLength: 20 }), fc.array(edit(MARKER_PIECES), { minLength: 1, maxLength: 10 }), (parts, edits) => {
+        let context = new FileContext('/ws/a.js', parts.join(''));
+        void context.suppressions;
+        for (const e of edits) {
+          const next = apply(context.text, e);
+          context = context.withText(next.text, next.change);
+          const lines = new LineIndex(next.text).lineCount;
+          const fresh = Suppressions.parse(next.text, new LineIndex(next.text));
+          assert.equal(parsed(context.suppressions, lines), parsed(fresh, lines), `after edits, ${show(next.text)}`);
+          assert.equal(context.suppressions === Suppressions.none, fresh === Suppressions.none);
+        }
+      }),
+      params(runs(300)),
+    );
+  });
 });
 
 /** The common prefix and suffix, one character at a time: what `changedRegion` computes by blocks. */

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/engine';
 import { changedRegion, DocumentAnalyses } from '../../server/src/analysis';
 import { WorkspaceProgram } from '../../server/src/program';
+import { textsHashed } from '../../core/src/program/index';
 import type { Settings } from '../../server/src/settings';
 import { CONFIGS, DEFAULT_WORKSPACE, hostOf, JS_NAMES, jsProgram, mutate, mutation, params, runs, show } from '../fixtures/fuzz/arbitraries';
 
@@ -96,4 +97,25 @@ describe('incremental analysis in the server', () => {
     assert.equal(editor.runs, 2);
     assert.deepEqual(next.findings.map((f) => [f.ruleId, f.start]), result.findings.map((f) => [f.ruleId, f.start]));
   });
+
+  test("an open document's new version is not hashed for the program index, and the same text is not summarised again", () => {
+    let changed = 0;
+    const program = new WorkspaceProgram(() => changed++, () => undefined, () => FOLDER);
+    const editor = new DocumentAnalyses(program, hostOf(DEFAULT_WORKSPACE));
+    const uri = 'file:///ws/src/a.js';
+    const text = "const app = require('express')();\napp.listen(3000);\n";
+    const hashed = textsHashed();
+    let document = TextDocument.create(uri, 'javascript', 1, text);
+    editor.get(document, '/ws/src/a.js', FOLDER, settings);
+    assert.equal(changed, 1, 'a new module');
+    document = TextDocument.update(document, [{ range: { start: document.positionAt(0), end: document.positionAt(0) }, text: "require('./b');\n" }], 2);
+    editor.get(document, '/ws/src/a.js', FOLDER, settings);
+    assert.equal(changed, 2, 'it now imports ./b');
+    // Settings changed: the same text is analysed again, and the index keeps its summary.
+    editor.clear();
+    editor.get(document, '/ws/src/a.js', FOLDER, settings);
+    assert.equal(changed, 2);
+    assert.equal(textsHashed() - hashed, 0, 'texts hashed');
+  });
 });
+

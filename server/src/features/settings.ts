@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME } from '../../../core/src/config';
 import { WorkspaceFolders, type ServerContext } from '../context';
 import { WorkspaceTrustedNotification } from '../customMessages';
 import { isEnvDeclarationFile } from './envFeatures';
+import { sizeOptimised } from '../bursts';
 
 /**
  * What can change every result: settings (`workspace/didChangeConfiguration`), `.twelve-factor.yaml`,
@@ -26,7 +27,7 @@ export function registerSettings(ctx: ServerContext): void {
       }));
     }
     const indexAll = () => {
-      program.indexFolders(folders.paths()).catch((error: unknown) => connection.console.error(`Indexing failed: ${String(error)}`));
+      sizeOptimised(() => program.indexFolders(folders.paths())).catch((error: unknown) => connection.console.error(`Indexing failed: ${String(error)}`));
     };
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders.list = folders.list.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);

@@ -23,6 +23,7 @@ import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring, isDjangoManagePy } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
+import { VerdictMemo } from './hardcoded-secret-verdicts';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -155,7 +156,7 @@ function contextCandidates(context: FileContext): Candidate[] {
       let serves: boolean | undefined;
       const servesItself = (): boolean => (serves ??= listenSites(context.sourceFile).length > 0);
       const product = lazyProductWords(context.host, context.path);
-      return findJsSecrets(context.sourceFile).filter((s) => acceptJs(s, product)).map((s) => jsCandidate(context, s, servesItself));
+      return findJsSecrets(context.sourceFile).filter((s) => jsVerdicts.accepts(s, product)).map((s) => jsCandidate(context, s, servesItself));
     }
     case 'yaml':
     case 'json': {
@@ -216,6 +217,7 @@ function nestedDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+export const jsVerdicts = new VerdictMemo<JsSecret>(acceptJs); // a keystroke judges only literals not judged before
 function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
