@@ -54,6 +54,20 @@ test('move to .env keeps an existing .env byte for byte and appends after a newl
   });
 });
 
+// audit:fix found these on real apps (linkding, cnpmcore): the editor's quick fix takes the same way as --fix.
+test('move to .env: a .env.sample is the example; a module\'s own package.json does not take the .env from the root', async () => {
+  const files = { '.env.sample': 'PORT=\n', '.gitignore': '.env\n', 'package.json': '{"name":"app","dependencies":{"stripe":"^14.0.0"}}',
+    'src/common/package.json': '{"name":"app-common","dependencies":{"stripe":"^14.0.0"}}' };
+  await withSession({ secrets: ALL_SECRETS, files }, async (s) => {
+    const { name, action } = moveAction((await actionsFor(s, 'src/common/pay.ts', PAY_TS)).actions);
+    await s.apply(action.edit!);
+    assert.equal(s.read('.env.sample'), `PORT=\n${name}=\n`, 'the moved name is declared in the sample');
+    assert.equal(s.read('.env'), `PORT=\n${name}=${STRIPE_KEY}\n`, 'the new .env starts as the sample does');
+    assert.equal(s.read('.env.example'), undefined, 'no .env.example is invented');
+    assert.equal(s.read('src/common/.env'), undefined, 'nothing is written beside the module');
+  });
+});
+
 test('move to .env: a .gitignore that already ignores .env is left alone; the same value reuses its key', async () => {
   await withSession({ files: { '.gitignore': '.env*\n' } }, async (s) => {
     const { name, action } = moveAction((await actionsFor(s, 'src/pay.ts', PAY_TS)).actions);
