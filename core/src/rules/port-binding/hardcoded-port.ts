@@ -8,6 +8,7 @@ import { listenSites, type ListenSite } from '../../js/servers';
 import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
+import { lineLocalTest } from '../../lineChunks';
 import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
 import { checkPortPython, PYTHON_PORT_GATE, PYTHON_PORT_KEYWORDS, PYTHON_PORT_MESSAGES } from './hardcoded-port-python';
 
@@ -24,8 +25,12 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python', 'go'],
   keywords: ['listen', 'serve', 'hapi', ...PYTHON_PORT_KEYWORDS, ...GO_PORT_KEYWORDS],
-  gate: (text, kind) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : kind === 'go' ? GO_PORT_GATE.test(text) : /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
+  gate: (text, kind, context) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : kind === 'go' ? GO_PORT_GATE.test(text) : context.lineLocal(PORT_GATE_JS),
 };
+
+// Searched per run of lines (`FileContext.lineLocal`); `\s*(` at the end of a run passes too (the parenthesis may
+// open on the next line), so it is never narrower than searching the whole text.
+const PORT_GATE_JS = lineLocalTest(/\.listen\s*(?:\(|(?![\s\S]))|\bserve\s*(?:\(|(?![\s\S]))|[Hh]api\b/);
 
 /** Servers whose fixed port is by design: metrics scraped, probes and debuggers on a known port beside the app's. */
 const AUXILIARY = /metric|prom|health|probe|debug|inspect|admin/i;
