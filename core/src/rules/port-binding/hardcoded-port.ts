@@ -1,11 +1,10 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { resolvedCallees } from '../../js/callees';
+import { BoundStatementMemo } from '../../js/boundMemo';
 import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
-import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
@@ -83,14 +82,22 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   }
   // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve (calls whose callee
   // resolves or is a dotted name, in the order of a walk of the tree).
-  const callees = resolvedCallees(sf, bindings);
-  for (const node of syntaxIndex(sf).calls) {
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
-    const label = configuredServer(node, callees.get(node));
+  for (const [node, label] of configuredServers.of(sf, bindings)) {
     const options = node.arguments?.[0];
-    if (label && options) emit(portOf(options, 'argument', constants, true), label);
+    if (options) emit(portOf(options, 'argument', constants, true), label);
   }
 }
+
+/** The calls that configure a server with its options, per top-level statement (a keystroke judges only the one it touched). */
+const configuredServers = new BoundStatementMemo<readonly [ts.CallExpression | ts.NewExpression, string]>(({ calls }, bindings) => {
+  const out: Array<readonly [ts.CallExpression | ts.NewExpression, string]> = [];
+  for (const node of calls) {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
+    const label = configuredServer(node, bindings.resolve(node.expression));
+    if (label) out.push([node, label]);
+  }
+  return out;
+});
 
 function isAuxiliary(site: ListenSite): boolean {
   return AUXILIARY.test(site.label);
