@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { isTestFile } from '../fileKinds';
+import { PerVersion } from './perVersion';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -86,8 +87,15 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
  */
 export function roleOfFile(file: string, relativePath: string, host: RoleHost, text?: string): RoleVerdict {
   const verdict = roleOfPath(relativePath, text);
+  if (verdict.role !== 'package-module' && verdict.role !== 'source') return verdict;
+  // What the disk says of a path stands while the host's version does: a keystroke does not ask it again.
+  return onDisk.get(host, Buffer.from(`${verdict.role}\0${file}\0${relativePath}`, 'utf8').toString('utf8'), () => roleOnDisk(file, relativePath, host, verdict));
+}
+
+const onDisk = new PerVersion<RoleVerdict>();
+
+function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict: RoleVerdict): RoleVerdict {
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
-  if (verdict.role !== 'source') return verdict;
   const source = sourceOfOutput(file, host);
   if (!source && isInExampleFolder(file, relativePath, host)) return { role: 'snippet', reason: 'an example folder' };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
