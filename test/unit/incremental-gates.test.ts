@@ -10,12 +10,13 @@ import { identifierLookups } from '../../core/src/js/names';
 import { lineChunkWork } from '../../core/src/lineChunks';
 import { rulesById } from '../../core/src/rules';
 import { findSqlPasswords, SQL_CANDIDATE, SQL_CANDIDATE_LINES } from '../../core/src/secrets/sql';
+import { roleOfContext, roleOfPath } from '../../core/src/workspace/roles';
 
 // The rules' text gates and the minified check are kept per version and derived around each keystroke
 // (core/src/lineChunks.ts, `FileContext.lineLocal`, `minifiedAfterEdit`): whatever the edits, the answer must be
 // that of the whole new text, and a keystroke in a long file searches only the lines it touched.
 
-const GATED = ['dev-prod-parity/database-engine-mismatch', 'disposability/missing-sigterm-handler', 'port-binding/hardcoded-port'];
+const GATED = ['dev-prod-parity/database-engine-mismatch', 'disposability/missing-sigterm-handler', 'port-binding/hardcoded-port', 'build-release-run/runtime-install'];
 const gateOf = (id: string) => {
   const gate = rulesById.get(id)?.meta.gate;
   assert.ok(gate, `${id} has a gate`);
@@ -36,11 +37,16 @@ const WHOLE_TEXT: Record<string, (text: string) => boolean> = {
     /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b/.test(text) ||
     /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:TLS)?\(/.test(text),
   'port-binding/hardcoded-port': (text) => /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
+  // As before, where a quote before `yarn` is followed by a line break only in a template literal (no other JS
+  // string holds one).
+  'build-release-run/runtime-install': (text) =>
+    /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|(?:['"][ \t\f\v]*|`\s*)yarn\s*['"`]/.test(text),
 };
 
 const piece = fc.constantFrom(
   'pg', 'mysql', 'sqlite3', 'mongo', '-', '_', 'x', ' ', '\n', '\r\n', '(', "'", '"', 'app.listen', 'server.start', ' serve', 'hapi', 'bullmq',
   'PASSWORD', 'IDENTIFIED ', 'CREATE USER u ', 'envalid', 'while', ' True:', '.Run(', 'ListenAndServe', '\t',
+  'npm', 'yarn', 'install', ',', '[', '`', 'git', 'typeof define', '===', 'define.amd', '&&', "'function'",
 );
 const text = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(''));
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
@@ -52,7 +58,7 @@ function applyEdit(current: string, e: { at: number; remove: number; insert: str
 }
 
 describe('text gates after an edit', () => {
-  test('equal the gate of the whole new text, never narrower than one search of it, for any sequence of edits', () => {
+  test('are never narrower than one search of the whole new text (exact where no shape spans lines), for any sequence of edits', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), (first, edits) => {
         let context = new FileContext('/ws/src/app.js', first);
@@ -63,10 +69,18 @@ describe('text gates after an edit', () => {
           const fresh = new FileContext('/ws/src/app.js', next);
           for (const id of GATED) {
             const derived = gateOf(id)(next, 'js', context);
-            assert.equal(derived, gateOf(id)(next, 'js', fresh), `${id}: derived as searched afresh`);
-            // Exact where every match lies within a line; otherwise a superset (a call's parenthesis on the next line).
-            if (WHOLE_TEXT[id](next)) assert.equal(derived, true, `${id}: passes whenever the whole-text search did`);
-            if (id === 'dev-prod-parity/database-engine-mismatch') assert.equal(derived, WHOLE_TEXT[id](next), id);
+            // Never narrower than the whole-text search, derived or afresh. A gate that lets a shape continue on the
+            // next line passes at the end of a run of lines, so where runs end (which the edits decide) may make it
+            // pass more often, never less: it is a prefilter, and the rule's check decides.
+            if (WHOLE_TEXT[id](next)) {
+              assert.equal(derived, true, `${id}: passes whenever the whole-text search did`);
+              assert.equal(gateOf(id)(next, 'js', fresh), true, `${id}: afresh too`);
+            }
+            // Exact where every match lies within a line.
+            if (id === 'dev-prod-parity/database-engine-mismatch') {
+              assert.equal(derived, WHOLE_TEXT[id](next), id);
+              assert.equal(derived, gateOf(id)(next, 'js', fresh), `${id}: derived as searched afresh`);
+            }
           }
         }
       }),
@@ -78,6 +92,7 @@ describe('text gates after an edit', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => `const value${i} = compute(${i}); // row ${i}`);
     lines[10] = "const { Pool } = require('pg');";
     lines[1990] = "if (process.env.NODE_ENV === 'dev') useSqlite(require('sqlite3'));";
+    lines[1998] = "execSync('npm install');";
     lines[1999] = 'app.listen(port);';
     const before = `${lines.join('\n')}\n`;
     const first = new FileContext('/ws/src/app.js', before);
@@ -99,6 +114,21 @@ describe('text gates after an edit', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("a file's role", () => {
+  test('is the same whether the bundle wrapper test reads the whole text or only runs where one may be', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepEqual(roleOfContext(new FileContext('/ws/src/lib.js', t, { relativePath: 'src/lib.js' })), roleOfPath('src/lib.js', t));
+      }),
+      { numRuns: 500 },
+    );
+    const umd = "(function (root, factory) {\n  if (typeof define === 'function' && define.amd) define([], factory);\n})(this, function () {});\n";
+    assert.equal(roleOfContext(new FileContext('/ws/src/lib.js', umd, { relativePath: 'src/lib.js' })).role, 'vendored');
+    const split = "if (typeof\n  define === 'function' && define.amd) {}\n";
+    assert.equal(roleOfContext(new FileContext('/ws/src/lib.js', split, { relativePath: 'src/lib.js' })).role, 'vendored');
   });
 });
 
