@@ -17,7 +17,10 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // set-ups (a `Vagrantfile`, provisioning scripts under `vagrant/`), whose database passwords are those of a
 // container or a virtual machine on the developer's machine. Also HTTP request collections (`api.http`,
 // `remark.rest` for the REST Client and JetBrains HTTP clients): requests shown to a reader, like API documentation.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
+// Component demos (`demos/`, as dumi and other documentation tools keep them beside a component) are documentation
+// too, and a developer environment's definition (devenv's `devenv.nix`, `shell.nix` for nix-shell) sets up the
+// developer's machine as a dev container does.
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
 // test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
@@ -30,7 +33,10 @@ const FIXTURE_PATH = new RegExp([
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development settings module
   // (`settings/development.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
+  // The project's development scripts (`scripts/dev/`, `dev-scripts/`: seeding a local database, sending a
+  // local instance a sample webhook) fill their payloads with made-up tokens and ids.
   String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  String.raw`(?:^|/)scripts?/dev/|(?:^|/)dev[-_]scripts?/`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 
