@@ -113,6 +113,19 @@ export function isCopiedIntoPlace(host: FileHost, file: string): boolean {
   return false;
 }
 
+// What a page saved from a website says of where it came from: its canonical address, its Open Graph URL, or the
+// mark a browser's "Save page as" leaves (`<!-- saved from url=(0042)https://… -->`).
+const PAGE_ORIGIN = /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']?https?:\/\/|<link\b[^>]*\bhref=["']?https?:\/\/[^>]*\brel=["']?canonical\b|<meta\b[^>]*\bproperty=["']?og:url["']?[^>]*\bcontent=["']?https?:\/\/|<!--\s*saved from url=/i;
+
+/**
+ * A web page saved from a site (an HTML document that names its address on the web): what that site served to
+ * every visitor, kept as test data for a scraper or a parser. The links in it are the site's, not the project's.
+ */
+export function isSavedWebPage(path: string, text: string): boolean {
+  if (!/\.x?html?$/i.test(path)) return false;
+  return PAGE_ORIGIN.test(text.length > 262144 ? text.slice(0, 262144) : text);
+}
+
 // Prose that presents what follows as a sample: "For example, in the following URL", "you will get something
 // like this:", "Your new URL should look like:", "Here's an example:".
 const EXAMPLE_INTRO = /\b(?:for example|for instance|e\.g\.|an example|something like|should look like|looks like|look like this)\b/i;

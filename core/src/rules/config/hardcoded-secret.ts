@@ -9,7 +9,7 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase, isTranslationFile } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -69,12 +69,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A connection to a service of the project's compose file uses the password that file gives the container:
   // judged as the compose file is (eShopOnWeb's `appsettings.Docker.json`: `Server=sqlserver,1433;…`).
   const reach = (m: ProviderMatch) => connectionReach(context.text, m, context.host, context.host?.rootOf(context.path));
+  let saved: boolean | undefined;
+  const savedPage = () => (saved ??= isSavedWebPage(path, context.text));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
     .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12))
     .filter((m) => reach(m) !== 'compose' || (looksRandom(m.secret) && !isWordPhrase(m.secret)))
     // In test code, a key its own comment calls made up (`secret: "whsec_…", // dummy secret`) is the test's
     // stand-in; elsewhere a provider's format is judged whatever the comment says.
-    .filter((m) => !((context.isTestFile || fixture) && isDisclaimed(context.text, m.start, m.end)));
+    .filter((m) => !((context.isTestFile || fixture) && isDisclaimed(context.text, m.start, m.end)))
+    // A page saved from another site as test data (a scraper's sample): its links carry what that site served to
+    // every visitor (a media link's shared access signature), no credential of the project's.
+    .filter((m) => !((context.isTestFile || fixture) && savedPage()));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
