@@ -14,6 +14,7 @@ import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
+import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -101,6 +102,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // A token the project's install or entrypoint script replaces with a generated value (`sed s/<value>/$(…)/`).
+  const root = candidates.some((c) => SCRIPT_TOKEN.test(c.value)) ? context.host?.rootOf(context.path) : undefined;
+  if (root !== undefined && context.host) {
+    const replaced = valuesReplacedByScripts(context.host, root);
+    if (replaced.size > 0) candidates = candidates.filter((c) => !replaced.has(c.value));
+  }
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -203,6 +210,9 @@ function contextCandidates(context: FileContext): Candidate[] {
       return [];
   }
 }
+
+/** What `valuesReplacedByScripts` can hold: a plain token, no pattern characters. */
+const SCRIPT_TOKEN = /^[A-Za-z0-9_.-]{6,64}$/;
 
 const KUBERNETES_SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*$/m;
 
