@@ -1,5 +1,9 @@
+import { before } from 'node:test';
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { loadPython } from '../../python-helpers';
 import { RuleTester } from '../ruleTester';
+
+before(loadPython);
 
 // Listeners that are no service of the app's (audit/README.md, "Held-out 4, the false positives left"): one
 // that only answers the platform's probes beside a worker, and one a command-line tool opens for an OAuth
@@ -36,3 +40,20 @@ new RuleTester({ filename: '/ws/docker/worker/healthcheck/healthcheck.js' }).run
   ],
 });
 
+// Python: a loop that polls one operation until its result says it is done (a psycopg2 asynchronous
+// connection's `poll()`, as a subprocess's) is a wait inside a call, not a worker's main loop.
+const WAIT = (test: string) => `import select\nimport psycopg2\n\n\ndef _wait(conn, timeout=None):\n    while 1:\n        state = conn.poll()\n        ${test}\n            break\n        elif state == psycopg2.extensions.POLL_WRITE:\n            select.select([], [conn.fileno()], [], timeout)\n`;
+new RuleTester({ filename: '/ws/app/query_runner/pg.py' }).run(rule, {
+  valid: [
+    { name: "a loop that breaks when the connection's poll says done", code: WAIT('if state == psycopg2.extensions.POLL_OK:') },
+    { name: 'a loop that breaks when the poll returns nothing', code: WAIT('if not state:') },
+  ],
+  invalid: [
+    {
+      name: "a consumer that breaks on a stop flag, not on the poll's result",
+      code: WAIT('if stopping:'),
+      errors: [{ messageId: 'pyMissing', line: 6 }],
+      output: 'import select\nimport psycopg2\nimport signal\n\n\ndef _stop_on_sigterm(signum, frame):\n    raise SystemExit(0)\n\n\nsignal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\ndef _wait(conn, timeout=None):\n    while 1:\n        state = conn.poll()\n        if stopping:\n            break\n        elif state == psycopg2.extensions.POLL_WRITE:\n            select.select([], [conn.fileno()], [], timeout)\n',
+    },
+  ],
+});
