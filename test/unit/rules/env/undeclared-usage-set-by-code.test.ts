@@ -22,3 +22,37 @@ new RuleTester({ filename: '/ws/packages/cli/src/commands/start.ts', files: EXAM
   ],
 });
 
+// Vite exposes only `VITE_`-prefixed variables to `import.meta.env` unless its config sets `envPrefix`: a
+// `VUE_APP_*` read left from an older build tool is `undefined` whatever is set, so declaring it changes nothing.
+const FRONTEND = { '/ws/frontend/.env.sample': 'VITE_API_URL=\n', '/ws/frontend/package.json': '{ "name": "frontend" }\n' };
+const VITE = "import { defineConfig } from 'vite';\nexport default defineConfig({ server: { port: 8080 } });\n";
+new RuleTester({ filename: '/ws/frontend/src/api/index.js', files: { ...FRONTEND, '/ws/frontend/vite.config.js': VITE } }).run(rule, {
+  valid: [
+    { name: 'a read Vite never fills', code: "const http = axios.create({ baseURL: import.meta.env.VUE_APP_ROOT_URL || '/' });\n" },
+  ],
+  invalid: [
+    { name: 'a VITE_ variable is the deployer\'s', code: 'const key = import.meta.env.VITE_MAPS_KEY;\n', errors: [['undeclared', 1, 'VITE_MAPS_KEY']], output: null },
+    {
+      name: 'a config with its own envPrefix exposes more',
+      code: 'const root = import.meta.env.VUE_APP_ROOT_URL;\n',
+      files: { ...FRONTEND, '/ws/frontend/vite.config.js': "export default { envPrefix: ['VITE_', 'VUE_APP_'] };\n" },
+      errors: [['undeclared', 1, 'VUE_APP_ROOT_URL']],
+      output: null,
+    },
+    {
+      name: 'a config that defines the variable',
+      code: 'const root = import.meta.env.VUE_APP_ROOT_URL;\n',
+      files: { ...FRONTEND, '/ws/frontend/vite.config.js': "export default { define: { 'import.meta.env.VUE_APP_ROOT_URL': JSON.stringify(process.env.VUE_APP_ROOT_URL) } };\n" },
+      errors: [['undeclared', 1, 'VUE_APP_ROOT_URL']],
+      output: null,
+    },
+    { name: 'no Vite config: another tool may fill it', code: 'const root = import.meta.env.VUE_APP_ROOT_URL;\n', files: FRONTEND, errors: [['undeclared', 1, 'VUE_APP_ROOT_URL']], output: null },
+    {
+      name: 'Astro gives server code every variable',
+      code: 'const root = import.meta.env.VUE_APP_ROOT_URL;\n',
+      files: { ...FRONTEND, '/ws/frontend/vite.config.js': VITE, '/ws/frontend/astro.config.mjs': 'export default {};\n' },
+      errors: [['undeclared', 1, 'VUE_APP_ROOT_URL']],
+      output: null,
+    },
+  ],
+});
