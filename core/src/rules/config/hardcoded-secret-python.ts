@@ -6,7 +6,7 @@ import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
-import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
+import { isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
 
@@ -64,7 +64,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
 
 function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
   const s = value.string;
-  if (!s || s.interpolated || !isSensitiveName(name)) return;
+  if (!s || s.interpolated || !isSensitiveName(name) || isSessionEntryName(name, s.value)) return;
   // Content with escapes differs from the text between the quotes: the range would not be the secret.
   const signing = SIGNING_KEY_NAMES.test(name);
   const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);

@@ -2,8 +2,10 @@ import { before } from 'node:test';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
 import { loadGo } from '../../go-helpers';
 import { fake } from '../../helpers';
+import { loadPython } from '../../python-helpers';
 import { RuleTester } from '../ruleTester';
 
+before(loadPython);
 before(loadGo);
 
 // Fifth held-out audit set (Python and Go applications, audit/README.md "Held-out 5, Python and Go"): each valid
@@ -34,6 +36,29 @@ new RuleTester({ filename: '/ws/drivers/cloud/util.go' }).run(rule, {
       code: `package cloud\n\nconst (\n\tAndroidClientVersion = "1.48.3"\n\tAndroidPackageName   = "com.vendor.cloud"\n\tServerClientSecret   = "${SECRET}"\n)\n`,
       errors: [{ messageId: 'named', line: 6 }],
       output: null,
+    },
+  ],
+});
+
+// The name of a session entry (a Django view's `request.session[_NEW_TOKEN_SESSION_KEY]`, a Go service's
+// `twoFaEnableSessionKey + uid`) spelled as words is where a value is kept, not a secret.
+new RuleTester({ filename: '/ws/app/views/user.py' }).run(rule, {
+  valid: [
+    { name: 'a session entry name in words (Python)', code: "_NEW_REFRESH_TOKEN_SESSION_KEY = '_app_new_long_lived_refresh_token'\n" },
+    { name: 'a session entry prefix (Go)', filename: '/ws/service/user/setting.go', code: 'package user\n\nconst (\n\ttwoFaEnableSessionKey = "2fa_init_"\n)\n' },
+  ],
+  invalid: [
+    {
+      name: 'a random value under a session key name is still a secret',
+      code: `SESSION_KEY = '${SECRET}'\n`,
+      errors: [{ messageId: 'named', line: 1 }],
+      output: 'import os\nSESSION_KEY = os.environ["SESSION_KEY"]\n',
+    },
+    {
+      name: 'words under another secret name are judged as before',
+      code: "REFRESH_TOKEN = '_app_new_long_lived_refresh_token9'\n",
+      errors: [{ messageId: 'named', line: 1 }],
+      output: 'import os\nREFRESH_TOKEN = os.environ["REFRESH_TOKEN"]\n',
     },
   ],
 });
