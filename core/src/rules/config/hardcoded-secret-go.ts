@@ -6,7 +6,7 @@ import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
 import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
-import { isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
+import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type GoSecretCandidate = LanguageSecretCandidate;
 
@@ -33,7 +33,7 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
     const fallback = read.fallback;
     if (!read.name || !fallback) continue;
     const s = fallback.string;
-    if (!isSecretDefault(read.name, s.value, product)) continue;
+    if (isRate(s.value) || !isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     // The default goes; an unset variable stops the program at start-up, saying which one.
     const fix: MoveToEnvFix = {
@@ -99,7 +99,7 @@ function soleStringBinding(facts: GoFacts, name: string): GoBinding | undefined 
 
 function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: string, owner: string[], value: GoExpr, binding?: GoBinding): void {
   const s = value.string;
-  if (!s || !isSensitiveName(name) || isSessionEntryName(name, s.value)) return;
+  if (!s || !isSensitiveName(name) || isSessionEntryName(name, s.value) || isRate(s.value)) return;
   if (isCodeWord(s.value) || !isSecretValue(s.value, name)) return;
   // The range is the content between the quotes: an escape would make it differ from the value, so it is kept whole.
   out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, text, s, envNameOf(name, owner), binding) });

@@ -6,7 +6,7 @@ import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
-import { isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
+import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
 
@@ -51,7 +51,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
     if (!read.name || !s || s.interpolated) continue;
-    if (!isSecretDefault(read.name, s.value, product)) continue;
+    if (isRate(s.value) || !isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {
       kind: 'move-to-env', start: read.start, end: read.end, replacement: () => pythonEnvRead(envName), name: envName, value: s.value,
@@ -64,7 +64,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
 
 function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
   const s = value.string;
-  if (!s || s.interpolated || !isSensitiveName(name) || isSessionEntryName(name, s.value)) return;
+  if (!s || s.interpolated || !isSensitiveName(name) || isSessionEntryName(name, s.value) || isRate(s.value)) return;
   // Content with escapes differs from the text between the quotes: the range would not be the secret.
   const signing = SIGNING_KEY_NAMES.test(name);
   const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);

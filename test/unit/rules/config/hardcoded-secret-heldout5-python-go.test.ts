@@ -62,3 +62,19 @@ new RuleTester({ filename: '/ws/app/views/user.py' }).run(rule, {
     },
   ],
 });
+
+// A throttle rate under a name that says what it limits (DRF's `DEFAULT_THROTTLE_RATES`) is no secret.
+new RuleTester({ filename: '/ws/app/settings.py' }).run(rule, {
+  valid: [
+    { name: 'a rate as the default of an env read', code: 'import os\nRATES = {"login": os.getenv("APP_TOKEN_THROTTLE_RATE", "5/min")}\n' },
+    { name: 'a rate bound to a token-named setting', code: 'API_TOKEN_RATE = "1000/hour"\n' },
+  ],
+  invalid: [
+    {
+      name: 'a random default of the same read is still a secret',
+      code: `import os\nRATES = {"login": os.getenv("APP_TOKEN_THROTTLE_RATE", "${SECRET}")}\n`,
+      errors: [{ messageId: 'fallback', line: 2 }],
+      output: 'import os\nRATES = {"login": os.environ["APP_TOKEN_THROTTLE_RATE"]}\n',
+    },
+  ],
+});
