@@ -78,3 +78,16 @@ new RuleTester({ filename: '/ws/app/settings.py' }).run(rule, {
     },
   ],
 });
+
+// Django settings modules for CI and local development (`settings/ci.py`, `settings/local_dev.py`) are judged
+// like the development module held-out 4 taught (`settings/development.py`): test code.
+const DJANGO_KEY = `SECRET_KEY = '${SECRET}'\n`;
+new RuleTester({ filename: '/ws/settings/ci.py' }).run(rule, {
+  valid: [
+    { name: 'a CI settings module', code: DJANGO_KEY },
+    { name: 'a local development settings module', filename: '/ws/settings/local_dev.py', code: DJANGO_KEY },
+  ],
+  invalid: [
+    { name: 'the production settings module', filename: '/ws/settings/main.py', code: DJANGO_KEY, errors: [{ messageId: 'named', line: 1 }], output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' },
+  ],
+});
