@@ -91,3 +91,21 @@ new RuleTester({ filename: '/ws/settings/ci.py' }).run(rule, {
     { name: 'the production settings module', filename: '/ws/settings/main.py', code: DJANGO_KEY, errors: [{ messageId: 'named', line: 1 }], output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' },
   ],
 });
+
+// A settings dict whose password default repeats the user default (`"USER": os.getenv("POSTGRES_USER", "app")`,
+// `"PASSWORD": os.getenv("POSTGRES_PASSWORD", "app")`) names the bundled compose database's documented login,
+// as a chart's `username: app` / `password: app` already did.
+const DATABASES = (password: string) => `import os\n\nDATABASES = {\n    "default": {\n        "HOST": os.getenv("POSTGRES_HOST", "db"),\n        "USER": os.getenv("POSTGRES_USER", "shop"),\n        "PASSWORD": os.getenv("POSTGRES_PASSWORD", "${password}"),\n    }\n}\n`;
+new RuleTester({ filename: '/ws/deploy/docker/local_settings_prod.py' }).run(rule, {
+  valid: [
+    { name: 'the password default repeats the user default', code: DATABASES('shop') },
+  ],
+  invalid: [
+    {
+      name: 'a password default of its own is a fallback secret',
+      code: DATABASES('Sh0pPass2024'),
+      errors: [{ messageId: 'fallback', line: 7 }],
+      output: DATABASES('X').replace('os.getenv("POSTGRES_PASSWORD", "X")', 'os.environ["POSTGRES_PASSWORD"]'),
+    },
+  ],
+});
