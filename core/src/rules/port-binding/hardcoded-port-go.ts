@@ -75,7 +75,7 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
   };
   for (const call of facts.calls) {
     const row = GO_PORT_SERVERS.find((r) => r.test(call.callee, facts));
-    if (!row || AUXILIARY.test(call.written) || call.args.some((a) => AUXILIARY.test(a.text))) continue;
+    if (!row || AUXILIARY.test(call.written) || call.args.some((a) => AUXILIARY.test(a.text) || auxiliaryMux(facts, a))) continue;
     const arg = call.args[row.index];
     if (!arg) continue;
     const found = addressOf(arg, once, true);
@@ -90,6 +90,16 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
     if (!addr || v.keyed?.some((k) => k.key === 'Handler' && AUXILIARY.test(k.value.text))) continue;
     emit(addressOf(addr.value, once, false), 'http.Server', b.inFunction && b.kind !== 'const' ? b.start : undefined);
   }
+}
+
+/**
+ * A mux whose every route is a profiler's or a debugger's (`r.HandleFunc("/debug/pprof/", pprof.Index)` …) handed
+ * to the server: a pprof listener beside the app's port, as `http.ListenAndServe(":6060", pprofMux)` would say.
+ */
+function auxiliaryMux(facts: GoFacts, arg: GoExpr): boolean {
+  if (!arg.ident) return false;
+  const routes = facts.calls.filter((c) => /^(?:Handle|HandleFunc)$/.test(c.written.split('.').pop() ?? '') && c.written.split('.')[0] === arg.ident);
+  return routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || AUXILIARY.test(c.args[1]?.text ?? ''));
 }
 
 /** `":8080"`, `"0.0.0.0:8080"`, or a variable bound once to one. Loopback binds serve no platform traffic; port 0 is any port. */
