@@ -44,6 +44,7 @@ describe('judgement', () => {
     assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], mux(pprofRoutes))), []);
     assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], mux(`${pprofRoutes}\tr.HandleFunc("/api/items", items)\n`))), ['goLiteral']);
     assert.deepEqual(ids(goMain(['net/http'], mux(''))), ['goLiteral'], 'a mux with no route the file registers is judged as any handler');
+    assert.deepEqual(ids(goMain(['net/http'], mux('\tr.Handle("/metrics", promhttp.Handler())\n'))), ['goLiteral'], 'a metrics mux is judged as any handler');
     const appRouter = 'r := http.NewServeMux()\n\tr.HandleFunc("/api/items", items)\n\tgo func() {\n\t\t' + mux(pprofRoutes).replace(/\n/g, '\n\t') + '\n\t}()\n\thttp.ListenAndServe(":8080", r)';
     assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], appRouter)), ['goLiteral'], 'the app router of the same name outside the closure is still reported');
   });

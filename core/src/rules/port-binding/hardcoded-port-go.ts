@@ -95,6 +95,7 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
 /**
  * A mux whose every route is a profiler's or a debugger's (`r.HandleFunc("/debug/pprof/", pprof.Index)` …) handed
  * to the server: a pprof listener beside the app's port, as `http.ListenAndServe(":6060", pprofMux)` would say.
+ * A mux serving `/metrics` is not one of them: the audit labels a metrics port written in the code a finding.
  */
 function auxiliaryMux(text: string, facts: GoFacts, arg: GoExpr, at: number): boolean {
   if (!arg.ident) return false;
@@ -104,7 +105,7 @@ function auxiliaryMux(text: string, facts: GoFacts, arg: GoExpr, at: number): bo
   const bound = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === arg.ident && b.start < at && indentAt(text, b.start) <= depth).pop();
   if (!bound) return false;
   const routes = facts.calls.filter((c) => c.start > bound.end && c.start < at && c.written === `${arg.ident}.${c.written.split('.').pop()}` && /\.(?:Handle|HandleFunc)$/.test(c.written));
-  return routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || AUXILIARY.test(c.args[1]?.text ?? ''));
+  return routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || /\bpprof\./.test(c.args[1]?.text ?? ''));
 }
 
 /** The leading tabs and spaces of the line holding the offset. */
