@@ -30,12 +30,12 @@ const FIXTURE_PATH = new RegExp([
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
-  // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development settings module
-  // (`settings/development.py`, `settings_local.py`) and a script that starts a database
+  // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module
+  // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
   // The project's development scripts (`scripts/dev/`, `dev-scripts/`: seeding a local database, sending a
   // local instance a sample webhook) fill their payloads with made-up tokens and ids.
-  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local|local_dev|ci|test|testing)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
   String.raw`(?:^|/)scripts?/dev/|(?:^|/)dev[-_]scripts?/`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;

@@ -97,6 +97,15 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     const row = longRunning(call, facts, context.text);
     if (row && !inThreadTarget(context.text, call.start, targets)) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
+  // A greenlet running a server's `serve_forever` that the module then waits on (`gevent.spawn(server.serve_forever)`
+  // and `gevent.joinall([…])`): the process's main loop handed to a greenlet, still the program's server.
+  if (facts.calls.some((c) => c.method === 'joinall' || c.method === 'join')) {
+    for (const call of facts.calls) {
+      if (call.method === 'spawn' && /^\w+(?:\.\w+)*\.serve_forever$/.test(call.args[0]?.text ?? '') && !inThreadTarget(context.text, call.start, targets)) {
+        sites.push({ start: call.start, end: call.end, label: short(context.text.slice(call.start, call.end)), what: 'server' });
+      }
+    }
+  }
   for (const loop of facts.foreverLoops) {
     // A generator's loop, a closure's (a thread's or greenlet's body in a served app), or a loop inside
     // another forever loop (reported once, as the outer one) is not the process's main loop.
