@@ -107,11 +107,14 @@ export function introducedAsExample(text: string, offset: number): boolean {
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
 const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)(?:[-_](?:resources?|messages|strings|bundles?|data|files))?[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
   'i',
 );
 
-/** Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/`, or named by a language. */
+/**
+ * Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/` (also with a word
+ * saying what the folder keeps: `i18n-resources/`, `locales_data/`), or named by a language.
+ */
 export function isTranslationFile(path: string): boolean {
   return TRANSLATION_FILE.test(path);
 }
