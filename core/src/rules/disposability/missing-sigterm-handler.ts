@@ -23,10 +23,10 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python', 'go'],
   summaryKinds: ['js', 'go', 'python'],
-  keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start', 'hono/node-server', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
-  // server composed in another module of the program.
-  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) || PYTHON_SIGTERM_GATE.test(text) || GO_SIGTERM_GATE.test(text),
+  // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one.
+  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(|@hono\/node-server\b/.test(text) || PYTHON_SIGTERM_GATE.test(text) || GO_SIGTERM_GATE.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
   summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue',
     // Go: every `package main` file (the program's entry) and every file that registers for signals.
