@@ -15,9 +15,10 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // Folders that hold examples, templates, documentation or a development set-up, compose files (also the
 // variants kept together in a `docker-compose/` folder: `contrib/docker-compose/caddy.yml`) and Vagrant
 // set-ups (a `Vagrantfile`, provisioning scripts under `vagrant/`), whose database passwords are those of a
-// container or a virtual machine on the developer's machine. Also HTTP request collections (`api.http`,
+// container or a virtual machine on the developer's machine; a Gitpod workspace (`.gitpod.yml`) is a development
+// container like `.devcontainer/`. Also HTTP request collections (`api.http`,
 // `remark.rest` for the REST Client and JetBrains HTTP clients): requests shown to a reader, like API documentation.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
 // test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
@@ -27,6 +28,8 @@ const FIXTURE_PATH = new RegExp([
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
+  // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`).
+  String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e)(?:[._-][^/]*)?\.ya?ml$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development settings module
   // (`settings/development.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.

@@ -66,3 +66,26 @@ new RuleTester({ filename: '/ws/develop/dev.env' }).run(rule, {
     { name: 'another password beside the same user', code: 'WEB_API_USER=overseer\nWEB_API_PASSWORD=Ovr7-qLz9x\n', errors: [{ messageId: 'named', line: 2 }], output: null },
   ],
 });
+
+// A Gitpod workspace is a development container, judged like `.devcontainer/` and local compose files; the
+// compose stack integration tests run against is test configuration.
+const KEK = 'DtPWS09unRXGuRScB60qXqCSsrjd22dUlXt/0oZgxSo=';
+new RuleTester({ filename: '/ws/.gitpod.yml' }).run(rule, {
+  valid: [
+    { name: "a Gitpod workspace's local database password", code: 'tasks:\n  - init: pnpm i\n    env:\n      DB_URL: postgres://postgres:p0stgr3s@127.0.0.1:5432/app\n' },
+    {
+      name: 'a key in the compose stack of the integration tests',
+      filename: '/ws/docker-compose.integration.yml',
+      code: `services:\n  app:\n    environment:\n      SECRET_VAULT_KEK: ${KEK}\n      STATUS_API_KEY: test-status-api-key\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same key in the deployed compose file',
+      filename: '/ws/docker-compose.yml',
+      code: `services:\n  app:\n    environment:\n      SECRET_VAULT_KEK: ${KEK}\n`,
+      errors: [{ messageId: 'named', line: 4 }],
+      output: 'services:\n  app:\n    environment:\n      SECRET_VAULT_KEK: "${SECRET_VAULT_KEK}"\n',
+    },
+  ],
+});
