@@ -89,3 +89,18 @@ new RuleTester({ filename: '/ws/.gitpod.yml' }).run(rule, {
     },
   ],
 });
+
+// A connector's `src/mock.ts`, imported by its tests: made-up credentials under secret names. A private key
+// there is still reported (decision 2), as in any test code.
+new RuleTester({ filename: '/ws/packages/connectors/connector-sms/src/mock.ts' }).run(rule, {
+  valid: [{ name: 'made-up credentials in a mock module', code: "export const mockedConfig = { appId: '1112233', appSecret: '445566', apikey: 'a123b456c789d0', accessKeySecret: 'accessKeySecret+cltHAJ' };\n" }],
+  invalid: [
+    {
+      name: 'the same values in a module that is not named for mocks',
+      filename: '/ws/packages/connectors/connector-sms/src/config.ts',
+      code: "export const config = { appSecret: 'q8Zr2vLp4Kx9Tm3W' };\n",
+      errors: [{ messageId: 'named', line: 1 }],
+      output: 'export const config = { appSecret: process.env.APP_SECRET };\n',
+    },
+  ],
+});
