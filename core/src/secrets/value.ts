@@ -102,8 +102,19 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
 function isNamedId(name: string, value: string): boolean {
   const parts = value.split(/[-_]+/).filter(Boolean);
   if (parts.length < 3 || parts[parts.length - 1].length > 12) return false;
-  const nameWords = new Set(words(name));
-  return parts.slice(0, -1).every((p) => nameWords.has(p.toLowerCase()));
+  const nameWords = words(name);
+  return parts.slice(0, -1).every((p) => nameWords.some((w) => sameWord(w, p.toLowerCase())));
+}
+
+/** The same word, or a long one spelled one letter apart (`organisation`, `organization`). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
 }
 
 const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;

@@ -16,9 +16,19 @@ new RuleTester({ filename: '/ws/config/default.cjs' }).run(rule, {
       name: "a workflow trigger id named after its variable, with the service's id suffix",
       code: "await client.trigger(process.env.NOTIFY_TEMPLATEID_INVITE_ACCEPTED || 'invite-accepted-dEQAsKD1E', payload);\n",
     },
+    {
+      name: 'the same with a word spelled the other way (organisation, organization)',
+      code: "await client.trigger(process.env.NOTIFY_TEMPLATEID_INVITE_TO_ORGANISATION || 'invite-to-organization-wBnO8NpDn', payload);\n",
+    },
     { name: 'a translation under an i18n-resources folder', filename: '/ws/frontend/js/i18n-resources/es.ts', code: "export default { 'welcome.password': 'Contraseña', password: 'Contraseña2' };\n" },
   ],
   invalid: [
+    {
+      name: 'short words one letter apart are other words',
+      code: "await client.trigger(process.env.NOTIFY_TEMPLATEID_CAT_MAT || 'cut-mat-wBnO8NpDn9', payload);\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'await client.trigger(process.env.NOTIFY_TEMPLATEID_CAT_MAT, payload);\n',
+    },
     {
       name: 'under the same prefix, the JWT secret and the root password are still defaults the app runs with',
       code: "const {\n  SECRET_JWT_SECRET = 'good_luck_have_fun',\n  SECRET_ROOT_PASSWORD = 'iamgroot',\n} = process.env;\n",
