@@ -78,3 +78,18 @@ new RuleTester({ filename: '/ws/scripts/fix_docs.js', files: UPDATER }).run(rule
     { name: 'a runtime import whose types alone are declared', filename: '/ws/src/map.ts', code: "import L from 'leaflet';\nexport const map = L.map('m');\n", errors: [['undeclared', 1, "'leaflet'"]] },
   ],
 });
+
+// A CLI's `init` copies a project skeleton from its `templates/` (its own tsconfig, no package.json): the
+// generated project's package.json declares what the skeleton imports.
+const TEMPLATE = 'packages/cli/src/commands/init/templates/app/ts';
+new RuleTester({ filename: `/ws/${TEMPLATE}/app/layout.tsx`, files: { '/ws/packages/cli/package.json': JSON.stringify({ name: 'cli', bin: { cli: 'dist/index.js' }, dependencies: { ora: '^8.0.0' } }), [`/ws/${TEMPLATE}/tsconfig.json`]: '{}' } }).run(rule, {
+  valid: [{ name: "a generator's project template", code: "import type { Metadata } from 'next';\nimport Link from 'next/link';\nexport const l = Link;\n" }],
+  invalid: [
+    {
+      name: 'the CLI code beside its templates is judged',
+      filename: '/ws/packages/cli/src/commands/init/index.ts',
+      code: "import prompts from 'prompts';\nexport const p = prompts;\n",
+      errors: [['undeclared', 1, "'prompts'"]],
+    },
+  ],
+});
