@@ -86,6 +86,10 @@ export class Resolution {
     r.readPaths(file);
     r.readAliases(file);
     r.readNodePath();
+    // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
+    // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
+    const github = /^(.*[\\/])\.github[\\/]/.exec(file);
+    if (github) for (const d of workflowInstalls(host, path.join(github[1], '.github', 'workflows'))) r.declared.add(d);
     return r;
   }
 
@@ -314,4 +318,24 @@ function bundlerConfigsIn(host: ListingHost, dir: string): string[] {
     }
     return texts;
   });
+}
+
+// `npm install x`, `npm i -D x@1`, `npm --prefix dir install x`, `yarn add x`, `pnpm add x`, `bun add x`: the packages named.
+const INSTALL_COMMAND = /\b(?:npm(?:[ \t]+--?[\w-]+(?:[= \t]+(?!install\b|i\b|add\b)[^\s-]\S*)?)*[ \t]+(?:install|i|add)|(?:yarn|pnpm|bun)(?:[ \t]+--?[\w-]+)*[ \t]+add)((?:[ \t]+[^\s&|;]+)+)/g;
+
+/** The packages a repository's workflows install in a step (`.github/workflows/*.yml`), at most 50 files read. */
+function workflowInstalls(host: ListingHost, dir: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of listing(host, dir).files.filter((n) => /\.ya?ml$/.test(n)).slice(0, 50)) {
+    const text = host.readFile(path.join(dir, f));
+    if (!text) continue;
+    for (const m of text.matchAll(INSTALL_COMMAND)) {
+      for (const arg of m[1].trim().split(/\s+/)) {
+        if (arg.startsWith('-')) continue;
+        const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
+        if (name) out.add(name);
+      }
+    }
+  }
+  return out;
 }

@@ -93,3 +93,16 @@ new RuleTester({ filename: `/ws/${TEMPLATE}/app/layout.tsx`, files: { '/ws/packa
     },
   ],
 });
+
+// A CI script under `.github/` runs in a workflow job that installs what it needs in a step of its own.
+const WORKFLOW = {
+  '/ws/package.json': JSON.stringify({ name: 'app', dependencies: { express: '^4.0.0' } }),
+  '/ws/.github/workflows/triage.yml': 'jobs:\n  triage:\n    steps:\n      - run: npm --prefix .github/workflows/scripts install @octokit/action@6\n      - run: node .github/workflows/scripts/triage.js\n',
+};
+new RuleTester({ filename: '/ws/.github/workflows/scripts/triage.js', files: WORKFLOW }).run(rule, {
+  valid: [{ name: 'a package a workflow step installs', code: "const { Octokit } = require('@octokit/action');\nmodule.exports = Octokit;\n" }],
+  invalid: [
+    { name: 'a package no step installs', code: "const core = require('@actions/core');\nmodule.exports = core;\n", errors: [['undeclared', 1, "'@actions/core'"]] },
+    { name: 'outside .github the workflow installs count for nothing', filename: '/ws/src/triage.js', code: "const { Octokit } = require('@octokit/action');\nmodule.exports = Octokit;\n", errors: [['undeclared', 1, "'@octokit/action'"]] },
+  ],
+});
