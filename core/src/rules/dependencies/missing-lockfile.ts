@@ -3,7 +3,7 @@ import { isMap, isScalar } from 'yaml';
 import type { FileContext } from '../../context';
 import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
-import { foldersUp, LOCKFILES, lockfileFor, parseManifest } from '../../workspace/manifest';
+import { foldersUp, lockfileFor, parseManifest } from '../../workspace/manifest';
 
 export const meta: RuleMeta = {
   id: 'dependencies/missing-lockfile',
@@ -26,21 +26,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Nothing to lock: no dependencies at all.
   if (!manifest || manifest.declared.size === 0) return;
   if (lockfileFor(host, context.path)) return;
-  // `package-lock=false` in .npmrc is a decision, not an oversight; so is a lockfile the project's `.gitignore`
-  // names (a library monorepo that lets every install resolve afresh, as its users' installs do).
+  // `package-lock=false` in .npmrc is a decision, not an oversight.
   for (const dir of foldersUp(host, context.path)) {
     const npmrc = host.readFile(path.join(dir, '.npmrc'));
     if (npmrc && /^[ \t]*package-lock[ \t]*=[ \t]*false\b/m.test(npmrc)) return;
-    if (ignoresLockfile(host.readFile(path.join(dir, '.gitignore')))) return;
   }
   const range = nameKeyRange(context) ?? { start: Math.max(0, context.text.indexOf('{')), end: Math.max(0, context.text.indexOf('{')) + 1 };
   report({ messageId: 'missing', ...range, identity: 'missing' });
-}
-
-/** A `.gitignore` line that names a lockfile itself (`pnpm-lock.yaml`, `/package-lock.json`), not a pattern that may catch one. */
-function ignoresLockfile(gitignore: string | undefined): boolean {
-  if (!gitignore) return false;
-  return gitignore.split(/\r?\n/).some((line) => LOCKFILES.includes(line.trim().replace(/^\//, '')));
 }
 
 /** The top-level `"name"` key, where a package is named. */

