@@ -104,7 +104,8 @@ describe("roles: a generator's project skeleton under templates/ (held-out 5)", 
   const init = 'packages/cli/src/commands/init/templates/app/ts';
   test("a CLI's init template with its own tsconfig and no package.json is a snippet", () => {
     assert.equal(at(`${init}/app/page.tsx`, { [`/ws/${init}/tsconfig.json`]: '{}' }), 'snippet');
-    assert.equal(at('packages/connectors/templates/preset/vitest.config.ts', { '/ws/packages/connectors/templates/preset/tsconfig.json': '{}' }), 'snippet');
+    // The templates folder's own package.json is the generator script's (sync-preset.js), not the skeleton's.
+    assert.equal(at('packages/connectors/templates/preset/vitest.config.ts', { '/ws/packages/connectors/templates/preset/tsconfig.json': '{}', '/ws/packages/connectors/templates/package.json': '{}' }), 'snippet');
   });
   test('templates kept beside the code, or a template that is a package, are code', () => {
     assert.equal(at('packages/email/templates/welcome.tsx', { '/ws/packages/email/package.json': '{}', '/ws/packages/email/tsconfig.json': '{}' }), 'source');

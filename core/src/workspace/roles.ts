@@ -234,7 +234,8 @@ function isInProjectTemplate(file: string, relativePath: string, host: RoleHost)
   if (!p.endsWith(`/${rel}`)) return false;
   const root = p.slice(0, p.length - rel.length - 1);
   let configured = false;
-  for (let i = at + 1; i < parts.length; i++) {
+  // From the first folder inside `templates/`: a manifest of the templates folder itself is the generator's.
+  for (let i = at + 2; i < parts.length; i++) {
     const dir = [root, ...parts.slice(0, i)].join('/');
     if (host.readFile(`${dir}/package.json`) !== undefined) return false;
     if (PROJECT_CONFIGS.some((f) => host.readFile(`${dir}/${f}`) !== undefined)) configured = true;
