@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Measures precision and recall per rule on the audit set (audit/repos.tsv) against the labels in
 // audit/verdicts.tsv. Usage: npm run audit -- DIR [--verbose] [--save OUTDIR] [--from SAVED] [--jobs N] [--repos TSV]
+//   [--against SAVED]
 // DIR holds one checkout per repository, named owner__name, at the commit repos.tsv pins.
 // This script builds nothing: it runs the already built dist/cli.js (run `node esbuild.mjs` first).
 // --save keeps each repository's JSON report; --from re-reads such reports instead of scanning again.
+// --against SAVED compares error+warning findings with saved reports (another build's), finding for finding, each
+// with its label: a labeled true positive gone is a regression (exit 1), the rest is listed for triage.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,18 +19,19 @@ const cli = join(root, 'dist/cli.js');
 const LEVELS = new Set(['error', 'warning']);
 
 function parseArgs(argv) {
-  const options = { dir: undefined, verbose: false, save: undefined, from: undefined, jobs: 2, repos: 'audit/repos.tsv' };
+  const options = { dir: undefined, verbose: false, save: undefined, from: undefined, against: undefined, jobs: 2, repos: 'audit/repos.tsv' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--verbose') options.verbose = true;
     else if (arg === '--save') options.save = argv[++i];
     else if (arg === '--from') options.from = argv[++i];
+    else if (arg === '--against') options.against = argv[++i];
     else if (arg === '--jobs') options.jobs = Math.max(1, Number(argv[++i]) || 1);
     else if (arg === '--repos') options.repos = argv[++i];
     else options.dir = arg;
   }
   if (!options.dir && !options.from) {
-    console.error('usage: npm run audit -- DIR [--verbose] [--save OUTDIR] [--from SAVED] [--jobs N]');
+    console.error('usage: npm run audit -- DIR [--verbose] [--save OUTDIR] [--from SAVED] [--jobs N] [--repos TSV] [--against SAVED]');
     process.exit(2);
   }
   return options;
@@ -108,6 +112,36 @@ function print(rules, options) {
   }
 }
 
+/**
+ * Error+warning findings present in one set of reports and not the other, matched by (repo, path, line, rule,
+ * message), each with its label. Returns how many labeled true positives (tp or fn rows) the new reports lost.
+ */
+function compare(repos, reports, againstDir, verdicts) {
+  const labels = new Map(verdicts.map((v) => [key(v.repo, v.path, v.line, v.rule), v.verdict]));
+  const entries = (repo, report) => new Map((report?.findings ?? []).filter((f) => LEVELS.has(f.severity))
+    .map((f) => [`${key(repo, f.file, String(f.line), f.ruleId)}\t${f.message}`, f]));
+  const gone = [];
+  const added = [];
+  for (const { repo } of repos) {
+    const file = join(againstDir, `${repo.replace('/', '__')}.json`);
+    if (!existsSync(file)) {
+      console.error(`warning: no saved report of ${repo} in ${againstDir}`);
+      continue;
+    }
+    const before = entries(repo, JSON.parse(readFileSync(file, 'utf8')));
+    const after = entries(repo, reports.get(repo));
+    for (const [k, f] of before) if (!after.has(k)) gone.push({ repo, f, label: labels.get(key(repo, f.file, String(f.line), f.ruleId)) ?? 'unlabeled' });
+    for (const [k, f] of after) if (!before.has(k)) added.push({ repo, f, label: labels.get(key(repo, f.file, String(f.line), f.ruleId)) ?? 'unlabeled' });
+  }
+  const show = (sign, { repo, f, label }) => console.log(`${sign} ${label.padEnd(9)} ${f.ruleId} ${repo} ${f.file}:${f.line} ${f.severity} ${f.message.slice(0, 160)}`);
+  console.log(`\nagainst ${againstDir}: ${gone.length} error/warning findings gone, ${added.length} new`);
+  for (const g of gone) show('-', g);
+  for (const a of added) show('+', a);
+  const lost = gone.filter((g) => g.label === 'tp' || g.label === 'fn').length;
+  if (lost > 0) console.log(`${lost} labeled true positive(s) no longer found`);
+  return lost;
+}
+
 const options = parseArgs(process.argv.slice(2));
 if (!options.from && !existsSync(cli)) {
   console.error('dist/cli.js is missing: run `node esbuild.mjs` first (this script builds nothing).');
@@ -124,3 +158,4 @@ const reports = options.from
 console.log(`${repos.length} repositories, error+warning findings; precision = tp/(tp+fp) over labeled findings;`);
 console.log('recall = labeled positives (tp and fn rows) found / all labeled positives.');
 print(tally(repos, reports, verdicts), options);
+if (options.against && compare(repos, reports, options.against, verdicts) > 0) process.exitCode = 1;

@@ -1,10 +1,11 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOfText, isTestFile, isTsx, looksBinary, looksMinified } from './fileKinds';
+import { fileKindOfText, isTestFile, isTsx, looksBinary, minifiedAfterEdit, minifiedMeasure } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
 import { providerKeywords, providerKeywordsAfterEdit, type ProviderKeywords } from './providerKeywords';
+import { lineChunks, lineChunksAfterEdit, type Chunk, type LineLocalSearch } from './lineChunks';
 import type { SecretProvider } from './secrets/provider';
 import type { FileHost } from './host';
 import { goFacts, handOverGoTree, type GoFacts } from './go';
@@ -73,8 +74,13 @@ export class FileContext {
   private linesBase?: { index: LineIndex; change: { start: number; end: number; newLength: number } };
   /** The previous version's lower-cased text and the edit since, until this version's is asked for. */
   private lowerBase?: { lower: string; change: { start: number; end: number; newLength: number } };
+  private lineLocalCache?: Map<LineLocalSearch<unknown, unknown>, { chunks: Chunk<unknown>[]; result: unknown }>;
+  /** The previous version's line-local searches and the edit since, for this version's to be derived from. */
+  private lineLocalBase?: { cache: Map<LineLocalSearch<unknown, unknown>, { chunks: Chunk<unknown>[]; result: unknown }>; text: string; change: { start: number; end: number; newLength: number } };
   private binaryCache?: boolean;
-  private minifiedCache?: boolean;
+  private minifiedCache?: { minified: boolean; longest?: number };
+  /** The previous version's `minifiedCache` and the edit since, until this version's is asked for. */
+  private minifiedBase?: { measure: { minified: boolean; longest?: number }; text: string; change: { start: number; end: number; newLength: number } };
   private suppressionsCache?: Suppressions;
   /** The edit since a previous version that held no disable comment, until this version's are asked for. */
   private noMarkerBefore?: { start: number; end: number; newLength: number };
@@ -157,14 +163,39 @@ export class FileContext {
     return this.providerCache.candidates;
   }
 
+  /**
+   * What a line-local search (`lineChunks.ts`: a rule's text gate) finds in this version: searched once per
+   * version, and after a keystroke derived from the previous version's by searching only the lines the edit touched.
+   */
+  lineLocal<T, R>(search: LineLocalSearch<T, R>): R {
+    const key = search as LineLocalSearch<unknown, unknown>;
+    let entry = this.lineLocalCache?.get(key);
+    if (!entry) {
+      const base = this.lineLocalBase;
+      const previous = base?.cache.get(key);
+      const chunks = previous && base ? lineChunksAfterEdit(previous.chunks, base.text, this.text, base.change, key.per) : lineChunks(this.text, key.per);
+      entry = { chunks, result: key.merge(chunks.map((c) => c.value)) };
+      (this.lineLocalCache ??= new Map()).set(key, entry);
+    }
+    return entry.result as R;
+  }
+
   /** A NUL in the first 8 KB (`looksBinary`): asked by the engine and the program index alike, judged once. */
   get binary(): boolean {
     return (this.binaryCache ??= looksBinary(this.text));
   }
 
-  /** A minified bundle (`looksMinified`), judged once per version. */
+  /**
+   * A minified bundle (`looksMinified`), judged once per version; after a keystroke in a file of short lines, from
+   * the previous version's longest line without reading the text again (`minifiedAfterEdit`).
+   */
   get minified(): boolean {
-    return (this.minifiedCache ??= looksMinified(this.path, this.text));
+    if (!this.minifiedCache) {
+      const base = this.minifiedBase;
+      this.minifiedBase = undefined;
+      this.minifiedCache = (base && minifiedAfterEdit(base.measure, base.text, base.change)) ?? minifiedMeasure(this.path, this.text);
+    }
+    return this.minifiedCache.minified;
   }
 
   /**
@@ -222,6 +253,8 @@ export class FileContext {
   withText(text: string, change?: { start: number; end: number; newLength: number }): FileContext {
     const next = new FileContext(this.path, text, { gitIgnored: this.gitIgnored, gitTracked: this.gitTracked, relativePath: this.relativePath, keepSyntaxTree: this.keepSyntaxTree });
     if (this.keywordCache && change) next.keywordBase = { counts: this.keywordCache, text: this.text, lower: this.lowerText, change };
+    if (this.minifiedCache && change) next.minifiedBase = { measure: this.minifiedCache, text: this.text, change };
+    if (this.lineLocalCache && change) next.lineLocalBase = { cache: this.lineLocalCache, text: this.text, change };
     if (this.providerCache && change) next.providerBase = { keywords: this.providerCache, text: this.text, change };
     if (this.suppressionsCache === Suppressions.none && change) next.noMarkerBefore = change;
     if (this.lineIndexCache && change) next.linesBase = { index: this.lineIndexCache, change };

@@ -156,7 +156,7 @@ export function ruleReads(rule: Rule, context: FileContext, present?: ReadonlySe
   const meta = rule.meta;
   if (!meta.kinds.includes(context.kind)) return false;
   if (meta.keywords.length > 0 && !meta.keywords.some((k) => (present ? present.has(k) : context.lowerText.includes(k)))) return false;
-  return !meta.gate || meta.gate(context.text, context.kind);
+  return !meta.gate || meta.gate(context.text, context.kind, context);
 }
 
 const generatedLists = new WeakMap<readonly Rule[], readonly Rule[]>();

@@ -41,7 +41,7 @@ describe('provider keywords after an edit', () => {
     const after = `${before.slice(0, at)}Z${before.slice(at)}`;
     const previous = providerKeywords(before);
     const next = providerKeywordsAfterEdit(previous, before, after, { start: at, end: at, newLength: 1 });
-    const fresh = next.chunks.filter((c) => !previous.chunks.some((p) => p.keywords === c.keywords));
+    const fresh = next.chunks.filter((c) => !previous.chunks.some((p) => p.value === c.value));
     assert.ok(fresh.length <= 2, `${fresh.length} chunks rescanned`);
     const context = new FileContext('/ws/a.js', before);
     context.providerCandidates();

@@ -2,7 +2,7 @@ import type { FileContext } from '../context';
 import type { GoFacts } from '../go/types';
 import { ENV_OBJECT_PATTERN } from '../js/envReads';
 import type { PyCall, PythonFacts } from '../python/types';
-import { envFacts, envFactsFromText, findEnvReads, type EnvReads, type EnvReadSite } from './reads';
+import { envFacts, envFactsFromText, findEnvReads, LOADS_ENV_LIBRARY, type EnvReads, type EnvReadSite } from './reads';
 
 /**
  * Env reads of any language, in one shape (`EnvReadSite`), for the env rules and the editor's env features.
@@ -28,7 +28,7 @@ export function envReadsOf(context: FileContext): EnvReads {
 
 /** `env-read:NAME` (and `env-mention:NAME` where the env is used whole) for the program index, any language. */
 export function envFactsOf(context: FileContext): string[] {
-  if (context.kind === 'js') return (context.hasSourceFile ? undefined : envFactsFromText(context.text)) ?? envFacts(context.sourceFile);
+  if (context.kind === 'js') return (context.hasSourceFile ? undefined : envFactsFromText(context.text)) ?? envFacts(context.sourceFile, () => context.lineLocal(LOADS_ENV_LIBRARY));
   const parsed = context.kind === 'python' ? context.python !== undefined : context.kind === 'go' ? context.go !== undefined : false;
   // No grammar (the server indexes files before any is loaded): the names the text reads, a superset.
   if (!parsed) return [...readsInText(context.kind, context.text)].map((name) => `env-read:${name}`);

@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { envObject, type EnvVia } from '../js/envReads';
 import { unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
+import { lineLocalTest } from '../lineChunks';
 
 /**
  * Where JavaScript and TypeScript read environment variables, from the syntax tree: `process.env.X`,
@@ -232,6 +233,8 @@ function isAliasUse(node: ts.Identifier): boolean {
 }
 
 const ENV_LIBRARIES = /(['"])(env-var|envalid|@t3-oss\/env-[\w-]+|convict|znv|@sindresorhus\/env)\1/;
+/** An env library's name in quotes: within one line, so kept per run of lines across keystrokes (`FileContext.lineLocal`). */
+export const LOADS_ENV_LIBRARY = lineLocalTest(ENV_LIBRARIES);
 const MENTION = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{3,}$/;
 
 /**
@@ -239,10 +242,10 @@ const MENTION = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{3,}$/;
  * and where the env object is used whole or through an env library, `env-mention:NAME` for every
  * SCREAMING_SNAKE name the module writes down (`cleanEnv(process.env, { PORT: port() })` reads PORT).
  */
-export function envFacts(sf: ts.SourceFile): string[] {
+export function envFacts(sf: ts.SourceFile, loadsEnvLibrary = (): boolean => ENV_LIBRARIES.test(sf.text)): string[] {
   const { reads, dynamic } = findEnvReads(sf);
   const facts = new Set(reads.map((r) => `env-read:${r.name}`));
-  if (dynamic || ENV_LIBRARIES.test(sf.text)) for (const name of mentions.of(sf)) facts.add(`env-mention:${name}`);
+  if (dynamic || loadsEnvLibrary()) for (const name of mentions.of(sf)) facts.add(`env-mention:${name}`);
   return [...facts];
 }
 

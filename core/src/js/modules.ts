@@ -245,9 +245,16 @@ export function outermost(node: ts.Node): ts.Node {
 }
 
 /** Each local name bound to a module, with the module it comes from (`jwt` → `jsonwebtoken`), whatever the path inside it. */
-export function importedModules(sourceFile: ts.SourceFile): Map<string, string> {
-  return new Map([...ModuleBindings.of(sourceFile).names].map(([name, target]) => [name, target.module]));
+export function importedModules(sourceFile: ts.SourceFile): ReadonlyMap<string, string> {
+  const bindings = ModuleBindings.of(sourceFile);
+  // A keystroke rarely changes the bindings: the previous version's map stands while their signature does.
+  if (lastImported?.signature === bindings.signature) return lastImported.modules;
+  const modules = new Map([...bindings.names].map(([name, target]) => [name, target.module]));
+  lastImported = { signature: bindings.signature, modules };
+  return modules;
 }
+
+let lastImported: { signature: string; modules: ReadonlyMap<string, string> } | undefined;
 
 /** `a.b.c` for a call's callee, for matching by name when no import tells where it comes from. */
 export function dottedName(node: ts.Expression): string | undefined {

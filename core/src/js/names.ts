@@ -12,6 +12,7 @@ let walked = 0;
 
 /** Whether any identifier of the file (not a member name) is `name`. */
 export function usesIdentifier(sf: ts.SourceFile, name: string): boolean {
+  lookups++;
   for (const statement of sf.statements) if (namesOf(statement).has(name)) return true;
   return false;
 }
@@ -34,6 +35,13 @@ function namesOf(statement: ts.Statement): ReadonlySet<string> {
   names = found;
   perStatement.set(statement, names);
   return names;
+}
+
+let lookups = 0;
+
+/** How many times a file was asked whether it uses a name (tests: reading a fix's id picks no free name). */
+export function identifierLookups(): number {
+  return lookups;
 }
 
 /** How many statements' identifiers have been collected in this process (tests count a keystroke's work). */

@@ -39,9 +39,10 @@ export interface RuleMeta {
   /**
    * A sharper test on the raw text, run after the keywords and before any parse, for rules whose keywords
    * are common words (`listen`, `npm`): most files that say `addEventListener` start no server. Given the
-   * file's kind, so a rule that reads two languages tests each one's shapes only on its files.
+   * file's kind, so a rule that reads two languages tests each one's shapes only on its files, and the
+   * file's context, whose `lineLocal` keeps a line-local test's result per run of lines across keystrokes.
    */
-  gate?: (text: string, kind: FileKind) => boolean;
+  gate?: (text: string, kind: FileKind, context: FileContext) => boolean;
   /**
    * For rules with `summarize`: the literals that make a module worth summarising (a module holding a
    * SIGTERM handler need not mention `listen`). Defaults to `keywords`.

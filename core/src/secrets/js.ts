@@ -170,11 +170,18 @@ export function findJsSecrets(sourceFile: ts.SourceFile, imports = importedModul
   const memo = (secretsMemo ??= new StatementMemo(secretsOf, moved));
   // Only the imports' names and modules matter to the judgement, not where they are written.
   memoImports = imports;
-  return memo.of(sourceFile, [...imports].join('\n'));
+  let key = importKeys.get(imports);
+  if (key === undefined) {
+    key = [...imports].join('\n');
+    importKeys.set(imports, key);
+  }
+  return memo.of(sourceFile, key);
 }
 
 let secretsMemo: StatementMemo<JsSecret> | undefined;
-let memoImports = new Map<string, string>();
+let memoImports: ReadonlyMap<string, string> = new Map<string, string>();
+/** The memo key of an imports map (`importedModules` hands the same map to versions with the same bindings). */
+const importKeys = new WeakMap<ReadonlyMap<string, string>, string>();
 
 function secretsOf(statement: ts.Statement): JsSecret[] {
   const imports = memoImports;
@@ -198,7 +205,7 @@ function moved(secret: JsSecret, delta: number): JsSecret {
   return shifted;
 }
 
-function classify(literal: ts.StringLiteralLike, imports: Map<string, string>): JsSecret | undefined {
+function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): JsSecret | undefined {
   const slot = outermost(literal);
   const parent = slot.parent;
   if (!parent) return undefined;

@@ -42,7 +42,7 @@ export const PUBLIC_KEYS: readonly PublicKeyRow[] = [
 ];
 
 /** The row whose SDK receives this literal as its key: `Bugsnag.start({ apiKey: '…' })` or `Bugsnag.start('…')`. */
-export function publicKeyOf(literal: ts.StringLiteralLike, imports: Map<string, string>): PublicKeyRow | undefined {
+export function publicKeyOf(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): PublicKeyRow | undefined {
   const slot = outermost(literal);
   let call = slot.parent;
   let key: string | undefined;

@@ -113,7 +113,7 @@ const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|\[::1\])$/;
  * express-session and cookie-session, passport-jwt's `secretOrKey`, `auth: { pass }`, a database client's
  * `password` beside its `host` or `database`.
  */
-export function propertySink(literal: ts.StringLiteralLike, imports: Map<string, string>): SinkHit | undefined {
+export function propertySink(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): SinkHit | undefined {
   let slot = outermost(literal);
   if (ts.isArrayLiteralExpression(slot.parent)) {
     const array = outermost(slot.parent);
@@ -149,7 +149,7 @@ function stringProperty(object: ts.ObjectLiteralExpression, key: RegExp): string
 }
 
 /** The options object of `session({…})`, `cookieSession({…})` (or an import of express-session / cookie-session). */
-function isSessionOptions(object: ts.ObjectLiteralExpression, imports: Map<string, string>): boolean {
+function isSessionOptions(object: ts.ObjectLiteralExpression, imports: ReadonlyMap<string, string>): boolean {
   const options = outermost(object);
   const call = options.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== options) return false;
@@ -159,7 +159,7 @@ function isSessionOptions(object: ts.ObjectLiteralExpression, imports: Map<strin
 }
 
 /** `app.keys = […]` in a file that uses koa (or on an `app`). */
-function isKoaKeys(left: ts.Expression, imports: Map<string, string>): boolean {
+function isKoaKeys(left: ts.Expression, imports: ReadonlyMap<string, string>): boolean {
   if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'keys') return false;
   return [...imports.values()].includes('koa') || (ts.isIdentifier(left.expression) && left.expression.text === 'app');
 }

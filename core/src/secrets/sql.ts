@@ -1,3 +1,5 @@
+import { lineLocalTest } from '../lineChunks';
+
 /**
  * Passwords written into SQL: `CREATE USER app IDENTIFIED BY 's3cret'` (MySQL, Oracle), `CREATE USER app WITH
  * PASSWORD 's3cret'` and `ALTER ROLE … PASSWORD '…'` (PostgreSQL). They are named secrets wherever the SQL is
@@ -22,9 +24,15 @@ const SQL_PASSWORDS = [
 
 /** The cheap test made before the patterns run. */
 export const SQL_CANDIDATE = /\bIDENTIFIED\s|\bPASSWORD\s+['"]/i;
+/**
+ * The same test per run of lines (`FileContext.lineLocal`, kept across keystrokes); `PASSWORD` and its spaces at
+ * the end of a run pass too (the quote may open on the next line), so it is never narrower than `SQL_CANDIDATE`.
+ */
+export const SQL_CANDIDATE_LINES = lineLocalTest(/\bIDENTIFIED\s|\bPASSWORD\s+(?:['"]|(?![\s\S]))/i);
 
-export function findSqlPasswords(text: string): SqlPassword[] {
-  if (!SQL_CANDIDATE.test(text)) return [];
+/** `candidate`: the cheap test, when the caller keeps it across versions (`SQL_CANDIDATE_LINES`). */
+export function findSqlPasswords(text: string, candidate = (): boolean => SQL_CANDIDATE.test(text)): SqlPassword[] {
+  if (!candidate()) return [];
   const found: SqlPassword[] = [];
   for (const { name, pattern } of SQL_PASSWORDS) {
     pattern.lastIndex = 0;

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { isTestFile } from '../fileKinds';
+import { PerVersion } from './perVersion';
+import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -87,8 +89,15 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
  */
 export function roleOfFile(file: string, relativePath: string, host: RoleHost, text?: string): RoleVerdict {
   const verdict = roleOfPath(relativePath, text);
+  if (verdict.role !== 'package-module' && verdict.role !== 'source') return verdict;
+  // What the disk says of a path stands while the host's version does: a keystroke does not ask it again.
+  return onDisk.get(host, Buffer.from(`${verdict.role}\0${file}\0${relativePath}`, 'utf8').toString('utf8'), () => roleOnDisk(file, relativePath, host, verdict));
+}
+
+const onDisk = new PerVersion<RoleVerdict>();
+
+function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict: RoleVerdict): RoleVerdict {
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
-  if (verdict.role !== 'source') return verdict;
   const source = sourceOfOutput(file, host);
   if (!source && isInExampleFolder(file, relativePath, host)) return { role: 'snippet', reason: 'an example folder' };
   if (!source && isInProjectTemplate(file, relativePath, host)) return { role: 'snippet', reason: "a generator's project template" };
@@ -102,7 +111,12 @@ export interface RoleSubject {
   readonly text: string;
   readonly relativePath?: string;
   readonly host?: RoleHost & { rootOf(file: string): string | undefined };
+  /** A line-local search kept per version (`FileContext.lineLocal`): a keystroke need not read the whole text. */
+  lineLocal?<T, R>(search: LineLocalSearch<T, R>): R;
 }
+
+/** What every browser-bundle wrapper starts with, per run of lines (`typeof` may end one line): its absence rules one out. */
+const MAY_BE_BUNDLE = lineLocalTest(/typeof\s+(?:define|require)\b|typeof\s+(?![\s\S])/);
 
 const contextRoles = new WeakMap<RoleSubject, RoleVerdict>();
 
@@ -114,7 +128,9 @@ export function roleOfContext(context: RoleSubject): RoleVerdict {
   let verdict = contextRoles.get(context);
   if (!verdict) {
     const relative = context.relativePath ?? relativeToRoot(context);
-    verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, context.text) : roleOfPath(relative, context.text);
+    // The text is read for a bundle's wrapper only where one may be.
+    const text = context.lineLocal && !context.lineLocal(MAY_BE_BUNDLE) ? undefined : context.text;
+    verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, text) : roleOfPath(relative, text);
     contextRoles.set(context, verdict);
   }
   return verdict;

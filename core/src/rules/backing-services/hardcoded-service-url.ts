@@ -1,9 +1,9 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { resolvedCallees } from '../../js/callees';
+import { BoundStatementMemo } from '../../js/boundMemo';
 import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
-import { syntaxIndex } from '../../js/syntaxIndex';
+import { lineLocalTest } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
 import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
@@ -76,9 +76,9 @@ const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replac
  * The parse gate: a service URL scheme in the text, or an import of a client this rule knows. The keywords
  * (`host`, `://`) are in most files; this is not.
  */
-function worthParsing(text: string): boolean {
-  if (SCHEME_TEXT.test(text)) return true;
-  for (const specifier of specifiersInText(text)) if (CLIENTS.some(([re]) => re.test(specifier))) return true;
+function worthParsing(context: FileContext): boolean {
+  if (context.lineLocal(SCHEME_LINES)) return true;
+  for (const specifier of specifiersInText(context.text)) if (CLIENTS.some(([re]) => re.test(specifier))) return true;
   return false;
 }
 
@@ -101,12 +101,41 @@ function underDefaultsName(literal: ts.Node): boolean {
 // `defaults`, `defaultDatabaseUrl`, `DEFAULT_REDIS_URL`, `configDefaults`, `redis_default`.
 const DEFAULTS_NAME = /^(?:defaults?(?:[A-Z_]\w*)?|DEFAULTS?(?:_\w*)?|\w*(?:[a-z0-9]Defaults?|_defaults?|_DEFAULTS?))$/;
 
+/** `SCHEME_TEXT` per run of lines (a scheme and its `://` hold no line break), kept across keystrokes. */
+const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
+
+/**
+ * What may name a service, per top-level statement (BoundStatementMemo: a keystroke looks again only at the
+ * statement it touched): literals holding a URL of a known scheme (parsed), templates, and calls of a known
+ * client. Judging where each stands (a default, a development section) is done per version.
+ */
+type Candidate =
+  | { kind: 'template'; node: ts.TemplateExpression }
+  | { kind: 'url'; node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral; host: string; service: Service }
+  | { kind: 'client'; node: ts.CallExpression | ts.NewExpression; client: Client };
+const candidates = new BoundStatementMemo<Candidate>(({ serviceUrls }, bindings) => {
+  const out: Candidate[] = [];
+  for (const node of serviceUrls) {
+    if (ts.isTemplateExpression(node)) out.push({ kind: 'template', node });
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const url = parseServiceUrl(node.text);
+      const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
+      // A URL with a password is a credential: config/hardcoded-secret reports it, once.
+      if (url && service && !url.hasPassword) out.push({ kind: 'url', node, host: url.host, service });
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const client = clientOf(bindings.resolve(node.expression));
+      if (client) out.push({ kind: 'client', node, client });
+    }
+  }
+  return out;
+});
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkServiceUrlPython(context, report);
   if (context.kind === 'go') return checkServiceUrlGo(context, report);
-  if (!worthParsing(context.text)) return;
+  if (!worthParsing(context)) return;
   const sf = context.sourceFile;
-  const callees = resolvedCallees(sf, ModuleBindings.of(sf));
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
   // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
@@ -159,17 +188,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
   // The literals holding `://` and the calls of a client, outside literal types (`type Config = { url:
   // 'redis://cache:6379' }` describes a value; it connects to nothing), in the order of a walk of the tree.
-  const judgeNode = (node: ts.Node): void => {
-    if (ts.isTemplateExpression(node)) templateUrl(node);
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      const url = parseServiceUrl(node.text);
-      const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
-      // A URL with a password is a credential: config/hardcoded-secret reports it, once.
-      if (url && service && !url.hasPassword) judge(node, url.host, service, 'url');
-    }
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const client = clientOf(callees.get(node));
-      if (client) clientOptions(node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),
+  const judgeNode = (c: Candidate): void => {
+    if (c.kind === 'template') templateUrl(c.node);
+    else if (c.kind === 'url') judge(c.node, c.host, c.service, 'url');
+    else {
+      const client = c.client;
+      clientOptions(c.node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),
         (array, hosts) => judgeList(array, hosts, client));
     }
   };
@@ -187,7 +211,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     emit(first, { messageId: 'host', data: { env: client.env, service: client.service, host, client: client.label }, identity: `host:${host}`, fixes: [fix] });
   };
 
-  for (const node of syntaxIndex(sf).serviceUrls) judgeNode(node);
+  for (const c of candidates.of(sf, ModuleBindings.of(sf))) judgeNode(c);
 }
 
 /** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */

@@ -3,7 +3,14 @@ import type { FileContext } from '../../context';
 import { ModuleBindings } from '../../js/modules';
 import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
+import { lineLocalTest } from '../../lineChunks';
 import { commandCalls, hasShebang, isScriptPath, projectPath, optionOf, stringish, type CommandCall } from '../../js/commands';
+
+// Searched per run of lines: a run ends after a line break, and `(?![\s\S])` is its end, where a command may go on
+// on the next line (`spawn('npm',\n['install'])`; only a template literal holds a line break inside the quotes).
+const COMMAND_GATE = lineLocalTest(
+  /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|(?:,\s*\[?\s*)?(?![\s\S]))|['"`]\s*yarn\s*(?:['"`]|(?![\s\S]))|`\s*(?![\s\S])/,
+);
 
 export const meta: RuleMeta = {
   id: 'build-release-run/runtime-install',
@@ -17,7 +24,8 @@ export const meta: RuleMeta = {
   kinds: ['js'],
   keywords: ['npm', 'yarn', 'pnpm', 'pip', 'git', 'bun'],
   // The command word next to a quote or a space and followed by what installs or pulls.
-  gate: (text) => /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|['"`]\s*yarn\s*['"`]/.test(text),
+  // Per run of lines (`FileContext.lineLocal`), never narrower than one search of the whole text.
+  gate: (_text, _kind, context) => context.lineLocal(COMMAND_GATE),
 };
 
 const SEP = '(?:^|[\\s;&|(])';

@@ -13,7 +13,7 @@ import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, is
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
-import { findSqlPasswords } from '../../secrets/sql';
+import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -84,7 +84,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     context.incomplete ??= `not fully analysed: ${meta.id} could not read the syntax (${why}); only provider-format secrets were checked`;
   }
-  candidates.push(...findSqlPasswords(context.text).filter((p) => isSecretValue(p.value, 'password'))
+  candidates.push(...findSqlPasswords(context.text, () => context.lineLocal(SQL_CANDIDATE_LINES)).filter((p) => isSecretValue(p.value, 'password'))
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).

@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { FileContext } from '../../context';
 import { unwrap } from '../../js/modules';
+import type { LineLocalSearch } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -15,14 +16,23 @@ export const meta: RuleMeta = {
   fixable: false,
   kinds: ['js', 'json', 'yaml'],
   keywords: ['prod', 'staging', 'node_env', 'dev'],
-  // Two different engines must be named somewhere for a mismatch to exist.
-  gate: (text) => {
+  // Two different engines must be named somewhere for a mismatch to exist (a name lies within one line: after a
+  // keystroke only the lines it touched are searched again).
+  gate: (_text, _kind, context) => context.lineLocal(ENGINES_NAMED),
+};
+
+const ENGINE_NAME = /(?<![\w-])(sqlite3?|better-sqlite3|sqljs|libsql|pg|postgres(?:ql)?|pg-native|cockroachdb|mysql2?|mariadb|mssql|tedious|sqlserver|oracledb|oracle|mongodb|mongo)(?![\w-])/gi;
+/** The engines a run of lines names (SQLite's and PostgreSQL's drivers as one each); two or more in the file pass the gate. */
+const ENGINES_NAMED: LineLocalSearch<readonly string[], boolean> = {
+  per: (run) => {
     const named = new Set<string>();
-    for (const m of text.matchAll(/(?<![\w-])(sqlite3?|better-sqlite3|sqljs|libsql|pg|postgres(?:ql)?|pg-native|cockroachdb|mysql2?|mariadb|mssql|tedious|sqlserver|oracledb|oracle|mongodb|mongo)(?![\w-])/gi)) {
-      named.add(m[1].toLowerCase().replace(/^(better-sqlite3|sqlite3?|sqljs|libsql)$/, 'sqlite').replace(/^(pg|postgres(?:ql)?|pg-native|cockroachdb)$/, 'pg'));
-      if (named.size > 1) return true;
-    }
-    return false;
+    for (const m of run.matchAll(ENGINE_NAME)) named.add(m[1].toLowerCase().replace(/^(better-sqlite3|sqlite3?|sqljs|libsql)$/, 'sqlite').replace(/^(pg|postgres(?:ql)?|pg-native|cockroachdb)$/, 'pg'));
+    return [...named];
+  },
+  merge: (values) => {
+    const named = new Set<string>();
+    for (const v of values) for (const engine of v) named.add(engine);
+    return named.size > 1;
   },
 };
 

@@ -10,6 +10,7 @@ import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { devOnlyLoad } from '../../workspace/devOnly';
+import { lineLocalTest } from '../../lineChunks';
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
@@ -26,7 +27,9 @@ export const meta: RuleMeta = {
   keywords: ['listen', 'bullmq', 'hapi', 'server.start', 'hono/node-server', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
   // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one.
-  gate: (text) => /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(|@hono\/node-server\b/.test(text) || PYTHON_SIGTERM_GATE.test(text) || GO_SIGTERM_GATE.test(text),
+  // Searched per run of lines (`FileContext.lineLocal`), so a keystroke searches only the lines it touched; Python's
+  // `while\s+True` may span lines and is searched in the whole text.
+  gate: (text, _kind, context) => context.lineLocal(SIGTERM_GATE) || PYTHON_SIGTERM_GATE.test(text),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
   summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue',
     // Go: every `package main` file (the program's entry) and every file that registers for signals.
@@ -102,16 +105,25 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const program = context.program?.programModules() ?? [];
   if (own.handled || programHandles([...program, { facts: factsOf(own) }])) return;
   // Names the fixes declare, shared across the sites: fix-all applies them together, and two
-  // `const shutdown` in one scope would not parse. Computed only when a fix is asked for (a free name is a
-  // walk of the whole tree), then for every site at once, in order, so the names come out as they always did.
-  let fixes: Array<EditFix | undefined> | undefined;
-  const fixOf = (i: number): EditFix[] | undefined => {
-    if (!fixes) {
+  // `const shutdown` in one scope would not parse. Whether a site has a fix (and its id, which every diagnostic
+  // carries) is known at once; the edits, which need a free name (a walk of the whole tree), are made only when
+  // a fix is applied, then for every site at once, in order, so the names come out as they always did.
+  let plans: Array<ShutdownPlan | undefined> | undefined;
+  let edits: Array<EditFix['edits'] | undefined> | undefined;
+  const editsOf = (i: number): EditFix['edits'] => {
+    if (!edits) {
       const taken = new Set<string>();
-      fixes = sites.map((site) => shutdownFix(context, site, taken));
+      edits = (plans ?? []).map((plan) => plan?.edits(taken));
     }
-    const fix = fixes[i];
-    return fix ? [fix] : undefined;
+    return edits[i] ?? [];
+  };
+  const fixOf = (i: number): EditFix[] | undefined => {
+    plans ??= sites.map((site) => shutdownFix(context, site));
+    const plan = plans[i];
+    if (!plan) return undefined;
+    const fix = { kind: 'edit', id: 'add-graceful-shutdown', title: plan.title, preferred: true } as EditFix;
+    Object.defineProperty(fix, 'edits', { enumerable: true, get: () => editsOf(i) });
+    return [fix];
   };
   for (const [i, site] of sites.entries()) {
     report({
@@ -124,6 +136,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     });
   }
 }
+
+// `\s*(` at the end of a run of lines passes too (the parenthesis may open on the next line): never narrower than
+// searching the whole text.
+const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|@hono\\/node-server\\b|${GO_SIGTERM_GATE.source}`));
 
 function onEphemeralPort(call: ts.Node): boolean {
   if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;
@@ -159,57 +175,81 @@ function freeName(sf: ts.SourceFile, wanted: string, taken: Set<string>): string
   return name;
 }
 
+/** A fix whose kind and title are known at once, and whose edits (which pick free names) are made when read. */
+interface ShutdownPlan {
+  title: string;
+  edits: (taken: Set<string>) => EditFix['edits'];
+}
+
 /**
  * "Add graceful shutdown": bind the server if its value was thrown away, then stop accepting connections
  * on SIGTERM and SIGINT, close, and end within a bounded time. `process.exitCode` lets pending output flush;
- * `process.exit` is only the backstop when connections outlive the grace period.
+ * `process.exit` is only the backstop when connections outlive the grace period. Whether the site has a fix is
+ * decided here; the edits, which walk the tree for free names, only when someone reads them.
  */
-function shutdownFix(context: FileContext, site: ListenSite, taken: Set<string>): EditFix | undefined {
+function shutdownFix(context: FileContext, site: ListenSite): ShutdownPlan | undefined {
   const sf = context.sourceFile;
-  const text = context.text;
   const place = statementOf(site.call);
   if (!place) return undefined;
   const ts_ = /\.[cm]?tsx?$/i.test(context.path);
-  const eol = context.lines.eol;
-  const indent = /^[ \t]*/.exec(context.lines.lineText(context.lines.positionAt(place.statement.getStart(sf)).line))?.[0] ?? '';
-  const edits: EditFix['edits'] = [];
+  const at = place.statement.getStart(sf);
+  const after = place.statement.getEnd();
+  const layout = () => ({
+    eol: context.lines.eol,
+    indent: /^[ \t]*/.exec(context.lines.lineText(context.lines.positionAt(at).line))?.[0] ?? '',
+  });
   const receiverText = site.receiver && ts.isIdentifier(site.receiver) ? site.receiver.text : undefined;
 
-  let closeCall: string;
   if (site.kind === 'nest' || (site.kind === 'http' && receiverText && /nest/i.test(receiverText))) {
     if (!receiverText) return undefined;
     // Nest runs its own shutdown hooks (onModuleDestroy, beforeApplicationShutdown) once they are enabled.
-    edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `${receiverText}.enableShutdownHooks();${eol}${indent}` });
-    return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (enableShutdownHooks)', edits, preferred: true };
+    return {
+      title: 'Add graceful shutdown (enableShutdownHooks)',
+      edits: () => {
+        const { eol, indent } = layout();
+        return [{ start: at, end: at, text: `${receiverText}.enableShutdownHooks();${eol}${indent}` }];
+      },
+    };
   }
-  let target: string;
   if (site.kind === 'fastify' || site.kind === 'hapi' || site.kind === 'worker') {
-    if (site.kind === 'worker') {
-      if (place.discarded) {
-        target = freeName(sf, 'worker', taken);
-        edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
-      } else target = place.binding as string;
-    } else {
-      if (!receiverText) return undefined;
-      target = receiverText;
-    }
-    closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : site.close ? site.close(target) : `${target}.close()`;
-    const handler = promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol);
-    edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: handler });
-    return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
+    if (site.kind !== 'worker' && !receiverText) return undefined;
+    return {
+      title: 'Add graceful shutdown (SIGTERM, SIGINT)',
+      edits: (taken) => {
+        const { eol, indent } = layout();
+        const edits: EditFix['edits'] = [];
+        let target: string;
+        if (site.kind === 'worker') {
+          if (place.discarded) {
+            target = freeName(sf, 'worker', taken);
+            edits.push({ start: at, end: at, text: `const ${target} = ` });
+          } else target = place.binding as string;
+        } else target = receiverText as string;
+        const closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : site.close ? site.close(target) : `${target}.close()`;
+        edits.push({ start: after, end: after, text: promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
+        return edits;
+      },
+    };
   }
   // A Node server listened on by name (`server.listen(port)`, `promisify(server.listen.bind(server))`) is
   // closed by that name. A promisified `listen` of anything else gives no handle on the server: no fix.
   // Otherwise `listen` returns the server (an Express or Koa app's): bind it when the code threw it away.
-  if (site.server) target = site.server;
-  else if (site.promisified) return undefined;
-  else if (place.discarded) {
-    target = freeName(sf, 'server', taken);
-    edits.push({ start: place.statement.getStart(sf), end: place.statement.getStart(sf), text: `const ${target} = ` });
-  } else if (place.binding) target = place.binding;
-  else return undefined;
-  edits.push({ start: place.statement.getEnd(), end: place.statement.getEnd(), text: serverShutdown(target, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
-  return { kind: 'edit', id: 'add-graceful-shutdown', title: 'Add graceful shutdown (SIGTERM, SIGINT)', edits, preferred: true };
+  if (!site.server && (site.promisified || (!place.discarded && !place.binding))) return undefined;
+  return {
+    title: 'Add graceful shutdown (SIGTERM, SIGINT)',
+    edits: (taken) => {
+      const { eol, indent } = layout();
+      const edits: EditFix['edits'] = [];
+      let target: string;
+      if (site.server) target = site.server;
+      else if (place.discarded) {
+        target = freeName(sf, 'server', taken);
+        edits.push({ start: at, end: at, text: `const ${target} = ` });
+      } else target = place.binding as string;
+      edits.push({ start: after, end: after, text: serverShutdown(target, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
+      return edits;
+    },
+  };
 }
 
 function serverShutdown(server: string, shutdown: string, typed: boolean, indent: string, eol: string): string {

@@ -1,13 +1,13 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { resolvedCallees } from '../../js/callees';
+import { BoundStatementMemo } from '../../js/boundMemo';
 import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
-import { syntaxIndex } from '../../js/syntaxIndex';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
+import { lineLocalTest } from '../../lineChunks';
 import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
 import { checkPortPython, PYTHON_PORT_GATE, PYTHON_PORT_KEYWORDS, PYTHON_PORT_MESSAGES } from './hardcoded-port-python';
 
@@ -24,8 +24,12 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python', 'go'],
   keywords: ['listen', 'serve', 'hapi', ...PYTHON_PORT_KEYWORDS, ...GO_PORT_KEYWORDS],
-  gate: (text, kind) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : kind === 'go' ? GO_PORT_GATE.test(text) : /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
+  gate: (text, kind, context) => kind === 'python' ? PYTHON_PORT_GATE.test(text) : kind === 'go' ? GO_PORT_GATE.test(text) : context.lineLocal(PORT_GATE_JS),
 };
+
+// Searched per run of lines (`FileContext.lineLocal`); `\s*(` at the end of a run passes too (the parenthesis may
+// open on the next line), so it is never narrower than searching the whole text.
+const PORT_GATE_JS = lineLocalTest(/\.listen\s*(?:\(|(?![\s\S]))|\bserve\s*(?:\(|(?![\s\S]))|[Hh]api\b/);
 
 /** Servers whose fixed port is by design: metrics scraped, probes and debuggers on a known port beside the app's. */
 const AUXILIARY = /metric|prom|health|probe|debug|inspect|admin/i;
@@ -78,14 +82,22 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   }
   // Servers configured with their port up front: hapi, @hono/node-server, Bun.serve (calls whose callee
   // resolves or is a dotted name, in the order of a walk of the tree).
-  const callees = resolvedCallees(sf, bindings);
-  for (const node of syntaxIndex(sf).calls) {
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
-    const label = configuredServer(node, callees.get(node));
+  for (const [node, label] of configuredServers.of(sf, bindings)) {
     const options = node.arguments?.[0];
-    if (label && options) emit(portOf(options, 'argument', constants, true), label);
+    if (options) emit(portOf(options, 'argument', constants, true), label);
   }
 }
+
+/** The calls that configure a server with its options, per top-level statement (a keystroke judges only the one it touched). */
+const configuredServers = new BoundStatementMemo<readonly [ts.CallExpression | ts.NewExpression, string]>(({ calls }, bindings) => {
+  const out: Array<readonly [ts.CallExpression | ts.NewExpression, string]> = [];
+  for (const node of calls) {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) continue;
+    const label = configuredServer(node, bindings.resolve(node.expression));
+    if (label) out.push([node, label]);
+  }
+  return out;
+});
 
 function isAuxiliary(site: ListenSite): boolean {
   return AUXILIARY.test(site.label);

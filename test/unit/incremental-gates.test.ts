@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { defaultConfig } from '../../core/src/config';
+import { FileContext } from '../../core/src/context';
+import { analyze } from '../../core/src/engine';
+import { looksMinified } from '../../core/src/fileKinds';
+import { fixIdOf } from '../../core/src/fixes/types';
+import { identifierLookups } from '../../core/src/js/names';
+import { lineChunkWork } from '../../core/src/lineChunks';
+import { rulesById } from '../../core/src/rules';
+import { findSqlPasswords, SQL_CANDIDATE, SQL_CANDIDATE_LINES } from '../../core/src/secrets/sql';
+import { roleOfContext, roleOfPath } from '../../core/src/workspace/roles';
+
+// The rules' text gates and the minified check are kept per version and derived around each keystroke
+// (core/src/lineChunks.ts, `FileContext.lineLocal`, `minifiedAfterEdit`): whatever the edits, the answer must be
+// that of the whole new text, and a keystroke in a long file searches only the lines it touched.
+
+const GATED = ['dev-prod-parity/database-engine-mismatch', 'disposability/missing-sigterm-handler', 'port-binding/hardcoded-port', 'build-release-run/runtime-install'];
+const gateOf = (id: string) => {
+  const gate = rulesById.get(id)?.meta.gate;
+  assert.ok(gate, `${id} has a gate`);
+  return gate;
+};
+
+// What each gate answered when it searched the whole text with one regular expression (before this change).
+const WHOLE_TEXT: Record<string, (text: string) => boolean> = {
+  'dev-prod-parity/database-engine-mismatch': (text) => {
+    const named = new Set<string>();
+    for (const m of text.matchAll(/(?<![\w-])(sqlite3?|better-sqlite3|sqljs|libsql|pg|postgres(?:ql)?|pg-native|cockroachdb|mysql2?|mariadb|mssql|tedious|sqlserver|oracledb|oracle|mongodb|mongo)(?![\w-])/gi)) {
+      named.add(m[1].toLowerCase().replace(/^(better-sqlite3|sqlite3?|sqljs|libsql)$/, 'sqlite').replace(/^(pg|postgres(?:ql)?|pg-native|cockroachdb)$/, 'pg'));
+    }
+    return named.size > 1;
+  },
+  'disposability/missing-sigterm-handler': (text) =>
+    /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) ||
+    /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b/.test(text) ||
+    /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:TLS)?\(/.test(text),
+  'port-binding/hardcoded-port': (text) => /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
+  // As before, where a quote before `yarn` is followed by a line break only in a template literal (no other JS
+  // string holds one).
+  'build-release-run/runtime-install': (text) =>
+    /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|(?:['"][ \t\f\v]*|`\s*)yarn\s*['"`]/.test(text),
+};
+
+const piece = fc.constantFrom(
+  'pg', 'mysql', 'sqlite3', 'mongo', '-', '_', 'x', ' ', '\n', '\r\n', '(', "'", '"', 'app.listen', 'server.start', ' serve', 'hapi', 'bullmq',
+  'PASSWORD', 'IDENTIFIED ', 'CREATE USER u ', 'envalid', 'while', ' True:', '.Run(', 'ListenAndServe', '\t',
+  'npm', 'yarn', 'install', ',', '[', '`', 'git', 'typeof define', '===', 'define.amd', '&&', "'function'",
+);
+const text = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(''));
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+
+function applyEdit(current: string, e: { at: number; remove: number; insert: string }) {
+  const start = current.length === 0 ? 0 : e.at % (current.length + 1);
+  const end = Math.min(current.length, start + e.remove);
+  return { next: current.slice(0, start) + e.insert + current.slice(end), change: { start, end, newLength: e.insert.length } };
+}
+
+describe('text gates after an edit', () => {
+  test('are never narrower than one search of the whole new text (exact where no shape spans lines), for any sequence of edits', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), (first, edits) => {
+        let context = new FileContext('/ws/src/app.js', first);
+        for (const id of GATED) gateOf(id)(context.text, context.kind, context);
+        for (const e of edits) {
+          const { next, change } = applyEdit(context.text, e);
+          context = context.withText(next, change);
+          const fresh = new FileContext('/ws/src/app.js', next);
+          for (const id of GATED) {
+            const derived = gateOf(id)(next, 'js', context);
+            // Never narrower than the whole-text search, derived or afresh. A gate that lets a shape continue on the
+            // next line passes at the end of a run of lines, so where runs end (which the edits decide) may make it
+            // pass more often, never less: it is a prefilter, and the rule's check decides.
+            if (WHOLE_TEXT[id](next)) {
+              assert.equal(derived, true, `${id}: passes whenever the whole-text search did`);
+              assert.equal(gateOf(id)(next, 'js', fresh), true, `${id}: afresh too`);
+            }
+            // Exact where every match lies within a line.
+            if (id === 'dev-prod-parity/database-engine-mismatch') {
+              assert.equal(derived, WHOLE_TEXT[id](next), id);
+              assert.equal(derived, gateOf(id)(next, 'js', fresh), `${id}: derived as searched afresh`);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a keystroke in a 2,000-line file searches the one run of lines it touched, per gate', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `const value${i} = compute(${i}); // row ${i}`);
+    lines[10] = "const { Pool } = require('pg');";
+    lines[1990] = "if (process.env.NODE_ENV === 'dev') useSqlite(require('sqlite3'));";
+    lines[1998] = "execSync('npm install');";
+    lines[1999] = 'app.listen(port);';
+    const before = `${lines.join('\n')}\n`;
+    const first = new FileContext('/ws/src/app.js', before);
+    for (const id of GATED) assert.equal(gateOf(id)(first.text, first.kind, first), true, id);
+    const at = before.indexOf('value1000') + 5;
+    const next = first.withText(`${before.slice(0, at)}x${before.slice(at)}`, { start: at, end: at, newLength: 1 });
+    const runs = lineChunkWork.runs;
+    for (const id of GATED) assert.equal(gateOf(id)(next.text, next.kind, next), true, id);
+    assert.ok(lineChunkWork.runs - runs <= 2 * GATED.length, `${lineChunkWork.runs - runs} runs searched`);
+  });
+
+  test('the SQL password test per run of lines is never narrower than the whole-text one', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const context = new FileContext('/ws/db/setup.js', t);
+        let perRun = false;
+        findSqlPasswords(t, () => (perRun = context.lineLocal(SQL_CANDIDATE_LINES)));
+        if (SQL_CANDIDATE.test(t)) assert.equal(perRun, true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("a file's role", () => {
+  test('is the same whether the bundle wrapper test reads the whole text or only runs where one may be', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepEqual(roleOfContext(new FileContext('/ws/src/lib.js', t, { relativePath: 'src/lib.js' })), roleOfPath('src/lib.js', t));
+      }),
+      { numRuns: 500 },
+    );
+    const umd = "(function (root, factory) {\n  if (typeof define === 'function' && define.amd) define([], factory);\n})(this, function () {});\n";
+    assert.equal(roleOfContext(new FileContext('/ws/src/lib.js', umd, { relativePath: 'src/lib.js' })).role, 'vendored');
+    const split = "if (typeof\n  define === 'function' && define.amd) {}\n";
+    assert.equal(roleOfContext(new FileContext('/ws/src/lib.js', split, { relativePath: 'src/lib.js' })).role, 'vendored');
+  });
+});
+
+describe('minified after an edit', () => {
+  const chunk = fc.constantFrom('\n', 'x', 'abcdefghij', 'y'.repeat(300), 'z'.repeat(1999), ';');
+  const longText = fc.array(chunk, { minLength: 20, maxLength: 400 }).map((parts) => parts.join(''));
+  const longEdit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 3000 }), insert: fc.array(chunk, { maxLength: 3 }).map((p) => p.join('')) });
+
+  test('equals looksMinified of the whole new text, for any sequence of edits', () => {
+    fc.assert(
+      fc.property(longText, fc.array(longEdit, { minLength: 1, maxLength: 8 }), (first, edits) => {
+        let context = new FileContext('/ws/src/bundle.js', first);
+        assert.equal(context.minified, looksMinified('/ws/src/bundle.js', first));
+        for (const e of edits) {
+          const { next, change } = applyEdit(context.text, e);
+          context = context.withText(next, change);
+          assert.equal(context.minified, looksMinified('/ws/src/bundle.js', next));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a line past the head moves into it when text before it is removed', () => {
+    // Lines of 1,900 characters (not minified: none is over 2,000), then one of 5,000 that the head cuts at 868.
+    const before = `${Array.from({ length: 34 }, () => 'a'.repeat(1900)).join('\n')}\n${'w'.repeat(5000)}\n`;
+    const first = new FileContext('/ws/src/app.js', before);
+    assert.equal(first.minified, false);
+    // Removing 1,500 characters of the first line pulls 1,500 more of the long one into the head: now minified.
+    const next = first.withText(before.slice(0, 100) + before.slice(1600), { start: 100, end: 1600, newLength: 0 });
+    assert.equal(looksMinified('/ws/src/app.js', next.text), true);
+    assert.equal(next.minified, true);
+  });
+
+  test('holds across the 64 KiB head: a file a little longer than the head, edited before and after it', () => {
+    const lines = Array.from({ length: 2100 }, (_, i) => `const v${i} = ${i}; // ${'-'.repeat(i % 40)}`);
+    let context = new FileContext('/ws/src/app.js', `${lines.join('\n')}\n`);
+    assert.ok(context.text.length > 65536 && !context.minified);
+    for (const at of [10, 65530, 65536, 70000, 3]) {
+      const next = `${context.text.slice(0, at)}q${context.text.slice(at)}`;
+      context = context.withText(next, { start: at, end: at, newLength: 1 });
+      assert.equal(context.minified, looksMinified('/ws/src/app.js', next));
+    }
+  });
+});
+
+describe('a diagnostic pull does not compute the graceful-shutdown fix', () => {
+  test("reading the fix's id picks no free name; reading its edits does, and the edits are those of before", () => {
+    const text = "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('ok'));\napp.listen(3000);\n";
+    const result = analyze(new FileContext('/ws/src/server.js', text), { config: defaultConfig() });
+    const finding = result.findings.find((f) => f.ruleId === 'disposability/missing-sigterm-handler');
+    assert.ok(finding);
+    const lookups = identifierLookups();
+    const fix = result.fixes.get(finding)?.[0];
+    assert.ok(fix && fix.kind === 'edit');
+    assert.equal(fixIdOf(fix), 'add-graceful-shutdown');
+    assert.equal(fix.title, 'Add graceful shutdown (SIGTERM, SIGINT)');
+    assert.equal(identifierLookups(), lookups, 'no name looked up for the id');
+    assert.equal(fix.edits.length, 2);
+    assert.ok(identifierLookups() > lookups, 'the edits pick free names');
+    assert.equal(fix.edits[0].text, 'const server = ');
+    assert.match(fix.edits[1].text, /const shutdown = \(signal\) => \{/);
+  });
+});
