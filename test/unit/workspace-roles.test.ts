@@ -98,6 +98,22 @@ test("a monorepo app's lib/ (apps/web/lib) is source, not a web root's copied li
   assert.equal(roleOfPath('assets/lib/helpers.js').role, 'source');
 });
 
+describe("roles: a generator's project skeleton under templates/ (held-out 5)", () => {
+  const root = '/ws';
+  const at = (rel: string, files: Record<string, string> = {}) => roleOfFile(`${root}/${rel}`, rel, host({ [`${root}/packages/cli/package.json`]: '{}', ...files })).role;
+  const init = 'packages/cli/src/commands/init/templates/app/ts';
+  test("a CLI's init template with its own tsconfig and no package.json is a snippet", () => {
+    assert.equal(at(`${init}/app/page.tsx`, { [`/ws/${init}/tsconfig.json`]: '{}' }), 'snippet');
+    // The templates folder's own package.json is the generator script's (sync-preset.js), not the skeleton's.
+    assert.equal(at('packages/connectors/templates/preset/vitest.config.ts', { '/ws/packages/connectors/templates/preset/tsconfig.json': '{}', '/ws/packages/connectors/templates/package.json': '{}' }), 'snippet');
+  });
+  test('templates kept beside the code, or a template that is a package, are code', () => {
+    assert.equal(at('packages/email/templates/welcome.tsx', { '/ws/packages/email/package.json': '{}', '/ws/packages/email/tsconfig.json': '{}' }), 'source');
+    assert.equal(at(`${init}/app/page.tsx`), 'source');
+    assert.equal(at(`${init}/app/page.tsx`, { [`/ws/${init}/tsconfig.json`]: '{}', [`/ws/${init}/package.json`]: '{}' }), 'source');
+  });
+});
+
 describe('roles: an examples folder inside the project (held-out 3)', () => {
   const root = '/ws';
   const at = (rel: string, files: Record<string, string> = {}) => roleOfFile(`${root}/${rel}`, rel, host({ [`${root}/server/package.json`]: '{}', ...files })).role;

@@ -16,7 +16,8 @@ import { PerVersion } from '../workspace/perVersion';
  * they say what changed, not what to set.
  *
  * Which documentation: the README files and the `docs/`, `doc/`, `documentation/` trees of the folders from the
- * nearest declaration file's up to the workspace root. Bounded: at most MAX_FILES pages per tree, pages over
+ * nearest declaration file's up to the workspace root, and there a monorepo's documentation site (`apps/docs/`,
+ * `packages/docs/`, Docusaurus' `website/`). Bounded: at most MAX_FILES pages per tree, pages over
  * MAX_BYTES are skipped, every pattern runs in time linear in the line, and each page is parsed once per text.
  */
 
@@ -36,6 +37,8 @@ const MAX_PARAGRAPH_LINES = 64;
 /** A compose snippet longer than this is not a snippet: its `environment:` keys are not read (bounded work). */
 const MAX_SNIPPET_LINES = 500;
 const DOC_TREES = ['docs', 'doc', 'documentation'];
+/** A monorepo's documentation site, kept as a package of its own: `apps/docs/content/…`, Docusaurus' `website/`. */
+const DOC_SITES = [['apps', 'docs'], ['apps', 'documentation'], ['packages', 'docs'], ['website']];
 const DOC_PAGE = /\.(?:md|mdx|markdown)$/i;
 const README = /^readme(?:\.[\w-]+)?\.(?:md|mdx|markdown)$/i;
 // Release notes say what changed, not what to set: their files and folders are not read.
@@ -73,6 +76,11 @@ function collect(host: DocsHost, dirs: readonly string[]): Map<string, DocDeclar
     const entries = listing(host, dir);
     for (const f of entries.files.filter((n) => README.test(n)).sort()) add(path.join(dir, f));
     for (const tree of DOC_TREES) if (entries.folders.includes(tree)) for (const f of pagesUnder(host, path.join(dir, tree))) add(f);
+    for (const [top, site] of DOC_SITES) {
+      if (!entries.folders.includes(top)) continue;
+      if (site !== undefined && !listing(host, path.join(dir, top)).folders.includes(site)) continue;
+      for (const f of pagesUnder(host, path.join(dir, top, site ?? ''))) add(f);
+    }
   }
   return out;
 }

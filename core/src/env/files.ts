@@ -21,10 +21,13 @@ export function isExampleFile(file: string): boolean {
   return (EXAMPLE_FILES as readonly string[]).includes(path.basename(file).toLowerCase());
 }
 
-/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults` (and `.env.example.local`…). */
+/**
+ * `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults` (and `.env.example.local`…), and
+ * the same words before `env`: `.example.env`, `example.env`, `sample.env`.
+ */
 export function isTemplateFile(file: string): boolean {
-  const parts = path.basename(file).toLowerCase().split('.');
-  return parts[0] === '' && parts[1] === 'env' && parts.slice(2).some((p) => TEMPLATE_SUFFIXES.has(p));
+  const parts = path.basename(file).toLowerCase().split('.').filter(Boolean);
+  return parts.includes('env') && parts.some((p) => TEMPLATE_SUFFIXES.has(p));
 }
 
 /** A file of values that the app loads: `.env` files that are neither a schema nor a template. */

@@ -173,7 +173,8 @@ export function projectPath(context: FileContext): string {
 /** Script-like files: one-off tools run by a person or a build, not the app's processes. */
 export function isScriptPath(filePath: string): boolean {
   const p = filePath.replace(/\\/g, '/');
-  return /(^|\/)(scripts?|bin|tools|\.husky|\.github|build|ci|tasks|gulp|grunt)\//i.test(p) ||
+  // Also the dot-folder variants a repository keeps its maintainers' scripts in (`.scripts/version.js`).
+  return /(^|\/)(\.?scripts?|\.?bin|\.?tools|\.husky|\.github|build|ci|tasks|gulp|grunt)\//i.test(p) ||
     /(^|\/)[^/]*\.conf(ig)?\.[cm]?[jt]s$/i.test(p) ||
     // Static-site and framework build configuration: run by the build, never by the server.
     /(^|\/)(\.eleventy|gatsby-(config|node|browser|ssr))\.[cm]?[jt]s$/i.test(p) ||

@@ -69,6 +69,15 @@ export const SERVER_WRAPPERS: readonly ServerWrapper[] = [
   { module: /^(@hapi\/hapi|hapi)$/, exports: [['server'], ['Server']], kind: 'hapi' },
 ];
 
+/**
+ * Calls that make a Node server and start it listening at once, returning it: `serve({ fetch, port })` of
+ * `@hono/node-server` (Hono's Node adapter). Each row has a true and a false example in
+ * test/unit/rules/disposability/missing-sigterm-handler-wrappers.test.ts.
+ */
+export const SERVER_STARTERS: ReadonlyArray<{ module: RegExp; exports: string[][] }> = [
+  { module: /^@hono\/node-server$/, exports: [['serve']] },
+];
+
 /** The kind of server a creating expression makes: `express()`, `http.createServer()`, `fastify()`, `new Koa()`… */
 function creates(bindings: ModuleBindings, init: ts.Expression): ServerKind | undefined {
   const e = unwrap(ts.isAwaitExpression(init) ? init.expression : init);
@@ -245,6 +254,10 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
     if (ts.isPropertyAccessExpression(target) && target.name.text === 'listen' && looksLikeServer(target.expression, bindings, kinds)) {
       return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression, promisified: true };
     }
+  }
+  const started = bindings.resolve(node.expression);
+  if (started && SERVER_STARTERS.some((row) => row.exports.some((path) => is(started, row.module, path)))) {
+    return { kind: 'http', call: node, anchor: ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, label: dottedName(node.expression) ?? 'serve' };
   }
   if (!ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;

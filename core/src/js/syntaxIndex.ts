@@ -111,11 +111,11 @@ function collect(statement: ts.Statement): Part {
   return part;
 }
 
-/** What `listenCall` (servers.ts) can answer for: `x.listen(…)`, `x.start(…)`, `promisify(…)` and its kin. */
+/** What `listenCall` (servers.ts) can answer for: `x.listen(…)`, `x.start(…)`, `promisify(…)` and its kin, `serve(…)`. */
 function startsSomething(node: ts.CallExpression): boolean {
   const e = node.expression;
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
-  return name === 'listen' || name === 'start' || /^promisify\w*$|^pify$/i.test(name);
+  return name === 'listen' || name === 'start' || name === 'serve' || /^promisify\w*$|^pify$/i.test(name);
 }
 
 /** The expressions `ModuleBindings.resolve` (and `dottedName`) can give an answer for: names, member chains, `require('x')`. */

@@ -15,12 +15,13 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // Folders that hold examples, templates, documentation or a development set-up, compose files (also the
 // variants kept together in a `docker-compose/` folder: `contrib/docker-compose/caddy.yml`) and Vagrant
 // set-ups (a `Vagrantfile`, provisioning scripts under `vagrant/`), whose database passwords are those of a
-// container or a virtual machine on the developer's machine. Also HTTP request collections (`api.http`,
+// container or a virtual machine on the developer's machine; a Gitpod workspace (`.gitpod.yml`) is a development
+// container like `.devcontainer/`. Also HTTP request collections (`api.http`,
 // `remark.rest` for the REST Client and JetBrains HTTP clients): requests shown to a reader, like API documentation.
 // Component demos (`demos/`, as dumi and other documentation tools keep them beside a component) are documentation
-// too, and a developer environment's definition (devenv's `devenv.nix`, `shell.nix` for nix-shell) sets up the
-// developer's machine as a dev container does.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
+// too, and a developer environment's definition (devenv's `devenv.nix`, `shell.nix` for nix-shell, a Gitpod
+// workspace's `.gitpod.yml`) sets up the developer's machine as a dev container does.
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
 // test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
@@ -30,6 +31,10 @@ const FIXTURE_PATH = new RegExp([
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
+  // A module named for mock data (`src/mock.ts`, `mocks.js`) beside the code its tests import it into.
+  String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$`,
+  // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`).
+  String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e)(?:[._-][^/]*)?\.ya?ml$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module
   // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
@@ -139,11 +144,14 @@ export function introducedAsExample(text: string, offset: number): boolean {
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';
 const TRANSLATION_FILE = new RegExp(
-  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
+  String.raw`(?:^|[\/])(?:locales?|i18n|intl|l10n|lang|langs|languages?|translations?)(?:[-_](?:resources?|messages|strings|bundles?|data|files))?[\/]|(?:^|[\/.])(?:${LANGUAGES})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$`,
   'i',
 );
 
-/** Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/`, or named by a language. */
+/**
+ * Translation files: under `locales/`, `i18n/`, `lang/`, `language/` (NodeBB), `translations/` (also with a word
+ * saying what the folder keeps: `i18n-resources/`, `locales_data/`), or named by a language.
+ */
 export function isTranslationFile(path: string): boolean {
   return TRANSLATION_FILE.test(path);
 }

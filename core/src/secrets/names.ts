@@ -46,6 +46,14 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'info', 'lookup', 'characters', 'alphabet', 'letters',
   // The role a key is given and the model a service runs are no secret: `SECRET_API_KEY_ROLE = 'readonly'`.
   'role', 'roles', 'model',
+  // Where a secret is used and whose it is, under an app's prefix that happens to be a secret word
+  // (`SECRET_PORT`, `SECRET_ROOT_USER`, `SECRET_ROOT_EMAIL`): a port, a host, an account's name or address.
+  'port', 'host', 'hostname', 'user', 'username', 'email',
+  // The identifier of a kind of token (`VERIFICATION_TOKEN_IDENTIFIER = 'confirmation-email'`), the sets of
+  // characters tokens are drawn from (`TOKEN_NUMERICS = '123456789'`, `TOKEN_LOWERCASE_ALPHA`), and the options
+  // of a group of settings (`PasswordPolicyOptions: 'PARSE_SERVER_PASSWORD_POLICY_'`).
+  'identifier', 'identifiers', 'numerics', 'numeric', 'digits', 'alpha', 'alphanumeric', 'alphanumerics', 'symbols',
+  'options', 'opts', 'settings',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,

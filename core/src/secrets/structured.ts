@@ -215,8 +215,8 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
   };
   // An `ENV` whose line ends in `\` goes on: `ENV NODE_ENV=production \` then `    DB_PASSWORD=…`.
   let continued = false;
-  // INI and TOML: each `[section]`'s pairs (a shell script is one section), so a password repeating its
-  // section's user name is told apart.
+  // INI and TOML: each `[section]`'s pairs (a shell script and a `.env` are one section), so a password repeating
+  // its section's user name is told apart (`WEB_API_USER=app` / `WEB_API_PASSWORD=app` in a stack's env file).
   const sections: Array<{ pairs: Array<[string, string]>; from: number }> = [{ pairs: [], from: 0 }];
   for (const line of linesOf(text)) {
     const t = line.text;
@@ -239,10 +239,9 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
     }
     const m = (kind === 'env' ? ENV_LINE : kind === 'properties' ? PROPERTIES_LINE : SHELL_ASSIGN).exec(t);
     if (m) push(m[1], m[2], line.start + t.length - m[2].length);
-    if (m && (kind === 'properties' || kind === 'shell')) sections[sections.length - 1].pairs.push([m[1], unquote(m[2]).value]);
+    if (m) sections[sections.length - 1].pairs.push([m[1], unquote(m[2]).value]);
     if (kind === 'shell') found.push(...commandSecrets(t, line.start, push));
   }
-  if (kind !== 'properties' && kind !== 'shell') return found;
   const sectionOf = (i: number) => [...sections].reverse().find((s) => s.from <= i)?.pairs ?? [];
   return found.filter((secret, i) => !echoesAccount(secret.value, sectionOf(i)));
 }

@@ -91,7 +91,30 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
   // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
   // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
   if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
-  return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && looksRandom(value);
+  return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && looksRandom(value) && !isNamedId(name, value);
+}
+
+/**
+ * A default that spells its own variable's words and ends in a short generated suffix: the id a service gave
+ * the thing the variable names (`NOVU_TEMPLATEID_INVITE_ACCEPTED || 'invite-accepted-dEQAsKD1E'`, a workflow's
+ * slug plus its id). A random key does not start with the words of the name it is kept under.
+ */
+function isNamedId(name: string, value: string): boolean {
+  const parts = value.split(/[-_]+/).filter(Boolean);
+  if (parts.length < 3 || parts[parts.length - 1].length > 12) return false;
+  const nameWords = words(name);
+  return parts.slice(0, -1).every((p) => nameWords.some((w) => sameWord(w, p.toLowerCase())));
+}
+
+/** The same word, or a long one spelled one letter apart (`organisation`, `organization`). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
 }
 
 const PUBLIC_ENV = /^(?:NEXT_PUBLIC|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC)_/;
@@ -131,8 +154,18 @@ function isNotASecret(v: string): boolean {
     /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
     /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
-    /^phc_[A-Za-z0-9]{20,}$/.test(v) // PostHog project keys too: they ship in every page the snippet tracks
+    /^phc_[A-Za-z0-9]{20,}$/.test(v) || // PostHog project keys too: they ship in every page the snippet tracks
+    isReadOnlyCacheToken(v)
   );
+}
+
+/**
+ * An Nx Cloud read-only access token, base64 of `<uuid>|read`: `nx connect` writes it into `nx.json` and Nx
+ * documents committing it (it reads the remote build cache; writing needs a `read-write` token, never committed).
+ */
+function isReadOnlyCacheToken(v: string): boolean {
+  if (v.length !== 56 || !/^[A-Za-z0-9+/]+=*$/.test(v)) return false;
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|read$/.test(Buffer.from(v, 'base64').toString('latin1'));
 }
 
 /**

@@ -13,7 +13,8 @@ import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
  * - `test`: tests, fixtures, mocks, test set-up (`isTestFile`): run by a test runner, never deployed.
  * - `snippet`: code kept as data. It is served as it is (`static/`) or read and shown by the program
  *   (juice-shop's `data/static/codefixes/*.ts` are challenge answers; `snippets/` are pasted into a UI), or
- *   copied as it is into other projects (a tool's dotfile configuration kept without its dot).
+ *   copied as it is into other projects (a tool's dotfile configuration kept without its dot, a generator's
+ *   project skeleton under `templates/`).
  * - `vendored`: a copy of someone else's library (`vendor/`, `third_party/`, `bower_components/`, `.yarn/`,
  *   `lib/` under a web root such as `www/lib/pdfjs`), or a browser bundle that says so in its wrapper.
  * - `package-module`: a module of a package kept under a `node_modules/` folder git tracks (node-red's
@@ -99,6 +100,7 @@ function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict:
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;
   const source = sourceOfOutput(file, host);
   if (!source && isInExampleFolder(file, relativePath, host)) return { role: 'snippet', reason: 'an example folder' };
+  if (!source && isInProjectTemplate(file, relativePath, host)) return { role: 'snippet', reason: "a generator's project template" };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
@@ -228,6 +230,34 @@ function isInExampleFolder(file: string, relativePath: string, host: RoleHost): 
   return true;
 }
 const EXAMPLE_DIR = /^(?:examples?|samples?)$/i;
+
+/** A project's own configuration files, one of which makes a folder the root of a project. */
+const PROJECT_CONFIGS = ['tsconfig.json', 'jsconfig.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'vite.config.ts', 'vite.config.js', 'tsup.config.ts'];
+
+/**
+ * A project skeleton under a `templates/` folder: a folder there keeps a project's configuration (`tsconfig.json`,
+ * `next.config.mjs`) but no package.json, which the generator writes when it copies the skeleton into a new
+ * project (a CLI's `init` templates, a monorepo's preset for new packages). Its code runs only in the generated
+ * project, with what that project declares. Email or view templates kept beside the code (`app/templates/feed.js`,
+ * no project configuration of their own) are the app's code.
+ */
+function isInProjectTemplate(file: string, relativePath: string, host: RoleHost): boolean {
+  const rel = relativePath.replace(/\\/g, '/');
+  const parts = rel.split('/');
+  const at = parts.slice(0, -1).findIndex((p) => /^templates?$/i.test(p));
+  if (at < 0) return false;
+  const p = file.replace(/\\/g, '/');
+  if (!p.endsWith(`/${rel}`)) return false;
+  const root = p.slice(0, p.length - rel.length - 1);
+  let configured = false;
+  // From the first folder inside `templates/`: a manifest of the templates folder itself is the generator's.
+  for (let i = at + 2; i < parts.length; i++) {
+    const dir = [root, ...parts.slice(0, i)].join('/');
+    if (host.readFile(`${dir}/package.json`) !== undefined) return false;
+    if (PROJECT_CONFIGS.some((f) => host.readFile(`${dir}/${f}`) !== undefined)) configured = true;
+  }
+  return configured;
+}
 
 /** Is the file the `bin` (or one of the `bin`s) of the package whose folder holds it under `node_modules/`? */
 function isPackageBin(file: string, host: RoleHost): boolean {

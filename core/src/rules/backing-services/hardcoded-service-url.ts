@@ -82,6 +82,25 @@ function worthParsing(context: FileContext): boolean {
   return false;
 }
 
+/**
+ * Kept under a name that says default (`export const defaultDatabaseUrl = 'postgresql://localhost:5432/app'`,
+ * `DEFAULT_REDIS_URL`, `const defaults = { mongo: { url: … } }`): the answer a CLI prompt or a config reader
+ * starts from when nothing is set, as Python's `default_conf` dicts (hardcoded-service-url-python.ts).
+ */
+function underDefaultsName(literal: ts.Node): boolean {
+  for (let n: ts.Node = literal; n.parent; n = n.parent) {
+    const p = n.parent;
+    let name: string | undefined;
+    if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) && p.initializer === n && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) name = p.name.text;
+    else if (!ts.isObjectLiteralExpression(p) && !ts.isAsExpression(p) && !ts.isParenthesizedExpression(p) && !ts.isSatisfiesExpression(p)) return false;
+    if (name !== undefined && DEFAULTS_NAME.test(name)) return true;
+    if (ts.isVariableDeclaration(p)) return false;
+  }
+  return false;
+}
+// `defaults`, `defaultDatabaseUrl`, `DEFAULT_REDIS_URL`, `configDefaults`, `redis_default`.
+const DEFAULTS_NAME = /^(?:defaults?(?:[A-Z_]\w*)?|DEFAULTS?(?:_\w*)?|\w*(?:[a-z0-9]Defaults?|_defaults?|_DEFAULTS?))$/;
+
 /** `SCHEME_TEXT` per run of lines (a scheme and its `://` hold no line break), kept across keystrokes. */
 const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
 
@@ -131,7 +150,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
     if (isPlaceholderHost(host) || isProse(literal)) return;
     const local = isLocalHost(host);
-    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal))) return;
+    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal))) return;
     let fallback = fallbackPlace(literal);
     if (fallback?.choice) {
       // The development half of an environment switch is a default; the production half is an address in the code.

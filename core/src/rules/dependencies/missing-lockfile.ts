@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { isMap, isScalar } from 'yaml';
+import picomatch from 'picomatch';
+import { isMap, isScalar, parse as parseYaml } from 'yaml';
 import type { FileContext } from '../../context';
 import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -31,8 +32,40 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const npmrc = host.readFile(path.join(dir, '.npmrc'));
     if (npmrc && /^[ \t]*package-lock[ \t]*=[ \t]*false\b/m.test(npmrc)) return;
   }
+  // A workspace keeps one lockfile, at its root: a member is reported there, once, not in each of its packages.
+  if (rootReportedFor(host, context.path)) return;
   const range = nameKeyRange(context) ?? { start: Math.max(0, context.text.indexOf('{')), end: Math.max(0, context.text.indexOf('{')) + 1 };
   report({ messageId: 'missing', ...range, identity: 'missing' });
+}
+
+/**
+ * The package is a member of a workspace (the root's `workspaces`, or its `pnpm-workspace.yaml`, matches its
+ * folder) whose root manifest has dependencies of its own: the missing lockfile is the root's, reported there.
+ */
+function rootReportedFor(host: NonNullable<FileContext['host']>, manifestFile: string): boolean {
+  const dir = path.dirname(manifestFile);
+  for (const up of foldersUp(host, manifestFile).slice(1)) {
+    const text = host.readFile(path.join(up, 'package.json'));
+    const root = text === undefined ? undefined : parseManifest(path.join(up, 'package.json'), text);
+    if (!root) continue;
+    const globs = root.workspaces.length > 0 ? root.workspaces : pnpmWorkspaceGlobs(host.readFile(path.join(up, 'pnpm-workspace.yaml')));
+    if (globs.length === 0) continue;
+    const rel = path.relative(up, dir).split(path.sep).join('/');
+    return root.declared.size > 0 && picomatch(globs.map((g) => g.replace(/\/$/, '')))(rel);
+  }
+  return false;
+}
+
+/** The `packages:` globs of a pnpm-workspace.yaml (negated ones left out). */
+function pnpmWorkspaceGlobs(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  try {
+    const doc: unknown = parseYaml(text);
+    const packages = typeof doc === 'object' && doc !== null ? (doc as { packages?: unknown }).packages : undefined;
+    return Array.isArray(packages) ? packages.filter((p): p is string => typeof p === 'string' && !p.startsWith('!')) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The top-level `"name"` key, where a package is named. */

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
+import { listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 
@@ -75,25 +76,39 @@ export class Resolution {
       }
     }
     // A package.json that declares nothing and is no workspace member (an Egg/tegg module descriptor, a
-    // subfolder's name tag) installs nothing: its imports resolve from the package around it.
-    if (chain[0].declared.size === 0 && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
+    // subfolder's name tag) installs nothing: its imports resolve from the package around it. So does a manifest
+    // with no name and no runtime dependencies (a scripts folder's `{ "type": "module", "devDependencies": … }`):
+    // it cannot be installed as a package, and Node resolves what it lacks from the package around it.
+    const folderSettings = chain[0].name === undefined && !hasRuntimeDependencies(chain[0].json);
+    if ((chain[0].declared.size === 0 || folderSettings) && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
       for (const d of chain[1].declared) r.declared.add(d);
     }
     r.readPaths(file);
     r.readAliases(file);
     r.readNodePath();
+    // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
+    // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
+    const github = /^(.*[\\/])\.github[\\/]/.exec(file);
+    if (github) for (const d of workflowInstalls(host, path.join(github[1], '.github', 'workflows'))) r.declared.add(d);
     return r;
   }
 
   /** True when the package may be imported from this file. */
   allows(pkg: string, specifier: string): boolean {
     if (this.declared.has(pkg) || this.workspaceNames.has(pkg) || this.guessedWorkspace(pkg)) return true;
+    // DefinitelyTyped's name for a scoped package (`recurly__recurly-js` for `@recurly/recurly-js`) is only ever
+    // the types package `@types/recurly__recurly-js`: an import of it is a types reference.
+    if (pkg.includes('__') && this.declared.has(`@types/${pkg}`)) return true;
     const scope = /^(@[^/]+)\//.exec(pkg)?.[1];
     if (scope && this.scopes.has(scope)) return true;
     if (this.pathPatterns.some((match) => match(specifier))) return true;
     if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
+    // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
+    // or a loader): the project's code, never a package to declare.
+    if (!pkg.startsWith('@') && specifier.includes('/') && this.resolvesUnder(this.manifest.dir, specifier)) return true;
     const first = pkg.startsWith('@') ? pkg.split('/')[0] : pkg;
-    return this.aliasTexts.some((text) => mentions(text, pkg) || (first !== pkg && mentions(text, first)));
+    const aliased = (text: string) => mentions(text, pkg) || (first !== pkg && mentions(text, first));
+    return this.aliasTexts.some(aliased) || bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
   }
 
   private addWorkspaceNames(rootDir: string, globs: string[]): void {
@@ -266,4 +281,61 @@ function pnpmWorkspaces(host: FileHost, dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** `dependencies`, `peerDependencies` or `optionalDependencies` name at least one package. */
+function hasRuntimeDependencies(json: Record<string, unknown>): boolean {
+  return ['dependencies', 'peerDependencies', 'optionalDependencies'].some((f) => isRecord(json[f]) && Object.keys(json[f] as object).length > 0);
+}
+
+/** Bundler configs, wherever the package keeps them: `config/webpack.config.js` (an ejected app), a framework's own. */
+const BUNDLER_CONFIG = /^(?:webpack|rspack|vite)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/;
+const NOT_SEARCHED = /^(?:node_modules|dist|build|out|coverage|vendor|test|tests|__tests__|fixtures?|examples?)$|^\./;
+const MAX_FOLDERS = 2000;
+const MAX_CONFIGS = 20;
+const bundlerConfigs = new PerVersion<string[]>();
+
+/**
+ * The alias-bearing texts of the bundler configs kept anywhere in a package, below the folders `readAliases`
+ * reads (a build script may `require('../config/webpack.config')` instead of passing `--config`; a CMS bundles
+ * its modules' browser code with a config of its own, `modules/asset/lib/webpack/webpack.config.js`, whose
+ * `resolve.alias` names `Modules`). Nested packages keep their own. Bounded: MAX_FOLDERS folders listed, breadth
+ * first, and read only when an import is otherwise unexplained; once per package folder and host version.
+ */
+function bundlerConfigsIn(host: ListingHost, dir: string): string[] {
+  return bundlerConfigs.get(host, dir, () => {
+    const texts: string[] = [];
+    const queue = [dir];
+    for (let i = 0; i < queue.length && i < MAX_FOLDERS && texts.length < MAX_CONFIGS; i++) {
+      const { files, folders } = listing(host, queue[i]);
+      if (i > 0 && files.includes('package.json')) continue;
+      for (const f of files) {
+        if (!BUNDLER_CONFIG.test(f)) continue;
+        const text = host.readFile(path.join(queue[i], f));
+        if (text !== undefined && ALIAS_WORDS.test(text)) texts.push(text);
+      }
+      for (const d of folders.slice().sort()) if (!NOT_SEARCHED.test(d)) queue.push(path.join(queue[i], d));
+    }
+    return texts;
+  });
+}
+
+// `npm install x`, `npm i -D x@1`, `npm --prefix dir install x`, `yarn add x`, `pnpm add x`, `bun add x`: the packages named.
+const INSTALL_COMMAND = /\b(?:npm(?:[ \t]+--?[\w-]+(?:[= \t]+(?!install\b|i\b|add\b)[^\s-]\S*)?)*[ \t]+(?:install|i|add)|(?:yarn|pnpm|bun)(?:[ \t]+--?[\w-]+)*[ \t]+add)((?:[ \t]+[^\s&|;]+)+)/g;
+
+/** The packages a repository's workflows install in a step (`.github/workflows/*.yml`), at most 50 files read. */
+function workflowInstalls(host: ListingHost, dir: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of listing(host, dir).files.filter((n) => /\.ya?ml$/.test(n)).slice(0, 50)) {
+    const text = host.readFile(path.join(dir, f));
+    if (!text) continue;
+    for (const m of text.matchAll(INSTALL_COMMAND)) {
+      for (const arg of m[1].trim().split(/\s+/)) {
+        if (arg.startsWith('-')) continue;
+        const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
+        if (name) out.add(name);
+      }
+    }
+  }
+  return out;
 }

@@ -25,9 +25,9 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python', 'go'],
   summaryKinds: ['js', 'go', 'python'],
-  keywords: ['listen', 'bullmq', 'hapi', 'server.start', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start', 'hono/node-server', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
-  // server composed in another module of the program.
+  // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one.
   // Searched per run of lines (`FileContext.lineLocal`), so a keystroke searches only the lines it touched; Python's
   // `while\s+True` may span lines and is searched in the whole text.
   gate: (text, _kind, context) => context.lineLocal(SIGTERM_GATE) || PYTHON_SIGTERM_GATE.test(text),
@@ -143,7 +143,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
 // `\s*(` at the end of a run of lines passes too (the parenthesis may open on the next line): never narrower than
 // searching the whole text.
-const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|${GO_SIGTERM_GATE.source}`));
+const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|@hono\\/node-server\\b|${GO_SIGTERM_GATE.source}`));
 
 function onEphemeralPort(call: ts.Node): boolean {
   if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;

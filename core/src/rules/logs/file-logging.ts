@@ -8,6 +8,7 @@ import { checkFileLoggingPython, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGI
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
 import { isTemporaryCapture } from './file-logging-temporary';
+import { isOptInFileLog } from './file-logging-optin';
 import { findFsWrites, findStreams } from './file-logging-streams';
 import { findWinston } from './file-logging-winston';
 
@@ -65,7 +66,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const scope = new Scope(context.sourceFile, context.text, context.program);
   const findings: LogFinding[] = [
     ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
-  ].filter((f) => !isTemporaryCapture(scope, nodeAt(context.sourceFile, f.start, f.end)));
+  ].filter((f) => {
+    const node = nodeAt(context.sourceFile, f.start, f.end);
+    return !isTemporaryCapture(scope, node) && !isOptInFileLog(node);
+  });
   reportAll(findings, report);
 }
 

@@ -18,8 +18,9 @@ export const cloud: readonly SecretProvider[] = [
     // The prefix says what the key is (AKIA long-term, ASIA temporary STS, ABIA/ACCA other
     // partitions); the 16 characters after it are base32, hence [A-Z2-7] and not [A-Z0-9]. An ID that a link
     // carries in its query for everyone who follows it (an Amazon affiliate link's `SubscriptionId=`, a presigned
-    // URL's `AWSAccessKeyId=`) is public by design: the secret key never travels in a URL.
-    pattern: /(?<![A-Za-z0-9])(?<![?&;](?:SubscriptionId|AWSAccessKeyId)=)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+    // URL's `AWSAccessKeyId=`, or SigV4's `X-Amz-Credential=<id>/<date>/<region>/s3/aws4_request`) is public by
+    // design: the secret key never travels in a URL.
+    pattern: /(?<![A-Za-z0-9])(?<![?&;](?:SubscriptionId|AWSAccessKeyId|X-Amz-Credential)=)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
     minEntropy: 3,
     tps: [
       `AWS_ACCESS_KEY_ID=${'AKIA' + rnd(BASE32, 16, 'aws-1')}`,
@@ -34,6 +35,7 @@ export const cloud: readonly SecretProvider[] = [
       `const id = 'X${'AKIA' + rnd(BASE32, 16, 'aws-5')}';`,
       `<a href="https://www.amazon.com/dp/B0061SWV8Y?psc=1&amp;SubscriptionId=${'AKIA' + rnd(BASE32, 16, 'aws-6')}&amp;tag=x-20">knife</a>`,
       `const url = 'https://bucket.s3.amazonaws.com/a.pdf?AWSAccessKeyId=${'AKIA' + rnd(BASE32, 16, 'aws-7')}&Expires=1700000000&Signature=x';`,
+      `const url = 'https://bucket.s3.amazonaws.com/a.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${'AKIA' + rnd(BASE32, 16, 'aws-9')}/20240101/us-east-1/s3/aws4_request&X-Amz-Signature=x';`,
     ],
   },
   {

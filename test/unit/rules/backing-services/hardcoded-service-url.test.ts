@@ -9,6 +9,9 @@ import { RuleTester } from '../ruleTester';
 new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
   valid: [
     { name: 'a template whose host is a variable', code: "const url = `postgres://${user}:${pass}@${host}:5432/app`;\n" },
+    // Held-out 5: a CLI offers its default database URL when it prompts; a config reader starts from its defaults.
+    { name: 'a local URL under a name that says default', code: "export const defaultDatabaseUrl = 'postgresql://localhost:5432/shop';\nexport const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';\n" },
+    { name: 'a local URL in an object named defaults', code: "const configDefaults = { db: { url: 'mongodb://localhost:27017/shop' } };\nexport default configDefaults;\n" },
     { name: 'a template pointing at the local machine', code: "const url = `redis://localhost:6379/${db}`;\n" },
     { name: 'a string literal type', code: "type CacheConfig = { url: 'redis://cache.internal:6379' };\n" },
     { name: 'the variable\'s own default when unset', code: "let url = process.env.DATABASE_URL;\nif (!url) url = 'postgres://db:5432/app';\n" },
@@ -68,6 +71,20 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'fix: URL in a call gets the service variable', code: "mongoose.connect('mongodb://127.0.0.1:27017/shop');\n", errors: [['url', 1, "'mongodb://127.0.0.1:27017/shop'"]], output: 'mongoose.connect(process.env.MONGODB_URI);\n', envOutput: 'MONGODB_URI=mongodb://127.0.0.1:27017/shop\n' },
     { name: 'fix: client host', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db.prod' });\n", errors: [['host', 2, "'db.prod'"]], output: "import { Pool } from 'pg';\nnew Pool({ host: process.env.DB_HOST });\n", envOutput: 'DB_HOST=db.prod\n' },
     { name: 'fix: kafka brokers become a list variable', code: "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: ['k1.internal:9092', 'k2.internal:9092'] });\n", errors: [['host', 2, "'k1.internal:9092'"]], output: "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: (process.env.KAFKA_BROKERS ?? '').split(',') });\n", envOutput: 'KAFKA_BROKERS=k1.internal:9092,k2.internal:9092\n' },
+    {
+      name: 'a remote URL under a name that says default is still an address in the code',
+      code: "export const defaultDatabaseUrl = 'postgresql://db.prod.internal:5432/shop';\n",
+      errors: [['url', 1, "'postgresql://db.prod.internal:5432/shop'"]],
+      output: 'export const defaultDatabaseUrl = process.env.DEFAULT_DATABASE_URL;\n',
+      envOutput: 'DEFAULT_DATABASE_URL=postgresql://db.prod.internal:5432/shop\n',
+    },
+    {
+      name: 'a name that only contains default is no default',
+      code: "export const notDefaultedUrl = 'mongodb://localhost:27017/shop';\n",
+      errors: [['url', 1, "'mongodb://localhost:27017/shop'"]],
+      output: 'export const notDefaultedUrl = process.env.NOT_DEFAULTED_URL;\n',
+      envOutput: 'NOT_DEFAULTED_URL=mongodb://localhost:27017/shop\n',
+    },
     { name: 'the same localhost address outside a development branch is reported', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: 'mongodb://localhost:27017/aqua' } };\n", errors: [['url', 1, "'mongodb://localhost:27017/aqua'"]], output: "module.exports = { mongodb: { uri: process.env.MONGODB_URI } };\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/aqua\n' },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],

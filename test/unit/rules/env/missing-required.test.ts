@@ -17,6 +17,8 @@ new RuleTester(WITH_SCHEMA).run(rule, {
     { name: 'keys set in .env.local count for .env', code: 'ADMIN_EMAIL=a@b.co\n', files: LOCAL },
     { name: 'keys set in .env.local count for .env.production', filename: '/ws/.env.production', code: 'ADMIN_EMAIL=a@b.co\n', files: LOCAL },
     ...['.env.example', '.env.sample', '.env.template'].map((f) => ({ name: `template ${f} is not checked for required keys`, filename: `/ws/${f}`, code: 'PORT=1\n' })),
+    // Held-out 5: an app keeps both `.env.sample` and an older `.example.env`; the template words may come first.
+    ...['.example.env', 'example.env', 'sample.env'].map((f) => ({ name: `template ${f} is not checked for required keys`, filename: `/ws/${f}`, code: 'PORT=1\n' })),
     { name: '.env.sample stands in for a missing schema', code: 'PORT=1\nAPI_KEY=x\n', files: { '/ws/.env.sample': 'PORT=\nAPI_KEY=\n' } },
     { name: 'no schema and no example: nothing to check', code: 'X=1\n', files: {} },
     { name: 'a schema that does not parse, and no example: nothing to check', code: 'X=1\n', files: { '/ws/.env.schema.yaml': 'variables: [\n' } },
@@ -62,7 +64,7 @@ new RuleTester(WITH_SCHEMA).run(rule, {
       output: null,
       suggestions: ['X=1\nPORT=\n'],
     },
-    ...['.env', '.env.production'].map((f) => ({
+    ...['.env', '.env.production', 'prod.env'].map((f) => ({
       name: `${f} must hold every required key`,
       filename: `/ws/${f}`,
       code: 'DATABASE_URL=postgres://db/app\n',

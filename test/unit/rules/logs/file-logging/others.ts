@@ -70,7 +70,24 @@ const CAPTURE = [
   '}',
 ];
 
+// Held-out 5 (a document-signing app's logger): a file target added only when a log-file setting is set is
+// opt-in; the default is the stream. The same judgement as Python's `if settings.LOG_TO_FILE:`.
+const OPT_IN = (test: string): string =>
+  `import pino from 'pino';\nconst targets = [];\nconst loggingFilePath = env('LOGGER_FILE_PATH');\nif (${test}) {\n  targets.push({ target: 'pino/file', options: { destination: loggingFilePath } });\n}\nexport const logger = pino({ transport: { targets } });\n`;
+
 export const OTHER_INVALID: InvalidCase[] = [
+  {
+    name: 'not opt-in: the file is written when the log file setting is unset',
+    code: OPT_IN('!loggingFilePath'),
+    errors: [['pinoFile', 5, 'loggingFilePath']],
+    output: "import pino from 'pino';\nconst targets = [];\nconst loggingFilePath = env('LOGGER_FILE_PATH');\nif (!loggingFilePath) {\n  targets.push({ target: 'pino/file', options: { destination: 1 } });\n}\nexport const logger = pino({ transport: { targets } });\n",
+  },
+  {
+    name: 'not opt-in: a switch that names no log file',
+    code: `${W}if (process.env.NODE_ENV === 'production') {\n  logger.add(new winston.transports.File({ filename: 'app.log' }));\n}`,
+    errors: [['winstonFile', 3, 'new winston.transports.File']],
+    output: `${W}if (process.env.NODE_ENV === 'production') {\n  logger.add(new winston.transports.Console());\n}`,
+  },
   {
     name: 'several file transports: one finding each, none for the Console',
     code: `${W}winston.createLogger({\n  transports: [\n    new winston.transports.Console(),\n    new winston.transports.File({ filename: 'error.log', level: 'error' }),\n    new winston.transports.File({ filename: 'combined.log' }),\n  ],\n});`,
@@ -144,6 +161,9 @@ export const OTHER_INVALID: InvalidCase[] = [
 ];
 
 export const OTHER_VALID: ValidCase[] = [
+  { name: 'opt-in: a pino/file target only when the log file setting is set', code: OPT_IN('loggingFilePath') },
+  { name: 'opt-in: a winston File transport under if (process.env.LOG_FILE !== undefined)', code: `${W}if (process.env.LOG_FILE !== undefined) {\n  logger.add(new winston.transports.File({ filename: process.env.LOG_FILE }));\n}` },
+  { name: "opt-in: a switch compared with 'file'", code: `${W}if (config.logTarget === 'file' && config.logFilePath) {\n  logger.add(new winston.transports.File({ filename: config.logFilePath }));\n}` },
   { name: 'log4js.json: appenders to stdout', filename: '/ws/config/log4js.json', code: '{ "appenders": { "out": { "type": "stdout" } }, "categories": {} }' },
   { name: 'JSON that is not log4js', filename: '/ws/package.json', code: '{ "name": "x", "appenders": 3 }' },
   { name: 'bunyan options: streams whose path names no log', filename: '/ws/src/a.js', code: "module.exports = { name: 'x', streams: [{ path: './data/users.json' }] };\n" },
