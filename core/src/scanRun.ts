@@ -201,33 +201,34 @@ export class ScanRun {
     return job;
   }
 
-  unreadable(file: string, error: unknown): void {
-    this.emit(() => this.out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` }));
+  unreadable(file: string, error: unknown, emit = this.emit): void {
+    emit(() => this.out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` }));
   }
 
   /**
-   * Reads and analyses a file in this thread. Yields the tree-sitter language the file needs when its
-   * grammar is not loaded yet: the caller loads it and resumes, or stops the scan (`needsLanguage`).
+   * Reads and analyses a file in this thread, and emits its one change to the output (through `emit`: the
+   * pool's slot for the file). Yields the tree-sitter language the file needs when its grammar is not loaded
+   * yet: the caller loads it and resumes, or stops the scan (`needsLanguage`).
    */
-  *analyseHere(job: FileJob): Generator<TreeLanguage, void, void> {
+  *analyseHere(job: FileJob, emit = this.emit): Generator<TreeLanguage, void, void> {
     let text: string;
     try {
       text = fs.readFileSync(job.file, 'utf8');
     } catch (error) {
-      this.unreadable(job.file, error);
+      this.unreadable(job.file, error, emit);
       return;
     }
     this.out.filesRead++;
     const hash = this.cache ? this.cache.hash(text) : '';
     const cached = this.cache?.lookup(job.file, `${hash}|${job.rest}`, job.stat);
     if (cached) {
-      this.emit(() => this.takeCached(job, cached, hash, text));
+      emit(() => this.takeCached(job, cached, hash, text));
       return;
     }
     const language = unpreparedLanguage(job.file, text);
     if (language) yield language;
     const analysis = analyseFile(job, text, this.env);
-    this.emit(() => this.take(job, analysis, hash, text));
+    emit(() => this.take(job, analysis, hash, text));
   }
 
   /** A file whose results the persistent cache holds. */
@@ -267,23 +268,31 @@ export class ScanRun {
    * file-rule results came from the cache was never read in this run): load it and resume, or stop.
    */
   *program(): Generator<TreeLanguage, void, void> {
-    const cache = this.cache;
-    const fingerprint = cache ? this.index.fingerprint() : '';
+    const fingerprint = this.programFingerprint();
     for (const d of this.deferred) {
-      const cached = cache?.lookupProgram(d.file, fingerprint);
-      if (cached) {
-        this.takeProgram(d, cached.findings, cached.suppressed);
-        continue;
-      }
-      // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
-      const text = readTextSync(d.file);
-      if (text === undefined) continue;
-      const language = unpreparedLanguage(d.file, text);
-      if (language) yield language;
-      const result = analyseProgram(d, text, this.index.view(d.file), this.env);
-      cache?.storeProgram(d.file, fingerprint, [...result.findings], [...result.suppressed]);
-      this.takeProgram(d, result.findings, result.suppressed, text, result.fixes);
+      const cached = this.cache?.lookupProgram(d.file, fingerprint);
+      if (cached) this.emit(() => this.takeProgram(d, cached.findings, cached.suppressed));
+      else yield* this.judgeHere(d, fingerprint);
     }
+  }
+
+  /** What the program rules' cached results are valid for: the summaries of every module. */
+  programFingerprint(): string {
+    return this.cache ? this.index.fingerprint() : '';
+  }
+
+  /** The program rules over one deferred file in this thread; yields a grammar to load, as `analyseHere`. */
+  *judgeHere(d: DeferredFile, fingerprint: string, emit = this.emit): Generator<TreeLanguage, void, void> {
+    // Read again rather than kept: the page cache makes it cheap, and memory stays bounded on 50k files.
+    const text = readTextSync(d.file);
+    if (text === undefined) return emit(() => undefined);
+    const language = unpreparedLanguage(d.file, text);
+    if (language) yield language;
+    const result = analyseProgram(d, text, this.index.view(d.file), this.env);
+    emit(() => {
+      this.cache?.storeProgram(d.file, fingerprint, [...result.findings], [...result.suppressed]);
+      this.takeProgram(d, result.findings, result.suppressed, text, result.fixes);
+    });
   }
 
   /** A deferred file's program findings, added to its file-rule findings (or as a new file of the output). */
