@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ScanCache } from '../../core/src/cli/cache';
+import { runCli } from '../../core/src/cli/cli';
 import { scanPathsParallel, type ParallelScanOutput } from '../../core/src/cli/parallelScan';
 import { scanHost } from '../../core/src/cli/scanHost';
 import { FILES_PER_WORKER, parseConcurrency, ScanWorkers, workerCount, type Concurrency } from '../../core/src/cli/workers';
@@ -156,6 +157,21 @@ require(${JSON.stringify(WORKER)});
     assert.deepEqual(comparable(out), comparable(one));
     assert.deepEqual(notices, [`a scan worker failed on ${path.join(root, 'src/lib/part006.js')} (boom); analysed in the main thread`]);
     assert.deepEqual(losses, ['a scan worker stopped (exited with code 7)']);
+  });
+
+  test('progress on a terminal counts the files as in one thread', async () => {
+    const root = fs.mkdtempSync(path.join(scratch, 'progress-'));
+    writeFixture(root, parallelFixture(420));
+    const run = async (concurrency: string) => {
+      let stdout = '';
+      let stderr = '';
+      const sink = (write: (s: string) => void) => ({ isTTY: true, write: (s: string) => { write(s); return true; } }) as unknown as NodeJS.WritableStream & { isTTY: boolean };
+      const code = await runCli(['scan', '--concurrency', concurrency], { stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }), cwd: root, env: { NO_COLOR: '1' } });
+      return { code, stdout, stderr };
+    };
+    const off = await run('off');
+    assert.match(off.stderr, /^\rscanned 200 files…\rscanned 400 files…\r\x1b\[K$/);
+    assert.deepEqual(await run('2'), off);
   });
 
   test('auto: a small scan stays in the main thread, with the same output', async () => {

@@ -156,6 +156,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const staged = values.staged ? await stagedSnapshot(root, paths, DEFAULT_MAX_FILE_SIZE, io.env) : undefined;
   const workers = concurrency === 'off' ? undefined : new ScanWorkers(concurrency, io.workerScript ?? path.join(__dirname, 'main.js'));
   const workerFailures: Partial<Record<TreeLanguage, string>> = {};
+  let workerFiles: number[] | undefined;
+  const onWorkers = values.verbose ? (n: number) => warn(`scanning with ${n} worker threads`) : undefined;
   const scan = async (useCache: boolean): Promise<ScanOutput> => {
     const scanRoot = staged?.root ?? root;
     const scanTargets = staged ? staged.files : targets;
@@ -184,8 +186,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
     }
     const { options, done } = start();
-    const scanned = await scanPathsParallel(scanTargets, { ...options, workers, staged: staged && { projectRoot: root, files: staged.files }, onNotice: warn });
+    const scanned = await scanPathsParallel(scanTargets, { ...options, workers, staged: staged && { projectRoot: root, files: staged.files }, onNotice: warn, onWorkers });
     Object.assign(workerFailures, scanned.languageFailures);
+    workerFiles = scanned.workers?.files ?? workerFiles;
     return done(scanned);
   };
   // Fixes are never cached (a move holds the secret): --fix analyses every file. Nor is a staged snapshot,
@@ -213,6 +216,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     await workers?.close();
   }
   for (const loss of workers?.losses ?? []) warn(`${loss}; its files were analysed in the main thread`);
+  if (values.verbose && workerFiles) warn(`the worker threads analysed ${workerFiles.join(', ')} files`);
   if (progress) io.stderr.write('\r\x1b[K');
   // One line per grammar that failed to load; its files are listed as not fully analysed.
   for (const language of ['python', 'go'] as const) {

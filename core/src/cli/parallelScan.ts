@@ -23,6 +23,8 @@ export interface ParallelScanOptions extends ScanOptions {
   staged?: { projectRoot: string; files: string[] };
   /** Said once per file a worker could not analyse (the main thread did). */
   onNotice?: (message: string) => void;
+  /** Told when the scan starts its workers (`--verbose` says so). */
+  onWorkers?: (count: number) => void;
 }
 
 export interface ParallelScanOutput extends ScanOutput {
@@ -95,6 +97,7 @@ export async function scanPathsParallel(paths: string[], options: ParallelScanOp
   const pool = options.workers.poolFor(ahead.length);
   if (pool) {
     out.workers = pool.stats;
+    options.onWorkers?.(pool.stats.started);
     pool.broadcast({ type: 'setup', setup: setupOf(run, options) });
   }
   const here = (p: Pending<FileJob>) => finish(run.analyseHere(p.item, p.fill));
