@@ -28,7 +28,7 @@ after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 function project(extra: Record<string, string> = {}): string {
   const root = fs.mkdtempSync(path.join(scratch, 'p-'));
   writeFixture(root, {
-    ...parallelFixture(),
+    ...parallelFixture(200),
     'src/generated.js': `export const table = [${'"row", '.repeat(4000)}];\n`,
     'big/.env.production': `API_TOKEN=ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\n${'# padding line\n'.repeat(2000)}`,
     ...extra,
@@ -53,8 +53,8 @@ async function inOneThread(root: string, cacheLocation?: string): Promise<ScanOu
   });
 }
 
-async function inWorkers(root: string, concurrency: Exclude<Concurrency, 'off'>, cacheLocation?: string, script = WORKER) {
-  const workers = new ScanWorkers(concurrency, script, 2);
+async function inWorkers(root: string, concurrency: Exclude<Concurrency, 'off'>, cacheLocation?: string, script = WORKER, cores = 2) {
+  const workers = new ScanWorkers(concurrency, script, cores);
   const notices: string[] = [];
   try {
     const cache = openCache(root, cacheLocation);
@@ -86,14 +86,14 @@ function cacheFile(location: string): string {
 }
 
 describe('the scan in worker threads', () => {
-  test('two workers: the output of one thread, each worker having analysed several batches', async () => {
+  test('two workers: the output of one thread, each worker having analysed more than one batch', async () => {
     const root = project();
     const one = await inOneThread(root);
     const { out, notices } = await inWorkers(root, 2);
     assert.deepEqual(comparable(out), comparable(one));
     assert.deepEqual(notices, []);
     assert.equal(out.workers?.started, 2);
-    assert.ok(out.workers.files.every((n) => n > 16), `files per worker: ${out.workers.files.join(', ')}`);
+    assert.ok(out.workers.files.every((n) => n > 64), `files per worker: ${out.workers.files.join(', ')}`);
     // The cases the comparison must hold: program rules across modules and languages, and skipped files.
     const PROGRAM = new Set(['processes/in-memory-session', 'disposability/missing-sigterm-handler']);
     const ruleOf = (file: string) => one.files.find((f) => f.file === path.join(root, file))?.findings.map((f) => f.ruleId).filter((id) => PROGRAM.has(id)) ?? [];
@@ -147,7 +147,7 @@ describe('the scan in worker threads', () => {
 const analyseFile = scanRun.analyseFile;
 scanRun.analyseFile = (job, text, env) => {
   if (job.file.endsWith('part006.js')) throw new Error('boom');
-  if (job.file.endsWith('part040.js')) process.exit(7);
+  if (job.file.endsWith('part150.js')) process.exit(7);
   return analyseFile(job, text, env);
 };
 require(${JSON.stringify(WORKER)});
@@ -174,12 +174,17 @@ require(${JSON.stringify(WORKER)});
     assert.deepEqual(await run('2'), off);
   });
 
-  test('auto: a small scan stays in the main thread, with the same output', async () => {
-    const root = fs.mkdtempSync(path.join(scratch, 'small-'));
-    writeFixture(root, { 'src/db.ts': "export const dbPassword = 's3cr3t-Pa55-w0rd';\n", 'main.py': 'API_TOKEN = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"\n' });
-    const { out } = await inWorkers(root, 'auto');
-    assert.equal(out.workers, undefined);
-    assert.deepEqual(comparable(out), comparable(await inOneThread(root)));
+  test('auto: a small scan stays in the main thread; past FILES_PER_WORKER files, workers, with the same output', async () => {
+    const small = fs.mkdtempSync(path.join(scratch, 'small-'));
+    writeFixture(small, { 'src/db.ts': "export const dbPassword = 's3cr3t-Pa55-w0rd';\n", 'main.py': 'API_TOKEN = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"\n' });
+    const alone = await inWorkers(small, 'auto', undefined, WORKER, 8);
+    assert.equal(alone.out.workers, undefined, 'two files, eight cores: no worker');
+    assert.deepEqual(comparable(alone.out), comparable(await inOneThread(small)));
+    const large = fs.mkdtempSync(path.join(scratch, 'large-'));
+    writeFixture(large, parallelFixture(FILES_PER_WORKER));
+    const pooled = await inWorkers(large, 'auto', undefined, WORKER, 4);
+    assert.equal(pooled.out.workers?.started, 2, 'more than one worker\'s worth of files, four cores: two workers');
+    assert.deepEqual(comparable(pooled.out), comparable(await inOneThread(large)));
   });
 
   test('how many workers: ESLint\'s rules for N, auto by files to analyse and cores', () => {
@@ -187,11 +192,14 @@ require(${JSON.stringify(WORKER)});
     assert.equal(workerCount(4, 10_000, 2), 4, 'N is taken as asked');
     assert.equal(workerCount(4, 3, 2), 3, 'never more workers than files');
     assert.equal(workerCount(1, 10_000, 8), 0, 'one worker is no better than the main thread');
-    assert.equal(workerCount('auto', FILES_PER_WORKER, 8), 0);
+    assert.equal(workerCount('auto', FILES_PER_WORKER, 8), 0, 'one worker\'s worth of files: the main thread');
     assert.equal(workerCount('auto', FILES_PER_WORKER + 1, 8), 2);
-    assert.equal(workerCount('auto', 100 * FILES_PER_WORKER, 2), 2, 'no more than the cores');
-    assert.equal(workerCount('auto', 100 * FILES_PER_WORKER, 1), 0, 'one core: the main thread');
-    assert.equal(new ScanWorkers('auto', WORKER, 2).lookahead, FILES_PER_WORKER + 1, 'enough files counted to decide');
+    assert.equal(workerCount('auto', 3 * FILES_PER_WORKER, 8), 3);
+    assert.equal(workerCount('auto', 100 * FILES_PER_WORKER, 8), 4, 'one per two cores');
+    assert.equal(workerCount('auto', 100 * FILES_PER_WORKER, 64), 4, 'and no more than four');
+    assert.equal(workerCount('auto', 100 * FILES_PER_WORKER, 2), 0, 'two cores: the main thread');
+    assert.equal(new ScanWorkers('auto', WORKER, 8).lookahead, 3 * FILES_PER_WORKER + 1, 'enough files counted to decide');
+    assert.equal(new ScanWorkers('auto', WORKER, 2).lookahead, 0, 'nothing to count where auto never starts a worker');
   });
 
   test('--concurrency values: off, auto, or a whole number above 0', () => {

@@ -1,21 +1,25 @@
 /**
  * How many scan workers a CLI run starts (`--concurrency off|auto|N`, ESLint's option and semantics): `off` none,
  * `N` at most N (never more than there are files to analyse; one worker is no better than the main thread,
- * so 1 means none), `auto` one per FILES_PER_WORKER files to analyse up to the machine's parallelism, none
- * below two. Files an unchanged `--cache` entry answers for are not counted: they are not analysed.
+ * so 1 means none), `auto` one per FILES_PER_WORKER files to analyse, up to one per two cores, none below two.
+ * Files an unchanged `--cache` entry answers for are not counted: they are not analysed.
  */
 import { ScanPool } from './pool';
 
 export type Concurrency = 'off' | 'auto' | number;
 
 /**
- * Files to analyse per worker for `auto`. A worker costs its own start (the bundle, then TypeScript: ~0.6 s of
- * CPU and ~50 MB) before it analyses anything; below this many files per worker the main thread alone is as
- * fast. Measured on a 2-core machine (bench/README.md, "Worker threads").
+ * Files to analyse per worker for `auto`. A worker pays for its own start (the bundle, TypeScript: ~0.4 s of
+ * CPU and ~50 MB) and warms up alone (its own compiled code, regular expressions and folder facts): the same
+ * files cost ~30% more CPU in two workers than in one thread (bench/README.md, "Worker threads").
  */
-export const FILES_PER_WORKER = 250;
+export const FILES_PER_WORKER = 500;
 
-/** The most workers `auto` starts: one per core (the main thread mostly waits), and no more than this. */
+/**
+ * The most workers `auto` starts: one per two cores (ESLint's rule too), and no more than this. One thread
+ * analysing keeps ~1.5 cores busy, V8's garbage collection and compilation threads taking the rest: on two
+ * cores a second analysing thread finds no core free, and `auto` stays in the main thread.
+ */
 export const AUTO_MAX_WORKERS = 4;
 
 /** `--concurrency`'s value, or undefined when it is none of off, auto and a whole number above 0. */
@@ -37,7 +41,7 @@ export function workerCount(concurrency: Concurrency, files: number, cores: numb
 }
 
 function autoMax(cores: number): number {
-  return Math.max(1, Math.min(AUTO_MAX_WORKERS, cores));
+  return Math.min(AUTO_MAX_WORKERS, Math.floor(cores / 2));
 }
 
 /**
@@ -51,7 +55,9 @@ export class ScanWorkers {
 
   /** How many files to analyse a scan looks for before it asks `poolFor`: enough to reach the most workers. */
   get lookahead(): number {
-    return this.concurrency === 'auto' ? FILES_PER_WORKER * (autoMax(this.cores) - 1) + 1 : this.concurrency;
+    if (this.concurrency !== 'auto') return this.concurrency;
+    const most = autoMax(this.cores);
+    return most < 2 ? 0 : FILES_PER_WORKER * (most - 1) + 1;
   }
 
   /** The pool for a scan that found `files` files to analyse (at most `lookahead` are counted), or undefined. */
