@@ -9,15 +9,16 @@ import { ScanPool } from './pool';
 export type Concurrency = 'off' | 'auto' | number;
 
 /**
- * Files to analyse per worker for `auto`. A worker pays for its own start (the bundle, TypeScript: ~0.4 s of
- * CPU and ~50 MB) and warms up alone (its own compiled code, regular expressions and folder facts): the same
- * files cost ~30% more CPU in two workers than in one thread (bench/README.md, "Worker threads").
+ * Files to analyse per worker for `auto`. A worker pays for its own start (the bundle, then TypeScript: 0.15 s
+ * of CPU and ~40 MB before its first parse) and warms up alone (its own compiled code, regular expressions and
+ * folder facts): the same files cost 25–50% more CPU in two workers than in one thread (bench/README.md,
+ * "Worker threads").
  */
 export const FILES_PER_WORKER = 500;
 
 /**
  * The most workers `auto` starts: one per two cores (ESLint's rule too), and no more than this. One thread
- * analysing keeps ~1.5 cores busy, V8's garbage collection and compilation threads taking the rest: on two
+ * analysing keeps ~1.6 cores busy, V8's garbage collection and compilation threads taking the rest: on two
  * cores a second analysing thread finds no core free, and `auto` stays in the main thread.
  */
 export const AUTO_MAX_WORKERS = 4;
@@ -25,7 +26,7 @@ export const AUTO_MAX_WORKERS = 4;
 /** `--concurrency`'s value, or undefined when it is none of off, auto and a whole number above 0. */
 export function parseConcurrency(value: string): Concurrency | undefined {
   if (value === 'off' || value === 'auto') return value;
-  return /^[1-9]\d{0,3}$/.test(value) ? Number(value) : undefined;
+  return /^[1-9]\d*$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : undefined;
 }
 
 export function availableCores(): number {
