@@ -159,6 +159,20 @@ require(${JSON.stringify(WORKER)});
     assert.deepEqual(losses, ['a scan worker stopped (exited with code 7)']);
   });
 
+  test('a grammar that fails to load in a worker is said, and its files are reported as not fully analysed', async () => {
+    const root = fs.mkdtempSync(path.join(scratch, 'grammar-'));
+    const files: Record<string, string> = { 'main.py': 'API_TOKEN = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"\n' };
+    for (let i = 0; i < 70; i++) files[`src/m${i}.js`] = `export const m${i} = ${i};\n`;
+    writeFixture(root, files);
+    const script = path.join(scratch, 'no-grammar-worker.js');
+    fs.writeFileSync(script, `require(${JSON.stringify(path.resolve(__dirname, '../../core/src/treesitter/runtime.js'))}).resetTreeSitterForTests(${JSON.stringify(path.join(scratch, 'no-such-folder'))});
+require(${JSON.stringify(WORKER)});
+`);
+    const { out } = await inWorkers(root, 2, undefined, script);
+    assert.match(out.languageFailures.python ?? '', /^the python grammar could not be loaded/);
+    assert.deepEqual(out.skipped.map((s) => [path.relative(root, s.file), s.reason.replace(/:.*/, '')]), [['main.py', 'not fully analysed']]);
+  });
+
   test('progress on a terminal counts the files as in one thread', async () => {
     const root = fs.mkdtempSync(path.join(scratch, 'progress-'));
     writeFixture(root, parallelFixture(420));

@@ -244,6 +244,8 @@ async function inBatches<T>(pool: ScanPool, take: () => Pending<T> | undefined, 
         .then((answer) => settle(batch, answer), () => lost(batch))
         .finally(() => inFlight.delete(done));
       inFlight.add(done);
+      // Seen by the race below; a batch that fails after another already ended the scan is not left unhandled.
+      done.catch(() => undefined);
     }
   };
   dispatch();
