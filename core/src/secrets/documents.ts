@@ -56,21 +56,8 @@ export function isShowcase(path: string): boolean {
   return isExampleFile(p) || isDocumentation(p) || SHOWCASE_PATH.test(p);
 }
 
-const fixturePaths = new Map<string, boolean>();
-
 /** CI files, seeds, mocks, vendored code and test configuration: name-based findings there are fixtures. */
 export function isFixturePath(path: string): boolean {
-  // Asked on every keystroke of an open file: a path's answer is kept (a bounded number of them).
-  let known = fixturePaths.get(path);
-  if (known === undefined) {
-    if (fixturePaths.size >= 4096) fixturePaths.clear();
-    known = judgeFixturePath(path);
-    fixturePaths.set(path, known);
-  }
-  return known;
-}
-
-function judgeFixturePath(path: string): boolean {
   const p = path.replace(/\\/g, '/');
   // `test.js` beside the code is a test; under `config/` (`config/env/test.js`) it configures the test environment.
   return FIXTURE_PATH.test(p) || (/(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$/i.test(p) && !/(?:^|\/)(?:config|env|environments?)\//i.test(p));
