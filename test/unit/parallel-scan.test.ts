@@ -143,9 +143,9 @@ describe('the scan in worker threads', () => {
   test('a worker that throws on a file and one that dies: every file is analysed, as in one thread, and it is said', async () => {
     const root = project();
     const script = path.join(scratch, 'faulty-worker.js');
-    fs.writeFileSync(script, `const scanRun = require(${JSON.stringify(path.resolve(__dirname, '../../core/src/scanRun.js'))});
-const analyseFile = scanRun.analyseFile;
-scanRun.analyseFile = (job, text, env) => {
+    fs.writeFileSync(script, `const fileAnalysis = require(${JSON.stringify(path.resolve(__dirname, '../../core/src/fileAnalysis.js'))});
+const analyseFile = fileAnalysis.analyseFile;
+fileAnalysis.analyseFile = (job, text, env) => {
   if (job.file.endsWith('part006.js')) throw new Error('boom');
   if (job.file.endsWith('part150.js')) process.exit(7);
   return analyseFile(job, text, env);

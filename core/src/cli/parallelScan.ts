@@ -8,7 +8,8 @@
  * that has findings under `--fix`, whose fixes are closures that cannot cross threads.
  */
 import type { ScanOptions, ScanOutput } from '../scan';
-import { ScanRun, type DeferredFile, type FileJob } from '../scanRun';
+import type { DeferredFile, FileJob } from '../fileAnalysis';
+import { ScanRun } from '../scanRun';
 import { prepareLanguage, type TreeLanguage } from '../treesitter/runtime';
 import { ScanPool } from './pool';
 import { plainConfig, type FileReply, type ProgramReply, type ToWorker, type WorkerAnswer, type WorkerSetup } from './workerProtocol';

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { readTextSync } from '../gitignore';
 import { ProgramIndex } from '../program';
-import { analyseFile, analyseProgram, splitRules, type AnalysisEnv, type DeferredFile, type FileJob } from '../scanRun';
+import { analyseFile, analyseProgram, splitRules, type AnalysisEnv, type DeferredFile, type FileJob } from '../fileAnalysis';
 import { unpreparedLanguage } from '../treesitter/prepare';
 import { onLanguageFailure, prepareLanguage, type TreeLanguage } from '../treesitter/runtime';
 import { hashText } from './cache';

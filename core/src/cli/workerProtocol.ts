@@ -5,7 +5,7 @@
  * the worker (a compiled pattern is a closure).
  */
 import type { ResolvedConfig } from '../config';
-import type { DeferredFile, FileAnalysis, FileJob, IndexedSummary } from '../scanRun';
+import type { DeferredFile, FileAnalysis, FileJob, IndexedSummary } from '../fileAnalysis';
 import type { TreeLanguage } from '../treesitter/runtime';
 import type { Finding } from '../types';
 import { compileUserPattern } from '../userPattern';
