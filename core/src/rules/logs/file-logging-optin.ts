@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { isEqualityOperator } from '../../js/modules';
 import { words } from '../../secrets/names';
 
 /**
@@ -25,7 +26,7 @@ function namesFileLogging(condition: ts.Expression): boolean {
     if (found) return;
     if (ts.isParenthesizedExpression(n)) return visit(n.expression, negated);
     if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return visit(n.operand, !negated);
-    if (ts.isBinaryExpression(n) && EQUALITY.has(n.operatorToken.kind)) {
+    if (ts.isBinaryExpression(n) && isEqualityOperator(n.operatorToken.kind)) {
       // `logFile !== undefined` tests it; `logFile === undefined` negates it; `LOG_TARGET === 'file'` tests it.
       const empty = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || (ts.isStringLiteral(e) && e.text === '');
       const equals = n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken;
@@ -44,5 +45,3 @@ function namesFileLogging(condition: ts.Expression): boolean {
   visit(condition, false);
   return found;
 }
-
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
