@@ -25,7 +25,7 @@ function namesFileLogging(condition: ts.Expression): boolean {
     if (found) return;
     if (ts.isParenthesizedExpression(n)) return visit(n.expression, negated);
     if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return visit(n.operand, !negated);
-    if (ts.isBinaryExpression(n) && EQUALITY.has(n.operatorToken.kind)) {
+    if (ts.isBinaryExpression(n) && isEquality(n.operatorToken.kind)) {
       // `logFile !== undefined` tests it; `logFile === undefined` negates it; `LOG_TARGET === 'file'` tests it.
       const empty = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || (ts.isStringLiteral(e) && e.text === '');
       const equals = n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken;
@@ -45,4 +45,8 @@ function namesFileLogging(condition: ts.Expression): boolean {
   return found;
 }
 
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+/** `===`, `==`, `!==`, `!=`. A function, not a module constant: the compiler is loaded on first use, not on import. */
+function isEquality(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
