@@ -116,6 +116,8 @@ async function measure(opts, scratch, began) {
   const jobs = [
     { id: 'parse-full', tool: 'parse', dir: 'corpus', expect: corpus.all.files },
     { id: 'ours-full', tool: 'ours', dir: 'corpus', expect: corpus.all.files },
+    // Worker threads on the same corpus: wall and CPU against the row above, in the same repetitions.
+    { id: 'pool-full', tool: 'pooled', dir: 'corpus', expect: corpus.all.files },
     { id: 'startup', tool: 'startup', dir: 'empty', expect: 0 },
     // Two runs in a row on a fresh cache folder: the first fills it, the second should find everything.
     { id: 'cache-first', tool: 'cached', dir: 'corpus', expect: corpus.all.files, then: 'cache-second' },
@@ -158,6 +160,7 @@ async function measure(opts, scratch, began) {
     };
     if (job.expect !== null && last.files !== job.expect) notes.push(`WARNING: ${byTool[job.tool].label} read ${last.files} of the ${job.expect} files in ${job.dir}; its ratios are not comparable.`);
   }
+  if (summary['pool-full'].findings !== summary['ours-full'].findings) notes.push(`WARNING: --concurrency 2 reported ${summary['pool-full'].findings} findings, one thread ${summary['ours-full'].findings}.`);
   const results = [...targets(summary, keystroke), ...serverTargets(server)];
   print({ opts, corpus, peer, peerIsSample, jobs: measured, byTool, summary, keystroke, server, results, notes, scratch });
   const seconds = (performance.now() - began) / 1000;

@@ -37,6 +37,11 @@ export function targets(summary, keystroke) {
       ? { id: 'keystroke', what: 'keystroke in process (withText + analyze) ÷ ts.updateSourceFile, 2,000-line .ts', ratio: keystroke.vsUpdateRatio, cpuRatio: keystroke.vsUpdateCpuRatio, goal: 'report', pass: () => true, info: true }
       : { id: 'keystroke', what: 'keystroke re-analysis in process ÷ bare parse, 2,000-line .ts', ratio: keystroke.fullRatio, cpuRatio: keystroke.fullCpuRatio, goal: 'report', pass: () => true, info: true },
   ];
+  // Worker threads: wall is what they buy, CPU and memory what they cost; informational (machines differ in cores).
+  if (summary['pool-full']) {
+    list.push({ id: 'concurrency', what: 'scan --concurrency 2 ÷ off, full corpus (wall, cpu)', ...pair('pool-full', 'ours-full'), goal: 'report', pass: () => true, info: true });
+    list.push({ id: 'concurrency-rss', what: 'peak RSS of the CLI with --concurrency 2, full corpus, MB', ratio: summary['pool-full'].maxRssMb, cpuRatio: summary['pool-full'].maxRssMb, goal: 'report', pass: () => true, info: true, unit: 'MB' });
+  }
   if (summary['rg-full']) list.push({ id: 'ripgrep', what: 'whole scan ÷ ripgrep (read-the-bytes floor), full corpus', ...pair('ours-full', 'rg-full'), goal: 'report', pass: () => true, info: true });
   return list.map(({ pass, ...t }) => ({ ...t, pass: pass(t.cpuRatio) }));
 }

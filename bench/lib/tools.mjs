@@ -48,14 +48,14 @@ export default [
       label: 'twelve-factor scan',
       version: JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version,
       args: (dir) => [path.join(repo, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', out('ours'), '--no-gitignore'],
-      read: (run) => {
-        // Exit 1 means "found error-level problems", which is what a scanner of real code should do.
-        if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
-        const report = JSON.parse(readFileSync(out('ours'), 'utf8'));
-        const skipped = {};
-        for (const s of report.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
-        return { files: report.filesScanned, findings: report.findings.length, skipped };
-      },
+      read: readScan(out('ours')),
+    },
+    // The same scan in worker threads (`--concurrency`), paired with `ours` on the same files.
+    pooled: {
+      label: 'twelve-factor scan --concurrency 2',
+      version: JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version,
+      args: (dir) => [path.join(repo, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', out('pooled'), '--no-gitignore', '--concurrency', '2'],
+      read: readScan(out('pooled')),
     },
     // Start-up: the same CLI on an empty folder (what a pre-commit hook with nothing to do costs).
     startup: {
@@ -120,6 +120,18 @@ export default [
         return { files: results.length, findings, parseErrors };
       },
     },
+  };
+}
+
+/** How a scan of ours is read back: files scanned, findings, skipped files by reason. */
+function readScan(file) {
+  return (run) => {
+    // Exit 1 means "found error-level problems", which is what a scanner of real code should do.
+    if (run.status !== 0 && run.status !== 1) return { error: `exit ${run.status}: ${run.stderr.slice(-500)}` };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const skipped = {};
+    for (const s of report.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+    return { files: report.filesScanned, findings: report.findings.length, skipped };
   };
 }
 

@@ -80,6 +80,26 @@ describe('scan --staged', () => {
     assert.deepEqual(findingsOf(r.stdout), [], r.stdout);
   });
 
+  test('with worker threads: the report of one thread, the project\'s package.json read by the workers', () => {
+    const dir = repo({ 'package.json': JSON.stringify({ name: 'p', dependencies: { express: '^4' } }), 'package-lock.json': '{}' });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'manifest');
+    // Only the modules are staged: the rules read the manifest from the project, through the staged host.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/m${i}.ts`] = i % 5 ? "import express from 'express';\nimport axios from 'axios';\nexport default [express, axios];\n" : LEAK;
+    write(dir, files);
+    git(dir, 'add', '.');
+    const off = cli(['scan', '--staged', '--format', 'json'], dir);
+    const pooled = cli(['scan', '--staged', '--format', 'json', '--concurrency', '2', '--verbose'], dir);
+    assert.equal(pooled.code, off.code, pooled.stderr);
+    assert.equal(pooled.stdout, off.stdout);
+    const rules = findingsOf(off.stdout).map((f) => f.ruleId);
+    assert.equal(rules.filter((r) => r === 'dependencies/undeclared-dependency').length, 24, 'axios, not express');
+    assert.equal(rules.filter((r) => r === 'config/hardcoded-secret').length, 6);
+    assert.match(pooled.stderr, /scanning with 2 worker threads/);
+    assert.deepEqual(pooled.leftovers, [], 'the snapshot is removed');
+  });
+
   test('runs no program the repository configures (fsmonitor, pager, external diff, filters, textconv)', () => {
     const dir = repo({ 'src/db.ts': LEAK, '.gitattributes': '*.ts filter=evil diff=evil\n' });
     const marker = path.join(dir, 'ran');

@@ -38,6 +38,16 @@ describe('judgement', () => {
   test('audit (writefreely): the autocert HTTP-01 redirect server on :80 beside the app is by design', () => {
     assert.deepEqual(ids(goMain(['net/http'], 'go func() {\n\t\t_ = http.ListenAndServe(":80", m.HTTPHandler(nil))\n\t}()')), []);
   });
+  test('held-out 5: a mux whose every route is a profiler\'s (pprof) is a debug listener; a mux with an app route is not', () => {
+    const mux = (routes: string) => `r := http.NewServeMux()\n${routes}\thttp.ListenAndServe(":9090", r)`;
+    const pprofRoutes = '\tr.HandleFunc("/debug/pprof/", pprof.Index)\n\tr.HandleFunc("/debug/pprof/profile", pprof.Profile)\n';
+    assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], mux(pprofRoutes))), []);
+    assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], mux(`${pprofRoutes}\tr.HandleFunc("/api/items", items)\n`))), ['goLiteral']);
+    assert.deepEqual(ids(goMain(['net/http'], mux(''))), ['goLiteral'], 'a mux with no route the file registers is judged as any handler');
+    assert.deepEqual(ids(goMain(['net/http'], mux('\tr.Handle("/metrics", promhttp.Handler())\n'))), ['goLiteral'], 'a metrics mux is judged as any handler');
+    const appRouter = 'r := http.NewServeMux()\n\tr.HandleFunc("/api/items", items)\n\tgo func() {\n\t\t' + mux(pprofRoutes).replace(/\n/g, '\n\t') + '\n\t}()\n\thttp.ListenAndServe(":8080", r)';
+    assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], appRouter)), ['goLiteral'], 'the app router of the same name outside the closure is still reported');
+  });
   test('a file that reads PORT elsewhere is not reported', () => {
     assert.deepEqual(ids(goMain(['net/http', 'os'], 'if p := os.Getenv("PORT"); p != "" {\n\t\t_ = p\n\t}\n\thttp.ListenAndServe(":8080", nil)')), []);
   });

@@ -6,7 +6,7 @@ import type { ModuleSummary } from '../program/types';
 import type { Rule } from '../rules/types';
 import type { Finding } from '../types';
 import { VERSION } from '../version';
-import { ReadLog, signatureOf, type ListingHost } from './cacheReads';
+import { ReadLog, signatureOf, type ListingHost, type ReadEntry } from './cacheReads';
 
 /** What one file's analysis produced: valid while the file, and every other file the scan's rules read, is unchanged. */
 export interface CachedAnalysis {
@@ -111,6 +111,20 @@ export class ScanCache {
     return path.dirname(file) === path.dirname(this.file) && path.basename(file).includes(FILE_NAME);
   }
 
+  /** What a worker thread's rules read (`ReadLog.drain`), recorded as if this scan's host had read it. */
+  adoptReads(entries: readonly ReadEntry[]): void {
+    this.log.adopt(entries);
+  }
+
+  /**
+   * The key a file's entry has, when it has a usable one: a worker thread that hashes the file to this key
+   * answers with the hash alone, and `lookup` then takes the entry as the scan in one thread would.
+   */
+  previousKey(file: string): string | undefined {
+    const entry = this.previous[file];
+    return entry && Array.isArray(entry.findings) ? entry.key : undefined;
+  }
+
   /** A scanned file's content hash. */
   hash(text: string): string {
     this.hashed++;
@@ -178,14 +192,22 @@ export class ScanCache {
       fs.mkdirSync(dir, { recursive: true });
       if (!fs.lstatSync(dir).isDirectory()) return `the cache location ${dir} is not a folder (a link?); cache not written`;
       const temporary = path.join(dir, `.${FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      // Keys sorted: the file is the same whatever order the files were analysed and read in (worker threads).
+      const content: CacheFile = { key: this.key, reads: sorted(this.log.reads), signatures: sorted(this.log.signatures), files: sorted(this.next) };
       // `wx`: created new, never through an existing link or file of that name.
-      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, reads: this.log.reads, signatures: this.log.signatures, files: this.next } satisfies CacheFile), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(temporary, JSON.stringify(content), { flag: 'wx', mode: 0o600 });
       fs.renameSync(temporary, this.file);
       return undefined;
     } catch (error) {
       return `cannot write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     }
   }
+}
+
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -12,6 +12,9 @@ export function signatureOf(stat: { size: number; mtimeMs: number; ctimeMs?: num
 
 const LISTING = 'list:';
 
+/** One entry of a read log as a worker thread sends it: the path, its content hash (null: absent), its signature. */
+export type ReadEntry = [path: string, hash: string | null, signature: string | undefined];
+
 /**
  * Every file (and folder listing) the rules read besides the scanned files — manifests, tsconfig, bundler
  * configs, schemas, and the ~30 config names probed up from each folder, nearly all absent — with a content
@@ -32,9 +35,29 @@ export class ReadLog {
   private readonly folderSignatures = new Map<string, string | undefined>();
   private readonly hashes = new Map<string, string>();
   private readonly listed = new Set<string>();
+  /** Entries recorded since the last `drain` (a worker thread's log, sent with each answer). */
+  private journal?: ReadEntry[];
 
   /** `trustSignatures` false (`--cache-strategy content`): every entry is read and hashed again. */
   constructor(private readonly disk: ListingHost, private readonly hash: (text: string) => string, private readonly trustSignatures: boolean) {}
+
+  /** From now on, keep what is recorded for `drain` (a worker thread's log, which the main thread's log adopts). */
+  journalled(): this {
+    this.journal = [];
+    return this;
+  }
+
+  /** What was recorded since the last call. */
+  drain(): ReadEntry[] {
+    const entries = this.journal ?? [];
+    if (this.journal) this.journal = [];
+    return entries;
+  }
+
+  /** Entries a worker thread's log recorded, as if this log had read them: the cache file is the same either way. */
+  adopt(entries: readonly ReadEntry[]): void {
+    for (const [p, hash, signature] of entries) this.record(p, hash, signature);
+  }
 
   /** The host the scan's rules read through: what they read is recorded. */
   host(): ListingHost {
@@ -96,6 +119,7 @@ export class ReadLog {
     // A signature that moved alone (the folder holding `--output` moved) is not worth writing the cache for:
     // it is saved with the next change, and the entry is read again until then.
     if (!(p in this.reads) || this.reads[p] !== hash) this.changed = true;
+    if (this.journal && (this.reads[p] !== hash || this.signatures[p] !== signature)) this.journal.push([p, hash, signature]);
     this.reads[p] = hash;
     if (signature === undefined) delete this.signatures[p];
     else this.signatures[p] = signature;

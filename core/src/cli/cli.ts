@@ -16,8 +16,10 @@ import { formatMarkdown } from '../report/markdown';
 import { diskWorkspaceHost } from '../workspace/disk';
 import { workspaceFacts } from '../workspace/facts';
 import { rules } from '../rules';
-import { scanPaths, scanPathsPrepared, type ScanOutput } from '../scan';
-import { languageFailure } from '../treesitter/runtime';
+import { scanPaths, scanPathsPrepared, type ScanOptions, type ScanOutput } from '../scan';
+import { languageFailure, type TreeLanguage } from '../treesitter/runtime';
+import { scanPathsParallel } from './parallelScan';
+import { parseConcurrency, ScanWorkers } from './workers';
 import { scanHost } from './scanHost';
 import { closeCache, openCache } from './cacheOptions';
 import { VERSION } from '../version';
@@ -27,6 +29,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The file scan workers run (`--concurrency`): the CLI's own entry, which serves scans in a worker thread. */
+  workerScript?: string;
 }
 
 /** How many times `--fix` rescans and fixes again (ESLint's limit): a fix that undid another cannot loop. */
@@ -47,6 +51,8 @@ Options:
   --cache-location DIR       where --cache keeps its file (default: node_modules/.cache/twelve-factor)
   --cache-strategy metadata|content
                              how --cache knows a file is unchanged: its size and times (default), or its content
+  --concurrency off|auto|N   analyse files in worker threads: off (default), auto (by the number of files
+                             to analyse and of cores), or at most N; the report is the same as with off
   --max-warnings N           exit 1 when there are more than N warnings
   --staged                   scan the content staged in the git index (for pre-commit), not the working tree
   --baseline FILE            report only the findings FILE (written by --write-baseline) does not hold
@@ -59,6 +65,9 @@ Options:
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or configuration error.`;
 
 class UsageError extends Error {}
+
+/** `--concurrency` when it is not given (bench/README.md, "Worker threads", says why). */
+const DEFAULT_CONCURRENCY = 'off';
 
 /** The whole CLI as a function of its arguments and streams, so tests run it in-process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -95,6 +104,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       'cache-location': { type: 'string' },
       'cache-strategy': { type: 'string' },
       'max-warnings': { type: 'string' },
+      concurrency: { type: 'string' },
       staged: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
@@ -123,6 +133,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
 
+  const concurrency = parseConcurrency(values.concurrency ?? DEFAULT_CONCURRENCY);
+  if (concurrency === undefined) throw new UsageError(`--concurrency takes off, auto or a whole number above 0, not '${values.concurrency}'`);
+
   const strategy = values['cache-strategy'];
   if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`unknown cache strategy '${strategy}' (metadata or content)`);
   if (values.staged && values.fix) throw new UsageError('--fix edits the working tree and --staged reads the index: use one of them');
@@ -138,52 +151,76 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const progress = format === 'text' && values.output === undefined && io.stderr.isTTY === true;
+  const warn = (m: string) => io.stderr.write(`twelve-factor: ${m}\n`);
   // --staged scans a snapshot of the index laid out like the project, and maps its paths back.
   const staged = values.staged ? await stagedSnapshot(root, paths, DEFAULT_MAX_FILE_SIZE, io.env) : undefined;
-  const scan = (useCache: boolean): ScanOutput => {
+  const workers = concurrency === 'off' ? undefined : new ScanWorkers(concurrency, io.workerScript ?? path.join(__dirname, 'main.js'));
+  const workerFailures: Partial<Record<TreeLanguage, string>> = {};
+  let workerFiles: number[] | undefined;
+  const onWorkers = values.verbose ? (n: number) => warn(`scanning with ${n} worker threads`) : undefined;
+  const scan = async (useCache: boolean): Promise<ScanOutput> => {
     const scanRoot = staged?.root ?? root;
-    const host = staged ? staged.host(scanHost(staged.root)) : scanHost(root);
-    const cache = useCache ? openCache({ root, location: values['cache-location'], strategy, config, gitignore: !values['no-gitignore'], host, warn: (m) => io.stderr.write(`twelve-factor: ${m}\n`) }) : undefined;
-    const scanned = scanPaths(staged ? staged.files : targets, {
-      root: scanRoot,
-      config,
-      gitignore: !values['no-gitignore'],
-      host,
-      cache,
-      // Texts and fix lists only for --fix: a report needs the findings alone.
-      fixes: values.fix,
-      onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
-    });
-    if (cache) closeCache(cache, (m) => io.stderr.write(`twelve-factor: ${m}\n`));
-    return staged ? staged.mapBack(scanned) : scanned;
+    const scanTargets = staged ? staged.files : targets;
+    const start = (): { options: ScanOptions; done: (scanned: ScanOutput) => ScanOutput } => {
+      const host = staged ? staged.host(scanHost(staged.root)) : scanHost(root);
+      const cache = useCache ? openCache({ root, location: values['cache-location'], strategy, config, gitignore: !values['no-gitignore'], host, warn }) : undefined;
+      const options: ScanOptions = {
+        root: scanRoot,
+        config,
+        gitignore: !values['no-gitignore'],
+        host,
+        cache,
+        // Texts and fix lists only for --fix: a report needs the findings alone.
+        fixes: values.fix,
+        onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+      };
+      return { options, done: (scanned) => {
+        if (cache) closeCache(cache, warn);
+        return staged ? staged.mapBack(scanned) : scanned;
+      } };
+    };
+    if (!workers) {
+      return scanPathsPrepared(() => {
+        const { options, done } = start();
+        return done(scanPaths(scanTargets, options));
+      });
+    }
+    const { options, done } = start();
+    const scanned = await scanPathsParallel(scanTargets, { ...options, workers, staged: staged && { projectRoot: root, files: staged.files }, onNotice: warn, onWorkers });
+    Object.assign(workerFailures, scanned.languageFailures);
+    workerFiles = scanned.workers?.files ?? workerFiles;
+    return done(scanned);
   };
   // Fixes are never cached (a move holds the secret): --fix analyses every file. Nor is a staged snapshot,
   // which lives in a temporary folder of its own.
   const cached = (values.cache || values['cache-location'] !== undefined || strategy !== undefined) && !values.fix && !staged;
   let output: ScanOutput;
   try {
-    output = await scanPathsPrepared(() => scan(cached));
+    output = await scan(cached);
+    if (values.fix) {
+      // Fixes that overlap (two that both add an import at the top of a file) apply one per pass, like
+      // `eslint --fix`: rescan and fix again until nothing applies, at most FIX_PASSES times.
+      let problems = 0;
+      const files = new Set<string>();
+      for (let pass = 0; pass < FIX_PASSES; pass++) {
+        const fixed = applyFixes(output.files, root);
+        if (fixed.filesChanged === 0) break;
+        problems += fixed.fixesApplied;
+        for (const f of fixed.changed) files.add(f);
+        output = await scan(false);
+      }
+      if (problems > 0) io.stderr.write(`Fixed ${problems} problem(s) in ${files.size} file(s).\n`);
+    }
   } finally {
     staged?.dispose();
+    await workers?.close();
   }
-  if (values.fix) {
-    // Fixes that overlap (two that both add an import at the top of a file) apply one per pass, like
-    // `eslint --fix`: rescan and fix again until nothing applies, at most FIX_PASSES times.
-    let problems = 0;
-    const files = new Set<string>();
-    for (let pass = 0; pass < FIX_PASSES; pass++) {
-      const fixed = applyFixes(output.files, root);
-      if (fixed.filesChanged === 0) break;
-      problems += fixed.fixesApplied;
-      for (const f of fixed.changed) files.add(f);
-      output = await scanPathsPrepared(() => scan(false));
-    }
-    if (problems > 0) io.stderr.write(`Fixed ${problems} problem(s) in ${files.size} file(s).\n`);
-  }
+  for (const loss of workers?.losses ?? []) warn(`${loss}; its files were analysed in the main thread`);
+  if (values.verbose && workerFiles) warn(`the worker threads analysed ${workerFiles.join(', ')} files`);
   if (progress) io.stderr.write('\r\x1b[K');
   // One line per grammar that failed to load; its files are listed as not fully analysed.
   for (const language of ['python', 'go'] as const) {
-    const failure = languageFailure(language);
+    const failure = languageFailure(language) ?? workerFailures[language];
     if (failure) io.stderr.write(`twelve-factor: ${failure}; ${language} files were not fully analysed\n`);
   }
 

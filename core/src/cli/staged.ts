@@ -16,6 +16,7 @@ import { readBlobs, stagedEntries } from './git';
 export interface StagedSnapshot {
   /** The temporary folder standing for the project root during the scan. */
   root: string;
+  projectRoot: string;
   /** Staged files, relative to the project root (and to `root`). */
   files: string[];
   /** Staged files too large to read, as skipped entries with project paths. */
@@ -59,29 +60,44 @@ export async function stagedSnapshot(projectRoot: string, paths: readonly string
   return snapshot(projectRoot, root, files, skipped);
 }
 
-function snapshot(projectRoot: string, root: string, files: string[], skipped: Array<{ file: string; reason: string }>): StagedSnapshot {
-  const toProject = (p: string): string => {
+/** Maps a path in the snapshot back to the project; a path outside the snapshot stays as it is. */
+function toProjectOf(projectRoot: string, root: string): (p: string) => string {
+  return (p) => {
     const rel = path.relative(root, p);
     return rel.startsWith('..') || path.isAbsolute(rel) ? p : path.join(projectRoot, rel);
   };
+}
+
+/**
+ * The host of a scan of the snapshot in `root`: a staged file as staged, any other file as the project holds
+ * it. Plain arguments, so a scan worker builds the same host as the main thread.
+ */
+export function stagedHost(projectRoot: string, root: string, files: readonly string[], base: ScanHost): ScanHost {
+  const toProject = toProjectOf(projectRoot, root);
   const staged = new Set(files.map((f) => path.join(root, f)));
+  return {
+    readFile: (p) => (staged.has(p) ? base.readFile(p) : base.readFile(toProject(p))),
+    rootOf: () => root,
+    list: (dir) => [...new Set([...base.list(dir), ...base.list(toProject(dir))])],
+    entries: (dir) => {
+      const [own, project] = [base.entries?.(dir), base.entries?.(toProject(dir))];
+      return { files: [...new Set([...(own?.files ?? []), ...(project?.files ?? [])])], folders: [...new Set([...(own?.folders ?? []), ...(project?.folders ?? [])])] };
+    },
+    get version() {
+      return base.version;
+    },
+  };
+}
+
+function snapshot(projectRoot: string, root: string, files: string[], skipped: Array<{ file: string; reason: string }>): StagedSnapshot {
+  const toProject = toProjectOf(projectRoot, root);
   const mapFinding = <F extends Finding>(f: F): F => ({ ...f, file: toProject(f.file) });
   return {
     root,
+    projectRoot,
     files,
     skipped,
-    host: (base) => ({
-      readFile: (p) => (staged.has(p) ? base.readFile(p) : base.readFile(toProject(p))),
-      rootOf: () => root,
-      list: (dir) => [...new Set([...base.list(dir), ...base.list(toProject(dir))])],
-      entries: (dir) => {
-        const [own, project] = [base.entries?.(dir), base.entries?.(toProject(dir))];
-        return { files: [...new Set([...(own?.files ?? []), ...(project?.files ?? [])])], folders: [...new Set([...(own?.folders ?? []), ...(project?.folders ?? [])])] };
-      },
-      get version() {
-        return base.version;
-      },
-    }),
+    host: (base) => stagedHost(projectRoot, root, files, base),
     mapBack: (output) => ({
       ...output,
       files: output.files.map((f) => ({ ...f, file: toProject(f.file), findings: f.findings.map(mapFinding), suppressed: f.suppressed.map(mapFinding) })),

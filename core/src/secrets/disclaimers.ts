@@ -1,19 +1,41 @@
+import { isPlaceholder } from './placeholder';
+
 /**
  * What the code's own comments say about a literal under a secret's name: an instruction to replace it on its
- * line (`"my-random-string" # Please generate a random string`), a comment line just above that says it is
- * no secret (dub's `// This is not actually a secret key, it's just a string that we XOR with…`), or one that
- * says the value signs sessions or tokens (Mailtrain's `# Secret for signing the session ID cookie`).
+ * line (`"my-random-string" # Please generate a random string`) or a word that calls it made up
+ * (`// dummy secret`, `# fake key`); a comment line just above that says it is no secret (dub's `// This is not
+ * actually a secret key, it's just a string that we XOR with…`) or shows it is made from a placeholder word
+ * (`# echo -n 'secret-key' | sha256sum | base64`); or one that says the value signs sessions or tokens
+ * (Mailtrain's `# Secret for signing the session ID cookie`).
  */
 const INSTRUCTED = /^["'`]?\s*[,;]?\s*(?:#|\/\/)\s*(?:please\s+)?(?:generate|replace|change|fill in|put|enter|set your|use your)\b/i;
+// The comment ending the value's line calls it made up: `secret: "whsec_…", // dummy secret`, `# fake key`.
+const CALLED_FAKE = /^["'`]?[\s,;)}\]]*(?:#|\/\/)\s*(?:(?:just\s+)?an?\s+)?(?:dummy|fake|made[- ]up|not\s+(?:a\s+)?real)\b/i;
+// The comment above shows the command that made the value from a word: `# echo -n 'secret-key' | sha256sum | base64`.
+const MADE_FROM = /^\s*(?:#|\/\/)\s*(?:\$\s*)?(?:echo|printf)\s+(?:-[neE]+\s+)?(["'])([^"'\n]{1,64})\1\s*\|/;
 const NOT_A_SECRET = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\bnot\s+(?:actually\s+|really\s+)?an?\s+(?:real\s+)?(?:secret|password|credential)\b/i;
 
 const SIGNS = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\b(?:sign(?:s|ing)?|session|cookies?|jwt|csrf)\b/i;
 
-/** True when the literal's line tells the reader to replace it, or the comment line above says it is no secret. */
+/**
+ * True when the literal's line tells the reader to replace it or calls it made up (`// dummy secret`), or the
+ * comment line above says it is no secret.
+ */
 export function isDisclaimed(text: string, start: number, end: number): boolean {
-  if (INSTRUCTED.test(text.slice(end, end + 120))) return true;
+  const after = text.slice(end, end + 120);
+  if (INSTRUCTED.test(after) || CALLED_FAKE.test(after)) return true;
   const previous = lineAbove(text, start);
-  return previous !== undefined && NOT_A_SECRET.test(previous);
+  return previous !== undefined && (NOT_A_SECRET.test(previous) || madeFromPlaceholder(previous));
+}
+
+/**
+ * The comment above shows the value is made from a placeholder (`# echo -n 'secret-key' | sha256sum | base64`
+ * above a Kubernetes Secret's key): whatever the hash or the encoding looks like, whoever reads the comment
+ * has the secret, and it is the word `secret-key`, a sample to replace.
+ */
+function madeFromPlaceholder(comment: string): boolean {
+  const word = MADE_FROM.exec(comment)?.[2];
+  return word !== undefined && isPlaceholder(word);
 }
 
 /**

@@ -18,7 +18,10 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // container or a virtual machine on the developer's machine; a Gitpod workspace (`.gitpod.yml`) is a development
 // container like `.devcontainer/`. Also HTTP request collections (`api.http`,
 // `remark.rest` for the REST Client and JetBrains HTTP clients): requests shown to a reader, like API documentation.
-const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
+// Component demos (`demos/`, as dumi and other documentation tools keep them beside a component) are documentation
+// too, and a developer environment's definition (devenv's `devenv.nix`, `shell.nix` for nix-shell, a Gitpod
+// workspace's `.gitpod.yml`) sets up the developer's machine as a dev container does.
+const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
 // test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
@@ -32,10 +35,13 @@ const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$`,
   // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`).
   String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e)(?:[._-][^/]*)?\.ya?ml$`,
-  // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development settings module
-  // (`settings/development.py`, `settings_local.py`) and a script that starts a database
+  // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module
+  // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
-  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  // The project's development scripts (`scripts/dev/`, `dev-scripts/`: seeding a local database, sending a
+  // local instance a sample webhook) fill their payloads with made-up tokens and ids.
+  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local|local_dev|ci|test|testing)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  String.raw`(?:^|/)scripts?/dev/|(?:^|/)dev[-_]scripts?/`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 
@@ -50,21 +56,8 @@ export function isShowcase(path: string): boolean {
   return isExampleFile(p) || isDocumentation(p) || SHOWCASE_PATH.test(p);
 }
 
-const fixturePaths = new Map<string, boolean>();
-
 /** CI files, seeds, mocks, vendored code and test configuration: name-based findings there are fixtures. */
 export function isFixturePath(path: string): boolean {
-  // Asked on every keystroke of an open file: a path's answer is kept (a bounded number of them).
-  let known = fixturePaths.get(path);
-  if (known === undefined) {
-    if (fixturePaths.size >= 4096) fixturePaths.clear();
-    known = judgeFixturePath(path);
-    fixturePaths.set(path, known);
-  }
-  return known;
-}
-
-function judgeFixturePath(path: string): boolean {
   const p = path.replace(/\\/g, '/');
   // `test.js` beside the code is a test; under `config/` (`config/env/test.js`) it configures the test environment.
   return FIXTURE_PATH.test(p) || (/(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$/i.test(p) && !/(?:^|\/)(?:config|env|environments?)\//i.test(p));
@@ -110,6 +103,19 @@ export function isCopiedIntoPlace(host: FileHost, file: string): boolean {
     }
   }
   return false;
+}
+
+// What a page saved from a website says of where it came from: its canonical address, its Open Graph URL, or the
+// mark a browser's "Save page as" leaves (`<!-- saved from url=(0042)https://… -->`).
+const PAGE_ORIGIN = /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']?https?:\/\/|<link\b[^>]*\bhref=["']?https?:\/\/[^>]*\brel=["']?canonical\b|<meta\b[^>]*\bproperty=["']?og:url["']?[^>]*\bcontent=["']?https?:\/\/|<!--\s*saved from url=/i;
+
+/**
+ * A web page saved from a site (an HTML document that names its address on the web): what that site served to
+ * every visitor, kept as test data for a scraper or a parser. The links in it are the site's, not the project's.
+ */
+export function isSavedWebPage(path: string, text: string): boolean {
+  if (!/\.x?html?$/i.test(path)) return false;
+  return PAGE_ORIGIN.test(text.length > 262144 ? text.slice(0, 262144) : text);
 }
 
 // Prose that presents what follows as a sample: "For example, in the following URL", "you will get something

@@ -177,13 +177,19 @@ export function isEnvironmentWord(value: string): boolean {
 
 /**
  * A conventional weak value (`secret`, `admin`, `foo`): see WEAK_WORDS. Also one with a short count after it
- * (`test123`, `admin1`, `password123`), the way samples and test collections number their logins.
+ * (`test123`, `admin1`, `password123`), the way samples and test collections number their logins, and one
+ * glued to the kind of secret it stands for (`testpass`, `root_password`, `guestpw`): a stand-in test server's
+ * login, written the way `test123` is.
  */
 export function isWeakWord(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (WEAK_WORDS.has(v)) return true;
   const base = /^([a-z]+?)[-_]?\d{1,4}$/.exec(v)?.[1];
-  return base !== undefined && (WEAK_WORDS.has(base) || base === 'password' || base === 'pass');
+  if (base !== undefined && (WEAK_WORDS.has(base) || base === 'password' || base === 'pass')) return true;
+  // Not a kind or describing word glued to a kind (`secretkey`, `admin-password`): those read as descriptions
+  // where a value is a default (isDescriptive), and a committed `secretkey` under a plain name stays a key.
+  const glued = /^([a-z]+?)[-_]?(?:pass|password|passwd|pwd|pw|secret|key|token)(?:[-_]?\d{1,4})?$/.exec(v)?.[1];
+  return glued !== undefined && WEAK_WORDS.has(glued) && !KIND_WORDS.has(glued) && !DESCRIBING_WORDS.has(glued);
 }
 
 /** Stand-ins and weak words: what a value under a plain secret-sounding name is, when it is not a secret. */

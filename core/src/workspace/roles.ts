@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { isTestFile } from '../fileKinds';
-import { PerVersion } from './perVersion';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 
 /**
@@ -90,11 +89,9 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
 export function roleOfFile(file: string, relativePath: string, host: RoleHost, text?: string): RoleVerdict {
   const verdict = roleOfPath(relativePath, text);
   if (verdict.role !== 'package-module' && verdict.role !== 'source') return verdict;
-  // What the disk says of a path stands while the host's version does: a keystroke does not ask it again.
-  return onDisk.get(host, Buffer.from(`${verdict.role}\0${file}\0${relativePath}`, 'utf8').toString('utf8'), () => roleOnDisk(file, relativePath, host, verdict));
+  // Not kept per path across versions: a cache keyed by a file's path would keep closed documents' paths alive.
+  return roleOnDisk(file, relativePath, host, verdict);
 }
-
-const onDisk = new PerVersion<RoleVerdict>();
 
 function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict: RoleVerdict): RoleVerdict {
   if (verdict.role === 'package-module') return isPackageBin(file, host) ? { role: 'source', reason: "a package's bin" } : verdict;

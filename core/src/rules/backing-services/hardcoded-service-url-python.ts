@@ -66,7 +66,7 @@ export const PYTHON_CLIENTS: PyClient[] = [
 ];
 
 /** Settings files for the developer's machine or the tests, and the defaults a project copies (`configs/default.py`). */
-const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local|test|testing|ci|default|defaults)\.py$|(?:^|\/)(?:local_settings|settings_local|settings_dev|dev_settings|settings_test|test_settings)\.py$/i;
+const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local|local_dev|dev_local|test|testing|ci|default|defaults)\.py$|(?:^|\/)(?:local_settings|settings_local|settings_dev|dev_settings|settings_test|test_settings)\.py$/i;
 /** `class DevelopmentConfig(Config):`: the development or test half of a config module. */
 const DEV_CLASS = /^(?:Dev|Development|Local|Test|Testing|Debug|CI)(?:Config|Settings|Configuration)?$/i;
 /** Keyword arguments and dict keys whose value is a default or text for people, not an address the code uses. */

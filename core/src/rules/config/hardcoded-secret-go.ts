@@ -6,7 +6,7 @@ import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
 import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
-import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
+import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type GoSecretCandidate = LanguageSecretCandidate;
 
@@ -33,7 +33,7 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
     const fallback = read.fallback;
     if (!read.name || !fallback) continue;
     const s = fallback.string;
-    if (!isSecretDefault(read.name, s.value, product)) continue;
+    if (isRate(s.value) || !isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     // The default goes; an unset variable stops the program at start-up, saying which one.
     const fix: MoveToEnvFix = {
@@ -41,13 +41,15 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
     };
     out.push({ messageId: 'fallback', name: read.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix });
   }
+  const installedApp = installedAppClients(facts);
   for (const b of facts.bindings) {
     const name = b.path[b.path.length - 1];
+    if (installedApp(name)) continue;
     named(out, facts, context.text, name, b.path.slice(0, -1), b.value, b);
   }
   for (const k of facts.keyed) {
     // An error reporter's notifier key (`bugsnag.Configuration{APIKey: …}`) is public by design.
-    if (goPublicKeyOf(k.owner, k.key)) continue;
+    if (goPublicKeyOf(k.owner, k.key) || installedApp(k.key)) continue;
     named(out, facts, context.text, k.key, [k.owner.split('.').pop() ?? ''], k.value);
   }
   for (const call of facts.calls) {
@@ -69,6 +71,26 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
   return oncePerRange(out);
 }
 
+/**
+ * The OAuth clients of someone else's installed app, which a client of its service imitates: in a file that names
+ * a mobile app's package (`PackageName = "com.vendor.app"`), a `ClientSecret` beside a `ClientVersion` of the same
+ * prefix (`AndroidClientSecret`, `AndroidClientVersion`) is the secret shipped inside that app, public by design
+ * (RFC 8252: a native app cannot keep one). A server's own confidential client has no app version to claim.
+ */
+function installedAppClients(facts: GoFacts): (name: string) => boolean {
+  const pairs: Array<[string, string | undefined]> = [
+    ...facts.bindings.map((b): [string, string | undefined] => [b.path[b.path.length - 1], b.value.string?.value]),
+    ...facts.keyed.map((k): [string, string | undefined] => [k.key, k.value.string?.value]),
+  ];
+  const names = pairs.some(([n, v]) => /PackageName$/i.test(n) && /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}$/.test(v ?? ''));
+  if (!names) return () => false;
+  const versions = new Set(pairs.map(([n]) => /^(.*?)_?ClientVersion$/i.exec(n)?.[1].toLowerCase()).filter((p): p is string => p !== undefined));
+  return (name) => {
+    const prefix = /^(.*?)_?ClientSecret$/i.exec(name)?.[1].toLowerCase();
+    return prefix !== undefined && versions.has(prefix);
+  };
+}
+
 /** The one binding of a name in the file, when it holds a string literal (a name bound twice could hold either). */
 function soleStringBinding(facts: GoFacts, name: string): GoBinding | undefined {
   const all = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === name);
@@ -77,7 +99,7 @@ function soleStringBinding(facts: GoFacts, name: string): GoBinding | undefined 
 
 function named(out: GoSecretCandidate[], facts: GoFacts, text: string, name: string, owner: string[], value: GoExpr, binding?: GoBinding): void {
   const s = value.string;
-  if (!s || !isSensitiveName(name)) return;
+  if (!s || !isSensitiveName(name) || isSessionEntryName(name, s.value) || isRate(s.value)) return;
   if (isCodeWord(s.value) || !isSecretValue(s.value, name)) return;
   // The range is the content between the quotes: an escape would make it differ from the value, so it is kept whole.
   out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, text, s, envNameOf(name, owner), binding) });

@@ -1,4 +1,5 @@
 import type { FileContext } from '../../context';
+import { echoesAccount } from '../../secrets/structured';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { inDebugBranch } from '../../python/blocks';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
@@ -6,7 +7,7 @@ import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
-import { oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
+import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
 
@@ -48,10 +49,11 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
       out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
     }
   }
+  const echoes = accountEchoes(facts);
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
-    if (!read.name || !s || s.interpolated) continue;
-    if (!isSecretDefault(read.name, s.value, product)) continue;
+    if (!read.name || !s || s.interpolated || echoes.has(read.start)) continue;
+    if (isRate(s.value) || !isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {
       kind: 'move-to-env', start: read.start, end: read.end, replacement: () => pythonEnvRead(envName), name: envName, value: s.value,
@@ -62,9 +64,29 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   return oncePerRange(out);
 }
 
+/**
+ * Env reads in a settings dict whose default repeats the account a sibling entry names (`"USER":
+ * os.getenv("DB_USER", "app")` beside `"PASSWORD": os.getenv("DB_PASSWORD", "app")`): the bundled database's
+ * documented login, as a chart's `username: app` / `password: app` (the start of each such read).
+ */
+function accountEchoes(facts: PythonFacts): Set<number> {
+  const out = new Set<number>();
+  const dicts = [...facts.assignments.map((a) => a.value), ...facts.dictEntries.map((e) => e.value)].filter((v) => v.entries);
+  const literal = (v: PyExpr): string | undefined => v.string?.value ?? (v.envRead !== undefined ? facts.envReads[v.envRead]?.fallback?.string?.value : undefined);
+  for (const dict of dicts) {
+    const siblings = (dict.entries ?? []).map((e): [string, string] => [e.key, literal(e.value) ?? '']);
+    for (const e of dict.entries ?? []) {
+      const read = e.value.envRead !== undefined ? facts.envReads[e.value.envRead] : undefined;
+      const value = read?.fallback?.string?.value;
+      if (read && value !== undefined && echoesAccount(value, siblings.filter(([k]) => k !== e.key))) out.add(read.start);
+    }
+  }
+  return out;
+}
+
 function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
   const s = value.string;
-  if (!s || s.interpolated || !isSensitiveName(name)) return;
+  if (!s || s.interpolated || !isSensitiveName(name) || isSessionEntryName(name, s.value) || isRate(s.value)) return;
   // Content with escapes differs from the text between the quotes: the range would not be the secret.
   const signing = SIGNING_KEY_NAMES.test(name);
   const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);

@@ -9,11 +9,12 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isShowcase, isTranslationFile } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
+import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -69,9 +70,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A connection to a service of the project's compose file uses the password that file gives the container:
   // judged as the compose file is (eShopOnWeb's `appsettings.Docker.json`: `Server=sqlserver,1433;…`).
   const reach = (m: ProviderMatch) => connectionReach(context.text, m, context.host, context.host?.rootOf(context.path));
+  let saved: boolean | undefined;
+  const savedPage = () => (saved ??= isSavedWebPage(path, context.text));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
     .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12))
-    .filter((m) => reach(m) !== 'compose' || (looksRandom(m.secret) && !isWordPhrase(m.secret)));
+    .filter((m) => reach(m) !== 'compose' || (looksRandom(m.secret) && !isWordPhrase(m.secret)))
+    // In test code, a key its own comment calls made up (`secret: "whsec_…", // dummy secret`) is the test's
+    // stand-in; elsewhere a provider's format is judged whatever the comment says.
+    .filter((m) => !((context.isTestFile || fixture) && isDisclaimed(context.text, m.start, m.end)))
+    // A page saved from another site as test data (a scraper's sample): its links carry what that site served to
+    // every visitor (a media link's shared access signature), no credential of the project's.
+    .filter((m) => !((context.isTestFile || fixture) && savedPage()));
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
@@ -93,6 +102,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // A token the project's install or entrypoint script replaces with a generated value (`sed s/<value>/$(…)/`).
+  const root = candidates.some((c) => SCRIPT_TOKEN.test(c.value)) ? context.host?.rootOf(context.path) : undefined;
+  if (root !== undefined && context.host) {
+    const replaced = valuesReplacedByScripts(context.host, root);
+    if (replaced.size > 0) candidates = candidates.filter((c) => !replaced.has(c.value));
+  }
 
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
@@ -195,6 +210,9 @@ function contextCandidates(context: FileContext): Candidate[] {
       return [];
   }
 }
+
+/** What `valuesReplacedByScripts` can hold: a plain token, no pattern characters. */
+const SCRIPT_TOKEN = /^[A-Za-z0-9_.-]{6,64}$/;
 
 const KUBERNETES_SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*$/m;
 

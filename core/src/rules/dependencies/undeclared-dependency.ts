@@ -36,6 +36,16 @@ function providedByFramework(resolution: Resolution, name: string): boolean {
   return FRAMEWORK_PROVIDED.some((row) => row.provides.test(name) && resolution.allows(row.framework, row.framework));
 }
 
+/**
+ * A Moodle plugin's JavaScript: `amd/src/` beside the plugin's `version.php`. Its imports name AMD modules that
+ * Moodle's RequireJS loader serves (`core/ajax`, `editor_tiny/utils`, the plugin's own `tiny_x/options`);
+ * npm only builds the sources with Grunt, so no package.json declares them.
+ */
+function moodleAmdModule(host: { readFile(path: string): string | undefined }, file: string): boolean {
+  const at = file.split(path.sep).join('/').lastIndexOf('/amd/src/');
+  return at >= 0 && host.readFile(path.join(file.slice(0, at), 'version.php')) !== undefined;
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   const host = context.host;
   if (!host) return;
@@ -45,7 +55,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Most files import only what their manifest declares: the text says so without a parse. The syntax tree
   // (type-only imports, optional loads, specifiers in comments) is built only when a package may be missing.
   const named = textSpecifiers(context.text);
-  if (named.length === 0) return;
+  if (named.length === 0 || moodleAmdModule(host, context.path)) return;
   const resolution = Resolution.for(host, context.path);
   if (!resolution) return;
   const allowed = (name: string, specifier: string) => resolution.allows(name, specifier) || providedByFramework(resolution, name);

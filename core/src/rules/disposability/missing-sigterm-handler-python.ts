@@ -69,6 +69,19 @@ const CONSUMER_CALLS = /^(?:poll|consume|get_message|receive_messages?|blpop|brp
 /** `p.poll() is not None`: a subprocess's exit status, so the loop waits for a child to finish. */
 const CHILD_EXIT_TEST = /^\s*(?:is\s+not\s+None|!=\s*None|is\s+None|==\s*None)/;
 
+/**
+ * `state = conn.poll()` … `if state == POLL_OK: break`: the loop ends when the poll says the one operation it
+ * waits for is done (a psycopg2 asynchronous query, a child process), so it is a wait inside a call, not a
+ * worker's main loop. A consumer's loop breaks on a stop flag, never on what its poll returned.
+ */
+function breaksOnResult(text: string, call: PyCall, loop: { start: number; end: number }): boolean {
+  const lineStart = text.lastIndexOf('\n', call.start - 1) + 1;
+  const target = /^\s*([A-Za-z_]\w*)\s*=\s*$/.exec(text.slice(lineStart, call.start))?.[1];
+  if (!target) return false;
+  const body = text.slice(call.end, loop.end);
+  return new RegExp(String.raw`\b(?:el)?if\s+(?:not\s+)?${target}\b[^\n:]*:\s*(?:#[^\n]*)?(?:\n\s*)?break\b`).test(body);
+}
+
 export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   const facts = context.python;
@@ -84,13 +97,22 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     const row = longRunning(call, facts, context.text);
     if (row && !inThreadTarget(context.text, call.start, targets)) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
+  // A greenlet running a server's `serve_forever` that the module then waits on (`gevent.spawn(server.serve_forever)`
+  // and `gevent.joinall([…])`): the process's main loop handed to a greenlet, still the program's server.
+  if (facts.calls.some((c) => c.method === 'joinall' || c.method === 'join')) {
+    for (const call of facts.calls) {
+      if (call.method === 'spawn' && /^\w+(?:\.\w+)*\.serve_forever$/.test(call.args[0]?.text ?? '') && !inThreadTarget(context.text, call.start, targets)) {
+        sites.push({ start: call.start, end: call.end, label: short(context.text.slice(call.start, call.end)), what: 'server' });
+      }
+    }
+  }
   for (const loop of facts.foreverLoops) {
     // A generator's loop, a closure's (a thread's or greenlet's body in a served app), or a loop inside
     // another forever loop (reported once, as the outer one) is not the process's main loop.
     if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end) || inThreadTarget(context.text, loop.start, targets)) continue;
     if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
-      && !(c.method === 'poll' && c.args.length === 0 && CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20))));
+      && !(c.method === 'poll' && c.args.length === 0 && (CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20)) || breaksOnResult(context.text, c, loop))));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
   }
   const entry = runsDirectly(context);

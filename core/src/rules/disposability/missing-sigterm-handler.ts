@@ -8,6 +8,7 @@ import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHO
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
+import { closesItself, servesOnlyProbes } from '../../js/serverUse';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { devOnlyLoad } from '../../workspace/devOnly';
 import { lineLocalTest } from '../../lineChunks';
@@ -92,6 +93,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A server on an ephemeral port (`listen(0, '127.0.0.1')`) serves only the process that learns its port:
   // linkwarden's worker runs such a loopback proxy for its own fetches. No deploy cuts a request of others.
   sites = sites.filter((site) => !onEphemeralPort(site.call));
+  // A listener that only answers the platform's probes (`/healthz` beside a worker) or closes itself once it
+  // has served (a command-line tool's OAuth redirect listener) has nothing in flight for a deploy to cut.
+  sites = sites.filter((site) => !servesOnlyProbes(sf, site) && !closesItself(sf, site));
   if (sites.length === 0) return;
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.

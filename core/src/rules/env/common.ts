@@ -6,5 +6,13 @@ import { isSchemaFile } from '../../env/files';
  * the env rules as kind `env`; it is YAML and is left to `env/invalid-schema`.
  */
 export function isDotenvFile(context: FileContext): boolean {
-  return context.kind === 'env' && !isSchemaFile(context.path);
+  return context.kind === 'env' && !isSchemaFile(context.path) && !isJavaScriptModule(context.text);
+}
+
+/**
+ * A JavaScript module named like a `.env` file: an old Vue CLI webpack template's `config/dev.env` is
+ * `module.exports = { NODE_ENV: '"development"' }`, read by `require`, never by a dotenv parser.
+ */
+export function isJavaScriptModule(text: string): boolean {
+  return /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/|['"]use strict['"];?))*\s*(?:module\.exports\s*=|exports\.\w+\s*=|export\s+default\b|(?:const|let|var)\s+\w+\s*=\s*require\()/.test(text);
 }

@@ -13,6 +13,8 @@ import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
+import { viteNeverSets } from '../../env/vite';
+import { assignedUnconditionally } from '../../env/writes';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -54,10 +56,16 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByManifests: Set<string> | undefined;
   let setByBundler: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
+  let ownWrites: ReadonlySet<string> | undefined;
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (family && !read.name.startsWith(family)) continue;
     if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
+    // Set by this module itself on every run (`process.env.X = '1'` before a task): the program's, not the deployer's.
+    ownWrites ??= context.kind === 'js' ? assignedUnconditionally(context.sourceFile) : new Set();
+    if (ownWrites.has(read.name)) continue;
+    // `import.meta.env.VUE_APP_X` in a Vite project without an `envPrefix`: Vite never fills it, whatever is set.
+    if (read.via === 'import.meta.env' && context.host && viteNeverSets(context.host, context.path, read.name)) continue;
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;

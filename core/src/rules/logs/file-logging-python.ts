@@ -38,6 +38,16 @@ const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHa
 // when a setting named for file logging is switched on, so the default is the stream (`if not …` is not).
 const FILE_LOG_SWITCH = /^(?:el)?if\s+(?!not\b)[^:#]*?(?:file_?logs?|file_?logging|log_?files?|log_?to_?files?)\b[^:#]*:/i;
 
+/**
+ * `if filename:` around `FileHandler(filename)`: the handler is made only when the caller gave a path (a
+ * `--log-file` option, whose default is none), so the default is the stream.
+ */
+function testsName(header: string, target: PyExpr | undefined): boolean {
+  if (target?.type !== 'identifier') return false;
+  const name = target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:el)?if\\s+${name}\\s*(?:is\\s+not\\s+None\\s*)?:`).test(header);
+}
+
 /** Paths that are the process's own streams, not files. */
 const STREAM_PATH = /^(?:-|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
 
@@ -48,7 +58,7 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const handler = HANDLER_NAMES.get(call.callee);
     if (handler) {
       const target = call.args[0] ?? call.kwargs.filename;
-      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => FILE_LOG_SWITCH.test(h))) continue;
+      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => FILE_LOG_SWITCH.test(h) || testsName(h, target))) continue;
       report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
     } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
       const f = call.kwargs.filename;

@@ -75,7 +75,7 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
   };
   for (const call of facts.calls) {
     const row = GO_PORT_SERVERS.find((r) => r.test(call.callee, facts));
-    if (!row || AUXILIARY.test(call.written) || call.args.some((a) => AUXILIARY.test(a.text))) continue;
+    if (!row || AUXILIARY.test(call.written) || call.args.some((a) => AUXILIARY.test(a.text) || auxiliaryMux(context.text, facts, a, call.start))) continue;
     const arg = call.args[row.index];
     if (!arg) continue;
     const found = addressOf(arg, once, true);
@@ -90,6 +90,28 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
     if (!addr || v.keyed?.some((k) => k.key === 'Handler' && AUXILIARY.test(k.value.text))) continue;
     emit(addressOf(addr.value, once, false), 'http.Server', b.inFunction && b.kind !== 'const' ? b.start : undefined);
   }
+}
+
+/**
+ * A mux whose every route is a profiler's or a debugger's (`r.HandleFunc("/debug/pprof/", pprof.Index)` …) handed
+ * to the server: a pprof listener beside the app's port, as `http.ListenAndServe(":6060", pprofMux)` would say.
+ * A mux serving `/metrics` is not one of them: the audit labels a metrics port written in the code a finding.
+ */
+function auxiliaryMux(text: string, facts: GoFacts, arg: GoExpr, at: number): boolean {
+  if (!arg.ident) return false;
+  // The routes added since the mux was last bound where the server call sees it: gofmt indents a nested block
+  // deeper, so a binding indented deeper than the call is another scope's `r` (another mux).
+  const depth = indentAt(text, at);
+  const bound = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === arg.ident && b.start < at && indentAt(text, b.start) <= depth).pop();
+  if (!bound) return false;
+  const routes = facts.calls.filter((c) => c.start > bound.end && c.start < at && c.written === `${arg.ident}.${c.written.split('.').pop()}` && /\.(?:Handle|HandleFunc)$/.test(c.written));
+  return routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || /\bpprof\./.test(c.args[1]?.text ?? ''));
+}
+
+/** The leading tabs and spaces of the line holding the offset. */
+function indentAt(text: string, offset: number): number {
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return /^[\t ]*/.exec(line)?.[0].length ?? 0;
 }
 
 /** `":8080"`, `"0.0.0.0:8080"`, or a variable bound once to one. Loopback binds serve no platform traffic; port 0 is any port. */

@@ -5,6 +5,7 @@ import { BoundStatementMemo } from '../../js/boundMemo';
 import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
+import { closesItself, servesOnlyProbes } from '../../js/serverUse';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
@@ -74,6 +75,9 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   for (const site of listenSites(sf, bindings)) {
     if (site.kind === 'worker' || site.kind === 'hapi' || !ts.isCallExpression(site.call)) continue;
     if (isAuxiliary(site)) continue;
+    // A listener that only answers probes, or that closes itself once it has served (a command-line tool's
+    // OAuth redirect listener, whose port is the redirect URI's): its port is fixed by design.
+    if (servesOnlyProbes(sf, site) || closesItself(sf, site)) continue;
     // `promisify(server.listen)` returns a function: its port is given where that is called, out of sight here.
     if (!ts.isPropertyAccessExpression(unwrap(site.call.expression))) continue;
     const args = site.call.arguments;

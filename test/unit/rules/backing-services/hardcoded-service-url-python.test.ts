@@ -31,6 +31,7 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
     { name: 'py: an argparse default', code: "parser.add_argument('--db', default='postgres://localhost/dev', help='database URL')\n" },
     { name: 'py: the development config class may name localhost', code: "class DevelopmentConfig(Config):\n    SQLALCHEMY_DATABASE_URI = 'postgresql://localhost/dev'\n" },
     { name: 'py: a development settings module may name localhost', filename: '/ws/app/settings/dev.py', code: "CELERY_BROKER_URL = 'redis://localhost:6379/0'\n" },
+    { name: 'py: a local development settings module (settings/local_dev.py) may name localhost', filename: '/ws/app/settings/local_dev.py', code: "CELERY_BROKER_URL = 'redis://localhost:6379/0'\n" },
     { name: 'py: a project\'s default config (flaskbb configs/default.py) may name localhost', filename: '/ws/flaskbb/configs/default.py', code: "REDIS_URL = 'redis://localhost:6379'\n" },
     { name: 'py: a test file is not reported by default', filename: '/ws/tests/test_db.py', code: "engine = create_engine('postgresql://db.staging.internal/test')\n" },
     { name: 'py: an f-string whose host is a variable', code: "url = f'postgresql://{user}:{password}@{host}:5432/{name}'\n" },
@@ -46,6 +47,10 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
     { name: 'py: a Django cache of local memory', code: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', 'LOCATION': 'unique-snowflake'}}\n" },
   ],
   invalid: [
+    {
+      name: 'py: the same localhost broker in the main settings module', filename: '/ws/app/settings/main.py', code: "CELERY_BROKER_URL = 'redis://localhost:6379/0'\n",
+      errors: [['pyUrl', 1, "'redis://localhost:6379/0'"]], output: 'import os\nCELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"]\n', envOutput: 'CELERY_BROKER_URL=redis://localhost:6379/0\n',
+    },
     {
       name: 'py: a remote address in a dict of defaults is a fallback', code: "DEFAULTS = {'broker_url': 'amqp://mq.prod.internal//'}\n",
       errors: [['pyFallback', 1, "'amqp://mq.prod.internal//'"]],

@@ -58,3 +58,18 @@ new RuleTester({ filename: '/ws/packages/plugins/plugin-acl/src/client/index.ts'
     },
   ],
 });
+
+// Fifth held-out set (audit/README.md, "Held-out 5, Python and Go"): a Moodle plugin's `amd/src/` modules import
+// AMD module names Moodle's loader serves (`core/…`, another plugin's `editor_tiny/…`), not npm packages; the
+// plugin is known by the `version.php` every Moodle plugin has beside its `amd/` folder.
+const AMD = "import Ajax from 'core/ajax';\nimport {getButtonImage} from 'editor_tiny/utils';\nimport * as Options from 'tiny_media/options';\nexport const m = [Ajax, getButtonImage, Options];\n";
+const GRUNT = { '/ws/package.json': JSON.stringify({ name: 'moodle-plugin', devDependencies: { grunt: '^1.0.0' } }) };
+new RuleTester({ filename: '/ws/tiny/media/amd/src/embed.js', files: { ...GRUNT, '/ws/tiny/media/version.php': "<?php\n$plugin->component = 'tiny_media';\n" } }).run(rule, {
+  valid: [
+    { name: "a Moodle plugin's AMD module: Moodle's loader resolves its imports", code: AMD },
+  ],
+  invalid: [
+    { name: 'an amd/src folder with no version.php beside it is judged as any code', files: GRUNT, code: AMD, errors: [['undeclared', 1, "'core/ajax'"], ['undeclared', 2, "'editor_tiny/utils'"], ['undeclared', 3, "'tiny_media/options'"]] },
+    { name: "a Moodle plugin's code outside amd/src is judged", filename: '/ws/tiny/media/tools/build.js', code: "import sharp from 'sharp';\nexport const s = sharp;\n", errors: [['undeclared', 1, "'sharp'"]] },
+  ],
+});

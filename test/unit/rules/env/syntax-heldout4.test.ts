@@ -18,3 +18,20 @@ new RuleTester({ filename: '/ws/templates/app/.env.tpl' }).run(rule, {
     },
   ],
 });
+
+// Fifth held-out set (audit/README.md, "Held-out 5, Python and Go"): a webpack template's `config/dev.env` is a
+// JavaScript module read with `require`, not a dotenv file.
+new RuleTester({ filename: '/ws/frontend/config/dev.env' }).run(rule, {
+  valid: [
+    { name: 'module.exports in a file named .env', code: "module.exports = {\n    NODE_ENV: 'development'\n};\n" },
+    { name: 'a module with a comment and a require first', code: "// dev overrides\nconst merge = require('webpack-merge');\nmodule.exports = merge(prod, { NODE_ENV: '\"development\"' });\n" },
+  ],
+  invalid: [
+    {
+      name: 'a dotenv file whose value mentions module.exports is still judged',
+      code: 'NODE_ENV = development\nNOTE="module.exports = {}"\n',
+      errors: [['SpaceCharacter', 1, ' = ']],
+      output: 'NODE_ENV=development\nNOTE="module.exports = {}"\n',
+    },
+  ],
+});

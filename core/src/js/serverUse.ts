@@ -1,0 +1,102 @@
+import ts = require('typescript');
+import { unwrap } from './modules';
+import type { ListenSite } from './servers';
+
+/**
+ * What a started server is for, when the file shows it is no service of the app's: a listener that only
+ * answers the platform's probes, or one that closes itself once it has served. The SIGTERM and port rules ask
+ * before reporting: neither has requests in flight that a deploy would cut, nor a port the platform chooses.
+ */
+
+/** The paths a platform's probes ask (`/healthz`, `/readyz`, `/ping`), as workspace/health.ts knows them. */
+const PROBE_PATH = /^\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|ready|readiness|liveness|live|ping)\/?$/i;
+/** Methods that add a route to an Express-style app (Express, Koa routers, connect, polka, restify). */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use', 'route']);
+/** Methods that configure the app or start it, and add no route. */
+const SETUP_METHODS = new Set(['listen', 'set', 'enable', 'disable', 'on', 'once', 'close']);
+
+/**
+ * An app whose every route answers a probe (`app.get('/healthz', …)` and nothing else), started beside the
+ * real process to tell the platform it is alive (a worker image's health listener). Every use of the app in the
+ * file must be seen: an app passed to another module, exported or given middleware may serve anything.
+ */
+export function servesOnlyProbes(sf: ts.SourceFile, site: ListenSite): boolean {
+  const receiver = site.receiver && unwrap(site.receiver);
+  if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http') return false;
+  const name = receiver.text;
+  let routes = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
+      const use = routeUse(node);
+      if (use === 'probe') routes++;
+      else if (use !== 'setup') other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return !other && routes > 0;
+}
+
+/** How the app is used where this identifier stands: a probe route, set-up, or anything else. */
+function routeUse(id: ts.Identifier): 'probe' | 'setup' | 'other' {
+  const access = id.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return 'other';
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access) return 'other';
+  const method = access.name.text;
+  if (SETUP_METHODS.has(method)) return 'setup';
+  if (!ROUTE_METHODS.has(method)) return 'other';
+  const path = call.arguments[0] && unwrap(call.arguments[0]);
+  return path && ts.isStringLiteralLike(path) && PROBE_PATH.test(path.text) ? 'probe' : 'other';
+}
+
+function isDeclarationName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return (ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.name === id;
+}
+
+/**
+ * A Node server whose own request handler closes it (`const server = http.createServer((req, res) => { …;
+ * server.close(); })`): it serves one request and ends, as the loopback listener a command-line tool opens
+ * for an OAuth redirect does. Its port is the one the redirect URI registered with the provider names.
+ * Only the handler the server was made with counts: a route of a service that closes the server on request
+ * (an admin `/shutdown`) is a service's.
+ */
+export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
+  const server = site.server;
+  if (!server) return false;
+  let closes = false;
+  const visit = (node: ts.Node): void => {
+    if (closes) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === server && node.initializer) {
+      const made = unwrap(node.initializer);
+      const handler = (ts.isCallExpression(made) || ts.isNewExpression(made)) ? made.arguments?.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) : undefined;
+      if (handler && callsClose(handler, server)) closes = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return closes;
+}
+
+/** The function calls `<server>.close()` somewhere in its body. */
+function callsClose(fn: ts.Node, server: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'close') {
+      const target = unwrap(node.expression.expression);
+      if (ts.isIdentifier(target) && target.text === server) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return found;
+}

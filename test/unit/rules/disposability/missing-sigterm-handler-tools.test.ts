@@ -1,0 +1,59 @@
+import { before } from 'node:test';
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { loadPython } from '../../python-helpers';
+import { RuleTester } from '../ruleTester';
+
+before(loadPython);
+
+// Listeners that are no service of the app's (audit/README.md, "Held-out 4, the false positives left"): one
+// that only answers the platform's probes beside a worker, and one a command-line tool opens for an OAuth
+// redirect and closes once it has served. Neither has requests in flight for a deploy to cut.
+const PROBE = "const express = require('express');\nconst app = express();\nconst port = process.env.WORKER_PORT || 5566;\n\napp.get('/healthz', (req, res) => {\n  res.status(200).send('OK');\n});\n\napp.listen(port);\n";
+const CALLBACK = (close: string) => `import * as http from 'http';\n\nexport function waitForCode(onCode) {\n  const server = http.createServer((req, res) => {\n    onCode(new URL(req.url, 'http://localhost').searchParams.get('code'));\n    res.end('You can close this window.');\n    ${close}\n  });\n  server.listen(4587);\n}\n`;
+
+new RuleTester({ filename: '/ws/docker/worker/healthcheck/healthcheck.js' }).run(rule, {
+  valid: [
+    { name: 'a listener that only answers a health probe', code: PROBE },
+    { name: 'probes on several paths', code: PROBE.replace("app.get('/healthz'", "app.get('/readyz', ok);\napp.get('/livez'") },
+    { name: "a command-line tool's OAuth redirect listener that closes itself", filename: '/ws/packages/cli/src/callback.ts', code: CALLBACK('server.close();') },
+  ],
+  invalid: [
+    {
+      name: 'a probe beside a route of the app is a service',
+      code: PROBE.replace('\napp.listen(port);', "app.post('/jobs', enqueue);\n\napp.listen(port);"),
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: PROBE.replace('\napp.listen(port);', "app.post('/jobs', enqueue);\n\nconst server = app.listen(port);\n\n// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\nconst shutdown = (signal) => {\n  console.info(`${signal} received: closing the server`);\n  server.close((error) => {\n    if (error) console.error(error);\n    process.exitCode = error ? 1 : 0;\n  });\n  // Keep-alive connections must not hold the process past the grace period.\n  setTimeout(() => process.exit(1), 10_000).unref();\n};\nprocess.once('SIGTERM', shutdown);\nprocess.once('SIGINT', shutdown);"),
+    },
+    {
+      name: 'an app handed to another module may serve anything',
+      code: PROBE.replace('\napp.listen(port);', "require('./routes')(app);\n\napp.listen(port);"),
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: PROBE.replace('\napp.listen(port);', "require('./routes')(app);\n\nconst server = app.listen(port);\n\n// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\nconst shutdown = (signal) => {\n  console.info(`${signal} received: closing the server`);\n  server.close((error) => {\n    if (error) console.error(error);\n    process.exitCode = error ? 1 : 0;\n  });\n  // Keep-alive connections must not hold the process past the grace period.\n  setTimeout(() => process.exit(1), 10_000).unref();\n};\nprocess.once('SIGTERM', shutdown);\nprocess.once('SIGINT', shutdown);"),
+    },
+    {
+      name: 'a server whose handler never closes it',
+      filename: '/ws/packages/cli/src/callback.ts',
+      code: CALLBACK('// keeps serving'),
+      errors: [{ messageId: 'missing', line: 9 }],
+      output: CALLBACK('// keeps serving').replace('server.listen(4587);', "server.listen(4587);\n\n  // Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\n  const shutdown = (signal: NodeJS.Signals) => {\n    console.info(`${signal} received: closing the server`);\n    server.close((error?: Error) => {\n      if (error) console.error(error);\n      process.exitCode = error ? 1 : 0;\n    });\n    // Keep-alive connections must not hold the process past the grace period.\n    setTimeout(() => process.exit(1), 10_000).unref();\n  };\n  process.once('SIGTERM', shutdown);\n  process.once('SIGINT', shutdown);"),
+    },
+  ],
+});
+
+// Python: a loop that polls one operation until its result says it is done (a psycopg2 asynchronous
+// connection's `poll()`, as a subprocess's) is a wait inside a call, not a worker's main loop.
+const WAIT = (test: string) => `import select\nimport psycopg2\n\n\ndef _wait(conn, timeout=None):\n    while 1:\n        state = conn.poll()\n        ${test}\n            break\n        elif state == psycopg2.extensions.POLL_WRITE:\n            select.select([], [conn.fileno()], [], timeout)\n`;
+new RuleTester({ filename: '/ws/app/query_runner/pg.py' }).run(rule, {
+  valid: [
+    { name: "a loop that breaks when the connection's poll says done", code: WAIT('if state == psycopg2.extensions.POLL_OK:') },
+    { name: 'a loop that breaks when the poll returns nothing', code: WAIT('if not state:') },
+  ],
+  invalid: [
+    {
+      name: "a consumer that breaks on a stop flag, not on the poll's result",
+      code: WAIT('if stopping:'),
+      errors: [{ messageId: 'pyMissing', line: 6 }],
+      output: 'import select\nimport psycopg2\nimport signal\n\n\ndef _stop_on_sigterm(signum, frame):\n    raise SystemExit(0)\n\n\nsignal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\ndef _wait(conn, timeout=None):\n    while 1:\n        state = conn.poll()\n        if stopping:\n            break\n        elif state == psycopg2.extensions.POLL_WRITE:\n            select.select([], [conn.fileno()], [], timeout)\n',
+    },
+  ],
+});

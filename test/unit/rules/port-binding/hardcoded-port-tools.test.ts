@@ -1,0 +1,36 @@
+import { rule } from '../../../../core/src/rules/port-binding/hardcoded-port';
+import { RuleTester } from '../ruleTester';
+
+// Listeners whose fixed port is by design (audit/README.md, "Held-out 4, the false positives left"): the
+// loopback listener a command-line tool opens for an OAuth redirect (the redirect URI registered with the
+// provider names the port) and closes once it has served, and a listener that only answers probes.
+const CALLBACK = (close: string) => `import * as http from 'http';\n\nexport function waitForCode(onCode) {\n  const server = http.createServer((req, res) => {\n    onCode(new URL(req.url, 'http://localhost').searchParams.get('code'));\n    res.end('You can close this window.');\n    ${close}\n  });\n  server.listen(4587);\n}\n`;
+const PROBE = (routes: string) => `import express from 'express';\nconst app = express();\n${routes}\napp.listen(8081);\n`;
+
+new RuleTester({ filename: '/ws/packages/cli/src/api/callback.ts' }).run(rule, {
+  valid: [
+    { name: "an OAuth redirect listener that closes itself once it has served", code: CALLBACK('server.close();\n    process.exit(0);') },
+    { name: 'a listener that only answers probes', filename: '/ws/src/health.ts', code: PROBE("app.get('/healthz', (req, res) => res.send('ok'));\napp.get('/ping', (req, res) => res.send('pong'));") },
+  ],
+  invalid: [
+    {
+      name: 'a server that keeps serving',
+      code: CALLBACK('// next request'),
+      errors: [{ messageId: 'literal', line: 9 }],
+      output: CALLBACK('// next request').replace('server.listen(4587);', 'server.listen(process.env.PORT ?? 4587);'),
+    },
+    {
+      name: "a service's route that closes the server (an admin shutdown) is still a service's",
+      code: "import express from 'express';\nconst app = express();\nconst server = app.listen(4587);\napp.post('/shutdown', () => server.close());\n",
+      errors: [{ messageId: 'literal', line: 3 }],
+      output: "import express from 'express';\nconst app = express();\nconst server = app.listen(process.env.PORT ?? 4587);\napp.post('/shutdown', () => server.close());\n",
+    },
+    {
+      name: 'a probe beside an API route',
+      filename: '/ws/src/health.ts',
+      code: PROBE("app.get('/healthz', (req, res) => res.send('ok'));\napp.get('/api/items', list);"),
+      errors: [{ messageId: 'literal', line: 5 }],
+      output: PROBE("app.get('/healthz', (req, res) => res.send('ok'));\napp.get('/api/items', list);").replace('app.listen(8081)', 'app.listen(process.env.PORT ?? 8081)'),
+    },
+  ],
+});
