@@ -255,7 +255,9 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
       return { kind: 'http', call: node, anchor: target.name, label: `promisify(${dottedName(target) ?? 'listen'})`, receiver: target.expression, promisified: true };
     }
   }
-  const started = bindings.resolve(node.expression);
+  // Only a call named like a starter is resolved: `serve(…)`, `adapter.serve(…)`.
+  const called = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
+  const started = called === 'serve' ? bindings.resolve(node.expression) : undefined;
   if (started && SERVER_STARTERS.some((row) => row.exports.some((path) => is(started, row.module, path)))) {
     return { kind: 'http', call: node, anchor: ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, label: dottedName(node.expression) ?? 'serve' };
   }

@@ -108,7 +108,10 @@ export class Resolution {
     if (!pkg.startsWith('@') && specifier.includes('/') && this.resolvesUnder(this.manifest.dir, specifier)) return true;
     const first = pkg.startsWith('@') ? pkg.split('/')[0] : pkg;
     const aliased = (text: string) => mentions(text, pkg) || (first !== pkg && mentions(text, first));
-    return this.aliasTexts.some(aliased) || bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
+    if (this.aliasTexts.some(aliased)) return true;
+    // A name with capitals cannot be published to npm (names are lower case since 2017): an alias, looked for in
+    // the bundler configs kept anywhere in the package. Only then, since that search lists the package's folders.
+    return /[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
   }
 
   private addWorkspaceNames(rootDir: string, globs: string[]): void {
@@ -288,7 +291,7 @@ function hasRuntimeDependencies(json: Record<string, unknown>): boolean {
   return ['dependencies', 'peerDependencies', 'optionalDependencies'].some((f) => isRecord(json[f]) && Object.keys(json[f] as object).length > 0);
 }
 
-/** Bundler configs, wherever the package keeps them: `config/webpack.config.js` (an ejected app), a framework's own. */
+/** Bundler configs, wherever the package keeps them (a framework's own, deep in its tree). */
 const BUNDLER_CONFIG = /^(?:webpack|rspack|vite)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/;
 const NOT_SEARCHED = /^(?:node_modules|dist|build|out|coverage|vendor|test|tests|__tests__|fixtures?|examples?)$|^\./;
 const MAX_FOLDERS = 2000;
@@ -297,10 +300,10 @@ const bundlerConfigs = new PerVersion<string[]>();
 
 /**
  * The alias-bearing texts of the bundler configs kept anywhere in a package, below the folders `readAliases`
- * reads (a build script may `require('../config/webpack.config')` instead of passing `--config`; a CMS bundles
- * its modules' browser code with a config of its own, `modules/asset/lib/webpack/webpack.config.js`, whose
- * `resolve.alias` names `Modules`). Nested packages keep their own. Bounded: MAX_FOLDERS folders listed, breadth
- * first, and read only when an import is otherwise unexplained; once per package folder and host version.
+ * reads (a CMS bundles its modules' browser code with a config of its own,
+ * `modules/asset/lib/webpack/webpack.config.js`, whose `resolve.alias` names `Modules`). Nested packages keep
+ * their own. Bounded: MAX_FOLDERS folders listed, breadth first, and read only for an import npm could not
+ * publish that nothing else explains; once per package folder and host version.
  */
 function bundlerConfigsIn(host: ListingHost, dir: string): string[] {
   return bundlerConfigs.get(host, dir, () => {

@@ -15,17 +15,23 @@ new RuleTester({ filename: '/ws/modules/area/ui/apps/Areas.js', files: CMS }).ru
   valid: [
     { name: 'an alias a bundler config deep in the package defines', code: "import createApp from 'Modules/ui/lib/vue';\nexport const a = createApp;\n" },
     {
-      name: "an ejected app's config/webpack.config.js, which the build script requires instead of naming it",
+      name: "an ejected app's config/webpack.config.js, which the build script loads instead of naming it",
       filename: '/ws/src/index.js',
-      code: "import Button from 'components/Button';\nexport const b = Button;\n",
+      code: "import Button from 'Components/Button';\nexport const b = Button;\n",
       files: {
         '/ws/package.json': JSON.stringify({ name: 'web', dependencies: { react: '^18.0.0' }, scripts: { build: 'node scripts/build.js' } }),
-        '/ws/config/webpack.config.js': "module.exports = { resolve: { alias: { components: './src/components' } } };\n",
+        '/ws/config/webpack.config.js': "module.exports = { resolve: { alias: { Components: './src/components' } } };\n",
       },
     },
   ],
   invalid: [
     { name: 'a package the alias config does not name', code: "import { Editor } from '@tiptap/core';\nexport const e = Editor;\n", errors: [['undeclared', 1, "'@tiptap/core'"]] },
+    {
+      name: 'a lower-case name a deep config aliases is not looked for there (a package name like any other)',
+      code: "import util from 'shared/util';\nexport const u = util;\n",
+      files: { ...CMS, '/ws/modules/asset/lib/webpack/webpack.config.js': "module.exports = { resolve: { alias: { shared: './src/shared' } } };\n" },
+      errors: [['undeclared', 1, "'shared/util'"]],
+    },
     {
       name: "a nested package's config aliases only its own imports",
       code: "import Widget from 'Widgets/x';\nexport const w = Widget;\n",
