@@ -14,9 +14,14 @@ export { ts };
 `;
 
 export async function bundleEngine(repo, outfile) {
+  return bundleEntry(repo, outfile, ENTRY, 'bench-engine.ts');
+}
+
+/** Bundles `entry` (TypeScript source resolved in `repo`) as esbuild.mjs bundles the extension. */
+export async function bundleEntry(repo, outfile, entry, sourcefile) {
   const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
   await esbuild.build({
-    stdin: { contents: ENTRY, resolveDir: repo, sourcefile: 'bench-engine.ts', loader: 'ts' },
+    stdin: { contents: entry, resolveDir: repo, sourcefile, loader: 'ts' },
     outfile,
     bundle: true,
     platform: 'node',
