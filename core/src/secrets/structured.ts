@@ -208,10 +208,12 @@ const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b.{0,300}?\s-p(
 /** `.env`, `.properties`, `.ini`: one `KEY=value` per line. */
 export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shell' | 'dockerfile'): KeyedSecret[] {
   const found: KeyedSecret[] = [];
+  // INI and TOML sections that set the environment of the test run: their values are test configuration.
+  let testSection = false;
   const push = (name: string, raw: string, rawStart: number) => {
     const { value, offset } = unquote(raw);
     const secret = keyed(name, value, rawStart + offset);
-    if (secret) found.push(secret);
+    if (secret) found.push(testSection ? { ...secret, devOrTest: true } : secret);
   };
   // An `ENV` whose line ends in `\` goes on: `ENV NODE_ENV=production \` then `    DB_PASSWORD=…`.
   let continued = false;
@@ -221,7 +223,11 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
   for (const line of linesOf(text)) {
     const t = line.text;
     if (/^\s*[#;!]/.test(t) || t.trim() === '') continue;
-    if (kind === 'properties' && /^\s*\[[^\]]*\]\s*$/.test(t)) sections.push({ pairs: [], from: found.length });
+    const header = kind === 'properties' ? /^\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(t) : null;
+    if (header) {
+      sections.push({ pairs: [], from: found.length });
+      testSection = TEST_ENVIRONMENT_SECTION.test(header[1]);
+    }
     if (kind === 'dockerfile') {
       const m: RegExpExecArray | null = continued ? /^()(.*)$/.exec(t) : /^\s*(ENV|ARG)\s+(.*)$/i.exec(t);
       const wasContinued = continued;
@@ -245,6 +251,12 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
   const sectionOf = (i: number) => [...sections].reverse().find((s) => s.from <= i)?.pairs ?? [];
   return found.filter((secret, i) => !echoesAccount(secret.value, sectionOf(i)));
 }
+
+/**
+ * The sections that set a test run's environment: pytest-env's `[tool.pytest_env]` in pyproject.toml and `env =`
+ * under `[pytest]`/`[tool:pytest]` (pytest.ini, setup.cfg), tox's `[testenv]`/`[testenv:name]` `setenv =`.
+ */
+const TEST_ENVIRONMENT_SECTION = /^(?:tool\.pytest_env|pytest|tool:pytest|(?:tox:)?testenv(?::[\w.-]+)?)$/;
 
 /** Credentials given to commands on a shell line: `--password=…`, `curl -H "Authorization: …"`, `curl -u user:pw`, `mysql -p…`. */
 function commandSecrets(t: string, lineStart: number, push: (name: string, raw: string, rawStart: number) => void): KeyedSecret[] {
