@@ -203,6 +203,13 @@ function shutdownFix(context: FileContext, site: ListenSite): ShutdownPlan | und
     indent: /^[ \t]*/.exec(context.lines.lineText(context.lines.positionAt(at).line))?.[0] ?? '',
   });
   const receiverText = site.receiver && ts.isIdentifier(site.receiver) ? site.receiver.text : undefined;
+  /** The statement's binding, or a free name bound to the value the code threw away (`const server = …`). */
+  const bound = (wanted: string, taken: Set<string>, edits: EditFix['edits']): string => {
+    if (!place.discarded) return place.binding as string;
+    const name = freeName(sf, wanted, taken);
+    edits.push({ start: at, end: at, text: `const ${name} = ` });
+    return name;
+  };
 
   if (site.kind === 'nest' || (site.kind === 'http' && receiverText && /nest/i.test(receiverText))) {
     if (!receiverText) return undefined;
@@ -222,13 +229,7 @@ function shutdownFix(context: FileContext, site: ListenSite): ShutdownPlan | und
       edits: (taken) => {
         const { eol, indent } = layout();
         const edits: EditFix['edits'] = [];
-        let target: string;
-        if (site.kind === 'worker') {
-          if (place.discarded) {
-            target = freeName(sf, 'worker', taken);
-            edits.push({ start: at, end: at, text: `const ${target} = ` });
-          } else target = place.binding as string;
-        } else target = receiverText as string;
+        const target = site.kind === 'worker' ? bound('worker', taken, edits) : receiverText as string;
         const closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : site.close ? site.close(target) : `${target}.close()`;
         edits.push({ start: after, end: after, text: promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
         return edits;
@@ -244,12 +245,7 @@ function shutdownFix(context: FileContext, site: ListenSite): ShutdownPlan | und
     edits: (taken) => {
       const { eol, indent } = layout();
       const edits: EditFix['edits'] = [];
-      let target: string;
-      if (site.server) target = site.server;
-      else if (place.discarded) {
-        target = freeName(sf, 'server', taken);
-        edits.push({ start: at, end: at, text: `const ${target} = ` });
-      } else target = place.binding as string;
+      const target = site.server || bound('server', taken, edits);
       edits.push({ start: after, end: after, text: serverShutdown(target, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
       return edits;
     },
