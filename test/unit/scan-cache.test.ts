@@ -140,7 +140,11 @@ describe('--cache: a persistent cache for repeated runs', () => {
     assert.deepEqual(second.findings, first.findings);
     assert.deepEqual([second.out.filesRead, second.hashed], [0, 0]);
     assert.deepEqual(reads, [], 'not even the files with findings, nor package.json');
-    assert.equal(second.checks.reread, 0, 'manifests and probed configs are vouched for by their signatures');
+    // A shared folder above the scratch one (the system's temporary folder) moves whenever another process
+    // writes there: what was probed absent in it is rightly looked for again. Nothing of the project's is.
+    const ours = second.checks.rereads.filter((p) => p.replace(/^list:/, '').startsWith(scratch));
+    assert.deepEqual(ours, [], 'manifests and probed configs are vouched for by their signatures');
+    assert.equal(second.checks.reread, second.checks.rereads.length);
     assert.ok(second.checks.trusted > 0);
     assert.equal(second.changed, false, 'nothing changed: the cache file is not written again');
   });

@@ -77,8 +77,8 @@ export class ScanCache {
   }
 
   /** How the other files the rules read were checked on load: vouched for by their signature, or read again. */
-  get readChecks(): { trusted: number; reread: number } {
-    return { ...this.log.counts };
+  get readChecks(): { trusted: number; reread: number; rereads: string[] } {
+    return { ...this.log.counts, rereads: [...this.log.rereads] };
   }
 
   /** Reads the cache file; returns a message when it was present but could not be used. */

@@ -29,6 +29,8 @@ export class ReadLog {
   signatures: Record<string, string> = {};
   /** Entries vouched for by their signature alone, and entries read again (work counts for tests). */
   readonly counts = { trusted: 0, reread: 0 };
+  /** The entries read again, in order (tests tell the project's own from a shared folder above it). */
+  readonly rereads: string[] = [];
   /** Something was read that the previous run's log did not hold, or read differently. */
   changed = false;
   private readonly fileStats = new Map<string, fs.Stats | undefined>();
@@ -85,6 +87,7 @@ export class ReadLog {
         continue;
       }
       this.counts.reread++;
+      this.rereads.push(p);
       // As it was: recording it again marks the log changed only when its hash or signature moved.
       this.reads[p] = hash;
       if (stored !== undefined) this.signatures[p] = stored;
