@@ -130,7 +130,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         start: r.start,
         end: r.end,
         data: r.data ?? {},
-        fingerprint: fingerprintOf(`${identity}|${n}`),
+        fingerprint: createHash('sha256').update(`${identity}|${n}`).digest('hex').slice(0, 32),
       };
       if (suppression) {
         suppressed.push({ ...finding, suppression });
@@ -208,20 +208,3 @@ function render(template: string, data: Record<string, string>): string {
 }
 
 export { FileContext };
-
-/**
- * A finding's fingerprint: the first 32 hex digits of the SHA-256 of its identity and occurrence. A keystroke
- * reports the same findings again, so the last few hundred are kept (each hash cost more than its lookup). The
- * keys are copies of their own: an identity built from a document's path keeps no substring of it alive.
- */
-function fingerprintOf(identity: string): string {
-  let fingerprint = fingerprints.get(identity);
-  if (fingerprint === undefined) {
-    fingerprint = createHash('sha256').update(identity).digest('hex').slice(0, 32);
-    if (fingerprints.size >= 512) fingerprints.clear();
-    fingerprints.set(Buffer.from(identity, 'utf8').toString('utf8'), fingerprint);
-  }
-  return fingerprint;
-}
-
-const fingerprints = new Map<string, string>();
