@@ -43,5 +43,16 @@ export function mapHost(files: Record<string, string>, root = '/'): FileHost {
  * keyed by a folder would keep the URI of the first document seen there, long after that document closed.
  */
 export function folderKeyOf(file: string): string {
-  return Buffer.from(path.dirname(file), 'utf8').toString('utf8');
+  const dir = path.dirname(file);
+  let key = folderKeys.get(dir);
+  if (key === undefined) {
+    key = Buffer.from(dir, 'utf8').toString('utf8');
+    if (folderKeys.size >= 256) folderKeys.clear();
+    // Keyed by the copy itself: a lookup by a substring of equal text finds it, and the map keeps no parent alive.
+    folderKeys.set(key, key);
+  }
+  return key;
 }
+
+/** The copies made so far (several rules ask for the same file's folder on every keystroke). */
+const folderKeys = new Map<string, string>();

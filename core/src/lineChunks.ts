@@ -42,15 +42,30 @@ export const lineChunkWork = { runs: 0 };
  * stay, chunks starting after a kept line break past the edit stay (shifted); the lines between are searched again.
  */
 export function lineChunksAfterEdit<T>(previous: readonly Chunk<T>[], before: string, after: string, change: Change, per: (run: string) => T): Chunk<T>[] {
-  if (previous.length === 0 || before.length - (change.end - change.start) + change.newLength !== after.length) return lineChunks(after, per);
+  return rechunk(previous, before, after, change, per).chunks;
+}
+
+/**
+ * `lineChunksAfterEdit`, and whether the lines searched again gave what the chunks they replace held (as many
+ * values, each equal: `sameValue`). Then whatever was merged from the previous chunks stands: most keystrokes
+ * change no run's answer, and merging ~60 runs' values for each search was most of a derived search's cost.
+ */
+export function rechunk<T>(previous: readonly Chunk<T>[], before: string, after: string, change: Change, per: (run: string) => T): { chunks: Chunk<T>[]; same: boolean } {
+  if (previous.length === 0 || before.length - (change.end - change.start) + change.newLength !== after.length) return { chunks: lineChunks(after, per), same: false };
   const delta = change.newLength - (change.end - change.start);
   const chunks: Chunk<T>[] = [];
-  let i = 0;
-  for (; i < previous.length; i++) {
-    const c = previous[i];
-    if (c.end > change.start || before.charCodeAt(c.end - 1) !== 10) break;
-    chunks.push(c);
+  // The chunks ending at or before the edit, found by bisection (a keystroke asks for several searches, each
+  // with ~60 chunks): every chunk ends in a line break but the text's last one, which is then not kept either.
+  let lo = 0;
+  let hi = previous.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (previous[mid].end <= change.start) lo = mid + 1;
+    else hi = mid;
   }
+  let i = lo;
+  while (i > 0 && before.charCodeAt(previous[i - 1].end - 1) !== 10) i--;
+  for (let k = 0; k < i; k++) chunks.push(previous[k]);
   let j = i;
   while (j < previous.length && previous[j].start <= change.end) j++;
   const from = chunks.length > 0 ? chunks[chunks.length - 1].end : 0;
@@ -60,11 +75,27 @@ export function lineChunksAfterEdit<T>(previous: readonly Chunk<T>[], before: st
     return per(run);
   };
   scan(counted, after, from, to, chunks);
+  let same = chunks.length - i === j - i;
+  for (let k = i; same && k < j; k++) same = sameValue(previous[k].value, chunks[k].value);
   for (; j < previous.length; j++) {
     const c = previous[j];
     chunks.push({ start: c.start + delta, end: c.end + delta, value: c.value });
   }
-  return chunks;
+  return { chunks, same };
+}
+
+/** Equal values of a run: the same primitive, or arrays or sets of the same primitives in the same order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, k) => x === b[k]);
+  if (a instanceof Set && b instanceof Set) {
+    // In the same order too: a merge that unions the sets then gives the same set, in the same order.
+    if (a.size !== b.size) return false;
+    const other = b.values();
+    for (const x of a) if (other.next().value !== x) return false;
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defaultIndex, type KeywordIndex } from './secrets/scan';
 import type { SecretProvider } from './secrets/provider';
-import { lineChunks, lineChunksAfterEdit, type Change, type Chunk } from './lineChunks';
+import { lineChunks, rechunk, type Change, type Chunk } from './lineChunks';
 
 /** A text's provider keywords, kept per run of lines so that the next version rescans only the lines an edit touched. */
 export interface ProviderKeywords {
@@ -32,5 +32,7 @@ export function providerKeywordsAfterEdit(
   index: KeywordIndex = defaultIndex(),
 ): ProviderKeywords {
   if (!index.lineSafe || previous.chunks.length === 0) return providerKeywords(after, index);
-  return finish(index, lineChunksAfterEdit(previous.chunks, before, after, change, (run) => index.keywordsIn(run)));
+  const { chunks, same } = rechunk(previous.chunks, before, after, change, (run) => index.keywordsIn(run));
+  // The lines searched again hold the keywords they held: the providers are those of the previous version.
+  return same ? { chunks, candidates: previous.candidates } : finish(index, chunks);
 }

@@ -7,7 +7,10 @@ import { analyze } from '../../core/src/engine';
 import { looksMinified } from '../../core/src/fileKinds';
 import { fixIdOf } from '../../core/src/fixes/types';
 import { identifierLookups } from '../../core/src/js/names';
-import { lineChunkWork } from '../../core/src/lineChunks';
+import { lineChunkWork, rechunk, lineChunks } from '../../core/src/lineChunks';
+import { listenSites } from '../../core/src/js/servers';
+import { closesItself, servesOnlyProbes } from '../../core/src/js/serverUse';
+import { statementFactsComputed } from '../../core/src/js/statements';
 import { rulesById } from '../../core/src/rules';
 import { findSqlPasswords, SQL_CANDIDATE, SQL_CANDIDATE_LINES } from '../../core/src/secrets/sql';
 import { roleOfContext, roleOfPath } from '../../core/src/workspace/roles';
@@ -191,5 +194,79 @@ describe('a diagnostic pull does not compute the graceful-shutdown fix', () => {
     assert.ok(identifierLookups() > lookups, 'the edits pick free names');
     assert.equal(fix.edits[0].text, 'const server = ');
     assert.match(fix.edits[1].text, /const shutdown = \(signal\) => \{/);
+  });
+});
+
+// A listener that only answers probes, or that closes itself once it has served, is judged per top-level statement
+// (core/src/js/serverUse.ts): after any edits the answer is that of a fresh parse, and a keystroke walks one statement.
+describe('servers that only answer probes or close themselves, after an edit', () => {
+  const statement = fc.constantFrom(
+    "const express = require('express');\n", "const http = require('http');\n", 'const app = express();\n', 'const health = express();\n',
+    "app.get('/healthz', (req, res) => res.send('ok'));\n", "app.get('/users', list);\n", "health.get('/readyz', ok);\n", 'app.use(auth);\n',
+    "app.set('x', 1);\n", 'module.exports = app;\n', 'app.listen(8080);\n', 'health.listen(9000);\n',
+    'const server = http.createServer((req, res) => { res.end(); server.close(); });\n', 'const server = http.createServer(handler);\n',
+    'server.listen(4000);\n', 'function f() { const app = 1; return app; }\n', 'class A { m() { app.post("/x", h); } }\n',
+  );
+  const source = fc.array(statement, { maxLength: 30 }).map((parts) => parts.join(''));
+  const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.oneof(statement, fc.constantFrom('x', ' ', '(', '}', '\n', 'app', 'server')) });
+  const answers = (sf: ReturnType<FileContext['withText']>['sourceFile']) => listenSites(sf).map((site) => [site.label, servesOnlyProbes(sf, site), closesItself(sf, site)]);
+
+  test('are judged as a fresh parse judges them, for any sequence of edits', () => {
+    fc.assert(
+      fc.property(source, fc.array(change, { minLength: 1, maxLength: 6 }), (first, edits) => {
+        let context = new FileContext('/ws/src/server.js', first);
+        answers(context.sourceFile);
+        for (const e of edits) {
+          const { next, change: c } = applyEdit(context.text, e);
+          context = context.withText(next, c);
+          assert.deepEqual(answers(context.sourceFile), answers(new FileContext('/ws/src/server.js', next).sourceFile));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a keystroke in a 2,000-line file walks only the statement it touched', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `function handler${i}(req, res) { return res.send(${i}); }`);
+    lines[0] = "const http = require('http');\nconst health = require('express')();\nconst server = http.createServer((req, res) => server.close());";
+    lines[1998] = "health.get('/healthz', handler1);\nhealth.listen(9000);";
+    lines[1999] = 'server.listen(4000);';
+    const before = `${lines.join('\n')}\n`;
+    const first = new FileContext('/ws/src/server.js', before);
+    assert.deepEqual(answers(first.sourceFile), [['health.listen', true, false], ['server.listen', false, true]]);
+    const at = before.indexOf('handler1000') + 7;
+    const next = first.withText(`${before.slice(0, at)}x${before.slice(at)}`, { start: at, end: at, newLength: 1 });
+    const sites = listenSites(next.sourceFile);
+    const computed = statementFactsComputed();
+    const judged = sites.map((site) => [servesOnlyProbes(next.sourceFile, site), closesItself(next.sourceFile, site)]);
+    assert.deepEqual(judged, [[true, false], [false, true]]);
+    // Three questions (`health` and `server` as probe-only apps, `server` as closing itself), each about the
+    // statements the incremental parser made anew: the one edited and at most its neighbour. Not 2,000.
+    assert.ok(statementFactsComputed() - computed <= 3 * 2, `${statementFactsComputed() - computed} statements walked`);
+  });
+});
+
+describe('a line-local search after an edit', () => {
+  test('keeps its merged answer only when the runs searched again found what the runs they replace had found', () => {
+    const words = fc.constantFrom('pg', 'mysql', 'mongo', 'x', ' ', '\n', 'a'.repeat(700), '\n'.repeat(3));
+    const long = fc.array(words, { maxLength: 60 }).map((parts) => parts.join(''));
+    const per = (run: string) => [...new Set(run.match(/pg|mysql|mongo/g) ?? [])];
+    fc.assert(
+      fc.property(long, fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: words }), { minLength: 1, maxLength: 5 }), (first, edits) => {
+        let text = first;
+        let chunks = lineChunks(text, per);
+        for (const e of edits) {
+          const { next, change: c } = applyEdit(text, e);
+          const derived = rechunk(chunks, text, next, c, per);
+          const fresh = lineChunks(next, per);
+          // Where runs end depends on the edits made; what the runs found, together, does not.
+          assert.deepEqual([...new Set(derived.chunks.flatMap((k) => k.value))].sort(), [...new Set(fresh.flatMap((k) => k.value))].sort());
+          if (derived.same) assert.deepEqual(derived.chunks.map((k) => k.value), chunks.map((k) => k.value), 'the same values, run for run');
+          text = next;
+          chunks = derived.chunks;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import { unwrap } from './modules';
 import type { ListenSite } from './servers';
+import { StatementMemo } from './statements';
 
 /**
  * What a started server is for, when the file shows it is no service of the app's: a listener that only
@@ -23,21 +24,53 @@ const SETUP_METHODS = new Set(['listen', 'set', 'enable', 'disable', 'on', 'once
 export function servesOnlyProbes(sf: ts.SourceFile, site: ListenSite): boolean {
   const receiver = site.receiver && unwrap(site.receiver);
   if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http') return false;
-  const name = receiver.text;
   let routes = 0;
-  let other = false;
+  for (const use of perName(probeMemos, receiver.text, appUsesIn).of(sf)) {
+    if (use.other) return false;
+    routes += use.probes;
+  }
+  return routes > 0;
+}
+
+/**
+ * Per name, a memo of its uses in each top-level statement (StatementMemo): both rules ask on every keystroke,
+ * and walking the whole file for the app's uses each time was a walk of every statement the edit did not touch.
+ */
+const probeMemos = new Map<string, StatementMemo<AppUses>>();
+const closeMemos = new Map<string, StatementMemo<boolean>>();
+
+interface AppUses {
+  probes: number;
+  /** A use that is neither a probe route nor set-up. */
+  other: boolean;
+}
+
+function perName<T>(memos: Map<string, StatementMemo<T>>, name: string, of: (statement: ts.Statement, name: string) => T): StatementMemo<T> {
+  let memo = memos.get(name);
+  if (!memo) {
+    // A few names per file are asked about; the bound keeps a long editing session from collecting them all.
+    if (memos.size >= 64) memos.clear();
+    memo = new StatementMemo((statement) => [of(statement, name)], (item) => item);
+    memos.set(name, memo);
+  }
+  return memo;
+}
+
+/** The uses of the app `name` in one statement, up to the first that is neither a probe route nor set-up. */
+function appUsesIn(statement: ts.Statement, name: string): AppUses {
+  const uses: AppUses = { probes: 0, other: false };
   const visit = (node: ts.Node): void => {
-    if (other) return;
+    if (uses.other) return;
     if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
       const use = routeUse(node);
-      if (use === 'probe') routes++;
-      else if (use !== 'setup') other = true;
+      if (use === 'probe') uses.probes++;
+      else if (use !== 'setup') uses.other = true;
       return;
     }
     ts.forEachChild(node, visit);
   };
-  visit(sf);
-  return !other && routes > 0;
+  visit(statement);
+  return uses;
 }
 
 /** How the app is used where this identifier stands: a probe route, set-up, or anything else. */
@@ -68,6 +101,11 @@ function isDeclarationName(id: ts.Identifier): boolean {
 export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
   const server = site.server;
   if (!server) return false;
+  return perName(closeMemos, server, closingDeclarationIn).of(sf).includes(true);
+}
+
+/** Whether the statement declares `server` made with a handler that closes it (not looking inside that declaration). */
+function closingDeclarationIn(statement: ts.Statement, server: string): boolean {
   let closes = false;
   const visit = (node: ts.Node): void => {
     if (closes) return;
@@ -79,7 +117,7 @@ export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
     }
     ts.forEachChild(node, visit);
   };
-  visit(sf);
+  visit(statement);
   return closes;
 }
 

@@ -10,6 +10,8 @@ import ts = require('typescript');
  */
 export class StatementMemo<T> {
   private readonly cache = new WeakMap<ts.Node, { pos: number; key: string; items: readonly T[] }>();
+  /** The facts last gathered for a tree, with their key: asking again for the same version costs no loop over its statements. */
+  private readonly gathered = new WeakMap<ts.SourceFile, { key: string; out: readonly T[] }>();
 
   constructor(
     /** The facts of one statement, in the order a walk of the tree would find them. */
@@ -18,7 +20,9 @@ export class StatementMemo<T> {
     private readonly shift: (item: T, delta: number) => T,
   ) {}
 
-  of(sourceFile: ts.SourceFile, key = ''): T[] {
+  of(sourceFile: ts.SourceFile, key = ''): readonly T[] {
+    const last = this.gathered.get(sourceFile);
+    if (last && last.key === key) return last.out;
     const out: T[] = [];
     for (const statement of sourceFile.statements) {
       let entry = this.cache.get(statement);
@@ -30,6 +34,7 @@ export class StatementMemo<T> {
       const delta = statement.pos - entry.pos;
       for (const item of entry.items) out.push(delta === 0 ? item : this.shift(item, delta));
     }
+    this.gathered.set(sourceFile, { key, out });
     return out;
   }
 }

@@ -166,7 +166,7 @@ function suggestEnvName(name: string, literal: ts.Node): string {
  * Every literal that sits where a secret is kept, used or defaulted. A literal is judged by its own statement
  * and the file's imports: on a keystroke only the statement the edit touched is walked again (StatementMemo).
  */
-export function findJsSecrets(sourceFile: ts.SourceFile, imports = importedModules(sourceFile)): JsSecret[] {
+export function findJsSecrets(sourceFile: ts.SourceFile, imports = importedModules(sourceFile)): readonly JsSecret[] {
   const memo = (secretsMemo ??= new StatementMemo(secretsOf, moved));
   // Only the imports' names and modules matter to the judgement, not where they are written.
   memoImports = imports;
