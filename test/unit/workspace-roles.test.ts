@@ -135,3 +135,18 @@ describe('roles: an examples folder inside the project (held-out 3)', () => {
     assert.equal(roleOfPath('src/Web/wwwroot/lib/bootstrap/dist/js/bootstrap.esm.js').role, 'vendored');
   });
 });
+
+describe('roles: a package under a playground folder (held-out 5)', () => {
+  const root = '/ws';
+  const at = (rel: string, files: Record<string, string>) => roleOfFile(`${root}/${rel}`, rel, host(files)).role;
+  const nest = { '/ws/package.json': '{"name":"sdk"}', '/ws/playground/nestjs/package.json': '{"name":"nestjs","description":""}' };
+  test("a throwaway app where the project's developers try its code is a snippet", () => {
+    assert.equal(at('playground/nestjs/src/main.ts', nest), 'snippet');
+    assert.equal(at('playgrounds/app/server.js', { '/ws/playgrounds/app/package.json': '{}' }), 'snippet');
+  });
+  test('one a Dockerfile deploys, or a package merely named playground, is code', () => {
+    assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/Dockerfile': 'FROM node' }), 'source');
+    assert.equal(at('packages/playground/src/main.ts', { '/ws/packages/playground/package.json': '{"name":"playground"}' }), 'source');
+    assert.equal(at('apps/api/src/main.ts', { '/ws/apps/api/package.json': '{"name":"api","description":""}' }), 'source');
+  });
+});

@@ -179,7 +179,9 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
  * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
  * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
  * the project deploys — unless a Dockerfile or a Procfile beside it deploys it. Only a nested package: the
- * project's own manifest may say "example app" of itself.
+ * project's own manifest may say "example app" of itself. A package kept under a `playground/` folder is one too,
+ * whatever its manifest says: by convention (Vite's, Nuxt's, many SDKs' monorepos) the place where the project's
+ * developers try its code in a throwaway app (an SDK's `playground/nestjs` server).
  */
 function isInExamplePackage(file: string, relativePath: string, host: RoleHost): boolean {
   const p = file.replace(/\\/g, '/');
@@ -192,7 +194,8 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
     if (text === undefined) continue;
     try {
       const description = (JSON.parse(text) as { description?: unknown }).description;
-      if (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description)) return false;
+      const playground = dir.slice(root.length + 1).split('/').slice(0, -1).some((part) => PLAYGROUND_DIR.test(part));
+      if (!playground && (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description))) return false;
       // A sample built into an image or run by a platform (a Dockerfile or a Procfile beside its manifest) is
       // deployed: kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
       return host.readFile(`${dir}/Dockerfile`) === undefined && host.readFile(`${dir}/Procfile`) === undefined;
@@ -227,6 +230,8 @@ function isInExampleFolder(file: string, relativePath: string, host: RoleHost): 
   return true;
 }
 const EXAMPLE_DIR = /^(?:examples?|samples?)$/i;
+/** Folders of throwaway apps the project's developers try its code in. */
+const PLAYGROUND_DIR = /^playgrounds?$/i;
 
 /** A project's own configuration files, one of which makes a folder the root of a project. */
 const PROJECT_CONFIGS = ['tsconfig.json', 'jsconfig.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'vite.config.ts', 'vite.config.js', 'tsup.config.ts'];
