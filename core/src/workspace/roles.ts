@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { isTestFile } from '../fileKinds';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
+import type { FileHost } from '../host';
+import { productWords } from './productNames';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -128,9 +130,29 @@ export function roleOfContext(context: RoleSubject): RoleVerdict {
     // The text is read for a bundle's wrapper only where one may be.
     const text = context.lineLocal && !context.lineLocal(MAY_BE_BUNDLE) ? undefined : context.text;
     verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, text) : roleOfPath(relative, text);
+    if (verdict.role === 'source' && context.host && isVendoredPythonModule(context.path, context.text, context.host)) {
+      verdict = { role: 'vendored', reason: 'a single-file library with its own distribution metadata' };
+    }
     contextRoles.set(context, verdict);
   }
   return verdict;
+}
+
+/**
+ * A Python module that carries its own distribution's metadata at the top level (`__author__` and `__license__`,
+ * as a single-file library published on PyPI does: `bottle.py`) under a name the project does not give itself
+ * (`productNames.ts`: package.json, go.mod, pyproject.toml): a copy of someone else's library, kept in the project
+ * rather than installed (a `bottle_wrapper/bottle.py`). A package's `__init__.py` is the project's own, and so is a
+ * module in a project that names itself nowhere (nothing to tell the two apart).
+ */
+function isVendoredPythonModule(file: string, text: string, host: FileHost): boolean {
+  const base = path.basename(file);
+  if (!base.endsWith('.py') || base === '__init__.py') return false;
+  if (!/^__author__\s*=/m.test(text) || !/^__license__\s*=/m.test(text)) return false;
+  const product = productWords(host, file);
+  if (product.size === 0) return false;
+  const own = base.slice(0, -3).toLowerCase().split(/[^a-z0-9]+/);
+  return !own.some((w) => product.has(w) || [...product].some((p) => p.includes(w) && w.length >= 4));
 }
 
 function relativeToRoot(context: RoleSubject): string {
