@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
+import { roleOfContext, roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
 
 const host = (files: Record<string, string>) => ({ readFile: (f: string) => files[f] });
 
@@ -148,5 +148,31 @@ describe('roles: a package under a playground folder (held-out 5)', () => {
     assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/Dockerfile': 'FROM node' }), 'source');
     assert.equal(at('packages/playground/src/main.ts', { '/ws/packages/playground/package.json': '{"name":"playground"}' }), 'source');
     assert.equal(at('apps/api/src/main.ts', { '/ws/apps/api/package.json': '{"name":"api","description":""}' }), 'source');
+  });
+});
+
+describe('roles: what the text says (held-out 5)', () => {
+  const hostOf = (files: Record<string, string>) => ({ readFile: (f: string) => files[f], rootOf: () => '/ws' });
+  const roleOf = (rel: string, text: string, files: Record<string, string>) => roleOfContext({ path: `/ws/${rel}`, relativePath: rel, text, host: hostOf(files) }).role;
+  const lib = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
+  const sample = "const express = require('express');\nconst uploader = require('uploader')();\nexpress().listen(3000);\n";
+  test('a script that loads its own package by name is a usage sample', () => {
+    assert.equal(roleOf('packages/uploader/sample.js', sample, lib), 'snippet');
+    assert.equal(roleOf('packages/uploader/demo.mjs', sample.replace("require('uploader')()", "(await import('uploader')).default()"), lib), 'snippet');
+  });
+  test("a subpath of its own name, or another package's name, is the package's code", () => {
+    assert.equal(roleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader/lib/local')"), lib), 'source');
+    assert.equal(roleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader-s3')"), lib), 'source');
+  });
+  const project = { '/ws/pyproject.toml': '[project]\nname = "pkgindex"\n' };
+  const framework = "__author__ = 'A. Author'\n__license__ = 'MIT'\n\ndef run(app): ...\n";
+  test('a Python module with its own author and licence, under a name the project does not give itself, is vendored', () => {
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', framework, project), 'vendored');
+  });
+  test("the project's own module, a package's __init__, or a project that names itself nowhere: the project's code", () => {
+    assert.equal(roleOf('pkgindex/pkgindex_core.py', framework, project), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/__init__.py', framework, project), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', framework, {}), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', "__author__ = 'A. Author'\n", project), 'source');
   });
 });

@@ -3,6 +3,7 @@ import { isTestFile } from '../fileKinds';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 import type { FileHost } from '../host';
 import { productWords } from './productNames';
+import { nearestManifest } from './manifest';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -133,6 +134,9 @@ export function roleOfContext(context: RoleSubject): RoleVerdict {
     if (verdict.role === 'source' && context.host && isVendoredPythonModule(context.path, context.text, context.host)) {
       verdict = { role: 'vendored', reason: 'a single-file library with its own distribution metadata' };
     }
+    if (verdict.role === 'source' && context.host && isUsageSample(context.path, context.text, context.host)) {
+      verdict = { role: 'snippet', reason: 'a usage sample: it loads its own package by name' };
+    }
     contextRoles.set(context, verdict);
   }
   return verdict;
@@ -153,6 +157,20 @@ function isVendoredPythonModule(file: string, text: string, host: FileHost): boo
   if (product.size === 0) return false;
   const own = base.slice(0, -3).toLowerCase().split(/[^a-z0-9]+/);
   return !own.some((w) => product.has(w) || [...product].some((p) => p.includes(w) && w.length >= 4));
+}
+
+/**
+ * A script of a package that loads that package by its published name (`require('uploadfs')` in the `uploadfs`
+ * package's `sample.js`), as its users' code does: a usage sample written to run beside an installed copy, with
+ * whatever server and packages the sample brings, not a program of the package. Only the exact name: a subpath
+ * (`require('app/config')`) may be the project's own alias.
+ */
+function isUsageSample(file: string, text: string, host: FileHost): boolean {
+  if (!/\.[cm]?[jt]sx?$/.test(file) || !/\brequire\s*\(|\bfrom\s*['"]/.test(text)) return false;
+  const name = nearestManifest(host, file)?.name;
+  if (!name) return false;
+  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(String.raw`(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'\x60])${quoted}\1`).test(text);
 }
 
 function relativeToRoot(context: RoleSubject): string {
