@@ -158,6 +158,7 @@ function isNotASecret(v: string): boolean {
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
     /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
     /^phc_[A-Za-z0-9]{20,}$/.test(v) || // PostHog project keys too: they ship in every page the snippet tracks
+    /\(\?P?<[A-Za-z_]\w*>/.test(v) || // a regular expression's named group: a URL pattern `(?P<friendly_token>[\w-]*)`
     isReadOnlyCacheToken(v)
   );
 }

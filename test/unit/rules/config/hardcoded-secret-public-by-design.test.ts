@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
 import { PUBLIC_NAMES } from '../../../../core/src/secrets/publicNames';
 import { fake, secrets } from '../../helpers';
 import { RuleTester } from '../ruleTester';
+import { loadPython } from '../../python-helpers';
+
+before(loadPython);
 
 // Held-out 5, the false positives left (audit/README.md): keys public by design, stand-ins a person types, a
 // default login made of the account's name, and values encrypted for CI. Each valid case was a false positive
@@ -125,6 +128,21 @@ new RuleTester({ filename: '/ws/Makefile' }).run(rule, {
       code: `API_SECRET=${ENCRYPTED}\n\ndeploy:\n\tcurl -H "Authorization: token $(API_SECRET)" https://api.example.com/\n`,
       errors: [{ messageId: 'named', line: 1 }],
       output: null,
+    },
+  ],
+});
+
+// A URL pattern kept under a token's name (a Django `urls.py` building its routes from named groups).
+new RuleTester({ filename: '/ws/files/urls.py' }).run(rule, {
+  valid: [
+    { name: 'a named group of a regular expression', code: 'friendly_token = r"(?P<friendly_token>[\\w\\-_]*)"\n' },
+  ],
+  invalid: [
+    {
+      name: 'a token that only holds brackets',
+      code: 'friendly_token = "q8Zr2vLp4<Kx9Tm3>Wb7Yc"\n',
+      errors: [{ messageId: 'named', line: 1 }],
+      output: 'import os\nfriendly_token = os.environ["FRIENDLY_TOKEN"]\n',
     },
   ],
 });
