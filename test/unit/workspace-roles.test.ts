@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { roleOfContext, roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
+import { isUsageSample, roleOfContext, roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
 
 const host = (files: Record<string, string>) => ({ readFile: (f: string) => files[f] });
 
@@ -156,13 +156,15 @@ describe('roles: what the text says (held-out 5)', () => {
   const roleOf = (rel: string, text: string, files: Record<string, string>) => roleOfContext({ path: `/ws/${rel}`, relativePath: rel, text, host: hostOf(files) }).role;
   const lib = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
   const sample = "const express = require('express');\nconst uploader = require('uploader')();\nexpress().listen(3000);\n";
-  test('a script that loads its own package by name is a usage sample', () => {
-    assert.equal(roleOf('packages/uploader/sample.js', sample, lib), 'snippet');
-    assert.equal(roleOf('packages/uploader/demo.mjs', sample.replace("require('uploader')()", "(await import('uploader')).default()"), lib), 'snippet');
+  const sampleOf = (rel: string, text: string) => isUsageSample(`/ws/${rel}`, text, hostOf(lib));
+  test('a script that loads its own package by name is a usage sample (asked by the process rules, no role)', () => {
+    assert.equal(sampleOf('packages/uploader/sample.js', sample), true);
+    assert.equal(sampleOf('packages/uploader/demo.mjs', sample.replace("require('uploader')()", "(await import('uploader')).default()")), true);
+    assert.equal(roleOf('packages/uploader/sample.js', sample, lib), 'source', "the package's own code for the other rules");
   });
-  test("a subpath of its own name, or another package's name, is the package's code", () => {
-    assert.equal(roleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader/lib/local')"), lib), 'source');
-    assert.equal(roleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader-s3')"), lib), 'source');
+  test("a subpath of its own name, or another package's name, is not", () => {
+    assert.equal(sampleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader/lib/local')")), false);
+    assert.equal(sampleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader-s3')")), false);
   });
   const project = { '/ws/pyproject.toml': '[project]\nname = "pkgindex"\n' };
   const framework = "__author__ = 'A. Author'\n__license__ = 'MIT'\n\ndef run(app): ...\n";

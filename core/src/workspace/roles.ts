@@ -134,9 +134,6 @@ export function roleOfContext(context: RoleSubject): RoleVerdict {
     if (verdict.role === 'source' && context.host && isVendoredPythonModule(context.path, context.text, context.host)) {
       verdict = { role: 'vendored', reason: 'a single-file library with its own distribution metadata' };
     }
-    if (verdict.role === 'source' && context.host && isUsageSample(context.path, context.text, context.host)) {
-      verdict = { role: 'snippet', reason: 'a usage sample: it loads its own package by name' };
-    }
     contextRoles.set(context, verdict);
   }
   return verdict;
@@ -160,12 +157,13 @@ function isVendoredPythonModule(file: string, text: string, host: FileHost): boo
 }
 
 /**
- * A script of a package that loads that package by its published name (`require('uploadfs')` in the `uploadfs`
- * package's `sample.js`), as its users' code does: a usage sample written to run beside an installed copy, with
- * whatever server and packages the sample brings, not a program of the package. Only the exact name: a subpath
- * (`require('app/config')`) may be the project's own alias.
+ * A script of a package that loads that package by its published name (`require('uploader')` in the `uploader`
+ * package's `sample.js`), as its users' code does: a usage sample written to run beside an installed copy, not a
+ * program the package deploys. Only the exact name: a subpath (`require('app/config')`) may be the project's own
+ * alias. The process rules ask it of a file that starts a server; it is no role, since a package's own tooling
+ * (a Storybook preview importing the package by name) is still the package's code for the dependency rules.
  */
-function isUsageSample(file: string, text: string, host: FileHost): boolean {
+export function isUsageSample(file: string, text: string, host: FileHost): boolean {
   if (!/\.[cm]?[jt]sx?$/.test(file) || !/\brequire\s*\(|\bfrom\s*['"]/.test(text)) return false;
   const name = nearestManifest(host, file)?.name;
   if (!name) return false;

@@ -6,7 +6,7 @@ import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
 import { closesItself, servesOnlyProbes } from '../../js/serverUse';
-import { roleOfContext, runsAsProgram } from '../../workspace/roles';
+import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf } from '../../workspace/devOnly';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
@@ -55,7 +55,9 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   const report = (r: Report): void => {
     // A tool run by a person at their own machine (it opens their browser, takes a free port, is a bundler's
     // development server) has no platform to give it a port.
-    if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile) === undefined)) reportFinding(r);
+    // A usage sample of a library (it loads the library by its published name) is run beside an installed copy.
+    if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile) === undefined
+      && !(context.host && isUsageSample(context.path, context.text, context.host)))) reportFinding(r);
   };
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);

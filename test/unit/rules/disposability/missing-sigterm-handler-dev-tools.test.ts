@@ -78,3 +78,18 @@ describe('developer tool packages, every row with examples', () => {
     });
   }
 });
+
+// A usage sample of a library: it loads the library by its published name, as a user's app would.
+const LIB = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
+const SAMPLE = (name: string) => `const express = require('express');\nconst uploader = require('${name}')();\n\nconst app = express();\napp.post('/', (req, res) => uploader.copyIn(req, res));\napp.listen(3000);\n`;
+new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(rule, {
+  valid: [{ name: 'a sample loading its own package by name', code: SAMPLE('uploader') }],
+  invalid: [
+    {
+      name: 'a server loading a module of the package by a subpath',
+      code: SAMPLE('uploader/lib/local'),
+      errors: [{ messageId: 'missing', line: 6 }],
+      output: SAMPLE('uploader/lib/local').replace('app.listen(3000);', `const server = app.listen(3000);${SHUTDOWN('server')}`),
+    },
+  ],
+});
