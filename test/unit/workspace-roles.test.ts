@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
+import { isUsageSample, roleOfContext, roleOfFile, roleOfPath, runsAsProgram, sourceOfOutput, type FileRole } from '../../core/src/workspace/roles';
 
 const host = (files: Record<string, string>) => ({ readFile: (f: string) => files[f] });
 
@@ -133,5 +133,48 @@ describe('roles: an examples folder inside the project (held-out 3)', () => {
   });
   test('a library under wwwroot/lib is vendored (libman)', () => {
     assert.equal(roleOfPath('src/Web/wwwroot/lib/bootstrap/dist/js/bootstrap.esm.js').role, 'vendored');
+  });
+});
+
+describe('roles: a package under a playground folder (held-out 5)', () => {
+  const root = '/ws';
+  const at = (rel: string, files: Record<string, string>) => roleOfFile(`${root}/${rel}`, rel, host(files)).role;
+  const nest = { '/ws/package.json': '{"name":"sdk"}', '/ws/playground/nestjs/package.json': '{"name":"nestjs","description":""}' };
+  test("a throwaway app where the project's developers try its code is a snippet", () => {
+    assert.equal(at('playground/nestjs/src/main.ts', nest), 'snippet');
+    assert.equal(at('playgrounds/app/server.js', { '/ws/playgrounds/app/package.json': '{}' }), 'snippet');
+  });
+  test('one a Dockerfile deploys, or a package merely named playground, is code', () => {
+    assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/Dockerfile': 'FROM node' }), 'source');
+    assert.equal(at('packages/playground/src/main.ts', { '/ws/packages/playground/package.json': '{"name":"playground"}' }), 'source');
+    assert.equal(at('apps/api/src/main.ts', { '/ws/apps/api/package.json': '{"name":"api","description":""}' }), 'source');
+  });
+});
+
+describe('roles: what the text says (held-out 5)', () => {
+  const hostOf = (files: Record<string, string>) => ({ readFile: (f: string) => files[f], rootOf: () => '/ws' });
+  const roleOf = (rel: string, text: string, files: Record<string, string>) => roleOfContext({ path: `/ws/${rel}`, relativePath: rel, text, host: hostOf(files) }).role;
+  const lib = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
+  const sample = "const express = require('express');\nconst uploader = require('uploader')();\nexpress().listen(3000);\n";
+  const sampleOf = (rel: string, text: string) => isUsageSample(`/ws/${rel}`, text, hostOf(lib));
+  test('a script that loads its own package by name is a usage sample (asked by the process rules, no role)', () => {
+    assert.equal(sampleOf('packages/uploader/sample.js', sample), true);
+    assert.equal(sampleOf('packages/uploader/demo.mjs', sample.replace("require('uploader')()", "(await import('uploader')).default()")), true);
+    assert.equal(roleOf('packages/uploader/sample.js', sample, lib), 'source', "the package's own code for the other rules");
+  });
+  test("a subpath of its own name, or another package's name, is not", () => {
+    assert.equal(sampleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader/lib/local')")), false);
+    assert.equal(sampleOf('packages/uploader/server.js', sample.replace("require('uploader')", "require('uploader-s3')")), false);
+  });
+  const project = { '/ws/pyproject.toml': '[project]\nname = "pkgindex"\n' };
+  const framework = "__author__ = 'A. Author'\n__license__ = 'MIT'\n\ndef run(app): ...\n";
+  test('a Python module with its own author and licence, under a name the project does not give itself, is vendored', () => {
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', framework, project), 'vendored');
+  });
+  test("the project's own module, a package's __init__, or a project that names itself nowhere: the project's code", () => {
+    assert.equal(roleOf('pkgindex/pkgindex_core.py', framework, project), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/__init__.py', framework, project), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', framework, {}), 'source');
+    assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', "__author__ = 'A. Author'\n", project), 'source');
   });
 });

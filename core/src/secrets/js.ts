@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName } from './names';
+import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName, words } from './names';
 import { ENV_OBJECT_PATTERN, envFallbackOf, envReadName } from '../js/envReads';
 import { importedModules, outermost, unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
@@ -246,6 +246,7 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
   if (ts.isBinaryExpression(parent) && parent.right === slot) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
+      if (isMadeUpRecord(parent.left)) return undefined;
       const name = assignedName(parent.left);
       return isDefaultAssignment(parent) ? defaulted(name) : named(name);
     }
@@ -287,6 +288,36 @@ function isVisibilityLabel(literal: ts.StringLiteralLike, slot: ts.Node): boolea
   const parent = slot.parent;
   if (!ts.isPropertyAssignment(parent) || !/^(?:secret|private|sensitive|hidden|masked)$/.test(literal.text)) return false;
   return parent.parent.properties.some((p) => p !== parent && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) && p.initializer.text === 'public');
+}
+
+/** Words that say a generator makes up its data: `getDummyFieldsData()`, `buildSamplePayload()`, `fakeUser()`. */
+const MADE_UP_WORDS = new Set(['dummy', 'sample', 'example', 'mock', 'fake', 'stub', 'placeholder']);
+
+/**
+ * `payload.password = '…'` where `payload` was made, in the same function, by a call named for made-up data
+ * (`let payload = app.utils.getDummyFieldsData(collection)`): the sample request an API documentation page shows,
+ * whose password is as made up as the rest (a built bundle keeps the call's name). Any other object's is judged.
+ */
+function isMadeUpRecord(left: ts.Expression): boolean {
+  const object = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? left.expression : undefined;
+  if (!object || !ts.isIdentifier(object)) return false;
+  // Inside a function only: the memo judges a top-level statement alone, so the binding must be in it.
+  for (let scope: ts.Node | undefined = left.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (!ts.isFunctionLike(scope)) continue;
+    let made = false;
+    const visit = (n: ts.Node): void => {
+      if (made || (n !== scope && ts.isFunctionLike(n))) return;
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === object.text && n.initializer) {
+        const init = unwrap(n.initializer);
+        const callee = ts.isCallExpression(init) ? calleeName(init.expression).split('.').pop() ?? '' : '';
+        made = words(callee).some((w) => MADE_UP_WORDS.has(w));
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(scope, visit);
+    return made;
+  }
+  return false;
 }
 
 /** The name an assignment writes: `secret`, `this.secret`, `headers['x-api-key']`. */

@@ -130,6 +130,7 @@ export function findNameValueSecrets(text: string, filePath: string): NamedValue
     const start = hit.start + offset;
     const name = lastSegment(hit.name);
     if (found.has(start) || !accept(format, name, value, hit.q) || comments.covers(start) || namesAccount(text, value)) continue;
+    if (format.id === 'make' && encryptedForCi(text, hit.name)) continue;
     found.set(start, { name, value, start, end: start + value.length });
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
@@ -143,6 +144,19 @@ export function findNameValueSecrets(text: string, filePath: string): NamedValue
 function namesAccount(text: string, value: string): boolean {
   if (!/^\w{2,}$/.test(value) || looksRandom(value)) return false;
   return new RegExp(String.raw`(?:\s-U\s*|--user(?:name)?[= ]|\b\w*USER(?:NAME)?\s*[:?]?=\s*["']?|://)${value}(?![\w-])`).test(text);
+}
+
+/**
+ * A Make variable the same file passes only as a Travis CI `secure` value (`"env": { "secure": "${TRAVIS_SECRET}" }` in
+ * the body of a build request): Travis encrypts such values with the repository's public key so they can be
+ * committed, and only Travis, with the private key, can read them (docs.travis-ci.com/user/encryption-keys/).
+ * A variable also used elsewhere is judged as usual.
+ */
+function encryptedForCi(text: string, name: string): boolean {
+  const ref = String.raw`\$[({]${name.replace(/[.]/g, '\\.')}[)}]`;
+  const uses = text.match(new RegExp(ref, 'g'))?.length ?? 0;
+  const secure = text.match(new RegExp(String.raw`["']?\bsecure["']?\s*:\s*\\?["']?${ref}`, 'g'))?.length ?? 0;
+  return uses > 0 && uses === secure;
 }
 
 function shapeHits(text: string, pattern: RegExp): Hit[] {

@@ -1,3 +1,5 @@
+import { publicNameOf } from './publicNames';
+
 /**
  * Judging names: is `dbPassword` a place a secret is kept, is `passwordLabel` not, and what should the
  * environment variable be called when the secret moves out of the code.
@@ -115,6 +117,8 @@ export function isSensitiveName(name: string): boolean {
   // A public token is meant to be seen (Mapbox's, a client-side analytics token): `publicToken`, `PUBLIC_KEY`,
   // and .NET's `publicKeyToken`, the short hash of an assembly's public key.
   if (ws.slice(0, at).includes('public')) return false;
+  // An analytics write key or project token (`MIXPANEL_TOKEN`, `SEGMENT_WRITE_KEY`): public by design (publicNames.ts).
+  if (publicNameOf(name)) return false;
   // A page or sync token is a cursor an API hands back (`nextPageToken`, `continuationToken`, `syncToken`), not a login.
   if (at > 0 && CURSOR_WORDS.has(ws[at - 1]) && ws[at] === 'token') return false;
   // The hash of a secret is what a server keeps to check one: `hashedSecret`, `hash_password` (fxa's clients).

@@ -1,6 +1,7 @@
 import { shannonEntropy } from './entropy';
 import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, words } from './names';
 import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
+import { publicNameOf } from './publicNames';
 
 /**
  * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
@@ -91,6 +92,8 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
   // default is public by design (linkwarden's Google client ids); a provider's key format is still found.
   // `VITE_API_KEY` says no such thing: many apps keep real keys there, reported as before.
   if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
+  // An analytics write key or project token (`CLI_SEGMENT_WRITE_KEY`): the vendor ships it in every client.
+  if (publicNameOf(name)) return false;
   return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && looksRandom(value) && !isNamedId(name, value);
 }
 
@@ -155,6 +158,7 @@ function isNotASecret(v: string): boolean {
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
     /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
     /^phc_[A-Za-z0-9]{20,}$/.test(v) || // PostHog project keys too: they ship in every page the snippet tracks
+    /\(\?P?<[A-Za-z_]\w*>/.test(v) || // a regular expression's named group: a URL pattern `(?P<friendly_token>[\w-]*)`
     isReadOnlyCacheToken(v)
   );
 }

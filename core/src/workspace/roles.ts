@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { isTestFile } from '../fileKinds';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
+import type { FileHost } from '../host';
+import { productWords } from './productNames';
+import { nearestManifest } from './manifest';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -128,9 +131,44 @@ export function roleOfContext(context: RoleSubject): RoleVerdict {
     // The text is read for a bundle's wrapper only where one may be.
     const text = context.lineLocal && !context.lineLocal(MAY_BE_BUNDLE) ? undefined : context.text;
     verdict = context.host && path.isAbsolute(context.path) ? roleOfFile(context.path, relative, context.host, text) : roleOfPath(relative, text);
+    if (verdict.role === 'source' && context.host && isVendoredPythonModule(context.path, context.text, context.host)) {
+      verdict = { role: 'vendored', reason: 'a single-file library with its own distribution metadata' };
+    }
     contextRoles.set(context, verdict);
   }
   return verdict;
+}
+
+/**
+ * A Python module that carries its own distribution's metadata at the top level (`__author__` and `__license__`,
+ * as a single-file library published on PyPI does: `bottle.py`) under a name the project does not give itself
+ * (`productNames.ts`: package.json, go.mod, pyproject.toml): a copy of someone else's library, kept in the project
+ * rather than installed (a `bottle_wrapper/bottle.py`). A package's `__init__.py` is the project's own, and so is a
+ * module in a project that names itself nowhere (nothing to tell the two apart).
+ */
+function isVendoredPythonModule(file: string, text: string, host: FileHost): boolean {
+  const base = path.basename(file);
+  if (!base.endsWith('.py') || base === '__init__.py') return false;
+  if (!/^__author__\s*=/m.test(text) || !/^__license__\s*=/m.test(text)) return false;
+  const product = productWords(host, file);
+  if (product.size === 0) return false;
+  const own = base.slice(0, -3).toLowerCase().split(/[^a-z0-9]+/);
+  return !own.some((w) => product.has(w) || [...product].some((p) => p.includes(w) && w.length >= 4));
+}
+
+/**
+ * A script of a package that loads that package by its published name (`require('uploader')` in the `uploader`
+ * package's `sample.js`), as its users' code does: a usage sample written to run beside an installed copy, not a
+ * program the package deploys. Only the exact name: a subpath (`require('app/config')`) may be the project's own
+ * alias. The process rules ask it of a file that starts a server; it is no role, since a package's own tooling
+ * (a Storybook preview importing the package by name) is still the package's code for the dependency rules.
+ */
+export function isUsageSample(file: string, text: string, host: FileHost): boolean {
+  if (!/\.[cm]?[jt]sx?$/.test(file) || !/\brequire\s*\(|\bfrom\s*['"]/.test(text)) return false;
+  const name = nearestManifest(host, file)?.name;
+  if (!name) return false;
+  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(String.raw`(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'\x60])${quoted}\1`).test(text);
 }
 
 function relativeToRoot(context: RoleSubject): string {
@@ -179,7 +217,9 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
  * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
  * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
  * the project deploys — unless a Dockerfile or a Procfile beside it deploys it. Only a nested package: the
- * project's own manifest may say "example app" of itself.
+ * project's own manifest may say "example app" of itself. A package kept under a `playground/` folder is one too,
+ * whatever its manifest says: by convention (Vite's, Nuxt's, many SDKs' monorepos) the place where the project's
+ * developers try its code in a throwaway app (an SDK's `playground/nestjs` server).
  */
 function isInExamplePackage(file: string, relativePath: string, host: RoleHost): boolean {
   const p = file.replace(/\\/g, '/');
@@ -192,7 +232,8 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
     if (text === undefined) continue;
     try {
       const description = (JSON.parse(text) as { description?: unknown }).description;
-      if (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description)) return false;
+      const playground = dir.slice(root.length + 1).split('/').slice(0, -1).some((part) => PLAYGROUND_DIR.test(part));
+      if (!playground && (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description))) return false;
       // A sample built into an image or run by a platform (a Dockerfile or a Procfile beside its manifest) is
       // deployed: kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
       return host.readFile(`${dir}/Dockerfile`) === undefined && host.readFile(`${dir}/Procfile`) === undefined;
@@ -227,6 +268,8 @@ function isInExampleFolder(file: string, relativePath: string, host: RoleHost): 
   return true;
 }
 const EXAMPLE_DIR = /^(?:examples?|samples?)$/i;
+/** Folders of throwaway apps the project's developers try its code in. */
+const PLAYGROUND_DIR = /^playgrounds?$/i;
 
 /** A project's own configuration files, one of which makes a folder the root of a project. */
 const PROJECT_CONFIGS = ['tsconfig.json', 'jsconfig.json', 'next.config.js', 'next.config.mjs', 'next.config.ts', 'vite.config.ts', 'vite.config.js', 'tsup.config.ts'];

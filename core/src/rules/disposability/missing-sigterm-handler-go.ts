@@ -2,6 +2,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { goImportEdits } from '../../go/edits';
 import { goHandlesSigterm, goPackageOf } from '../../go/program';
+import { servesOnlyNotice } from '../../go/muxRoutes';
 import type { GoCall, GoFacts } from '../../go/types';
 import type { ModuleFacts, Report } from '../types';
 
@@ -43,6 +44,20 @@ function isLoopback(c: GoCall): boolean {
   return address !== undefined && /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]):\d*$/.test(address);
 }
 
+/**
+ * A server whose mux only answers 503 or serves its static files (`servesOnlyNotice`): a notice page shown while
+ * the program cannot run, with nothing in flight. The mux is the call's handler (`http.ListenAndServe(":8080",
+ * mux)`) or the `Handler` of the `http.Server` literal the receiver was bound to (`server.ListenAndServe()`).
+ */
+function noticeServer(text: string, facts: GoFacts, c: GoCall): boolean {
+  if (c.callee === 'net/http.ListenAndServe' && c.args[1]) return servesOnlyNotice(text, facts, c.args[1], c.start);
+  if (!isMethod(c) || !/^\w+$/.test(c.receiver)) return false;
+  const bound = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === c.receiver && b.start < c.start).pop();
+  if (!bound || !/^\*?net\/http\.Server$/.test(bound.value.literalType ?? '')) return false;
+  const handler = bound.value.keyed?.find((k) => k.key === 'Handler');
+  return handler !== undefined && servesOnlyNotice(text, facts, handler.value, bound.start);
+}
+
 /** A method on a value (`srv.ListenAndServe`), not a package's function. */
 function isMethod(c: GoCall): boolean {
   return c.receiver !== '' && !c.callee.includes('/') && c.callee === c.written;
@@ -65,7 +80,7 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const facts = context.go;
   if (!facts) return;
   const imports = new Set(facts.imports.values());
-  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)));
+  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
   if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;

@@ -1,3 +1,4 @@
+import { roleOfContext } from '../../workspace/roles';
 import type { FileContext } from '../../context';
 import { inThreadTarget, threadTargets } from '../../python/blocks';
 import { runsDirectly } from '../../python/launch';
@@ -121,6 +122,9 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
       if (call.inMainGuard && isAppRun(call)) sites.push({ start: call.start, end: call.end, label: short(call.written), what: 'development server as the production entry point' });
     }
   }
+  // A copy of someone else's library kept in the project (a single-file framework with its own distribution
+  // metadata, `bottle.py`): its servers run inside the program that calls it, which is judged instead.
+  if (sites.length > 0 && roleOfContext(context).role === 'vendored') return;
   const seen = new Set<number>();
   for (const s of sites) {
     if (seen.has(s.start)) continue;

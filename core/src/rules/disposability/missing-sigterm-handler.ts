@@ -9,8 +9,8 @@ import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
 import { closesItself, servesOnlyProbes } from '../../js/serverUse';
-import { roleOfContext, runsAsProgram } from '../../workspace/roles';
-import { devOnlyLoad } from '../../workspace/devOnly';
+import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
+import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
 import { lineLocalTest } from '../../lineChunks';
 
 export const meta: RuleMeta = {
@@ -103,6 +103,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A development tool: the file loads a package that a production install omits (a mock server on a
   // devDependency, a local test broker started by hand), so no deployed process runs it.
   if (context.host && devOnlyLoad(context.host, context.path, sf) !== undefined) return;
+  // A tool run by a person at their own machine: it opens their browser, takes whichever port is free, or is a
+  // bundler's development server (a CLI's `dev` command, a local tunnel, a documentation viewer).
+  if (developerToolOf(sf) !== undefined) return;
+  // A usage sample of a library, loading the library by its published name as a user's code would.
+  if (context.host && isUsageSample(context.path, context.text, context.host)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);

@@ -1,6 +1,7 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { goImportEdits } from '../../go/edits';
+import { muxRoutes, servesOnlyNotice } from '../../go/muxRoutes';
 import type { GoExpr, GoFacts } from '../../go/types';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report } from '../types';
@@ -87,7 +88,7 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
     const v = b.value;
     if (!/^\*?net\/http\.Server$/.test(v.literalType ?? '') || AUXILIARY.test(b.path.join('.'))) continue;
     const addr = v.keyed?.find((k) => k.key === 'Addr');
-    if (!addr || v.keyed?.some((k) => k.key === 'Handler' && AUXILIARY.test(k.value.text))) continue;
+    if (!addr || v.keyed?.some((k) => k.key === 'Handler' && (AUXILIARY.test(k.value.text) || servesOnlyNotice(context.text, facts, k.value, b.start)))) continue;
     emit(addressOf(addr.value, once, false), 'http.Server', b.inFunction && b.kind !== 'const' ? b.start : undefined);
   }
 }
@@ -98,20 +99,10 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
  * A mux serving `/metrics` is not one of them: the audit labels a metrics port written in the code a finding.
  */
 function auxiliaryMux(text: string, facts: GoFacts, arg: GoExpr, at: number): boolean {
-  if (!arg.ident) return false;
-  // The routes added since the mux was last bound where the server call sees it: gofmt indents a nested block
-  // deeper, so a binding indented deeper than the call is another scope's `r` (another mux).
-  const depth = indentAt(text, at);
-  const bound = facts.bindings.filter((b) => b.path.length === 1 && b.path[0] === arg.ident && b.start < at && indentAt(text, b.start) <= depth).pop();
-  if (!bound) return false;
-  const routes = facts.calls.filter((c) => c.start > bound.end && c.start < at && c.written === `${arg.ident}.${c.written.split('.').pop()}` && /\.(?:Handle|HandleFunc)$/.test(c.written));
-  return routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || /\bpprof\./.test(c.args[1]?.text ?? ''));
-}
-
-/** The leading tabs and spaces of the line holding the offset. */
-function indentAt(text: string, offset: number): number {
-  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-  return /^[\t ]*/.exec(line)?.[0].length ?? 0;
+  const routes = muxRoutes(text, facts, arg, at);
+  if (routes && routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || /\bpprof\./.test(c.args[1]?.text ?? ''))) return true;
+  // A notice page every route of which answers 503 (or serves its static files): not the app's server.
+  return servesOnlyNotice(text, facts, arg, at);
 }
 
 /** `":8080"`, `"0.0.0.0:8080"`, or a variable bound once to one. Loopback binds serve no platform traffic; port 0 is any port. */

@@ -6,7 +6,8 @@ import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
 import { closesItself, servesOnlyProbes } from '../../js/serverUse';
-import { roleOfContext, runsAsProgram } from '../../workspace/roles';
+import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
+import { developerToolOf } from '../../workspace/devOnly';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
 import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
@@ -52,7 +53,11 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   // Snippets, vendored copies, package modules and build output (reported at its source) run no process of ours.
   let runs: boolean | undefined;
   const report = (r: Report): void => {
-    if ((runs ??= runsAsProgram(roleOfContext(context).role))) reportFinding(r);
+    // A tool run by a person at their own machine (it opens their browser, takes a free port, is a bundler's
+    // development server) has no platform to give it a port.
+    // A usage sample of a library (it loads the library by its published name) is run beside an installed copy.
+    if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile) === undefined
+      && !(context.host && isUsageSample(context.path, context.text, context.host)))) reportFinding(r);
   };
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);

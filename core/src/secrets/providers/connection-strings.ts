@@ -18,12 +18,13 @@ export function isLocalUrlHost(textAfterAt: string): boolean {
 /**
  * `scheme://user:password@host`, the password being the secret. The user part cannot hold `:`, `@`
  * or `/` and the password cannot hold `@` or `/`, so neither can backtrack into the other; the
- * lookahead `(?!\k<user>@)` drops `postgres:postgres@` style logins where the password is the user
- * name (a local default, not a secret).
+ * lookahead `(?!(?:\k<user>){1,2}@)` drops `postgres:postgres@` style logins where the password is the user
+ * name, or the user name twice (`admin:adminadmin@`, a self-hosted tool's documented first login): a default
+ * made of the account's name, not a secret.
  */
 export function urlCredentials(schemes: string): RegExp {
   return new RegExp(
-    `(?<![\\w+.-])(?:jdbc:)?(?:${schemes})(?:\\+[a-z0-9]+)?:\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!\\k<user>@)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
+    `(?<![\\w+.-])(?:jdbc:)?(?:${schemes})(?:\\+[a-z0-9]+)?:\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!(?:\\k<user>){1,2}@)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
     'g',
   );
 }

@@ -16,7 +16,7 @@ export const generic: readonly SecretProvider[] = [
     // that is itself a GitHub/GitLab token is left to that token's provider, which names it better;
     // `x-oauth-basic` is the literal password GitHub pairs with a token in the *user* part.
     pattern: new RegExp(
-      `(?<![\\w+.-])(?:git\\+)?(?:${SCHEMES.join('|')}):\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!\\k<user>@)(?!(?:gh[pousr]|github_pat)_|gl(?:pat|dt|rt)-)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
+      `(?<![\\w+.-])(?:git\\+)?(?:${SCHEMES.join('|')}):\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!(?:\\k<user>){1,2}@)(?!(?:gh[pousr]|github_pat)_|gl(?:pat|dt|rt)-)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
       'g',
     ),
     validate: (secret) => secret !== 'x-oauth-basic' && realPassword(secret),
@@ -28,6 +28,8 @@ export const generic: readonly SecretProvider[] = [
       `SENTRY_DSN=https://${rnd(HEX, 32, 'url-3')}:${rnd(HEX, 32, 'url-4')}@sentry.io/1234`,
       `const proxy = 'http://proxyuser:${rnd(ALNUM, 14, 'url-5')}@proxy.corp:3128';`,
       `ELASTICSEARCH_URL=https://elastic:${rnd(ALNUM, 20, 'url-7')}@localhost:9200`,
+      // A password that only starts with the user's name is chosen.
+      `TORRENT_URL=http://admin:admin${rnd(ALNUM, 12, 'url-9')}@localhost:8080/`,
     ],
     fps: [
       'See https://user:pass@example.com for the format.',
@@ -39,6 +41,8 @@ export const generic: readonly SecretProvider[] = [
       'ssh://git@github.com:22/acme/app.git',
       `https://${rnd(ALNUM, 40, 'url-6')}:x-oauth-basic@github.com/acme/app.git`,
       'https://admin:admin@grafana.local',
+      // The user's name twice: a tool's documented first login (`admin` / `adminadmin`), as a setting's default.
+      '{Key: "torrent_url", Value: "http://admin:adminadmin@localhost:8080/"}',
       `"dep": "git+https://deploy:${rnd(ALNUM, 24, 'url-8')}@git.example.com/lib.git"`,
       `curl https://api.acme.io/v1/items?since=2024-01-01T00:00:00Z&user=me@acme.io`,
     ],

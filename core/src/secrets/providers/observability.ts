@@ -124,19 +124,21 @@ export const observability: readonly SecretProvider[] = [
   },
   {
     id: 'segment-write-key',
-    name: 'Segment server-side write key / public API token',
+    name: 'Segment Public API or access token',
     envName: 'SEGMENT_WRITE_KEY',
     keywords: ['segment'],
-    // Browser (analytics.js) write keys are public, so only server-side names count: SEGMENT_WRITE_KEY
-    // in an env file or a Node `new Analytics({ writeKey })`, and `sgp_` public API tokens.
-    pattern: new RegExp(`(?<!(?:PUBLIC|VITE|REACT_APP|GATSBY)_)${word('segment')}[\\w.-]{0,20}?(?:write|Write|WRITE|token|Token|TOKEN|secret|Secret|SECRET)[\\w.-]{0,10}${ASSIGN}(?<secret>[A-Za-z0-9]{32}|sgp_[A-Za-z0-9]{64})(?![\\w-])`, 'g'),
+    // Write keys are public by design (`secrets/publicNames.ts`: a source's identifier, sent from every browser,
+    // app and CLI that reports events), so only Segment's secret kinds count: `sgp_` Public API tokens and
+    // tokens or secrets kept under a segment…token / secret name.
+    pattern: new RegExp(`(?<!(?:PUBLIC|VITE|REACT_APP|GATSBY)_)${word('segment')}[\\w.-]{0,20}?(?:token|Token|TOKEN|secret|Secret|SECRET)[\\w.-]{0,10}${ASSIGN}(?<secret>[A-Za-z0-9]{32}|sgp_[A-Za-z0-9]{64})(?![\\w-])`, 'g'),
     minEntropy: 3.5,
     validate: plausible,
-    tps: [`SEGMENT_WRITE_KEY=${rnd(ALNUM, 32, 'seg-1')}`, `SEGMENT_PUBLIC_API_TOKEN=${'sgp_' + rnd(ALNUM, 64, 'seg-2')}`],
+    tps: [`SEGMENT_ACCESS_TOKEN=${rnd(ALNUM, 32, 'seg-1')}`, `SEGMENT_PUBLIC_API_TOKEN=${'sgp_' + rnd(ALNUM, 64, 'seg-2')}`],
     fps: [
       `SEGMENT_SOURCE_ID=${rnd(ALNUM, 32, 'seg-3')}`,
       `segmentWriteKey: process.env.SEGMENT_WRITE_KEY`,
       `NEXT_PUBLIC_SEGMENT_WRITE_KEY=${rnd(ALNUM, 32, 'seg-4')}`,
+      `"start:dev": "cross-env NODE_ENV=dev CLI_SEGMENT_WRITE_KEY=${rnd(ALNUM, 32, 'seg-5')} nodemon init"`,
     ],
   },
   {

