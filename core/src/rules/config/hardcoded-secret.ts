@@ -96,8 +96,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates.push(...findSqlPasswords(context.text, () => context.lineLocal(SQL_CANDIDATE_LINES)).filter((p) => isSecretValue(p.value, 'password'))
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
-  // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
-  if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
+  // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`), also in a
+  // catalog object that holds the words for server and database too (`{ server: 'Servidor', password: 'Senha' }`),
+  // which reads like a database client's options: no name or sink makes a word a secret there.
+  if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named' && c.messageId !== 'sink');
   // A value its own line tells the reader to replace, or the comment above says is no secret (secrets/disclaimers.ts).
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
