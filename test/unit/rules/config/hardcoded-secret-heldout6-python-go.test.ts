@@ -64,3 +64,17 @@ new RuleTester({ filename: '/ws/mkdocs.yml' }).run(rule, {
   valid: [{ name: 'a nav entry whose value is a Markdown page', code: "nav:\n  - Models:\n      - Users:\n          - Token: 'models/users/token.md'\n" }],
   invalid: [{ name: 'a key under the same name', code: `extra:\n  Token: '${SECRET}'\n`, errors: [{ messageId: 'named', line: 2 }], output: null }],
 });
+
+// Installation documentation whose prose tells the reader to put in a password of their own shows a sample,
+// random-looking or not.
+const INSTALL = (prose: string) => `# PostgreSQL\n\n${prose}\n\n\`\`\`postgresql\nCREATE DATABASE shop;\nCREATE USER shop WITH PASSWORD '${SECRET}';\n\`\`\`\n`;
+new RuleTester({ filename: '/ws/docs/installation/postgresql.md' }).run(rule, {
+  valid: [
+    { name: 'substituting your own value for the password', code: INSTALL('Create the database and user, substituting your own value for the password:') },
+    { name: 'choose a strong password', code: INSTALL('Create the role (choose a strong password of your own):') },
+  ],
+  invalid: [
+    { name: 'documentation that only shows the statement', code: INSTALL('Create the database and user:'), errors: [{ messageId: 'named', line: 7 }], output: null },
+    { name: 'the same prose in code is no documentation', filename: '/ws/scripts/init.sql', code: `-- substituting your own value for the password\nCREATE USER shop WITH PASSWORD '${SECRET}';\n`, errors: [{ messageId: 'named', line: 2 }], output: null },
+  ],
+});
