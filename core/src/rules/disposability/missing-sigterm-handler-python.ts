@@ -114,6 +114,10 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
       && !(c.method === 'poll' && c.args.length === 0 && (CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20)) || breaksOnResult(context.text, c, loop))));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
+    else {
+      const child = supervisedChild(facts, loop);
+      if (child) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `supervisor loop over \`${short(child.written)}\`` });
+    }
   }
   const entry = runsDirectly(context);
   if (entry) {
@@ -142,6 +146,18 @@ function servesLoopback(call: PyCall, facts: PythonFacts): boolean {
   const address = made ? (made.args[0] ?? made.kwargs.server_address) : undefined;
   const host = address?.elements?.[0]?.string;
   return host !== undefined && !host.interpolated && /^(?:localhost|127(?:\.\d{1,3}){3}|::1)$/.test(host.value);
+}
+
+/**
+ * A supervisor's loop: `while True:` starts a child process (`multiprocessing.Process(target=server.run)`, also
+ * through `import multiprocessing as mp`) and waits on it or on an event before starting the next one. SIGTERM
+ * ends the parent at once; the child it started is never told to stop, and dies with its work when the platform
+ * kills what is left.
+ */
+function supervisedChild(facts: PythonFacts, loop: { start: number; end: number }): PyCall | undefined {
+  const inLoop = (c: PyCall) => c.start > loop.start && c.end <= loop.end;
+  const child = facts.calls.find((c) => inLoop(c) && /^multiprocessing\.(?:context\.)?Process$/.test(c.callee));
+  return child && facts.calls.some((c) => inLoop(c) && (c.method === 'join' || c.method === 'wait')) ? child : undefined;
 }
 
 const PY_HANDLES_SIGTERM = 'py-handles-sigterm';

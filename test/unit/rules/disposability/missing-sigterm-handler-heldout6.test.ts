@@ -95,3 +95,29 @@ new RuleTester({ filename: '/ws/app/management/commands/webhook_receiver.py' }).
     },
   ],
 });
+
+// A supervisor's loop that runs the server in a child process and starts it again after each restart (a miss on
+// a held-out application): SIGTERM ends the parent, and the child is never told to stop.
+const SUPERVISOR = (body: string) =>
+  `import multiprocessing as mp\n\nimport uvicorn\n\nrestart = mp.Event()\n\n\ndef main():\n    while True:\n        server = uvicorn.Server(uvicorn.Config("app:app"))\n${body}\n`;
+const START = '        process = mp.Process(target=server.run)\n        process.start()\n';
+new RuleTester({ filename: '/ws/app/server.py' }).run(rule, {
+  valid: [
+    { name: 'a loop that starts a child process and never waits on it is no supervisor', code: SUPERVISOR(`${START}        break`) },
+    { name: 'a loop that waits without a child process', code: SUPERVISOR('        restart.wait()\n        restart.clear()') },
+  ],
+  invalid: [
+    {
+      name: 'a child process started, then the loop waits for the restart event',
+      code: SUPERVISOR(`${START}        restart.wait()\n        process.terminate()\n        process.join()`),
+      errors: [['pyMissing', 9, 'while True']],
+      output: `import multiprocessing as mp\n\nimport uvicorn\nimport signal\n\n\ndef _stop_on_sigterm(signum, frame):\n    raise SystemExit(0)\n\n\nsignal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\nrestart = mp.Event()\n\n\ndef main():\n    while True:\n        server = uvicorn.Server(uvicorn.Config("app:app"))\n${START}        restart.wait()\n        process.terminate()\n        process.join()\n`,
+    },
+    {
+      name: 'from multiprocessing import Process, joined',
+      code: 'from multiprocessing import Process\n\n\ndef main():\n    while True:\n        p = Process(target=serve)\n        p.start()\n        p.join()\n',
+      errors: [['pyMissing', 5, 'while True']],
+      output: 'from multiprocessing import Process\nimport signal\n\n\ndef _stop_on_sigterm(signum, frame):\n    raise SystemExit(0)\n\n\nsignal.signal(signal.SIGTERM, _stop_on_sigterm)\n\n\ndef main():\n    while True:\n        p = Process(target=serve)\n        p.start()\n        p.join()\n',
+    },
+  ],
+});
