@@ -58,24 +58,3 @@ describe('opt-in log files', () => {
     assert.equal(findings('if len(os.Args) > 1 {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
   });
 });
-
-// Held-out 6 (a push server's `access_log: stdout`): a log destination setting that takes `stdout`, `stderr` or a
-// path opens a file only in its `default:` clause, when the operator gives a path.
-describe('a log destination switch over the standard streams', () => {
-  const LOGRUS = ['os', 'github.com/sirupsen/logrus'];
-  const findings = (body: string, imports = ['log', 'os']) => goFindings(RULE, '/ws/main.go', goMain(imports, body));
-  const SWITCH = (clause: string, target: string) =>
-    `logger := logrus.New()\n\tout := os.Args[1]\n\tswitch out {\n\tcase "stdout":\n\t\tlogger.Out = os.Stdout\n\t${clause}:\n\t\tf, err := os.OpenFile(${target}, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)\n\t\tif err != nil {\n\t\t\treturn\n\t\t}\n\t\tlogger.Out = f\n\t}`;
-  test('logger.Out = f in the default clause of a switch with a "stdout" case is not reported', () => {
-    assert.equal(findings(SWITCH('default', 'out'), LOGRUS).length, 0);
-  });
-  test('SetOutput in the default clause of a switch with a "stderr" case is not reported', () => {
-    assert.equal(findings('switch out := os.Args[1]; out {\n\tcase "", "stderr":\n\t\tlog.SetOutput(os.Stderr)\n\tdefault:\n\t\tf, _ := os.Create(out)\n\t\tlog.SetOutput(f)\n\t}').length, 0);
-  });
-  test('a file in a named case of the same switch is reported', () => {
-    assert.equal(findings(SWITCH('case "file"', '"app.log"'), LOGRUS).length, 1);
-  });
-  test('a default clause of a switch over something else is reported', () => {
-    assert.equal(findings('switch os.Args[1] {\n\tcase "json":\n\t\treturn\n\tdefault:\n\t\tf, _ := os.Create("app.log")\n\t\tlog.SetOutput(f)\n\t}').length, 1);
-  });
-});

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { enclosingBlockHeaders, inStreamSwitchDefault, isFileLogSwitch } from '../../go/blocks';
+import { enclosingBlockHeaders, isFileLogSwitch } from '../../go/blocks';
 import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
@@ -57,7 +57,7 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     if (!arg) continue;
     // `if logFile != "" { … log.SetOutput(f) }`: a file only when the operator asks for one (ntfy, navidrome).
     let file = fileOf(facts, arg);
-    if (file && (enclosingBlockHeaders(context.text, call.start).some(isFileLogSwitch) || inStreamSwitchDefault(context.text, call.start))) file = undefined;
+    if (file && enclosingBlockHeaders(context.text, call.start).some(isFileLogSwitch)) file = undefined;
     if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);
@@ -70,8 +70,7 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
   const logrus = [...facts.imports.values()].some((p) => LOGRUS.test(p));
   for (const b of logrus ? facts.bindings : []) {
     const file = b.path.length > 1 && b.path[b.path.length - 1] === 'Out' ? fileOf(facts, b.value) : undefined;
-    // `switch out { case "stdout": … default: logger.Out = f }`: a file only when the setting names a path.
-    if (!file || inStreamSwitchDefault(context.text, b.start)) continue;
+    if (!file) continue;
     const target = b.path.join('.');
     report({ messageId: 'goSetOutputFile', data: { call: `${target} = …`, target: file.target }, start: b.start, end: b.end, identity: `goSetOutputFile:${target}`, fixes: stdoutFix(facts, b.value, context.text) });
   }
