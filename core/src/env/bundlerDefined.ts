@@ -45,3 +45,24 @@ export function definedIn(text: string): Set<string> {
   }
   return out;
 }
+
+/**
+ * Variables the `.env.production` of a JavaScript package sets: Create React App, Vite and Next load that file
+ * for every production build of the package whose folder holds it (beside its package.json), so the build, not
+ * the deployer, sets them (a UI package's `PUBLIC_URL=/`, `REACT_APP_API_URL=/`). A `.env.production.local`
+ * stays one machine's and does not count; neither does a `.env.production` of a folder without a package.json.
+ */
+export function buildModeEnvNames(host: FileHost, dirs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const dir of new Set(dirs)) {
+    let text: string | undefined;
+    try {
+      text = host.readFile(path.join(dir, 'package.json')) === undefined ? undefined : host.readFile(path.join(dir, '.env.production'));
+    } catch {
+      text = undefined;
+    }
+    if (!text || text.length > MAX_BYTES) continue;
+    for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/gm)) out.add(m[1]);
+  }
+  return out;
+}

@@ -71,11 +71,29 @@ export function goModReplaces(goMod: string): Array<{ path: string; dir: string 
 }
 
 /**
- * Whether the file registers for SIGTERM: `signal.Notify(c, …SIGTERM…)`, `signal.NotifyContext(ctx, …SIGTERM…)`,
+ * Application runners that register for SIGTERM themselves and stop what they run: each row the package's import
+ * path and the call that makes its runner, with the package's own name (an aliased import is not followed).
+ * appleboy/graceful's `NewManager` (SIGINT, SIGTERM; its jobs get a context that ends), pacman's `NewApp` and
+ * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`.
+ */
+export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp }> = [
+  { path: 'github.com/appleboy/graceful', call: /\bgraceful\.NewManager\s*\(/ },
+  { path: 'github.com/segmentfault/pacman', call: /\bpacman\.NewApp\s*\(/ },
+  { path: 'github.com/go-kratos/kratos/v2', call: /\bkratos\.New\s*\(/ },
+  { path: 'go.uber.org/fx', call: /\bfx\.New\s*\([\s\S]*\.Run\s*\(\s*\)/ },
+];
+
+function startsSignalRunner(src: string): boolean {
+  return GO_SIGNAL_RUNNERS.some((r) => src.includes(`"${r.path}"`) && r.call.test(src));
+}
+
+/**
+ * Whether the file registers for SIGTERM, or starts a runner that does (GO_SIGNAL_RUNNERS): `signal.Notify(c, …SIGTERM…)`, `signal.NotifyContext(ctx, …SIGTERM…)`,
  * or either with no signal named (that is every signal, SIGTERM included).
  */
 export function goHandlesSigterm(text: string): boolean {
   const src = code(text);
+  if (startsSignalRunner(src)) return true;
   if (!/\bsignal\.Notify(?:Context)?\s*\(/.test(src)) return false;
   if (/\bSIGTERM\b/.test(src)) return true;
   return /\bsignal\.Notify\s*\(\s*[\w.]+\s*\)/.test(src) || /\bsignal\.NotifyContext\s*\(\s*[\w.()]+\s*\)/.test(src);

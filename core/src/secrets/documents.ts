@@ -127,6 +127,15 @@ export function introducedAsExample(text: string, offset: number): boolean {
   return EXAMPLE_INTRO.test(text.slice(Math.max(0, offset - 400), offset));
 }
 
+// Prose that tells the reader to put their own value in: "substituting your own value for the password", "replace
+// it with your own secret", "choose a strong password", "use a unique password".
+const OWN_VALUE_INTRO = /\b(?:substitut(?:e|ing)|replac(?:e|ing)|chang(?:e|ing)|choos(?:e|ing)|us(?:e|ing)|pick(?:ing)?|generat(?:e|ing))\b[^.\n]{0,40}?\b(?:your\s+own|(?:a|an)\s+(?:strong|secure|unique|random|different|new)\b)/i;
+
+/** Whether the prose just before the offset (a paragraph's reach) tells the reader to use a value of their own. */
+export function toldToUseOwnValue(text: string, offset: number): boolean {
+  return OWN_VALUE_INTRO.test(text.slice(Math.max(0, offset - 400), offset));
+}
+
 // Language codes that name translation files (`de.json`, `en-US.yml`, `messages.fr.json`): the common ones, so
 // that `ci.yml` or `db.json` are not mistaken for one.
 const LANGUAGES = 'en|de|fr|es|it|pt|nl|sv|da|nb|nn|no|fi|pl|cs|sk|sl|hu|ro|bg|ru|uk|el|tr|ar|he|fa|hi|bn|ja|ko|zh|vi|th|id|ms|ca|eu|gl|hr|sr|lt|lv|et|is|ga|cy|sq|mk|af|sw|ta|te|ur|fil|tl';

@@ -109,6 +109,9 @@ export function isSensitiveName(name: string): boolean {
   // The first word at which the name says "secret", alone or joined with the words before it (`api_key`).
   const at = ws.findIndex((w, i) => SENSITIVE_WORDS.has(w) || SENSITIVE_COMPOUNDS.test(ws.slice(0, i + 1).join('')));
   if (at < 0) return false;
+  // `from_secret: github_token` (Woodpecker and Drone pipelines) names the CI secret whose value the step gets:
+  // a reference, as `secretKeyRef` is.
+  if (ws.length === 2 && ws[0] === 'from' && /^secrets?$/.test(ws[1])) return false;
   // A test user's or a demo's password (`testingPassword`, `DEMO_TOKEN`) is a fixture, not a credential.
   if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;

@@ -45,9 +45,10 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
         if (typeof value !== 'string' && typeof value !== 'number') return;
-        const name = envEntryName(pair, path[path.length - 1]) ?? String(pair.key.value);
+        const entryName = envEntryName(pair, path[path.length - 1]);
+        const name = entryName ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1 && echoesAccount(found1.value, siblingsOf(path[path.length - 1]))) return;
+        if (found1 && echoesAccount(found1.value, entryName === undefined ? siblingsOf(path[path.length - 1]) : envListEntries(path[path.length - 2]))) return;
         if (found1) {
           found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined, devOrTest: inDevOrTestSection(path) || undefined });
         }
@@ -132,6 +133,20 @@ export function echoesAccount(value: string, siblings: Array<[string, string]>):
 function siblingsOf(map: unknown): Array<[string, string]> {
   if (!isMap(map)) return [];
   return map.items.flatMap((p) => (isScalar(p.key) && isScalar(p.value) ? [[String(p.key.value), String(p.value.value)] as [string, string]] : []));
+}
+
+/**
+ * The `{ name, value }` items of a Kubernetes container's `env` list as name/value pairs: the siblings of one
+ * item (`POSTGRES_USER: hanko` beside `POSTGRES_PASSWORD: hanko`), as a map's other keys are for a map's pair.
+ */
+function envListEntries(seq: unknown): Array<[string, string]> {
+  if (!isSeq(seq)) return [];
+  return seq.items.flatMap((item) => {
+    if (!isMap(item)) return [];
+    const name = item.items.find((p) => isScalar(p.key) && p.key.value === 'name');
+    const value = item.items.find((p) => isScalar(p.key) && p.key.value === 'value');
+    return name && value && isScalar(name.value) && isScalar(value.value) ? [[String(name.value.value), String(value.value.value)] as [string, string]] : [];
+  });
 }
 
 /** A database's settings whose `host` is the developer's own machine (`host: localhost`). */

@@ -21,6 +21,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false; // URLs: those with credentials are the providers' business
   if (isPath(v)) return false; // paths
   if (/\.(pem|key|crt|cer|der|p8|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(v)) return false; // file names
+  if (DOCUMENT_PATH.test(v)) return false; // a documentation page: mkdocs' `Token: 'models/users/token.md'`
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
@@ -135,6 +136,9 @@ function isPath(v: string): boolean {
   return !random;
 }
 
+/** A relative path to a documentation page (`models/users/token.md`, `guide/auth.rst`): a site's navigation entry. */
+const DOCUMENT_PATH = /^[\w.-]+(?:\/[\w.-]+)*\.(?:md|mdx|markdown|rst|adoc)$/i;
+
 /** PascalCase words ending in a kind of code unit: a class, component or model that handles the secret, not it. */
 const CODE_TYPE_NAME = /^(?:[A-Z][a-z]+){2,}(?:Model|Component|Field|Handler|Provider|Service|Controller|View|Schema|Strategy|Middleware|Guard)$/;
 
@@ -216,12 +220,13 @@ export function isWordPhrase(value: string): boolean {
 }
 
 /**
- * Words glued into one, in leetspeak or mixed case, that end in the kind of secret they stand for
- * (`myAwEsOm3pa55@w0rd`, `mysupersecret`): letters only once the leetspeak is undone (an `@` inside a word is
+ * Words glued into one, in leetspeak or mixed case, that end in the kind of secret they stand for, perhaps with a
+ * few digits after it (`myAwEsOm3pa55@w0rd`, `mysupersecret`, `emailpassword123`): letters only once the leetspeak is undone (an `@` inside a word is
  * read as nothing, as in `pass@word`), which a random secret of that length never is.
  */
 function isGluedKindPhrase(value: string): boolean {
-  const plain = value.toLowerCase().replace(/(?<=[a-z0-9$])@(?=[a-z0-9$])/g, '').replace(/[4@3105$7!]/g, (c) => LEET[c]);
+  // Digits added at the end, as people do to a password they choose (`emailpassword123`), are no part of a word.
+  const plain = value.replace(/(?<=[A-Za-z])\d{1,4}$/, '').toLowerCase().replace(/(?<=[a-z0-9$])@(?=[a-z0-9$])/g, '').replace(/[4@3105$7!]/g, (c) => LEET[c]);
   return /^[a-z]{10,40}$/.test(plain) && /[aeiouy]/.test(plain) && /(?:password|passwd|passphrase|secret)$/.test(plain);
 }
 

@@ -65,8 +65,12 @@ export const PYTHON_CLIENTS: PyClient[] = [
   },
 ];
 
-/** Settings files for the developer's machine or the tests, and the defaults a project copies (`configs/default.py`). */
-const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local|local_dev|dev_local|test|testing|ci|default|defaults)\.py$|(?:^|\/)(?:local_settings|settings_local|settings_dev|dev_settings|settings_test|test_settings)\.py$/i;
+/**
+ * Settings files for the developer's machine or the tests, and the defaults a project copies (`configs/default.py`);
+ * also a configuration module named for the test run (`configuration_testing.py`, `config_test.py`) and one named
+ * as an example (`configuration_example.py`, `settings.sample.py`: the operator copies it and writes their hosts in).
+ */
+const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local|local_dev|dev_local|test|testing|ci|default|defaults)\.py$|(?:^|\/)(?:local_settings|settings_local|settings_dev|dev_settings|(?:settings|configs?|configuration)_(?:test|testing)|test_settings)\.py$|(?:^|\/)(?:settings|configs?|configuration|local_settings)[._-](?:example|sample)\.py$/i;
 /** `class DevelopmentConfig(Config):`: the development or test half of a config module. */
 const DEV_CLASS = /^(?:Dev|Development|Local|Test|Testing|Debug|CI)(?:Config|Settings|Configuration)?$/i;
 /** Keyword arguments and dict keys whose value is a default or text for people, not an address the code uses. */

@@ -9,7 +9,7 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -96,12 +96,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates.push(...findSqlPasswords(context.text, () => context.lineLocal(SQL_CANDIDATE_LINES)).filter((p) => isSecretValue(p.value, 'password'))
     .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
-  // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`).
-  if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named');
+  // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`), also in a
+  // catalog object that holds the words for server and database too (`{ server: 'Servidor', password: 'Senha' }`),
+  // which reads like a database client's options: no name or sink makes a word a secret there.
+  if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named' && c.messageId !== 'sink');
   // A value its own line tells the reader to replace, or the comment above says is no secret (secrets/disclaimers.ts).
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // Documentation that tells the reader to put in a value of their own ("substituting your own value for the
+  // password") shows a sample, random-looking or not.
+  if (showcase && isDocumentation(path)) candidates = candidates.filter((c) => !toldToUseOwnValue(context.text, c.start));
   // A token the project's install or entrypoint script replaces with a generated value (`sed s/<value>/$(…)/`).
   const root = candidates.some((c) => SCRIPT_TOKEN.test(c.value)) ? context.host?.rootOf(context.path) : undefined;
   if (root !== undefined && context.host) {

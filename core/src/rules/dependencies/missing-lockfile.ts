@@ -4,6 +4,7 @@ import { isMap, isScalar, parse as parseYaml } from 'yaml';
 import type { FileContext } from '../../context';
 import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
+import { roleOfPath } from '../../workspace/roles';
 import { foldersUp, lockfileFor, parseManifest } from '../../workspace/manifest';
 
 export const meta: RuleMeta = {
@@ -22,6 +23,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const host = context.host;
   const file = projectPath(context);
   if (!host || path.basename(file) !== 'package.json' || /(^|\/)(node_modules|examples?|templates?)\//.test(file) || context.isTestFile) return;
+  // A vendored copy of another project (`static/css/vendor/bulma/package.json`): its manifest came with the copy and
+  // nothing installs it.
+  if (roleOfPath(file).role === 'vendored') return;
   if (!path.isAbsolute(context.path)) return;
   const manifest = parseManifest(context.path, context.text);
   // Nothing to lock: no dependencies at all.

@@ -96,7 +96,7 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
   const targets = threadTargets(facts);
   for (const call of facts.calls) {
     const row = longRunning(call, facts, context.text);
-    if (row && !inThreadTarget(context.text, call.start, targets)) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
+    if (row && !inThreadTarget(context.text, call.start, targets) && !(row.method === 'serve_forever' && servesLoopback(call, facts))) sites.push({ start: call.start, end: call.end, label: short(call.written || call.method), what: row.what });
   }
   // A greenlet running a server's `serve_forever` that the module then waits on (`gevent.spawn(server.serve_forever)`
   // and `gevent.joinall([…])`): the process's main loop handed to a greenlet, still the program's server.
@@ -115,6 +115,10 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
       && !(c.method === 'poll' && c.args.length === 0 && (CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20)) || breaksOnResult(context.text, c, loop))));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
+    else {
+      const child = supervisedChild(facts, loop);
+      if (child) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `supervisor loop over \`${short(child.written)}\`` });
+    }
   }
   const entry = runsDirectly(context);
   if (entry) {
@@ -131,6 +135,33 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     seen.add(s.start);
     report({ messageId: 'pyMissing', data: { label: s.label, what: s.what }, start: s.start, end: s.end, identity: `pyMissing:${s.label}`, fixes: (): EditFix[] => sigtermFix(facts, context.text) });
   }
+}
+
+/**
+ * `httpd = HTTPServer(('localhost', port), Handler)` then `httpd.serve_forever()`: a server bound to a loopback
+ * address written in its constructor (a developer's webhook printer, a local callback receiver) takes no deploy
+ * traffic from outside the machine, so a SIGTERM cuts no user's request (as the Go rule's loopback listeners).
+ */
+function servesLoopback(call: PyCall, facts: PythonFacts): boolean {
+  const receiver = call.written.slice(0, -'.serve_forever'.length);
+  if (!/^[A-Za-z_]\w*$/.test(receiver)) return false;
+  const bound = [...facts.assignments].reverse().find((a) => a.path.length === 1 && a.path[0] === receiver && a.start < call.start);
+  const made = bound?.value.call !== undefined ? facts.calls[bound.value.call] : undefined;
+  const address = made ? (made.args[0] ?? made.kwargs.server_address) : undefined;
+  const host = address?.elements?.[0]?.string;
+  return host !== undefined && !host.interpolated && /^(?:localhost|127(?:\.\d{1,3}){3}|::1)$/.test(host.value);
+}
+
+/**
+ * A supervisor's loop: `while True:` starts a child process (`multiprocessing.Process(target=server.run)`, also
+ * through `import multiprocessing as mp`) and waits on it or on an event before starting the next one. SIGTERM
+ * ends the parent at once; the child it started is never told to stop, and dies with its work when the platform
+ * kills what is left.
+ */
+function supervisedChild(facts: PythonFacts, loop: { start: number; end: number }): PyCall | undefined {
+  const inLoop = (c: PyCall) => c.start > loop.start && c.end <= loop.end;
+  const child = facts.calls.find((c) => inLoop(c) && /^multiprocessing\.(?:context\.)?Process$/.test(c.callee));
+  return child && facts.calls.some((c) => inLoop(c) && (c.method === 'join' || c.method === 'wait')) ? child : undefined;
 }
 
 const PY_HANDLES_SIGTERM = 'py-handles-sigterm';

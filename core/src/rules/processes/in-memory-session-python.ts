@@ -2,6 +2,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import type { Report } from '../types';
+import { enclosingHeaders } from '../../python/blocks';
 
 const EXTERNAL = 'Use an external store (Redis, the database…).';
 
@@ -23,6 +24,9 @@ export const SESSION_SETTINGS: Array<{ setting: string; value: RegExp; messageId
   { setting: 'SESSION_ENGINE', value: /^django\.contrib\.sessions\.backends\.cache$/, messageId: 'pyDjangoSessionLocMem', tp: "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\nCACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}", fp: "SESSION_ENGINE = 'django.contrib.sessions.backends.cache'\nCACHES = {'default': {'BACKEND': 'django_redis.cache.RedisCache'}}" },
 ];
 
+/** `if SESSION_FILE_PATH:`, `elif settings.SESSION_FILE_PATH is not None:` (`if not …` is the other side). */
+const FILE_PATH_SWITCH = /^(?:el)?if\s+(?!not\b)(?:[\w.]+\.)?SESSION_FILE_PATH\b(?:\s+is\s+not\s+None|\s*!=\s*None)?\s*:/;
+
 export function checkSessionPython(context: FileContext, report: (r: Report) => void): void {
   const facts = context.python;
   if (!facts) return;
@@ -34,6 +38,9 @@ export function checkSessionPython(context: FileContext, report: (r: Report) => 
     // `cachelib` is on disk only with a FileSystemCache; the cache backend is in memory only over LocMemCache.
     if (s.value === 'cachelib' && !facts.calls.some((c) => /FileSystemCache$/.test(c.callee))) continue;
     if (row.messageId === 'pyDjangoSessionLocMem' && !usesLocMemCache(facts)) continue;
+    // `if SESSION_FILE_PATH is not None:` around the engine: file sessions only when the operator names a folder
+    // for them (a setting whose default is none), database sessions otherwise.
+    if (row.messageId === 'pyDjangoSessionFile' && enclosingHeaders(context.text, value.start).some((h) => FILE_PATH_SWITCH.test(h))) continue;
     report({ messageId: row.messageId, data: { value: s.value }, start: value.start, end: value.end, identity: `${row.messageId}:${s.value}`, fixes: fixOf(row.messageId, value) });
   }
 }

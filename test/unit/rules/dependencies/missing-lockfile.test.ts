@@ -26,6 +26,8 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
       root: '/repo/packages/api',
     },
     { name: 'nothing to lock', code: pkg({ name: 'x', scripts: { start: 'node .' } }) },
+    // Held-out 6: the manifest of a library copied into the project's vendor folder came with the copy.
+    { name: 'a vendored copy of a library', filename: '/ws/app/static/css/vendor/bulma/package.json', code: pkg({ name: 'bulma', devDependencies: { sass: '^1' } }) },
     { name: '.npmrc package-lock=false', code: MANIFEST, files: { '/ws/.npmrc': 'package-lock=false\n' } },
     // Held-out 5: a monorepo of 47 packages without a root lockfile is one finding, at the root.
     {
@@ -47,6 +49,7 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
   ],
   invalid: [
     { name: 'no lockfile anywhere, reported at the "name" key', code: MANIFEST, errors: [['missing', 2, '"name"']] },
+    { name: "a package under static/ that is not in a vendor folder is the project's", filename: '/ws/app/static/css/package.json', code: MANIFEST, errors: [['missing', 2, '"name"']] },
     {
       name: 'a workspace member whose root declares nothing to lock is reported itself',
       filename: '/ws/packages/api/package.json',
