@@ -37,9 +37,16 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
     // Held-out 3 (anything-llm): NODE_PATH passed on to the MCP servers it starts.
     { name: "Node's own module path", code: 'const env = { NODE_PATH: process.env.NODE_PATH };\n', ...withScripts({}) },
     { name: 'set by the framework', code: "if (process.env.NEXT_RUNTIME === 'edge') {}\nconst ios = process.env.EXPO_OS === 'ios';\n", ...withScripts({}) },
+    // Held-out 6 (formbricks, puter): Next.js names the phase it loads a module in; npm the folder a script started in.
+    {
+      name: "set by Next.js and by npm's script runner",
+      code: "const building = process.env.NEXT_PHASE === 'phase-production-build';\nconst cwd = process.env.INIT_CWD ?? process.cwd();\n",
+      ...withScripts({}),
+    },
   ],
   invalid: [
     { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
+    { name: "a phase setting of the app's own is the deployer's", code: 'const phase = process.env.APP_PHASE;\n', ...withScripts({}), errors: [['undeclared', 1, 'APP_PHASE']], output: null },
     {
       name: 'exported by a shell script (a deploy script\'s placeholder for the operator)',
       code: READ,
