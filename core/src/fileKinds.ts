@@ -17,6 +17,9 @@ export function fileKindOf(filePath: string): FileKind {
   const lower = base.toLowerCase();
   // The schema of .env files is YAML or JSON, though its name starts like one.
   if (/^\.env\.schema\.(ya?ml|json)$/.test(lower)) return lower.endsWith('.json') ? 'json' : 'yaml';
+  // React Native's `.xcode.env` (and its `.local` variant) is a shell script Xcode's build phases source
+  // (`export NODE_BINARY=$(command -v node)`), not a dotenv file.
+  if (lower === '.xcode.env' || lower === '.xcode.env.local') return 'shell';
   // Not `.env.license` (a REUSE licence sidecar) nor `.env.md`: text about the file, not the file.
   if ((lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || lower === '.flaskenv') && !/\.(license|md)$/.test(lower)) return 'env';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
@@ -65,13 +68,14 @@ export function isLockfile(filePath: string): boolean {
 }
 
 /**
- * Test folders (also a harness named `test-migrations/`, `load-tests/`, Playwright's `playwright/`, and benchmarks
+ * Test folders (also a harness named `test-migrations/`, `load-tests/`, a folder whose hyphenated name holds the word
+ * (`oauth2-test-server/`, `docker-compose-tests/`), Playwright's `playwright/`, and benchmarks
  * run by hand: `benchmark/`, `benchmarks/`), Storybook stories (`*.stories.tsx`,
  * `*.story.tsx`: sample data for UI fixtures, never deployed), `*.test.*` / `*.spec.*` / Cypress's `*.cy.*` names, names that start with `test_` / `spec_` (never a name that
  * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
  * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|playwright|benchmarks?|testdata|test-[\w.-]+|[\w.]+-tests?)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|playwright|benchmarks?|testdata|test-[\w.-]+|[\w.-]+-tests?(?:-[\w.-]+)?)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
 /** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
 const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;
@@ -92,10 +96,10 @@ const OTHER_LANGUAGE_TEST = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|groovy|scala
 
 /**
  * Test-runner set-up and tear-down files, which live beside the code rather than in a test folder:
- * `vitest.setup.ts`, `jest.global-setup.ts`, `playwright/global-setup.ts`, CRA's `src/setupTests.ts`. They
+ * `vitest.setup.ts`, `vitestSetup.ts`, `jest.global-setup.ts`, `playwright/global-setup.ts`, CRA's `src/setupTests.ts`. They
  * start mock servers and fixtures for the tests; the platform never runs them.
  */
-const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-](global[-_.]?)?(setup|teardown)[\w.-]*|global[-_.]?(setup|teardown)|setup[-_.]?tests?|tests?[-_.]?setup)\.[cm]?[jt]sx?$/i;
+const TEST_SETUP = /(^|\/)((vitest|jest|playwright|cypress)[.-]?(global[-_.]?)?(setup|teardown)[\w.-]*|global[-_.]?(setup|teardown)|setup[-_.]?tests?|tests?[-_.]?setup)\.[cm]?[jt]sx?$/i;
 
 /**
  * Test code, fixtures, mocks and test set-up: findings there are reported at the configured test-file
@@ -111,6 +115,9 @@ export function isTestFile(filePath: string): boolean {
 const MINIFIED_HEAD = 65536;
 /** A minified bundle has a line longer than this. */
 const MINIFIED_LINE = 2000;
+const SCRIPT_OR_STYLE = /\.(?:js|mjs|cjs|css)$/i;
+/** A small script or style sheet written on one line this long is a bundler's chunk. */
+const SMALL_MINIFIED_LINE = 1024;
 
 /**
  * Minified bundles: long lines and few of them. Judged on the first 64 KiB only, so the check costs the
@@ -127,7 +134,10 @@ export function looksMinified(filePath: string, text: string): boolean {
 export function minifiedMeasure(filePath: string, text: string): { minified: boolean; longest?: number } {
   if (/\.min\.(js|mjs|cjs|css)$/i.test(filePath)) return { minified: true };
   const head = text.length > MINIFIED_HEAD ? text.slice(0, MINIFIED_HEAD) : text;
-  if (head.length < 4096) return { minified: false };
+  // Below 4 KiB only a script or style sheet is measured: a bundler's small chunk (`bat-C397hTD6.js`, one line of
+  // 1.8 KiB) is as minified as a large one, while a one-line JSON or YAML file of that size is data to read.
+  const small = head.length < 4096;
+  if (small && !(SCRIPT_OR_STYLE.test(filePath) && head.length > SMALL_MINIFIED_LINE)) return { minified: false };
   // Line by line with indexOf: a native search, not a JavaScript loop over every character.
   let lines = 0;
   let longest = 0;
@@ -137,6 +147,8 @@ export function minifiedMeasure(filePath: string, text: string): { minified: boo
     if (end - start > longest) longest = end - start;
     start = end + 1;
   }
+  // A small script is minified when it is one long line (two with a trailing comment or a final line break).
+  if (small) return { minified: lines <= 2 && longest > SMALL_MINIFIED_LINE, longest };
   return { minified: longest > MINIFIED_LINE && head.length / Math.max(lines, 1) > 300, longest };
 }
 
@@ -153,6 +165,8 @@ export function minifiedAfterEdit(
   if (previous.minified || previous.longest === undefined) return undefined;
   if (change.start >= MINIFIED_HEAD) return { minified: false, longest: previous.longest };
   const removed = change.end - change.start;
+  // A small text is judged by its own measure (a small script's one long line), cheap to take again.
+  if (before.length - removed + change.newLength < 4096) return undefined;
   const joined = removed > 0 && before.slice(change.start, change.end).includes('\n');
   const longest = (joined ? 2 * previous.longest : previous.longest) + change.newLength + removed;
   return longest > MINIFIED_LINE ? undefined : { minified: false, longest };

@@ -8,7 +8,7 @@ import { isShellScriptFile } from '../../core/src/env/scriptVariables';
  * Files whose text decides what rules derive per folder (declared packages, workspaces, tsconfig `paths`,
  * bundler aliases, ignores). Typing in any other document leaves those facts as they were.
  */
-const FOLDER_FACT = /^(package\.json|[jt]sconfig(\..*)?\.json|pnpm-workspace\.yaml|\.babelrc(\.\w+)?|\.gitignore|.*\.config\.[cm]?[jt]s|.*\.config\.json)$/i;
+const FOLDER_FACT = /^(package\.json|manifest\.json|[jt]sconfig(\..*)?\.json|pnpm-workspace\.yaml|\.babelrc(\.\w+)?|\.gitignore|.*\.config\.[cm]?[jt]s|.*\.config\.json)$/i;
 
 /**
  * The version of the server's folder facts: it moves when the file watcher reports a change on disk (the disk

@@ -40,6 +40,11 @@ describe('.env-looking names that are not .env files', () => {
     assert.notEqual(fileKindOf('frontend/.env.test.license'), 'env');
     assert.notEqual(fileKindOf('docs/.env.md'), 'env');
   });
+  test("React Native's .xcode.env is a shell script Xcode sources", () => {
+    assert.equal(fileKindOf('packages/app-mobile/ios/.xcode.env'), 'shell');
+    assert.equal(fileKindOf('ios/.xcode.env.local'), 'shell');
+    assert.equal(fileKindOf('ios/app.env'), 'env');
+  });
   test('real .env files still are', () => {
     for (const f of ['.env', '.env.test', '.env.production.local', 'docker/app.env']) assert.equal(fileKindOf(f), 'env', f);
   });

@@ -52,6 +52,16 @@ describe('test files: judged on the path inside the project', () => {
     ['playwright/global-setup.ts', true],
     ['global-teardown.js', true],
     ['src/setupTests.ts', true],
+    // Held-out 6: a set-up file in camel case (formbricks' apps/web/vitestSetup.ts), not a config of the same tools.
+    ['apps/web/vitestSetup.ts', true],
+    ['jestSetup.js', true],
+    ['src/vitestConfig.ts', false],
+    // A folder whose hyphenated name holds the word (saltcorn's infosec-scan/oauth2-test-server/,
+    // deploy/docker-compose-tests/); not one whose word only ends in those letters.
+    ['infosec-scan/oauth2-test-server/app.js', true],
+    ['deploy/docker-compose-tests/pytest/docker-compose.yml', true],
+    ['services/contest-server/app.js', false],
+    ['src/attest-server/x.js', false],
     ['src/setup.ts', false],
     ['src/server.ts', false],
     // A test file named after what it is, beside the app (koajs/examples: `404/app.js` and `404/test.js`).

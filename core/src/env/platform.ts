@@ -25,6 +25,9 @@ const PLATFORM = new Set([
   // Set by the framework itself: Next.js names the runtime a module runs in, Expo's Babel preset the platform;
   // the Tauri CLI the address a mobile device reaches the dev server at.
   'NEXT_RUNTIME', 'EXPO_OS', 'TAURI_DEV_HOST',
+  // Next.js also names the phase a config or module is loaded in (`phase-production-build`), and npm the folder a
+  // script was started from (`INIT_CWD`) for every script it runs.
+  'NEXT_PHASE', 'INIT_CWD',
   // The locale and the shell a command-line tool runs in (POSIX locale variables, each shell's own version
   // variable, MSYS2's and Windows' own: `ComSpec`, `PSModulePath`, `USERPROFILE`, `APPDATA`).
   'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'LANGUAGE', 'LOGNAME', 'BASH_VERSION', 'ZSH_VERSION', 'FISH_VERSION', 'MSYSTEM',

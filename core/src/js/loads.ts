@@ -111,7 +111,9 @@ function nameUses(sf: ts.SourceFile): NameUses {
   const uses: NameUses = { values: new Set(), types: new Set() };
   const visit = (node: ts.Node, inType: boolean): void => {
     if (ts.isImportDeclaration(node)) return;
-    if (ts.isIdentifier(node)) (inType ? uses.types : uses.values).add(node.text);
+    // A property's name (`{ Identifier() {} }`, `node.Identifier`) is not a read of the binding of that name; a
+    // shorthand property (`{ Identifier }`) is.
+    if (ts.isIdentifier(node) && !isPropertyName(node)) (inType ? uses.types : uses.values).add(node.text);
     // `class A extends Base<T>`: the base class is a value, its type arguments are types.
     if (!inType && ts.isExpressionWithTypeArguments(node) && !isImplements(node)) {
       visit(node.expression, false);
@@ -123,6 +125,12 @@ function nameUses(sf: ts.SourceFile): NameUses {
   };
   visit(sf, false);
   return uses;
+}
+
+function isPropertyName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p)) return p.name === id;
+  return (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isEnumMember(p)) && p.name === id;
 }
 
 const isImplements = (node: ts.ExpressionWithTypeArguments) =>

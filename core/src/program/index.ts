@@ -113,6 +113,33 @@ export class ProgramIndex {
     return undefined;
   }
 
+  /**
+   * The modules a specifier loads: the one it resolves to, or, for a template with one substitution after a relative
+   * folder (`require(\`../plugins/${pluginName}\`)`, a plugin list loaded by name), each module of that folder that
+   * the rest of the template fits (its files, and its folders' index files). The plugins are part of the program.
+   */
+  private targets(from: string, specifier: string): string[] {
+    const template = /^(\.{1,2}(?:\/[^/$]+)*\/)\$\{[^}]*\}([^/$]*)$/.exec(specifier);
+    if (!template) {
+      if (specifier.includes('${')) return [];
+      const target = this.resolve(from, specifier);
+      return target ? [target] : [];
+    }
+    if (from.endsWith('.go') || from.endsWith('.py')) return [];
+    const dir = path.resolve(path.dirname(from), template[1]);
+    const suffix = template[2];
+    const out: string[] = [];
+    for (const file of this.modules.keys()) {
+      const rest = path.relative(dir, file);
+      if (rest.startsWith('..') || path.isAbsolute(rest)) continue;
+      const parts = rest.split(path.sep);
+      const stem = parts.length === 1 ? parts[0].replace(/\.[cm]?[jt]sx?$/, '') : parts.length === 2 && /^index\.[cm]?[jt]sx?$/.test(parts[1]) ? parts[0] : undefined;
+      if (stem === undefined || (suffix !== '' && !`${parts[0]}`.endsWith(suffix) && !stem.endsWith(suffix))) continue;
+      if (!this.modules.get(file)?.isTest) out.push(file);
+    }
+    return out;
+  }
+
   private resolveBase(base: string): string | undefined {
     const stems = [base, base.replace(/\.(c|m)?js$/, '.$1ts'), base.replace(/\.jsx$/, '.tsx')];
     for (const stem of stems) {
@@ -204,8 +231,7 @@ export class ProgramIndex {
       if (!m) continue;
       for (const sibling of this.samePackage(f)) if (!seen.has(sibling)) down.push(sibling);
       for (const s of m.specifiers) {
-        const target = this.resolve(f, s);
-        if (target && !seen.has(target)) down.push(target);
+        for (const target of this.targets(f, s)) if (!seen.has(target)) down.push(target);
       }
     }
     return [...seen].map((f) => this.modules.get(f)).filter((m): m is ModuleSummary & { hash: string } => m !== undefined && (!m.isTest || m.file === file));
@@ -216,11 +242,11 @@ export class ProgramIndex {
       const map = new Map<string, string[]>();
       for (const m of this.modules.values()) {
         for (const s of m.specifiers) {
-          const target = this.resolve(m.file, s);
-          if (!target) continue;
-          const list = map.get(target) ?? [];
-          list.push(m.file);
-          map.set(target, list);
+          for (const target of this.targets(m.file, s)) {
+            const list = map.get(target) ?? [];
+            list.push(m.file);
+            map.set(target, list);
+          }
         }
       }
       this.importersCache = map;

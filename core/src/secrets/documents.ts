@@ -31,8 +31,9 @@ const FIXTURE_PATH = new RegExp([
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
-  // A module named for mock data (`src/mock.ts`, `mocks.js`) beside the code its tests import it into.
-  String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$`,
+  // A module named for mock data (`src/mock.ts`, `mocks.js`) beside the code its tests import it into, and one named
+  // for test helpers or fixtures (`src/backend/testUtil.ts`, `db/fixtures.ts`): the logins of the users tests create.
+  String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$|(?:^|/)(?:test[-_]?(?:utils?|helpers?)|fixtures?)\.[cm]?[jt]sx?$`,
   // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`).
   String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e)(?:[._-][^/]*)?\.ya?ml$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module

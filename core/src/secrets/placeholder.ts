@@ -52,12 +52,16 @@ const DESCRIBING_WORDS = new Set([
 // Describing words that tell the reader to put their own value in: a placeholder whatever else it names.
 const INSTRUCTION_WORDS = new Set(['your', 'yours', 'here', 'goes', 'put', 'insert', 'enter', 'paste', 'fill', 'replace', 'set', 'me', 'own', 'real', 'actual', 'generated', 'random']);
 
+// Runs of characters in order that a sample key is typed as.
+const COUNTING = ['0123456789abcdef', '0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz'];
+
 // Values that say the secret is absent: what code assigns when nothing was given (`'not_available'`, `'unset'`).
 // A value that says the server it is sent to checks no key (`sk-local-no-key-required` for a local OpenAI-compatible
 // server, `lm-studio-not-needed`): the client library insists on some string, so one is written down.
 const NOT_REQUIRED = /(?:^|[-_ ])(?:no[-_ ]?(?:api[-_ ]?)?(?:key|token|secret|password|auth)[-_ ]?(?:required|needed)|not[-_ ]?(?:needed|required|used))$/i;
 
-const ABSENT = /^(?:not[-_ ]?(?:available|set|configured|provided|specified|defined|applicable|given|needed|required|used)|unavailable|unspecified|unconfigured|unknown|missing|disabled|no[-_ ]?(?:secret|password|key|token))$/i;
+// One word may come first, naming what is absent: `stripe-unconfigured`, `smtp_not_set`.
+const ABSENT = /^(?:[a-z][a-z0-9]*[-_ ])?(?:not[-_ ]?(?:available|set|configured|provided|specified|defined|applicable|given|needed|required|used)|unavailable|unspecified|unconfigured|unknown|missing|disabled|no[-_ ]?(?:secret|password|key|token))$/i;
 
 /**
  * A value made of words that describe the variable instead of being its value: `email-server-password`,
@@ -184,6 +188,12 @@ export function isEnvironmentWord(value: string): boolean {
 export function isWeakWord(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (WEAK_WORDS.has(v)) return true;
+  // Characters counted in order (`0123456789abcdef` twice for a 32-character key), as `1234` is, only longer.
+  if (v.length >= 10 && COUNTING.some((unit) => unit.repeat(Math.ceil(v.length / unit.length)).startsWith(v))) return true;
+  // Words only, one of which says the value is not safe to use (`WOW-ANOTHER-INSECURE-PASSWORD!!!`, a shipped
+  // default the operator must replace): weak by its own account. A generated key that merely starts with the word
+  // (`django-insecure-` and 50 random characters) holds digits or symbols and is judged as a key.
+  if (/^[a-z][a-z _.!-]*$/.test(v) && /(?:^|[^a-z])(?:insecure|unsafe)(?:[^a-z]|$)/.test(v)) return true;
   const base = /^([a-z]+?)[-_]?\d{1,4}$/.exec(v)?.[1];
   if (base !== undefined && (WEAK_WORDS.has(base) || base === 'password' || base === 'pass')) return true;
   // Not a kind or describing word glued to a kind (`secretkey`, `admin-password`): those read as descriptions

@@ -136,6 +136,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'go') return checkServiceUrlGo(context, report);
   if (!worthParsing(context)) return;
   const sf = context.sourceFile;
+  const bindings = ModuleBindings.of(sf);
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
   // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
@@ -151,6 +152,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (isPlaceholderHost(host) || isProse(literal)) return;
     const local = isLocalHost(host);
     if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal))) return;
+    if (local && handedToMock(literal, bindings)) return;
     let fallback = fallbackPlace(literal);
     if (fallback?.choice) {
       // The development half of an environment switch is a default; the production half is an address in the code.
@@ -211,7 +213,22 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     emit(first, { messageId: 'host', data: { env: client.env, service: client.service, host, client: client.label }, identity: `host:${host}`, fixes: [fix] });
   };
 
-  for (const c of candidates.of(sf, ModuleBindings.of(sf))) judgeNode(c);
+  for (const c of candidates.of(sf, bindings)) judgeNode(c);
+}
+
+/**
+ * A local address handed to an in-process mock of a client (`new MockRedis.Cluster(['redis://localhost:7001'])` from
+ * ioredis-mock, redis-mock): the mock keeps its data in memory and connects to nothing; the address only names it.
+ */
+function handedToMock(literal: ts.Node, bindings: ModuleBindings): boolean {
+  for (let child: ts.Node = literal, parent = literal.parent; parent; child = parent, parent = parent.parent) {
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((a) => a === child)) {
+      const module = bindings.resolve(parent.expression)?.module;
+      return module !== undefined && /(?:^|[-/])mocks?(?:$|[-/])/.test(module);
+    }
+    if (!ts.isArrayLiteralExpression(parent) && !ts.isObjectLiteralExpression(parent) && !ts.isPropertyAssignment(parent)) return false;
+  }
+  return false;
 }
 
 /** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */

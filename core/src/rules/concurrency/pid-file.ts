@@ -37,7 +37,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       const label = dottedName(callee) ?? anchor.getText();
       const fn = resolved?.path[resolved.path.length - 1] ?? (ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '');
       const fsWrite = resolved && /^(node:)?fs(\/promises)?$|^fs-extra$|^graceful-fs$/.test(resolved.module) && WRITERS.test(fn);
-      if (fsWrite && writesPid(node)) emit('pidFile', anchor, label);
+      if (fsWrite && writesPid(node) && !optIn(node)) emit('pidFile', anchor, label);
       // `daemon()` (npm daemon), daemonize2's `setup({ pidfile })`, npid's `create('/var/run/app.pid')`.
       if (resolved?.module === 'daemon' && (resolved.path.length === 0 || resolved.path[0] === 'daemon')) emit('daemonize', anchor, label);
       if (resolved?.module === 'daemonize2' && fn === 'setup') emit('daemonize', anchor, label);
@@ -54,6 +54,27 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const detached = optionOf(call, 'detached');
     if (detached?.kind === ts.SyntaxKind.TrueKeyword && /\.unref\s*\(/.test(context.text)) emit('daemonize', call.anchor, call.label);
   }
+}
+
+/**
+ * Written only under `if (pidFile)`, a setting named for the PID file (`--pidfile`, `PID_FILE`): the operator who
+ * passes the path asks for the file (a test harness that kills the server by PID); by default none is written.
+ * The same judgement as file logging's opt-in (`if (logFile)`). A negated test (`if (!pidFile)`) is not a switch.
+ */
+function optIn(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child && namesPidFile(parent.expression)) return true;
+    if (ts.isFunctionLike(parent) || ts.isSourceFile(parent)) return false;
+  }
+  return false;
+}
+
+function namesPidFile(condition: ts.Expression): boolean {
+  const e = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(e)) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return namesPidFile(e.left) || namesPidFile(e.right);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined;
+  return name !== undefined && /^pid[-_]?file(?:[-_]?path)?$/i.test(name);
 }
 
 /** The call writes a `.pid` file or writes `process.pid`. */

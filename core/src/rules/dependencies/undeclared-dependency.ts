@@ -30,6 +30,9 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
   { framework: '@nuxtjs/i18n', provides: /^(@intlify\/[\w.-]+|vue-i18n)$/ },
   // Next.js resolves `server-only` and `client-only` to its own compiled copies: installing them is optional.
   { framework: 'next', provides: /^(server-only|client-only)$/ },
+  // Docusaurus's client API (`@docusaurus/Link`, `@docusaurus/useDocusaurusContext`, `@docusaurus/router`): aliases its
+  // webpack config points at @docusaurus/core's own modules; no package of that name exists.
+  { framework: '@docusaurus/core', provides: /^@docusaurus\/(?:[A-Z]\w*|use[A-Z]\w*|router|constants|isInternalUrl|renderRoutes)$/ },
 ];
 
 function providedByFramework(resolution: Resolution, name: string): boolean {

@@ -10,6 +10,7 @@ import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { buildModeEnvNames, bundlerDefinedNames } from '../../env/bundlerDefined';
 import { manifestEnvironmentNames } from '../../env/manifestDeclared';
+import { mcpBundleEnvNames } from '../../env/mcpBundle';
 import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
@@ -56,6 +57,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByManifests: Set<string> | undefined;
   let setByBundler: Set<string> | undefined;
   let setByBuildMode: Set<string> | undefined;
+  let setByMcpHost: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   let ownWrites: ReadonlySet<string> | undefined;
   for (const read of reads) {
@@ -89,6 +91,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set for the production build by the reading package's own `.env.production` (CRA, Vite, Next): the build owns it.
     setByBuildMode ??= context.host && context.kind === 'js' ? buildModeEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
     if (setByBuildMode.has(read.name)) continue;
+    // Set by the application that starts an MCP bundle's server, as its `manifest.json` (`server.mcp_config.env`) says.
+    setByMcpHost ??= context.host ? mcpBundleEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
+    if (setByMcpHost.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     // The folders from the reading file's own up count too: a service kept in a subfolder documents its variables
     // in its own README (hoppscotch's Go `webapp-server/README.md`), below the workspace's `.env.example`.

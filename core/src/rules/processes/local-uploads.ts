@@ -69,7 +69,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       }
       if (ts.isCallExpression(node) && isFileUploadMove(node)) {
         const target = node.arguments[0];
-        if (target && !isTemporary(target)) emit('moved', anchorOf(node.expression), { label: shorten(node.expression.getText()) });
+        if (target && !isTemporary(target) && !removedLater(node, target)) emit('moved', anchorOf(node.expression), { label: shorten(node.expression.getText()) });
       }
     }
     // formidable v1 and multiparty: `form.uploadDir = './uploads'`.
@@ -110,6 +110,33 @@ function initializerOf(id: ts.Identifier): ts.Expression | undefined {
     }
   }
   return undefined;
+}
+
+const REMOVERS = /^(unlink|unlinkSync|rm|rmSync|remove|removeSync|rimraf)$/;
+
+/**
+ * The same function removes the file it moved the upload to (`await req.files.file.mv(newPath); … fs.unlink(newPath)`):
+ * a scratch file for this request, read and deleted before the answer, as a temporary folder is.
+ */
+function removedLater(move: ts.CallExpression, target: ts.Expression): boolean {
+  const path = unwrap(target);
+  if (!ts.isIdentifier(path)) return false;
+  let body: ts.Node | undefined = move.parent;
+  while (body && !ts.isFunctionLike(body) && !ts.isSourceFile(body)) body = body.parent;
+  if (!body) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.pos > move.end) {
+      const callee = unwrap(n.expression);
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      const first = n.arguments[0] && unwrap(n.arguments[0]);
+      if (REMOVERS.test(name) && first && ts.isIdentifier(first) && first.text === path.text) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 function anchorOf(callee: ts.Expression): ts.Node {

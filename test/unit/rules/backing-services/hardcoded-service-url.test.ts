@@ -8,6 +8,8 @@ import { RuleTester } from '../ruleTester';
 
 new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
   valid: [
+    // Held-out 6 (puter): ioredis-mock's cluster takes node addresses it never connects to.
+    { name: 'a local address handed to an in-process mock client', code: "import MockRedis from 'ioredis-mock';\nconst cluster = new MockRedis.Cluster(['redis://localhost:7001']);\nconst single = new MockRedis({ url: 'redis://127.0.0.1:6379' });\n" },
     { name: 'a template whose host is a variable', code: "const url = `postgres://${user}:${pass}@${host}:5432/app`;\n" },
     // Held-out 5: a CLI offers its default database URL when it prompts; a config reader starts from its defaults.
     { name: 'a local URL under a name that says default', code: "export const defaultDatabaseUrl = 'postgresql://localhost:5432/shop';\nexport const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';\n" },
@@ -47,6 +49,20 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'a template with the credentials from variables and the host written down', code: "await mongoose.connect(`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`);\n", errors: [['url', 1, '`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`']] },
     { name: 'a remote default when the variable is unset is still a fallback to a real service', code: "let url = process.env.REDIS_URL;\nif (url === undefined) url = 'redis://cache.prod.internal:6379';\n", errors: [['fallback', 2, "'redis://cache.prod.internal:6379'"]] },
     { name: 'mongoose.connect to localhost', code: "import mongoose from 'mongoose';\nmongoose.connect('mongodb://127.0.0.1:27017/shop');\n", errors: [['url', 2, "'mongodb://127.0.0.1:27017/shop'"]], output: "import mongoose from 'mongoose';\nmongoose.connect(process.env.MONGODB_URI);\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1:27017/shop\n' },
+    {
+      name: 'the same address handed to the real client',
+      code: "import Redis from 'ioredis';\nconst cluster = new Redis.Cluster(['redis://localhost:7001']);\n",
+      errors: [['url', 2, "'redis://localhost:7001'"]],
+      output: "import Redis from 'ioredis';\nconst cluster = new Redis.Cluster([process.env.REDIS_URL]);\n",
+      envOutput: 'REDIS_URL=redis://localhost:7001\n',
+    },
+    {
+      name: 'a remote address handed to the mock is still written in the code',
+      code: "import MockRedis from 'ioredis-mock';\nconst mock = new MockRedis.Cluster(['redis://cache.prod.internal:7001']);\n",
+      errors: [['url', 2, "'redis://cache.prod.internal:7001'"]],
+      output: "import MockRedis from 'ioredis-mock';\nconst mock = new MockRedis.Cluster([process.env.REDIS_URL]);\n",
+      envOutput: 'REDIS_URL=redis://cache.prod.internal:7001\n',
+    },
     { name: 'mongodb+srv', code: "const client = new MongoClient('mongodb+srv://cluster0.ab1cd.mongodb.net/app?retryWrites=true');\n", errors: [['url', 1, "'mongodb+srv://cluster0.ab1cd.mongodb.net/app?retryWrites=true'"]], output: 'const client = new MongoClient(process.env.MONGODB_URI);\n', envOutput: "MONGODB_URI='mongodb+srv://cluster0.ab1cd.mongodb.net/app?retryWrites=true'\n" },
     { name: 'postgres URL in a constant', code: "const databaseUrl = 'postgres://app@db.internal:5432/app';\n", errors: [['url', 1, "'postgres://app@db.internal:5432/app'"]], output: 'const databaseUrl = process.env.DATABASE_URL;\n', envOutput: 'DATABASE_URL=postgres://app@db.internal:5432/app\n' },
     { name: 'redis URL', code: "import { createClient } from 'redis';\nconst client = createClient({ url: 'redis://cache.prod.internal:6379' });\n", errors: [['url', 2, "'redis://cache.prod.internal:6379'"]], output: "import { createClient } from 'redis';\nconst client = createClient({ url: process.env.REDIS_URL });\n", envOutput: 'REDIS_URL=redis://cache.prod.internal:6379\n' },

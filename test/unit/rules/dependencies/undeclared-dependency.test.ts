@@ -38,6 +38,8 @@ const ROWS: Array<{ framework: string; provided: string; notProvided: string }> 
   { framework: '@nuxtjs/i18n', provided: '@intlify/h3', notProvided: '@formatjs/intl' },
   // audit (held-out): rallly's landing app imports 'server-only' without declaring it.
   { framework: 'next', provided: 'server-only', notProvided: 'sharp' },
+  // Held-out 6: joplin's documentation site imports Docusaurus's client API.
+  { framework: '@docusaurus/core', provided: '@docusaurus/useDocusaurusContext', notProvided: '@docusaurus/plugin-ideal-image' },
 ];
 const frameworkCases = ROWS.flatMap(({ framework, provided, notProvided }): InvalidCase[] => {
   const code = `import { a } from '${provided}';\nimport { b } from '${notProvided}';\nexport default [a, b];\n`;
@@ -99,6 +101,13 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       files: { ...manifest({}), '/ws/vite.config.mjs': "export default { resolve: { alias: [{ find: /^@server\\/(.+)/, replacement: 'api/$1' }] } };\n" },
     },
     { name: 'a named import never used is erased by tsc', filename: '/ws/src/a.controller.ts', code: UNUSED_IMPORT, files: NEST },
+    // Held-out 6 (saltcorn): a visitor's method and a property share the imported type's name; neither reads it.
+    {
+      name: 'a property named like a type-only import is no use of it',
+      filename: '/ws/src/expression.ts',
+      code: "import { Identifier } from 'estree';\nimport { traverse } from 'estraverse';\nconst seen: Identifier[] = [];\ntraverse(ast, { Identifier({ name }: { name: string }) { seen.push(node.Identifier); } });\nexport const kinds = { Identifier: 1 };\n",
+      files: manifest({ estraverse: '^5.0.0', '@types/estree': '^1.0.0' }),
+    },
     {
       name: 'the config passed with --config holds the aliases',
       filename: '/ws/client/index-app.js',
@@ -137,6 +146,13 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
     { name: 'in JavaScript an import always loads', filename: '/ws/src/c.js', code: "import { Request } from 'express';\nexport default 1;\n", files: NEST, errors: [undeclared(1, 'express')] },
     ...frameworkCases,
+    {
+      name: 'a shorthand property or a spread reads the imported binding',
+      filename: '/ws/src/expression.ts',
+      code: "import { Identifier } from 'estree';\nimport { Literal } from 'estree-walker';\nexport const kinds = { Identifier };\nexport const more = { ...Literal };\n",
+      files: manifest({}),
+      errors: [undeclared(1, 'estree'), undeclared(2, 'estree-walker')],
+    },
     { name: 'the app\'s own browser code still counts', filename: '/ws/media/js/util/message.js', code: "if (typeof exports !== 'undefined') { var _ = require('underscore'); }\n", errors: [undeclared(1, 'underscore')] },
     {
       name: 'a path that merely contains the name is no alias',

@@ -126,6 +126,32 @@ describe('disposability/missing-sigterm-handler: the program index', () => {
     assert.equal(findings('/p/src/index.ts', `import './signals';\n${server}`, p.index).length, 0);
     assert.equal(p.index.update('/p/src/signals.ts', "process.on('SIGTERM', () => {});\n", false), false, 'same text: nothing changed');
   });
+
+  // Held-out 6 (screwdriver): a hapi server whose plugins are loaded by name, one of which handles SIGTERM.
+  const LOADER = "export const register = (server, names) => names.map((name) => server.register({ plugin: require(`../plugins/${name}`) }));\n";
+  const SERVER_JS = "import Hapi from '@hapi/hapi';\nimport { register } from './registerPlugins';\nconst server = Hapi.server({ port: 3000 });\nregister(server, ['auth', 'shutdown']);\nawait server.start();\n";
+  test('a template require of a folder loads its modules: a plugin there handles SIGTERM', () => {
+    const p = program({
+      '/p/lib/server.js': SERVER_JS,
+      '/p/lib/registerPlugins.js': LOADER,
+      '/p/plugins/auth.js': 'export const plugin = {};\n',
+      '/p/plugins/shutdown/index.js': "process.on('SIGTERM', onSigterm);\n",
+    });
+    assert.equal(p.check('/p/lib/server.js').length, 0);
+  });
+  test('the template reaches only its folder: a handler elsewhere, or in a test, is not loaded', () => {
+    const p = program(
+      {
+        '/p/lib/server.js': SERVER_JS,
+        '/p/lib/registerPlugins.js': LOADER,
+        '/p/plugins/auth.js': 'export const plugin = {};\n',
+        '/p/plugins/shutdown.test.js': "process.on('SIGTERM', onSigterm);\n",
+        '/p/tools/shutdown.js': "process.on('SIGTERM', onSigterm);\n",
+      },
+      ['/p/plugins/shutdown.test.js'],
+    );
+    assert.equal(p.check('/p/lib/server.js').length, 1);
+  });
 });
 
 describe('disposability/missing-sigterm-handler: fix', () => {

@@ -37,9 +37,31 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
     // Held-out 3 (anything-llm): NODE_PATH passed on to the MCP servers it starts.
     { name: "Node's own module path", code: 'const env = { NODE_PATH: process.env.NODE_PATH };\n', ...withScripts({}) },
     { name: 'set by the framework', code: "if (process.env.NEXT_RUNTIME === 'edge') {}\nconst ios = process.env.EXPO_OS === 'ios';\n", ...withScripts({}) },
+    // Held-out 6 (puter): an MCP bundle's manifest.json sets its server's variables from the host's user settings.
+    {
+      name: "set by an MCP bundle's manifest",
+      filename: '/ws/mcpb/server/index.cjs',
+      code: 'const url = process.env.APP_MCP_URL;\nconst token = process.env.APP_TOKEN;\n',
+      ...withScripts({}, { '/ws/mcpb/manifest.json': '{"manifest_version":"0.2","server":{"type":"node","entry_point":"server/index.cjs","mcp_config":{"command":"node","args":["${__dirname}/server/index.cjs"],"env":{"APP_MCP_URL":"${user_config.server_url}","APP_TOKEN":"${user_config.token}"}}}}' }),
+    },
+    // Held-out 6 (formbricks, puter): Next.js names the phase it loads a module in; npm the folder a script started in.
+    {
+      name: "set by Next.js and by npm's script runner",
+      code: "const building = process.env.NEXT_PHASE === 'phase-production-build';\nconst cwd = process.env.INIT_CWD ?? process.cwd();\n",
+      ...withScripts({}),
+    },
   ],
   invalid: [
     { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
+    {
+      name: 'a web app manifest, or a bundle that sets other variables, declares nothing',
+      filename: '/ws/mcpb/server/index.cjs',
+      code: 'const url = process.env.APP_MCP_URL;\nconst other = process.env.APP_OTHER;\n',
+      ...withScripts({}, { '/ws/mcpb/manifest.json': '{"manifest_version":"0.2","server":{"type":"node","entry_point":"server/index.cjs","mcp_config":{"command":"node","args":["${__dirname}/server/index.cjs"],"env":{"APP_MCP_URL":"${user_config.server_url}","APP_TOKEN":"${user_config.token}"}}}}', '/ws/mcpb/server/manifest.json': '{"name":"App","start_url":"/","env":{"APP_OTHER":"x"}}' }),
+      errors: [['undeclared', 2, 'APP_OTHER']],
+      output: null,
+    },
+    { name: "a phase setting of the app's own is the deployer's", code: 'const phase = process.env.APP_PHASE;\n', ...withScripts({}), errors: [['undeclared', 1, 'APP_PHASE']], output: null },
     {
       name: 'exported by a shell script (a deploy script\'s placeholder for the operator)',
       code: READ,
