@@ -3,7 +3,7 @@ import ts = require('typescript');
 import { folderKeyOf, type FileHost } from '../host';
 import { PerVersion } from './perVersion';
 import { packageOf, runtimeSpecifiers } from '../js/loads';
-import { isRecord, manifestsUp } from './manifest';
+import { isRecord, manifestsUp, nearestManifest } from './manifest';
 
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 
@@ -80,6 +80,16 @@ function isShortCircuit(kind: ts.SyntaxKind): boolean {
 }
 
 /**
+ * Whether the package holding the file is built into an image or run by a platform: a Dockerfile or a Procfile
+ * beside its package.json, or a Dockerfile in its `docker/` folder.
+ */
+export function deployedPackage(host: FileHost, file: string): boolean {
+  const manifest = nearestManifest(host, file);
+  if (!manifest) return false;
+  return ['Dockerfile', 'Procfile', path.join('docker', 'Dockerfile')].some((name) => host.readFile(path.join(manifest.dir, name)) !== undefined);
+}
+
+/**
  * Packages that only a program run by a person at their own machine loads: what such a program does no deployed
  * service does. Data as a table: each row with a module that makes a tool (`tp`: the server is not reported) and
  * one that does not (`fp`), run by the tests.
@@ -101,11 +111,16 @@ export const DEVELOPER_TOOL_PACKAGES: ReadonlyArray<{ kind: 'browser' | 'free-po
  * A CLI's `dev` command, a local tunnel, a documentation viewer started with `--open`. A load under a condition
  * (`if (dev) require('open')(url)`) says only that one mode is a tool. Returns the reason, or undefined.
  */
-export function developerToolOf(sourceFile: ts.SourceFile): string | undefined {
+export function developerToolOf(sourceFile: ts.SourceFile, host?: FileHost): string | undefined {
+  let deployed: boolean | undefined;
   for (const literal of runtimeSpecifiers(sourceFile)) {
     const name = packageOf(literal.text);
     const row = name !== undefined ? DEVELOPER_TOOL_PACKAGES.find((r) => r.modules.test(name)) : undefined;
-    if (row && !conditional(literal)) return `${row.kind}: ${name}`;
+    if (!row || conditional(literal)) continue;
+    // A deployed service may offer to open the browser (`--open`, for whoever runs it at their desk): with an
+    // image or a platform's process file of its own, the opener says nothing of what the server is.
+    if (row.kind === 'browser' && host && (deployed ??= deployedPackage(host, sourceFile.fileName))) continue;
+    return `${row.kind}: ${name}`;
   }
   const text = sourceFile.text;
   if (/["'`]EADDRINUSE["'`]/.test(text) && /\(\s*\w*port\s*\+\s*1\s*\)/i.test(text)) return 'free-port: the next port when one is in use';

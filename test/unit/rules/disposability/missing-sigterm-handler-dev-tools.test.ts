@@ -34,11 +34,27 @@ const BUNDLER = (load: string) => `const webpack = require('webpack');\n${load}\
 new RuleTester({ filename: '/ws/packages/docs/scripts/serve-docs.js' }).run(rule, {
   valid: [
     { name: 'a documentation viewer that opens the browser', code: DOCS("const open = require('open');") },
+    {
+      name: 'a documentation viewer whose package has a manifest but no image',
+      code: DOCS("const open = require('open');"),
+      files: { '/ws/packages/docs/package.json': '{"name": "docs"}' },
+    },
     { name: 'a tunnel that takes the next port when one is in use', filename: '/ws/packages/tunnel/src/index.js', code: TUNNEL('start(port + 1)') },
     { name: 'a local server on whichever port is free', filename: '/ws/packages/cli/src/dev-server.js', code: FREE_PORT("const getPort = require('get-port');") },
     { name: "a bundler's development server", filename: '/ws/frontend/scripts/src/dev.js', code: BUNDLER("const DevServer = require('webpack-dev-server');") },
   ],
   invalid: [
+    ...[{ 'docker/Dockerfile': 'FROM node:20\n' }, { Dockerfile: 'FROM node:20\n' }, { Procfile: 'web: node scripts/serve-docs.js\n' }].map((deploy) => ({
+      // A self-hosted server with an `--open` option: its package is built into an image or run by a platform.
+      name: `a deployed server that offers to open the browser (${Object.keys(deploy)[0]})`,
+      code: DOCS("const open = require('open');"),
+      files: {
+        '/ws/packages/docs/package.json': '{"name": "docs"}',
+        ...Object.fromEntries(Object.entries(deploy).map(([name, text]) => [`/ws/packages/docs/${name}`, text])),
+      },
+      errors: [{ messageId: 'missing', line: 5 }],
+      output: DOCS("const open = require('open');").replace('});\n', `});${SHUTDOWN('server')}\n`),
+    })),
     {
       name: 'a browser opener loaded only in one mode',
       code: DOCS("if (process.env.LOCAL) require('open');"),
