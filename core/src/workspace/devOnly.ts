@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import ts = require('typescript');
 import { folderKeyOf, type FileHost } from '../host';
 import { PerVersion } from './perVersion';
+import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 import { packageOf, runtimeSpecifiers } from '../js/loads';
-import { isRecord, manifestsUp, nearestManifest } from './manifest';
+import { deploysItself, isRecord, manifestsUp, nearestManifest } from './manifest';
 
 const RUNTIME_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 
@@ -80,16 +81,6 @@ function isShortCircuit(kind: ts.SyntaxKind): boolean {
 }
 
 /**
- * Whether the package holding the file is built into an image or run by a platform: a Dockerfile or a Procfile
- * beside its package.json, or a Dockerfile in its `docker/` folder.
- */
-export function deployedPackage(host: FileHost, file: string): boolean {
-  const manifest = nearestManifest(host, file);
-  if (!manifest) return false;
-  return ['Dockerfile', 'Procfile', path.join('docker', 'Dockerfile')].some((name) => host.readFile(path.join(manifest.dir, name)) !== undefined);
-}
-
-/**
  * Packages that only a program run by a person at their own machine loads: what such a program does no deployed
  * service does. Data as a table: each row with a module that makes a tool (`tp`: the server is not reported) and
  * one that does not (`fp`), run by the tests.
@@ -105,13 +96,27 @@ export const DEVELOPER_TOOL_PACKAGES: ReadonlyArray<{ kind: 'browser' | 'free-po
   { kind: 'dev-server', modules: /^(?:webpack-dev-server|browser-sync|live-server|lite-server|@web\/dev-server)$/, tp: 'webpack-dev-server', fp: 'webpack-dev-middleware' },
 ];
 
+/** Whether the package holding the file deploys itself (`deploysItself`). */
+function deployedHere(host: FileHost, file: string): boolean {
+  const manifest = nearestManifest(host, file);
+  return manifest !== undefined && deploysItself(host, manifest.dir);
+}
+
+/** A quoted name of a `DEVELOPER_TOOL_PACKAGES` module (or a subpath of one), or `EADDRINUSE`: one line each. */
+const MAY_BE_TOOL = lineLocalTest(new RegExp(
+  `["'\x60](?:${DEVELOPER_TOOL_PACKAGES.map((r) => r.modules.source.replace(/^\^|\$$/g, '')).join('|')})["'\x60/]|["'\x60]EADDRINUSE["'\x60]`,
+));
+
 /**
  * A developer's tool, by what the module does: it loads, on every run, a package of `DEVELOPER_TOOL_PACKAGES`, or
  * it answers a port in use by listening on the next one (`if (error.code === 'EADDRINUSE') startServer(port + 1)`).
  * A CLI's `dev` command, a local tunnel, a documentation viewer started with `--open`. A load under a condition
  * (`if (dev) require('open')(url)`) says only that one mode is a tool. Returns the reason, or undefined.
  */
-export function developerToolOf(sourceFile: ts.SourceFile, host?: FileHost): string | undefined {
+export function developerToolOf(sourceFile: ts.SourceFile, host?: FileHost, lineLocal?: (search: LineLocalSearch<boolean, boolean>) => boolean): string | undefined {
+  // Read a tree only where the text names such a package or a port in use: a keystroke in a server file
+  // searches the runs of lines it touched (`FileContext.lineLocal`), not the whole module.
+  if (!(lineLocal ? lineLocal(MAY_BE_TOOL) : MAY_BE_TOOL.per(sourceFile.text))) return undefined;
   let deployed: boolean | undefined;
   for (const literal of runtimeSpecifiers(sourceFile)) {
     const name = packageOf(literal.text);
@@ -119,7 +124,7 @@ export function developerToolOf(sourceFile: ts.SourceFile, host?: FileHost): str
     if (!row || conditional(literal)) continue;
     // A deployed service may offer to open the browser (`--open`, for whoever runs it at their desk): with an
     // image or a platform's process file of its own, the opener says nothing of what the server is.
-    if (row.kind === 'browser' && host && (deployed ??= deployedPackage(host, sourceFile.fileName))) continue;
+    if (row.kind === 'browser' && host && (deployed ??= deployedHere(host, sourceFile.fileName))) continue;
     return `${row.kind}: ${name}`;
   }
   const text = sourceFile.text;

@@ -105,7 +105,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.host && devOnlyLoad(context.host, context.path, sf) !== undefined) return;
   // A tool run by a person at their own machine: it opens their browser, takes whichever port is free, or is a
   // bundler's development server (a CLI's `dev` command, a local tunnel, a documentation viewer).
-  if (developerToolOf(sf, context.host) !== undefined) return;
+  if (developerToolOf(sf, context.host, (search) => context.lineLocal(search)) !== undefined) return;
   // A usage sample of a library, loading the library by its published name as a user's code would.
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own

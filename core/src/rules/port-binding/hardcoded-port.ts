@@ -56,7 +56,7 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
     // A tool run by a person at their own machine (it opens their browser, takes a free port, is a bundler's
     // development server) has no platform to give it a port.
     // A usage sample of a library (it loads the library by its published name) is run beside an installed copy.
-    if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile, context.host) === undefined
+    if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile, context.host, (search) => context.lineLocal(search)) === undefined
       && !(context.host && isUsageSample(context.path, context.text, context.host)))) reportFinding(r);
   };
   const sf = context.sourceFile;
