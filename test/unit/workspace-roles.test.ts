@@ -146,6 +146,9 @@ describe('roles: a package under a playground folder (held-out 5)', () => {
   });
   test('one a Dockerfile deploys, or a package merely named playground, is code', () => {
     assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/Dockerfile': 'FROM node' }), 'source');
+    // The same forms a deployed package takes for the developer-tool check (`deploysItself`).
+    assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/docker/Dockerfile': 'FROM node' }), 'source');
+    assert.equal(at('playground/nestjs/src/main.ts', { ...nest, '/ws/playground/nestjs/Procfile': 'web: node dist/main.js' }), 'source');
     assert.equal(at('packages/playground/src/main.ts', { '/ws/packages/playground/package.json': '{"name":"playground"}' }), 'source');
     assert.equal(at('apps/api/src/main.ts', { '/ws/apps/api/package.json': '{"name":"api","description":""}' }), 'source');
   });

@@ -138,6 +138,14 @@ export function nearestManifest(host: FileHost, file: string): Manifest | undefi
   return undefined;
 }
 
+/**
+ * Whether a package folder builds an image or is run by a platform of its own: a Dockerfile or a Procfile beside
+ * its package.json, or a Dockerfile in its `docker/` folder. Such a package is deployed, whatever else it is.
+ */
+export function deploysItself(host: Pick<FileHost, 'readFile'>, dir: string): boolean {
+  return ['Dockerfile', 'Procfile', path.join('docker', 'Dockerfile')].some((name) => host.readFile(path.join(dir, name)) !== undefined);
+}
+
 /** A JSON-with-comments file (tsconfig.json), or undefined when it does not parse to an object. */
 export function readJsonc(host: FileHost, file: string): Record<string, unknown> | undefined {
   const text = host.readFile(file);

@@ -3,7 +3,7 @@ import { isTestFile } from '../fileKinds';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 import type { FileHost } from '../host';
 import { productWords } from './productNames';
-import { nearestManifest } from './manifest';
+import { deploysItself, nearestManifest } from './manifest';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -234,9 +234,9 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
       const description = (JSON.parse(text) as { description?: unknown }).description;
       const playground = dir.slice(root.length + 1).split('/').slice(0, -1).some((part) => PLAYGROUND_DIR.test(part));
       if (!playground && (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description))) return false;
-      // A sample built into an image or run by a platform (a Dockerfile or a Procfile beside its manifest) is
-      // deployed: kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
-      return host.readFile(`${dir}/Dockerfile`) === undefined && host.readFile(`${dir}/Procfile`) === undefined;
+      // A sample built into an image or run by a platform (`deploysItself`) is deployed:
+      // kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
+      return !deploysItself(host, dir);
     } catch {
       return false;
     }
