@@ -166,7 +166,8 @@ function isVendoredPythonModule(file: string, text: string, host: FileHost): boo
 export function isUsageSample(file: string, text: string, host: FileHost): boolean {
   if (!/\.[cm]?[jt]sx?$/.test(file) || !/\brequire\s*\(|\bfrom\s*['"]/.test(text)) return false;
   const name = nearestManifest(host, file)?.name;
-  if (!name) return false;
+  // A plain search first: most servers never write their own package's name.
+  if (!name || !text.includes(name)) return false;
   const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(String.raw`(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'\x60])${quoted}\1`).test(text);
 }
