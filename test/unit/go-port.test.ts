@@ -48,6 +48,15 @@ describe('judgement', () => {
     const appRouter = 'r := http.NewServeMux()\n\tr.HandleFunc("/api/items", items)\n\tgo func() {\n\t\t' + mux(pprofRoutes).replace(/\n/g, '\n\t') + '\n\t}()\n\thttp.ListenAndServe(":8080", r)';
     assert.deepEqual(ids(goMain(['net/http', 'net/http/pprof'], appRouter)), ['goLiteral'], 'the app router of the same name outside the closure is still reported');
   });
+  test('held-out 7: pprof\'s blank import served on the default mux (`ListenAndServe(":6060", nil)`) is a profiler listener', () => {
+    const file = (body: string, pprof = true) => `package main\n\nimport (\n\t"net/http"\n${pprof ? '\t_ "net/http/pprof"\n' : ''})\n\nfunc main() {\n\t${body}\n}\n`;
+    const profiler = 'go func() {\n\t\t_ = http.ListenAndServe(":6060", nil)\n\t}()';
+    assert.deepEqual(ids(file(profiler)), []);
+    assert.deepEqual(ids(file('_ = http.ListenAndServe(":6060", http.DefaultServeMux)')), []);
+    assert.deepEqual(ids(file(profiler, false)), ['goLiteral'], 'without the pprof import the default mux is the app\'s');
+    assert.deepEqual(ids(file(`http.HandleFunc("/api/items", items)\n\t${profiler}`)), ['goLiteral'], 'routes of the app on the default mux make it the app\'s server');
+    assert.deepEqual(ids(file('_ = http.ListenAndServe(":8080", router)')), ['goLiteral'], 'a router of its own is the app\'s server');
+  });
   test('a file that reads PORT elsewhere is not reported', () => {
     assert.deepEqual(ids(goMain(['net/http', 'os'], 'if p := os.Getenv("PORT"); p != "" {\n\t\t_ = p\n\t}\n\thttp.ListenAndServe(":8080", nil)')), []);
   });

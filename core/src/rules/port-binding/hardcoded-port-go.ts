@@ -77,6 +77,7 @@ export function checkPortGo(context: FileContext, report: (r: Report) => void): 
   for (const call of facts.calls) {
     const row = GO_PORT_SERVERS.find((r) => r.test(call.callee, facts));
     if (!row || AUXILIARY.test(call.written) || call.args.some((a) => AUXILIARY.test(a.text) || auxiliaryMux(context.text, facts, a, call.start))) continue;
+    if (row.name === 'http.ListenAndServe' && servesBlankPprof(context.text, facts, call.args[1])) continue;
     const arg = call.args[row.index];
     if (!arg) continue;
     const found = addressOf(arg, once, true);
@@ -103,6 +104,18 @@ function auxiliaryMux(text: string, facts: GoFacts, arg: GoExpr, at: number): bo
   if (routes && routes.length > 0 && routes.every((c) => /^\/debug\//.test(c.args[0]?.string?.value ?? '') || /\bpprof\./.test(c.args[1]?.text ?? ''))) return true;
   // A notice page every route of which answers 503 (or serves its static files): not the app's server.
   return servesOnlyNotice(text, facts, arg, at);
+}
+
+/**
+ * net/http/pprof's documented idiom: `import _ "net/http/pprof"` registers the profiler on the default mux, and
+ * `http.ListenAndServe(":6060", nil)` serves it beside the app's own router (https://pkg.go.dev/net/http/pprof).
+ * Only while the file registers none of its own routes on the default mux (`http.HandleFunc("/", …)`): then the
+ * nil handler is the app's server.
+ */
+function servesBlankPprof(text: string, facts: GoFacts, handler: GoExpr | undefined): boolean {
+  if (!handler || !/^(?:nil|http\.DefaultServeMux)$/.test(handler.text.trim())) return false;
+  if (!/(?:^|[\s(])_[ \t]+"net\/http\/pprof"/m.test(text)) return false;
+  return !facts.calls.some((c) => c.callee === 'net/http.HandleFunc' || c.callee === 'net/http.Handle');
 }
 
 /** `":8080"`, `"0.0.0.0:8080"`, or a variable bound once to one. Loopback binds serve no platform traffic; port 0 is any port. */
