@@ -36,6 +36,18 @@ describe('logs/file-logging in Python', () => {
     const found = findingsOf(LOGS, 'proj/settings.py', code);
     assert.deepEqual(found.map((f) => [f.messageId, f.data.name, f.data.target]), [['pyDictConfigFile', 'file', '/var/log/app.log']]);
   });
+  test('held-out 7: a dictConfig filename that names a file only under a file-logging switch, a stream otherwise, is opt-in', () => {
+    const config = (branches: string) => `from logging.config import dictConfig\ndef setup(app):\n${branches}    dictConfig({\n        'version': 1,\n        'handlers': {\n            'file': {'class': 'logging.handlers.RotatingFileHandler', 'filename': log_file},\n        },\n    })\n`;
+    const optIn = "    if 'file' in app.config['LOG_HANDLERS']:\n        log_file = app.config['LOG_FILE']\n    else:\n        log_file = '/dev/null'\n";
+    assert.deepEqual(ids(LOGS, config(optIn)), []);
+    assert.deepEqual(ids(LOGS, config("    if app.config['LOG_TO_FILE']:\n        log_file = app.config['LOG_FILE']\n    else:\n        log_file = os.devnull\n")), []);
+    assert.deepEqual(ids(LOGS, config("    if app.debug:\n        log_file = '/dev/null'\n    else:\n        log_file = app.config['LOG_FILE']\n")), ['pyDictConfigFile'], 'a file in production by default');
+    assert.deepEqual(ids(LOGS, config("    log_file = app.config['LOG_FILE']\n")), ['pyDictConfigFile']);
+    assert.deepEqual(ids(LOGS, config("    if 'file' not in app.config['LOG_HANDLERS']:\n        log_file = app.config['LOG_FILE']\n")), ['pyDictConfigFile'], 'a negated test is no switch');
+  });
+  test('a dictConfig handler on a stream path writes no file', () => {
+    assert.deepEqual(ids(LOGS, "LOGGING = {'version': 1, 'handlers': {'null': {'class': 'logging.FileHandler', 'filename': '/dev/null'}}}\n", 'proj/settings.py'), []);
+  });
   test('loguru: a file sink is reported, sys.stdout is not; the fix writes sys.stdout', () => {
     const code = "from loguru import logger\nlogger.add('logs/app.log', rotation='1 day')\n";
     assert.deepEqual(ids(LOGS, code), ['pyLoguruFile']);

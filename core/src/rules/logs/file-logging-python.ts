@@ -37,6 +37,10 @@ const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHa
 // `if Logging.file_logs:`, `if settings.LOG_TO_FILE:`, `if config.log_file:`: the file handler is created only
 // when a setting named for file logging is switched on, so the default is the stream (`if not …` is not).
 const FILE_LOG_SWITCH = /^(?:el)?if\s+(?!not\b)[^:#]*?(?:file_?logs?|file_?logging|log_?files?|log_?to_?files?)\b[^:#]*:/i;
+// `if 'file' in app.config['LOG_HANDLERS']:`, `if "file" in settings.log_outputs:`: a list of log destinations
+// that holds the file only when the operator adds it.
+const FILE_IN_LOG_SETTING = /^(?:el)?if\s+(['"])file\1\s+in\s+[^:#]*log[^:#]*:/i;
+const isFileLogSwitch = (header: string): boolean => FILE_LOG_SWITCH.test(header) || FILE_IN_LOG_SETTING.test(header);
 
 /**
  * `if filename:` around `FileHandler(filename)`: the handler is made only when the caller gave a path (a
@@ -58,7 +62,7 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const handler = HANDLER_NAMES.get(call.callee);
     if (handler) {
       const target = call.args[0] ?? call.kwargs.filename;
-      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => FILE_LOG_SWITCH.test(h) || testsName(h, target))) continue;
+      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || testsName(h, target))) continue;
       report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
     } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
       const f = call.kwargs.filename;
@@ -75,12 +79,24 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const siblings = facts.dictEntries.find((e) => e.value.entries?.some((x) => x.keyStart === entry.keyStart));
     const own = siblings?.value.entries;
     const filename = own?.find((e) => e.key === 'filename')?.value;
+    if (filename && (isStream(filename) || optInPath(context.text, facts, filename))) continue;
     report({
       messageId: 'pyDictConfigFile', data: { name: siblings?.key ?? 'handler', handler: handler.split('.').pop() ?? handler, target: filename ? targetOf(filename) : 'a file' },
       start: entry.value.start, end: entry.value.end, identity: `pyDictConfigFile:${siblings?.key ?? ''}`,
     });
   }
   if (isGunicornConfig(context.path)) gunicornLogs(facts, report);
+}
+
+/**
+ * A dictConfig handler's `filename` held by a variable that names a file only under a file-logging switch and a
+ * stream otherwise: `if 'file' in LOG_HANDLERS: log_file = …` / `else: log_file = '/dev/null'`. The default
+ * writes nowhere; the operator who switches file logging on asks for the file.
+ */
+function optInPath(text: string, facts: PythonFacts, filename: PyExpr): boolean {
+  if (filename.type !== 'identifier') return false;
+  const set = facts.assignments.filter((a) => a.path.length === 1 && a.path[0] === filename.text);
+  return set.length > 0 && set.every((a) => isStream(a.value) || enclosingHeaders(text, a.start).some(isFileLogSwitch));
 }
 
 /** gunicorn's settings file: `gunicorn.conf.py` (its default name), `gunicorn_config.py`, `gunicorn.py`, `conf/gunicorn_*.py`. */
