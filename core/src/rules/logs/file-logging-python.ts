@@ -85,7 +85,7 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
       const sink = call.args[0] ?? call.kwargs.sink;
       if (!sink || !(sink.string || isPathCall(facts, sink)) || isStream(sink)) continue;
       if (enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h))) continue;
-      report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, sink) });
+      report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, context.text, call, sink) });
     }
   }
   for (const entry of facts.dictEntries) {
@@ -142,9 +142,24 @@ function stdoutFix(facts: PythonFacts, call: PyCall): EditFix[] {
   return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (StreamHandler(sys.stdout))', edits: merge(edits), preferred: true }];
 }
 
-/** `logger.add('app.log', …)` → `logger.add(sys.stdout, …)`. */
-function loguruFix(facts: PythonFacts, sink: PyExpr): EditFix[] {
+/**
+ * The keywords loguru takes "if and only if the sink is a file path" (https://loguru.readthedocs.io/en/stable/api/logger.html#file):
+ * given with a stream sink, `add` raises TypeError, so the fix drops them.
+ */
+const FILE_SINK_KEYWORDS = new Set(['rotation', 'retention', 'compression', 'delay', 'watch', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener']);
+
+/** `logger.add('app.log', rotation='1 day', level='INFO')` → `logger.add(sys.stdout, level='INFO')`. */
+function loguruFix(facts: PythonFacts, text: string, call: PyCall, sink: PyExpr): EditFix[] {
   const edits = [{ start: sink.start, end: sink.end, text: 'sys.stdout' }];
+  const parts = [...call.args, ...Object.values(call.kwargs)].sort((a, b) => a.start - b.start);
+  for (const [name, value] of Object.entries(call.kwargs)) {
+    if (!FILE_SINK_KEYWORDS.has(name)) continue;
+    // From the end of the argument before it (its comma and the line break go too) to the end of its value.
+    const before = parts.filter((p) => p.end <= value.start && p !== value).pop();
+    const keyAt = text.lastIndexOf(name, value.start);
+    if (!before || keyAt < before.end) continue;
+    edits.push({ start: before.end, end: value.end, text: '' });
+  }
   const sys = pythonImportEdit(facts, 'sys');
   if (sys) edits.push(sys);
   return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (sys.stdout)', edits, preferred: true }];

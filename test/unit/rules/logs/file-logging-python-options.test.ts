@@ -41,7 +41,7 @@ new RuleTester({ filename: '/ws/app/utils/logger.py', files: SETTINGS('Field(def
       name: "loguru's Path sink under a switch another module defaults to True (Field(default=True))",
       code: LOGURU(PATH_SINK),
       errors: [['pyLoguruFile', 7, `logger.add(${PATH_SINK}, rotation=settings.log_rotation)`]],
-      output: LOGURU('sys.stdout').replace('import settings\n', 'import settings\nimport sys\n'),
+      output: LOGURU('sys.stdout').replace('import settings\n', 'import settings\nimport sys\n').replace(', rotation=settings.log_rotation', ''),
     },
     {
       name: 'a FileHandler under a switch another module defaults to True (plain value)',
