@@ -44,6 +44,16 @@ describe('Python files', () => {
     ]);
   });
 
+  test("an argument that is a call points at that call, in the source-ordered list", () => {
+    const facts = new FileContext('a.py', "logger.add(os.path.join(d, 'x.log'), level=f(g(1)))\n").python;
+    assert.ok(facts);
+    assert.deepEqual(facts.calls.map((c) => c.written), ['logger.add', 'os.path.join', 'f', 'g']);
+    const [add, join, f] = facts.calls;
+    assert.equal(facts.calls[add.args[0].call as number], join);
+    assert.equal(facts.calls[add.kwargs.level.call as number], f);
+    assert.equal(facts.calls[f.args[0].call as number].written, 'g');
+  });
+
   test('offsets are string offsets (UTF-16), also after non-ASCII text', () => {
     const code = "# é ü 日本\nSECRET_KEY = 'hK8s9dJ2mQ7xZ4pL'\n";
     const [finding] = analyze(new FileContext('s.py', code)).findings;

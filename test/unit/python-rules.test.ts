@@ -52,8 +52,15 @@ describe('logs/file-logging in Python', () => {
     const code = "from loguru import logger\nlogger.add('logs/app.log', rotation='1 day')\n";
     assert.deepEqual(ids(LOGS, code), ['pyLoguruFile']);
     assert.deepEqual(ids(LOGS, 'import sys\nfrom loguru import logger\nlogger.add(sys.stdout)\n'), []);
+    // `rotation` is taken only with a file sink (loguru raises TypeError with a stream): the fix drops it.
     const out = fixPy(LOGS, '/ws/log.py', code);
-    assert.equal(out.source, "from loguru import logger\nimport sys\nlogger.add(sys.stdout, rotation='1 day')\n");
+    assert.equal(out.source, 'from loguru import logger\nimport sys\nlogger.add(sys.stdout)\n');
+    assert.ok(pythonParses(out.source));
+  });
+  test("loguru's fix drops every file-only keyword, on one line or several, and keeps the others", () => {
+    const code = "from loguru import logger\nlogger.add(\n    'app.log',\n    rotation='1 day',\n    retention='3 months',\n    level='INFO',\n    compression='zip',\n)\n";
+    const out = fixPy(LOGS, '/ws/log.py', code);
+    assert.equal(out.source, "from loguru import logger\nimport sys\nlogger.add(\n    sys.stdout,\n    level='INFO',\n)\n");
     assert.ok(pythonParses(out.source));
   });
   test('gunicorn accesslog/errorlog paths in gunicorn.conf.py; "-" is stdout; the fix sets "-"', () => {

@@ -70,7 +70,12 @@ export function readPythonFacts(tree: Tree): PythonFacts & { tooDeep: boolean } 
     }
     return inner;
   });
+  // Calls were recorded post-order (an argument's call before its caller's); rules read them in source order.
+  // Every expression summarised is in the cache: point each one's `call` at its call's place after the sort.
+  const recorded = facts.calls.slice();
   facts.calls.sort((a, b) => a.start - b.start);
+  const placeOf = new Map(facts.calls.map((c, i) => [c, i]));
+  for (const e of exprCache.values()) if (e.call !== undefined) e.call = placeOf.get(recorded[e.call]);
   return facts;
 }
 

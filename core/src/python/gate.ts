@@ -13,7 +13,7 @@ const GATE = new RegExp([
   // servers and loops
   'serve_forever', 'run_forever', 'start_consuming', 'while\\s+(?:true|1)\\s*:', 'asyncio', '\\.run(?:_app)?\\(', 'serve\\(', 'signal',
   // long-running clients of the SIGTERM rule's table (discord.py's `await bot.start()`)
-  'discord',
+  'discord', 'bottle',
   // ports and service urls (not the `port` of every `import`)
   '\\bport\\b', '_port\\b', '://', 'server', '\\bbind\\b', '\\.listen\\(', '\\bhost\\b',
   // backing-service clients named by their address

@@ -41,6 +41,8 @@ export class Resolution {
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
+  /** What the manifest beside an `nx.json` above the package declares: the install Nx runs its tasks from. */
+  private nxRootDeclared: ReadonlySet<string> = new Set();
 
   private constructor(manifest: Manifest, private readonly host: ListingHost) {
     this.manifest = manifest;
@@ -83,6 +85,8 @@ export class Resolution {
     if ((chain[0].declared.size === 0 || folderSettings) && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
       for (const d of chain[1].declared) r.declared.add(d);
     }
+    const nxRoot = chain.slice(1).find((m) => host.readFile(path.join(m.dir, 'nx.json')) !== undefined);
+    if (nxRoot) r.nxRootDeclared = nxRoot.declared;
     r.readPaths(file);
     r.readAliases(file);
     r.readNodePath();
@@ -112,6 +116,15 @@ export class Resolution {
     // A name with capitals cannot be published to npm (names are lower case since 2017): an alias, looked for in
     // the bundler configs kept anywhere in the package. Only then, since that search lists the package's folders.
     return /[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
+  }
+
+  /**
+   * True when the package may be imported by a task config of an Nx project (`toolConfigOfNxTask`): Nx runs the
+   * task from the workspace root, whose manifest is where an Nx workspace keeps its development tools, whatever
+   * the project's own package.json (which describes the package it publishes) says.
+   */
+  allowsInNxTaskConfig(pkg: string): boolean {
+    return this.nxRootDeclared.has(pkg);
   }
 
   private addWorkspaceNames(rootDir: string, globs: string[]): void {
@@ -261,6 +274,16 @@ export class Resolution {
     }
   }
 }
+
+/**
+ * The config files Nx's plugins read to infer a project's build, test and lint tasks (@nx/vite: `vite.config.*`
+ * and `vitest.config.*`; @nx/jest, @nx/webpack, @nx/rspack, @nx/rollup, @nx/eslint, @nx/playwright, @nx/cypress;
+ * https://nx.dev/packages/vite "How @nx/vite Infers Tasks"). Nx runs these tasks from the workspace root, and an Nx
+ * workspace keeps its development tools in the root package.json even when each project has a manifest of its own
+ * for its runtime dependencies (https://nx.dev/docs/concepts/decisions/dependency-management: "development
+ * dependencies often still living at the root of the workspace"). A project's source files are not such configs.
+ */
+export const NX_TASK_CONFIG = /^(?:vite|vitest|jest|webpack|rspack|rollup|eslint|playwright|cypress)\.config\.[cm]?[jt]s$|^jest\.preset\.[cm]?js$|^\.eslintrc\.[cm]?js$/;
 
 /** Relative module paths a config file loads (`require('./base')`, `import base from './base.js'`), a few at most. */
 function relativeLoads(text: string): string[] {

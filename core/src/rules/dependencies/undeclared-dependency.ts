@@ -4,7 +4,7 @@ import type { FileContext } from '../../context';
 import { packageOf, runtimeSpecifiers, textSpecifiers } from '../../js/loads';
 import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
-import { Resolution } from './undeclared-dependency-resolve';
+import { NX_TASK_CONFIG, Resolution } from './undeclared-dependency-resolve';
 import { roleOfContext } from '../../workspace/roles';
 
 export const meta: RuleMeta = {
@@ -61,7 +61,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (named.length === 0 || moodleAmdModule(host, context.path)) return;
   const resolution = Resolution.for(host, context.path);
   if (!resolution) return;
-  const allowed = (name: string, specifier: string) => resolution.allows(name, specifier) || providedByFramework(resolution, name);
+  const taskConfig = NX_TASK_CONFIG.test(path.basename(context.path));
+  const allowed = (name: string, specifier: string) =>
+    resolution.allows(name, specifier) || providedByFramework(resolution, name) || (taskConfig && resolution.allowsInNxTaskConfig(name));
   if (named.every(([name, specifier]) => allowed(name, specifier))) return;
   // Code the project keeps but does not install for: vendored copies (a vendor folder, a web root's lib/, a
   // browser bundle whose `require` runs only under the bundler it came from), snippets served or shown as

@@ -13,10 +13,10 @@ export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test before the rule runs on a Python file. */
-export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b/;
+export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b|\bbottle\b/;
 
 /** Keywords the engine tests (lower case) before the gate. */
-export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app(', 'discord'];
+export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app(', 'discord', 'bottle'];
 
 /**
  * What keeps a Python process running: each row a method and what it runs, with a true and a false example
@@ -29,7 +29,7 @@ export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_c
  * themselves are left out: python-telegram-bot's `run_polling` and aiogram's `start_polling` handle it by
  * default, Celery's worker does a warm shutdown.
  */
-export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp: string; library?: string; awaited?: boolean }> = [
+export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp: string; library?: string; awaited?: boolean; module?: string; ownServer?: RegExp }> = [
   { method: 'serve_forever', what: 'server', tp: 'httpd.serve_forever()', fp: 'httpd.handle_request()' },
   { method: 'run_forever', what: 'event loop', tp: 'loop.run_forever()', fp: 'loop.run_until_complete(main())' },
   { method: 'start_consuming', what: 'message consumer', tp: 'channel.start_consuming()', fp: 'channel.basic_publish(body=b"x")' },
@@ -38,6 +38,13 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
   { method: 'start', library: 'discord', awaited: true, what: 'Discord client',
     tp: 'import asyncio\nimport discord\nasync def main(bot):\n    await bot.start(TOKEN)\nasyncio.run(main(Bot()))',
     fp: 'import discord\nasync def show(ctx, pages):\n    await pages.start(ctx)' },
+  // Bottle's `run()` starts the chosen server adapter (wsgiref by default, waitress, cheroot, paste…) and blocks
+  // until it ends; it catches only KeyboardInterrupt (https://bottlepy.org/docs/dev/api.html#bottle.run). A row with
+  // a `module` is that module's function, called through it (`bottle.run(…)`, also when `bottle` is imported inside
+  // the function that calls it) or imported by name (`from bottle import run`). `server='gunicorn'` hands the app to
+  // gunicorn's master, which stops its workers gracefully on SIGTERM.
+  { method: 'run', module: 'bottle', ownServer: /^gunicorn$/, what: 'Bottle server',
+    tp: "import bottle\nbottle.run(app, host='0.0.0.0', port=8080)", fp: "import bottle\nbottle.run(app, host='0.0.0.0', server='gunicorn')" },
   { method: 'run', library: 'discord', what: 'Discord client',
     tp: 'import discord\nclient = discord.Client(intents=intents)\nclient.run(TOKEN)', fp: 'import asyncio\nimport discord\nasyncio.run(main())' },
 ];
@@ -46,6 +53,11 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
 function longRunning(call: PyCall, facts: PythonFacts, text: string): (typeof LONG_RUNNING)[number] | undefined {
   return LONG_RUNNING.find((r) => {
     if (r.method !== call.method) return false;
+    if (r.module) {
+      const named = `${r.module}.${r.method}`;
+      const server = call.kwargs.server?.string?.value;
+      return (call.callee === named || call.written === named) && !(r.ownServer && server !== undefined && r.ownServer.test(server));
+    }
     if (!r.library) return true;
     const library = r.library;
     const imported = [...facts.imports.values()].some((m) => m === library || m.startsWith(`${library}.`));

@@ -3,6 +3,7 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { enclosingHeaders } from '../../python/blocks';
 import { pythonImportEdit } from '../../python/edits';
+import { importedSwitchOnByDefault } from '../../python/settingDefaults';
 import type { PyCall, PyExpr, PythonFacts } from '../../python/types';
 import type { Report } from '../types';
 
@@ -52,6 +53,23 @@ function testsName(header: string, target: PyExpr | undefined): boolean {
   return new RegExp(`^(?:el)?if\\s+${name}\\s*(?:is\\s+not\\s+None\\s*)?:`).test(header);
 }
 
+/**
+ * A file-logging switch around the handler makes it opt-in, unless the setting it reads defaults to on in the
+ * module it is imported from (`enable_log_to_file: bool = Field(default=True)`): then files are written by default.
+ */
+function optInSwitch(context: FileContext, facts: PythonFacts, header: string): boolean {
+  return FILE_IN_LOG_SETTING.test(header) || (FILE_LOG_SWITCH.test(header) && !importedSwitchOnByDefault(context.host, context.path, facts.imports, header));
+}
+
+/**
+ * loguru takes a `pathlib.Path` sink, or a path joined with `os.path.join`, as a file to write
+ * (https://loguru.readthedocs.io/en/stable/api/logger.html#sink: "an object in the form of a str or pathlib.Path").
+ */
+function isPathCall(facts: PythonFacts, e: PyExpr): boolean {
+  const call = e.call !== undefined ? facts.calls[e.call] : undefined;
+  return !!call && /^(?:pathlib\.(?:Pure)?Path|os\.path\.join)$/.test(call.callee);
+}
+
 /** Paths that are the process's own streams, not files. */
 const STREAM_PATH = /^(?:-|\/dev\/(?:stdout|stderr|null)|\/proc\/self\/fd\/[12])$/;
 
@@ -62,15 +80,16 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const handler = HANDLER_NAMES.get(call.callee);
     if (handler) {
       const target = call.args[0] ?? call.kwargs.filename;
-      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || testsName(h, target))) continue;
+      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h) || testsName(h, target))) continue;
       report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
     } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
       const f = call.kwargs.filename;
       report({ messageId: 'pyBasicConfigFile', data: { target: targetOf(f) }, start: call.start, end: call.end, identity: 'pyBasicConfigFile' });
     } else if (call.callee === 'loguru.logger.add') {
       const sink = call.args[0] ?? call.kwargs.sink;
-      if (!sink || !sink.string || isStream(sink)) continue;
-      report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, sink) });
+      if (!sink || !(sink.string || isPathCall(facts, sink)) || isStream(sink)) continue;
+      if (enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h))) continue;
+      report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, context.text, call, sink) });
     }
   }
   for (const entry of facts.dictEntries) {
@@ -139,9 +158,24 @@ function stdoutFix(facts: PythonFacts, call: PyCall): EditFix[] {
   return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (StreamHandler(sys.stdout))', edits: merge(edits), preferred: true }];
 }
 
-/** `logger.add('app.log', …)` → `logger.add(sys.stdout, …)`. */
-function loguruFix(facts: PythonFacts, sink: PyExpr): EditFix[] {
+/**
+ * The keywords loguru takes "if and only if the sink is a file path" (https://loguru.readthedocs.io/en/stable/api/logger.html#file):
+ * given with a stream sink, `add` raises TypeError, so the fix drops them.
+ */
+const FILE_SINK_KEYWORDS = new Set(['rotation', 'retention', 'compression', 'delay', 'watch', 'mode', 'buffering', 'encoding', 'errors', 'newline', 'closefd', 'opener']);
+
+/** `logger.add('app.log', rotation='1 day', level='INFO')` → `logger.add(sys.stdout, level='INFO')`. */
+function loguruFix(facts: PythonFacts, text: string, call: PyCall, sink: PyExpr): EditFix[] {
   const edits = [{ start: sink.start, end: sink.end, text: 'sys.stdout' }];
+  const parts = [...call.args, ...Object.values(call.kwargs)].sort((a, b) => a.start - b.start);
+  for (const [name, value] of Object.entries(call.kwargs)) {
+    if (!FILE_SINK_KEYWORDS.has(name)) continue;
+    // From the end of the argument before it (its comma and the line break go too) to the end of its value.
+    const before = parts.filter((p) => p.end <= value.start && p !== value).pop();
+    const keyAt = text.lastIndexOf(name, value.start);
+    if (!before || keyAt < before.end) continue;
+    edits.push({ start: before.end, end: value.end, text: '' });
+  }
   const sys = pythonImportEdit(facts, 'sys');
   if (sys) edits.push(sys);
   return [{ kind: 'edit', id: 'log-to-stdout', title: 'Log to stdout (sys.stdout)', edits, preferred: true }];

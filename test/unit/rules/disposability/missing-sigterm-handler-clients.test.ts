@@ -33,3 +33,30 @@ new RuleTester({ filename: '/ws/launcher.py' }).run(rule, {
   ],
 });
 
+
+// Held-out 5 (audit/README.md, "Stop 25"): a package server's console entry point ends in `bottle.run(…)`, with
+// bottle imported inside the function (after the logging set-up) and no SIGTERM handler anywhere.
+const BOTTLE_MAIN = (run: string) =>
+  `import logging\n\n\ndef main(argv=None):\n    from mypkg import bottle_wrapper as bottle\n    app = make_app()\n    ${run}\n`;
+
+new RuleTester({ filename: '/ws/mypkg/__main__.py' }).run(rule, {
+  valid: [
+    { name: "bottle.run handing the app to gunicorn, which stops its workers on SIGTERM", code: BOTTLE_MAIN("bottle.run(app=app, host='0.0.0.0', port=8080, server='gunicorn')") },
+    { name: 'a run() of another module', code: 'import logging\nimport worker\n\ndef main():\n    worker.run(queue)\n' },
+    { name: 'bottle.run under a SIGTERM handler', code: `import signal\nimport sys\n${BOTTLE_MAIN("bottle.run(app=app, host='0.0.0.0', port=8080)")}signal.signal(signal.SIGTERM, lambda s, f: sys.exit(0))\n` },
+  ],
+  invalid: [
+    {
+      name: 'bottle.run in a console entry point, bottle imported in the function',
+      code: BOTTLE_MAIN('bottle.run(app=app, host=config.host, port=config.port, server=config.server_method)'),
+      errors: [['pyMissing', 7, 'bottle.run(app=app, host=config.host, port=config.port, server=config.server_method)']],
+      output: SHUTDOWN('import logging\n', BOTTLE_MAIN('bottle.run(app=app, host=config.host, port=config.port, server=config.server_method)').replace('import logging\n\n\n', '')),
+    },
+    {
+      name: 'run imported by name from bottle',
+      code: 'from bottle import Bottle, run\n\napp = Bottle()\nrun(app, host="0.0.0.0", port=8080)\n',
+      errors: [['pyMissing', 4, 'run(app, host="0.0.0.0", port=8080)']],
+      output: SHUTDOWN('from bottle import Bottle, run\n', 'app = Bottle()\nrun(app, host="0.0.0.0", port=8080)\n'),
+    },
+  ],
+});

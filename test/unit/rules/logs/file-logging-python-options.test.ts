@@ -20,3 +20,41 @@ new RuleTester({ filename: '/ws/pkg/__main__.py' }).run(rule, {
     { name: 'a literal path under the guard', code: SETUP('if filename:').replace('FileHandler(filename)', "FileHandler('app.log')"), errors: [['pyFileHandler', 8, "logging.FileHandler('app.log')"]], output: SETUP('if filename:').replace('FileHandler(filename)', 'StreamHandler(sys.stdout)') },
   ],
 });
+
+// Sixth held-out set (audit/README.md, "Stop 25"): loguru sinks on a `pathlib.Path` under a file-logging switch
+// whose default is a field of the settings module (`enable_log_to_file: bool = Field(default=True)`): files by
+// default. A switch defaulting to off keeps the sink opt-in, for loguru as for logging's FileHandler.
+const SETTINGS = (value: string) => ({
+  '/ws/app/settings.py': `from pydantic import Field\nfrom pydantic_settings import BaseSettings\n\nclass LogSettings(BaseSettings):\n    enable_log_to_file: bool = ${value}\n    log_rotation: str = Field(default="100 MB")\n\nsettings = LogSettings()\n`,
+});
+const LOGURU = (sink: string) => `from pathlib import Path\nfrom loguru import logger\nfrom app.settings import settings\n\ndef configure():\n    if settings.enable_log_to_file:\n        logger.add(${sink}, rotation=settings.log_rotation)\n`;
+const PATH_SINK = 'Path(settings.data_folder, "logs", "app.log")';
+
+new RuleTester({ filename: '/ws/app/utils/logger.py', files: SETTINGS('Field(default=True)') }).run(rule, {
+  valid: [
+    { name: 'loguru under a file-logging switch that defaults to off (pydantic Field)', code: LOGURU("'logs/app.log'"), files: SETTINGS('Field(default=False)') },
+    { name: 'loguru under a file-logging switch that defaults to off (plain value)', code: LOGURU(PATH_SINK), files: SETTINGS('False') },
+    { name: 'a switch whose settings module is not in the project stays opt-in', code: LOGURU(PATH_SINK), files: {} },
+  ],
+  invalid: [
+    {
+      name: "loguru's Path sink under a switch another module defaults to True (Field(default=True))",
+      code: LOGURU(PATH_SINK),
+      errors: [['pyLoguruFile', 7, `logger.add(${PATH_SINK}, rotation=settings.log_rotation)`]],
+      output: LOGURU('sys.stdout').replace('import settings\n', 'import settings\nimport sys\n').replace(', rotation=settings.log_rotation', ''),
+    },
+    {
+      name: 'a FileHandler under a switch another module defaults to True (plain value)',
+      code: 'import logging\nimport sys\nfrom app.settings import settings\n\nif settings.enable_log_to_file:\n    logging.getLogger().addHandler(logging.FileHandler("app.log"))\n',
+      files: SETTINGS('True'),
+      errors: [['pyFileHandler', 6, 'logging.FileHandler("app.log")']],
+      output: 'import logging\nimport sys\nfrom app.settings import settings\n\nif settings.enable_log_to_file:\n    logging.getLogger().addHandler(logging.StreamHandler(sys.stdout))\n',
+    },
+    {
+      name: 'an os.path.join sink with no switch',
+      code: 'import os\nfrom loguru import logger\n\nlogger.add(os.path.join(LOG_DIR, "app.log"))\n',
+      errors: [['pyLoguruFile', 4, 'logger.add(os.path.join(LOG_DIR, "app.log"))']],
+      output: 'import os\nfrom loguru import logger\nimport sys\n\nlogger.add(sys.stdout)\n',
+    },
+  ],
+});
