@@ -33,10 +33,6 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
   // Docusaurus's client API (`@docusaurus/Link`, `@docusaurus/useDocusaurusContext`, `@docusaurus/router`): aliases its
   // webpack config points at @docusaurus/core's own modules; no package of that name exists.
   { framework: '@docusaurus/core', provides: /^@docusaurus\/(?:[A-Z]\w*|use[A-Z]\w*|router|constants|isInternalUrl|renderRoutes)$/ },
-  // Expo ships the config-plugin and Metro-config toolkits and re-exports them (`expo/config-plugins`,
-  // `expo/metro-config`, `expo/config`); its docs have an app's plugins use that copy rather than install another
-  // version (https://docs.expo.dev/config-plugins/plugins/).
-  { framework: 'expo', provides: /^@expo\/(?:config-plugins|metro-config|config)$/ },
 ];
 
 function providedByFramework(resolution: Resolution, name: string): boolean {
