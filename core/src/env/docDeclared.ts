@@ -103,8 +103,17 @@ const NAME = '[A-Z][A-Z0-9_]*';
 // Any indent: MDX pages indent fences inside components and list items.
 const FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+-]*)/;
 const TABLE_CELL = new RegExp(`^(?:\`|\\*\\*|__)?(${NAME})(?:\`|\\*\\*|__)?$`);
-// `NAME=value`, `export NAME=`, `- NAME=` (a compose list), `set NAME=`; `# NAME=` as `.env.example` shows an optional one.
-const ASSIGNMENT_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:export[ \\t]+|set[ \\t]+|-[ \\t]+["']?)?(${NAME})=`);
+// `NAME=value`, `export NAME=`, `- NAME=` (a compose list), `set NAME=`; `# NAME=` as `.env.example` shows an optional one;
+// `"NAME=value",` as an element of a JSON argument list (an MCP client's `"args": ["run", "-e", "NAME=…"]`).
+const ASSIGNMENT_LINE = new RegExp(`^[ \\t]*(?:#[ \\t]*)?(?:export[ \\t]+|set[ \\t]+|-[ \\t]+["']?|["'])?(${NAME})=`);
+// A JSON `"env": {` object in a fenced block: the environment an MCP client, a VS Code launch configuration or a
+// process manager hands to the program (`"mcpServers": {"x": {"command": "npx", "env": {"NAME": "…"}}}`).
+const JSON_ENV_OPEN = /"(?:env|environment)"[ \t]*:[ \t]*\{/;
+// A JSON string or a brace: strings are read whole, so a value holding braces or quoted keys
+// (`"{\\"CF-Access-Client-Id\\": \\"…\\"}"`) neither moves the depth nor declares.
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|[{}]/g;
+const JSON_COLON = /^[ \t]*:/;
+const JSON_NAME = new RegExp(`^"(${NAME})"$`);
 const DOCKER_ENV = new RegExp(`(?:^|[ \\t])(?:-e|--env)[ \\t]+["']?(${NAME})=`, 'g');
 // A list item or heading that starts with the name in code or bold (`**\`NAME\`**` too), optionally `NAME=value`.
 const ITEM_START = /^[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+(?:\[[ xX]\][ \t]+)?/;
@@ -128,7 +137,8 @@ export function declaredIn(text: string): Map<string, number> {
     if (!out.has(name)) out.set(name, line);
   };
   const lines = text.split(/\r?\n/);
-  let fence: { marker: string; yaml: boolean; start: number } | undefined;
+  // `envDepth`: the brace depth inside a JSON `"env": {` object of the fence (0 outside one).
+  let fence: { marker: string; yaml: boolean; start: number; envDepth: number } | undefined;
   // The lines of the paragraph being read: a sentence may wrap ("a **PORT** environment variable set,\nset **BACKEND_PORT**").
   let paragraph: number[] = [];
   const flush = () => {
@@ -149,10 +159,11 @@ export function declaredIn(text: string): Map<string, number> {
       const m = ASSIGNMENT_LINE.exec(line);
       if (m) add(m[1], i);
       for (const d of line.matchAll(DOCKER_ENV)) add(d[1], i);
+      fence.envDepth = jsonEnvKeys(line, fence.envDepth, (name) => add(name, i));
       continue;
     }
     if (open) {
-      fence = { marker: open[1], yaml: /^(?:ya?ml|docker-compose)$/i.test(open[2]), start: i };
+      fence = { marker: open[1], yaml: /^(?:ya?ml|docker-compose)$/i.test(open[2]), start: i, envDepth: 0 };
       continue;
     }
     const trimmed = line.trim();
@@ -176,6 +187,33 @@ export function declaredIn(text: string): Map<string, number> {
   }
   flush();
   return out;
+}
+
+/**
+ * The keys of a JSON `"env": {…}` object, one fenced line at a time: `depth` is the object's brace depth at the
+ * start of the line (0 outside one); returns it at the end of the line. Only the object's own keys (depth 1)
+ * declare.
+ */
+function jsonEnvKeys(line: string, depth: number, add: (name: string) => void): number {
+  let from = 0;
+  if (depth === 0) {
+    const open = JSON_ENV_OPEN.exec(line);
+    if (!open) return 0;
+    from = open.index + open[0].length;
+    depth = 1;
+  }
+  JSON_TOKEN.lastIndex = from;
+  for (let m = JSON_TOKEN.exec(line); m; m = JSON_TOKEN.exec(line)) {
+    const token = m[0];
+    if (token === '{') depth++;
+    else if (token === '}') {
+      if (--depth === 0) return 0;
+    } else if (depth === 1 && JSON_COLON.test(line.slice(JSON_TOKEN.lastIndex, JSON_TOKEN.lastIndex + 16))) {
+      const key = JSON_NAME.exec(token);
+      if (key) add(key[1]);
+    }
+  }
+  return depth;
 }
 
 /**

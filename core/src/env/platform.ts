@@ -32,6 +32,9 @@ const PLATFORM = new Set([
   // variable, MSYS2's and Windows' own: `ComSpec`, `PSModulePath`, `USERPROFILE`, `APPDATA`).
   'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'LANGUAGE', 'LOGNAME', 'BASH_VERSION', 'ZSH_VERSION', 'FISH_VERSION', 'MSYSTEM',
   'ComSpec', 'COMSPEC', 'PSModulePath', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'SystemRoot',
+  // The XDG Base Directory specification's folders, set by the desktop session or left to their documented
+  // defaults (https://specifications.freedesktop.org/basedir-spec/latest/): where a CLI keeps its config.
+  'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR', 'XDG_CONFIG_DIRS', 'XDG_DATA_DIRS',
 ]);
 // npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
 // Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the

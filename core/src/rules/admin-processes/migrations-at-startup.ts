@@ -48,7 +48,8 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   if (bindings.imports('typeorm') || bindings.imports('@nestjs/typeorm')) {
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteralLike(node.name)) &&
-          /^(synchronize|migrationsRun)$/.test(node.name.text) && unwrap(node.initializer).kind === ts.SyntaxKind.TrueKeyword) {
+          /^(synchronize|migrationsRun)$/.test(node.name.text) && unwrap(node.initializer).kind === ts.SyntaxKind.TrueKeyword &&
+          !inDevelopmentOptions(node)) {
         emit('synchronize', node, { key: node.name.text });
       }
       ts.forEachChild(node, visit);
@@ -117,6 +118,25 @@ function migrationCall(call: ts.CallExpression, bindings: ModuleBindings, create
   if (method === 'runMigrations') return label;
   return undefined;
 }
+
+/**
+ * Options a name calls development's: `const devConfig: DataSourceOptions = { synchronize: true }` beside a
+ * `prodConfig` the app picks in production (`NODE_ENV !== 'production' ? devConfig : prodConfig`), or a
+ * `development: { … }` section. The schema then follows the entities only on the developer's machine.
+ */
+function inDevelopmentOptions(property: ts.PropertyAssignment): boolean {
+  for (let n: ts.Node = property.parent; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isFunctionLike(p) || ts.isSourceFile(p)) return false;
+    const name = (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) ? p.name.text : undefined;
+    if (name !== undefined && DEVELOPMENT_NAME.test(name)) return true;
+    if (ts.isVariableDeclaration(p)) return false;
+  }
+  return false;
+}
+// `dev`, `development`, `devConfig`, `developmentOptions`, `DEV_DB_CONFIG`, `localDataSourceOptions`.
+// Not `deviceConfig`, `localeOptions`: the word ends where the name does or the next word starts.
+const DEVELOPMENT_NAME = /^(?:[dD]ev|[dD]evelopment|[lL]ocal|DEV|DEVELOPMENT|LOCAL)(?:$|[A-Z_0-9])/;
 
 /** `ormconfig.json` / `ormconfig.yml` with `synchronize: true` or `migrationsRun: true`. */
 function ormconfig(context: FileContext, report: (r: Report) => void): void {

@@ -40,6 +40,11 @@ interface Client extends Service {
   positional?: number;
   /** The option holds http(s) node URLs (Elasticsearch, OpenSearch). */
   nodes?: boolean;
+  /**
+   * An option naming one of the client's well-known providers (nodemailer's `service: 'gmail'`): beside it, the
+   * host is that provider's own endpoint, what the integration is, not where a deployment keeps its service.
+   */
+  provider?: string;
 }
 
 const SQL = (label: string): Client => ({ label, service: 'database', env: 'DB_HOST', keys: /^(host|hostname|server)$/ });
@@ -55,7 +60,8 @@ const CLIENTS: Array<[RegExp, Client]> = [
   [/^knex$/, SQL('knex')],
   [/^typeorm$/, SQL('TypeORM')],
   [/^(@mikro-orm\/core|@mikro-orm\/\w+)$/, SQL('MikroORM')],
-  [/^nodemailer$/, { label: 'nodemailer', service: 'SMTP server', env: 'SMTP_HOST', keys: /^host$/ }],
+  // https://nodemailer.com/smtp/well-known-services/
+  [/^nodemailer$/, { label: 'nodemailer', service: 'SMTP server', env: 'SMTP_HOST', keys: /^host$/, provider: 'service' }],
   [/^amqplib(\/callback_api)?$/, { label: 'amqplib', service: 'message broker', env: 'AMQP_HOST', keys: /^hostname$/ }],
   [/^kafkajs$/, { label: 'kafkajs', service: 'Kafka', env: 'KAFKA_BROKERS', keys: /^brokers$/ }],
   [/^(nats|nats\.ws)$/, { label: 'nats', service: 'NATS', env: 'NATS_SERVERS', keys: /^servers$/ }],
@@ -232,6 +238,10 @@ function handedToMock(literal: ts.Node, bindings: ModuleBindings): boolean {
 }
 
 /** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */
+function propertyName(p: ts.PropertyAssignment): string | undefined {
+  return ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
+}
+
 function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Client, onHost: (literal: ts.StringLiteralLike, host: string, value: string) => void,
   onList: (array: ts.ArrayLiteralExpression, hosts: ts.StringLiteralLike[]) => void): void {
   const args = node.arguments ?? [];
@@ -251,11 +261,13 @@ function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Clien
       return;
     }
     if (!ts.isObjectLiteralExpression(v)) return;
+    const provider = client.provider !== undefined && v.properties.some((p) => ts.isPropertyAssignment(p) && propertyName(p) === client.provider && ts.isStringLiteralLike(unwrap(p.initializer)));
     for (const p of v.properties) {
       if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) continue;
       const key = p.name.text;
       const value = unwrap(p.initializer);
       if (client.keys.test(key)) {
+        if (provider) continue;
         if (ts.isStringLiteralLike(value)) {
           if (value.text.includes('://') && !client.nodes) continue; // judged as a URL
           if (/\/\/[^/@]*:[^/@]+@/.test(value.text)) continue; // a credential: config/hardcoded-secret's finding

@@ -129,7 +129,7 @@ function configuredServer(node: ts.CallExpression | ts.NewExpression, callee: Mo
 
 /**
  * The literal port an argument comes to: `3000`, `'3000'`, `{ port: 3000 }`, a constant holding one
- * (`const PORT = 3000`), or a property of a local config object (`config.port` of `const config = { port: 3000 }`).
+ * (`const PORT = 3000`), the same through `Number(…)` or `parseInt(…)`, or a property of a local config object (`config.port` of `const config = { port: 3000 }`).
  * Anything else — `process.env.PORT || 3000`, a parameter, an imported config — comes from elsewhere.
  */
 function portOf(arg: ts.Expression | undefined, role: Role, constants: Map<string, ts.Expression>, objectOnly = false): Found | undefined {
@@ -144,6 +144,11 @@ function portOf(arg: ts.Expression | undefined, role: Role, constants: Map<strin
     return init ? portOf(init, role, constants, true) : undefined;
   }
   if (isPortLiteral(e)) return { literal: e, role };
+  // `Number(port)`, `parseInt(PORT, 10)`: a conversion binds the port it is given (peppermint's Fastify
+  // `listen({ port: Number(port) })` of `const port = 5003`).
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && CONVERSION.test(e.expression.text) && e.arguments.length >= 1) {
+    return portOf(e.arguments[0], role, constants);
+  }
   if (ts.isIdentifier(e)) {
     const found = constantOf(e, constants);
     const init = found && unwrap(found);
@@ -183,6 +188,8 @@ function bindsName(name: ts.BindingName, wanted: string): boolean {
   if (ts.isIdentifier(name)) return name.text === wanted;
   return name.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, wanted));
 }
+
+const CONVERSION = /^(?:Number|parseInt|parseFloat)$/;
 
 /** A port number, or a string of one; 0 asks the system for a free port and is never a problem. */
 function isPortLiteral(e: ts.Expression): e is ts.NumericLiteral | ts.StringLiteralLike {

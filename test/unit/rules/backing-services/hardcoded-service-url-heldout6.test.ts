@@ -21,3 +21,27 @@ new RuleTester({ filename: '/ws/app/app/configuration_example.py' }).run(rule, {
     { name: 'a remote host in the example is still reported', code: DATABASES('db.internal'), errors: [['pyHost', 5, "'db.internal'"]], output: FIXED, envOutput: 'DB_HOST=db.internal\n' },
   ],
 });
+
+// Held-out 7 (peppermint): a Gmail OAuth2 transport names nodemailer's well-known service, and its host beside it.
+const GMAIL = (options: string) => `import nodemailer from 'nodemailer';\nnodemailer.createTransport({ ${options}, port: 465, secure: true, auth: { type: 'OAuth2', user } });\n`;
+new RuleTester({ filename: '/ws/src/mail.ts' }).run(rule, {
+  valid: [
+    { name: "nodemailer's well-known service names the provider, its host is the provider's", code: GMAIL("service: 'gmail', host: 'smtp.gmail.com'") },
+  ],
+  invalid: [
+    {
+      name: 'a host without a well-known service is the deployment\'s',
+      code: GMAIL("host: 'smtp.gmail.com'"),
+      errors: [['host', 2, "'smtp.gmail.com'"]],
+      output: GMAIL('host: process.env.SMTP_HOST'),
+      envOutput: 'SMTP_HOST=smtp.gmail.com\n',
+    },
+    {
+      name: 'a service chosen at run time names no provider',
+      code: GMAIL("service: process.env.SMTP_SERVICE, host: 'smtp.gmail.com'"),
+      errors: [['host', 2, "'smtp.gmail.com'"]],
+      output: GMAIL('service: process.env.SMTP_SERVICE, host: process.env.SMTP_HOST'),
+      envOutput: 'SMTP_HOST=smtp.gmail.com\n',
+    },
+  ],
+});

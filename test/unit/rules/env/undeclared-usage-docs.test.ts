@@ -31,6 +31,19 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
       code: READ,
       files: { ...EXAMPLE, '/ws/docs/env.mdx': 'If you have a **PORT** environment variable set,\nyou need to set the **API_TOKEN** variable to `3100`.\n' },
     },
+    // Held-out 7 (karakeep's MCP page): an MCP client's configuration, with the server's environment as a JSON
+    // object, or as docker run arguments in a JSON list.
+    {
+      name: 'a key of a JSON env object in a fenced block declares',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/mcp.md': '```json\n{\n  "mcpServers": {\n    "app": {\n      "command": "npx",\n      "env": {\n        "APP_URL": "https://<host>",\n        "API_TOKEN": "<token>"\n      }\n    }\n  }\n}\n```\n' },
+    },
+    { name: 'a JSON env object on one line declares', code: READ, files: { ...EXAMPLE, '/ws/README.md': '```json\n{ "command": "npx", "env": { "APP_URL": "x", "API_TOKEN": "y" } }\n```\n' } },
+    {
+      name: 'a "NAME=value" element of a JSON argument list declares',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/mcp.md': '```json\n{ "command": "docker",\n  "args": [\n    "run",\n    "-e",\n    "API_TOKEN=<token>",\n    "app:latest"\n  ]\n}\n```\n' },
+    },
     {
       name: 'the docs of the package holding the declaration file count',
       code: READ,
@@ -50,6 +63,24 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
     },
     { name: 'a file name that only starts with .env is not the .env file', code: READ, files: { ...EXAMPLE, '/ws/README.md': 'Load `API_TOKEN` through direnv (.envrc).\n' }, ...reported },
     { name: 'a heading does not lend its words to the paragraph below', code: READ, files: { ...EXAMPLE, '/ws/docs/e.md': '## Environment variables\n`API_TOKEN` goes in the header.\n' }, ...reported },
+    {
+      name: 'a JSON key outside an env object does not declare',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/api.md': '```json\n{ "headers": {\n  "API_TOKEN": "x"\n} }\n```\n' },
+      ...reported,
+    },
+    {
+      name: 'a JSON env object ends at its closing brace',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/mcp.md': '```json\n{ "env": {\n    "APP_URL": "x"\n  },\n  "API_TOKEN": "y"\n}\n```\n' },
+      ...reported,
+    },
+    {
+      name: 'a quoted key inside a string value of a JSON env object does not declare',
+      code: READ,
+      files: { ...EXAMPLE, '/ws/docs/mcp.md': '```json\n{ "env": {\n    "APP_HEADERS": "{\\"API_TOKEN\\": \\"x\\", \\"}\\": 1}",\n    "APP_URL": "x"\n  }\n}\n```\n' },
+      ...reported,
+    },
     { name: 'a plain list item does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/words.md': '- API_TOKEN\n' }, ...reported },
     { name: 'code in a fence that only reads the name does not declare', code: READ, files: { ...EXAMPLE, '/ws/docs/code.md': '```ts\nconst t = process.env.API_TOKEN;\n```\n' }, ...reported },
     { name: 'a fence line after the fence closed is prose again', code: READ, files: { ...EXAMPLE, '/ws/docs/a.md': '```sh\nX=1\n```\nAPI_TOKEN=1 is what we used to do\n' }, ...reported },

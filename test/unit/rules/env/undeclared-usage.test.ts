@@ -50,8 +50,15 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       code: "const building = process.env.NEXT_PHASE === 'phase-production-build';\nconst cwd = process.env.INIT_CWD ?? process.cwd();\n",
       ...withScripts({}),
     },
+    // Held-out 7 (karakeep's CLI): the XDG base directories are the desktop session's.
+    {
+      name: 'an XDG base directory',
+      code: "const dir = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');\n",
+      ...withScripts({}),
+    },
   ],
   invalid: [
+    { name: 'an XDG-like name of the app\'s own is the deployer\'s', code: 'const dir = process.env.XDG_APP_HOME;\n', ...withScripts({}), errors: [['undeclared', 1, 'XDG_APP_HOME']], output: null },
     { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
     {
       name: 'a web app manifest, or a bundle that sets other variables, declares nothing',

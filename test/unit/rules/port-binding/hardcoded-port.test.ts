@@ -46,6 +46,19 @@ new RuleTester({ filename: '/ws/src/server.ts' }).run(rule, {
       errors: [['constant', 2, '3000']],
       output: "import express from 'express';\nconst PORT = Number(process.env.PORT ?? 3000);\nconst app = express();\napp.listen(PORT, () => {});\n",
     },
+    // Held-out 7 (peppermint): the constant converted in Fastify's options object.
+    {
+      name: 'a constant converted with Number() in an options object',
+      code: "import Fastify from 'fastify';\nconst server = Fastify();\nconst start = async () => {\n  const port = 5003;\n  server.listen({ port: Number(port), host: '0.0.0.0' });\n};\n",
+      errors: [['constant', 4, '5003']],
+      output: "import Fastify from 'fastify';\nconst server = Fastify();\nconst start = async () => {\n  const port = Number(process.env.PORT ?? 5003);\n  server.listen({ port: Number(port), host: '0.0.0.0' });\n};\n",
+    },
+    {
+      name: 'a literal converted with parseInt()',
+      code: "const app = require('express')();\napp.listen(parseInt('8080', 10));\n",
+      errors: [['literal', 2, "'8080'"]],
+      output: "const app = require('express')();\napp.listen(parseInt(process.env.PORT ?? '8080', 10));\n",
+    },
     {
       name: 'fastify options object',
       code: "import Fastify from 'fastify';\nconst fastify = Fastify();\nawait fastify.listen({ port: 3000, host: '0.0.0.0' });\n",
