@@ -54,11 +54,6 @@ interface Candidate extends LanguageSecretCandidate {
   localDefault?: boolean;
   /** The login a stand-in server in the same file accepts, or a development or test environment's value: judged like test code. */
   standIn?: boolean;
-  /**
-   * A second signal besides the name, known where the candidate was found: an SQL statement creating a login,
-   * the `defaults:` of a shipped configuration. A named finding without one is checked by secrets/evidence.ts.
-   */
-  backed?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {

@@ -23,6 +23,7 @@ describe('config/hardcoded-secret: a secret found by its name alone', () => {
     ['a shell variable no client is given', 'scripts/notify.sh', 'DB_PASS=sshhh42\necho "$DB_PASS_HINT"\n'],
     ['an ini file outside configuration', 'docker/regtest/data/node.conf', 'api.password=lnbits42\n'],
     ['a Python module', 'app/drivers/pexels.py', "api_key = 'H2jkQwe91'\n"],
+    ['a signing key name at module level of an ordinary module', 'web/views.py', "SECRET_KEY = 'tralala'\n"],
     ['a Go source file', 'drivers/site/meta.go', 'package site\n\nconst secret = "lanZouY-Disk"\n'],
   ];
   for (const [name, path, code] of nameOnly) {
@@ -45,6 +46,8 @@ describe('config/hardcoded-secret: a secret found by its name alone', () => {
     ['a Dockerfile ENV', 'Dockerfile', 'FROM python:3\nENV SECRET_KEY=tralala\n'],
     ['a Kubernetes Deployment', 'manifests/mysql.yaml', 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - env:\n            - name: MYSQL_PASSWORD\n              value: migration\n'],
     ['the defaults of a shipped YAML configuration', 'defaults.yml', 'giphy:\n  apiKey: dc6zaTOxFJ\n'],
+    ["a Flask app's config['SECRET_KEY']", 'app.py', "from flask import Flask\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'c0rrect_h0rse'\n"],
+    ["a Flask app's secret_key", 'web/__init__.py', "from flask import Flask\napp = Flask(__name__)\napp.secret_key = 'tralala'\n"],
     ['a shell variable the script hands a database client as its password', 'scripts/export.sh', 'DB_USER=app\nDB_PASS=sshhh42\nmysql -u $DB_USER -p$DB_PASS -e "select 1"\n'],
     ['the same with --password and PGPASSWORD', 'scripts/dump.sh', 'PG_PASS=sshhh42\nPGPASSWORD=$PG_PASS pg_dump app > app.sql\n'],
   ];
