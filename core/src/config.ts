@@ -22,13 +22,19 @@ export interface ResolvedConfig {
     allowPaths: string[];
     /** Judge test code like any other code: passwords and tokens found by their name are reported there too. */
     reportInTests: boolean;
+    /**
+     * Report a literal found only by the name it is kept under (`password = 'hunter2'` in ordinary code) at the
+     * rule's severity. By default such a finding is information unless a second signal backs it: a generated-
+     * looking value, or configuration a deployment runs with (secrets/evidence.ts).
+     */
+    reportByNameAlone: boolean;
   };
 }
 
 export const CONFIG_FILE_NAME = '.twelve-factor.yaml';
 
 export function defaultConfig(): ResolvedConfig {
-  return { rules: {}, ignore: [], testFiles: { severity: 'off' }, secrets: { allowValues: [], allowPaths: [], reportInTests: false } };
+  return { rules: {}, ignore: [], testFiles: { severity: 'off' }, secrets: { allowValues: [], allowPaths: [], reportInTests: false, reportByNameAlone: false } };
 }
 
 export interface ConfigProblem {
@@ -91,11 +97,16 @@ export function parseConfig(text: string): { config: ResolvedConfig; problems: C
         break;
       }
       case 'secrets': {
-        if (!isMap(value)) { problems.push({ message: '`secrets` must be a mapping with `allowlist` or `reportInTests`.', range: rangeOf(value) }); break; }
+        if (!isMap(value)) { problems.push({ message: '`secrets` must be a mapping with `allowlist`, `reportInTests` or `reportByNameAlone`.', range: rangeOf(value) }); break; }
         if (value.has('reportInTests')) {
           const report = value.get('reportInTests');
           if (typeof report === 'boolean') config.secrets.reportInTests = report;
           else problems.push({ message: '`secrets.reportInTests` must be true or false.', range: rangeOf(value.get('reportInTests', true) as Node) });
+        }
+        if (value.has('reportByNameAlone')) {
+          const report = value.get('reportByNameAlone');
+          if (typeof report === 'boolean') config.secrets.reportByNameAlone = report;
+          else problems.push({ message: '`secrets.reportByNameAlone` must be true or false.', range: rangeOf(value.get('reportByNameAlone', true) as Node) });
         }
         if (!value.has('allowlist')) break;
         const allow = value.get('allowlist', true) as Node | undefined;
@@ -140,6 +151,7 @@ export function mergeConfig(base: ResolvedConfig, override: ConfigOverride): Res
       allowValues: [...base.secrets.allowValues, ...(override.secrets?.allowValues ?? [])],
       allowPaths: [...base.secrets.allowPaths, ...(override.secrets?.allowPaths ?? [])],
       reportInTests: override.secrets?.reportInTests ?? base.secrets.reportInTests,
+      reportByNameAlone: override.secrets?.reportByNameAlone ?? base.secrets.reportByNameAlone,
     },
   };
 }

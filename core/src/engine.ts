@@ -110,7 +110,8 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
       // A leak, or any secret once the user asks for test code to be judged like the rest, keeps the rule's severity.
       const asCode = r.leak === true || (meta.reportsSecrets === true && config.secrets.reportInTests);
       const inTest = context.isTestFile || r.testCode === true;
-      const severity = demote(asCode || !inTest ? configured : severityOf(rule, config, true), r.demote);
+      const steps = r.nameOnly && !config.secrets.reportByNameAlone ? Math.max(r.demote ?? 0, NAME_ONLY_STEPS) : r.demote;
+      const severity = demote(asCode || !inTest ? configured : severityOf(rule, config, true), steps);
       if (severity === 'off') continue;
       const range = context.lines.range(r.start, r.end);
       suppressions ??= context.suppressions;
@@ -192,6 +193,9 @@ export function severityOf(rule: Rule, config: ResolvedConfig, isTestFile: boole
 }
 
 const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+
+/** A secret found by its name alone: error → information (two steps), as other samples are. */
+const NAME_ONLY_STEPS = 2;
 
 /** `steps` levels more lenient, never below hint. */
 function demote(severity: SeveritySetting, steps = 0): SeveritySetting {

@@ -11,7 +11,7 @@ export interface RawSettings {
   rules?: Record<string, SeveritySetting>;
   exclude?: string[];
   testFiles?: { severity?: SeveritySetting };
-  secrets?: { reportInTests?: boolean };
+  secrets?: { reportInTests?: boolean; reportByNameAlone?: boolean };
 }
 
 export interface Settings {
@@ -72,6 +72,7 @@ export class SettingsStore {
     // Only a setting the user wrote overrides the file: VS Code sends the default (false) for an unset one,
     // so false is not an override of `reportInTests: true` in `.twelve-factor.yaml`.
     if (raw.secrets?.reportInTests === true) override.secrets = { reportInTests: true };
+    if (raw.secrets?.reportByNameAlone === true) override.secrets = { ...override.secrets, reportByNameAlone: true };
     return {
       enable: raw.enable !== false,
       config: mergeConfig(fromFile.config, override),

@@ -13,7 +13,7 @@ const workspace = (files: Record<string, string>) => project(files, 'tf-safety-'
 
 
 
-const SECRET_FILE = "export const dbPassword = 's3cr3t-Pa55';\n";
+const SECRET_FILE = "export const dbPassword = 's3cr3t-Pa55-Xk9qLm';\n";
 const BASE = { 'package.json': '{}', 'src/db.ts': SECRET_FILE, '.gitignore': '.env\n' };
 
 describe('--fix never writes through links, devices or outside the folder', () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-const SECRET = ['s3cr3t', '-Pa55'].join('');
+const SECRET = ['s3cr3t', '-Pa55-Xk9qLm'].join(''); // generated-looking: a word by its name alone is information
 const LEAK = `export const dbPassword = '${SECRET}';\n`;
 const CLEAN = 'export const dbPassword = process.env.DB_PASSWORD;\n';
 

@@ -33,7 +33,7 @@ export interface RawSettings {
   rules?: Record<string, string>;
   exclude?: string[];
   testFiles?: { severity?: string };
-  secrets?: { reportInTests?: boolean };
+  secrets?: { reportInTests?: boolean; reportByNameAlone?: boolean };
 }
 
 export type { StatusParams } from '../../server/src/customMessages';

@@ -47,7 +47,7 @@ test('enable: false → no diagnostics and no code actions; enable again → bac
 });
 
 test('test code: a provider key keeps the rule severity; name-based secrets are off by default, testFiles.severity and secrets.reportInTests bring them back', async () => {
-  const NAMED = "export const db = { password: 'hunter2x-9f8e' };\n";
+  const NAMED = "export const db = { password: 'hunter2x-9f8e-Qz7LkP' };\n";
   await withSession({}, async (s) => {
     const keyInTest = await s.open('test/pay.ts', PAY_TS);
     const namedInTest = await s.open('src/db.test.ts', NAMED);
@@ -63,6 +63,15 @@ test('test code: a provider key keeps the rule severity; name-based secrets are 
     // Test code is never reported above the rule's own severity.
     await s.setSettings({ rules: { [RULE]: 'hint' }, testFiles: { severity: 'error' } });
     assert.deepEqual((await s.diagnostics(namedInTest)).map((d) => d.severity), [4]);
+  });
+});
+
+test('a secret found by its name alone is information; secrets.reportByNameAlone makes it an error', async () => {
+  await withSession({}, async (s) => {
+    const uri = await s.open('src/admin.ts', "export const adminPassword = 'lnbits42';\n");
+    assert.deepEqual((await s.diagnostics(uri)).map((d) => [d.code, d.severity]), [[RULE, 3]]);
+    await s.setSettings({ secrets: { reportByNameAlone: true } });
+    assert.deepEqual((await s.diagnostics(uri)).map((d) => [d.code, d.severity]), [[RULE, 1]]);
   });
 });
 

@@ -10,7 +10,8 @@ import type { Rule } from '../../core/src/rules/types';
 import { redact } from '../../core/src/secrets/redact';
 import { run, secrets } from './helpers';
 
-const PW = "const dbPassword = 's3cr3t-Pa55';";
+// Generated-looking: a word found by its name alone would be information (hardcoded-secret-second-signal.test.ts).
+const PW = "const dbPassword = 's3cr3t-Pa55-Xk9qLm';";
 
 describe('suppressions', () => {
   const cases: Array<[string, string, number]> = [
@@ -112,7 +113,7 @@ describe('engine', () => {
     assert.equal(redact('hunter22'), 'hu…, 8 chars');
     assert.equal(redact('abc'), '…, 3 chars');
     const [f] = secrets('src/a.ts', PW);
-    assert.match(f.message, /dbPassword.*s3…, 11 chars/);
+    assert.match(f.message, /dbPassword.*s3cr…, 18 chars/);
   });
   test('fingerprints ignore line moves', () => {
     const a = secrets('src/a.ts', PW)[0].fingerprint;

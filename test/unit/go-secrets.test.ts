@@ -87,9 +87,11 @@ describe('config/hardcoded-secret in Go', () => {
 
   test('test code follows the test-file policy: an error in code, never in _test.go or testdata/', () => {
     const code = pkg(`var dbPassword = "${password}"`);
-    assert.equal(secrets(code, 'internal/db/db.go')[0]?.severity, 'error');
-    assert.ok(secrets(code, 'internal/db/db_test.go').every((f) => f.severity !== 'error'));
-    assert.ok(secrets(code, 'internal/db/testdata/config.go').every((f) => f.severity !== 'error'));
+    // A configuration package: a word found by its name alone elsewhere is information (second signal).
+    assert.equal(secrets(code, 'internal/config/db.go')[0]?.severity, 'error');
+    assert.equal(secrets(code, 'internal/db/db.go')[0]?.severity, 'info');
+    assert.ok(secrets(code, 'internal/config/db_test.go').every((f) => f.severity !== 'error'));
+    assert.ok(secrets(code, 'internal/config/testdata/config.go').every((f) => f.severity !== 'error'));
   });
 
   test('the fix reads os.Getenv, imports os into the block once (gofmt order), and appends to .env', () => {

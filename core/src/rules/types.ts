@@ -83,6 +83,11 @@ export interface Report {
    * service container's password, seed data): the finding is treated as one in a test file.
    */
   testCode?: boolean;
+  /**
+   * A secret found by its name alone, with no second signal (secrets/evidence.ts): reported as information
+   * unless `secrets.reportByNameAlone` asks for the rule's severity.
+   */
+  nameOnly?: boolean;
 }
 
 export type { ModuleFacts } from '../program/types';

@@ -244,7 +244,7 @@ export function looksRandom(value: string, minLength = 16): boolean {
 const IMAGE_REFERENCE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
 
 /** A run of the alphabet and the digits (`abcdef1234567890`): typed by a person filling a sample in. */
-function isSequential(value: string): boolean {
+export function isSequential(value: string): boolean {
   let steps = 0;
   for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) steps++;
   return steps >= (value.length - 1) * 0.75;

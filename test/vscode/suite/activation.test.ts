@@ -22,5 +22,6 @@ suite('activation', () => {
     assert.deepEqual(config.get('rules'), {});
     assert.equal(config.get('testFiles.severity'), 'off');
     assert.equal(config.get('secrets.reportInTests'), false);
+    assert.equal(config.get('secrets.reportByNameAlone'), false);
   });
 });

@@ -8,6 +8,12 @@ export interface LanguageSecretCandidate {
   start: number;
   end: number;
   fix?: MoveToEnvFix;
+  /**
+   * A second signal besides the name, known where the candidate was found (an SQL statement creating a login,
+   * the `defaults:` of a shipped configuration, a Flask app's `secret_key`): a named finding that keeps the
+   * rule's severity. Without one, secrets/evidence.ts decides.
+   */
+  backed?: boolean;
 }
 
 /** The same literal reached twice (a binding and a keyed element or dict entry, a sink's argument): once. */

@@ -91,7 +91,10 @@ function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, o
   const signing = SIGNING_KEY_NAMES.test(name);
   const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
   if (!accept) return;
-  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, envNameOf(name, owner)) });
+  // Set on an object (`app.secret_key = …`, `app.config['SECRET_KEY'] = …`), a signing key's name is Flask's
+  // session signing key in use: a sink, whatever module it is in.
+  const backed = signing && owner.length > 0;
+  out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, envNameOf(name, owner)), backed });
 }
 
 /**

@@ -25,6 +25,7 @@ import { inDocstring, isDjangoManagePy } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
+import { hasSecondSignal } from '../../secrets/evidence';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -94,7 +95,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     context.incomplete ??= `not fully analysed: ${meta.id} could not read the syntax (${why}); only provider-format secrets were checked`;
   }
   candidates.push(...findSqlPasswords(context.text, () => context.lineLocal(SQL_CANDIDATE_LINES)).filter((p) => isSecretValue(p.value, 'password'))
-    .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end })));
+    .map((p): Candidate => ({ messageId: 'named', name: p.name, value: p.value, start: p.start, end: p.end, backed: true })));
   if (context.kind !== 'js') candidates.push(...interpolationCandidates(context));
   // A translation file keeps the *word* for password under `password` (`"password": "Passwort"`), also in a
   // catalog object that holds the words for server and database too (`{ server: 'Servidor', password: 'Senha' }`),
@@ -114,6 +115,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (replaced.size > 0) candidates = candidates.filter((c) => !replaced.has(c.value));
   }
 
+  // A literal found by its name alone needs a second signal to keep the rule's severity (secrets/evidence.ts).
+  const nameOnly = (c: Candidate) => c.messageId === 'named' && !c.backed && !hasSecondSignal(c.value, path, context.kind, context.text);
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
     const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
@@ -145,6 +148,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       // An API description's example values (`x-examples`, `example:`) are samples for readers, as its JWTs are.
       demote: c.localDefault || apiDescription ? 2 : c.local ? 1 : undefined,
       testCode: fixture || c.standIn || undefined,
+      nameOnly: nameOnly(c) || undefined,
     });
   }
 }
@@ -206,7 +210,11 @@ function contextCandidates(context: FileContext): Candidate[] {
     case 'shell':
     case 'dockerfile':
       if (!KEYED_CANDIDATE.test(context.text) && !(context.kind === 'shell' && SHELL_COMMAND_CANDIDATE.test(context.text))) return [];
-      return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => keyedCandidate(s, false));
+      return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => {
+        const c = keyedCandidate(s, false);
+        // A shell variable the same script hands a database client as its password (`mysql -p$DB_PASS`) is used as one.
+        return context.kind === 'shell' && passedAsPassword(context.text, s.name) ? { ...c, backed: true } : c;
+      });
     case 'text':
       // Java, C#, PHP, Ruby, XML configuration, Makefiles, Terraform, plain text: no fix (no one idiom for the read).
       if (!KEYED_CANDIDATE.test(context.text)) return [];
@@ -214,6 +222,15 @@ function contextCandidates(context: FileContext): Candidate[] {
     default:
       return [];
   }
+}
+
+/**
+ * `mysql -p$DB_PASS`, `--password=$DB_PASS`, `--password "$DB_PASS"`, `PGPASSWORD=$DB_PASS psql`, `MYSQL_PWD=…`,
+ * `sshpass -p "$PASS"`: the script gives the variable to a client as its password.
+ */
+function passedAsPassword(text: string, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  return new RegExp(String.raw`(?:\s-p|--password[= ]|\bPGPASSWORD=|\bMYSQL_PWD=|\bsshpass\s+-p\s*)["']?\$\{?${name}\b`).test(text);
 }
 
 /** What `valuesReplacedByScripts` can hold: a plain token, no pattern characters. */
@@ -263,7 +280,7 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
   const fix: MoveToEnvFix | undefined = compose && s.scalar
     ? { kind: 'move-to-env', start: s.scalar.start, end: s.scalar.end, replacement: (n) => `"\${${n}}"`, name: s.envName, value: s.value }
     : compose && s.plainItem ? { kind: 'move-to-env', start: s.start, end: s.end, replacement: (n) => `\${${n}}`, name: s.envName, value: s.value } : undefined;
-  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local, localDefault: s.local && s.underDefaults, standIn: s.devOrTest };
+  return { messageId: 'named', name: s.name, value: s.value, start: s.start, end: s.end, fix, local: s.local, localDefault: s.local && s.underDefaults, standIn: s.devOrTest, backed: s.underDefaults };
 }
 
 function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => boolean): Candidate {
