@@ -67,9 +67,11 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
  */
 export function isUsedSecretValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
   const v = value.trim();
+  if (v.length < 3 || v.length > 4096) return false;
   // `product`: the project's own names (workspace/productNames.ts); a default named after the product is its
   // shipped secret, not a description (isDescriptive).
-  return usedSecretShape(v) && !isStandIn(v, name, product);
+  if (isStandIn(v, name, product)) return false;
+  return usedSecretShape(v);
 }
 
 /** What `isUsedSecretValue` asks of the (trimmed) value alone, whatever its name and the project's names. */
