@@ -2,6 +2,7 @@ import { createHash } from './lazyModules';
 import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { isLockfile } from './fileKinds';
+import { covers, gateOf } from './keywords';
 import { FindingFixes } from './fixes/lazy';
 import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
@@ -89,7 +90,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
     const testSeverity = context.isTestFile ? severityOf(rule, config, true) : configured;
     if (testSeverity === 'off' && !meta.leaksInTests) continue;
     if (meta.reportsSecrets && matchers.allowPaths(relativePath)) continue;
-    if (meta.keywords.length > 0) present ??= context.keywordsPresent(ruleList);
+    if (meta.keywords.length > 0) present ??= context.keywordsPresent(keywordSource(ruleList));
     if (!ruleReads(rule, context, present)) continue;
     const reports: Report[] = [];
     try {
@@ -158,6 +159,15 @@ export function ruleReads(rule: Rule, context: FileContext, present?: ReadonlySe
   if (!meta.kinds.includes(context.kind)) return false;
   if (meta.keywords.length > 0 && !meta.keywords.some((k) => (present ? present.has(k) : context.lowerText.includes(k)))) return false;
   return !meta.gate || meta.gate(context.text, context.kind, context);
+}
+
+/**
+ * The rules whose keywords the engine counts for a rule list: the whole registry's when it covers the list's (any
+ * list taken from it: the scan's file rules, a bundle's rules), so one pass over the text also answers the program
+ * index's summary and the scan's "does a program rule read it", which ask for the program rules' keywords.
+ */
+export function keywordSource(rules: readonly Rule[]): readonly Rule[] {
+  return rules === allRules || covers(gateOf(allRules), rules) ? allRules : rules;
 }
 
 const generatedLists = new WeakMap<readonly Rule[], readonly Rule[]>();

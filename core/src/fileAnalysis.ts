@@ -4,7 +4,7 @@
  * program rules over a deferred file. The scan's bookkeeping around it is `scanRun.ts`.
  */
 import { FileContext } from './context';
-import { analyze, ruleReads } from './engine';
+import { analyze, keywordSource, ruleReads } from './engine';
 import type { ResolvedConfig } from './config';
 import { createHash } from './lazyModules';
 import type { FixDescriptor } from './fixes/types';
@@ -72,7 +72,8 @@ export function analyseFile(job: DeferredFile, text: string, env: AnalysisEnv): 
   const summary = context.kind === 'js' || context.kind === 'go' || context.kind === 'python'
     ? { ...summarize(context, env.programRules), isTest: context.isTestFile, hash: createHash('sha1').update(text).digest('hex') }
     : undefined;
-  const needsProgram = env.programRules.some((r) => ruleReads(r, context));
+  // The keywords counted once for the file rules (the registry's, `keywordSource`), not one search per keyword.
+  const needsProgram = env.programRules.some((r) => ruleReads(r, context, context.keywordsPresent(keywordSource(env.programRules))));
   return { findings: result.findings, suppressed: result.suppressed, summary, needsProgram, fixes: result.fixes };
 }
 

@@ -37,7 +37,8 @@ const WHOLE_TEXT: Record<string, (text: string) => boolean> = {
   },
   'disposability/missing-sigterm-handler': (text) =>
     /\.listen\b|\bbullmq\b|[Hh]api\b|\bserver\.start\s*\(/.test(text) ||
-    /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b/.test(text) ||
+    // The texts here are JS files (`app.js`): of Python's shapes only `discord` (discord.js's client) lets one in.
+    /\bdiscord\b/.test(text) ||
     /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:TLS)?\(/.test(text),
   'port-binding/hardcoded-port': (text) => /\.listen\s*\(|\bserve\s*\(|[Hh]api\b/.test(text),
   // As before, where a quote before `yarn` is followed by a line break only in a template literal (no other JS
@@ -45,6 +46,9 @@ const WHOLE_TEXT: Record<string, (text: string) => boolean> = {
   'build-release-run/runtime-install': (text) =>
     /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|(?:['"][ \t\f\v]*|`\s*)yarn\s*['"`]/.test(text),
 };
+
+// runtime-install's command shape, searched in the whole text: what its gate answers, per run of lines or not.
+const COMMAND_WHOLE_TEXT = /\b(?:npm|npx|yarn|pnpm|pip3?|git|bun)\b['"`]?\s*(?:,\s*\[?\s*['"`])?(?:install|i|add|ci|pull|clone|fetch|update|upgrade|checkout|reset)\b|['"`]\s*yarn\s*['"`]/;
 
 const piece = fc.constantFrom(
   'pg', 'mysql', 'sqlite3', 'mongo', '-', '_', 'x', ' ', '\n', '\r\n', '(', "'", '"', 'app.listen', 'server.start', ' serve', 'hapi', 'bullmq',
@@ -79,7 +83,11 @@ describe('text gates after an edit', () => {
               assert.equal(derived, true, `${id}: passes whenever the whole-text search did`);
               assert.equal(gateOf(id)(next, 'js', fresh), true, `${id}: afresh too`);
             }
-            // Exact where every match lies within a line.
+            // Exact where every match lies within a line, or where a shape that may go on is settled on the whole text.
+            if (id === 'build-release-run/runtime-install') {
+              assert.equal(derived, COMMAND_WHOLE_TEXT.test(next), id);
+              assert.equal(gateOf(id)(next, 'js', fresh), derived, `${id}: afresh too`);
+            }
             if (id === 'dev-prod-parity/database-engine-mismatch') {
               assert.equal(derived, WHOLE_TEXT[id](next), id);
               assert.equal(derived, gateOf(id)(next, 'js', fresh), `${id}: derived as searched afresh`);
@@ -105,6 +113,26 @@ describe('text gates after an edit', () => {
     const runs = lineChunkWork.runs;
     for (const id of GATED) assert.equal(gateOf(id)(next.text, next.kind, next), true, id);
     assert.ok(lineChunkWork.runs - runs <= 2 * GATED.length, `${lineChunkWork.runs - runs} runs searched`);
+  });
+
+  test('runtime-install: a run of lines ending in a template literal lets a file in only when a command follows', () => {
+    const gate = gateOf('build-release-run/runtime-install');
+    // A run ends at the first line break 1 KB or more into it: here, just after the template literal opens.
+    const filler = `// ${'a'.repeat(1010)}`;
+    const plain = `${filler}\nconst message = \`\nnpm is the package manager\`;\n`;
+    assert.equal(gate(plain, 'js', new FileContext('/ws/src/app.js', plain)), false);
+    const runs = `${filler}\nconst child = execSync(\`\nyarn\`);\n`;
+    assert.equal(gate(runs, 'js', new FileContext('/ws/src/app.js', runs)), true);
+  });
+
+  test('missing-sigterm-handler: Python\'s shapes let no JS file in; discord.js still does', () => {
+    const gate = gateOf('disposability/missing-sigterm-handler');
+    const js = 'const runner = new Runner();\nrunner.run(tests);\nwhile (true) step();\n';
+    assert.equal(gate(js, 'js', new FileContext('/ws/src/cli.js', js)), false);
+    const bot = "const { Client } = require('discord.js');\nconst client = new Client({ intents: [] });\nclient.login(token);\n";
+    assert.equal(gate(bot, 'js', new FileContext('/ws/src/bot.js', bot)), true);
+    const py = 'app = make_app()\napp.run(host="0.0.0.0")\n';
+    assert.equal(gate(py, 'python', new FileContext('/ws/app.py', py)), true);
   });
 
   test('the SQL password test per run of lines is never narrower than the whole-text one', () => {

@@ -7,7 +7,7 @@ import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { USER_KEYS } from './structured';
-import { isCodeWord, isSecretValue, isUsedSecretValue } from './value';
+import { isCodeWord, isSecretValue, isUsedSecretValue, mayBeSecretDefault } from './value';
 
 
 /** A string literal that the syntax tree says holds a secret. */
@@ -50,22 +50,62 @@ const AUTHORIZATION_VALUE = /^(?:Bearer|Basic|Token|Bot)\s+(?!\$\{)(?:\\.|[^\s'"
 
 const OTHER_GATE = new RegExp(
   [
-    // An environment read with a literal fallback.
-    ENV_OBJECT_PATTERN + String.raw`\b[^;\n]{0,120}?(?:\|\||\?\?|\?)\s*['"\x60]`,
+    // An environment read choosing a literal (`process.env.X ? 'a' : 'b'`; a `?` of its own, not of `??`).
+    // Its defaults (`||`, `??`) are FALLBACK_GATE's.
+    ENV_OBJECT_PATTERN + String.raw`\b[^;\n]{0,120}?(?<!\?)\?\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
     // Sinks that take a secret positionally, given a literal.
     String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\bsign|\bverify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
     String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
     // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
     String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`|Sequelize)\s*\(\s*['"\x60]`,
-    // Defaults of a secret the code was given, or reads from configuration: `opts.secret || '…'`, `config.get('jwt.secret', '…')`.
-    String.raw`(?:pass|pwd|secret|token|key)\w*['"\]]?\s*(?:\|\||\?\?)\s*['"\x60]`,
+    // Defaults read from configuration: `config.get('jwt.secret', '…')`.
     String.raw`\b(?:get|getOrThrow|env|getEnv)\s*\(\s*['"\x60][^'"\x60\n]{0,80}(?:pass|pwd|secret|token|key)[^'"\x60\n]{0,40}['"\x60]\s*,\s*['"\x60]`,
     // Signing keys given as a list: cookie-session `keys: […]`, koa `app.keys = […]`.
     String.raw`\b(?:keys|secret)\s*[:=]\s*\[[^\]]{0,200}?['"\x60]`,
   ].join('|'),
   'i',
 );
+
+// Defaults (`||`, `??`) of an environment read or of a secret the code was given (`opts.secret || '…'`): each
+// match's literal is judged by `plausibleDefault`, as the tree's `fallback` finding would judge it.
+const FALLBACK_GATE = new RegExp(
+  String.raw`(?:` + ENV_OBJECT_PATTERN + String.raw`\b[^;\n]{0,120}?|(?:pass|pwd|secret|token|key)\w*['"\]]?\s*)(?:\|\||\?\?)\s*['"\x60]`,
+  'gi',
+);
+
+function fallbackCandidate(text: string): boolean {
+  FALLBACK_GATE.lastIndex = 0;
+  for (let m = FALLBACK_GATE.exec(text); m !== null; m = FALLBACK_GATE.exec(text)) {
+    if (plausibleDefault(text, m.index + m[0].length)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the literal after a default's `||` or `??` (the match ends with its opening quote) could be a finding.
+ * The tree judges such a literal only as a default (`isSecretDefault`, under the name of the environment variable
+ * or of the place defaulted), so a value no name makes a secret (`tokenType ?? ""`, `process.env.NODE_DEBUG || ''`)
+ * stops here: that spares parsing the many library files whose only match it is. Escapes, substitutions, an
+ * unclosed quote, and an expression going on after the literal (`|| '' || 'lit'`, `+`, a next line starting with
+ * an operator) leave the decision to the tree.
+ */
+function plausibleDefault(text: string, afterQuote: number): boolean {
+  const quote = text[afterQuote - 1];
+  let end = afterQuote;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === '\\' || (quote === '`' && c === '$' && text[end + 1] === '{')) return true;
+    if (c === quote) break;
+    if ((c === '\n' && quote !== '`') || end - afterQuote > 4096) return true;
+  }
+  if (end >= text.length) return true;
+  const lineEnd = text.indexOf('\n', end + 1);
+  const rest = text.slice(end + 1, lineEnd < 0 ? text.length : lineEnd);
+  if (/['"\x60]|^\s*[-+*/%|&?:.[(]/.test(rest)) return true;
+  if (lineEnd >= 0 && /^\s*[-+*/%|&?:.[(]/.test(text.slice(lineEnd + 1, lineEnd + 200))) return true;
+  return mayBeSecretDefault(text.slice(afterQuote, end));
+}
 
 /**
  * True when a match of NAMED_GATE names a place isSensitiveName accepts: the name the syntax tree will
@@ -132,7 +172,9 @@ const SINK_KEYS = /^(?:secret|keys|secretOrKey|pass|password|passwd|pwd)$/i;
  * isSensitiveName accepts must pass here, or the tree is never asked.
  */
 export const JS_CONTEXT_CANDIDATE = {
-  test: (text: string): boolean => OTHER_GATE.test(text) || namedCandidate(text),
+  // The searches that stop at their first plausible match go first: on a keystroke in a file that holds a candidate
+  // near its top (the server asks this of the whole text on every edit), OTHER_GATE's scan of the rest is not paid.
+  test: (text: string): boolean => fallbackCandidate(text) || namedCandidate(text) || OTHER_GATE.test(text),
 };
 
 // Names that say nothing about whose secret it is: `fetch(url, { headers: { Authorization } })`.

@@ -70,7 +70,14 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
   if (v.length < 3 || v.length > 4096) return false;
   // `product`: the project's own names (workspace/productNames.ts); a default named after the product is its
   // shipped secret, not a description (isDescriptive).
-  if (isStandIn(v, name, product) || isEnvVarName(v)) return false;
+  if (isStandIn(v, name, product)) return false;
+  return usedSecretShape(v);
+}
+
+/** What `isUsedSecretValue` asks of the (trimmed) value alone, whatever its name and the project's names. */
+function usedSecretShape(v: string): boolean {
+  if (v.length < 3 || v.length > 4096) return false;
+  if (isEnvVarName(v)) return false;
   // A passphrase is words between single spaces; quotes, runs of blanks and line breaks make a message.
   if (/\s/.test(v) && !/^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v)) return false;
   if (isEncrypted(v) || isNotASecret(v)) return false;
@@ -80,6 +87,14 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false;
   if (/^[a-z][\w-]*(\.[a-z][\w-]*)+$/.test(v)) return false; // i18n ids: `label.password`
   return true;
+}
+
+/**
+ * Whether `isSecretDefault` could accept this value under some name and some project: what it asks of the value
+ * alone. A text gate asks it of a default (`token ?? ""`) before the file is parsed: never narrower than the tree.
+ */
+export function mayBeSecretDefault(value: string): boolean {
+  return !isEnvironmentWord(value) && (usedSecretShape(value.trim()) || looksRandom(value));
 }
 
 /**

@@ -29,8 +29,10 @@ export const meta: RuleMeta = {
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
   // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one.
   // Searched per run of lines (`FileContext.lineLocal`), so a keystroke searches only the lines it touched; Python's
-  // `while\s+True` may span lines and is searched in the whole text.
-  gate: (text, _kind, context) => context.lineLocal(SIGTERM_GATE) || PYTHON_SIGTERM_GATE.test(text),
+  // `while\s+True` may span lines and is searched in the whole text. Python's shapes (`.run(`, `while True:`) start
+  // nothing in JS, whose sites are listen calls, hapi's `start` and the workers (`WORKERS` in js/servers.ts): of them
+  // JS needs only `discord` (discord.js's client). Before, every JS file calling a `.run(` was parsed, twice.
+  gate: (text, kind, context) => context.lineLocal(SIGTERM_GATE) || (kind === 'js' ? JS_DISCORD.test(text) : PYTHON_SIGTERM_GATE.test(text)),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
   summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue',
     // Go: every `package main` file (the program's entry) and every file that registers for signals.
@@ -149,6 +151,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 // `\s*(` at the end of a run of lines passes too (the parenthesis may open on the next line): never narrower than
 // searching the whole text.
 const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|@hono\\/node-server\\b|${GO_SIGTERM_GATE.source}`));
+
+/** discord.js's client, a worker the JS check finds (`WORKERS`) that SIGTERM_GATE does not name. */
+const JS_DISCORD = /\bdiscord\b/;
 
 function onEphemeralPort(call: ts.Node): boolean {
   if (!ts.isCallExpression(call) || call.arguments.length === 0) return false;

@@ -204,6 +204,34 @@ const jwtWith = (claims: object) => [jwtSegment({ alg: 'HS256', typ: 'JWT' }), j
 const EXPIRED_JWT = jwtWith({ userId: 'u1', iat: 1644832762, exp: 1645437562 });
 const LIVE_JWT = jwtWith({ userId: 'u1', iat: 1644832762, exp: 32503680000 });
 
+describe('config/hardcoded-secret: the pre-parse gate of defaults (`||`, `??`)', () => {
+  test('a default no name makes a secret does not pass: the library files whose only match it is are not parsed', () => {
+    for (const code of ['const t = options.tokenType ?? "";', 'const s = opts.secret || "";', "const debug = process.env.NODE_DEBUG || '';",
+      "const dir = process.env.CACHE_DIR || './cache';", 'const k = $keyword || "x";', "const mode = process.env.APP_SECRET || 'dev';",
+      "const url = process.env.API_TOKEN ?? 'https://example.com/token';"]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+  });
+  test('a default the tree may judge a secret still passes, and is reported', () => {
+    const cases = [
+      `const secret = opts.secret || '${PW}';`,
+      `const key = process.env.JWT_SECRET ?? 'keyboard cat';`,
+      `const s = process.env.SESSION_SECRET || '${RANDOM}';`,
+      // An expression that goes on after the literal: another default on the line or the next, a concatenation.
+      `const s = process.env.A || '' || '${RANDOM}';`,
+      `const s = process.env.SESSION_SECRET || ''\n  || '${RANDOM}';`,
+      `const s = opts.token || '' + '${RANDOM}';`,
+    ];
+    for (const code of cases) assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    for (const code of cases.slice(0, 5)) assert.ok(secrets('src/config.js', code).length > 0, code);
+  });
+  test('an environment read choosing between literals still passes', () => {
+    for (const code of [`const s = process.env.PROD ? '' : '${RANDOM}';`, `const s = process.env.PROD ? '${RANDOM}' : '';`]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
+});
+
 describe('config/hardcoded-secret held-out audit', () => {
   const valid: Array<[string, string, string]> = [
     ['a Redux action type ending in its own name (yapi)', 'client/reducer/project.js', "const GET_TOKEN = 'yapi/project/GET_TOKEN';\n"],
