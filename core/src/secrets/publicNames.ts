@@ -45,6 +45,22 @@ export const PUBLIC_NAMES: readonly PublicNameRow[] = [
     fps: [`const MIXPANEL_TOKEN = process.env.MIXPANEL_TOKEN || '${rnd(HEX, 32, 'pn-mp-1')}';`],
     tps: [`const MIXPANEL_API_SECRET = process.env.MIXPANEL_API_SECRET || '${rnd(HEX, 32, 'pn-mp-2')}';`],
   },
+  {
+    // "Publishable keys … can be publicly accessible in your web or mobile app's client-side code" (Stripe, API
+    // keys); Clerk's publishable key is "safe to expose" in the same way. The secret keys (`sk_`, `rk_`) are found
+    // by their provider format under any name.
+    id: 'publishable-key',
+    docs: 'https://docs.stripe.com/keys',
+    name: /(?:^|_)(?:publishable_?key|stripe_(?:[a-z]+_)?public_?key)$/,
+    fps: [
+      `const key = import.meta.env.VITE_STRIPE_PUBLIC_KEY ?? '${'pk_' + 'live_' + rnd(ALNUM, 24, 'pn-pk-1')}';`,
+      `const clerk = process.env.NEXT_CLERK_PUBLISHABLE_KEY || '${rnd(ALNUM, 32, 'pn-pk-2')}';`,
+    ],
+    tps: [
+      `const key = process.env.STRIPE_PUBLIC_KEY || '${'sk_' + 'live_' + rnd(ALNUM, 24, 'pn-pk-3')}';`,
+      `const key = process.env.STRIPE_WEBHOOK_KEY || '${rnd(ALNUM, 32, 'pn-pk-4')}';`,
+    ],
+  },
 ];
 
 /** The row whose name this is: a key the vendor publishes in every client. */
