@@ -16,7 +16,8 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 // Offline and with a cache of its own: a dependency the tarball forgot to carry fails here instead of downloading.
 const npmEnv = { ...process.env, npm_config_offline: 'true', npm_config_cache: cache, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
 
-const SECRET = ['s3cr3t', '-Pa55'].join('');
+// Generated-looking: a word found by its name alone in an ordinary module is information, which exits 0.
+const SECRET = ['s3cr3t', '-Pa55-Xk9qLm'].join('');
 let passed = 0;
 let failed = 0;
 function check(name, fn) {
