@@ -83,6 +83,21 @@ function fallbackCandidate(text: string): boolean {
 }
 
 /**
+ * Where a gate match's literal closes (the match ends with its opening quote), or undefined when only the tree can
+ * tell its value: an escape, a `${…}` substitution, a line break in a quoted string, no closing quote, or over 4 KiB.
+ */
+function closingQuote(text: string, afterQuote: number): number | undefined {
+  const quote = text[afterQuote - 1];
+  for (let end = afterQuote; end < text.length; end++) {
+    const c = text[end];
+    if (c === '\\' || (quote === '`' && c === '$' && text[end + 1] === '{')) return undefined;
+    if (c === quote) return end;
+    if ((c === '\n' && quote !== '`') || end - afterQuote > 4096) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * Whether the literal after a default's `||` or `??` (the match ends with its opening quote) could be a finding.
  * The tree judges such a literal only as a default (`isSecretDefault`, under the name of the environment variable
  * or of the place defaulted), so a value no name makes a secret (`tokenType ?? ""`, `process.env.NODE_DEBUG || ''`)
@@ -91,15 +106,8 @@ function fallbackCandidate(text: string): boolean {
  * an operator) leave the decision to the tree.
  */
 function plausibleDefault(text: string, afterQuote: number): boolean {
-  const quote = text[afterQuote - 1];
-  let end = afterQuote;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (c === '\\' || (quote === '`' && c === '$' && text[end + 1] === '{')) return true;
-    if (c === quote) break;
-    if ((c === '\n' && quote !== '`') || end - afterQuote > 4096) return true;
-  }
-  if (end >= text.length) return true;
+  const end = closingQuote(text, afterQuote);
+  if (end === undefined) return true;
   const lineEnd = text.indexOf('\n', end + 1);
   const rest = text.slice(end + 1, lineEnd < 0 ? text.length : lineEnd);
   if (/['"\x60]|^\s*[-+*/%|&?:.[(]/.test(rest)) return true;
@@ -143,15 +151,8 @@ function namedCandidate(text: string): boolean {
  * concatenation and an unclosed quote leave the decision to the tree.
  */
 function plausibleValue(text: string, afterQuote: number, name: string, byRole: boolean): boolean {
-  const quote = text[afterQuote - 1];
-  let end = afterQuote;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (c === '\\' || (quote === '`' && c === '$' && text[end + 1] === '{')) return true;
-    if (c === quote) break;
-    if ((c === '\n' && quote !== '`') || end - afterQuote > 4096) return true;
-  }
-  if (end >= text.length || /^\s*\+/.test(text.slice(end + 1, end + 16))) return true;
+  const end = closingQuote(text, afterQuote);
+  if (end === undefined || /^\s*\+/.test(text.slice(end + 1, end + 16))) return true;
   const value = text.slice(afterQuote, end);
   // Where the tree may find a sink or a default (`secret:` of express-session, `password:` of a database
   // client, a parameter's default), the value is judged by role, not strength, as the tree will judge it.
