@@ -4,6 +4,7 @@ import ts = require('typescript');
 import { rule } from '../../../../core/src/rules/disposability/missing-sigterm-handler';
 import { DEVELOPER_TOOL_PACKAGES, developerToolOf } from '../../../../core/src/workspace/devOnly';
 import { RuleTester } from '../ruleTester';
+import { USAGE_SAMPLE_LIB as LIB, usageSample as SAMPLE } from '../usage-sample';
 
 // Servers of tools a person runs on their own machine (audit/README.md, "Held-out 5, the false positives left"): a
 // CLI's `dev` command that opens the browser at its studio, a local server on whichever port is free, a tunnel that
@@ -96,8 +97,6 @@ describe('developer tool packages, every row with examples', () => {
 });
 
 // A usage sample of a library: it loads the library by its published name, as a user's app would.
-const LIB = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
-const SAMPLE = (name: string) => `const express = require('express');\nconst uploader = require('${name}')();\n\nconst app = express();\napp.post('/', (req, res) => uploader.copyIn(req, res));\napp.listen(3000);\n`;
 new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(rule, {
   valid: [{ name: 'a sample loading its own package by name', code: SAMPLE('uploader') }],
   invalid: [

@@ -1,5 +1,6 @@
 import { rule } from '../../../../core/src/rules/port-binding/hardcoded-port';
 import { RuleTester } from '../ruleTester';
+import { USAGE_SAMPLE_LIB as LIB, usageSample as SAMPLE } from '../usage-sample';
 
 // Servers of tools a person runs on their own machine (audit/README.md, "Held-out 5, the false positives left"):
 // a documentation viewer started with `--open` on a port of its own, a bundler's development server.
@@ -29,8 +30,6 @@ new RuleTester({ filename: '/ws/packages/docs/scripts/serve-docs.js' }).run(rule
 });
 
 // A usage sample of a library: it loads the library by its published name, as a user's app would.
-const LIB = { '/ws/packages/uploader/package.json': '{"name":"uploader","main":"uploader.js"}' };
-const SAMPLE = (name: string) => `const express = require('express');\nconst uploader = require('${name}')();\n\nconst app = express();\napp.post('/', (req, res) => uploader.copyIn(req, res));\napp.listen(3000);\n`;
 new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(rule, {
   valid: [{ name: 'a sample loading its own package by name', code: SAMPLE('uploader') }],
   invalid: [
