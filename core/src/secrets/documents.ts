@@ -34,8 +34,11 @@ const FIXTURE_PATH = new RegExp([
   // A module named for mock data (`src/mock.ts`, `mocks.js`) beside the code its tests import it into, and one named
   // for test helpers or fixtures (`src/backend/testUtil.ts`, `db/fixtures.ts`): the logins of the users tests create.
   String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$|(?:^|/)(?:test[-_]?(?:utils?|helpers?)|fixtures?)\.[cm]?[jt]sx?$`,
-  // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`).
-  String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e)(?:[._-][^/]*)?\.ya?ml$`,
+  // The compose stack integration or end-to-end tests run against (`docker-compose.integration.yml`), and the one a
+  // developer runs on their machine (`docker-compose.dev.yml`, `compose.local.yaml`, `dev-compose.yaml`): its
+  // logins are the bundled containers' own.
+  String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e|dev|development|local)(?:[._-][^/]*)?\.ya?ml$`,
+  String.raw`(?:^|/)(?:dev|development|local)[._-](?:docker-)?compose(?:[._-][^/]*)?\.ya?ml$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module
   // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.

@@ -153,6 +153,8 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v) || /^[a-z]{1,8}[-_][A-Z]{2,8}$/.test(v)) return true;
   // The prefix and a counting sample after it (`re_132`, `key_abc123`): far too short for a key.
   if (/^(?:[a-z]{1,3}|key|token|secret)[-_](?:\d{1,4}|abc\d*|xyz\d*)$/i.test(v)) return true;
+  // The prefix and a few x's where the key goes (`sk-xxx`, `ghp_XXXX`), as a deploy template writes it.
+  if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i.test(v)) return true;
   // A value that says it holds nothing: `sk_nothing`, `just empty text`.
   if (/(?:^|[-_ ])(?:nothing|empty)(?:[-_ ]|$)/i.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;

@@ -74,3 +74,17 @@ export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
   const names = new Set(property.parent.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)));
   return (names.has('appId') || names.has('applicationId')) && names.has('indexName');
 }
+
+// A Firebase web app's configuration object: `apiKey` beside `authDomain` (`{ apiKey, authDomain, projectId, … }`),
+// in code, in JSON kept in a variable, or in an env line. Firebase: "API keys for Firebase services are not used to
+// control access to backend resources … it's OK to include them in code or checked-in config files"
+// (https://firebase.google.com/docs/projects/api-keys). The same holds for the Android and Apple apps' config files.
+const FIREBASE_NEIGHBOUR = /["']?\bauthDomain["']?\s*[:=]/;
+const FIREBASE_APP_FILE = /(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/;
+const FIREBASE_REACH = 400;
+
+/** A Google API key that is a Firebase app's client key: public by design, reported as information. */
+export function isFirebaseClientKey(text: string, start: number, end: number, path: string): boolean {
+  if (FIREBASE_APP_FILE.test(path.replace(/\\/g, '/'))) return true;
+  return FIREBASE_NEIGHBOUR.test(text.slice(Math.max(0, start - FIREBASE_REACH), Math.min(text.length, end + FIREBASE_REACH)));
+}

@@ -26,6 +26,7 @@ import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
+import { isFirebaseClientKey } from '../../secrets/publicKeys';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -129,7 +130,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
       fixes: parsed && !context.generated ? optional(providerFix(context, match, overlapping)) : undefined,
-      demote: providerDemotion(context, match, apiDescription || showcase, reach(match)),
+      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match)),
       // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
       leak: match.provider.shape !== 'generic',
       testCode: fixture || undefined,
@@ -162,10 +163,13 @@ function isComposeEnvFile(context: FileContext): boolean {
 
 /**
  * A password to the developer's own machine is a warning (one level down); a key documentation introduces as an
- * example, a JWT in documentation or a comment (samples) and an expired one: information (two levels down).
+ * example, a JWT in documentation or a comment (samples), an expired one and a Firebase app's web key: information
+ * (two levels down).
  */
-function providerDemotion(context: FileContext, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
+function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
   if (reach === 'local' || reach === 'compose') return 1;
+  // A Firebase app's web key ships to every browser by design; Firebase still advises restricting it: information.
+  if (match.provider.id === 'gcp-api-key' && isFirebaseClientKey(context.text, match.start, match.end, path)) return 2;
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
 import { PUBLIC_NAMES } from '../../../../core/src/secrets/publicNames';
+import { B64URL, rnd } from '../../../../core/src/secrets/providers/util';
 import { fake, secrets } from '../../helpers';
 import { RuleTester } from '../ruleTester';
 import { loadPython } from '../../python-helpers';
@@ -143,6 +144,77 @@ new RuleTester({ filename: '/ws/files/urls.py' }).run(rule, {
       code: 'friendly_token = "q8Zr2vLp4<Kx9Tm3>Wb7Yc"\n',
       errors: [{ messageId: 'named', line: 1 }],
       output: 'import os\nfriendly_token = os.environ["FRIENDLY_TOKEN"]\n',
+    },
+  ],
+});
+
+// A Firebase app's web configuration: its `apiKey` ships to every browser and, per Firebase, may be committed
+// (held-out 7: a web client's config default and the same object commented in `.env.example`). Information, not an
+// error: Firebase still advises restricting the key. A Google key anywhere else stays an error.
+const FIREBASE_KEY = fake('AIza', 'Sy', rnd(B64URL, 33, 'firebase-web'));
+new RuleTester({ filename: '/ws/src/config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a Firebase web config object's apiKey",
+      code: `export const firebaseConfig = {\n  apiKey: "${FIREBASE_KEY}",\n  authDomain: "demo-4821.firebaseapp.com",\n  projectId: "demo-4821",\n};\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'info' }],
+      output: `export const firebaseConfig = {\n  apiKey: process.env.FIREBASE_CONFIG_API_KEY,\n  authDomain: "demo-4821.firebaseapp.com",\n  projectId: "demo-4821",\n};\n`,
+    },
+    {
+      name: 'the same config as JSON in an env line',
+      filename: '/ws/.env.production',
+      code: `VITE_FIREBASE_CONFIG={"apiKey":"${FIREBASE_KEY}","authDomain":"demo-4821.firebaseapp.com","projectId":"demo-4821"}\n`,
+      errors: [{ messageId: 'provider', line: 1, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: "an Android app's google-services.json",
+      filename: '/ws/android/app/google-services.json',
+      code: `{\n  "client": [{ "api_key": [{ "current_key": "${FIREBASE_KEY}" }] }]\n}\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'a Google Maps key with no Firebase config around it is an error',
+      code: `export const maps = {\n  apiKey: "${FIREBASE_KEY}",\n  libraries: ["places"],\n};\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
+      output: `export const maps = {\n  apiKey: process.env.MAPS_API_KEY,\n  libraries: ["places"],\n};\n`,
+    },
+  ],
+});
+
+// A deploy manifest written as a template (held-out 7): the key's prefix and x's where the user's key goes. A key
+// after the same prefix is still reported.
+new RuleTester({ filename: '/ws/kubernetes/deploy.yaml' }).run(rule, {
+  valid: [
+    { name: 'a key prefix and three x’s', code: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - env:\n            - name: OPENAI_API_KEY\n              value: sk-xxx\n' },
+  ],
+  invalid: [
+    {
+      name: 'a value after the prefix that is not all x’s',
+      code: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - env:\n            - name: OPENAI_API_KEY\n              value: sk-xq7v\n',
+      errors: [{ messageId: 'named', line: 8 }],
+      output: null,
+    },
+  ],
+});
+
+// The compose stack a developer runs on their own machine: its containers' logins are throwaway (held-out 6 and 7).
+// The deployed compose file still reports a generated-looking key.
+new RuleTester({ filename: '/ws/docker-compose.dev.yml' }).run(rule, {
+  valid: [
+    { name: 'an object store login in docker-compose.dev.yml', code: 'services:\n  store:\n    environment:\n      - STORE_SERVICE_USER=devstore-service\n      - STORE_SERVICE_PASSWORD=devkvstx-service123\n' },
+    { name: 'a database URL in dev-compose.yaml', filename: '/ws/dev-compose.yaml', code: 'services:\n  api:\n    environment:\n      APP_POSTGRES_URL: postgres://app:qv7tsecret@postgres:5432/app_test\n' },
+    { name: 'a key in compose.local.yaml', filename: '/ws/compose.local.yaml', code: `services:\n  app:\n    environment:\n      SECRET_VAULT_KEK: ${fake('DtPWS09unRXGuRSc', 'B60qXqCSsrjd22dUlXt/0oZgxSo=')}\n` },
+  ],
+  invalid: [
+    {
+      name: 'the same login in the compose file that deploys',
+      filename: '/ws/docker-compose.yml',
+      code: 'services:\n  store:\n    environment:\n      - STORE_SERVICE_USER=devstore-service\n      - STORE_SERVICE_PASSWORD=devkvstx-service123\n',
+      errors: [{ messageId: 'named', line: 5 }],
+      output: 'services:\n  store:\n    environment:\n      - STORE_SERVICE_USER=devstore-service\n      - STORE_SERVICE_PASSWORD=${STORE_SERVICE_PASSWORD}\n',
     },
   ],
 });
