@@ -40,11 +40,13 @@ const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)(?:docker-)?compose[._-](?:integration|e2e|dev|development|local)(?:[._-][^/]*)?\.ya?ml$`,
   String.raw`(?:^|/)(?:dev|development|local)[._-](?:docker-)?compose(?:[._-][^/]*)?\.ya?ml$`,
   // A local development server (`src/server-dev.ts`, `dev-server.js`), a Django development or CI settings module
-  // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) and a script that starts a database
+  // (`settings/development.py`, `settings/ci.py`, `settings_local.py`) or a Flask app's (`configs/development.py`,
+  // `config/test.py`: the module `FLASK_CONF` or `app.config.from_object(…)` picks for a developer or the tests;
+  // the shipped defaults module is judged as configuration) and a script that starts a database
   // container on the developer's machine (`scripts/docker-postgres.sh`): their logins are the container's.
   // The project's development scripts (`scripts/dev/`, `dev-scripts/`: seeding a local database, sending a
   // local instance a sample webhook) fill their payloads with made-up tokens and ids.
-  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)settings[/_](?:dev|development|local|local_dev|ci|test|testing)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
+  String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)(?:settings|configs?|conf)[/_](?:dev|development|local|local_dev|ci|test|testing)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
   String.raw`(?:^|/)scripts?/dev/|(?:^|/)dev[-_]scripts?/`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;

@@ -92,6 +92,20 @@ new RuleTester({ filename: '/ws/settings/ci.py' }).run(rule, {
   ],
 });
 
+// A Flask app's per-environment config modules (`FLASK_CONF=configs/development.py`, the tests' `configs/test.py`,
+// held-out 7) are the developer's and the tests': judged like Django's. The shipped defaults module is configuration.
+new RuleTester({ filename: '/ws/configs/development.py' }).run(rule, {
+  valid: [
+    { name: 'a Flask development config module', code: DJANGO_KEY },
+    { name: "the test suite's config module", filename: '/ws/configs/test.py', code: DJANGO_KEY },
+    { name: 'a development module under config/', filename: '/ws/app/config/dev.py', code: DJANGO_KEY },
+  ],
+  invalid: [
+    { name: 'the shipped defaults module', filename: '/ws/app/default_config.py', code: DJANGO_KEY, errors: [{ messageId: 'named', line: 1 }], output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' },
+    { name: 'the production module of the same folder', filename: '/ws/configs/production.py', code: DJANGO_KEY, errors: [{ messageId: 'named', line: 1 }], output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' },
+  ],
+});
+
 // A settings dict whose password default repeats the user default (`"USER": os.getenv("POSTGRES_USER", "app")`,
 // `"PASSWORD": os.getenv("POSTGRES_PASSWORD", "app")`) names the bundled compose database's documented login,
 // as a chart's `username: app` / `password: app` already did.
