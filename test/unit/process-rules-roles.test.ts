@@ -69,3 +69,15 @@ describe("process rules: scripts in a package's examples folder (audit held-out 
     });
   }
 });
+
+describe("process rules: the repository's developer tooling (held-out 7: a hand-run forwarder under dev/)", () => {
+  for (const [name, rule] of RULES) {
+    test(`${name}: valid under the root's dev/ and tools/`, () => {
+      assert.deepEqual(ids(rule, '/ws/dev/forwarder.ts', SERVER), []);
+      assert.deepEqual(ids(rule, '/ws/tools/mock-api/server.ts', SERVER), []);
+    });
+    test(`${name}: invalid where the Dockerfile starts it`, () => {
+      assert.equal(ids(rule, '/ws/dev/forwarder.ts', SERVER, { '/ws/Dockerfile': 'FROM node:22\nCMD ["node", "dev/forwarder.js"]\n' }).length, 1);
+    });
+  }
+});

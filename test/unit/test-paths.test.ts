@@ -61,6 +61,12 @@ describe('test files: judged on the path inside the project', () => {
     ['infosec-scan/oauth2-test-server/app.js', true],
     ['deploy/docker-compose-tests/pytest/docker-compose.yml', true],
     ['services/contest-server/app.js', false],
+    // Held-out 7: a test package named with an underscore (karakeep's packages/e2e_tests/), Python's tests/unit_tests/;
+    // a singular `_test` folder may be a plugin of the app (a `dispatch_test` plugin).
+    ['packages/e2e_tests/utils/trpc.ts', true],
+    ['tests/integration_tests/test_api.py', true],
+    ['src/plugins/dispatch_test/plugin.py', false],
+    ['src/latest_tests.ts', false],
     ['src/attest-server/x.js', false],
     ['src/setup.ts', false],
     ['src/server.ts', false],

@@ -45,7 +45,7 @@ describe('roles: what the path says', () => {
 
   test('only source runs as a program', () => {
     assert.equal(runsAsProgram('source'), true);
-    for (const role of ['test', 'snippet', 'vendored', 'package-module', 'build-output'] as const) assert.equal(runsAsProgram(role), false);
+    for (const role of ['test', 'snippet', 'vendored', 'package-module', 'build-output', 'tool'] as const) assert.equal(runsAsProgram(role), false);
   });
 });
 
@@ -179,5 +179,43 @@ describe('roles: what the text says (held-out 5)', () => {
     assert.equal(roleOf('pkgindex/wrapper/__init__.py', framework, project), 'source');
     assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', framework, {}), 'source');
     assert.equal(roleOf('pkgindex/wrapper/tinyweb.py', "__author__ = 'A. Author'\n", project), 'source');
+  });
+});
+
+describe("roles: the repository's developer tooling folder (held-out 7)", () => {
+  const role = (rel: string, files: Record<string, string> = {}) => roleOfFile(`/p/${rel}`, rel, host({ [`/p/${rel}`]: 'x', ...files })).role;
+  const seed = { '/p/tools/seed/package.json': '{"name":"@app/seed","scripts":{"snapshot":"tsx src/index.ts"}}' };
+
+  test('a package under tools/, a script under dev/ or tooling/: tools', () => {
+    assert.equal(role('tools/seed/src/index.ts', seed), 'tool');
+    assert.equal(role('dev/uploader.ts'), 'tool');
+    assert.equal(role('tooling/scripts/gen.mjs'), 'tool');
+    assert.equal(role('tools/i18n-ai-tool.py'), 'tool');
+    // Run by a workspace script that is not the app's install, build or start.
+    assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/package.json': '{"scripts":{"seed:snapshot":"pnpm --filter @app/seed run snapshot"}}' }), 'tool');
+    // A Dockerfile that copies the whole folder for a workspace install does not run it.
+    assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/Dockerfile': 'COPY tools ./tools\nRUN pnpm install\nCMD ["node", "apps/web/server.js"]\n' }), 'tool');
+  });
+
+  test('only at the root: the same names deeper are the code of a package', () => {
+    assert.equal(role('packages/server/src/tools/docs.ts'), 'source');
+    assert.equal(role('packages/core/dev/plugin-server.js'), 'source');
+    assert.equal(role('devtools/common.js'), 'source');
+  });
+
+  test('migrations and seeders kept with the tools are admin processes', () => {
+    assert.equal(role('tools/migrations/20240524_add_index.mjs'), 'source');
+    assert.equal(role('tools/db/seeders/users.js'), 'source');
+  });
+
+  test('reached by a deployment: its own Dockerfile or Procfile, the root\'s deployment files, the install/build/start scripts', () => {
+    assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/tools/seed/Dockerfile': 'FROM node:22\n' }), 'source');
+    assert.equal(role('dev/server.js', { '/p/Dockerfile': 'FROM node:22\nCMD ["node", "dev/server.js"]\n' }), 'source');
+    assert.equal(role('dev/server.js', { '/p/Procfile': 'web: node ./dev/server.js\n' }), 'source');
+    assert.equal(role('tools/worker/index.js', { '/p/docker-compose.yml': 'services:\n  w:\n    command: node /app/tools/worker/index.js\n' }), 'source');
+    assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/package.json': '{"scripts":{"start":"pnpm --filter @app/seed snapshot && next start"}}' }), 'source');
+    assert.equal(role('tools/gen/index.mjs', { '/p/package.json': '{"scripts":{"prebuild":"node tools/gen/index.mjs"}}' }), 'source');
+    // A longer name that starts the same is another tool.
+    assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/Procfile': 'release: node tools/seeder/run.js\n' }), 'tool');
   });
 });

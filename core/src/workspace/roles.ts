@@ -24,8 +24,11 @@ import { deploysItself, nearestManifest } from './manifest';
  *   resolution or a plugin loader, not as a program of its own. A package's `bin` is a program: `source`.
  * - `build-output`: compiled output whose source the project keeps (`dist/main.js` beside `src/main.ts`):
  *   a finding belongs on the source, where it is fixed.
+ * - `tool`: the developers' own tooling, kept in a folder the repository's root gives it (`tools/`, `tooling/`,
+ *   `dev/`) and reached by nothing a deployment runs (`isDeveloperTool`): run by hand or by a workspace script on a
+ *   developer's machine, never started by the deployed app.
  */
-export type FileRole = 'source' | 'test' | 'snippet' | 'vendored' | 'package-module' | 'build-output';
+export type FileRole = 'source' | 'test' | 'snippet' | 'vendored' | 'package-module' | 'build-output' | 'tool';
 
 export interface RoleVerdict {
   role: FileRole;
@@ -102,6 +105,7 @@ function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict:
   if (!source && isInExampleFolder(file, relativePath, host)) return { role: 'snippet', reason: 'an example folder' };
   if (!source && isInProjectTemplate(file, relativePath, host)) return { role: 'snippet', reason: "a generator's project template" };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
+  if (!source && isDeveloperTool(file, relativePath, host)) return { role: 'tool', reason: "in the repository's developer tooling folder" };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
 
@@ -178,7 +182,7 @@ function relativeToRoot(context: RoleSubject): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : context.path).replace(/\\/g, '/');
 }
 
-/** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner). */
+/** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner; tools, on a developer's machine). */
 export function runsAsProgram(role: FileRole): boolean {
   return role === 'source';
 }
@@ -316,4 +320,79 @@ function isPackageBin(file: string, host: RoleHost): boolean {
   const bin = (json as { bin?: unknown }).bin;
   const targets = typeof bin === 'string' ? [bin] : typeof bin === 'object' && bin !== null ? Object.values(bin) : [];
   return targets.some((t) => typeof t === 'string' && path.posix.normalize(t) === path.posix.normalize(inner));
+}
+
+/**
+ * Folders at the root of a repository that hold its developers' own tooling, by the layouts that name them: `tools/`
+ * (Nx's and Rush's workspace layout: apps, libs, and `tools/` for the workspace's own scripts and generators),
+ * `tooling/` (the Turborepo starters' shared configurations and scripts) and `dev/` (hand-run scripts and local
+ * set-ups). Only at the root: `src/server/tools/` of an app is its code (an AI agent's tools), and `packages/x/dev/`
+ * may be a package's development entry the app's own CLI starts.
+ */
+const TOOL_DIR = /^(?:tools|tooling|dev)$/i;
+/** Admin processes a release runs wherever they are kept (factor XII): migrations and seeders are no developer tools. */
+const ADMIN_DIR = /^(?:migrations?|migrate|seeds|seeders?)$/i;
+/** The root's files that say what a deployment builds and starts. */
+const DEPLOYMENT_FILES = ['Dockerfile', 'docker/Dockerfile', 'Procfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker/docker-compose.yml', 'app.json', 'fly.toml', 'render.yaml', 'railway.json', 'ecosystem.config.js', 'ecosystem.config.cjs'];
+/** Root package.json scripts a deployment runs: installing, building and starting the app. */
+const DEPLOYMENT_SCRIPTS = /^(?:pre|post)?(?:start|build|install|prepare)(?::prod(?:uction)?)?$/;
+
+/**
+ * Code in the repository's developer tooling folder (`TOOL_DIR`, at the root) that nothing a deployment runs
+ * reaches: not a migration or a seeder, no Dockerfile or Procfile beside its own package (`deploysItself`), and not
+ * named by the root's deployment files (Dockerfile, Procfile, compose, platform manifests, pm2's ecosystem file)
+ * nor by the root package.json's install, build or start scripts — by its path (`tools/seed/index.ts`, the folder
+ * `tools/seed`) or its package's name. karakeep-style `tools/seed-snapshot` run by a `seed:snapshot` workspace
+ * script is a tool; a `dev/server.js` the Dockerfile's `CMD` starts is not.
+ */
+export function isDeveloperTool(file: string, relativePath: string, host: RoleHost): boolean {
+  const rel = relativePath.replace(/\\/g, '/');
+  const parts = rel.split('/');
+  if (parts.length < 2 || !TOOL_DIR.test(parts[0]) || parts.slice(1, -1).some((p) => ADMIN_DIR.test(p))) return false;
+  const p = file.replace(/\\/g, '/');
+  if (!p.endsWith(`/${rel}`)) return false;
+  const root = p.slice(0, p.length - rel.length - 1);
+  // The folder or file right under the tooling folder names the tool: `tools/seed-snapshot`, `dev/uploader` (`.ts`).
+  const tool = parts.slice(0, 2).join('/').replace(/\.(?:[cm]?[jt]sx?|py|go)$/, '');
+  const names = [tool];
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const dir = [root, ...parts.slice(0, i)].join('/');
+    if (deploysItself(host, dir)) return false;
+    const text = host.readFile(`${dir}/package.json`);
+    const name = text === undefined ? undefined : nameOf(text);
+    if (name) names.push(name);
+  }
+  const mentions = (text: string | undefined) => text !== undefined && names.some((n) => mentionsName(text, n));
+  if (DEPLOYMENT_FILES.some((f) => mentions(host.readFile(`${root}/${f}`)))) return false;
+  const scripts = scriptsOf(host.readFile(`${root}/package.json`));
+  return !Object.entries(scripts).some(([name, command]) => DEPLOYMENT_SCRIPTS.test(name) && mentions(command));
+}
+
+/** `name` in `text` as a whole path or package name: `tools/seed` is not in `tools/seeder`. */
+function mentionsName(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 0) return false;
+  const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // After a slash counts (`/app/tools/seed`): a longer path that ends the same way keeps the code reported, the safe side.
+  return new RegExp(`(?:^|[^\\w@.-])${quoted}(?![\\w-])`).test(text);
+}
+
+function nameOf(manifest: string): string | undefined {
+  try {
+    const name = (JSON.parse(manifest) as { name?: unknown }).name;
+    return typeof name === 'string' && name.length > 0 ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function scriptsOf(manifest: string | undefined): Record<string, string> {
+  if (manifest === undefined) return {};
+  try {
+    const scripts = (JSON.parse(manifest) as { scripts?: unknown }).scripts;
+    if (typeof scripts !== 'object' || scripts === null) return {};
+    return Object.fromEntries(Object.entries(scripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
 }

@@ -67,9 +67,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (named.every(([name, specifier]) => allowed(name, specifier))) return;
   // Code the project keeps but does not install for: vendored copies (a vendor folder, a web root's lib/, a
   // browser bundle whose `require` runs only under the bundler it came from), snippets served or shown as
-  // they are, and build output, whose source is judged instead. Tests are judged: they run, with devDependencies.
+  // they are, and build output, whose source is judged instead. Tests and developer tools are judged: they run,
+  // with devDependencies, on a fresh clone as much as the app does.
   const role = roleOfContext(context).role;
-  if (role !== 'source' && role !== 'test') return;
+  if (role !== 'source' && role !== 'test' && role !== 'tool') return;
   const specifiers = runtimeSpecifiers(context.sourceFile, resolution.keepsImports).filter((s) => packageOf(s.text) !== undefined);
   const root = host.rootOf(context.path);
   const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';

@@ -16,6 +16,7 @@ import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
 import { assignedUnconditionally } from '../../env/writes';
+import { devServerOnlyRanges } from '../../env/devServerOnly';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -60,6 +61,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByMcpHost: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   let ownWrites: ReadonlySet<string> | undefined;
+  let devServerOnly: Array<[number, number]> | undefined;
+  // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
+  const developerOnly = new Set<string>();
+  const everywhere = new Set<string>();
   for (const read of reads) {
     if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
     if (family && !read.name.startsWith(family)) continue;
@@ -99,6 +104,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // in its own README (hoppscotch's Go `webapp-server/README.md`), below the workspace's `.env.example`.
     documented ??= context.host ? documentedAround(context.host, context.path, declared.dir) : new Map();
     if (documented.has(read.name)) continue;
+    // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
+    devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
+    if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
+    else everywhere.add(read.name);
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
     else {
@@ -108,9 +117,15 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   }
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder): no
   // deployment reads its variables.
-  if (byName.size > 0 && roleOfContext(context).role === 'snippet') return;
+  const role = byName.size > 0 ? roleOfContext(context).role : undefined;
+  if (role === 'snippet') return;
+  // The developers' own tooling (`tools/`, `dev/` at the root, reached by nothing a deployment runs: roles.ts): its
+  // variables are set by whoever runs it at their desk, not by whoever deploys. Still shown, one step milder
+  // (information by default), since a README line for the tool's options helps the next developer.
+  const tool = role === 'tool';
   for (const [name, first] of byName) {
     const more = first.count - 1;
+    const demote = tool || (developerOnly.has(name) && !everywhere.has(name)) ? 1 : undefined;
     report({
       messageId: 'undeclared',
       // A name read in code is an identifier or a property key, never a pasted value: shown as written.
@@ -119,6 +134,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       end: first.end,
       identity: `undeclared:${name}`,
       testCode,
+      demote,
     });
   }
 }

@@ -1,0 +1,64 @@
+import { rule } from '../../../../core/src/rules/env/undeclared-usage';
+import { RuleTester } from '../ruleTester';
+
+// Held-out 7 (audit/README.md, "Developer tools and env/undeclared-usage"): the repository's own tooling (`tools/`,
+// `tooling/`, `dev/` at the root, reached by nothing a deployment runs) reads variables its developers set at their
+// desk. Reported one step milder (information by default); the same read anywhere a deployment runs keeps the warning.
+const ROOT = { '/ws/.env.example': 'DATABASE_URL=\n', '/ws/package.json': '{ "name": "app", "scripts": { "start": "node server.js" } }\n' };
+const READ = 'const key = process.env.SEED_API_KEY;\n';
+const at = (severity: 'info' | 'warning') => ({ errors: [{ messageId: 'undeclared', line: 1, text: 'SEED_API_KEY', severity }], output: null });
+
+new RuleTester({ filename: '/ws/tools/snapshot/src/index.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a package under tools/: information', code: READ, files: ROOT, ...at('info') },
+    { name: 'a script under dev/: information', filename: '/ws/dev/uploader.ts', code: READ, files: ROOT, ...at('info') },
+    { name: "the rule set to error: a tool's read is a warning", code: READ, files: ROOT, severity: 'error', ...at('warning') },
+    { name: 'the same read in the app: a warning', filename: '/ws/src/seed.ts', code: READ, files: ROOT, ...at('warning') },
+    { name: 'a tools/ folder below the root is a package\'s code', filename: '/ws/apps/api/tools/seed.ts', code: READ, files: ROOT, ...at('warning') },
+    { name: 'a migration kept under tools/ runs with the release', filename: '/ws/tools/migrations/001-backfill.mjs', code: READ, files: ROOT, ...at('warning') },
+    {
+      name: "a tool the root's start script runs is reached by the deployment",
+      code: READ,
+      files: { ...ROOT, '/ws/package.json': '{ "name": "app", "scripts": { "start": "node tools/snapshot/src/index.js && node server.js" } }\n' },
+      ...at('warning'),
+    },
+    {
+      name: 'a tool the Dockerfile starts is deployed',
+      filename: '/ws/dev/worker.ts',
+      code: READ,
+      files: { ...ROOT, '/ws/Dockerfile': 'FROM node:22\nCOPY . .\nCMD ["npx", "tsx", "dev/worker.ts"]\n' },
+      ...at('warning'),
+    },
+  ],
+});
+
+// Held-out 7 and the first set: Next's `allowedDevOrigins` and `devIndicators` are read by `next dev` only.
+const NEXT = [
+  'export default {',
+  '  allowedDevOrigins: process.env.ALLOWED_DEV_ORIGINS?.split(","),',
+  '  devIndicators: process.env.HIDE_DEV_INDICATOR === "true" ? false : { position: "bottom-right" },',
+  '  env: { ORIGIN: process.env.PUBLIC_ORIGIN },',
+  '};',
+  '',
+].join('\n');
+const NEXT_TOO = 'const origins = process.env.ALLOWED_DEV_ORIGINS;\nexport default { allowedDevOrigins: [process.env.ALLOWED_DEV_ORIGINS], images: { domains: [origins] } };\n';
+
+new RuleTester({ filename: '/ws/next.config.mjs' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "values only Next's development server reads: information; the rest of the config: warnings",
+      code: NEXT,
+      files: ROOT,
+      errors: [
+        { messageId: 'undeclared', line: 2, severity: 'info' },
+        { messageId: 'undeclared', line: 3, severity: 'info' },
+        { messageId: 'undeclared', line: 4, severity: 'warning' },
+      ],
+      output: null,
+    },
+    { name: 'the same variable also read for the built app: a warning', code: NEXT_TOO, files: ROOT, errors: [{ messageId: 'undeclared', line: 1, severity: 'warning' }], output: null },
+    { name: 'the same keys in another config are not Next\'s', filename: '/ws/app.config.mjs', code: NEXT, files: ROOT, errors: [{ messageId: 'undeclared', line: 2, severity: 'warning' }, { messageId: 'undeclared', line: 3, severity: 'warning' }, { messageId: 'undeclared', line: 4, severity: 'warning' }], output: null },
+  ],
+});
