@@ -40,7 +40,7 @@ new RuleTester({ filename: '/app/legacy/server/worker.ts', files: APP, root: '/a
     { name: 'every relative import names a file that does not exist', code: LEGACY_WORKER },
     {
       name: 'a missing parent folder counts as missing too',
-      code: "import PgBoss from 'pg-boss';\nimport logger from '../logger';\nexport const boss = new PgBoss(String(process.env.DB));\nlogger.info(boss);\n",
+      code: "import PgBoss from 'pg-boss';\nimport logger from '../logger';\nimport Run from '../models/Run';\nexport const boss = new PgBoss(String(process.env.DB));\nlogger.info(boss, Run);\n",
     },
   ],
   invalid: [
@@ -59,6 +59,16 @@ new RuleTester({ filename: '/app/legacy/server/worker.ts', files: APP, root: '/a
     {
       name: 'a missing git-ignored settings file or build output decides nothing',
       code: "import { Worker } from 'bullmq';\nimport config from './config.json';\nimport { run } from '../../lib/index.js';\nexport const w = new Worker(config.queue, run);\n",
+      errors: [['undeclared', 1, "'bullmq'"]],
+    },
+    {
+      name: 'a single missing module may be a file generated under any name: not enough',
+      code: "import { Worker } from 'bullmq';\nimport store from '../src/store';\nexport const w = new Worker(store.queue, async () => 1);\n",
+      errors: [['undeclared', 1, "'bullmq'"]],
+    },
+    {
+      name: "Amplify's generated aws-exports counts for nothing",
+      code: "import { Worker } from 'bullmq';\nimport aws from '../src/aws-exports';\nimport helpers from './helpers';\nexport const w = new Worker(aws.queue, helpers);\n",
       errors: [['undeclared', 1, "'bullmq'"]],
     },
     {
