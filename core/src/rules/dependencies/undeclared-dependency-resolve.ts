@@ -118,6 +118,12 @@ export class Resolution {
     return /[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
   }
 
+  /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */
+  declaresAny(test: (name: string) => boolean): boolean {
+    for (const name of this.declared) if (test(name)) return true;
+    return false;
+  }
+
   /**
    * True when the package may be imported by a task config of an Nx project (`toolConfigOfNxTask`): Nx runs the
    * task from the workspace root, whose manifest is where an Nx workspace keeps its development tools, whatever

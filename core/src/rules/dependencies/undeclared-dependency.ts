@@ -6,6 +6,7 @@ import { projectPath } from '../../js/commands';
 import type { Report, Rule, RuleMeta } from '../types';
 import { NX_TASK_CONFIG, Resolution } from './undeclared-dependency-resolve';
 import { roleOfContext } from '../../workspace/roles';
+import { cannotResolveOwnModules, unbuiltCraServiceWorker } from './undeclared-dependency-unbuilt';
 
 export const meta: RuleMeta = {
   id: 'dependencies/undeclared-dependency',
@@ -35,6 +36,16 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
   { framework: '@docusaurus/core', provides: /^@docusaurus\/(?:[A-Z]\w*|use[A-Z]\w*|router|constants|isInternalUrl|renderRoutes)$/ },
 ];
 
+/**
+ * Modules a runtime serves itself, whatever node_modules holds. Electron answers `require('electron')` (and
+ * `electron/main`, `electron/renderer`, `electron/common`) from its built-in modules in the main and renderer
+ * processes; the npm package of that name only downloads the binary and exports its path
+ * (https://www.electronjs.org/docs/latest/tutorial/process-model, "Electron's modules"; eslint-plugin-import lists
+ * `electron` as the example of `import/core-modules`, "modules that should be considered resolved but have no path
+ * on the filesystem"). Declaring it would change nothing the import loads.
+ */
+const RUNTIME_PROVIDED = /^electron(?:\/(?:main|renderer|common))?$/;
+
 function providedByFramework(resolution: Resolution, name: string): boolean {
   return FRAMEWORK_PROVIDED.some((row) => row.provides.test(name) && resolution.allows(row.framework, row.framework));
 }
@@ -63,7 +74,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (!resolution) return;
   const taskConfig = NX_TASK_CONFIG.test(path.basename(context.path));
   const allowed = (name: string, specifier: string) =>
-    resolution.allows(name, specifier) || providedByFramework(resolution, name) || (taskConfig && resolution.allowsInNxTaskConfig(name));
+    resolution.allows(name, specifier) || providedByFramework(resolution, name) || (taskConfig && resolution.allowsInNxTaskConfig(name)) ||
+    RUNTIME_PROVIDED.test(specifier);
   if (named.every(([name, specifier]) => allowed(name, specifier))) return;
   // Code the project keeps but does not install for: vendored copies (a vendor folder, a web root's lib/, a
   // browser bundle whose `require` runs only under the bundler it came from), snippets served or shown as
@@ -71,7 +83,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // with devDependencies, on a fresh clone as much as the app does.
   const role = roleOfContext(context).role;
   if (role !== 'source' && role !== 'test' && role !== 'tool') return;
-  const specifiers = runtimeSpecifiers(context.sourceFile, resolution.keepsImports).filter((s) => packageOf(s.text) !== undefined);
+  const loaded = runtimeSpecifiers(context.sourceFile, resolution.keepsImports);
+  // Code nothing builds or loads: a module whose own relative imports are all gone, a template's service worker
+  // no build compiles. Its imports are installed nowhere because nothing needs them.
+  if (cannotResolveOwnModules(host, context.path, loaded.map((s) => s.text))) return;
+  if (unbuiltCraServiceWorker(host, context.path, resolution.manifest, (test) => resolution.declaresAny(test))) return;
+  const specifiers = loaded.filter((s) => packageOf(s.text) !== undefined);
   const root = host.rootOf(context.path);
   const manifest = root ? path.relative(root, resolution.manifest.file).split(path.sep).join('/') : 'package.json';
   for (const literal of specifiers) {
