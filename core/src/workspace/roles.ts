@@ -18,7 +18,8 @@ import { deploysItself, nearestManifest } from './manifest';
  *   copied as it is into other projects (a tool's dotfile configuration kept without its dot, a generator's
  *   project skeleton under `templates/`).
  * - `vendored`: a copy of someone else's library (`vendor/`, `third_party/`, `bower_components/`, `.yarn/`,
- *   `lib/` under a web root such as `www/lib/pdfjs`), or a browser bundle that says so in its wrapper.
+ *   `lib/` under a web root such as `www/lib/pdfjs`, a release folder under one such as
+ *   `public/plugins/pdfjs-5.2.133/`), or a browser bundle that says so in its wrapper.
  * - `package-module`: a module of a package kept under a `node_modules/` folder git tracks (node-red's
  *   `packages/node_modules/@node-red/*`): it runs inside whichever program loads it, found by Node's package
  *   resolution or a plugin loader, not as a program of its own. A package's `bin` is a program: `source`.
@@ -49,6 +50,12 @@ const SNIPPET_DIR = /(^|\/)(static|snippets?|code[-_]?snippets)\//i;
 const VENDOR_DIR = /(^|\/)(vendors?|bower_components|jspm_packages|third[-_]?party|\.yarn)\//i;
 /** A `lib/` (or `libs/`) under a folder a web server serves as it is: copied browser libraries. */
 const WEB_LIB_DIR = /(^|\/)(public|www|wwwroot|static)\/(.+\/)?libs?\//i;
+/**
+ * A folder under a web root named for a library's release (`public/plugins/pdfjs-5.2.133/`,
+ * `www/js/jquery-3.7.1/`): a release archive unpacked as it is and served to browsers, as a web root's `lib/` is.
+ * A name, a dash, then a dotted version of two or more numbers.
+ */
+const WEB_RELEASE_DIR = /(^|\/)(public|www|wwwroot)\/(.+\/)?[A-Za-z][\w.-]*?-v?\d+(\.\d+)+(-[\w.]+)?\//i;
 /** A UMD/AMD wrapper or a browserify prelude: a browser library copied in whole. */
 const BROWSER_BUNDLE = /typeof\s+define\s*===?\s*["']function["']\s*&&\s*define\.amd|typeof\s+require\s*===?\s*["']function["']\s*&&\s*require\b/;
 /**
@@ -76,6 +83,7 @@ export function roleOfPath(relativePath: string, text?: string): RoleVerdict {
   if (isTestFile(p)) return { role: 'test', reason: 'test code' };
   if (VENDOR_DIR.test(p)) return { role: 'vendored', reason: 'in a vendor folder' };
   if (WEB_LIB_DIR.test(p)) return { role: 'vendored', reason: 'a library under a web root' };
+  if (WEB_RELEASE_DIR.test(p)) return { role: 'vendored', reason: "a library's release folder under a web root" };
   if (/(^|\/)node_modules\//.test(p)) return { role: 'package-module', reason: 'a module of a package under node_modules/' };
   if (FRAMEWORK_OUTPUT.test(p)) return { role: 'build-output', reason: 'a framework build folder' };
   if (SNIPPET_DIR.test(p)) return { role: 'snippet', reason: 'served or read as data' };

@@ -61,11 +61,39 @@ function isToolDefaults(context: FileContext): boolean {
   return true;
 }
 
+/** A Makefile line that reads the file as make's own (`include .env`, `-include .env .env.local`, `sinclude .env`). */
+const MAKE_INCLUDE = /^[ \t]*(?:-include|sinclude|include)[ \t]+(?:[^\n#]*[ \t])?\.env(?=[ \t]|#|$)/m;
+const MAKEFILES = ['Makefile', 'makefile', 'GNUmakefile'];
+
+/**
+ * A `.env` no program reads as its configuration, only a tool as its own settings, holding no secret and no
+ * address: not one deploy's configuration. Two documented roles:
+ * - Docker Compose reads a `.env` in the project folder for its own variables (`COMPOSE_PROJECT_NAME`,
+ *   `COMPOSE_FILE`, `COMPOSE_PROFILES`: https://docs.docker.com/compose/how-tos/environment-variables/envvars/):
+ *   a file of those alone configures the compose command, not the services (paperless-ngx).
+ * - A Makefile beside it that `include`s it reads it as make variables (GNU make's `include`, the build's
+ *   image names and versions, a project name): reported still if a variable names a secret or a value is a URL
+ *   (`DATABASE_URL=…`), which the recipes may hand to the app.
+ */
+function isToolSettings(context: FileContext): boolean {
+  if (path.basename(context.path).toLowerCase() !== '.env') return false;
+  const assignments = [...context.text.matchAll(ASSIGNMENT)];
+  if (assignments.every((m) => /^COMPOSE_[A-Z_]+$/.test(m[1]))) return true;
+  if (!context.host) return false;
+  const dir = path.dirname(context.path);
+  const host = context.host;
+  if (!MAKEFILES.some((name) => MAKE_INCLUDE.test(host.readFile(path.join(dir, name)) ?? ''))) return false;
+  return assignments.every((m) => {
+    const value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    return !value.includes('://') && !(value !== '' && isSensitiveName(m[1]));
+  });
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isPrivateEnvFile(context.path)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
-  if (isToolDefaults(context)) return;
+  if (isToolDefaults(context) || isToolSettings(context)) return;
   const end = Math.max(1, context.text.search(/\r?\n|$/));
   // The caller read git's index: a tracked file is public whatever .gitignore says.
   if (context.gitTracked) {

@@ -39,6 +39,10 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
     inVite('a publishable key, a local database URL and a secret key left as words describing it',
       'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nCLERK_SECRET_KEY=your_clerk_secret_key\n'),
     inVite("the demo users' seed password", 'SEED_USERBASE_SIZE=5\nSEED_DEFAULT_USER_PASSWORD=s3cret\nPORT=3000\n'),
+    // Held-out 7 and 8: a .env that only a tool reads as its own settings (paperless-ngx, alerta, gotenberg).
+    { name: "Docker Compose's own variables only", code: 'COMPOSE_PROJECT_NAME=paperless\n', gitTracked: true },
+    { name: 'make variables of a Makefile that includes it', code: 'VERSION=snapshot\nDOCKER_REGISTRY=acme\nDOCKERFILE=build/Dockerfile\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n\nbuild:\n\tdocker build .\n' } },
+    { name: 'a Makefile that -includes it among others', code: 'PROJECT=alerta\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'GIT=git\n-include .env .env.local .env.*.local\n' } },
   ],
   invalid: [
     { name: '.env in a git repository with no .gitignore entry, reported on the first line', code: ENV, errors: notIgnored() },
@@ -56,6 +60,11 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
     { ...inVite('.env.local of a Vite project', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/.env.local'), errors: tracked('VITE_API_URL=http://localhost:8000') },
     { ...inVite('a .env in another folder than the tool\'s package.json', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/src/.env'), errors: tracked('VITE_API_URL=http://localhost:8000') },
     { ...inVite('a backend package\'s .env', 'PORT=3000\n', '/ws/api/.env', { ...VITE, '/ws/api/package.json': '{"dependencies":{"express":"4.0.0"}}' }), errors: tracked('PORT=3000') },
+    { name: 'Compose variables beside a service password', code: 'COMPOSE_PROJECT_NAME=app\nDB_PASSWORD=hunter2\n', gitTracked: true, errors: tracked('COMPOSE_PROJECT_NAME=app') },
+    { name: 'a Makefile includes it but a variable names a secret', code: 'VERSION=1\nAPI_TOKEN=q8Zr2vLp4Kx9\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('VERSION=1') },
+    { name: 'a Makefile includes it but a value is a URL', code: 'DATABASE_URL=postgres://localhost/app\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('DATABASE_URL=postgres://localhost/app') },
+    { name: 'a Makefile that includes another file', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env.build\n# copies .env\n' }, errors: tracked('VERSION=1') },
+    { name: 'a Makefile in another folder', filename: '/ws/api/.env', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('VERSION=1') },
   ],
 });
 

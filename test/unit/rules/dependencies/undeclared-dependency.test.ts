@@ -119,6 +119,8 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     },
     { name: 'www/lib/… is a vendored copy', filename: '/ws/www/lib/pdfjs/web/debugger.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n" },
     { name: 'public/libs/… is a vendored copy', filename: '/ws/public/libs/markdownit.js', code: "require('punycode');\n" },
+    // Held-out 8: a pdf.js release unpacked under the web root (gogs' public/plugins/pdfjs-5.2.133/).
+    { name: "a library's release folder under a web root is a vendored copy", filename: '/ws/public/plugins/pdfjs-5.2.133/build/pdf.mjs', code: "const { createCanvas } = await import('@napi-rs/canvas');\ncreateCanvas();\n" },
     {
       name: 'the main entry sets NODE_PATH to its folder and re-reads the paths (yapi)',
       filename: '/ws/exts/plugin/controller.js',
@@ -143,6 +145,7 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     { name: 'an undotted prettier config template', filename: '/ws/templates/app/prettierrc.js', code: "module.exports = require('@acme/prettier-config');\n" },
   ],
   invalid: [
+    { name: 'a folder under a web root with no version in its name is judged', filename: '/ws/public/plugins/viewer/main.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n", errors: [{ messageId: 'undeclared' }] },
     { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
     { name: 'in JavaScript an import always loads', filename: '/ws/src/c.js', code: "import { Request } from 'express';\nexport default 1;\n", files: NEST, errors: [undeclared(1, 'express')] },
     ...frameworkCases,
