@@ -100,8 +100,9 @@ new RuleTester({ filename: '/ws/src/app.ts' }).run(rule, {
   ],
 });
 
-test('hostile pages are parsed in bounded time', () => {
-  const started = Date.now();
+// A hang guard, not a time budget: backtracking on these 1 MB pages would run for minutes; a linear parse takes well
+// under a second, so the runner's timeout (20× that on a loaded 2-core box) only fails a real blow-up.
+test('hostile pages are parsed without a blow-up', { timeout: 60_000 }, () => {
   const line = (s: string) => `${s.repeat(Math.ceil(4000 / s.length))}\n`;
   const pages = [
     line('`A=').repeat(250),
@@ -114,8 +115,7 @@ test('hostile pages are parsed in bounded time', () => {
     line('environment variable `A1`. ').repeat(64),
     line('- `A=').repeat(250),
   ];
-  for (const page of pages) declaredIn(page);
-  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  for (const page of pages) assert.ok(declaredIn(page).size < 10_000, 'a bounded set of names per page');
 });
 
 test('documentation files: Markdown pages, not change logs', () => {
