@@ -36,3 +36,27 @@ new RuleTester({ filename: '/ws/values-prod.yaml' }).run(rule, {
     },
   ],
 });
+
+// A database tool's defaults for a local PostgreSQL: the password spelled as the user beside it is the image's
+// stock login (`postgres`/`postgres`), as a chart's values or a compose file's are judged.
+const PG_DEFAULTS = "const pgConf = {\n  user: argv.user || 'postgres',\n  database: argv.database || 'app',\n  password: argv.password || 'postgres',\n  host: argv.host || 'localhost',\n}\n";
+new RuleTester({ filename: '/ws/database/init.js' }).run(rule, {
+  valid: [
+    { name: 'a default password equal to the default user beside it', code: PG_DEFAULTS },
+    { name: 'the same with ?? and an environment read', code: "const db = {\n  username: process.env.DB_USER ?? 'acme',\n  password: process.env.DB_PASSWORD ?? 'acme',\n}\n" },
+  ],
+  invalid: [
+    {
+      name: 'a default password unlike the user is a default secret',
+      code: PG_DEFAULTS.replace("argv.password || 'postgres'", "argv.password || 'hunter22'"),
+      errors: [{ messageId: 'fallback', line: 4 }],
+      output: PG_DEFAULTS.replace("argv.password || 'postgres'", 'argv.password || process.env.PG_CONF_PASSWORD'),
+    },
+    {
+      name: 'a random-looking default is a secret even when the user repeats it',
+      code: `const db = {\n  user: argv.user || '${SECRET}',\n  password: argv.password || '${SECRET}',\n}\n`,
+      errors: [{ messageId: 'fallback', line: 3 }],
+      output: `const db = {\n  user: argv.user || '${SECRET}',\n  password: argv.password || process.env.DB_PASSWORD,\n}\n`,
+    },
+  ],
+});
