@@ -267,15 +267,25 @@ function echoesDefaultAccount(literal: ts.StringLiteralLike, slot: ts.Node): boo
   const binary = slot.parent;
   if (!binary || !ts.isBinaryExpression(binary) || binary.right !== slot) return false;
   if (binary.operatorToken.kind !== ts.SyntaxKind.BarBarToken && binary.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) return false;
-  const property = outermost(binary).parent;
-  if (!property || !ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  const owner = outermost(binary).parent;
+  if (!owner) return false;
   const siblings: Array<[string, string]> = [];
-  for (const p of property.parent.properties) {
-    if (p === property || !ts.isPropertyAssignment(p)) continue;
-    const key = propertyNameText(p.name);
-    const value = defaultText(p.initializer);
+  const add = (name: ts.PropertyName | ts.BindingName, initializer: ts.Expression | undefined) => {
+    const key = propertyNameText(name);
+    const value = initializer && defaultText(initializer);
     if (key !== undefined && value !== undefined) siblings.push([key, value]);
-  }
+  };
+  if (ts.isPropertyAssignment(owner) && ts.isObjectLiteralExpression(owner.parent)) {
+    for (const p of owner.parent.properties) if (p !== owner && ts.isPropertyAssignment(p)) add(p.name, p.initializer);
+  } else if (ts.isVariableDeclaration(owner) && ts.isVariableDeclarationList(owner.parent) && ts.isVariableStatement(owner.parent.parent)) {
+    // `const user = argv.user || 'postgres'` and `const password = argv.password || 'postgres'` in one block.
+    const block = owner.parent.parent.parent;
+    const statements = ts.isBlock(block) || ts.isSourceFile(block) ? block.statements : [];
+    for (const st of statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) if (d !== owner) add(d.name, d.initializer);
+    }
+  } else return false;
   return echoesAccount(literal.text, siblings);
 }
 

@@ -44,6 +44,7 @@ new RuleTester({ filename: '/ws/database/init.js' }).run(rule, {
   valid: [
     { name: 'a default password equal to the default user beside it', code: PG_DEFAULTS },
     { name: 'the same with ?? and an environment read', code: "const db = {\n  username: process.env.DB_USER ?? 'acme',\n  password: process.env.DB_PASSWORD ?? 'acme',\n}\n" },
+    { name: 'the same as variables of one block', code: "const database = argv.database || 'app'\nconst user = argv.user || 'postgres'\nconst password = argv.password || 'postgres'\n" },
   ],
   invalid: [
     {
@@ -53,10 +54,31 @@ new RuleTester({ filename: '/ws/database/init.js' }).run(rule, {
       output: PG_DEFAULTS.replace("argv.password || 'postgres'", 'argv.password || process.env.PG_CONF_PASSWORD'),
     },
     {
+      name: 'a variable of another block does not count',
+      code: "const user = argv.user || 'postgres'\nfunction connect() {\n  const password = argv.password || 'postgres'\n  return password\n}\n",
+      errors: [{ messageId: 'fallback', line: 3 }],
+      output: "const user = argv.user || 'postgres'\nfunction connect() {\n  const password = argv.password || process.env.PASSWORD\n  return password\n}\n",
+    },
+    {
       name: 'a random-looking default is a secret even when the user repeats it',
       code: `const db = {\n  user: argv.user || '${SECRET}',\n  password: argv.password || '${SECRET}',\n}\n`,
       errors: [{ messageId: 'fallback', line: 3 }],
       output: `const db = {\n  user: argv.user || '${SECRET}',\n  password: argv.password || process.env.DB_PASSWORD,\n}\n`,
+    },
+  ],
+});
+
+// A log redactor's pattern of the key words that mark secrets: long and without blanks, yet a pattern.
+new RuleTester({ filename: '/ws/src/utils/redactSecrets.ts' }).run(rule, {
+  valid: [
+    { name: 'an alternation of key words', code: "const SECRET_KEY_TOKENS =\n  'password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret';\n" },
+  ],
+  invalid: [
+    {
+      name: 'a value with digits between the bars is no pattern of words',
+      code: `const SECRET_KEY = '${SECRET.slice(0, 6)}|${SECRET.slice(6, 12)}|${SECRET.slice(12)}';\n`,
+      errors: [{ messageId: 'named', line: 1 }],
+      output: 'const SECRET_KEY = process.env.SECRET_KEY;\n',
     },
   ],
 });
