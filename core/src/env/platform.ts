@@ -35,6 +35,10 @@ const PLATFORM = new Set([
   // The XDG Base Directory specification's folders, set by the desktop session or left to their documented
   // defaults (https://specifications.freedesktop.org/basedir-spec/latest/): where a CLI keeps its config.
   'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR', 'XDG_CONFIG_DIRS', 'XDG_DATA_DIRS',
+  // Set by pm2 in every process it starts: the instance's number in cluster mode (0 on the first), which an app
+  // reads to run once-per-deployment work on one instance only
+  // (https://pm2.keymetrics.io/docs/usage/environment/#specific-environment-variables).
+  'NODE_APP_INSTANCE',
 ]);
 // npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
 // Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the

@@ -6,7 +6,7 @@ import { StatementMemo } from '../js/statements';
 import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { isSearchOnlyKey, publicKeyOf } from './publicKeys';
-import { USER_KEYS } from './structured';
+import { echoesAccount, USER_KEYS } from './structured';
 import { isCodeWord, isSecretValue, isUsedSecretValue, mayBeSecretDefault } from './value';
 
 
@@ -248,6 +248,47 @@ function moved(secret: JsSecret, delta: number): JsSecret {
   return shifted;
 }
 
+/** The default a property's initializer gives: `'lit'`, or the `'lit'` of `x || 'lit'` / `x ?? 'lit'`. */
+function defaultText(e: ts.Expression): string | undefined {
+  const u = unwrap(e);
+  if (ts.isStringLiteralLike(u)) return u.text;
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.BarBarToken || u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    const right = unwrap(u.right);
+    return ts.isStringLiteralLike(right) ? right.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The literal is the default (`x || 'lit'`, `x ?? 'lit'`) of an object literal's property, and another property of
+ * that object, one naming an account or a database, defaults to the same text.
+ */
+function echoesDefaultAccount(literal: ts.StringLiteralLike, slot: ts.Node): boolean {
+  const binary = slot.parent;
+  if (!binary || !ts.isBinaryExpression(binary) || binary.right !== slot) return false;
+  if (binary.operatorToken.kind !== ts.SyntaxKind.BarBarToken && binary.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) return false;
+  const owner = outermost(binary).parent;
+  if (!owner) return false;
+  const siblings: Array<[string, string]> = [];
+  const add = (name: ts.PropertyName | ts.BindingName, initializer: ts.Expression | undefined) => {
+    const key = propertyNameText(name);
+    const value = initializer && defaultText(initializer);
+    if (key !== undefined && value !== undefined) siblings.push([key, value]);
+  };
+  if (ts.isPropertyAssignment(owner) && ts.isObjectLiteralExpression(owner.parent)) {
+    for (const p of owner.parent.properties) if (p !== owner && ts.isPropertyAssignment(p)) add(p.name, p.initializer);
+  } else if (ts.isVariableDeclaration(owner) && ts.isVariableDeclarationList(owner.parent) && ts.isVariableStatement(owner.parent.parent)) {
+    // `const user = argv.user || 'postgres'` and `const password = argv.password || 'postgres'` in one block.
+    const block = owner.parent.parent.parent;
+    const statements = ts.isBlock(block) || ts.isSourceFile(block) ? block.statements : [];
+    for (const st of statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) if (d !== owner) add(d.name, d.initializer);
+    }
+  } else return false;
+  return echoesAccount(literal.text, siblings);
+}
+
 function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): JsSecret | undefined {
   const slot = outermost(literal);
   const parent = slot.parent;
@@ -280,6 +321,9 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
   }
   if (ts.isParameter(parent) && parent.initializer === slot) return defaulted(propertyNameText(parent.name));
   if (ts.isJsxAttribute(parent)) return named(propertyNameText(parent.name));
+  // A default password spelled as the default user or database beside it (`user: argv.user || 'postgres'`,
+  // `password: argv.password || 'postgres'`): the database image's stock login, as in YAML.
+  if (echoesDefaultAccount(literal, slot)) return undefined;
   // The default of an environment read, in any of its forms: the fix drops the default, keeping the read.
   const fallback = envFallbackOf(literal);
   if (fallback) {

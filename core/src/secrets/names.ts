@@ -112,6 +112,10 @@ export function isSensitiveName(name: string): boolean {
   // `from_secret: github_token` (Woodpecker and Drone pipelines) names the CI secret whose value the step gets:
   // a reference, as `secretKeyRef` is.
   if (ws.length === 2 && ws[0] === 'from' && /^secrets?$/.test(ws[1])) return false;
+  // `imagePullSecrets` (a Kubernetes pod's field, and the Helm chart value that fills it) lists the Secret objects
+  // holding registry logins by their names: references, as `secretKeyRef` is
+  // (https://kubernetes.io/docs/concepts/containers/images/#referring-to-an-imagepullsecrets-on-a-pod).
+  if (ws.length === 3 && ws[0] === 'image' && ws[1] === 'pull' && /^secrets?$/.test(ws[2])) return false;
   // A test user's or a demo's password (`testingPassword`, `DEMO_TOKEN`) is a fixture, not a credential.
   if (ws.length > 1 && FIXTURE_PREFIXES.has(ws[0])) return false;
   if (ws.length > 1 && (FLAG_PREFIXES.has(ws[0]) || (VERB_PREFIXES.has(ws[0]) && !/^[A-Z0-9_]+$/.test(name)))) return false;

@@ -40,7 +40,7 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
     visit(doc, {
       Pair(_, pair, path) {
         if (!isScalar(pair.key) || !isScalar(pair.value)) return;
-        if (namesNotSecrets(path) || isUserRecord(path)) return;
+        if (namesNotSecrets(path) || isUserRecord(path) || namesTlsSecret(pair.key.value, pair.value.value, path)) return;
         // A tagged scalar is computed, not written: CloudFormation `!Ref DBPassword`, `!GetAtt Secret.Value`.
         if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
@@ -90,6 +90,22 @@ function namesNotSecrets(path: readonly unknown[]): boolean {
   if (!isPair(owner) || !isScalar(owner.key)) return false;
   const key = String(owner.key.value);
   return NAME_MAPS.has(key) || ENCRYPTED_MAPS.has(key);
+}
+
+// A Kubernetes object name (DNS-1123: lower-case letters, digits, `-` and `.`).
+const OBJECT_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
+
+/**
+ * `secret:` or `secretName:` in a map kept under `tls` names the Kubernetes Secret that holds the certificate: an
+ * Ingress's `tls: [{secretName: …}]` and the Helm chart values that fill it (`ingress.tls.secret`)
+ * (https://kubernetes.io/docs/concepts/services-networking/ingress/#tls). The value is the object's name.
+ */
+function namesTlsSecret(key: unknown, value: unknown, path: readonly unknown[]): boolean {
+  if (typeof key !== 'string' || !/^secret(?:_?name)?$/i.test(key)) return false;
+  if (typeof value !== 'string' || !OBJECT_NAME.test(value)) return false;
+  // …, Pair(tls), Map, [this Pair]; or …, Pair(tls), Seq, Map, [this Pair] for a list of TLS entries.
+  const owner = isSeq(path[path.length - 2]) ? path[path.length - 3] : path[path.length - 2];
+  return isPair(owner) && isScalar(owner.key) && /^tls$/i.test(String(owner.key.value));
 }
 
 // Keys that make a map one user's record: a list of them is seed data (demo logins), not configuration.

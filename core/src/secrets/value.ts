@@ -8,6 +8,15 @@ import { publicNameOf } from './publicNames';
  * so short, low-entropy values count (`password: 'hunter2'` is a real leak); what is left out are values
  * that are plainly something else: names, paths, URLs without credentials, labels, format strings.
  */
+/**
+ * Three or more words joined by `|`, each letters with `_`/`-` and character classes (`api[_-]?key`) but no digit:
+ * the alternation of a pattern that finds secrets by their keys (a log redactor's), not a secret.
+ */
+function isWordAlternation(v: string): boolean {
+  const parts = v.split('|');
+  return parts.length >= 3 && parts.every((p) => /^[A-Za-z](?:[A-Za-z_-]|\[[A-Za-z_\-\s.]*\]\??)*$/.test(p));
+}
+
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
   // The key an app signs its sessions or tokens with (`JwtSecret = 2…` (three digits)) counts at any length: a short one is
@@ -29,6 +38,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
   if (/%[sdjo]|\{\d+\}|\{\{|\}\}/.test(v)) return false; // format strings
+  if (isWordAlternation(v)) return false; // a regular expression of key words: `password|passwd|api[_-]?key`
   if (/^(sha|md5|bcrypt|argon|scrypt|pbkdf2|hmac|hs|rs|es|ps)[-_]?\d*$/i.test(v)) return false; // algorithm names
   if (/^\$2[aby]?\$\d{2}\$/.test(v) || /^\$argon2/.test(v)) return false; // password hashes, not passwords
   if (DJANGO_HASH.test(v)) return false; // Django's stored password hashes (fixtures, sample databases)

@@ -18,6 +18,8 @@ new RuleTester({ filename: '/ws/.env' }).run(rule, {
     { name: 'comment and blank line', code: '# settings\nFOO=BAR\n\nBAR=FOO\n' },
     { name: 'quoted value with blanks', code: 'FOO="BAR BAZ"\nBAR=\'a b\'\n' },
     { name: 'a <…> placeholder with blanks, replaced whole', code: 'CLIENT_ID=<client id>\nREDIRECT_URI=<your redirect uri>\n' },
+    // Held-out 8 (papermark's .env.example): the choices of a template, each quoted, one of which replaces the whole.
+    { name: 'quoted choices joined by |', code: 'UPLOAD_HOST="<store>.blob.example.com" | "<id>.cdn.example.net" | \'<bucket>.s3.example.org\'\n' },
     { name: 'quotes protecting # and $', code: 'A="with #hash"\nB="$OTHER"\n' },
     { name: 'export prefix', code: 'export FOO=BAR\n' },
     { name: 'substitutions', code: 'A=$B\nC=${B}\nD=${B:-default}\nE=\\${NOT\nF=\'${literal\'\nB=1\n' },
@@ -104,6 +106,8 @@ new RuleTester({ filename: '/ws/.env' }).run(rule, {
     { name: 'ValueWithoutQuotes', code: 'FOO=BAR BAZ\n', errors: [['ValueWithoutQuotes', 1, 'BAR BAZ']], output: 'FOO="BAR BAZ"\n' },
     { name: 'ValueWithoutQuotes with a comment', code: 'FOO=BAR BAZ # note\n', errors: [['ValueWithoutQuotes', 1, 'BAR BAZ']], output: 'FOO="BAR BAZ" # note\n' },
     { name: 'ValueWithoutQuotes with double quotes inside: single quotes', code: 'FOO=say "hi" now\n', errors: [['ValueWithoutQuotes', 1, 'say "hi" now']], output: 'FOO=\'say "hi" now\'\n' },
+    { name: 'ValueWithoutQuotes: a | between unquoted words is a value', code: 'FOO=a | b\n', errors: [['ValueWithoutQuotes', 1, 'a | b']], output: 'FOO="a | b"\n' },
+    { name: 'ValueWithoutQuotes: one quoted choice and an unquoted tail', code: 'FOO="a" | b c\n', errors: [['ValueWithoutQuotes', 1, '"a" | b c']], output: null },
     { name: 'ValueWithoutQuotes: blanks around a tag are no placeholder', code: 'FOO=<b> bold </b>\n', errors: [['ValueWithoutQuotes', 1, '<b> bold </b>']], output: 'FOO="<b> bold </b>"\n' },
     {
       name: 'multi-line value: later lines are not keys',

@@ -56,8 +56,15 @@ new RuleTester({ filename: '/ws/src/config.js' }).run(rule, {
       code: "const dir = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');\n",
       ...withScripts({}),
     },
+    // Held-out 8 (swetrix): pm2 numbers the instances it starts in cluster mode; the app runs cron work on the first.
+    {
+      name: "pm2's instance number",
+      code: "export const isPrimary = () => !process.env.NODE_APP_INSTANCE || process.env.NODE_APP_INSTANCE === '0';\n",
+      ...withScripts({}),
+    },
   ],
   invalid: [
+    { name: "an instance setting of the app's own is the deployer's", code: 'const n = process.env.APP_INSTANCE;\n', ...withScripts({}), errors: [['undeclared', 1, 'APP_INSTANCE']], output: null },
     { name: 'an XDG-like name of the app\'s own is the deployer\'s', code: 'const dir = process.env.XDG_APP_HOME;\n', ...withScripts({}), errors: [['undeclared', 1, 'XDG_APP_HOME']], output: null },
     { name: 'no script sets it', code: READ, ...withScripts({ build: 'next build' }), errors: [['undeclared', 1, 'BUILD_TIME']], output: null },
     {
