@@ -22,6 +22,7 @@ import { scanPathsParallel } from './parallelScan';
 import { parseConcurrency, ScanWorkers } from './workers';
 import { scanHost } from './scanHost';
 import { closeCache, openCache } from './cacheOptions';
+import { tuneHeapForScan } from './memory';
 import { VERSION } from '../version';
 
 export interface CliIo {
@@ -172,7 +173,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         cache,
         // Texts and fix lists only for --fix: a report needs the findings alone.
         fixes: values.fix,
-        onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+        onFile: (_file, done) => {
+          tuneHeapForScan();
+          if (progress && done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`);
+        },
       };
       return { options, done: (scanned) => {
         if (cache) closeCache(cache, warn);

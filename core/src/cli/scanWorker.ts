@@ -16,10 +16,12 @@ import { hashText } from './cache';
 import { ReadLog } from './cacheReads';
 import { scanHost } from './scanHost';
 import { stagedHost } from './staged';
-import { configFromPlain, WORKER_MARK, type FileReply, type ProgramReply, type ToWorker, type WorkerAnswer, type WorkerJob, type WorkerSetup } from './workerProtocol';
+import { configFromPlain, WORKER_ARG, WORKER_MARK, type FileReply, type ProgramReply, type ToWorker, type WorkerAnswer, type WorkerJob, type WorkerSetup } from './workerProtocol';
 
 /** Whether this thread was started as a scan worker (the CLI's entry then serves scans instead of running the CLI). */
 export function isScanWorker(): boolean {
+  // The argument first: the main thread (every run without workers) then never loads node:worker_threads.
+  if (!process.argv.includes(WORKER_ARG)) return false;
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   return !threads.isMainThread && (threads.workerData as Record<string, unknown> | undefined)?.[WORKER_MARK] === true;
 }
