@@ -77,8 +77,9 @@ const FALLBACK_GATE = new RegExp(
 function fallbackCandidate(text: string): boolean {
   FALLBACK_GATE.lastIndex = 0;
   for (let m = FALLBACK_GATE.exec(text); m !== null; m = FALLBACK_GATE.exec(text)) {
-    if (!ENV_READ_START.test(m[0]) && !mayBeNamedDefault(text, m.index, m.index + (/^[\w$]*/.exec(m[0])?.[0].length ?? 0))) continue;
-    if (plausibleDefault(text, m.index + m[0].length)) return true;
+    // The value first: most defaults stop there, and the name is asked only of those the old test let in.
+    if (!plausibleDefault(text, m.index + m[0].length)) continue;
+    if (ENV_READ_START.test(m[0]) || mayBeNamedDefault(text, m.index, m.index + (/^[\w$]*/.exec(m[0])?.[0].length ?? 0))) return true;
   }
   return false;
 }
