@@ -173,10 +173,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         cache,
         // Texts and fix lists only for --fix: a report needs the findings alone.
         fixes: values.fix,
-        onFile: (_file, done) => {
-          tuneHeapForScan();
-          if (progress && done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`);
-        },
+        onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+        beforeRead: tuneHeapForScan,
       };
       return { options, done: (scanned) => {
         if (cache) closeCache(cache, warn);

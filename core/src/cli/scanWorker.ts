@@ -13,6 +13,7 @@ import { analyseFile, analyseProgram, splitRules, type AnalysisEnv, type Deferre
 import { unpreparedLanguage } from '../treesitter/prepare';
 import { onLanguageFailure, prepareLanguage, type TreeLanguage } from '../treesitter/runtime';
 import { hashText } from './cache';
+import { tuneHeapForScan } from './memory';
 import { ReadLog } from './cacheReads';
 import { scanHost } from './scanHost';
 import { stagedHost } from './staged';
@@ -35,6 +36,8 @@ interface ScanState {
 
 /** Answers the main thread's messages one at a time, in the order they came. */
 export function serveScans(): void {
+  // A worker is started to analyse files: its heap is tuned as the main thread's is before its first file.
+  tuneHeapForScan();
   const port = (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort as MessagePort;
   let state: ScanState | undefined;
   const failures: Array<[TreeLanguage, string]> = [];
