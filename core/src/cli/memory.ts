@@ -5,7 +5,7 @@
 // Growing the heap by 10% over what survived a collection (V8's own factor is dynamic, up to 4×) keeps the
 // peak near the live size, at no measurable CPU cost (bench/README.md, "CLI cache and memory"). V8 reads the
 // flag each time it sets the heap's next limit; it is set before the first file is read (`ScanOptions.beforeRead`:
-// set after the first file, the peak was 3–5 MB higher), so a run with nothing to analyse (an empty folder, a
+// set after the first file, the peak was 2–4 MB higher), so a run with nothing to analyse (an empty folder, a
 // pre-commit hook with no staged file) never loads `node:v8`, which with the stream modules it pulls in is ~10% of
 // the CLI's own start-up.
 let tuned = false;
