@@ -136,7 +136,7 @@ async function measure(opts, scratch, began) {
       const tool = byTool[job.tool];
       busiest = Math.max(busiest, os.loadavg()[0]);
       for (const id of [job.id, ...(job.then ? [job.then] : [])]) {
-        const run = runNode(tool.args(job.dir, { cacheRun: `${job.id}-${rep}` }), { cwd: scratch, scratch, env: tool.env, command: tool.command });
+        const run = runNode(tool.args(job.dir, { cacheRun: `${job.id}-${rep}` }), { cwd: tool.cwd ?? scratch, scratch, env: tool.env, command: tool.command });
         const seen = tool.read(run);
         if (seen.error) throw new Error(`${tool.label} on ${job.dir} failed: ${seen.error}`);
         runs[id].push({ wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssMb: run.maxRssMb, ...seen });

@@ -14,6 +14,11 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called for each file analysed (progress). */
   onFile?: (file: string, done: number) => void;
+  /**
+   * Called before a file is read to be analysed (each time: the callee keeps its own once). The CLI tunes its heap
+   * there, so that a run with nothing to analyse never loads `node:v8` (core/src/cli/memory.ts).
+   */
+  beforeRead?: () => void;
   /** Checked between files: a true return stops the scan (cancellation). */
   cancelled?: () => boolean;
   /** How rules read other files (schema, `.env.example`); the CLI passes the disk. */

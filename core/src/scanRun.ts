@@ -138,6 +138,7 @@ export class ScanRun {
    * yet: the caller loads it and resumes, or stops the scan (`needsLanguage`).
    */
   *analyseHere(job: FileJob, emit = this.emit): Generator<TreeLanguage, void, void> {
+    this.options.beforeRead?.();
     let text: string;
     try {
       text = fs.readFileSync(job.file, 'utf8');

@@ -16,14 +16,15 @@ const HOOK = path.join(scratch, 'hook.cjs');
 fs.writeFileSync(HOOK, `const M = require('module'); const load = M._load;
 M._load = function (request) { process.stderr.write('LOADED ' + request + '\\n'); return load.apply(this, arguments); };\n`);
 
-function scanLoads(files: Record<string, string>): { typescript: boolean; crypto: boolean; code: number | null; stdout: string } {
+function scanLoads(files: Record<string, string>): { typescript: boolean; crypto: boolean; v8: boolean; workerThreads: boolean; code: number | null; stdout: string } {
   const dir = fs.mkdtempSync(path.join(scratch, 'ws-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
   const r = spawnSync(process.execPath, ['-r', HOOK, CLI, 'scan', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-  return { typescript: /LOADED .*typescript/.test(r.stderr), crypto: /^LOADED (node:)?crypto$/m.test(r.stderr), code: r.status, stdout: r.stdout };
+  const loaded = (name: string) => new RegExp(`^LOADED (node:)?${name}$`, 'm').test(r.stderr);
+  return { typescript: /LOADED .*typescript/.test(r.stderr), crypto: loaded('crypto'), v8: loaded('v8'), workerThreads: loaded('worker_threads'), code: r.status, stdout: r.stdout };
 }
 
 describe('start-up: the TypeScript compiler is loaded on demand', () => {
@@ -38,6 +39,10 @@ describe('start-up: the TypeScript compiler is loaded on demand', () => {
     assert.equal(r.typescript, false);
     // Nothing to hash, no .env to parse: node:crypto (dotenv loads it too) stays unloaded.
     assert.equal(r.crypto, false);
+    // Nor node:v8 (the heap tuning of a scan, set once a file has been analysed) and node:worker_threads (a
+    // scan worker is told by its argv first): each pulls in Node's stream modules.
+    assert.equal(r.v8, false);
+    assert.equal(r.workerThreads, false);
   });
   test('only YAML and plain code without keywords: not loaded', () => {
     const r = scanLoads({ 'config.yaml': 'name: app\n', 'src/add.js': 'export const add = (a, b) => a + b;\n' });
@@ -47,6 +52,8 @@ describe('start-up: the TypeScript compiler is loaded on demand', () => {
   test('a file that needs its syntax tree: loaded, and the finding is made', () => {
     const r = scanLoads({ 'src/db.ts': "export const dbPassword = 's3cr3t-Pa55-Xk9qLm';\n" });
     assert.equal(r.typescript, true);
+    // A scan that analysed a file tunes its heap growth (core/src/cli/memory.ts).
+    assert.equal(r.v8, true);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /config\/hardcoded-secret/);
   });

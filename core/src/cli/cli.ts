@@ -22,6 +22,7 @@ import { scanPathsParallel } from './parallelScan';
 import { parseConcurrency, ScanWorkers } from './workers';
 import { scanHost } from './scanHost';
 import { closeCache, openCache } from './cacheOptions';
+import { tuneHeapForScan } from './memory';
 import { VERSION } from '../version';
 
 export interface CliIo {
@@ -173,6 +174,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         // Texts and fix lists only for --fix: a report needs the findings alone.
         fixes: values.fix,
         onFile: progress ? (_file, done) => { if (done % 200 === 0) io.stderr.write(`\rscanned ${done} files…`); } : undefined,
+        beforeRead: tuneHeapForScan,
       };
       return { options, done: (scanned) => {
         if (cache) closeCache(cache, warn);

@@ -1,4 +1,3 @@
-import './memory';
 import { runCli } from './cli';
 import { isScanWorker, serveScans } from './scanWorker';
 

@@ -6,7 +6,7 @@
  * batches back to the caller (which analyses them in the main thread) instead of losing them.
  */
 import type { Worker } from 'node:worker_threads';
-import { WORKER_MARK, type ToWorker, type WorkerAnswer } from './workerProtocol';
+import { WORKER_ARG, WORKER_MARK, type ToWorker, type WorkerAnswer } from './workerProtocol';
 
 /** Batches in flight per worker: one being analysed, one waiting, so a worker never idles on a round trip. */
 const WINDOW = 2;
@@ -47,7 +47,7 @@ export class ScanPool {
   constructor(size: number, script: string) {
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
-      const worker = new threads.Worker(script, { workerData: { [WORKER_MARK]: true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new threads.Worker(script, { argv: [WORKER_ARG], workerData: { [WORKER_MARK]: true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const slot: Slot = { worker, inFlight: 0, alive: true, files: 0 };
       worker.on('message', (answer: WorkerAnswer) => this.answered(answer));
       worker.on('error', (error) => this.lost(slot, error.message));

@@ -13,13 +13,16 @@ import { analyseFile, analyseProgram, splitRules, type AnalysisEnv, type Deferre
 import { unpreparedLanguage } from '../treesitter/prepare';
 import { onLanguageFailure, prepareLanguage, type TreeLanguage } from '../treesitter/runtime';
 import { hashText } from './cache';
+import { tuneHeapForScan } from './memory';
 import { ReadLog } from './cacheReads';
 import { scanHost } from './scanHost';
 import { stagedHost } from './staged';
-import { configFromPlain, WORKER_MARK, type FileReply, type ProgramReply, type ToWorker, type WorkerAnswer, type WorkerJob, type WorkerSetup } from './workerProtocol';
+import { configFromPlain, WORKER_ARG, WORKER_MARK, type FileReply, type ProgramReply, type ToWorker, type WorkerAnswer, type WorkerJob, type WorkerSetup } from './workerProtocol';
 
 /** Whether this thread was started as a scan worker (the CLI's entry then serves scans instead of running the CLI). */
 export function isScanWorker(): boolean {
+  // The argument first: the main thread (every run without workers) then never loads node:worker_threads.
+  if (!process.argv.includes(WORKER_ARG)) return false;
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
   return !threads.isMainThread && (threads.workerData as Record<string, unknown> | undefined)?.[WORKER_MARK] === true;
 }
@@ -33,6 +36,8 @@ interface ScanState {
 
 /** Answers the main thread's messages one at a time, in the order they came. */
 export function serveScans(): void {
+  // A worker is started to analyse files: its heap is tuned as the main thread's is before its first file.
+  tuneHeapForScan();
   const port = (require('node:worker_threads') as typeof import('node:worker_threads')).parentPort as MessagePort;
   let state: ScanState | undefined;
   const failures: Array<[TreeLanguage, string]> = [];

@@ -13,6 +13,11 @@ import type { ReadEntry } from './cacheReads';
 
 /** `workerData` of a scan worker: the bundle (or compiled module) it runs knows by this that it is one. */
 export const WORKER_MARK = 'twelveFactorScanWorker';
+/**
+ * The same mark as an argument on the worker's `process.argv`: the entry tests it before loading
+ * `node:worker_threads`, which with the stream modules it pulls in is start-up a run in the main thread never needs.
+ */
+export const WORKER_ARG = '--twelve-factor-scan-worker';
 
 export type PlainConfig = Omit<ResolvedConfig, 'secrets'> & { secrets: Omit<ResolvedConfig['secrets'], 'allowValues'> & { allowValues: string[] } };
 

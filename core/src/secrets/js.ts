@@ -77,9 +77,27 @@ const FALLBACK_GATE = new RegExp(
 function fallbackCandidate(text: string): boolean {
   FALLBACK_GATE.lastIndex = 0;
   for (let m = FALLBACK_GATE.exec(text); m !== null; m = FALLBACK_GATE.exec(text)) {
-    if (plausibleDefault(text, m.index + m[0].length)) return true;
+    // The value first: most defaults stop there, and the name is asked only of those the old test let in.
+    if (!plausibleDefault(text, m.index + m[0].length)) continue;
+    if (ENV_READ_START.test(m[0]) || mayBeNamedDefault(text, m.index, m.index + (/^[\w$]*/.exec(m[0])?.[0].length ?? 0))) return true;
   }
   return false;
+}
+
+const ENV_READ_START = new RegExp(`^${ENV_OBJECT_PATTERN}`, 'i');
+
+/**
+ * Whether a match of FALLBACK_GATE's name branch (`tokenType ?? ''`, the word ends right before the operator) may be
+ * a default the tree reports. The tree judges the literal as the default of the name before the operator only when
+ * isSensitiveName accepts it (`defaulted`: `nodeTypeKey || 'type'`, `$errorKeyword || '_limit'` are no secrets'
+ * defaults, whatever the value), or as the default of an environment read earlier in the same chain
+ * (`process.env.A ||\n  opts.tokenType || '…'`, envFallbackOf), which a line of text cannot delimit: any `.env`
+ * in the 2,000 characters before the name leaves the decision to the value, as before.
+ */
+function mayBeNamedDefault(text: string, at: number, wordEnd: number): boolean {
+  let from = at;
+  while (from > 0 && /[\w$]/.test(text[from - 1])) from--;
+  return isSensitiveName(text.slice(from, wordEnd)) || /\.\s*env\b/.test(text.slice(Math.max(0, from - 2000), from));
 }
 
 /**
@@ -110,8 +128,12 @@ function plausibleDefault(text: string, afterQuote: number): boolean {
   if (end === undefined) return true;
   const lineEnd = text.indexOf('\n', end + 1);
   const rest = text.slice(end + 1, lineEnd < 0 ? text.length : lineEnd);
-  if (/['"\x60]|^\s*[-+*/%|&?:.[(]/.test(rest)) return true;
-  if (lineEnd >= 0 && /^\s*[-+*/%|&?:.[(]/.test(text.slice(lineEnd + 1, lineEnd + 200))) return true;
+  // A closing bracket or a separator right after the literal ends the default there (`(token || '')`, `f(key ?? ''
+  // , …)`, `${tokenType ?? ""}`): the literal is the whole right operand, whatever the line holds after it.
+  if (!/^\s*[)\]},;]/.test(rest)) {
+    if (/['"\x60]|^\s*[-+*/%|&?:.[(]/.test(rest)) return true;
+    if (lineEnd >= 0 && /^\s*[-+*/%|&?:.[(]/.test(text.slice(lineEnd + 1, lineEnd + 200))) return true;
+  }
   return mayBeSecretDefault(text.slice(afterQuote, end));
 }
 

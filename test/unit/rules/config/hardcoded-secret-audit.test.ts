@@ -225,6 +225,29 @@ describe('config/hardcoded-secret: the pre-parse gate of defaults (`||`, `??`)',
     for (const code of cases) assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
     for (const code of cases.slice(0, 5)) assert.ok(secrets('src/config.js', code).length > 0, code);
   });
+  test('a default of a name isSensitiveName rejects does not pass, whatever the value and the rest of the line', () => {
+    // The tree judges such a literal as the default of the name before the operator (`defaulted`): never a secret.
+    for (const code of ['const k = options.nodeTypeKey || "type";', "return node[typeKey ?? 'type'];",
+      "out += ' { keyword: ' + ($errorKeyword || '_limit') + ' , dataPath: (dataPath || \\'\\') + ';",
+      'const header = `${tokenType ?? "Bearer"} ${token}`;', `const t = options.tokenType ?? '${RANDOM}';`]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+      assert.deepEqual(secrets('src/lib.js', code), [], code);
+    }
+  });
+  test('a default ended by a bracket is judged by its value, whatever follows on the line', () => {
+    for (const code of ["const h = (opts.token || '') + ' ' + suffix;", "f(opts.secret ?? 'dev', 'x');"]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+    const code = `const h = (opts.token || '${RANDOM}') + ' ' + suffix;`;
+    assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    assert.deepEqual(secrets('src/config.js', code).map((f) => covered(code, f)), [RANDOM]);
+  });
+  test('a name that says nothing secret after an environment read in the same chain still passes, and is reported', () => {
+    // envFallbackOf reads the chain back to \`process.env.SESSION_SECRET\`, across lines.
+    const code = `const s = process.env.SESSION_SECRET ||\n  opts.tokenType ||\n  '${RANDOM}';`;
+    assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    assert.deepEqual(secrets('src/config.js', code).map((f) => covered(code, f)), [RANDOM]);
+  });
   test('an environment read choosing between literals still passes', () => {
     for (const code of [`const s = process.env.PROD ? '' : '${RANDOM}';`, `const s = process.env.PROD ? '${RANDOM}' : '';`]) {
       assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
