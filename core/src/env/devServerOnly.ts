@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import ts = require('typescript');
+import { propertyNameText } from '../secrets/ast';
 
 /**
  * Settings of a framework's configuration that only its development server reads, each with its documentation:
@@ -24,7 +25,8 @@ export function devServerOnlyRanges(file: string, sourceFile: () => ts.SourceFil
   if (!row || ![...row.keys].some((k) => text.includes(k))) return [];
   const ranges: Array<[number, number]> = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && propertyName(node.name) !== undefined && row.keys.has(propertyName(node.name) as string)) {
+    const key = ts.isPropertyAssignment(node) ? propertyNameText(node.name) : undefined;
+    if (ts.isPropertyAssignment(node) && key !== undefined && row.keys.has(key)) {
       ranges.push([node.initializer.getStart(), node.initializer.getEnd()]);
       return;
     }
@@ -32,8 +34,4 @@ export function devServerOnlyRanges(file: string, sourceFile: () => ts.SourceFil
   };
   visit(sourceFile());
   return ranges;
-}
-
-function propertyName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }

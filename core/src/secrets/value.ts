@@ -4,11 +4,6 @@ import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './pla
 import { publicNameOf } from './publicNames';
 
 /**
- * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
- * so short, low-entropy values count (`password: 'hunter2'` is a real leak); what is left out are values
- * that are plainly something else: names, paths, URLs without credentials, labels, format strings.
- */
-/**
  * Three or more words joined by `|`, each letters with `_`/`-` and character classes (`api[_-]?key`) but no digit:
  * the alternation of a pattern that finds secrets by their keys (a log redactor's), not a secret.
  */
@@ -17,6 +12,11 @@ function isWordAlternation(v: string): boolean {
   return parts.length >= 3 && parts.every((p) => /^[A-Za-z](?:[A-Za-z_-]|\[[A-Za-z_\-\s.]*\]\??)*$/.test(p));
 }
 
+/**
+ * Is this literal, found where a secret would be kept, a secret? The position already says "credential",
+ * so short, low-entropy values count (`password: 'hunter2'` is a real leak); what is left out are values
+ * that are plainly something else: names, paths, URLs without credentials, labels, format strings.
+ */
 export function isSecretValue(value: string, name?: string, options: { spaces?: boolean } = {}): boolean {
   const v = value.trim();
   // The key an app signs its sessions or tokens with (`JwtSecret = 2…` (three digits)) counts at any length: a short one is

@@ -3,7 +3,7 @@ import { isTestFile } from '../fileKinds';
 import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 import type { FileHost } from '../host';
 import { productWords } from './productNames';
-import { deploysItself, nearestManifest } from './manifest';
+import { deploysItself, nearestManifest, parseManifest } from './manifest';
 
 /**
  * What a code file is to the project: code of its own programs, or code it keeps but never runs as one of
@@ -366,13 +366,16 @@ export function isDeveloperTool(file: string, relativePath: string, host: RoleHo
   for (let i = parts.length - 1; i >= 1; i--) {
     const dir = [root, ...parts.slice(0, i)].join('/');
     if (deploysItself(host, dir)) return false;
-    const text = host.readFile(`${dir}/package.json`);
-    const name = text === undefined ? undefined : nameOf(text);
+    const file = `${dir}/package.json`;
+    const text = host.readFile(file);
+    const name = text === undefined ? undefined : parseManifest(file, text)?.name;
     if (name) names.push(name);
   }
   const mentions = (text: string | undefined) => text !== undefined && names.some((n) => mentionsName(text, n));
   if (DEPLOYMENT_FILES.some((f) => mentions(host.readFile(`${root}/${f}`)))) return false;
-  const scripts = scriptsOf(host.readFile(`${root}/package.json`));
+  const rootManifest = `${root}/package.json`;
+  const rootText = host.readFile(rootManifest);
+  const scripts = (rootText === undefined ? undefined : parseManifest(rootManifest, rootText)?.scripts) ?? {};
   return !Object.entries(scripts).some(([name, command]) => DEPLOYMENT_SCRIPTS.test(name) && mentions(command));
 }
 
@@ -383,24 +386,4 @@ function mentionsName(text: string, name: string): boolean {
   const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   // After a slash counts (`/app/tools/seed`): a longer path that ends the same way keeps the code reported, the safe side.
   return new RegExp(`(?:^|[^\\w@.-])${quoted}(?![\\w-])`).test(text);
-}
-
-function nameOf(manifest: string): string | undefined {
-  try {
-    const name = (JSON.parse(manifest) as { name?: unknown }).name;
-    return typeof name === 'string' && name.length > 0 ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function scriptsOf(manifest: string | undefined): Record<string, string> {
-  if (manifest === undefined) return {};
-  try {
-    const scripts = (JSON.parse(manifest) as { scripts?: unknown }).scripts;
-    if (typeof scripts !== 'object' || scripts === null) return {};
-    return Object.fromEntries(Object.entries(scripts).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return {};
-  }
 }
