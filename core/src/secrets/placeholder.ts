@@ -23,6 +23,11 @@ const STAND_INS = new Set([
   'include', 'omit', 'same-origin',
   // A reusable GitHub workflow's `secrets: inherit` passes the caller's secrets on.
   'inherit',
+  // The key a local model server's OpenAI-compatible API is called with, which it never checks: the client
+  // library insists on some string, and each server's documentation names one (Ollama's OpenAI compatibility
+  // page `api_key='ollama'  # required, but unused`, LM Studio's `api_key="lm-studio"`, llama.cpp's server
+  // `sk-no-key-required`, vLLM's `EMPTY`, LocalAI's and Jan's their own name).
+  'ollama', 'lm-studio', 'lmstudio', 'localai', 'jan',
 ]);
 
 // Whole values that are real, if weak, secrets: under a plain name they are usually samples or codes, but

@@ -60,3 +60,21 @@ new RuleTester({ filename: '/ws/docs/install/k8s/15-secrets.yaml' }).run(rule, {
   valid: [{ name: 'the digest of a placeholder word', code: SECRET('secret-key') }],
   invalid: [{ name: 'the digest of a word that is no placeholder', code: SECRET(RANDOM), errors: [{ messageId: 'named', line: 7 }], output: null }],
 });
+
+// Held-out 3 (audit/README.md, stop 27): the key a local model server's OpenAI-compatible API is called with. The
+// server checks none, the client library insists on a string, and the server's documentation names it (Ollama's
+// `ollama`, LM Studio's `lm-studio`). A generated default of the same variable is still a key.
+new RuleTester({ filename: '/ws/server/utils/imageGenerators/ollama.js' }).run(rule, {
+  valid: [
+    { name: "Ollama's documented stand-in key", code: 'const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN || "ollama" });\n' },
+    { name: "LM Studio's documented stand-in key", code: "const client = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: process.env.LMSTUDIO_API_KEY ?? 'lm-studio' });\n" },
+  ],
+  invalid: [
+    {
+      name: 'a generated default of the same variable',
+      code: `const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN || "${RANDOM}" });\n`,
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN });\n',
+    },
+  ],
+});
