@@ -220,6 +220,19 @@ export function isPlaceholder(value: string, name?: string): boolean {
   return isStandIn(value, name) || isWeakWord(value);
 }
 
+// A value telling its reader to put theirs in (`your.turn.servers.here`, `<your-domain>`, `sk-xxx`): a template's blank.
+const TEMPLATE_BLANK = /(?:^|[^a-z])your(?:[^a-z].*)?[^a-z]here(?:[^a-z]|$)|^<[^<>]*your[^<>]*>$/i;
+
+/**
+ * A marker that makes the text around it a template (`sk-xxx`, `changeme`, `your-api-key`, `your.host.here`):
+ * stricter than `isStandIn`, which also passes `true`, `none` and empty values that any real file holds.
+ */
+export function isTemplateMarker(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || v.length > 64) return false;
+  return MARKER_WORDS.test(v) || TEMPLATE_BLANK.test(v) || /^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i.test(v);
+}
+
 /** True for SCREAMING_SNAKE names: a value that is the *name* of an environment variable, not its value. */
 export function isEnvVarName(value: string): boolean {
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value) || /^[A-Z]{2,40}$/.test(value);
