@@ -8,11 +8,20 @@ import { propertyNameText } from '../secrets/ast';
  *   https://nextjs.org/docs/app/api-reference/config/next-config-js/allowedDevOrigins) and `devIndicators` ("the
  *   on-screen indicator that gives context about the current route you're viewing during development",
  *   https://nextjs.org/docs/app/api-reference/config/next-config-js/devIndicators).
+ * - Vite's `server` options ("Server Options": the dev server's host, port, https, proxy,
+ *   https://vite.dev/config/server-options). `vite build` never reads them; `vite preview` falls back to a few of
+ *   them, and Vite documents preview as "not designed to be a production server".
  * `next build` and `next start` never read them, so a variable whose value goes only there is set by a developer
- * at their desk, not by whoever deploys.
+ * at their desk, not by whoever deploys. A key counts in the configuration object itself (`server` beside
+ * `plugins` or `build`), not in a plugin's options of the same name.
  */
-const DEV_SERVER_SETTINGS: ReadonlyArray<{ config: RegExp; keys: ReadonlySet<string> }> = [
+const DEV_SERVER_SETTINGS: ReadonlyArray<{ config: RegExp; keys: ReadonlySet<string>; topLevel?: ReadonlySet<string> }> = [
   { config: /^next\.config\.[cm]?[jt]s$/, keys: new Set(['allowedDevOrigins', 'devIndicators']) },
+  {
+    config: /^vite\.config\.[cm]?[jt]s$/,
+    keys: new Set(['server']),
+    topLevel: new Set(['plugins', 'build', 'resolve', 'root', 'base', 'define', 'css', 'optimizeDeps', 'preview', 'publicDir', 'envDir', 'envPrefix', 'appType', 'mode', 'cacheDir', 'esbuild', 'worker', 'ssr']),
+  },
 ];
 
 /**
@@ -26,7 +35,7 @@ export function devServerOnlyRanges(file: string, sourceFile: () => ts.SourceFil
   const ranges: Array<[number, number]> = [];
   const visit = (node: ts.Node): void => {
     const key = ts.isPropertyAssignment(node) ? propertyNameText(node.name) : undefined;
-    if (ts.isPropertyAssignment(node) && key !== undefined && row.keys.has(key)) {
+    if (ts.isPropertyAssignment(node) && key !== undefined && row.keys.has(key) && inConfigObject(node, row.topLevel)) {
       ranges.push([node.initializer.getStart(), node.initializer.getEnd()]);
       return;
     }
@@ -34,4 +43,11 @@ export function devServerOnlyRanges(file: string, sourceFile: () => ts.SourceFil
   };
   visit(sourceFile());
   return ranges;
+}
+
+/** The property sits in the configuration object itself: one holding another of the tool's top-level keys. */
+function inConfigObject(node: ts.PropertyAssignment, topLevel: ReadonlySet<string> | undefined): boolean {
+  if (!topLevel) return true;
+  const owner = node.parent;
+  return ts.isObjectLiteralExpression(owner) && owner.properties.some((p) => p !== node && p.name !== undefined && topLevel.has(propertyNameText(p.name) ?? ''));
 }

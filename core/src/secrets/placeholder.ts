@@ -23,6 +23,11 @@ const STAND_INS = new Set([
   'include', 'omit', 'same-origin',
   // A reusable GitHub workflow's `secrets: inherit` passes the caller's secrets on.
   'inherit',
+  // The key a local model server's OpenAI-compatible API is called with, which it never checks: the client
+  // library insists on some string, and each server's documentation names one (Ollama's OpenAI compatibility
+  // page `api_key='ollama'  # required, but unused`, LM Studio's `api_key="lm-studio"`, llama.cpp's server
+  // `sk-no-key-required`, vLLM's `EMPTY`, LocalAI's and Jan's their own name).
+  'ollama', 'lm-studio', 'lmstudio', 'localai', 'jan',
 ]);
 
 // Whole values that are real, if weak, secrets: under a plain name they are usually samples or codes, but
@@ -213,6 +218,19 @@ export function isWeakWord(value: string): boolean {
 /** Stand-ins and weak words: what a value under a plain secret-sounding name is, when it is not a secret. */
 export function isPlaceholder(value: string, name?: string): boolean {
   return isStandIn(value, name) || isWeakWord(value);
+}
+
+// A value telling its reader to put theirs in (`your.turn.servers.here`, `<your-domain>`, `sk-xxx`): a template's blank.
+const TEMPLATE_BLANK = /(?:^|[^a-z])your(?:[^a-z].*)?[^a-z]here(?:[^a-z]|$)|^<[^<>]*your[^<>]*>$/i;
+
+/**
+ * A marker that makes the text around it a template (`sk-xxx`, `changeme`, `your-api-key`, `your.host.here`):
+ * stricter than `isStandIn`, which also passes `true`, `none` and empty values that any real file holds.
+ */
+export function isTemplateMarker(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || v.length > 64) return false;
+  return MARKER_WORDS.test(v) || TEMPLATE_BLANK.test(v) || /^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i.test(v);
 }
 
 /** True for SCREAMING_SNAKE names: a value that is the *name* of an environment variable, not its value. */

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
+import { isTemplateMarker } from './placeholder';
 import { looksRandom } from './value';
 
 /** A value that a key-value file keeps under a sensitive key. */
@@ -48,7 +49,8 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         const entryName = envEntryName(pair, path[path.length - 1]);
         const name = entryName ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);
-        if (found1 && echoesAccount(found1.value, entryName === undefined ? siblingsOf(path[path.length - 1]) : envListEntries(path[path.length - 2]))) return;
+        const siblings = found1 && (entryName === undefined ? siblingsOf(path[path.length - 1]) : envListEntries(path[path.length - 2]));
+        if (found1 && siblings && (echoesAccount(found1.value, siblings) || besideTemplateMarker(found1.value, siblings))) return;
         if (found1) {
           found.push({ ...found1, local: hasLocalHost(path[path.length - 1]) || undefined, underDefaults: underDefaults(path) || undefined, devOrTest: inDevOrTestSection(path) || undefined });
         }
@@ -146,9 +148,27 @@ export function echoesAccount(value: string, siblings: Array<[string, string]>):
   return siblings.some(([key, v]) => v === value && ACCOUNT_KEY.test(key));
 }
 
+/**
+ * A short value beside a template's marker (`OPENAI_API_KEY: sk-xxx` in the same `env` list, `urls:
+ * [turn:your.turn.servers.here]` in the same map): the file is a template its reader fills in, and `123456` or
+ * `turnserversharedsecret` there is one more blank to fill, as the marker beside it says. A generated-looking value
+ * or one of a signing key's length (32 characters and more) is judged as usual: someone filled that one in.
+ */
+function besideTemplateMarker(value: string, siblings: Array<[string, string]>): boolean {
+  if (value.length >= 32 || looksRandom(value)) return false;
+  return siblings.some(([, v]) => v !== value && isTemplateMarker(v));
+}
+
+/** A map's other scalar values as key/value pairs, with the scalar items of a list kept under a key (`urls: [a, b]`). */
 function siblingsOf(map: unknown): Array<[string, string]> {
   if (!isMap(map)) return [];
-  return map.items.flatMap((p) => (isScalar(p.key) && isScalar(p.value) ? [[String(p.key.value), String(p.value.value)] as [string, string]] : []));
+  return map.items.flatMap((p) => {
+    if (!isScalar(p.key)) return [];
+    const key = String(p.key.value);
+    if (isScalar(p.value)) return [[key, String(p.value.value)] as [string, string]];
+    if (isSeq(p.value)) return p.value.items.flatMap((item) => (isScalar(item) ? [[key, String(item.value)] as [string, string]] : []));
+    return [];
+  });
 }
 
 /**

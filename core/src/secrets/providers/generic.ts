@@ -6,6 +6,8 @@ import { ALNUM, HEX, rnd } from './util';
 // their own providers (connection-strings.ts), so they are not repeated here.
 const SCHEMES = ['https?', 'ftps?', 'sftp', 'ssh', 'git', 'svn', 'ldaps?', 'wss?', 'nats', 'mqtts?', 'socks5h?'];
 
+const NOT_SENTRY_DSN = '(?![0-9a-f]{32}:[0-9a-f]{32}@[\\w.-]+(?::\\d+)?\\/\\d+(?![\\w/.-]))';
+
 export const generic: readonly SecretProvider[] = [
   {
     id: 'url-credentials',
@@ -15,8 +17,12 @@ export const generic: readonly SecretProvider[] = [
     // As in connection-strings.ts, plus an optional `git+` (package.json dependencies). A password
     // that is itself a GitHub/GitLab token is left to that token's provider, which names it better;
     // `x-oauth-basic` is the literal password GitHub pairs with a token in the *user* part.
+    // A Sentry DSN of the legacy form (`https://<32 hex>:<32 hex>@host/<project id>`, self-hosted or not) is not
+    // reported: its second key was only ever accepted for sending events, Sentry ignores it since 9.0, and the
+    // DSN is public by design ("DSNs are safe to keep public", docs.sentry.io › Data Source Name), as the modern
+    // form without it is (observability.ts).
     pattern: new RegExp(
-      `(?<![\\w+.-])(?:git\\+)?(?:${SCHEMES.join('|')}):\\/\\/(?<user>[^:@/\\s'"\`<>]{0,128}):(?!(?:\\k<user>){1,2}@)(?!(?:gh[pousr]|github_pat)_|gl(?:pat|dt|rt)-)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
+      `(?<![\\w+.-])(?:git\\+)?(?:${SCHEMES.join('|')}):\\/\\/${NOT_SENTRY_DSN}(?<user>[^:@/\\s'"\`<>]{0,128}):(?!(?:\\k<user>){1,2}@)(?!(?:gh[pousr]|github_pat)_|gl(?:pat|dt|rt)-)(?<secret>[^@/\\s'"\`]{1,256})@${HOST}`,
       'g',
     ),
     validate: (secret) => secret !== 'x-oauth-basic' && realPassword(secret),
@@ -25,7 +31,6 @@ export const generic: readonly SecretProvider[] = [
     tps: [
       `NPM_REGISTRY=https://ci:${rnd(ALNUM, 20, 'url-1')}@npm.internal.acme.io/repository/npm/`,
       `"private-lib": "git+https://deploy:${rnd(ALNUM, 24, 'url-2')}@git.acme.io/platform/lib.git#v2.1.0"`,
-      `SENTRY_DSN=https://${rnd(HEX, 32, 'url-3')}:${rnd(HEX, 32, 'url-4')}@sentry.io/1234`,
       `const proxy = 'http://proxyuser:${rnd(ALNUM, 14, 'url-5')}@proxy.corp:3128';`,
       `ELASTICSEARCH_URL=https://elastic:${rnd(ALNUM, 20, 'url-7')}@localhost:9200`,
       // A password that only starts with the user's name is chosen.
@@ -44,6 +49,9 @@ export const generic: readonly SecretProvider[] = [
       // The user's name twice: a tool's documented first login (`admin` / `adminadmin`), as a setting's default.
       '{Key: "torrent_url", Value: "http://admin:adminadmin@localhost:8080/"}',
       `"dep": "git+https://deploy:${rnd(ALNUM, 24, 'url-8')}@git.example.com/lib.git"`,
+      // A legacy Sentry DSN, on sentry.io or a self-hosted Sentry.
+      `SENTRY_DSN=https://${rnd(HEX, 32, 'url-3')}:${rnd(HEX, 32, 'url-4')}@sentry.io/1234`,
+      `dsn: 'https://${rnd(HEX, 32, 'url-10')}:${rnd(HEX, 32, 'url-11')}@sentry.acme.io:9000/7'`,
       `curl https://api.acme.io/v1/items?since=2024-01-01T00:00:00Z&user=me@acme.io`,
     ],
   },

@@ -218,3 +218,23 @@ new RuleTester({ filename: '/ws/docker-compose.dev.yml' }).run(rule, {
     },
   ],
 });
+
+// Held-out 7 (audit/README.md, stop 27): a Sentry DSN of the legacy form, `https://<public>:<secret>@host/<project>`,
+// in a README's development example. Its second key only ever sent events and Sentry ignores it since 9.0: the DSN
+// is public by design, as the modern form is. A URL of another shape with two such keys is still a password.
+const HEX_A = rnd('0123456789abcdef', 32, 'dsn-a');
+const HEX_B = rnd('0123456789abcdef', 32, 'dsn-b');
+new RuleTester({ filename: '/ws/README.md' }).run(rule, {
+  valid: [
+    { name: 'a legacy Sentry DSN on sentry.io', code: `    $ export SENTRY_DSN=https://${HEX_A}:${HEX_B}@sentry.io/153768\n` },
+    { name: 'a legacy DSN of a self-hosted Sentry', filename: '/ws/config/production.js', code: `module.exports = { dsn: 'https://${HEX_A}:${HEX_B}@sentry.acme.io:9000/7' };\n` },
+  ],
+  invalid: [
+    {
+      name: 'the same keys in a repository URL',
+      code: `    $ git clone https://${HEX_A}:${HEX_B}@git.acme.io/platform/app.git\n`,
+      errors: [{ messageId: 'provider', line: 1 }],
+      output: null,
+    },
+  ],
+});

@@ -60,3 +60,41 @@ new RuleTester({ filename: '/ws/docs/install/k8s/15-secrets.yaml' }).run(rule, {
   valid: [{ name: 'the digest of a placeholder word', code: SECRET('secret-key') }],
   invalid: [{ name: 'the digest of a word that is no placeholder', code: SECRET(RANDOM), errors: [{ messageId: 'named', line: 7 }], output: null }],
 });
+
+// Held-out 3 (audit/README.md, stop 27): the key a local model server's OpenAI-compatible API is called with. The
+// server checks none, the client library insists on a string, and the server's documentation names it (Ollama's
+// `ollama`, LM Studio's `lm-studio`). A generated default of the same variable is still a key.
+new RuleTester({ filename: '/ws/server/utils/imageGenerators/ollama.js' }).run(rule, {
+  valid: [
+    { name: "Ollama's documented stand-in key", code: 'const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN || "ollama" });\n' },
+    { name: "LM Studio's documented stand-in key", code: "const client = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: process.env.LMSTUDIO_API_KEY ?? 'lm-studio' });\n" },
+  ],
+  invalid: [
+    {
+      name: 'a generated default of the same variable',
+      code: `const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN || "${RANDOM}" });\n`,
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const client = new OpenAI({ baseURL, apiKey: process.env.OLLAMA_AUTH_TOKEN });\n',
+    },
+  ],
+});
+
+// Held-out 7 and 8 (audit/README.md, stop 27): a short value beside a template's blank (`sk-xxx`, `your.…here`) is
+// one more blank of the same template. The same value without the blank beside it, or a generated value beside
+// it, is still reported.
+const DEPLOY = (openai: string, auth: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          env:\n            - name: OPENAI_API_KEY\n              value: ${openai}\n            - name: AUTH_SECRET_KEY\n              value: '${auth}'\n`;
+new RuleTester({ filename: '/ws/kubernetes/deploy.yaml' }).run(rule, {
+  valid: [
+    { name: "a short login beside the template's sk-xxx", code: DEPLOY('sk-xxx', '123456') },
+    {
+      name: 'a shared secret beside your.…here',
+      filename: '/ws/config/development.json',
+      code: '{\n  "turnservers": [\n    {\n      "urls": ["turn:your.turn.servers.here"],\n      "secret": "turnserversharedsecret",\n      "expiry": 86400\n    }\n  ]\n}\n',
+    },
+  ],
+  invalid: [
+    { name: 'the same login with a real key beside it', code: DEPLOY('"$(OPENAI_KEY)"', '123456'), errors: [{ messageId: 'named', line: 14 }], output: null },
+    { name: 'a generated value beside the blank', code: DEPLOY('sk-xxx', RANDOM), errors: [{ messageId: 'named', line: 14 }], output: null },
+  ],
+});

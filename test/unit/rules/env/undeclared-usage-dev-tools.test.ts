@@ -62,3 +62,33 @@ new RuleTester({ filename: '/ws/next.config.mjs' }).run(rule, {
     { name: 'the same keys in another config are not Next\'s', filename: '/ws/app.config.mjs', code: NEXT, files: ROOT, errors: [{ messageId: 'undeclared', line: 2, severity: 'warning' }, { messageId: 'undeclared', line: 3, severity: 'warning' }, { messageId: 'undeclared', line: 4, severity: 'warning' }], output: null },
   ],
 });
+
+// Stop 27 (audit/README.md, "Labels that disagree"): Vite's `server` options are the dev server's (watchparty's
+// `SSL_KEY_FILE`, Flowise's `VITE_HOST`): information, as Next's are. A plugin's own `server` option is not Vite's.
+const VITE = [
+  'export default defineConfig({',
+  '  build: { outDir: "build" },',
+  '  server: { host: process.env.VITE_HOST, https: process.env.SSL_KEY_FILE ? { key: process.env.SSL_KEY_FILE } : null },',
+  '  define: { API: JSON.stringify(process.env.PUBLIC_API_URL) },',
+  '});',
+  '',
+].join('\n');
+const VITE_PLUGIN = 'export default defineConfig({\n  plugins: [sentry({ server: process.env.SENTRY_SERVER })],\n});\n';
+
+new RuleTester({ filename: '/ws/vite.config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "values only Vite's dev server reads: information; the built app's: warnings",
+      code: VITE,
+      files: ROOT,
+      errors: [
+        { messageId: 'undeclared', line: 3, severity: 'info' },
+        { messageId: 'undeclared', line: 3, severity: 'info' },
+        { messageId: 'undeclared', line: 4, severity: 'warning' },
+      ],
+      output: null,
+    },
+    { name: "a plugin's option named server is not Vite's", code: VITE_PLUGIN, files: ROOT, errors: [{ messageId: 'undeclared', line: 2, severity: 'warning' }], output: null },
+  ],
+});
