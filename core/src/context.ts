@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOfText, isTestFile, isTsx, looksBinary, minifiedAfterEdit, minifiedMeasure } from './fileKinds';
+import { fileKindOfText, isGoTestBuild, isTestFile, isTsx, looksBinary, minifiedAfterEdit, minifiedMeasure } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
@@ -104,10 +104,13 @@ export class FileContext {
     return this.kind === 'go' ? goFacts(this) : undefined;
   }
 
-  /** Test code, fixtures or test set-up, judged on the path inside the project (see `relativePath`). */
+  /**
+   * Test code, fixtures or test set-up, judged on the path inside the project (see `relativePath`), and a Go file
+   * that only a test's build tag compiles (`//go:build e2etest`).
+   */
   get isTestFile(): boolean {
     const judged = this.relativePath ?? this.path;
-    if (this.testCache?.path !== judged) this.testCache = { path: judged, test: isTestFile(judged) };
+    if (this.testCache?.path !== judged) this.testCache = { path: judged, test: isTestFile(judged) || (this.kind === 'go' && isGoTestBuild(this.text)) };
     return this.testCache.test;
   }
 

@@ -114,6 +114,24 @@ export function isTestFile(filePath: string): boolean {
   return TEST_PATH.test(p) || TEST_SETUP.test(p) || TEST_SCRIPT.test(p) || OTHER_LANGUAGE_TEST.test(p) || (TEST_NAME.test(p) && !CONFIG_DIR.test(p));
 }
 
+/**
+ * A Go file compiled only when a test's build tag is set: its `//go:build` line (before the package clause,
+ * https://pkg.go.dev/cmd/go#hdr-Build_constraints) requires a tag that names tests (`e2etest`, `e2e`, `integration`,
+ * `test`), so `go build` never compiles it and only a test run with `-tags e2etest` does: the Go spelling of an
+ * e2e folder. Not when the constraint holds without the tag (`||`, a negation).
+ */
+const GO_TEST_TAG = /^(?:tests?|testing|e2e|e2e_?tests?|integration|integration_?tests?|[a-z0-9]+_tests?)$/i;
+export function isGoTestBuild(text: string): boolean {
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  const m = /^\/\/go:build[ \t]+([^\r\n]+)/m.exec(head);
+  if (!m) return false;
+  const pkg = /^package[ \t]/m.exec(head);
+  if (pkg && pkg.index < m.index) return false;
+  const expr = m[1].replace(/\/\/.*$/, '').trim();
+  if (/\|\||!/.test(expr)) return false;
+  return expr.split('&&').some((t) => GO_TEST_TAG.test(t.replace(/[()]/g, '').trim()));
+}
+
 /** The bytes of a file's start that decide whether it is minified. */
 const MINIFIED_HEAD = 65536;
 /** A minified bundle has a line longer than this. */

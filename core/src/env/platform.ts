@@ -39,12 +39,19 @@ const PLATFORM = new Set([
   // reads to run once-per-deployment work on one instance only
   // (https://pm2.keymetrics.io/docs/usage/environment/#specific-environment-variables).
   'NODE_APP_INSTANCE',
+  // Set by systemd in the services it starts (systemd.exec(5), "Environment Variables Set or Propagated by the
+  // Service Manager"; sd_notify(3), sd_listen_fds(3)): the readiness socket, the watchdog, socket activation.
+  'NOTIFY_SOCKET', 'WATCHDOG_USEC', 'WATCHDOG_PID', 'LISTEN_FDS', 'LISTEN_PID', 'LISTEN_FDNAMES', 'INVOCATION_ID',
+  // Read the Docs' own switch in its builds (`READTHEDOCS=True`; its `READTHEDOCS_*` below).
+  'READTHEDOCS',
 ]);
 // npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
 // Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the
-// agent injects. A Next.js app sees Vercel's system variables again under `NEXT_PUBLIC_VERCEL_`.
+// agent injects. A Next.js app sees Vercel's system variables again under `NEXT_PUBLIC_VERCEL_`. Read the Docs
+// sets `READTHEDOCS_*` in its documentation builds (a Sphinx `conf.py` reads the version being built,
+// https://docs.readthedocs.com/platform/stable/reference/environment-variables.html).
 const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'GITHUB_', 'RUNNER_', 'NETLIFY_', 'RAILWAY_', 'FLY_', 'RENDER_',
-  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_'];
+  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_', 'READTHEDOCS_'];
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR']);
 

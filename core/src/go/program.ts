@@ -74,13 +74,16 @@ export function goModReplaces(goMod: string): Array<{ path: string; dir: string 
  * Application runners that register for SIGTERM themselves and stop what they run: each row the package's import
  * path and the call that makes its runner, with the package's own name (an aliased import is not followed).
  * appleboy/graceful's `NewManager` (SIGINT, SIGTERM; its jobs get a context that ends), pacman's `NewApp` and
- * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`.
+ * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`,
+ * and hay-kot/httpkit's `graceful.NewRunner` (its `Start` wraps the context in `signal.NotifyContext` for SIGINT and
+ * SIGTERM and ends every plugin's context; not when `WithSignals(…)` picks other signals).
  */
 export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp }> = [
   { path: 'github.com/appleboy/graceful', call: /\bgraceful\.NewManager\s*\(/ },
   { path: 'github.com/segmentfault/pacman', call: /\bpacman\.NewApp\s*\(/ },
   { path: 'github.com/go-kratos/kratos/v2', call: /\bkratos\.New\s*\(/ },
   { path: 'go.uber.org/fx', call: /\bfx\.New\s*\([\s\S]*\.Run\s*\(\s*\)/ },
+  { path: 'github.com/hay-kot/httpkit/graceful', call: /\bgraceful\.NewRunner\s*\((?![\s\S]*\bgraceful\.WithSignals\s*\()/ },
 ];
 
 function startsSignalRunner(src: string): boolean {

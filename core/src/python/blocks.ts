@@ -75,11 +75,19 @@ export function threadTargets(facts: PythonFacts): Set<string> {
   return names;
 }
 
-/** The offset sits in the body of one of those functions (at any depth). */
+/**
+ * The offset sits in the body of one of those functions (at any depth), or in the `run` method of a class that
+ * extends `threading.Thread`: what a started thread runs (https://docs.python.org/3/library/threading.html#threading.Thread.run).
+ */
 export function inThreadTarget(text: string, offset: number, targets: ReadonlySet<string>): boolean {
-  if (targets.size === 0) return false;
-  return enclosingHeaders(text, offset).some((h) => {
+  const headers = enclosingHeaders(text, offset);
+  if (targets.size > 0 && headers.some((h) => {
     const m = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/.exec(h);
     return !!m && targets.has(m[1]);
-  });
+  })) return true;
+  const method = headers.findIndex((h) => /^(?:async\s+)?def\s/.test(h));
+  if (method < 0 || !/^def\s+run\s*\(\s*self\b/.test(headers[method])) return false;
+  const owner = headers.slice(method + 1).find((h) => /^(?:async\s+)?def\s|^class\s/.test(h));
+  const bases = owner === undefined ? undefined : /^class\s+\w+\s*\(([^)]*)\)/.exec(owner)?.[1];
+  return bases !== undefined && bases.split(',').some((b) => /^(?:threading\.)?Thread$/.test(b.trim()));
 }

@@ -19,6 +19,10 @@ export interface InterpolationDefault {
 // The shell's forms name a plain variable; Spring's `:` form a property too (`${app.jwt.secret:…}`). A Terraform
 // expression (`${module.gke-db1.service_account}`) is neither.
 const PATTERN = /\$\{(?:([A-Za-z_]\w*)(:-|:=|-|=)|([A-Za-z_][\w.-]*)(:)(?![?+=-]))([^${}\s'"`\\]{1,256})\}/g;
+// PowerShell writes a scope or drive before a variable's name in the same braces: `${env:ProgramFiles(x86)}` reads
+// the environment variable `ProgramFiles(x86)` (about_Environment_Variables; about_Scopes for `global:`, `script:`…),
+// with no default at all.
+const POWERSHELL_QUALIFIER = /^(?:env|global|local|script|private|using|variable|function|alias)$/i;
 
 /** The cheap test made before the pattern runs. */
 export const INTERPOLATION_DEFAULT_CANDIDATE = /\$\{[A-Za-z_][\w.-]*?(?::?[-=]|:)/;
@@ -31,6 +35,7 @@ export function findInterpolationDefaults(text: string): InterpolationDefault[] 
     const name = m[1] ?? m[3];
     const operator = m[2] ?? m[4];
     const value = m[5];
+    if (operator === ':' && POWERSHELL_QUALIFIER.test(name)) continue;
     const start = m.index + 2 + name.length + operator.length;
     found.push({ name, value, start, end: start + value.length, whole: { start: m.index, end: m.index + m[0].length } });
   }

@@ -188,6 +188,13 @@ function isNotASecret(v: string): boolean {
     /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
     /^phc_[A-Za-z0-9]{20,}$/.test(v) || // PostHog project keys too: they ship in every page the snippet tracks
     /\(\?P?<[A-Za-z_]\w*>/.test(v) || // a regular expression's named group: a URL pattern `(?P<friendly_token>[\w-]*)`
+    // A hash or JWT algorithm's name (`daypassword.hashlib || 'sha1'`, `JWT_SECRET_ALG`'s `HS256`): what the secret is used with.
+    /^(?:sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|md5|blake2[bs]|[HREP]S(?:256|384|512))$/i.test(v) ||
+    // A duration (`24h`, `30s`, `1h30m`): how long a password or token lasts, never its value.
+    /^\d+(?:ms|s|m|h|d|w)(?:\d+(?:ms|s|m|h))*$/.test(v) ||
+    // A Python entry point's object reference, `package.module:attr` (setup.cfg's `ckan.plugins = name = pkg.plugin:Class`,
+    // https://packaging.python.org/en/latest/specifications/entry-points/): where the code is, under a plugin's name.
+    /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(v) ||
     isReadOnlyCacheToken(v)
   );
 }

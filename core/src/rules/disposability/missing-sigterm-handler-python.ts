@@ -95,6 +95,20 @@ function breaksOnResult(text: string, call: PyCall, loop: { start: number; end: 
   return new RegExp(String.raw`\b(?:el)?if\s+(?:not\s+)?${target}\b[^\n:]*:\s*(?:#[^\n]*)?(?:\n\s*)?break\b`).test(body);
 }
 
+/**
+ * The loop gives up at a deadline: an `if` that compares a timeout, the time left or a deadline (`if time.time() -
+ * start > timeout:`, `if time_left <= 0:`) and then returns or raises. A wait with a time limit inside a call
+ * (a child process's exit, one reply on a socket, a shell channel's prompt), not a worker's main loop, which runs
+ * until it is stopped. Only `return` and `raise`: a `break` may leave an inner loop alone.
+ */
+function endsAtDeadline(text: string, loop: { start: number; end: number }): boolean {
+  const body = text.slice(loop.start, loop.end);
+  for (const m of body.matchAll(/\b(?:el)?if\s+([^\n]*?):[ \t]*(?:#[^\n]*)?(?:\n[ \t]*)?(?:return|raise)\b/g)) {
+    if (/[<>]/.test(m[1]) && /(?:timeout|time_?left|deadline)/i.test(m[1])) return true;
+  }
+  return false;
+}
+
 export function checkSigtermPython(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   const facts = context.python;
@@ -124,6 +138,7 @@ export function checkSigtermPython(context: FileContext, report: (r: Report) => 
     // another forever loop (reported once, as the outer one) is not the process's main loop.
     if (loop.functions > 1 || facts.yields.some((y) => y > loop.start && y < loop.end) || inThreadTarget(context.text, loop.start, targets)) continue;
     if (facts.foreverLoops.some((o) => o !== loop && o.start < loop.start && loop.end <= o.end)) continue;
+    if (endsAtDeadline(context.text, loop)) continue;
     const consumer = facts.calls.find((c) => c.start > loop.start && c.end <= loop.end && CONSUMER_CALLS.test(c.method)
       && !(c.method === 'poll' && c.args.length === 0 && (CHILD_EXIT_TEST.test(context.text.slice(c.end, c.end + 20)) || breaksOnResult(context.text, c, loop))));
     if (consumer) sites.push({ start: loop.start, end: loop.start + 'while True'.length, label: 'while True', what: `loop over \`${short(consumer.written)}\`` });
