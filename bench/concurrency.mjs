@@ -3,20 +3,20 @@
 // the runs alternating within each repetition; prints the median wall, CPU and peak RSS with their spread, and
 // each worker count's wall and CPU against one thread. Informational, never gates; see bench/README.md
 // ("Worker threads") for what it measured and how `auto` was chosen from it.
-// Usage: node bench/concurrency.mjs [--sizes 100,250,...] [--workers 2,3] [--reps N] [--no-build] [--keep]
-import { spawnSync } from 'node:child_process';
+// Usage: node bench/concurrency.mjs [--sizes 100,250,...] [--workers 2,3] [--reps N] [--no-build] [--dev-build] [--keep]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildDist } from './lib/build.mjs';
 import { copyCorpus, eligibleFiles, sample } from './lib/corpus.mjs';
 import { median, runNode, spread } from './lib/measure.mjs';
 import { table } from './lib/report.mjs';
 
 const { values } = parseArgs({ options: {
   sizes: { type: 'string', default: '100,250,500,1000,2000,4000,all' }, workers: { type: 'string', default: '2' },
-  reps: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+  reps: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, 'dev-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
 } });
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-concurrency-'));
@@ -24,7 +24,7 @@ const log = (line) => process.stderr.write(`concurrency: ${line}\n`);
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.cache', '.turbo', '.svelte-kit', '.vscode-test', '.hg', '.svn']);
 
 try {
-  if (!values['no-build']) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
+  if (!values['no-build']) buildDist(repo, { dev: values['dev-build'] });
   const eligible = eligibleFiles(path.join(repo, 'node_modules'));
   const sizes = values.sizes.split(',').map((s) => (s === 'all' ? eligible.length : Number(s)));
   const settings = ['off', ...values.workers.split(',')];

@@ -3,12 +3,13 @@
 // own node_modules, plus re-analysis after a keystroke. Prints ratios and PASS/FAIL per target; it reports
 // and never gates, so it exits 0 when a target is missed, 1 when a tool could not be measured and 2 on bad
 // options. See bench/README.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildDist } from './lib/build.mjs';
 import { copyCorpus, describe, eligibleFiles, sample } from './lib/corpus.mjs';
 import { bundleEngine } from './lib/engine.mjs';
 import { median, memoryProbe, runNode, spread } from './lib/measure.mjs';
@@ -23,6 +24,7 @@ const USAGE = `Usage: node bench/run.mjs [options]
   --reps N           repetitions of each measurement, the median is reported (default 3)
   --iterations N     one-character edits timed in the keystroke measurement (default 50)
   --no-build         measure dist/cli.js as it is instead of rebuilding it first
+  --dev-build        build and measure the development build (node esbuild.mjs) instead of what npm pack ships
   --keep             keep the scratch folder (corpus, configs, reports) and print its path`;
 
 /** Folders our scanner skips by default (core/src/walk.ts); the corpus renames them so nothing is skipped. */
@@ -35,7 +37,7 @@ const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 const OPTIONS = {
   quick: { type: 'boolean', default: false }, files: { type: 'string' }, 'peer-files': { type: 'string' }, reps: { type: 'string' },
-  iterations: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+  iterations: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, 'dev-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
 
@@ -56,7 +58,7 @@ function options(argv) {
   };
   const quick = values.quick;
   return {
-    help: values.help, quick, build: !values['no-build'], keep: values.keep,
+    help: values.help, quick, build: !values['no-build'], devBuild: values['dev-build'], keep: values.keep,
     files: count('files', quick ? 120 : Infinity),
     peerFiles: count('peer-files', quick ? Infinity : 2000),
     reps: count('reps', quick ? 1 : 3),
@@ -73,9 +75,8 @@ async function main() {
   }
   const began = performance.now();
   if (opts.build) {
-    log('building dist/cli.js (node esbuild.mjs)');
-    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('node esbuild.mjs failed');
+    log(`building dist/ (${opts.devBuild ? 'node esbuild.mjs' : 'node esbuild.mjs --production, what npm pack ships'})`);
+    buildDist(repo, { dev: opts.devBuild });
   }
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-bench-'));
   try {
@@ -215,7 +216,16 @@ const incremental = () => new Promise((resolve) => {
   child.on('exit', () => resolve());
 });
 
-main().then(async (code) => { console.log(''); await incremental(); process.exitCode = code; }, (error) => {
+// Not after --help, which measures nothing.
+const helpAsked = process.argv.slice(2).some((a) => a === '--help' || a === '-h');
+
+main().then(async (code) => {
+  if (!helpAsked) {
+    console.log('');
+    await incremental();
+  }
+  process.exitCode = code;
+}, (error) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -1,23 +1,23 @@
 // Scale: the CLI on a generated monorepo of N files (default 50,000) against the same generator at a
 // medium size (3,500 files, a typeorm-sized repository). Time per file must not grow with the file count
 // and memory must stay bounded. Reports CPU and wall per file, peak RSS, PASS/FAIL; never gates.
-// Usage: node bench/scale.mjs [--files N] [--medium N] [--keep]
-import { spawnSync } from 'node:child_process';
+// Usage: node bench/scale.mjs [--files N] [--medium N] [--keep] [--no-build] [--dev-build]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildDist } from './lib/build.mjs';
 import { generateMonorepo } from './lib/monorepo.mjs';
 import { runNode } from './lib/measure.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '50000' }, medium: { type: 'string', default: '3500' }, keep: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '50000' }, medium: { type: 'string', default: '3500' }, keep: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false }, 'dev-build': { type: 'boolean', default: false } } });
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-scale-'));
 const log = (line) => process.stderr.write(`scale: ${line}\n`);
 
 try {
-  if (!values['no-build']) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
+  if (!values['no-build']) buildDist(repo, { dev: values['dev-build'] });
   const rows = [];
   for (const [label, count] of [['medium', Number(values.medium)], ['large', Number(values.files)]]) {
     const dir = path.join(scratch, label);
