@@ -27,6 +27,7 @@ export const meta: RuleMeta = {
     morganFile: `morgan writes access logs to a file ({target}). Drop the \`stream\` option: morgan writes to stdout by default.`,
     consoleFile: `A console.Console writes to a file ({target}). Give it process.stdout and process.stderr.`,
     fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
+    stdoutFile: `\`{stream}.write\` is replaced by a file stream's ({target}): everything the process prints goes to a file. Leave the process's streams alone and let the environment route them.`,
     ...PYTHON_FILE_LOGGING_MESSAGES,
     ...GO_FILE_LOGGING_MESSAGES,
   },
@@ -38,7 +39,7 @@ export const meta: RuleMeta = {
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"', 'streams',
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', 'mini-logger', "'tracer'", '"tracer"', 'streams',
     ...PYTHON_FILE_LOGGING_KEYWORDS, ...GO_FILE_LOGGING_KEYWORDS],
 };
 
@@ -46,7 +47,7 @@ export const meta: RuleMeta = {
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|mini-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
