@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { enclosingBlockHeaders, isFileLogSwitch } from '../../go/blocks';
+import { enclosingBlockHeaders, isFileLogOption, isFileLogSwitch } from '../../go/blocks';
 import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
@@ -61,7 +61,8 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     if (!arg) continue;
     // `if logFile != "" { … log.SetOutput(f) }`: a file only when the operator asks for one (ntfy, navidrome).
     let file = fileOf(facts, arg);
-    if (file && enclosingBlockHeaders(context.text, call.start).some(isFileLogSwitch)) file = undefined;
+    // So is a functional option named for file logging (`func LogFile(logger *log.Logger, s string) OptionFn`, transfer.sh).
+    if (file && enclosingBlockHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || isFileLogOption(h))) file = undefined;
     if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);
