@@ -53,6 +53,17 @@ describe('opt-in log files', () => {
   test('a struct setting (`} else if Server.LogFile != "" {`) too', () => {
     assert.equal(findings('var Server struct{ LogFile string }\n\tif len(os.Args) > 2 {\n\t\treturn\n\t} else if Server.LogFile != "" {\n\t\tout, _ := os.OpenFile(Server.LogFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\t\tlog.SetOutput(out)\n\t}').length, 0);
   });
+  // Stop 27 (issue 10): transfer.sh's `server.LogFile(logger, path)` option, applied only when `--log` is given.
+  const option = (header: string) => goFindings(RULE, '/ws/server/options.go',
+    `package server\n\nimport (\n\t"log"\n\t"os"\n)\n\ntype Server struct{ logger *log.Logger }\ntype OptionFn func(*Server)\n\n${header} {\n\treturn func(srv *Server) {\n\t\tf, _ := os.OpenFile(s, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o666)\n\t\tlogger.SetOutput(f)\n\t\tsrv.logger = logger\n\t}\n}\n`);
+  test('a functional option named for file logging is the operator\'s choice, not reported', () => {
+    assert.equal(option('func LogFile(logger *log.Logger, s string) OptionFn').length, 0);
+    assert.equal(option('func WithLogFile(logger *log.Logger, s string) OptionFn').length, 0);
+  });
+  test('an option named otherwise, or a setup function named for the log file, is reported', () => {
+    assert.equal(option('func Storage(logger *log.Logger, s string) OptionFn').length, 1);
+    assert.equal(option('func setupLogFile(logger *log.Logger, s string) func(*Server)').length, 1);
+  });
   test('a file opened when the setting is empty, or under another condition, is reported', () => {
     assert.equal(findings('logFile := ""\n\tif logFile == "" {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
     assert.equal(findings('if len(os.Args) > 1 {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);

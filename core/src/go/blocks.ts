@@ -33,3 +33,12 @@ export function isFileLogSwitch(header: string): boolean {
   if (!/^(?:\}\s*else\s+)?if\b/.test(header) || /==\s*""|!\s*[\w.]*(?:log|file)/i.test(header)) return false;
   return /[\w.]*(?:log_?files?|log_?to_?files?|file_?logs?|file_?logging)\b/i.test(header);
 }
+
+/**
+ * `func LogFile(logger *log.Logger, path string) OptionFn {`, `func WithLogFile(p string) Option {`: a functional
+ * option named for file logging (the functional-options pattern: the option applies only when a caller passes
+ * it, as a `--log` flag does when set), so the file inside it is the operator's choice, as under `if logFile != ""`.
+ */
+export function isFileLogOption(header: string): boolean {
+  return /^func\s+(?:With|Set|Use)?Log_?File(?:Path|Name)?\s*\([^)]*\)\s*\*?(?:\w+\.)?\w*Opt(?:ion)?s?(?:Fn|Func)?\s*$/i.test(header);
+}

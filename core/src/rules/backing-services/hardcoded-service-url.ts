@@ -45,7 +45,17 @@ interface Client extends Service {
    * host is that provider's own endpoint, what the integration is, not where a deployment keeps its service.
    */
   provider?: string;
+  /**
+   * The public endpoints of those providers (`smtp.office365.com`): written as the host inside a class named for a
+   * provider (novu's `Outlook365EmailProvider`), it is what that integration is, as `service: 'Outlook365'` would say.
+   * Elsewhere (a route sending through Gmail) it is the deployment's choice and reported.
+   */
+  providerHosts?: RegExp;
 }
+
+// The hosts of nodemailer's well-known services (https://nodemailer.com/smtp/well-known-services/, its
+// lib/well-known/services.json): each is one provider's own public SMTP endpoint.
+const WELL_KNOWN_SMTP = /^(?:smtp\.(?:gmail|googlemail|office365|sendgrid|mailgun|postmarkapp|zoho|fastmail|aol|mandrillapp|sparkpostmail|qq|163|126|yandex|mail\.ru|mail\.yahoo|mail\.me)\.(?:com|net|org|ru)|smtp-mail\.outlook\.com|smtp\.live\.com|in(?:-v3)?\.mailjet\.com|smtp-relay\.(?:brevo|sendinblue)\.com|email-smtp\.[a-z0-9-]+\.amazonaws\.com)$/i;
 
 const SQL = (label: string): Client => ({ label, service: 'database', env: 'DB_HOST', keys: /^(host|hostname|server)$/ });
 const CLIENTS: Array<[RegExp, Client]> = [
@@ -61,7 +71,7 @@ const CLIENTS: Array<[RegExp, Client]> = [
   [/^typeorm$/, SQL('TypeORM')],
   [/^(@mikro-orm\/core|@mikro-orm\/\w+)$/, SQL('MikroORM')],
   // https://nodemailer.com/smtp/well-known-services/
-  [/^nodemailer$/, { label: 'nodemailer', service: 'SMTP server', env: 'SMTP_HOST', keys: /^host$/, provider: 'service' }],
+  [/^nodemailer$/, { label: 'nodemailer', service: 'SMTP server', env: 'SMTP_HOST', keys: /^host$/, provider: 'service', providerHosts: WELL_KNOWN_SMTP }],
   [/^amqplib(\/callback_api)?$/, { label: 'amqplib', service: 'message broker', env: 'AMQP_HOST', keys: /^hostname$/ }],
   [/^kafkajs$/, { label: 'kafkajs', service: 'Kafka', env: 'KAFKA_BROKERS', keys: /^brokers$/ }],
   [/^(nats|nats\.ws)$/, { label: 'nats', service: 'NATS', env: 'NATS_SERVERS', keys: /^servers$/ }],
@@ -237,6 +247,17 @@ function handedToMock(literal: ts.Node, bindings: ModuleBindings): boolean {
   return false;
 }
 
+/**
+ * Inside a class named for a provider (`Outlook365EmailProvider`, `class SesProvider implements IEmailProvider`): the
+ * integration of one service, written once per provider, where the provider's own endpoint is what the class is.
+ */
+function inProviderClass(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n.name !== undefined && /Provider$/.test(n.name.text);
+  }
+  return false;
+}
+
 /** Walks a client call's options for host-naming keys, into nested options (`socket`, `connection`, `redis`). */
 function propertyName(p: ts.PropertyAssignment): string | undefined {
   return ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name) ? p.name.text : undefined;
@@ -267,7 +288,7 @@ function clientOptions(node: ts.CallExpression | ts.NewExpression, client: Clien
       const key = p.name.text;
       const value = unwrap(p.initializer);
       if (client.keys.test(key)) {
-        if (provider) continue;
+        if (provider || (ts.isStringLiteralLike(value) && client.providerHosts?.test(value.text.trim()) && inProviderClass(node))) continue;
         if (ts.isStringLiteralLike(value)) {
           if (value.text.includes('://') && !client.nodes) continue; // judged as a URL
           if (/\/\/[^/@]*:[^/@]+@/.test(value.text)) continue; // a credential: config/hardcoded-secret's finding

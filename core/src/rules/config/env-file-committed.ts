@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { gitView } from '../../workspace/git';
 import { nearestManifest } from '../../workspace/manifest';
-import { isSensitiveName } from '../../secrets/names';
+import { isSecretEnvName, isSensitiveName } from '../../secrets/names';
 import { isLocalUrlHost, realPassword } from '../../secrets/providers/connection-strings';
-import { isDescriptive } from '../../secrets/placeholder';
+import { isDescriptive, isEnvVarName } from '../../secrets/placeholder';
+import { findProviderSecrets } from '../../secrets/scan';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -14,6 +15,8 @@ export const meta: RuleMeta = {
   messages: {
     notIgnored: '`{file}` is not git-ignored: one `git add .` commits this machine\'s configuration and secrets. Add it to .gitignore and keep a `.env.example` instead.',
     tracked: '`{file}` is tracked by git: it is committed (or staged) whatever .gitignore says. Run `git rm --cached {file}`, keep a `.env.example`, and rotate any secret it held.',
+    trackedDefaults: '`{file}` is tracked by git, but it holds only non-secret defaults (no variable named like a secret has a value, no credential, no service address): committed defaults are a documented practice. Keep secrets and this machine\'s values in `.env.local` or the deployment\'s environment.',
+    notIgnoredDefaults: '`{file}` is not git-ignored, but it holds only non-secret defaults (no variable named like a secret has a value, no credential, no service address). Keep secrets and this machine\'s values in a git-ignored `.env.local` or the deployment\'s environment.',
   },
   fixable: false,
   sarif: { securitySeverity: '7.5', tags: ['secrets', 'external/cwe/cwe-798'] },
@@ -89,15 +92,55 @@ function isToolSettings(context: FileContext): boolean {
   });
 }
 
+// URL schemes of backing services: a `.env` that names one (`DATABASE_URL=postgresql://localhost/app`) points the
+// app at a deployment's database, cache or broker, one deploy's configuration even without a password.
+const SERVICE_URL = /^(?:postgres(?:ql)?|mysql2?|mariadb|mssql|sqlserver|cockroachdb|mongodb(?:\+srv)?|rediss?|amqps?|nats|smtps?|memcached?|jdbc:[a-z]+)(?:\+[a-z0-9]+)?:\/\//i;
+
+/**
+ * A value a secret-named variable runs with: anything but an empty value, an interpolation (`${DB_PASSWORD}`,
+ * `$TOKEN`), one character repeated (`xxx`, `****`, the mask of a value to fill), the name of a variable, or words
+ * that describe the slot (`your_api_key`). A stock value (`password`, `changethis`) counts: a committed `.env` is
+ * the file the app (or its compose set-up) runs with, so it is the credential until someone replaces it.
+ */
+function isSetSecret(name: string, value: string): boolean {
+  if (value === '' || !isSecretEnvName(name)) return false;
+  if (/\$\{|\$\(|^\$[A-Za-z_]\w*$/.test(value) || /^(.)\1*$/s.test(value) || isEnvVarName(value)) return false;
+  return !isDescriptive(value, name);
+}
+
+/**
+ * Only non-secret defaults: build switches, ports, names, image tags, a SQLite path, public URLs. Create React App,
+ * Vite and Next.js document a committed `.env` as the place for such defaults
+ * (https://create-react-app.dev/docs/adding-custom-environment-variables/#what-other-env-files-can-be-used,
+ * https://vite.dev/guide/env-and-mode#env-files, https://nextjs.org/docs/app/guides/environment-variables#default-environment-variables),
+ * and backends that load a shared `.env` beside per-mode files follow the same practice. Not so when a variable
+ * named like a secret has a value (isSetSecret), a value is one the secret rule finds by its shape (a provider key,
+ * a URL with a password), a URL carries a login (`user:pass@`), or a value is a backing service's URL.
+ */
+function isNonSecretDefaults(context: FileContext): boolean {
+  for (const m of context.text.matchAll(ASSIGNMENT)) {
+    const value = m[2].replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (isSetSecret(m[1], value)) return false;
+    if (SERVICE_URL.test(value)) return false;
+    const login = /:\/\/[^/\s:@]*:([^/\s@]+)@/.exec(value);
+    if (login && !/^\$\{?[A-Za-z_]\w*\}?$/.test(login[1])) return false;
+  }
+  return findProviderSecrets(context.text).length === 0;
+}
+
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (!isPrivateEnvFile(context.path)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
   if (isToolDefaults(context) || isToolSettings(context)) return;
   const end = Math.max(1, context.text.search(/\r?\n|$/));
+  const file = path.basename(context.path);
+  // Non-secret defaults are still reported, as information: the file may gain a secret tomorrow.
+  const defaults = isNonSecretDefaults(context);
   // The caller read git's index: a tracked file is public whatever .gitignore says.
   if (context.gitTracked) {
-    report({ messageId: 'tracked', data: { file: path.basename(context.path) }, start: 0, end, identity: 'tracked' });
+    if (defaults) report({ messageId: 'trackedDefaults', data: { file }, start: 0, end, identity: 'tracked', demote: 2 });
+    else report({ messageId: 'tracked', data: { file }, start: 0, end, identity: 'tracked' });
     return;
   }
   if (context.gitIgnored) return;
@@ -106,7 +149,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Not in a git repository: there is nothing to commit it to. Ignored after all (the caller walked without .gitignore).
     if (!git || git.ignores) return;
   }
-  report({ messageId: 'notIgnored', data: { file: path.basename(context.path) }, start: 0, end, identity: 'notIgnored' });
+  if (defaults) report({ messageId: 'notIgnoredDefaults', data: { file }, start: 0, end, identity: 'notIgnored', demote: 2 });
+  else report({ messageId: 'notIgnored', data: { file }, start: 0, end, identity: 'notIgnored' });
 }
 
 export const rule: Rule = { meta, check };

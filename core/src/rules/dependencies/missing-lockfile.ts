@@ -13,6 +13,7 @@ export const meta: RuleMeta = {
   description: 'A package with dependencies commits a lockfile, so every build installs the same dependency tree.',
   messages: {
     missing: 'No lockfile beside this package.json or at the workspace root: each install resolves the version ranges again. Commit the lockfile your package manager writes.',
+    helper: 'No lockfile beside this package.json or at the workspace root. The project\'s application is Python or Go and this package starts nothing (no `start` script): an asset or tooling helper, so this is mild; commit the lockfile if a build installs it.',
   },
   fixable: false,
   kinds: ['json'],
@@ -39,7 +40,22 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A workspace keeps one lockfile, at its root: a member is reported there, once, not in each of its packages.
   if (rootReportedFor(host, context.path)) return;
   const range = nameKeyRange(context) ?? { start: Math.max(0, context.text.indexOf('{')), end: Math.max(0, context.text.indexOf('{')) + 1 };
-  report({ messageId: 'missing', ...range, identity: 'missing' });
+  if (isNonNodeHelper(host, context.path, manifest)) report({ messageId: 'helper', ...range, identity: 'missing', demote: 1 });
+  else report({ messageId: 'missing', ...range, identity: 'missing' });
+}
+
+// What declares a Python or Go application in a folder: its dependency manifests.
+const NON_NODE_PROJECT = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'go.mod'];
+
+/**
+ * A package.json that starts nothing (no `start` script) in a project whose application is Python or Go (a folder
+ * at or above it, up to the repository root, declares one): the Sass build of the stylesheets, the docs page's
+ * builder, a dev container's linters, the source of vendored browser libraries whose copies are committed. The
+ * deployed app is installed by pip or go; the lockfile still pins the helper's tools, so it is information.
+ */
+function isNonNodeHelper(host: NonNullable<FileContext['host']>, manifestFile: string, manifest: { scripts: Record<string, string> }): boolean {
+  if (manifest.scripts.start !== undefined) return false;
+  return foldersUp(host, manifestFile).some((dir) => NON_NODE_PROJECT.some((name) => host.readFile(path.join(dir, name)) !== undefined));
 }
 
 /**

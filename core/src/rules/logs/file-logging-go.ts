@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { enclosingBlockHeaders, isFileLogSwitch } from '../../go/blocks';
+import { enclosingBlockHeaders, isFileLogOption, isFileLogSwitch } from '../../go/blocks';
 import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
@@ -22,8 +22,11 @@ const ZEROLOG = /^github\.com\/rs\/zerolog(?:\/log)?$/;
 const LOGRUS = /^github\.com\/[Ss]irupsen\/logrus$/;
 /** Constructors whose first argument is the writer the logger writes to: the standard `log.New`, `slog`'s handlers. */
 const WRITER_CONSTRUCTORS = /^(?:log\.New|log\/slog\.New(?:JSON|Text)Handler)$/;
-/** Writers over several writers: a file among them is a file. */
-const MULTI_WRITERS = /^(?:io\.MultiWriter|github\.com\/rs\/zerolog\.MultiLevelWriter)$/;
+/**
+ * Writers over several writers: a file among them is a file. Besides io's and zerolog's, a function of the
+ * module's own named `MultiWriter` (pufferpanel's `logging.MultiWriter`, which skips nil writers), called unqualified.
+ */
+const MULTI_WRITERS = /^(?:io\.MultiWriter|github\.com\/rs\/zerolog\.MultiLevelWriter|MultiWriter)$/;
 /** The process's own streams. */
 const STD_STREAM = /^os\.(?:Stdout|Stderr|Stdin)$/;
 /** Paths that are the process's own streams, not files. */
@@ -44,6 +47,7 @@ export const GO_LOG_SHAPES: Array<{ shape: string; messageId: string; tp: string
   { shape: 'zerolog over a MultiLevelWriter with a file', messageId: 'goZerologFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := zerolog.New(zerolog.MultiLevelWriter(os.Stdout, f))\n\t_ = logger', fp: 'logger := zerolog.New(zerolog.MultiLevelWriter(os.Stdout))\n\t_ = logger' },
   { shape: 'log.New over a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tlogger := log.New(f, "", log.LstdFlags)\n\t_ = logger', fp: 'logger := log.New(os.Stdout, "", log.LstdFlags)\n\t_ = logger' },
   { shape: 'slog handler over a file', messageId: 'goSetOutputFile', tp: 'f, _ := os.Create("app.log")\n\tlogger := slog.New(slog.NewJSONHandler(f, nil))\n\t_ = logger', fp: 'logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))\n\t_ = logger' },
+  { shape: "a module's writer with an opened file in a field, through its own MultiWriter", messageId: 'goSetOutputFile', tp: 'f, _ := os.OpenFile("app.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n\tw := &Rotator{backer: f}\n\tlogger := log.New(MultiWriter(w, os.Stdout), "", log.LstdFlags)\n\t_ = logger', fp: 'w := &Rotator{backer: os.Stdout}\n\tlogger := log.New(MultiWriter(w, os.Stderr), "", log.LstdFlags)\n\t_ = logger' },
   { shape: 'logrus Out field over a file', messageId: 'goSetOutputFile', tp: 'logger := logrus.New()\n\tf, _ := os.Create("app.log")\n\tlogger.Out = io.MultiWriter(os.Stderr, f)', fp: 'logger := logrus.New()\n\tlogger.Out = os.Stdout' },
 ];
 
@@ -57,7 +61,8 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     if (!arg) continue;
     // `if logFile != "" { … log.SetOutput(f) }`: a file only when the operator asks for one (ntfy, navidrome).
     let file = fileOf(facts, arg);
-    if (file && enclosingBlockHeaders(context.text, call.start).some(isFileLogSwitch)) file = undefined;
+    // So is a functional option named for file logging (`func LogFile(logger *log.Logger, s string) OptionFn`, transfer.sh).
+    if (file && enclosingBlockHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || isFileLogOption(h))) file = undefined;
     if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);
@@ -111,6 +116,12 @@ function fileOf(facts: GoFacts, e: GoExpr, depth = 0): FileTarget | undefined {
   if (e.literalType && LUMBERJACK.test(e.literalType)) {
     const name = e.keyed?.find((k) => k.key === 'Filename');
     return { target: name ? targetOf(name.value) : 'a file', lumberjack: name?.keyStart };
+  }
+  // A writer of the module's own that wraps an opened file in a field (`&Rotator{backer: logFile}`, a rotating
+  // writer): what it writes goes to that file.
+  for (const k of e.literalType ? e.keyed ?? [] : []) {
+    const f = fileOf(facts, k.value, depth + 1);
+    if (f) return f;
   }
   if (e.type === 'identifier') {
     // Every value the name held before this use: a writer that is a file on one branch is a file there.

@@ -45,6 +45,11 @@ export function findStreams(scope: Scope): LogFinding[] {
     const slots = (declaration ? references : [node]).map((use) => slotOf(scope, bunyan, use)).filter((s): s is Slot => s !== undefined);
     const at = { start: node.getStart(scope.sourceFile), end: node.getEnd() };
     if (slots.length === 0) {
+      const redirect = stdoutRedirect(scope, node);
+      if (redirect) {
+        found.push({ messageId: 'stdoutFile', data: { target, stream: redirect }, ...at, identity: `stdoutFile:${target}` });
+        continue;
+      }
       if (creation.alwaysLog || (creation.path && isLogPath(pathPattern(scope, creation.path)))) {
         found.push({ messageId: 'fsLogFile', data: { target, api: creation.api }, ...at, identity: `fsLogFile:${target}` });
       }
@@ -104,7 +109,26 @@ export const ROTATING_STREAMS: ReadonlyArray<{ module: string; exports: string[]
   { module: 'simple-node-logger', exports: [['createSimpleFileLogger']], path: (a, option) => (a[0] && ts.isStringLiteralLike(a[0]) ? a[0] : option(0, 'logFilePath')) },
   { module: 'simple-node-logger', exports: [['createRollingFileLogger']], path: (_a, option) => option(0, 'logDirectory') ?? option(0, 'fileNamePattern') },
   { module: 'tracer', exports: [['dailyfile']], path: (_a, option) => option(0, 'root') },
+  // mini-logger writes each category to daily files under `dir` (https://github.com/node-modules/mini-logger#usage);
+  // its `stdout` option only adds a copy on stdout.
+  { module: 'mini-logger', exports: [[], ['default']], path: (_a, option) => option(0, 'dir') },
 ];
+
+/**
+ * `this.log = fs.createWriteStream(logPath)` then `process.stdout.write = this.log.write.bind(this.log)`: the
+ * process's own stdout (or stderr) now writes into the file, so every log line goes there (homebridge's hb-service
+ * does this unless started with `--stdout`). The stream held under a name or a property; the stream named.
+ */
+function stdoutRedirect(scope: Scope, node: ts.Expression): string | undefined {
+  const h = holder(node);
+  let held: string | undefined;
+  if (ts.isVariableDeclaration(h) && ts.isIdentifier(h.name)) held = h.name.text;
+  else if (ts.isBinaryExpression(h) && h.operatorToken.kind === ts.SyntaxKind.EqualsToken && unwrap(h.right) === node) held = h.left.getText(scope.sourceFile);
+  if (!held || held.length > 80 || !/^[\w$.]+$/.test(held)) return undefined;
+  const name = held.replace(/[.$]/g, '\\$&');
+  const m = new RegExp(`process\\.(stdout|stderr)\\.write\\s*=(?:\\s*process\\.std(?:out|err)\\.write\\s*=)?\\s*(?:\\(?\\s*)?${name}\\.write\\b`).exec(scope.text);
+  return m ? `process.${m[1]}` : undefined;
+}
 
 /** `const stream = fs.createWriteStream(…)`: the declaration, when the stream is stored under a plain name. */
 function declarationHolding(node: ts.Expression): ts.VariableDeclaration | undefined {

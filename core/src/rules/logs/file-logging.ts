@@ -2,7 +2,9 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
+import { nearestManifest } from '../../workspace/manifest';
 import { findFastify } from './file-logging-fastify';
+import { FRAMEWORK_LOGS, findFrameworkLogs, frameworkRows, type FrameworkLogRow } from './file-logging-frameworks';
 import { checkFileLoggingGo, GO_FILE_LOGGING_KEYWORDS, GO_FILE_LOGGING_MESSAGES } from './file-logging-go';
 import { checkFileLoggingPython, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGING_MESSAGES } from './file-logging-python';
 import { findPino } from './file-logging-pino';
@@ -27,6 +29,8 @@ export const meta: RuleMeta = {
     morganFile: `morgan writes access logs to a file ({target}). Drop the \`stream\` option: morgan writes to stdout by default.`,
     consoleFile: `A console.Console writes to a file ({target}). Give it process.stdout and process.stderr.`,
     fsLogFile: `Logs are written to a local file ({target}) with \`{api}\`. Write them to stdout and let the environment route the stream.`,
+    frameworkFile: `{framework}'s logger writes logs to files ({target}). Configure it to write to stdout and let the environment route the stream.`,
+    stdoutFile: `\`{stream}.write\` is replaced by a file stream's ({target}): everything the process prints goes to a file. Leave the process's streams alone and let the environment route them.`,
     ...PYTHON_FILE_LOGGING_MESSAGES,
     ...GO_FILE_LOGGING_MESSAGES,
   },
@@ -38,7 +42,8 @@ export const meta: RuleMeta = {
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
-    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', "'tracer'", '"tracer"', 'streams',
+    'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', 'mini-logger', "'tracer'", '"tracer"', 'streams',
+    '"log_dir"', 'file: true', 'file:true',
     ...PYTHON_FILE_LOGGING_KEYWORDS, ...GO_FILE_LOGGING_KEYWORDS],
 };
 
@@ -46,10 +51,13 @@ export const meta: RuleMeta = {
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
+const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|mini-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
+
+/** The settings of the frameworks in FRAMEWORK_LOGS: pixl-server's `"log_dir"`, lin-mizar's `file: true`. */
+const FRAMEWORK_KEYWORDS = new RegExp(FRAMEWORK_LOGS.map((row) => row.keyword.source).join('|'));
 
 export function isCandidate(text: string): boolean {
   return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text)) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
@@ -58,14 +66,18 @@ export function isCandidate(text: string): boolean {
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkFileLoggingPython(context, report);
   if (context.kind === 'go') return checkFileLoggingGo(context, report);
-  if (!isCandidate(context.text)) return;
+  // Frameworks that log to files by default are judged only in a project that declares them (one manifest read).
+  const frameworks = context.host && FRAMEWORK_KEYWORDS.test(context.text) ? frameworkRows(context.text, nearestManifest(context.host, context.path)?.declared) : [];
+  const candidate = isCandidate(context.text);
+  if (!candidate && frameworks.length === 0) return;
   if (context.kind === 'json') {
-    reportAll(jsonConfig(context), report);
+    reportAll(jsonConfig(context, candidate, frameworks), report);
     return;
   }
   const scope = new Scope(context.sourceFile, context.text, context.program);
   const findings: LogFinding[] = [
-    ...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope),
+    ...(candidate ? [...findWinston(scope), ...findPino(scope), ...findFastify(scope), ...findLog4js(scope), ...findBunyan(scope), ...findStreams(scope), ...findFsWrites(scope)] : []),
+    ...findFrameworkLogs(scope, frameworks, false),
   ].filter((f) => {
     const node = nodeAt(context.sourceFile, f.start, f.end);
     return !isTemporaryCapture(scope, node) && !isOptInFileLog(node);
@@ -74,13 +86,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 }
 
 /** log4js appenders and bunyan streams in a JSON file, read with TypeScript's JSON parser (the file context parses JavaScript). */
-function jsonConfig(context: FileContext): LogFinding[] {
-  if (!/"(appenders|streams)"\s*:/.test(context.text)) return [];
+function jsonConfig(context: FileContext, candidate: boolean, frameworks: readonly FrameworkLogRow[]): LogFinding[] {
+  const libraries = candidate && /"(appenders|streams)"\s*:/.test(context.text);
+  if (!libraries && frameworks.length === 0) return [];
   // With parent pointers, which the detectors climb (`ts.parseJsonText` leaves them unset).
   const json = ts.createSourceFile(context.path, context.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JSON);
   const scope = new Scope(json, context.text);
   // bunyan's fix writes `stream: process.stdout`, which JSON cannot hold: there the finding has no fix.
-  return [...findLog4js(scope), ...findBunyan(scope).map((f) => ({ ...f, fix: undefined }))];
+  return [
+    ...(libraries ? [...findLog4js(scope), ...findBunyan(scope).map((f) => ({ ...f, fix: undefined }))] : []),
+    ...findFrameworkLogs(scope, frameworks, true),
+  ];
 }
 
 /** One report per place, even when two shapes describe the same code. */

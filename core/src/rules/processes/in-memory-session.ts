@@ -3,6 +3,7 @@ import { checkSessionGo, GO_SESSION_KEYWORDS, GO_SESSION_MESSAGES } from './in-m
 import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
 import type { FixDescriptor } from '../../fixes/types';
+import { projectPath } from '../../js/commands';
 import { unwrap } from '../../js/modules';
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { storeFixes, type StoreEdit } from './in-memory-session-fix';
@@ -51,7 +52,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const seen = new Set<string>();
   /** Store constructions a session() call or a followed export reaches: reported there, not where they are built. */
   const reached = new Set<ts.Node>();
+  const installer = INSTALLER_DIR.test(projectPath(context));
   const emit = (messageId: string, node: ts.Node, data: Record<string, string>, fixes?: FixDescriptor[]): void => {
+    if (installer && inInstallFunction(node)) return;
     const start = node.getStart(sf);
     const key = `${messageId}:${start}`;
     if (seen.has(key)) return;
@@ -102,6 +105,32 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 }
 
 type Emit = (messageId: string, node: ts.Node, data: Record<string, string>, fixes?: FixDescriptor[]) => void;
+
+/** A folder of the app's setup: `install/`, `installer/`, `setup-wizard/`. */
+const INSTALLER_DIR = /(?:^|\/)(?:install|installer|setup-wizard)\//i;
+
+/**
+ * Inside a function named for installing (`web.install = async function (port) {…}`, `function runInstaller()`): a
+ * one-off web installer started before the app exists (NodeBB's `install/web.js`), serving one person for one setup
+ * and then stopped. Its session lasts that setup; no second instance or restart shares it.
+ */
+function inInstallFunction(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    if (/install/i.test(functionName(n) ?? '')) return true;
+  }
+  return false;
+}
+
+/** The name a function goes by: its own, or the variable or property it is assigned to. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteralLike(fn.name))) return fn.name.text;
+  const p = fn.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) return p.name.text;
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return undefined;
+}
 
 /** The store an express/fastify-style session ends up with, and where to point at it; undefined when fine or unknown. */
 function judge(scope: SessionScope, options: SessionOptions): { verdict: StoreVerdict; at?: ts.Node } | undefined {

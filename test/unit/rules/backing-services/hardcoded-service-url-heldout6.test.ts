@@ -22,11 +22,14 @@ new RuleTester({ filename: '/ws/app/app/configuration_example.py' }).run(rule, {
   ],
 });
 
+const PROVIDER = (name: string, host: string) => `import nodemailer from 'nodemailer';\nexport class ${name} {\n  constructor(private config: { user: string; password: string }) {\n    this.transport = nodemailer.createTransport({ host: '${host}', port: 587, auth: { user: config.user, pass: config.password } });\n  }\n}\n`;
 // Held-out 7 (peppermint): a Gmail OAuth2 transport names nodemailer's well-known service, and its host beside it.
 const GMAIL = (options: string) => `import nodemailer from 'nodemailer';\nnodemailer.createTransport({ ${options}, port: 465, secure: true, auth: { type: 'OAuth2', user } });\n`;
 new RuleTester({ filename: '/ws/src/mail.ts' }).run(rule, {
   valid: [
     { name: "nodemailer's well-known service names the provider, its host is the provider's", code: GMAIL("service: 'gmail', host: 'smtp.gmail.com'") },
+    // Stop 27 (issue 10): novu's Outlook 365 provider class; the provider's own endpoint is what the class integrates.
+    { name: "a well-known provider's host in a class named for the provider", code: PROVIDER('Outlook365EmailProvider', 'smtp.office365.com') },
   ],
   invalid: [
     {
@@ -36,6 +39,8 @@ new RuleTester({ filename: '/ws/src/mail.ts' }).run(rule, {
       output: GMAIL('host: process.env.SMTP_HOST'),
       envOutput: 'SMTP_HOST=smtp.gmail.com\n',
     },
+    { name: "a deployment's own SMTP host in a provider class", code: PROVIDER('CustomSmtpProvider', 'mail.acme.internal'), errors: [['host', 4, "'mail.acme.internal'"]], output: PROVIDER('CustomSmtpProvider', 'mail.acme.internal').replace("'mail.acme.internal'", 'process.env.SMTP_HOST'), envOutput: 'SMTP_HOST=mail.acme.internal\n' },
+    { name: "a well-known provider's host in a class named otherwise", code: PROVIDER('Mailer', 'smtp.office365.com'), errors: [['host', 4, "'smtp.office365.com'"]], output: PROVIDER('Mailer', 'smtp.office365.com').replace("'smtp.office365.com'", 'process.env.SMTP_HOST'), envOutput: 'SMTP_HOST=smtp.office365.com\n' },
     {
       name: 'a service chosen at run time names no provider',
       code: GMAIL("service: process.env.SMTP_SERVICE, host: 'smtp.gmail.com'"),

@@ -12,6 +12,8 @@ const notIgnored = (line = 1, text = 'DATABASE_URL=postgres://localhost/app') =>
 const VITE = { ...GIT, '/ws/web/package.json': '{"devDependencies":{"vite":"^5.0.0"}}' };
 const VITE_DEFAULTS = 'VITE_API_URL=http://localhost:8000\nMAILPIT_HOST=http://localhost:8025\n';
 const tracked = (text: string): Array<[string, number, string]> => [['tracked', 1, text]];
+// A tracked (or not ignored) file of non-secret defaults: still reported, as information, with the message saying why.
+const defaults = (text: string, messageId = 'trackedDefaults') => [{ messageId, line: 1, text, severity: 'info' as const }];
 const inVite = (name: string, code: string, filename = '/ws/web/.env', files: Record<string, string> = VITE) => ({ name, filename, code, files, gitTracked: true });
 
 new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
@@ -57,14 +59,29 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
     { ...inVite('a Vite project\'s .env with a password', 'ADMIN_PASSWORD=changethis\n'), errors: tracked('ADMIN_PASSWORD=changethis') },
     { ...inVite('a Vite project\'s .env with a database URL to another machine', 'DATABASE_URL=postgresql://app:q8Zr2vLp4Kx9@db.internal:5432/app\n'), errors: tracked('DATABASE_URL=postgresql://app:q8Zr2vLp4Kx9@db.internal:5432/app') },
     { ...inVite('a Vite project\'s .env with a URL holding a password', 'PROXY=http://admin:hunter2@proxy.internal:8080\n'), errors: tracked('PROXY=http://admin:hunter2@proxy.internal:8080') },
-    { ...inVite('.env.local of a Vite project', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/.env.local'), errors: tracked('VITE_API_URL=http://localhost:8000') },
-    { ...inVite('a .env in another folder than the tool\'s package.json', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/src/.env'), errors: tracked('VITE_API_URL=http://localhost:8000') },
-    { ...inVite('a backend package\'s .env', 'PORT=3000\n', '/ws/api/.env', { ...VITE, '/ws/api/package.json': '{"dependencies":{"express":"4.0.0"}}' }), errors: tracked('PORT=3000') },
+    { ...inVite('.env.local of a Vite project', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/.env.local'), errors: defaults('VITE_API_URL=http://localhost:8000') },
+    { ...inVite('a .env in another folder than the tool\'s package.json', 'VITE_API_URL=http://localhost:8000\n', '/ws/web/src/.env'), errors: defaults('VITE_API_URL=http://localhost:8000') },
+    { ...inVite('a backend package\'s .env', 'PORT=3000\n', '/ws/api/.env', { ...VITE, '/ws/api/package.json': '{"dependencies":{"express":"4.0.0"}}' }), errors: defaults('PORT=3000') },
     { name: 'Compose variables beside a service password', code: 'COMPOSE_PROJECT_NAME=app\nDB_PASSWORD=hunter2\n', gitTracked: true, errors: tracked('COMPOSE_PROJECT_NAME=app') },
     { name: 'a Makefile includes it but a variable names a secret', code: 'VERSION=1\nAPI_TOKEN=q8Zr2vLp4Kx9\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('VERSION=1') },
     { name: 'a Makefile includes it but a value is a URL', code: 'DATABASE_URL=postgres://localhost/app\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('DATABASE_URL=postgres://localhost/app') },
-    { name: 'a Makefile that includes another file', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env.build\n# copies .env\n' }, errors: tracked('VERSION=1') },
-    { name: 'a Makefile in another folder', filename: '/ws/api/.env', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: tracked('VERSION=1') },
+    { name: 'a Makefile that includes another file', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env.build\n# copies .env\n' }, errors: defaults('VERSION=1') },
+    { name: 'a Makefile in another folder', filename: '/ws/api/.env', code: 'VERSION=1\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n' }, errors: defaults('VERSION=1') },
+    // Stop 27 (issue 10): the content decides. Non-secret defaults (held-out 5-8: a CRA build switch, frontend build
+    // values, a Prisma SQLite path, shared backend defaults with `xxx` slots, compose image tags) are information.
+    { name: 'a build switch with no tool manifest beside it', filename: '/ws/popup/.env', code: 'INLINE_RUNTIME_CHUNK=false\n', gitTracked: true, errors: defaults('INLINE_RUNTIME_CHUNK=false') },
+    { name: 'a SQLite path for the Prisma CLI', filename: '/ws/prisma/.env', code: '# committed on purpose\nDATABASE_URL="file:../data/app.db?connection_limit=1"\n', gitTracked: true, errors: defaults('# committed on purpose') },
+    { name: 'app name, port, locale, a public CDN and secret slots masked with x', code: 'APP_NAME = Admin\nAPP_PORT = 7001\nAPP_LOCALE = zh-CN\nOSS_ACCESSKEY=xxx\nOSS_SECRETKEY=xxx\nOSS_DOMAIN=https://cdn.acme.org\nOSS_ZONE=Zone_z2 # the zone\n', gitTracked: true, errors: defaults('APP_NAME = Admin') },
+    { name: 'image tags, ports and an interpolated port', code: 'IMAGE_NAME=acme/app\nIMAGE_VERSION=2\nAPI_PORT=${API_PORT:-8000}\nAPP_URL=http://localhost:8080\n', gitTracked: true, errors: defaults('IMAGE_NAME=acme/app') },
+    { name: 'a secret slot left empty or interpolated', code: 'PORT=3000\nAPI_TOKEN=\nDB_PASSWORD=${DB_PASSWORD}\n', gitTracked: true, errors: defaults('PORT=3000') },
+    { name: 'not ignored, non-secret defaults', code: 'PORT=3000\n', files: IGNORES_ELSE, errors: defaults('PORT=3000', 'notIgnoredDefaults') },
+    // A secret, a credential or a service address keeps the error (full-stack-fastapi-template, hedgedoc,
+    // wild-workouts, flask-by-example): the file is one deploy's configuration.
+    { name: 'a stock password the compose set-up runs with', code: 'MYSQL_ADDR=localhost\nMYSQL_PASSWORD=password\n', gitTracked: true, errors: tracked('MYSQL_ADDR=localhost') },
+    { name: 'a database URL without a password', code: 'export APP_SETTINGS="config.Dev"\nexport DATABASE_URL="postgresql://localhost/wordcount_dev"\n', gitTracked: true, errors: tracked('export APP_SETTINGS="config.Dev"') },
+    { name: 'a login in a web URL', code: 'MIRROR=https://ci:q8Zr2vLp4Kx9@mirror.internal/\n', gitTracked: true, errors: tracked('MIRROR=https://ci:q8Zr2vLp4Kx9@mirror.internal/') },
+    { name: 'a provider key under a plain name', code: 'NOTIFY=ghp_q8Zr2vLp4Kx9Wm3Tn7Yb5Hc1Jd6Fg0Ls2Pa4\n', gitTracked: true, errors: [{ messageId: 'tracked', line: 1 }] },
+    { name: 'not ignored, a secret', code: 'SESSION_SECRET=q8Zr2vLp4Kx9\n', files: IGNORES_ELSE, errors: [{ messageId: 'notIgnored', line: 1 }] },
   ],
 });
 

@@ -66,5 +66,16 @@ new RuleTester({ filename: '/ws/package.json', files: {} }).run(rule, {
     },
     { name: 'no name key, reported at the opening brace', code: '{ "dependencies": { "express": "^4" } }', errors: [['missing', 1, '{']] },
     { name: 'outside a repository the scan root is the limit', filename: API, code: MANIFEST, files: { '/repo/pnpm-lock.yaml': 'x' }, root: '/repo/packages/api', errors: [['missing', 2, '"name"']] },
+    // Stop 27 (issue 10): helpers of a Python or Go application (changedetection.io's Sass build and docs builder,
+    // bookwyrm's dev-tools linters, umap's vendored-library sources) are information.
+    ...[['pyproject.toml', '/ws/package.json'], ['requirements.txt', '/ws/app/static/styles/package.json'], ['go.mod', '/ws/docs/package.json'], ['setup.py', '/ws/dev-tools/package.json']].map(([marker, filename]) => ({
+      name: `a package with no start script in a project with a ${marker}`,
+      filename,
+      code: pkg({ name: 'styles', scripts: { build: 'sass scss:css' }, devDependencies: { sass: '^1' } }),
+      files: { [`/ws/${marker}`]: '' },
+      errors: [{ messageId: 'helper', line: 2, text: '"name"', severity: 'info' as const }],
+    })),
+    { name: 'a Node service (a start script) in a Python project keeps the warning', filename: '/ws/node-service/package.json', code: pkg({ name: 'svc', scripts: { start: 'node index.js' }, dependencies: { express: '^4' } }), files: { '/ws/requirements.txt': 'flask\n' }, errors: [{ messageId: 'missing', line: 2, severity: 'warning' as const }] },
+    { name: 'a front-end build of a PHP project keeps the warning', code: pkg({ name: 'web', scripts: { dev: 'mix' }, devDependencies: { 'laravel-mix': '^6' } }), files: { '/ws/composer.json': '{}' }, errors: [{ messageId: 'missing', line: 2, severity: 'warning' as const }] },
   ],
 });

@@ -4,6 +4,7 @@ import { defaultConfig } from '../../../../core/src/config';
 import { FileContext } from '../../../../core/src/context';
 import { analyze } from '../../../../core/src/engine';
 import { isCandidate, rule } from '../../../../core/src/rules/logs/file-logging';
+import { FRAMEWORK_LOGS } from '../../../../core/src/rules/logs/file-logging-frameworks';
 import { ROTATING_STREAMS } from '../../../../core/src/rules/logs/file-logging-streams';
 import { analysis, findings } from '../../../fixtures/workspace/harness';
 import { RuleTester } from '../ruleTester';
@@ -83,3 +84,20 @@ test(`${RULE}: cost: a file with a logger is parsed`, () => {
 test(`${RULE}: every keyword is lower-case (the engine tests them on lower-cased text)`, () => {
   for (const k of rule.meta.keywords) assert.equal(k, k.toLowerCase());
 });
+
+// Stop 27 (issue 10): frameworks whose logger writes files by default (Cronicle's pixl-server `log_dir`, lin-cms-koa's
+// lin-mizar `log.file`), judged only in a project that declares the framework. Each row's examples run here.
+for (const row of FRAMEWORK_LOGS) {
+  const json = row.tp.trimStart().startsWith('{');
+  const filename = json ? '/ws/conf/config.json' : '/ws/app/config/log.js';
+  const declared = { '/ws/package.json': JSON.stringify({ name: 'app', dependencies: { [row.package]: '^1.0.0' } }) };
+  new RuleTester({ filename, files: declared }).run(rule, {
+    valid: [
+      { name: `${row.package}: the false example`, code: row.fp },
+      { name: `${row.package}: the true example in a project that does not declare it`, code: row.tp, files: { '/ws/package.json': '{"name":"app","dependencies":{"express":"^4"}}' } },
+    ],
+    invalid: [
+      { name: `${row.package}: the true example`, code: row.tp, errors: [{ messageId: 'frameworkFile', data: { framework: row.package, target: 'logs' } }] },
+    ],
+  });
+}

@@ -54,6 +54,13 @@ export const ROWS: Array<{ module: string; tp: string; tpText: string; fp: strin
     tpText: "tracer.dailyfile({ root: './logs', maxLogFiles: 10 })",
     fp: "const tracer = require('tracer');\nmodule.exports = tracer.colorConsole();\n",
   },
+  {
+    // Stop 27 (issue 10): cnpmjs.org's common/logger.js, daily files under config.logdir.
+    module: 'mini-logger',
+    tp: "const Logger = require('mini-logger');\nmodule.exports = Logger({ categories: ['sync'], dir: config.logdir, stdout: config.debug });\n",
+    tpText: "Logger({ categories: ['sync'], dir: config.logdir, stdout: config.debug })",
+    fp: "const Logger = require('mini-logger');\nmodule.exports = Logger.prototype;\n",
+  },
 ];
 
 const CAPTURE = [
@@ -76,6 +83,13 @@ const OPT_IN = (test: string): string =>
   `import pino from 'pino';\nconst targets = [];\nconst loggingFilePath = env('LOGGER_FILE_PATH');\nif (${test}) {\n  targets.push({ target: 'pino/file', options: { destination: loggingFilePath } });\n}\nexport const logger = pino({ transport: { targets } });\n`;
 
 export const OTHER_INVALID: InvalidCase[] = [
+  // Stop 27 (issue 10): homebridge-config-ui-x's hb-service points the process's stdout and stderr at its log file.
+  {
+    name: "process.stdout.write replaced by a file stream's write",
+    filename: '/ws/src/bin/service.ts',
+    code: code("import { createWriteStream } from 'node:fs';", 'export class Service {', '  start() {', "    this.log = createWriteStream(this.logPath, { flags: 'a' });", '    process.stdout.write = process.stderr.write = this.log.write.bind(this.log);', '  }', '}'),
+    errors: [{ messageId: 'stdoutFile', line: 4, text: "createWriteStream(this.logPath, { flags: 'a' })", data: { stream: 'process.stdout', target: 'this.logPath' } }],
+  },
   {
     name: 'not opt-in: the file is written when the log file setting is unset',
     code: OPT_IN('!loggingFilePath'),
@@ -161,6 +175,8 @@ export const OTHER_INVALID: InvalidCase[] = [
 ];
 
 export const OTHER_VALID: ValidCase[] = [
+  // Stop 27: a file stream whose write is not handed to the process's stdout.
+  { name: 'a file stream beside process.stdout.write left alone', filename: '/ws/src/service.ts', code: code("import { createWriteStream } from 'node:fs';", 'export class Service {', '  start() {', "    this.out = createWriteStream(this.dataPath, { flags: 'a' });", '    process.stdout.write(this.banner);', '  }', '}') },
   { name: 'opt-in: a pino/file target only when the log file setting is set', code: OPT_IN('loggingFilePath') },
   { name: 'opt-in: a winston File transport under if (process.env.LOG_FILE !== undefined)', code: `${W}if (process.env.LOG_FILE !== undefined) {\n  logger.add(new winston.transports.File({ filename: process.env.LOG_FILE }));\n}` },
   { name: "opt-in: a switch compared with 'file'", code: `${W}if (config.logTarget === 'file' && config.logFilePath) {\n  logger.add(new winston.transports.File({ filename: config.logFilePath }));\n}` },
