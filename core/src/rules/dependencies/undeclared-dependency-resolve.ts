@@ -77,13 +77,6 @@ export class Resolution {
         if (scope) r.scopes.add(scope);
       }
     }
-    // The workspace root's own code: npm, Yarn and Bun link every member into the root's node_modules, so the root
-    // resolves a member by name without declaring it (nodecg's root `index.js` importing its `nodecg` member). pnpm
-    // links only what the root declares, so a root beside a pnpm-workspace.yaml does not count.
-    if (chain[0].workspaces.length > 0 && host.readFile(path.join(chain[0].dir, 'pnpm-workspace.yaml')) === undefined) {
-      r.workspaceRoots.push({ dir: chain[0].dir, globs: chain[0].workspaces });
-      r.addWorkspaceNames(chain[0].dir, chain[0].workspaces);
-    }
     // A package.json that declares nothing and is no workspace member (an Egg/tegg module descriptor, a
     // subfolder's name tag) installs nothing: its imports resolve from the package around it. So does a manifest
     // with no name and no runtime dependencies (a scripts folder's `{ "type": "module", "devDependencies": … }`):
@@ -142,18 +135,17 @@ export class Resolution {
 
   private addWorkspaceNames(rootDir: string, globs: string[]): void {
     const list = this.host.list?.bind(this.host);
+    if (!list) return;
     for (const glob of globs) {
       const clean = glob.replace(/\/$/, '');
-      // `packages/*` and `apps/*`: one level of listing covers what real workspaces use. A glob naming one folder
-      // (`workspaces/nodecg`) needs no listing.
+      // `packages/*` and `apps/*`: one level of listing covers what real workspaces use.
       const star = clean.indexOf('*');
-      if (star >= 0 && !list) continue;
       const base = star < 0 ? clean : clean.slice(0, clean.lastIndexOf('/', star) + 1);
       const match = picomatch(clean);
       const baseDir = path.join(rootDir, base);
       let entries: string[] = [];
       try {
-        entries = star < 0 || !list ? [''] : list(baseDir);
+        entries = star < 0 ? [''] : list(baseDir);
       } catch {
         entries = [];
       }
