@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
+import { gitView } from '../workspace/git';
+import { parseManifest } from '../workspace/manifest';
 
 /**
  * Variables a bundler config of the project writes into the code at build time: webpack's `DefinePlugin`,
@@ -46,23 +48,50 @@ export function definedIn(text: string): Set<string> {
   return out;
 }
 
+/** Front-end build tools whose documentation has `.env` hold the committed defaults of every mode. */
+export const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
+
 /**
  * Variables the `.env.production` of a JavaScript package sets: Create React App, Vite and Next load that file
  * for every production build of the package whose folder holds it (beside its package.json), so the build, not
  * the deployer, sets them (a UI package's `PUBLIC_URL=/`, `REACT_APP_API_URL=/`). A `.env.production.local`
  * stays one machine's and does not count; neither does a `.env.production` of a folder without a package.json.
+ * The `.env` of a Vite, Next or CRA package counts the same way when git does not ignore it: those tools load it in
+ * every mode and document it as the committed defaults, private values going to `.env.local`
+ * (https://nextjs.org/docs/app/guides/environment-variables#default-environment-variables,
+ * https://vite.dev/guide/env-and-mode#env-files); a `.env` that `.gitignore` excludes is one machine's.
  */
 export function buildModeEnvNames(host: FileHost, dirs: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const dir of new Set(dirs)) {
-    let text: string | undefined;
+    let manifestText: string | undefined;
     try {
-      text = host.readFile(path.join(dir, 'package.json')) === undefined ? undefined : host.readFile(path.join(dir, '.env.production'));
+      manifestText = host.readFile(path.join(dir, 'package.json'));
     } catch {
-      text = undefined;
+      manifestText = undefined;
     }
-    if (!text || text.length > MAX_BYTES) continue;
-    for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/gm)) out.add(m[1]);
+    if (manifestText === undefined) continue;
+    addAssignedNames(out, readText(host, path.join(dir, '.env.production')));
+    const manifest = parseManifest(path.join(dir, 'package.json'), manifestText);
+    if (!manifest || !COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool))) continue;
+    const envFile = path.join(dir, '.env');
+    const text = readText(host, envFile);
+    if (text === undefined) continue;
+    const git = gitView(host, envFile);
+    if (git && !git.ignores) addAssignedNames(out, text);
   }
   return out;
+}
+
+function readText(host: FileHost, file: string): string | undefined {
+  try {
+    return host.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function addAssignedNames(out: Set<string>, text: string | undefined): void {
+  if (!text || text.length > MAX_BYTES) return;
+  for (const m of text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/gm)) out.add(m[1]);
 }

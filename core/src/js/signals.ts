@@ -21,6 +21,11 @@ export const SIGTERM_LIBRARIES: ReadonlyArray<{ module: RegExp; exports: string[
   { module: /^apollo-server$/, exports: [['ApolloServer']] },
   // @apollo/server (v4+): `startStandaloneServer(server)` does the same.
   { module: /^@apollo\/server\/standalone$/, exports: [['startStandaloneServer']] },
+  // Effect's `NodeRuntime.runMain(program)` (also `program.pipe(NodeRuntime.runMain)`) listens for SIGINT and SIGTERM
+  // and interrupts the main fiber, so the program's finalizers close its servers (https://effect.website/docs/platform/runtime/).
+  { module: /^@effect\/platform-node(?:\/NodeRuntime)?$/, exports: [['NodeRuntime', 'runMain'], ['runMain']] },
+  // Bun's runtime of the same platform packages does the same (`BunRuntime.runMain`).
+  { module: /^@effect\/platform-bun(?:\/BunRuntime)?$/, exports: [['BunRuntime', 'runMain'], ['runMain']] },
 ];
 
 function installsHandler(resolved: ModulePath | undefined): boolean {
@@ -41,7 +46,7 @@ export interface SignalFacts {
  * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)`, also with
  * signal names from arrays, loops, constants or object keys (a `process.on(sig, …)` in a file that names
  * SIGTERM), and the libraries that install the handler: terminus, lightship, close-with-grace,
- * http-graceful-shutdown, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
+ * http-graceful-shutdown, Effect's `runMain`, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
  * install no handler, and a SIGINT handler alone does not answer the orchestrator's SIGTERM.
  */
 export function handlesSigterm(sf: ts.SourceFile, bindings = ModuleBindings.of(sf)): boolean {
@@ -92,6 +97,9 @@ const signalCalls = new BoundStatementMemo<{ listens?: 'SIGTERM' | 'other' | 'na
         else if (first) listens = 'named';
       }
       if (installsHandler(bindings.resolve(node.expression))) installs = true;
+      // `program.pipe(NodeRuntime.runMain)`: a pipe calls the functions it is given.
+      const pipe = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : callee;
+      if (pipe === 'pipe' && node.arguments.some((a) => installsHandler(bindings.resolve(a)))) installs = true;
       if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks') installs = true;
     }
     if (ts.isNewExpression(node) && installsHandler(bindings.resolve(node.expression))) installs = true;

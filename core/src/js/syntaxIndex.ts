@@ -98,7 +98,9 @@ function collect(statement: ts.Statement): Part {
     }
     if (ts.isCallExpression(node)) {
       if (startsSomething(node)) part.servers.push(node);
-      if (mayResolve(node.expression) || (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'enableShutdownHooks')) part.calls.push(node);
+      // Nest's `app.enableShutdownHooks()` and a pipe of anything (`main().pipe(NodeRuntime.runMain)`, signals.ts).
+      if (mayResolve(node.expression) || (ts.isPropertyAccessExpression(node.expression) &&
+          (node.expression.name.text === 'enableShutdownHooks' || node.expression.name.text === 'pipe'))) part.calls.push(node);
       if (!inLiteralType && mayResolve(node.expression)) part.serviceUrls.push(node);
     }
     // `type Config = { url: 'redis://cache:6379' }` describes a value: hardcoded-service-url skips literal types.

@@ -7,7 +7,7 @@ import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { echoesAccount, USER_KEYS } from './structured';
-import { isCodeWord, isSecretValue, isUsedSecretValue, mayBeSecretDefault } from './value';
+import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom, mayBeSecretDefault } from './value';
 
 
 /** A string literal that the syntax tree says holds a secret. */
@@ -311,6 +311,12 @@ function echoesDefaultAccount(literal: ts.StringLiteralLike, slot: ts.Node): boo
   return echoesAccount(literal.text, siblings);
 }
 
+/** Does the expression read the variable (`process.env.X`, `decode(process.env.X)`)? */
+function readsVariable(node: ts.Node, name: string): boolean {
+  if (envReadName(node) === name) return true;
+  return ts.forEachChild(node, (child) => (readsVariable(child, name) ? true : undefined)) === true;
+}
+
 function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): JsSecret | undefined {
   const slot = outermost(literal);
   const parent = slot.parent;
@@ -366,7 +372,13 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
   // `process.env.DEBUG ? 'a' : 'b'`: a value the environment chooses, with nothing to drop.
   if (ts.isConditionalExpression(parent) && (parent.whenFalse === slot || parent.whenTrue === slot)) {
     const envName = envReadName(parent.condition);
-    return envName ? { ...base, kind: 'fallback', name: envName, envName } : undefined;
+    if (!envName) return undefined;
+    // The variable's default is the branch taken when it is unset, beside a branch that uses it. A literal taken
+    // when it is set, or beside another literal, is a label its presence picks (grist's boot probe
+    // `process.env.GRIST_SESSION_SECRET ? 'set' : 'not set'`): only a random-looking value counts there.
+    const picked = parent.whenTrue === slot || !readsVariable(parent.whenTrue, envName);
+    if (picked && !looksRandom(literal.text)) return undefined;
+    return { ...base, kind: 'fallback', name: envName, envName };
   }
   if (ts.isBindingElement(parent) && parent.initializer === slot) return defaulted(propertyNameText(parent.propertyName ?? parent.name));
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {

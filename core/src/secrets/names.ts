@@ -56,6 +56,9 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   // of a group of settings (`PasswordPolicyOptions: 'PARSE_SERVER_PASSWORD_POLICY_'`).
   'identifier', 'identifiers', 'numerics', 'numeric', 'digits', 'alpha', 'alphanumeric', 'alphanumerics', 'symbols',
   'options', 'opts', 'settings',
+  // The initialisation vector beside an encryption key is public by design, stored or sent with the ciphertext
+  // (NIST SP 800-38A, appendix C): `ACCESS_TOKEN_ENCRYPTION_IV`; the key beside it is the secret.
+  'iv',
 ]);
 
 // Words after the secret's own word that make the name a quantity about it: `ACCESS_TOKEN_EXPIRES_IN=3600`,
@@ -164,7 +167,8 @@ export function isSigningSecretName(name: string): boolean {
 // Last words that name a kind of setting a random-looking value is often made of yet never a secret: a model's
 // id (`gemini-2.5-flash-image`), a role, a region, a version, a container image. Not `id`: a client id may be a random key.
 // An address is where something is reached (`DBUS_SESSION_BUS_ADDRESS`), never how one proves who one is.
-const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'image', 'tag', 'address', 'addr']);
+// An initialisation vector (`ENCRYPTION_IV`) is random by nature and public by design.
+const SETTING_KINDS = new Set(['model', 'models', 'role', 'roles', 'region', 'version', 'locale', 'language', 'theme', 'mode', 'format', 'image', 'tag', 'address', 'addr', 'iv']);
 // Words after the kind that say which one is chosen (`ANTHROPIC_MODEL_PREF`, `EMBEDDING_MODEL_DEFAULT`).
 const CHOICE_WORDS = new Set(['pref', 'prefs', 'preference', 'preferred', 'default', 'choice', 'selected']);
 

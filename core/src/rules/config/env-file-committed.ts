@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
+import { COMMITTED_ENV_TOOLS } from '../../env/bundlerDefined';
 import { gitView } from '../../workspace/git';
 import { nearestManifest } from '../../workspace/manifest';
 import { isSecretEnvName, isSensitiveName } from '../../secrets/names';
@@ -34,8 +35,6 @@ export function isPrivateEnvFile(filePath: string): boolean {
   return base === '.env' || /^\.env(\.[\w-]+)?\.local$/.test(base);
 }
 
-/** Front-end build tools whose documentation says `.env` holds the committed defaults (`.env.local` the private values). */
-const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=(.*)$/gm;
 // `scheme://user:password@host`.
 const URL_LOGIN = /:\/\/[^/\s:@]*:([^/\s@]+)@([^\s/'"]*)/;

@@ -34,7 +34,7 @@ export const meta: RuleMeta = {
   // JS needs only `discord` (discord.js's client). Before, every JS file calling a `.run(` was parsed, twice.
   gate: (text, kind, context) => context.lineLocal(SIGTERM_GATE) || (kind === 'js' ? JS_DISCORD.test(text) : PYTHON_SIGTERM_GATE.test(text)),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
-  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'hapi', 'glue',
+  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
     // Go: every `package main` file (the program's entry) and every file that registers for signals.
     'package main', 'signal.notify'],
 };

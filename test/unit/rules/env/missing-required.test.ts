@@ -75,3 +75,31 @@ new RuleTester(WITH_SCHEMA).run(rule, {
     })),
   ],
 });
+
+// Held-out 9 (teable): a Next app's tracked `.env` holds the shared defaults Next loads in every mode; the example
+// lists what each deployment sets in its environment or `.env.local`.
+const NEXT_PACKAGE = { '/ws/package.json': '{ "name": "web", "dependencies": { "next": "14.2.0" } }\n', '/ws/.env.example': 'PUBLIC_ORIGIN=https://example.com\nSECRET_KEY=x\n' };
+new RuleTester({ filename: '/ws/.env' }).run(rule, {
+  valid: [
+    { name: "a Next package's tracked .env is its shared defaults", code: 'NEXT_BUILD_ENV_OUTPUT=classic\n', files: NEXT_PACKAGE, gitTracked: true },
+  ],
+  invalid: [
+    {
+      name: 'the same .env untracked is this machine\'s configuration',
+      code: 'NEXT_BUILD_ENV_OUTPUT=classic\n',
+      files: NEXT_PACKAGE,
+      errors: [{ messageId: 'missing', line: 1, data: { names: '`PUBLIC_ORIGIN`, `SECRET_KEY`', source: '.env.example' } }],
+      output: null,
+      suggestions: ['NEXT_BUILD_ENV_OUTPUT=classic\nPUBLIC_ORIGIN=\nSECRET_KEY=\n'],
+    },
+    {
+      name: "a tracked .env of a package that no front-end build tool loads",
+      code: 'NEXT_BUILD_ENV_OUTPUT=classic\n',
+      files: { ...NEXT_PACKAGE, '/ws/package.json': '{ "name": "api", "dependencies": { "express": "4.0.0" } }\n' },
+      gitTracked: true,
+      errors: [{ messageId: 'missing', line: 1, data: { names: '`PUBLIC_ORIGIN`, `SECRET_KEY`', source: '.env.example' } }],
+      output: null,
+      suggestions: ['NEXT_BUILD_ENV_OUTPUT=classic\nPUBLIC_ORIGIN=\nSECRET_KEY=\n'],
+    },
+  ],
+});
