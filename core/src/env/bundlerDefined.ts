@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
 import { gitView } from '../workspace/git';
-import { parseManifest } from '../workspace/manifest';
+import { nearestManifest } from '../workspace/manifest';
 
 /**
  * Variables a bundler config of the project writes into the code at build time: webpack's `DefinePlugin`,
@@ -49,7 +49,16 @@ export function definedIn(text: string): Set<string> {
 }
 
 /** Front-end build tools whose documentation has `.env` hold the committed defaults of every mode. */
-export const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
+const COMMITTED_ENV_TOOLS = ['vite', 'next', 'react-scripts'];
+
+/**
+ * The file sits beside the package.json of a Vite, Next or Create React App package: where that tool loads `.env`
+ * as its committed defaults (the tools' docs, cited at buildModeEnvNames).
+ */
+export function besideCommittedEnvTool(host: FileHost, file: string): boolean {
+  const manifest = nearestManifest(host, file);
+  return manifest !== undefined && manifest.dir === path.dirname(file) && COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool));
+}
 
 /**
  * Variables the `.env.production` of a JavaScript package sets: Create React App, Vite and Next load that file
@@ -72,9 +81,8 @@ export function buildModeEnvNames(host: FileHost, dirs: readonly string[]): Set<
     }
     if (manifestText === undefined) continue;
     addAssignedNames(out, readText(host, path.join(dir, '.env.production')));
-    const manifest = parseManifest(path.join(dir, 'package.json'), manifestText);
-    if (!manifest || !COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool))) continue;
     const envFile = path.join(dir, '.env');
+    if (!besideCommittedEnvTool(host, envFile)) continue;
     const text = readText(host, envFile);
     if (text === undefined) continue;
     const git = gitView(host, envFile);

@@ -57,6 +57,9 @@ const DESCRIBING_WORDS = new Set([
 // Describing words that tell the reader to put their own value in: a placeholder whatever else it names.
 const INSTRUCTION_WORDS = new Set(['your', 'yours', 'here', 'goes', 'put', 'insert', 'enter', 'paste', 'fill', 'replace', 'set', 'me', 'own', 'real', 'actual', 'generated', 'random']);
 
+// A key's prefix and a few x's where the key goes (`sk-xxx`, `ghp_XXXX`), as a deploy template writes it.
+const PREFIX_AND_XS = /^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i;
+
 // Runs of characters in order that a sample key is typed as.
 const COUNTING = ['0123456789abcdef', '0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz'];
 
@@ -161,8 +164,7 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?$/i.test(v) || /^[a-z]{1,8}[-_][A-Z]{2,8}$/.test(v)) return true;
   // The prefix and a counting sample after it (`re_132`, `key_abc123`): far too short for a key.
   if (/^(?:[a-z]{1,3}|key|token|secret)[-_](?:\d{1,4}|abc\d*|xyz\d*)$/i.test(v)) return true;
-  // The prefix and a few x's where the key goes (`sk-xxx`, `ghp_XXXX`), as a deploy template writes it.
-  if (/^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i.test(v)) return true;
+  if (PREFIX_AND_XS.test(v)) return true;
   // A value that says it holds nothing: `sk_nothing`, `just empty text`.
   if (/(?:^|[-_ ])(?:nothing|empty)(?:[-_ ]|$)/i.test(v)) return true;
   if (INTERPOLATION.test(v)) return true;
@@ -230,7 +232,7 @@ const TEMPLATE_BLANK = /(?:^|[^a-z])your(?:[^a-z].*)?[^a-z]here(?:[^a-z]|$)|^<[^
 export function isTemplateMarker(value: string): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > 64) return false;
-  return MARKER_WORDS.test(v) || TEMPLATE_BLANK.test(v) || /^[a-z]{1,8}[-_](?:[a-z]{1,8}[-_])?x{3,}$/i.test(v);
+  return MARKER_WORDS.test(v) || TEMPLATE_BLANK.test(v) || PREFIX_AND_XS.test(v);
 }
 
 /** True for SCREAMING_SNAKE names: a value that is the *name* of an environment variable, not its value. */

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
-import { COMMITTED_ENV_TOOLS } from '../../env/bundlerDefined';
+import { besideCommittedEnvTool } from '../../env/bundlerDefined';
 import { gitView } from '../../workspace/git';
-import { nearestManifest } from '../../workspace/manifest';
 import { isSecretEnvName, isSensitiveName } from '../../secrets/names';
 import { isLocalUrlHost, realPassword } from '../../secrets/providers/connection-strings';
 import { isDescriptive, isEnvVarName } from '../../secrets/placeholder';
@@ -39,6 +38,11 @@ const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=(.*)$/gm;
 // `scheme://user:password@host`.
 const URL_LOGIN = /:\/\/[^/\s:@]*:([^/\s@]+)@([^\s/'"]*)/;
 
+/** An assignment's value without its blanks and surrounding quotes. */
+function unquoted(raw: string): string {
+  return raw.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+
 /**
  * A `.env` beside the package.json of a Vite, Next or Create React App project is that tool's file of shared
  * defaults (its docs say to commit it, and to keep private values in `.env.local`): not reported while no
@@ -50,11 +54,9 @@ const URL_LOGIN = /:\/\/[^/\s:@]*:([^/\s@]+)@([^\s/'"]*)/;
  */
 function isToolDefaults(context: FileContext): boolean {
   if (!context.host || path.basename(context.path).toLowerCase() !== '.env') return false;
-  const manifest = nearestManifest(context.host, context.path);
-  if (!manifest || manifest.dir !== path.dirname(context.path)) return false;
-  if (!COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool))) return false;
+  if (!besideCommittedEnvTool(context.host, context.path)) return false;
   for (const m of context.text.matchAll(ASSIGNMENT)) {
-    const value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    const value = unquoted(m[2]);
     const login = URL_LOGIN.exec(value);
     if (login) {
       if (realPassword(login[1]) && !isLocalUrlHost(login[2])) return false;
@@ -86,7 +88,7 @@ function isToolSettings(context: FileContext): boolean {
   const host = context.host;
   if (!MAKEFILES.some((name) => MAKE_INCLUDE.test(host.readFile(path.join(dir, name)) ?? ''))) return false;
   return assignments.every((m) => {
-    const value = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+    const value = unquoted(m[2]);
     return !value.includes('://') && !(value !== '' && isSensitiveName(m[1]));
   });
 }
@@ -118,10 +120,10 @@ function isSetSecret(name: string, value: string): boolean {
  */
 function isNonSecretDefaults(context: FileContext): boolean {
   for (const m of context.text.matchAll(ASSIGNMENT)) {
-    const value = m[2].replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+    const value = unquoted(m[2].replace(/[ \t]+#.*$/, ''));
     if (isSetSecret(m[1], value)) return false;
     if (SERVICE_URL.test(value)) return false;
-    const login = /:\/\/[^/\s:@]*:([^/\s@]+)@/.exec(value);
+    const login = URL_LOGIN.exec(value);
     if (login && !/^\$\{?[A-Za-z_]\w*\}?$/.test(login[1])) return false;
   }
   return findProviderSecrets(context.text).length === 0;

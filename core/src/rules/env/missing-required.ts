@@ -3,13 +3,12 @@ import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { quoteEnvValue } from '../../fixes/plan';
 import { shownKey } from '../../env/display';
-import { COMMITTED_ENV_TOOLS } from '../../env/bundlerDefined';
+import { besideCommittedEnvTool } from '../../env/bundlerDefined';
 import { isValuesFile, loadedTogether } from '../../env/files';
 import { schemaFor } from '../../env/locate';
 import { scanEnv, type EnvDocument } from '../../env/scan';
 import { envDocumentOf } from '../../env/values';
 import type { VariableSpec } from '../../env/schema';
-import { nearestManifest } from '../../workspace/manifest';
 import type { Report, Rule, RuleMeta } from '../types';
 import { isDotenvFile } from './common';
 
@@ -60,8 +59,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
  */
 function isCommittedToolDefaults(context: FileContext): boolean {
   if (!context.gitTracked || !context.host || path.basename(context.path) !== '.env') return false;
-  const manifest = nearestManifest(context.host, context.path);
-  return manifest !== undefined && manifest.dir === path.dirname(context.path) && COMMITTED_ENV_TOOLS.some((tool) => manifest.declared.has(tool));
+  return besideCommittedEnvTool(context.host, context.path);
 }
 
 // CI services' own (`.env.travis`, `.env.github`) and Laravel Dusk's browser tests (`.env.dusk.local`) included.
