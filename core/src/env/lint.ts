@@ -1,5 +1,6 @@
 import type { EditFix } from '../fixes/types';
 import type { Report } from '../rules/types';
+import { isInstruction } from '../secrets/placeholder';
 import { ReportBudget } from './budget';
 import { isBlankChar, trimEnd } from './chars';
 import { isShownInFull, shownKey } from './display';
@@ -130,8 +131,10 @@ function lintValue(doc: EnvDocument, entry: EnvEntry, at: At): void {
 
   // ValueWithoutQuotes: blanks inside an unquoted value. A `<your tenant name>` placeholder is replaced whole
   // by whoever fills the file in (audit: the `.env.sample.*` files of ms-identity-python-webapp), and so is a
-  // list of the choices, each quoted (`"a.example.com" | "b.example.net"`, audit: held-out 8).
-  if (!entry.quote && /\s/.test(raw) && !/^<[^<>\n]+>$/.test(raw.trim()) && !CHOICES.test(raw.trim())) {
+  // list of the choices, each quoted (`"a.example.com" | "b.example.net"`, audit: held-out 8), and so is an
+  // instruction in place of the value (`CHANGE THIS PASSWORD`, `[generate with openssl rand -base64 36]`; audit:
+  // grist-core, karakeep).
+  if (!entry.quote && /\s/.test(raw) && !/^<[^<>\n]+>$/.test(raw.trim()) && !CHOICES.test(raw.trim()) && !isInstruction(raw.trim())) {
     atValue('ValueWithoutQuotes', () => {
       if (/^["'`]/.test(raw)) return undefined;
       const current = valueOf(doc, entry);

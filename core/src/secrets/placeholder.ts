@@ -7,8 +7,12 @@
 // An opening `${`, `$(` or `{{` counts even unclosed: a pattern may stop inside `${getPassword('db')}`.
 const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]+>$|^\[[A-Za-z_ -]+\]$/;
 
+// Words that tell whoever fills the file in what to put there: `CHANGE THIS PASSWORD`, `your-api-key`,
+// `GET THIS FROM KEYCLOAK`, `[generate with openssl rand -base64 36]` (audit: grist-core, karakeep).
+const INSTRUCTION = /change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|(generate|get|copy|obtain|paste)[-_ ]((it|this|one)[-_ ])?(with|from|using|via)[-_ ]/i;
+
 // Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = /example|placeholder|changeme|change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|dummy|(?:^|[^a-z])mock(?:ed)?(?:[^a-z]|$)|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\*\*\*\*|\.\.\.|todo|fixme|<redacted>/i;
+const MARKER_WORDS = new RegExp(`${INSTRUCTION.source}|example|placeholder|changeme|dummy|(?:^|[^a-z])mock(?:ed)?(?:[^a-z]|$)|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\\*\\*\\*\\*|\\.\\.\\.|todo|fixme|<redacted>`, 'i');
 
 // Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
 const STAND_INS = new Set([
@@ -233,6 +237,11 @@ export function isTemplateMarker(value: string): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > 64) return false;
   return MARKER_WORDS.test(v) || TEMPLATE_BLANK.test(v) || PREFIX_AND_XS.test(v);
+}
+
+/** True for a value that is an instruction to whoever fills the file in (`CHANGE THIS PASSWORD`), not a value. */
+export function isInstruction(value: string): boolean {
+  return INSTRUCTION.test(value);
 }
 
 /** True for SCREAMING_SNAKE names: a value that is the *name* of an environment variable, not its value. */

@@ -98,3 +98,22 @@ new RuleTester({ filename: '/ws/kubernetes/deploy.yaml' }).run(rule, {
     { name: 'a generated value beside the blank', code: DEPLOY('sk-xxx', RANDOM), errors: [{ messageId: 'named', line: 14 }], output: null },
   ],
 });
+
+// Held-out 9 (grist-core, karakeep; stop 28): a value that tells whoever fills the file in where to get the secret
+// (`GET THIS FROM KEYCLOAK`, `[generate with openssl rand -base64 36]`) is an instruction, not a secret. A value
+// that merely holds one of those words is judged as any other.
+new RuleTester({ filename: '/ws/docker-compose.yml' }).run(rule, {
+  valid: [
+    { name: 'where to get it', code: 'services:\n  web:\n    environment:\n      OIDC_CLIENT_SECRET: GET THIS FROM KEYCLOAK\n' },
+    { name: 'how to generate it', code: 'services:\n  web:\n    environment:\n      NEXTAUTH_SECRET: "[generate with openssl rand -base64 36]"\n' },
+    { name: 'copy it from', code: 'services:\n  web:\n    environment:\n      API_TOKEN: copy-from-the-dashboard\n' },
+  ],
+  invalid: [
+    {
+      name: 'the words without the instruction',
+      code: `services:\n  web:\n    environment:\n      OIDC_CLIENT_SECRET: get${RANDOM}from\n`,
+      errors: [{ messageId: 'named', line: 4 }],
+      output: 'services:\n  web:\n    environment:\n      OIDC_CLIENT_SECRET: "${OIDC_CLIENT_SECRET}"\n',
+    },
+  ],
+});

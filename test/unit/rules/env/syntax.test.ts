@@ -18,6 +18,8 @@ new RuleTester({ filename: '/ws/.env' }).run(rule, {
     { name: 'comment and blank line', code: '# settings\nFOO=BAR\n\nBAR=FOO\n' },
     { name: 'quoted value with blanks', code: 'FOO="BAR BAZ"\nBAR=\'a b\'\n' },
     { name: 'a <…> placeholder with blanks, replaced whole', code: 'CLIENT_ID=<client id>\nREDIRECT_URI=<your redirect uri>\n' },
+    // Held-out 9 (grist-core, karakeep): an instruction in place of the value is replaced whole, like a <…> placeholder.
+    { name: 'an instruction in place of the value, replaced whole', code: 'ADMIN_PASSWORD=CHANGE THIS PASSWORD\nCLIENT_SECRET=GET THIS FROM KEYCLOAK\nNEXTAUTH_SECRET=[generate with openssl rand -base64 36]\nMEILI_KEY=[generate with <openssl rand -base64 36 | tr -dc \'A-Za-z0-9\'>]\n' },
     // Held-out 8 (papermark's .env.example): the choices of a template, each quoted, one of which replaces the whole.
     { name: 'quoted choices joined by |', code: 'UPLOAD_HOST="<store>.blob.example.com" | "<id>.cdn.example.net" | \'<bucket>.s3.example.org\'\n' },
     { name: 'quotes protecting # and $', code: 'A="with #hash"\nB="$OTHER"\n' },
@@ -108,6 +110,7 @@ new RuleTester({ filename: '/ws/.env' }).run(rule, {
     { name: 'ValueWithoutQuotes with double quotes inside: single quotes', code: 'FOO=say "hi" now\n', errors: [['ValueWithoutQuotes', 1, 'say "hi" now']], output: 'FOO=\'say "hi" now\'\n' },
     { name: 'ValueWithoutQuotes: a | between unquoted words is a value', code: 'FOO=a | b\n', errors: [['ValueWithoutQuotes', 1, 'a | b']], output: 'FOO="a | b"\n' },
     { name: 'ValueWithoutQuotes: one quoted choice and an unquoted tail', code: 'FOO="a" | b c\n', errors: [['ValueWithoutQuotes', 1, '"a" | b c']], output: null },
+    { name: 'ValueWithoutQuotes: a sentence describing the value is still a value', code: 'APP_NAME=My Todo App\n', errors: [['ValueWithoutQuotes', 1, 'My Todo App']], output: 'APP_NAME="My Todo App"\n' },
     { name: 'ValueWithoutQuotes: blanks around a tag are no placeholder', code: 'FOO=<b> bold </b>\n', errors: [['ValueWithoutQuotes', 1, '<b> bold </b>']], output: 'FOO="<b> bold </b>"\n' },
     {
       name: 'multi-line value: later lines are not keys',
