@@ -208,11 +208,13 @@ function ownerName(node: ts.Node): string | undefined {
   // Start above the literal's own slot: in `{ password: '…' }` the owner is not `password` itself.
   const slot = outermost(node).parent;
   const first = slot && (ts.isPropertyAssignment(slot) || ts.isVariableDeclaration(slot) || ts.isParameter(slot) || ts.isPropertyDeclaration(slot)) ? slot.parent : slot;
-  for (let n: ts.Node | undefined = first, depth = 0; n && depth < 8; n = n.parent, depth++) {
+  for (let n: ts.Node | undefined = first, child: ts.Node | undefined, depth = 0; n && depth < 8; child = n, n = n.parent, depth++) {
     let candidate: string | undefined;
     if (ts.isJsxAttributes(n)) candidate = ts.isJsxSelfClosingElement(n.parent) || ts.isJsxOpeningElement(n.parent) ? n.parent.tagName.getText() : undefined;
     else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) candidate = n.name.text;
-    else if (ts.isNewExpression(n) || ts.isCallExpression(n)) candidate = calleeName(n.expression).split('.').pop();
+    // A call owns its arguments, not the chain it is called on: in `createHmac('sha256', key).update(body)` the
+    // key belongs to `createHmac`, not to `update`.
+    else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && n.expression !== child) candidate = calleeName(n.expression).split('.').pop();
     else if (ts.isPropertyAssignment(n) && n.name !== node) candidate = propertyNameText(n.name);
     else if (ts.isClassDeclaration(n) && n.name) candidate = n.name.text;
     if (ts.isJsxAttributes(n) && !candidate) return undefined;
@@ -311,6 +313,26 @@ function echoesDefaultAccount(literal: ts.StringLiteralLike, slot: ts.Node): boo
   return echoesAccount(literal.text, siblings);
 }
 
+const isDefaultOperator = (kind: ts.SyntaxKind) => kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+
+// Calls whose argument is hashed: digest helpers and password hashers (`md5(x)`, `bcrypt.hash(x, 10)`,
+// `crypto.pbkdf2Sync(x, salt, …)`), and the data a `createHash(…)` is updated with. Not `createHmac`'s key.
+const HASHERS = /^(?:md5|sha1|sha224|sha256|sha384|sha512|hash|hashSync|hashPassword|pbkdf2|pbkdf2Sync|scrypt|scryptSync)$/;
+
+/** Is the expression (through templates, concatenation and parentheses) the input of a hash? */
+function isHashInput(node: ts.Expression): boolean {
+  let child: ts.Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (ts.isTemplateSpan(n) || ts.isTemplateExpression(n) || ts.isParenthesizedExpression(n)) continue;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) continue;
+    if (!ts.isCallExpression(n) || n.arguments[0] !== child) return false;
+    const callee = calleeName(n.expression);
+    const last = callee.split('.').pop() ?? '';
+    return HASHERS.test(last) || (last === 'update' && /(?:^|\.)createHash\.update$/.test(callee));
+  }
+  return false;
+}
+
 /** Does the expression read the variable (`process.env.X`, `decode(process.env.X)`)? */
 function readsVariable(node: ts.Node, name: string): boolean {
   if (envReadName(node) === name) return true;
@@ -358,6 +380,9 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
     const { name, start, end, text } = fallback;
     return { ...base, kind: 'fallback', name, envName: name, dropFallback: { start, end, text } };
   }
+  // `md5(`${password ?? '123456'}${salt}`)`: what is hashed is a user's password or data, never the app's
+  // configuration (audit: nest-admin's account defaults). An environment read's default was judged above.
+  if (ts.isBinaryExpression(parent) && parent.right === slot && isDefaultOperator(parent.operatorToken.kind) && isHashInput(parent)) return undefined;
   if (ts.isBinaryExpression(parent) && parent.right === slot) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {

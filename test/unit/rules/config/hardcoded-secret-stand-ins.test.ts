@@ -117,3 +117,34 @@ new RuleTester({ filename: '/ws/docker-compose.yml' }).run(rule, {
     },
   ],
 });
+
+// Held-out 7 (nest-admin; stop 28): a default inside what is hashed (`md5(`${password ?? '123456'}${salt}`)`) is a
+// user's password or data, not the app's configuration. The default of an environment read is still judged, and
+// so is a default that is an HMAC's key.
+new RuleTester({ filename: '/ws/src/modules/user/user.service.ts' }).run(rule, {
+  valid: [
+    { name: 'a default inside an md5 template', code: "const password = md5(`${initPassword ?? '123456'}${salt}`);\n" },
+    { name: 'a default concatenated into bcrypt.hash', code: "const hash = await bcrypt.hash((data.password || 'a123456') + pepper, 10);\n" },
+    { name: 'a default a createHash is updated with', code: "const digest = crypto.createHash('sha256').update(user.password ?? 'changeit2').digest('hex');\n" },
+  ],
+  invalid: [
+    {
+      name: 'the default of an environment read inside a hash',
+      code: `const key = sha256(process.env.APP_SECRET ?? '${RANDOM}');\n`,
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const key = sha256(process.env.APP_SECRET);\n',
+    },
+    {
+      name: "an HMAC's key default (the variable is named after the MAC, not after the chain's update)",
+      code: `const mac = crypto.createHmac('sha256', options.secret ?? '${RANDOM}').update(body).digest('hex');\n`,
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: "const mac = crypto.createHmac('sha256', options.secret ?? process.env.MAC_SECRET).update(body).digest('hex');\n",
+    },
+    {
+      name: 'a default hashed as the second argument (a salt position) is judged as before',
+      code: `const derived = pbkdf2Sync(input, options.secret ?? '${RANDOM}', 1000, 32, 'sha256');\n`,
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: "const derived = pbkdf2Sync(input, options.secret ?? process.env.PBKDF2_SYNC_SECRET, 1000, 32, 'sha256');\n",
+    },
+  ],
+});
