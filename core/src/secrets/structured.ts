@@ -287,11 +287,18 @@ export function findLineSecrets(text: string, kind: 'env' | 'properties' | 'shel
       const argsStart = t.length - m[2].length;
       // The continuation backslash is not part of the last value (`DB_PASSWORD=…\`).
       const pairs = [...m[2].replace(/\\$/, '').matchAll(/([A-Za-z_][\w.-]*)=("[^"]*"|'[^']*'|\S*)/g)];
+      // A Dockerfile is one section: `ENV DATABASE_USER=postgres` then `ENV DATABASE_PASSWORD=postgres` is the
+      // database image's stock login, as in a `.env` (audit: laudspeaker's development Dockerfile).
+      const section = sections[sections.length - 1].pairs;
       if (pairs.length === 0 && !wasContinued) {
         const legacy = /^([A-Za-z_][\w.-]*)\s+(.+)$/.exec(m[2]);
         if (legacy) push(legacy[1], legacy[2], line.start + argsStart + legacy[0].length - legacy[2].length);
+        if (legacy) section.push([legacy[1], unquote(legacy[2]).value]);
       }
-      for (const p of pairs) push(p[1], p[2], line.start + argsStart + (p.index ?? 0) + p[1].length + 1);
+      for (const p of pairs) {
+        push(p[1], p[2], line.start + argsStart + (p.index ?? 0) + p[1].length + 1);
+        section.push([p[1], unquote(p[2]).value]);
+      }
       continue;
     }
     const m = (kind === 'env' ? ENV_LINE : kind === 'properties' ? PROPERTIES_LINE : SHELL_ASSIGN).exec(t);

@@ -148,3 +148,21 @@ new RuleTester({ filename: '/ws/src/modules/user/user.service.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 9 (laudspeaker; stop 28): a Dockerfile's ENV lines are one set of pairs, as a `.env` file's: a password
+// spelled as the user beside it is the database image's stock login. A password that is not the account's name is
+// judged as before.
+new RuleTester({ filename: '/ws/Dockerfile.dev.server' }).run(rule, {
+  valid: [
+    { name: 'the stock login over two ENV lines', code: 'FROM node:20\nENV DATABASE_USER=postgres\nENV DATABASE_PASSWORD=postgres\n' },
+    { name: 'the stock login in one ENV line', code: 'FROM node:20\nENV DATABASE_USER=appdb DATABASE_PASSWORD=appdb\n' },
+  ],
+  invalid: [
+    {
+      name: 'a password that is not the account name',
+      code: 'FROM node:20\nENV DATABASE_USER=postgres\nENV DATABASE_PASSWORD=pg-Pa55w0rd\n',
+      errors: [{ messageId: 'named', line: 3 }],
+      output: null,
+    },
+  ],
+});
