@@ -27,6 +27,8 @@ export interface ListenSite {
   close?: (target: string) => string;
   /** What a worker or client is, for the message (`BullMQ worker`, `discord.js bot`). */
   what?: string;
+  /** The name the fix binds a thrown-away value to (`worker` unless it is a server: `Deno.serve(…)`). */
+  bindAs?: string;
 }
 
 const is = isExport;
@@ -40,6 +42,13 @@ const WORKERS: ReadonlyArray<{ module: RegExp; name: string; what: string; close
   // discord.js 14's `destroy()` returns a promise, 13's nothing: wrapped, the handler works with both.
   { module: /^discord\.js$/, name: 'Client', what: 'discord.js bot', close: (t) => `Promise.resolve(${t}.destroy())` },
 ];
+
+/** The runtimes' global servers (`Deno.serve`, `Bun.serve`): what each is and the call that stops it. */
+const RUNTIME_SERVERS = {
+  Deno: { what: 'Deno server', close: (t: string) => `${t}.shutdown()` },
+  // Bun 1.1's `stop()` returns a promise, earlier ones nothing: wrapped, the handler works with both.
+  Bun: { what: 'Bun server', close: (t: string) => `Promise.resolve(${t}.stop())` },
+} as const;
 
 /**
  * Well-known calls that make a server, as data: the module, the export path (`[]` for the module itself,
@@ -260,6 +269,14 @@ function listenCall(node: ts.CallExpression, bindings: ModuleBindings, kinds: Ma
   const started = called === 'serve' ? bindings.resolve(node.expression) : undefined;
   if (started && SERVER_STARTERS.some((row) => row.exports.some((path) => is(started, row.module, path)))) {
     return { kind: 'http', call: node, anchor: ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, label: dottedName(node.expression) ?? 'serve' };
+  }
+  // The runtimes' own servers, globals no import names: `Deno.serve(…)`, `Bun.serve(…)`. Each is stopped by a call
+  // that returns a promise, as a worker is (Deno's `shutdown()`, Bun's `stop()`).
+  if (called === 'serve' && !started && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+    const runtime = RUNTIME_SERVERS[node.expression.expression.text as keyof typeof RUNTIME_SERVERS];
+    if (runtime && !bindings.resolve(node.expression.expression)) {
+      return { kind: 'worker', call: node, anchor: node.expression.name, label: `${node.expression.expression.text}.serve`, what: runtime.what, close: runtime.close, bindAs: 'server' };
+    }
   }
   if (!ts.isPropertyAccessExpression(node.expression)) return undefined;
   const method = node.expression.name.text;

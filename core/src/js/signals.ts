@@ -43,7 +43,8 @@ export interface SignalFacts {
 }
 
 /**
- * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)`, also with
+ * Does this module handle SIGTERM? `process.on/once/addListener/prependListener('SIGTERM', …)` (Deno's
+ * `Deno.addSignalListener('SIGTERM', …)`), also with
  * signal names from arrays, loops, constants or object keys (a `process.on(sig, …)` in a file that names
  * SIGTERM), and the libraries that install the handler: terminus, lightship, close-with-grace,
  * http-graceful-shutdown, Effect's `runMain`, Nest's `enableShutdownHooks()`. stoppable and http-terminator close servers but
@@ -91,7 +92,7 @@ const signalCalls = new BoundStatementMemo<{ listens?: 'SIGTERM' | 'other' | 'na
     let installs = false;
     if (ts.isCallExpression(node)) {
       const callee = dottedName(node.expression);
-      if (callee && /^process\.(on|once|addListener|prependListener|prependOnceListener)$/.test(callee)) {
+      if (callee && /^(?:process\.(?:on|once|addListener|prependListener|prependOnceListener)|Deno\.addSignalListener)$/.test(callee)) {
         const first = node.arguments[0] && unwrap(node.arguments[0]);
         if (first && ts.isStringLiteralLike(first)) listens = first.text === 'SIGTERM' ? 'SIGTERM' : 'other';
         else if (first) listens = 'named';

@@ -25,16 +25,17 @@ export const meta: RuleMeta = {
   fixable: true,
   kinds: ['js', 'python', 'go'],
   summaryKinds: ['js', 'go', 'python'],
-  keywords: ['listen', 'bullmq', 'hapi', 'server.start', 'hono/node-server', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
+  keywords: ['listen', 'bullmq', 'hapi', 'server.start', 'hono/node-server', 'deno.serve', 'bun.serve', ...PYTHON_SIGTERM_KEYWORDS, ...GO_SIGTERM_KEYWORDS],
   // `.listen` without a call too: `util.promisify(server.listen).bind(server)`. `server.start(` for a hapi
-  // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one.
+  // server composed in another module of the program; Hono's Node adapter, whose `serve()` starts one; the Deno and
+  // Bun runtimes' global `serve`.
   // Searched per run of lines (`FileContext.lineLocal`), so a keystroke searches only the lines it touched; Python's
   // `while\s+True` may span lines and is searched in the whole text. Python's shapes (`.run(`, `while True:`) start
   // nothing in JS, whose sites are listen calls, hapi's `start` and the workers (`WORKERS` in js/servers.ts): of them
   // JS needs only `discord` (discord.js's client). Before, every JS file calling a `.run(` was parsed, twice.
   gate: (text, kind, context) => context.lineLocal(SIGTERM_GATE) || (kind === 'js' ? JS_DISCORD.test(text) : PYTHON_SIGTERM_GATE.test(text)),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
-  summaryKeywords: ['sigterm', 'process.on', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
+  summaryKeywords: ['sigterm', 'process.on', 'addsignallistener', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
     // Go: every `package main` file (the program's entry) and every file that registers for signals.
     'package main', 'signal.notify'],
 };
@@ -150,7 +151,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
 // `\s*(` at the end of a run of lines passes too (the parenthesis may open on the next line): never narrower than
 // searching the whole text.
-const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|@hono\\/node-server\\b|${GO_SIGTERM_GATE.source}`));
+const SIGTERM_GATE = lineLocalTest(new RegExp(`\\.listen\\b|\\bbullmq\\b|[Hh]api\\b|\\bserver\\.start\\s*(?:\\(|(?![\\s\\S]))|@hono\\/node-server\\b|\\b(?:Deno|Bun)\\.serve\\b|${GO_SIGTERM_GATE.source}`));
 
 /** discord.js's client, a worker the JS check finds (`WORKERS`) that SIGTERM_GATE does not name. */
 const JS_DISCORD = /\bdiscord\b/;
@@ -239,7 +240,7 @@ function shutdownFix(context: FileContext, site: ListenSite): ShutdownPlan | und
       edits: (taken) => {
         const { eol, indent } = layout();
         const edits: EditFix['edits'] = [];
-        const target = site.kind === 'worker' ? bound('worker', taken, edits) : receiverText as string;
+        const target = site.kind === 'worker' ? bound(site.bindAs ?? 'worker', taken, edits) : receiverText as string;
         const closeCall = site.kind === 'hapi' ? `${target}.stop({ timeout: 10_000 })` : site.close ? site.close(target) : `${target}.close()`;
         edits.push({ start: after, end: after, text: promiseShutdown(closeCall, freeName(sf, 'shutdown', taken), ts_, indent, eol) });
         return edits;
