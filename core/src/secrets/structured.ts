@@ -252,6 +252,18 @@ const SHELL_ASSIGN = /^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+
 // A flag's value never starts with `-`: in `psql --password --host db` the next word is another flag.
 const SHELL_FLAG = /--((?:[a-z]+-)*(?:password|passwd|token|secret|api-key|apikey|private-key|access-key))[= ]("[^"]*"|'[^']*'|[^\s'"-][^\s'"]*)/gi;
 const CURL_HEADER = /(?:-H|--header)\s*(["'])((?:proxy-)?authorization):\s*([^"']*)\1/gi;
+/**
+ * A GPG key's id or fingerprint (16 or 40 hex digits) in a variable the same file hands gpg as the key to sign or
+ * encrypt with (`gpg --default-key ${SIGNING_KEY}`, `--local-user`, `-u`, `--recipient`, `-r`): a public
+ * identifier of the key, which stays in the keyring (audit: privacyidea's Makefile).
+ */
+export function isSigningKeyId(text: string, name: string, value: string): boolean {
+  if (!/^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})$/.test(value) || !/\bgpg2?\b/.test(text)) return false;
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ref = `\\$(?:\\{${n}\\}|\\(${n}\\)|${n}\\b)`;
+  return new RegExp(`\\bgpg2?\\b[^\\n]*?\\s(?:--default-key|--local-user|-u|--recipient|-r)(?:\\s+|=)["']?${ref}`).test(text);
+}
+
 const CURL_USER = /\bcurl\b.{0,300}?\s(?:-u|--user)(?:\s+|=)("[^"]*"|'[^']*'|[^\s'"-]\S*)/g;
 // `mysql -pSECRET`: the password is glued to `-p` (a lone `-p` prompts; `-P` is the port).
 const MYSQL_PASSWORD = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b.{0,300}?\s-p("[^"]*"|'[^']*'|[^\s'"]+)/g;

@@ -8,7 +8,7 @@ import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } fro
 import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
-import { findLineSecrets, findYamlSecrets, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
+import { findLineSecrets, findYamlSecrets, isSigningKeyId, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
 import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
@@ -214,7 +214,7 @@ function contextCandidates(context: FileContext): Candidate[] {
     case 'shell':
     case 'dockerfile':
       if (!KEYED_CANDIDATE.test(context.text) && !(context.kind === 'shell' && SHELL_COMMAND_CANDIDATE.test(context.text))) return [];
-      return findLineSecrets(context.text, context.kind).filter(acceptKeyed).map((s) => {
+      return findLineSecrets(context.text, context.kind).filter((s) => acceptKeyed(s) && !isSigningKeyId(context.text, s.name, s.value)).map((s) => {
         const c = keyedCandidate(s, false);
         // A shell variable the same script hands a database client as its password (`mysql -p$DB_PASS`) is used as one.
         return context.kind === 'shell' && passedAsPassword(context.text, s.name) ? { ...c, backed: true } : c;
@@ -222,7 +222,7 @@ function contextCandidates(context: FileContext): Candidate[] {
     case 'text':
       // Java, C#, PHP, Ruby, XML configuration, Makefiles, Terraform, plain text: no fix (no one idiom for the read).
       if (!KEYED_CANDIDATE.test(context.text)) return [];
-      return findNameValueSecrets(context.text, context.path).map(namedCandidate);
+      return findNameValueSecrets(context.text, context.path).filter((s) => !isSigningKeyId(context.text, s.name, s.value)).map(namedCandidate);
     default:
       return [];
   }

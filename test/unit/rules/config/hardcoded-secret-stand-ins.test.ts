@@ -166,3 +166,24 @@ new RuleTester({ filename: '/ws/Dockerfile.dev.server' }).run(rule, {
     },
   ],
 });
+
+// Held-out 9 (privacyidea; stop 28): a GPG key's fingerprint in a variable the same file hands gpg as the key to sign
+// or encrypt with is the key's public id; the key stays in the keyring. The same hex under a secret's name that
+// gpg does not take as a key id, or a value of another length, is judged as before.
+const FINGERPRINT = '53E66E1D2CABEFCDB1D3B83E106164552E8D8149';
+new RuleTester({ filename: '/ws/Makefile' }).run(rule, {
+  valid: [
+    { name: 'a Makefile signing with it', code: `SIGNING_KEY=${FINGERPRINT}\n\nsign:\n\tgpg --detach-sign -a --default-key \${SIGNING_KEY} dist/*.tar.gz\n` },
+    { name: 'a shell script encrypting to it', filename: '/ws/scripts/backup.sh', code: `#!/bin/sh\nexport GPG_SECRET_KEY=${FINGERPRINT}\ngpg --encrypt -r "$GPG_SECRET_KEY" backup.tar\n` },
+    { name: 'a 16-digit long key id with -u', filename: '/ws/scripts/release.sh', code: '#!/bin/sh\nRELEASE_KEY=E106164552E8D814\ngpg -u $RELEASE_KEY --clearsign SHA256SUMS\n' },
+  ],
+  invalid: [
+    {
+      name: 'the same value that gpg does not take as a key id',
+      filename: '/ws/scripts/release.sh',
+      code: `#!/bin/sh\nexport API_SECRET_KEY=${FINGERPRINT}\ncurl -H "X-Key: $API_SECRET_KEY" https://api.acme.io\ngpg --verify SHA256SUMS.asc\n`,
+      errors: [{ messageId: 'named', line: 2 }],
+      output: null,
+    },
+  ],
+});
