@@ -73,6 +73,13 @@ describe('Go files', () => {
     assert.ok(goHandlesSigterm('ctx, stop := signal.NotifyContext(context.Background())'), 'no signal named: every signal');
     assert.equal(goHandlesSigterm('signal.Notify(c, os.Interrupt)'), false);
     assert.equal(goHandlesSigterm('// signal.Notify(c, syscall.SIGTERM)\n'), false);
+    // A `/*` in a raw string or a `//` in a string opens no comment (held-out 10: a regular expression hid the call).
+    assert.ok(goHandlesSigterm('var re = regexp.MustCompile(`^\\/*(.*?)\\/*$`)\nfunc main() { signal.Notify(c, syscall.SIGTERM) }'));
+    assert.ok(goHandlesSigterm('var u = "http://x/*"\nvar r = \'"\'\nfunc main() { signal.Notify(c, syscall.SIGTERM) }'));
+    assert.equal(goHandlesSigterm('/* signal.Notify(c, syscall.SIGTERM) */\n'), false);
+    // NotifyContext with signals named after a context made by a call lists those signals only.
+    assert.equal(goHandlesSigterm('ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT)'), false);
+    assert.ok(goHandlesSigterm('ctx, stop := signal.NotifyContext(ctx)'), 'a context variable, no signal named');
   });
 
   test("go.mod's replace directives to local folders (one line or a block, with or without a version)", () => {

@@ -11,7 +11,7 @@ const GATE = new RegExp([
   // sessions
   'session', 'scs',
   // servers
-  'listenandserve', '\\.serve\\(', '\\.run\\(', '\\.start(?:tls)?\\(', '\\.listen(?:tls)?\\(',
+  'listenandserve', '\\.serve\\(', '\\.run\\(', '\\.start(?:tls)?\\(', '\\.listen(?:er|tls|mutualtls)?\\(',
   // backing-service clients named by their address
   '\\baddrs?\\s*:', 'newdialer', 'newplaindialer', 'sendmail', 'redis\\.dial\\(',
   // database DSNs that are no URL (`host=db.internal user=app`, `app@tcp(db.internal:3306)/shop`)

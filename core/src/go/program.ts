@@ -7,9 +7,14 @@
 
 import * as path from 'node:path';
 
-/** Comments removed, so a word in one is not taken for code. */
+/**
+ * Comments removed, so a word in one is not taken for code. String, raw-string and rune literals are matched
+ * first and kept as they are: a `/*` or `//` inside one (a regular expression in backquotes, a URL) opens no
+ * comment, or everything after it would vanish up to the next `*\/`.
+ */
+const LITERAL_OR_COMMENT = /"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g;
 function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ');
+  return text.replace(LITERAL_OR_COMMENT, (m) => (m.startsWith('/') ? ' ' : m));
 }
 
 /** `package main` → `main`. */
@@ -74,20 +79,47 @@ export function goModReplaces(goMod: string): Array<{ path: string; dir: string 
  * Application runners that register for SIGTERM themselves and stop what they run: each row the package's import
  * path and the call that makes its runner, with the package's own name (an aliased import is not followed).
  * appleboy/graceful's `NewManager` (SIGINT, SIGTERM; its jobs get a context that ends), pacman's `NewApp` and
- * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`,
+ * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`
+ * (`App.Run` waits for SIGINT or SIGTERM, then runs the OnStop hooks; https://pkg.go.dev/go.uber.org/fx#App.Run),
  * and hay-kot/httpkit's `graceful.NewRunner` (its `Start` wraps the context in `signal.NotifyContext` for SIGINT and
  * SIGTERM and ends every plugin's context; not when `WithSignals(…)` picks other signals).
  */
-export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp }> = [
+export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp; inRunArgs?: true }> = [
   { path: 'github.com/appleboy/graceful', call: /\bgraceful\.NewManager\s*\(/ },
   { path: 'github.com/segmentfault/pacman', call: /\bpacman\.NewApp\s*\(/ },
   { path: 'github.com/go-kratos/kratos/v2', call: /\bkratos\.New\s*\(/ },
   { path: 'go.uber.org/fx', call: /\bfx\.New\s*\([\s\S]*\.Run\s*\(\s*\)/ },
+  // An fx app made by the project's own constructor around `fx.New` (`app.New(fx.Invoke(run)).Run()`): fx options
+  // among the arguments of a call whose result is `.Run()`, fx's `App.Run` (inRunArgs).
+  { path: 'go.uber.org/fx', call: /\bfx\.(?:Invoke|Provide|Options|Module|Supply|Decorate|Replace|Populate)\s*\(/, inRunArgs: true },
   { path: 'github.com/hay-kot/httpkit/graceful', call: /\bgraceful\.NewRunner\s*\((?![\s\S]*\bgraceful\.WithSignals\s*\()/ },
 ];
 
+/**
+ * The argument lists of the calls whose result is run with no argument (`New(a, b).Run()` gives `a, b`): each
+ * `) .Run()` walked back to its opening parenthesis, at most 4,000 characters (a constructor call, not a file).
+ */
+function runCallArguments(src: string): string[] {
+  const out: string[] = [];
+  for (const m of src.matchAll(/\)\s*\.Run\s*\(\s*\)/g)) {
+    const close = m.index;
+    let depth = 0;
+    for (let i = close; i >= 0 && close - i < 4000; i--) {
+      if (src[i] === ')') depth++;
+      else if (src[i] === '(' && --depth === 0) {
+        out.push(src.slice(i + 1, close));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function startsSignalRunner(src: string): boolean {
-  return GO_SIGNAL_RUNNERS.some((r) => src.includes(`"${r.path}"`) && r.call.test(src));
+  return GO_SIGNAL_RUNNERS.some((r) => {
+    if (!src.includes(`"${r.path}"`)) return false;
+    return r.inRunArgs ? runCallArguments(src).some((args) => r.call.test(args)) : r.call.test(src);
+  });
 }
 
 /**
@@ -99,7 +131,8 @@ export function goHandlesSigterm(text: string): boolean {
   if (startsSignalRunner(src)) return true;
   if (!/\bsignal\.Notify(?:Context)?\s*\(/.test(src)) return false;
   if (/\bSIGTERM\b/.test(src)) return true;
-  return /\bsignal\.Notify\s*\(\s*[\w.]+\s*\)/.test(src) || /\bsignal\.NotifyContext\s*\(\s*[\w.()]+\s*\)/.test(src);
+  // The context argument may be a call (`context.Background()`), whose own parentheses are not the list's end.
+  return /\bsignal\.Notify\s*\(\s*[\w.]+\s*\)/.test(src) || /\bsignal\.NotifyContext\s*\(\s*[\w.]+(?:\(\s*\))?\s*\)/.test(src);
 }
 
 /**

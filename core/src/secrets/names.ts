@@ -66,6 +66,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
 const QUANTITY_WORDS = new Set([
   'expires', 'expire', 'expiry', 'expiration', 'in', 'minutes', 'minute', 'mins', 'seconds', 'second', 'secs', 'sec',
   'hours', 'hour', 'days', 'day', 'ms', 'interval', 'threshold', 'ttl', 'timeout', 'lifetime', 'duration', 'age',
+  // `token_expired_time = 2592000`: how long a token lives, in an INI file's words.
+  'expired', 'time',
 ]);
 
 // A first word that makes the name a flag or a count in any case style: `showPassword`, `IS_TOKEN_VALID`,
@@ -89,9 +91,10 @@ const CURSOR_WORDS = new Set(['page', 'continuation', 'sync', 'cursor', 'resume'
 // `SEED_DEFAULT_USER_PASSWORD`: the password of the demo users a seeding script creates.
 const FIXTURE_PREFIXES = new Set(['test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example', 'seed', 'seeded']);
 
-// Words before a plural `tokens` that make it a count of a language model's tokens: `budgetTokens`, `max_tokens`
-// (`max` is a flag prefix), `promptTokens`, `maxOutputTokens`. `apiTokens` and `accessTokens` stay lists of secrets.
-const TOKEN_COUNT_WORDS = new Set(['budget', 'limit', 'quota', 'total', 'used', 'remaining', 'prompt', 'completion', 'input', 'output', 'context', 'thinking', 'reasoning', 'cached']);
+// Words before a plural `tokens` that make it a count of a language model's tokens: `budgetTokens`, `max_tokens`,
+// `promptTokens`, `maxOutputTokens`, and a provider's prefixed `anthropic_max_tokens` (`max` not first).
+// `apiTokens` and `accessTokens` stay lists of secrets.
+const TOKEN_COUNT_WORDS = new Set(['budget', 'limit', 'quota', 'total', 'used', 'remaining', 'prompt', 'completion', 'input', 'output', 'context', 'thinking', 'reasoning', 'cached', 'max', 'min']);
 
 // First words that make the value a mask shown in a secret's place: `REDACTED_CREDENTIAL_VALUE`, `MASKED_PASSWORD`.
 const MASK_PREFIXES = new Set(['redacted', 'masked', 'obfuscated']);

@@ -11,7 +11,7 @@ export const GO_SIGTERM_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test before the rule runs on a Go file. */
-export const GO_SIGTERM_GATE = /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:TLS)?\(/;
+export const GO_SIGTERM_GATE = /ListenAndServe|\.Serve(?:TLS)?\(|\.Run\(|\.Start(?:TLS)?\(|\.Listen(?:er|TLS|MutualTLS)?\(/;
 
 /** Keywords the engine tests (lower case); `listen` and `.run(` are the rule's already. */
 export const GO_SIGTERM_KEYWORDS = ['.serve', '.start'];
@@ -31,7 +31,9 @@ export const GO_SERVER_STARTS: Array<{ what: string; import?: string; match: (c:
   { what: 'gRPC server', import: 'google.golang.org/grpc', match: (c, i) => isMethod(c) && i.has('google.golang.org/grpc') && /^Serve$/.test(c.method), tp: 's := grpc.NewServer()\n\ts.Serve(lis)', fp: 's := grpc.NewServer()\n\ts.Stop()' },
   { what: 'gin server', import: 'github.com/gin-gonic/gin', match: (c, i) => isMethod(c) && i.has('github.com/gin-gonic/gin') && /^Run(?:TLS)?$/.test(c.method), tp: 'r := gin.Default()\n\tr.Run(":8080")', fp: 'r := gin.Default()\n\t_ = r' },
   { what: 'echo server', import: 'github.com/labstack/echo/v4', match: (c, i) => isMethod(c) && (i.has('github.com/labstack/echo/v4') || i.has('github.com/labstack/echo')) && /^Start(?:TLS)?$/.test(c.method) && c.args.length >= 1, tp: 'e := echo.New()\n\te.Start(":8080")', fp: 'c := cron.New()\n\tc.Start()' },
-  { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && /^Listen(?:TLS)?$/.test(c.method), tp: 'app := fiber.New()\n\tapp.Listen(":3000")', fp: 'app := fiber.New()\n\t_ = app' },
+  { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && /^Listen(?:TLS|MutualTLS)?$/.test(c.method), tp: 'app := fiber.New()\n\tapp.Listen(":3000")', fp: 'app := fiber.New()\n\t_ = app' },
+  // Fiber's `Listener` serves on a listener the program opened (`net.Listen("tcp", addr)`, itself no server).
+  { what: 'fiber server', import: 'github.com/gofiber/fiber/v2', match: (c, i) => isMethod(c) && (i.has('github.com/gofiber/fiber/v2') || i.has('github.com/gofiber/fiber')) && c.method === 'Listener' && c.args.length >= 1, tp: 'app := fiber.New()\n\tapp.Listener(ln)', fp: 'app := fiber.New()\n\t_ = app.Config()' },
   { what: 'HTTP server', import: 'net/http', match: (c, i) => isMethod(c) && i.has('net/http') && /^Serve(?:TLS)?$/.test(c.method) && c.args.length >= 1, tp: 'srv := &http.Server{}\n\tsrv.Serve(lis)', fp: 'srv := &http.Server{}\n\tsrv.Close()' },
 ];
 
@@ -80,7 +82,9 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const facts = context.go;
   if (!facts) return;
   const imports = new Set(facts.imports.values());
-  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c));
+  // A function of an imported package whose path is its name (`net.Listen`: resolved, it reads as written) is no
+  // method of a server value.
+  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !(facts.imports.has(c.receiver) && c.callee === c.written) && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
   if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;
