@@ -19,6 +19,7 @@ import { assignedUnconditionally, packageAssigned } from '../../env/writes';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
 import { isDocSiteConfig } from '../../env/docSite';
+import { appJsonEnvNames } from '../../env/appJsonDeclared';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -58,6 +59,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let setByAppJson: Set<string> | undefined;
   let setByImage: Set<string> | undefined;
   let setByManifests: Set<string> | undefined;
   let setByBundler: Set<string> | undefined;
@@ -98,6 +100,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Declared in a Heroku `app.json`'s `env` object, which the Heroku Button asks the deployer to fill.
+    setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
+    if (setByAppJson.has(read.name)) continue;
     // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
     setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
     if (setByImage.has(read.name)) continue;

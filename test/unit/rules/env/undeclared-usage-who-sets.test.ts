@@ -91,3 +91,16 @@ new RuleTester({ filename: '/ws/packages/env/src/index.ts' }).run(rule, {
     { name: 'only a test script sets it', code: READ_SKIP, files: user('{ "test": "SKIP_ENV_CHECK=true vitest", "test:e2e": "SKIP_ENV_CHECK=true playwright test" }'), ...at(1, 'SKIP_ENV_CHECK') },
   ],
 });
+
+// A Heroku app.json's `env` object: the Heroku Button asks the deployer for each variable.
+const APP_JSON = (env: string) => ({ ...EXAMPLE, '/ws/app.json': `{ "name": "app", "env": ${env} }\n` });
+const READ_INDEX = "mongoose.set('autoIndex', process.env.MONGOOSE_AUTOINDEX === 'true');\n";
+new RuleTester({ filename: '/ws/app.js' }).run(rule, {
+  valid: [
+    { name: "app.json's env declares it", code: READ_INDEX, files: APP_JSON('{ "MONGOOSE_AUTOINDEX": { "description": "Build indexes at start", "value": "false" } }') },
+  ],
+  invalid: [
+    { name: 'app.json declares other variables', code: READ_INDEX, files: APP_JSON('{ "DATABASE_URI": { "description": "MongoDB" } }'), ...at(1, 'MONGOOSE_AUTOINDEX') },
+    { name: 'a broken app.json declares nothing', code: READ_INDEX, files: { ...EXAMPLE, '/ws/app.json': '{ "env": { "MONGOOSE_AUTOINDEX": ' }, ...at(1, 'MONGOOSE_AUTOINDEX') },
+  ],
+});
