@@ -26,8 +26,8 @@ const workflows = new PerVersion<Map<string, Set<string>>>();
 const MAX_WORKFLOWS = 50;
 const MAX_BYTES = 128 * 1024;
 
-// A file a command runs: `node x.js`, `tsx src/a.ts`, `npx tsx a.ts`, `bun run a.ts`, `deno run -A a.ts`, `python x.py`, `go run x.go`.
-const RUNS_FILE = /(?:^|[\s;&|(])(?:(?:npx|bunx|pnpm\s+exec|pnpm\s+dlx|yarn)\s+)?(?:node|tsx|ts-node|ts-node-esm|bun(?:\s+run)?|deno\s+run|python3?|go\s+run)(?:\s+-[\w-]+(?:=\S+)?)*\s+((?:\.{0,2}\/)?[\w@.\/-]+\.(?:[cm]?[jt]sx?|py|go))(?=$|[\s;&|)])/g;
+// A file a command runs, after its options (`tsx --tsconfig ./tsconfig.json a.ts`: an option may take a value): `node x.js`, `tsx src/a.ts`, `npx tsx a.ts`, `bun run a.ts`, `deno run -A a.ts`, `python x.py`, `go run x.go`.
+const RUNS_FILE = /(?:^|[\s;&|(])(?:(?:npx|bunx|pnpm\s+exec|pnpm\s+dlx|yarn)\s+)?(?:node|tsx|ts-node|ts-node-esm|bun(?:\s+run)?|deno\s+run|python3?|go\s+run)(?:\s+-[\w-]+(?:[=\s][^\s-]\S*)?)*\s+((?:\.{0,2}\/)?[\w@.\/-]+\.(?:[cm]?[jt]sx?|py|go))(?=$|[\s;&|)])/g;
 // A package script: `npm run x`, `pnpm [run] x`, `yarn x`, `bun run x`, with `--filter NAME`, `-F NAME`, `--cwd DIR`, `--prefix DIR`, `--workspace NAME`.
 const RUNS_SCRIPT = /(?:^|[\s;&|(])(npm|pnpm|yarn|bun)((?:\s+(?:--filter|-F|--cwd|--prefix|--workspace|-w|-C|--dir)[=\s]\S+|\s+--?[\w-]+)*)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g;
 // `nx run PROJECT:TARGET` (`npx nx`, `bunx nx`, `pnpm nx`): the project is the package of that name.

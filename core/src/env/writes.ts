@@ -30,12 +30,17 @@ const cache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 // `env.X =` or `env['X'] =` (not `==`): only a file with one is walked.
 const WRITE_TEXT = /\benv\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]+\])\s*=(?!=)/;
 
-function collect(sf: ts.SourceFile): Set<string> {
+/**
+ * `inFunctionOnly`: for other modules, only an assignment inside a function (a command raising a flag before it
+ * runs a task) counts. One at a module's top level sets up the program that module starts (Tiledesk's `jobs.js`
+ * worker sets `JOB_WORKER_ENABLED=false` for itself, while the server's deployer sets it for the server).
+ */
+function collect(sf: ts.SourceFile, inFunctionOnly = false): Set<string> {
   const out = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const name = envTarget(node.left);
-      if (name !== undefined && isLiteral(node.right) && !conditional(node)) out.add(name);
+      if (name !== undefined && isLiteral(node.right) && !conditional(node) && (!inFunctionOnly || insideFunction(node))) out.add(name);
     }
     ts.forEachChild(node, visit);
   };
@@ -75,6 +80,11 @@ function conditional(node: ts.Node): boolean {
   return false;
 }
 
+function insideFunction(node: ts.Node): boolean {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) if (ts.isFunctionLike(n)) return true;
+  return false;
+}
+
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
@@ -90,8 +100,8 @@ const MAX_BYTES = 256 * 1024;
 
 /**
  * Variables any module of the file's package (its nearest package.json's folder, without the packages nested in
- * it, tests, fixtures, examples and build output) sets to a literal on every run of its function:
- * `assignedUnconditionally` across the package. A CLI that raises `process.env.APP_SKIP_BANNER = '1'` in its
+ * it, tests, fixtures, examples and build output) sets to a literal on every run of one of its functions:
+ * `assignedUnconditionally` across the package, without the module-level assignments (see `collect`). A CLI that raises `process.env.APP_SKIP_BANNER = '1'` in its
  * `restart` command before it loads the module that reads the flag owns that flag, whichever module reads it.
  * Only files whose text holds an assignment are parsed. Without a package.json, the workspace root is the package.
  */
@@ -117,7 +127,7 @@ export function packageAssigned(host: FileHost & { readonly version?: number }, 
           const text = host.readFile(at);
           if (text === undefined || text.length > MAX_BYTES || !WRITE_TEXT.test(text)) continue;
           const sf = ts.createSourceFile(at, text, ts.ScriptTarget.Latest, true, scriptKind(name));
-          for (const n of assignedUnconditionally(sf)) out.add(n);
+          for (const n of collect(sf, true)) out.add(n);
         }
         for (const d of folders.slice().sort()) if (!SKIPPED.test(d)) next.push(path.join(dir, d));
       }

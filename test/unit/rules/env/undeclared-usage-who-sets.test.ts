@@ -12,11 +12,13 @@ const READ_FLAG = "export const quiet = process.env.APP_SKIP_BANNER === '1';\n";
 new RuleTester({ filename: '/ws/packages/cli/src/lib/ui.ts', files: CLI }).run(rule, {
   valid: [
     { name: "another module of the package sets it to a literal", code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/src/commands/restart.ts': "export function restart() {\n  process.env.APP_SKIP_BANNER = '1';\n  run();\n}\n" } },
-    { name: 'a module at the top of the package sets it', code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/bin/run.js': "process.env['APP_SKIP_BANNER'] = 'true';\nrequire('../src/index');\n" } },
+    { name: 'an arrow function of another module sets it', code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/bin/run.js': "const main = async () => {\n  process.env['APP_SKIP_BANNER'] = 'true';\n  await import('../src/index.js');\n};\nmain();\n" } },
   ],
   invalid: [
     { name: 'only a default: the deployer may set it', code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/src/commands/restart.ts': "process.env.APP_SKIP_BANNER ??= '1';\n" }, ...at(1, 'APP_SKIP_BANNER') },
     { name: 'set under a condition', code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/src/commands/restart.ts': "if (quietMode) process.env.APP_SKIP_BANNER = '1';\n" }, ...at(1, 'APP_SKIP_BANNER') },
+    // Another entry's own set-up: a worker turns off, for itself, the switch the server's deployer sets.
+    { name: "another module's top level sets it for its own program", code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/jobs.js': "process.env.APP_SKIP_BANNER = false;\nrequire('./src/worker');\n" }, ...at(1, 'APP_SKIP_BANNER') },
     { name: 'a computed value', code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/src/commands/restart.ts': 'process.env.APP_SKIP_BANNER = flags.quiet;\n' }, ...at(1, 'APP_SKIP_BANNER') },
     { name: "a test's set-up sets it for the tests", code: READ_FLAG, files: { ...CLI, '/ws/packages/cli/src/commands/restart.test.ts': "process.env.APP_SKIP_BANNER = '1';\n", '/ws/packages/cli/vitest.setup.ts': "process.env.APP_SKIP_BANNER = '1';\n" }, ...at(1, 'APP_SKIP_BANNER') },
     { name: 'another package is another program', code: READ_FLAG, files: { ...CLI, '/ws/packages/server/package.json': '{ "name": "server" }\n', '/ws/packages/server/src/start.ts': "process.env.APP_SKIP_BANNER = '1';\n" }, ...at(1, 'APP_SKIP_BANNER') },
@@ -29,7 +31,7 @@ const DAILY = (run: string, extra = '') => [
   'on:', '  schedule:', '    - cron: "30 5 * * *"', 'jobs:', '  daily:', '    runs-on: ubuntu-latest', '    env:',
   '      REPORT_WEBHOOK_URL: ${{ secrets.REPORT_WEBHOOK_URL }}', '    steps:', '      - uses: actions/checkout@v4', extra, `      - run: ${run}`, '',
 ].filter((l) => l !== '').join('\n');
-const SCRIPTS = { ...EXAMPLE, '/ws/packages/scripts/package.json': '{ "name": "@app/scripts", "scripts": { "cron:daily": "SKIP_CHECK=1 tsx src/cron/daily.ts", "report": "node src/report.js" } }\n' };
+const SCRIPTS = { ...EXAMPLE, '/ws/packages/scripts/package.json': '{ "name": "@app/scripts", "scripts": { "cron:daily": "SKIP_CHECK=1 tsx --tsconfig ./tsconfig.json src/cron/daily.ts", "report": "node src/report.js" } }\n' };
 const READ_HOOK = 'await fetch(process.env.REPORT_WEBHOOK_URL, { method: "POST" });\n';
 const wf = (text: string) => ({ ...SCRIPTS, '/ws/.github/workflows/daily.yml': text });
 new RuleTester({ filename: '/ws/packages/scripts/src/cron/daily.ts' }).run(rule, {
@@ -42,6 +44,7 @@ new RuleTester({ filename: '/ws/packages/scripts/src/cron/daily.ts' }).run(rule,
       files: wf(['on: push', 'jobs:', '  daily:', '    runs-on: ubuntu-latest', '    defaults:', '      run:', '        working-directory: packages/scripts', '    steps:', '      - run: npm run cron:daily', '        env:', '          REPORT_WEBHOOK_URL: https://hooks.example.com/x', ''].join('\n')),
     },
     { name: 'the step runs the file itself', code: READ_HOOK, files: wf(DAILY('npx tsx packages/scripts/src/cron/daily.ts')) },
+    { name: 'node with options before the file', code: READ_HOOK, files: wf(DAILY('node --inspect -r dotenv/config packages/scripts/src/cron/daily.ts')) },
   ],
   invalid: [
     { name: 'the workflow runs another file', code: READ_HOOK, files: wf(DAILY('node packages/scripts/src/report.js')), ...at(1, 'REPORT_WEBHOOK_URL') },
