@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
-import { manifestsUp } from '../workspace/manifest';
+import { manifestsUp, nearestManifest, workspacePackagesByName } from '../workspace/manifest';
 import { filesUnder } from '../workspace/filesUnder';
 import { PerVersion } from '../workspace/perVersion';
 import { isPlaceholder } from '../secrets/placeholder';
@@ -29,6 +29,27 @@ export function scriptSetVariables(host: FileHost, file: string): Set<string> {
   }
   return out;
 }
+
+/**
+ * Variables the scripts of the workspace's other packages set on the command line when those packages use this
+ * file's package: `"cron:daily": "SKIP_ENV_CHECK=true tsx src/cron/daily.ts"` in a scripts package that imports
+ * the shared `@app/env` package, whose validation reads `SKIP_ENV_CHECK`. The package that runs the code sets
+ * the switch; a deployment of the app never does. Test and lint scripts are left out (they set a test
+ * database, not a setting of the program), and so are packages that do not name this one as a dependency.
+ */
+export function dependentsSetVariables(host: FileHost & { readonly version?: number }, file: string, root: string): Set<string> {
+  const out = new Set<string>();
+  const own = nearestManifest(host, file);
+  if (!own?.name) return out;
+  for (const manifest of workspacePackagesByName(host, root).values()) {
+    if (manifest.dir === own.dir || !manifest.declared.has(own.name)) continue;
+    for (const [name, script] of Object.entries(manifest.scripts)) if (!NOT_A_RUN.test(name)) collectInline(script, out);
+  }
+  return out;
+}
+
+// Scripts that run tests, linters or type checks: the variables they set are the tests', not the program's.
+const NOT_A_RUN = /(?:^|[:_-])(?:test|tests|e2e|spec|lint|typecheck|check-types|coverage|cy|playwright|vitest|jest)(?:$|[:_-])/i;
 
 // `NAME=value` words right before a command word (after a line start, `&&`, `;`, `|`, `cross-env`, `env`,
 // or dotenv-cli's `-v`), at least one assignment followed by something that is not another assignment.

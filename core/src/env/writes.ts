@@ -1,6 +1,12 @@
 import ts = require('typescript');
 import { envObject } from '../js/envReads';
 import { unwrap } from '../js/modules';
+import * as path from 'node:path';
+import { folderKeyOf, type FileHost } from '../host';
+import { nearestManifest } from '../workspace/manifest';
+import { listing } from '../workspace/filesUnder';
+import { PerVersion } from '../workspace/perVersion';
+import { isTestFile } from '../fileKinds';
 
 /**
  * Variables a JavaScript module sets for itself: `process.env.X = '1'` (a literal) on every run of the function
@@ -24,12 +30,17 @@ const cache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 // `env.X =` or `env['X'] =` (not `==`): only a file with one is walked.
 const WRITE_TEXT = /\benv\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]+\])\s*=(?!=)/;
 
-function collect(sf: ts.SourceFile): Set<string> {
+/**
+ * `inFunctionOnly`: for other modules, only an assignment inside a function (a command raising a flag before it
+ * runs a task) counts. One at a module's top level sets up the program that module starts (Tiledesk's `jobs.js`
+ * worker sets `JOB_WORKER_ENABLED=false` for itself, while the server's deployer sets it for the server).
+ */
+function collect(sf: ts.SourceFile, inFunctionOnly = false): Set<string> {
   const out = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const name = envTarget(node.left);
-      if (name !== undefined && isLiteral(node.right) && !conditional(node)) out.add(name);
+      if (name !== undefined && isLiteral(node.right) && !conditional(node) && (!inFunctionOnly || insideFunction(node))) out.add(name);
     }
     ts.forEachChild(node, visit);
   };
@@ -69,6 +80,65 @@ function conditional(node: ts.Node): boolean {
   return false;
 }
 
+function insideFunction(node: ts.Node): boolean {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) if (ts.isFunctionLike(n)) return true;
+  return false;
+}
+
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+const packageResults = new PerVersion<ReadonlySet<string>>();
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
+const NOT_CODE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[cm]?[jt]sx?$|\.min\.js$/i;
+// Folders no deployment runs or that belong to someone else: dependencies, build output, tests and fixtures, examples.
+const SKIPPED = /^(?:node_modules|dist|build|out|coverage|vendor|\..*|tests?|__tests__|__mocks__|fixtures?|spec|e2e|examples?|samples?)$/i;
+const MAX_FILES = 3000;
+const MAX_DEPTH = 10;
+const MAX_BYTES = 256 * 1024;
+
+/**
+ * Variables any module of the file's package (its nearest package.json's folder, without the packages nested in
+ * it, tests, fixtures, examples and build output) sets to a literal on every run of one of its functions:
+ * `assignedUnconditionally` across the package, without the module-level assignments (see `collect`). A CLI that raises `process.env.APP_SKIP_BANNER = '1'` in its
+ * `restart` command before it loads the module that reads the flag owns that flag, whichever module reads it.
+ * Only files whose text holds an assignment are parsed. Without a package.json, the workspace root is the package.
+ */
+export function packageAssigned(host: FileHost & { readonly version?: number }, file: string): ReadonlySet<string> {
+  const top = nearestManifest(host, file)?.dir ?? host.rootOf(file);
+  if (top === undefined) return new Set();
+  return packageResults.get(host, folderKeyOf(path.join(top, 'package.json')), () => {
+    const out = new Set<string>();
+    let count = 0;
+    let level = [top];
+    for (let depth = 0; depth < MAX_DEPTH && level.length > 0 && count < MAX_FILES; depth++) {
+      const next: string[] = [];
+      for (const dir of level) {
+        const { files, folders } = listing(host, dir);
+        // A nested package is a program of its own: its writes are its own.
+        if (dir !== top && files.includes('package.json')) continue;
+        for (const name of files.slice().sort()) {
+          if (!CODE_FILE.test(name) || NOT_CODE.test(name) || count >= MAX_FILES) continue;
+          const at = path.join(dir, name);
+          // Test set-up (`jest.setup.ts`, `setupTests.ts`) sets variables for the tests, not for the program.
+          if (isTestFile(path.relative(top, at))) continue;
+          count++;
+          const text = host.readFile(at);
+          if (text === undefined || text.length > MAX_BYTES || !WRITE_TEXT.test(text)) continue;
+          const sf = ts.createSourceFile(at, text, ts.ScriptTarget.Latest, true, scriptKind(name));
+          for (const n of collect(sf, true)) out.add(n);
+        }
+        for (const d of folders.slice().sort()) if (!SKIPPED.test(d)) next.push(path.join(dir, d));
+      }
+      level = next;
+    }
+    return out;
+  });
+}
+
+function scriptKind(name: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(name)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/i.test(name)) return ts.ScriptKind.TS;
+  return /\.jsx$/i.test(name) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
 }

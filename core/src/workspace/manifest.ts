@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import ts = require('typescript');
-import type { FileHost } from '../host';
+import { folderKeyOf, type FileHost } from '../host';
+import { filesUnder } from './filesUnder';
+import { PerVersion } from './perVersion';
 
 /** What a rule needs of a package.json: its names, its declared packages, its scripts and workspaces. */
 export interface Manifest {
@@ -168,4 +170,23 @@ export function lockfileFor(host: FileHost, manifestFile: string): string | unde
     }
   }
   return undefined;
+}
+
+const packagesByRoot = new PerVersion<Map<string, Manifest>>();
+
+/**
+ * The workspace's packages by name: package.json files up to four folders deep, outside dependencies, build
+ * output, fixtures and examples (the first of a name wins). Kept per host version.
+ */
+export function workspacePackagesByName(host: FileHost & { readonly version?: number }, root: string): Map<string, Manifest> {
+  return packagesByRoot.get(host, folderKeyOf(path.join(root, 'package.json')), () => {
+    const out = new Map<string, Manifest>();
+    const skip = (d: string): boolean => /^(?:node_modules|dist|build|\..*|vendor|fixtures?|examples?)$/i.test(d);
+    for (const file of filesUnder(host, root, (n) => n === 'package.json', { maxDepth: 4, maxFiles: 400, skip })) {
+      const text = host.readFile(file);
+      const m = text === undefined ? undefined : parseManifest(file, text);
+      if (m?.name && !out.has(m.name)) out.set(m.name, m);
+    }
+    return out;
+  });
 }

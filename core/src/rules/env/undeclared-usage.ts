@@ -5,7 +5,7 @@ import { optionalFamily } from '../../env/family';
 import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
 import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
-import { scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
+import { dependentsSetVariables, scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
 import { dockerfileEnvNames } from '../../env/dockerfileDeclared';
 import { buildModeEnvNames, bundlerDefinedNames } from '../../env/bundlerDefined';
@@ -15,8 +15,11 @@ import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally } from '../../env/writes';
+import { assignedUnconditionally, packageAssigned } from '../../env/writes';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
+import { workflowSetVariables } from '../../env/workflowDeclared';
+import { isDocSiteConfig } from '../../env/docSite';
+import { appJsonEnvNames } from '../../env/appJsonDeclared';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -51,9 +54,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const byName = new Map<string, { start: number; end: number; count: number }>();
   let setByScripts: Set<string> | undefined;
   let setByShell: Set<string> | undefined;
+  let setByDependents: Set<string> | undefined;
+  let setByWorkflow: ReadonlySet<string> | undefined;
   // Examples that only switch on one optional feature (`# CSP_*=`) document that feature: reads outside it are not judged.
   const family = optionalFamily(declared.files);
   let setByCompose: Set<string> | undefined;
+  let setByAppJson: Set<string> | undefined;
   let setByImage: Set<string> | undefined;
   let setByManifests: Set<string> | undefined;
   let setByBundler: Set<string> | undefined;
@@ -61,6 +67,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByMcpHost: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   let ownWrites: ReadonlySet<string> | undefined;
+  let packageWrites: ReadonlySet<string> | undefined;
   let devServerOnly: Array<[number, number]> | undefined;
   // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
   const developerOnly = new Set<string>();
@@ -72,18 +79,30 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by this module itself on every run (`process.env.X = '1'` before a task): the program's, not the deployer's.
     ownWrites ??= context.kind === 'js' ? assignedUnconditionally(context.sourceFile) : new Set();
     if (ownWrites.has(read.name)) continue;
+    // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
+    packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
+    if (packageWrites.has(read.name)) continue;
     // `import.meta.env.VUE_APP_X` in a Vite project without an `envPrefix`: Vite never fills it, whatever is set.
     if (read.via === 'import.meta.env' && context.host && viteNeverSets(context.host, context.path, read.name)) continue;
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
     if (setByScripts.has(read.name)) continue;
+    // Set on the command line by the scripts of the workspace packages that use this one (a shared env package's switch).
+    setByDependents ??= context.host ? dependentsSetVariables(context.host, context.path, root) : new Set();
+    if (setByDependents.has(read.name)) continue;
     // Exported by the project's own shell scripts (a start script, a task runner) for the programs they start.
     setByShell ??= context.host ? shellSetVariables(context.host, [declared.dir, root]) : new Set();
     if (setByShell.has(read.name)) continue;
+    // Set by the `env:` of a GitHub workflow whose step runs this very file (a cron job, a report script): the workflow owns it.
+    setByWorkflow ??= context.host ? workflowSetVariables(context.host, root, context.path) : new Set();
+    if (setByWorkflow.has(read.name)) continue;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
     if (setByCompose.has(read.name)) continue;
+    // Declared in a Heroku `app.json`'s `env` object, which the Heroku Button asks the deployer to fill.
+    setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
+    if (setByAppJson.has(read.name)) continue;
     // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
     setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
     if (setByImage.has(read.name)) continue;
@@ -123,7 +142,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // The developers' own tooling (`tools/`, `dev/` at the root, reached by nothing a deployment runs: roles.ts): its
   // variables are set by whoever runs it at their desk, not by whoever deploys. Still shown, one step milder
   // (information by default), since a README line for the tool's options helps the next developer.
-  const tool = role === 'tool';
+  // A documentation site's build configuration (`docusaurus.config.ts`) is the same: set by whoever publishes the docs.
+  const tool = role === 'tool' || isDocSiteConfig(relative);
   for (const [name, first] of byName) {
     const more = first.count - 1;
     const demote = tool || (developerOnly.has(name) && !everywhere.has(name)) ? 1 : undefined;

@@ -18,7 +18,14 @@ new RuleTester({ filename: '/ws/packages/cli/src/commands/start.ts', files: EXAM
     { name: 'set only under another condition', code: "if (isDev) process.env.API_URL = 'http://localhost:3000';\nfetch(process.env.API_URL);\n", errors: [['undeclared', 2, 'API_URL']], output: null },
     { name: 'a computed value may be the setting made absolute', code: "process.env.STORAGE_PATH = resolveStorageRoot();\nfunction resolveStorageRoot() {\n  return path.resolve(process.env.STORAGE_PATH ?? 'storage');\n}\n", errors: [['undeclared', 3, 'STORAGE_PATH']], output: null },
     { name: 'only restored, never set', code: SUPPRESS('// nothing set here'), errors: [['undeclared', 2, 'APP_SKIP_BANNER']], output: null },
-    { name: 'set in another module is not seen here', code: 'export const quiet = process.env.APP_SKIP_BANNER === \'1\';\n', files: { ...EXAMPLE, '/ws/packages/cli/src/commands/other.ts': "process.env.APP_SKIP_BANNER = '1';\n" }, errors: [['undeclared', 1, 'APP_SKIP_BANNER']], output: null },
+    // Another module of the same package counts (undeclared-usage-who-sets.test.ts); another package's does not.
+    {
+      name: 'set in another package is not seen here',
+      code: 'export const quiet = process.env.APP_SKIP_BANNER === \'1\';\n',
+      files: { ...EXAMPLE, '/ws/packages/cli/package.json': '{ "name": "cli" }\n', '/ws/packages/app/package.json': '{ "name": "app" }\n', '/ws/packages/app/src/other.ts': "process.env.APP_SKIP_BANNER = '1';\n" },
+      errors: [['undeclared', 1, 'APP_SKIP_BANNER']],
+      output: null,
+    },
   ],
 });
 
