@@ -15,6 +15,11 @@ import { PerVersion } from '../workspace/perVersion';
  * A mention in running prose does not declare, and change logs (`CHANGELOG.md`, `docs/releases/…`) never do:
  * they say what changed, not what to set.
  *
+ * reStructuredText pages (`.rst`, Sphinx: most Python projects' documentation) have their own forms, read by
+ * `declaredInRst`: Sphinx's `.. envvar:: NAME` directive, a definition-list term that is the name in code
+ * (`` `NAME`: `` or ``` ``NAME`` ``` over an indented definition, as a configuration reference lists its
+ * settings), a `NAME=value` line in a literal or code block, and the sentence form above.
+ *
  * Which documentation: the README files and the `docs/`, `doc/`, `documentation/` trees of the folders from the
  * nearest declaration file's up to the workspace root, and there a monorepo's documentation site (`apps/docs/`,
  * `packages/docs/`, Docusaurus' `website/`). Bounded: at most MAX_FILES pages per tree, pages over
@@ -39,8 +44,9 @@ const MAX_SNIPPET_LINES = 500;
 const DOC_TREES = ['docs', 'doc', 'documentation'];
 /** A monorepo's documentation site, kept as a package of its own: `apps/docs/content/…`, Docusaurus' `website/`. */
 const DOC_SITES = [['apps', 'docs'], ['apps', 'documentation'], ['packages', 'docs'], ['website']];
-const DOC_PAGE = /\.(?:md|mdx|markdown)$/i;
-const README = /^readme(?:\.[\w-]+)?\.(?:md|mdx|markdown)$/i;
+const DOC_PAGE = /\.(?:md|mdx|markdown|rst)$/i;
+const README = /^readme(?:\.[\w-]+)?\.(?:md|mdx|markdown|rst)$/i;
+const RST_PAGE = /\.rst$/i;
 // Release notes say what changed, not what to set: their files and folders are not read.
 const CHANGE_LOG = /^(?:change[-_]?log|changes|history|news|release[-_]?notes|releases?|upgrad(?:e|ing)|migrat(?:e|ion|ions|ing))(?:[-_.].*)?$/i;
 const SKIPPED_FOLDER = /^(?:node_modules|\..*)$/;
@@ -93,7 +99,7 @@ function pagesUnder(host: DocsHost, top: string): string[] {
 function namesOf(file: string, text: string): Map<string, number> {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit.names;
-  const names = declaredIn(text);
+  const names = RST_PAGE.test(file) ? declaredInRst(text) : declaredIn(text);
   if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
   parsed.set(file, { text, names });
   return names;
@@ -243,4 +249,61 @@ function sentenceNames(lines: string[], paragraph: number[], add: (name: string,
     }
     if (mentions[sentence]) add(m[1], paragraph[line]);
   }
+}
+
+// Sphinx's directive for an environment variable (https://www.sphinx-doc.org/en/master/usage/domains/standard.html).
+const RST_ENVVAR = new RegExp(`^[ \\t]*\\.\\.[ \\t]+envvar::[ \\t]+(${NAME})[ \\t]*$`);
+// A definition-list term that is the name in code (the default role's `NAME` or a literal ``NAME``), optionally
+// followed by a colon or a ` : classifier`; the definition is the next line, indented deeper.
+const RST_TERM = new RegExp(`^([ \\t]*)(\`{1,2})(${NAME})\\2[ \\t]*(?::.*)?$`);
+// A literal block follows a paragraph ending in `::`; a code block is a `code-block`/`code`/`sourcecode` directive.
+// Other directives (`.. note::`) hold ordinary text, read as such.
+const RST_DIRECTIVE = /^[ \t]*\.\.[ \t]/;
+const RST_CODE_DIRECTIVE = /^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode)::/;
+const RST_LITERAL_END = /::[ \t]*$/;
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+
+/** The names one reStructuredText page declares, each with its first declaring line (0-based). */
+export function declaredInRst(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (name: string, line: number) => {
+    if (!out.has(name)) out.set(name, line);
+  };
+  const lines = text.split(/\r?\n/).map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  // `literal`: the indent of the line that opened the literal or code block being read.
+  let literal: number | undefined;
+  let paragraph: number[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) sentenceNames(lines, paragraph, add);
+    paragraph = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (literal !== undefined) {
+      if (indentOf(line) > literal) {
+        const m = ASSIGNMENT_LINE.exec(line);
+        if (m) add(m[1], i);
+        for (const d of line.matchAll(DOCKER_ENV)) add(d[1], i);
+        continue;
+      }
+      literal = undefined;
+    }
+    const envvar = RST_ENVVAR.exec(line);
+    if (envvar) add(envvar[1], i);
+    const term = RST_TERM.exec(line);
+    const next = lines[i + 1];
+    if (term && next !== undefined && next.trim() !== '' && indentOf(next) > term[1].length) add(term[3], i);
+    if (paragraph.length >= MAX_PARAGRAPH_LINES) flush();
+    paragraph.push(i);
+    if (RST_CODE_DIRECTIVE.test(line) || (RST_LITERAL_END.test(line) && !RST_DIRECTIVE.test(line))) {
+      flush();
+      literal = indentOf(line);
+    }
+  }
+  flush();
+  return out;
 }

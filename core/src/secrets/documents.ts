@@ -48,6 +48,10 @@ const FIXTURE_PATH = new RegExp([
   // local instance a sample webhook) fill their payloads with made-up tokens and ids.
   String.raw`(?:^|/)[^/]*[._-]dev\.[cm]?[jt]sx?$|(?:^|/)(?:settings|configs?|conf)[/_](?:dev|development|local|local_dev|ci|test|testing)\.py$|(?:^|/)dev[-_.]server\.[cm]?[jt]sx?$|(?:^|/)scripts?/docker[-_][^/]*\.sh$`,
   String.raw`(?:^|/)scripts?/dev/|(?:^|/)dev[-_]scripts?/`,
+  // A PasteDeploy settings file for the developer's server or the tests (Pyramid's `development.ini` and
+  // `testing.ini`, as its project template makes them beside `production.ini`; `websocket-dev.ini`): its
+  // `secret_key` is the local server's.
+  String.raw`(?:^|/)(?:development|dev|local|testing|test)\.ini$|(?:^|/)[^/]*[._-](?:dev|development|local)\.ini$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 

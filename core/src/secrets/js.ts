@@ -5,7 +5,7 @@ import { importedModules, outermost, unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
 import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
-import { isSearchOnlyKey, publicKeyOf } from './publicKeys';
+import { isAssistantWidgetKey, isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { echoesAccount, USER_KEYS } from './structured';
 import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom, mayBeSecretDefault } from './value';
 
@@ -361,7 +361,7 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
     name && isSensitiveName(name) ? { ...base, kind: 'fallback', name, envName: suggestEnvName(name, literal), dropFallback: drop } : undefined;
 
   // An error reporter's notifier key (`Bugsnag.start({ apiKey })`) is public by design.
-  if (publicKeyOf(literal, imports) || isSearchOnlyKey(literal)) return undefined;
+  if (publicKeyOf(literal, imports) || isSearchOnlyKey(literal) || isAssistantWidgetKey(literal)) return undefined;
   if (isVisibilityLabel(literal, slot)) return undefined;
   const sink = propertySink(literal, imports);
   if (sink) return { ...base, kind: 'sink', name: sink.row.label, envName: sink.row.env, local: sink.local };

@@ -75,6 +75,30 @@ export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
   return (names.has('appId') || names.has('applicationId')) && names.has('indexName');
 }
 
+/**
+ * Inkeep's AI assistant widget key in its settings (`baseSettings: { apiKey }`) under the Docusaurus plugin's
+ * tuple (`['@inkeep/cxkit-docusaurus', { SearchBar: { baseSettings: { apiKey } } }]`) or a `themeConfig.inkeepConfig`:
+ * a public client's key, "generally ok to be included in the source code of your web page", tied to the assistant
+ * and throttled by Inkeep (https://docs.inkeep.com/ui-components/public-api-keys), like Algolia's search-only key.
+ */
+const INKEEP_ANCESTORS = 6;
+export function isAssistantWidgetKey(literal: ts.StringLiteralLike): boolean {
+  const slot = outermost(literal);
+  const property = slot.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== slot || propertyNameText(property.name) !== 'apiKey') return false;
+  const settings = property.parent.parent;
+  if (!ts.isPropertyAssignment(settings) || propertyNameText(settings.name) !== 'baseSettings') return false;
+  let node: ts.Node = settings.parent;
+  for (let i = 0; i < INKEEP_ANCESTORS && node.parent; i++, node = node.parent) {
+    if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === 'inkeepConfig') return true;
+    if (ts.isArrayLiteralExpression(node)) {
+      const first = node.elements[0];
+      return first !== undefined && ts.isStringLiteralLike(first) && /^@inkeep\//.test(first.text);
+    }
+  }
+  return false;
+}
+
 // A Firebase web app's configuration object: `apiKey` beside `authDomain` (`{ apiKey, authDomain, projectId, … }`),
 // in code, in JSON kept in a variable, or in an env line. Firebase: "API keys for Firebase services are not used to
 // control access to backend resources … it's OK to include them in code or checked-in config files"

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { enclosingHeaders } from '../../python/blocks';
@@ -105,6 +106,44 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     });
   }
   if (isGunicornConfig(context.path)) gunicornLogs(facts, report);
+}
+
+// A handler's stream named where a file would be: dictConfig's `ext://sys.stdout`, or the process's own streams.
+const STREAM_TARGET = /^(?:ext:\/\/sys\.std(?:out|err)|\/dev\/std(?:out|err)|\/proc\/self\/fd\/[12])$/;
+const YAML_CONFIG_DEPTH = 3;
+
+/**
+ * A logging configuration in YAML, in `logging.config.dictConfig`'s schema
+ * (https://docs.python.org/3/library/logging.config.html#logging-config-dictschema): a mapping with `version:` and
+ * `handlers:`, at the top of the file or under a key (`logging:` in an app's `config.yaml`, which the app hands to
+ * dictConfig; a bot manager's example config that every install copies). A handler whose `class` writes files is
+ * reported as in a Python `LOGGING` dict; a mapping without `version` is not dictConfig's.
+ */
+export function checkFileLoggingYaml(context: FileContext, report: (r: Report) => void): void {
+  const visit = (node: unknown, depth: number): void => {
+    if (!isMap(node) || depth > YAML_CONFIG_DEPTH) return;
+    const handlers = node.get('handlers', true);
+    if (node.has('version') && isMap(handlers)) yamlHandlers(handlers, report);
+    else for (const pair of node.items) visit(pair.value, depth + 1);
+  };
+  for (const doc of context.yaml.docs) visit(doc.contents, 0);
+}
+
+function yamlHandlers(handlers: YAMLMap, report: (r: Report) => void): void {
+  for (const pair of handlers.items) {
+    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+    const cls = pair.value.get('class', true);
+    const handler = isScalar(cls) && typeof cls.value === 'string' ? cls.value : undefined;
+    if (!handler || !HANDLER_CLASS.test(handler) || !cls?.range) continue;
+    const filename = pair.value.get('filename', true);
+    const target = isScalar(filename) && filename.value !== null ? String(filename.value) : undefined;
+    if (target !== undefined && STREAM_TARGET.test(target)) continue;
+    const name = String(pair.key.value);
+    report({
+      messageId: 'pyDictConfigFile', data: { name, handler: handler.split('.').pop() ?? handler, target: target ?? 'a file' },
+      start: cls.range[0], end: cls.range[1], identity: `pyDictConfigFile:${name}`,
+    });
+  }
 }
 
 /**

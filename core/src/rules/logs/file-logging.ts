@@ -6,7 +6,7 @@ import { nearestManifest } from '../../workspace/manifest';
 import { findFastify } from './file-logging-fastify';
 import { FRAMEWORK_LOGS, findFrameworkLogs, frameworkRows, type FrameworkLogRow } from './file-logging-frameworks';
 import { checkFileLoggingGo, GO_FILE_LOGGING_KEYWORDS, GO_FILE_LOGGING_MESSAGES } from './file-logging-go';
-import { checkFileLoggingPython, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGING_MESSAGES } from './file-logging-python';
+import { checkFileLoggingPython, checkFileLoggingYaml, PYTHON_FILE_LOGGING_KEYWORDS, PYTHON_FILE_LOGGING_MESSAGES } from './file-logging-python';
 import { findPino } from './file-logging-pino';
 import { Scope, type LogFinding } from './file-logging-scope';
 import { isTemporaryCapture } from './file-logging-temporary';
@@ -37,7 +37,8 @@ export const meta: RuleMeta = {
   fixable: true,
   // JSON for log4js configuration files (`log4js.json`, a `log4js` section of config/default.json), which
   // `log4js.configure('./log4js.json')` or a config library hands to log4js from another module.
-  kinds: ['js', 'json', 'python', 'go'],
+  // YAML for Python logging configurations in dictConfig's schema (`handlers:` with a `class:`), see checkFileLoggingYaml.
+  kinds: ['js', 'json', 'python', 'go', 'yaml'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
@@ -66,6 +67,7 @@ export function isCandidate(text: string): boolean {
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkFileLoggingPython(context, report);
   if (context.kind === 'go') return checkFileLoggingGo(context, report);
+  if (context.kind === 'yaml') return checkFileLoggingYaml(context, report);
   // Frameworks that log to files by default are judged only in a project that declares them (one manifest read).
   const frameworks = context.host && FRAMEWORK_KEYWORDS.test(context.text) ? frameworkRows(context.text, nearestManifest(context.host, context.path)?.declared) : [];
   const candidate = isCandidate(context.text);

@@ -101,7 +101,7 @@ export function checkPortPython(context: FileContext, report: (r: Report) => voi
     if (row.slot.afterHost && call.inMainGuard && servedByAppServer(commands ??= launchCommands(context))) continue;
     emit(portIn(call, row.slot, constants), label);
   }
-  if (/gunicorn/i.test(path.basename(context.path))) {
+  if (/gunicorn/i.test(path.basename(context.path)) && !developmentGunicorn(context.path, facts)) {
     // gunicorn binds `$PORT` by itself unless its config names an address.
     for (const a of facts.assignments) {
       if (a.scope !== 'module' || a.path.length !== 1 || a.path[0] !== 'bind') continue;
@@ -109,6 +109,19 @@ export function checkPortPython(context: FileContext, report: (r: Report) => voi
       emit(hostPortOf(value), 'bind');
     }
   }
+}
+
+// A config file whose name says development (`gunicorn-dev.conf.py`, `gunicorn_development.py`, `local.gunicorn.py`).
+const DEVELOPMENT_NAME = /(?:^|[._-])(?:dev|development|local)(?:[._-]|$)/i;
+
+/**
+ * A gunicorn config for the developer's machine: its name says development, or it sets `reload = True`, which
+ * gunicorn documents as "intended for development" (https://docs.gunicorn.org/en/stable/settings.html#reload).
+ * Its `bind` is the developer's address; the config the image runs is judged on its own.
+ */
+function developmentGunicorn(file: string, facts: PythonFacts): boolean {
+  if (DEVELOPMENT_NAME.test(path.basename(file).replace(/\.py$/i, ''))) return true;
+  return facts.assignments.some((a) => a.scope === 'module' && a.path.length === 1 && a.path[0] === 'reload' && a.value.text === 'True');
 }
 
 function portIn(call: PyCall, slot: PortSlot, constants: Map<string, PyExpr>): Found | undefined {
