@@ -101,7 +101,7 @@ export function checkPortPython(context: FileContext, report: (r: Report) => voi
     if (row.slot.afterHost && call.inMainGuard && servedByAppServer(commands ??= launchCommands(context))) continue;
     emit(portIn(call, row.slot, constants), label);
   }
-  if (/gunicorn/i.test(path.basename(context.path)) && !developmentGunicorn(context.path, facts)) {
+  if (/gunicorn/i.test(path.basename(context.path)) && !developmentGunicorn(context.path, context.text, facts)) {
     // gunicorn binds `$PORT` by itself unless its config names an address.
     for (const a of facts.assignments) {
       if (a.scope !== 'module' || a.path.length !== 1 || a.path[0] !== 'bind') continue;
@@ -119,9 +119,12 @@ const DEVELOPMENT_NAME = /(?:^|[._-])(?:dev|development|local)(?:[._-]|$)/i;
  * gunicorn documents as "intended for development" (https://docs.gunicorn.org/en/stable/settings.html#reload).
  * Its `bind` is the developer's address; the config the image runs is judged on its own.
  */
-function developmentGunicorn(file: string, facts: PythonFacts): boolean {
+function developmentGunicorn(file: string, text: string, facts: PythonFacts): boolean {
   if (DEVELOPMENT_NAME.test(path.basename(file).replace(/\.py$/i, ''))) return true;
-  return facts.assignments.some((a) => a.scope === 'module' && a.path.length === 1 && a.path[0] === 'reload' && a.value.text === 'True');
+  // Only an unconditional `reload = True` (a statement at the start of its line): a config that turns reload on
+  // under `if env.bool("DEBUG")` is the production config with a development switch (audit: bookwyrm).
+  const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
+  return facts.assignments.some((a) => a.scope === 'module' && a.path.length === 1 && a.path[0] === 'reload' && a.value.text === 'True' && atLineStart(a.start));
 }
 
 function portIn(call: PyCall, slot: PortSlot, constants: Map<string, PyExpr>): Found | undefined {

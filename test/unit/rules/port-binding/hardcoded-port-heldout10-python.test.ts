@@ -32,6 +32,13 @@ new RuleTester({ filename: '/ws/conf/gunicorn-dev.conf.py' }).run(port, {
       output: "import os\nbind = \"0.0.0.0:\" + os.environ.get(\"PORT\", \"5000\")\nreload = False\n",
     },
     {
+      name: 'reload switched on only in debug is the production config (audit: bookwyrm)',
+      filename: '/ws/gunicorn.conf.py',
+      code: "bind = '[::]:8000'\nif env.bool('DEBUG', False):\n    reload = True\n",
+      errors: [['pyLiteral', 1, "'[::]:8000'"]],
+      output: "import os\nbind = \"[::]:\" + os.environ.get(\"PORT\", \"8000\")\nif env.bool('DEBUG', False):\n    reload = True\n",
+    },
+    {
       name: 'a name that only contains dev is no development config',
       filename: '/ws/gunicorn_devices.py',
       code: "bind = '0.0.0.0:5000'\n",
