@@ -22,12 +22,18 @@ function waitForRules(uri: vscode.Uri, rules: string[]): Promise<vscode.Diagnost
 
 /** Applies the quick fix of `rule`'s diagnostic whose title matches `title`, and waits for that diagnostic to go. */
 async function fix(document: vscode.TextDocument, rule: string, title: RegExp): Promise<string> {
-  // The previous fix's edit is re-analysed as a whole: wait for this rule's diagnostic on the new version
-  // rather than read whatever set is shown while that analysis is under way.
-  const diagnostic = await waitFor(() => ours(document.uri).find((d) => codeOf(d) === rule), `a ${rule} diagnostic`);
-  const actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
-  const action = actions.find((a) => title.test(a.title) && a.edit);
-  assert.ok(action?.edit, `no quick fix ${title} for ${rule} in ${JSON.stringify(actions.map((a) => a.title))}`);
+  // The previous fix's edit is re-analysed as a whole: the diagnostic shown may still be the old version's, whose
+  // range the edit moved (a fix that adds `import os` shifts every line below it), and code actions asked at that
+  // range find nothing. Poll until this rule's diagnostic, read afresh each time, offers the fix.
+  let titles: string[] = [];
+  const action = await waitFor(async () => {
+    const diagnostic = ours(document.uri).find((d) => codeOf(d) === rule);
+    if (!diagnostic) return undefined;
+    const actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
+    titles = actions.map((a) => a.title);
+    return actions.find((a) => title.test(a.title) && a.edit);
+  }, `a quick fix ${title} for ${rule}`);
+  assert.ok(action.edit, `no quick fix ${title} for ${rule} in ${JSON.stringify(titles)}`);
   assert.equal(await vscode.workspace.applyEdit(action.edit), true, `${action.title} applies`);
   await waitFor(() => !ours(document.uri).some((d) => codeOf(d) === rule), `${rule} to clear after "${action.title}"`);
   return action.title;
