@@ -4,7 +4,7 @@ import { unwrap } from '../js/modules';
 import * as path from 'node:path';
 import { folderKeyOf, type FileHost } from '../host';
 import { nearestManifest } from '../workspace/manifest';
-import { listing } from '../workspace/filesUnder';
+import { filesUnder } from '../workspace/filesUnder';
 import { PerVersion } from '../workspace/perVersion';
 import { isTestFile } from '../fileKinds';
 
@@ -110,28 +110,18 @@ export function packageAssigned(host: FileHost & { readonly version?: number }, 
   if (top === undefined) return new Set();
   return packageResults.get(host, folderKeyOf(path.join(top, 'package.json')), () => {
     const out = new Set<string>();
-    let count = 0;
-    let level = [top];
-    for (let depth = 0; depth < MAX_DEPTH && level.length > 0 && count < MAX_FILES; depth++) {
-      const next: string[] = [];
-      for (const dir of level) {
-        const { files, folders } = listing(host, dir);
-        // A nested package is a program of its own: its writes are its own.
-        if (dir !== top && files.includes('package.json')) continue;
-        for (const name of files.slice().sort()) {
-          if (!CODE_FILE.test(name) || NOT_CODE.test(name) || count >= MAX_FILES) continue;
-          const at = path.join(dir, name);
-          // Test set-up (`jest.setup.ts`, `setupTests.ts`) sets variables for the tests, not for the program.
-          if (isTestFile(path.relative(top, at))) continue;
-          count++;
-          const text = host.readFile(at);
-          if (text === undefined || text.length > MAX_BYTES || !WRITE_TEXT.test(text)) continue;
-          const sf = ts.createSourceFile(at, text, ts.ScriptTarget.Latest, true, scriptKind(name));
-          for (const n of collect(sf, true)) out.add(n);
-        }
-        for (const d of folders.slice().sort()) if (!SKIPPED.test(d)) next.push(path.join(dir, d));
-      }
-      level = next;
+    const files = filesUnder(host, top, (name) => CODE_FILE.test(name) && !NOT_CODE.test(name), {
+      maxDepth: MAX_DEPTH, maxFiles: MAX_FILES, skip: (folder) => SKIPPED.test(folder),
+      // A nested package is a program of its own: its writes are its own.
+      leave: (names) => names.includes('package.json'),
+    });
+    for (const at of files) {
+      // Test set-up (`jest.setup.ts`, `setupTests.ts`) sets variables for the tests, not for the program.
+      if (isTestFile(path.relative(top, at))) continue;
+      const text = host.readFile(at);
+      if (text === undefined || text.length > MAX_BYTES || !WRITE_TEXT.test(text)) continue;
+      const sf = ts.createSourceFile(at, text, ts.ScriptTarget.Latest, true, scriptKind(path.basename(at)));
+      for (const n of collect(sf, true)) out.add(n);
     }
     return out;
   });

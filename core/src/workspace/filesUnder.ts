@@ -14,13 +14,18 @@ export function listing(host: FileHost, dir: string): { files: string[]; folders
  * The files of one tree that `accept` takes, breadth first and in a stable order, skipping folders `skip`
  * names; bounded in depth and count, so a hostile or huge tree costs a fixed amount.
  */
-export function filesUnder(host: FileHost, top: string, accept: (name: string) => boolean, bounds: { maxDepth: number; maxFiles: number; skip: (folder: string) => boolean }): string[] {
+export function filesUnder(host: FileHost, top: string, accept: (name: string) => boolean, bounds: {
+  maxDepth: number; maxFiles: number; skip: (folder: string) => boolean;
+  /** A folder below `top` whose files say it is not part of the tree (a nested package's `package.json`). */
+  leave?: (files: readonly string[]) => boolean;
+}): string[] {
   const files: string[] = [];
   let level = [top];
   for (let depth = 0; depth < bounds.maxDepth && level.length > 0 && files.length < bounds.maxFiles; depth++) {
     const next: string[] = [];
     for (const dir of level) {
       const entries = listing(host, dir);
+      if (dir !== top && bounds.leave?.(entries.files)) continue;
       for (const f of entries.files.slice().sort()) if (accept(f) && files.length < bounds.maxFiles) files.push(path.join(dir, f));
       for (const d of entries.folders.slice().sort()) if (!bounds.skip(d)) next.push(path.join(dir, d));
     }
