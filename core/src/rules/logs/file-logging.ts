@@ -13,6 +13,7 @@ import { isTemporaryCapture } from './file-logging-temporary';
 import { isOptInFileLog } from './file-logging-optin';
 import { findFsWrites, findStreams } from './file-logging-streams';
 import { findWinston } from './file-logging-winston';
+import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
 
 const STDOUT = 'Log to stdout and let the environment route the stream.';
 
@@ -33,19 +34,22 @@ export const meta: RuleMeta = {
     stdoutFile: `\`{stream}.write\` is replaced by a file stream's ({target}): everything the process prints goes to a file. Leave the process's streams alone and let the environment route them.`,
     ...PYTHON_FILE_LOGGING_MESSAGES,
     ...GO_FILE_LOGGING_MESSAGES,
+    iniLogMode: `The configuration's \`[{section}]\` \`{setting}\` writes logs to files. Log to the console (stdout) only and let the environment route the stream.`,
+    iniLogHandler: `The logging configuration's handler \`{name}\` is a \`{handler}\`, which writes to a file ({target}). Use \`StreamHandler\` with \`(sys.stdout,)\`.`,
   },
   fixable: true,
   // JSON for log4js configuration files (`log4js.json`, a `log4js` section of config/default.json), which
   // `log4js.configure('./log4js.json')` or a config library hands to log4js from another module.
   // YAML for Python logging configurations in dictConfig's schema (`handlers:` with a `class:`), see checkFileLoggingYaml.
-  kinds: ['js', 'json', 'python', 'go', 'yaml'],
+  // INI for the settings of INI_SETTINGS: an `app.ini`'s `[log] MODE = console, file`, a fileConfig file handler.
+  kinds: ['js', 'json', 'python', 'go', 'yaml', 'properties'],
   // Every finding needs one of these in the text: a logging library's name, log4js's `appenders`, or a call that
   // opens or appends to a file (morgan and console.Console only matter with a file stream made in the same file,
   // so the much commoner words "morgan" and "console" are not needed to find them), or fastify for its `logger.file`.
   keywords: ['winston', 'pino', 'log4js', 'appenders', 'bunyan', 'createwritestream', 'appendfile', 'writefile', 'sonic-boom',
     'rotating-file-stream', 'file-stream-rotator', 'logrotate-stream', 'fastify', 'simple-node-logger', 'mini-logger', "'tracer'", '"tracer"', 'streams',
     '"log_dir"', 'file: true', 'file:true',
-    ...PYTHON_FILE_LOGGING_KEYWORDS, ...GO_FILE_LOGGING_KEYWORDS],
+    ...PYTHON_FILE_LOGGING_KEYWORDS, ...GO_FILE_LOGGING_KEYWORDS, ...iniKeywords('logs/file-logging')],
 };
 
 /**
@@ -68,6 +72,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkFileLoggingPython(context, report);
   if (context.kind === 'go') return checkFileLoggingGo(context, report);
   if (context.kind === 'yaml') return checkFileLoggingYaml(context, report);
+  if (context.kind === 'properties') return iniSettings(context, 'logs/file-logging').forEach((f) => report(f));
   // Frameworks that log to files by default are judged only in a project that declares them (one manifest read).
   const frameworks = context.host && FRAMEWORK_KEYWORDS.test(context.text) ? frameworkRows(context.text, nearestManifest(context.host, context.path)?.declared) : [];
   const candidate = isCandidate(context.text);

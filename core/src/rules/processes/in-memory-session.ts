@@ -12,6 +12,7 @@ import { constructionsOf, constructionsWithin, unfollowedStores } from './in-mem
 import { importedOptionsWithoutStore, optionTags } from './in-memory-session-options-export';
 import { SessionScope } from './in-memory-session-scope';
 import { classifyStore, optionsOf, TAGS, type SessionOptions, type StoreVerdict } from './in-memory-session-stores';
+import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
 
 export const meta: RuleMeta = {
   id: 'processes/in-memory-session',
@@ -26,12 +27,14 @@ export const meta: RuleMeta = {
     yarMemory: '@hapi/yar keeps {which} in the server cache, which here is catbox-memory inside this process. Provision an external cache (e.g. @hapi/catbox-redis) for yar.',
     ...PYTHON_SESSION_MESSAGES,
     ...GO_SESSION_MESSAGES,
+    iniSessionMemory: 'The configuration\'s `[{section}]` `{setting}` keeps sessions in this process\'s memory: a restart logs everyone out and other instances never see them. Use an external provider (redis, postgres, mysql…).',
   },
   fixable: true,
-  kinds: ['js', 'python', 'go'],
+  // INI for an `app.ini`'s `[session] PROVIDER = memory` (INI_SETTINGS).
+  kinds: ['js', 'python', 'go', 'properties'],
   summaryKinds: ['js'],
   // Every shape reported needs one of these modules in the file (memorystore and file stores take express-session).
-  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"', ...PYTHON_SESSION_KEYWORDS, ...GO_SESSION_KEYWORDS],
+  keywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', "yar'", 'yar"', ...PYTHON_SESSION_KEYWORDS, ...GO_SESSION_KEYWORDS, ...iniKeywords('processes/in-memory-session')],
   // Modules that can make an in-process store another module imports (file stores take express-session too).
   // `resave`/`saveUninitialized`: session options written in a configuration module that imports no session library.
   summaryKeywords: ['express-session', 'fastify-session', '@fastify/session', 'koa-session', 'koa-generic-session', 'memorystore', 'sqlite', 'loki', 'nedb',
@@ -47,6 +50,7 @@ const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal'
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkSessionPython(context, report);
   if (context.kind === 'go') return checkSessionGo(context, report);
+  if (context.kind === 'properties') return iniSettings(context, 'processes/in-memory-session').forEach((f) => report(f));
   const sf = context.sourceFile;
   const scope = new SessionScope(sf, context.program);
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';
+import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
@@ -10,11 +11,13 @@ export const meta: RuleMeta = {
   messages: {
     disk: '{library} keeps uploads in `{dir}` on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Store them in object storage (S3, GCS, Azure Blob…).',
     diskStorage: '`multer.diskStorage` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use a storage engine for object storage (multer-s3…) or `memoryStorage` and upload from there.',
+    iniLocalStorage: 'The configuration\'s `[{section}]` `{setting}` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use an object storage type (S3, MinIO…).',
     moved: '`{label}` saves the upload to this machine\'s disk: other instances never see it and a container\'s disk is thrown away on deploy. Upload it to object storage (S3, GCS, Azure Blob…).',
   },
   fixable: false,
-  kinds: ['js'],
-  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv('],
+  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS).
+  kinds: ['js', 'properties'],
+  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv(', ...iniKeywords('processes/local-uploads')],
 };
 
 type Library = 'multer' | 'formidable' | 'multiparty' | 'express-fileupload';
@@ -38,6 +41,7 @@ function isTemporary(dir: ts.Expression): boolean {
 
 export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
+  if (context.kind === 'properties') return iniSettings(context, 'processes/local-uploads').forEach((f) => report(f));
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
   const objectOf = (arg: ts.Expression | undefined) => {
