@@ -119,18 +119,39 @@ function isSetSecret(name: string, value: string): boolean {
  * a URL with a password), a URL carries a login (`user:pass@`), or a value is a backing service's URL.
  */
 function isNonSecretDefaults(context: FileContext): boolean {
+  return !holdsSecret(context, true);
+}
+
+/** A secret-named variable with a value, a URL with a login, a provider's key; with `services`, a backing service's URL too. */
+function holdsSecret(context: FileContext, services: boolean): boolean {
   for (const m of context.text.matchAll(ASSIGNMENT)) {
     const value = unquoted(m[2].replace(/[ \t]+#.*$/, ''));
-    if (isSetSecret(m[1], value)) return false;
-    if (SERVICE_URL.test(value)) return false;
+    if (isSetSecret(m[1], value)) return true;
+    if (services && SERVICE_URL.test(value)) return true;
     const login = URL_LOGIN.exec(value);
-    if (login && !/^\$\{?[A-Za-z_]\w*\}?$/.test(login[1])) return false;
+    if (login && !/^\$\{?[A-Za-z_]\w*\}?$/.test(login[1])) return true;
   }
-  return findProviderSecrets(context.text).length === 0;
+  return findProviderSecrets(context.text).length > 0;
+}
+
+/** A deployed mode's file: `.env.production`, `.env.prod`, `.env.staging` (not `.local`, which isPrivateEnvFile takes). */
+const DEPLOY_MODE_FILE = /^\.env\.(?:production|prod|staging)$/;
+
+/**
+ * A deployed mode's `.env` that no Vite, Next or Create React App package beside it loads as committed build
+ * defaults (a backend's `.env.production` that its production compose file hands the server as `env_file`), holding
+ * a secret: that deploy's credentials, reported as a `.env` is. One without a secret (ports, names, a database URL
+ * with no login) is committed on purpose and stays unreported (audit: nest-admin's committed `.env.production`,
+ * JWT secrets and an SMTP password).
+ */
+function isDeployModeSecrets(context: FileContext): boolean {
+  if (!DEPLOY_MODE_FILE.test(path.basename(context.path).toLowerCase())) return false;
+  if (context.host && besideCommittedEnvTool(context.host, context.path)) return false;
+  return holdsSecret(context, false);
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
-  if (!isPrivateEnvFile(context.path)) return;
+  if (!isPrivateEnvFile(context.path) && !isDeployModeSecrets(context)) return;
   // An empty file or one of comments only commits nothing yet.
   if (!/^[ \t]*(export[ \t]+)?[A-Za-z_][\w.-]*[ \t]*=/m.test(context.text)) return;
   if (isToolDefaults(context) || isToolSettings(context)) return;

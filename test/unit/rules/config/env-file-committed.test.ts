@@ -42,6 +42,11 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
       'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_test_cmVsYXhlZC10dXJrZXktNjcuY2xlcmsuYWNjb3VudHMuZGV2JA\nDATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres\nCLERK_SECRET_KEY=your_clerk_secret_key\n'),
     inVite("the demo users' seed password", 'SEED_USERBASE_SIZE=5\nSEED_DEFAULT_USER_PASSWORD=s3cret\nPORT=3000\n'),
     // Held-out 7 and 8: a .env that only a tool reads as its own settings (paperless-ngx, alerta, gotenberg).
+    // Held-out 7: a deployed mode's file is reported only when it holds a secret outside a Vite, Next or CRA package.
+    { name: 'a backend .env.production of ports and names', filename: '/ws/.env.production', code: 'PORT = 7001\nAPP_NAME = admin\nDB_HOST=db\n', gitTracked: true },
+    { name: "a backend .env.development's local secret", filename: '/ws/.env.development', code: 'JWT_SECRET = dev-jwt-8f2k\n', gitTracked: true },
+    { name: 'a .env.production with a secret beside a Vite package.json', filename: '/ws/web/.env.production', code: 'API_SECRET=q8Zx1mP0vLw3\n', files: VITE, gitTracked: true },
+    { name: 'a .env.production whose secret is a reference', filename: '/ws/.env.production', code: 'JWT_SECRET=${JWT_SECRET}\nSMTP_PASS=\n', gitTracked: true },
     { name: "Docker Compose's own variables only", code: 'COMPOSE_PROJECT_NAME=paperless\n', gitTracked: true },
     { name: 'make variables of a Makefile that includes it', code: 'VERSION=snapshot\nDOCKER_REGISTRY=acme\nDOCKERFILE=build/Dockerfile\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'include .env\n\nbuild:\n\tdocker build .\n' } },
     { name: 'a Makefile that -includes it among others', code: 'PROJECT=alerta\n', gitTracked: true, files: { ...GIT, '/ws/Makefile': 'GIT=git\n-include .env .env.local .env.*.local\n' } },
@@ -49,6 +54,14 @@ new RuleTester({ filename: '/ws/.env', files: GIT }).run(rule, {
   invalid: [
     { name: '.env in a git repository with no .gitignore entry, reported on the first line', code: ENV, errors: notIgnored() },
     { name: '.gitignore that ignores something else', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
+    {
+      name: "a backend's tracked .env.production holding its JWT secret and SMTP password",
+      filename: '/ws/.env.production',
+      code: '# security\nJWT_SECRET = admin!q8Zx#123\nSMTP_PASS = VIPLLOABCDEFROYU\n',
+      gitTracked: true,
+      errors: tracked('# security'),
+    },
+    { name: 'a .env.staging not ignored, with a password in a URL', filename: '/ws/.env.staging', code: 'DATABASE_URL=postgres://app:Xq9w2LmZ@db.internal/app\n', files: IGNORES_ELSE, errors: notIgnored(1, 'DATABASE_URL=postgres://app:Xq9w2LmZ@db.internal/app') },
     { name: '.env.local', filename: '/ws/.env.local', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
     { name: '.env.production.local', filename: '/ws/.env.production.local', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
     { name: 'a nested package\'s .env', filename: '/ws/packages/api/.env', code: ENV, files: IGNORES_ELSE, errors: notIgnored() },
