@@ -226,3 +226,28 @@ describe("roles: the repository's developer tooling folder (held-out 7)", () => 
     assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/Procfile': 'release: node tools/seeder/run.js\n' }), 'tool');
   });
 });
+
+describe("roles: the repository's folder of retired code (held-out 6 and 9)", () => {
+  const role = (rel: string, files: Record<string, string> = {}) => roleOfFile(`/p/${rel}`, rel, host({ [`/p/${rel}`]: 'x', ...files })).role;
+
+  test('old/, legacy/, attic/, deprecated/ at the root, reached by no deployment: retired', () => {
+    // ArchiveBox's old/ gist; maxun's legacy/server/ workers.
+    assert.equal(role('old/archivebox.ts'), 'retired');
+    assert.equal(role('legacy/server/worker.ts', { '/p/Dockerfile': 'FROM node:22\nCMD ["node", "server/dist/index.js"]\n' }), 'retired');
+    assert.equal(role('attic/app.py'), 'retired');
+    assert.equal(role('Deprecated/main.go'), 'retired');
+  });
+
+  test('deeper, under another name, or started by a deployment: source', () => {
+    assert.equal(role('src/legacy/routes.ts'), 'source');
+    assert.equal(role('packages/api/old/handler.js'), 'source');
+    assert.equal(role('older/app.js'), 'source');
+    assert.equal(role('legacy/server.js', { '/p/Procfile': 'web: node legacy/server.js\n' }), 'source');
+    assert.equal(role('legacy/api/index.js', { '/p/docker-compose.yml': 'services:\n  api:\n    command: node /app/legacy/api/index.js\n' }), 'source');
+    assert.equal(role('legacy/migrations/001_init.js'), 'source');
+  });
+
+  test('retired code runs as no program', () => {
+    assert.equal(runsAsProgram('retired'), false);
+  });
+});

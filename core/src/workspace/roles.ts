@@ -28,8 +28,11 @@ import { deploysItself, nearestManifest, parseManifest } from './manifest';
  * - `tool`: the developers' own tooling, kept in a folder the repository's root gives it (`tools/`, `tooling/`,
  *   `dev/`) and reached by nothing a deployment runs (`isDeveloperTool`): run by hand or by a workspace script on a
  *   developer's machine, never started by the deployed app.
+ * - `retired`: code kept after it stopped running, in a folder the repository's root names for it (`old/`,
+ *   `legacy/`, `attic/`, `deprecated/`…) and reached by nothing a deployment runs (`isRetiredCode`): a gist beside
+ *   TODO notes, a worker whose relative imports no longer exist there.
  */
-export type FileRole = 'source' | 'test' | 'snippet' | 'vendored' | 'package-module' | 'build-output' | 'tool';
+export type FileRole = 'source' | 'test' | 'snippet' | 'vendored' | 'package-module' | 'build-output' | 'tool' | 'retired';
 
 export interface RoleVerdict {
   role: FileRole;
@@ -114,6 +117,7 @@ function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict:
   if (!source && isInProjectTemplate(file, relativePath, host)) return { role: 'snippet', reason: "a generator's project template" };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   if (!source && isDeveloperTool(file, relativePath, host)) return { role: 'tool', reason: "in the repository's developer tooling folder" };
+  if (!source && isRetiredCode(file, relativePath, host)) return { role: 'retired', reason: "in the repository's folder of retired code" };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
 }
 
@@ -354,9 +358,25 @@ const DEPLOYMENT_SCRIPTS = /^(?:pre|post)?(?:start|build|install|prepare)(?::pro
  * script is a tool; a `dev/server.js` the Dockerfile's `CMD` starts is not.
  */
 export function isDeveloperTool(file: string, relativePath: string, host: RoleHost): boolean {
+  return unreachedRootFolder(file, relativePath, host, TOOL_DIR);
+}
+
+/**
+ * Folders at the root of a repository named for code kept after it stopped running: `old/`, `legacy/`, `attic/`,
+ * `archive/`, `archived/`, `deprecated/`, `obsolete/`, `unused/` (audit: ArchiveBox's `old/` gist, maxun's
+ * `legacy/server/` workers whose relative imports no longer exist there). Only at the root, as `TOOL_DIR`.
+ */
+const RETIRED_DIR = /^(?:old|legacy|attic|archived?|deprecated|obsolete|unused)$/i;
+
+/** Code in a `RETIRED_DIR` folder at the root that nothing a deployment runs reaches (the test of `isDeveloperTool`). */
+export function isRetiredCode(file: string, relativePath: string, host: RoleHost): boolean {
+  return unreachedRootFolder(file, relativePath, host, RETIRED_DIR);
+}
+
+function unreachedRootFolder(file: string, relativePath: string, host: RoleHost, folder: RegExp): boolean {
   const rel = relativePath.replace(/\\/g, '/');
   const parts = rel.split('/');
-  if (parts.length < 2 || !TOOL_DIR.test(parts[0]) || parts.slice(1, -1).some((p) => ADMIN_DIR.test(p))) return false;
+  if (parts.length < 2 || !folder.test(parts[0]) || parts.slice(1, -1).some((p) => ADMIN_DIR.test(p))) return false;
   const p = file.replace(/\\/g, '/');
   if (!p.endsWith(`/${rel}`)) return false;
   const root = p.slice(0, p.length - rel.length - 1);

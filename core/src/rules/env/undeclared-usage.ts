@@ -135,10 +135,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (read.start < seen.start) Object.assign(seen, { start: read.start, end: read.end });
     }
   }
-  // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder): no
+  // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
   const role = byName.size > 0 ? roleOfContext(context).role : undefined;
-  if (role === 'snippet') return;
+  if (role === 'snippet' || role === 'retired') return;
   // The developers' own tooling (`tools/`, `dev/` at the root, reached by nothing a deployment runs: roles.ts): its
   // variables are set by whoever runs it at their desk, not by whoever deploys. Still shown, one step milder
   // (information by default), since a README line for the tool's options helps the next developer.
