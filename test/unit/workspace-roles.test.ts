@@ -134,6 +134,13 @@ describe('roles: an examples folder inside the project (held-out 3)', () => {
     assert.equal(at('examples/api/src/server.js', { '/ws/examples/api/package.json': '{"description":"the API"}' }), 'source');
     assert.equal(at('examples/api/main.go', { '/ws/examples/api/go.mod': 'module x' }), 'source');
   });
+  test("a package named as an example is one (hanko's frontend/examples/express, held-out 6)", () => {
+    assert.equal(at('frontend/examples/express/src/server.js', { '/ws/frontend/examples/express/package.json': '{"name":"example-express","private":true}' }), 'snippet');
+    assert.equal(at('apps/express-sample/index.js', { '/ws/apps/express-sample/package.json': '{"name":"@acme/express-sample"}' }), 'snippet');
+    assert.equal(at('apps/api/index.js', { '/ws/apps/api/package.json': '{"name":"examplecorp-api"}' }), 'source');
+    assert.equal(at('packages/stripe-app/src/index.ts', { '/ws/packages/stripe-app/package.json': '{"name":"com.example.dub"}' }), 'source');
+    assert.equal(at('frontend/examples/express/src/server.js', { '/ws/frontend/examples/express/package.json': '{"name":"example-express"}', '/ws/frontend/examples/express/Dockerfile': 'FROM node' }), 'source');
+  });
   test('a folder merely named like one is not an examples folder', () => {
     assert.equal(at('server/example-store/index.js'), 'source');
     assert.equal(at('server/examples.js'), 'source');

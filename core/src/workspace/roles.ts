@@ -232,7 +232,7 @@ export function sourceOfOutput(file: string, host: RoleHost): string | undefined
 
 /**
  * A package nested in the project whose manifest calls it an example or a sample (mirotalk's `webhook/`,
- * "MiroTalk WebHook endpoint example"): code shown to users to copy, with its own `npm start`, not a process
+ * "MiroTalk WebHook endpoint example") or names it so (hanko's `frontend/examples/express`, "example-express"): code shown to users to copy, with its own `npm start`, not a process
  * the project deploys — unless a Dockerfile or a Procfile beside it deploys it. Only a nested package: the
  * project's own manifest may say "example app" of itself. A package kept under a `playground/` folder is one too,
  * whatever its manifest says: by convention (Vite's, Nuxt's, many SDKs' monorepos) the place where the project's
@@ -248,9 +248,12 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
     const text = host.readFile(`${dir}/package.json`);
     if (text === undefined) continue;
     try {
-      const description = (JSON.parse(text) as { description?: unknown }).description;
+      const { description, name } = JSON.parse(text) as { description?: unknown; name?: unknown };
       const playground = dir.slice(root.length + 1).split('/').slice(0, -1).some((part) => PLAYGROUND_DIR.test(part));
-      if (!playground && (typeof description !== 'string' || !/\b(?:examples?|samples?)\b/i.test(description))) return false;
+      // Its description or its name says it is an example (hanko's `frontend/examples/express`: "example-express"); a
+      // placeholder domain in a name (`com.example.dub`, a Stripe app's id) is no such word.
+      const example = [description, name].some((t) => typeof t === 'string' && /(?:^|[^a-z.])(?:examples?|samples?)(?:$|[^a-z.])/i.test(t));
+      if (!playground && !example) return false;
       // A sample built into an image or run by a platform (`deploysItself`) is deployed:
       // kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
       return !deploysItself(host, dir);
