@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
+import { roleOfContext } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { nearestManifest } from '../../workspace/manifest';
@@ -68,7 +69,15 @@ export function isCandidate(text: string): boolean {
   return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text)) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
 }
 
-export function check(context: FileContext, report: (r: Report) => void): void {
+/** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
+export function check(context: FileContext, reportFinding: (r: Report) => void): void {
+  let retired: boolean | undefined;
+  checkFile(context, (r) => {
+    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+  });
+}
+
+function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkFileLoggingPython(context, report);
   if (context.kind === 'go') return checkFileLoggingGo(context, report);
   if (context.kind === 'yaml') return checkFileLoggingYaml(context, report);

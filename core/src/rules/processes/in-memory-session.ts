@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { checkSessionGo, GO_SESSION_KEYWORDS, GO_SESSION_MESSAGES } from './in-memory-session-go';
 import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
+import { roleOfContext } from '../../workspace/roles';
 import type { FixDescriptor } from '../../fixes/types';
 import { projectPath } from '../../js/commands';
 import { unwrap } from '../../js/modules';
@@ -47,7 +48,15 @@ const KOA_SESSION = new Set(['koa-session']);
 /** Koa session middlewares whose default store is a MemoryStore. */
 const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal']);
 
-export function check(context: FileContext, report: (r: Report) => void): void {
+/** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
+export function check(context: FileContext, reportFinding: (r: Report) => void): void {
+  let retired: boolean | undefined;
+  checkFile(context, (r) => {
+    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+  });
+}
+
+function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'python') return checkSessionPython(context, report);
   if (context.kind === 'go') return checkSessionGo(context, report);
   if (context.kind === 'properties') return iniSettings(context, 'processes/in-memory-session').forEach((f) => report(f));

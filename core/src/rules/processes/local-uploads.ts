@@ -1,5 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
+import { roleOfContext } from '../../workspace/roles';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';
 import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
@@ -39,7 +40,15 @@ function isTemporary(dir: ts.Expression): boolean {
   return /tmp|temp/i.test(dir.getText());
 }
 
-export function check(context: FileContext, report: (r: Report) => void): void {
+/** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
+export function check(context: FileContext, reportFinding: (r: Report) => void): void {
+  let retired: boolean | undefined;
+  checkFile(context, (r) => {
+    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+  });
+}
+
+function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   if (context.kind === 'properties') return iniSettings(context, 'processes/local-uploads').forEach((f) => report(f));
   const sf = context.sourceFile;
