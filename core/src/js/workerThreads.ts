@@ -1,6 +1,5 @@
 /**
- * The scripts a module starts as `node:worker_threads` workers (`new Worker('./worker.js')`,
- * `new Worker(new URL('./worker.js', import.meta.url))`, `new Worker(path.join(__dirname, 'workers', \`${type}.js\`))`),
+ * The scripts a module starts as `node:worker_threads` workers (`new Worker(new URL('./worker.js', import.meta.url))`, `new Worker(path.join(__dirname, 'workers', \`${type}.js\`))`),
  * as relative specifiers the program index resolves like imports.
  *
  * Why the program index needs them: Node delivers signals to the main thread only, so a worker thread's servers
@@ -54,8 +53,9 @@ function scriptAt(text: string, at: number): string | undefined {
     const joined = parts.filter((p) => p !== '' && p !== '.').join('/');
     return joined.startsWith('../') ? joined : `./${joined}`;
   }
-  const lit = literalAt(rest, 0);
-  return lit && /^\.{1,2}\//.test(lit.value) ? lit.value : undefined;
+  // A bare relative string (`new Worker('./worker.js')`) is resolved against the process's working directory, which
+  // the text does not tell: not followed.
+  return undefined;
 }
 
 function skipBlanks(text: string, i: number): number {

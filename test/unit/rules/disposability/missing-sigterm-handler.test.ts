@@ -163,7 +163,6 @@ describe('disposability/missing-sigterm-handler: the program index', () => {
     for (const start of [
       TEMPLATE_START,
       "new WorkerThread(pathlib.join(__dirname, 'workers/api.js'));",
-      "new WorkerThread('./workers/api.js');",
       "new WorkerThread(new URL('./workers/api.js', import.meta.url));",
     ]) {
       const p = program({ '/p/server.js': MAIN(start), '/p/workers/api.js': HAPI_WORKER });
@@ -172,8 +171,11 @@ describe('disposability/missing-sigterm-handler: the program index', () => {
   });
   test('a worker thread whose starter handles no SIGTERM, or that nothing starts, is still reported', () => {
     assert.equal(program({ '/p/server.js': MAIN(TEMPLATE_START, ''), '/p/workers/api.js': HAPI_WORKER }).check('/p/workers/api.js').length, 1);
-    const other = program({ '/p/server.js': MAIN("new WorkerThread('./workers/other.js');"), '/p/workers/api.js': HAPI_WORKER });
+    const other = program({ '/p/server.js': MAIN("new WorkerThread(pathlib.join(__dirname, 'workers/other.js'));"), '/p/workers/api.js': HAPI_WORKER });
     assert.equal(other.check('/p/workers/api.js').length, 1);
+    // A bare relative string is resolved against the working directory, which the code does not tell.
+    const cwd = program({ '/p/lib/server.js': MAIN("new WorkerThread('./workers/api.js');"), '/p/lib/workers/api.js': HAPI_WORKER });
+    assert.equal(cwd.check('/p/lib/workers/api.js').length, 1);
     // Only a file that loads worker_threads starts worker threads (a BullMQ Worker's first argument names a queue).
     const bull = program({
       '/p/server.js': "const { Worker } = require('bullmq');\nnew Worker('./emails', run);\nprocess.on('SIGTERM', stop);\n",
