@@ -101,7 +101,36 @@ function isDeclarationName(id: ts.Identifier): boolean {
 export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
   const server = site.server;
   if (!server) return false;
-  return perName(closeMemos, server, closingDeclarationIn).of(sf).includes(true);
+  return perName(closeMemos, server, closingDeclarationIn).of(sf).includes(true) || probesPort(site.call, server);
+}
+
+/**
+ * A port probe: the server is closed as soon as it listens, by the listen call's own callback
+ * (`server.listen(port, () => server.close(…))`) or a `listening` handler beside it (`server.once('listening', () =>
+ * server.close())`). It answers "is this port free?" (a setup wizard picking ports, a bindability check) and serves
+ * nothing. Only the function that calls `listen` is searched: a `listening` handler elsewhere may be another server's.
+ */
+function probesPort(call: ts.Node, server: string): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  if (call.arguments.some((a) => (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) && callsClose(a, server))) return true;
+  let scope: ts.Node = call;
+  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(?:on|once|addListener)$/.test(node.expression.name.text)) {
+      const target = unwrap(node.expression.expression);
+      const [event, handler] = node.arguments;
+      if (ts.isIdentifier(target) && target.text === server && event && ts.isStringLiteralLike(event) && event.text === 'listening'
+        && handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && callsClose(handler, server)) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
 }
 
 /** Whether the statement declares `server` made with a handler that closes it (not looking inside that declaration). */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { FileContext } from '../context';
 import { goImportsInText, goModPaths, type GoModule } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
+import { workerScriptsInText } from '../js/workerThreads';
 import { pythonImportsInText, pythonModuleCandidates } from '../python/program';
 import type { FileHost } from '../host';
 import { AliasResolver } from './aliases';
@@ -263,7 +264,8 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
   if (context.kind === 'js') {
     // Read from the text, so indexing parses only the few files a program rule needs; relative ones and aliases
     // (`@/lib/shutdown`) name modules of the program, package names resolve to nothing.
-    summary.specifiers = [...new Set(specifiersInText(context.text))];
+    // The scripts it starts as worker threads join the program too: only its main thread can handle signals.
+    summary.specifiers = [...new Set([...specifiersInText(context.text), ...workerScriptsInText(context.text)])];
   } else if (context.kind === 'go') {
     // Import paths; those inside the file's module resolve to its folders (see `resolveGo`).
     summary.specifiers = goImportsInText(context.text);

@@ -24,7 +24,8 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
 // test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
-// (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`). Judged like test code.
+// (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`, a test
+// runner's `playwright.config.ts`). Judged like test code.
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)\.ci/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
   String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
@@ -52,6 +53,10 @@ const FIXTURE_PATH = new RegExp([
   // `testing.ini`, as its project template makes them beside `production.ini`; `websocket-dev.ini`): its
   // `secret_key` is the local server's.
   String.raw`(?:^|/)(?:development|dev|local|testing|test)\.ini$|(?:^|/)[^/]*[._-](?:dev|development|local)\.ini$`,
+  // A test runner's configuration (`playwright.config.mjs`, `playwright.smoke.config.ts`, `vitest.config.ts`,
+  // `jest.config.js`, `karma.conf.js`, `wdio.conf.ts`): the defaults it hands the app it starts for the tests
+  // (`AUTH_SECRET: process.env.AUTH_SECRET ?? "secret"`) are the test run's, like a `.env.test`.
+  String.raw`(?:^|/)(?:playwright|vitest|jest|cypress|karma|wdio)(?:[._-][^/]*)?\.(?:config|conf)\.[cm]?[jt]sx?$`,
 ].join('|'), 'i');
 const DOC_FILE = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 

@@ -57,3 +57,27 @@ new RuleTester({ filename: '/ws/app/query_runner/pg.py' }).run(rule, {
     },
   ],
 });
+
+// Held-out 11 (inbox-zero's setup wizard, mirotalksfu's bindable check): a port probe listens and closes at once.
+const PROBE_SHUTDOWN = "\n\n    // Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\n    const shutdown = (signal: NodeJS.Signals) => {\n      console.info(`${signal} received: closing the server`);\n      server.close((error?: Error) => {\n        if (error) console.error(error);\n        process.exitCode = error ? 1 : 0;\n      });\n      // Keep-alive connections must not hold the process past the grace period.\n      setTimeout(() => process.exit(1), 10_000).unref();\n    };\n    process.once('SIGTERM', shutdown);\n    process.once('SIGINT', shutdown);";
+const PORT_PROBE = (listen: string) => `import net from 'node:net';\n\nexport function isPortFree(port: number): Promise<boolean> {\n  return new Promise((resolve) => {\n    const server = net.createServer();\n    server.once('error', () => resolve(false));\n${listen}\n  });\n}\n`;
+new RuleTester({ filename: '/ws/packages/cli/src/setup-ports.ts' }).run(rule, {
+  valid: [
+    { name: 'the listen callback closes the server', code: PORT_PROBE("    server.listen({ host: '127.0.0.1', port }, () => {\n      server.close(() => resolve(true));\n    });") },
+    { name: "a 'listening' handler closes the server", code: PORT_PROBE("    server.once('listening', () => {\n      server.close();\n      resolve(true);\n    });\n    server.listen(port);") },
+  ],
+  invalid: [
+    {
+      name: 'a listen callback that only logs keeps serving',
+      code: PORT_PROBE("    server.listen(port, () => console.log('listening'));"),
+      errors: [{ messageId: 'missing', line: 7 }],
+      output: PORT_PROBE(`    server.listen(port, () => console.log('listening'));${PROBE_SHUTDOWN}`),
+    },
+    {
+      name: "a 'listening' handler of another server does not count",
+      code: PORT_PROBE("    other.once('listening', () => other.close());\n    server.listen(port);"),
+      errors: [{ messageId: 'missing', line: 8 }],
+      output: PORT_PROBE(`    other.once('listening', () => other.close());\n    server.listen(port);${PROBE_SHUTDOWN}`),
+    },
+  ],
+});

@@ -152,6 +152,37 @@ describe('disposability/missing-sigterm-handler: the program index', () => {
     );
     assert.equal(p.check('/p/lib/server.js').length, 1);
   });
+
+  // Held-out 11 (emailengine): the main thread starts each `workers/<type>.js` as a worker thread and handles
+  // SIGTERM for all of them; Node delivers signals to the main thread only.
+  const HAPI_WORKER = "const Hapi = require('@hapi/hapi');\nconst { parentPort } = require('worker_threads');\nconst server = Hapi.server({ port: 3000 });\nserver.start();\n";
+  const MAIN = (start: string, handler = "process.on('SIGTERM', () => closeWorkers());\n") =>
+    `const pathlib = require('path');\nconst { Worker: WorkerThread } = require('worker_threads');\n${start}\n${handler}`;
+  const TEMPLATE_START = "const w = new WorkerThread(pathlib.join(__dirname, 'workers', `${type.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}.js`), {});";
+  test('a worker thread belongs to the program of the thread that starts it: its handler counts', () => {
+    for (const start of [
+      TEMPLATE_START,
+      "new WorkerThread(pathlib.join(__dirname, 'workers/api.js'));",
+      "new WorkerThread(new URL('./workers/api.js', import.meta.url));",
+    ]) {
+      const p = program({ '/p/server.js': MAIN(start), '/p/workers/api.js': HAPI_WORKER });
+      assert.equal(p.check('/p/workers/api.js').length, 0, start);
+    }
+  });
+  test('a worker thread whose starter handles no SIGTERM, or that nothing starts, is still reported', () => {
+    assert.equal(program({ '/p/server.js': MAIN(TEMPLATE_START, ''), '/p/workers/api.js': HAPI_WORKER }).check('/p/workers/api.js').length, 1);
+    const other = program({ '/p/server.js': MAIN("new WorkerThread(pathlib.join(__dirname, 'workers/other.js'));"), '/p/workers/api.js': HAPI_WORKER });
+    assert.equal(other.check('/p/workers/api.js').length, 1);
+    // A bare relative string is resolved against the working directory, which the code does not tell.
+    const cwd = program({ '/p/lib/server.js': MAIN("new WorkerThread('./workers/api.js');"), '/p/lib/workers/api.js': HAPI_WORKER });
+    assert.equal(cwd.check('/p/lib/workers/api.js').length, 1);
+    // Only a file that loads worker_threads starts worker threads (a BullMQ Worker's first argument names a queue).
+    const bull = program({
+      '/p/server.js': "const { Worker } = require('bullmq');\nnew Worker('./emails', run);\nprocess.on('SIGTERM', stop);\n",
+      '/p/emails.js': HAPI_WORKER,
+    });
+    assert.equal(bull.check('/p/emails.js').length, 1);
+  });
 });
 
 describe('disposability/missing-sigterm-handler: fix', () => {
