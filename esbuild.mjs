@@ -4,7 +4,7 @@
 // the same way (scripts/build/lazyPackages.mjs), and its entry is a loader with V8's code cache (scripts/build/cliLoader.mjs).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { cliLoader } from './scripts/build/cliLoader.mjs';
+import { buildCliLoader, cliLoader } from './scripts/build/cliLoader.mjs';
 import { lazyPackageEntries, lazyPackages } from './scripts/build/lazyPackages.mjs';
 import { lazyTypescript, lazyTypescriptNamespace } from './scripts/build/lazyTypescript.mjs';
 import { plainBuiltins } from './scripts/build/plainBuiltins.mjs';
@@ -38,7 +38,7 @@ const entries = [
   // Server and CLI load the compiler (dist/typescript.js) the first time a file needs a syntax tree.
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript] },
   // The CLI: dist/cli.js is a small loader that compiles the bundle, dist/cli-main.js, with V8's code cache.
-  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript, lazyPackages, cliLoader(common)] },
+  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript, lazyPackages, ...(watch ? [cliLoader(common)] : [])] },
   ...lazyPackageEntries('dist'),
   { entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/typescript.js', sourcemap: false },
 ];
@@ -58,4 +58,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The CLI's entry, named after the bundle and the compiler it compiles with V8's code cache: once both are written.
+  await buildCliLoader(common);
 }

@@ -22,15 +22,19 @@ function cacheHome(): string {
 }
 function scan(home: string, cwd = project, args: string[] = []) {
   const r = cli(['scan', '.', '--format', 'json', ...args], cwd, { XDG_CACHE_HOME: home, HOME: home, TWELVE_FACTOR_CODE_CACHE: 'debug' });
-  const said = /^twelve-factor: code cache (\w+)$/m.exec(r.stderr)?.[1];
-  return { ...r, said, report: r.stdout };
+  const said = /^twelve-factor: code cache of cli-main\.js (\w+)$/m.exec(r.stderr)?.[1];
+  const saidTs = /^twelve-factor: code cache of typescript\.js (\w+)$/m.exec(r.stderr)?.[1];
+  return { ...r, said, saidTs, report: r.stdout };
 }
-const cacheFiles = (home: string) => fs.existsSync(path.join(home, 'twelve-factor')) ? fs.readdirSync(path.join(home, 'twelve-factor')) : [];
+const cacheFiles = (home: string) => fs.existsSync(path.join(home, 'twelve-factor')) ? fs.readdirSync(path.join(home, 'twelve-factor')).sort() : [];
+/** The bundle's cache file (the compiler's is beside it once a file needed a syntax tree). */
+const bundleCache = (home: string) => cacheFiles(home).find((f) => f.startsWith('cli-main-'))!;
 const reference = cli(['scan', '.', '--format', 'json'], project, { TWELVE_FACTOR_CODE_CACHE: '0' });
 
 describe('the CLI bundle is compiled with V8 code cache', () => {
   test('dist/cli.js is a small loader; the bundle is dist/cli-main.js', () => {
     assert.ok(fs.statSync(CLI).size < 20_000, `dist/cli.js is ${fs.statSync(CLI).size} bytes`);
+    assert.doesNotMatch(fs.readFileSync(CLI, 'utf8'), /CLI_BUNDLE_KEY|TYPESCRIPT_KEY|"none"/, 'the build set both content keys');
     assert.ok(fs.existsSync(path.join(path.dirname(CLI), 'cli-main.js')));
   });
 
@@ -38,17 +42,21 @@ describe('the CLI bundle is compiled with V8 code cache', () => {
     const home = cacheHome();
     const first = scan(home);
     assert.equal(first.said, 'missing');
+    assert.equal(first.saidTs, 'missing');
     assert.equal(first.code, 1);
     const files = cacheFiles(home);
-    assert.equal(files.length, 1);
-    assert.match(files[0], /^cli-\w+-v[\d.]+-\w+\.bin$/);
+    assert.equal(files.length, 2);
+    assert.match(files[0], /^cli-main-[0-9a-f]+-v[\d.]+-\w+\.bin$/);
+    assert.match(files[1], /^typescript-[0-9a-f]+-v[\d.]+-\w+\.bin$/);
     if (process.platform !== 'win32') {
-      assert.equal(fs.statSync(path.join(home, 'twelve-factor', files[0])).mode & 0o777, 0o600);
+      for (const file of files) assert.equal(fs.statSync(path.join(home, 'twelve-factor', file)).mode & 0o777, 0o600);
       assert.equal(fs.statSync(path.join(home, 'twelve-factor')).mode & 0o777, 0o700);
     }
-    // This run analysed a file, so it tuned the heap (a V8 flag): the cache was made before that, or V8 would reject it.
+    // This run analysed a file, so it tuned the heap (a V8 flag) before it loaded the compiler: the bundle's cache
+    // was made before the change and the compiler's after it, as each was compiled, or V8 would reject them.
     const second = scan(home);
     assert.equal(second.said, 'used');
+    assert.equal(second.saidTs, 'used');
     assert.equal(second.code, first.code);
     assert.equal(second.report, first.report);
     assert.equal(first.stdout.length > 0 && reference.stdout.length > 0, true);
@@ -59,7 +67,9 @@ describe('the CLI bundle is compiled with V8 code cache', () => {
     const home = cacheHome();
     const empty = workspace({}, 'tf-code-cache-empty-');
     try {
-      assert.equal(scan(home, empty).said, 'missing');
+      const r = scan(home, empty);
+      assert.equal(r.said, 'missing');
+      assert.equal(r.saidTs, undefined, 'an empty folder does not load the compiler');
       assert.equal(scan(home, empty).said, 'used');
       assert.equal(scan(home).said, 'used');
     } finally {
@@ -85,22 +95,25 @@ describe('the CLI bundle is compiled with V8 code cache', () => {
 
   test('a garbage cache is rejected by V8, the scan is unchanged, and the cache is rewritten', () => {
     const home = cacheHome();
-    scan(home);
-    const [file] = cacheFiles(home);
-    const full = path.join(home, 'twelve-factor', file);
-    const size = fs.statSync(full).size;
-    fs.writeFileSync(full, Buffer.alloc(size, 0x5a), { mode: 0o600 });
+    const first = scan(home);
+    for (const file of cacheFiles(home)) {
+      const full = path.join(home, 'twelve-factor', file);
+      fs.writeFileSync(full, Buffer.alloc(fs.statSync(full).size, 0x5a), { mode: 0o600 });
+    }
     const r = scan(home);
     assert.equal(r.said, 'rejected');
+    assert.equal(r.saidTs, 'rejected');
     assert.equal(r.code, 1);
-    assert.equal(scan(home).said, 'used');
+    assert.equal(r.report, first.report);
+    const again = scan(home);
+    assert.equal(again.said, 'used');
+    assert.equal(again.saidTs, 'used');
   });
 
   test('a truncated cache is rejected, and the scan is unchanged', () => {
     const home = cacheHome();
     const first = scan(home);
-    const [file] = cacheFiles(home);
-    const full = path.join(home, 'twelve-factor', file);
+    const full = path.join(home, 'twelve-factor', bundleCache(home));
     fs.truncateSync(full, 1000);
     const r = scan(home);
     assert.equal(r.said, 'rejected');
@@ -115,11 +128,11 @@ describe('the CLI bundle is compiled with V8 code cache', () => {
     const before = cacheFiles(home);
     const r = scan(home);
     assert.equal(r.said, 'missing');
+    assert.equal(r.saidTs, 'missing');
     assert.equal(r.code, 1);
     assert.deepEqual(cacheFiles(home), before);
     fs.chmodSync(dir, 0o700);
-    const [file] = before;
-    fs.chmodSync(path.join(dir, file), 0o666);
+    fs.chmodSync(path.join(dir, bundleCache(home)), 0o666);
     assert.equal(scan(home).said, 'missing', 'a cache file others may write is not read');
   });
 
@@ -127,7 +140,7 @@ describe('the CLI bundle is compiled with V8 code cache', () => {
     const home = cacheHome();
     scan(home);
     const dir = path.join(home, 'twelve-factor');
-    const [file] = cacheFiles(home);
+    const file = bundleCache(home);
     const elsewhere = path.join(scratch, `elsewhere-${n++}.bin`);
     fs.renameSync(path.join(dir, file), elsewhere);
     const bytes = fs.readFileSync(elsewhere);

@@ -31,8 +31,8 @@ describe('codeCacheDir', () => {
 describe('readCodeCache / writeCodeCache', () => {
   test('a written cache reads back; the file name carries the bundle key and the Node version', () => {
     const dir = path.join(scratch, 'a', 'twelve-factor');
-    const name = codeCacheFileName('k1');
-    assert.ok(name.includes('k1') && name.includes(process.version.replace(/[^\w.-]/g, '_')));
+    const name = codeCacheFileName('cli-main', '0123456789abcdef');
+    assert.ok(name.startsWith('cli-main-0123456789abcdef-') && name.includes(process.version.replace(/[^\w.-]/g, '_')));
     assert.equal(readCodeCache(dir, name), undefined);
     assert.equal(writeCodeCache(dir, name, Buffer.from('bytes')), true);
     assert.deepEqual(readCodeCache(dir, name), Buffer.from('bytes'));
@@ -46,14 +46,14 @@ describe('readCodeCache / writeCodeCache', () => {
   });
   test('other bundles\' caches written over a month ago are removed with the next write, newer ones kept', () => {
     const dir = path.join(scratch, 'c');
-    writeCodeCache(dir, codeCacheFileName('old'), Buffer.from('o'));
-    writeCodeCache(dir, codeCacheFileName('recent'), Buffer.from('r'));
+    writeCodeCache(dir, codeCacheFileName('typescript', 'aaaaaaaaaaaa'), Buffer.from('o'));
+    writeCodeCache(dir, codeCacheFileName('typescript', 'bbbbbbbbbbbb'), Buffer.from('r'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     const monthAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
-    fs.utimesSync(path.join(dir, codeCacheFileName('old')), monthAgo, monthAgo);
+    fs.utimesSync(path.join(dir, codeCacheFileName('typescript', 'aaaaaaaaaaaa')), monthAgo, monthAgo);
     fs.utimesSync(path.join(dir, 'notes.txt'), monthAgo, monthAgo);
-    writeCodeCache(dir, codeCacheFileName('new'), Buffer.from('n'));
-    assert.deepEqual(fs.readdirSync(dir).sort(), [codeCacheFileName('new'), codeCacheFileName('recent'), 'notes.txt'].sort());
+    writeCodeCache(dir, codeCacheFileName('typescript', 'cccccccccccc'), Buffer.from('n'));
+    assert.deepEqual(fs.readdirSync(dir).sort(), [codeCacheFileName('typescript', 'cccccccccccc'), codeCacheFileName('typescript', 'bbbbbbbbbbbb'), 'notes.txt'].sort());
   });
   test('a folder others may write: neither read nor written', { skip: process.platform === 'win32' }, () => {
     const dir = path.join(scratch, 'd');

@@ -4,7 +4,7 @@
  * serialised on an earlier run (`vm.Script` `cachedData`; Node 20 has no `module.enableCompileCache`).
  *
  * The cache lives in the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `~/Library/Caches`,
- * `%LOCALAPPDATA%`), under `twelve-factor/`, one file per bundle content, Node version and architecture. Bytecode
+ * `%LOCALAPPDATA%`), under `twelve-factor/`, one file per script, content, Node version and architecture. Bytecode
  * is code: a cache file is used only when it and its folder belong to the user running the CLI and nobody else
  * may write them (POSIX), it is opened without following a symbolic link, and it is written to a private
  * temporary file that is then renamed into place. V8 checks the rest itself (its version, the flags, the source's
@@ -21,7 +21,8 @@ import * as path from 'node:path';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Cache files of other bundles or Node versions written this long ago are removed when a new one is written. */
 const STALE_MS = 30 * 24 * 60 * 60 * 1000;
-const FILE_PATTERN = /^cli-[\w.-]+\.bin$/;
+/** The names `codeCacheFileName` gives (other files in the folder are never removed). */
+const FILE_PATTERN = /^[\w-]+-[0-9a-f]{8,}-v[\d._]+-\w+\.bin$/;
 
 export interface CacheEnv {
   env: NodeJS.ProcessEnv;
@@ -40,9 +41,9 @@ export function codeCacheDir({ env, platform, home }: CacheEnv): string | undefi
   return base ? path.join(base, 'twelve-factor') : undefined;
 }
 
-/** The cache file's name for a bundle (its content key, set at build time) under this Node. */
-export function codeCacheFileName(bundleKey: string): string {
-  return `cli-${bundleKey}-${process.version}-${process.arch}.bin`.replace(/[^\w.-]/g, '_');
+/** The cache file's name for a script (`cli-main`, `typescript`) of a content (its hash, set at build time) under this Node. */
+export function codeCacheFileName(script: string, contentKey: string): string {
+  return `${script}-${contentKey}-${process.version}-${process.arch}.bin`.replace(/[^\w.-]/g, '_');
 }
 
 /** Whether a file or folder's status says only the current user may have written it (always true off POSIX). */
