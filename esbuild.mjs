@@ -1,9 +1,10 @@
 // Bundles the three processes: the extension client (vscode external, no TypeScript compiler inside),
 // the language server and the CLI (both carry the core engine), and the TypeScript compiler as its own
 // file that they load on first use (scripts/build/lazyTypescript.mjs); the CLI loads YAML, RE2 and jsonc-parser
-// the same way (scripts/build/lazyPackages.mjs).
+// the same way (scripts/build/lazyPackages.mjs), and its entry is a loader with V8's code cache (scripts/build/cliLoader.mjs).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { buildCliLoader, cliLoader } from './scripts/build/cliLoader.mjs';
 import { lazyPackageEntries, lazyPackages } from './scripts/build/lazyPackages.mjs';
 import { lazyTypescript, lazyTypescriptNamespace } from './scripts/build/lazyTypescript.mjs';
 import { plainBuiltins } from './scripts/build/plainBuiltins.mjs';
@@ -36,7 +37,8 @@ const entries = [
   { entryPoints: ['client/src/scaffold/engine.ts'], outfile: 'dist/scaffold.js', external: ['vscode'], plugins: [lazyTypescriptNamespace] },
   // Server and CLI load the compiler (dist/typescript.js) the first time a file needs a syntax tree.
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript] },
-  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [stripProviderExamples, plainBuiltins, lazyTypescript, lazyPackages] },
+  // The CLI: dist/cli.js is a small loader that compiles the bundle, dist/cli-main.js, with V8's code cache.
+  { entryPoints: ['core/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [stripProviderExamples, plainBuiltins, lazyTypescript, lazyPackages, ...(watch ? [cliLoader(common)] : [])] },
   ...lazyPackageEntries('dist'),
   { entryPoints: ['node_modules/typescript/lib/typescript.js'], outfile: 'dist/typescript.js', sourcemap: false },
 ];
@@ -56,4 +58,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The CLI's entry, named after the bundle and the compiler it compiles with V8's code cache: once both are written.
+  await buildCliLoader(common);
 }

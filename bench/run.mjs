@@ -113,6 +113,13 @@ async function measure(opts, scratch, began) {
   });
 
   mkdirSync(path.join(scratch, 'empty'));
+  // The CLI compiles its bundle and the TypeScript compiler with V8's code cache in the user's cache folder
+  // (core/src/cli/loader.ts), written by the first run of a build: one run that builds a syntax tree writes
+  // both, so every measured run is what a user's second and later runs cost.
+  const warm = path.join(scratch, 'warm-code-cache');
+  mkdirSync(warm);
+  writeFileSync(path.join(warm, 'db.ts'), "export const dbPassword = 's3cr3t-Pa55-Xk9qLm';\n");
+  await runNode([path.join(repo, 'dist', 'cli.js'), 'scan', warm, '--format', 'json', '--output', path.join(scratch, 'warm.json')], { cwd: scratch, scratch });
   const byTool = tools(repo, scratch);
   const jobs = [
     { id: 'parse-full', tool: 'parse', dir: 'corpus', expect: corpus.all.files },

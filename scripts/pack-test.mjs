@@ -53,7 +53,7 @@ try {
   const files = packed.files.map((f) => f.path).sort();
 
   check('the tarball holds the CLI bundle and the docs, nothing else', () => {
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/jsonc-parser.js', 'dist/picomatch.js', 'dist/re2js.js', 'dist/tree-sitter-go.wasm',
+    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-main.js', 'dist/cli.js', 'dist/jsonc-parser.js', 'dist/picomatch.js', 'dist/re2js.js', 'dist/tree-sitter-go.wasm',
       'dist/tree-sitter-python.wasm', 'dist/tree-sitter.js', 'dist/tree-sitter.wasm', 'dist/typescript.js', 'dist/yaml.js', 'package.json'];
     assert(JSON.stringify(files) === JSON.stringify(expected), `files: ${files.join(', ')}`);
   });

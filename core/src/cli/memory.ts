@@ -10,9 +10,16 @@
 // the CLI's own start-up.
 let tuned = false;
 
+/**
+ * The process event emitted just before the flag is set: the CLI's loader (`loader.ts`) writes V8's code cache
+ * of the bundle then, since a cache made after a flag changed is rejected by the next run.
+ */
+export const BEFORE_V8_FLAGS = 'twelve-factor:before-v8-flags';
+
 /** Sets the CLI's heap growth, once per process (the flag is process-wide: worker threads read it too). */
 export function tuneHeapForScan(): void {
   if (tuned) return;
   tuned = true;
+  (process as NodeJS.EventEmitter).emit(BEFORE_V8_FLAGS);
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--heap-growing-percent=10');
 }
