@@ -179,6 +179,15 @@ describe(`${RULE}`, () => {
       assert.deepEqual(summary(rule, '/ws/functions/index.js', "const functions = require('firebase-functions');\nconst { it } = require('vitest');\n", { files: f }),
         [['undeclared', 2, "'vitest'"]]);
     });
+    // Held-out 9 (nodecg): the monorepo's root entry point imports its workspace member by name.
+    test('the root imports its own members by name under npm and Yarn node-modules, not under pnpm or Plug\'n\'Play', () => {
+      const code = "import kit from 'ui-kit';\nimport { x } from '@acme/shared';\n";
+      const both = [['undeclared', 1, "'ui-kit'"], ['undeclared', 2, "'@acme/shared'"]];
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files }), []);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/.yarnrc.yml': 'nodeLinker: node-modules\n' } }), []);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.js\n' } }), both);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" } }), both);
+    });
     test('pnpm-workspace.yaml', () => {
       const f = { ...files, '/ws/package.json': pkg({ name: 'root', private: true, devDependencies: { vitest: '^1' } }), '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" };
       assert.deepEqual(summary(rule, FILE_API, "import { it } from 'vitest';\nimport kit from 'ui-kit';\n", { files: f }), []);

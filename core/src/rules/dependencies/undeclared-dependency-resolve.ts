@@ -77,6 +77,13 @@ export class Resolution {
         if (scope) r.scopes.add(scope);
       }
     }
+    // The root of an npm or Yarn (node-modules linker) workspace imports its own members by name: the install
+    // links every member into the root's node_modules. Not pnpm, which links into a package only what it
+    // declares, nor Yarn's Plug'n'Play, which resolves only declared dependencies.
+    if (chain[0].workspaces.length > 0 && linksWorkspacesIntoRoot(host, chain[0].dir)) {
+      r.workspaceRoots.push({ dir: chain[0].dir, globs: chain[0].workspaces });
+      r.addWorkspaceNames(chain[0].dir, chain[0].workspaces);
+    }
     // A package.json that declares nothing and is no workspace member (an Egg/tegg module descriptor, a
     // subfolder's name tag) installs nothing: its imports resolve from the package around it. So does a manifest
     // with no name and no runtime dependencies (a scripts folder's `{ "type": "module", "devDependencies": … }`):
@@ -313,6 +320,18 @@ function pnpmWorkspaces(host: FileHost, dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Does the workspace's install link its members into the root's own node_modules? npm and Yarn's node-modules
+ * linker do (https://docs.npmjs.com/cli/using-npm/workspaces: "symlinked to node_modules"). pnpm does not (a
+ * `pnpm-workspace.yaml` beside it), nor does Yarn 2+'s default Plug'n'Play (a `.yarnrc.yml` that does not choose
+ * `nodeLinker: node-modules`).
+ */
+function linksWorkspacesIntoRoot(host: FileHost, dir: string): boolean {
+  if (host.readFile(path.join(dir, 'pnpm-workspace.yaml')) !== undefined) return false;
+  const yarnrc = host.readFile(path.join(dir, '.yarnrc.yml'));
+  return yarnrc === undefined || /^\s*nodeLinker\s*:\s*["']?node-modules\b/m.test(yarnrc);
 }
 
 /** `dependencies`, `peerDependencies` or `optionalDependencies` name at least one package. */
