@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
-import { listing } from '../../workspace/filesUnder';
+import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 
@@ -41,6 +41,8 @@ export class Resolution {
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
+  /** The package around this one when this one is no workspace member: it may load this one's files by path. */
+  private outer: Manifest | undefined;
   /** What the manifest beside an `nx.json` above the package declares: the install Nx runs its tasks from. */
   private nxRootDeclared: ReadonlySet<string> = new Set();
 
@@ -92,6 +94,7 @@ export class Resolution {
     if ((chain[0].declared.size === 0 || folderSettings) && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
       for (const d of chain[1].declared) r.declared.add(d);
     }
+    if (chain[1] && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0) r.outer = chain[1];
     const nxRoot = chain.slice(1).find((m) => host.readFile(path.join(m.dir, 'nx.json')) !== undefined);
     if (nxRoot) r.nxRootDeclared = nxRoot.declared;
     r.readPaths(file);
@@ -122,7 +125,13 @@ export class Resolution {
     if (this.aliasTexts.some(aliased)) return true;
     // A name with capitals cannot be published to npm (names are lower case since 2017): an alias, looked for in
     // the bundler configs kept anywhere in the package. Only then, since that search lists the package's folders.
-    return /[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
+    if (/[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased)) return true;
+    // A nested package whose files the package around it requires by path (`require('../channels/chat21/x')`)
+    // runs inside that app: Node resolves its imports up to the outer package's node_modules, which the outer
+    // manifest fills. Its own manifest describes a separately published copy. Only then, since the search reads
+    // the outer package's code.
+    const outer = this.outer;
+    return outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir);
   }
 
   /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */
@@ -337,6 +346,32 @@ function linksWorkspacesIntoRoot(host: FileHost, dir: string): boolean {
 /** `dependencies`, `peerDependencies` or `optionalDependencies` name at least one package. */
 function hasRuntimeDependencies(json: Record<string, unknown>): boolean {
   return ['dependencies', 'peerDependencies', 'optionalDependencies'].some((f) => isRecord(json[f]) && Object.keys(json[f] as object).length > 0);
+}
+
+const CODE_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const NOT_CODE = /^(?:node_modules|dist|build|out|coverage|vendor|fixtures?|examples?)$|^\./;
+const loadsByPath = new PerVersion<boolean>();
+
+/**
+ * Does the code of the package at `outerDir` (outside `innerDir`, not in further nested packages) load a file of
+ * `innerDir` by a relative path? Bounded: 3000 code files, 10 folders deep; once per nested package and host
+ * version.
+ */
+function loadedByPath(host: ListingHost, outerDir: string, innerDir: string): boolean {
+  return loadsByPath.get(host, innerDir, () => {
+    const inner = innerDir + path.sep;
+    const files = filesUnder(host, outerDir, (f) => CODE_FILE.test(f) && !/\.d\.[cm]?ts$/.test(f), {
+      maxDepth: 10, maxFiles: 3000, skip: (d) => NOT_CODE.test(d), leave: (names) => names.includes('package.json'),
+    });
+    for (const file of files) {
+      const text = host.readFile(file);
+      if (text === undefined) continue;
+      for (const m of text.matchAll(/(?:\brequire\(\s*|\bfrom\s+|\bimport\(\s*)['"](\.{1,2}\/[^'"\n]+)['"]/g)) {
+        if (path.resolve(path.dirname(file), m[1]).startsWith(inner)) return true;
+      }
+    }
+    return false;
+  });
 }
 
 /** Bundler configs, wherever the package keeps them (a framework's own, deep in its tree). */
