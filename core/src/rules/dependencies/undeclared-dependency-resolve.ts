@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import ts = require('typescript');
 import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
@@ -38,6 +39,8 @@ export class Resolution {
   private readonly pathPatterns: Array<(s: string) => boolean> = [];
   private readonly baseUrls: string[] = [];
   private readonly aliasTexts: string[] = [];
+  /** Alias keys the package's own entry point registers with the bundler of the app it plugs into. */
+  private readonly entryAliases: string[] = [];
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
@@ -99,6 +102,7 @@ export class Resolution {
     if (nxRoot) r.nxRootDeclared = nxRoot.declared;
     r.readPaths(file);
     r.readAliases(file);
+    r.readEntryAliases();
     r.readNodePath();
     // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
     // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
@@ -116,6 +120,7 @@ export class Resolution {
     const scope = /^(@[^/]+)\//.exec(pkg)?.[1];
     if (scope && this.scopes.has(scope)) return true;
     if (this.pathPatterns.some((match) => match(specifier))) return true;
+    if (this.entryAliases.some((key) => specifier === key || specifier.startsWith(`${key}/`))) return true;
     if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
     // or a loader): the project's code, never a package to declare.
@@ -274,6 +279,25 @@ export class Resolution {
   }
 
   /**
+   * An integration or plugin package whose entry point hands its host's bundler aliases (an Astro integration's
+   * `updateConfig({ vite: { resolve: { alias: { 'x-config/config': generated } } } })`, a Nuxt module's
+   * `nuxt.options.alias`): its own modules, which that bundler builds, may import those names. Only the keys of
+   * an object literal under an `alias` property (or the `find` strings of an alias array) count, never a
+   * package the entry merely loads.
+   */
+  private readEntryAliases(): void {
+    const json = this.manifest.json;
+    const main = typeof json.main === 'string' ? json.main : 'index.js';
+    for (const entry of new Set([main, 'index.js', 'index.mjs', 'index.ts'])) {
+      const file = path.resolve(this.manifest.dir, entry);
+      if (path.relative(this.manifest.dir, file).startsWith('..')) continue;
+      const text = this.host.readFile(file);
+      if (text === undefined || !/\balias\b/.test(text)) continue;
+      this.entryAliases.push(...aliasKeys(file, text));
+    }
+  }
+
+  /**
    * `NODE_PATH` makes bare specifiers resolve under a folder of the project: set on a script's command line
    * (`NODE_PATH=src node app.js`), or by the entry point itself before it re-reads the paths
    * (`process.env.NODE_PATH = __dirname; require('module').Module._initPaths()`, yapi's server/app.js).
@@ -306,6 +330,31 @@ export class Resolution {
  * dependencies often still living at the root of the workspace"). A project's source files are not such configs.
  */
 export const NX_TASK_CONFIG = /^(?:vite|vitest|jest|webpack|rspack|rollup|eslint|playwright|cypress)\.config\.[cm]?[jt]s$|^jest\.preset\.[cm]?js$|^\.eslintrc\.[cm]?js$/;
+
+/** The keys of `alias: { … }` object literals and the `find` strings of `alias: [{ find: … }]` arrays in a module. */
+function aliasKeys(file: string, text: string): string[] {
+  const out: string[] = [];
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, /\.tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const key = (name: ts.Node | undefined) => (name && (ts.isStringLiteralLike(name) || ts.isIdentifier(name)) ? name.text : undefined);
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && key(node.name) === 'alias') {
+      const init = node.initializer;
+      const props = ts.isObjectLiteralExpression(init) ? init.properties
+        : ts.isArrayLiteralExpression(init) ? init.elements.flatMap((e) => (ts.isObjectLiteralExpression(e) ? e.properties.filter((p) => key(p.name) === 'find').map((p) => (ts.isPropertyAssignment(p) ? p.initializer : p)) : []))
+          : [];
+      for (const p of props) {
+        const k = ts.isPropertyAssignment(p) ? key(p.name) : ts.isStringLiteralLike(p) ? p.text : undefined;
+        if (k && packageOfAlias(k)) out.push(k.replace(/\$$/, ''));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** An alias key that reads like a bare package specifier (`x-config/config`, `@acme/ui`), not `@` or `~`. */
+const packageOfAlias = (k: string) => /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*\$?$/i.test(k);
 
 /** Relative module paths a config file loads (`require('./base')`, `import base from './base.js'`), a few at most. */
 function relativeLoads(text: string): string[] {

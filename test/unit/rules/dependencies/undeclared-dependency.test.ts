@@ -77,6 +77,19 @@ const SHADOWED = [
 // The same names read outside every shadowing scope are uses: the import is loaded.
 const SHADOWED_NOT_ALL = SHADOWED.replace('export class S {', 'export const used = [e, client.send];\nexport class S {');
 
+// An Astro integration whose entry point hands Vite aliases for the config it generates (held-out 5: apostrophe-astro).
+const INTEGRATION = [
+  "import path from 'node:path';",
+  "import lodash from 'lodash';",
+  'export default function integration() {',
+  "  return { hooks: { 'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { resolve: { alias: {",
+  "    'acme-astro-config/config': path.join(dir, 'config.js'), [computed]: 'x',",
+  "  }, dedupe: [lodash.name] } } }) } };",
+  '}',
+  '',
+].join('\n');
+const INTEGRATION_FILES = { '/ws/package.json': JSON.stringify({ name: '@acme/astro', main: 'index.js', dependencies: {} }), '/ws/index.js': INTEGRATION };
+
 // Aliases in a config the build scripts name (audit: wiki, `webpack --config dev/webpack/…`).
 const WEBPACK = "module.exports = { resolve: { alias: { 'gql': path.join(process.cwd(), 'client/graph'), 'modernizr$': path.resolve('client/.modernizrrc.js') } } };\n";
 const ALIASED = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport default a;\n";
@@ -115,6 +128,7 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       files: { ...manifest({}), '/ws/vite.config.mjs': "export default { resolve: { alias: [{ find: /^@server\\/(.+)/, replacement: 'api/$1' }] } };\n" },
     },
     { name: 'a named import never used is erased by tsc', filename: '/ws/src/a.controller.ts', code: UNUSED_IMPORT, files: NEST },
+    { name: "an alias the package's entry point registers with its host's bundler", filename: '/ws/lib/fetch.js', code: "import config from 'acme-astro-config/config';\nexport default config;\n", files: INTEGRATION_FILES },
     // Held-out 9 (laudspeaker): the import's binding is declared again by every scope that reads the name.
     { name: 'an import only shadowed by locals (catch, const, parameter, loop) is erased by tsc', filename: '/ws/src/a.service.ts', code: SHADOWED, files: NEST },
     // Held-out 6 (saltcorn): a visitor's method and a property share the imported type's name; neither reads it.
@@ -167,6 +181,13 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       code: SHADOWED_NOT_ALL,
       files: NEST,
       errors: [undeclared(1, 'express'), undeclared(2, '@sendgrid/client')],
+    },
+    {
+      name: "a package the entry point only loads is no alias, nor is an alias the entry does not register",
+      filename: '/ws/lib/fetch.js',
+      code: "import l from 'lodash';\nimport c from 'other-config/config';\nexport default [l, c];\n",
+      files: INTEGRATION_FILES,
+      errors: [undeclared(1, 'lodash'), undeclared(2, 'other-config/config')],
     },
     { name: 'a folder under a web root with no version in its name is judged', filename: '/ws/public/plugins/viewer/main.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n", errors: [{ messageId: 'undeclared' }] },
     { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
