@@ -38,6 +38,10 @@ const ROWS: Array<{ framework: string; provided: string; notProvided: string }> 
   { framework: '@nuxtjs/i18n', provided: '@intlify/h3', notProvided: '@formatjs/intl' },
   // audit (held-out): rallly's landing app imports 'server-only' without declaring it.
   { framework: 'next', provided: 'server-only', notProvided: 'sharp' },
+  // Held-out 4: hoppscotch imports unplugin-fonts' virtual stylesheet; UnoCSS and Windi CSS name theirs the same way.
+  { framework: 'unplugin-fonts', provided: 'unfonts.css', notProvided: 'fonts.css' },
+  { framework: 'unocss', provided: 'uno.css', notProvided: 'unocss-preset.css' },
+  { framework: 'vite-plugin-windicss', provided: 'windi-utilities.css', notProvided: 'windi-extra.css' },
   // Held-out 6: joplin's documentation site imports Docusaurus's client API.
   { framework: '@docusaurus/core', provided: '@docusaurus/useDocusaurusContext', notProvided: '@docusaurus/plugin-ideal-image' },
 ];
