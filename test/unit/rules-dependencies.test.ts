@@ -179,6 +179,29 @@ describe(`${RULE}`, () => {
       assert.deepEqual(summary(rule, '/ws/functions/index.js', "const functions = require('firebase-functions');\nconst { it } = require('vitest');\n", { files: f }),
         [['undeclared', 2, "'vitest'"]]);
     });
+    // Held-out 9 (nodecg): the monorepo's root entry point imports its workspace member by name.
+    test('the root imports its own members by name under npm and Yarn node-modules, not under pnpm or Plug\'n\'Play', () => {
+      const code = "import kit from 'ui-kit';\nimport { x } from '@acme/shared';\n";
+      const both = [['undeclared', 1, "'ui-kit'"], ['undeclared', 2, "'@acme/shared'"]];
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files }), []);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/.yarnrc.yml': 'nodeLinker: node-modules\n' } }), []);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.js\n' } }), both);
+      assert.deepEqual(summary(rule, '/ws/index.js', code, { files: { ...files, '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" } }), both);
+    });
+    // Held-out 9 (Tiledesk): a nested package's files are required by path from the app around it.
+    test('a nested package the outer app loads by path resolves what the outer app declares', () => {
+      const app = {
+        '/ws/package.json': pkg({ name: 'server', dependencies: { express: '^4', mongoose: '^8' } }),
+        '/ws/channels/chat/package.json': pkg({ name: '@acme/chat-app', dependencies: { winston: '^3' } }),
+        '/ws/channels/chat/lib/util.js': "module.exports = 1;\n",
+        '/ws/channels/manager.js': "const hook = require('../channels/chat/hook');\nmodule.exports = hook;\n",
+      };
+      const code = "const express = require('express');\nconst winston = require('winston');\nconst axios = require('axios');\nconst u = require('./lib/util');\n";
+      assert.deepEqual(summary(rule, '/ws/channels/chat/hook.js', code, { files: app }), [['undeclared', 3, "'axios'"]]);
+      const unloaded = { ...app, '/ws/channels/manager.js': "module.exports = require('./other');\n" };
+      assert.deepEqual(summary(rule, '/ws/channels/chat/hook.js', code, { files: unloaded }),
+        [['undeclared', 1, "'express'"], ['undeclared', 3, "'axios'"]]);
+    });
     test('pnpm-workspace.yaml', () => {
       const f = { ...files, '/ws/package.json': pkg({ name: 'root', private: true, devDependencies: { vitest: '^1' } }), '/ws/pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" };
       assert.deepEqual(summary(rule, FILE_API, "import { it } from 'vitest';\nimport kit from 'ui-kit';\n", { files: f }), []);

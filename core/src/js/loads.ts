@@ -109,11 +109,13 @@ interface NameUses {
 
 function nameUses(sf: ts.SourceFile): NameUses {
   const uses: NameUses = { values: new Set(), types: new Set() };
+  const imported = importedNames(sf);
   const visit = (node: ts.Node, inType: boolean): void => {
     if (ts.isImportDeclaration(node)) return;
     // A property's name (`{ Identifier() {} }`, `node.Identifier`) is not a read of the binding of that name; a
-    // shorthand property (`{ Identifier }`) is.
-    if (ts.isIdentifier(node) && !isPropertyName(node)) (inType ? uses.types : uses.values).add(node.text);
+    // shorthand property (`{ Identifier }`) is. Nor is a name a nearer scope declares again (`catch (e)`,
+    // `const client = …` in a method, a parameter): that reads, or declares, the local binding, not the import.
+    if (ts.isIdentifier(node) && !isPropertyName(node) && !(!inType && imported.has(node.text) && shadowed(node))) (inType ? uses.types : uses.values).add(node.text);
     // `class A extends Base<T>`: the base class is a value, its type arguments are types.
     if (!inType && ts.isExpressionWithTypeArguments(node) && !isImplements(node)) {
       visit(node.expression, false);
@@ -125,6 +127,63 @@ function nameUses(sf: ts.SourceFile): NameUses {
   };
   visit(sf, false);
   return uses;
+}
+
+/** The local names the file's import declarations bind. */
+function importedNames(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
+    if (!clause) continue;
+    if (clause.name) out.add(clause.name.text);
+    const bound = clause.namedBindings;
+    if (bound && ts.isNamespaceImport(bound)) out.add(bound.name.text);
+    if (bound && ts.isNamedImports(bound)) for (const e of bound.elements) out.add(e.name.text);
+  }
+  return out;
+}
+
+/** The names a binding pattern (or plain name) declares. */
+function boundNames(name: ts.BindingName, out: string[] = []): string[] {
+  if (ts.isIdentifier(name)) out.push(name.text);
+  else for (const e of name.elements) if (!ts.isOmittedExpression(e)) boundNames(e.name, out);
+  return out;
+}
+
+const declaresIn = (list: ts.VariableDeclarationList | undefined, name: string) =>
+  list !== undefined && list.declarations.some((d) => boundNames(d.name).includes(name));
+
+/** Statements that declare `name` in the scope they open: variables, functions, classes, enums. */
+function statementsDeclare(statements: readonly ts.Statement[], name: string): boolean {
+  return statements.some((st) =>
+    (ts.isVariableStatement(st) && declaresIn(st.declarationList, name)) ||
+    ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name));
+}
+
+/**
+ * True when a scope between the identifier and the module declares its name again (a parameter, a catch
+ * variable, a block's `let`/`const`/`var`/function/class, a loop variable, a named function or class expression),
+ * so the identifier is that local binding, not the module-level import. A `var` hoisted out of a nested block
+ * is not followed: the name then counts as a use, which keeps the import.
+ */
+function shadowed(id: ts.Identifier): boolean {
+  const name = id.text;
+  for (let n: ts.Node = id.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      if (n.parameters.some((p) => boundNames(p.name).includes(name))) return true;
+      if (ts.isFunctionExpression(n) && n.name?.text === name) return true;
+    } else if (ts.isCatchClause(n)) {
+      if (n.variableDeclaration && boundNames(n.variableDeclaration.name).includes(name)) return true;
+    } else if (ts.isBlock(n) || ts.isModuleBlock(n)) {
+      if (statementsDeclare(n.statements, name)) return true;
+    } else if (ts.isCaseBlock(n)) {
+      if (n.clauses.some((c) => statementsDeclare(c.statements, name))) return true;
+    } else if (ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n)) {
+      const init = n.initializer;
+      if (init && ts.isVariableDeclarationList(init) && declaresIn(init, name)) return true;
+    } else if (ts.isClassExpression(n) && n.name?.text === name) return true;
+  }
+  return false;
 }
 
 function isPropertyName(id: ts.Identifier): boolean {

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import ts = require('typescript');
 import { parse as parseYaml } from 'yaml';
 import { folderKeyOf, type FileHost } from '../../host';
 import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manifest } from '../../workspace/manifest';
-import { listing } from '../../workspace/filesUnder';
+import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 
@@ -38,9 +39,13 @@ export class Resolution {
   private readonly pathPatterns: Array<(s: string) => boolean> = [];
   private readonly baseUrls: string[] = [];
   private readonly aliasTexts: string[] = [];
+  /** Alias keys the package's own entry point registers with the bundler of the app it plugs into. */
+  private readonly entryAliases: string[] = [];
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
+  /** The package around this one when this one is no workspace member: it may load this one's files by path. */
+  private outer: Manifest | undefined;
   /** What the manifest beside an `nx.json` above the package declares: the install Nx runs its tasks from. */
   private nxRootDeclared: ReadonlySet<string> = new Set();
 
@@ -77,6 +82,13 @@ export class Resolution {
         if (scope) r.scopes.add(scope);
       }
     }
+    // The root of an npm or Yarn (node-modules linker) workspace imports its own members by name: the install
+    // links every member into the root's node_modules. Not pnpm, which links into a package only what it
+    // declares, nor Yarn's Plug'n'Play, which resolves only declared dependencies.
+    if (chain[0].workspaces.length > 0 && linksWorkspacesIntoRoot(host, chain[0].dir)) {
+      r.workspaceRoots.push({ dir: chain[0].dir, globs: chain[0].workspaces });
+      r.addWorkspaceNames(chain[0].dir, chain[0].workspaces);
+    }
     // A package.json that declares nothing and is no workspace member (an Egg/tegg module descriptor, a
     // subfolder's name tag) installs nothing: its imports resolve from the package around it. So does a manifest
     // with no name and no runtime dependencies (a scripts folder's `{ "type": "module", "devDependencies": … }`):
@@ -85,10 +97,12 @@ export class Resolution {
     if ((chain[0].declared.size === 0 || folderSettings) && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0 && chain[1]) {
       for (const d of chain[1].declared) r.declared.add(d);
     }
+    if (chain[1] && chain[0].workspaces.length === 0 && r.workspaceRoots.length === 0) r.outer = chain[1];
     const nxRoot = chain.slice(1).find((m) => host.readFile(path.join(m.dir, 'nx.json')) !== undefined);
     if (nxRoot) r.nxRootDeclared = nxRoot.declared;
     r.readPaths(file);
     r.readAliases(file);
+    r.readEntryAliases();
     r.readNodePath();
     // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
     // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
@@ -106,6 +120,7 @@ export class Resolution {
     const scope = /^(@[^/]+)\//.exec(pkg)?.[1];
     if (scope && this.scopes.has(scope)) return true;
     if (this.pathPatterns.some((match) => match(specifier))) return true;
+    if (this.entryAliases.some((key) => specifier === key || specifier.startsWith(`${key}/`))) return true;
     if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
     // or a loader): the project's code, never a package to declare.
@@ -115,7 +130,13 @@ export class Resolution {
     if (this.aliasTexts.some(aliased)) return true;
     // A name with capitals cannot be published to npm (names are lower case since 2017): an alias, looked for in
     // the bundler configs kept anywhere in the package. Only then, since that search lists the package's folders.
-    return /[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased);
+    if (/[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased)) return true;
+    // A nested package whose files the package around it requires by path (`require('../channels/chat21/x')`)
+    // runs inside that app: Node resolves its imports up to the outer package's node_modules, which the outer
+    // manifest fills. Its own manifest describes a separately published copy. Only then, since the search reads
+    // the outer package's code.
+    const outer = this.outer;
+    return outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir);
   }
 
   /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */
@@ -258,6 +279,25 @@ export class Resolution {
   }
 
   /**
+   * An integration or plugin package whose entry point hands its host's bundler aliases (an Astro integration's
+   * `updateConfig({ vite: { resolve: { alias: { 'x-config/config': generated } } } })`, a Nuxt module's
+   * `nuxt.options.alias`): its own modules, which that bundler builds, may import those names. Only the keys of
+   * an object literal under an `alias` property (or the `find` strings of an alias array) count, never a
+   * package the entry merely loads.
+   */
+  private readEntryAliases(): void {
+    const json = this.manifest.json;
+    const main = typeof json.main === 'string' ? json.main : 'index.js';
+    for (const entry of new Set([main, 'index.js', 'index.mjs', 'index.ts'])) {
+      const file = path.resolve(this.manifest.dir, entry);
+      if (path.relative(this.manifest.dir, file).startsWith('..')) continue;
+      const text = this.host.readFile(file);
+      if (text === undefined || !/\balias\b/.test(text)) continue;
+      this.entryAliases.push(...aliasKeys(file, text));
+    }
+  }
+
+  /**
    * `NODE_PATH` makes bare specifiers resolve under a folder of the project: set on a script's command line
    * (`NODE_PATH=src node app.js`), or by the entry point itself before it re-reads the paths
    * (`process.env.NODE_PATH = __dirname; require('module').Module._initPaths()`, yapi's server/app.js).
@@ -291,6 +331,31 @@ export class Resolution {
  */
 export const NX_TASK_CONFIG = /^(?:vite|vitest|jest|webpack|rspack|rollup|eslint|playwright|cypress)\.config\.[cm]?[jt]s$|^jest\.preset\.[cm]?js$|^\.eslintrc\.[cm]?js$/;
 
+/** The keys of `alias: { … }` object literals and the `find` strings of `alias: [{ find: … }]` arrays in a module. */
+function aliasKeys(file: string, text: string): string[] {
+  const out: string[] = [];
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, /\.tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const key = (name: ts.Node | undefined) => (name && (ts.isStringLiteralLike(name) || ts.isIdentifier(name)) ? name.text : undefined);
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && key(node.name) === 'alias') {
+      const init = node.initializer;
+      const props = ts.isObjectLiteralExpression(init) ? init.properties
+        : ts.isArrayLiteralExpression(init) ? init.elements.flatMap((e) => (ts.isObjectLiteralExpression(e) ? e.properties.filter((p) => key(p.name) === 'find').map((p) => (ts.isPropertyAssignment(p) ? p.initializer : p)) : []))
+          : [];
+      for (const p of props) {
+        const k = ts.isPropertyAssignment(p) ? key(p.name) : ts.isStringLiteralLike(p) ? p.text : undefined;
+        if (k && packageOfAlias(k)) out.push(k.replace(/\$$/, ''));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** An alias key that reads like a bare package specifier (`x-config/config`, `@acme/ui`), not `@` or `~`. */
+const packageOfAlias = (k: string) => /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*\$?$/i.test(k);
+
 /** Relative module paths a config file loads (`require('./base')`, `import base from './base.js'`), a few at most. */
 function relativeLoads(text: string): string[] {
   return [...text.matchAll(/(?:require\(\s*|\bfrom\s+)['"](\.{1,2}\/[\w./-]+)['"]/g)].map((m) => m[1]).slice(0, 8);
@@ -315,9 +380,47 @@ function pnpmWorkspaces(host: FileHost, dir: string): string[] {
   }
 }
 
+/**
+ * Does the workspace's install link its members into the root's own node_modules? npm and Yarn's node-modules
+ * linker do (https://docs.npmjs.com/cli/using-npm/workspaces: "symlinked to node_modules"). pnpm does not (a
+ * `pnpm-workspace.yaml` beside it), nor does Yarn 2+'s default Plug'n'Play (a `.yarnrc.yml` that does not choose
+ * `nodeLinker: node-modules`).
+ */
+function linksWorkspacesIntoRoot(host: FileHost, dir: string): boolean {
+  if (host.readFile(path.join(dir, 'pnpm-workspace.yaml')) !== undefined) return false;
+  const yarnrc = host.readFile(path.join(dir, '.yarnrc.yml'));
+  return yarnrc === undefined || /^\s*nodeLinker\s*:\s*["']?node-modules\b/m.test(yarnrc);
+}
+
 /** `dependencies`, `peerDependencies` or `optionalDependencies` name at least one package. */
 function hasRuntimeDependencies(json: Record<string, unknown>): boolean {
   return ['dependencies', 'peerDependencies', 'optionalDependencies'].some((f) => isRecord(json[f]) && Object.keys(json[f] as object).length > 0);
+}
+
+const CODE_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const NOT_CODE = /^(?:node_modules|dist|build|out|coverage|vendor|fixtures?|examples?)$|^\./;
+const loadsByPath = new PerVersion<boolean>();
+
+/**
+ * Does the code of the package at `outerDir` (outside `innerDir`, not in further nested packages) load a file of
+ * `innerDir` by a relative path? Bounded: 3000 code files, 10 folders deep; once per nested package and host
+ * version.
+ */
+function loadedByPath(host: ListingHost, outerDir: string, innerDir: string): boolean {
+  return loadsByPath.get(host, innerDir, () => {
+    const inner = innerDir + path.sep;
+    const files = filesUnder(host, outerDir, (f) => CODE_FILE.test(f) && !/\.d\.[cm]?ts$/.test(f), {
+      maxDepth: 10, maxFiles: 3000, skip: (d) => NOT_CODE.test(d), leave: (names) => names.includes('package.json'),
+    });
+    for (const file of files) {
+      const text = host.readFile(file);
+      if (text === undefined) continue;
+      for (const m of text.matchAll(/(?:\brequire\(\s*|\bfrom\s+|\bimport\(\s*)['"](\.{1,2}\/[^'"\n]+)['"]/g)) {
+        if (path.resolve(path.dirname(file), m[1]).startsWith(inner)) return true;
+      }
+    }
+    return false;
+  });
 }
 
 /** Bundler configs, wherever the package keeps them (a framework's own, deep in its tree). */

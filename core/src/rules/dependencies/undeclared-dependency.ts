@@ -33,6 +33,11 @@ export const FRAMEWORK_PROVIDED: ReadonlyArray<{ framework: string; provides: Re
   { framework: 'next', provides: /^(server-only|client-only)$/ },
   // Docusaurus's client API (`@docusaurus/Link`, `@docusaurus/useDocusaurusContext`, `@docusaurus/router`): aliases its
   // webpack config points at @docusaurus/core's own modules; no package of that name exists.
+  // Vite plugins' virtual stylesheets named without the `virtual:` scheme: unplugin-fonts' `import 'unfonts.css'`,
+  // UnoCSS's `import 'uno.css'`, vite-plugin-windicss's `import 'windi.css'` (and its `windi-base.css` layers).
+  { framework: 'unplugin-fonts', provides: /^unfonts\.css$/ },
+  { framework: 'unocss', provides: /^uno\.css$/ },
+  { framework: 'vite-plugin-windicss', provides: /^windi(?:-base|-components|-utilities)?\.css$/ },
   { framework: '@docusaurus/core', provides: /^@docusaurus\/(?:[A-Z]\w*|use[A-Z]\w*|router|constants|isInternalUrl|renderRoutes)$/ },
 ];
 

@@ -38,6 +38,10 @@ const ROWS: Array<{ framework: string; provided: string; notProvided: string }> 
   { framework: '@nuxtjs/i18n', provided: '@intlify/h3', notProvided: '@formatjs/intl' },
   // audit (held-out): rallly's landing app imports 'server-only' without declaring it.
   { framework: 'next', provided: 'server-only', notProvided: 'sharp' },
+  // Held-out 4: hoppscotch imports unplugin-fonts' virtual stylesheet; UnoCSS and Windi CSS name theirs the same way.
+  { framework: 'unplugin-fonts', provided: 'unfonts.css', notProvided: 'fonts.css' },
+  { framework: 'unocss', provided: 'uno.css', notProvided: 'unocss-preset.css' },
+  { framework: 'vite-plugin-windicss', provided: 'windi-utilities.css', notProvided: 'windi-extra.css' },
   // Held-out 6: joplin's documentation site imports Docusaurus's client API.
   { framework: '@docusaurus/core', provided: '@docusaurus/useDocusaurusContext', notProvided: '@docusaurus/plugin-ideal-image' },
 ];
@@ -62,6 +66,33 @@ const keptImports = [{ verbatimModuleSyntax: true }, { importsNotUsedAsValues: '
   files: { ...NEST, '/ws/tsconfig.json': JSON.stringify({ compilerOptions: options }) },
   errors: [undeclared(2, 'express')],
 }));
+
+// Names that read a local of the same name, never the import (audit, held-out 9: laudspeaker's Nest services).
+const SHADOWED = [
+  "import e, { query } from 'express';",
+  "import client from '@sendgrid/client';",
+  'export class S {',
+  '  run(query: string) { try { return query; } catch (e) { console.log(e); } }',
+  '  make() { const client = { send() {} }; client.send(); for (const e of [1]) console.log(e); }',
+  '  each() { return [1].map(function client() { return 1; }); }',
+  '}',
+  '',
+].join('\n');
+// The same names read outside every shadowing scope are uses: the import is loaded.
+const SHADOWED_NOT_ALL = SHADOWED.replace('export class S {', 'export const used = [e, client.send];\nexport class S {');
+
+// An Astro integration whose entry point hands Vite aliases for the config it generates (held-out 5: apostrophe-astro).
+const INTEGRATION = [
+  "import path from 'node:path';",
+  "import lodash from 'lodash';",
+  'export default function integration() {',
+  "  return { hooks: { 'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { resolve: { alias: {",
+  "    'acme-astro-config/config': path.join(dir, 'config.js'), [computed]: 'x',",
+  "  }, dedupe: [lodash.name] } } }) } };",
+  '}',
+  '',
+].join('\n');
+const INTEGRATION_FILES = { '/ws/package.json': JSON.stringify({ name: '@acme/astro', main: 'index.js', dependencies: {} }), '/ws/index.js': INTEGRATION };
 
 // Aliases in a config the build scripts name (audit: wiki, `webpack --config dev/webpack/…`).
 const WEBPACK = "module.exports = { resolve: { alias: { 'gql': path.join(process.cwd(), 'client/graph'), 'modernizr$': path.resolve('client/.modernizrrc.js') } } };\n";
@@ -101,6 +132,9 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       files: { ...manifest({}), '/ws/vite.config.mjs': "export default { resolve: { alias: [{ find: /^@server\\/(.+)/, replacement: 'api/$1' }] } };\n" },
     },
     { name: 'a named import never used is erased by tsc', filename: '/ws/src/a.controller.ts', code: UNUSED_IMPORT, files: NEST },
+    { name: "an alias the package's entry point registers with its host's bundler", filename: '/ws/lib/fetch.js', code: "import config from 'acme-astro-config/config';\nexport default config;\n", files: INTEGRATION_FILES },
+    // Held-out 9 (laudspeaker): the import's binding is declared again by every scope that reads the name.
+    { name: 'an import only shadowed by locals (catch, const, parameter, loop) is erased by tsc', filename: '/ws/src/a.service.ts', code: SHADOWED, files: NEST },
     // Held-out 6 (saltcorn): a visitor's method and a property share the imported type's name; neither reads it.
     {
       name: 'a property named like a type-only import is no use of it',
@@ -145,6 +179,20 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
     { name: 'an undotted prettier config template', filename: '/ws/templates/app/prettierrc.js', code: "module.exports = require('@acme/prettier-config');\n" },
   ],
   invalid: [
+    {
+      name: 'an import read outside the scopes that shadow it is loaded',
+      filename: '/ws/src/a.service.ts',
+      code: SHADOWED_NOT_ALL,
+      files: NEST,
+      errors: [undeclared(1, 'express'), undeclared(2, '@sendgrid/client')],
+    },
+    {
+      name: "a package the entry point only loads is no alias, nor is an alias the entry does not register",
+      filename: '/ws/lib/fetch.js',
+      code: "import l from 'lodash';\nimport c from 'other-config/config';\nexport default [l, c];\n",
+      files: INTEGRATION_FILES,
+      errors: [undeclared(1, 'lodash'), undeclared(2, 'other-config/config')],
+    },
     { name: 'a folder under a web root with no version in its name is judged', filename: '/ws/public/plugins/viewer/main.mjs', code: "import { x } from 'pdfjs-lib';\nx();\n", errors: [{ messageId: 'undeclared' }] },
     { name: 'the same import used as a value, a base class, a JSX tag or a side effect', filename: '/ws/src/b.tsx', code: AS_VALUES, files: NEST, errors: [undeclared(1, 'express'), undeclared(2, 'base-lib'), undeclared(3, 'widgets'), undeclared(4, 'reflect-metadata')] },
     { name: 'in JavaScript an import always loads', filename: '/ws/src/c.js', code: "import { Request } from 'express';\nexport default 1;\n", files: NEST, errors: [undeclared(1, 'express')] },
