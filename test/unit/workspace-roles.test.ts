@@ -232,6 +232,30 @@ describe("roles: the repository's developer tooling folder (held-out 7)", () => 
     // A longer name that starts the same is another tool.
     assert.equal(role('tools/seed/src/index.ts', { ...seed, '/p/Procfile': 'release: node tools/seeder/run.js\n' }), 'tool');
   });
+
+  // Held-out 9 (typebot's `packages/scripts`): a workspace package of maintenance commands is the developers' tooling.
+  const scripts = { '/p/packages/scripts/package.json': '{"name":"@app/scripts","scripts":{"billing":"tsx src/billing.ts"}}' };
+
+  test('a workspace package named scripts, tools or tooling: tools', () => {
+    assert.equal(role('packages/scripts/src/billing.ts', scripts), 'tool');
+    assert.equal(role('frontend/packages/tools/src/dev.ts', { '/p/frontend/packages/tools/package.json': '{"name":"tools"}' }), 'tool');
+    assert.equal(role('scripts/gen.ts', { '/p/scripts/package.json': '{"name":"scripts"}' }), 'tool');
+  });
+
+  test("a scripts folder that is no package of its own holds the app's admin processes", () => {
+    assert.equal(role('packages/db/scripts/check-sessions.ts', { '/p/packages/db/package.json': '{"name":"@app/db"}' }), 'source');
+    assert.equal(role('scripts/seed-events.mjs'), 'source');
+    assert.equal(role('server/scripts/backfill.ts'), 'source');
+    // Deeper than a workspace keeps its packages: an app's own folder.
+    assert.equal(role('apps/api/src/scripts/run.ts', { '/p/apps/api/src/scripts/package.json': '{}' }), 'source');
+  });
+
+  test('a package of scripts the deployment runs is no tool', () => {
+    assert.equal(role('packages/scripts/src/billing.ts', { ...scripts, '/p/package.json': '{"scripts":{"start":"pnpm --filter @app/scripts billing && next start"}}' }), 'source');
+    assert.equal(role('packages/scripts/src/billing.ts', { ...scripts, '/p/Dockerfile': 'FROM node:22\nCMD ["npx", "tsx", "packages/scripts/src/billing.ts"]\n' }), 'source');
+    assert.equal(role('packages/scripts/src/billing.ts', { ...scripts, '/p/packages/scripts/Dockerfile': 'FROM node:22\n' }), 'source');
+    assert.equal(role('packages/scripts/migrations/001.ts', scripts), 'source');
+  });
 });
 
 describe("roles: the repository's folder of retired code (held-out 6 and 9)", () => {

@@ -26,7 +26,7 @@ import { deploysItself, nearestManifest, parseManifest } from './manifest';
  * - `build-output`: compiled output whose source the project keeps (`dist/main.js` beside `src/main.ts`):
  *   a finding belongs on the source, where it is fixed.
  * - `tool`: the developers' own tooling, kept in a folder the repository's root gives it (`tools/`, `tooling/`,
- *   `dev/`) and reached by nothing a deployment runs (`isDeveloperTool`): run by hand or by a workspace script on a
+ *   `dev/`) or in a workspace package of scripts (`packages/scripts`), and reached by nothing a deployment runs (`isDeveloperTool`): run by hand or by a workspace script on a
  *   developer's machine, never started by the deployed app.
  * - `retired`: code kept after it stopped running, in a folder the repository's root names for it (`old/`,
  *   `legacy/`, `attic/`, `deprecated/`…) and reached by nothing a deployment runs (`isRetiredCode`): a gist beside
@@ -345,6 +345,25 @@ function isPackageBin(file: string, host: RoleHost): boolean {
  * may be a package's development entry the app's own CLI starts.
  */
 const TOOL_DIR = /^(?:tools|tooling|dev)$/i;
+/**
+ * A workspace package of the developers' scripts, by its folder's name: a folder with its own package.json named
+ * `scripts`, `tools` or `tooling` (typebot's `packages/scripts`, whose package.json scripts run one maintenance
+ * command each). Only a package: a `scripts/` folder inside an app's package (`packages/db/scripts/`,
+ * `server/scripts/`) holds that app's admin processes (audit/README.md, "Developer tools"), and so does a root
+ * `scripts/` without a package.json of its own. Looked for in the first three folders, where workspaces keep packages.
+ */
+const TOOL_PACKAGE_DIR = /^(?:scripts|tools|tooling)$/i;
+const TOOL_PACKAGE_DEPTH = 3;
+
+/** The index in `parts` of the tooling folder that holds the file (`TOOL_DIR` at the root, or a `TOOL_PACKAGE_DIR` package), else -1. */
+function toolFolder(parts: readonly string[], root: string, host: RoleHost): number {
+  if (TOOL_DIR.test(parts[0])) return 0;
+  for (let i = 0; i < Math.min(parts.length - 1, TOOL_PACKAGE_DEPTH); i++) {
+    if (ADMIN_DIR.test(parts[i])) return -1;
+    if (TOOL_PACKAGE_DIR.test(parts[i]) && host.readFile([root, ...parts.slice(0, i + 1), 'package.json'].join('/')) !== undefined) return i;
+  }
+  return -1;
+}
 /** Admin processes a release runs wherever they are kept (factor XII): migrations and seeders are no developer tools. */
 const ADMIN_DIR = /^(?:migrations?|migrate|seeds|seeders?)$/i;
 /** The root's files that say what a deployment builds and starts. */
@@ -353,15 +372,16 @@ const DEPLOYMENT_FILES = ['Dockerfile', 'docker/Dockerfile', 'Procfile', 'docker
 const DEPLOYMENT_SCRIPTS = /^(?:pre|post)?(?:start|build|install|prepare)(?::prod(?:uction)?)?$/;
 
 /**
- * Code in the repository's developer tooling folder (`TOOL_DIR`, at the root) that nothing a deployment runs
- * reaches: not a migration or a seeder, no Dockerfile or Procfile beside its own package (`deploysItself`), and not
- * named by the root's deployment files (Dockerfile, Procfile, compose, platform manifests, pm2's ecosystem file)
- * nor by the root package.json's install, build or start scripts — by its path (`tools/seed/index.ts`, the folder
- * `tools/seed`) or its package's name. karakeep-style `tools/seed-snapshot` run by a `seed:snapshot` workspace
- * script is a tool; a `dev/server.js` the Dockerfile's `CMD` starts is not.
+ * Code in the repository's developer tooling folder (`TOOL_DIR`, at the root) or in a workspace package of scripts
+ * (`TOOL_PACKAGE_DIR`) that nothing a deployment runs reaches: not a migration or a seeder, no Dockerfile or Procfile
+ * beside its own package (`deploysItself`), and not named by the root's deployment files (Dockerfile, Procfile,
+ * compose, platform manifests, pm2's ecosystem file) nor by the root package.json's install, build or start scripts —
+ * by its path (`tools/seed/index.ts`, the folder `tools/seed`, the package folder `packages/scripts`) or its package's
+ * name. karakeep-style `tools/seed-snapshot` run by a `seed:snapshot` workspace script is a tool, and so is a
+ * `packages/scripts` package of maintenance commands; a `dev/server.js` the Dockerfile's `CMD` starts is not.
  */
 export function isDeveloperTool(file: string, relativePath: string, host: RoleHost): boolean {
-  return unreachedRootFolder(file, relativePath, host, TOOL_DIR);
+  return unreachedFolder(file, relativePath, host, (parts, root) => toolFolder(parts, root, host));
 }
 
 /**
@@ -373,20 +393,28 @@ const RETIRED_DIR = /^(?:old|legacy|attic|archived?|deprecated|obsolete|unused)$
 
 /** Code in a `RETIRED_DIR` folder at the root that nothing a deployment runs reaches (the test of `isDeveloperTool`). */
 export function isRetiredCode(file: string, relativePath: string, host: RoleHost): boolean {
-  return unreachedRootFolder(file, relativePath, host, RETIRED_DIR);
+  return unreachedFolder(file, relativePath, host, (parts) => (RETIRED_DIR.test(parts[0]) ? 0 : -1));
 }
 
-function unreachedRootFolder(file: string, relativePath: string, host: RoleHost, folder: RegExp): boolean {
+/**
+ * A file under the folder `folderOf` finds (its index in the path's parts, or -1) that nothing a deployment runs
+ * reaches: the test of `isDeveloperTool` and `isRetiredCode`.
+ */
+function unreachedFolder(file: string, relativePath: string, host: RoleHost, folderOf: (parts: readonly string[], root: string) => number): boolean {
   const rel = relativePath.replace(/\\/g, '/');
   const parts = rel.split('/');
-  if (parts.length < 2 || !folder.test(parts[0]) || parts.slice(1, -1).some((p) => ADMIN_DIR.test(p))) return false;
+  if (parts.length < 2) return false;
   const p = file.replace(/\\/g, '/');
   if (!p.endsWith(`/${rel}`)) return false;
   const root = p.slice(0, p.length - rel.length - 1);
-  // The folder or file right under the tooling folder names the tool: `tools/seed-snapshot`, `dev/uploader` (`.ts`).
-  const tool = parts.slice(0, 2).join('/').replace(/\.(?:[cm]?[jt]sx?|py|go)$/, '');
+  const top = folderOf(parts, root);
+  if (top < 0 || parts.slice(top + 1, -1).some((p) => ADMIN_DIR.test(p))) return false;
+  // The folder or file right under a root folder names the tool: `tools/seed-snapshot`, `dev/uploader` (`.ts`),
+  // `legacy/server`; a package of scripts is named by its own folder (`packages/scripts`).
+  const atRoot = top === 0 && (TOOL_DIR.test(parts[0]) || RETIRED_DIR.test(parts[0]));
+  const tool = atRoot ? parts.slice(0, 2).join('/').replace(/\.(?:[cm]?[jt]sx?|py|go)$/, '') : parts.slice(0, top + 1).join('/');
   const names = [tool];
-  for (let i = parts.length - 1; i >= 1; i--) {
+  for (let i = parts.length - 1; i >= top + 1; i--) {
     const dir = [root, ...parts.slice(0, i)].join('/');
     if (deploysItself(host, dir)) return false;
     const file = `${dir}/package.json`;

@@ -23,6 +23,9 @@ new RuleTester({ filename: '/ws/tools/snapshot/src/index.ts' }).run(rule, {
       files: { ...ROOT, '/ws/package.json': '{ "name": "app", "scripts": { "start": "node tools/snapshot/src/index.js && node server.js" } }\n' },
       ...at('warning'),
     },
+    // Held-out 9 (typebot's billing scripts): a workspace package of scripts is tooling; a scripts/ folder of an app is not.
+    { name: 'a workspace package named scripts: information', filename: '/ws/packages/scripts/src/billing.ts', code: READ, files: { ...ROOT, '/ws/packages/scripts/package.json': '{ "name": "@app/scripts" }\n' }, ...at('info') },
+    { name: "an app package's scripts folder: a warning", filename: '/ws/packages/db/scripts/check.ts', code: READ, files: { ...ROOT, '/ws/packages/db/package.json': '{ "name": "@app/db" }\n' }, ...at('warning') },
     {
       name: 'a tool the Dockerfile starts is deployed',
       filename: '/ws/dev/worker.ts',
