@@ -82,3 +82,15 @@ new RuleTester({ filename: '/ws/src/utils/redactSecrets.ts' }).run(rule, {
     },
   ],
 });
+
+// An example env file's sample admin password: a leetspeak phrase in mixed case with a mark and a year after it,
+// which the case split cuts into pieces that are no words.
+new RuleTester({ filename: '/ws/.env.sample' }).run(rule, {
+  valid: [
+    { name: 'a mixed-case leetspeak password with a mark and a year', code: 'ADMIN_EMAIL=admin@example.com\nADMIN_PASSWORD=sTr0ngP@ssw0rd!2025\n' },
+    { name: 'the same with the @ read as an a and no year', code: 'ADMIN_PASSWORD=MyS3cureP@ssword!\n' },
+  ],
+  invalid: [
+    { name: 'a random value in an example file is still reported', code: `ADMIN_PASSWORD=${SECRET}!2025\n`, errors: [{ messageId: 'named', line: 1 }], output: null },
+  ],
+});
