@@ -188,6 +188,22 @@ export function inDevelopmentSection(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Kept under a name that says it is the test or development one (`databasetest: 'mongodb://localhost/app-test'`,
+ * `testDatabaseUrl`, `TEST_REDIS_URL`, `devMongoUri`): the database a test run or a developer's machine uses, as
+ * a `test:` section of the same config would hold it.
+ */
+export function namedForDevOrTest(literal: ts.Node): boolean {
+  const parent = literal.parent;
+  if (!parent || !(ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) || parent.initializer !== literal) return false;
+  const name = ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name) ? parent.name.text : '';
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[-_ ]+/).filter(Boolean).map((w) => w.toLowerCase());
+  if (parts.length > 1 && (DEV_OR_TEST.test(parts[0]) || DEV_OR_TEST.test(parts[parts.length - 1]))) return true;
+  // Glued in lower case: a service's word, then the environment (`databasetest`, `mongodev`).
+  return /^(?:db|database|mongo|mongodb|redis|postgres|pg|mysql|sql|amqp|rabbit|broker|queue|cache|url|uri|dsn)(?:test|testing|dev|development)$/.test(name.toLowerCase());
+}
+const DEV_OR_TEST = /^(?:test|testing|dev|development|e2e)$/;
+
 /** Text the user reads rather than an address the code connects to: a JSX attribute, a log line, an error. */
 export function isProse(literal: ts.Node): boolean {
   const parent = literal.parent;
