@@ -204,6 +204,19 @@ export function namedForDevOrTest(literal: ts.Node): boolean {
 }
 const DEV_OR_TEST = /^(?:test|testing|dev|development|e2e)$/;
 
+/**
+ * The comment line just above the value's line tells the reader to put in their own (migrate-mongo's generated
+ * config: `// TODO Change (or review) the url to your MongoDB:` over `url: 'mongodb://localhost:27017'`): a template
+ * the user edits, whose local address is the tool's sample.
+ */
+export function toldToReplaceAbove(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  if (lineStart <= 0) return false;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  return above.length <= 200 && REPLACE_YOURS.test(above);
+}
+const REPLACE_YOURS = /^\s*(?:\/\/|#|\/?\*+)\s*(?:TODO:?\s*)?(?:please\s+)?(?:change|replace|set|update|edit|adjust)\b[^\n]*\b(?:your|your own)\b/i;
+
 /** Text the user reads rather than an address the code connects to: a JSX attribute, a log line, an error. */
 export function isProse(literal: ts.Node): boolean {
   const parent = literal.parent;

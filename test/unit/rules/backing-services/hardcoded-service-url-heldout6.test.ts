@@ -77,3 +77,28 @@ new RuleTester({ filename: '/ws/config/database.js' }).run(rule, {
     },
   ],
 });
+
+// Held-out 8 (an observability platform's migrate-mongo config, as `migrate-mongo init` writes it): the comment above
+// tells the reader to put in their own MongoDB's address.
+const MIGRATE = (comment: string, host: string) => `export = {\n  mongodb: {\n    ${comment}\n    url: 'mongodb://${host}:27017',\n    databaseName: 'app',\n  },\n};\n`;
+new RuleTester({ filename: '/ws/packages/api/migrate-mongo-config.ts' }).run(rule, {
+  valid: [
+    { name: 'a local URL under a comment telling the reader to change it to theirs', code: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'localhost') },
+  ],
+  invalid: [
+    {
+      name: 'a comment that tells nothing to replace',
+      code: MIGRATE('// the MongoDB of the migrations', 'localhost'),
+      errors: [['url', 4, "'mongodb://localhost:27017'"]],
+      output: MIGRATE('// the MongoDB of the migrations', 'localhost').replace("'mongodb://localhost:27017'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017\n',
+    },
+    {
+      name: 'a remote host under the same comment is still reported',
+      code: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'mongo.internal'),
+      errors: [['url', 4, "'mongodb://mongo.internal:27017'"]],
+      output: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'mongo.internal').replace("'mongodb://mongo.internal:27017'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://mongo.internal:27017\n',
+    },
+  ],
+});
