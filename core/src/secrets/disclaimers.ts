@@ -3,8 +3,9 @@ import { isPlaceholder } from './placeholder';
 /**
  * What the code's own comments say about a literal under a secret's name: an instruction to replace it on its
  * line (`"my-random-string" # Please generate a random string`) or a word that calls it made up
- * (`// dummy secret`, `# fake key`); a comment line just above that says it is no secret (dub's `// This is not
- * actually a secret key, it's just a string that we XOR with…`) or shows it is made from a placeholder word
+ * (`// dummy secret`, `# fake key`) or an example's (`// password for the example auth url`); a comment line
+ * just above that says it is no secret (dub's `// This is not actually a secret key, it's just a string that we
+ * XOR with…`) or shows it is made from a placeholder word
  * (`# echo -n 'secret-key' | sha256sum | base64`); or one that says the value signs sessions or tokens
  * (Mailtrain's `# Secret for signing the session ID cookie`).
  */
@@ -13,6 +14,9 @@ const INSTRUCTED = /^["'`]?\s*[,;]?\s*(?:#|\/\/)\s*(?:please\s+)?(?:generate|rep
 const CALLED_FAKE = /^["'`]?[\s,;)}\]]*(?:#|\/\/)\s*(?:(?:just\s+)?an?\s+)?(?:dummy|fake|made[- ]up|not\s+(?:a\s+)?real)\b/i;
 // The comment above shows the command that made the value from a word: `# echo -n 'secret-key' | sha256sum | base64`.
 const MADE_FROM = /^\s*(?:#|\/\/)\s*(?:\$\s*)?(?:echo|printf)\s+(?:-[neE]+\s+)?(["'])([^"'\n]{1,64})\1\s*\|/;
+// The comment ending the value's line calls it an example's: `pass: 'test' // password for the static example auth
+// url`, `# sample password`. A domain (`example.com`) is no such word.
+const CALLED_EXAMPLE = /^["'`]?[\s,;)}\]]*(?:#|\/\/)[^\n]*?\b(?:example|sample)\b(?![.-]\w)/i;
 const NOT_A_SECRET = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\bnot\s+(?:actually\s+|really\s+)?an?\s+(?:real\s+)?(?:secret|password|credential)\b/i;
 
 const SIGNS = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\b(?:sign(?:s|ing)?|session|cookies?|jwt|csrf)\b/i;
@@ -23,7 +27,7 @@ const SIGNS = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\b(?:sign(?:s|ing)?|session|cookies?|j
  */
 export function isDisclaimed(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 120);
-  if (INSTRUCTED.test(after) || CALLED_FAKE.test(after)) return true;
+  if (INSTRUCTED.test(after) || CALLED_FAKE.test(after) || CALLED_EXAMPLE.test(firstLine(after))) return true;
   const previous = lineAbove(text, start);
   return previous !== undefined && (NOT_A_SECRET.test(previous) || madeFromPlaceholder(previous));
 }
@@ -45,6 +49,11 @@ function madeFromPlaceholder(comment: string): boolean {
 export function isDescribedAsSigningKey(text: string, start: number): boolean {
   const previous = lineAbove(text, start);
   return previous !== undefined && SIGNS.test(previous) && !NOT_A_SECRET.test(previous);
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }
 
 function lineAbove(text: string, start: number): string | undefined {

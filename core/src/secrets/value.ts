@@ -236,7 +236,9 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
 export function isWordPhrase(value: string): boolean {
   // camelCase and PascalCase words are parts too: `SuperSecretPassw0rd`.
   const parts = value.trim().replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[-_. ]+/).filter(Boolean);
-  if (parts.length < 3) return isGluedKindPhrase(value.trim());
+  // Tried first: the case split cuts a mixed-case phrase into pieces that are no words (`sTr0ngP@ssw0rd!2025`).
+  if (isGluedKindPhrase(value.trim())) return true;
+  if (parts.length < 3) return false;
   const isWord = (part: string): boolean => {
     const plain = part.toLowerCase().replace(/[4@3105$7!]/g, (c) => LEET[c]);
     return /^[a-z]{2,}$/.test(plain) && /[aeiouy]/.test(plain) && !/[^aeiouy]{4}/.test(plain);
@@ -253,13 +255,22 @@ export function isWordPhrase(value: string): boolean {
 
 /**
  * Words glued into one, in leetspeak or mixed case, that end in the kind of secret they stand for, perhaps with a
- * few digits after it (`myAwEsOm3pa55@w0rd`, `mysupersecret`, `emailpassword123`): letters only once the leetspeak is undone (an `@` inside a word is
- * read as nothing, as in `pass@word`), which a random secret of that length never is.
+ * few digits or marks after it (`myAwEsOm3pa55@w0rd`, `mysupersecret`, `emailpassword123`, `sTr0ngP@ssw0rd!2025`):
+ * letters only once the leetspeak is undone, which a random secret of that length never is. An `@` inside a word
+ * is read as nothing (`pass@word`) or as an `a` (`p@ssword`): either reading that spells the phrase counts.
  */
 function isGluedKindPhrase(value: string): boolean {
-  // Digits added at the end, as people do to a password they choose (`emailpassword123`), are no part of a word.
-  const plain = value.replace(/(?<=[A-Za-z])\d{1,4}$/, '').toLowerCase().replace(/(?<=[a-z0-9$])@(?=[a-z0-9$])/g, '').replace(/[4@3105$7!]/g, (c) => LEET[c]);
-  return /^[a-z]{10,40}$/.test(plain) && /[aeiouy]/.test(plain) && /(?:password|passwd|passphrase|secret)$/.test(plain);
+  // Digits and a mark or two added at the end, as people do to a password they choose (`emailpassword123`,
+  // `Passw0rd!2025`), are no part of a word; kept as well, since a final `7` or `!` may be leetspeak (`s3cr3t!`).
+  const trimmed = value.replace(/(?<=[A-Za-z0-9@$])[!?#*.]{0,2}\d{0,4}[!?#*.]{0,2}$/, '');
+  for (const v of new Set([value, trimmed])) {
+    const lower = v.toLowerCase();
+    for (const read of [lower.replace(/(?<=[a-z0-9$])@(?=[a-z0-9$])/g, ''), lower]) {
+      const plain = read.replace(/[4@3105$7!]/g, (c) => LEET[c]);
+      if (/^[a-z]{10,40}$/.test(plain) && /[aeiouy]/.test(plain) && /(?:password|passwd|passphrase|secret)$/.test(plain)) return true;
+    }
+  }
+  return false;
 }
 
 /** For literals with no telling name (a fallback of `process.env.PORT`): only values that look random count. */

@@ -8,9 +8,10 @@ const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml
 const ENV_FILE = /^([ \t]*)env_file:[ \t]*(\S[^\n#]*)?$/gm;
 
 /**
- * The files the root compose files pass to their containers with `env_file:`, as absolute paths. Such a file
- * is part of the compose set-up, so the secret rule judges it as it judges the compose file: a bundled
- * database's password there is that of a container on the developer's machine.
+ * The files the root compose files pass to their containers with `env_file:`, and those the root Makefile or
+ * package.json scripts pass to docker with `--env-file`, as absolute paths. Such a file is part of the compose
+ * set-up, so the secret rule judges it as it judges the compose file: a bundled database's password there is that
+ * of a container on the developer's machine.
  */
 export function composeEnvFiles(host: FileHost, root: string): Set<string> {
   const out = new Set<string>();
@@ -25,7 +26,47 @@ export function composeEnvFiles(host: FileHost, root: string): Set<string> {
       }
     }
   }
+  for (const file of envFilesOfDockerCommands(host, root)) out.add(file);
   return out;
+}
+
+/** The root files whose commands start the compose stack on the developer's machine. */
+const COMMAND_FILES = ['Makefile', 'makefile', 'GNUmakefile', 'package.json'];
+
+// `docker compose --env-file dockers/.env up`, `docker run --env-file=.docker.env …`, or a Make variable holding
+// such arguments (`COMPOSE_ARGS := --env-file $(ENV_FILE)`). Node's own `--env-file` loads the app's configuration:
+// only a line that speaks of docker, compose or podman counts.
+const ENV_FILE_FLAG = /--env-file(?:=|[ \t]+)["']?(\$[({]\w+[)}]|[^\s"'`;&|()$]+)/g;
+const DOCKER_LINE = /docker|compose|podman/i;
+
+/**
+ * The env files the root Makefile or package.json scripts hand to `docker compose`/`docker run` with `--env-file`,
+ * as absolute paths: part of the compose set-up as much as an `env_file:` of the compose file is.
+ */
+function envFilesOfDockerCommands(host: FileHost, root: string): string[] {
+  const out: string[] = [];
+  for (const name of COMMAND_FILES) {
+    const text = host.readFile(path.join(root, name));
+    if (!text || !text.includes('--env-file')) continue;
+    for (const line of text.split('\n')) {
+      if (!line.includes('--env-file') || !DOCKER_LINE.test(line)) continue;
+      for (const m of line.matchAll(ENV_FILE_FLAG)) {
+        const file = makeVariable(text, m[1]);
+        if (file && !file.includes('$')) out.push(path.join(root, file));
+      }
+    }
+  }
+  return out;
+}
+
+/** `$(NAME)` read from the Makefile's `NAME := value` (`$(wildcard ./dockers/.env)` is the path itself); a path as it is. */
+function makeVariable(text: string, token: string): string | undefined {
+  const ref = /^\$[({](\w+)[)}]$/.exec(token);
+  if (!ref) return token;
+  const assigned = new RegExp(`^${ref[1]}[ \\t]*[:?]?=[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
+  if (!assigned) return undefined;
+  const value = assigned[1].replace(/^\$\(wildcard[ \t]+([^)\s]+)\)$/, '$1');
+  return /^[\w./-]+$/.test(value) ? value : undefined;
 }
 
 /** The `- item` lines of a YAML list that follows a key indented by `indent`. */

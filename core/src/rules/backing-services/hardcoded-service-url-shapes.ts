@@ -188,6 +188,35 @@ export function inDevelopmentSection(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Kept under a name that says it is the test or development one (`databasetest: 'mongodb://localhost/app-test'`,
+ * `testDatabaseUrl`, `TEST_REDIS_URL`, `devMongoUri`): the database a test run or a developer's machine uses, as
+ * a `test:` section of the same config would hold it.
+ */
+export function namedForDevOrTest(literal: ts.Node): boolean {
+  const parent = literal.parent;
+  if (!parent || !(ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) || parent.initializer !== literal) return false;
+  const name = ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name) ? parent.name.text : '';
+  const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[-_ ]+/).filter(Boolean).map((w) => w.toLowerCase());
+  if (parts.length > 1 && (DEV_OR_TEST.test(parts[0]) || DEV_OR_TEST.test(parts[parts.length - 1]))) return true;
+  // Glued in lower case: a service's word, then the environment (`databasetest`, `mongodev`).
+  return /^(?:db|database|mongo|mongodb|redis|postgres|pg|mysql|sql|amqp|rabbit|broker|queue|cache|url|uri|dsn)(?:test|testing|dev|development)$/.test(name.toLowerCase());
+}
+const DEV_OR_TEST = /^(?:test|testing|dev|development|e2e)$/;
+
+/**
+ * The comment line just above the value's line tells the reader to put in their own (migrate-mongo's generated
+ * config: `// TODO Change (or review) the url to your MongoDB:` over `url: 'mongodb://localhost:27017'`): a template
+ * the user edits, whose local address is the tool's sample.
+ */
+export function toldToReplaceAbove(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  if (lineStart <= 0) return false;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  return above.length <= 200 && REPLACE_YOURS.test(above);
+}
+const REPLACE_YOURS = /^\s*(?:\/\/|#|\/?\*+)\s*(?:TODO:?\s*)?(?:please\s+)?(?:change|replace|set|update|edit|adjust)\b[^\n]*\b(?:your|your own)\b/i;
+
 /** Text the user reads rather than an address the code connects to: a JSX attribute, a log line, an error. */
 export function isProse(literal: ts.Node): boolean {
   const parent = literal.parent;

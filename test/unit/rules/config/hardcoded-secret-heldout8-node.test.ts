@@ -82,3 +82,32 @@ new RuleTester({ filename: '/ws/src/utils/redactSecrets.ts' }).run(rule, {
     },
   ],
 });
+
+// An example env file's sample admin password: a leetspeak phrase in mixed case with a mark and a year after it,
+// which the case split cuts into pieces that are no words.
+new RuleTester({ filename: '/ws/.env.sample' }).run(rule, {
+  valid: [
+    { name: 'a mixed-case leetspeak password with a mark and a year', code: 'ADMIN_EMAIL=admin@example.com\nADMIN_PASSWORD=sTr0ngP@ssw0rd!2025\n' },
+    { name: 'the same with the @ read as an a and no year', code: 'ADMIN_PASSWORD=MyS3cureP@ssword!\n' },
+  ],
+  invalid: [
+    { name: 'a random value in an example file is still reported', code: `ADMIN_PASSWORD=${SECRET}!2025\n`, errors: [{ messageId: 'named', line: 1 }], output: null },
+  ],
+});
+
+// A mail server's default config: the login of its built-in example authentication endpoint, which the comment on
+// the value's line calls the example's. A domain in the comment (`example.com`) says nothing of the value.
+new RuleTester({ filename: '/ws/config/default.js' }).run(rule, {
+  valid: [
+    { name: "a trailing comment calls it the example's password", code: "module.exports = {\n  api: {\n    port: 12080,\n    host: '127.0.0.1',\n    user: 'zone', // username for the static example auth url\n    pass: 'test' // password for the static example auth url\n  }\n};\n" },
+    { name: 'a trailing hash comment says sample', filename: '/ws/config/app.yaml', code: 'smtp:\n  password: hunter22 # sample password\n' },
+  ],
+  invalid: [
+    {
+      name: 'a comment naming an example domain is no disclaimer',
+      code: `module.exports = {\n  smtp: {\n    pass: '${SECRET}' // mail.example.com\n  }\n};\n`,
+      errors: [{ messageId: 'named', line: 3 }],
+      output: `module.exports = {\n  smtp: {\n    pass: process.env.SMTP_PASS // mail.example.com\n  }\n};\n`,
+    },
+  ],
+});
