@@ -194,6 +194,16 @@ function relativeToRoot(context: RoleSubject): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : context.path).replace(/\\/g, '/');
 }
 
+/**
+ * Whether the file a rule is checking is retired code (`isRetiredCode`), for rules that judge no other role: the
+ * path is tested first, so a file outside a root `RETIRED_DIR` folder costs no probe of the disk (the role of a
+ * `lib/x.js` looks for its `src/x.ts` source, a path the server's host would then remember).
+ */
+export function isRetiredContext(context: RoleSubject): boolean {
+  const relative = (context.relativePath ?? relativeToRoot(context)).replace(/\\/g, '/');
+  return RETIRED_DIR.test(relative.split('/')[0]) && roleOfContext(context).role === 'retired';
+}
+
 /** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner; tools, on a developer's machine). */
 export function runsAsProgram(role: FileRole): boolean {
   return role === 'source';

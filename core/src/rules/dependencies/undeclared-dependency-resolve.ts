@@ -131,7 +131,7 @@ export class Resolution {
     // A name with capitals cannot be published to npm (names are lower case since 2017): an alias, looked for in
     // the bundler configs kept anywhere in the package. Only then, since that search lists the package's folders.
     if (/[A-Z]/.test(first) && bundlerConfigsIn(this.host, this.manifest.dir).some(aliased)) return true;
-    // A nested package whose files the package around it requires by path (`require('../channels/chat21/x')`)
+    // A nested package whose files the package around it requires by path (`channels/chat21/x` loaded by a relative require)
     // runs inside that app: Node resolves its imports up to the outer package's node_modules, which the outer
     // manifest fills. Its own manifest describes a separately published copy. Only then, since the search reads
     // the outer package's code.

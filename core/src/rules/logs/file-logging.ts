@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
-import { roleOfContext } from '../../workspace/roles';
+import { isRetiredContext } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { nearestManifest } from '../../workspace/manifest';
@@ -73,7 +73,7 @@ export function isCandidate(text: string): boolean {
 export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   let retired: boolean | undefined;
   checkFile(context, (r) => {
-    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
   });
 }
 

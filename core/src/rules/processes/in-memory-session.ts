@@ -2,7 +2,7 @@ import ts = require('typescript');
 import { checkSessionGo, GO_SESSION_KEYWORDS, GO_SESSION_MESSAGES } from './in-memory-session-go';
 import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
-import { roleOfContext } from '../../workspace/roles';
+import { isRetiredContext } from '../../workspace/roles';
 import type { FixDescriptor } from '../../fixes/types';
 import { projectPath } from '../../js/commands';
 import { unwrap } from '../../js/modules';
@@ -52,7 +52,7 @@ const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal'
 export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   let retired: boolean | undefined;
   checkFile(context, (r) => {
-    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
   });
 }
 

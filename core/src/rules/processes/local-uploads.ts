@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
-import { roleOfContext } from '../../workspace/roles';
+import { isRetiredContext } from '../../workspace/roles';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';
 import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
@@ -44,7 +44,7 @@ function isTemporary(dir: ts.Expression): boolean {
 export function check(context: FileContext, reportFinding: (r: Report) => void): void {
   let retired: boolean | undefined;
   checkFile(context, (r) => {
-    if (!(retired ??= roleOfContext(context).role === 'retired')) reportFinding(r);
+    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
   });
 }
 

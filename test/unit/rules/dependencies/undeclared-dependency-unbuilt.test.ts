@@ -28,14 +28,14 @@ new RuleTester({ filename: '/ws/packages/lib/shim.ts', files: LIB }).run(rule, {
   ],
 });
 
-// A module whose relative imports are all gone cannot be built or run (a `legacy/` copy of moved code).
+// A module whose relative imports are all gone cannot be built or run (a copy of moved code; a root `legacy/` folder is retired code, roles.ts).
 const APP = {
   '/app/package.json': JSON.stringify({ name: 'app', dependencies: { express: '^4.0.0' } }),
   '/app/server/index.ts': "import express from 'express';\nexpress().listen(Number(process.env.PORT));\n",
-  '/app/legacy/server/README.md': '# old worker\n',
+  '/app/moved/server/README.md': '# old worker\n',
 };
 const LEGACY_WORKER = "import { Worker } from 'bullmq';\nimport logger from './logger';\nimport Robot from './models/Robot';\nexport const w = new Worker('q', async () => logger.info(Robot));\n";
-new RuleTester({ filename: '/app/legacy/server/worker.ts', files: APP, root: '/app' }).run(rule, {
+new RuleTester({ filename: '/app/moved/server/worker.ts', files: APP, root: '/app' }).run(rule, {
   valid: [
     { name: 'every relative import names a file that does not exist', code: LEGACY_WORKER },
     {
@@ -47,13 +47,13 @@ new RuleTester({ filename: '/app/legacy/server/worker.ts', files: APP, root: '/a
     {
       name: 'one relative import resolves: the file is live',
       code: LEGACY_WORKER,
-      files: { ...APP, '/app/legacy/server/logger.ts': 'export default console;\n' },
+      files: { ...APP, '/app/moved/server/logger.ts': 'export default console;\n' },
       errors: [['undeclared', 1, "'bullmq'"]],
     },
     {
       name: "TypeScript's ESM import of the emitted .js resolves to the .ts source",
       code: "import { Worker } from 'bullmq';\nimport logger from './logger.js';\nexport const w = new Worker('q', async () => logger);\n",
-      files: { ...APP, '/app/legacy/server/logger.ts': 'export default console;\n' },
+      files: { ...APP, '/app/moved/server/logger.ts': 'export default console;\n' },
       errors: [['undeclared', 1, "'bullmq'"]],
     },
     {
