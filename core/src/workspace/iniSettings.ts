@@ -81,6 +81,8 @@ export function iniKeywords(rule: IniRule): string[] {
   return rule === 'logs/file-logging' ? ['[log]', 'filehandler'] : rule === 'processes/in-memory-session' ? ['[session]'] : ['[storage]', '[attachment]'];
 }
 
+const parsed = new WeakMap<object, IniEntry[]>();
+
 /** A setting of `INI_SETTINGS` found, for its rule to report. */
 export interface IniFinding {
   messageId: string;
@@ -98,7 +100,9 @@ export interface IniFinding {
 export function iniSettings(file: { path: string; text: string; isTestFile: boolean }, rule: IniRule): IniFinding[] {
   if (!/\.(?:ini|cfg|conf)$/i.test(file.path) || file.isTestFile || isShowcase(file.path) || isFixturePath(file.path)) return [];
   const rows = INI_SETTINGS.filter((r) => r.rule === rule);
-  const entries = iniEntries(file.text);
+  // Three rules read the same file: its pairs are parsed once per version (a file context is one version).
+  let entries = parsed.get(file);
+  if (!entries) parsed.set(file, (entries = iniEntries(file.text)));
   const found: IniFinding[] = [];
   for (const e of entries) {
     const row = rows.find((r) => r.section.test(e.section) && r.key.test(e.key) && r.value.test(e.value));

@@ -204,6 +204,14 @@ export function isRetiredContext(context: RoleSubject): boolean {
   return RETIRED_DIR.test(relative.split('/')[0]) && roleOfContext(context).role === 'retired';
 }
 
+/** `report`, dropping every finding when the file is retired code (`isRetiredContext`, asked at the first finding). */
+export function unlessRetired<R>(context: RoleSubject, report: (r: R) => void): (r: R) => void {
+  let retired: boolean | undefined;
+  return (r) => {
+    if (!(retired ??= isRetiredContext(context))) report(r);
+  };
+}
+
 /** Roles whose code a deployment never starts as a process of this project (tests run, but under a runner; tools, on a developer's machine). */
 export function runsAsProgram(role: FileRole): boolean {
   return role === 'source';

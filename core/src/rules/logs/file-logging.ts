@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
-import { isRetiredContext } from '../../workspace/roles';
+import { unlessRetired } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { nearestManifest } from '../../workspace/manifest';
@@ -70,11 +70,8 @@ export function isCandidate(text: string): boolean {
 }
 
 /** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
-export function check(context: FileContext, reportFinding: (r: Report) => void): void {
-  let retired: boolean | undefined;
-  checkFile(context, (r) => {
-    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
-  });
+export function check(context: FileContext, report: (r: Report) => void): void {
+  checkFile(context, unlessRetired(context, report));
 }
 
 function checkFile(context: FileContext, report: (r: Report) => void): void {

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import { checkSessionGo, GO_SESSION_KEYWORDS, GO_SESSION_MESSAGES } from './in-memory-session-go';
 import { checkSessionPython, PYTHON_SESSION_KEYWORDS, PYTHON_SESSION_MESSAGES } from './in-memory-session-python';
 import type { FileContext } from '../../context';
-import { isRetiredContext } from '../../workspace/roles';
+import { unlessRetired } from '../../workspace/roles';
 import type { FixDescriptor } from '../../fixes/types';
 import { projectPath } from '../../js/commands';
 import { unwrap } from '../../js/modules';
@@ -49,11 +49,8 @@ const KOA_SESSION = new Set(['koa-session']);
 const KOA_MEMORY_DEFAULT = new Set(['koa-generic-session', 'koa-session-minimal']);
 
 /** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
-export function check(context: FileContext, reportFinding: (r: Report) => void): void {
-  let retired: boolean | undefined;
-  checkFile(context, (r) => {
-    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
-  });
+export function check(context: FileContext, report: (r: Report) => void): void {
+  checkFile(context, unlessRetired(context, report));
 }
 
 function checkFile(context: FileContext, report: (r: Report) => void): void {

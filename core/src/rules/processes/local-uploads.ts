@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import type { FileContext } from '../../context';
-import { isRetiredContext } from '../../workspace/roles';
+import { unlessRetired } from '../../workspace/roles';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';
 import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
@@ -41,11 +41,8 @@ function isTemporary(dir: ts.Expression): boolean {
 }
 
 /** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
-export function check(context: FileContext, reportFinding: (r: Report) => void): void {
-  let retired: boolean | undefined;
-  checkFile(context, (r) => {
-    if (!(retired ??= isRetiredContext(context))) reportFinding(r);
-  });
+export function check(context: FileContext, report: (r: Report) => void): void {
+  checkFile(context, unlessRetired(context, report));
 }
 
 function checkFile(context: FileContext, report: (r: Report) => void): void {
