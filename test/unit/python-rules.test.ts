@@ -45,6 +45,14 @@ describe('logs/file-logging in Python', () => {
     assert.deepEqual(ids(LOGS, config("    log_file = app.config['LOG_FILE']\n")), ['pyDictConfigFile']);
     assert.deepEqual(ids(LOGS, config("    if 'file' not in app.config['LOG_HANDLERS']:\n        log_file = app.config['LOG_FILE']\n")), ['pyDictConfigFile'], 'a negated test is no switch');
   });
+  test("held-out 9: a project's own handler class named as a file handler, given a filename, writes that file (jumpserver)", () => {
+    const config = (handler: string) => `LOG_FILE = os.path.join(LOG_DIR, 'app.log')\nLOGGING = {\n  'version': 1,\n  'handlers': {\n    'file': {${handler}},\n  },\n}\n`;
+    const found = findingsOf(LOGS, 'proj/settings/logging.py', config("'class': 'proj.rewriting.logging.DailyTimedRotatingFileHandler', 'when': 'midnight', 'filename': LOG_FILE"));
+    assert.deepEqual(found.map((f) => [f.messageId, f.data.name, f.data.handler, f.data.target]), [['pyDictConfigFile', 'file', 'DailyTimedRotatingFileHandler', 'LOG_FILE']]);
+    assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.SafeFileHandler'"), 'proj/settings.py'), [], 'without a filename the name alone does not say where it writes');
+    assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.ProfileHandler', 'filename': LOG_FILE"), 'proj/settings.py'), [], 'a name that only ends in …fileHandler');
+    assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.DailyFileHandler', 'filename': '/dev/stdout'"), 'proj/settings.py'), [], 'on a stream path');
+  });
   test('a dictConfig handler on a stream path writes no file', () => {
     assert.deepEqual(ids(LOGS, "LOGGING = {'version': 1, 'handlers': {'null': {'class': 'logging.FileHandler', 'filename': '/dev/null'}}}\n", 'proj/settings.py'), []);
   });

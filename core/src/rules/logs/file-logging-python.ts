@@ -36,6 +36,14 @@ export const FILE_HANDLERS: Array<{ name: string; tp: string; fp: string }> = [
 const HANDLER_NAMES = new Map(FILE_HANDLERS.map((h) => [h.name, h.name.split('.').pop() as string]));
 /** The same classes named in a dictConfig / Django LOGGING dict: `'logging.handlers.RotatingFileHandler'`. */
 const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$|^concurrent_log_handler\.\w*FileHandler$/;
+/**
+ * A project's own handler class named as a file handler (`jumpserver.rewriting.logging.DailyTimedRotatingFileHandler`,
+ * a `TimedRotatingFileHandler` subclass that rotates daily), given a `filename`: it writes that file. Without a
+ * `filename` the name alone is not enough to say where it writes.
+ */
+const NAMED_FILE_HANDLER = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*FileHandler$/;
+/** Whether a handler block writes a file: a file class of logging's, or a class named as one with a `filename`. */
+const writesFile = (handler: string, hasFilename: boolean): boolean => HANDLER_CLASS.test(handler) || (hasFilename && NAMED_FILE_HANDLER.test(handler));
 // `if Logging.file_logs:`, `if settings.LOG_TO_FILE:`, `if config.log_file:`: the file handler is created only
 // when a setting named for file logging is switched on, so the default is the stream (`if not …` is not).
 const FILE_LOG_SWITCH = /^(?:el)?if\s+(?!not\b)[^:#]*?(?:file_?logs?|file_?logging|log_?files?|log_?to_?files?)\b[^:#]*:/i;
@@ -95,10 +103,11 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
   }
   for (const entry of facts.dictEntries) {
     const handler = entry.key === 'class' ? entry.value.string?.value : undefined;
-    if (!handler || !HANDLER_CLASS.test(handler)) continue;
+    if (!handler || !NAMED_FILE_HANDLER.test(handler)) continue;
     const siblings = facts.dictEntries.find((e) => e.value.entries?.some((x) => x.keyStart === entry.keyStart));
     const own = siblings?.value.entries;
     const filename = own?.find((e) => e.key === 'filename')?.value;
+    if (!writesFile(handler, filename !== undefined)) continue;
     if (filename && (isStream(filename) || optInPath(context.text, facts, filename))) continue;
     report({
       messageId: 'pyDictConfigFile', data: { name: siblings?.key ?? 'handler', handler: handler.split('.').pop() ?? handler, target: filename ? targetOf(filename) : 'a file' },
@@ -134,8 +143,8 @@ function yamlHandlers(handlers: YAMLMap, report: (r: Report) => void): void {
     if (!isScalar(pair.key) || !isMap(pair.value)) continue;
     const cls = pair.value.get('class', true);
     const handler = isScalar(cls) && typeof cls.value === 'string' ? cls.value : undefined;
-    if (!handler || !HANDLER_CLASS.test(handler) || !cls?.range) continue;
     const filename = pair.value.get('filename', true);
+    if (!handler || !writesFile(handler, pair.value.has('filename')) || !cls?.range) continue;
     const target = isScalar(filename) && filename.value !== null ? String(filename.value) : undefined;
     if (target !== undefined && STREAM_TARGET.test(target)) continue;
     const name = String(pair.key.value);

@@ -12,6 +12,7 @@ new RuleTester({ filename: '/ws/app/example-config.yaml' }).run(fileLogging, {
   valid: [
     { name: 'a stream handler pointed at stdout', code: LOGGING_YAML('logging.StreamHandler', 'ext://sys.stdout') },
     { name: 'a file handler class writing to /dev/stdout', code: LOGGING_YAML('logging.FileHandler', '/dev/stdout') },
+    { name: "a project's handler class without a filename says nothing of where it writes", code: 'version: 1\nhandlers:\n  out:\n    class: app.logging.JsonFileHandler\n' },
     { name: 'a handlers mapping without version is not a logging configuration', code: LOGGING_YAML('logging.handlers.RotatingFileHandler', './app.log', 'logging:\n') },
   ],
   invalid: [
@@ -19,6 +20,12 @@ new RuleTester({ filename: '/ws/app/example-config.yaml' }).run(fileLogging, {
       name: 'a rotating file handler under logging:',
       code: LOGGING_YAML('logging.handlers.RotatingFileHandler', './app.log'),
       errors: [{ messageId: 'pyDictConfigFile', line: 7, data: { name: 'file', handler: 'RotatingFileHandler', target: './app.log' } }],
+      output: null,
+    },
+    {
+      name: "a project's own file handler class with a filename (held-out 9, jumpserver's shape in YAML)",
+      code: LOGGING_YAML('app.logging.DailyTimedRotatingFileHandler', 'logs/app.log'),
+      errors: [{ messageId: 'pyDictConfigFile', line: 7, data: { name: 'file', handler: 'DailyTimedRotatingFileHandler', target: 'logs/app.log' } }],
       output: null,
     },
     {
