@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { fileKindOfText, isGoTestBuild, isTestFile, isTsx, looksBinary, minifiedAfterEdit, minifiedMeasure } from './fileKinds';
+import { fileKindOfText, hasGeneratedBanner, isGoTestBuild, isTestFile, isTsx, looksBinary, minifiedAfterEdit, minifiedMeasure } from './fileKinds';
 import { countsAfterEdit, covers, gateOf, keywordCounts, type KeywordCounts, type KeywordSource } from './keywords';
 import { LineIndex } from './lineIndex';
 import { Suppressions } from './suppressions';
@@ -78,6 +78,7 @@ export class FileContext {
   /** The previous version's line-local searches and the edit since, for this version's to be derived from. */
   private lineLocalBase?: { cache: Map<LineLocalSearch<unknown, unknown>, { chunks: Chunk<unknown>[]; result: unknown }>; text: string; change: { start: number; end: number; newLength: number } };
   private binaryCache?: boolean;
+  private bannerCache?: boolean;
   private minifiedCache?: { minified: boolean; longest?: number };
   /** The previous version's `minifiedCache` and the edit since, until this version's is asked for. */
   private minifiedBase?: { measure: { minified: boolean; longest?: number }; text: string; change: { start: number; end: number; newLength: number } };
@@ -188,6 +189,14 @@ export class FileContext {
   /** A NUL in the first 8 KB (`looksBinary`): asked by the engine and the program index alike, judged once. */
   get binary(): boolean {
     return (this.binaryCache ??= looksBinary(this.text));
+  }
+
+  /**
+   * A generator's banner in the first lines (`hasGeneratedBanner`: `// Code generated … DO NOT EDIT.`): nobody writes
+   * its values by hand, so only provider-format secrets are looked for in it. Judged once per version.
+   */
+  get generatedBanner(): boolean {
+    return (this.bannerCache ??= hasGeneratedBanner(this.text));
   }
 
   /**

@@ -86,8 +86,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let candidates: Candidate[] = [];
   let parsed = true;
   try {
-    // A minified bundle: names are mangled and nobody edits it; provider formats alone are judged, unfixed.
-    if (!context.generated) candidates = contextCandidates(context);
+    // A minified bundle: names are mangled and nobody edits it; provider formats alone are judged, unfixed. So is a
+    // file under a generator's banner (a parser's tables, protobuf code): its values are the generator's, not a
+    // credential someone typed; a provider's key in it is still a leak.
+    if (!context.generated && !context.generatedBanner) candidates = contextCandidates(context);
   } catch (error) {
     // The parser gave up (a stack overflow on pathological nesting): the provider matches still stand, and
     // the file is reported as not fully analysed, never as clean (issue 11).
