@@ -15,6 +15,7 @@ import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
 import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
 import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
+import { isTemplateCatalogEntry } from '../../secrets/catalog';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -64,8 +65,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // Example files and documentation show secrets: only values that look real are reported there.
   // A config template the Dockerfile or a package script copies into place is the config that runs.
   const showcase = (isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path))) || isComposeEnvFile(context);
-  // CI service containers, seeds, mocks, Django's `manage.py` (a developer's command): fixtures, judged as test code.
-  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text));
+  // CI service containers, seeds, mocks, Django's `manage.py` (a developer's command), the entries of a catalog of
+  // other products' app templates (secrets/catalog.ts): fixtures, judged as test code.
+  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind);
   const apiDescription = isApiDescription(context.text, context.kind);
   // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
   const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
