@@ -7,6 +7,7 @@ import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manife
 import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
+import { isRuntimeAlias, runtimeAliases, type RuntimeAliases } from './undeclared-dependency-aliases';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -41,6 +42,8 @@ export class Resolution {
   private readonly aliasTexts: string[] = [];
   /** Alias keys the package's own entry point registers with the bundler of the app it plugs into. */
   private readonly entryAliases: string[] = [];
+  /** Names the program teaches `require` at run time (module-alias, a patched `Module._resolveFilename`). */
+  private runtime: RuntimeAliases | undefined;
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
@@ -104,6 +107,8 @@ export class Resolution {
     r.readAliases(file);
     r.readEntryAliases();
     r.readNodePath();
+    r.runtime = runtimeAliases(host, r.manifest);
+    r.baseUrls.push(...r.runtime.directories);
     // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
     // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
     const github = /^(.*[\\/])\.github[\\/]/.exec(file);
@@ -121,6 +126,7 @@ export class Resolution {
     if (scope && this.scopes.has(scope)) return true;
     if (this.pathPatterns.some((match) => match(specifier))) return true;
     if (this.entryAliases.some((key) => specifier === key || specifier.startsWith(`${key}/`))) return true;
+    if (this.runtime && isRuntimeAlias(this.runtime, specifier)) return true;
     if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
     // or a loader): the project's code, never a package to declare.
