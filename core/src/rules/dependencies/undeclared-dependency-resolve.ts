@@ -107,8 +107,6 @@ export class Resolution {
     r.readAliases(file);
     r.readEntryAliases();
     r.readNodePath();
-    r.runtime = runtimeAliases(host, r.manifest);
-    r.baseUrls.push(...r.runtime.directories);
     // A CI script under `.github/` runs in a workflow job, which installs what it needs in a step of its own
     // (`npm --prefix .github/workflows/scripts install @octokit/action@6`).
     const github = /^(.*[\\/])\.github[\\/]/.exec(file);
@@ -126,11 +124,13 @@ export class Resolution {
     if (scope && this.scopes.has(scope)) return true;
     if (this.pathPatterns.some((match) => match(specifier))) return true;
     if (this.entryAliases.some((key) => specifier === key || specifier.startsWith(`${key}/`))) return true;
-    if (this.runtime && isRuntimeAlias(this.runtime, specifier)) return true;
     if (this.baseUrls.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
     // or a loader): the project's code, never a package to declare.
     if (!pkg.startsWith('@') && specifier.includes('/') && this.resolvesUnder(this.manifest.dir, specifier)) return true;
+    // Only now, since finding them follows the entry points' loads: names the program registers at run time.
+    this.runtime ??= runtimeAliases(this.host, this.manifest);
+    if (isRuntimeAlias(this.runtime, specifier) || this.runtime.directories.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     const first = pkg.startsWith('@') ? pkg.split('/')[0] : pkg;
     const aliased = (text: string) => mentions(text, pkg) || (first !== pkg && mentions(text, first));
     if (this.aliasTexts.some(aliased)) return true;
