@@ -46,6 +46,9 @@ export function findYamlSecrets(docs: Document.Parsed[], text: string): KeyedSec
         if (pair.value.tag?.startsWith('!')) return;
         const value = pair.value.value;
         if (typeof value !== 'string' && typeof value !== 'number') return;
+        // A number with a fraction or an exponent is a measure (a model's price per token, `cache_write_tokens:
+        // 6.25e-6`; a ratio), never a password or a key: those are written as strings or whole numbers.
+        if (typeof value === 'number' && !Number.isInteger(value)) return;
         const entryName = envEntryName(pair, path[path.length - 1]);
         const name = entryName ?? String(pair.key.value);
         const found1 = scalarSecret(name, pair.value as Node, text);

@@ -7,6 +7,7 @@ import { foldersUp, isRecord, manifestsUp, parseManifest, readJsonc, type Manife
 import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
+import { isRuntimeAlias, runtimeAliases, type RuntimeAliases } from './undeclared-dependency-aliases';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -41,6 +42,8 @@ export class Resolution {
   private readonly aliasTexts: string[] = [];
   /** Alias keys the package's own entry point registers with the bundler of the app it plugs into. */
   private readonly entryAliases: string[] = [];
+  /** Names the program teaches `require` at run time (module-alias, a patched `Module._resolveFilename`). */
+  private runtime: RuntimeAliases | undefined;
   private readonly workspaceRoots: Array<{ dir: string; globs: string[] }> = [];
   /** The tsconfig keeps imports as written, even those used only as types or not at all. */
   keepsImports = false;
@@ -125,6 +128,9 @@ export class Resolution {
     // `require('app/js/DocumentManager')` naming a file of the package's own `app/` folder (run with NODE_PATH
     // or a loader): the project's code, never a package to declare.
     if (!pkg.startsWith('@') && specifier.includes('/') && this.resolvesUnder(this.manifest.dir, specifier)) return true;
+    // Only now, since finding them follows the entry points' loads: names the program registers at run time.
+    this.runtime ??= runtimeAliases(this.host, this.manifest);
+    if (isRuntimeAlias(this.runtime, specifier) || this.runtime.directories.some((dir) => this.resolvesUnder(dir, specifier))) return true;
     const first = pkg.startsWith('@') ? pkg.split('/')[0] : pkg;
     const aliased = (text: string) => mentions(text, pkg) || (first !== pkg && mentions(text, first));
     if (this.aliasTexts.some(aliased)) return true;

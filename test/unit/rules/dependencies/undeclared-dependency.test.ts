@@ -100,6 +100,28 @@ const ALIASED = "import a from 'gql/admin/x.gql';\nimport 'modernizr';\nexport d
 
 // The entry point puts its own folder on NODE_PATH (audit, held-out: yapi's server/app.js), and a script
 // that sets NODE_PATH on its command line.
+// Held-out 12: the program teaches `require` short names at run time (MagicMirror's js/alias-resolver.js patches
+// Module._resolveFilename; module-alias reads the manifest's `_moduleAliases` and `_moduleDirectories`).
+const RESOLVER = [
+  "const path = require('node:path');",
+  "const Module = require('node:module');",
+  "const ALIASES = { logger: 'js/logger.js', node_helper: 'js/node_helper.js' };",
+  "const resolved = Object.fromEntries(Object.entries(ALIASES).map(([k, rel]) => [k, path.join(__dirname, '..', rel)]));",
+  'const orig = Module._resolveFilename;',
+  'Module._resolveFilename = function (request, ...rest) { return resolved[request] ?? orig.call(this, request, ...rest); };',
+  '',
+].join('\n');
+const PATCHED_PROGRAM = {
+  '/ws/package.json': JSON.stringify({ name: 'mirror', main: 'js/electron.js', scripts: { server: 'node ./serveronly' }, dependencies: {} }),
+  '/ws/js/electron.js': "const core = require('./app');\ncore.start();\n",
+  '/ws/js/app.js': "require('./alias-resolver');\nmodule.exports = { start() {} };\n",
+  '/ws/js/alias-resolver.js': RESOLVER,
+};
+const USES_ALIASES = "const Log = require('logger');\nconst NodeHelper = require('node_helper');\nconst _ = require('lodash');\nmodule.exports = NodeHelper.create({ Log, _ });\n";
+const MODULE_ALIAS = {
+  '/ws/package.json': JSON.stringify({ name: 'api', main: 'index.js', dependencies: { 'module-alias': '^2.2.3' }, _moduleAliases: { '@root': '.', '@models': 'src/models' }, _moduleDirectories: ['src/shared'] }),
+  '/ws/src/shared/format.js': 'module.exports = {};\n',
+};
 const NODE_PATH_ENTRY = "process.env.NODE_PATH = __dirname;\nrequire('module').Module._initPaths();\nrequire('./router.js');\n";
 const OWN_MODULES = "const base = require('controllers/base.js');\nconst yapi = require('yapi.js');\nmodule.exports = [base, yapi];\n";
 const SERVER_FOLDER = { '/ws/server/controllers/base.js': 'module.exports = 1;\n', '/ws/server/yapi.js': 'module.exports = 2;\n' };
@@ -173,6 +195,17 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       code: "import { a } from 'common/utils.js';\nimport { b } from 'client/x';\nexport default [a, b];\n",
       files: { ...manifest({}), '/ws/webpack.alias.js': SHARED_ALIASES, '/ws/webpack.config.js': ONE_BY_ONE },
     },
+    { name: 'a module the entry points load patches Module._resolveFilename with a table of short names', filename: '/ws/defaultmodules/weather/node_helper.js', code: "const Log = require('logger');\nconst NodeHelper = require('node_helper');\nmodule.exports = NodeHelper.create({ Log });\n", files: PATCHED_PROGRAM },
+    { name: 'module-alias: the manifest\'s _moduleAliases and _moduleDirectories', filename: '/ws/src/routes/users.js', code: "const User = require('@models/user');\nconst cfg = require('@root/config');\nconst format = require('format');\nmodule.exports = [User, cfg, format];\n", files: MODULE_ALIAS },
+    {
+      name: 'module-alias: names the entry point registers with addAlias and addAliases',
+      filename: '/ws/src/jobs/send.js',
+      code: "const mailer = require('@mailer');\nconst q = require('@queue/redis');\nmodule.exports = [mailer, q];\n",
+      files: {
+        '/ws/package.json': JSON.stringify({ name: 'jobs', scripts: { start: 'node src/index.js' }, dependencies: { 'module-alias': '^2.2.3' } }),
+        '/ws/src/index.js': "const moduleAlias = require('module-alias');\nmoduleAlias.addAlias('@mailer', __dirname + '/mailer');\nmoduleAlias.addAliases({ '@queue': __dirname + '/queue' });\nrequire('./jobs/send');\n",
+      },
+    },
     { name: 'dist/main.js beside src/main.ts is judged at its source', filename: '/ws/dist/main.js', code: "const axios = require('axios');\naxios();\n", files: WITH_SOURCE },
     // A tool reads only `.eslintrc.cjs`: the undotted copy is a template written into plugins (audit: etherpad).
     { name: 'a dotfile config kept without its dot is a template', filename: '/ws/bin/plugins/lib/eslintrc.cjs', code: ESLINTRC },
@@ -234,6 +267,15 @@ new RuleTester({ filename: '/ws/src/a.ts', files: manifest({}) }).run(rule, {
       files: { '/ws/package.json': JSON.stringify({ name: 'app', main: 'server/app.js', dependencies: {} }), '/ws/server/app.js': NODE_PATH_ENTRY, ...SERVER_FOLDER },
       errors: [undeclared(1, 'extend')],
     },
+    { name: 'with the resolver loaded, a package outside its table is still undeclared', filename: '/ws/defaultmodules/weather/node_helper.js', code: USES_ALIASES, files: PATCHED_PROGRAM, errors: [undeclared(3, 'lodash')] },
+    {
+      name: 'the same table in a module that patches nothing, or a resolver no entry point loads, registers nothing',
+      filename: '/ws/defaultmodules/weather/node_helper.js',
+      code: USES_ALIASES,
+      files: { ...PATCHED_PROGRAM, '/ws/js/app.js': "const ALIASES = { logger: 'js/logger.js', node_helper: 'js/node_helper.js' };\nmodule.exports = { ALIASES };\n" },
+      errors: [undeclared(1, 'logger'), undeclared(2, 'node_helper'), undeclared(3, 'lodash')],
+    },
+    { name: 'module-alias: a name beside an alias is still undeclared', filename: '/ws/src/routes/users.js', code: "const m = require('@modelsx/user');\nconst r = require('rootless');\nmodule.exports = [m, r];\n", files: MODULE_ALIAS, errors: [undeclared(1, '@modelsx/user'), undeclared(2, 'rootless')] },
     { name: 'the source beside dist/ is judged', filename: '/ws/src/main.ts', code: "import axios from 'axios';\naxios();\n", files: WITH_SOURCE, errors: [undeclared(1, 'axios')] },
     { name: 'a web app\'s own lib folder outside a web root is judged', filename: '/ws/apps/web/lib/x.js', code: "require('left-pad');\n", errors: [undeclared(1, 'left-pad')] },
     { name: 'dist/ with no source is judged', filename: '/ws/dist/main.js', code: "require('axios');\n", errors: [undeclared(1, 'axios')] },
