@@ -117,3 +117,15 @@ describe('config/hardcoded-secret in Python', () => {
     assert.equal(secrets(`DEFAULT_PASSWORD = '${fake('hK8s', '9dJ2')}'  # nosec B608\n`).length, 1);
   });
 });
+
+// Held-out 12: Python expands no `${name:default}`; a comment or a lower-case reference is not an environment default.
+describe('`${NAME:default}` in Python source', () => {
+  const random = fake('q8Zr2Lw9', 'Xv4Tn7Kp');
+  test('a comment and the program\'s own `${secret:…}` reference syntax are not secrets', () => {
+    assert.deepEqual(secrets(`# resolves \${secret:${random}} references\nPATTERN = r"\\\${secret:([a-z]+)}"\n`), []);
+  });
+  test('a compose template with an environment variable\'s random default is still reported', () => {
+    assert.deepEqual(secrets(`COMPOSE_ENV = "DB_PASSWORD=\${DB_PASSWORD:-${random}}"\n`).map((f) => f.messageId), ['fallback']);
+  });
+});
+
