@@ -129,3 +129,19 @@ describe('`${NAME:default}` in Python source', () => {
   });
 });
 
+// Held-out 12 (hedy): the module raises when SECRET_KEY is unset where it needs one; the default serves the other branch.
+describe('a default of a variable the module stops without', () => {
+  const phrase = fake('WeAre', 'Developing');
+  const app = (test: string, body = "        raise RuntimeError('SECRET_KEY must be set')") =>
+    `import os\n\ndef create_app(app, env):\n    if env.require_secret:\n        ${test}\n    ${body}\n        app.config['SECRET_KEY'] = os.getenv('SECRET_KEY')\n    else:\n        app.config['SECRET_KEY'] = os.getenv('SECRET_KEY', '${phrase}')\n`;
+  test('is not reported when an unset test of the same variable raises or exits', () => {
+    assert.deepEqual(secrets(app("if not os.getenv('SECRET_KEY'):"), 'app.py'), []);
+    assert.deepEqual(secrets(app("if 'SECRET_KEY' not in os.environ:", "        sys.exit(1)"), 'app.py'), []);
+    assert.deepEqual(secrets(app('if os.environ.get("SECRET_KEY") is None:'), 'app.py'), []);
+  });
+  test('is reported when the test names another variable or its block only logs', () => {
+    assert.deepEqual(secrets(app("if not os.getenv('OTHER_KEY'):"), 'app.py').map((f) => f.messageId), ['fallback']);
+    assert.deepEqual(secrets(app("if not os.getenv('SECRET_KEY'):", "        print('SECRET_KEY is not set')"), 'app.py').map((f) => f.messageId), ['fallback']);
+  });
+});
+

@@ -86,6 +86,6 @@ export function servedByWsgiScript(context: FileContext): boolean {
   const module = path.basename(context.path).replace(/\.py$/, '');
   if (!/^\w+$/.test(module)) return false;
   const imports = new RegExp(String.raw`^\s*(?:from\s+(?:[\w.]+\.)?${module}\s+import\b|import\s+(?:[\w.]+\.)?${module}\b)`, 'm');
-  const scripts = filesUnder(host, root, (name) => name.endsWith('.wsgi'), { maxDepth: 7, maxFiles: 16, skip: (d) => NOT_DEPLOYED.test(d) });
+  const scripts = filesUnder(host, root, (name) => name.endsWith('.wsgi'), { maxDepth: 7, maxFiles: 2000, skip: (d) => NOT_DEPLOYED.test(d) });
   return scripts.some((file) => imports.test(host.readFile(file) ?? ''));
 }
