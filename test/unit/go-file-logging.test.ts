@@ -68,4 +68,15 @@ describe('opt-in log files', () => {
     assert.equal(findings('logFile := ""\n\tif logFile == "" {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
     assert.equal(findings('if len(os.Args) > 1 {\n\t\tw, _ := os.Create("app.log")\n\t\tlog.SetOutput(w)\n\t}').length, 1);
   });
+  // Held-out 12 (oauth2-proxy's `logging_filename`): the block is entered only when the path the file opens is given.
+  test('a lumberjack writer under `if len(o.File.Filename) > 0` (or `!= ""`) is the operator\'s choice, not reported', () => {
+    const body = (header: string) => `var o struct{ File struct{ Filename string } }\n\t${header} {\n\t\tw := &lumberjack.Logger{Filename: o.File.Filename, MaxSize: 100}\n\t\tlog.SetOutput(w)\n\t}`;
+    const run = (header: string) => goFindings(RULE, '/ws/main.go', goMain(['log', 'gopkg.in/natefinch/lumberjack.v2'], body(header)));
+    assert.equal(run('if len(o.File.Filename) > 0').length, 0);
+    assert.equal(run('if o.File.Filename != "" && len(os.Args) > 0').length, 0);
+    // Another path, a test that may enter without the path, or the empty case are still reported.
+    assert.equal(run('if len(o.File.Other) > 0').length, 1);
+    assert.equal(run('if o.File.Filename != "" || len(os.Args) > 0').length, 1);
+    assert.equal(run('if len(o.File.Filename) == 0').length, 1);
+  });
 });

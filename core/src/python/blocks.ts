@@ -91,3 +91,32 @@ export function inThreadTarget(text: string, offset: number, targets: ReadonlySe
   const bases = owner === undefined ? undefined : /^class\s+\w+\s*\(([^)]*)\)/.exec(owner)?.[1];
   return bases !== undefined && bases.split(',').some((b) => /^(?:threading\.)?Thread$/.test(b.trim()));
 }
+
+// `if not os.getenv('SECRET_KEY'):`, `elif os.environ.get("SECRET_KEY") is None:`, `if 'SECRET_KEY' not in os.environ:`.
+const UNSET_TEST = /^[ \t]*(?:el)?if\s+(?:not\s+os\.(?:getenv|environ\.get)\(\s*(['"])(\w+)\1\s*\)|os\.(?:getenv|environ\.get)\(\s*(['"])(\w+)\3\s*\)\s+is\s+None|(['"])(\w+)\5\s+not\s+in\s+os\.environ)\s*:[ \t]*(?:#.*)?$/;
+
+/**
+ * The variables the module refuses to run without: a test that the variable is unset whose block raises or
+ * exits (`if not os.getenv('SECRET_KEY'): raise RuntimeError(…)`). Where the app needs the variable it stops
+ * without it, so a default given to it elsewhere in the module serves only the other branch (a development
+ * environment's, hedy's `else:` of `require_secret`).
+ */
+export function requiredEnvNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = UNSET_TEST.exec(lines[i]);
+    if (!m) continue;
+    const indent = /^[ \t]*/.exec(lines[i])?.[0].length ?? 0;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
+      if (/^\s*(?:raise\b|sys\.exit\(|exit\()/.test(line)) {
+        out.add(m[2] ?? m[4] ?? m[6]);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileContext } from '../context';
+import { filesUnder } from '../workspace/filesUnder';
 
 /** Process managers that serve a Python app: they handle SIGTERM for it and bind the port they are told. */
 const APP_SERVERS = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|uwsgi|granian|celery|rq|dramatiq|huey|fastapi\s+run)\b/;
@@ -67,4 +68,24 @@ export function runsDirectly(context: FileContext, commands = launchCommands(con
   if (new RegExp(String.raw`\bpython[\d.]*"?,?\s+(?:"?-u"?,?\s+)?"?(?:[\w./-]*/)?${escaped}\b`).test(commands)) return true;
   return /^ENTRYPOINT\s*\[\s*"python[\d.]*"\s*\]/m.test(commands)
     && new RegExp(String.raw`^CMD\s*\[\s*"(?:[\w./-]*/)?${escaped}"`, 'm').test(commands);
+}
+
+/** Folders no WSGI script of the deployment sits in. */
+const NOT_DEPLOYED = /^(?:node_modules|\..*|venv|env|__pycache__|tests?|docs?|examples?|samples?)$/i;
+
+/**
+ * Whether a mod_wsgi script file of the project (`*.wsgi`, the file Apache's `WSGIScriptAlias` names) imports
+ * this module (`from journalist import app as application`): Apache serves the app through it, so the
+ * module's `if __name__ == '__main__': app.run(port=8081)` is the developer's server, as beside a gunicorn
+ * Procfile. The tree is searched a few levels deep, once per question; only asked of a main-guarded server.
+ */
+export function servedByWsgiScript(context: FileContext): boolean {
+  const host = context.host;
+  const root = host?.rootOf(context.path);
+  if (!host || !root) return false;
+  const module = path.basename(context.path).replace(/\.py$/, '');
+  if (!/^\w+$/.test(module)) return false;
+  const imports = new RegExp(String.raw`^\s*(?:from\s+(?:[\w.]+\.)?${module}\s+import\b|import\s+(?:[\w.]+\.)?${module}\b)`, 'm');
+  const scripts = filesUnder(host, root, (name) => name.endsWith('.wsgi'), { maxDepth: 7, maxFiles: 2000, skip: (d) => NOT_DEPLOYED.test(d) });
+  return scripts.some((file) => imports.test(host.readFile(file) ?? ''));
 }

@@ -1,6 +1,6 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
-import { enclosingBlockHeaders, isFileLogOption, isFileLogSwitch } from '../../go/blocks';
+import { enclosingBlockHeaders, isFileLogOption, isFileLogSwitch, isPathGivenSwitch } from '../../go/blocks';
 import { goImportEdits } from '../../go/edits';
 import type { GoExpr, GoFacts } from '../../go/types';
 import type { Report } from '../types';
@@ -62,7 +62,13 @@ export function checkFileLoggingGo(context: FileContext, report: (r: Report) => 
     // `if logFile != "" { … log.SetOutput(f) }`: a file only when the operator asks for one (ntfy, navidrome).
     let file = fileOf(facts, arg);
     // So is a functional option named for file logging (`func LogFile(logger *log.Logger, s string) OptionFn`, transfer.sh).
-    if (file && enclosingBlockHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || isFileLogOption(h))) file = undefined;
+    // And a block entered only when the path the file opens is given (`if len(o.File.Filename) > 0 {`, oauth2-proxy).
+    // The lumberjack literal the writer is built from is the operator's choice as well, not reported on its own.
+    const target = file?.target;
+    if (file && enclosingBlockHeaders(context.text, call.start).some((h) => isFileLogSwitch(h) || isFileLogOption(h) || (target !== undefined && isPathGivenSwitch(h, target)))) {
+      if (file.lumberjack && (call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee))) reported.add(file.lumberjack);
+      file = undefined;
+    }
     if ((call.method === 'SetOutput' || WRITER_CONSTRUCTORS.test(call.callee)) && file) {
       // A lumberjack logger handed to SetOutput is reported once, at the call the fix rewrites.
       if (file.lumberjack) reported.add(file.lumberjack);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { pythonImportEdit } from '../../python/edits';
-import { launchCommands, servedByAppServer } from '../../python/launch';
+import { launchCommands, servedByAppServer, servedByWsgiScript } from '../../python/launch';
 import type { PyCall, PyExpr, PythonFacts } from '../../python/types';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
 import type { Report } from '../types';
@@ -79,6 +79,7 @@ export function checkPortPython(context: FileContext, report: (r: Report) => voi
   if (!facts || !runsAsProgram(roleOfContext(context).role)) return;
   const constants = constantsOf(facts);
   let commands: string | undefined;
+  let wsgi: boolean | undefined;
   const seen = new Set<number>();
   const emit = (found: Found | undefined, label: string): void => {
     if (!found || seen.has(found.literal.start)) return;
@@ -98,7 +99,8 @@ export function checkPortPython(context: FileContext, report: (r: Report) => voi
     if (!row || AUXILIARY.test(label)) continue;
     // `if __name__ == '__main__': app.run(port=5000)` beside a Procfile that runs gunicorn is the developer's
     // server: the app server binds the port the platform gives it.
-    if (row.slot.afterHost && call.inMainGuard && servedByAppServer(commands ??= launchCommands(context))) continue;
+    // So is a module a mod_wsgi script (`*.wsgi`) imports: Apache serves it.
+    if (row.slot.afterHost && call.inMainGuard && (servedByAppServer(commands ??= launchCommands(context)) || (wsgi ??= servedByWsgiScript(context)))) continue;
     emit(portIn(call, row.slot, constants), label);
   }
   if (/gunicorn/i.test(path.basename(context.path)) && !developmentGunicorn(context.path, context.text, facts)) {
