@@ -48,6 +48,11 @@ export interface RuleMeta {
    * SIGTERM handler need not mention `listen`). Defaults to `keywords`.
    */
   summaryKeywords?: readonly string[];
+  /**
+   * For rules with `summarize`: a sharper test on the raw text after `summaryKeywords`, before any parse (as `gate`
+   * is to `keywords`). It must let in every module whose summary says something: it only saves the tree.
+   */
+  summaryGate?: (text: string, kind: FileKind, context: FileContext) => boolean;
   /** For rules with `summarize`: the kinds of file summarised, when they differ from the kinds checked. */
   summaryKinds?: readonly FileKind[];
   /**
