@@ -283,7 +283,7 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
     const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
     if (keywords.length > 0) present ??= context.keywordsPresent(rules);
     if (keywords.length > 0 && !keywords.some((k) => present?.has(k))) return false;
-    return !r.meta.summaryGate || r.meta.summaryGate(context.text, context.kind, context);
+    return !r.meta.summaryGate || r.meta.summaryGate(context.text, context.kind, context, (present ??= context.keywordsPresent(rules)));
   });
   try {
     for (const rule of programRules) {

@@ -44,7 +44,7 @@ export const meta: RuleMeta = {
   // they are common (`customAuthApiError`, `glueCode`): 65 of the 98 modules of the bench corpus parsed for this
   // summary held no other keyword. A JS module whose only keywords they are is parsed when a string starts with one
   // of those modules' names (the only way `ModuleBindings` names a module), or has an escape early on.
-  summaryGate: (text, kind, context) => kind !== 'js' || NOT_HAPI_KEYWORDS.some((k) => context.lowerText.includes(k)) || HAPI_SPECIFIER.test(text),
+  summaryGate: (text, kind, _context, present) => kind !== 'js' || NOT_HAPI_KEYWORDS.some((k) => present.has(k)) || HAPI_SPECIFIER.test(text),
 };
 
 /** A string that may be `@hapi/hapi`, `hapi`, `@hapi/glue`, `glue` or a path inside one (`importsHapi`). */
