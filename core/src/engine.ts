@@ -2,7 +2,7 @@ import { createHash } from './lazyModules';
 import { defaultConfig, globMatcher, type ResolvedConfig } from './config';
 import { FileContext } from './context';
 import { isLockfile } from './fileKinds';
-import { covers, gateOf } from './keywords';
+import { covers, gateOf, textGatesOn } from './keywords';
 import { FindingFixes } from './fixes/lazy';
 import type { FixDescriptor } from './fixes/types';
 import { rules as allRules } from './rules';
@@ -157,6 +157,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
 export function ruleReads(rule: Rule, context: FileContext, present?: ReadonlySet<string>): boolean {
   const meta = rule.meta;
   if (!meta.kinds.includes(context.kind)) return false;
+  if (!textGatesOn()) return true;
   if (meta.keywords.length > 0 && !meta.keywords.some((k) => (present ? present.has(k) : context.lowerText.includes(k)))) return false;
   return !meta.gate || meta.gate(context.text, context.kind, context);
 }

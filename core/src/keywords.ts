@@ -1,3 +1,27 @@
+let gatesOff = 0;
+
+/**
+ * Whether the text pre-filters apply: a rule's `keywords` and `gate` before its `check`, a program rule's
+ * `summaryKeywords` and `summaryGate` before its `summarize`. Always, except inside `withoutTextGates`.
+ */
+export function textGatesOn(): boolean {
+  return gatesOff === 0;
+}
+
+/**
+ * Runs `fn` on the full path: every rule checks, and every program rule summarises, every file of its kinds,
+ * as if each pre-filter had let the file in. Tests compare it with the gated path: a pre-filter only saves work
+ * (a syntax tree, a walk), so both must give the same findings and summaries (test/unit/text-gates.test.ts).
+ */
+export function withoutTextGates<T>(fn: () => T): T {
+  gatesOff++;
+  try {
+    return fn();
+  } finally {
+    gatesOff--;
+  }
+}
+
 /** What the gate reads of a rule (a check rule, a program rule's summary). */
 export interface KeywordSource {
   meta: { keywords: readonly string[]; summaryKeywords?: readonly string[] };

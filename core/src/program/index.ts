@@ -1,6 +1,7 @@
 import { createHash } from '../lazyModules';
 import * as path from 'node:path';
 import { FileContext } from '../context';
+import { textGatesOn } from '../keywords';
 import { goImportsInText, goModPaths, type GoModule } from '../go/program';
 import { specifiersInText, type ModulePath } from '../js/modules';
 import { workerScriptsInText } from '../js/workerThreads';
@@ -277,9 +278,12 @@ export function summarize(context: FileContext, rules: readonly Summarizer[]): O
   let present: ReadonlySet<string> | undefined;
   const programRules = rules.filter((r) => {
     if (!(r.meta.summaryKinds ?? r.meta.kinds).includes(context.kind)) return false;
+    if (!r.summarize) return false;
+    if (!textGatesOn()) return true;
     const keywords = r.meta.summaryKeywords ?? r.meta.keywords;
     if (keywords.length > 0) present ??= context.keywordsPresent(rules);
-    return r.summarize && (keywords.length === 0 || keywords.some((k) => present?.has(k)));
+    if (keywords.length > 0 && !keywords.some((k) => present?.has(k))) return false;
+    return !r.meta.summaryGate || r.meta.summaryGate(context.text, context.kind, context, (present ??= context.keywordsPresent(rules)));
   });
   try {
     for (const rule of programRules) {

@@ -15,7 +15,7 @@ export interface ModuleFacts {
  * given its rules by the caller: the program layer never imports rules/.
  */
 export interface Summarizer {
-  meta: { kinds: readonly FileKind[]; keywords: readonly string[]; summaryKinds?: readonly FileKind[]; summaryKeywords?: readonly string[] };
+  meta: { kinds: readonly FileKind[]; keywords: readonly string[]; summaryKinds?: readonly FileKind[]; summaryKeywords?: readonly string[]; summaryGate?: (text: string, kind: FileKind, context: FileContext, present: ReadonlySet<string>) => boolean };
   summarize?(context: FileContext): ModuleFacts;
 }
 

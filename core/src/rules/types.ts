@@ -48,6 +48,12 @@ export interface RuleMeta {
    * SIGTERM handler need not mention `listen`). Defaults to `keywords`.
    */
   summaryKeywords?: readonly string[];
+  /**
+   * For rules with `summarize`: a sharper test on the raw text after `summaryKeywords`, before any parse (as `gate`
+   * is to `keywords`). It must let in every module whose summary says something: it only saves the tree. Given the
+   * keywords of the index's rules that occur in the text (`FileContext.keywordsPresent`, counted once per version).
+   */
+  summaryGate?: (text: string, kind: FileKind, context: FileContext, present: ReadonlySet<string>) => boolean;
   /** For rules with `summarize`: the kinds of file summarised, when they differ from the kinds checked. */
   summaryKinds?: readonly FileKind[];
   /**

@@ -6,6 +6,7 @@ import { parserFor } from '../../../core/src/treesitter/runtime';
 import type { Rule } from '../../../core/src/rules/types';
 import type { Finding } from '../../../core/src/types';
 import { isPreferred } from '../../../core/src/fixes/types';
+import { withoutTextGates } from '../../../core/src/keywords';
 import { analysis, applyFixes, fixAll, type Options } from '../../fixtures/workspace/harness';
 
 /**
@@ -20,7 +21,9 @@ import { analysis, applyFixes, fixAll, type Options } from '../../fixtures/works
  * - every message template is filled (the harness throws on a `{placeholder}` left in a message);
  * - with `redacted` (secret rules), no message quotes the text its finding covers (8 characters or more: words
  *   such as `secret` are in every message);
- * - no case is listed twice (a copy-pasted case tests nothing new).
+ * - no case is listed twice (a copy-pasted case tests nothing new);
+ * - the text pre-filters (a rule's `keywords` and `gate`, a program rule's `summaryKeywords` and `summaryGate`) only
+ *   save work: the full path (`withoutTextGates`: every rule checks and summarises every file) finds the same.
  */
 export interface ValidCase extends Options {
   name: string;
@@ -83,6 +86,7 @@ export class RuleTester {
     const file = c.filename ?? this.defaults.filename;
     const found = analysis(rule, file, c.code, this.options(c)).findings;
     assert.deepEqual(found.map((f) => `${f.messageId} at line ${f.range.start.line + 1}: ${f.message}`), [], 'a valid case reports nothing');
+    assertGatesSaveOnlyWork(rule, file, c.code, this.options(c), found);
   }
 
   private checkInvalid(rule: Rule, c: InvalidCase): void {
@@ -91,6 +95,7 @@ export class RuleTester {
     const result = analysis(rule, file, c.code, this.options(c));
     const found = result.findings;
     assert.deepEqual(found.map((f, i) => actual(f, c.code, c.errors[i])), c.errors.map(normalise));
+    assertGatesSaveOnlyWork(rule, file, c.code, this.options(c), found);
     if (this.defaults.redacted) {
       const quoting = found.filter((f) => f.end - f.start >= 8 && f.message.includes(c.code.slice(f.start, f.end)));
       assert.deepEqual(quoting.map((f) => f.message), [], 'a message must not hold the secret it covers');
@@ -119,6 +124,13 @@ export class RuleTester {
     const left = again.findings.filter((f) => (again.fixes.get(f) ?? []).some(isPreferred)).map((f) => `${f.messageId} at line ${f.range.start.line + 1}`);
     assert.deepEqual(left, [], 'the fixed file still has fixable findings');
   }
+}
+
+/** The full path (no text pre-filter) reports what the gated path reported: findings, severities, messages. */
+function assertGatesSaveOnlyWork(rule: Rule, file: string, code: string, options: Options, found: readonly Finding[]): void {
+  const shape = (f: Finding) => `${f.ruleId} ${f.severity} ${f.start}-${f.end} ${f.messageId}: ${f.message}`;
+  const full = withoutTextGates(() => analysis(rule, file, code, options)).findings;
+  assert.deepEqual(full.map(shape), found.map(shape), 'the full path (withoutTextGates) finds what the gated path finds');
 }
 
 function normalise(e: ExpectedError): ExpectedError {
