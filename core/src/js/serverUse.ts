@@ -100,8 +100,24 @@ function isDeclarationName(id: ts.Identifier): boolean {
  */
 export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
   const server = site.server;
-  if (!server) return false;
+  if (!server) return chainedClosesItself(site);
   return perName(closeMemos, server, closingDeclarationIn).of(sf).includes(true) || probesPort(site.call, server);
+}
+
+/**
+ * The same, written as one chain: `const server = http.createServer((req, res) => { …; server.close(); }).listen(3000)`.
+ * The name is bound to what `listen` returns (the server), and the handler the server was made with closes it.
+ */
+function chainedClosesItself(site: ListenSite): boolean {
+  const made = site.receiver && unwrap(site.receiver);
+  if (!made || !(ts.isCallExpression(made) || ts.isNewExpression(made))) return false;
+  let n: ts.Node = site.call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const declaration = n.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== n || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  const handler = made.arguments?.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+  return handler !== undefined && callsClose(handler, name);
 }
 
 /**

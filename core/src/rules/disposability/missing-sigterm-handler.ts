@@ -11,6 +11,7 @@ import { signalFacts, type SignalFacts } from '../../js/signals';
 import { closesItself, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
+import { isHandRunScript } from '../../workspace/handRunScripts';
 import { lineLocalTest } from '../../lineChunks';
 
 export const meta: RuleMeta = {
@@ -111,6 +112,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (developerToolOf(sf, context.host, (search) => context.lineLocal(search)) !== undefined) return;
   // A usage sample of a library, loading the library by its published name as a user's code would.
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
+  // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
+  if (isHandRunScript(context)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);

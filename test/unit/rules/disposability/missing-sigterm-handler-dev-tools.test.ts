@@ -108,3 +108,39 @@ new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(
     },
   ],
 });
+
+// Held-out 8 (hyperdx's dev portal and eval viewer): a server in a `scripts/` folder that a developer's command
+// starts (a Makefile target, a package script no deployment runs) and nothing a deployment runs names.
+const PORTAL = "const http = require('http');\nconst server = http.createServer(handler);\nserver.listen(9900);\n";
+const PORTAL_FILES = { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n' };
+const VIEWER_FILES = { '/ws/packages/eval/package.json': '{"name":"eval","scripts":{"viewer":"node scripts/viewer/server.js"}}' };
+new RuleTester({ filename: '/ws/scripts/dev-portal/server.js' }).run(rule, {
+  valid: [
+    { name: "a dev portal a Makefile target starts", code: PORTAL, files: PORTAL_FILES },
+    { name: "an eval viewer its package's own script starts", filename: '/ws/packages/eval/scripts/viewer/server.js', code: PORTAL, files: VIEWER_FILES },
+  ],
+  invalid: [
+    ...[
+      ['named by nothing', {}],
+      ['started by the root Dockerfile', { ...PORTAL_FILES, '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "scripts/dev-portal/server.js"]\n' }],
+      ['started by a Procfile', { ...PORTAL_FILES, '/ws/Procfile': 'web: node scripts/dev-portal/server.js\n' }],
+      ["started by the root's start script", { ...PORTAL_FILES, '/ws/package.json': '{"scripts":{"start":"node scripts/dev-portal/server.js"}}' }],
+      ['started by a deployment target', { '/ws/Makefile': 'run:\n\tnode scripts/dev-portal/server.js\n' }],
+    ].map(([what, files]) => ({
+      name: `a scripts/ server ${what as string}`,
+      code: PORTAL,
+      files: files as Record<string, string>,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${SHUTDOWN('server')}`),
+    })),
+    {
+      // dittofeed's `packages/api/scripts/startServer.ts`: the package's image runs it (from its build output).
+      name: 'a scripts/ server of a package with its own image',
+      filename: '/ws/packages/eval/scripts/viewer/server.js',
+      code: PORTAL,
+      files: { ...VIEWER_FILES, '/ws/packages/eval/Dockerfile': 'FROM node:20\nCMD ["node", "dist/scripts/viewer/server.js"]\n' },
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${SHUTDOWN('server')}`),
+    },
+  ],
+});

@@ -41,3 +41,18 @@ new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(
     },
   ],
 });
+
+// Held-out 8: a server in a `scripts/` folder only a developer's command starts (a Makefile target) has no platform.
+const PORTAL = "const http = require('http');\nconst server = http.createServer(handler);\nserver.listen(9900);\n";
+new RuleTester({ filename: '/ws/scripts/dev-portal/server.js' }).run(rule, {
+  valid: [{ name: 'a dev portal a Makefile target starts', code: PORTAL, files: { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n' } }],
+  invalid: [
+    {
+      name: 'the same server the root Dockerfile starts',
+      code: PORTAL,
+      files: { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n', '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "scripts/dev-portal/server.js"]\n' },
+      errors: [{ messageId: 'literal', line: 3 }],
+      output: PORTAL.replace('listen(9900)', 'listen(process.env.PORT ?? 9900)'),
+    },
+  ],
+});
