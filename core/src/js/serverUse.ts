@@ -183,3 +183,69 @@ function callsClose(fn: ts.Node, server: string): boolean {
   visit(fn);
   return found;
 }
+
+/**
+ * Lifecycle methods a host framework calls while its process shuts down: Nest's (`onModuleDestroy`,
+ * `beforeApplicationShutdown`, `onApplicationShutdown`) and a Medusa module's (the same names, and
+ * `onApplicationPrepareShutdown`, as methods or under `__hooks`).
+ */
+const SHUTDOWN_HOOKS = /^(?:onModuleDestroy|beforeApplicationShutdown|onApplicationShutdown|onApplicationPrepareShutdown)$/;
+/** Methods that stop a server, a worker or a client. */
+const STOP_METHODS = /^(?:close|stop|destroy|shutdown|disconnect|terminate)$/;
+
+/**
+ * A server or worker kept on an instance (`this.worker = new Worker(…)`, `this.server.listen(…)`) that a shutdown hook
+ * of the same class stops (`async onApplicationShutdown() { await this.worker.close(); }`): the class is a module of a
+ * host process, which handles SIGTERM and calls its modules' hooks (Nest once `enableShutdownHooks` is called, which
+ * the rule asks of the program that starts the app). The module has nothing to add.
+ */
+export function closedByShutdownHook(site: ListenSite): boolean {
+  const target = instanceMember(site);
+  if (!target) return false;
+  let cls: ts.Node | undefined = site.call.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return false;
+  for (const member of cls.members) {
+    const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    if (ts.isMethodDeclaration(member) && name && SHUTDOWN_HOOKS.test(name) && stops(member, target)) return true;
+    // `__hooks = { onApplicationShutdown: async () => { … } }`: a table of hooks.
+    const table = ts.isPropertyDeclaration(member) && member.initializer && unwrap(member.initializer);
+    if (table && ts.isObjectLiteralExpression(table)) {
+      for (const p of table.properties) {
+        const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (key && SHUTDOWN_HOOKS.test(key) && stops(p, target)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `this.worker` of `this.worker = new Worker(…)` or `this.server.listen(…)`, as text without blanks. */
+function instanceMember(site: ListenSite): string | undefined {
+  const receiver = site.receiver && unwrap(site.receiver);
+  if (receiver && ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${receiver.name.text}`;
+  let n: ts.Node = site.call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const assign = n.parent;
+  if (!assign || !ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== n) return undefined;
+  const left = assign.left;
+  return ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${left.name.text}` : undefined;
+}
+
+/** The node calls a stop method on `target` (`this.worker.close()`, `this.worker?.close()`). */
+function stops(node: ts.Node, target: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && STOP_METHODS.test(n.expression.name.text)) {
+      const on = unwrap(n.expression.expression);
+      if (ts.isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword && `this.${on.name.text}` === target) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}

@@ -8,7 +8,7 @@ import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHO
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
-import { closesItself, servesOnlyProbes } from '../../js/serverUse';
+import { closedByShutdownHook, closesItself, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
 import { isHandRunScript } from '../../workspace/handRunScripts';
@@ -100,6 +100,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A listener that only answers the platform's probes (`/healthz` beside a worker) or closes itself once it
   // has served (a command-line tool's OAuth redirect listener) has nothing in flight for a deploy to cut.
   sites = sites.filter((site) => !servesOnlyProbes(sf, site) && !closesItself(sf, site));
+  // One kept on an instance whose class stops it in a shutdown hook (Nest's, a Medusa module's) is the host's to stop.
+  sites = sites.filter((site) => !closedByShutdownHook(site));
   if (sites.length === 0) return;
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.
