@@ -12,6 +12,7 @@ import { closedByShutdownHook, closesItself, servesOnlyProbes } from '../../js/s
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
 import { isHandRunScript } from '../../workspace/handRunScripts';
+import { isSupersededCopy } from '../../workspace/superseded';
 import { lineLocalTest } from '../../lineChunks';
 
 export const meta: RuleMeta = {
@@ -116,6 +117,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
   // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
   if (isHandRunScript(context)) return;
+  // A copy kept aside after its replacement took over (`old-server.js`, imported by nothing): no program runs it.
+  if (isSupersededCopy(context.path, context.host, context.program)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);
