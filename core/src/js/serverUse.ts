@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { unwrap } from './modules';
+import { type ModuleBindings, unwrap } from './modules';
 import type { ListenSite } from './servers';
 import { StatementMemo } from './statements';
 
@@ -248,4 +248,65 @@ function stops(node: ts.Node, target: string): boolean {
   };
   visit(node);
   return found;
+}
+
+/** Modules whose handlers serve an API's documentation page (Swagger UI, ReDoc), as data. */
+const DOCS_MODULES = /^(?:swagger-ui-express|redoc-express)$/;
+
+/**
+ * An app whose every route serves the API's documentation page (`app.use('/api-docs', swaggerUi.serve,
+ * swaggerUi.setup(spec))`) or only redirects to it (`app.get('/', (req, res) => res.redirect('/api-docs'))`), and that
+ * the file hands to nothing else: a documentation viewer. The process rules ask it together with whether a deployment
+ * reaches the file's package (a docs viewer a Dockerfile runs is a deployed service).
+ */
+export function servesOnlyDocs(sf: ts.SourceFile, site: ListenSite, bindings: ModuleBindings): boolean {
+  const receiver = site.receiver && unwrap(site.receiver);
+  if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http' || !/swagger-ui-express|redoc-express/.test(sf.text)) return false;
+  const name = receiver.text;
+  let docs = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
+      const use = docsUse(node, bindings);
+      if (use === 'docs') docs++;
+      else if (use !== 'setup') other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return !other && docs > 0;
+}
+
+/** How the app is used where this identifier stands: a documentation route, a redirect or set-up, or anything else. */
+function docsUse(id: ts.Identifier, bindings: ModuleBindings): 'docs' | 'setup' | 'other' {
+  const access = id.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return 'other';
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access) return 'other';
+  const method = access.name.text;
+  if (SETUP_METHODS.has(method)) return 'setup';
+  if (!ROUTE_METHODS.has(method)) return 'other';
+  const handlers = call.arguments.filter((a, i) => !(i === 0 && ts.isStringLiteralLike(unwrap(a))));
+  if (handlers.length === 0) return 'other';
+  let docs = false;
+  for (const h of handlers) {
+    const e = unwrap(h);
+    const origin = bindings.resolve(ts.isCallExpression(e) ? e.expression : e);
+    if (origin && DOCS_MODULES.test(origin.module)) docs = true;
+    else if (!onlyRedirects(e)) return 'other';
+  }
+  return docs ? 'docs' : 'setup';
+}
+
+/** A handler whose body only redirects (`(req, res) => res.redirect('/api-docs')`). */
+function onlyRedirects(e: ts.Expression): boolean {
+  if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e)) return false;
+  const redirect = (x: ts.Expression) => {
+    const c = unwrap(x);
+    return ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === 'redirect';
+  };
+  if (!ts.isBlock(e.body)) return redirect(e.body);
+  return e.body.statements.length > 0 && e.body.statements.every((s) => (ts.isExpressionStatement(s) && redirect(s.expression)) || (ts.isReturnStatement(s) && s.expression !== undefined && redirect(s.expression)));
 }

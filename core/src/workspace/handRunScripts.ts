@@ -65,3 +65,40 @@ function namesFrom(parts: readonly string[], i: number, at: number): string[] {
   if (i <= at && parts.length - 1 > at + 1) names.push(parts.slice(i, at + 2).join('/'));
   return names;
 }
+
+/**
+ * Whether something a deployment runs reaches the file: a folder between the root and the file with an image or a
+ * process file of its own, or, in any folder from the file's up to the root, a deployment file (Dockerfile, Procfile,
+ * compose, platform manifests) or an install, build or start script that names the file, its package's folder or its
+ * package's name. The package's own scripts are left out: every package starts itself; whether anything runs that
+ * start is asked of the folders above. Without a host, reached (nothing says otherwise).
+ */
+export function reachedByDeployment(context: RoleSubject): boolean {
+  const host = context.host;
+  if (!host || !path.isAbsolute(context.path)) return true;
+  const rel = (context.relativePath ?? relativeToRoot(context)).replace(/\\/g, '/');
+  const parts = rel.split('/');
+  const file = context.path.replace(/\\/g, '/');
+  if (!file.endsWith(`/${rel}`)) return true;
+  const root = file.slice(0, file.length - rel.length - 1);
+  let pkg = -1;
+  const packageNames: string[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const dir = [root, ...parts.slice(0, i)].join('/');
+    if (i > 0 && deploysItself(host, dir)) return true;
+    const names = [parts.slice(i).join('/').replace(/\.(?:[cm]?[jt]sx?|py|go)$/, ''), ...packageNames];
+    if (pkg > i) names.push(parts.slice(i, pkg).join('/'));
+    const mentions = (text: string | undefined) => text !== undefined && names.some((n) => n !== '' && mentionsName(text, n));
+    if (DEPLOYMENT_FILES.some((f) => mentions(host.readFile(`${dir}/${f}`)))) return true;
+    const manifest = `${dir}/package.json`;
+    const text = host.readFile(manifest);
+    const parsed = text === undefined ? undefined : parseManifest(manifest, text);
+    if (parsed && pkg < 0) {
+      pkg = i;
+      if (parsed.name) packageNames.push(parsed.name);
+      continue;
+    }
+    if (Object.entries(parsed?.scripts ?? {}).some(([name, command]) => DEPLOYMENT_SCRIPTS.test(name) && mentions(command))) return true;
+  }
+  return false;
+}

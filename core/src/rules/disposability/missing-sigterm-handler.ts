@@ -8,10 +8,10 @@ import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHO
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
-import { closedByShutdownHook, closesItself, servesOnlyProbes } from '../../js/serverUse';
+import { closedByShutdownHook, closesItself, servesOnlyDocs, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
-import { isHandRunScript } from '../../workspace/handRunScripts';
+import { isHandRunScript, reachedByDeployment } from '../../workspace/handRunScripts';
 import { isSupersededCopy } from '../../workspace/superseded';
 import { lineLocalTest } from '../../lineChunks';
 
@@ -117,6 +117,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
   // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
   if (isHandRunScript(context)) return;
+  // A documentation viewer (every route serves the API's Swagger UI or ReDoc page) that no deployment reaches.
+  if (sites.every((site) => servesOnlyDocs(sf, site, bindings)) && !reachedByDeployment(context)) return;
   // A copy kept aside after its replacement took over (`old-server.js`, imported by nothing): no program runs it.
   if (isSupersededCopy(context.path, context.host, context.program)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own

@@ -144,3 +144,35 @@ new RuleTester({ filename: '/ws/scripts/dev-portal/server.js' }).run(rule, {
     },
   ],
 });
+
+// Held-out 4 (Flowise's `packages/api-documentation`): a documentation viewer, every route the API's Swagger UI page or
+// a redirect to it, in a package nothing a deployment runs reaches.
+const SWAGGER = (extra = '') => `import express from 'express';\nimport swaggerUi from 'swagger-ui-express';\nimport { spec } from './spec';\n\nconst app = express();\napp.get('/', (req, res) => {\n  res.redirect('/api-docs');\n});\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec));\n${extra}app.listen(6655);\n`;
+const SWAGGER_FILES = { '/ws/packages/api-docs/package.json': '{"name":"acme-api-docs","scripts":{"start":"node dist/index.js"}}', '/ws/package.json': '{"scripts":{"build":"turbo run build","start":"cd packages/server && node dist/index.js"}}' };
+const SWAGGER_SHUTDOWN = (extra = '') => SWAGGER(extra).replace('app.listen(6655);', `const server = app.listen(6655);${SHUTDOWN('server').replace(/\(signal\)/, '(signal: NodeJS.Signals)').replace('(error)', '(error?: Error)')}`);
+new RuleTester({ filename: '/ws/packages/api-docs/src/index.ts' }).run(rule, {
+  valid: [{ name: 'a Swagger UI viewer no deployment reaches', code: SWAGGER(), files: SWAGGER_FILES }],
+  invalid: [
+    {
+      name: 'a viewer beside an API route is the API',
+      code: SWAGGER("app.get('/api/items', list);\n"),
+      files: SWAGGER_FILES,
+      errors: [{ messageId: 'missing', line: 11 }],
+      output: SWAGGER_SHUTDOWN("app.get('/api/items', list);\n"),
+    },
+    {
+      name: 'a viewer its package builds into an image',
+      code: SWAGGER(),
+      files: { ...SWAGGER_FILES, '/ws/packages/api-docs/Dockerfile': 'FROM node:20\n' },
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: SWAGGER_SHUTDOWN(),
+    },
+    {
+      name: "a viewer the root's compose file runs",
+      code: SWAGGER(),
+      files: { ...SWAGGER_FILES, '/ws/docker-compose.yml': 'services:\n  docs:\n    build: ./packages/api-docs\n' },
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: SWAGGER_SHUTDOWN(),
+    },
+  ],
+});
