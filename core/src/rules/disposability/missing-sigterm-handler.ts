@@ -38,8 +38,9 @@ export const meta: RuleMeta = {
   gate: (text, kind, context) => context.lineLocal(SIGTERM_GATE) || (kind === 'js' ? JS_DISCORD.test(text) : PYTHON_SIGTERM_GATE.test(text)),
   // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
   summaryKeywords: ['sigterm', 'process.on', 'addsignallistener', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
-    // Go: every `package main` file (the program's entry) and every file that registers for signals.
-    'package main', 'signal.notify'],
+    // Go: every `package main` file (the program's entry), every file that registers for signals, and every file that
+    // makes a context with a package's `SignalContext` (go-kit's: a command package's root context).
+    'package main', 'signal.notify', '.signalcontext('],
 };
 
 const HANDLES_SIGTERM = 'handles-sigterm';
