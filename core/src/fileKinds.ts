@@ -115,6 +115,18 @@ export function isTestFile(filePath: string): boolean {
 }
 
 /**
+ * A Python settings module of the test environment, by the names Flask and Django projects give it: `test.py` or
+ * `testing.py` in a folder of configurations (`configs/test.py`, `settings/testing.py`), or a settings module named for
+ * tests (`test_settings.py`, `settings_test.py`, `configuration_testing.py`). The test suite loads it (`create_app(
+ * '../configs/test.py')`); a deployment runs with another. Not a test file: what it holds is judged as configuration
+ * (a key there may be the one the app ships), only the rules about how the running app keeps its state ask it.
+ */
+const TEST_ENVIRONMENT_SETTINGS = /(?:^|\/)(?:(?:config|configs|conf|settings|envs?|environments?)\/(?:tests?|testing)|(?:tests?|testing)_(?:settings|config|configuration)|(?:settings|config|configuration)_(?:tests?|testing))\.py$/i;
+export function isTestEnvironmentSettings(filePath: string): boolean {
+  return TEST_ENVIRONMENT_SETTINGS.test(filePath.replace(/\\/g, '/'));
+}
+
+/**
  * A Go file compiled only when a test's build tag is set: its `//go:build` line (before the package clause,
  * https://pkg.go.dev/cmd/go#hdr-Build_constraints) requires a tag that names tests (`e2etest`, `e2e`, `integration`,
  * `test`), so `go build` never compiles it and only a test run with `-tags e2etest` does: the Go spelling of an

@@ -105,6 +105,26 @@ describe('Go files', () => {
     }
   });
 
+  test("a command package's root context from a package's SignalContext (pocket-id, held-out 9) handles SIGTERM for the program", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'tf-go-'));
+    try {
+      mkdirSync(path.join(root, 'internal/cmds'), { recursive: true });
+      mkdirSync(path.join(root, 'internal/server'), { recursive: true });
+      writeFileSync(path.join(root, 'go.mod'), 'module example.com/app\n\ngo 1.22\n');
+      writeFileSync(path.join(root, 'main.go'), 'package main\n\nimport "example.com/app/internal/cmds"\n\nfunc main() {\n\tcmds.Execute()\n}\n');
+      writeFileSync(path.join(root, 'internal/server/http.go'), 'package server\n\nimport (\n\t"context"\n\t"net/http"\n)\n\nfunc Run(ctx context.Context) {\n\tsrv := &http.Server{Addr: ":1411"}\n\tgo func() {\n\t\t<-ctx.Done()\n\t\t_ = srv.Shutdown(context.Background())\n\t}()\n\t_ = srv.ListenAndServe()\n}\n');
+      const rootCommand = (made: string) => `package cmds\n\nimport (\n\t"context"\n\n\t"example.com/app/internal/server"\n\t"github.com/italypaleale/go-kit/signals"\n)\n\nfunc Execute() {\n\tctx := ${made}\n\tserver.Run(ctx)\n}\n`;
+      writeFileSync(path.join(root, 'internal/cmds/root.go'), rootCommand('signals.SignalContext(context.Background())'));
+      const findings = async () => (await scanPathsPrepared(() => scanPaths(['.'], { root, host: scanHost(root) }))).files
+        .flatMap((f) => f.findings.filter((x) => x.ruleId === 'disposability/missing-sigterm-handler').map((x) => `${path.relative(root, f.file)} ${x.ruleId}`));
+      assert.deepEqual(await findings(), []);
+      writeFileSync(path.join(root, 'internal/cmds/root.go'), rootCommand('context.Background()'));
+      assert.deepEqual(await findings(), ['internal/server/http.go disposability/missing-sigterm-handler']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('the text summary stays linear on hostile text (each of these took seconds to minutes with `^\\s*` under the m flag)', () => {
     const blank = '\n'.repeat(200_000);
     assert.equal(goModulePath(`${blank}module example.com/app\n`), 'example.com/app');

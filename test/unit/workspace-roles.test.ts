@@ -168,6 +168,24 @@ describe('roles: a package under a playground folder (held-out 5)', () => {
   });
 });
 
+describe('roles: a package under a folder of demos (held-out 11)', () => {
+  const root = '/ws';
+  const at = (rel: string, files: Record<string, string>) => roleOfFile(`${root}/${rel}`, rel, host(files)).role;
+  const demo = { '/ws/package.json': '{"name":"sfu","scripts":{"start":"node app/src/Server.js"}}', '/ws/rtmp/demo/axios/server/package.json': '{"name":"rtmp-streamer-server","description":"RTMP Streamer Server"}' };
+  test('a package kept under a demo folder is a snippet, whatever it calls itself', () => {
+    assert.equal(at('rtmp/demo/axios/server/server.js', demo), 'snippet');
+    assert.equal(at('demos/chat/src/index.js', { '/ws/demos/chat/package.json': '{"name":"chat"}' }), 'snippet');
+  });
+  test('one something a deployment runs reaches is code', () => {
+    assert.equal(at('rtmp/demo/axios/server/server.js', { ...demo, '/ws/rtmp/demo/axios/server/Dockerfile': 'FROM node' }), 'source');
+    assert.equal(at('rtmp/demo/axios/server/server.js', { ...demo, '/ws/docker-compose.yml': 'services:\n  rtmp:\n    build: ./rtmp/demo\n' }), 'source');
+    assert.equal(at('rtmp/demo/axios/server/server.js', { ...demo, '/ws/package.json': '{"scripts":{"start":"node rtmp-streamer-server"}}' }), 'source');
+    // The folder must be above the package: a package's own `demos/` folder is its code's.
+    assert.equal(at('packages/client/demos/server.js', { '/ws/packages/client/package.json': '{"name":"client"}' }), 'source');
+    assert.equal(at('apps/demo-api/src/main.ts', { '/ws/apps/demo-api/package.json': '{"name":"demo-api"}' }), 'source');
+  });
+});
+
 describe('roles: what the text says (held-out 5)', () => {
   const hostOf = (files: Record<string, string>) => ({ readFile: (f: string) => files[f], rootOf: () => '/ws' });
   const roleOf = (rel: string, text: string, files: Record<string, string>) => roleOfContext({ path: `/ws/${rel}`, relativePath: rel, text, host: hostOf(files) }).role;

@@ -115,7 +115,16 @@ function runCallArguments(src: string): string[] {
   return out;
 }
 
+/**
+ * A context made by a package's `SignalContext` (go-kit's `signals.SignalContext(ctx)`): by a convention of Go code, a
+ * function of that name returns a context cancelled on SIGINT and SIGTERM (every definition of one in the public code
+ * searched for this rule registers both, with `signal.Notify` or `signal.NotifyContext`). The program's servers are
+ * shut down on that context, as on `signal.NotifyContext`'s.
+ */
+const SIGNAL_CONTEXT = /\b[A-Za-z_]\w*\.SignalContext\s*\(/;
+
 function startsSignalRunner(src: string): boolean {
+  if (SIGNAL_CONTEXT.test(src)) return true;
   return GO_SIGNAL_RUNNERS.some((r) => {
     if (!src.includes(`"${r.path}"`)) return false;
     return r.inRunArgs ? runCallArguments(src).some((args) => r.call.test(args)) : r.call.test(src);

@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { unwrap } from './modules';
+import { type ModuleBindings, unwrap } from './modules';
 import type { ListenSite } from './servers';
 import { StatementMemo } from './statements';
 
@@ -100,8 +100,24 @@ function isDeclarationName(id: ts.Identifier): boolean {
  */
 export function closesItself(sf: ts.SourceFile, site: ListenSite): boolean {
   const server = site.server;
-  if (!server) return false;
+  if (!server) return chainedClosesItself(site);
   return perName(closeMemos, server, closingDeclarationIn).of(sf).includes(true) || probesPort(site.call, server);
+}
+
+/**
+ * The same, written as one chain: `const server = http.createServer((req, res) => { …; server.close(); }).listen(3000)`.
+ * The name is bound to what `listen` returns (the server), and the handler the server was made with closes it.
+ */
+function chainedClosesItself(site: ListenSite): boolean {
+  const made = site.receiver && unwrap(site.receiver);
+  if (!made || !(ts.isCallExpression(made) || ts.isNewExpression(made))) return false;
+  let n: ts.Node = site.call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const declaration = n.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== n || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  const handler = made.arguments?.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+  return handler !== undefined && callsClose(handler, name);
 }
 
 /**
@@ -166,4 +182,131 @@ function callsClose(fn: ts.Node, server: string): boolean {
   };
   visit(fn);
   return found;
+}
+
+/**
+ * Lifecycle methods a host framework calls while its process shuts down: Nest's (`onModuleDestroy`,
+ * `beforeApplicationShutdown`, `onApplicationShutdown`) and a Medusa module's (the same names, and
+ * `onApplicationPrepareShutdown`, as methods or under `__hooks`).
+ */
+const SHUTDOWN_HOOKS = /^(?:onModuleDestroy|beforeApplicationShutdown|onApplicationShutdown|onApplicationPrepareShutdown)$/;
+/** Methods that stop a server, a worker or a client. */
+const STOP_METHODS = /^(?:close|stop|destroy|shutdown|disconnect|terminate)$/;
+
+/**
+ * A server or worker kept on an instance (`this.worker = new Worker(…)`, `this.server.listen(…)`) that a shutdown hook
+ * of the same class stops (`async onApplicationShutdown() { await this.worker.close(); }`): the class is a module of a
+ * host process, which handles SIGTERM and calls its modules' hooks (Nest once `enableShutdownHooks` is called, which
+ * the rule asks of the program that starts the app). The module has nothing to add.
+ */
+export function closedByShutdownHook(site: ListenSite): boolean {
+  const target = instanceMember(site);
+  if (!target) return false;
+  let cls: ts.Node | undefined = site.call.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return false;
+  for (const member of cls.members) {
+    const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    if (ts.isMethodDeclaration(member) && name && SHUTDOWN_HOOKS.test(name) && stops(member, target)) return true;
+    // `__hooks = { onApplicationShutdown: async () => { … } }`: a table of hooks.
+    const table = ts.isPropertyDeclaration(member) && member.initializer && unwrap(member.initializer);
+    if (table && ts.isObjectLiteralExpression(table)) {
+      for (const p of table.properties) {
+        const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (key && SHUTDOWN_HOOKS.test(key) && stops(p, target)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `this.worker` of `this.worker = new Worker(…)` or `this.server.listen(…)`, as text without blanks. */
+function instanceMember(site: ListenSite): string | undefined {
+  const receiver = site.receiver && unwrap(site.receiver);
+  if (receiver && ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${receiver.name.text}`;
+  let n: ts.Node = site.call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  const assign = n.parent;
+  if (!assign || !ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== n) return undefined;
+  const left = assign.left;
+  return ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword ? `this.${left.name.text}` : undefined;
+}
+
+/** The node calls a stop method on `target` (`this.worker.close()`, `this.worker?.close()`). */
+function stops(node: ts.Node, target: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && STOP_METHODS.test(n.expression.name.text)) {
+      const on = unwrap(n.expression.expression);
+      if (ts.isPropertyAccessExpression(on) && on.expression.kind === ts.SyntaxKind.ThisKeyword && `this.${on.name.text}` === target) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Modules whose handlers serve an API's documentation page (Swagger UI, ReDoc), as data. */
+const DOCS_MODULES = /^(?:swagger-ui-express|redoc-express)$/;
+
+/**
+ * An app whose every route serves the API's documentation page (`app.use('/api-docs', swaggerUi.serve,
+ * swaggerUi.setup(spec))`) or only redirects to it (`app.get('/', (req, res) => res.redirect('/api-docs'))`), and that
+ * the file hands to nothing else: a documentation viewer. The process rules ask it together with whether a deployment
+ * reaches the file's package (a docs viewer a Dockerfile runs is a deployed service).
+ */
+export function servesOnlyDocs(sf: ts.SourceFile, site: ListenSite, bindings: ModuleBindings): boolean {
+  const receiver = site.receiver && unwrap(site.receiver);
+  if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http' || !/swagger-ui-express|redoc-express/.test(sf.text)) return false;
+  const name = receiver.text;
+  let docs = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
+      const use = docsUse(node, bindings);
+      if (use === 'docs') docs++;
+      else if (use !== 'setup') other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return !other && docs > 0;
+}
+
+/** How the app is used where this identifier stands: a documentation route, a redirect or set-up, or anything else. */
+function docsUse(id: ts.Identifier, bindings: ModuleBindings): 'docs' | 'setup' | 'other' {
+  const access = id.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return 'other';
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access) return 'other';
+  const method = access.name.text;
+  if (SETUP_METHODS.has(method)) return 'setup';
+  if (!ROUTE_METHODS.has(method)) return 'other';
+  const handlers = call.arguments.filter((a, i) => !(i === 0 && ts.isStringLiteralLike(unwrap(a))));
+  if (handlers.length === 0) return 'other';
+  let docs = false;
+  for (const h of handlers) {
+    const e = unwrap(h);
+    const origin = bindings.resolve(ts.isCallExpression(e) ? e.expression : e);
+    if (origin && DOCS_MODULES.test(origin.module)) docs = true;
+    else if (!onlyRedirects(e)) return 'other';
+  }
+  return docs ? 'docs' : 'setup';
+}
+
+/** A handler whose body only redirects (`(req, res) => res.redirect('/api-docs')`). */
+function onlyRedirects(e: ts.Expression): boolean {
+  if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e)) return false;
+  const redirect = (x: ts.Expression) => {
+    const c = unwrap(x);
+    return ts.isCallExpression(c) && ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === 'redirect';
+  };
+  if (!ts.isBlock(e.body)) return redirect(e.body);
+  return e.body.statements.length > 0 && e.body.statements.every((s) => (ts.isExpressionStatement(s) && redirect(s.expression)) || (ts.isReturnStatement(s) && s.expression !== undefined && redirect(s.expression)));
 }

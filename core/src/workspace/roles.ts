@@ -188,7 +188,7 @@ export function isUsageSample(file: string, text: string, host: FileHost): boole
   return new RegExp(String.raw`(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(\s*)(["'\x60])${quoted}\1`).test(text);
 }
 
-function relativeToRoot(context: RoleSubject): string {
+export function relativeToRoot(context: RoleSubject): string {
   const root = context.host?.rootOf(context.path);
   const rel = root ? path.relative(root, context.path) : '';
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : context.path).replace(/\\/g, '/');
@@ -267,11 +267,19 @@ function isInExamplePackage(file: string, relativePath: string, host: RoleHost):
     if (text === undefined) continue;
     try {
       const { description, name } = JSON.parse(text) as { description?: unknown; name?: unknown };
-      const playground = dir.slice(root.length + 1).split('/').slice(0, -1).some((part) => PLAYGROUND_DIR.test(part));
+      const above = dir.slice(root.length + 1).split('/').slice(0, -1);
+      const playground = above.some((part) => PLAYGROUND_DIR.test(part));
       // Its description or its name says it is an example (hanko's `frontend/examples/express`: "example-express"); a
       // placeholder domain in a name (`com.example.dub`, a Stripe app's id) is no such word.
       const example = [description, name].some((t) => typeof t === 'string' && /(?:^|[^a-z.])(?:examples?|samples?)(?:$|[^a-z.])/i.test(t));
-      if (!playground && !example) return false;
+      if (!playground && !example) {
+        // A package under a folder of demos, whatever it calls itself (mirotalk's
+        // `rtmpServers/demo/client-server-axios/server`, "RTMP Streamer Server"), unless something a deployment runs
+        // reaches that folder (the test of a developer tool: an image of its own, the root's deployment files or
+        // install, build and start scripts naming it).
+        const at = rel.split('/').findIndex((part, i) => i < above.length && DEMO_DIR.test(part));
+        return at >= 0 && unreachedFolder(file, relativePath, host, () => at);
+      }
       // A sample built into an image or run by a platform (`deploysItself`) is deployed:
       // kubernetes-engine-samples' "GKE hello world sample in Node" runs on GKE.
       return !deploysItself(host, dir);
@@ -306,6 +314,11 @@ function isInExampleFolder(file: string, relativePath: string, host: RoleHost): 
   return true;
 }
 const EXAMPLE_DIR = /^(?:examples?|samples?)$/i;
+/**
+ * Folders of demos above a package of their own (`isInExamplePackage`). Not `examples/`: a package there is judged by
+ * what its manifest says (an example, or an API kept beside them).
+ */
+const DEMO_DIR = /^demos?$/i;
 /** Folders of throwaway apps the project's developers try its code in. */
 const PLAYGROUND_DIR = /^playgrounds?$/i;
 
@@ -383,11 +396,11 @@ function toolFolder(parts: readonly string[], root: string, host: RoleHost): num
   return -1;
 }
 /** Admin processes a release runs wherever they are kept (factor XII): migrations and seeders are no developer tools. */
-const ADMIN_DIR = /^(?:migrations?|migrate|seeds|seeders?)$/i;
+export const ADMIN_DIR = /^(?:migrations?|migrate|seeds|seeders?)$/i;
 /** The root's files that say what a deployment builds and starts. */
-const DEPLOYMENT_FILES = ['Dockerfile', 'docker/Dockerfile', 'Procfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker/docker-compose.yml', 'app.json', 'fly.toml', 'render.yaml', 'railway.json', 'ecosystem.config.js', 'ecosystem.config.cjs'];
+export const DEPLOYMENT_FILES = ['Dockerfile', 'docker/Dockerfile', 'Procfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'docker/docker-compose.yml', 'app.json', 'fly.toml', 'render.yaml', 'railway.json', 'ecosystem.config.js', 'ecosystem.config.cjs'];
 /** Root package.json scripts a deployment runs: installing, building and starting the app. */
-const DEPLOYMENT_SCRIPTS = /^(?:pre|post)?(?:start|build|install|prepare)(?::prod(?:uction)?)?$/;
+export const DEPLOYMENT_SCRIPTS = /^(?:pre|post)?(?:start|build|install|prepare)(?::prod(?:uction)?)?$/;
 
 /**
  * Code in the repository's developer tooling folder (`TOOL_DIR`, at the root) or in a workspace package of scripts
@@ -449,7 +462,7 @@ function unreachedFolder(file: string, relativePath: string, host: RoleHost, fol
 }
 
 /** `name` in `text` as a whole path or package name: `tools/seed` is not in `tools/seeder`. */
-function mentionsName(text: string, name: string): boolean {
+export function mentionsName(text: string, name: string): boolean {
   const at = text.indexOf(name);
   if (at < 0) return false;
   const quoted = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

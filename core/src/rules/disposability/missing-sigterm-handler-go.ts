@@ -60,6 +60,30 @@ function noticeServer(text: string, facts: GoFacts, c: GoCall): boolean {
   return handler !== undefined && servesOnlyNotice(text, facts, handler.value, bound.start);
 }
 
+/**
+ * A server a function starts in a goroutine and stops, deferred, when it returns (`go func() { _ = server.Serve(l) }()`
+ * … `defer server.Shutdown(ctx)`), in a function other than `main`: its life is one call of that function (a CLI's
+ * OAuth loopback listener, shut down once the login flow returns), not the process's.
+ */
+function servesForTheCall(text: string, facts: GoFacts, c: GoCall): boolean {
+  if (!isMethod(c) || !/^\w+$/.test(c.receiver) || !c.inFunction || c.inFunction === 'main') return false;
+  const lineStart = text.lastIndexOf('\n', c.start) + 1;
+  if (!/^\s*go\b/.test(text.slice(lineStart, c.start))) return false;
+  return facts.calls.some((d) => d.inFunction === c.inFunction && d.receiver === c.receiver && /^(?:Shutdown|Close)$/.test(d.method) && isMethod(d) && deferred(text, d.start));
+}
+
+/** The call at `at` runs when its function returns: its statement is `defer …`, or it sits in a deferred closure. */
+function deferred(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  if (/^\s*defer\b/.test(text.slice(lineStart, at))) return true;
+  const before = text.slice(Math.max(0, at - 2000), at);
+  const open = [...before.matchAll(/\bdefer\s+func\s*\([^)]*\)\s*\{/g)].pop();
+  if (!open) return false;
+  let depth = 0;
+  for (const ch of before.slice(open.index + open[0].length - 1)) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+  return depth > 0;
+}
+
 /** A method on a value (`srv.ListenAndServe`), not a package's function. */
 function isMethod(c: GoCall): boolean {
   return c.receiver !== '' && !c.callee.includes('/') && c.callee === c.written;
@@ -84,7 +108,7 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const imports = new Set(facts.imports.values());
   // A function of an imported package whose path is its name (`net.Listen`: resolved, it reads as written) is no
   // method of a server value.
-  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !(facts.imports.has(c.receiver) && c.callee === c.written) && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c));
+  const sites = facts.calls.filter((c) => c.inFunction !== undefined && !(facts.imports.has(c.receiver) && c.callee === c.written) && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c) && !servesForTheCall(context.text, facts, c));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
   if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;

@@ -8,15 +8,18 @@ import { checkSigtermPython, PYTHON_SIGTERM_GATE, PYTHON_SIGTERM_KEYWORDS, PYTHO
 import type { ModuleFacts, Report, Rule, RuleMeta } from '../types';
 import { importsHapi, listenSites, type ListenSite } from '../../js/servers';
 import { signalFacts, type SignalFacts } from '../../js/signals';
-import { closesItself, servesOnlyProbes } from '../../js/serverUse';
+import { closedByShutdownHook, closesItself, servesOnlyDocs, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
+import { isHandRunScript, reachedByDeployment } from '../../workspace/handRunScripts';
+import { isSupersededCopy } from '../../workspace/superseded';
 import { lineLocalTest } from '../../lineChunks';
 
 // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
 const SUMMARY_KEYWORDS = ['sigterm', 'process.on', 'addsignallistener', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
-  // Go: every `package main` file (the program's entry) and every file that registers for signals.
-  'package main', 'signal.notify'];
+  // Go: every `package main` file (the program's entry), every file that registers for signals, and every file that
+  // makes a context with a package's `SignalContext` (go-kit's: a command package's root context).
+  'package main', 'signal.notify', '.signalcontext('];
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',
@@ -111,6 +114,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A listener that only answers the platform's probes (`/healthz` beside a worker) or closes itself once it
   // has served (a command-line tool's OAuth redirect listener) has nothing in flight for a deploy to cut.
   sites = sites.filter((site) => !servesOnlyProbes(sf, site) && !closesItself(sf, site));
+  // One kept on an instance whose class stops it in a shutdown hook (Nest's, a Medusa module's) is the host's to stop.
+  sites = sites.filter((site) => !closedByShutdownHook(site));
   if (sites.length === 0) return;
   // Code that never runs as a program of this project: a snippet shown to users, a vendored copy, a module
   // of a package some other program loads, or build output whose source is reported instead.
@@ -123,6 +128,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (developerToolOf(sf, context.host, (search) => context.lineLocal(search)) !== undefined) return;
   // A usage sample of a library, loading the library by its published name as a user's code would.
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
+  // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
+  if (isHandRunScript(context)) return;
+  // A documentation viewer (every route serves the API's Swagger UI or ReDoc page) that no deployment reaches.
+  if (sites.every((site) => servesOnlyDocs(sf, site, bindings)) && !reachedByDeployment(context)) return;
+  // A copy kept aside after its replacement took over (`old-server.js`, imported by nothing): no program runs it.
+  if (isSupersededCopy(context.path, context.host, context.program)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own
   // facts join the program's, in case the index has not seen this version yet.
   const own = signalFacts(sf, bindings);

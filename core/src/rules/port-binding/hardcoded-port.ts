@@ -5,9 +5,10 @@ import { BoundStatementMemo } from '../../js/boundMemo';
 import { declaredOnce } from '../../js/constants';
 import { dottedName, ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import { listenSites, type ListenSite } from '../../js/servers';
-import { closesItself, servesOnlyProbes } from '../../js/serverUse';
+import { closesItself, servesOnlyDocs, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf } from '../../workspace/devOnly';
+import { isHandRunScript, reachedByDeployment } from '../../workspace/handRunScripts';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
 import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
@@ -55,9 +56,10 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
   const report = (r: Report): void => {
     // A tool run by a person at their own machine (it opens their browser, takes a free port, is a bundler's
     // development server) has no platform to give it a port.
-    // A usage sample of a library (it loads the library by its published name) is run beside an installed copy.
+    // A usage sample of a library (it loads the library by its published name) is run beside an installed copy,
+    // and a server in a `scripts/` folder that only a developer's command starts has no platform either.
     if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile, context.host, (search) => context.lineLocal(search)) === undefined
-      && !(context.host && isUsageSample(context.path, context.text, context.host)))) reportFinding(r);
+      && !(context.host && isUsageSample(context.path, context.text, context.host)) && !isHandRunScript(context))) reportFinding(r);
   };
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
@@ -83,6 +85,8 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
     // A listener that only answers probes, or that closes itself once it has served (a command-line tool's
     // OAuth redirect listener, whose port is the redirect URI's): its port is fixed by design.
     if (servesOnlyProbes(sf, site) || closesItself(sf, site)) continue;
+    // A documentation viewer (Swagger UI, ReDoc) that no deployment reaches: a developer opens it on their machine.
+    if (servesOnlyDocs(sf, site, bindings) && !reachedByDeployment(context)) continue;
     // `promisify(server.listen)` returns a function: its port is given where that is called, out of sight here.
     if (!ts.isPropertyAccessExpression(unwrap(site.call.expression))) continue;
     const args = site.call.arguments;

@@ -3,6 +3,8 @@ import type { EditFix } from '../../fixes/types';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import type { Report } from '../types';
 import { enclosingHeaders } from '../../python/blocks';
+import { isTestEnvironmentSettings } from '../../fileKinds';
+import { relativeToRoot } from '../../workspace/roles';
 
 const EXTERNAL = 'Use an external store (Redis, the database…).';
 
@@ -30,6 +32,8 @@ const FILE_PATH_SWITCH = /^(?:el)?if\s+(?!not\b)(?:[\w.]+\.)?SESSION_FILE_PATH\b
 export function checkSessionPython(context: FileContext, report: (r: Report) => void): void {
   const facts = context.python;
   if (!facts) return;
+  // The test environment's settings (`configs/test.py`): its sessions live as long as a test run.
+  let testSettings: boolean | undefined;
   for (const { setting, value } of settingsOf(facts)) {
     const s = value.string;
     if (!s || s.interpolated) continue;
@@ -41,6 +45,7 @@ export function checkSessionPython(context: FileContext, report: (r: Report) => 
     // `if SESSION_FILE_PATH is not None:` around the engine: file sessions only when the operator names a folder
     // for them (a setting whose default is none), database sessions otherwise.
     if (row.messageId === 'pyDjangoSessionFile' && enclosingHeaders(context.text, value.start).some((h) => FILE_PATH_SWITCH.test(h))) continue;
+    if (testSettings ??= isTestEnvironmentSettings(relativeToRoot(context))) continue;
     report({ messageId: row.messageId, data: { value: s.value }, start: value.start, end: value.end, identity: `${row.messageId}:${s.value}`, fixes: fixOf(row.messageId, value) });
   }
 }

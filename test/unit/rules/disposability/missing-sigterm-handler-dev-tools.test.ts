@@ -108,3 +108,71 @@ new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(
     },
   ],
 });
+
+// Held-out 8 (hyperdx's dev portal and eval viewer): a server in a `scripts/` folder that a developer's command
+// starts (a Makefile target, a package script no deployment runs) and nothing a deployment runs names.
+const PORTAL = "const http = require('http');\nconst server = http.createServer(handler);\nserver.listen(9900);\n";
+const PORTAL_FILES = { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n' };
+const VIEWER_FILES = { '/ws/packages/eval/package.json': '{"name":"eval","scripts":{"viewer":"node scripts/viewer/server.js"}}' };
+new RuleTester({ filename: '/ws/scripts/dev-portal/server.js' }).run(rule, {
+  valid: [
+    { name: "a dev portal a Makefile target starts", code: PORTAL, files: PORTAL_FILES },
+    { name: "an eval viewer its package's own script starts", filename: '/ws/packages/eval/scripts/viewer/server.js', code: PORTAL, files: VIEWER_FILES },
+  ],
+  invalid: [
+    ...[
+      ['named by nothing', {}],
+      ['started by the root Dockerfile', { ...PORTAL_FILES, '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "scripts/dev-portal/server.js"]\n' }],
+      ['started by a Procfile', { ...PORTAL_FILES, '/ws/Procfile': 'web: node scripts/dev-portal/server.js\n' }],
+      ["started by the root's start script", { ...PORTAL_FILES, '/ws/package.json': '{"scripts":{"start":"node scripts/dev-portal/server.js"}}' }],
+      ['started by a deployment target', { '/ws/Makefile': 'run:\n\tnode scripts/dev-portal/server.js\n' }],
+    ].map(([what, files]) => ({
+      name: `a scripts/ server ${what as string}`,
+      code: PORTAL,
+      files: files as Record<string, string>,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${SHUTDOWN('server')}`),
+    })),
+    {
+      // dittofeed's `packages/api/scripts/startServer.ts`: the package's image runs it (from its build output).
+      name: 'a scripts/ server of a package with its own image',
+      filename: '/ws/packages/eval/scripts/viewer/server.js',
+      code: PORTAL,
+      files: { ...VIEWER_FILES, '/ws/packages/eval/Dockerfile': 'FROM node:20\nCMD ["node", "dist/scripts/viewer/server.js"]\n' },
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${SHUTDOWN('server')}`),
+    },
+  ],
+});
+
+// Held-out 4 (Flowise's `packages/api-documentation`): a documentation viewer, every route the API's Swagger UI page or
+// a redirect to it, in a package nothing a deployment runs reaches.
+const SWAGGER = (extra = '') => `import express from 'express';\nimport swaggerUi from 'swagger-ui-express';\nimport { spec } from './spec';\n\nconst app = express();\napp.get('/', (req, res) => {\n  res.redirect('/api-docs');\n});\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec));\n${extra}app.listen(6655);\n`;
+const SWAGGER_FILES = { '/ws/packages/api-docs/package.json': '{"name":"acme-api-docs","scripts":{"start":"node dist/index.js"}}', '/ws/package.json': '{"scripts":{"build":"turbo run build","start":"cd packages/server && node dist/index.js"}}' };
+const SWAGGER_SHUTDOWN = (extra = '') => SWAGGER(extra).replace('app.listen(6655);', `const server = app.listen(6655);${SHUTDOWN('server').replace(/\(signal\)/, '(signal: NodeJS.Signals)').replace('(error)', '(error?: Error)')}`);
+new RuleTester({ filename: '/ws/packages/api-docs/src/index.ts' }).run(rule, {
+  valid: [{ name: 'a Swagger UI viewer no deployment reaches', code: SWAGGER(), files: SWAGGER_FILES }],
+  invalid: [
+    {
+      name: 'a viewer beside an API route is the API',
+      code: SWAGGER("app.get('/api/items', list);\n"),
+      files: SWAGGER_FILES,
+      errors: [{ messageId: 'missing', line: 11 }],
+      output: SWAGGER_SHUTDOWN("app.get('/api/items', list);\n"),
+    },
+    {
+      name: 'a viewer its package builds into an image',
+      code: SWAGGER(),
+      files: { ...SWAGGER_FILES, '/ws/packages/api-docs/Dockerfile': 'FROM node:20\n' },
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: SWAGGER_SHUTDOWN(),
+    },
+    {
+      name: "a viewer the root's compose file runs",
+      code: SWAGGER(),
+      files: { ...SWAGGER_FILES, '/ws/docker-compose.yml': 'services:\n  docs:\n    build: ./packages/api-docs\n' },
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: SWAGGER_SHUTDOWN(),
+    },
+  ],
+});

@@ -95,3 +95,57 @@ new RuleTester({ filename: '/ws/cmd/app/server/server.go' }).run(rule, {
     },
   ],
 });
+
+// vikunja's veans CLI: an OAuth loopback listener served in a goroutine and shut down, deferred, when the login flow
+// returns. Its life is one call of the flow's function, not the process's.
+const LOOPBACK = (stop: string, fn = 'login') => `package main
+
+import (
+\t"context"
+\t"net"
+\t"net/http"
+)
+
+func main() {
+\t_ = ${fn}(context.Background())
+}
+
+func ${fn}(ctx context.Context) error {
+\tlistener, err := net.Listen("tcp", "127.0.0.1:0")
+\tif err != nil {
+\t\treturn err
+\t}
+\tserver := &http.Server{Handler: callback()}
+\tgo func() { _ = server.Serve(listener) }()
+${stop}
+\treturn waitForCode(ctx)
+}
+`;
+const MAIN_LOOPBACK = `package main
+
+import (
+\t"context"
+\t"net"
+\t"net/http"
+)
+
+func main() {
+\tctx := context.Background()
+\tlistener, _ := net.Listen("tcp", ":8080")
+\tserver := &http.Server{Handler: api()}
+\tgo func() { _ = server.Serve(listener) }()
+\tdefer server.Close()
+\t<-ctx.Done()
+}
+`;
+const DEFERRED = '\tdefer func() {\n\t\tshutdownCtx, cancel := context.WithTimeout(ctx, time.Second)\n\t\tdefer cancel()\n\t\t_ = server.Shutdown(shutdownCtx)\n\t}()';
+new RuleTester({ filename: '/ws/cmd/cli/main.go' }).run(rule, {
+  valid: [
+    { name: 'a deferred closure shuts the listener down when the flow returns', code: LOOPBACK(DEFERRED) },
+    { name: 'a deferred Close', code: LOOPBACK('\tdefer server.Close()') },
+  ],
+  invalid: [
+    { name: 'a Shutdown that is not deferred runs only if reached', code: LOOPBACK('\t_ = server.Shutdown(ctx)'), errors: [['goMissing', 19, 'server.Serve(listener)']], output: null },
+    { name: 'the same in main, which returns only when the process ends', code: MAIN_LOOPBACK, errors: [['goMissing', 13, 'server.Serve(listener)']], output: null },
+  ],
+});

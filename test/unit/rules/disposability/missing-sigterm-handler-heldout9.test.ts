@@ -96,3 +96,36 @@ new RuleTester({ filename: '/ws/app/machine/models.py' }).run(rule, {
     },
   ],
 });
+
+// pocket-id: the root command's context is go-kit's `signals.SignalContext(ctx)`, by Go's convention a context cancelled
+// on SIGINT and SIGTERM, which the service runner shuts the server down on.
+const ROOT = (made: string) => `package main
+
+import (
+\t"context"
+\t"net/http"
+
+\t"github.com/italypaleale/go-kit/signals"
+)
+
+func main() {
+\tctx := ${made}
+\tsrv := &http.Server{Addr: ":1411"}
+\tgo func() {
+\t\t<-ctx.Done()
+\t\t_ = srv.Shutdown(context.Background())
+\t}()
+\t_ = srv.ListenAndServe()
+}
+`;
+new RuleTester({ filename: '/ws/backend/cmd/main.go' }).run(rule, {
+  valid: [{ name: "a package's SignalContext", code: ROOT('signals.SignalContext(context.Background())') }],
+  invalid: [
+    {
+      name: 'a context of another kind',
+      code: ROOT('signals.WithValue(context.Background())'),
+      errors: [['goMissing', 17, 'srv.ListenAndServe()']],
+      output: null,
+    },
+  ],
+});

@@ -29,3 +29,36 @@ new RuleTester({ filename: '/ws/legacy/server/worker.js' }).run(rule, {
     },
   ],
 });
+
+// Held-out 11 (leon's `old-server.js` beside the `http-server.ts` that replaced it): a copy kept aside under a name that
+// marks it old, which no module imports and no manifest or deployment file names.
+const ENTRY = "import { HttpServer } from './http-server';\nprocess.on('SIGTERM', () => process.exit(0));\nnew HttpServer().init();\n";
+new RuleTester({ filename: '/ws/server/src/http-server/old-server.js' }).run(rule, {
+  valid: [
+    { name: 'an old copy nothing imports', code: SERVER, files: { '/ws/server/src/index.ts': ENTRY, '/ws/package.json': '{"main":"server/dist/index.js"}' } },
+    { name: 'a .old suffix', filename: '/ws/src/server.old.js', code: SERVER, files: { '/ws/src/index.js': "require('./server');\n" } },
+  ],
+  invalid: [
+    {
+      name: 'an old copy a module still imports',
+      code: SERVER,
+      files: { '/ws/server/src/index.ts': "import './http-server/old-server';\n" },
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: SERVER.replace('app.listen(process.env.PORT);', SHUTDOWN),
+    },
+    {
+      name: "an old copy the package's scripts start",
+      code: SERVER,
+      files: { '/ws/package.json': '{"scripts":{"start":"node server/src/http-server/old-server.js"}}' },
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: SERVER.replace('app.listen(process.env.PORT);', SHUTDOWN),
+    },
+    {
+      name: 'a name with old inside a word',
+      filename: '/ws/src/holder.js',
+      code: SERVER,
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: SERVER.replace('app.listen(process.env.PORT);', SHUTDOWN),
+    },
+  ],
+});

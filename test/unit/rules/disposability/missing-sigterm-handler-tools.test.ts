@@ -81,3 +81,20 @@ new RuleTester({ filename: '/ws/packages/cli/src/setup-ports.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 11 (emailengine's test-token script): the OAuth redirect listener written as one chain, the name bound to
+// what `listen` returns and closed by the handler the server was made with.
+const CHAINED = (close: string) => `const http = require('http');\n\nfunction waitForCode(onCode) {\n  const server = http\n    .createServer((req, res) => {\n      onCode(new URL(req.url, 'http://127.0.0.1:3000').searchParams.get('code'));\n      res.end('You can close this window.');\n      ${close}\n    })\n    .listen(3000, '127.0.0.1');\n}\n`;
+new RuleTester({ filename: '/ws/src/auth/callback.js' }).run(rule, {
+  valid: [
+    { name: 'a chained redirect listener whose handler closes it', code: CHAINED('server.close();') },
+  ],
+  invalid: [
+    {
+      name: 'a chained server whose handler closes another server',
+      code: CHAINED('other.close();'),
+      errors: [{ messageId: 'missing', line: 10 }],
+      output: CHAINED('other.close();').replace(".listen(3000, '127.0.0.1');", ".listen(3000, '127.0.0.1');\n\n  // Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\n  const shutdown = (signal) => {\n    console.info(`${signal} received: closing the server`);\n    server.close((error) => {\n      if (error) console.error(error);\n      process.exitCode = error ? 1 : 0;\n    });\n    // Keep-alive connections must not hold the process past the grace period.\n    setTimeout(() => process.exit(1), 10_000).unref();\n  };\n  process.once('SIGTERM', shutdown);\n  process.once('SIGINT', shutdown);"),
+    },
+  ],
+});

@@ -41,3 +41,40 @@ new RuleTester({ filename: '/ws/packages/uploader/sample.js', files: LIB }).run(
     },
   ],
 });
+
+// Held-out 8: a server in a `scripts/` folder only a developer's command starts (a Makefile target) has no platform.
+const PORTAL = "const http = require('http');\nconst server = http.createServer(handler);\nserver.listen(9900);\n";
+new RuleTester({ filename: '/ws/scripts/dev-portal/server.js' }).run(rule, {
+  valid: [{ name: 'a dev portal a Makefile target starts', code: PORTAL, files: { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n' } }],
+  invalid: [
+    {
+      name: 'the same server the root Dockerfile starts',
+      code: PORTAL,
+      files: { '/ws/Makefile': 'dev-portal:\n\tnode scripts/dev-portal/server.js\n', '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "scripts/dev-portal/server.js"]\n' },
+      errors: [{ messageId: 'literal', line: 3 }],
+      output: PORTAL.replace('listen(9900)', 'listen(process.env.PORT ?? 9900)'),
+    },
+  ],
+});
+
+// Held-out 4 (Flowise's `packages/api-documentation`): a Swagger UI viewer no deployment reaches.
+const SWAGGER = (extra = '') => `import express from 'express';\nimport swaggerUi from 'swagger-ui-express';\n\nconst app = express();\napp.use('/api-docs', swaggerUi.serve, swaggerUi.setup(spec));\n${extra}app.listen(6655);\n`;
+new RuleTester({ filename: '/ws/packages/api-docs/src/index.ts' }).run(rule, {
+  valid: [{ name: 'a Swagger UI viewer no deployment reaches', code: SWAGGER(), files: { '/ws/packages/api-docs/package.json': '{"name":"acme-api-docs"}' } }],
+  invalid: [
+    {
+      name: 'the same viewer with a route of the API',
+      code: SWAGGER("app.post('/api/items', create);\n"),
+      files: { '/ws/packages/api-docs/package.json': '{"name":"acme-api-docs"}' },
+      errors: [{ messageId: 'literal', line: 7 }],
+      output: SWAGGER("app.post('/api/items', create);\n").replace('listen(6655)', 'listen(process.env.PORT ?? 6655)'),
+    },
+    {
+      name: "a viewer the root's Procfile starts",
+      code: SWAGGER(),
+      files: { '/ws/packages/api-docs/package.json': '{"name":"acme-api-docs"}', '/ws/Procfile': 'web: node packages/api-docs/dist/index.js\n' },
+      errors: [{ messageId: 'literal', line: 6 }],
+      output: SWAGGER().replace('listen(6655)', 'listen(process.env.PORT ?? 6655)'),
+    },
+  ],
+});

@@ -34,3 +34,17 @@ new RuleTester({ filename: '/ws/packages/cli/src/api/callback.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 11 (emailengine's test-token script): the same listener written as one chain.
+const CHAINED = (close: string) => `const http = require('http');\n\nfunction waitForCode(onCode) {\n  const server = http\n    .createServer((req, res) => {\n      onCode(new URL(req.url, 'http://127.0.0.1:3000').searchParams.get('code'));\n      ${close}\n    })\n    .listen(3000, '127.0.0.1');\n}\n`;
+new RuleTester({ filename: '/ws/src/auth/callback.js' }).run(rule, {
+  valid: [{ name: 'a chained redirect listener whose handler closes it', code: CHAINED('server.close();') }],
+  invalid: [
+    {
+      name: 'a chained server that keeps serving',
+      code: CHAINED('res.end();'),
+      errors: [{ messageId: 'literal', line: 9 }],
+      output: CHAINED('res.end();').replace(".listen(3000, '127.0.0.1')", ".listen(Number(process.env.PORT ?? 3000), '127.0.0.1')"),
+    },
+  ],
+});
