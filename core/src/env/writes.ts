@@ -15,7 +15,8 @@ import { isTestFile } from '../fileKinds';
  * Not owned: a default (`if (!process.env.X) process.env.X = 'd'`, `??=`), an assignment under any other
  * condition (`if (dev) process.env.API = …`), which leaves the variable to the deployer on the other path, and
  * a computed value, which may be the deployer's own setting made absolute or normalised
- * (`process.env.STORAGE_PATH = resolveStorageRoot()`). The literal entries of a child process's environment
+ * (`process.env.STORAGE_PATH = resolveStorageRoot()`, the function reading the variable in another module). Both
+ * branches of an `if`/`else` setting a literal is every run. The literal entries of a child process's environment
  * count as well, wherever the call is (`childEnvLiterals`).
  */
 export function assignedUnconditionally(sf: ts.SourceFile): ReadonlySet<string> {
@@ -38,12 +39,11 @@ const WRITE_TEXT = /\benv\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]+\])\s*=(?!=)/;
  */
 function collect(sf: ts.SourceFile, inFunctionOnly = false, children?: Set<string>): Set<string> {
   const out = new Set<string>();
-  let declarations: Map<string, string[]> | undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const name = envTarget(node.left);
       if (name !== undefined && (!inFunctionOnly || insideFunction(node))) {
-        if (isLiteral(node.right) ? !conditional(node) : !conditional(node, name) && computedOwn(node.right, name, sf, () => (declarations ??= declarationTexts(sf)))) out.add(name);
+        if (isLiteral(node.right) && !conditional(node, name)) out.add(name);
       }
     }
     for (const name of childEnvLiterals(node)) (children ?? out).add(name);
@@ -114,54 +114,16 @@ function conditional(node: ts.Node, exhaustiveFor?: string): boolean {
   return false;
 }
 
-/** The statement (a block, or an `if`/`else` whose branches both do) sets the variable on every path through it. */
+/** The statement (a block, or an `if`/`else` whose branches both do) sets the variable to a literal on every path through it. */
 function branchSets(statement: ts.Statement, name: string): boolean {
   const statements = ts.isBlock(statement) ? statement.statements : [statement];
   return statements.some((st) => {
     if (ts.isExpressionStatement(st)) {
       const e = unwrap(st.expression);
-      return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && envTarget(e.left) === name;
+      return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && envTarget(e.left) === name && isLiteral(e.right);
     }
     return ts.isIfStatement(st) && st.elseStatement !== undefined && branchSets(st.thenStatement, name) && branchSets(st.elseStatement, name);
   });
-}
-
-/**
- * A computed value the program owns: it mentions the variable nowhere, neither itself nor through a function or
- * variable of the module it names (`process.env.APP_ROOT = appDir`, `appDir` built from the package's own
- * folder). `process.env.STORAGE_PATH = resolveStorageRoot()`, whose function reads `STORAGE_PATH`, normalises
- * the deployer's setting and does not count; nor does a value that reads any variable of the environment by a
- * computed key.
- */
-function computedOwn(value: ts.Expression, name: string, sf: ts.SourceFile, declarations: () => Map<string, string[]>): boolean {
-  const mentions = new RegExp(`\\b${name}\\b`);
-  if (mentions.test(value.getText(sf))) return false;
-  let own = true;
-  const visit = (node: ts.Node): void => {
-    if (!own) return;
-    if (ts.isIdentifier(node) && (declarations().get(node.text) ?? []).some((text) => mentions.test(text))) own = false;
-    else if (ts.isElementAccessExpression(node) && envObject(node.expression) && !ts.isStringLiteralLike(unwrap(node.argumentExpression))) own = false;
-    else ts.forEachChild(node, visit);
-  };
-  visit(value);
-  return own;
-}
-
-/** The texts of the module's functions and variables by name (all of them, for names declared more than once). */
-function declarationTexts(sf: ts.SourceFile): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (name: ts.Node | undefined, node: ts.Node): void => {
-    if (!name || !ts.isIdentifier(name)) return;
-    const list = out.get(name.text) ?? [];
-    list.push(node.getText(sf));
-    out.set(name.text, list);
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isMethodDeclaration(node)) add(node.name, node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return out;
 }
 
 function insideFunction(node: ts.Node): boolean {

@@ -52,26 +52,26 @@ new RuleTester({ filename: '/ws/packages/server/src/gateway.ts' }).run(rule, {
   ],
 });
 
-// nocobase's CLI sets `APP_PACKAGE_ROOT` to one folder or the other before it starts the server: a computed value
-// that mentions the variable nowhere, set on both paths of an if/else.
-const ROOT_SET = (body: string) => ({ ...CLI, '/ws/packages/cli/src/util.js': `export function initEnv() {\n  const devDir = join(home, '.app-dev');\n${body}}\n` });
-const READ_ROOT = 'const file = `${process.env.APP_PACKAGE_ROOT}/dist/index.html`;\n';
+// A flag set to one literal or another on both paths of an if/else is set on every run. A computed value is not
+// the program's: nocobase's CLI sets `STORAGE_PATH = resolveStorageRoot()`, a function of another module that
+// reads the deployer's `STORAGE_PATH` and makes it absolute.
+const MODE_SET = (body: string) => ({ ...CLI, '/ws/packages/cli/src/util.js': `export function initEnv() {\n${body}}\n` });
+const READ_MODE = 'if (process.env.APP_RUN_MODE === "dev") watch();\n';
 new RuleTester({ filename: '/ws/packages/server/src/gateway.ts' }).run(rule, {
   valid: [
-    { name: 'set on both paths of an if/else', code: READ_ROOT, files: ROOT_SET('  if (dev) {\n    process.env.APP_PACKAGE_ROOT = devDir;\n  } else {\n    process.env.APP_PACKAGE_ROOT = pkgDir;\n  }\n') },
-    { name: 'set on every path of an else-if chain', code: READ_ROOT, files: ROOT_SET('  if (a) process.env.APP_PACKAGE_ROOT = devDir;\n  else if (b) process.env.APP_PACKAGE_ROOT = "x";\n  else process.env.APP_PACKAGE_ROOT = pkgDir;\n') },
-    { name: 'a computed value set unconditionally', code: READ_ROOT, files: ROOT_SET('  process.env.APP_PACKAGE_ROOT = devDir;\n') },
+    { name: 'set on both paths of an if/else', code: READ_MODE, files: MODE_SET('  if (dev) {\n    process.env.APP_RUN_MODE = "dev";\n  } else {\n    process.env.APP_RUN_MODE = "prod";\n  }\n') },
+    { name: 'set on every path of an else-if chain', code: READ_MODE, files: MODE_SET('  if (a) process.env.APP_RUN_MODE = "dev";\n  else if (b) process.env.APP_RUN_MODE = "test";\n  else process.env.APP_RUN_MODE = "prod";\n') },
   ],
   invalid: [
-    { name: 'set on one path only', code: READ_ROOT, files: ROOT_SET('  if (dev) {\n    process.env.APP_PACKAGE_ROOT = devDir;\n  }\n'), ...reported('APP_PACKAGE_ROOT') },
-    { name: 'an else-if chain without a final else', code: READ_ROOT, files: ROOT_SET('  if (a) process.env.APP_PACKAGE_ROOT = devDir;\n  else if (b) process.env.APP_PACKAGE_ROOT = pkgDir;\n'), ...reported('APP_PACKAGE_ROOT') },
+    { name: 'set on one path only', code: READ_MODE, files: MODE_SET('  if (dev) {\n    process.env.APP_RUN_MODE = "dev";\n  }\n'), ...reported('APP_RUN_MODE') },
+    { name: 'an else-if chain without a final else', code: READ_MODE, files: MODE_SET('  if (a) process.env.APP_RUN_MODE = "dev";\n  else if (b) process.env.APP_RUN_MODE = "prod";\n'), ...reported('APP_RUN_MODE') },
+    { name: 'a computed value on both paths', code: READ_MODE, files: MODE_SET('  if (dev) process.env.APP_RUN_MODE = devMode;\n  else process.env.APP_RUN_MODE = mode();\n'), ...reported('APP_RUN_MODE') },
     {
-      name: "a value made from the deployer's own setting",
-      code: READ_ROOT,
-      files: ROOT_SET("  const given = process.env.APP_PACKAGE_ROOT ?? '.';\n  process.env.APP_PACKAGE_ROOT = resolve(given);\n"),
-      ...reported('APP_PACKAGE_ROOT'),
+      name: "a computed value may be the deployer's setting made absolute",
+      code: 'const root = process.env.STORAGE_PATH;\n',
+      files: MODE_SET("  const storagePath = resolveStorageRoot();\n  process.env.STORAGE_PATH = storagePath;\n"),
+      ...reported('STORAGE_PATH'),
     },
-    { name: 'a value read through a computed key', code: READ_ROOT, files: ROOT_SET('  process.env.APP_PACKAGE_ROOT = process.env[key];\n'), ...reported('APP_PACKAGE_ROOT') },
   ],
 });
 
