@@ -211,3 +211,17 @@ new RuleTester({ filename: '/ws/frontend/svelte.config.js', files: BUILD_STEP })
     { name: 'a shell variable with no command is set for nothing', code: 'export default { stage: process.env.STAGE };\n', ...reported('STAGE') },
   ],
 });
+
+// pocket-id's frontend lists its development settings in `.env.development-example`; a test run's example does not declare.
+const MODES = { ...EXAMPLE, '/ws/frontend/.env.development-example': '# the backend in development\nDEVELOPMENT_BACKEND_URL=http://localhost:1411\n' };
+const DEV_READ = 'export const base = process.env.DEVELOPMENT_BACKEND_URL;\n';
+new RuleTester({ filename: '/ws/frontend/src/api.ts' }).run(rule, {
+  valid: [
+    { name: "declared by a mode's example in the package", code: DEV_READ, files: MODES },
+    { name: 'declared by .env.docker.example at the root', code: DEV_READ, files: { ...EXAMPLE, '/ws/.env.docker.example': 'DEVELOPMENT_BACKEND_URL=\n' } },
+  ],
+  invalid: [
+    { name: "a test run's example holds the tests' values", code: DEV_READ, files: { ...EXAMPLE, '/ws/.env.test.example': 'DEVELOPMENT_BACKEND_URL=\n' }, ...reported('DEVELOPMENT_BACKEND_URL') },
+    { name: 'an e2e example either', code: DEV_READ, files: { ...EXAMPLE, '/ws/frontend/.env.e2e-example': 'DEVELOPMENT_BACKEND_URL=\n' }, ...reported('DEVELOPMENT_BACKEND_URL') },
+  ],
+});
