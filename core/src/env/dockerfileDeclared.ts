@@ -5,14 +5,14 @@ import type { FileHost } from '../host';
  * Variables a Dockerfile sets with `ENV` (`ENV NAME=value OTHER=x`, the old `ENV NAME value`, continued lines):
  * the image sets them, not whoever deploys it (anything-llm's `ENV ANYTHING_LLM_RUNTIME=docker`, qinglong's
  * `ENV QL_DIR=/ql`), so a read of one is declared. Looked for in the folders given and their `docker/` folder,
- * where projects keep their image (`docker/Dockerfile`), under the names Docker's `-f` is given for one image
- * among several (`Dockerfile.prod`, `web.Dockerfile`; inbox-zero's `docker/Dockerfile.prod` sets `DOCKER_BUILD`).
- * A test image's (`Dockerfile.test`, `e2e.Dockerfile`) sets the tests' values and counts for nothing.
+ * where projects keep their image (`docker/Dockerfile`). The other images of a project (`Dockerfile.dev`,
+ * `alpine.Dockerfile`, saltcorn's `Dockerfile.release`) are not read: the audited apps show them setting a
+ * development image's or one edition's values that the deployer of the main image still owes.
  */
 export function dockerfileEnvNames(host: FileHost, dirs: readonly string[], runInline?: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const dir of new Set(dirs)) {
-    for (const file of [...dockerfilesIn(host, dir), ...dockerfilesIn(host, path.join(dir, 'docker'))]) {
+    for (const file of [path.join(dir, 'Dockerfile'), path.join(dir, 'docker', 'Dockerfile')]) {
       let text: string | undefined;
       try {
         text = host.readFile(file);
@@ -25,22 +25,6 @@ export function dockerfileEnvNames(host: FileHost, dirs: readonly string[], runI
   }
   return out;
 }
-
-/** The Dockerfiles of a folder: `Dockerfile` always tried; its variants when the host can list the folder. */
-function dockerfilesIn(host: FileHost, dir: string): string[] {
-  const out = [path.join(dir, 'Dockerfile')];
-  let names: string[] = [];
-  try {
-    names = host.entries?.(dir).files ?? [];
-  } catch {
-    names = [];
-  }
-  for (const name of names) if (DOCKERFILE_VARIANT.test(name) && !TEST_IMAGE.test(name) && !name.endsWith('.dockerignore')) out.push(path.join(dir, name));
-  return out;
-}
-
-const DOCKERFILE_VARIANT = /^(?:Dockerfile\.[\w.-]+|[\w.-]+\.[Dd]ockerfile)$/;
-const TEST_IMAGE = /(?:^|[.-])(?:test|tests|testing|e2e|ci)(?:[.-]|$)/i;
 
 /**
  * The names a `RUN` instruction assigns on a command's line (`RUN BUILD_OUTPUT_PATH=dist pnpm run build`, also after

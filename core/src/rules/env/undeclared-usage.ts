@@ -3,9 +3,7 @@ import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
 import { optionalFamily } from '../../env/family';
 import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
-import { foldersUp, nearestDeclarations, readDeclaration } from '../../env/locate';
-import { isExampleFile, isSchemaFile, isTemplateFile } from '../../env/files';
-import { listing } from '../../workspace/filesUnder';
+import { foldersUp, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { dependentsSetVariables, scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
@@ -71,7 +69,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByMcpHost: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
   let declaredByDependents: ReadonlySet<string> | undefined;
-  let declaredByVariants: ReadonlySet<string> | undefined;
   let documentedByDependencies: Map<string, DocDeclaration> | undefined;
   let ownWrites: ReadonlySet<string> | undefined;
   let packageWrites: ReadonlySet<string> | undefined;
@@ -135,10 +132,6 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by the application that starts an MCP bundle's server, as its `manifest.json` (`server.mcp_config.env`) says.
     setByMcpHost ??= context.host ? mcpBundleEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
     if (setByMcpHost.has(read.name)) continue;
-    // Declared by an example of one mode (`.env.development-example`, `.env.docker.example`) in the reading file's
-    // folder or one above it: the project's own list of that mode's settings.
-    declaredByVariants ??= context.host ? variantExampleNames(context.host, foldersUp(context.path, context.host)) : new Set();
-    if (declaredByVariants.has(read.name)) continue;
     // Declared by the example of a workspace app that depends on this package (a shared `db` library's `env.mjs`
     // reads what `apps/web/.env.example` declares): whoever deploys that app sets it there.
     declaredByDependents ??= context.host ? dependentsDeclared(context.host, context.path, root, declared.dir) : new Set();
@@ -203,27 +196,6 @@ function dependentsDeclared(host: NonNullable<FileContext['host']>, file: string
   }
   return out;
 }
-
-/**
- * The names the examples of one mode declare in these folders: `.env.development-example`, `.env.docker.example`,
- * `.env.production.sample`, besides the `.env.example` that `nearestDeclarations` reads. A test run's example
- * (`.env.test.example`, `.env.e2e.example`, a benchmark's `.env.perf.example`) holds the tests' values, not settings.
- */
-function variantExampleNames(host: NonNullable<FileContext['host']>, dirs: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const dir of dirs) {
-    for (const name of listing(host, dir).files) {
-      if (isExampleFile(name) || isSchemaFile(name) || !(isTemplateFile(name) || MODE_EXAMPLE.test(name)) || TEST_MODE.test(name)) continue;
-      const schema = readDeclaration(path.join(dir, name), host);
-      if (schema && !schema.broken) for (const n of [...schema.variables.keys(), ...(schema.commented ?? [])]) out.add(n);
-    }
-  }
-  return out;
-}
-
-// `.env.development-example`: a mode's example named with a dash.
-const MODE_EXAMPLE = /^\.env\.[\w.-]+-(?:example|sample|template)$/i;
-const TEST_MODE = /(?:^|[._-])(?:test|tests|testing|e2e|ci|perf|bench|benchmark)(?:[._-]|$)/i;
 
 /** The folders of the workspace packages the file's package names among its dependencies. */
 function workspaceDependencyDirs(host: NonNullable<FileContext['host']>, file: string, root: string): string[] {
