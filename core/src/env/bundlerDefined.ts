@@ -20,7 +20,10 @@ export function bundlerDefinedNames(host: FileHost, dirs: readonly string[]): Se
       } catch {
         text = undefined;
       }
-      if (text && text.length <= MAX_BYTES && /process\.env\.|import\.meta\.env\./.test(text)) for (const n of definedIn(text)) out.add(n);
+      if (text && text.length <= MAX_BYTES && /process\.env\.|import\.meta\.env\./.test(text)) {
+        for (const n of definedIn(text)) out.add(n);
+        if (name.startsWith('vite.config.')) for (const n of viteConfigAssigned(text)) out.add(n);
+      }
     }
   }
   return out;
@@ -44,6 +47,25 @@ export function definedIn(text: string): Set<string> {
     const name = m[2];
     if (new RegExp(`\\benv\\.${name}\\b|\\benv\\[['"\`]${name}['"\`]\\]`).test(m[3])) continue;
     out.add(name);
+  }
+  return out;
+}
+
+// `process.env.VITE_HOST = …` as a statement of the config (not `==`), then its value up to the end of the line.
+const ASSIGNED = /^[ \t]*process\.env\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)([^\n]*)/gm;
+
+/**
+ * Names a Vite config sets on `process.env` while it loads (`process.env.VITE_LEON_HOST = process.env.LEON_HOST`):
+ * Vite reads the prefixed variables from `process.env` after the config has run and writes them into the code as
+ * `import.meta.env.VITE_LEON_HOST`, so the config is what sets them (from a setting of its own, declared under
+ * that name). A value that reads the same variable (`process.env.VITE_X = process.env.VITE_X || 'd'`) is a
+ * default and does not count.
+ */
+function viteConfigAssigned(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(ASSIGNED)) {
+    if (new RegExp(`\\benv\\.${m[1]}\\b|\\benv\\[['"\`]${m[1]}['"\`]\\]`).test(m[2])) continue;
+    out.add(m[1]);
   }
   return out;
 }

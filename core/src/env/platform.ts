@@ -44,14 +44,21 @@ const PLATFORM = new Set([
   'NOTIFY_SOCKET', 'WATCHDOG_USEC', 'WATCHDOG_PID', 'LISTEN_FDS', 'LISTEN_PID', 'LISTEN_FDNAMES', 'INVOCATION_ID',
   // Read the Docs' own switch in its builds (`READTHEDOCS=True`; its `READTHEDOCS_*` below).
   'READTHEDOCS',
+  // Reserved variables the AWS Lambda runtime sets in every function (the handler's name, the code's folder, the
+  // trace header; https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime),
+  // which Netlify Functions run on too.
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', 'AWS_LAMBDA_RUNTIME_API',
+  // Alibaba Cloud Function Compute's runtime variables, set in every instance it starts.
+  'FC_RUNTIME_VERSION', 'FC_FUNC_CODE_PATH', 'FC_FUNCTION_NAME', 'FC_SERVICE_NAME', 'FC_FUNCTION_HANDLER', 'FC_REGION', 'FC_ACCOUNT_ID', 'FC_INSTANCE_ID',
 ]);
 // npm and CI runners, hosting platforms (Vercel, Netlify, Railway, Fly, Render, Heroku's dyno metadata,
 // Cloud Foundry's `VCAP_*`, OpenShift), Nx's task runner, and Datadog's unified service tags, which the
 // agent injects. A Next.js app sees Vercel's system variables again under `NEXT_PUBLIC_VERCEL_`. Read the Docs
 // sets `READTHEDOCS_*` in its documentation builds (a Sphinx `conf.py` reads the version being built,
-// https://docs.readthedocs.com/platform/stable/reference/environment-variables.html).
+// https://docs.readthedocs.com/platform/stable/reference/environment-variables.html), and Gitpod `GITPOD_*` in its
+// workspaces (`GITPOD_WORKSPACE_URL`: a development environment, never a deployment).
 const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'GITHUB_', 'RUNNER_', 'NETLIFY_', 'RAILWAY_', 'FLY_', 'RENDER_',
-  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_', 'READTHEDOCS_'];
+  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_', 'READTHEDOCS_', 'GITPOD_'];
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR']);
 

@@ -15,7 +15,8 @@ import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally, packageAssigned } from '../../env/writes';
+import { assignedUnconditionally, launcherAssigned, packageAssigned } from '../../env/writes';
+import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
 import { isDocSiteConfig } from '../../env/docSite';
@@ -61,13 +62,17 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let setByCompose: Set<string> | undefined;
   let setByAppJson: Set<string> | undefined;
   let setByImage: Set<string> | undefined;
+  let setByBuildStep: Set<string> | undefined;
   let setByManifests: Set<string> | undefined;
   let setByBundler: Set<string> | undefined;
   let setByBuildMode: Set<string> | undefined;
   let setByMcpHost: Set<string> | undefined;
   let documented: Map<string, DocDeclaration> | undefined;
+  let declaredByDependents: ReadonlySet<string> | undefined;
+  let documentedByDependencies: Map<string, DocDeclaration> | undefined;
   let ownWrites: ReadonlySet<string> | undefined;
   let packageWrites: ReadonlySet<string> | undefined;
+  let launcherWrites: ReadonlySet<string> | undefined;
   let devServerOnly: Array<[number, number]> | undefined;
   // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
   const developerOnly = new Set<string>();
@@ -82,6 +87,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
     if (packageWrites.has(read.name)) continue;
+    // Set the same way by the workspace's own CLI (a package with a `bin`) for the app it starts, in any package.
+    launcherWrites ??= context.kind === 'js' && context.host ? launcherAssigned(context.host, workspacePackagesByName(context.host, root).values()) : new Set();
+    if (launcherWrites.has(read.name)) continue;
     // `import.meta.env.VUE_APP_X` in a Vite project without an `envPrefix`: Vite never fills it, whatever is set.
     if (read.via === 'import.meta.env' && context.host && viteNeverSets(context.host, context.path, read.name)) continue;
     // Set on the command line of the package's own build or start script: the scripts own it.
@@ -104,8 +112,13 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
     if (setByAppJson.has(read.name)) continue;
     // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
-    setByImage ??= context.host ? dockerfileEnvNames(context.host, [declared.dir, root]) : new Set();
-    if (setByImage.has(read.name)) continue;
+    // A build configuration (`svelte.config.js`) is read by the build commands a `RUN` line sets variables for.
+    if (!setByImage && context.host) {
+      setByBuildStep = new Set();
+      setByImage = dockerfileEnvNames(context.host, [declared.dir, root], setByBuildStep);
+    }
+    if (setByImage?.has(read.name)) continue;
+    if (setByBuildStep?.has(read.name) && BUILD_CONFIG.test(path.basename(context.path))) continue;
     // Set on the containers by the project's Kubernetes manifests or Helm chart: declared there.
     setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
     if (setByManifests.has(read.name)) continue;
@@ -119,11 +132,19 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by the application that starts an MCP bundle's server, as its `manifest.json` (`server.mcp_config.env`) says.
     setByMcpHost ??= context.host ? mcpBundleEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
     if (setByMcpHost.has(read.name)) continue;
+    // Declared by the example of a workspace app that depends on this package (a shared `db` library's `env.mjs`
+    // reads what `apps/web/.env.example` declares): whoever deploys that app sets it there.
+    declaredByDependents ??= context.host ? dependentsDeclared(context.host, context.path, root, declared.dir) : new Set();
+    if (declaredByDependents.has(read.name)) continue;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     // The folders from the reading file's own up count too: a service kept in a subfolder documents its variables
     // in its own README (hoppscotch's Go `webapp-server/README.md`), below the workspace's `.env.example`.
     documented ??= context.host ? documentedAround(context.host, context.path, declared.dir) : new Map();
     if (documented.has(read.name)) continue;
+    // Documented by a workspace package this one depends on, as the switch its users set (an icons package's README:
+    // "set `ICON_SET=nucleo` at build time", read by each app's next.config that aliases it).
+    documentedByDependencies ??= context.host ? documentedNames(context.host, workspaceDependencyDirs(context.host, context.path, root)) : new Map();
+    if (documentedByDependencies.has(read.name)) continue;
     // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
     devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
     if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
@@ -160,6 +181,31 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   }
 }
 
+/**
+ * The names the nearest declarations of the workspace packages that name the file's package among their
+ * dependencies declare, when those are not the file's own (a library package read by the apps that import it).
+ */
+function dependentsDeclared(host: NonNullable<FileContext['host']>, file: string, root: string, ownDir: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  const own = nearestManifest(host, file);
+  if (!own?.name || own.dir === root) return out;
+  for (const m of workspacePackagesByName(host, root).values()) {
+    if (m.dir === own.dir || !m.declared.has(own.name)) continue;
+    const theirs = nearestDeclarations(m.file, host);
+    if (theirs && theirs.dir !== ownDir) for (const n of theirs.names) out.add(n);
+  }
+  return out;
+}
+
+/** The folders of the workspace packages the file's package names among its dependencies. */
+function workspaceDependencyDirs(host: NonNullable<FileContext['host']>, file: string, root: string): string[] {
+  const own = nearestManifest(host, file);
+  if (!own || own.declared.size === 0) return [];
+  const out: string[] = [];
+  for (const m of workspacePackagesByName(host, root).values()) if (m.dir !== own.dir && m.name && own.declared.has(m.name)) out.push(m.dir);
+  return out;
+}
+
 /** What the documentation of the declaration's folders and up declares, and that of the folders between it and the file. */
 function documentedAround(host: NonNullable<FileContext['host']>, file: string, declaredDir: string): Map<string, DocDeclaration> {
   const documented = documentedNames(host, foldersUp(path.join(declaredDir, '.env'), host));
@@ -173,6 +219,8 @@ function documentedAround(host: NonNullable<FileContext['host']>, file: string, 
 // `config/test.js`, `config/env/testing.ts`, `environments/test.js`: node-config and its kin load these only
 // under NODE_ENV=test. Test runners' own configs (`playwright.smoke.config.ts`, rallly's) run only for tests.
 const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$|(?:^|\/)(?:playwright|cypress|vitest|jest)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i;
+// Configurations a front-end or bundler build reads (not the app's runtime code).
+const BUILD_CONFIG = /^(?:next|vite|svelte|nuxt|astro|webpack|rollup|rspack|rsbuild|tsup|remix|esbuild)\.config\.[cm]?[jt]s$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;
 
