@@ -160,8 +160,27 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
   for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isIfStatement(n) && containsEnvAccess(n.expression)) return { choice: true };
   }
-  return undefined;
+  return inDefaultObject(node) ? {} : undefined;
 }
+
+/**
+ * A value of an object literal that stands on the right of `||`/`??` (or is assigned by `||=`/`??=`): the settings
+ * used when the configuration names none (`config.dbs = config.dbs || { redis: 'redis://127.0.0.1:6379/8' }`), as
+ * `process.env.REDIS_URL || '…'` is the variable's. Objects nested a few levels deep count too (`{ db: { url } }`).
+ */
+function inDefaultObject(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  for (let depth = 0; depth < 4; depth++) {
+    const property = n.parent;
+    if (!property || !ts.isPropertyAssignment(property) || property.initializer !== n || !ts.isObjectLiteralExpression(property.parent)) return false;
+    n = property.parent;
+    while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+    const outer = n.parent;
+    if (outer && ts.isBinaryExpression(outer) && outer.right === n && DEFAULTING.has(outer.operatorToken.kind)) return true;
+  }
+  return false;
+}
+const DEFAULTING = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
 
 /** `!url`, `url === undefined`, `url == null`, `typeof url === 'undefined'`: the condition says the variable is unset. */
 function negates(condition: ts.Expression, name: string): boolean {

@@ -43,6 +43,8 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'a development config file may name localhost', filename: '/ws/config/development.js', code: "module.exports = { redis: 'redis://localhost:6379' };\n" },
     // Local development defaults seen in the audit set.
     { name: 'confidence `$default` beside a production value read from the environment (jedireza/aqua)', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: { $filter: 'env', production: process.env.MONGODB_URI, $default: 'mongodb://localhost:27017/aqua' } } };\n" },
+    // Held-out 11 (emailengine): the settings used when the configuration file names none; REDIS_URL overrides them.
+    { name: 'a local URL in the default object of a configuration value', code: "config.dbs = config.dbs || {\n  redis: 'redis://127.0.0.1:6379/8'\n};\nconst cache = settings.cache ?? { redis: { url: 'redis://localhost:6379' } };\nopts.db ||= { url: 'mongodb://localhost/app' };\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
@@ -102,6 +104,8 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       envOutput: 'NOT_DEFAULTED_URL=mongodb://localhost:27017/shop\n',
     },
     { name: 'the same localhost address outside a development branch is reported', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: 'mongodb://localhost:27017/aqua' } };\n", errors: [['url', 1, "'mongodb://localhost:27017/aqua'"]], output: "module.exports = { mongodb: { uri: process.env.MONGODB_URI } };\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/aqua\n' },
+    { name: 'the same object assigned without a fallback is the configuration itself', code: "config.dbs = {\n  redis: 'redis://127.0.0.1:6379/8'\n};\n", errors: [['url', 2, "'redis://127.0.0.1:6379/8'"]], output: "config.dbs = {\n  redis: process.env.REDIS_URL\n};\n", envOutput: 'REDIS_URL=redis://127.0.0.1:6379/8\n' },
+    { name: 'a remote host in a default object is still a fallback to a real service', code: "config.dbs = config.dbs || { redis: 'redis://cache.prod.internal:6379' };\n", errors: [['fallback', 1, "'redis://cache.prod.internal:6379'"]] },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
 });
