@@ -3,6 +3,7 @@ import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { BoundStatementMemo } from '../../js/boundMemo';
 import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
+import { isStrandedScript } from '../../js/strandedScript';
 import { lineLocalTest } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
@@ -157,9 +158,12 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const path = context.path.replace(/\\/g, '/');
   // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
   const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)config\.(default|example|sample)\.[cm]?[jt]s$/i.test(path);
+  // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
+  let stranded: boolean | undefined;
   const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {
     if (done.has(node)) return;
     done.add(node);
+    if (stranded ??= isStrandedScript(context.path, context.text, context.host)) return;
     report({ ...r, start: node.getStart(sf), end: node.getEnd() });
   };
 

@@ -6,6 +6,8 @@ import { findings } from '../../../fixtures/workspace/harness';
 import { fake } from '../../helpers';
 import { RuleTester } from '../ruleTester';
 
+const STRANDED = "const mongoose = require('mongoose');\nconst Request = require('./models/request');\nconst User = require('./models/user');\nmongoose.connect('mongodb://localhost:27017/app');\n";
+
 new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
   valid: [
     // Held-out 6 (puter): ioredis-mock's cluster takes node addresses it never connects to.
@@ -45,6 +47,13 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'confidence `$default` beside a production value read from the environment (jedireza/aqua)', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: { $filter: 'env', production: process.env.MONGODB_URI, $default: 'mongodb://localhost:27017/aqua' } } };\n" },
     // Held-out 11 (emailengine): the settings used when the configuration file names none; REDIS_URL overrides them.
     { name: 'a local URL in the default object of a configuration value', code: "config.dbs = config.dbs || {\n  redis: 'redis://127.0.0.1:6379/8'\n};\nconst cache = settings.cache ?? { redis: { url: 'redis://localhost:6379' } };\nopts.db ||= { url: 'mongodb://localhost/app' };\n" },
+    // Held-out 9 (Tiledesk utils/commons/q1.js): a query script copied out of the root, whose requires now throw.
+    {
+      name: 'a script whose every relative module is missing beside it and found above',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n' },
+    },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
@@ -106,6 +115,32 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'the same localhost address outside a development branch is reported', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: 'mongodb://localhost:27017/aqua' } };\n", errors: [['url', 1, "'mongodb://localhost:27017/aqua'"]], output: "module.exports = { mongodb: { uri: process.env.MONGODB_URI } };\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/aqua\n' },
     { name: 'the same object assigned without a fallback is the configuration itself', code: "config.dbs = {\n  redis: 'redis://127.0.0.1:6379/8'\n};\n", errors: [['url', 2, "'redis://127.0.0.1:6379/8'"]], output: "config.dbs = {\n  redis: process.env.REDIS_URL\n};\n", envOutput: 'REDIS_URL=redis://127.0.0.1:6379/8\n' },
     { name: 'a remote host in a default object is still a fallback to a real service', code: "config.dbs = config.dbs || { redis: 'redis://cache.prod.internal:6379' };\n", errors: [['fallback', 1, "'redis://cache.prod.internal:6379'"]] },
+    {
+      name: 'the same script beside the modules it loads runs',
+      filename: '/ws/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n' },
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'a script whose modules are missing everywhere (generated at build time) is reported',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'one of its modules found beside it: the script runs',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n', '/ws/utils/commons/models/user.js': 'module.exports = {};\n' },
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
 });
