@@ -9,7 +9,7 @@ import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
 import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
 import {
-  envNameFor, fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  envNameFor, fallbackPlace, hostOf, inComposedEnvironment, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
   type Service,
 } from './hardcoded-service-url-shapes';
 
@@ -170,6 +170,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   /** A host or URL written in the code, judged where it stands: a default to a local machine is fine, in test code too. */
   const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
     if (isPlaceholderHost(host) || isProse(literal)) return;
+    // The developer's machine or a compose service, written into an environment the code composes for another process.
+    if (!isRemoteHost(host) && inComposedEnvironment(literal)) return;
     const local = isLocalHost(host);
     if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal) || namedForDevOrTest(literal) || toldToReplaceAbove(context.text, literal.getStart(sf)))) return;
     if (local && handedToMock(literal, bindings)) return;
@@ -204,7 +206,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const url = parseServiceUrl(text);
     const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
     if (!url || !service || url.host.includes('\u0000') || isPlaceholderHost(url.host) || isProse(node)) return;
-    if (isLocalHost(url.host) || fallbackPlace(node) !== undefined) return;
+    if (isLocalHost(url.host) || fallbackPlace(node) !== undefined || (!isRemoteHost(url.host) && inComposedEnvironment(node))) return;
     emit(node, { messageId: 'url', data: { env: nameFor(node) ?? service.env, service: service.service, host: url.host, client: service.service }, identity: `url:${url.host}` });
   };
 

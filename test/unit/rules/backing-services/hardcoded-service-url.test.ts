@@ -54,6 +54,11 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       code: STRANDED,
       files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n' },
     },
+    // Held-out 11 (inbox-zero's setup CLI): the compose services' addresses in the .env it generates.
+    {
+      name: 'a compose service URL in an environment the code composes',
+      code: "const env: EnvConfig = {\n  DATABASE_URL: `postgresql://postgres:${password}@db:5432/app`,\n  REDIS_URL: 'redis://redis:6379',\n};\nenv.DIRECT_URL = `postgresql://${user}:${password}@db:5432/app`;\nchild.env['CACHE_URL'] = 'redis://localhost:6379';\n",
+    },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
@@ -140,6 +145,20 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
       output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
       envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'a compose service URL under an environment name outside an environment is the configuration',
+      code: "const config = {\n  REDIS_URL: 'redis://redis:6379',\n};\nprocess.env.CACHE_URL = 'redis://redis:6379';\nsettings.DATABASE_URL = `postgresql://${user}@db:5432/app`;\n",
+      errors: [['url', 2, "'redis://redis:6379'"], ['url', 4, "'redis://redis:6379'"], ['url', 5, '`postgresql://${user}@db:5432/app`']],
+      output: "const config = {\n  REDIS_URL: process.env.REDIS_URL,\n};\nprocess.env.CACHE_URL = process.env.REDIS_URL;\nsettings.DATABASE_URL = `postgresql://${user}@db:5432/app`;\n",
+      envOutput: 'REDIS_URL=redis://redis:6379\n',
+    },
+    {
+      name: 'a remote host in a composed environment is still an address in the code',
+      code: "const env = { DATABASE_URL: 'postgres://db.prod.internal:5432/app' };\n",
+      errors: [['url', 1, "'postgres://db.prod.internal:5432/app'"]],
+      output: 'const env = { DATABASE_URL: process.env.DATABASE_URL };\n',
+      envOutput: 'DATABASE_URL=postgres://db.prod.internal:5432/app\n',
     },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
