@@ -20,6 +20,7 @@ export const meta: RuleMeta = {
   messages: {
     url: 'The {service} address `{host}` is written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     host: '{client} connects to `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
+    settings: 'The {service} settings name the host `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     fallback: '`process.env.{env}` falls back to the {service} at `{host}`: a missing variable silently connects to it. Require the variable instead.',
     ...PYTHON_URL_MESSAGES,
     ...GO_URL_MESSAGES,
@@ -94,7 +95,7 @@ const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replac
  * (`host`, `://`) are in most files; this is not.
  */
 function worthParsing(context: FileContext): boolean {
-  if (context.lineLocal(SCHEME_LINES)) return true;
+  if (context.lineLocal(SCHEME_LINES) || context.lineLocal(HOST_SETTING_LINES)) return true;
   for (const specifier of specifiersInText(context.text)) if (CLIENTS.some(([re]) => re.test(specifier))) return true;
   return false;
 }
@@ -120,6 +121,49 @@ const DEFAULTS_NAME = /^(?:defaults?(?:[A-Z_]\w*)?|DEFAULTS?(?:_\w*)?|\w*(?:[a-z
 
 /** `SCHEME_TEXT` per run of lines (a scheme and its `://` hold no line break), kept across keystrokes. */
 const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
+/** `host: '…'`: a settings object that may name a database's or a cache's host (`settingsService`). */
+const HOST_SETTING_LINES = lineLocalTest(/\bhost(?:name)?\s*:\s*['"`]/);
+
+/**
+ * The service whose connection settings hold this `host:` property, when they say which it is: the key they sit
+ * under (`redis: { host }`, `db: { host }`), a SQL `dialect` beside it, or the service's well-known port
+ * (`port: 6379`). Databases, caches and brokers only: a `host` beside nothing of the kind is any server's (a
+ * listener's bind address, an API's), and mail settings name a provider as often as a deployment's server.
+ */
+function settingsService(property: ts.PropertyAssignment): Service | undefined {
+  const object = property.parent;
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  let byPort: Service | undefined;
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+    const value = unwrap(p.initializer);
+    if (p.name.text === 'dialect' && ts.isStringLiteralLike(value) && SQL_DIALECT.test(value.text)) return SETTINGS.database;
+    if (p.name.text === 'port' && ts.isNumericLiteral(value)) byPort = SERVICE_PORTS[value.text];
+  }
+  const holder = object.parent;
+  const key = holder && ts.isPropertyAssignment(holder) && holder.initializer === object && (ts.isIdentifier(holder.name) || ts.isStringLiteralLike(holder.name)) ? holder.name.text : undefined;
+  const bySection = key === undefined ? undefined : Object.entries(SECTION_SERVICES).find(([, re]) => re.test(key))?.[0];
+  return bySection ? SETTINGS[bySection] : byPort;
+}
+const SQL_DIALECT = /^(?:mysql|mariadb|postgres(?:ql)?|mssql|oracle|db2)$/i;
+const SETTINGS: Record<string, Service> = {
+  database: { service: 'database', env: 'DB_HOST' },
+  redis: { service: 'Redis', env: 'REDIS_HOST' },
+  mongodb: { service: 'MongoDB', env: 'MONGODB_HOST' },
+  broker: { service: 'message broker', env: 'AMQP_HOST' },
+  memcached: { service: 'memcached', env: 'MEMCACHED_HOST' },
+};
+const SECTION_SERVICES: Record<string, RegExp> = {
+  database: /^(?:db|database|mysql|mariadb|postgres(?:ql)?|pg|sequelize|knex|sql)$/i,
+  redis: /^redis$/i,
+  mongodb: /^mongo(?:db)?$/i,
+  broker: /^(?:rabbit(?:mq)?|amqp)$/i,
+  memcached: /^memcached?$/i,
+};
+const SERVICE_PORTS: Record<string, Service> = {
+  '3306': SETTINGS.database, '5432': SETTINGS.database, '1433': SETTINGS.database,
+  '6379': SETTINGS.redis, '27017': SETTINGS.mongodb, '5672': SETTINGS.broker, '11211': SETTINGS.memcached,
+};
 
 /**
  * What may name a service, per top-level statement (BoundStatementMemo: a keystroke looks again only at the
@@ -129,7 +173,8 @@ const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
 type Candidate =
   | { kind: 'template'; node: ts.TemplateExpression }
   | { kind: 'url'; node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral; host: string; service: Service }
-  | { kind: 'client'; node: ts.CallExpression | ts.NewExpression; client: Client };
+  | { kind: 'client'; node: ts.CallExpression | ts.NewExpression; client: Client }
+  | { kind: 'settings'; node: ts.StringLiteralLike; service: Service };
 const candidates = new BoundStatementMemo<Candidate>(({ serviceUrls }, bindings) => {
   const out: Candidate[] = [];
   for (const node of serviceUrls) {
@@ -143,6 +188,10 @@ const candidates = new BoundStatementMemo<Candidate>(({ serviceUrls }, bindings)
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const client = clientOf(bindings.resolve(node.expression));
       if (client) out.push({ kind: 'client', node, client });
+    }
+    if (ts.isPropertyAssignment(node) && ts.isStringLiteralLike(node.initializer)) {
+      const service = settingsService(node);
+      if (service) out.push({ kind: 'settings', node: node.initializer, service });
     }
   }
   return out;
@@ -168,7 +217,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   };
 
   /** A host or URL written in the code, judged where it stands: a default to a local machine is fine, in test code too. */
-  const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
+  const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host' | 'settings', client?: string, value = literal.text): void => {
     if (isPlaceholderHost(host) || isProse(literal)) return;
     // The developer's machine or a compose service, written into an environment the code composes for another process.
     if (!isRemoteHost(host) && inComposedEnvironment(literal)) return;
@@ -215,6 +264,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const judgeNode = (c: Candidate): void => {
     if (c.kind === 'template') templateUrl(c.node);
     else if (c.kind === 'url') judge(c.node, c.host, c.service, 'url');
+    else if (c.kind === 'settings') {
+      const host = hostOf(c.node.text.trim());
+      if (/^[\w.:[\]-]+$/.test(host)) judge(c.node, host, c.service, 'settings');
+    }
     else {
       const client = c.client;
       clientOptions(c.node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),

@@ -59,6 +59,12 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       name: 'a compose service URL in an environment the code composes',
       code: "const env: EnvConfig = {\n  DATABASE_URL: `postgresql://postgres:${password}@db:5432/app`,\n  REDIS_URL: 'redis://redis:6379',\n};\nenv.DIRECT_URL = `postgresql://${user}:${password}@db:5432/app`;\nchild.env['CACHE_URL'] = 'redis://localhost:6379';\n",
     },
+    {
+      name: 'a host beside nothing that names a database or a cache',
+      filename: '/ws/config/index.js',
+      code: "module.exports = {\n  server: { host: '0.0.0.0', port: 3000 },\n  api: { host: 'api.internal', port: 8080 },\n  mail: { host: 'smtp.internal', port: 587 },\n};\n",
+    },
+    { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
@@ -159,6 +165,15 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       errors: [['url', 1, "'postgres://db.prod.internal:5432/app'"]],
       output: 'const env = { DATABASE_URL: process.env.DATABASE_URL };\n',
       envOutput: 'DATABASE_URL=postgres://db.prod.internal:5432/app\n',
+    },
+    // Misses of the audit (lin-cms-koa, cnpmjs.org, zone-mta): the app's configuration module names the database's host.
+    {
+      name: 'database and cache settings in a configuration module',
+      filename: '/ws/config/default.js',
+      code: "module.exports = {\n  db: { database: 'app', host: 'localhost', port: 3306 },\n  cache: { host: '127.0.0.1', port: 6379 },\n  store: { dialect: 'postgres', host: 'pg.internal' },\n};\n",
+      errors: [['settings', 2, "'localhost'"], ['settings', 3, "'127.0.0.1'"], ['settings', 4, "'pg.internal'"]],
+      output: "module.exports = {\n  db: { database: 'app', host: process.env.DB_HOST, port: 3306 },\n  cache: { host: process.env.REDIS_HOST, port: 6379 },\n  store: { dialect: 'postgres', host: process.env.DB_HOST_2 },\n};\n",
+      envOutput: 'DB_HOST=localhost\nREDIS_HOST=127.0.0.1\nDB_HOST_2=pg.internal\n',
     },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
