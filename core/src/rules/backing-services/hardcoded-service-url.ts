@@ -132,7 +132,7 @@ const HOST_SETTING_LINES = lineLocalTest(/\bhost(?:name)?\s*:\s*['"`]/);
  */
 function settingsService(property: ts.PropertyAssignment): Service | undefined {
   const object = property.parent;
-  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  if (!ts.isObjectLiteralExpression(object) || !inSettingsModule(object)) return undefined;
   let byPort: Service | undefined;
   for (const p of object.properties) {
     if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
@@ -144,6 +144,20 @@ function settingsService(property: ts.PropertyAssignment): Service | undefined {
   const key = holder && ts.isPropertyAssignment(holder) && holder.initializer === object && (ts.isIdentifier(holder.name) || ts.isStringLiteralLike(holder.name)) ? holder.name.text : undefined;
   const bySection = key === undefined ? undefined : Object.entries(SECTION_SERVICES).find(([, re]) => re.test(key))?.[0];
   return bySection ? SETTINGS[bySection] : byPort;
+}
+/**
+ * The object is (inside) settings a module keeps: `module.exports = {…}`, `export default {…}`, `const config = {…}`,
+ * `config.db = {…}`. Not an argument of a call (a demo's data handed to a component, a client's options, which
+ * `CLIENTS` judges).
+ */
+function inSettingsModule(object: ts.ObjectLiteralExpression): boolean {
+  let n: ts.Node = object;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return false;
+    if (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) n = p;
+    else return ts.isVariableDeclaration(p) || ts.isExportAssignment(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n);
+  }
 }
 const SQL_DIALECT = /^(?:mysql|mariadb|postgres(?:ql)?|mssql|oracle|db2)$/i;
 const SETTINGS: Record<string, Service> = {

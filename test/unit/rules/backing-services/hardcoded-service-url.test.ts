@@ -64,6 +64,8 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       filename: '/ws/config/index.js',
       code: "module.exports = {\n  server: { host: '0.0.0.0', port: 3000 },\n  api: { host: 'api.internal', port: 8080 },\n  mail: { host: 'smtp.internal', port: 587 },\n};\n",
     },
+    // Held-out 4 (nocobase docs): a demo's data handed to a component, not settings the module keeps.
+    { name: 'database settings handed to a call', code: "ctx.defineProperty('system', { value: { database: { host: 'localhost', port: 5432 } } });\n" },
     { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
