@@ -219,8 +219,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const bindings = ModuleBindings.of(sf);
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
-  // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
-  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)config\.(default|example|sample)\.[cm]?[jt]s$/i.test(path);
+  // Development and test-run configs (`settings.protractor.js`: an end-to-end test tool's run), and the template a
+  // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`).
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e)\.[cm]?[jt]s$/i.test(path);
   // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
   let stranded: boolean | undefined;
   const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {

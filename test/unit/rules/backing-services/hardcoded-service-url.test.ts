@@ -65,6 +65,9 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       code: "module.exports = {\n  server: { host: '0.0.0.0', port: 3000 },\n  api: { host: 'api.internal', port: 8080 },\n  mail: { host: 'smtp.internal', port: 587 },\n};\n",
     },
     // Held-out 4 (nocobase docs): a demo's data handed to a component, not settings the module keeps.
+    // Held-out 12 (vpdb): the distributed settings template and the end-to-end test runs' settings.
+    { name: 'a local cache in the settings template users copy', filename: '/ws/config/settings.dist.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
+    { name: 'a local cache in the settings of an end-to-end test run', filename: '/ws/config/settings.protractor.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
     { name: 'database settings handed to a call', code: "ctx.defineProperty('system', { value: { database: { host: 'localhost', port: 5432 } } });\n" },
     { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
@@ -176,6 +179,14 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       errors: [['settings', 2, "'localhost'"], ['settings', 3, "'127.0.0.1'"], ['settings', 4, "'pg.internal'"]],
       output: "module.exports = {\n  db: { database: 'app', host: process.env.DB_HOST, port: 3306 },\n  cache: { host: process.env.REDIS_HOST, port: 6379 },\n  store: { dialect: 'postgres', host: process.env.DB_HOST_2 },\n};\n",
       envOutput: 'DB_HOST=localhost\nREDIS_HOST=127.0.0.1\nDB_HOST_2=pg.internal\n',
+    },
+    {
+      name: 'the same cache in the settings the app reads',
+      filename: '/ws/config/settings.js',
+      code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n",
+      errors: [['settings', 1, "'127.0.0.1'"]],
+      output: 'module.exports = { redis: { host: process.env.REDIS_HOST, port: 6379 } };\n',
+      envOutput: 'REDIS_HOST=127.0.0.1\n',
     },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
