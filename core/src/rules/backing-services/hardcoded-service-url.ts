@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { BoundStatementMemo } from '../../js/boundMemo';
-import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
+import { dottedName, ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
 import { isStrandedScript } from '../../js/strandedScript';
 import { lineLocalTest } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
@@ -139,12 +139,61 @@ function settingsService(property: ts.PropertyAssignment): Service | undefined {
     const value = unwrap(p.initializer);
     if (p.name.text === 'dialect' && ts.isStringLiteralLike(value) && SQL_DIALECT.test(value.text)) return SETTINGS.database;
     if (p.name.text === 'port' && ts.isNumericLiteral(value)) byPort = SERVICE_PORTS[value.text];
+    // `port: 'public'`: a table about the settings (which are public), not the settings.
+    if (p.name.text === 'port' && ts.isStringLiteralLike(value) && !/^\d+$/.test(value.text)) return undefined;
   }
   const holder = object.parent;
   const key = holder && ts.isPropertyAssignment(holder) && holder.initializer === object && (ts.isIdentifier(holder.name) || ts.isStringLiteralLike(holder.name)) ? holder.name.text : undefined;
   const bySection = key === undefined ? undefined : Object.entries(SECTION_SERVICES).find(([, re]) => re.test(key))?.[0];
   return bySection ? SETTINGS[bySection] : byPort;
 }
+/**
+ * The settings node-config reads from the environment: the key paths its `custom-environment-variables.json` beside
+ * the file maps to a variable (`{ "redis": { "host": "APP_REDIS_HOST" } }` → `redis.host`,
+ * https://github.com/node-config/node-config/wiki/Environment-Variables#custom-environment-variables). A value there
+ * is the default the variable replaces.
+ */
+function nodeConfigEnvMap(context: FileContext): Set<string> {
+  const out = new Set<string>();
+  const dir = context.path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  if (!/(^|\/)config$/.test(dir)) return out;
+  let json: unknown;
+  try {
+    const text = context.host?.readFile(`${dir}/custom-environment-variables.json`);
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const walk = (v: unknown, path: string[]): void => {
+    if (path.length > 6 || typeof v !== 'object' || v === null || Array.isArray(v)) {
+      if (typeof v === 'string' || (typeof v === 'object' && v !== null && '__name' in v)) out.add(path.join('.'));
+      return;
+    }
+    if ('__name' in v) out.add(path.join('.'));
+    else for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
+  };
+  walk(json, []);
+  return out;
+}
+
+/** The key path of a value in the settings a module keeps: `config.redis = { host }` → `redis.host`. */
+function settingsPath(value: ts.Node): string[] {
+  const path: string[] = [];
+  let n: ts.Node = value;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return path;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) path.unshift(p.name.text);
+    if (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) n = p;
+    else {
+      // `config.redis = {…}`: the assigned name below the module's settings object.
+      const left = ts.isBinaryExpression(p) ? dottedName(p.left) : undefined;
+      if (left && !/^module\.exports$|^exports$/.test(left)) path.unshift(...left.split('.').slice(1).filter((k) => k !== 'exports'));
+      return path;
+    }
+  }
+}
+
 /**
  * The object is (inside) settings a module keeps: `module.exports = {…}`, `export default {…}`, `const config = {…}`,
  * `config.db = {…}`. Not an argument of a call (a demo's data handed to a component, a client's options, which
@@ -221,9 +270,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const path = context.path.replace(/\\/g, '/');
   // Development and test-run configs (`settings.protractor.js`: an end-to-end test tool's run), and the template a
   // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`).
-  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e)\.[cm]?[jt]s$/i.test(path);
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e|unittest)\.[cm]?[jt]s$/i.test(path);
   // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
   let stranded: boolean | undefined;
+  let mapped: Set<string> | undefined;
   const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {
     if (done.has(node)) return;
     done.add(node);
@@ -281,7 +331,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     else if (c.kind === 'url') judge(c.node, c.host, c.service, 'url');
     else if (c.kind === 'settings') {
       const host = hostOf(c.node.text.trim());
-      if (/^[\w.:[\]-]+$/.test(host)) judge(c.node, host, c.service, 'settings');
+      if (/^[\w.:[\]-]+$/.test(host) && !(mapped ??= nodeConfigEnvMap(context)).has(settingsPath(c.node).join('.'))) judge(c.node, host, c.service, 'settings');
     }
     else {
       const client = c.client;

@@ -68,6 +68,16 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     // Held-out 12 (vpdb): the distributed settings template and the end-to-end test runs' settings.
     { name: 'a local cache in the settings template users copy', filename: '/ws/config/settings.dist.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
     { name: 'a local cache in the settings of an end-to-end test run', filename: '/ws/config/settings.protractor.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
+    // repos (FreeFeed): node-config replaces these from the environment (custom-environment-variables.json).
+    {
+      name: 'settings node-config maps to environment variables',
+      filename: '/ws/config/default.js',
+      code: "const config = {};\nconfig.redis = { host: 'localhost', port: 6379 };\nmodule.exports = { postgres: { connection: { host: 'localhost', port: 5432 } } };\n",
+      files: { '/ws/config/custom-environment-variables.json': '{ "redis": { "host": "APP_REDIS_HOST" }, "postgres": { "connection": { "host": { "__name": "APP_PG_HOST" } } } }' },
+    },
+    // repos (growthbook): which connection parameters are public, per database type.
+    { name: 'a table about the settings', code: "export const PARAMS = { mysql: { user: 'public', host: 'public', port: 'public' } };\n" },
+    { name: 'a local cache in the unit tests\' config', filename: '/ws/config/config.unittest.ts', code: "export default { redis: { client: { host: '127.0.0.1', port: 6379 } } };\n" },
     { name: 'database settings handed to a call', code: "ctx.defineProperty('system', { value: { database: { host: 'localhost', port: 5432 } } });\n" },
     { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
@@ -187,6 +197,15 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       errors: [['settings', 1, "'127.0.0.1'"]],
       output: 'module.exports = { redis: { host: process.env.REDIS_HOST, port: 6379 } };\n',
       envOutput: 'REDIS_HOST=127.0.0.1\n',
+    },
+    {
+      name: 'settings node-config maps elsewhere are the settings',
+      filename: '/ws/config/default.js',
+      code: "const config = {};\nconfig.redis = { host: 'localhost', port: 6379 };\n",
+      files: { '/ws/config/custom-environment-variables.json': '{ "postgres": { "connection": { "host": "APP_PG_HOST" } } }' },
+      errors: [['settings', 2, "'localhost'"]],
+      output: "const config = {};\nconfig.redis = { host: process.env.REDIS_HOST, port: 6379 };\n",
+      envOutput: 'REDIS_HOST=localhost\n',
     },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
