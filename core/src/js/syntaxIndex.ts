@@ -17,7 +17,8 @@ export interface SyntaxIndex {
   calls: readonly ts.Node[];
   /**
    * Outside literal types, string literals and template heads holding `://` (what a service URL needs), with
-   * the `calls` among them (clients given a host in their options).
+   * the `calls` among them (clients given a host in their options), and `host:`/`hostname:` properties whose value is a
+   * string literal (a configuration module's database or cache settings).
    */
   serviceUrls: readonly ts.Node[];
   /** The same lists per top-level statement, in the order of `sourceFile.statements` (for per-statement memos). */
@@ -84,6 +85,8 @@ function collect(statement: ts.Statement): Part {
   const visit = (node: ts.Node): void => {
     if (!inLiteralType && (((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.includes('://')) ||
         (ts.isTemplateExpression(node) && node.head.text.includes('://')))) part.serviceUrls.push(node);
+    if (!inLiteralType && ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && /^host(?:name)?$/.test(node.name.text) &&
+        ts.isStringLiteralLike(node.initializer)) part.serviceUrls.push(node);
     if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) part.bindings.push(node);
     else if (ts.isVariableDeclaration(node) && node.initializer) {
       if (mayResolve(node.initializer)) part.bindings.push(node);

@@ -4,6 +4,8 @@ import { isMap, isScalar } from 'yaml';
 import type { FileContext } from '../../context';
 import { dottedName, ModuleBindings, unwrap } from '../../js/modules';
 import { commandCalls } from '../../js/commands';
+import { envReadName } from '../../js/envReads';
+import { deployedEnvValue } from '../../workspace/deployedEnv';
 import { listenSites } from '../../js/servers';
 import type { Report, Rule, RuleMeta } from '../types';
 import { roleOfContext, runsAsProgram } from '../../workspace/roles';
@@ -15,6 +17,7 @@ export const meta: RuleMeta = {
   messages: {
     startup: '`{label}` changes the database schema every time the server starts: instances starting together race, and a failing migration takes every restart down with it. Run migrations once per release, as a one-off process.',
     synchronize: '`{key}: true` lets TypeORM change the schema whenever the app connects: instances race and a schema change ships without review. Generate migrations and run them once per release, as a one-off process.',
+    synchronizeDeployed: '`{key}` follows `{env}`, which {file} sets to true: the deployed app lets TypeORM change the schema whenever it connects, so instances race and a schema change ships without review. Generate migrations and run them once per release, as a one-off process.',
   },
   fixable: false,
   kinds: ['js', 'json', 'yaml'],
@@ -51,6 +54,12 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
           /^(synchronize|migrationsRun)$/.test(node.name.text) && unwrap(node.initializer).kind === ts.SyntaxKind.TrueKeyword &&
           !inDevelopmentOptions(node)) {
         emit('synchronize', node, { key: node.name.text });
+      } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteralLike(node.name)) &&
+          /^(synchronize|migrationsRun)$/.test(node.name.text) && !inDevelopmentOptions(node)) {
+        const env = envFlag(node.initializer);
+        const root = env && context.host?.rootOf(context.path);
+        const deployed = env && root !== undefined ? deployedEnvValue(context.host as NonNullable<typeof context.host>, root, env) : undefined;
+        if (env && deployed && /^(?:true|1)$/i.test(deployed.value)) emit('synchronizeDeployed', node, { key: node.name.text, env, file: deployed.file });
       }
       ts.forEachChild(node, visit);
     };
@@ -117,6 +126,15 @@ function migrationCall(call: ts.CallExpression, bindings: ModuleBindings, create
   if (method === 'updateSchema' && /getSchemaGenerator\(\)$/.test(receiver.getText())) return label;
   if (method === 'runMigrations') return label;
   return undefined;
+}
+
+/** `process.env.SYNCHRONIZE === 'true'` (or `==`, `'1'`): the option is on when the variable is; its name. */
+function envFlag(initializer: ts.Expression): string | undefined {
+  const e = unwrap(initializer);
+  if (!ts.isBinaryExpression(e) || ![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(e.operatorToken.kind)) return undefined;
+  const [read, literal] = ts.isStringLiteralLike(unwrap(e.right)) ? [e.left, unwrap(e.right)] : [e.right, unwrap(e.left)];
+  if (!ts.isStringLiteralLike(literal) || !/^(?:true|1)$/i.test(literal.text)) return undefined;
+  return envReadName(unwrap(read));
 }
 
 /**

@@ -160,8 +160,27 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
   for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isIfStatement(n) && containsEnvAccess(n.expression)) return { choice: true };
   }
-  return undefined;
+  return inDefaultObject(node) ? {} : undefined;
 }
+
+/**
+ * A value of an object literal that stands on the right of `||`/`??` (or is assigned by `||=`/`??=`): the settings
+ * used when the configuration names none (`config.dbs = config.dbs || { redis: 'redis://127.0.0.1:6379/8' }`), as
+ * `process.env.REDIS_URL || '…'` is the variable's. Objects nested a few levels deep count too (`{ db: { url } }`).
+ */
+function inDefaultObject(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  for (let depth = 0; depth < 4; depth++) {
+    const property = n.parent;
+    if (!property || !ts.isPropertyAssignment(property) || property.initializer !== n || !ts.isObjectLiteralExpression(property.parent)) return false;
+    n = property.parent;
+    while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+    const outer = n.parent;
+    if (outer && ts.isBinaryExpression(outer) && outer.right === n && DEFAULTING.has(outer.operatorToken.kind)) return true;
+  }
+  return false;
+}
+const DEFAULTING = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
 
 /** `!url`, `url === undefined`, `url == null`, `typeof url === 'undefined'`: the condition says the variable is unset. */
 function negates(condition: ts.Expression, name: string): boolean {
@@ -177,6 +196,40 @@ function negates(condition: ts.Expression, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * The value of an environment variable in an environment the code composes for something else (a setup CLI's
+ * generated `.env`, a child process's or a container's `env`): `{ DATABASE_URL: \`postgresql://…@db:5432/app\` }`,
+ * `env.REDIS_URL = 'redis://redis:6379'`. Named by the variable, it is configuration being written, as a compose file's
+ * `environment:` is. Not `process.env.X = …`, which sets the running process's own variable.
+ */
+export function inComposedEnvironment(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  const parent = n.parent;
+  if (!parent) return false;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === n) {
+    if (!(ts.isIdentifier(parent.name) || ts.isStringLiteralLike(parent.name)) || !ENV_NAME.test(parent.name.text)) return false;
+    let object: ts.Node = parent.parent;
+    while (object.parent && (ts.isParenthesizedExpression(object.parent) || ts.isAsExpression(object.parent) || ts.isSatisfiesExpression(object.parent))) object = object.parent;
+    const holder = object.parent;
+    const name = holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.initializer === object && (ts.isIdentifier(holder.name) || ts.isStringLiteralLike(holder.name)) ? holder.name.text : undefined;
+    return name !== undefined && ENV_HOLDER.test(name);
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = unwrap(parent.left);
+    const name = ts.isPropertyAccessExpression(target) ? target.name.text
+      : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+    if (name === undefined || !ENV_NAME.test(name)) return false;
+    const holder = dottedName((target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+    return holder !== undefined && !/^(?:process|Deno|Bun)\.env$/.test(holder) && ENV_HOLDER.test(holder.split('.').pop() ?? '');
+  }
+  return false;
+}
+/** An environment variable's name: upper case words joined by underscores (`DATABASE_URL`, `REDIS_URL`). */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** What holds an environment: `env`, `envVars`, `childEnv`, `dockerEnv`, `environment`, `ENV_CONFIG`… */
+const ENV_HOLDER = /^(?:\w*[a-z_])?(?:env|Env|ENV|environment|Environment|ENVIRONMENT)(?:Vars?|Variables|Config|_VARS|_CONFIG)?$/;
 
 /** Inside a development or test section of a config object (`development: { url: 'postgres://localhost/dev' }`). */
 // `$default` is confidence's fallback branch (`{ $filter: 'env', production: process.env.X, $default: … }`).

@@ -2,13 +2,14 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { BoundStatementMemo } from '../../js/boundMemo';
-import { ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
+import { dottedName, ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
+import { isStrandedScript } from '../../js/strandedScript';
 import { lineLocalTest } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
 import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
 import {
-  envNameFor, fallbackPlace, hostOf, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  envNameFor, fallbackPlace, hostOf, inComposedEnvironment, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
   type Service,
 } from './hardcoded-service-url-shapes';
 
@@ -19,6 +20,7 @@ export const meta: RuleMeta = {
   messages: {
     url: 'The {service} address `{host}` is written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     host: '{client} connects to `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
+    settings: 'The {service} settings name the host `{host}`, written in the code: swapping the service means a new build. Read it from `process.env.{env}`.',
     fallback: '`process.env.{env}` falls back to the {service} at `{host}`: a missing variable silently connects to it. Require the variable instead.',
     ...PYTHON_URL_MESSAGES,
     ...GO_URL_MESSAGES,
@@ -93,7 +95,7 @@ const SCHEME_TEXT = new RegExp(`\\b(?:${Object.keys(SCHEMES).map((s) => s.replac
  * (`host`, `://`) are in most files; this is not.
  */
 function worthParsing(context: FileContext): boolean {
-  if (context.lineLocal(SCHEME_LINES)) return true;
+  if (context.lineLocal(SCHEME_LINES) || context.lineLocal(HOST_SETTING_LINES)) return true;
   for (const specifier of specifiersInText(context.text)) if (CLIENTS.some(([re]) => re.test(specifier))) return true;
   return false;
 }
@@ -119,6 +121,112 @@ const DEFAULTS_NAME = /^(?:defaults?(?:[A-Z_]\w*)?|DEFAULTS?(?:_\w*)?|\w*(?:[a-z
 
 /** `SCHEME_TEXT` per run of lines (a scheme and its `://` hold no line break), kept across keystrokes. */
 const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
+/** `host: '…'`: a settings object that may name a database's or a cache's host (`settingsService`). */
+const HOST_SETTING_LINES = lineLocalTest(/\bhost(?:name)?\s*:\s*['"`]/);
+
+/**
+ * The service whose connection settings hold this `host:` property, when they say which it is: the key they sit
+ * under (`redis: { host }`, `db: { host }`), a SQL `dialect` beside it, or the service's well-known port
+ * (`port: 6379`). Databases, caches and brokers only: a `host` beside nothing of the kind is any server's (a
+ * listener's bind address, an API's), and mail settings name a provider as often as a deployment's server.
+ */
+function settingsService(property: ts.PropertyAssignment): Service | undefined {
+  const object = property.parent;
+  if (!ts.isObjectLiteralExpression(object) || !inSettingsModule(object)) return undefined;
+  let byPort: Service | undefined;
+  for (const p of object.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+    const value = unwrap(p.initializer);
+    if (p.name.text === 'dialect' && ts.isStringLiteralLike(value) && SQL_DIALECT.test(value.text)) return SETTINGS.database;
+    if (p.name.text === 'port' && ts.isNumericLiteral(value)) byPort = SERVICE_PORTS[value.text];
+    // `port: 'public'`: a table about the settings (which are public), not the settings.
+    if (p.name.text === 'port' && ts.isStringLiteralLike(value) && !/^\d+$/.test(value.text)) return undefined;
+  }
+  const holder = object.parent;
+  const key = holder && ts.isPropertyAssignment(holder) && holder.initializer === object && (ts.isIdentifier(holder.name) || ts.isStringLiteralLike(holder.name)) ? holder.name.text : undefined;
+  const bySection = key === undefined ? undefined : Object.entries(SECTION_SERVICES).find(([, re]) => re.test(key))?.[0];
+  return bySection ? SETTINGS[bySection] : byPort;
+}
+/**
+ * The settings node-config reads from the environment: the key paths its `custom-environment-variables.json` beside
+ * the file maps to a variable (`{ "redis": { "host": "APP_REDIS_HOST" } }` → `redis.host`,
+ * https://github.com/node-config/node-config/wiki/Environment-Variables#custom-environment-variables). A value there
+ * is the default the variable replaces.
+ */
+function nodeConfigEnvMap(context: FileContext): Set<string> {
+  const out = new Set<string>();
+  const dir = context.path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  if (!/(^|\/)config$/.test(dir)) return out;
+  let json: unknown;
+  try {
+    const text = context.host?.readFile(`${dir}/custom-environment-variables.json`);
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const walk = (v: unknown, path: string[]): void => {
+    if (path.length > 6 || typeof v !== 'object' || v === null || Array.isArray(v)) {
+      if (typeof v === 'string' || (typeof v === 'object' && v !== null && '__name' in v)) out.add(path.join('.'));
+      return;
+    }
+    if ('__name' in v) out.add(path.join('.'));
+    else for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
+  };
+  walk(json, []);
+  return out;
+}
+
+/** The key path of a value in the settings a module keeps: `config.redis = { host }` → `redis.host`. */
+function settingsPath(value: ts.Node): string[] {
+  const path: string[] = [];
+  let n: ts.Node = value;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return path;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) path.unshift(p.name.text);
+    if (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) n = p;
+    else {
+      // `config.redis = {…}`: the assigned name below the module's settings object.
+      const left = ts.isBinaryExpression(p) ? dottedName(p.left) : undefined;
+      if (left && !/^module\.exports$|^exports$/.test(left)) path.unshift(...left.split('.').slice(1).filter((k) => k !== 'exports'));
+      return path;
+    }
+  }
+}
+
+/**
+ * The object is (inside) settings a module keeps: `module.exports = {…}`, `export default {…}`, `const config = {…}`,
+ * `config.db = {…}`. Not an argument of a call (a demo's data handed to a component, a client's options, which
+ * `CLIENTS` judges).
+ */
+function inSettingsModule(object: ts.ObjectLiteralExpression): boolean {
+  let n: ts.Node = object;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return false;
+    if (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) n = p;
+    else return ts.isVariableDeclaration(p) || ts.isExportAssignment(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n);
+  }
+}
+const SQL_DIALECT = /^(?:mysql|mariadb|postgres(?:ql)?|mssql|oracle|db2)$/i;
+const SETTINGS: Record<string, Service> = {
+  database: { service: 'database', env: 'DB_HOST' },
+  redis: { service: 'Redis', env: 'REDIS_HOST' },
+  mongodb: { service: 'MongoDB', env: 'MONGODB_HOST' },
+  broker: { service: 'message broker', env: 'AMQP_HOST' },
+  memcached: { service: 'memcached', env: 'MEMCACHED_HOST' },
+};
+const SECTION_SERVICES: Record<string, RegExp> = {
+  database: /^(?:db|database|mysql|mariadb|postgres(?:ql)?|pg|sequelize|knex|sql)$/i,
+  redis: /^redis$/i,
+  mongodb: /^mongo(?:db)?$/i,
+  broker: /^(?:rabbit(?:mq)?|amqp)$/i,
+  memcached: /^memcached?$/i,
+};
+const SERVICE_PORTS: Record<string, Service> = {
+  '3306': SETTINGS.database, '5432': SETTINGS.database, '1433': SETTINGS.database,
+  '6379': SETTINGS.redis, '27017': SETTINGS.mongodb, '5672': SETTINGS.broker, '11211': SETTINGS.memcached,
+};
 
 /**
  * What may name a service, per top-level statement (BoundStatementMemo: a keystroke looks again only at the
@@ -128,7 +236,8 @@ const SCHEME_LINES = lineLocalTest(SCHEME_TEXT);
 type Candidate =
   | { kind: 'template'; node: ts.TemplateExpression }
   | { kind: 'url'; node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral; host: string; service: Service }
-  | { kind: 'client'; node: ts.CallExpression | ts.NewExpression; client: Client };
+  | { kind: 'client'; node: ts.CallExpression | ts.NewExpression; client: Client }
+  | { kind: 'settings'; node: ts.StringLiteralLike; service: Service };
 const candidates = new BoundStatementMemo<Candidate>(({ serviceUrls }, bindings) => {
   const out: Candidate[] = [];
   for (const node of serviceUrls) {
@@ -143,6 +252,10 @@ const candidates = new BoundStatementMemo<Candidate>(({ serviceUrls }, bindings)
       const client = clientOf(bindings.resolve(node.expression));
       if (client) out.push({ kind: 'client', node, client });
     }
+    if (ts.isPropertyAssignment(node) && ts.isStringLiteralLike(node.initializer)) {
+      const service = settingsService(node);
+      if (service) out.push({ kind: 'settings', node: node.initializer, service });
+    }
   }
   return out;
 });
@@ -155,17 +268,24 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const bindings = ModuleBindings.of(sf);
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
-  // Development configs, and the template a project copies to its own gitignored config (`config.default.js`).
-  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)config\.(default|example|sample)\.[cm]?[jt]s$/i.test(path);
+  // Development and test-run configs (`settings.protractor.js`: an end-to-end test tool's run), and the template a
+  // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`).
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e|unittest)\.[cm]?[jt]s$/i.test(path);
+  // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
+  let stranded: boolean | undefined;
+  let mapped: Set<string> | undefined;
   const emit = (node: ts.Node, r: Omit<Report, 'start' | 'end'>): void => {
     if (done.has(node)) return;
     done.add(node);
+    if (stranded ??= isStrandedScript(context.path, context.text, context.host)) return;
     report({ ...r, start: node.getStart(sf), end: node.getEnd() });
   };
 
   /** A host or URL written in the code, judged where it stands: a default to a local machine is fine, in test code too. */
-  const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host', client?: string, value = literal.text): void => {
+  const judge = (literal: ts.StringLiteralLike, host: string, service: Service, messageId: 'url' | 'host' | 'settings', client?: string, value = literal.text): void => {
     if (isPlaceholderHost(host) || isProse(literal)) return;
+    // The developer's machine or a compose service, written into an environment the code composes for another process.
+    if (!isRemoteHost(host) && inComposedEnvironment(literal)) return;
     const local = isLocalHost(host);
     if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal) || namedForDevOrTest(literal) || toldToReplaceAbove(context.text, literal.getStart(sf)))) return;
     if (local && handedToMock(literal, bindings)) return;
@@ -200,7 +320,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     const url = parseServiceUrl(text);
     const service = url && SCHEMES[url.scheme.replace(/\+(?!srv).*$/, '')];
     if (!url || !service || url.host.includes('\u0000') || isPlaceholderHost(url.host) || isProse(node)) return;
-    if (isLocalHost(url.host) || fallbackPlace(node) !== undefined) return;
+    if (isLocalHost(url.host) || fallbackPlace(node) !== undefined || (!isRemoteHost(url.host) && inComposedEnvironment(node))) return;
     emit(node, { messageId: 'url', data: { env: nameFor(node) ?? service.env, service: service.service, host: url.host, client: service.service }, identity: `url:${url.host}` });
   };
 
@@ -209,6 +329,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const judgeNode = (c: Candidate): void => {
     if (c.kind === 'template') templateUrl(c.node);
     else if (c.kind === 'url') judge(c.node, c.host, c.service, 'url');
+    else if (c.kind === 'settings') {
+      const host = hostOf(c.node.text.trim());
+      if (/^[\w.:[\]-]+$/.test(host) && !(mapped ??= nodeConfigEnvMap(context)).has(settingsPath(c.node).join('.'))) judge(c.node, host, c.service, 'settings');
+    }
     else {
       const client = c.client;
       clientOptions(c.node, client, (literal, host, value) => judge(literal, host, client, client.nodes ? 'url' : 'host', client.label, value),

