@@ -176,11 +176,14 @@ function inDefaultObject(node: ts.Node): boolean {
     n = property.parent;
     while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
     const outer = n.parent;
-    if (outer && ts.isBinaryExpression(outer) && outer.right === n && DEFAULTING.has(outer.operatorToken.kind)) return true;
+    if (outer && ts.isBinaryExpression(outer) && outer.right === n && isDefaulting(outer.operatorToken.kind)) return true;
   }
   return false;
 }
-const DEFAULTING = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+/** `||`, `??`, `||=`, `??=`: a function, not a table, so that loading the module does not load TypeScript (cli/startup.test). */
+function isDefaulting(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken;
+}
 
 /** `!url`, `url === undefined`, `url == null`, `typeof url === 'undefined'`: the condition says the variable is unset. */
 function negates(condition: ts.Expression, name: string): boolean {
