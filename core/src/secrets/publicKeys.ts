@@ -64,7 +64,7 @@ export function goPublicKeyOf(owner: string, key: string): PublicKeyRow | undefi
 
 /**
  * Algolia's search-only key in a search configuration (DocSearch in VitePress, Docusaurus, VuePress:
- * `{ appId, apiKey, indexName }`): made to be sent to every browser that searches the site, it reads the one
+ * `{ appId, apiKey, indexName }` or `indices: […]`): made to be sent to every browser that searches the site, it reads the one
  * index it names. An admin key is given to a client (`algoliasearch(appId, key)`), never beside `indexName`.
  */
 export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
@@ -72,7 +72,8 @@ export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
   const property = slot.parent;
   if (!ts.isPropertyAssignment(property) || property.initializer !== slot || !/^(?:apiKey|searchApiKey|searchKey)$/.test(propertyNameText(property.name) ?? '')) return false;
   const names = new Set(property.parent.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)));
-  return (names.has('appId') || names.has('applicationId')) && names.has('indexName');
+  // `indices` (VuePress's DocSearch options, `indices: ['site']`) names the indexes as `indexName` names one.
+  return (names.has('appId') || names.has('applicationId')) && (names.has('indexName') || names.has('indices'));
 }
 
 /**
