@@ -113,3 +113,15 @@ export function isFirebaseClientKey(text: string, start: number, end: number, pa
   if (FIREBASE_APP_FILE.test(path.replace(/\\/g, '/'))) return true;
   return FIREBASE_NEIGHBOUR.test(text.slice(Math.max(0, start - FIREBASE_REACH), Math.min(text.length, end + FIREBASE_REACH)));
 }
+
+// YouTube's internal API for its own web client ("InnerTube", `https://www.youtube.com/youtubei/v1/search?key=…`):
+// the key is the one the youtube.com page hands every browser (its `INNERTUBE_API_KEY`), not an account's, so a
+// scraper that calls the endpoint as the page does holds no credential of its own.
+const INNERTUBE_URL_BEFORE = /(?:youtube\.com|youtubei\.googleapis\.com)\/youtubei\/v\d+\/[^\s'"`]*[?&]key=$/;
+const INNERTUBE_NAME_BEFORE = /\binnertube[_-]?api[_-]?key["']?\s*[:=]\s*["']?$/i;
+
+/** A Google API key that is YouTube's web client key, given to the InnerTube endpoint: reported as information. */
+export function isYouTubeWebClientKey(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  return INNERTUBE_URL_BEFORE.test(before) || INNERTUBE_NAME_BEFORE.test(before);
+}

@@ -27,7 +27,7 @@ import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
-import { isFirebaseClientKey } from '../../secrets/publicKeys';
+import { isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
 import { isJsApiExample, isKeyedExample } from '../../secrets/samples';
 
 export const meta: RuleMeta = {
@@ -191,6 +191,8 @@ function providerDemotion(context: FileContext, path: string, match: ProviderMat
   if (reach === 'local' || reach === 'compose') return shown && reach === 'local' ? 2 : 1;
   // A Firebase app's web key ships to every browser by design; Firebase still advises restricting it: information.
   if (match.provider.id === 'gcp-api-key' && isFirebaseClientKey(context.text, match.start, match.end, path)) return 2;
+  // YouTube's web client key, which the youtube.com page hands every browser for its InnerTube API: information.
+  if (match.provider.id === 'gcp-api-key' && isYouTubeWebClientKey(context.text, match.start)) return 2;
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
