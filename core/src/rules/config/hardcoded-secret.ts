@@ -131,8 +131,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   for (const match of providerMatches) {
     const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
     if (overlapping) used.add(overlapping);
-    // A documented example stays in the documentation: reading it from the environment fixes nothing.
-    const example = shownAsApiExample(context, match.start);
+    // A documented example stays in the documentation: reading it from the environment fixes nothing. (Asked only of
+    // a file whose syntax was read: a tree the parser gave up on is not asked for again.)
+    const example = parsed && shownAsApiExample(context, match.start);
     report({
       messageId: 'provider',
       data: { provider: match.provider.name, redacted: redact(match.secret) },
