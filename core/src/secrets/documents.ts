@@ -53,6 +53,9 @@ const FIXTURE_PATH = new RegExp([
   // `testing.ini`, as its project template makes them beside `production.ini`; `websocket-dev.ini`): its
   // `secret_key` is the local server's.
   String.raw`(?:^|/)(?:development|dev|local|testing|test)\.ini$|(?:^|/)[^/]*[._-](?:dev|development|local)\.ini$`,
+  // The test environment's file of a per-environment configuration folder (node-config's `config/test.json` and
+  // `config/test.toml`, loaded when NODE_ENV=test): the values the test suite runs with, like a `.env.test`.
+  String.raw`(?:^|/)(?:config|configs|conf|environments?)/(?:test|testing)\.(?:toml|json5?|ya?ml|ini)$`,
   // A test runner's configuration (`playwright.config.mjs`, `playwright.smoke.config.ts`, `vitest.config.ts`,
   // `jest.config.js`, `karma.conf.js`, `wdio.conf.ts`): the defaults it hands the app it starts for the tests
   // (`AUTH_SECRET: process.env.AUTH_SECRET ?? "secret"`) are the test run's, like a `.env.test`.

@@ -11,14 +11,17 @@ const INTERPOLATION = /\$\{|\$\(|\{\{|%[A-Za-z_][\w.]*%|^\$[A-Za-z_]\w*$|^<[^<>]
 // `GET THIS FROM KEYCLOAK`, `[generate with openssl rand -base64 36]` (audit: grist-core, karakeep).
 const INSTRUCTION = /change[-_ ]?me|change[-_ ]?this|be[-_ ]?changed|replace[-_ ]?me|your[-_ ]?(own[-_ ]?)?(api[-_ ]?)?(key|token|secret|password|pass)|(insert|enter|put|add)[-_ ]?(your|the|a)[-_ ]|(generate|get|copy|obtain|paste)[-_ ]((it|this|one)[-_ ])?(with|from|using|via)[-_ ]/i;
 
-// Words that mark a value as an example, anywhere in it (case-insensitive).
-const MARKER_WORDS = new RegExp(`${INSTRUCTION.source}|example|placeholder|changeme|dummy|(?:^|[^a-z])mock(?:ed)?(?:[^a-z]|$)|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|xxxx|\\*\\*\\*\\*|\\.\\.\\.|todo|fixme|<redacted>`, 'i');
+// Words that mark a value as an example, anywhere in it (case-insensitive); also a local emulator's made-up login
+// (`emulate-google-secret` in an OAuth emulator's configuration).
+const MARKER_WORDS = new RegExp(`${INSTRUCTION.source}|example|placeholder|changeme|dummy|(?:^|[^a-z])mock(?:ed)?(?:[^a-z]|$)|redacted|sample|not[-_ ]?a[-_ ]?(real[-_ ]?)?(secret|key|token|password)|not[-_ ]?real|fake|emulat(?:e|ed|or|ion)|xxxx|\\*\\*\\*\\*|\\.\\.\\.|todo|fixme|<redacted>`, 'i');
 
 // Whole values that stand in for a value or are none: a template's `password`, `none`, a severity.
 const STAND_INS = new Set([
   'password', 'passwd', 'pass', 'token', 'apikey', 'api_key', 'api-key', 'key', 'none', 'null', 'undefined', 'nil', 'true', 'false',
   'yes', 'no', 'on', 'off', 'empty', 'default', 'string', 'value', 'xxx', 'tbd', 'n/a', 'na', 'required', 'optional', 'hidden',
   'private', 'public', 'secret_key', 'your_secret', 'ignored', 'unset', 'bearer', 'basic',
+  // A setup step the user skipped (`clientSecret || "skipped"`, written beside the client id's same word).
+  'skipped',
   // Nobody signed in: whitebophir's `userSecret || "anonymous"` names a guest, not a secret.
   'anonymous',
   // Severities: `config/hardcoded-secret: warning` in our own settings is a rule level, not a password.

@@ -64,7 +64,7 @@ export function goPublicKeyOf(owner: string, key: string): PublicKeyRow | undefi
 
 /**
  * Algolia's search-only key in a search configuration (DocSearch in VitePress, Docusaurus, VuePress:
- * `{ appId, apiKey, indexName }`): made to be sent to every browser that searches the site, it reads the one
+ * `{ appId, apiKey, indexName }` or `indices: […]`): made to be sent to every browser that searches the site, it reads the one
  * index it names. An admin key is given to a client (`algoliasearch(appId, key)`), never beside `indexName`.
  */
 export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
@@ -72,7 +72,8 @@ export function isSearchOnlyKey(literal: ts.StringLiteralLike): boolean {
   const property = slot.parent;
   if (!ts.isPropertyAssignment(property) || property.initializer !== slot || !/^(?:apiKey|searchApiKey|searchKey)$/.test(propertyNameText(property.name) ?? '')) return false;
   const names = new Set(property.parent.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)));
-  return (names.has('appId') || names.has('applicationId')) && names.has('indexName');
+  // `indices` (VuePress's DocSearch options, `indices: ['site']`) names the indexes as `indexName` names one.
+  return (names.has('appId') || names.has('applicationId')) && (names.has('indexName') || names.has('indices'));
 }
 
 /**
@@ -111,4 +112,16 @@ const FIREBASE_REACH = 400;
 export function isFirebaseClientKey(text: string, start: number, end: number, path: string): boolean {
   if (FIREBASE_APP_FILE.test(path.replace(/\\/g, '/'))) return true;
   return FIREBASE_NEIGHBOUR.test(text.slice(Math.max(0, start - FIREBASE_REACH), Math.min(text.length, end + FIREBASE_REACH)));
+}
+
+// YouTube's internal API for its own web client ("InnerTube", `https://www.youtube.com/youtubei/v1/search?key=…`):
+// the key is the one the youtube.com page hands every browser (its `INNERTUBE_API_KEY`), not an account's, so a
+// scraper that calls the endpoint as the page does holds no credential of its own.
+const INNERTUBE_URL_BEFORE = /(?:youtube\.com|youtubei\.googleapis\.com)\/youtubei\/v\d+\/[^\s'"`]*[?&]key=$/;
+const INNERTUBE_NAME_BEFORE = /\binnertube[_-]?api[_-]?key["']?\s*[:=]\s*["']?$/i;
+
+/** A Google API key that is YouTube's web client key, given to the InnerTube endpoint: reported as information. */
+export function isYouTubeWebClientKey(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  return INNERTUBE_URL_BEFORE.test(before) || INNERTUBE_NAME_BEFORE.test(before);
 }

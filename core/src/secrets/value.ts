@@ -22,7 +22,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   // The key an app signs its sessions or tokens with (`JwtSecret = 2…` (three digits)) counts at any length: a short one is
   // only easier to guess. Other names keep the floor, under which values are codes, counts and flags.
   if (v.length < (name && isSigningSecretName(name) ? 1 : 4) || v.length > 4096) return false;
-  if (isPlaceholder(v, name) || isEnvVarName(v)) return false;
+  if (isPlaceholder(v, name) || (isEnvVarName(v) && !isMailAuthorizationCode(v, name))) return false;
   // Sentences are labels and messages; only a sink (`session({ secret: 'keyboard cat' })`) makes a phrase a
   // secret, and then only words between single spaces: a value with quotes and runs of blanks is no passphrase.
   if (/\s/.test(v) && !(options.spaces && /^[^\s'"`\\]+(?: [^\s'"`\\]+)+$/.test(v))) return false;
@@ -67,6 +67,17 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
     if (vs.length >= 2 && /^[a-z]+(?:[-_][a-z]+)+$/.test(v) && vs.every((w) => w.length >= 4 && [...nameWords].some((n) => n.startsWith(w)))) return false;
   }
   return true;
+}
+
+// A mail account's SMTP password by its name: `SMTP_PASS`, `MAIL_PASSWORD`, `EMAIL_HOST_PASSWORD`, `smtpPwd`.
+const MAIL_PASSWORD_NAME = /(?:smtp|mail|imap|pop3?)[\w-]*(?:pass|pwd)|(?:pass|pwd)[\w-]*(?:smtp|mail)/i;
+
+/**
+ * The authorization code a mail provider issues for SMTP in place of the account's password (QQ Mail, 163 and
+ * other NetEase mailboxes): 16 letters of one case, which in capitals reads like a variable's name.
+ */
+function isMailAuthorizationCode(v: string, name: string | undefined): boolean {
+  return name !== undefined && /^[A-Z]{16}$/.test(v) && MAIL_PASSWORD_NAME.test(name);
 }
 
 /**

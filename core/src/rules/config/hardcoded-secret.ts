@@ -21,13 +21,15 @@ import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring, isDjangoManagePy } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
-import { isFirebaseClientKey } from '../../secrets/publicKeys';
+import { isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
+import { isJsApiExample, isKeyedExample } from '../../secrets/samples';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -56,6 +58,8 @@ interface Candidate extends LanguageSecretCandidate {
   localDefault?: boolean;
   /** The login a stand-in server in the same file accepts, or a development or test environment's value: judged like test code. */
   standIn?: boolean;
+  /** A sample an API's documentation shows (`.example('…')`, `{ example: '…' }`): judged as an API description's. */
+  example?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -69,6 +73,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // other products' app templates (secrets/catalog.ts): fixtures, judged as test code.
   const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind);
   const apiDescription = isApiDescription(context.text, context.kind);
+  // Example or demo code that calls an instance on the developer's machine (`API_URL = getenv("API_URL",
+  // "http://127.0.0.1:8080")`) shows that local instance's login: a sample, reported as information. Code only:
+  // a compose file's health check names localhost whatever its secrets are.
+  const localSample = showcase && SAMPLE_CODE_KINDS.has(context.kind) && LOCAL_URL.test(context.text);
   // A password in a URL in a comment, a docstring or an example shows the format (`mongodb://sally:sallypass@…`).
   const documented = (at: number) => inComment(context.text, at) || (context.kind === 'python' && inDocstring(context.text, at));
   // A connection to a service of the project's compose file uses the password that file gives the container:
@@ -110,6 +118,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  else candidates = candidates.filter((c) => !c.example || (looksRandom(c.value) && !isWordPhrase(c.value)));
   // Documentation that tells the reader to put in a value of their own ("substituting your own value for the
   // password") shows a sample, random-looking or not.
   if (showcase && isDocumentation(path)) candidates = candidates.filter((c) => !toldToUseOwnValue(context.text, c.start));
@@ -126,6 +135,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   for (const match of providerMatches) {
     const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
     if (overlapping) used.add(overlapping);
+    // A documented example stays in the documentation: reading it from the environment fixes nothing. (Asked only of
+    // a file whose syntax was read: a tree the parser gave up on is not asked for again.)
+    const example = parsed && shownAsApiExample(context, match.start);
     report({
       messageId: 'provider',
       data: { provider: match.provider.name, redacted: redact(match.secret) },
@@ -133,8 +145,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       end: match.end,
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
-      fixes: parsed && !context.generated ? optional(providerFix(context, match, overlapping)) : undefined,
-      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match)),
+      fixes: parsed && !context.generated && !example ? optional(providerFix(context, match, overlapping)) : undefined,
+      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match)) ?? (example ? 2 : undefined),
       // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
       leak: match.provider.shape !== 'generic',
       testCode: fixture || undefined,
@@ -149,21 +161,30 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       start: c.start,
       end: c.end,
       identity: `${c.messageId}:${c.name}`,
-      fixes: optional(c.fix),
+      fixes: c.example ? undefined : optional(c.fix),
       // An API description's example values (`x-examples`, `example:`) are samples for readers, as its JWTs are.
-      demote: c.localDefault || apiDescription ? 2 : c.local ? 1 : undefined,
+      demote: c.localDefault || apiDescription || c.example || localSample ? 2 : c.local ? 1 : undefined,
       testCode: fixture || c.standIn || undefined,
       nameOnly: nameOnly(c) || undefined,
     });
   }
 }
 
-/** A file the root compose files hand to a container (`env_file:`): part of the compose set-up. */
+const SAMPLE_CODE_KINDS = new Set<FileKind>(['js', 'python', 'go', 'shell', 'text']);
+const LOCAL_URL = /\bhttps?:\/\/(?:localhost|127\.0\.0\.1)[:/"'`]/;
+
+/**
+ * A file the root compose files hand to a container (`env_file:`): part of the compose set-up. Not one named for
+ * production (`.env.production`, `.env.prod`, `production.env`): that is the configuration the deployment runs with.
+ */
 function isComposeEnvFile(context: FileContext): boolean {
+  if (PRODUCTION_ENV_FILE.test(context.path.replace(/\\/g, '/').split('/').pop() ?? '')) return false;
   const host = context.host;
   const root = context.kind === 'env' ? host?.rootOf(context.path) : undefined;
   return !!host && !!root && composeEnvFiles(host, root).has(context.path);
 }
+
+const PRODUCTION_ENV_FILE = /^(?:\.env[._-](?:prod|production)(?:[._-]\w+)?|(?:prod|production)\.env)$/i;
 
 /**
  * A password to the developer's own machine is a warning (one level down); a key documentation introduces as an
@@ -171,12 +192,23 @@ function isComposeEnvFile(context: FileContext): boolean {
  * (two levels down).
  */
 function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
-  if (reach === 'local' || reach === 'compose') return 1;
+  // In an example file or documentation, a login to the developer's own machine is a sample: information.
+  if (reach === 'local' || reach === 'compose') return shown && reach === 'local' ? 2 : 1;
   // A Firebase app's web key ships to every browser by design; Firebase still advises restricting it: information.
   if (match.provider.id === 'gcp-api-key' && isFirebaseClientKey(context.text, match.start, match.end, path)) return 2;
+  // YouTube's web client key, which the youtube.com page hands every browser for its InnerTube API: information.
+  if (match.provider.id === 'gcp-api-key' && isYouTubeWebClientKey(context.text, match.start)) return 2;
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
+}
+
+/** A provider's key given as an API's documented example (`.example('…')`, `"example": "…"`): a sample for readers. */
+function shownAsApiExample(context: FileContext, offset: number): boolean {
+  if (context.kind === 'yaml' || context.kind === 'json') return isKeyedExample(context.text, offset);
+  if (context.kind !== 'js' || context.generated) return false;
+  const literal = literalAt(context.sourceFile, offset);
+  return literal !== undefined && isJsApiExample(literal);
 }
 
 const optional = <T>(value: T | undefined): T[] | undefined => (value === undefined ? undefined : [value]);
@@ -294,7 +326,8 @@ function keyedCandidate(s: KeyedSecret, compose: boolean): Candidate {
 function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => boolean): Candidate {
   // A login that only the file's own server checks (a stand-in MQTT or SMTP server to try a client against).
   const standIn = s.kind === 'named' && isCheckedOnly(s.literal) && servesItself();
-  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn };
+  return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn,
+    example: isJsApiExample(s.literal) || undefined };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */

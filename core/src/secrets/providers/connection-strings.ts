@@ -40,7 +40,7 @@ const TEMPLATE = /^(?:%[-+ #0-9.]*[a-z]|%\([^)]*\)[a-z]|\{[\w.]*\}|#\{[^}]*\}|\$
  * The password is a real value: not an env var name, a template hole, a stock default, a keyboard run,
  * the front of a bracketed stand-in cut at its inner `@` (`<YourStrong@Passw0rd>` in the SQL Server docs),
  * a value that spells out "password" (`randompassword`, `mysecretpassword` from the Prisma and Docker
- * docs) or abbreviates it (`user:pw@host:port/db`, a format hint), or an interpolation cut short by the value's end (`Password=${getPw('db')}`: the `'` ends the match).
+ * docs) or abbreviates it (`user:pw@host:port/db`, a format hint; `us:pa@ex.co`, a URL parser's test vector), or an interpolation cut short by the value's end (`Password=${getPw('db')}`: the `'` ends the match).
  */
 export function realPassword(secret: string): boolean {
   return (
@@ -48,7 +48,7 @@ export function realPassword(secret: string): boolean {
     !TEMPLATE.test(secret) &&
     !/^[<[{]|[>\]}]$|\$\{|\{\{|\$\(/.test(secret) &&
     !DEV_DEFAULTS.has(secret.toLowerCase()) &&
-    !/passw(?:or)?d|passw0rd|p4ssw0rd|^pw$/i.test(secret) &&
+    !/passw(?:or)?d|passw0rd|p4ssw0rd|^(?:pw|pwd|pa)$/i.test(secret) &&
     notSequential(secret)
   );
 }

@@ -53,6 +53,8 @@ export const generic: readonly SecretProvider[] = [
       `SENTRY_DSN=https://${rnd(HEX, 32, 'url-3')}:${rnd(HEX, 32, 'url-4')}@sentry.io/1234`,
       `dsn: 'https://${rnd(HEX, 32, 'url-10')}:${rnd(HEX, 32, 'url-11')}@sentry.acme.io:9000/7'`,
       `curl https://api.acme.io/v1/items?since=2024-01-01T00:00:00Z&user=me@acme.io`,
+      // A URL parser's test vector abbreviates user and password (`us:pa`), as `u:pw` does.
+      `("http://us:pa@ex.co:42/a?_d=4", ["http://us:pa@ex.co:42/a?_d=4"]),`,
     ],
   },
 ];

@@ -34,6 +34,24 @@ function isSignedJwt(token: string): boolean {
   return true;
 }
 
+/**
+ * Whether the armoured block's body is DER (PKCS#1, PKCS#8, SEC1 keys all start with a SEQUENCE, `MI…` in base64)
+ * whose SEQUENCE declares more bytes than the body holds: a key cut short, which no program can load.
+ */
+export function isTruncatedDer(block: string): boolean {
+  const lines = block.replace(/\\[nr]/g, '\n').split(/\r?\n/).filter((l) => !/-{5}/.test(l));
+  // Encrypted PEM headers (`Proc-Type:`) and PGP armour headers: not a bare DER body.
+  if (lines.some((l) => l.includes(':'))) return false;
+  const b64 = lines.join('').replace(/\s+/g, '');
+  if (!/^MI[A-Za-z0-9+/]{2}/.test(b64) || !/^[A-Za-z0-9+/]+=*$/.test(b64)) return false;
+  const head = Buffer.from(b64.slice(0, 8), 'base64');
+  if (head[0] !== 0x30) return false;
+  const declared = head[1] < 0x80 ? head[1] + 2 : head[1] === 0x81 ? head[2] + 3 : head[1] === 0x82 ? ((head[2] << 8) | head[3]) + 4 : undefined;
+  if (declared === undefined) return false;
+  const held = Math.floor((b64.replace(/=+$/, '').length * 3) / 4);
+  return held < declared;
+}
+
 export const keys: readonly SecretProvider[] = [
   {
     id: 'private-key',
@@ -47,7 +65,8 @@ export const keys: readonly SecretProvider[] = [
     // line instead of scanning 16 KB ahead (which a file of many such lines would pay for each one).
     pattern: /-{5}BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-{5}(?:[^'"`;{}$-]|-(?!-{4})){64,16384}?-{5}END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-{5}/g,
     // A real key has long base64 lines; a template has prose or dots between the armour lines.
-    validate: (block) => /[A-Za-z0-9+/]{40}/.test(block),
+    // A DER body shorter than its own length field is a truncated sample (a form's placeholder), no key.
+    validate: (block) => /[A-Za-z0-9+/]{40}/.test(block) && !isTruncatedDer(block),
     tps: [
       pem('RSA ', 'pk-1'),
       `const key = \`${pem('', 'pk-2')}\`;`,
@@ -60,6 +79,8 @@ export const keys: readonly SecretProvider[] = [
       `${armour('BEGIN', '')}\n...\n${armour('END', '')}`,
       `${armour('BEGIN', '')}\n<paste your private key here, it is shown once in the console>\n${armour('END', '')}`,
       `-----BEGIN PUBLIC KEY-----\n${body('pk-7', 4)}\n-----END PUBLIC KEY-----`,
+      // The first line of a 1.3 KB body and no more, as a form shows the format in its placeholder.
+      `const keyPlaceholder = "${armour('BEGIN', '')}\\nMIIFRDCC${rnd(B64, 120, 'pk-8')}\\n${armour('END', '')}";`,
       `const header = '${armour('BEGIN', 'EC ')}';\nconst footer = '${armour('END', 'EC ')}'; // the two armour lines of an EC key, used to wrap the DER body`,
     ],
   },

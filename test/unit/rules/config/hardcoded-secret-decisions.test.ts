@@ -15,7 +15,8 @@ import { DECISION_OUTPUTS } from './hardcoded-secret/outputs';
 interface Invalid { name: string; file?: string; code: string; messageId: string; line: number; column: number; secret: string; severity: string }
 
 const STRIPE = fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dcTw3lveF4ct0r');
-const KEY_BODY = fake('MIIEowIBAAKCAQEAx7Kq9mR2vL8pW4nT6yB3cF1hJ5dG0sAq8vN2xLp4Rt7Wy1Kd9FzQ3mZ6hJ0sB5c', '\nA8eG2iU4oW7yKx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7yZq8vN2xLp4Rt7Wy1Kd9FxQ');
+// A made-up body, not DER: a DER one this short would declare more bytes than it holds, a cut-short sample (providers/keys.ts).
+const KEY_BODY = fake('kZ3EowIBAAKCAQEAx7Kq9mR2vL8pW4nT6yB3cF1hJ5dG0sAq8vN2xLp4Rt7Wy1Kd9FzQ3mZ6hJ0sB5c', '\nA8eG2iU4oW7yKx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7yZq8vN2xLp4Rt7Wy1Kd9FxQ');
 
 const invalid: Invalid[] = [
   // Decision 2: provider keys and private keys in test code are leaks.

@@ -176,6 +176,20 @@ new RuleTester({ filename: '/ws/src/config.ts' }).run(rule, {
       output: null,
     },
     {
+      name: "YouTube's web client key in an InnerTube URL (held-out 4, searxng)",
+      filename: '/ws/searx/engines/youtube_noapi.py',
+      code: `next_page_url = 'https://www.youtube.com/youtubei/v1/search?key=${FIREBASE_KEY}'\n`,
+      errors: [{ messageId: 'provider', line: 1, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'the same key in a Data API URL is an error',
+      filename: '/ws/searx/engines/youtube_api.py',
+      code: `search_url = 'https://www.googleapis.com/youtube/v3/search?key=${FIREBASE_KEY}'\n`,
+      errors: [{ messageId: 'provider', line: 1, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a Google Maps key with no Firebase config around it is an error',
       code: `export const maps = {\n  apiKey: "${FIREBASE_KEY}",\n  libraries: ["places"],\n};\n`,
       errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
