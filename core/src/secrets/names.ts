@@ -189,6 +189,14 @@ export function endsInDescriptiveWord(name: string): boolean {
   return last === 'id' && ws.length >= 2 && SETTING_KINDS.has(ws[ws.length - 2]);
 }
 
+// Words that name a checksum or digest: what is kept under such a name is a hash of something published.
+const CHECKSUM_WORDS = new Set(['sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'md5', 'checksum', 'checksums', 'digest', 'hash', 'integrity']);
+
+/** `MINIO_SHA256_AMD64`, `ARCHIVE_CHECKSUM`: the name says its value is a checksum (of a download, a release). */
+export function namesAChecksum(name: string): boolean {
+  return words(name).some((w) => CHECKSUM_WORDS.has(w));
+}
+
 /** True for the header names whose values carry credentials after a scheme: `Authorization: Bearer …`. */
 export function isAuthorizationName(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name);

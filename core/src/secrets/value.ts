@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy';
-import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, words } from './names';
+import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, namesAChecksum, words } from './names';
 import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 import { publicNameOf } from './publicNames';
 
@@ -131,7 +131,8 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
   if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
   // An analytics write key or project token (`CLI_SEGMENT_WRITE_KEY`): the vendor ships it in every client.
   if (publicNameOf(name)) return false;
-  return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && looksRandom(value) && !isNamedId(name, value);
+  // A checksum's name (`MINIO_SHA256_AMD64`) keeps a hash of a download: random-looking, and published.
+  return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && !namesAChecksum(name) && looksRandom(value) && !isNamedId(name, value);
 }
 
 /**

