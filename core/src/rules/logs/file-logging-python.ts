@@ -41,7 +41,7 @@ const HANDLER_CLASS = /^(?:logging\.(?:handlers\.)?)?(FileHandler|RotatingFileHa
  * a `TimedRotatingFileHandler` subclass that rotates daily), given a `filename`: it writes that file. Without a
  * `filename` the name alone is not enough to say where it writes.
  */
-const NAMED_FILE_HANDLER = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*FileHandler$/;
+const NAMED_FILE_HANDLER = /^(?:[A-Za-z_]\w*\.)*\w*FileHandler$/;
 /** Whether a handler block writes a file: a file class of logging's, or a class named as one with a `filename`. */
 const writesFile = (handler: string, hasFilename: boolean): boolean => HANDLER_CLASS.test(handler) || (hasFilename && NAMED_FILE_HANDLER.test(handler));
 // `if Logging.file_logs:`, `if settings.LOG_TO_FILE:`, `if config.log_file:`: the file handler is created only
