@@ -58,30 +58,45 @@ function perName<T>(memos: Map<string, StatementMemo<T>>, name: string, of: (sta
 
 /** The uses of the app `name` in one statement, up to the first that is neither a probe route nor set-up. */
 function appUsesIn(statement: ts.Statement, name: string): AppUses {
-  const uses: AppUses = { probes: 0, other: false };
+  const { count, other } = usesOf(statement, name, routeUse, 'probe');
+  return { probes: count, other };
+}
+
+/**
+ * Walks `root` for the identifier `name` (not where it is declared), classifying each use: counts the `counted` ones,
+ * passes over set-up, and stops at the first other use.
+ */
+function usesOf<U extends string>(root: ts.Node, name: string, classify: (id: ts.Identifier) => U | 'setup' | 'other', counted: U): { count: number; other: boolean } {
+  const uses = { count: 0, other: false };
   const visit = (node: ts.Node): void => {
     if (uses.other) return;
     if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
-      const use = routeUse(node);
-      if (use === 'probe') uses.probes++;
+      const use = classify(node);
+      if (use === counted) uses.count++;
       else if (use !== 'setup') uses.other = true;
       return;
     }
     ts.forEachChild(node, visit);
   };
-  visit(statement);
+  visit(root);
   return uses;
+}
+
+/** The call the app makes where this identifier stands: set-up (`use`, `set`…), a route (`get('/x', …)`), or neither. */
+function appCallOf(id: ts.Identifier): { kind: 'setup' } | { kind: 'route'; call: ts.CallExpression } | undefined {
+  const access = id.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return undefined;
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access) return undefined;
+  if (SETUP_METHODS.has(access.name.text)) return { kind: 'setup' };
+  return ROUTE_METHODS.has(access.name.text) ? { kind: 'route', call } : undefined;
 }
 
 /** How the app is used where this identifier stands: a probe route, set-up, or anything else. */
 function routeUse(id: ts.Identifier): 'probe' | 'setup' | 'other' {
-  const access = id.parent;
-  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return 'other';
-  const call = access.parent;
-  if (!ts.isCallExpression(call) || call.expression !== access) return 'other';
-  const method = access.name.text;
-  if (SETUP_METHODS.has(method)) return 'setup';
-  if (!ROUTE_METHODS.has(method)) return 'other';
+  const use = appCallOf(id);
+  if (use?.kind !== 'route') return use ? 'setup' : 'other';
+  const call = use.call;
   const path = call.arguments[0] && unwrap(call.arguments[0]);
   return path && ts.isStringLiteralLike(path) && PROBE_PATH.test(path.text) ? 'probe' : 'other';
 }
@@ -262,32 +277,15 @@ const DOCS_MODULES = /^(?:swagger-ui-express|redoc-express)$/;
 export function servesOnlyDocs(sf: ts.SourceFile, site: ListenSite, bindings: ModuleBindings): boolean {
   const receiver = site.receiver && unwrap(site.receiver);
   if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http' || !/swagger-ui-express|redoc-express/.test(sf.text)) return false;
-  const name = receiver.text;
-  let docs = 0;
-  let other = false;
-  const visit = (node: ts.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === name && !isDeclarationName(node)) {
-      const use = docsUse(node, bindings);
-      if (use === 'docs') docs++;
-      else if (use !== 'setup') other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return !other && docs > 0;
+  const { count, other } = usesOf(sf, receiver.text, (id) => docsUse(id, bindings), 'docs');
+  return !other && count > 0;
 }
 
 /** How the app is used where this identifier stands: a documentation route, a redirect or set-up, or anything else. */
 function docsUse(id: ts.Identifier, bindings: ModuleBindings): 'docs' | 'setup' | 'other' {
-  const access = id.parent;
-  if (!ts.isPropertyAccessExpression(access) || access.expression !== id) return 'other';
-  const call = access.parent;
-  if (!ts.isCallExpression(call) || call.expression !== access) return 'other';
-  const method = access.name.text;
-  if (SETUP_METHODS.has(method)) return 'setup';
-  if (!ROUTE_METHODS.has(method)) return 'other';
+  const use = appCallOf(id);
+  if (use?.kind !== 'route') return use ? 'setup' : 'other';
+  const call = use.call;
   const handlers = call.arguments.filter((a, i) => !(i === 0 && ts.isStringLiteralLike(unwrap(a))));
   if (handlers.length === 0) return 'other';
   let docs = false;
