@@ -12,6 +12,8 @@ const GATE = new RegExp([
   'session', 'scs',
   // servers
   'listenandserve', '\\.serve\\(', '\\.run\\(', '\\.start(?:tls)?\\(', '\\.listen(?:er|tls|mutualtls)?\\(',
+  // a setting's default (viper `SetDefault`): where uploads go
+  'setdefault',
   // backing-service clients named by their address
   '\\baddrs?\\s*:', 'newdialer', 'newplaindialer', 'sendmail', 'redis\\.dial\\(',
   // database DSNs that are no URL (`host=db.internal user=app`, `app@tcp(db.internal:3306)/shop`)

@@ -4,6 +4,9 @@ import { unlessRetired } from '../../workspace/roles';
 import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js/modules';
 import type { Report, Rule, RuleMeta } from '../types';
 import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
+import { envFallbackOf } from '../../js/envReads';
+import { deployedEnvValue } from '../../workspace/deployedEnv';
+import type { GoFacts } from '../../go/types';
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
@@ -13,13 +16,40 @@ export const meta: RuleMeta = {
     disk: '{library} keeps uploads in `{dir}` on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Store them in object storage (S3, GCS, Azure Blob…).',
     diskStorage: '`multer.diskStorage` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use a storage engine for object storage (multer-s3…) or `memoryStorage` and upload from there.',
     iniLocalStorage: 'The configuration\'s `[{section}]` `{setting}` keeps uploads on this machine\'s disk: other instances never see them and a container\'s disk is thrown away on deploy. Use an object storage type (S3, MinIO…).',
+    localDefault: '`{setting}` defaults to `{value}`: unless it is set, uploads stay on this machine\'s disk, which other instances never see and a container throws away on deploy. Default to object storage, or require the setting.',
     moved: '`{label}` saves the upload to this machine\'s disk: other instances never see it and a container\'s disk is thrown away on deploy. Upload it to object storage (S3, GCS, Azure Blob…).',
   },
   fixable: false,
-  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS).
-  kinds: ['js', 'properties'],
-  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv(', ...iniKeywords('processes/local-uploads')],
+  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go for a storage setting's default.
+  kinds: ['js', 'properties', 'go'],
+  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv(', ...iniKeywords('processes/local-uploads'), 'storage_', '_storage', 'upload_', '_upload', 'file_', 'files_', 'filesystem_', 'attachment', 'media_', 'asset', 'blob', 'setdefault'],
 };
+
+/**
+ * A setting that picks where uploads go (`BACKEND_STORAGE_PROVIDER`, `FILE_DRIVER`, `UPLOAD_STORAGE`, viper's
+ * `files.type`): a storage noun, then what kind of store. Settings of logs, caches, sessions or queues are not uploads.
+ */
+const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
+const NOT_UPLOADS = /log|cache|session|queue|lock|temp|tmp/i;
+/** The values that name the instance's own disk. */
+const LOCAL_STORE = /^(?:local|disk|local[_-]?disk|filesystem|file|fs|local[_-]?(?:fs|filesystem|file|storage))$/i;
+
+function isStorageSetting(name: string): boolean {
+  return STORAGE_SETTING.test(name) && !NOT_UPLOADS.test(name);
+}
+
+/**
+ * A storage setting whose default is the local disk (`process.env.BACKEND_STORAGE_PROVIDER ?? 'local'`, viper's
+ * `SetDefault("files.type", "local")`): an instance started without it keeps uploads on its own disk. Left alone when
+ * the project's deployment manifests (render.yaml, app.json, the root compose file) set another store.
+ */
+function localDefault(context: FileContext, setting: string, value: string, envName?: string): boolean {
+  if (!isStorageSetting(setting) || !LOCAL_STORE.test(value)) return false;
+  if (!envName) return true;
+  const root = context.host?.rootOf(context.path);
+  const deployed = root !== undefined && context.host ? deployedEnvValue(context.host, root, envName) : undefined;
+  return !deployed || LOCAL_STORE.test(deployed.value.trim());
+}
 
 type Library = 'multer' | 'formidable' | 'multiparty' | 'express-fileupload';
 
@@ -48,6 +78,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   if (context.kind === 'properties') return iniSettings(context, 'processes/local-uploads').forEach((f) => report(f));
+  if (context.kind === 'go') return checkGo(context, report);
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
   const objectOf = (arg: ts.Expression | undefined) => {
@@ -82,6 +113,12 @@ function checkFile(context: FileContext, report: (r: Report) => void): void {
         if (target && !isTemporary(target) && !removedLater(node, target)) emit('moved', anchorOf(node.expression), { label: shorten(node.expression.getText()) });
       }
     }
+    if (ts.isStringLiteralLike(node) && LOCAL_STORE.test(node.text)) {
+      const fallback = envFallbackOf(node, sf);
+      if (fallback && localDefault(context, fallback.name, node.text, fallback.name)) {
+        emit('localDefault', node, { setting: fallback.name, value: `'${node.text}'` });
+      }
+    }
     // formidable v1 and multiparty: `form.uploadDir = './uploads'`.
     if (formidableFiles && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = unwrap(node.left);
@@ -90,6 +127,37 @@ function checkFile(context: FileContext, report: (r: Report) => void): void {
     ts.forEachChild(node, visit);
   };
   visit(sf);
+}
+
+/**
+ * Go: viper's `viper.SetDefault("files.type", "local")`, a typed key's `FilesType.setDefault("local")` (the key a
+ * constant of this file: `FilesType Key = \`files.type\``), and `if v == "" { v = "local" }` after `os.Getenv`.
+ */
+function checkGo(context: FileContext, report: (r: Report) => void): void {
+  const facts = context.go;
+  if (!facts) return;
+  const emit = (setting: string, value: { value: string; start: number; end: number }, envName?: string): void => {
+    if (!localDefault(context, setting, value.value, envName)) return;
+    report({ messageId: 'localDefault', data: { setting, value: `"${value.value}"` }, start: value.start, end: value.end, identity: `localDefault:${setting}` });
+  };
+  for (const call of facts.calls) {
+    if (!/^(?:SetDefault|setDefault)$/.test(call.method)) continue;
+    const [first, second] = call.args;
+    if (second?.string && first?.string) emit(first.string.value, second.string);
+    else if (first?.string && call.args.length === 1) {
+      const key = keyConstant(facts, call.receiver);
+      if (key) emit(key, first.string);
+    }
+  }
+  for (const read of facts.envReads) {
+    if (read.name && read.fallback) emit(read.name, read.fallback.string, read.name);
+  }
+}
+
+/** The string a name is bound to as a constant of this file (`FilesType Key = \`files.type\``). */
+function keyConstant(facts: GoFacts, name: string): string | undefined {
+  if (!/^\w+$/.test(name)) return undefined;
+  return facts.bindings.find((b) => b.kind === 'const' && b.path.length === 1 && b.path[0] === name)?.value.string?.value;
 }
 
 const REQUEST_FILES = /\b(req|request|ctx\.request|context\.request)\.files\b/;
