@@ -32,7 +32,7 @@ export const meta: RuleMeta = {
 const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
 const NOT_UPLOADS = /log|cache|session|queue|lock|temp|tmp/i;
 /** The values that name the instance's own disk. */
-const LOCAL_STORE = /^(?:local|disk|local[_-]?disk|filesystem|file|fs|local[_-]?(?:fs|filesystem|file|storage))$/i;
+const LOCAL_STORE = /^(?:local|disk|local[_-]?disk|filesystem|file|fs|local[_-]?(?:fs|filesystem|file))$/i;
 
 function isStorageSetting(name: string): boolean {
   return STORAGE_SETTING.test(name) && !NOT_UPLOADS.test(name);

@@ -19,6 +19,8 @@ new RuleTester({ filename: '/ws/src/configs/storage.ts' }).run(rule, {
     { name: 'the root compose file deploys another store', code: NEST("?? 'local'"), files: { '/ws/docker-compose.yml': COMPOSE('minio') } },
     { name: 'not an uploads setting: a log or cache driver', code: "const a = process.env.LOG_FILE_DRIVER || 'file';\nconst b = process.env.CACHE_STORAGE_TYPE ?? 'local';\nconst c = process.env.SESSION_STORAGE || 'local';\n" },
     { name: 'not the disk: a local default of another kind of setting', code: "const region = process.env.STORAGE_REGION || 'local';\nconst mode = process.env.FILE_DRIVER || 's3';\n" },
+    // nocobase's client: where the browser keeps its API token, not uploads.
+    { name: "the browser's localStorage", code: "const storageType = process.env.API_CLIENT_STORAGE_TYPE || 'localStorage';\n" },
     { name: 'test code', filename: '/ws/test/storage.test.ts', code: NEST("?? 'local'") },
   ],
   invalid: [
