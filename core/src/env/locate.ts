@@ -37,7 +37,32 @@ export function declarationsIn(dir: string, host: FileHost): EnvSchema[] {
     const schema = readDeclaration(path.join(dir, name), host);
     if (schema) found.push(schema);
   }
+  if (found.some((s) => s.source === 'example')) found.push(...variantsIn(dir, host));
   return found;
+}
+
+/** `.env.selfhost.example`, `.env.docker.sample`: the template of one way to deploy, beside `.env.example`. */
+const VARIANT_EXAMPLE = /^\.env\.[\w-]+\.(?:example|sample)$/i;
+
+/**
+ * The variants of the example kept beside `.env.example` (`.env.selfhost.example` for self-hosting,
+ * `.env.docker.example` for the compose stack): whoever deploys that way copies the variant, so what it lists is
+ * declared too (audit: unsend). Read only where a `.env.example` or `.env.sample` is, so a folder with variants
+ * alone is judged as before, and after it, so a `.env` is still checked against `.env.example`.
+ */
+function variantsIn(dir: string, host: FileHost): EnvSchema[] {
+  let files: string[];
+  try {
+    files = host.entries?.(dir).files ?? [];
+  } catch {
+    return [];
+  }
+  const out: EnvSchema[] = [];
+  for (const name of files.filter((f) => VARIANT_EXAMPLE.test(f)).sort()) {
+    const schema = readDeclaration(path.join(dir, name), host);
+    if (schema) out.push(schema);
+  }
+  return out;
 }
 
 /**

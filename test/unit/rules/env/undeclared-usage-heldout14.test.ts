@@ -1,0 +1,36 @@
+import { rule } from '../../../../core/src/rules/env/undeclared-usage';
+import { RuleTester } from '../ruleTester';
+
+// Held-out 14, Node (audit/README.md). The self-hosting template kept beside `.env.example` declares what it lists
+// (unsend's `.env.selfhost.example`), and Turborepo's task variables are the task runner's, as Nx's are
+// (Hexabot's packages/api/scripts/frontend-build.js asks whether turbo started it).
+const reported = (name: string, line = 1) => ({ errors: [['undeclared', line, name]] as Array<[string, number, string]>, output: null });
+const FILES = {
+  '/ws/.env.example': 'DATABASE_URL=\n',
+  '/ws/.env.selfhost.example': 'GOOGLE_CLIENT_ID=\n# DISCORD_WEBHOOK_URL=\n',
+};
+
+new RuleTester({ filename: '/ws/apps/web/src/env.js', files: FILES }).run(rule, {
+  valid: [
+    { name: 'declared by the self-hosting variant beside .env.example', code: 'export const id = process.env.GOOGLE_CLIENT_ID;\n' },
+    { name: 'declared commented out in the variant', code: 'export const hook = process.env.DISCORD_WEBHOOK_URL;\n' },
+    { name: 'a .sample variant', code: 'export const k = process.env.S3_KEY;\n', files: { ...FILES, '/ws/.env.docker.sample': 'S3_KEY=\n' } },
+    { name: "Turborepo's task variables", filename: '/ws/packages/api/scripts/build.js', code: 'const underTurbo = Boolean(process.env.TURBO_HASH || process.env.TURBO_TASK_ID);\n' },
+  ],
+  invalid: [
+    { name: 'declared by no example', code: 'export const k = process.env.STRIPE_SECRET_KEY;\n', ...reported('STRIPE_SECRET_KEY') },
+    {
+      name: 'a variant in another folder declares nothing here',
+      code: 'export const id = process.env.GOOGLE_CLIENT_ID;\n',
+      files: { '/ws/.env.example': 'DATABASE_URL=\n', '/ws/docs/.env.selfhost.example': 'GOOGLE_CLIENT_ID=\n' },
+      ...reported('GOOGLE_CLIENT_ID'),
+    },
+    {
+      name: 'a file named like a variant but not a template',
+      code: 'export const id = process.env.GOOGLE_CLIENT_ID;\n',
+      files: { '/ws/.env.example': 'DATABASE_URL=\n', '/ws/.env.selfhost': 'GOOGLE_CLIENT_ID=x\n' },
+      ...reported('GOOGLE_CLIENT_ID'),
+    },
+    { name: 'a name that only starts like turbo is the app\'s', code: 'export const t = process.env.TURBOCHARGE;\n', ...reported('TURBOCHARGE') },
+  ],
+});
