@@ -21,6 +21,7 @@ import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
 import { isDocSiteConfig } from '../../env/docSite';
 import { appJsonEnvNames } from '../../env/appJsonDeclared';
+import type { EnvReadSite } from '../../env/reads';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -156,6 +157,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (read.start < seen.start) Object.assign(seen, { start: read.start, end: read.end });
     }
   }
+  // One setting under two names (`process.env.USESEND_BASE_URL ?? process.env.UNSEND_BASE_URL`, a rename kept
+  // working): when another name of the chain is declared, setting that one configures the read.
+  for (const name of alternativesOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
   const role = byName.size > 0 ? roleOfContext(context).role : undefined;
@@ -180,6 +184,32 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     });
   }
 }
+
+/**
+ * The reported names every read of which is chained by `??`, `||` (Python's `or`) to a read of a name the rule
+ * passed over for being declared somewhere (a `.env.example`, a compose file, the docs…), not for being the
+ * platform's or the test harness's: `process.env.APP_URL || process.env.VERCEL_URL` still owes `APP_URL`.
+ */
+function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], reported: ReadonlySet<string>): string[] {
+  const sorted = reads.filter((r) => !r.write).sort((a, b) => a.exprStart - b.exprStart);
+  const covered = new Map<string, boolean>();
+  let chain: EnvReadSite[] = [];
+  const close = () => {
+    const declaredPartner = chain.some((r) => !reported.has(r.name) && !isPlatformVariable(r.name, r.via) && !isTestHarnessVariable(r.name));
+    for (const r of chain) if (reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && declaredPartner && chain.length > 1);
+    chain = [];
+  };
+  for (const read of sorted) {
+    const last = chain[chain.length - 1];
+    if (last && !CHAINED.test(text.slice(last.exprEnd, read.exprStart))) close();
+    chain.push(read);
+  }
+  close();
+  return [...covered].filter(([, ok]) => ok).map(([name]) => name);
+}
+
+// What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`.
+const CHAINED = /^\s*(?:\?\?|\|\||or)\s*$/;
 
 /**
  * The names the nearest declarations of the workspace packages that name the file's package among their
