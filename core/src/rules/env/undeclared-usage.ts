@@ -158,7 +158,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     }
   }
   // One setting under two names (`process.env.USESEND_BASE_URL ?? process.env.UNSEND_BASE_URL`, a rename kept
-  // working): when another name of the chain is declared, setting that one configures the read.
+  // working): a name read only when a declared one before it is unset is that setting's old name.
   for (const name of alternativesOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
@@ -186,17 +186,22 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 }
 
 /**
- * The reported names every read of which is chained by `??`, `||` (Python's `or`) to a read of a name the rule
- * passed over for being declared somewhere (a `.env.example`, a compose file, the docs…), not for being the
- * platform's or the test harness's: `process.env.APP_URL || process.env.VERCEL_URL` still owes `APP_URL`.
+ * The reported names every read of which comes after a declared name in a chain of `??`, `||` (Python's `or`):
+ * read only when the declared one is unset, an old or alternative name of that setting. Declared means passed over
+ * for being declared somewhere (a `.env.example`, a compose file, the docs…), not for being the platform's or the
+ * test harness's. A name read before the declared one overrides it, an undocumented setting of its own
+ * (`process.env.STRIPE_SECRET_KEY_LIVE ?? process.env.STRIPE_SECRET_KEY`), and is still reported.
  */
 function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], reported: ReadonlySet<string>): string[] {
   const sorted = reads.filter((r) => !r.write).sort((a, b) => a.exprStart - b.exprStart);
   const covered = new Map<string, boolean>();
   let chain: EnvReadSite[] = [];
   const close = () => {
-    const declaredPartner = chain.some((r) => !reported.has(r.name) && !isPlatformVariable(r.name, r.via) && !isTestHarnessVariable(r.name));
-    for (const r of chain) if (reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && declaredPartner && chain.length > 1);
+    let afterDeclared = false;
+    for (const r of chain) {
+      if (reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && afterDeclared);
+      else if (!isPlatformVariable(r.name, r.via) && !isTestHarnessVariable(r.name)) afterDeclared = true;
+    }
     chain = [];
   };
   for (const read of sorted) {
