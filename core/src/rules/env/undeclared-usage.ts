@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
 import { optionalFamily } from '../../env/family';
 import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
-import { foldersUp, nearestDeclarations } from '../../env/locate';
+import { foldersUp, isDeploymentVariant, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { dependentsSetVariables, scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
@@ -50,7 +50,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
   const testCode = isFixturePath(relative) || TEST_ENVIRONMENT_CONFIG.test(relative) || undefined;
   const root = context.host?.rootOf(context.path) ?? declared.dir;
-  const where = declared.files.map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
+  // The message names the folder's own declarations (`.env.example`), not the variants beside it.
+  const named = declared.files.filter((f) => !isDeploymentVariant(f.file));
+  const where = (named.length > 0 ? named : declared.files).map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
   // One finding per variable, at its first read: one declaration fixes every read, and a file reading one
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
@@ -198,6 +200,10 @@ function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], rep
   let chain: EnvReadSite[] = [];
   const close = () => {
     let afterDeclared = false;
+    // `(process.env.DISABLE_BROWSER || process.env.DISABLE_PRESERVATION) === 'true'`: two switches, either of which
+    // turns the feature off, each a setting of its own.
+    const last = chain[chain.length - 1];
+    if (last && COMPARED.test(text.slice(last.exprEnd, last.exprEnd + 40))) chain = [];
     for (const r of chain) {
       if (reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && afterDeclared);
       else if (!isPlatformVariable(r.name, r.via) && !isTestHarnessVariable(r.name)) afterDeclared = true;
@@ -215,6 +221,8 @@ function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], rep
 
 // What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`.
 const CHAINED = /^\s*(?:\?\?|\|\||or)\s*$/;
+// A chain in parentheses compared with a value: switches combined, not one setting's names.
+const COMPARED = /^\s*\)\s*(?:[!=]==?|==)/;
 
 /**
  * The names the nearest declarations of the workspace packages that name the file's package among their
