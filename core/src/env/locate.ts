@@ -37,7 +37,42 @@ export function declarationsIn(dir: string, host: FileHost): EnvSchema[] {
     const schema = readDeclaration(path.join(dir, name), host);
     if (schema) found.push(schema);
   }
+  if (found.some((s) => s.source === 'example')) found.push(...variantsIn(dir, host));
   return found;
+}
+
+/** `.env.selfhost.example`, `.env.docker.sample`: the template of one way to deploy, beside `.env.example`. */
+const VARIANT_EXAMPLE = /^\.env\.([\w-]+)\.(?:example|sample)$/i;
+// Variants for the tests or a developer's machine (`.env.e2e.example`, `.env.test.example`, `.env.dev.example`):
+// whoever deploys never reads them, so what only they list is still undeclared (nocobase's e2e and perf templates).
+const NOT_DEPLOYED = /^(?:tests?|testing|e2e|perf|bench(?:mark)?|ci|mock|spec|integration|cypress|playwright|jest|vitest|dev|development)$/i;
+
+/** Is this a variant of the example for one way of deploying (`.env.selfhost.example`), which `declarationsIn` reads? */
+export function isDeploymentVariant(file: string): boolean {
+  const word = VARIANT_EXAMPLE.exec(path.basename(file))?.[1];
+  return word !== undefined && !word.split(/[-_]/).some((w) => NOT_DEPLOYED.test(w));
+}
+
+/**
+ * The variants of the example kept beside `.env.example` (`.env.selfhost.example` for self-hosting,
+ * `.env.docker.example` for the compose stack): whoever deploys that way copies the variant, so what it lists is
+ * declared too (audit: unsend); not the tests' or a developer's (`NOT_DEPLOYED`). Read only where a `.env.example`
+ * or `.env.sample` is, so a folder with variants alone is judged as before, and after it, so a `.env` is still
+ * checked against `.env.example`.
+ */
+function variantsIn(dir: string, host: FileHost): EnvSchema[] {
+  let files: string[];
+  try {
+    files = host.entries?.(dir).files ?? [];
+  } catch {
+    return [];
+  }
+  const out: EnvSchema[] = [];
+  for (const name of files.filter((f) => isDeploymentVariant(f)).sort()) {
+    const schema = readDeclaration(path.join(dir, name), host);
+    if (schema) out.push(schema);
+  }
+  return out;
 }
 
 /**

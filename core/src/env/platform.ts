@@ -56,9 +56,12 @@ const PLATFORM = new Set([
 // agent injects. A Next.js app sees Vercel's system variables again under `NEXT_PUBLIC_VERCEL_`. Read the Docs
 // sets `READTHEDOCS_*` in its documentation builds (a Sphinx `conf.py` reads the version being built,
 // https://docs.readthedocs.com/platform/stable/reference/environment-variables.html), and Gitpod `GITPOD_*` in its
-// workspaces (`GITPOD_WORKSPACE_URL`: a development environment, never a deployment).
+// workspaces (`GITPOD_WORKSPACE_URL`: a development environment, never a deployment). Turborepo's task runner, as
+// Nx's, owns `TURBO_*`: it sets `TURBO_HASH` in every task it runs and reads its own settings (`TURBO_TOKEN`,
+// `TURBO_TEAM`; https://turbo.build/repo/docs/reference/system-environment-variables), which a build script reads to
+// tell whether turbo started it.
 const PLATFORM_PREFIXES = ['npm_', 'VERCEL_', 'NEXT_PUBLIC_VERCEL_', 'GITHUB_', 'RUNNER_', 'NETLIFY_', 'RAILWAY_', 'FLY_', 'RENDER_',
-  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'DD_', 'READTHEDOCS_', 'GITPOD_'];
+  'HEROKU_', 'VCAP_', 'OPENSHIFT_', 'NX_', 'TURBO_', 'DD_', 'READTHEDOCS_', 'GITPOD_'];
 /** Vite's built-ins on `import.meta.env`. */
 const VITE_BUILTINS = new Set(['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR']);
 

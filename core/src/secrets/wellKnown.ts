@@ -1,8 +1,9 @@
 /**
- * Credentials that are published constants: the keys local emulators accept from everyone, printed in their vendors'
- * documentation so that every developer can use them. A value equal to one of them opens nothing but an emulator on
- * the developer's machine, wherever it is written, so it is never reported. One row per constant, with where it is
- * published; the values are split so that this file itself does not look like a leak to a scanner.
+ * Credentials that are published constants: the keys local emulators and development stacks accept from everyone,
+ * printed in their vendors' documentation so that every developer can use them. A value equal to one of them opens
+ * nothing but an emulator on the developer's machine, wherever it is written, so it is never reported. One row per
+ * constant, with where it is published; the values are split so that this file itself does not look like a leak to
+ * a scanner.
  */
 export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string; source: string }> = [
   {
@@ -14,6 +15,19 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
     value: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/' + 'Jw==',
     what: "the Azure Cosmos DB emulator's well-known key",
     source: 'https://learn.microsoft.com/azure/cosmos-db/emulator#authentication',
+  },
+  // The Supabase CLI's local stack signs its keys with the default JWT secret every installation shares
+  // (`super-secret-jwt-token-with-at-least-32-characters-long`) and prints them on `supabase start`; their
+  // payload's issuer says so (`supabase-demo`). A hosted project's keys are issued by `supabase`.
+  {
+    value: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.' + 'CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0',
+    what: "the Supabase CLI's local anon key",
+    source: 'https://supabase.com/docs/guides/local-development/cli/getting-started (the keys `supabase start` prints)',
+  },
+  {
+    value: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.' + 'EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU',
+    what: "the Supabase CLI's local service_role key",
+    source: 'https://supabase.com/docs/guides/local-development/cli/getting-started (the keys `supabase start` prints)',
   },
 ];
 

@@ -3,7 +3,7 @@ import type { FileContext } from '../../context';
 import { shownKey } from '../../env/display';
 import { optionalFamily } from '../../env/family';
 import { documentedNames, type DocDeclaration } from '../../env/docDeclared';
-import { foldersUp, nearestDeclarations } from '../../env/locate';
+import { foldersUp, isDeploymentVariant, nearestDeclarations } from '../../env/locate';
 import { isPlatformVariable, isTestHarnessVariable } from '../../env/platform';
 import { dependentsSetVariables, scriptSetVariables, shellSetVariables } from '../../env/scriptVariables';
 import { composeEnvironmentNames } from '../../env/composeDeclared';
@@ -21,6 +21,7 @@ import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
 import { isDocSiteConfig } from '../../env/docSite';
 import { appJsonEnvNames } from '../../env/appJsonDeclared';
+import type { EnvReadSite } from '../../env/reads';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -49,7 +50,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const relative = (context.relativePath ?? context.path).replace(/\\/g, '/');
   const testCode = isFixturePath(relative) || TEST_ENVIRONMENT_CONFIG.test(relative) || undefined;
   const root = context.host?.rootOf(context.path) ?? declared.dir;
-  const where = declared.files.map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
+  // The message names the folder's own declarations (`.env.example`), not the variants beside it.
+  const named = declared.files.filter((f) => !isDeploymentVariant(f.file));
+  const where = (named.length > 0 ? named : declared.files).map((f) => `\`${path.relative(root, f.file).split(path.sep).join('/') || path.basename(f.file)}\``).join(' or ');
   // One finding per variable, at its first read: one declaration fixes every read, and a file reading one
   // variable 50 times is one problem, not 50 (a real file gave 337 warnings for 7 variables).
   const byName = new Map<string, { start: number; end: number; count: number }>();
@@ -156,6 +159,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       if (read.start < seen.start) Object.assign(seen, { start: read.start, end: read.end });
     }
   }
+  // One setting under two names (`process.env.USESEND_BASE_URL ?? process.env.UNSEND_BASE_URL`, a rename kept
+  // working): a name read only when a declared one before it is unset is that setting's old name.
+  for (const name of alternativesOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
   const role = byName.size > 0 ? roleOfContext(context).role : undefined;
@@ -180,6 +186,43 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     });
   }
 }
+
+/**
+ * The reported names every read of which comes after a declared name in a chain of `??`, `||` (Python's `or`):
+ * read only when the declared one is unset, an old or alternative name of that setting. Declared means passed over
+ * for being declared somewhere (a `.env.example`, a compose file, the docs…), not for being the platform's or the
+ * test harness's. A name read before the declared one overrides it, an undocumented setting of its own
+ * (`process.env.STRIPE_SECRET_KEY_LIVE ?? process.env.STRIPE_SECRET_KEY`), and is still reported.
+ */
+function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], reported: ReadonlySet<string>): string[] {
+  const sorted = reads.filter((r) => !r.write).sort((a, b) => a.exprStart - b.exprStart);
+  const covered = new Map<string, boolean>();
+  let chain: EnvReadSite[] = [];
+  const close = () => {
+    let afterDeclared = false;
+    // `(process.env.DISABLE_BROWSER || process.env.DISABLE_PRESERVATION) === 'true'`: two switches, either of which
+    // turns the feature off, each a setting of its own.
+    const last = chain[chain.length - 1];
+    if (last && COMPARED.test(text.slice(last.exprEnd, last.exprEnd + 40))) chain = [];
+    for (const r of chain) {
+      if (reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && afterDeclared);
+      else if (!isPlatformVariable(r.name, r.via) && !isTestHarnessVariable(r.name)) afterDeclared = true;
+    }
+    chain = [];
+  };
+  for (const read of sorted) {
+    const last = chain[chain.length - 1];
+    if (last && !CHAINED.test(text.slice(last.exprEnd, read.exprStart))) close();
+    chain.push(read);
+  }
+  close();
+  return [...covered].filter(([, ok]) => ok).map(([name]) => name);
+}
+
+// What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`.
+const CHAINED = /^\s*(?:\?\?|\|\||or)\s*$/;
+// A chain in parentheses compared with a value: switches combined, not one setting's names.
+const COMPARED = /^\s*\)\s*(?:[!=]==?|==)/;
 
 /**
  * The names the nearest declarations of the workspace packages that name the file's package among their

@@ -36,6 +36,14 @@ const DEV_DEFAULTS = new Set(['postgres', 'postgresql', 'mysql', 'mariadb', 'mon
 // `{password}`), Ruby (`#{pw}`), positional (`$1`), symbols (`:password`), build-tool tokens (`@PW@`, `__PW__`).
 const TEMPLATE = /^(?:%[-+ #0-9.]*[a-z]|%\([^)]*\)[a-z]|\{[\w.]*\}|#\{[^}]*\}|\$\d+|:\w+|@\w+@|__\w+__)$/i;
 
+// The word "password" in the languages an app's translations are written in, where a URL's password goes: a German
+// locale's `http://benutzer:passwort@host:port` shows the shape of a proxy URL as `user:pass` does (audit: fredy).
+const PASSWORD_WORD = new RegExp(
+  '^(?:passwort|kennwort|wachtwoord|mot[-_]?de[-_]?passe|contrase(?:ñ|n)a|senha|(?:ş|s)ifre|parola|has(?:ł|l)o|l(?:ö|o)senord|passord|' +
+    'adgangskode|salasana|heslo|jelsz(?:ó|o)|пароль|密码|密碼|パスワード|비밀번호)$',
+  'iu',
+);
+
 /**
  * The password is a real value: not an env var name, a template hole, a stock default, a keyboard run,
  * the front of a bracketed stand-in cut at its inner `@` (`<YourStrong@Passw0rd>` in the SQL Server docs),
@@ -49,6 +57,7 @@ export function realPassword(secret: string): boolean {
     !/^[<[{]|[>\]}]$|\$\{|\{\{|\$\(/.test(secret) &&
     !DEV_DEFAULTS.has(secret.toLowerCase()) &&
     !/passw(?:or)?d|passw0rd|p4ssw0rd|^(?:pw|pwd|pa)$/i.test(secret) &&
+    !PASSWORD_WORD.test(secret) &&
     notSequential(secret)
   );
 }

@@ -55,6 +55,8 @@ export const generic: readonly SecretProvider[] = [
       `curl https://api.acme.io/v1/items?since=2024-01-01T00:00:00Z&user=me@acme.io`,
       // A URL parser's test vector abbreviates user and password (`us:pa`), as `u:pw` does.
       `("http://us:pa@ex.co:42/a?_d=4", ["http://us:pa@ex.co:42/a?_d=4"]),`,
+      // A translation's placeholder, in the language of its locale.
+      '"proxyUrlPlaceholder": "http://benutzer:passwort@host:port"',
     ],
   },
 ];
