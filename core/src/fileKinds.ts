@@ -62,6 +62,19 @@ const LOCKFILES = new Set([
   'composer.lock', 'gemfile.lock', 'cargo.lock', 'poetry.lock', 'pipfile.lock', 'go.sum', 'packages.lock.json',
 ]);
 
+/**
+ * Files a package manager writes whole on every install and projects commit as they are: Yarn Plug'n'Play's
+ * loader (`.pnp.cjs`, `.pnp.js` before Yarn 3, `.pnp.loader.mjs`) and its data (`.pnp.data.json`), which a
+ * zero-install repository tracks. Nobody edits them; the variables they read are Yarn's (`PNP_DEBUG_LEVEL`), not
+ * the app's. https://yarnpkg.com/features/pnp
+ */
+const PACKAGE_MANAGER_OUTPUT = new Set(['.pnp.cjs', '.pnp.js', '.pnp.loader.mjs', '.pnp.data.json']);
+
+/** A file a package manager generates (`PACKAGE_MANAGER_OUTPUT`): read as a generated bundle is. */
+export function isPackageManagerOutput(filePath: string): boolean {
+  return PACKAGE_MANAGER_OUTPUT.has(path.basename(filePath).toLowerCase());
+}
+
 /** Lockfiles hold integrity hashes by the thousand and no secrets worth the noise. */
 export function isLockfile(filePath: string): boolean {
   return LOCKFILES.has(path.basename(filePath).toLowerCase());

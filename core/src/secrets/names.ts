@@ -39,8 +39,9 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'project', 'manager', 'backend', 'hasher', 'engine', 'driver', 'region', 'arn', 'ref', 'refs',
   // How a password is stored: PostgreSQL's `password_encryption = scram-sha-256`.
   'encryption',
-  // A token contract's address on a blockchain is public: `BeeTokenAddress`.
-  'address', 'contract',
+  // A token contract's address on a blockchain is public: `BeeTokenAddress`, bitcore's `TOKEN_2022_ADDR` (a Solana
+  // program's address).
+  'address', 'addr', 'contract',
   // A flow is a procedure (an identity provider's `RESETPASSWORD_USER_FLOW = 'B2C_1_reset'`), not its secret.
   'flow', 'flows',
   // What a secret is made from or where it is read, not the secret: a key derivation's `info` label

@@ -156,6 +156,9 @@ export function fallbackPlace(literal: ts.Expression): FallbackPlace | undefined
       if (ts.isIfStatement(n) && negates(n.expression, name)) return {};
     }
   }
+  // `if (path) { this.path = path } else { this.path = 'mongodb://localhost/wallets' }`: the default when the caller names
+  // none (bitcore-client's wallet storage), as `path || '…'` is.
+  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isElseDefault(parent)) return {};
   // `if (!process.env.REDIS_URL) url = 'redis://localhost:6379'`: a default chosen by the environment.
   for (let n: ts.Node | undefined = parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isIfStatement(n) && containsEnvAccess(n.expression)) return { choice: true };
@@ -186,6 +189,36 @@ function isDefaulting(kind: ts.SyntaxKind): boolean {
 }
 
 /** `!url`, `url === undefined`, `url == null`, `typeof url === 'undefined'`: the condition says the variable is unset. */
+/**
+ * An assignment in the `else` of an `if (value)` whose own branch assigns the same target from that value: the
+ * branch taken when the value is missing, so the literal is its default.
+ */
+function isElseDefault(assignment: ts.BinaryExpression): boolean {
+  let branch: ts.Node = assignment.parent;
+  if (!ts.isExpressionStatement(branch)) return false;
+  if (ts.isBlock(branch.parent)) branch = branch.parent;
+  const choice = branch.parent;
+  if (!choice || !ts.isIfStatement(choice) || choice.elseStatement !== branch) return false;
+  const tested = new Set<string>();
+  const collect = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) tested.add(n.text);
+    n.forEachChild(collect);
+  };
+  collect(choice.expression);
+  const target = assignment.left.getText();
+  let given = false;
+  const visit = (n: ts.Node): void => {
+    if (given || ts.isFunctionLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText() === target) {
+      const right = unwrap(n.right);
+      if (ts.isIdentifier(right) && tested.has(right.text)) given = true;
+    }
+    n.forEachChild(visit);
+  };
+  visit(choice.thenStatement);
+  return given;
+}
+
 function negates(condition: ts.Expression, name: string): boolean {
   const c = unwrap(condition);
   const isName = (e: ts.Expression) => {

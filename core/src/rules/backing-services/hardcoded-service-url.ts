@@ -269,8 +269,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   const done = new Set<ts.Node>();
   const path = context.path.replace(/\\/g, '/');
   // Development and test-run configs (`settings.protractor.js`: an end-to-end test tool's run), and the template a
-  // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`).
-  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e|unittest)\.[cm]?[jt]s$/i.test(path);
+  // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`, or the word first, after the
+  // service's name: bitcore's `bws.example.config.js`).
+  const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e|unittest)\.[cm]?[jt]s$|(^|\/)([\w-]+\.)?(example|sample|dist|template)[.-](config|settings)\.[cm]?[jt]s$/i.test(path);
   // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
   let stranded: boolean | undefined;
   let mapped: Set<string> | undefined;

