@@ -20,3 +20,15 @@ new RuleTester({ filename: '/ws/server/oauth2/oauth2.go' }).run(rule, {
     { name: 'a token under the same name', code: URNS('kJ8sQ2vX9mZ4pL7wR3nTq5Yb'), errors: [{ messageId: 'named', line: 4 }] },
   ],
 });
+
+// An identity provider's development config: a static client's secret is base64 of a stand-in (`example-app-secret`).
+const CLIENTS = (secret: string) => `issuer: http://127.0.0.1:5556/dex\nstaticClients:\n  - id: example-app\n    name: 'Example App'\n    secret: ${secret}\n`;
+new RuleTester({ filename: '/ws/config.dev.yaml' }).run(rule, {
+  valid: [
+    { name: 'base64 of example-app-secret', code: CLIENTS(Buffer.from('example-app-secret').toString('base64')) },
+  ],
+  invalid: [
+    { name: 'base64 of random bytes', code: CLIENTS('kJ8sQ2vX9mZ4pL7wR3nTq5Yb'), errors: [{ messageId: 'named', line: 5 }] },
+    { name: 'base64 of a real-looking passphrase', code: CLIENTS(Buffer.from('Tr0ub4dor&3horse').toString('base64')), errors: [{ messageId: 'named', line: 5 }] },
+  ],
+});
