@@ -235,3 +235,16 @@ new RuleTester({ filename: '/ws/cmd/dashboard/main.go' }).run(rule, {
     { name: 'the same server without it', code: ORY('_ = srv.ListenAndServe()\n\t_ = context.Background()\n\t_ = graceful.DefaultShutdownTimeout'), errors: [['goMissing', 12, 'srv.ListenAndServe()']], output: null },
   ],
 });
+
+// Held-out 12, fixed with held-out 13 (audit/README.md, "Held-out 13, Python and Go"): the stub OIDC discovery server of a feature-flag server's
+// integration tests, kept in the Dagger module the root's dagger.json names (`"source": "build"`): CI pipeline code.
+const DISCOVER = 'package main\n\nimport "net/http"\n\nfunc main() {\n\t_ = http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)\n}\n';
+new RuleTester({ filename: '/ws/build/internal/cmd/discover/main.go' }).run(rule, {
+  valid: [
+    { name: "a server in the Dagger module's source folder", code: DISCOVER, files: { '/ws/dagger.json': '{"name":"app","sdk":{"source":"go"},"source":"build"}' } },
+  ],
+  invalid: [
+    { name: 'the same without dagger.json', code: DISCOVER, files: {}, errors: [['goMissing', 6, 'http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)']], output: null },
+    { name: 'dagger.json naming another folder', code: DISCOVER, files: { '/ws/dagger.json': '{"name":"app","source":"ci"}' }, errors: [['goMissing', 6, 'http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)']], output: null },
+  ],
+});
