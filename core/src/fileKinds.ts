@@ -82,7 +82,8 @@ export function isLockfile(filePath: string): boolean {
 
 /**
  * Test folders (also a harness named `test-migrations/`, `load-tests/`, a folder whose hyphenated name holds the word
- * (`oauth2-test-server/`, `docker-compose-tests/`), or ends in `_tests` (`e2e_tests/`, `integration_tests/`, the
+ * (`oauth2-test-server/`, `docker-compose-tests/`) or `e2e` (an end-to-end harness with its mock servers,
+ * `e2e-playground/mocks/`; Nx's `apps/web-e2e/`), a smoke test's folder (`smoketest/`, `smoke_tests/`), or ends in `_tests` (`e2e_tests/`, `integration_tests/`, the
  * underscore spelling of Python and of many monorepos' test packages; plural only, since `dispatch_test/` may name a
  * plugin), Playwright's `playwright/`, the folder of Dredd's hooks and test stack (`.dredd/hooks/`, `compose/dredd/`:
  * Dredd tests an HTTP API against its description, https://dredd.org), and benchmarks
@@ -91,7 +92,7 @@ export function isLockfile(filePath: string): boolean {
  * merely contains them, like `latest_server.js`), and a file named `test.js` / `tests.ts` / `spec.js` beside
  * the code it tests (koa's examples: `app.js` and `test.js` in each folder).
  */
-const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|cypress|playwright|\.?dredd|benchmarks?|testdata|test-[\w.-]+|[\w.-]+-tests?(?:-[\w.-]+)?|[\w.-]+_tests)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
+const TEST_PATH = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|e2e|smoke[-_]?tests?|cypress|playwright|\.?dredd|benchmarks?|testdata|(?:test|e2e)-[\w.-]+|[\w.-]+-(?:tests?|e2e)(?:-[\w.-]+)?|[\w.-]+_tests)\/|\.(stories|story)\.([cm]?[jt]sx?|mdx)$|\.(spec|test|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(test|spec)_[^/]*$|_test\.go$/i;
 /** `test.js` beside the code; not `config/test.js`, the test environment's configuration (node-config, NodeGoat). */
 const TEST_NAME = /(^|\/)(tests?|specs?)\.[cm]?[jt]sx?$/i;
 const CONFIG_DIR = /(^|\/)(config|configs|env|envs|environments?)\/[^/]*$/i;

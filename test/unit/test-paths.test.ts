@@ -61,6 +61,16 @@ describe('test files: judged on the path inside the project', () => {
     ['infosec-scan/oauth2-test-server/app.js', true],
     ['deploy/docker-compose-tests/pytest/docker-compose.yml', true],
     ['services/contest-server/app.js', false],
+    // Held-out 13: an end-to-end harness named with the word (authorizer's e2e-playground/mocks/*/server.ts, the mock
+    // OAuth and SAML servers its Playwright tests run against; Nx's apps/web-e2e/); not a word that only ends in it.
+    ['e2e-playground/mocks/mock-oauth/server.ts', true],
+    ['apps/web-e2e/src/app.cy.ts', true],
+    ['apps/web-e2e/src/support/commands.ts', true],
+    ['src/chee2e-server/app.js', false],
+    // A smoke test's folder (dnote's host/smoketest/setup.sh, the throwaway database its smoke test starts).
+    ['host/smoketest/setup.sh', true],
+    ['smoke_tests/test_health.py', true],
+    ['src/smoker/app.js', false],
     // Held-out 7: a test package named with an underscore (karakeep's packages/e2e_tests/), Python's tests/unit_tests/;
     // a singular `_test` folder may be a plugin of the app (a `dispatch_test` plugin).
     ['packages/e2e_tests/utils/trpc.ts', true],

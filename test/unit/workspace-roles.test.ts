@@ -87,6 +87,15 @@ describe('roles: what the disk says', () => {
     assert.equal(roleOfFile('/p/hello/index.js', 'hello/index.js', host(deployed)).role, 'source');
   });
 
+  test("the Dagger module dagger.json names by its source folder is CI tooling; other folders and a root source are not", () => {
+    const dagger = (source: string) => ({ '/p/dagger.json': JSON.stringify({ name: 'app', sdk: { source: 'go' }, source }) });
+    assert.equal(roleOfFile('/p/build/internal/cmd/discover/main.go', 'build/internal/cmd/discover/main.go', host(dagger('build'))).role, 'tool');
+    assert.equal(roleOfFile('/p/build/main.go', 'build/main.go', host(dagger('./build/'))).role, 'tool');
+    assert.equal(roleOfFile('/p/cmd/server/main.go', 'cmd/server/main.go', host(dagger('build'))).role, 'source');
+    assert.equal(roleOfFile('/p/cmd/server/main.go', 'cmd/server/main.go', host(dagger('.'))).role, 'source');
+    assert.equal(roleOfFile('/p/build/main.go', 'build/main.go', host({})).role, 'source');
+  });
+
   test('a project at the file system root: the walk up for an example package ends (it looped on `/`)', () => {
     assert.equal(roleOfFile('/app.py', 'app.py', host({})).role, 'source');
     assert.equal(roleOfFile('/src/app.js', 'src/app.js', host({ '/src/package.json': '{"description":"an example"}' })).role, 'snippet');

@@ -123,16 +123,24 @@ function pythonLibraryReads(facts: PythonFacts): EnvReadSite[] {
     const call = a.value.call !== undefined ? facts.calls[a.value.call] : undefined;
     if (call && READERS.has(call.callee) && a.path.length === 1) readers.add(a.path[0]);
   }
+  // django-environ's `env.prefix = "APP_"`: every read of that reader is of the prefixed variable (`env.str("SECRET_KEY")`
+  // reads APP_SECRET_KEY; `Env.get_value` reads `f'{self.prefix}{var}'`, the default names of `env.db()` too).
+  const prefixes = new Map<string, string>();
+  for (const a of facts.assignments) {
+    const prefix = a.value.string;
+    if (a.path.length === 2 && a.path[1] === 'prefix' && readers.has(a.path[0]) && prefix && !prefix.interpolated) prefixes.set(a.path[0], prefix.value);
+  }
   const decouple = [...facts.imports.values()].some((q) => q === 'decouple.config');
   if (readers.size === 0 && !decouple) return [];
   const out: EnvReadSite[] = [];
   for (const call of facts.calls) {
     const via = libraryCall(call, readers, decouple);
     if (!via) continue;
+    const prefix = prefixes.get(call.written.split('.')[0]) ?? '';
     const literal = call.args[0]?.string;
-    if (literal && !literal.interpolated) out.push(site(literal.value, literal.contentStart, literal.contentEnd, call.start, call.end, 'env library', false));
+    if (literal && !literal.interpolated) out.push(site(prefix + literal.value, literal.contentStart, literal.contentEnd, call.start, call.end, 'env library', false));
     else if (call.args.length === 0 && DEFAULT_NAMES[call.method] && call.written !== call.method) {
-      out.push(site(DEFAULT_NAMES[call.method], call.calleeStart, call.calleeEnd, call.start, call.end, 'env library', false));
+      out.push(site(prefix + DEFAULT_NAMES[call.method], call.calleeStart, call.calleeEnd, call.start, call.end, 'env library', false));
     }
   }
   return out;

@@ -81,7 +81,7 @@ export function goModReplaces(goMod: string): Array<{ path: string; dir: string 
  * appleboy/graceful's `NewManager` (SIGINT, SIGTERM; its jobs get a context that ends), pacman's `NewApp` and
  * kratos's `New` (SIGTERM, SIGQUIT, SIGINT by default, their `Run` shuts the servers down), fx's `New(…).Run()`
  * (`App.Run` waits for SIGINT or SIGTERM, then runs the OnStop hooks; https://pkg.go.dev/go.uber.org/fx#App.Run),
- * and hay-kot/httpkit's `graceful.NewRunner` (its `Start` wraps the context in `signal.NotifyContext` for SIGINT and
+ * ory/graceful's `Graceful`, and hay-kot/httpkit's `graceful.NewRunner` (its `Start` wraps the context in `signal.NotifyContext` for SIGINT and
  * SIGTERM and ends every plugin's context; not when `WithSignals(…)` picks other signals).
  */
 export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp; inRunArgs?: true }> = [
@@ -92,8 +92,26 @@ export const GO_SIGNAL_RUNNERS: ReadonlyArray<{ path: string; call: RegExp; inRu
   // An fx app made by the project's own constructor around `fx.New` (`app.New(fx.Invoke(run)).Run()`): fx options
   // among the arguments of a call whose result is `.Run()`, fx's `App.Run` (inRunArgs).
   { path: 'go.uber.org/fx', call: /\bfx\.(?:Invoke|Provide|Options|Module|Supply|Decorate|Replace|Populate)\s*\(/, inRunArgs: true },
+  // ory/graceful's `Graceful(start, shutdown)`: traps SIGINT and SIGTERM, then calls the shutdown function
+  // (https://github.com/ory/graceful, http_graceful.go: "Graceful sets up graceful handling of SIGINT and SIGTERM").
+  { path: 'github.com/ory/graceful', call: /\bgraceful\.Graceful\s*\(/ },
   { path: 'github.com/hay-kot/httpkit/graceful', call: /\bgraceful\.NewRunner\s*\((?![\s\S]*\bgraceful\.WithSignals\s*\()/ },
 ];
+
+/**
+ * The functions a file declares that make an fx app (`func New() *fx.App { return fx.New(…) }`): a program that
+ * calls `app.New().Run()` elsewhere runs fx's `App.Run`, which waits for SIGINT or SIGTERM and runs the OnStop hooks.
+ */
+export function goFxAppConstructors(text: string): string[] {
+  const src = code(text);
+  if (!src.includes('"go.uber.org/fx"') || !/\bfx\.New\s*\(/.test(src)) return [];
+  return [...src.matchAll(/\bfunc\s+([A-Za-z_]\w*)\s*\([^)]*\)\s*\*fx\.App\b/g)].map((m) => m[1]);
+}
+
+/** The functions whose result a file runs with `.Run()` and no argument (`app.New().Run()` gives `New`). */
+export function goRunsResultOf(text: string): string[] {
+  return [...code(text).matchAll(/\b([A-Za-z_]\w*)\s*\([^()]*\)\s*\.Run\s*\(\s*\)/g)].map((m) => m[1]);
+}
 
 /**
  * The argument lists of the calls whose result is run with no argument (`New(a, b).Run()` gives `a, b`): each

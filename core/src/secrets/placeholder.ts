@@ -188,8 +188,19 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   if (/^(?:key|secret|token)\d$/i.test(v)) return true;
   // Masked in several places: `TXXXXX_PUB_btbq8rXXXXtz5kXXXX…`.
   if (/X{4,}.*X{4,}/.test(v)) return true;
+  // A stand-in spelled in base64, as a Kubernetes Secret's `data` or an identity provider's static client keeps its
+  // value (`ZXhhbXBsZS1hcHAtc2VjcmV0`, `example-app-secret`): the same blank, encoded.
+  const decoded = base64Text(v);
+  if (decoded !== undefined && isStandIn(decoded, name, product)) return true;
   // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
   return !isWeakWord(v) && isDescriptive(v, name, product);
+}
+
+/** The text a base64 value encodes, when it is printable ASCII (a random key's bytes are not). */
+function base64Text(v: string): string | undefined {
+  if (v.length < 8 || v.length > 88 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return undefined;
+  const text = Buffer.from(v, 'base64').toString('latin1');
+  return /^[\x20-\x7e]{4,}$/.test(text) ? text : undefined;
 }
 
 // The environment or mode a default names (`process.env.ENCRYPTION_KEY || 'dev'`, `clientKey: token || 'offline'`):

@@ -196,6 +196,9 @@ function isNotASecret(v: string): boolean {
     /^(?:string|number|boolean|object|any|unknown)[?!]?(?:\[\])?$/i.test(v) || // type descriptors: `string?`
     /^--[a-z][\w-]*$/.test(v) || // CSS custom properties and CLI flags: `--md-sys-color-primary`
     /^arn:aws[\w-]*:/.test(v) || // ARNs name a secret kept in AWS
+    // A URN (RFC 8141: `urn:` then a namespace and its name) names something: OAuth's registered grant and token types
+    // (`TokenTypeJWT = "urn:ietf:params:oauth:token-type:jwt"`, RFC 8693), SAML's name formats.
+    /^urn:[a-z0-9][a-z0-9-]{0,31}:[\w()+,.:=@;$!*'%/-]+$/i.test(v) ||
     /^(?:proxy-)?authorization$/i.test(v) || // the header's name: `HEADER_KEY_TOKEN = 'Authorization'`
     /^pk_(?:live|test)_\w+$/.test(v) || // Stripe publishable keys are public by design
     /^phc_[A-Za-z0-9]{20,}$/.test(v) || // PostHog project keys too: they ship in every page the snippet tracks

@@ -117,8 +117,32 @@ function roleOnDisk(file: string, relativePath: string, host: RoleHost, verdict:
   if (!source && isInProjectTemplate(file, relativePath, host)) return { role: 'snippet', reason: "a generator's project template" };
   if (!source && isInExamplePackage(file, relativePath, host)) return { role: 'snippet', reason: 'an example package' };
   if (!source && isDeveloperTool(file, relativePath, host)) return { role: 'tool', reason: "in the repository's developer tooling folder" };
+  if (!source && isInDaggerModule(file, relativePath, host)) return { role: 'tool', reason: "in the repository's Dagger module (CI pipelines)" };
   if (!source && isRetiredCode(file, relativePath, host)) return { role: 'retired', reason: "in the repository's folder of retired code" };
   return source ? { role: 'build-output', reason: `compiled from ${path.basename(path.dirname(source))}/${path.basename(source)}` } : verdict;
+}
+
+/**
+ * A file of the Dagger module the root's `dagger.json` names by its `source` folder (`"source": "build"`: the module's
+ * code, relative to dagger.json, https://docs.dagger.io/reference/configuration/modules): CI pipelines the Dagger
+ * engine runs in containers (builds, tests, the stub servers of integration tests), never the deployed app. Not a
+ * module whose source is the root itself.
+ */
+function isInDaggerModule(file: string, relativePath: string, host: RoleHost): boolean {
+  const rel = relativePath.replace(/\\/g, '/');
+  const p = file.replace(/\\/g, '/');
+  if (!rel.includes('/') || !p.endsWith(`/${rel}`)) return false;
+  const text = host.readFile(`${p.slice(0, p.length - rel.length - 1)}/dagger.json`);
+  if (text === undefined || !/"source"/.test(text)) return false;
+  let source: unknown;
+  try {
+    source = (JSON.parse(text) as { source?: unknown }).source;
+  } catch {
+    return false;
+  }
+  if (typeof source !== 'string') return false;
+  const dir = source.replace(/^\.\//, '').replace(/\/+$/, '');
+  return dir !== '' && dir !== '.' && !dir.startsWith('..') && rel.startsWith(`${dir}/`);
 }
 
 /** What `roleOfContext` reads of a file context (a `FileContext` is one). */

@@ -61,6 +61,8 @@ export const GO_CLIENTS: GoClient[] = [
 const PROSE_CALL = /^(?:log|fmt|errors)\.(?:Print|Fatal|Panic|Errorf|New|Fprint)|\.(?:Debug|Info|Warn|Warning|Error|Fatal|Panic|Trace)[fw]?$|\.(?:Msg|Msgf|Str)$/;
 /** A command-line flag's default (`flag.String("db", "postgres://…", "usage")`): the flag overrides it. */
 const FLAG_CALL = /^(?:flag|github\.com\/spf13\/pflag)\.(?:String|StringVar|StringP|StringVarP)$|\.(?:String|StringVar|StringP|StringVarP|SetDefault|Default|EnvDefault)$/;
+/** A name for the value used when nothing is configured: `defaultDSN`, `DefaultRedisURL`, `DEFAULT_BROKER`. */
+const DEFAULT_NAME = /^(?:default[A-Z_]|Default[A-Z_]|DEFAULT_)/;
 /** `fmt.Sprintf("postgres://%s:%s@db.internal/app", …)`: a URL with holes. */
 const FORMAT_CALL = /^fmt\.Sprintf$/;
 
@@ -168,7 +170,12 @@ function placesOf(facts: GoFacts): { at: Map<number, Place & { prose?: boolean }
   const fromEnv = variablesFromEnv(facts);
   for (const b of facts.bindings) {
     const envName = b.path.length === 1 ? fromEnv.get(b.path[0]) : undefined;
-    put(b.value, envName ? { fallback: { envName } } : { name: b.path[b.path.length - 1], binding: b });
+    const name = b.path[b.path.length - 1];
+    // `defaultDSN = "root@tcp(localhost:3306)/app"`: a value its name says is used when the configuration gives
+    // none (tinode's database adapter), judged as an env read's default: a remote host still counts.
+    if (envName) put(b.value, { fallback: { envName } });
+    else if (DEFAULT_NAME.test(name)) put(b.value, { fallback: {} });
+    else put(b.value, { name, binding: b });
   }
   for (const k of facts.keyed) {
     const client = GO_CLIENTS.find((c) => c.literal?.test(k.owner) && c.keys?.test(k.key));

@@ -263,6 +263,7 @@ export class Resolution {
       for (const name of names) {
         const text = this.host.readFile(path.join(dir, name));
         if (text !== undefined && ALIAS_WORDS.test(text)) this.aliasTexts.push(text);
+        if (text !== undefined) this.baseUrls.push(...resolveModulesDirs(path.join(dir, name), text));
       }
     }
     // Configs kept elsewhere and named by the build scripts: `webpack --config dev/webpack/webpack.prod.js`.
@@ -273,6 +274,7 @@ export class Resolution {
         const text = this.host.readFile(target);
         if (text === undefined) continue;
         if (ALIAS_WORDS.test(text)) this.aliasTexts.push(text);
+        this.baseUrls.push(...resolveModulesDirs(target, text));
         // And the configs it merges in by relative path (`merge(require('./webpack.base.config'), …)`, easy-mock).
         for (const base of relativeLoads(text)) {
           const baseText = ['', '.js', '.cjs', '.mjs', '.ts'].map((e) => this.host.readFile(path.resolve(path.dirname(target), base + e))).find((t) => t !== undefined);
@@ -396,6 +398,26 @@ function linksWorkspacesIntoRoot(host: FileHost, dir: string): boolean {
   if (host.readFile(path.join(dir, 'pnpm-workspace.yaml')) !== undefined) return false;
   const yarnrc = host.readFile(path.join(dir, '.yarnrc.yml'));
   return yarnrc === undefined || /^\s*nodeLinker\s*:\s*["']?node-modules\b/m.test(yarnrc);
+}
+
+/**
+ * The project's folders a webpack config searches for bare specifiers as it searches node_modules
+ * (https://webpack.js.org/configuration/resolve/#resolvemodules): `resolve: { modules: [path.resolve(__dirname), 'node_modules'] }`
+ * lets `require('app/config')` name the config folder's `app/config.js`. Only folders given from the config's own
+ * (`path.resolve(__dirname[, 'src'])`, `path.join(__dirname, 'src')`, or a relative `'./src'`); `node_modules` and
+ * other bare names are where packages are installed.
+ */
+function resolveModulesDirs(configPath: string, text: string): string[] {
+  if (!/\bmodules\s*:/.test(text)) return [];
+  const dir = path.dirname(configPath);
+  const out: string[] = [];
+  for (const list of text.matchAll(/\bmodules\s*:\s*\[([^\]]{0,600})\]/g)) {
+    for (const m of list[1].matchAll(/\bpath\.(?:resolve|join)\(\s*__dirname\s*(?:,\s*['"]([\w./-]+)['"]\s*)?\)|['"](\.{1,2}\/[\w./-]*)['"]/g)) {
+      const target = path.resolve(dir, m[1] ?? m[2] ?? '.');
+      if (!/(?:^|[\\/])(?:node_modules|bower_components)$/.test(target)) out.push(target);
+    }
+  }
+  return out;
 }
 
 /** `dependencies`, `peerDependencies` or `optionalDependencies` name at least one package. */

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { goImportEdits } from '../../go/edits';
-import { goHandlesSigterm, goPackageOf } from '../../go/program';
+import { goFxAppConstructors, goHandlesSigterm, goPackageOf, goRunsResultOf } from '../../go/program';
 import { servesOnlyNotice } from '../../go/muxRoutes';
 import type { GoCall, GoFacts } from '../../go/types';
 import type { ModuleFacts, Report } from '../types';
@@ -93,7 +93,18 @@ export function summarizeGo(text: string): ModuleFacts {
   const facts: string[] = [];
   if (goPackageOf(text) === 'main') facts.push(GO_MAIN);
   if (goHandlesSigterm(text)) facts.push(GO_HANDLES_SIGTERM);
+  for (const name of goFxAppConstructors(text)) facts.push(`${GO_FX_APP}${name}`);
+  for (const name of new Set(goRunsResultOf(text))) facts.push(`${GO_RUNS}${name}`);
   return { facts };
+}
+
+const GO_FX_APP = 'go-fx-app:';
+const GO_RUNS = 'go-runs:';
+
+/** A module of the program runs (`.Run()`) the result of a function another declares to make an fx app. */
+function runsFxApp(program: ReadonlyArray<{ facts: readonly string[] }>): boolean {
+  const makers = new Set(program.flatMap((m) => m.facts.filter((f) => f.startsWith(GO_FX_APP)).map((f) => f.slice(GO_FX_APP.length))));
+  return makers.size > 0 && program.some((m) => m.facts.some((f) => f.startsWith(GO_RUNS) && makers.has(f.slice(GO_RUNS.length))));
 }
 
 /**
@@ -111,7 +122,7 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const sites = facts.calls.filter((c) => c.inFunction !== undefined && !(facts.imports.has(c.receiver) && c.callee === c.written) && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c) && !servesForTheCall(context.text, facts, c));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
-  if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM))) return;
+  if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM)) || runsFxApp(program)) return;
   const isProgram = facts.packageName === 'main' || program.some((m) => m.facts.includes(GO_MAIN));
   if (!isProgram) return;
   for (const site of sites) {

@@ -13,10 +13,10 @@ export const PYTHON_SIGTERM_MESSAGES: Record<string, string> = {
 };
 
 /** The raw-text test before the rule runs on a Python file. */
-export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b|\bbottle\b/;
+export const PYTHON_SIGTERM_GATE = /serve_forever|run_forever|start_consuming|while\s+(?:True|1)\s*:|\.run(?:_app)?\(|\bdiscord\b|\bbottle\b|\bwaitress\b/;
 
 /** Keywords the engine tests (lower case) before the gate. */
-export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app(', 'discord', 'bottle'];
+export const PYTHON_SIGTERM_KEYWORDS = ['serve_forever', 'run_forever', 'start_consuming', 'while', '.run(', '.run_app(', 'discord', 'bottle', 'waitress'];
 
 /**
  * What keeps a Python process running: each row a method and what it runs, with a true and a false example
@@ -45,6 +45,11 @@ export const LONG_RUNNING: Array<{ method: string; what: string; tp: string; fp:
   // gunicorn's master, which stops its workers gracefully on SIGTERM.
   { method: 'run', module: 'bottle', ownServer: /^gunicorn$/, what: 'Bottle server',
     tp: "import bottle\nbottle.run(app, host='0.0.0.0', port=8080)", fp: "import bottle\nbottle.run(app, host='0.0.0.0', server='gunicorn')" },
+  // waitress's `serve(app, …)` runs its server until the process ends and installs no signal handler
+  // (https://docs.pylonsproject.org/projects/waitress/en/stable/api.html): SIGTERM's default action ends the process
+  // with its requests. Called through the module or imported by name (`from waitress import serve`).
+  { method: 'serve', module: 'waitress', what: 'waitress server',
+    tp: "import waitress\nwaitress.serve(app, host='0.0.0.0', port=8080)", fp: "import waitress\nserver = waitress.create_server(app)" },
   { method: 'run', library: 'discord', what: 'Discord client',
     tp: 'import discord\nclient = discord.Client(intents=intents)\nclient.run(TOKEN)', fp: 'import asyncio\nimport discord\nasyncio.run(main())' },
 ];

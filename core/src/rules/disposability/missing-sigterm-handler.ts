@@ -18,8 +18,9 @@ import { lineLocalTest } from '../../lineChunks';
 // `process.on` too: a module that listens to signals named in another module (`process.on(s, …)`).
 const SUMMARY_KEYWORDS = ['sigterm', 'process.on', 'addsignallistener', 'process.addlistener', 'process.prepend', 'terminus', 'lightship', 'close-with-grace', 'graceful-shutdown', 'enableshutdownhooks', 'apollo-server', 'startstandaloneserver', 'runmain', 'hapi', 'glue',
   // Go: every `package main` file (the program's entry), every file that registers for signals, and every file that
-  // makes a context with a package's `SignalContext` (go-kit's: a command package's root context).
-  'package main', 'signal.notify', '.signalcontext('];
+  // makes a context with a package's `SignalContext` (go-kit's: a command package's root context), and every file that
+  // declares a function making an fx app (`func New() *fx.App`), which `main` runs.
+  'package main', 'signal.notify', '.signalcontext(', '*fx.app'];
 
 export const meta: RuleMeta = {
   id: 'disposability/missing-sigterm-handler',

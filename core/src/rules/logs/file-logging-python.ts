@@ -54,13 +54,17 @@ const isFileLogSwitch = (header: string): boolean => FILE_LOG_SWITCH.test(header
 
 /**
  * `if filename:` around `FileHandler(filename)`: the handler is made only when the caller gave a path (a
- * `--log-file` option, whose default is none), so the default is the stream.
+ * `--log-file` option, whose default is none), so the default is the stream. The same for a path read from the
+ * configuration and tested first (`if conf.get("general", "log-file"): FileHandler(conf.get("general", "log-file"))`,
+ * `if args.log_file:`): the handler exists only when the operator set the path.
  */
 function testsName(header: string, target: PyExpr | undefined): boolean {
-  if (target?.type !== 'identifier') return false;
-  const name = target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^(?:el)?if\\s+${name}\\s*(?:is\\s+not\\s+None\\s*)?:`).test(header);
+  if (!target || !/^(?:identifier|attribute|call|subscript)$/.test(target.type) || target.text.length >= 200) return false;
+  const m = /^(?:el)?if\s+(.+?)\s*(?:is\s+not\s+None\s*)?:\s*(?:#.*)?$/.exec(header);
+  return m !== null && squeeze(m[1]) === squeeze(target.text);
 }
+
+const squeeze = (code: string): string => code.replace(/\s+/g, '').replace(/'/g, '"');
 
 /**
  * A file-logging switch around the handler makes it opt-in, unless the setting it reads defaults to on in the
@@ -89,14 +93,14 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const handler = HANDLER_NAMES.get(call.callee);
     if (handler) {
       const target = call.args[0] ?? call.kwargs.filename;
-      if ((target && isStream(target)) || enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h) || testsName(h, target))) continue;
+      if ((target && isStream(target, facts)) || enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h) || testsName(h, target))) continue;
       report({ messageId: 'pyFileHandler', data: { handler, target: targetOf(target) }, start: call.start, end: call.end, identity: `pyFileHandler:${handler}`, fixes: stdoutFix(facts, call) });
-    } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename)) {
+    } else if (call.callee === 'logging.basicConfig' && call.kwargs.filename && !isStream(call.kwargs.filename, facts)) {
       const f = call.kwargs.filename;
       report({ messageId: 'pyBasicConfigFile', data: { target: targetOf(f) }, start: call.start, end: call.end, identity: 'pyBasicConfigFile' });
     } else if (call.callee === 'loguru.logger.add') {
       const sink = call.args[0] ?? call.kwargs.sink;
-      if (!sink || !(sink.string || isPathCall(facts, sink)) || isStream(sink)) continue;
+      if (!sink || !(sink.string || isPathCall(facts, sink)) || isStream(sink, facts)) continue;
       if (enclosingHeaders(context.text, call.start).some((h) => optInSwitch(context, facts, h))) continue;
       report({ messageId: 'pyLoguruFile', data: { target: targetOf(sink) }, start: call.start, end: call.end, identity: 'pyLoguruFile', fixes: loguruFix(facts, context.text, call, sink) });
     }
@@ -108,7 +112,7 @@ export function checkFileLoggingPython(context: FileContext, report: (r: Report)
     const own = siblings?.value.entries;
     const filename = own?.find((e) => e.key === 'filename')?.value;
     if (!writesFile(handler, filename !== undefined)) continue;
-    if (filename && (isStream(filename) || optInPath(context.text, facts, filename))) continue;
+    if (filename && (isStream(filename, facts) || optInPath(context.text, facts, filename))) continue;
     report({
       messageId: 'pyDictConfigFile', data: { name: siblings?.key ?? 'handler', handler: handler.split('.').pop() ?? handler, target: filename ? targetOf(filename) : 'a file' },
       start: entry.value.start, end: entry.value.end, identity: `pyDictConfigFile:${siblings?.key ?? ''}`,
@@ -163,7 +167,7 @@ function yamlHandlers(handlers: YAMLMap, report: (r: Report) => void): void {
 function optInPath(text: string, facts: PythonFacts, filename: PyExpr): boolean {
   if (filename.type !== 'identifier') return false;
   const set = facts.assignments.filter((a) => a.path.length === 1 && a.path[0] === filename.text);
-  return set.length > 0 && set.every((a) => isStream(a.value) || enclosingHeaders(text, a.start).some(isFileLogSwitch));
+  return set.length > 0 && set.every((a) => isStream(a.value, facts) || enclosingHeaders(text, a.start).some(isFileLogSwitch));
 }
 
 /** gunicorn's settings file: `gunicorn.conf.py` (its default name), `gunicorn_config.py`, `gunicorn.py`, `conf/gunicorn_*.py`. */
@@ -176,14 +180,20 @@ function gunicornLogs(facts: PythonFacts, report: (r: Report) => void): void {
     const setting = a.path.length === 1 ? a.path[0] : undefined;
     if ((setting !== 'accesslog' && setting !== 'errorlog') || a.scope !== 'module') continue;
     const s = a.value.string;
-    if (!s || isStream(a.value)) continue;
+    if (!s || isStream(a.value, facts)) continue;
     const fix: EditFix = { kind: 'edit', id: 'log-to-stdout', title: `Set ${setting} to "-" (stdout)`, edits: [{ start: s.start, end: s.end, text: '"-"' }], preferred: true };
     report({ messageId: 'pyGunicornLog', data: { setting, target: targetOf(a.value) }, start: a.value.start, end: a.value.end, identity: `pyGunicornLog:${setting}`, fixes: [fix] });
   }
 }
 
-function isStream(e: PyExpr): boolean {
+/**
+ * A stream, or an env read whose default is one (`os.environ.get('LOG_FILE', '/dev/null')`): the file is written
+ * only when the operator sets the variable, as with a file-logging switch that defaults to off.
+ */
+function isStream(e: PyExpr, facts?: PythonFacts): boolean {
   if (e.string) return STREAM_PATH.test(e.string.value.trim()) || e.string.value.trim() === '';
+  const fallback = e.envRead !== undefined ? facts?.envReads[e.envRead]?.fallback : undefined;
+  if (fallback) return isStream(fallback);
   return /^sys\.(?:stdout|stderr)$|^os\.devnull$/.test(e.text);
 }
 

@@ -34,6 +34,15 @@ describe('DSN shapes', () => {
 
 describe('Go DSNs', () => {
   const found = (body: string, path = '/ws/main.go') => goFindings(RULE, path, goMain(['database/sql', 'fmt', 'os'], body)).map((f) => [f.messageId, f.data?.host, f.data?.env]);
+  // Held-out 12 (fixed with held-out 13, audit/README.md "Held-out 13, Python and Go"): a database adapter's
+  // `defaultDSN`, used when the config file gives none, is a default as an env read's is: local passes, remote counts.
+  test("a constant named as the default: a local host passes, a remote one is reported as a fallback", () => {
+    const adapter = (value: string) => `package mysql\n\nconst (\n\tdefaultDSN = "${value}"\n\tdefaultDatabase = "tinode"\n)\n\nfunc dsn(configured string) string {\n\tif configured != "" {\n\t\treturn configured\n\t}\n\treturn defaultDSN\n}\n`;
+    const at = (value: string) => goFindings(RULE, '/ws/server/db/mysql/adapter.go', adapter(value)).map((f) => [f.messageId, f.data?.host]);
+    assert.deepEqual(at('root:@tcp(localhost:3306)/tinode?parseTime=true'), []);
+    assert.deepEqual(at('root@tcp(mysql.internal:3306)/tinode'), [['goFallback', 'mysql.internal']]);
+    assert.deepEqual(found('mysqlDSN := "app@tcp(localhost:3306)/shop"\n\t_ = mysqlDSN'), [['goUrl', 'localhost', 'MYSQL_DSN']], 'a name that says nothing of a default');
+  });
   test('key=value and MySQL DSNs with the host written down are reported, the address in DATABASE_DSN or the name it is kept under', () => {
     assert.deepEqual(found('db, _ := sql.Open("postgres", "host=db.internal user=app dbname=shop sslmode=disable")\n\t_ = db'), [['goUrl', 'db.internal', 'DATABASE_DSN']]);
     assert.deepEqual(found('mysqlDSN := "app@tcp(mysql.internal:3306)/shop?parseTime=true"\n\t_ = mysqlDSN'), [['goUrl', 'mysql.internal', 'MYSQL_DSN']]);

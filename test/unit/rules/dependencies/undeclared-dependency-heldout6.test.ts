@@ -38,3 +38,27 @@ new RuleTester({ filename: '/ws/libs/dto/vite.config.ts', files: NX }).run(rule,
     },
   ],
 });
+
+// Held-out 13 (audit/README.md, "Held-out 13, Python and Go"): a Python app's browser client bundled by webpack, whose
+// config (named by the root's `webpack --config isso/js/webpack.config.js`) searches its own folder for modules as it
+// searches node_modules (`resolve.modules: [path.resolve(__dirname), 'node_modules']`): `require('app/config')` is the
+// client's `app/config.js`.
+const CLIENT = (modules: string) => ({
+  '/ws/package.json': JSON.stringify({ name: 'isso', scripts: { 'build-prod': 'webpack --config isso/js/webpack.config.js' }, devDependencies: { webpack: '^5.0.0' } }),
+  '/ws/isso/js/webpack.config.js': `const path = require('path');\nmodule.exports = { entry: { embed: path.resolve(__dirname, 'embed.js') }, resolve: { modules: [${modules}] } };\n`,
+  '/ws/isso/js/app/config.js': 'module.exports = {};\n',
+  '/ws/isso/js/src/lib/dom.js': 'module.exports = {};\n',
+});
+const EMBED = "var config = require('app/config');\nvar missing = require('leftpad');\n";
+
+new RuleTester({ filename: '/ws/isso/js/embed.js' }).run(rule, {
+  valid: [
+    { name: "the config's folder is searched (path.resolve(__dirname))", code: "var config = require('app/config');\n", files: CLIENT("path.resolve(__dirname), 'node_modules'") },
+    { name: 'a folder below it (path.join(__dirname, "src"))', code: "var dom = require('lib/dom');\n", files: CLIENT("path.join(__dirname, 'src'), 'node_modules'") },
+    { name: "a relative folder ('./src')", code: "var dom = require('lib/dom');\n", files: CLIENT("'./src', 'node_modules'") },
+  ],
+  invalid: [
+    { name: 'a package in none of those folders', code: EMBED, files: CLIENT("path.resolve(__dirname), 'node_modules'"), errors: [['undeclared', 2, "'leftpad'"]] },
+    { name: 'only node_modules is searched', code: EMBED, files: CLIENT("'node_modules'"), errors: [['undeclared', 1, "'app/config'"], ['undeclared', 2, "'leftpad'"]] },
+  ],
+});

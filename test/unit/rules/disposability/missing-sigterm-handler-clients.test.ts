@@ -60,3 +60,29 @@ new RuleTester({ filename: '/ws/mypkg/__main__.py' }).run(rule, {
     },
   ],
 });
+
+// Held-out 13 (audit/README.md, "Held-out 13, Python and Go"): a Flask reader app's entry point serves with
+// waitress (`serve(app, host=…, port=…)`, also in its Docker image), which installs no signal handler.
+const WAITRESS = (imports: string, call: string) => `${imports}from app_factory import create_app\n\n\ndef start(port):\n    app = create_app()\n    ${call}\n`;
+
+new RuleTester({ filename: '/ws/lute/main.py' }).run(rule, {
+  valid: [
+    { name: 'waitress under a SIGTERM handler', code: `import signal\nimport sys\n${WAITRESS('from waitress import serve\n', "serve(app, host='0.0.0.0', port=port)")}signal.signal(signal.SIGTERM, lambda s, f: sys.exit(0))\n` },
+    { name: "a serve() that is not waitress's", code: WAITRESS('from mypkg.server import serve\n', "serve(app, host='0.0.0.0', port=port)") },
+    { name: 'waitress making a server it does not run here', code: WAITRESS('import waitress\n', 'server = waitress.create_server(app, port=port)') },
+  ],
+  invalid: [
+    {
+      name: 'from waitress import serve',
+      code: WAITRESS('from waitress import serve\n', "serve(app, host='0.0.0.0', port=port)"),
+      errors: [['pyMissing', 7, "serve(app, host='0.0.0.0', port=port)"]],
+      output: SHUTDOWN('from waitress import serve\nfrom app_factory import create_app\n', WAITRESS('from waitress import serve\n', "serve(app, host='0.0.0.0', port=port)").replace('from waitress import serve\nfrom app_factory import create_app\n\n\n', '')),
+    },
+    {
+      name: 'waitress.serve through the module',
+      code: WAITRESS('import waitress\n', 'waitress.serve(app, listen=f"*:{port}")'),
+      errors: [['pyMissing', 7, 'waitress.serve(app, listen=f"*:{port}")']],
+      output: SHUTDOWN('import waitress\nfrom app_factory import create_app\n', WAITRESS('import waitress\n', 'waitress.serve(app, listen=f"*:{port}")').replace('import waitress\nfrom app_factory import create_app\n\n\n', '')),
+    },
+  ],
+});

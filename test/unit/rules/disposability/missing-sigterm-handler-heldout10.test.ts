@@ -149,3 +149,102 @@ new RuleTester({ filename: '/ws/cmd/cli/main.go' }).run(rule, {
     { name: 'the same in main, which returns only when the process ends', code: MAIN_LOOPBACK, errors: [['goMissing', 13, 'server.Serve(listener)']], output: null },
   ],
 });
+
+// Held-out 13 (audit/README.md, "Held-out 13, Python and Go"). An fx app made by a function of the project that returns
+// `*fx.App` (`func New() *fx.App { return fx.New(…) }`), which main runs (`app.New().Run()`): fx's App.Run waits for
+// SIGINT or SIGTERM and runs the OnStop hooks that shut the server down. And ory/graceful's `Graceful(start, shutdown)`,
+// which traps SIGINT and SIGTERM and calls the shutdown function.
+const FX_SERVER = `package server
+
+import (
+\t"context"
+\t"net"
+\t"net/http"
+
+\t"go.uber.org/fx"
+)
+
+func New(lc fx.Lifecycle) *http.Server {
+\ts := &http.Server{Addr: ":3333"}
+\tlc.Append(fx.Hook{
+\t\tOnStart: func(ctx context.Context) error {
+\t\t\tln, err := net.Listen("tcp", s.Addr)
+\t\t\tif err != nil {
+\t\t\t\treturn err
+\t\t\t}
+\t\t\tgo func() { _ = s.Serve(ln) }()
+\t\t\treturn nil
+\t\t},
+\t\tOnStop: func(ctx context.Context) error { return s.Shutdown(ctx) },
+\t})
+\treturn s
+}
+`;
+const FX_APP = (returns: string) => `package app
+
+import (
+\t"go.uber.org/fx"
+
+\t"example.com/bm/internal/server"
+)
+
+func New() ${returns} {
+\treturn fx.New(fx.Provide(server.New))
+}
+`;
+const FX_MAIN = (call: string) => `package main
+
+import "example.com/bm/internal/app"
+
+func main() {
+\t${call}
+}
+`;
+const FX_FILES = (returns: string, call: string) => ({ '/ws/go.mod': 'module example.com/bm\n\ngo 1.22\n', '/ws/internal/app/app.go': FX_APP(returns), '/ws/main.go': FX_MAIN(call) });
+
+new RuleTester({ filename: '/ws/internal/server/server.go' }).run(rule, {
+  valid: [
+    { name: "main runs the project's constructor of an fx app (func New() *fx.App)", code: FX_SERVER, files: FX_FILES('*fx.App', 'app.New().Run()') },
+  ],
+  invalid: [
+    { name: 'the constructor is only started, never run', code: FX_SERVER, files: FX_FILES('*fx.App', '_ = app.New().Start(context.Background())'), errors: [['goMissing', 19, 's.Serve(ln)']], output: null },
+    { name: 'main runs something that is no fx app', code: FX_SERVER, files: FX_FILES('*Runner', 'app.New().Run()'), errors: [['goMissing', 19, 's.Serve(ln)']], output: null },
+  ],
+});
+
+const ORY = (start: string) => `package main
+
+import (
+\t"context"
+\t"net/http"
+
+\t"github.com/ory/graceful"
+)
+
+func main() {
+\tsrv := &http.Server{Addr: ":8008"}
+\t${start}
+}
+`;
+
+new RuleTester({ filename: '/ws/cmd/dashboard/main.go' }).run(rule, {
+  valid: [
+    { name: "ory/graceful's Graceful(start, shutdown)", code: ORY('_ = graceful.Graceful(func() error { return srv.ListenAndServe() }, srv.Shutdown)') },
+  ],
+  invalid: [
+    { name: 'the same server without it', code: ORY('_ = srv.ListenAndServe()\n\t_ = context.Background()\n\t_ = graceful.DefaultShutdownTimeout'), errors: [['goMissing', 12, 'srv.ListenAndServe()']], output: null },
+  ],
+});
+
+// Held-out 12, fixed with held-out 13 (audit/README.md, "Held-out 13, Python and Go"): the stub OIDC discovery server of a feature-flag server's
+// integration tests, kept in the Dagger module the root's dagger.json names (`"source": "build"`): CI pipeline code.
+const DISCOVER = 'package main\n\nimport "net/http"\n\nfunc main() {\n\t_ = http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)\n}\n';
+new RuleTester({ filename: '/ws/build/internal/cmd/discover/main.go' }).run(rule, {
+  valid: [
+    { name: "a server in the Dagger module's source folder", code: DISCOVER, files: { '/ws/dagger.json': '{"name":"app","sdk":{"source":"go"},"source":"build"}' } },
+  ],
+  invalid: [
+    { name: 'the same without dagger.json', code: DISCOVER, files: {}, errors: [['goMissing', 6, 'http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)']], output: null },
+    { name: 'dagger.json naming another folder', code: DISCOVER, files: { '/ws/dagger.json': '{"name":"app","source":"ci"}' }, errors: [['goMissing', 6, 'http.ListenAndServeTLS(":443", "/server.crt", "/server.key", nil)']], output: null },
+  ],
+});

@@ -58,3 +58,30 @@ new RuleTester({ filename: '/ws/app/utils/logger.py', files: SETTINGS('Field(def
     },
   ],
 });
+
+// Held-out 13 (audit/README.md, "Held-out 13, Python and Go"): a path read from the configuration and tested
+// before the handler is made (`if conf.get("general", "log-file"):`, a commenting server's empty default), and a
+// LOGGING dict whose `filename` is an env read defaulting to /dev/null (a monitoring server's `LOG_FILE`): no file
+// unless the operator names one.
+const CONF_GUARD = (guard: string) => `import logging\nimport sys\n\ndef main(conf):\n    logger = logging.getLogger("app")\n    ${guard}\n        handler = logging.FileHandler(conf.get("general", "log-file"))\n        logger.addHandler(handler)\n`;
+const DICT = (filename: string) => `import os\n\nLOGGING = {\n    'version': 1,\n    'handlers': {\n        'log_file': {\n            'class': 'logging.handlers.RotatingFileHandler',\n            'filename': ${filename},\n            'maxBytes': 1024,\n        },\n    },\n}\n`;
+
+new RuleTester({ filename: '/ws/app/__init__.py' }).run(rule, {
+  valid: [
+    { name: 'the configured path is tested before FileHandler(conf.get(…))', code: CONF_GUARD('if conf.get("general", "log-file"):') },
+    { name: "the same test in the other quotes and spacing", code: CONF_GUARD("if conf.get('general','log-file'):") },
+    { name: 'if args.log_file: FileHandler(args.log_file)', code: 'import logging\n\ndef setup(args):\n    if args.log_file:\n        logging.getLogger().addHandler(logging.FileHandler(args.log_file))\n' },
+    { name: "a LOGGING handler's filename from the env, /dev/null by default", code: DICT("os.environ.get('LOG_FILE', '/dev/null')") },
+    { name: 'FileHandler on an env read that defaults to os.devnull', code: 'import logging\nimport os\n\nlogging.getLogger().addHandler(logging.FileHandler(os.getenv("LOG_FILE", os.devnull)))\n' },
+  ],
+  invalid: [
+    {
+      name: 'the guard tests another setting',
+      code: CONF_GUARD('if conf.get("general", "debug"):'),
+      errors: [['pyFileHandler', 7, 'logging.FileHandler(conf.get("general", "log-file"))']],
+      output: CONF_GUARD('if conf.get("general", "debug"):').replace('FileHandler(conf.get("general", "log-file"))', 'StreamHandler(sys.stdout)'),
+    },
+    { name: "a LOGGING handler's filename from the env with a file by default", code: DICT("os.environ.get('LOG_FILE', '/var/log/app.log')"), errors: [['pyDictConfigFile', 7, "'logging.handlers.RotatingFileHandler'"]] },
+    { name: "a LOGGING handler's filename from the env with no default", code: DICT("os.environ['LOG_FILE']"), errors: [['pyDictConfigFile', 7, "'logging.handlers.RotatingFileHandler'"]] },
+  ],
+});
