@@ -17,6 +17,7 @@ import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
 import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
 import { isTemplateCatalogEntry } from '../../secrets/catalog';
 import { isWellKnownCredential } from '../../secrets/wellKnown';
+import { isLocalStackFile } from '../../secrets/localStack';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
@@ -71,8 +72,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A config template the Dockerfile or a package script copies into place is the config that runs.
   const showcase = (isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path))) || isComposeEnvFile(context);
   // CI service containers, seeds, mocks, Django's `manage.py` (a developer's command), the entries of a catalog of
-  // other products' app templates (secrets/catalog.ts): fixtures, judged as test code.
-  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind);
+  // other products' app templates (secrets/catalog.ts), a local development or demo stack's files
+  // (secrets/localStack.ts): fixtures, judged as test code.
+  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind)
+    || isLocalStackFile(context.host, context.path);
   const apiDescription = isApiDescription(context.text, context.kind);
   // Example or demo code that calls an instance on the developer's machine (`API_URL = getenv("API_URL",
   // "http://127.0.0.1:8080")`) shows that local instance's login: a sample, reported as information. Code only:
