@@ -104,7 +104,9 @@ export function isAssistantWidgetKey(literal: ts.StringLiteralLike): boolean {
 // in code, in JSON kept in a variable, or in an env line. Firebase: "API keys for Firebase services are not used to
 // control access to backend resources … it's OK to include them in code or checked-in config files"
 // (https://firebase.google.com/docs/projects/api-keys). The same holds for the Android and Apple apps' config files.
-const FIREBASE_NEIGHBOUR = /["']?\bauthDomain["']?\s*[:=]/;
+// A web app's id (`1:114126160546:web:aca6ea…`, the `appId` of the same object) says so too when the settings are
+// spelled as environment variables (`FCM_API_KEY` beside `FCM_APP_ID` in a compose file).
+const FIREBASE_NEIGHBOUR = /["']?\bauthDomain["']?\s*[:=]|\b1:\d{6,}:web:[0-9a-f]{6,}\b/;
 const FIREBASE_APP_FILE = /(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/;
 const FIREBASE_REACH = 400;
 

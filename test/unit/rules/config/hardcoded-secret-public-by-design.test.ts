@@ -190,6 +190,20 @@ new RuleTester({ filename: '/ws/src/config.ts' }).run(rule, {
       output: null,
     },
     {
+      name: "a Firebase web client's settings as environment variables, beside its web app id (held-out 12, tinode)",
+      filename: '/ws/docker/docker-compose/single-instance.yml',
+      code: `x-env: &env\n  "FCM_API_KEY": "${FIREBASE_KEY}"\n  "FCM_APP_ID": "1:114126160546:web:aca6ea2981feb81f"\n  "FCM_PROJECT_ID": "demo-4821"\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'the same key beside an Android app id is an error',
+      filename: '/ws/docker/docker-compose/single-instance.yml',
+      code: `x-env: &env\n  "FCM_API_KEY": "${FIREBASE_KEY}"\n  "FCM_APP_ID": "1:114126160546:android:aca6ea2981feb81f"\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a Google Maps key with no Firebase config around it is an error',
       code: `export const maps = {\n  apiKey: "${FIREBASE_KEY}",\n  libraries: ["places"],\n};\n`,
       errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
