@@ -127,3 +127,20 @@ export function isYouTubeWebClientKey(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
   return INNERTUBE_URL_BEFORE.test(before) || INNERTUBE_NAME_BEFORE.test(before);
 }
+
+// An OAuth client's registration as an app keeps it: its id and its secret side by side (`{ id: '…', secret: '…' }`,
+// `{ clientId, clientSecret }`, Dropbox's `{ appKey, appSecret }`).
+const CLIENT_SECRET = /^(?:secret|client[_-]?secret|app[_-]?secret)$/i;
+const CLIENT_ID = /^(?:id|client[_-]?id|app[_-]?id|app[_-]?key)$/i;
+
+/**
+ * The secret of an OAuth client written beside its id in one object. Public by design only where the code ships
+ * inside a native app (`workspace/nativeApps.ts`): a desktop or mobile app is a public client (RFC 8252, section 8.5),
+ * so its "client secret" is in every installed copy.
+ */
+export function isClientCredentialPair(literal: ts.StringLiteralLike): boolean {
+  const slot = outermost(literal);
+  const property = slot.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== slot || !CLIENT_SECRET.test(propertyNameText(property.name) ?? '')) return false;
+  return property.parent.properties.some((p) => p !== property && p.name !== undefined && CLIENT_ID.test(propertyNameText(p.name) ?? ''));
+}

@@ -30,7 +30,8 @@ import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
-import { isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
+import { isClientCredentialPair, isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
+import { shipsInNativeApp } from '../../workspace/nativeApps';
 import { isJsApiExample, isKeyedExample } from '../../secrets/samples';
 
 export const meta: RuleMeta = {
@@ -62,6 +63,8 @@ interface Candidate extends LanguageSecretCandidate {
   standIn?: boolean;
   /** A sample an API's documentation shows (`.example('…')`, `{ example: '…' }`): judged as an API description's. */
   example?: boolean;
+  /** An OAuth client's secret beside its id (`{ id, secret }`): public by design in a native app's code. */
+  clientPair?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -137,6 +140,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
   // A literal found by its name alone needs a second signal to keep the rule's severity (secrets/evidence.ts).
   const nameOnly = (c: Candidate) => c.messageId === 'named' && !c.backed && !hasSecondSignal(c.value, path, context.kind, context.text);
+  // An OAuth client's secret in code that ships inside a desktop or mobile app (a public client, RFC 8252) and starts
+  // no server of its own: information, as a Firebase web key is.
+  let native: boolean | undefined;
+  const publicClient = (c: Candidate) => !!c.clientPair && (native ??= shipsInNativeApp(context.host, context.path) && listenSites(context.sourceFile).length === 0);
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
     const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
@@ -169,7 +176,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `${c.messageId}:${c.name}`,
       fixes: c.example ? undefined : optional(c.fix),
       // An API description's example values (`x-examples`, `example:`) are samples for readers, as its JWTs are.
-      demote: c.localDefault || apiDescription || c.example || localSample ? 2 : c.local ? 1 : undefined,
+      demote: c.localDefault || apiDescription || c.example || localSample || publicClient(c) ? 2 : c.local ? 1 : undefined,
       testCode: fixture || c.standIn || undefined,
       nameOnly: nameOnly(c) || undefined,
     });
@@ -333,7 +340,7 @@ function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => bool
   // A login that only the file's own server checks (a stand-in MQTT or SMTP server to try a client against).
   const standIn = s.kind === 'named' && isCheckedOnly(s.literal) && servesItself();
   return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn,
-    example: isJsApiExample(s.literal) || undefined };
+    example: isJsApiExample(s.literal) || undefined, clientPair: (s.kind === 'named' && isClientCredentialPair(s.literal)) || undefined };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */
