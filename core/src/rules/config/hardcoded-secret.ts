@@ -9,7 +9,7 @@ import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, isSigningKeyId, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isApiSampleFile, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -79,7 +79,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // (secrets/localStack.ts): fixtures, judged as test code.
   const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind)
     || isLocalStackFile(context.host, context.path);
-  const apiDescription = isApiDescription(context.text, context.kind);
+  const apiDescription = isApiDescription(context.text, context.kind) || isApiSampleFile(path);
   // Example or demo code that calls an instance on the developer's machine (`API_URL = getenv("API_URL",
   // "http://127.0.0.1:8080")`) shows that local instance's login: a sample, reported as information. Code only:
   // a compose file's health check names localhost whatever its secrets are.
