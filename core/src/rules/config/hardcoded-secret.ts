@@ -4,6 +4,7 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
+import { inNonProductionBranch } from '../../js/environmentBranch';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
 import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
@@ -159,7 +160,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
       fixes: parsed && !context.generated && !example ? optional(providerFix(context, match, overlapping)) : undefined,
-      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match)) ?? (example ? 2 : undefined),
+      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match), parsed) ?? (example ? 2 : undefined),
       // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
       leak: match.provider.shape !== 'generic',
       testCode: fixture || undefined,
@@ -204,9 +205,10 @@ const PRODUCTION_ENV_FILE = /^(?:\.env[._-](?:prod|production)(?:[._-]\w+)?|(?:p
  * example, a JWT in documentation or a comment (samples), an expired one and a Firebase app's web key: information
  * (two levels down).
  */
-function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
-  // In an example file or documentation, a login to the developer's own machine is a sample: information.
-  if (reach === 'local' || reach === 'compose') return shown && reach === 'local' ? 2 : 1;
+function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined, parsed: boolean): number | undefined {
+  // In an example file or documentation, a login to the developer's own machine is a sample: information. So is one
+  // the code picks only outside production (the `else` of `NODE_ENV === 'production'`).
+  if (reach === 'local' || reach === 'compose') return reach === 'local' && (shown || (parsed && developmentChoice(context, match.start))) ? 2 : 1;
   // A Firebase app's web key ships to every browser by design; Firebase still advises restricting it: information.
   if (match.provider.id === 'gcp-api-key' && isFirebaseClientKey(context.text, match.start, match.end, path)) return 2;
   // YouTube's web client key, which the youtube.com page hands every browser for its InnerTube API: information.
@@ -214,6 +216,13 @@ function providerDemotion(context: FileContext, path: string, match: ProviderMat
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
+}
+
+/** A literal in JavaScript the code reaches only outside production (`js/environmentBranch.ts`). */
+function developmentChoice(context: FileContext, offset: number): boolean {
+  if (context.kind !== 'js' || context.generated) return false;
+  const literal = literalAt(context.sourceFile, offset);
+  return literal !== undefined && inNonProductionBranch(literal);
 }
 
 /** A provider's key given as an API's documented example (`.example('…')`, `"example": "…"`): a sample for readers. */
