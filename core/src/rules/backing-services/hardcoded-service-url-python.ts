@@ -6,7 +6,7 @@ import type { PyCall, PyExpr, PyString, PythonFacts } from '../../python/types';
 import { toEnvName } from '../../secrets/names';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
-import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
+import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, saidUnused, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
 
 const FROM_ENV = 'swapping the service means a new build. Read it from `os.environ["{env}"]`.';
 
@@ -120,7 +120,7 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   /** Judged where it stands, as the JavaScript rule does: a default to a local machine is fine, in test code too. */
   const judgeAt = (s: PyString, host: string, service: Service, place: Place, messageId: 'pyUrl' | 'pyHost' = 'pyUrl'): void => {
     if (isPlaceholderHost(host)) return;
-    if (isLocalHost(host) && (context.isTestFile || devConfig || place.development)) return;
+    if (isLocalHost(host) && (context.isTestFile || devConfig || place.development || saidUnused(context.text, s.start))) return;
     if (place.fallback) {
       // A default for the developer's machine or a compose service is what `.env.example` would say anyway.
       if (!isRemoteHost(host)) return;
