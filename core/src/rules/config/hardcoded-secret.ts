@@ -33,7 +33,7 @@ import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
 import { isClientCredentialPair, isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
 import { shipsInNativeApp } from '../../workspace/nativeApps';
-import { isJsApiExample, isKeyedExample } from '../../secrets/samples';
+import { isFormatSample, isJsApiExample, isKeyedExample } from '../../secrets/samples';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -349,7 +349,7 @@ function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => bool
   // A login that only the file's own server checks (a stand-in MQTT or SMTP server to try a client against).
   const standIn = s.kind === 'named' && isCheckedOnly(s.literal) && servesItself();
   return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn,
-    example: isJsApiExample(s.literal) || undefined, clientPair: (s.kind === 'named' && isClientCredentialPair(s.literal)) || undefined };
+    example: isJsApiExample(s.literal) || isFormatSample(s.literal) || undefined, clientPair: (s.kind === 'named' && isClientCredentialPair(s.literal)) || undefined };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */
