@@ -120,3 +120,23 @@ new RuleTester({ filename: '/ws/alerta/settings.py' }).run(rule, {
     { name: 'a script not named for a test', filename: '/ws/packages/app/tools/mongo-close.js', code: "const { MongoClient } = require('mongodb');\nconst uri = 'mongodb://localhost:27017/app';\nMongoClient.connect(uri);\n", errors: [['url', 2, "'mongodb://localhost:27017/app'"]], output: "const { MongoClient } = require('mongodb');\nconst uri = process.env.MONGODB_URI;\nMongoClient.connect(uri);\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n' },
   ],
 });
+
+// Held-out 9 (Kinto): `kinto init` renders `kinto.tpl`, kept beside the module, into the config file the user edits;
+// the local addresses it fills in are that file's defaults. Without the template beside it, or with a remote host, reported.
+const GENERATOR = (host: string) => `import os\n\ndef render(template, destination, **values):\n    with open(os.path.join(HERE, template)) as f:\n        rendered = f.read().format_map(values)\n    with open(destination, "w+") as out:\n        out.write(rendered)\n\ncache_backends = {\n    "redis": {"cache_url": "redis://${host}/0"},\n}\n`;
+new RuleTester({ filename: '/ws/kinto/config/__init__.py' }).run(rule, {
+  valid: [
+    { name: 'a config generator with its template beside it', code: GENERATOR('127.0.0.1'), files: { '/ws/kinto/config/kinto.tpl': '[app:main]\ncache_url = {cache_url}\n' } },
+  ],
+  invalid: [
+    {
+      name: 'the same module without a template beside it', code: GENERATOR('127.0.0.1'), errors: [['pyUrl', 10, '"redis://127.0.0.1/0"']],
+      output: GENERATOR('127.0.0.1').replace('"redis://127.0.0.1/0"', 'os.environ["CACHE_URL"]'), envOutput: 'CACHE_URL=redis://127.0.0.1/0\n',
+    },
+    {
+      name: 'a remote host in a config generator', code: GENERATOR('cache.internal'), files: { '/ws/kinto/config/kinto.tpl': '[app:main]\ncache_url = {cache_url}\n' },
+      errors: [['pyUrl', 10, '"redis://cache.internal/0"']],
+      output: GENERATOR('cache.internal').replace('"redis://cache.internal/0"', 'os.environ["CACHE_URL"]'), envOutput: 'CACHE_URL=redis://cache.internal/0\n',
+    },
+  ],
+});
