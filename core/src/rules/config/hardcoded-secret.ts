@@ -206,6 +206,9 @@ const PRODUCTION_ENV_FILE = /^(?:\.env[._-](?:prod|production)(?:[._-]\w+)?|(?:p
  * (two levels down).
  */
 function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined, parsed: boolean): number | undefined {
+  // A connection string or a JWT kept under a name that calls it an example (`EXAMPLE_CONFIG_FILE = """{…}"""`, a
+  // tool's sample printed for the user): information. A provider's own key format is judged wherever it sits.
+  if (match.provider.shape === 'generic' && parsed && underSampleName(context, match.start)) return 2;
   // In an example file or documentation, a login to the developer's own machine is a sample: information. So is one
   // the code picks only outside production (the `else` of `NODE_ENV === 'production'`).
   if (reach === 'local' || reach === 'compose') return reach === 'local' && (shown || (parsed && developmentChoice(context, match.start))) ? 2 : 1;
@@ -216,6 +219,21 @@ function providerDemotion(context: FileContext, path: string, match: ProviderMat
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
+}
+
+// `EXAMPLE_CONFIG`, `sampleUrl`, `demo_dsn`: a name whose first word says the value is a sample.
+const SAMPLE_NAME = /^(?:example|sample|demo)(?:[_A-Z]|$)/i;
+
+/** The value at the offset is assigned to a name that calls it an example (a Python or JavaScript variable). */
+function underSampleName(context: FileContext, offset: number): boolean {
+  if (context.kind === 'python') {
+    const a = context.python?.assignments.find((x) => x.value.start <= offset && offset < x.value.end);
+    return a !== undefined && SAMPLE_NAME.test(a.path[a.path.length - 1] ?? '');
+  }
+  if (context.kind !== 'js' || context.generated) return false;
+  const literal = literalAt(context.sourceFile, offset);
+  const parent = literal?.parent;
+  return !!parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && SAMPLE_NAME.test(parent.name.text);
 }
 
 /** A literal in JavaScript the code reaches only outside production (`js/environmentBranch.ts`). */
