@@ -24,15 +24,17 @@ const EXAMPLE_FILE = /\.(?:example|sample|template|dist|default)(?:\.[\w-]+)?$|[
 const SHOWCASE_PATH = /(?:^|\/)(?:examples?|samples?|templates?|docs?|demos?|dev|\.devcontainer|\.?vagrant)\/|(?:^|\/)(?:devenv|shell)\.nix$|(?:^|\/)\.gitpod\.ya?ml$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)(?:docker-)?compose\/[^/]+\.ya?ml$|(?:^|\/)Vagrantfile$|(?:^|\/)\.env\.(?:dev|development|local\.example)$|\.(?:http|rest)$/i;
 // Places whose credentials are throwaway by design: CI service containers (also a `.ci/` folder's compose files, and
 // anything else under `.github/`, such as the env file a CI compose stack loads: standardnotes' `.github/ci.env`),
-// test helper packages (Go's `internal/testutil/`), seed data, mocks, vendored code
-// (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`, `env-vars-testing.conf`, a test
-// runner's `playwright.config.ts`). Judged like test code.
+// test helper packages (Go's `internal/testutil/`), smoke tests (`smoketest/setup.sh` makes a throwaway database), seed
+// data, mocks, vendored code (and Yarn's own releases and plugins under `.yarn/`), test configuration (`.env.test`,
+// `env-vars-testing.conf`, a test runner's `playwright.config.ts`). Judged like test code.
 const FIXTURE_PATH = new RegExp([
   String.raw`(?:^|/)\.github/|(?:^|/)\.ci/|(?:^|/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone)\.ya?ml$|(?:^|/)\.circleci/`,
-  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
+  String.raw`(?:^|/)(?:seeds?|seeders|seeding|factories|mocks?|__mocks__|test[-_]?utils?|test[-_]?helpers?|testing|smoke[-_]?tests?|vendor|vendors|third[-_]party|bower_components|\.yarn)/`,
   // Test data and test machines: Go's `testdata/`, a `PrepareTestData` utility, a NixOS `testVm/`.
   String.raw`(?:^|[/._-])(?:prepare)?test[-_]?data(?:[/._-]|$)|(?:^|/)test[-_]?vms?/`,
-  String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci)(?:[._-][^/]*)?$`,
+  // Also the settings of an end-to-end run, named for the runner or the browser grid it drives
+  // (`settings.protractor.js`, `settings.browserstack.js`, `config.e2e.json`).
+  String.raw`(?:^|/)[^/]*[._-](?:test|testing|mock|fixture|ci|e2e|protractor|browserstack|saucelabs)(?:[._-][^/]*)?$`,
   // A module named for mock data (`src/mock.ts`, `mocks.js`) beside the code its tests import it into, and one named
   // for test helpers or fixtures (`src/backend/testUtil.ts`, `db/fixtures.ts`): the logins of the users tests create.
   String.raw`(?:^|/)mocks?\.[cm]?[jt]sx?$|(?:^|/)(?:test[-_]?(?:utils?|helpers?)|fixtures?)\.[cm]?[jt]sx?$`,
@@ -85,6 +87,15 @@ export function isFixturePath(path: string): boolean {
 /** Prose documentation: README.md, docs in reStructuredText or AsciiDoc, plain text notes. */
 export function isDocumentation(path: string): boolean {
   return DOC_FILE.test(path);
+}
+
+// A request or response recorded for an API's documentation (`doc/api/v1/users/http/post-res-201.json`): a JSON or
+// YAML file in an `api` folder (or one named for HTTP or REST) under the documentation.
+const API_SAMPLE_FILE = /(?:^|\/)(?:docs?|documentation)\/(?:[^/]+\/)*(?:api|apis|http|rest)(?:[-_][^/]*)?\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml)$/i;
+
+/** A request or response sample of an API's documentation: its tokens are samples for readers, as an OpenAPI example's. */
+export function isApiSampleFile(path: string): boolean {
+  return API_SAMPLE_FILE.test(path.replace(/\\/g, '/'));
 }
 
 /** An OpenAPI or Swagger description: its examples are samples for readers, not credentials. */

@@ -30,6 +30,8 @@ export interface JsSecret {
   dropFallback?: { start: number; end: number; text: string };
   /** A sink whose other options say it reaches only the developer's machine (`host: 'localhost'`). */
   local?: boolean;
+  /** A fallback of a value the code was given (`ctx.apiKey ?? 'lit'`, a parameter's default), not of an environment read. */
+  given?: boolean;
 }
 
 /** SDK classes whose first arguments are credentials: `new Stripe('sk_…')`. */
@@ -358,7 +360,7 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
   };
   // A default of a secret-named place: judged like a sink, since the app runs with it whenever nothing is set.
   const defaulted = (name: string | undefined, drop?: JsSecret['dropFallback']): JsSecret | undefined =>
-    name && isSensitiveName(name) ? { ...base, kind: 'fallback', name, envName: suggestEnvName(name, literal), dropFallback: drop } : undefined;
+    name && isSensitiveName(name) ? { ...base, kind: 'fallback', name, envName: suggestEnvName(name, literal), dropFallback: drop, given: true } : undefined;
 
   // An error reporter's notifier key (`Bugsnag.start({ apiKey })`) is public by design.
   if (publicKeyOf(literal, imports) || isSearchOnlyKey(literal) || isAssistantWidgetKey(literal)) return undefined;

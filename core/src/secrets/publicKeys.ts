@@ -104,7 +104,9 @@ export function isAssistantWidgetKey(literal: ts.StringLiteralLike): boolean {
 // in code, in JSON kept in a variable, or in an env line. Firebase: "API keys for Firebase services are not used to
 // control access to backend resources … it's OK to include them in code or checked-in config files"
 // (https://firebase.google.com/docs/projects/api-keys). The same holds for the Android and Apple apps' config files.
-const FIREBASE_NEIGHBOUR = /["']?\bauthDomain["']?\s*[:=]/;
+// A web app's id (`1:114126160546:web:aca6ea…`, the `appId` of the same object) says so too when the settings are
+// spelled as environment variables (`FCM_API_KEY` beside `FCM_APP_ID` in a compose file).
+const FIREBASE_NEIGHBOUR = /["']?\bauthDomain["']?\s*[:=]|\b1:\d{6,}:web:[0-9a-f]{6,}\b/;
 const FIREBASE_APP_FILE = /(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/;
 const FIREBASE_REACH = 400;
 
@@ -124,4 +126,21 @@ const INNERTUBE_NAME_BEFORE = /\binnertube[_-]?api[_-]?key["']?\s*[:=]\s*["']?$/
 export function isYouTubeWebClientKey(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
   return INNERTUBE_URL_BEFORE.test(before) || INNERTUBE_NAME_BEFORE.test(before);
+}
+
+// An OAuth client's registration as an app keeps it: its id and its secret side by side (`{ id: '…', secret: '…' }`,
+// `{ clientId, clientSecret }`, Dropbox's `{ appKey, appSecret }`).
+const CLIENT_SECRET = /^(?:secret|client[_-]?secret|app[_-]?secret)$/i;
+const CLIENT_ID = /^(?:id|client[_-]?id|app[_-]?id|app[_-]?key)$/i;
+
+/**
+ * The secret of an OAuth client written beside its id in one object. Public by design only where the code ships
+ * inside a native app (`workspace/nativeApps.ts`): a desktop or mobile app is a public client (RFC 8252, section 8.5),
+ * so its "client secret" is in every installed copy.
+ */
+export function isClientCredentialPair(literal: ts.StringLiteralLike): boolean {
+  const slot = outermost(literal);
+  const property = slot.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== slot || !CLIENT_SECRET.test(propertyNameText(property.name) ?? '')) return false;
+  return property.parent.properties.some((p) => p !== property && p.name !== undefined && CLIENT_ID.test(propertyNameText(p.name) ?? ''));
 }

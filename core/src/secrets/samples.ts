@@ -31,6 +31,19 @@ export function isJsApiExample(literal: ts.Node): boolean {
   return false;
 }
 
+// JSON Schema's string formats (and OpenAPI's `byte`, `binary`, `password`): an object keyed by them is a table of the
+// sample value a documentation generator shows for each (`{ email: 'user@example.com', uuid: '0000…', password: 'secret' }`,
+// as openapi-sampler keeps one).
+const SCHEMA_FORMATS = new Set(['email', 'idn-email', 'uri', 'url', 'uri-reference', 'hostname', 'idn-hostname', 'ipv4', 'ipv6', 'uuid', 'guid', 'date', 'date-time', 'time', 'duration', 'byte', 'binary', 'regex', 'json-pointer']);
+
+/** The value of `password` (or another key) in an object keyed mostly by schema formats: a documentation sample. */
+export function isFormatSample(literal: ts.Node): boolean {
+  const property = literal.parent;
+  if (!property || !ts.isPropertyAssignment(property) || property.initializer !== literal || !ts.isObjectLiteralExpression(property.parent)) return false;
+  const names = property.parent.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined));
+  return names.filter((n) => n !== undefined && SCHEMA_FORMATS.has(n)).length >= 4;
+}
+
 // `example: value`, `"example": "value"`, `x-example: …`, `- example: …` on the value's own line.
 const KEYED_EXAMPLE_BEFORE = /^\s*(?:-\s+)?["']?(?:x-)?examples?["']?\s*:\s*["']?$/i;
 

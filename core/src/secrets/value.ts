@@ -326,3 +326,16 @@ function isSlugPart(p: string): boolean {
   return (/^[A-Za-z]{2,}$/.test(p) && /^[A-Z]?[a-z]+$|^[A-Z]+$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy]{4}/i.test(p)) ||
     /^(?:[a-z]{1,4}|[A-Z][a-z]{0,3}|[A-Z]{1,4})$/.test(p) || /^[vV]?\d+[A-Za-z]?$/.test(p);
 }
+
+// Words that make a phrase a secret's stand-in rather than a label: `my-secret`, `default-jwt-key`, `dev_password`.
+const SECRET_WORDS = /^(?:secret|secrets|password|passwd|passphrase|pass|pwd|key|keys|token|tokens|jwt|session|cookie|auth|private|signing|hmac|salt|api|apikey|credential|credentials|changeme|admin|root)$/;
+
+/**
+ * A lower-case phrase of two or more words joined by `-` or `_`, none of them a secret's word: a label or an id
+ * (`ctx.apiKey ?? 'internal-agent'`, `media.friendly_token || 'default-video'`), what a value the code was given
+ * stands for when it is missing, not a key. `my-secret` and `default_password` are stand-in secrets.
+ */
+export function isLabelPhrase(value: string): boolean {
+  if (!/^[a-z]+(?:[-_][a-z]+)+$/.test(value)) return false;
+  return !value.split(/[-_]/).some((w) => SECRET_WORDS.test(w));
+}

@@ -1,9 +1,10 @@
 /**
  * Credentials that are published constants: the keys local emulators and development stacks accept from everyone,
- * printed in their vendors' documentation so that every developer can use them. A value equal to one of them opens
- * nothing but an emulator on the developer's machine, wherever it is written, so it is never reported. One row per
- * constant, with where it is published; the values are split so that this file itself does not look like a leak to
- * a scanner.
+ * printed in their vendors' documentation so that every developer can use them, and the client tokens a vendor's own
+ * app sends from every installed copy (Edge's read-aloud token). A value equal to one of them opens nothing of the
+ * project's (an emulator on the developer's machine, a service open to every browser), wherever it is written, so it
+ * is never reported. One row per constant, with where it is published; the values are split so that this file itself
+ * does not look like a leak to a scanner.
  */
 export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string; source: string }> = [
   {
@@ -28,6 +29,11 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
     value: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.' + 'EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU',
     what: "the Supabase CLI's local service_role key",
     source: 'https://supabase.com/docs/guides/local-development/cli/getting-started (the keys `supabase start` prints)',
+  },
+  {
+    value: '6A5AA1D4EAFF4E9F' + 'B37E23D68491D6F4',
+    what: "Microsoft Edge's read-aloud TrustedClientToken, which every Edge browser sends to the speech service",
+    source: 'https://github.com/rany2/edge-tts/blob/master/src/edge_tts/constants.py',
   },
 ];
 

@@ -6,7 +6,7 @@ import type { PyCall, PyExpr, PyString, PythonFacts } from '../../python/types';
 import { toEnvName } from '../../secrets/names';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
-import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
+import { DSN, dsnHostOf, envNameFor, hostOf, isLocalHost, isPlaceholderHost, isRemoteHost, saidUnused, serviceUrlOf, type Service } from './hardcoded-service-url-shapes';
 
 const FROM_ENV = 'swapping the service means a new build. Read it from `os.environ["{env}"]`.';
 
@@ -71,6 +71,22 @@ export const PYTHON_CLIENTS: PyClient[] = [
  * as an example (`configuration_example.py`, `settings.sample.py`: the operator copies it and writes their hosts in).
  */
 const DEV_CONFIG = /(?:^|\/)(?:settings|configs?|conf)\/(?:dev|development|local|local_dev|dev_local|test|testing|ci|default|defaults)\.py$|(?:^|\/)(?:local_settings|settings_local|settings_dev|dev_settings|(?:settings|configs?|configuration)_(?:test|testing)|test_settings)\.py$|(?:^|\/)(?:settings|configs?|configuration|local_settings)[._-](?:example|sample)\.py$/i;
+// Rendering a template and writing the result: `raw.format_map(values)`, `Template(…).render(…)`, `.format(**values)`.
+const RENDERS = /\.format_map\(|\.format\(\*\*|\bTemplate\([^)]*\)\.(?:render|substitute)\(|\.(?:render|substitute)\(\*\*/;
+const WRITES = /\bopen\([^)\n]*,\s*["'](?:w|w\+|wt|x)["']/;
+const TEMPLATE_FILE = /\.(?:tpl|template|j2|jinja2?|mustache)$|\.(?:ini|conf|cfg|toml|ya?ml)\.in$/i;
+
+/**
+ * A module that writes a configuration file from a template kept beside it (Kinto's `kinto/config/__init__.py` renders
+ * `kinto.tpl` for `kinto init`): the addresses it fills in are the defaults of a file the user then edits, as a
+ * settings example's are.
+ */
+function writesConfigFromTemplate(context: FileContext): boolean {
+  if (!RENDERS.test(context.text) || !WRITES.test(context.text) || !context.host?.entries) return false;
+  const dir = context.path.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  return context.host.entries(dir).files.some((f) => TEMPLATE_FILE.test(f));
+}
+
 /** `class DevelopmentConfig(Config):`: the development or test half of a config module. */
 const DEV_CLASS = /^(?:Dev|Development|Local|Test|Testing|Debug|CI)(?:Config|Settings|Configuration)?$/i;
 /** Keyword arguments and dict keys whose value is a default or text for people, not an address the code uses. */
@@ -94,7 +110,8 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   if (!facts) return;
   const role = roleOfContext(context).role;
   if (role === 'vendored' || role === 'snippet' || role === 'build-output') return;
-  const devConfig = DEV_CONFIG.test(context.path.replace(/\\/g, '/'));
+  // A configuration generator (`kinto init`): its local addresses are the defaults of the file it writes for the user.
+  const devConfig = DEV_CONFIG.test(context.path.replace(/\\/g, '/')) || writesConfigFromTemplate(context);
   const seen = new Set<number>();
   const judge = (e: PyExpr, place: Place): void => {
     const s = e.string ?? e.format;
@@ -120,7 +137,7 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   /** Judged where it stands, as the JavaScript rule does: a default to a local machine is fine, in test code too. */
   const judgeAt = (s: PyString, host: string, service: Service, place: Place, messageId: 'pyUrl' | 'pyHost' = 'pyUrl'): void => {
     if (isPlaceholderHost(host)) return;
-    if (isLocalHost(host) && (context.isTestFile || devConfig || place.development)) return;
+    if (isLocalHost(host) && (context.isTestFile || devConfig || place.development || saidUnused(context.text, s.start))) return;
     if (place.fallback) {
       // A default for the developer's machine or a compose service is what `.env.example` would say anyway.
       if (!isRemoteHost(host)) return;

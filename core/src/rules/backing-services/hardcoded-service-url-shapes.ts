@@ -306,6 +306,24 @@ export function toldToReplaceAbove(text: string, start: number): boolean {
 }
 const REPLACE_YOURS = /^\s*(?:\/\/|#|\/?\*+)\s*(?:TODO:?\s*)?(?:please\s+)?(?:change|replace|set|update|edit|adjust)\b[^\n]*\b(?:your|your own)\b/i;
 
+/**
+ * The comment on the value's line, or the comment line just above it, says the setting is no longer used (alerta's
+ * `# MongoDB (deprecated, use DATABASE_URL setting)` over `MONGO_URI = 'mongodb://localhost:27017/monitoring'`, `# not
+ * used`): asked of a local address only, which then connects nowhere a deployment relies on.
+ */
+export function saidUnused(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const comment = /(?:#|\/\/)(?=[^'"`]*$)(.*)$/.exec(line.slice(start - lineStart))?.[1];
+  if (comment !== undefined && UNUSED.test(comment)) return true;
+  if (lineStart <= 1) return false;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+  return above.length <= 200 && /^\s*(?:#|\/\/|\/?\*+)/.test(above) && UNUSED.test(above);
+}
+const UNUSED = /\b(?:deprecated|not used|unused|obsolete|no longer used)\b/i;
+
 /** Text the user reads rather than an address the code connects to: a JSX attribute, a log line, an error. */
 export function isProse(literal: ts.Node): boolean {
   const parent = literal.parent;

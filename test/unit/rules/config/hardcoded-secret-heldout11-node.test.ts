@@ -41,6 +41,8 @@ new RuleTester({ filename: '/ws/lib/api-routes/account-routes.js' }).run(rule, {
   valid: [
     { name: "a phrase in a payload's .example({…})", code: "const schema = Joi.object({ auth: Joi.object() }).label('CreateAccount').example({\n  imap: { auth: { user: 'nyan.cat', pass: 'sercretpass' } },\n});\n" },
     { name: "a phrase in a decorator's example option", code: "class Dto {\n  @ApiProperty({ example: { password: 'hunter2pass' } })\n  login;\n}\n" },
+    // emailengine's lib/api-reference/schema-tree.js: the sample value the reference shows for each string format.
+    { name: 'a table of sample values by schema format', filename: '/ws/lib/api-reference/schema-tree.js', code: "const FORMAT_SAMPLES = {\n  email: 'user@example.com',\n  hostname: 'example.com',\n  ipv4: '127.0.0.1',\n  uuid: '00000000-0000-0000-0000-000000000000',\n  byte: 'aGVsbG8=',\n  password: 'secret'\n};\n" },
   ],
   invalid: [
     {
@@ -54,6 +56,20 @@ new RuleTester({ filename: '/ws/lib/api-routes/account-routes.js' }).run(rule, {
       filename: '/ws/test/fixtures/openapi-golden.json',
       code: `{\n  "clientSecret": {\n    "type": "string",\n    "example": "${ENTRA}"\n  }\n}\n`,
       errors: [{ messageId: 'provider', line: 4, severity: 'info' }],
+    },
+    {
+      name: 'a random-looking value in a table of samples by format is information, as an example is',
+      filename: '/ws/lib/api-reference/schema-tree.js',
+      code: "const FORMAT_SAMPLES = {\n  email: 'user@example.com',\n  hostname: 'example.com',\n  ipv4: '127.0.0.1',\n  uuid: '00000000-0000-0000-0000-000000000000',\n  password: 'Zr8qT2vX6mK4pN9w'\n};\n",
+      errors: [{ messageId: 'sink', line: 6, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'a weak password beside a few settings that are no table of formats is reported',
+      filename: '/ws/lib/mail.js',
+      code: "const smtp = {\n  hostname: 'mail.example.org',\n  email: 'ops@example.org',\n  password: 'secret'\n};\n",
+      errors: [{ messageId: 'sink', line: 4 }],
+      output: "const smtp = {\n  hostname: 'mail.example.org',\n  email: 'ops@example.org',\n  password: process.env.DB_PASSWORD\n};\n",
     },
     {
       name: "the same key as the schema's default is the app's",

@@ -7,7 +7,7 @@ import { RuleTester } from '../ruleTester';
 // measure, never a secret. A whole number under a secret's name is still one (`"password": 12345678`).
 const PRICES = '{\n  "prices": {\n    "input_tokens": 1.25e-6,\n    "cache_write_tokens": 0.00000375,\n    "output_reasoning_tokens": 30e-6\n  }\n}\n';
 
-const [AZURITE, COSMOS] = WELL_KNOWN_CREDENTIALS.map((c) => c.value);
+const [AZURITE, COSMOS, EDGE_TTS] = WELL_KNOWN_CREDENTIALS.map((c) => c.value);
 
 new RuleTester({ filename: '/ws/worker/src/constants/default-model-prices.json' }).run(rule, {
   valid: [
@@ -17,6 +17,8 @@ new RuleTester({ filename: '/ws/worker/src/constants/default-model-prices.json' 
     // langfuse's .env.dev-azure.example: Azurite's account key, published by Microsoft for every developer.
     { name: "Azurite's well-known account key", filename: '/ws/.env.dev-azure', code: `S3_ACCESS_KEY_ID=devstoreaccount1\nS3_SECRET_ACCESS_KEY=${AZURITE}\n` },
     { name: "the Cosmos DB emulator's well-known key", filename: '/ws/src/db.ts', code: `const cosmos = new CosmosClient({ endpoint: 'https://localhost:8081', key: '${COSMOS}' });\n` },
+    // NextChat's app/utils/ms_edge_tts.ts: the read-aloud token every Edge browser sends.
+    { name: "Edge's read-aloud client token", filename: '/ws/app/utils/ms_edge_tts.ts', code: `export class MsEdgeTTS {\n  private static TRUSTED_CLIENT_TOKEN = "${EDGE_TTS}";\n}\n` },
     { name: 'a fractional number in YAML', filename: '/ws/config/app.yaml', code: 'limits:\n  api_token_ratio: 0.75\n  secret_rotation_factor: 2.5e-3\n' },
   ],
   invalid: [
@@ -39,6 +41,13 @@ new RuleTester({ filename: '/ws/worker/src/constants/default-model-prices.json' 
       code: `S3_SECRET_ACCESS_KEY=${AZURITE.replace('Eby8', 'Eby9')}\n`,
       errors: [{ messageId: 'named', line: 1 }],
       output: null,
+    },
+    {
+      name: 'another token under the same name is reported',
+      filename: '/ws/app/utils/ms_edge_tts.ts',
+      code: `export class MsEdgeTTS {\n  private static TRUSTED_CLIENT_TOKEN = "${EDGE_TTS.slice(0, 8)}0C9E4F2A9B71D3E5F7A90B12";\n}\n`,
+      errors: [{ messageId: 'named', line: 2 }],
+      output: 'export class MsEdgeTTS {\n  private static TRUSTED_CLIENT_TOKEN = process.env.TRUSTED_CLIENT_TOKEN;\n}\n',
     },
   ],
 });

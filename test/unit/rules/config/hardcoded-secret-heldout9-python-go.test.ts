@@ -1,5 +1,9 @@
+import { before } from 'node:test';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
+import { loadPython } from '../../python-helpers';
 import { RuleTester } from '../ruleTester';
+
+before(loadPython);
 
 // Ninth held-out audit set (Python and Go applications, audit/README.md "Held-out 9, Python and Go"): each valid
 // case was a false positive on a real application, as the smallest code that shows it; made-up values throughout.
@@ -40,5 +44,18 @@ new RuleTester({ filename: '/ws/setup.cfg' }).run(rule, {
   ],
   invalid: [
     { name: 'a random value under the same name', code: ENTRY('kJ8sQ2vX9mZ4pL7wR3nT'), errors: [{ messageId: 'named', line: 3 }] },
+  ],
+});
+
+// Held-out 9 (privacyidea's tools/privacyidea-migrate-linotp.py): the example configuration a tool prints for its
+// user, kept under a name that says so, shows database logins the user replaces: information. The same string under
+// another name, or a provider's own key format under the sample's name, is judged as usual.
+const EXAMPLE_CONFIG = (name: string) => `${name} = """{\n    "SQL": {\n        "LINOTP_URI": "mysql+pymysql://linotp:Zr8qT2vX6mK4@db.internal/linotp2"\n    }\n}"""\n`;
+new RuleTester({ filename: '/ws/tools/migrate.py' }).run(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a connection string in an EXAMPLE_ constant is information', code: EXAMPLE_CONFIG('EXAMPLE_CONFIG_FILE'), errors: [{ messageId: 'provider', line: 3, severity: 'info' }], output: null },
+    { name: 'the same string under another name is an error', code: EXAMPLE_CONFIG('CONFIG_FILE'), errors: [{ messageId: 'provider', line: 3, severity: 'error' }], output: null },
+    { name: 'JavaScript: a sample URL constant is information', filename: '/ws/tools/migrate.js', code: "const sampleUrl = 'postgres://app:Zr8qT2vX6mK4@db.internal/app';\n", errors: [{ messageId: 'provider', line: 1, severity: 'info' }], output: "const sampleUrl = process.env.SAMPLE_URL;\n" },
   ],
 });

@@ -190,6 +190,20 @@ new RuleTester({ filename: '/ws/src/config.ts' }).run(rule, {
       output: null,
     },
     {
+      name: "a Firebase web client's settings as environment variables, beside its web app id (held-out 12, tinode)",
+      filename: '/ws/docker/docker-compose/single-instance.yml',
+      code: `x-env: &env\n  "FCM_API_KEY": "${FIREBASE_KEY}"\n  "FCM_APP_ID": "1:114126160546:web:aca6ea2981feb81f"\n  "FCM_PROJECT_ID": "demo-4821"\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'the same key beside an Android app id is an error',
+      filename: '/ws/docker/docker-compose/single-instance.yml',
+      code: `x-env: &env\n  "FCM_API_KEY": "${FIREBASE_KEY}"\n  "FCM_APP_ID": "1:114126160546:android:aca6ea2981feb81f"\n`,
+      errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a Google Maps key with no Firebase config around it is an error',
       code: `export const maps = {\n  apiKey: "${FIREBASE_KEY}",\n  libraries: ["places"],\n};\n`,
       errors: [{ messageId: 'provider', line: 2, severity: 'error' }],
@@ -249,6 +263,57 @@ new RuleTester({ filename: '/ws/README.md' }).run(rule, {
       code: `    $ git clone https://${HEX_A}:${HEX_B}@git.acme.io/platform/app.git\n`,
       errors: [{ messageId: 'provider', line: 1 }],
       output: null,
+    },
+  ],
+});
+
+// A desktop or mobile app's OAuth client registrations (held-out 6, joplin's `packages/lib/parameters.js`, bundled into
+// its Electron and React Native apps): a native app is a public client (RFC 8252, section 8.5), its "client secret" is
+// in every installed copy. Information; the same pair in a server's package, or beside no client id, stays an error.
+const CLIENT_SECRET = fake('Qm7xVb2Kp9', 'LwT4zR8nYc');
+const PARAMETERS = `module.exports = {\n  oneDrive: {\n    id: 'e09fc0de-c958-424f-83a2-e56a721d331b',\n    secret: '${CLIENT_SECRET}',\n  },\n};\n`;
+const LIB = '{"name":"@notes/lib"}';
+const DESKTOP = '{"name":"@notes/app-desktop","dependencies":{"@notes/lib":"1.0.0","electron":"30.0.0"}}';
+const SERVER_APP = '{"name":"@notes/server","dependencies":{"@notes/lib":"1.0.0","koa":"2.0.0"}}';
+new RuleTester({ filename: '/ws/packages/lib/parameters.js' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a library a workspace's Electron app depends on: the app's OAuth client secret",
+      code: PARAMETERS,
+      files: { '/ws/packages/lib/package.json': LIB, '/ws/packages/app-desktop/package.json': DESKTOP, '/ws/packages/server/package.json': SERVER_APP },
+      errors: [{ messageId: 'named', line: 4, severity: 'info' }],
+      output: PARAMETERS.replace(`'${CLIENT_SECRET}'`, 'process.env.ONE_DRIVE_SECRET'),
+    },
+    {
+      name: 'a React Native app\'s own package',
+      filename: '/ws/app/src/oauth.js',
+      code: PARAMETERS,
+      files: { '/ws/app/package.json': '{"name":"mobile","dependencies":{"react-native":"0.74.0"}}' },
+      errors: [{ messageId: 'named', line: 4, severity: 'info' }],
+      output: PARAMETERS.replace(`'${CLIENT_SECRET}'`, 'process.env.ONE_DRIVE_SECRET'),
+    },
+    {
+      name: 'the same library with no native app depending on it is an error',
+      code: PARAMETERS,
+      files: { '/ws/packages/lib/package.json': LIB, '/ws/packages/server/package.json': SERVER_APP },
+      errors: [{ messageId: 'named', line: 4, severity: 'error' }],
+      output: PARAMETERS.replace(`'${CLIENT_SECRET}'`, 'process.env.ONE_DRIVE_SECRET'),
+    },
+    {
+      name: "a server's package that a native app depends on: its use is the server's",
+      filename: '/ws/packages/server/src/oauth.js',
+      code: PARAMETERS,
+      files: { '/ws/packages/server/package.json': SERVER_APP, '/ws/packages/app-desktop/package.json': '{"name":"d","dependencies":{"@notes/server":"1.0.0","electron":"30.0.0"}}' },
+      errors: [{ messageId: 'named', line: 4, severity: 'error' }],
+      output: PARAMETERS.replace(`'${CLIENT_SECRET}'`, 'process.env.ONE_DRIVE_SECRET'),
+    },
+    {
+      name: 'a secret with no client id beside it, in the native app, is an error',
+      code: `module.exports = { webhook: { secret: '${CLIENT_SECRET}' } };\n`,
+      files: { '/ws/packages/lib/package.json': LIB, '/ws/packages/app-desktop/package.json': DESKTOP },
+      errors: [{ messageId: 'named', line: 1, severity: 'error' }],
+      output: 'module.exports = { webhook: { secret: process.env.WEBHOOK_SECRET } };\n',
     },
   ],
 });

