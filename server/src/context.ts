@@ -24,7 +24,14 @@ export interface ClientAbilities {
 
 /** The workspace folders, and which of them holds a path (the deepest, for nested folders). */
 export class WorkspaceFolders {
+  /** The open folders; replaced whole (never mutated in place) when folders are added or removed. */
   list: WorkspaceFolder[] = [];
+  /**
+   * Each file's folder, for the list it was computed from: rules ask it for the same few paths (the document,
+   * its manifests and configs up the folders) several times per keystroke, and each answer parsed every
+   * folder's URI again. Dropped when `list` is replaced.
+   */
+  private answers: { list: WorkspaceFolder[]; paths: string[]; byFile: Map<string, string | undefined> } | undefined;
 
   /** The file system path of a `file:` URI, or undefined for other schemes (untitled, git…). */
   static fsPathOf(uri: string): string | undefined {
@@ -33,16 +40,29 @@ export class WorkspaceFolders {
   }
 
   paths(): string[] {
-    return this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+    return [...this.memo().paths];
+  }
+
+  private memo(): { paths: string[]; byFile: Map<string, string | undefined> } {
+    if (this.answers?.list !== this.list) {
+      const paths = this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+      this.answers = { list: this.list, paths, byFile: new Map() };
+    }
+    return this.answers;
   }
 
   /** The folder holding a file; the first folder when no file is given. */
   folderOf(filePath: string | undefined): string | undefined {
     if (!filePath) return this.list[0] ? WorkspaceFolders.fsPathOf(this.list[0].uri) : undefined;
+    const { paths, byFile } = this.memo();
+    if (byFile.has(filePath)) return byFile.get(filePath);
     let best: string | undefined;
-    for (const p of this.paths()) {
+    for (const p of paths) {
       if (isInside(p, filePath) && (!best || p.length > best.length)) best = p;
     }
+    // Bounded: a workspace scan asks for every file once; only the recent ones are asked again.
+    if (byFile.size >= 4096) byFile.clear();
+    byFile.set(filePath, best);
     return best;
   }
 }
