@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
+import { PerVersion } from '../workspace/perVersion';
 
 /** At least this many entries, each a folder holding a file of the same name, make a folder a catalog. */
 const MIN_ENTRIES = 20;
@@ -23,9 +24,15 @@ export function isTemplateCatalogEntry(host: FileHost | undefined, file: string,
   const root = host.rootOf(file)?.replace(/\\/g, '/');
   // The entry and its catalog sit inside the project (the project's root may itself be the catalog).
   if (root === undefined || entryDir === catalogDir || !(catalogDir === root || catalogDir.startsWith(`${root}/`))) return false;
-  // No cache of its own: the host's listings are cached (and forgotten when a folder changes, in the server).
-  return judge(host, catalogDir, path.posix.basename(p));
+  // Judged once per catalog folder and entry name while the host's version stands (the server's moves when the
+  // file watcher reports a change, the CLI's stays for the scan): each judgement lists up to 31 folders, and the
+  // server analysed every YAML or JSON document again on each keystroke. The key is a string of its own
+  // (a substring of the path would keep the whole path alive in the cache).
+  const name = path.posix.basename(p);
+  return judged.get(host, Buffer.from(`${catalogDir}\0${name}`, 'utf8').toString('utf8'), () => judge(host, catalogDir, name));
 }
+
+const judged = new PerVersion<boolean>();
 
 function judge(host: FileHost, catalogDir: string, name: string): boolean {
   const folders = host.entries?.(catalogDir).folders.filter((f) => !f.startsWith('.') && f !== 'node_modules') ?? [];
