@@ -132,7 +132,7 @@ export function analyze(context: FileContext, options: AnalyzeOptions = {}): Ana
         start: r.start,
         end: r.end,
         data: r.data ?? {},
-        fingerprint: fingerprintOf(`${identity}|${n}`),
+        fingerprint: createHash('sha256').update(`${identity}|${n}`).digest('hex').slice(0, 32),
       };
       if (suppression) {
         suppressed.push({ ...finding, suppression });
@@ -223,19 +223,3 @@ function render(template: string, data: Record<string, string>): string {
 }
 
 export { FileContext };
-
-/**
- * A finding's fingerprint, kept for the last few hundred identities: the server analyses a document again on every
- * keystroke, and each finding's SHA-256 was made again although its identity (rule, path, occurrence) had not moved.
- */
-const fingerprints = new Map<string, string>();
-
-function fingerprintOf(key: string): string {
-  let made = fingerprints.get(key);
-  if (made === undefined) {
-    made = createHash('sha256').update(key).digest('hex').slice(0, 32);
-    if (fingerprints.size >= 512) fingerprints.clear();
-    fingerprints.set(key, made);
-  }
-  return made;
-}

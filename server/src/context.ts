@@ -27,11 +27,11 @@ export class WorkspaceFolders {
   /** The open folders; replaced whole (never mutated in place) when folders are added or removed. */
   list: WorkspaceFolder[] = [];
   /**
-   * Each file's folder, for the list it was computed from: rules ask it for the same few paths (the document,
-   * its manifests and configs up the folders) several times per keystroke, and each answer parsed every
-   * folder's URI again. Dropped when `list` is replaced.
+   * The folders' paths, for the list they were parsed from: rules ask for a file's folder several times per keystroke,
+   * and each answer parsed every folder's URI again. Made again when `list` is replaced. (Answers per file are not
+   * kept: a cache keyed by paths would keep closed documents' paths alive.)
    */
-  private answers: { list: WorkspaceFolder[]; paths: string[]; byFile: Map<string, string | undefined> } | undefined;
+  private parsed: { list: WorkspaceFolder[]; paths: string[] } | undefined;
 
   /** The file system path of a `file:` URI, or undefined for other schemes (untitled, git…). */
   static fsPathOf(uri: string): string | undefined {
@@ -40,29 +40,23 @@ export class WorkspaceFolders {
   }
 
   paths(): string[] {
-    return [...this.memo().paths];
+    return [...this.parsedPaths()];
   }
 
-  private memo(): { paths: string[]; byFile: Map<string, string | undefined> } {
-    if (this.answers?.list !== this.list) {
-      const paths = this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
-      this.answers = { list: this.list, paths, byFile: new Map() };
+  private parsedPaths(): readonly string[] {
+    if (this.parsed?.list !== this.list) {
+      this.parsed = { list: this.list, paths: this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined) };
     }
-    return this.answers;
+    return this.parsed.paths;
   }
 
   /** The folder holding a file; the first folder when no file is given. */
   folderOf(filePath: string | undefined): string | undefined {
     if (!filePath) return this.list[0] ? WorkspaceFolders.fsPathOf(this.list[0].uri) : undefined;
-    const { paths, byFile } = this.memo();
-    if (byFile.has(filePath)) return byFile.get(filePath);
     let best: string | undefined;
-    for (const p of paths) {
+    for (const p of this.parsedPaths()) {
       if (isInside(p, filePath) && (!best || p.length > best.length)) best = p;
     }
-    // Bounded: a workspace scan asks for every file once; only the recent ones are asked again.
-    if (byFile.size >= 4096) byFile.clear();
-    byFile.set(filePath, best);
     return best;
   }
 }
