@@ -24,7 +24,14 @@ export interface ClientAbilities {
 
 /** The workspace folders, and which of them holds a path (the deepest, for nested folders). */
 export class WorkspaceFolders {
+  /** The open folders; replaced whole (never mutated in place) when folders are added or removed. */
   list: WorkspaceFolder[] = [];
+  /**
+   * The folders' paths, for the list they were parsed from: rules ask for a file's folder several times per keystroke,
+   * and each answer parsed every folder's URI again. Made again when `list` is replaced. (Answers per file are not
+   * kept: a cache keyed by paths would keep closed documents' paths alive.)
+   */
+  private parsed: { list: WorkspaceFolder[]; paths: string[] } | undefined;
 
   /** The file system path of a `file:` URI, or undefined for other schemes (untitled, git…). */
   static fsPathOf(uri: string): string | undefined {
@@ -33,14 +40,21 @@ export class WorkspaceFolders {
   }
 
   paths(): string[] {
-    return this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+    return [...this.parsedPaths()];
+  }
+
+  private parsedPaths(): readonly string[] {
+    if (this.parsed?.list !== this.list) {
+      this.parsed = { list: this.list, paths: this.list.map((f) => WorkspaceFolders.fsPathOf(f.uri)).filter((p): p is string => p !== undefined) };
+    }
+    return this.parsed.paths;
   }
 
   /** The folder holding a file; the first folder when no file is given. */
   folderOf(filePath: string | undefined): string | undefined {
     if (!filePath) return this.list[0] ? WorkspaceFolders.fsPathOf(this.list[0].uri) : undefined;
     let best: string | undefined;
-    for (const p of this.paths()) {
+    for (const p of this.parsedPaths()) {
       if (isInside(p, filePath) && (!best || p.length > best.length)) best = p;
     }
     return best;

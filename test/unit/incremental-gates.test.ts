@@ -9,7 +9,8 @@ import { fixIdOf } from '../../core/src/fixes/types';
 import { identifierLookups } from '../../core/src/js/names';
 import { lineChunkWork, rechunk, lineChunks } from '../../core/src/lineChunks';
 import { listenSites } from '../../core/src/js/servers';
-import { closesItself, servesOnlyProbes } from '../../core/src/js/serverUse';
+import { ModuleBindings } from '../../core/src/js/modules';
+import { closesItself, servesOnlyDocs, servesOnlyProbes } from '../../core/src/js/serverUse';
 import { statementFactsComputed } from '../../core/src/js/statements';
 import { rulesById } from '../../core/src/rules';
 import { findSqlPasswords, SQL_CANDIDATE, SQL_CANDIDATE_LINES } from '../../core/src/secrets/sql';
@@ -234,20 +235,28 @@ describe('servers that only answer probes or close themselves, after an edit', (
     "app.set('x', 1);\n", 'module.exports = app;\n', 'app.listen(8080);\n', 'health.listen(9000);\n',
     'const server = http.createServer((req, res) => { res.end(); server.close(); });\n', 'const server = http.createServer(handler);\n',
     'server.listen(4000);\n', 'function f() { const app = 1; return app; }\n', 'class A { m() { app.post("/x", h); } }\n',
+    "const swaggerUi = require('swagger-ui-express');\n", "const redoc = require('redoc-express');\n", "app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec));\n",
+    "app.get('/', (req, res) => res.redirect('/docs'));\n", "app.get('/docs', redoc({ specUrl: '/spec.json' }));\n",
   );
   const source = fc.array(statement, { maxLength: 30 }).map((parts) => parts.join(''));
   const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.oneof(statement, fc.constantFrom('x', ' ', '(', '}', '\n', 'app', 'server')) });
   const answers = (sf: ReturnType<FileContext['withText']>['sourceFile']) => listenSites(sf).map((site) => [site.label, servesOnlyProbes(sf, site), closesItself(sf, site)]);
+  // A documentation viewer's text gate is searched per run of lines and derived around each edit (`FileContext.lineLocal`).
+  const docs = (context: FileContext, lineLocal: boolean) =>
+    listenSites(context.sourceFile).map((site) => servesOnlyDocs(context.sourceFile, site, ModuleBindings.of(context.sourceFile), lineLocal ? (search) => context.lineLocal(search) : undefined));
 
   test('are judged as a fresh parse judges them, for any sequence of edits', () => {
     fc.assert(
       fc.property(source, fc.array(change, { minLength: 1, maxLength: 6 }), (first, edits) => {
         let context = new FileContext('/ws/src/server.js', first);
         answers(context.sourceFile);
+        docs(context, true);
         for (const e of edits) {
           const { next, change: c } = applyEdit(context.text, e);
           context = context.withText(next, c);
-          assert.deepEqual(answers(context.sourceFile), answers(new FileContext('/ws/src/server.js', next).sourceFile));
+          const fresh = new FileContext('/ws/src/server.js', next);
+          assert.deepEqual(answers(context.sourceFile), answers(fresh.sourceFile));
+          assert.deepEqual(docs(context, true), docs(fresh, false), 'documentation viewers, derived as judged afresh');
         }
       }),
       { numRuns: 300 },

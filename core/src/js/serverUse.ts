@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import { type ModuleBindings, unwrap } from './modules';
 import type { ListenSite } from './servers';
+import { lineLocalTest, type LineLocalSearch } from '../lineChunks';
 import { StatementMemo } from './statements';
 
 /**
@@ -267,6 +268,8 @@ function stops(node: ts.Node, target: string): boolean {
 
 /** Modules whose handlers serve an API's documentation page (Swagger UI, ReDoc), as data. */
 const DOCS_MODULES = /^(?:swagger-ui-express|redoc-express)$/;
+/** A text that may name one of them: a module name holds no line break, so one line each (`FileContext.lineLocal`). */
+const MAY_NAME_DOCS = lineLocalTest(/swagger-ui-express|redoc-express/);
 
 /**
  * An app whose every route serves the API's documentation page (`app.use('/api-docs', swaggerUi.serve,
@@ -274,9 +277,11 @@ const DOCS_MODULES = /^(?:swagger-ui-express|redoc-express)$/;
  * the file hands to nothing else: a documentation viewer. The process rules ask it together with whether a deployment
  * reaches the file's package (a docs viewer a Dockerfile runs is a deployed service).
  */
-export function servesOnlyDocs(sf: ts.SourceFile, site: ListenSite, bindings: ModuleBindings): boolean {
+export function servesOnlyDocs(sf: ts.SourceFile, site: ListenSite, bindings: ModuleBindings, lineLocal?: (search: LineLocalSearch<boolean, boolean>) => boolean): boolean {
   const receiver = site.receiver && unwrap(site.receiver);
-  if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http' || !/swagger-ui-express|redoc-express/.test(sf.text)) return false;
+  if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http') return false;
+  // A keystroke searches only the runs of lines it touched (`FileContext.lineLocal`), not the whole module.
+  if (!(lineLocal ? lineLocal(MAY_NAME_DOCS) : MAY_NAME_DOCS.per(sf.text))) return false;
   const { count, other } = usesOf(sf, receiver.text, (id) => docsUse(id, bindings), 'docs');
   return !other && count > 0;
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
+import { PerVersion } from '../workspace/perVersion';
 
 /** At least this many entries, each a folder holding a file of the same name, make a folder a catalog. */
 const MIN_ENTRIES = 20;
@@ -23,14 +24,27 @@ export function isTemplateCatalogEntry(host: FileHost | undefined, file: string,
   const root = host.rootOf(file)?.replace(/\\/g, '/');
   // The entry and its catalog sit inside the project (the project's root may itself be the catalog).
   if (root === undefined || entryDir === catalogDir || !(catalogDir === root || catalogDir.startsWith(`${root}/`))) return false;
-  // No cache of its own: the host's listings are cached (and forgotten when a folder changes, in the server).
-  return judge(host, catalogDir, path.posix.basename(p));
+  // The catalog's folders are listed once per catalog while the host's version stands (the server's moves when the
+  // file watcher reports a change, the CLI's stays for the scan): each judgement listed up to 31 folders, and the
+  // server analyses every YAML or JSON document again on each keystroke. Kept per folder, as the listings' own
+  // names: a key or value holding a document's path would keep a closed document's path alive.
+  const sample = samples.get(host, folderCopy(catalogDir), () => sampleOf(host, catalogDir));
+  if (!sample) return false;
+  const name = path.posix.basename(p);
+  const holding = sample.filter((files) => files.has(name)).length;
+  return holding >= MIN_ENTRIES && holding >= sample.length * SHARE;
 }
 
-function judge(host: FileHost, catalogDir: string, name: string): boolean {
+const samples = new PerVersion<ReadonlyArray<ReadonlySet<string>> | undefined>();
+
+/** The file names of the first folders of a folder with enough of them to be a catalog, else undefined. */
+function sampleOf(host: FileHost, catalogDir: string): ReadonlyArray<ReadonlySet<string>> | undefined {
   const folders = host.entries?.(catalogDir).folders.filter((f) => !f.startsWith('.') && f !== 'node_modules') ?? [];
-  if (folders.length < MIN_ENTRIES) return false;
-  const sample = folders.slice(0, SAMPLED);
-  const holding = sample.filter((f) => host.entries?.(`${catalogDir}/${f}`).files.includes(name)).length;
-  return holding >= MIN_ENTRIES && holding >= sample.length * SHARE;
+  if (folders.length < MIN_ENTRIES) return undefined;
+  return folders.slice(0, SAMPLED).map((f) => new Set(host.entries?.(`${catalogDir}/${f}`).files ?? []));
+}
+
+/** A folder's path as a string of its own (a substring of the document's path would keep the whole path alive). */
+function folderCopy(dir: string): string {
+  return Buffer.from(dir, 'utf8').toString('utf8');
 }

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { DiskCache } from '../../../core/src/diskCache';
 import { isManifestFile } from '../../../core/src/env/manifestDeclared';
 import { PerVersion } from '../../../core/src/workspace/perVersion';
+import { WorkspaceFolders } from '../../../server/src/context';
 import { FolderFactsVersion } from '../../../server/src/folderFacts';
 
 test('editing a Kubernetes manifest, a docs page or package.json moves the version; a source file does not', () => {
@@ -41,4 +42,20 @@ test('PerVersion computes once per key and version, and every time for a host wi
   assert.equal(computed, 4);
   cache.get(host, undefined, () => ++computed);
   assert.equal(computed, 5);
+});
+
+test("a file's workspace folder is kept per folder list: adding or removing a folder answers anew", () => {
+  const folders = new WorkspaceFolders();
+  const uri = (p: string) => `file://${p}`;
+  folders.list = [{ uri: uri('/ws'), name: 'ws' }];
+  assert.equal(folders.folderOf('/ws/pkg/src/app.ts'), '/ws');
+  assert.equal(folders.folderOf('/ws/pkg/src/app.ts'), '/ws');
+  assert.equal(folders.folderOf('/elsewhere/app.ts'), undefined);
+  // The settings feature replaces the list when folders change: the innermost folder now wins.
+  folders.list = [...folders.list, { uri: uri('/ws/pkg'), name: 'pkg' }];
+  assert.equal(folders.folderOf('/ws/pkg/src/app.ts'), '/ws/pkg');
+  assert.deepEqual(folders.paths(), ['/ws', '/ws/pkg']);
+  folders.list = folders.list.filter((f) => f.name !== 'ws');
+  assert.equal(folders.folderOf('/ws/other.ts'), undefined);
+  assert.equal(folders.folderOf('/ws/pkg/src/app.ts'), '/ws/pkg');
 });

@@ -132,7 +132,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
   if (isHandRunScript(context)) return;
   // A documentation viewer (every route serves the API's Swagger UI or ReDoc page) that no deployment reaches.
-  if (sites.every((site) => servesOnlyDocs(sf, site, bindings)) && !reachedByDeployment(context)) return;
+  if (sites.every((site) => servesOnlyDocs(sf, site, bindings, (search) => context.lineLocal(search))) && !reachedByDeployment(context)) return;
   // A copy kept aside after its replacement took over (`old-server.js`, imported by nothing): no program runs it.
   if (isSupersededCopy(context.path, context.host, context.program)) return;
   // Judge the program when an index knows it; alone, the file can only speak for itself. The file's own

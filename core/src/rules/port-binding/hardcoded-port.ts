@@ -86,7 +86,7 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
     // OAuth redirect listener, whose port is the redirect URI's): its port is fixed by design.
     if (servesOnlyProbes(sf, site) || closesItself(sf, site)) continue;
     // A documentation viewer (Swagger UI, ReDoc) that no deployment reaches: a developer opens it on their machine.
-    if (servesOnlyDocs(sf, site, bindings) && !reachedByDeployment(context)) continue;
+    if (servesOnlyDocs(sf, site, bindings, (search) => context.lineLocal(search)) && !reachedByDeployment(context)) continue;
     // `promisify(server.listen)` returns a function: its port is given where that is called, out of sight here.
     if (!ts.isPropertyAccessExpression(unwrap(site.call.expression))) continue;
     const args = site.call.arguments;

@@ -40,3 +40,26 @@ test('invalid: a few services of one application, or folders that do not share t
   for (let i = 10; i < 30; i++) mixed[`/ws/services/svc${i}/Dockerfile`] = 'FROM node:20\n';
   assert.deepEqual(findings('/ws/services/api/app.yaml', ENTRY('x7Hq2LmP9vRt'), mixed), ['named', 'named'], 'most folders hold other files');
 });
+
+test('a catalog is judged once per folder and entry name while the host\'s version stands (the server\'s keystrokes list no folder)', () => {
+  const files: Record<string, string> = { ...catalog('/ws/services', 24), '/ws/services/airbroke/app.yaml': ENTRY('x7Hq2LmP9vRt') };
+  const base = mapHost(files, '/ws');
+  let listed = 0;
+  const host = { ...base, version: 1, entries: (dir: string) => { listed++; return base.entries?.(dir) ?? { files: [], folders: [] }; } };
+  const run = (file: string) => analyze(new FileContext(file, files[file] ?? ENTRY('x7Hq2LmP9vRt')), { config: defaultConfig(), rules: [rule], host, relativePath: file.slice(4) }).findings.map((f) => f.messageId);
+  assert.deepEqual(run('/ws/services/airbroke/app.yaml'), []);
+  const first = listed;
+  assert.ok(first > 20, `${first} folders listed`);
+  assert.deepEqual(run('/ws/services/airbroke/app.yaml'), []);
+  assert.deepEqual(run('/ws/services/app3/app.yaml'), []);
+  assert.equal(listed, first, 'the same catalog again: nothing listed');
+  // The version moves (a watched file changed): the folders are listed again, and the answer follows them.
+  host.version = 2;
+  assert.deepEqual(run('/ws/services/airbroke/app.yaml'), []);
+  assert.equal(listed, 2 * first);
+  // Without a version (a host that cannot say when the disk changed), every analysis judges afresh.
+  const plain = { ...base, entries: (dir: string) => { listed++; return base.entries?.(dir) ?? { files: [], folders: [] }; } };
+  const before = listed;
+  analyze(new FileContext('/ws/services/airbroke/app.yaml', ENTRY('x7Hq2LmP9vRt')), { config: defaultConfig(), rules: [rule], host: plain, relativePath: 'services/airbroke/app.yaml' });
+  assert.ok(listed > before);
+});
