@@ -100,7 +100,9 @@ export function pythonEnvReads(facts: PythonFacts, text: string): EnvReads {
       continue;
     }
     const write = r.form === 'setdefault' || (r.form === 'subscript' && (ASSIGNED_AFTER.test(text.slice(r.end, r.end + 8)) || DELETED_BEFORE.test(text.slice(Math.max(0, r.start - 8), r.start))));
-    out.reads.push(site(r.name, r.nameStart, r.nameEnd, r.start, r.end, r.form === 'getenv' ? 'os.getenv' : 'os.environ', write));
+    const read = site(r.name, r.nameStart, r.nameEnd, r.start, r.end, r.form === 'getenv' ? 'os.getenv' : 'os.environ', write);
+    if (r.fallbackOf) read.fallbackOf = r.fallbackOf;
+    out.reads.push(read);
   }
   for (const read of pythonLibraryReads(facts)) out.reads.push(read);
   out.reads.sort((a, b) => a.start - b.start);

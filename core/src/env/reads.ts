@@ -28,6 +28,11 @@ export interface EnvReadSite {
    * any `.env` is read and cannot be declared in one.
    */
   locatesEnvFile?: boolean;
+  /**
+   * The variables read before this one in its fallback chain (`process.env.A || process.env.B`, Python's
+   * `os.getenv('A') or os.getenv('B')`: `A` for `B`), which the code prefers: this one is read only when they are unset.
+   */
+  fallbackOf?: string[];
 }
 
 export interface EnvReads {
@@ -131,6 +136,8 @@ function collectEnvReads(sf: ts.SourceFile): EnvReads {
 /** The reads under one statement; `aliases` holds those declared before it and gains the ones it declares. */
 function readsIn(sf: ts.SourceFile, root: ts.Statement, aliases: Map<string, Via>, constantOf: (name: string) => string | undefined): EnvReads {
   const out: EnvReads = { reads: [], dynamic: false };
+  // `process.env.A || process.env.B`: the reads that are operands of one fallback chain, by the chain.
+  const chains = new Map<ts.Node, EnvReadSite[]>();
   const push = (name: ts.Identifier | ts.StringLiteralLike, expr: ts.Node, via: Via, write = false, value = name.text) => {
     const literal = !ts.isIdentifier(name);
     const start = name.getStart(sf) + (literal ? 1 : 0);
@@ -138,6 +145,8 @@ function readsIn(sf: ts.SourceFile, root: ts.Statement, aliases: Map<string, Via
     const site: EnvReadSite = { name: value, start, end, exprStart: expr.getStart(sf), exprEnd: expr.getEnd(), via, write };
     if (!write && isEnvFilePath(expr)) site.locatesEnvFile = true;
     out.reads.push(site);
+    const chain = write ? undefined : fallbackChain(expr);
+    if (chain) chains.set(chain, [...(chains.get(chain) ?? []), site]);
   };
   const destructure = (pattern: ts.ObjectBindingPattern, via: Via) => {
     for (const el of pattern.elements) {
@@ -204,7 +213,28 @@ function readsIn(sf: ts.SourceFile, root: ts.Statement, aliases: Map<string, Via
     ts.forEachChild(node, visit);
   };
   visit(root);
+  for (const sites of chains.values()) {
+    sites.forEach((r, k) => {
+      const before = [...new Set(sites.slice(0, k).map((s) => s.name))].filter((n) => n !== r.name);
+      if (before.length > 0) r.fallbackOf = before;
+    });
+  }
   return out;
+}
+
+/**
+ * The `||`/`??` chain whose operand the access is (`process.env.A || process.env.B || 'd'`), through parentheses
+ * and non-null assertions: an access inside an operand (a call's argument) belongs to no chain.
+ */
+function fallbackChain(expr: ts.Node): ts.Node | undefined {
+  let n = expr;
+  let chain: ts.Node | undefined;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p)) n = p;
+    else if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.BarBarToken || p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) n = chain = p;
+    else return chain;
+  }
 }
 
 /** `const NAME = 'X'` (a string or a template without substitutions), by name, anywhere in the file. */

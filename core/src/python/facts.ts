@@ -214,6 +214,15 @@ function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, P
           read.end = out.end;
           out.envRead = l.envRead;
         }
+        // `os.getenv('GOOGLE_API_KEY') or os.getenv('GEMINI_API_KEY')`: the second is read only when the first is unset.
+        const chain = [...new Set([...orReads(l), ...orReads(r)])];
+        if (chain.length > 1) {
+          out.orReads = chain;
+          chain.forEach((i, k) => {
+            const before = chain.slice(0, k).map((j) => facts.envReads[j].name).filter((n): n is string => n !== undefined && n !== facts.envReads[i].name);
+            if (before.length > 0) facts.envReads[i].fallbackOf = before;
+          });
+        }
       }
       break;
     }
@@ -249,6 +258,11 @@ function expr(node: Node, scope: Scope, facts: PythonFacts, cache: Map<number, P
       break;
   }
   return out;
+}
+
+/** The env reads an operand of an `or` chain stands for: itself when it is a read, or the reads of a chain inside it. */
+function orReads(e: PyExpr): number[] {
+  return e.orReads ?? (e.envRead !== undefined ? [e.envRead] : []);
 }
 
 function dictEntries(node: Node, recurse: (n: Node) => PyExpr): PyDictEntry[] {

@@ -32,6 +32,8 @@ export interface PyExpr {
   call?: number;
   /** For an env read: its index in `PythonFacts.envReads`. */
   envRead?: number;
+  /** For an `or` chain of env reads (`os.getenv('A') or os.getenv('B')`): their indices in `PythonFacts.envReads`. */
+  orReads?: number[];
   /** For a dictionary literal: its entries with string keys. */
   entries?: PyDictEntry[];
   /** For a tuple or list literal of up to 8 elements: the elements. */
@@ -94,6 +96,8 @@ export interface PyEnvRead {
   start: number;
   end: number;
   form: 'subscript' | 'get' | 'getenv' | 'setdefault';
+  /** The variables read before this one in its `or` chain (`os.getenv('A') or os.getenv('B')`: `A` for `B`). */
+  fallbackOf?: string[];
   /** Where the name sits between its quotes (a literal name only): what hover, definition and env rules point at. */
   nameStart?: number;
   nameEnd?: number;
