@@ -4,8 +4,8 @@ import ts = require('typescript');
  * The usage a hand-run script documents in its own header comment: whoever runs it reads that comment, not the
  * app's `.env.example`. Dokploy's `scripts/migrate-auth-secret.ts` opens with
  * `Usage: OLD_SECRET=<old> NEW_SECRET=<new> npx tsx …`, swetrix's `scripts/translate.js` lists
- * `GEMINI_API_KEY      Required. …` under "Environment". A script is a file with a shebang or one in a
- * `scripts/`, `script/` or `bin/` folder; its header is the comments before its first statement that is not an
+ * `GEMINI_API_KEY      Required. …` under "Environment". A script is a file in a `scripts/` or `script/` folder
+ * (a package's `bin/` is a command its users install, who read its `--help`, not its source); its header is the comments before its first statement that is not an
  * import (a doc comment after the imports counts). The variable is documented there when the header:
  * - assigns it (`NAME=value`, a usage command line);
  * - starts a line with it, followed by a colon, a dash, a parenthesis or a column gap (an options list:
@@ -14,8 +14,7 @@ import ts = require('typescript');
  * A name mentioned otherwise ("reads DATABASE_URL"), a comment further down, and an app module's comments declare nothing.
  */
 export function scriptHeader(sf: ts.SourceFile, relativePath: string): string | undefined {
-  const isScript = sf.text.startsWith('#!') || SCRIPT_FOLDER.test(relativePath.replace(/\\/g, '/'));
-  if (!isScript) return undefined;
+  if (!SCRIPT_FOLDER.test(relativePath.replace(/\\/g, '/'))) return undefined;
   const parts: string[] = [];
   for (const statement of sf.statements) {
     for (const range of ts.getLeadingCommentRanges(sf.text, statement.getFullStart()) ?? []) parts.push(sf.text.slice(range.pos, range.end));
@@ -37,7 +36,7 @@ export function documentedInHeader(header: string, name: string): boolean {
   );
 }
 
-const SCRIPT_FOLDER = /(?:^|\/)(?:scripts?|bin)\//;
+const SCRIPT_FOLDER = /(?:^|\/)scripts?\//;
 
 /** `import …`, `import x = require(…)`, `const x = require(…)`, `require('dotenv/config')`. */
 function isImport(statement: ts.Statement): boolean {

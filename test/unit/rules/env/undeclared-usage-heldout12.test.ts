@@ -125,8 +125,9 @@ new RuleTester({ filename: '/ws/server.ts' }).run(rule, {
   invalid: [{ name: 'another build switch', code: 'export const env = createEnv({ skipValidation: !!process.env.SKIP_CHECKS });\n', files: EXAMPLE, ...reported('SKIP_CHECKS') }],
 });
 
-// A hand-run script that documents its own environment in its header (dokploy's `Usage: OLD_SECRET=… npx tsx …`,
-// swetrix's "Environment:" list, openpanel's "set CLIENT_ID env var"): whoever runs it reads that header.
+// A hand-run script (in a `scripts/` folder) that documents its own environment in its header (dokploy's
+// `Usage: OLD_SECRET=… npx tsx …`, swetrix's "Environment:" list, openpanel's "set CLIENT_ID env var"): whoever runs it
+// reads that header.
 const ROTATE = (header: string) => `${header}\nimport { db } from "@app/db";\n\nconst OLD_SECRET = process.env.OLD_SECRET;\n`;
 new RuleTester({ filename: '/ws/apps/web/scripts/rotate-secret.ts' }).run(rule, {
   valid: [
@@ -134,11 +135,13 @@ new RuleTester({ filename: '/ws/apps/web/scripts/rotate-secret.ts' }).run(rule, 
     { name: 'an entry of an environment list', code: ROTATE('/**\n * Environment:\n *   OLD_SECRET      Required. The secret to replace.\n */'), files: EXAMPLE },
     { name: 'a list item with a colon', code: ROTATE('// Environment:\n// - `OLD_SECRET`: the secret to replace'), files: EXAMPLE },
     { name: 'a sentence that sets it as an env var', code: ROTATE('/** Pass --old=<secret> or set OLD_SECRET env var. */'), files: EXAMPLE },
-    { name: 'a doc comment after the imports', code: 'import "dotenv/config";\nimport os from "node:os";\n/**\n * Set OLD_SECRET=1 to rotate.\n */\nconst s = process.env.OLD_SECRET;\n', files: EXAMPLE, filename: '/ws/bin/rotate.mjs' },
+    { name: 'a doc comment after the imports', code: 'import "dotenv/config";\nimport os from "node:os";\n/**\n * Set OLD_SECRET=1 to rotate.\n */\nconst s = process.env.OLD_SECRET;\n', files: EXAMPLE, filename: '/ws/script/rotate.mjs' },
   ],
   invalid: [
     { name: 'a prose mention is no usage', code: ROTATE('/** Re-encrypts the rows with OLD_SECRET and the new one. */'), files: EXAMPLE, ...reported('OLD_SECRET', 4) },
     { name: 'a comment below the first statement is no header', code: 'const a = 1;\n// Usage: OLD_SECRET=x node rotate.js\nconst s = process.env.OLD_SECRET;\n', files: EXAMPLE, ...reported('OLD_SECRET', 3) },
+    // puter's CLI (`src/cli/bin/puter.js`): its users install it and read its help, not its source.
+    { name: "a package's bin is no hand-run script", filename: '/ws/packages/cli/bin/app.js', code: '#!/usr/bin/env node\n// Set OLD_SECRET=1 to rotate.\nconst s = process.env.OLD_SECRET;\n', files: EXAMPLE, ...reported('OLD_SECRET', 3) },
     { name: "an app module's header declares nothing", filename: '/ws/apps/web/src/rotate.ts', code: ROTATE('/**\n * Usage:\n *   OLD_SECRET=<old> npx tsx src/rotate.ts\n */'), files: EXAMPLE, ...reported('OLD_SECRET', 7) },
   ],
 });
