@@ -15,3 +15,25 @@ const DOC_SITE_CONFIG = /(?:^|\/)(?:docusaurus\.config\.[cm]?[jt]s|rspress\.conf
 export function isDocSiteConfig(relativePath: string): boolean {
   return DOC_SITE_CONFIG.test(relativePath);
 }
+
+/**
+ * The generators of documentation websites, by the package a site built with one depends on: Docusaurus, Rspress,
+ * VitePress, VuePress, Nextra (and its docs theme), Starlight, Fumadocs, Mintlify.
+ */
+const DOC_SITE_PACKAGES = new Set([
+  '@docusaurus/core', 'rspress', '@rspress/core', 'vitepress', 'vuepress', '@vuepress/core', 'nextra', 'nextra-theme-docs',
+  '@astrojs/starlight', 'fumadocs-core', 'fumadocs-ui', 'mintlify',
+]);
+
+/**
+ * Whether a package of a workspace (not its root) is a documentation website: its package.json depends on a
+ * documentation-site generator. Every module of such a package (its config, its plugins, its pages' analytics, the
+ * scripts that post-process its output) builds or serves the project's docs, whose settings are set by whoever
+ * publishes them, not by whoever deploys the application. The workspace's root package is never one: an app that
+ * keeps its docs beside its code depends on the generator too.
+ */
+export function isDocSitePackage(manifest: { readonly dir: string; readonly declared: ReadonlySet<string> } | undefined, root: string): boolean {
+  if (!manifest || manifest.dir === root) return false;
+  for (const name of manifest.declared) if (DOC_SITE_PACKAGES.has(name)) return true;
+  return false;
+}

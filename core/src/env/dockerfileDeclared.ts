@@ -5,14 +5,16 @@ import type { FileHost } from '../host';
  * Variables a Dockerfile sets with `ENV` (`ENV NAME=value OTHER=x`, the old `ENV NAME value`, continued lines):
  * the image sets them, not whoever deploys it (anything-llm's `ENV ANYTHING_LLM_RUNTIME=docker`, qinglong's
  * `ENV QL_DIR=/ql`), so a read of one is declared. Looked for in the folders given and their `docker/` folder,
- * where projects keep their image (`docker/Dockerfile`). The other images of a project (`Dockerfile.dev`,
+ * where projects keep their image (`docker/Dockerfile`). The production image named as such (`Dockerfile.prod`,
+ * `Dockerfile.production`, `prod.Dockerfile`, `production.Dockerfile`) is the main image as well (inbox-zero's
+ * `docker/Dockerfile.prod`, hoppscotch's `prod.Dockerfile`). The other images of a project (`Dockerfile.dev`,
  * `alpine.Dockerfile`, saltcorn's `Dockerfile.release`) are not read: the audited apps show them setting a
  * development image's or one edition's values that the deployer of the main image still owes.
  */
 export function dockerfileEnvNames(host: FileHost, dirs: readonly string[], runInline?: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const dir of new Set(dirs)) {
-    for (const file of [path.join(dir, 'Dockerfile'), path.join(dir, 'docker', 'Dockerfile')]) {
+    for (const file of [dir, path.join(dir, 'docker')].flatMap((d) => MAIN_IMAGES.map((name) => path.join(d, name)))) {
       let text: string | undefined;
       try {
         text = host.readFile(file);
@@ -25,6 +27,8 @@ export function dockerfileEnvNames(host: FileHost, dirs: readonly string[], runI
   }
   return out;
 }
+
+const MAIN_IMAGES = ['Dockerfile', 'Dockerfile.prod', 'Dockerfile.production', 'prod.Dockerfile', 'production.Dockerfile'];
 
 /**
  * The names a `RUN` instruction assigns on a command's line (`RUN BUILD_OUTPUT_PATH=dist pnpm run build`, also after

@@ -26,8 +26,12 @@ const PLATFORM = new Set([
   // the Tauri CLI the address a mobile device reaches the dev server at.
   'NEXT_RUNTIME', 'EXPO_OS', 'TAURI_DEV_HOST',
   // Next.js also names the phase a config or module is loaded in (`phase-production-build`), and npm the folder a
-  // script was started from (`INIT_CWD`) for every script it runs.
-  'NEXT_PHASE', 'INIT_CWD',
+  // script was started from (`INIT_CWD`) for every script it runs. `next dev --turbopack` sets `TURBOPACK=1` for the
+  // server it starts (a custom server reads it to start Next the same way).
+  'NEXT_PHASE', 'INIT_CWD', 'TURBOPACK',
+  // @t3-oss/env's documented switch for builds without the runtime's variables (a Docker build, a lint run:
+  // https://env.t3.gg/docs/recipes#skip-validation): set on the build's command line or in the image, never deployed.
+  'SKIP_ENV_VALIDATION',
   // The locale and the shell a command-line tool runs in (POSIX locale variables, each shell's own version
   // variable, MSYS2's and Windows' own: `ComSpec`, `PSModulePath`, `USERPROFILE`, `APPDATA`).
   'LC_ALL', 'LC_MESSAGES', 'LC_CTYPE', 'LANGUAGE', 'LOGNAME', 'BASH_VERSION', 'ZSH_VERSION', 'FISH_VERSION', 'MSYSTEM',

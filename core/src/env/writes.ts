@@ -7,16 +7,18 @@ import { nearestManifest } from '../workspace/manifest';
 import { filesUnder } from '../workspace/filesUnder';
 import { PerVersion } from '../workspace/perVersion';
 import { isTestFile } from '../fileKinds';
+import { builtinModules } from '../lazyModules';
 
 /**
- * Variables a JavaScript module sets for itself: `process.env.X = '1'` (a literal) on every run of the function
- * (or module) that holds it. The program owns such a variable (a flag a command sets before running a task,
- * `process.env.TZ = 'UTC'`); whatever a deployer set is overwritten, so a read of it is no setting to declare.
+ * Variables a JavaScript module sets for itself: `process.env.X = '1'` (a literal, or a value computed from the
+ * module's own code alone: `owned`) on every run of the function (or module) that holds it. The program owns such a
+ * variable (a flag a command sets before running a task, `process.env.TZ = 'UTC'`, a folder the CLI computes);
+ * whatever a deployer set is overwritten, so a read of it is no setting to declare.
  * Not owned: a default (`if (!process.env.X) process.env.X = 'd'`, `??=`), an assignment under any other
  * condition (`if (dev) process.env.API = …`), which leaves the variable to the deployer on the other path, and
- * a computed value, which may be the deployer's own setting made absolute or normalised
- * (`process.env.STORAGE_PATH = resolveStorageRoot()`, the function reading the variable in another module). Both
- * branches of an `if`/`else` setting a literal is every run. The literal entries of a child process's environment
+ * a computed value that may be the deployer's own setting made absolute or normalised
+ * (`process.env.STORAGE_PATH = resolveStorageRoot()`, the function reading the variable). Both branches of an
+ * `if`/`else` setting such a value is every run. The literal entries of a child process's environment
  * count as well, wherever the call is (`childEnvLiterals`).
  */
 export function assignedUnconditionally(sf: ts.SourceFile): ReadonlySet<string> {
@@ -43,7 +45,7 @@ function collect(sf: ts.SourceFile, inFunctionOnly = false, children?: Set<strin
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const name = envTarget(node.left);
       if (name !== undefined && (!inFunctionOnly || insideFunction(node))) {
-        if (isLiteral(node.right) && !conditional(node, name)) out.add(name);
+        if (!conditional(node, name, sf) && owned(node.right, name, sf)) out.add(name);
       }
     }
     for (const name of childEnvLiterals(node)) (children ?? out).add(name);
@@ -97,13 +99,13 @@ function isLiteral(node: ts.Expression): boolean {
  * The node runs only on some paths of its function or module: inside a branch, a `?:`, `&&`/`||`/`??`, a loop,
  * a `switch`, or a `catch`/`finally` (a `finally` restoring the value a `try` changed).
  */
-function conditional(node: ts.Node, exhaustiveFor?: string): boolean {
+function conditional(node: ts.Node, exhaustiveFor?: string, sf?: ts.SourceFile): boolean {
   for (let n: ts.Node = node; n.parent && !ts.isSourceFile(n.parent) && !ts.isFunctionLike(n.parent); n = n.parent) {
     const p = n.parent;
     if (ts.isIfStatement(p) && p.expression !== n) {
       // Both branches of an `if`/`else` set it (`if (dev) X = devDir; else X = pkgDir;`): it is set either way.
       const other = p.thenStatement === n ? p.elseStatement : p.thenStatement;
-      if (exhaustiveFor !== undefined && other !== undefined && branchSets(other, exhaustiveFor)) continue;
+      if (exhaustiveFor !== undefined && sf && other !== undefined && branchSets(other, exhaustiveFor, sf)) continue;
       return true;
     }
     if (ts.isConditionalExpression(p) && p.condition !== n) return true;
@@ -114,16 +116,149 @@ function conditional(node: ts.Node, exhaustiveFor?: string): boolean {
   return false;
 }
 
-/** The statement (a block, or an `if`/`else` whose branches both do) sets the variable to a literal on every path through it. */
-function branchSets(statement: ts.Statement, name: string): boolean {
+/** The statement (a block, or an `if`/`else` whose branches both do) sets the variable to a value it owns on every path through it. */
+function branchSets(statement: ts.Statement, name: string, sf: ts.SourceFile): boolean {
   const statements = ts.isBlock(statement) ? statement.statements : [statement];
   return statements.some((st) => {
     if (ts.isExpressionStatement(st)) {
       const e = unwrap(st.expression);
-      return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && envTarget(e.left) === name && isLiteral(e.right);
+      return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && envTarget(e.left) === name && owned(e.right, name, sf);
     }
-    return ts.isIfStatement(st) && st.elseStatement !== undefined && branchSets(st.thenStatement, name) && branchSets(st.elseStatement, name);
+    return ts.isIfStatement(st) && st.elseStatement !== undefined && branchSets(st.thenStatement, name, sf) && branchSets(st.elseStatement, name, sf);
   });
+}
+
+/**
+ * A value the program owns: a literal, or one computed from the module's own code and packages only, with the
+ * variable named nowhere on the way (nocobase's CLI sets `APP_PACKAGE_ROOT` to a folder it makes under the storage
+ * root or to the installed app package's folder: `dirname(require.resolve('@app/src/index.ts'))`). Every name the
+ * value uses is followed to its declaration in the module — a variable, a function (its body, with its own
+ * parameters and locals), an import or `require` of one of Node's own modules (`path`, `os`) — and none may name the
+ * variable (`process.env.STORAGE_PATH = resolveStorageRoot()` where the function reads `STORAGE_PATH`: the
+ * deployer's setting made absolute) or read the environment by a computed key. A name the module does not declare
+ * (a parameter of the function, a global the project defines), any other import (a module or package not read
+ * here: nocobase's `@nocobase/utils` resolves `STORAGE_PATH`) or `exports.x` leaves the value the deployer's possibly.
+ */
+function owned(value: ts.Expression, name: string, sf: ts.SourceFile): boolean {
+  if (isLiteral(value)) return true;
+  const mentions = new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`);
+  const declarations = declarationsOf(sf);
+  const checked = new Set<ts.Node>();
+  const clean = (root: ts.Node, depth: number): boolean => {
+    if (mentions.test(root.getText(sf))) return false;
+    const locals = ts.isFunctionLike(root) ? localNames(root) : undefined;
+    let ok = true;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isElementAccessExpression(n) && envObject(n.expression) && !ts.isStringLiteralLike(unwrap(n.argumentExpression))) {
+        ok = false;
+        return;
+      }
+      if (ts.isIdentifier(n) && isValueReference(n)) {
+        if (GLOBALS.has(n.text) || locals?.has(n.text)) return;
+        const found = declarations.get(n.text);
+        if (!found) {
+          ok = false;
+          return;
+        }
+        for (const d of found) {
+          const from = importedFrom(d);
+          if (from !== undefined && isBuiltin(from)) continue;
+          if (checked.has(d)) continue;
+          checked.add(d);
+          if (from !== undefined || depth >= MAX_FOLLOW || !clean(d, depth + 1)) {
+            ok = false;
+            return;
+          }
+        }
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(root);
+    return ok;
+  };
+  return clean(value, 0);
+}
+
+const MAX_FOLLOW = 6;
+// Globals of Node and the language whose use says nothing of the variable (`require.resolve`, `process.cwd()`).
+const GLOBALS = new Set(['require', 'process', '__dirname', '__filename', 'JSON', 'String', 'Number', 'Boolean', 'Math', 'Date', 'Object', 'Array', 'undefined', 'Buffer', 'URL']);
+const declarationCache = new WeakMap<ts.SourceFile, Map<string, ts.Node[]>>();
+
+/** The module's declarations by name: functions, variables (each name of a destructuring), classes and imports. */
+function declarationsOf(sf: ts.SourceFile): Map<string, ts.Node[]> {
+  let out = declarationCache.get(sf);
+  if (out) return out;
+  const found = new Map<string, ts.Node[]>();
+  const add = (name: string, node: ts.Node): void => {
+    found.set(name, [...(found.get(name) ?? []), node]);
+  };
+  const bind = (name: ts.BindingName, node: ts.Node): void => {
+    if (ts.isIdentifier(name)) add(name.text, node);
+    else for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name, node);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) add(node.name.text, node);
+    else if (ts.isVariableDeclaration(node)) bind(node.name, node);
+    else if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      if (clause?.name) add(clause.name.text, node);
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) add(named.name.text, node);
+      else if (named) for (const el of named.elements) add(el.name.text, node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  out = found;
+  declarationCache.set(sf, out);
+  return out;
+}
+
+let builtins: Set<string> | undefined;
+/** `path`, `node:os`: Node's own modules, which read no setting of the app's. */
+function isBuiltin(specifier: string): boolean {
+  builtins ??= new Set(builtinModules());
+  return specifier.startsWith('node:') || builtins.has(specifier.split('/')[0]);
+}
+
+/** The module a binding is imported from: `import { dirname } from 'node:path'`, `const { join } = require('path')`, `require('fs').promises`. */
+function importedFrom(node: ts.Node): string | undefined {
+  let specifier: ts.Expression | undefined;
+  if (ts.isImportDeclaration(node)) specifier = node.moduleSpecifier;
+  else if (ts.isVariableDeclaration(node) && node.initializer) {
+    let init = unwrap(node.initializer);
+    while (ts.isPropertyAccessExpression(init)) init = unwrap(init.expression);
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1) specifier = init.arguments[0];
+  }
+  return specifier !== undefined && ts.isStringLiteralLike(specifier) ? specifier.text : undefined;
+}
+
+/** The names a function declares for itself: its parameters, variables, inner functions and catch bindings. */
+function localNames(fn: ts.SignatureDeclaration): Set<string> {
+  const out = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) out.add(name.text);
+    else for (const el of name.elements) if (ts.isBindingElement(el)) bind(el.name);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isParameter(node) || ts.isVariableDeclaration(node)) bind(node.name);
+    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) out.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return out;
+}
+
+/** An identifier used as a value: not a property name, a declaration's own name, or a label. */
+function isValueReference(node: ts.Identifier): boolean {
+  const p = node.parent;
+  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (ts.isPropertyAccessExpression(p) ? p.name === node : p.right === node)) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === node) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isClassDeclaration(p)) && p.name === node) return false;
+  if (ts.isBindingElement(p) && p.propertyName === node) return false;
+  return !(ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p) || ts.isTypeReferenceNode(p));
 }
 
 function insideFunction(node: ts.Node): boolean {

@@ -19,9 +19,10 @@ import { assignedUnconditionally, launcherAssigned, packageAssigned } from '../.
 import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
-import { isDocSiteConfig } from '../../env/docSite';
+import { isDocSiteConfig, isDocSitePackage } from '../../env/docSite';
 import { appJsonEnvNames } from '../../env/appJsonDeclared';
 import type { EnvReadSite } from '../../env/reads';
+import { documentedInHeader, scriptHeader } from '../../env/scriptHeader';
 import type { Report, Rule, RuleMeta } from '../types';
 
 export const meta: RuleMeta = {
@@ -77,77 +78,92 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let packageWrites: ReadonlySet<string> | undefined;
   let launcherWrites: ReadonlySet<string> | undefined;
   let devServerOnly: Array<[number, number]> | undefined;
+  let header: string | undefined | null;
   // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
   const developerOnly = new Set<string>();
   const everywhere = new Set<string>();
-  for (const read of reads) {
-    if (read.write || read.locatesEnvFile || declared.names.has(read.name)) continue;
-    if (family && !read.name.startsWith(family)) continue;
-    if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
+  // Whether someone other than the deployer sets the variable, or a declaration names it: each source read once, when
+  // a read first needs it.
+  const setElsewhere = (read: (typeof reads)[number]): boolean => {
+    if (declared.names.has(read.name)) return true;
     // Set by this module itself on every run (`process.env.X = '1'` before a task): the program's, not the deployer's.
     ownWrites ??= context.kind === 'js' ? assignedUnconditionally(context.sourceFile) : new Set();
-    if (ownWrites.has(read.name)) continue;
+    if (ownWrites.has(read.name)) return true;
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
-    if (packageWrites.has(read.name)) continue;
+    if (packageWrites.has(read.name)) return true;
     // Set the same way by the workspace's own CLI (a package with a `bin`) for the app it starts, in any package.
     launcherWrites ??= context.kind === 'js' && context.host ? launcherAssigned(context.host, workspacePackagesByName(context.host, root).values()) : new Set();
-    if (launcherWrites.has(read.name)) continue;
+    if (launcherWrites.has(read.name)) return true;
     // `import.meta.env.VUE_APP_X` in a Vite project without an `envPrefix`: Vite never fills it, whatever is set.
-    if (read.via === 'import.meta.env' && context.host && viteNeverSets(context.host, context.path, read.name)) continue;
+    if (read.via === 'import.meta.env' && context.host && viteNeverSets(context.host, context.path, read.name)) return true;
     // Set on the command line of the package's own build or start script: the scripts own it.
     setByScripts ??= context.host ? scriptSetVariables(context.host, context.path) : new Set();
-    if (setByScripts.has(read.name)) continue;
+    if (setByScripts.has(read.name)) return true;
     // Set on the command line by the scripts of the workspace packages that use this one (a shared env package's switch).
     setByDependents ??= context.host ? dependentsSetVariables(context.host, context.path, root) : new Set();
-    if (setByDependents.has(read.name)) continue;
+    if (setByDependents.has(read.name)) return true;
     // Exported by the project's own shell scripts (a start script, a task runner) for the programs they start.
     setByShell ??= context.host ? shellSetVariables(context.host, [declared.dir, root]) : new Set();
-    if (setByShell.has(read.name)) continue;
+    if (setByShell.has(read.name)) return true;
     // Set by the `env:` of a GitHub workflow whose step runs this very file (a cron job, a report script): the workflow owns it.
     setByWorkflow ??= context.host ? workflowSetVariables(context.host, root, context.path) : new Set();
-    if (setByWorkflow.has(read.name)) continue;
+    if (setByWorkflow.has(read.name)) return true;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
     setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
-    if (setByCompose.has(read.name)) continue;
+    if (setByCompose.has(read.name)) return true;
     // Declared in a Heroku `app.json`'s `env` object, which the Heroku Button asks the deployer to fill.
     setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
-    if (setByAppJson.has(read.name)) continue;
+    if (setByAppJson.has(read.name)) return true;
     // Set by the project's image (`ENV NAME=value` in its Dockerfile): the image owns it.
     // A build configuration (`svelte.config.js`) is read by the build commands a `RUN` line sets variables for.
     if (!setByImage && context.host) {
       setByBuildStep = new Set();
       setByImage = dockerfileEnvNames(context.host, [declared.dir, root], setByBuildStep);
     }
-    if (setByImage?.has(read.name)) continue;
-    if (setByBuildStep?.has(read.name) && BUILD_CONFIG.test(path.basename(context.path))) continue;
+    if (setByImage?.has(read.name)) return true;
+    if (setByBuildStep?.has(read.name) && BUILD_CONFIG.test(path.basename(context.path))) return true;
     // Set on the containers by the project's Kubernetes manifests or Helm chart: declared there.
     setByManifests ??= context.host ? manifestEnvironmentNames(context.host, [declared.dir, root]) : new Set();
-    if (setByManifests.has(read.name)) continue;
+    if (setByManifests.has(read.name)) return true;
     // Written into the code by the project's bundler at build time (DefinePlugin, Vite's `define`): the build owns it.
     setByBundler ??= context.host ? bundlerDefinedNames(context.host, foldersUp(context.path, context.host)) : new Set();
-    if (setByBundler.has(read.name)) continue;
+    if (setByBundler.has(read.name)) return true;
     // Set for the production build by the reading package's own `.env.production`, or in every mode by the committed
     // `.env` of a Vite, Next or CRA package (their shared defaults): the build owns it.
     setByBuildMode ??= context.host && context.kind === 'js' ? buildModeEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
-    if (setByBuildMode.has(read.name)) continue;
+    if (setByBuildMode.has(read.name)) return true;
     // Set by the application that starts an MCP bundle's server, as its `manifest.json` (`server.mcp_config.env`) says.
     setByMcpHost ??= context.host ? mcpBundleEnvNames(context.host, foldersUp(context.path, context.host)) : new Set();
-    if (setByMcpHost.has(read.name)) continue;
+    if (setByMcpHost.has(read.name)) return true;
     // Declared by the example of a workspace app that depends on this package (a shared `db` library's `env.mjs`
     // reads what `apps/web/.env.example` declares): whoever deploys that app sets it there.
     declaredByDependents ??= context.host ? dependentsDeclared(context.host, context.path, root, declared.dir) : new Set();
-    if (declaredByDependents.has(read.name)) continue;
+    if (declaredByDependents.has(read.name)) return true;
     // Listed as a setting in the project's own documentation (a README's table, a docs page's list): declared there.
     // The folders from the reading file's own up count too: a service kept in a subfolder documents its variables
     // in its own README (hoppscotch's Go `webapp-server/README.md`), below the workspace's `.env.example`.
     documented ??= context.host ? documentedAround(context.host, context.path, declared.dir) : new Map();
-    if (documented.has(read.name)) continue;
+    if (documented.has(read.name)) return true;
     // Documented by a workspace package this one depends on, as the switch its users set (an icons package's README:
     // "set `ICON_SET=nucleo` at build time", read by each app's next.config that aliases it).
     documentedByDependencies ??= context.host ? documentedNames(context.host, workspaceDependencyDirs(context.host, context.path, root)) : new Map();
-    if (documentedByDependencies.has(read.name)) continue;
+    if (documentedByDependencies.has(read.name)) return true;
+    // Documented by the usage in a hand-run script's own header (`Usage: OLD_SECRET=… npx tsx scripts/rotate.ts`):
+    // whoever runs the script reads that, not the app's example.
+    if (header === undefined) header = (context.kind === 'js' ? scriptHeader(context.sourceFile, relative) : undefined) ?? null;
+    if (header !== null && documentedInHeader(header, read.name)) return true;
+    return false;
+  };
+  const candidates: typeof reads = [];
+  for (const read of reads) {
+    if (read.write || read.locatesEnvFile) continue;
+    if (family && !read.name.startsWith(family)) continue;
+    if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
+    if (!setElsewhere(read)) candidates.push(read);
+  }
+  for (const read of candidates) {
     // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
     devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
     if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
@@ -170,7 +186,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // variables are set by whoever runs it at their desk, not by whoever deploys. Still shown, one step milder
   // (information by default), since a README line for the tool's options helps the next developer.
   // A documentation site's build configuration (`docusaurus.config.ts`) is the same: set by whoever publishes the docs.
-  const tool = role === 'tool' || isDocSiteConfig(relative);
+  // So is every module of a workspace package that is a documentation website (it depends on Nextra, Rspress…).
+  const tool = role === 'tool' || isDocSiteConfig(relative) || (byName.size > 0 && !!context.host && isDocSitePackage(nearestManifest(context.host, context.path), root));
   for (const [name, first] of byName) {
     const more = first.count - 1;
     const demote = tool || (developerOnly.has(name) && !everywhere.has(name)) ? 1 : undefined;
