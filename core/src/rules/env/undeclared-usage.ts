@@ -236,8 +236,9 @@ function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], rep
   return [...covered].filter(([, ok]) => ok).map(([name]) => name);
 }
 
-// What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`.
-const CHAINED = /^\s*(?:\?\?|\|\||or)\s*$/;
+// What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`, through parentheses and a
+// non-null assertion (`(A ?? (B))`, `A! || B`).
+const CHAINED = /^[\s)!]*(?:\?\?|\|\||or)[\s(]*$/;
 // A chain in parentheses compared with a value: switches combined, not one setting's names.
 const COMPARED = /^\s*\)\s*(?:[!=]==?|==)/;
 
