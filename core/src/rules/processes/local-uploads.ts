@@ -5,8 +5,14 @@ import { ModuleBindings, propertyValue, unwrap, type ModulePath } from '../../js
 import type { Report, Rule, RuleMeta } from '../types';
 import { iniKeywords, iniSettings } from '../../workspace/iniSettings';
 import { envFallbackOf } from '../../js/envReads';
+import { lineLocalTest } from '../../lineChunks';
 import { deployedEnvValue } from '../../workspace/deployedEnv';
 import type { GoFacts } from '../../go/types';
+
+const LIBRARY_KEYWORDS = ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv('];
+const LIBRARY_GATE = lineLocalTest(/multer|formidable|multiparty|fileupload|express-form-data|\.mv\(/i);
+/** A name `STORAGE_SETTING` (below) accepts, anywhere in a line. */
+const STORAGE_GATE = lineLocalTest(/(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)\b/i);
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
@@ -22,7 +28,10 @@ export const meta: RuleMeta = {
   fixable: false,
   // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go for a storage setting's default.
   kinds: ['js', 'properties', 'go'],
-  keywords: ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv(', ...iniKeywords('processes/local-uploads'), 'storage_', '_storage', 'upload_', '_upload', 'file_', 'files_', 'filesystem_', 'attachment', 'media_', 'asset', 'blob', 'setdefault'],
+  keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob'],
+  // The storage nouns are common words: only a line that names a storage setting (`BACKEND_STORAGE_PROVIDER`,
+  // `files.type`) or an upload library lets the tree be walked, tested per run of lines across keystrokes.
+  gate: (_text, kind, context) => kind === 'properties' || context.lineLocal(LIBRARY_GATE) || context.lineLocal(STORAGE_GATE),
 };
 
 /**
