@@ -156,14 +156,11 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (header !== null && documentedInHeader(header, read.name)) return true;
     return false;
   };
-  const candidates: typeof reads = [];
   for (const read of reads) {
     if (read.write || read.locatesEnvFile) continue;
     if (family && !read.name.startsWith(family)) continue;
     if (isPlatformVariable(read.name, read.via) || isTestHarnessVariable(read.name)) continue;
-    if (!setElsewhere(read)) candidates.push(read);
-  }
-  for (const read of candidates) {
+    if (setElsewhere(read)) continue;
     // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
     devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
     if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
