@@ -8,6 +8,7 @@ import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 import { isRuntimeAlias, runtimeAliases, type RuntimeAliases } from './undeclared-dependency-aliases';
+import { generatedConfigsFor, type GeneratedConfigs } from './undeclared-dependency-templates';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -51,8 +52,12 @@ export class Resolution {
   private outer: Manifest | undefined;
   /** What the manifest beside an `nx.json` above the package declares: the install Nx runs its tasks from. */
   private nxRootDeclared: ReadonlySet<string> = new Set();
+  /** The bundler configs the project generates from a template for the file's folder, read on demand. */
+  private generated: GeneratedConfigs | undefined;
+  /** What the outermost manifest above the file declares: the install a generated config's `NODE_PATH` names. */
+  private outermostDeclared: ReadonlySet<string> = new Set();
 
-  private constructor(manifest: Manifest, private readonly host: ListingHost) {
+  private constructor(manifest: Manifest, private readonly host: ListingHost, private readonly file: string) {
     this.manifest = manifest;
   }
 
@@ -64,7 +69,8 @@ export class Resolution {
     // `{ "type": "module" }` markers in src/ or dist/ govern nothing: the real manifest is further up.
     const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0 || m.workspaces.length > 0);
     if (chain.length === 0) return undefined;
-    const r = new Resolution(chain[0], host);
+    const r = new Resolution(chain[0], host, file);
+    r.outermostDeclared = chain[chain.length - 1].declared;
     for (const d of chain[0].declared) r.declared.add(d);
     if (chain[0].name) r.declared.add(chain[0].name);
     if (chain[0].json.engines && isRecord(chain[0].json.engines) && chain[0].json.engines.vscode) r.declared.add('vscode');
@@ -142,7 +148,12 @@ export class Resolution {
     // manifest fills. Its own manifest describes a separately published copy. Only then, since the search reads
     // the outer package's code.
     const outer = this.outer;
-    return outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir);
+    if (outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir)) return true;
+    // A config the project generates from a template it keeps (a plugin's webpack config): its aliases and
+    // externals, and the root install its `NODE_PATH` points at. Only now, since finding templates lists the repository.
+    this.generated ??= generatedConfigsFor(this.host, this.file);
+    if (this.generated.nodePath && this.outermostDeclared.has(pkg)) return true;
+    return this.generated.texts.some(aliased);
   }
 
   /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */

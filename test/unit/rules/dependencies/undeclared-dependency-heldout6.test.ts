@@ -62,3 +62,45 @@ new RuleTester({ filename: '/ws/isso/js/embed.js' }).run(rule, {
     { name: 'only node_modules is searched', code: EMBED, files: CLIENT("'node_modules'"), errors: [['undeclared', 1, "'app/config'"], ['undeclared', 2, "'leftpad'"]] },
   ],
 });
+
+// Held-out 13 (WebODM): each plugin's bundle is built with a webpack config the app writes into the plugin's folder
+// from a template it keeps (`app/plugins/templates/webpack.config.js.tmpl`): its alias (`webodm/…`), its externals
+// (`jquery`, a page global) and the root install its NODE_PATH points at resolve the plugin's imports.
+const TEMPLATE = [
+  "process.env.NODE_PATH = '../../../' + 'node_modules';",
+  "require('module').Module._initPaths();",
+  "module.exports = { entry: ${entry_json}, resolve: { alias: { webodm: path.resolve(__dirname, '../../../app/static/app/js') } }, externals: { jquery: 'jQuery' } };",
+].join('\n');
+const PLUGINS = (template: string) => ({
+  '/ws/package.json': JSON.stringify({ name: 'app', dependencies: { react: '^16.0.0', webpack: '^5.0.0' } }),
+  '/ws/webpack.config.js': "module.exports = { entry: './app/static/app/js/main.jsx' };\n",
+  [`/ws/app/plugins/templates/${template}`]: TEMPLATE,
+  '/ws/coreplugins/measure/public/package.json': JSON.stringify({ name: 'measure', dependencies: { 'leaflet-measure-ex': '^3.0.0' } }),
+});
+const PLUGIN_CODE = "import React from 'react';\nimport $ from 'jquery';\nimport Utils from 'webodm/classes/Utils';\nimport PropTypes from 'prop-types';\n";
+
+new RuleTester({ filename: '/ws/coreplugins/measure/public/app.jsx', files: PLUGINS('webpack.config.js.tmpl') }).run(rule, {
+  valid: [
+    { name: "a plugin's imports of the template's alias, externals and NODE_PATH install", code: "import React from 'react';\nimport $ from 'jquery';\nimport Utils from 'webodm/classes/Utils';\n" },
+    { name: 'a plugin without a manifest of its own', filename: '/ws/coreplugins/contours/public/app.jsx', code: "import Utils from 'webodm/classes/Utils';\n" },
+  ],
+  invalid: [
+    {
+      name: 'what neither the template nor any manifest names',
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 4, "'prop-types'"]],
+    },
+    {
+      name: 'a folder with a committed webpack config of its own builds with that one',
+      files: { ...PLUGINS('webpack.config.js.tmpl'), '/ws/coreplugins/measure/public/webpack.config.js': 'module.exports = {};\n' },
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 1, "'react'"], ['undeclared', 2, "'jquery'"], ['undeclared', 3, "'webodm/classes/Utils'"], ['undeclared', 4, "'prop-types'"]],
+    },
+    {
+      name: 'a file that is no bundler config template',
+      files: PLUGINS('webpack.notes.txt'),
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 1, "'react'"], ['undeclared', 2, "'jquery'"], ['undeclared', 3, "'webodm/classes/Utils'"], ['undeclared', 4, "'prop-types'"]],
+    },
+  ],
+});
