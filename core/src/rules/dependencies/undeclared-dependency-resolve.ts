@@ -56,6 +56,8 @@ export class Resolution {
   private generated: GeneratedConfigs | undefined;
   /** What the outermost manifest above the file declares: the install a generated config's `NODE_PATH` names. */
   private outermostDeclared: ReadonlySet<string> = new Set();
+  /** What the READMEs from the file's folder up to the package's tell the reader to install, read on demand. */
+  private readmeInstalled: ReadonlySet<string> | undefined;
 
   private constructor(manifest: Manifest, private readonly host: ListingHost, private readonly file: string) {
     this.manifest = manifest;
@@ -153,7 +155,11 @@ export class Resolution {
     // externals, and the root install its `NODE_PATH` points at. Only now, since finding templates lists the repository.
     this.generated ??= generatedConfigsFor(this.host, this.file);
     if (this.generated.nodePath && this.outermostDeclared.has(pkg)) return true;
-    return this.generated.texts.some(aliased);
+    if (this.generated.texts.some(aliased)) return true;
+    // A package the package's own README tells its operator to install (`npm install memcached` for the optional
+    // store of that name): declared by the documentation, for a feature the operator chooses.
+    this.readmeInstalled ??= readmeInstalls(this.host, this.file, this.manifest.dir);
+    return this.readmeInstalled.has(pkg);
   }
 
   /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */
@@ -497,19 +503,49 @@ function bundlerConfigsIn(host: ListingHost, dir: string): string[] {
 // `npm install x`, `npm i -D x@1`, `npm --prefix dir install x`, `yarn add x`, `pnpm add x`, `bun add x`: the packages named.
 const INSTALL_COMMAND = /\b(?:npm(?:[ \t]+--?[\w-]+(?:[= \t]+(?!install\b|i\b|add\b)[^\s-]\S*)?)*[ \t]+(?:install|i|add)|(?:yarn|pnpm|bun)(?:[ \t]+--?[\w-]+)*[ \t]+add)((?:[ \t]+[^\s&|;]+)+)/g;
 
+/** The packages named by an install command's arguments (`npm i -D x@1 y` → x, y). */
+function installedNames(args: string): string[] {
+  const out: string[] = [];
+  for (const word of args.trim().split(/\s+/)) {
+    // Prose around a command: `npm install redis` in backticks, "(npm i pg)".
+    const arg = word.replace(/^[`'"(]+|[`'"),.:]+$/g, '');
+    if (arg.startsWith('-')) continue;
+    const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+const README = /^readme(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+/** A global install (`npm install -g x`) puts a command on the PATH; `require('x')` still does not resolve. */
+const GLOBAL_INSTALL = /(?:^|\s)(?:-g|--global|--location[= ]global)(?=\s|$)/;
+
+/**
+ * The packages the READMEs kept from the file's folder up to its package's folder tell the reader to install
+ * (`npm install memcached`, `yarn add aws-sdk`), global installs left out. At most 20 READMEs read.
+ */
+function readmeInstalls(host: ListingHost, file: string, packageDir: string): Set<string> {
+  const out = new Set<string>();
+  const folders = foldersUp(host, file).filter((d) => d === packageDir || d.startsWith(packageDir + path.sep));
+  let read = 0;
+  for (const dir of folders) {
+    for (const f of listing(host, dir).files.filter((n) => README.test(n))) {
+      if (++read > 20) return out;
+      const text = host.readFile(path.join(dir, f));
+      if (!text || !/\b(?:npm|yarn|pnpm|bun)\b/.test(text)) continue;
+      for (const m of text.matchAll(INSTALL_COMMAND)) if (!GLOBAL_INSTALL.test(m[1])) for (const n of installedNames(m[1])) out.add(n);
+    }
+  }
+  return out;
+}
+
 /** The packages a repository's workflows install in a step (`.github/workflows/*.yml`), at most 50 files read. */
 function workflowInstalls(host: ListingHost, dir: string): Set<string> {
   const out = new Set<string>();
   for (const f of listing(host, dir).files.filter((n) => /\.ya?ml$/.test(n)).slice(0, 50)) {
     const text = host.readFile(path.join(dir, f));
     if (!text) continue;
-    for (const m of text.matchAll(INSTALL_COMMAND)) {
-      for (const arg of m[1].trim().split(/\s+/)) {
-        if (arg.startsWith('-')) continue;
-        const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
-        if (name) out.add(name);
-      }
-    }
+    for (const m of text.matchAll(INSTALL_COMMAND)) for (const name of installedNames(m[1])) out.add(name);
   }
   return out;
 }

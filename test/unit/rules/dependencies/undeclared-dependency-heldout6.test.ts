@@ -104,3 +104,28 @@ new RuleTester({ filename: '/ws/coreplugins/measure/public/app.jsx', files: PLUG
     },
   ],
 });
+
+// Held-out 4 (haste-server): an optional store's client, which the package's README tells the operator to install
+// (`npm install memcached`) when they choose that store. A global install puts a command on the PATH; it does not
+// make `require` resolve.
+const STORE = {
+  '/ws/package.json': JSON.stringify({ name: 'paste', dependencies: { redis: '^4.0.0' } }),
+  '/ws/README.md': '## Storage\n\nTo use memcached, `npm install memcached` and set `type` to `memcached`.\n\n```\nyarn add @google-cloud/datastore@7\n```\n\nInstall the CLI with `npm install -g paste-cli`.\n',
+};
+new RuleTester({ filename: '/ws/lib/document_stores/memcached.js', files: STORE }).run(rule, {
+  valid: [
+    { name: "the README's npm install", code: "const memcached = require('memcached');\n" },
+    { name: "the README's yarn add, with a version", filename: '/ws/lib/document_stores/google-datastore.js', code: "const { Datastore } = require('@google-cloud/datastore');\n" },
+  ],
+  invalid: [
+    { name: 'a package the README does not name', code: "const mongo = require('mongodb');\n", errors: [['undeclared', 1, "'mongodb'"]] },
+    { name: 'a global install', code: "const cli = require('paste-cli');\n", errors: [['undeclared', 1, "'paste-cli'"]] },
+    {
+      name: "another package's README",
+      filename: '/ws/client/src/api.js',
+      files: { ...STORE, '/ws/client/package.json': JSON.stringify({ name: 'client', dependencies: { react: '^18.0.0' } }) },
+      code: "import memcached from 'memcached';\n",
+      errors: [['undeclared', 1, "'memcached'"]],
+    },
+  ],
+});
