@@ -16,7 +16,10 @@ export function isCommandOnlyPackage(context: RoleSubject): boolean {
   const manifest = nearestManifest(host, context.path);
   if (!manifest?.bin) return false;
   const json = manifest.json;
-  if (json.main !== undefined || json.exports !== undefined || json.module !== undefined) return false;
+  // An entry other than the command makes the package a library too (`main`, `module`, `exports`); one that names
+  // the command's own file (karakeep's CLI: `exports` and `bin` both `dist/index.mjs`) does not.
+  const targets = new Set((typeof json.bin === 'string' ? [json.bin] : isRecord(json.bin) ? Object.values(json.bin) : []).filter((t): t is string => typeof t === 'string').map(normal));
+  if ([json.main, json.module, json.exports].some((entry) => entry !== undefined && !entryPaths(entry).every((p) => targets.has(normal(p))))) return false;
   if (Object.keys(manifest.scripts).some((name) => SERVICE_SCRIPT.test(name))) return false;
   if (reachedByDeployment(context)) return false;
   const commands = typeof json.bin === 'string' ? (typeof json.name === 'string' ? [json.name.replace(/^@[^/]+\//, '')] : []) : isRecord(json.bin) ? Object.keys(json.bin) : [];
@@ -26,6 +29,16 @@ export function isCommandOnlyPackage(context: RoleSubject): boolean {
     const text = host.readFile(`${root}/${f}`);
     return text !== undefined && commands.some((c) => mentionsName(text, c));
   });
+}
+
+/** `./dist/index.mjs` and `dist/index.mjs` are one file. */
+const normal = (p: string) => p.replace(/^\.\//, '');
+
+/** The file paths an entry field names (a string, or the strings of an `exports` map, however nested). */
+function entryPaths(entry: unknown): string[] {
+  if (typeof entry === 'string') return [entry];
+  if (Array.isArray(entry)) return entry.flatMap(entryPaths);
+  return isRecord(entry) ? Object.values(entry).flatMap(entryPaths) : ['<not a path>'];
 }
 
 /** Scripts that run the package as a long-lived process. */
