@@ -17,7 +17,7 @@ export function isCommandOnlyPackage(context: RoleSubject): boolean {
   if (!manifest?.bin) return false;
   const json = manifest.json;
   // An entry other than the command makes the package a library too (`main`, `module`, `exports`); one that names
-  // the command's own file (karakeep's CLI: `exports` and `bin` both `dist/index.mjs`) does not.
+  // the command's own file (`exports` and `bin` both `dist/index.mjs`) does not.
   const targets = new Set((typeof json.bin === 'string' ? [json.bin] : isRecord(json.bin) ? Object.values(json.bin) : []).filter((t): t is string => typeof t === 'string').map(normal));
   if ([json.main, json.module, json.exports].some((entry) => entry !== undefined && !entryPaths(entry).every((p) => targets.has(normal(p))))) return false;
   if (Object.keys(manifest.scripts).some((name) => SERVICE_SCRIPT.test(name))) return false;

@@ -104,7 +104,7 @@ new RuleTester({ filename: '/ws/packages/cli/src/cli.ts' }).run(rule, {
   valid: [],
   invalid: [
     { name: 'a package that is only a command: information', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({}) }, ...at('info') },
-    { name: "an exports entry that is the command's own file (karakeep's CLI): information", code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ bin: { 'app-cli': 'dist/index.mjs' }, exports: './dist/index.mjs' }) }, ...at('info') },
+    { name: "an exports entry that is the command's own file: information", code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ bin: { 'app-cli': 'dist/index.mjs' }, exports: './dist/index.mjs' }) }, ...at('info') },
     { name: 'a command package with a main entry is also a library: a warning', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ main: 'dist/index.js' }) }, ...at('warning') },
     { name: 'a command package that starts itself as a service: a warning', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ scripts: { start: 'node bin/app-cli serve' } }) }, ...at('warning') },
     {
