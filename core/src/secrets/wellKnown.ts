@@ -35,6 +35,13 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
     what: "Microsoft Edge's read-aloud TrustedClientToken, which every Edge browser sends to the speech service",
     source: 'https://github.com/rany2/edge-tts/blob/master/src/edge_tts/constants.py',
   },
+  // MinIO's public playground (play.min.io): its README and every SDK's examples give the same login to everyone, so
+  // that a reader can try the client against a live server.
+  {
+    value: 'zuf+tfteSlswRu7BJ86w' + 'ekitnifILbZam1KYY3TG',
+    what: "the secret key of MinIO's public playground server, play.min.io",
+    source: 'https://github.com/minio/minio-go#example---file-uploader (play.min.io, "a public MinIO server for testing")',
+  },
 ];
 
 const VALUES = new Set(WELL_KNOWN_CREDENTIALS.map((c) => c.value));

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { FileContext } from '../../context';
 import { envReadsOf } from '../../env/polyglot';
 import type { MoveToEnvFix } from '../../fixes/types';
@@ -186,6 +187,7 @@ function placesOf(context: FileContext, facts: PythonFacts): Array<[PyExpr, Plac
   // django-environ, environs, decouple: `env.str('REDIS_URL', default='redis://…')` is a read with a default.
   const libraryReads = envReadsOf(context).reads.filter((r) => r.via === 'env library');
   const libraryRead = (call: PyCall) => libraryReads.find((r) => r.exprStart === call.start && r.exprEnd === call.end);
+  const loaded = loadedConfigNames(context, facts);
   for (const call of facts.calls) {
     if (PROSE_CALL.test(call.callee)) continue;
     const client = PYTHON_CLIENTS.find((c) => c.callee.test(call.callee));
@@ -193,8 +195,11 @@ function placesOf(context: FileContext, facts: PythonFacts): Array<[PyExpr, Plac
     // A convict-style reader, `get_env('DATABASE_URL', 'postgres://…')`: the arguments after the name are defaults.
     const first = call.args[0]?.string;
     const named = first && !first.interpolated && /^[A-Z][A-Z0-9_]+$/.test(first.value) ? first.value : undefined;
+    // `SECRETS.get('cache_url', 'redis://localhost:6379')` on what `json.load` read from the deployment's own
+    // configuration file: the second argument is that file's default, as an env read's fallback is.
+    const fromConfigFile = call.method === 'get' && loaded.has(call.written.slice(0, -'.get'.length));
     call.args.forEach((arg, i) => {
-      if (read || (named && i > 0)) out.push([arg, { fallback: { envName: read?.name ?? named } }]);
+      if (read || ((named || fromConfigFile) && i > 0)) out.push([arg, { fallback: { envName: read?.name ?? named } }]);
       else out.push([arg, { client: client && i === client.positional ? client : undefined }]);
     });
     for (const [key, value] of Object.entries(call.kwargs)) {
@@ -213,6 +218,29 @@ function placesOf(context: FileContext, facts: PythonFacts): Array<[PyExpr, Plac
     if (DEFAULTS_NAME.test(name)) for (const entry of a.value.entries ?? []) out.push([entry.value, { fallback: {} }]);
   }
   for (const e of facts.dictEntries) if (!DEFAULT_KEYS.test(e.key)) out.push([e.value, { name: e.key }]);
+  return out;
+}
+
+/** `json.load(f)`, `yaml.safe_load(f)`, `tomllib.load(f)`: a configuration file's content, parsed. */
+const LOADS_CONFIG = /^(?:json\.loads?|yaml\.(?:safe_)?load|tomllib\.loads?|tomli\.loads?|toml\.loads?)$/;
+
+/**
+ * Module-level names some assignment binds to a parsed configuration file (`SECRETS = json.load(handle)`), in the
+ * module or in a sibling settings module it star-imports (`from .common import *` in `settings/prod.py`).
+ */
+function loadedConfigNames(context: FileContext, facts: PythonFacts): Set<string> {
+  const out = new Set<string>();
+  for (const a of facts.assignments) {
+    if (a.scope !== 'module' || a.path.length !== 1 || a.value.call === undefined) continue;
+    if (LOADS_CONFIG.test(facts.calls[a.value.call]?.callee ?? '')) out.add(a.path[0]);
+  }
+  const host = context.host;
+  if (!host || !/^from\s+\.\w/m.test(context.text)) return out;
+  for (const m of context.text.matchAll(/^from\s+\.(\w+)\s+import\s+\*/gm)) {
+    const text = host.readFile(path.join(path.dirname(context.path), `${m[1]}.py`));
+    if (text === undefined) continue;
+    for (const b of text.matchAll(/^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:json|yaml|tomllib|tomli|toml)\.(?:safe_)?loads?\(/gm)) out.add(b[1]);
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import { filesUnder, listing } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 import { providedByWorkspaceHosts } from './undeclared-dependency-hosts';
 import { isRuntimeAlias, runtimeAliases, type RuntimeAliases } from './undeclared-dependency-aliases';
+import { generatedConfigsFor, type GeneratedConfigs } from './undeclared-dependency-templates';
 
 /**
  * A host that can also list a folder, for enumerating workspace packages; listing is optional. A host with a
@@ -51,8 +52,14 @@ export class Resolution {
   private outer: Manifest | undefined;
   /** What the manifest beside an `nx.json` above the package declares: the install Nx runs its tasks from. */
   private nxRootDeclared: ReadonlySet<string> = new Set();
+  /** The bundler configs the project generates from a template for the file's folder, read on demand. */
+  private generated: GeneratedConfigs | undefined;
+  /** What the outermost manifest above the file declares: the install a generated config's `NODE_PATH` names. */
+  private outermostDeclared: ReadonlySet<string> = new Set();
+  /** What the READMEs from the file's folder up to the package's tell the reader to install, read on demand. */
+  private readmeInstalled: ReadonlySet<string> | undefined;
 
-  private constructor(manifest: Manifest, private readonly host: ListingHost) {
+  private constructor(manifest: Manifest, private readonly host: ListingHost, private readonly file: string) {
     this.manifest = manifest;
   }
 
@@ -64,7 +71,8 @@ export class Resolution {
     // `{ "type": "module" }` markers in src/ or dist/ govern nothing: the real manifest is further up.
     const chain = manifestsUp(host, file).filter((m) => m.name !== undefined || m.declared.size > 0 || m.workspaces.length > 0);
     if (chain.length === 0) return undefined;
-    const r = new Resolution(chain[0], host);
+    const r = new Resolution(chain[0], host, file);
+    r.outermostDeclared = chain[chain.length - 1].declared;
     for (const d of chain[0].declared) r.declared.add(d);
     if (chain[0].name) r.declared.add(chain[0].name);
     if (chain[0].json.engines && isRecord(chain[0].json.engines) && chain[0].json.engines.vscode) r.declared.add('vscode');
@@ -142,7 +150,16 @@ export class Resolution {
     // manifest fills. Its own manifest describes a separately published copy. Only then, since the search reads
     // the outer package's code.
     const outer = this.outer;
-    return outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir);
+    if (outer !== undefined && outer.declared.has(pkg) && loadedByPath(this.host, outer.dir, this.manifest.dir)) return true;
+    // A config the project generates from a template it keeps (a plugin's webpack config): its aliases and
+    // externals, and the root install its `NODE_PATH` points at. Only now, since finding templates lists the repository.
+    this.generated ??= generatedConfigsFor(this.host, this.file);
+    if (this.generated.nodePath && this.outermostDeclared.has(pkg)) return true;
+    if (this.generated.texts.some(aliased)) return true;
+    // A package the package's own README tells its operator to install (`npm install memcached` for the optional
+    // store of that name): declared by the documentation, for a feature the operator chooses.
+    this.readmeInstalled ??= readmeInstalls(this.host, this.file, this.manifest.dir);
+    return this.readmeInstalled.has(pkg);
   }
 
   /** True when some package the file's manifests declare (its own, a workspace root's) passes the test. */
@@ -486,19 +503,49 @@ function bundlerConfigsIn(host: ListingHost, dir: string): string[] {
 // `npm install x`, `npm i -D x@1`, `npm --prefix dir install x`, `yarn add x`, `pnpm add x`, `bun add x`: the packages named.
 const INSTALL_COMMAND = /\b(?:npm(?:[ \t]+--?[\w-]+(?:[= \t]+(?!install\b|i\b|add\b)[^\s-]\S*)?)*[ \t]+(?:install|i|add)|(?:yarn|pnpm|bun)(?:[ \t]+--?[\w-]+)*[ \t]+add)((?:[ \t]+[^\s&|;]+)+)/g;
 
+/** The packages named by an install command's arguments (`npm i -D x@1 y` → x, y). */
+function installedNames(args: string): string[] {
+  const out: string[] = [];
+  for (const word of args.trim().split(/\s+/)) {
+    // Prose around a command: `npm install redis` in backticks, "(npm i pg)".
+    const arg = word.replace(/^[`'"(]+|[`'"),.:]+$/g, '');
+    if (arg.startsWith('-')) continue;
+    const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+const README = /^readme(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+/** A global install (`npm install -g x`) puts a command on the PATH; `require('x')` still does not resolve. */
+const GLOBAL_INSTALL = /(?:^|\s)(?:-g|--global|--location[= ]global)(?=\s|$)/;
+
+/**
+ * The packages the READMEs kept from the file's folder up to its package's folder tell the reader to install
+ * (`npm install memcached`, `yarn add aws-sdk`), global installs left out. At most 20 READMEs read.
+ */
+function readmeInstalls(host: ListingHost, file: string, packageDir: string): Set<string> {
+  const out = new Set<string>();
+  const folders = foldersUp(host, file).filter((d) => d === packageDir || d.startsWith(packageDir + path.sep));
+  let read = 0;
+  for (const dir of folders) {
+    for (const f of listing(host, dir).files.filter((n) => README.test(n))) {
+      if (++read > 20) return out;
+      const text = host.readFile(path.join(dir, f));
+      if (!text || !/\b(?:npm|yarn|pnpm|bun)\b/.test(text)) continue;
+      for (const m of text.matchAll(INSTALL_COMMAND)) if (!GLOBAL_INSTALL.test(m[1])) for (const n of installedNames(m[1])) out.add(n);
+    }
+  }
+  return out;
+}
+
 /** The packages a repository's workflows install in a step (`.github/workflows/*.yml`), at most 50 files read. */
 function workflowInstalls(host: ListingHost, dir: string): Set<string> {
   const out = new Set<string>();
   for (const f of listing(host, dir).files.filter((n) => /\.ya?ml$/.test(n)).slice(0, 50)) {
     const text = host.readFile(path.join(dir, f));
     if (!text) continue;
-    for (const m of text.matchAll(INSTALL_COMMAND)) {
-      for (const arg of m[1].trim().split(/\s+/)) {
-        if (arg.startsWith('-')) continue;
-        const name = /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z0-9][\w.-]*)(?:@[^\s]*)?$/.exec(arg)?.[1];
-        if (name) out.add(name);
-      }
-    }
+    for (const m of text.matchAll(INSTALL_COMMAND)) for (const name of installedNames(m[1])) out.add(name);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { manifestEnvironmentNames } from '../../env/manifestDeclared';
 import { mcpBundleEnvNames } from '../../env/mcpBundle';
 import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
+import { isCommandOnlyPackage } from '../../workspace/commandPackage';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
 import { assignedUnconditionally, launcherAssigned, packageAssigned } from '../../env/writes';
@@ -184,7 +185,10 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // (information by default), since a README line for the tool's options helps the next developer.
   // A documentation site's build configuration (`docusaurus.config.ts`) is the same: set by whoever publishes the docs.
   // So is every module of a workspace package that is a documentation website (it depends on Nextra, Rspress…).
-  const tool = role === 'tool' || isDocSiteConfig(relative) || (byName.size > 0 && !!context.host && isDocSitePackage(nearestManifest(context.host, context.path), root));
+  // So is a package that is only a command its users run (a `bin` and no other entry, nothing deploys it): an
+  // interactive wallet's `BITCORE_CLI_HOST` is an option of whoever runs it.
+  const tool = role === 'tool' || isDocSiteConfig(relative) || (byName.size > 0 && !!context.host && isDocSitePackage(nearestManifest(context.host, context.path), root)) ||
+    (byName.size > 0 && context.kind === 'js' && isCommandOnlyPackage(context));
   for (const [name, first] of byName) {
     const more = first.count - 1;
     const demote = tool || (developerOnly.has(name) && !everywhere.has(name)) ? 1 : undefined;

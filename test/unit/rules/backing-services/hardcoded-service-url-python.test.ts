@@ -103,3 +103,32 @@ new RuleTester({ filename: '/ws/app.py' }).run(rule, {
     },
   ],
 });
+
+// Held-out 13 (djangoproject.com): settings read from the deployment's own secrets file (`SECRETS = json.load(handle)`),
+// here or in the settings module a production module star-imports; `SECRETS.get(key, default)`'s default is that
+// file's fallback, judged as an env read's: a local one is fine, a remote one is still reported.
+const SECRETS_MODULE = 'import json\ntry:\n    with open("/srv/conf/secrets.json") as handle:\n        SECRETS = json.load(handle)\nexcept OSError:\n    SECRETS = {}\n';
+const CACHES = (url: string) => `CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": SECRETS.get("cache_url", "${url}")}}\n`;
+new RuleTester({ filename: '/ws/project/settings/common.py' }).run(rule, {
+  valid: [
+    { name: "py: a local default of what json.load read from the secrets file", code: SECRETS_MODULE + CACHES('redis://localhost:6379') },
+    {
+      name: 'py: the same read in a module that star-imports the settings that load it',
+      filename: '/ws/project/settings/prod.py',
+      code: 'from .common import *\n' + CACHES('redis://localhost:6379/2'),
+      files: { '/ws/project/settings/common.py': SECRETS_MODULE },
+    },
+  ],
+  invalid: [
+    { name: 'py: a remote default of the secrets file is still written down', code: SECRETS_MODULE + CACHES('redis://cache.prod.internal:6379'), errors: [['pyFallback', 7, '"redis://cache.prod.internal:6379"']] },
+    { name: 'py: .get on a dict the module builds itself is no file read', code: 'SECRETS = dict(cache_url=None)\n' + CACHES('redis://localhost:6379'), errors: [['pyUrl', 2, '"redis://localhost:6379"']], output: 'import os\nSECRETS = dict(cache_url=None)\n' + CACHES('XX').replace('"XX"', 'os.environ["REDIS_URL"]') },
+    {
+      name: 'py: a star import of a module that loads no file',
+      filename: '/ws/project/settings/prod.py',
+      code: 'from .common import *\n' + CACHES('redis://localhost:6379/2'),
+      files: { '/ws/project/settings/common.py': 'SECRETS = {}\n' },
+      errors: [['pyUrl', 2, '"redis://localhost:6379/2"']],
+      output: 'from .common import *\nimport os\n' + CACHES('XX').replace('"XX"', 'os.environ["REDIS_URL"]'),
+    },
+  ],
+});

@@ -1,5 +1,6 @@
 import { before } from 'node:test';
 import { rule } from '../../../../core/src/rules/config/hardcoded-secret';
+import { WELL_KNOWN_CREDENTIALS } from '../../../../core/src/secrets/wellKnown';
 import { loadGo } from '../../go-helpers';
 import { RuleTester } from '../ruleTester';
 
@@ -30,5 +31,24 @@ new RuleTester({ filename: '/ws/config.dev.yaml' }).run(rule, {
   invalid: [
     { name: 'base64 of random bytes', code: CLIENTS('kJ8sQ2vX9mZ4pL7wR3nTq5Yb'), errors: [{ messageId: 'named', line: 5 }] },
     { name: 'base64 of a real-looking passphrase', code: CLIENTS(Buffer.from('Tr0ub4dor&3horse').toString('base64')), errors: [{ messageId: 'named', line: 5 }] },
+  ],
+});
+
+// MinIO's public playground login (play.min.io), which minio-go's README gives every reader (plik's vendored copy of
+// it): a published constant, never reported; the same shape with another value still is.
+const [PLAY] = WELL_KNOWN_CREDENTIALS.filter((c) => c.what.includes('play.min.io')).map((c) => c.value);
+const MINIO = (secret: string) => `func main() {\n\tendpoint := "play.min.io"\n\taccessKeyID := "Q3AM3UQ867SPQQA43P2F"\n\tsecretAccessKey := "${secret}"\n\t_ = endpoint\n}\n`;
+new RuleTester({ filename: '/ws/vendor/github.com/minio/minio-go/v7/README.md' }).run(rule, {
+  valid: [
+    { name: "MinIO's playground secret in a vendored README", code: '```go\n' + MINIO(PLAY) + '```\n' },
+    { name: "MinIO's playground secret in Go code", filename: '/ws/storage/minio.go', code: 'package storage\n\n' + MINIO(PLAY) },
+  ],
+  invalid: [
+    {
+      name: 'another secret of the same shape',
+      code: '```go\n' + MINIO(PLAY.slice(0, -6) + 'Qx7Rk2') + '```\n',
+      errors: [{ messageId: 'provider', line: 5 }],
+      output: null,
+    },
   ],
 });

@@ -62,3 +62,70 @@ new RuleTester({ filename: '/ws/isso/js/embed.js' }).run(rule, {
     { name: 'only node_modules is searched', code: EMBED, files: CLIENT("'node_modules'"), errors: [['undeclared', 1, "'app/config'"], ['undeclared', 2, "'leftpad'"]] },
   ],
 });
+
+// Held-out 13 (WebODM): each plugin's bundle is built with a webpack config the app writes into the plugin's folder
+// from a template it keeps (`app/plugins/templates/webpack.config.js.tmpl`): its alias (`webodm/…`), its externals
+// (`jquery`, a page global) and the root install its NODE_PATH points at resolve the plugin's imports.
+const TEMPLATE = [
+  "process.env.NODE_PATH = '../../../' + 'node_modules';",
+  "require('module').Module._initPaths();",
+  "module.exports = { entry: ${entry_json}, resolve: { alias: { webodm: path.resolve(__dirname, '../../../app/static/app/js') } }, externals: { jquery: 'jQuery' } };",
+].join('\n');
+const PLUGINS = (template: string) => ({
+  '/ws/package.json': JSON.stringify({ name: 'app', dependencies: { react: '^16.0.0', webpack: '^5.0.0' } }),
+  '/ws/webpack.config.js': "module.exports = { entry: './app/static/app/js/main.jsx' };\n",
+  [`/ws/app/plugins/templates/${template}`]: TEMPLATE,
+  '/ws/coreplugins/measure/public/package.json': JSON.stringify({ name: 'measure', dependencies: { 'leaflet-measure-ex': '^3.0.0' } }),
+});
+const PLUGIN_CODE = "import React from 'react';\nimport $ from 'jquery';\nimport Utils from 'webodm/classes/Utils';\nimport PropTypes from 'prop-types';\n";
+
+new RuleTester({ filename: '/ws/coreplugins/measure/public/app.jsx', files: PLUGINS('webpack.config.js.tmpl') }).run(rule, {
+  valid: [
+    { name: "a plugin's imports of the template's alias, externals and NODE_PATH install", code: "import React from 'react';\nimport $ from 'jquery';\nimport Utils from 'webodm/classes/Utils';\n" },
+    { name: 'a plugin without a manifest of its own', filename: '/ws/coreplugins/contours/public/app.jsx', code: "import Utils from 'webodm/classes/Utils';\n" },
+  ],
+  invalid: [
+    {
+      name: 'what neither the template nor any manifest names',
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 4, "'prop-types'"]],
+    },
+    {
+      name: 'a folder with a committed webpack config of its own builds with that one',
+      files: { ...PLUGINS('webpack.config.js.tmpl'), '/ws/coreplugins/measure/public/webpack.config.js': 'module.exports = {};\n' },
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 1, "'react'"], ['undeclared', 2, "'jquery'"], ['undeclared', 3, "'webodm/classes/Utils'"], ['undeclared', 4, "'prop-types'"]],
+    },
+    {
+      name: 'a file that is no bundler config template',
+      files: PLUGINS('webpack.notes.txt'),
+      code: PLUGIN_CODE,
+      errors: [['undeclared', 1, "'react'"], ['undeclared', 2, "'jquery'"], ['undeclared', 3, "'webodm/classes/Utils'"], ['undeclared', 4, "'prop-types'"]],
+    },
+  ],
+});
+
+// Held-out 4 (haste-server): an optional store's client, which the package's README tells the operator to install
+// (`npm install memcached`) when they choose that store. A global install puts a command on the PATH; it does not
+// make `require` resolve.
+const STORE = {
+  '/ws/package.json': JSON.stringify({ name: 'paste', dependencies: { redis: '^4.0.0' } }),
+  '/ws/README.md': '## Storage\n\nTo use memcached, `npm install memcached` and set `type` to `memcached`.\n\n```\nyarn add @google-cloud/datastore@7\n```\n\nInstall the CLI with `npm install -g paste-cli`.\n',
+};
+new RuleTester({ filename: '/ws/lib/document_stores/memcached.js', files: STORE }).run(rule, {
+  valid: [
+    { name: "the README's npm install", code: "const memcached = require('memcached');\n" },
+    { name: "the README's yarn add, with a version", filename: '/ws/lib/document_stores/google-datastore.js', code: "const { Datastore } = require('@google-cloud/datastore');\n" },
+  ],
+  invalid: [
+    { name: 'a package the README does not name', code: "const mongo = require('mongodb');\n", errors: [['undeclared', 1, "'mongodb'"]] },
+    { name: 'a global install', code: "const cli = require('paste-cli');\n", errors: [['undeclared', 1, "'paste-cli'"]] },
+    {
+      name: "another package's README",
+      filename: '/ws/client/src/api.js',
+      files: { ...STORE, '/ws/client/package.json': JSON.stringify({ name: 'client', dependencies: { react: '^18.0.0' } }) },
+      code: "import memcached from 'memcached';\n",
+      errors: [['undeclared', 1, "'memcached'"]],
+    },
+  ],
+});

@@ -95,3 +95,29 @@ new RuleTester({ filename: '/ws/vite.config.ts' }).run(rule, {
     { name: "a plugin's option named server is not Vite's", code: VITE_PLUGIN, files: ROOT, errors: [{ messageId: 'undeclared', line: 2, severity: 'warning' }], output: null },
   ],
 });
+
+// Held-out 13 (bitcore): a workspace package that is only a command its users run (a `bin`, no `main` or `exports`,
+// no start script, nothing deploys it): an interactive wallet's variables are options of whoever runs it. Information.
+const CLI_MANIFEST = (extra: Record<string, unknown>) => JSON.stringify({ name: '@app/cli', private: true, bin: { 'app-cli': './bin/app-cli' }, scripts: { build: 'tsc' }, ...extra });
+const CLI_READ = "const dir = process.env.SEED_API_KEY || '~/.wallets';\n";
+new RuleTester({ filename: '/ws/packages/cli/src/cli.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a package that is only a command: information', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({}) }, ...at('info') },
+    { name: "an exports entry that is the command's own file: information", code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ bin: { 'app-cli': 'dist/index.mjs' }, exports: './dist/index.mjs' }) }, ...at('info') },
+    { name: 'a command package with a main entry is also a library: a warning', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ main: 'dist/index.js' }) }, ...at('warning') },
+    { name: 'a command package that starts itself as a service: a warning', code: CLI_READ, files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({ scripts: { start: 'node bin/app-cli serve' } }) }, ...at('warning') },
+    {
+      name: "a command the root's Dockerfile runs is deployed: a warning",
+      code: CLI_READ,
+      files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({}), '/ws/Dockerfile': 'FROM node:22\nCOPY . .\nCMD ["app-cli", "serve"]\n' },
+      ...at('warning'),
+    },
+    {
+      name: 'a command package with an image of its own is deployed: a warning',
+      code: CLI_READ,
+      files: { ...ROOT, '/ws/packages/cli/package.json': CLI_MANIFEST({}), '/ws/packages/cli/Dockerfile': 'FROM node:22\nCMD ["node", "bin/app-cli"]\n' },
+      ...at('warning'),
+    },
+  ],
+});
