@@ -15,7 +15,7 @@ import { isFixturePath } from '../../secrets/documents';
 import { roleOfContext } from '../../workspace/roles';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally, launcherAssigned, packageAssigned } from '../../env/writes';
+import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead } from '../../env/writes';
 import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
@@ -89,6 +89,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by this module itself on every run (`process.env.X = '1'` before a task): the program's, not the deployer's.
     ownWrites ??= context.kind === 'js' ? assignedUnconditionally(context.sourceFile) : new Set();
     if (ownWrites.has(read.name)) return true;
+    // Set by a statement just before, in the same block (`process.env.X = url; log(process.env.X)`): the program's value.
+    if (context.kind === 'js' && setBeforeRead(context.sourceFile, read.name, read.start)) return true;
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
     if (packageWrites.has(read.name)) return true;

@@ -52,3 +52,37 @@ new RuleTester({ filename: '/ws/apps/api/src/main.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 16 (refly): the desktop start function sets `RF_COLLAB_URL` to a URL with a port a package just found,
+// then logs it. A read after such a statement of the same block sees the program's value; one before it, one in a
+// function the block declares, and one after `X = resolve(X)` (the deployer's setting made absolute) do not.
+new RuleTester({ filename: '/ws/apps/api/src/electron.ts' }).run(rule, {
+  valid: [
+    {
+      name: 'read after the statement that sets it',
+      code: "import getPort from 'get-port';\nexport async function start() {\n  const wsPort = await getPort();\n  process.env.RF_COLLAB_URL = `ws://localhost:${wsPort}`;\n  console.log(process.env.RF_COLLAB_URL);\n}\n",
+      files: EXAMPLE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a read before, in a nested function, or after the setting made absolute is the deployer\'s',
+      code: [
+        "import getPort from 'get-port';",
+        'export async function start() {',
+        '  console.log(process.env.EARLY_URL);',
+        '  process.env.EARLY_URL = `ws://localhost:${await getPort()}`;',
+        '  process.env.STORE = path.resolve(process.env.STORE);',
+        '  use(process.env.STORE);',
+        '  process.env.LATE_URL = `http://localhost:${await getPort()}`;',
+        '  function later() { return process.env.LATE_URL; }',
+        '  later();',
+        '}',
+        '',
+      ].join('\n'),
+      files: EXAMPLE,
+      errors: [['undeclared', 3, 'EARLY_URL'], ['undeclared', 5, 'STORE'], ['undeclared', 8, 'LATE_URL']],
+      output: null,
+    },
+  ],
+});
