@@ -17,12 +17,15 @@ const cache = new Map<string, { text: string; names: Set<string> }>();
 /**
  * The names set by `environment:` in the compose files of these folders (the env root, the workspace root, their
  * `docker/` folders and the root's deployment folders), with those of the files a compose file pulls in from its
- * own folder (`include:`, `extends: file:`), and the names the template of an `env_file:` lists (`env.example` for
- * `env_file: .env`, which the deployer copies into place: `cp env.example .env`).
+ * own folder (`include:`, `extends: file:`). In `stackDirs` (the root's deployment folders, a self-hosting stack of
+ * its own) the template of an `env_file:` declares what it lists too (`env.example` for `env_file: .env`, which the
+ * deployer copies into place: `cp env.example .env`). Not in a `docker/` folder beside the app: anything-llm's
+ * `docker/.env.example` is the all-in-one image's, and its collector's reads were labeled undeclared (held-out 3).
  */
-export function composeEnvironmentNames(host: FileHost, dirs: readonly string[]): Set<string> {
+export function composeEnvironmentNames(host: FileHost, dirs: readonly string[], stackDirs: readonly string[] = []): Set<string> {
   const out = new Set<string>();
-  for (const dir of new Set(dirs)) {
+  const stacks = new Set(stackDirs.map((d) => path.resolve(d)));
+  for (const dir of new Set([...dirs, ...stackDirs])) {
     const seen = new Set<string>();
     const pending = COMPOSE_FILES.map((name) => path.join(dir, name));
     while (pending.length > 0) {
@@ -40,7 +43,7 @@ export function composeEnvironmentNames(host: FileHost, dirs: readonly string[])
       for (const n of hit.names) out.add(n);
       // One folder only: a file another folder holds is another stack's.
       for (const ref of composeReferences(text)) pending.push(path.join(dir, ref));
-      for (const envFile of envFilesOf(text)) {
+      for (const envFile of stacks.has(path.resolve(dir)) ? envFilesOf(text) : []) {
         for (const template of templatesOf(path.join(dir, envFile))) {
           const body = readText(host, template);
           if (!body) continue;

@@ -114,7 +114,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
     // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well, and so do the
     // root's deployment folders (`deploy/docker/`: a self-hosting stack, its `env_file`'s template beside it).
-    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker'), ...DEPLOY_DIRS.map((d) => path.join(root, d))]) : new Set();
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')], DEPLOY_DIRS.map((d) => path.join(root, d))) : new Set();
     if (setByCompose.has(read.name)) return true;
     // Declared in a Heroku `app.json`'s `env` object, which the Heroku Button asks the deployer to fill.
     setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
