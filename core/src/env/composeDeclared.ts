@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../host';
+import { schemaFromExample } from './schema';
 
 /**
  * Variables a compose file sets on its services with `environment:` (the map form `NAME: value` and the list
@@ -13,18 +14,25 @@ const LIST_ITEM = /^-[ \t]*["']?([A-Za-z_][A-Za-z0-9_]*)(?:=|["']?[ \t]*(?:#.*)?
 
 const cache = new Map<string, { text: string; names: Set<string> }>();
 
-/** The names set by `environment:` in the compose files of these folders (the env root, the workspace root). */
-export function composeEnvironmentNames(host: FileHost, dirs: readonly string[]): Set<string> {
+/**
+ * The names set by `environment:` in the compose files of these folders (the env root, the workspace root, their
+ * `docker/` folders and the root's deployment folders), with those of the files a compose file pulls in from its
+ * own folder (`include:`, `extends: file:`). In `stackDirs` (the root's deployment folders, a self-hosting stack of
+ * its own) the template of an `env_file:` declares what it lists too (`env.example` for `env_file: .env`, which the
+ * deployer copies into place: `cp env.example .env`). Not in a `docker/` folder beside the app: anything-llm's
+ * `docker/.env.example` is the all-in-one image's, and its collector's reads were labeled undeclared (held-out 3).
+ */
+export function composeEnvironmentNames(host: FileHost, dirs: readonly string[], stackDirs: readonly string[] = []): Set<string> {
   const out = new Set<string>();
-  for (const dir of new Set(dirs)) {
-    for (const name of COMPOSE_FILES) {
-      const file = path.join(dir, name);
-      let text: string | undefined;
-      try {
-        text = host.readFile(file);
-      } catch {
-        text = undefined;
-      }
+  const stacks = new Set(stackDirs.map((d) => path.resolve(d)));
+  for (const dir of new Set([...dirs, ...stackDirs])) {
+    const seen = new Set<string>();
+    const pending = COMPOSE_FILES.map((name) => path.join(dir, name));
+    while (pending.length > 0) {
+      const file = pending.shift() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readText(host, file);
       if (!text) continue;
       let hit = cache.get(file);
       if (!hit || hit.text !== text) {
@@ -33,9 +41,70 @@ export function composeEnvironmentNames(host: FileHost, dirs: readonly string[])
         cache.set(file, hit);
       }
       for (const n of hit.names) out.add(n);
+      // One folder only: a file another folder holds is another stack's.
+      for (const ref of composeReferences(text)) pending.push(path.join(dir, ref));
+      for (const envFile of stacks.has(path.resolve(dir)) ? envFilesOf(text) : []) {
+        for (const template of templatesOf(path.join(dir, envFile))) {
+          const body = readText(host, template);
+          if (!body) continue;
+          const schema = schemaFromExample(template, body);
+          for (const n of [...schema.variables.keys(), ...(schema.commented ?? [])]) out.add(n);
+          break;
+        }
+      }
     }
   }
   return out;
+}
+
+function readText(host: FileHost, file: string): string | undefined {
+  try {
+    return host.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// `include:` entries (`- path: base.yml`, `- base.yml`) and `extends: file: services.yml`: a YAML file of the same folder.
+const REFERENCE = /^[ \t]*(?:-[ \t]*)?(?:(?:file|path):[ \t]*)?["']?([\w.-]+\.ya?ml)["']?[ \t]*(?:#.*)?$/gm;
+
+/** The compose files of its own folder that a compose file includes or extends. */
+function composeReferences(text: string): string[] {
+  if (!/^[ \t]*(?:include|extends):/m.test(text)) return [];
+  return [...text.matchAll(REFERENCE)].map((m) => m[1]);
+}
+
+// `env_file: .env`, or a list below it (`- .env`, `- path: .env`).
+const ENV_FILE = /^([ \t]*)env_file:[ \t]*(\S[^\n#]*)?$/gm;
+
+/** The files a compose file hands its services with `env_file:`, relative to its folder. */
+function envFilesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ENV_FILE)) {
+    const listed: string[] = [];
+    if (m[2]) listed.push(m[2]);
+    else {
+      for (const line of text.slice((m.index ?? 0) + m[0].length).split(/\r?\n/).slice(1)) {
+        if (line.trim() === '') continue;
+        const item = /^([ \t]*)-[ \t]*(.+)$/.exec(line);
+        if (!item || item[1].length < m[1].length) break;
+        listed.push(item[2]);
+      }
+    }
+    for (const entry of listed) {
+      const file = entry.trim().replace(/^path:\s*/, '').replace(/^["']|["']$/g, '');
+      if (file && !file.includes('$') && !path.isAbsolute(file)) out.push(file);
+    }
+  }
+  return out;
+}
+
+/** The templates an env file is copied from: `.env.example`, `.env.sample`, `.env.template`, and `env.example` for `.env`. */
+function templatesOf(envFile: string): string[] {
+  const dir = path.dirname(envFile);
+  const base = path.basename(envFile);
+  const stems = base.startsWith('.') ? [base, base.slice(1)] : [base];
+  return stems.flatMap((stem) => ['example', 'sample', 'template'].map((ext) => path.join(dir, `${stem}.${ext}`)));
 }
 
 /** The keys of every `environment:` block of one compose file's text. */

@@ -31,6 +31,75 @@ export function assignedUnconditionally(sf: ts.SourceFile): ReadonlySet<string> 
 }
 
 const cache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+/**
+ * Whether the read at `pos` comes after a statement of the same block that sets the variable (`process.env.X = …`):
+ * the read sees the program's own value, whatever the deployer set. The desktop start function of an app sets
+ * `process.env.RF_COLLAB_URL` to a URL with a free port it just found and logs it on the next line (audit: refly);
+ * the value may come from any package, unlike `assignedUnconditionally`'s, since no read before it is covered.
+ * Not when the value names the variable (`process.env.X = path.resolve(process.env.X)`: the deployer's setting made
+ * absolute) or reads the environment by a computed key, nor for a read inside a function the block declares (it
+ * may run before the assignment).
+ */
+export function setBeforeRead(sf: ts.SourceFile, name: string, pos: number): boolean {
+  let writes = statementWrites.get(sf);
+  if (!writes) {
+    writes = WRITE_TEXT.test(sf.text) ? collectStatementWrites(sf) : [];
+    statementWrites.set(sf, writes);
+  }
+  return writes.some((w) => w.name === name && pos >= w.statement.end && pos < w.statement.parent.end && !insideNestedFunction(w.statement.parent, pos, sf));
+}
+
+interface StatementWrite {
+  name: string;
+  statement: ts.ExpressionStatement;
+}
+
+const statementWrites = new WeakMap<ts.SourceFile, StatementWrite[]>();
+
+function collectStatementWrites(sf: ts.SourceFile): StatementWrite[] {
+  const out: StatementWrite[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && ts.isBlock(node.parent)) {
+      const e = unwrap(node.expression);
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const name = envTarget(e.left);
+        if (name !== undefined && !namesVariable(e.right, name, sf)) out.push({ name, statement: node });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The value names the variable, or reads the environment by a computed key. */
+function namesVariable(value: ts.Expression, name: string, sf: ts.SourceFile): boolean {
+  if (new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(value.getText(sf))) return true;
+  let computed = false;
+  const visit = (n: ts.Node): void => {
+    if (computed) return;
+    if (ts.isElementAccessExpression(n) && envObject(n.expression) && !ts.isStringLiteralLike(unwrap(n.argumentExpression))) computed = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(value);
+  return computed;
+}
+
+/** `pos` lies in a function nested in `block` (a callback or a declaration the block holds). */
+function insideNestedFunction(block: ts.Node, pos: number, sf: ts.SourceFile): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || pos < n.getStart(sf) || pos >= n.end) return;
+    if (n !== block && ts.isFunctionLike(n)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return found;
+}
+
 // `env.X =` or `env['X'] =` (not `==`): only a file with one is walked.
 const WRITE_TEXT = /\benv\s*(?:\.\s*[A-Za-z_$][\w$]*|\[[^\]\n]+\])\s*=(?!=)/;
 

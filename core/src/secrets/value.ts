@@ -331,6 +331,17 @@ function isSlugPart(p: string): boolean {
 const SECRET_WORDS = /^(?:secret|secrets|password|passwd|passphrase|pass|pwd|key|keys|token|tokens|jwt|session|cookie|auth|private|signing|hmac|salt|api|apikey|credential|credentials|changeme|admin|root)$/;
 
 /**
+ * A sentence: three or more words of letters apart by blanks, ending in `.`, `!` or `?` — a message the code shows
+ * where a value it was given is missing (`errors.otpToken || "Invalid token. Try a new one or use a backup code."`,
+ * a form's error text). A passphrase has no sentence's stop; `keyboard cat` is two words.
+ */
+export function isSentence(value: string): boolean {
+  if (!/[.!?]$/.test(value)) return false;
+  const words = value.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w));
+  return words.length >= 3 && words.every((w) => /^[("'\u2018\u201c]?[A-Za-z][A-Za-z'\u2019-]*[)"'\u2019\u201d]?[.,;:!?]*$/.test(w));
+}
+
+/**
  * A lower-case phrase of two or more words joined by `-` or `_`, none of them a secret's word: a label or an id
  * (`ctx.apiKey ?? 'internal-agent'`, `media.friendly_token || 'default-video'`), what a value the code was given
  * stands for when it is missing, not a key. `my-secret` and `default_password` are stand-in secrets.

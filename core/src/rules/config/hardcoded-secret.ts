@@ -22,7 +22,7 @@ import { isLocalStackFile } from '../../secrets/localStack';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isLabelPhrase, isSecretDefault, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isLabelPhrase, isSecretDefault, isSentence, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -343,8 +343,9 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
   if (s.kind === 'sink') return isUsedSecretValue(s.value, undefined, product);
   // The default of a value the code was given is a label when it is a phrase of plain words (`ctx.apiKey ??
-  // 'internal-agent'`); an environment read's default is judged whatever it is.
-  if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product) && !(s.given && isLabelPhrase(s.value));
+  // 'internal-agent'`), and a message when it is a sentence (`errors.otpToken || 'Invalid token. Try again.'`); an
+  // environment read's default is judged whatever it is.
+  if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product) && !(s.given && (isLabelPhrase(s.value) || isSentence(s.value)));
   // A code generator's `{ token: 'float64' }` is a type of the language it writes.
   if (isTypeName(s.value)) return false;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).

@@ -16,7 +16,7 @@ import { roleOfContext } from '../../workspace/roles';
 import { isCommandOnlyPackage } from '../../workspace/commandPackage';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally, launcherAssigned, packageAssigned } from '../../env/writes';
+import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead } from '../../env/writes';
 import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
@@ -90,6 +90,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set by this module itself on every run (`process.env.X = '1'` before a task): the program's, not the deployer's.
     ownWrites ??= context.kind === 'js' ? assignedUnconditionally(context.sourceFile) : new Set();
     if (ownWrites.has(read.name)) return true;
+    // Set by a statement just before, in the same block (`process.env.X = url; log(process.env.X)`): the program's value.
+    if (context.kind === 'js' && setBeforeRead(context.sourceFile, read.name, read.start)) return true;
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
     if (packageWrites.has(read.name)) return true;
@@ -111,8 +113,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     setByWorkflow ??= context.host ? workflowSetVariables(context.host, root, context.path) : new Set();
     if (setByWorkflow.has(read.name)) return true;
     // Set by a compose file's `environment:` beside the declaration or at the workspace root: declared there.
-    // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well.
-    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')]) : new Set();
+    // Compose files kept in a `docker/` folder (qinglong's docker/docker-compose.yml) count as well, and so do the
+    // root's deployment folders (`deploy/docker/`: a self-hosting stack, its `env_file`'s template beside it).
+    setByCompose ??= context.host ? composeEnvironmentNames(context.host, [declared.dir, root, path.join(declared.dir, 'docker'), path.join(root, 'docker')], DEPLOY_DIRS.map((d) => path.join(root, d))) : new Set();
     if (setByCompose.has(read.name)) return true;
     // Declared in a Heroku `app.json`'s `env` object, which the Heroku Button asks the deployer to fill.
     setByAppJson ??= context.host ? appJsonEnvNames(context.host, [declared.dir, root]) : new Set();
@@ -282,6 +285,8 @@ function documentedAround(host: NonNullable<FileContext['host']>, file: string, 
 // under NODE_ENV=test. Test runners' own configs (`playwright.smoke.config.ts`, rallly's) run only for tests.
 const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$|(?:^|\/)(?:playwright|cypress|vitest|jest)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i;
 // Configurations a front-end or bundler build reads (not the app's runtime code).
+// The root's folders for deploying the app (`deploy/docker/docker-compose.yml`, `deployments/`): their compose stacks are the deployer's.
+const DEPLOY_DIRS = ['deploy', 'deploy/docker', 'deploy/compose', 'deployment', 'deployment/docker', 'deployments', 'deployments/docker'];
 const BUILD_CONFIG = /^(?:next|vite|svelte|nuxt|astro|webpack|rollup|rspack|rsbuild|tsup|remix|esbuild)\.config\.[cm]?[jt]s$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;

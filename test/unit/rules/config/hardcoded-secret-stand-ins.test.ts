@@ -211,3 +211,26 @@ new RuleTester({ filename: '/ws/src/agent/dispatcher.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 16 (chartbrew): a form's error text as the default of a field's error (`errors.otpToken || "Invalid
+// token. …"`) is a message, not a secret. A sentence as an environment read's default, and a two-word phrase, stay.
+new RuleTester({ filename: '/ws/client/src/containers/Login.jsx' }).run(rule, {
+  valid: [
+    { name: "a field's error defaulting to a sentence", code: 'const msg = { text: errors.otpToken || "Invalid token. Try a new one or use a backup code." };\n' },
+    { name: 'a question as the default of a given password hint', code: "const hint = { text: form.passwordHint ?? 'Did you forget your password?' };\n" },
+  ],
+  invalid: [
+    {
+      name: "a sentence as an environment read's default is judged whatever it is",
+      code: "const secret = process.env.SESSION_SECRET || 'Keep this very secret please.';\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const secret = process.env.SESSION_SECRET;\n',
+    },
+    {
+      name: 'a two-word phrase without a stop is a passphrase',
+      code: "const signer = { key: options.secret || 'keyboard cat' };\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'const signer = { key: options.secret || process.env.SIGNER_SECRET };\n',
+    },
+  ],
+});
