@@ -20,9 +20,11 @@ const SETUP_METHODS = new Set(['listen', 'set', 'enable', 'disable', 'on', 'once
 /**
  * An app whose every route answers a probe (`app.get('/healthz', …)` and nothing else), started beside the
  * real process to tell the platform it is alive (a worker image's health listener). Every use of the app in the
- * file must be seen: an app passed to another module, exported or given middleware may serve anything.
+ * file must be seen: an app passed to another module, exported or given middleware may serve anything. Also a
+ * bare Node server whose handler gives every request the same answer (`answersEveryRequestAlike`).
  */
 export function servesOnlyProbes(sf: ts.SourceFile, site: ListenSite): boolean {
+  if (answersEveryRequestAlike(site)) return true;
   const receiver = site.receiver && unwrap(site.receiver);
   if (!receiver || !ts.isIdentifier(receiver) || site.kind !== 'http') return false;
   let routes = 0;
@@ -31,6 +33,42 @@ export function servesOnlyProbes(sf: ts.SourceFile, site: ListenSite): boolean {
     routes += use.probes;
   }
   return routes > 0;
+}
+
+/**
+ * A Node server started in one chain with a handler that never reads its request and only answers
+ * (`http.createServer((req, res) => { res.writeHead(200); res.end(PASSED); }).listen(80)`): every path, method and
+ * caller gets the same reply, so it serves nothing but a liveness or reachability check (caprover's installer
+ * listens so on 80 and 443 to test that the firewall lets them through). A handler that reads the request, calls
+ * anything but the response's own methods, or hands the response on, may serve anything.
+ */
+function answersEveryRequestAlike(site: ListenSite): boolean {
+  const made = site.receiver && unwrap(site.receiver);
+  if (!made || !ts.isCallExpression(made) || !ts.isPropertyAccessExpression(made.expression) || made.expression.name.text !== 'createServer') return false;
+  const handler = made.arguments.find((a): a is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+  const [req, res] = handler?.parameters ?? [];
+  if (!handler || !req || !res || !ts.isIdentifier(req.name) || !ts.isIdentifier(res.name)) return false;
+  const request = req.name.text;
+  const response = res.name.text;
+  const statements = ts.isBlock(handler.body) ? [...handler.body.statements] : [ts.factory.createExpressionStatement(handler.body)];
+  if (statements.length === 0) return false;
+  return statements.every((st) => {
+    if (!ts.isExpressionStatement(st)) return false;
+    const e = st.expression;
+    const answers = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression)
+      && e.expression.expression.text === response && RESPONSE_METHODS.has(e.expression.name.text) && e.arguments.every((a) => !mentions(a, request) && !mentions(a, response));
+    const status = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left)
+      && ts.isIdentifier(e.left.expression) && e.left.expression.text === response && !mentions(e.right, request);
+    return answers || status;
+  });
+}
+
+/** What a Node response offers to answer with: a status, headers and a body. */
+const RESPONSE_METHODS = new Set(['writeHead', 'setHeader', 'write', 'end']);
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  return ts.forEachChild(node, (child) => (mentions(child, name) ? true : undefined)) === true;
 }
 
 /**

@@ -294,9 +294,15 @@ export function looksRandom(value: string, minLength = 16): boolean {
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   if (/^[0-9a-f-]{36}$/i.test(value)) return false; // UUIDs identify, they do not authenticate
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(\.{0,2}\/)/.test(value)) return false;
-  if (isSlug(value) || isSequential(value) || IMAGE_REFERENCE.test(value)) return false;
+  if (isSlug(value) || isSequential(value) || IMAGE_REFERENCE.test(value) || EMAIL_ADDRESS.test(value)) return false;
   return shannonEntropy(value) >= 3.5;
 }
+
+/**
+ * `notify2org@mail.zentrix-corp.com`: a mailbox (the account a mailer logs in as, the sender it writes from), whose
+ * digits and length make it look random. A key has no `@` before a domain that ends in a top-level name.
+ */
+const EMAIL_ADDRESS = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 // A container image on a registry: `us-central1-docker.pkg.dev/project/repo/epp:main`, `ghcr.io/org/app@sha256:…`.
 const IMAGE_REFERENCE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[\w./-]+(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;

@@ -11,7 +11,7 @@ import { signalFacts, type SignalFacts } from '../../js/signals';
 import { closedByShutdownHook, closesItself, servesOnlyDocs, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf, devOnlyLoad } from '../../workspace/devOnly';
-import { isHandRunScript, reachedByDeployment } from '../../workspace/handRunScripts';
+import { isHandRunScript, loadedByBundlerConfig, reachedByDeployment } from '../../workspace/handRunScripts';
 import { isSupersededCopy } from '../../workspace/superseded';
 import { lineLocalTest } from '../../lineChunks';
 
@@ -131,6 +131,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   if (context.host && isUsageSample(context.path, context.text, context.host)) return;
   // A server in a `scripts/` folder that a developer's command starts and no deployment does (a dev portal).
   if (isHandRunScript(context)) return;
+  // A development server's hook a bundler's configuration loads (webpack-dev-server's `before`), deployed by nothing.
+  if (loadedByBundlerConfig(context) && !reachedByDeployment(context)) return;
   // A documentation viewer (every route serves the API's Swagger UI or ReDoc page) that no deployment reaches.
   if (sites.every((site) => servesOnlyDocs(sf, site, bindings, (search) => context.lineLocal(search))) && !reachedByDeployment(context)) return;
   // A copy kept aside after its replacement took over (`old-server.js`, imported by nothing): no program runs it.

@@ -8,7 +8,7 @@ import { listenSites, type ListenSite } from '../../js/servers';
 import { closesItself, servesOnlyDocs, servesOnlyProbes } from '../../js/serverUse';
 import { isUsageSample, roleOfContext, runsAsProgram } from '../../workspace/roles';
 import { developerToolOf } from '../../workspace/devOnly';
-import { isHandRunScript, reachedByDeployment } from '../../workspace/handRunScripts';
+import { isHandRunScript, loadedByBundlerConfig, reachedByDeployment } from '../../workspace/handRunScripts';
 import type { Report, Rule, RuleMeta } from '../types';
 import { lineLocalTest } from '../../lineChunks';
 import { checkPortGo, GO_PORT_GATE, GO_PORT_KEYWORDS, GO_PORT_MESSAGES } from './hardcoded-port-go';
@@ -57,9 +57,11 @@ export function check(context: FileContext, reportFinding: (r: Report) => void):
     // A tool run by a person at their own machine (it opens their browser, takes a free port, is a bundler's
     // development server) has no platform to give it a port.
     // A usage sample of a library (it loads the library by its published name) is run beside an installed copy,
-    // and a server in a `scripts/` folder that only a developer's command starts has no platform either.
+    // and a server in a `scripts/` folder that only a developer's command starts, or a hook a bundler's development
+    // server loads from its configuration, has no platform either.
     if ((runs ??= runsAsProgram(roleOfContext(context).role) && developerToolOf(context.sourceFile, context.host, (search) => context.lineLocal(search)) === undefined
-      && !(context.host && isUsageSample(context.path, context.text, context.host)) && !isHandRunScript(context))) reportFinding(r);
+      && !(context.host && isUsageSample(context.path, context.text, context.host)) && !isHandRunScript(context)
+      && !(loadedByBundlerConfig(context) && !reachedByDeployment(context)))) reportFinding(r);
   };
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);

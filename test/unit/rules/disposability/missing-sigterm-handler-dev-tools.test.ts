@@ -176,3 +176,42 @@ new RuleTester({ filename: '/ws/packages/api-docs/src/index.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 15 (send's `server/bin/dev.js`): a hook webpack-dev-server calls, loaded by the bundler's configuration
+// (`devServer: { before: require('./server/bin/dev') }`); the server it starts runs inside `webpack serve`.
+const WEBPACK_HOOK = { '/ws/webpack.config.js': "module.exports = {\n  devServer: { before: process.env.NODE_ENV === 'development' && require('./server/bin/dev') },\n};\n" };
+new RuleTester({ filename: '/ws/server/bin/dev.js' }).run(rule, {
+  valid: [{ name: "a development server's hook the webpack configuration loads", code: PORTAL, files: WEBPACK_HOOK }],
+  invalid: [
+    ...[
+      ['that the Dockerfile also starts', { ...WEBPACK_HOOK, '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "server/bin/dev.js"]\n' }],
+      ['beside a webpack configuration that loads another module', { '/ws/webpack.config.js': "module.exports = { devServer: { before: require('./server/bin/hooks') } };\n" }],
+    ].map(([what, files]) => ({
+      name: `a server ${what as string}`,
+      code: PORTAL,
+      files: files as Record<string, string>,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${SHUTDOWN('server')}`),
+    })),
+  ],
+});
+
+// Held-out 15 (rap2-delos' `src/scripts/dev.ts`): the `dev` package script starts the compiled file
+// (`nodemon dist/scripts/dev.js`), which the tsconfig's outDir says is this source; production runs another entry.
+const TS_SHUTDOWN = SHUTDOWN('server').replace(/\(signal\)/, '(signal: NodeJS.Signals)').replace('(error)', '(error?: Error)');
+const COMPILED_DEV = { '/ws/package.json': '{"scripts":{"dev":"nodemon --watch dist dist/scripts/dev.js","start":"pm2 start dist/dispatch.js"}}', '/ws/tsconfig.json': '{\n  // compiled output\n  "compilerOptions": { "outDir": "./dist" }\n}\n' };
+new RuleTester({ filename: '/ws/src/scripts/dev.ts' }).run(rule, {
+  valid: [{ name: 'a scripts/ server a development script starts from its build output', code: PORTAL, files: COMPILED_DEV }],
+  invalid: [
+    ...[
+      ['without a tsconfig outDir to say which source the build output is', { '/ws/package.json': COMPILED_DEV['/ws/package.json'] }],
+      ['whose build output the Dockerfile starts', { ...COMPILED_DEV, '/ws/Dockerfile': 'FROM node:20\nCMD ["node", "dist/scripts/dev.js"]\n' }],
+    ].map(([what, files]) => ({
+      name: `a compiled scripts/ server ${what as string}`,
+      code: PORTAL,
+      files: files as Record<string, string>,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: PORTAL.replace('server.listen(9900);', `server.listen(9900);${TS_SHUTDOWN}`),
+    })),
+  ],
+});

@@ -98,3 +98,25 @@ new RuleTester({ filename: '/ws/src/auth/callback.js' }).run(rule, {
     },
   ],
 });
+
+// Held-out 15 (caprover's installer): bare servers whose handler gives every request the same answer, started to
+// test that the firewall lets ports 80 and 443 through. Nothing reads the request: no service runs there.
+const ALIKE = (body: string) => `const http = require('http');\n\nhttp.createServer(function (req, res) {\n${body}\n}).listen(80);\n`;
+const ANSWER = "  res.writeHead(200, { 'Content-Type': 'text/plain' });\n  res.write(PASSED);\n  res.end();";
+new RuleTester({ filename: '/ws/src/utils/installer.js' }).run(rule, {
+  valid: [
+    { name: 'a server that answers every request alike', code: ALIKE(ANSWER) },
+    { name: 'the same as an arrow with an expression body', code: "const http = require('http');\nhttp.createServer((req, res) => res.end('ok')).listen(80);\n" },
+  ],
+  invalid: [
+    ...[
+      ['that reads the request', "  res.writeHead(200);\n  res.end(req.url);"],
+      ['that hands the request on', "  res.statusCode = 200;\n  route(req, res);"],
+    ].map(([what, body]) => ({
+      name: `a server ${what}`,
+      code: ALIKE(body),
+      errors: [{ messageId: 'missing', line: 6 }],
+      output: `${ALIKE(body).replace('http.createServer', 'const server = http.createServer')}\n// Graceful shutdown: stop accepting connections, let requests in flight finish, then exit.\nconst shutdown = (signal) => {\n  console.info(\`\${signal} received: closing the server\`);\n  server.close((error) => {\n    if (error) console.error(error);\n    process.exitCode = error ? 1 : 0;\n  });\n  // Keep-alive connections must not hold the process past the grace period.\n  setTimeout(() => process.exit(1), 10_000).unref();\n};\nprocess.once('SIGTERM', shutdown);\nprocess.once('SIGINT', shutdown);\n`,
+    })),
+  ],
+});

@@ -78,3 +78,17 @@ new RuleTester({ filename: '/ws/packages/api-docs/src/index.ts' }).run(rule, {
     },
   ],
 });
+
+// Held-out 15 (send's `server/bin/dev.js`): a hook the webpack configuration loads for its development server.
+new RuleTester({ filename: '/ws/server/bin/dev.js' }).run(rule, {
+  valid: [{ name: "a development server's hook the webpack configuration loads", code: PORTAL, files: { '/ws/webpack.config.js': "module.exports = { devServer: { before: require('./server/bin/dev') } };\n" } }],
+  invalid: [
+    {
+      name: 'the same module a start script runs',
+      code: PORTAL,
+      files: { '/ws/webpack.config.js': "module.exports = { devServer: { before: require('./server/bin/dev') } };\n", '/ws/Procfile': 'web: node server/bin/dev.js\n' },
+      errors: [{ messageId: 'literal', line: 3 }],
+      output: PORTAL.replace('listen(9900)', 'listen(process.env.PORT ?? 9900)'),
+    },
+  ],
+});

