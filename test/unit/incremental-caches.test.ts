@@ -129,6 +129,8 @@ const MODULE_STATEMENTS = [
   'const t = winston.transports;', 'const F = t.File;', "require('dotenv/config');", "import 'reflect-metadata';", "const a = require('a'), b = a.b;",
   "function f() { const p = require('pino'); return p; }", 'let y = app;', "import * as ns from 'ns';", "import z = require('z');", 'const w = ns.deep.w;',
 ];
+// Statements with no node that can bind a name (an edit inside one keeps the previous version's bindings).
+const PLAIN_STATEMENTS = ['function g() { return a.b + 1; }', 'x = 2;', 'console.log(app, ns);', 'if (a) { b(); }', 'class K { m() { return y; } }'];
 const MODULE_PIECES = ['a', 'app', 'x', '.', '=', ';', '\n', ' ', '(', ')', "require('q')", 'const ', 'import ', "'", '// '];
 
 const bindingsOf = (sf: ts.SourceFile) => {
@@ -160,6 +162,8 @@ const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', '
 describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
   test('environment reads: names, offsets, writes, dynamic use', () => incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads));
   test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
+  test('module bindings, with statements that bind nothing between those that do', () =>
+    incrementalEqualsFresh('/ws/a.js', [...MODULE_STATEMENTS.filter((s) => !s.startsWith('import')), ...PLAIN_STATEMENTS], [...MODULE_PIECES, 'a = ', 'const w = ', 'ns'], bindingsOf));
   test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
   test('listen sites: the servers and workers started, where, and what they are', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, LISTEN_PIECES, sitesOf));
   test('the module paths callees resolve to, by call', () => incrementalEqualsFresh('/ws/a.ts', [...MODULE_STATEMENTS, ...LISTEN_STATEMENTS], [...MODULE_PIECES, ...LISTEN_PIECES], calleesOf));
