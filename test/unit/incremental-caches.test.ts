@@ -5,7 +5,9 @@ import type * as ts from 'typescript';
 import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
+import { BoundStatementMemo } from '../../core/src/js/boundMemo';
 import { ModuleBindings } from '../../core/src/js/modules';
+import { StatementMemo } from '../../core/src/js/statements';
 import { resolvedCallees } from '../../core/src/js/callees';
 import { usesIdentifier } from '../../core/src/js/names';
 import { listenSites } from '../../core/src/js/servers';
@@ -108,11 +110,15 @@ function incrementalEqualsFresh<T>(file: string, statements: string[], pieces: s
     fc.property(fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 12 }), fc.array(edit(pieces), { minLength: 1, maxLength: 8 }), (lines, edits) => {
       let context = new FileContext(file, lines.join('\n'));
       fact(context.sourceFile);
-      for (const e of edits) {
+      edits.forEach((e, i) => {
         const next = apply(context.text, e);
         context = context.withText(next.text, next.change);
-        assert.deepEqual(fact(context.sourceFile), fact(new FileContext(file, next.text).sourceFile), `after edits, ${show(next.text)}`);
-      }
+        // Fresh first on every other edit: the memos copy facts from the tree they gathered last, which must then
+        // be the previous version (the runs of statements both share) as often as an unrelated tree.
+        const fresh = i % 2 === 0 ? fact(new FileContext(file, next.text).sourceFile) : undefined;
+        const incremental = fact(context.sourceFile);
+        assert.deepEqual(incremental, fresh ?? fact(new FileContext(file, next.text).sourceFile), `after edits, ${show(next.text)}`);
+      });
     }),
     params(runs(150)),
   );
@@ -123,6 +129,8 @@ const MODULE_STATEMENTS = [
   'const t = winston.transports;', 'const F = t.File;', "require('dotenv/config');", "import 'reflect-metadata';", "const a = require('a'), b = a.b;",
   "function f() { const p = require('pino'); return p; }", 'let y = app;', "import * as ns from 'ns';", "import z = require('z');", 'const w = ns.deep.w;',
 ];
+// Statements with no node that can bind a name (an edit inside one keeps the previous version's bindings).
+const PLAIN_STATEMENTS = ['function g() { return a.b + 1; }', 'x = 2;', 'console.log(app, ns);', 'if (a) { b(); }', 'class K { m() { return y; } }'];
 const MODULE_PIECES = ['a', 'app', 'x', '.', '=', ';', '\n', ' ', '(', ')', "require('q')", 'const ', 'import ', "'", '// '];
 
 const bindingsOf = (sf: ts.SourceFile) => {
@@ -154,10 +162,26 @@ const SIGNAL_PIECES = ['terminus', 'createTerminus', 'x', '.', '=', ';', '\n', '
 describe('per-statement facts after an edit: at every version, those of a fresh tree', () => {
   test('environment reads: names, offsets, writes, dynamic use', () => incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads));
   test('module bindings: the names bound, in order, and the side-effect imports', () => incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf));
+  test('module bindings, with statements that bind nothing between those that do', () =>
+    incrementalEqualsFresh('/ws/a.js', [...MODULE_STATEMENTS.filter((s) => !s.startsWith('import')), ...PLAIN_STATEMENTS], [...MODULE_PIECES, 'a = ', 'const w = ', 'ns'], bindingsOf));
   test('signal facts: what the module does about SIGTERM', () => incrementalEqualsFresh('/ws/a.js', SIGNAL_STATEMENTS, SIGNAL_PIECES, (sf) => signalFacts(sf)));
   test('listen sites: the servers and workers started, where, and what they are', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, LISTEN_PIECES, sitesOf));
   test('the module paths callees resolve to, by call', () => incrementalEqualsFresh('/ws/a.ts', [...MODULE_STATEMENTS, ...LISTEN_STATEMENTS], [...MODULE_PIECES, ...LISTEN_PIECES], calleesOf));
   test('identifiers a new declaration would clash with', () => incrementalEqualsFresh('/ws/a.js', LISTEN_STATEMENTS, [...LISTEN_PIECES, 'shutdown', 'server2', '2'], identifiersUsed));
+  // The memos themselves, with facts that name every node they keep by its text and place: a statement's facts
+  // copied from the previous version's must be those of a statement both versions share, at its new place.
+  test('a StatementMemo of offsets, and a BoundStatementMemo of nodes', () => {
+    const calls = new StatementMemo<{ at: number; text: string }>(
+      (statement) => statement.getText().split(/(?=\()/).map((text, k) => ({ at: statement.getStart() + k, text })),
+      (item, delta) => ({ at: item.at + delta, text: item.text }),
+    );
+    const bound = new BoundStatementMemo<ts.Node>(({ calls: nodes }) => [...nodes]);
+    const both = (sf: ts.SourceFile) => ({
+      offsets: [...calls.of(sf)],
+      nodes: bound.of(sf, ModuleBindings.of(sf)).map((node) => [node.getStart(sf), node.getText(sf), node.getSourceFile() === sf]),
+    });
+    incrementalEqualsFresh('/ws/a.js', [...MODULE_STATEMENTS.filter((s) => !s.startsWith('import')), ...LISTEN_STATEMENTS], [...MODULE_PIECES, ...LISTEN_PIECES], both);
+  });
 });
 
 const SECRET_STATEMENTS = [

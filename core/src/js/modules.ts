@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { syntaxIndex } from './syntaxIndex';
+import { knownSyntaxIndex, syntaxIndex } from './syntaxIndex';
 
 /** Where a value comes from: a module and the member path inside it (`winston` + `transports.File`). */
 export interface ModulePath {
@@ -15,20 +15,58 @@ export interface ModulePath {
  * module-level binding, which is what real code does with loggers and stores.
  */
 export class ModuleBindings {
-  private readonly bindings = new Map<string, ModulePath>();
+  private readonly bindings: Map<string, ModulePath>;
   private static readonly cache = new WeakMap<ts.SourceFile, ModuleBindings>();
+  /** The tree whose bindings were collected last, held weakly (a closed document's tree must not stay alive for it). */
+  private static lastTree: WeakRef<ts.SourceFile> | undefined;
 
   /** The bindings of a syntax tree, collected once however many rules ask (each collection walks the whole tree). */
   static of(sourceFile: ts.SourceFile): ModuleBindings {
     let bindings = ModuleBindings.cache.get(sourceFile);
     if (!bindings) {
-      bindings = new ModuleBindings(sourceFile);
+      bindings = new ModuleBindings(sourceFile, ModuleBindings.unchangedSince(sourceFile));
       ModuleBindings.cache.set(sourceFile, bindings);
+      ModuleBindings.lastTree = new WeakRef(sourceFile);
     }
     return bindings;
   }
 
-  constructor(readonly sourceFile: ts.SourceFile) {
+  /**
+   * The bindings of the tree collected last, when they are this version's too: every statement the two versions do
+   * not share (the ones an edit touched) holds, in both, no node that can bind a name (syntaxIndex's `bindings`), so
+   * each shared statement saw the same bindings before it and bound what it bound there. A keystroke in a function
+   * body then replays nothing.
+   */
+  private static unchangedSince(sourceFile: ts.SourceFile): ModuleBindings | undefined {
+    const previousTree = ModuleBindings.lastTree?.deref();
+    const previous = previousTree && previousTree !== sourceFile ? ModuleBindings.cache.get(previousTree) : undefined;
+    const beforeIndex = previousTree && knownSyntaxIndex(previousTree);
+    if (!previous || !beforeIndex) return undefined;
+    const now = sourceFile.statements;
+    const before = previousTree.statements;
+    const n = now.length;
+    const m = before.length;
+    const shared = Math.min(n, m);
+    let head = 0;
+    let tail = 0;
+    while (head < shared && now[head] === before[head]) head++;
+    while (tail < shared - head && now[n - 1 - tail] === before[m - 1 - tail]) tail++;
+    for (let i = head; i < m - tail; i++) if (beforeIndex.byStatement[i].bindings.length > 0) return undefined;
+    const nowIndex = syntaxIndex(sourceFile);
+    for (let i = head; i < n - tail; i++) if (nowIndex.byStatement[i].bindings.length > 0) return undefined;
+    return previous;
+  }
+
+  constructor(readonly sourceFile: ts.SourceFile, sameAs?: ModuleBindings) {
+    if (sameAs) {
+      // Never changed once collected, so shared with the version they were collected for.
+      this.bindings = sameAs.bindings;
+      this.sideEffectImports = sameAs.sideEffectImports;
+      this.signatureCache = sameAs.signature;
+      return;
+    }
+    this.bindings = new Map<string, ModulePath>();
+    this.sideEffectImports = new Set<string>();
     this.collect();
   }
 
@@ -60,7 +98,7 @@ export class ModuleBindings {
   }
 
   /** Bare `import 'winston-daily-rotate-file'` / `require('x')` statements. */
-  readonly sideEffectImports = new Set<string>();
+  readonly sideEffectImports: Set<string>;
 
   /** `winston.transports.File`, `transports.File`, `new (require('winston').transports.File)` → `{winston, [transports, File]}`. */
   resolve(expression: ts.Expression): ModulePath | undefined {

@@ -41,6 +41,11 @@ export function syntaxIndex(sf: ts.SourceFile): SyntaxIndex {
   return index;
 }
 
+/** The index of a tree when it was already made (never made for a tree the incremental parser has since moved on from). */
+export function knownSyntaxIndex(sf: ts.SourceFile): SyntaxIndex | undefined {
+  return cache.get(sf);
+}
+
 /**
  * The lists of the whole file, each joined from the statements' the first time it is asked for: the per-statement
  * facts read `byStatement` only, and joining all four lists of a 2,000-line file on every keystroke was work
