@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, namesAChecksum, words } from './names';
-import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
+import { callsItselfUnsafe, isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 import { publicNameOf } from './publicNames';
 
 /**
@@ -92,6 +92,23 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
   // `product`: the project's own names (workspace/productNames.ts); a default named after the product is its
   // shipped secret, not a description (isDescriptive).
   if (isStandIn(v, name, product)) return false;
+  return usedSecretShape(v);
+}
+
+/**
+ * A literal that is the signing or encryption key the app runs with (`app.secret_key = 'some_secret'`,
+ * `session({ secret: 'session-secret' })`, `process.env.JWT_SECRET || 'jwt-secret'`): as `isUsedSecretValue`, and
+ * words describing the key count too, since every installation that leaves it signs with the same published key.
+ * Only a description that tells the reader to put theirs in (`your-session-secret`, `secret-goes-here`) stays a blank.
+ */
+export function isSigningSecretValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+  const v = value.trim();
+  if (v.length < 3 || v.length > 4096) return false;
+  if (isStandIn(v, name, product, true)) return false;
+  // A value that calls itself unsafe (`WOW-ANOTHER-INSECURE-PASSWORD!!!`) is a shipped default the operator is told to replace.
+  if (callsItselfUnsafe(v)) return false;
+  // The name again in another case style (`tokenClaimsCnfRequiredForSignedJwt = 'token_claims_cnf_required_for_signed_jwt'`): an identifier.
+  if (name && words(v).every((w) => words(name).includes(w))) return false;
   return usedSecretShape(v);
 }
 
