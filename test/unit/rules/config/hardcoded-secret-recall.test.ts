@@ -132,3 +132,15 @@ new RuleTester({ filename: '/ws/config/settings.yaml' }).run(rule, {
     { name: 'describing words as a YAML signing key', code: 'SECRET_KEY: some_secret\n', errors: [['named', 1, 'some_secret']], output: null },
   ],
 });
+
+// 5. A generated value under a `…_TOKEN_KEY` variable is the key tokens are signed with (tinode's image `ENV`; a
+// made-up value); a word there names where a token is stored.
+new RuleTester({ filename: '/ws/docker/app/Dockerfile' }).run(rule, {
+  valid: [
+    { name: 'the name a token is stored under', filename: '/ws/web/.env', gitTracked: true, code: 'VITE_TOKEN_KEY=access_token\n' },
+    { name: 'a local storage key of tokens, generated-looking', code: 'FROM alpine\nENV LOCAL_STORAGE_TOKEN_KEY=q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU\n' },
+  ],
+  invalid: [
+    { name: 'a generated token key baked into the image', code: 'FROM alpine\nENV AUTH_TOKEN_KEY=q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=\n', errors: [['named', 2, 'q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=']], output: null },
+  ],
+});
