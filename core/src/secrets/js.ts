@@ -384,7 +384,10 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
       return { ...base, kind: 'named', name, value: m[2], start: base.start + m[1].length, envName: owner ? toEnvName(`${owner}_token`) : 'API_TOKEN' };
     }
     if (!isSensitiveName(name)) return undefined;
-    const signing = isSigningSecretName(name) || (name === 'secret' && isSigningBlock(slot)) || undefined;
+    // What the code assigns when nothing supplied the key (`if (!http.jwtSecret) { warn(…); http.jwtSecret = 'supersecret' }`)
+    // is the default of a missing value, judged as before (decision 3), not the key the app is meant to run with.
+    const defaultsMissing = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isDefaultAssignment(parent, true);
+    const signing = (!defaultsMissing && (isSigningSecretName(name) || (name === 'secret' && isSigningBlock(slot)))) || undefined;
     return { ...base, kind: 'named', name, envName: suggestEnvName(name, literal), signing };
   };
   // A default of a secret-named place: judged like a sink, since the app runs with it whenever nothing is set.
@@ -509,10 +512,10 @@ function assignedName(left: ts.Expression): string | undefined {
  * `if (!secret) secret = 'lit'`, `if (secret == null) …`, `secret = secret || 'lit'` is handled as `||`: an
  * assignment that only happens when the place is still empty is a default.
  */
-function isDefaultAssignment(assignment: ts.BinaryExpression): boolean {
+function isDefaultAssignment(assignment: ts.BinaryExpression, anyBlock = false): boolean {
   let n: ts.Node = assignment.parent;
   if (ts.isExpressionStatement(n)) n = n.parent;
-  if (ts.isBlock(n) && n.statements.length === 1) n = n.parent;
+  if (ts.isBlock(n) && (anyBlock || n.statements.length === 1)) n = n.parent;
   if (!ts.isIfStatement(n)) return false;
   const target = assignment.left.getText();
   const cond = unwrap(n.expression);

@@ -352,11 +352,14 @@ function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // The key the app signs with, assigned as such: weak and describing words are the key every installation runs
   // with (`sessionSecret: 'session-secret'`, `auth: { secret: 'supersecret' }`). A code word only when it holds the
   // kind of secret (`'nodeauthsecret'`), not a status (`{ jwtToken: 'expired' }`).
-  if (s.signing && isSigningSecretValue(s.value, s.name, product) && (!isCodeWord(s.value) || namesItsKind(s.value))) return true;
+  // A camelCase identifier (`'mirotalkRtmpSecret'`) reads as code, as under any other name.
+  if (s.signing && isSigningSecretValue(s.value, s.name, product) && (!isCodeWord(s.value) || namesItsKind(s.value)) && !CAMEL_IDENTIFIER.test(s.value)) return true;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
 }
+
+const CAMEL_IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$/;
 
 /** A sink whose secret signs or encrypts (a session's, a JWT's, an HMAC's, a cipher's), by the variable it suggests. */
 function isSigningSink(envName: string): boolean {

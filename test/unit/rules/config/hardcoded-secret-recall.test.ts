@@ -144,3 +144,16 @@ new RuleTester({ filename: '/ws/docker/app/Dockerfile' }).run(rule, {
     { name: 'a generated token key baked into the image', code: 'FROM alpine\nENV AUTH_TOKEN_KEY=q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=\n', errors: [['named', 2, 'q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=']], output: null },
   ],
 });
+
+// 6. Near misses of the signing class on held-out 11: the default the code assigns when nothing supplied the key, and
+// a camelCase identifier, are judged as before.
+new RuleTester({ filename: '/ws/packages/framework/src/config/config.ts' }).run(rule, {
+  valid: [
+    {
+      name: 'the default assigned when the key is missing, refused in production',
+      code: "function build(http) {\n  if (!http.jwtSecret) {\n    warn('http.jwtSecret not found');\n    http.jwtSecret = 'supersecret';\n  }\n  return http;\n}\n",
+    },
+    { name: 'a camelCase identifier as an auth block\'s secret', code: "module.exports = { auth: { api: true, secret: 'acmeRtmpSecret' } };\n" },
+  ],
+  invalid: [],
+});
