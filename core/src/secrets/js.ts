@@ -7,7 +7,7 @@ import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { isAssistantWidgetKey, isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { echoesAccount, USER_KEYS } from './structured';
-import { isCodeWord, isSecretValue, isSigningSecretValue, looksRandom, mayBeSecretDefault } from './value';
+import { isCodeWord, isSecretValue, isSigningSecretValue, isSigningSinkValue, looksRandom, mayBeSecretDefault } from './value';
 
 
 /** A string literal that the syntax tree says holds a secret. */
@@ -188,7 +188,7 @@ function plausibleValue(text: string, afterQuote: number, name: string, byRole: 
   // client, a parameter's default), the value is judged by role, not strength, as the tree will judge it.
   // Any word may be the project's name here (the gate does not read the manifest): the tree decides.
   // A key's description is the key where the app signs with it (`session-secret`): the signing reading is the wider one.
-  if (byRole) return isSigningSecretValue(value, name, ANY_PRODUCT);
+  if (byRole) return isSigningSinkValue(value, name, ANY_PRODUCT);
   // A bare `secret` may sit in a block the tree reads as a signing key's (`auth: { secret: 'supersecret' }`).
   if (isSigningSecretName(name) || name === 'secret') return isSigningSecretValue(value, name, ANY_PRODUCT) || (!isCodeWord(value) && isSecretValue(value, name));
   return !isCodeWord(value) && isSecretValue(value, name);

@@ -112,6 +112,14 @@ export function isSigningSecretValue(value: string, name?: string, product?: () 
   return usedSecretShape(v);
 }
 
+/**
+ * A literal given to a signing sink (`session({ secret })`, `jwt.sign(…, key)`, `hmac.new(key)`) or set as a framework's
+ * signing key: what `isUsedSecretValue` accepts there, and describing words as `isSigningSecretValue` reads them.
+ */
+export function isSigningSinkValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+  return isUsedSecretValue(value, name, product) || isSigningSecretValue(value, name, product);
+}
+
 /** What `isUsedSecretValue` asks of the (trimmed) value alone, whatever its name and the project's names. */
 function usedSecretShape(v: string): boolean {
   if (v.length < 3 || v.length > 4096) return false;

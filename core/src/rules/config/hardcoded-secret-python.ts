@@ -6,7 +6,7 @@ import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretDefault, isSecretValue, isSigningSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isSigningSinkValue, looksRandom } from '../../secrets/value';
 import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
@@ -45,7 +45,7 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
     for (const [name, value] of Object.entries(call.kwargs)) named(out, facts, name, [], value);
     for (const sink of SECRET_SINKS) {
       const s = call.args[sink.index]?.string;
-      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isSigningSecretValue(s.value, undefined, product)) continue;
+      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isSigningSinkValue(s.value, undefined, product)) continue;
       out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
     }
   }
@@ -94,7 +94,7 @@ function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, o
   // Content with escapes differs from the text between the quotes: the range would not be the secret.
   // A signing key's value is the key every installation runs with, words describing it included (`"some_secret"`).
   const signing = SIGNING_KEY_NAMES.test(name);
-  const accept = signing ? isSigningSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
+  const accept = signing ? isSigningSinkValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
   if (!accept) return;
   // Set on an object (`app.secret_key = …`, `app.config['SECRET_KEY'] = …`), a signing key's name is Flask's
   // session signing key in use: a sink, whatever module it is in.

@@ -22,7 +22,7 @@ import { isLocalStackFile } from '../../secrets/localStack';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isLabelPhrase, isSecretDefault, isSecretValue, isSigningSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isLabelPhrase, isSecretDefault, isSecretValue, isSigningSecretValue, isSigningSinkValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -343,7 +343,7 @@ export const jsVerdicts = new VerdictMemo<JsSecret>(acceptJs); // a keystroke ju
 function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
-  if (s.kind === 'sink') return isSigningSink(s.envName) ? isSigningSecretValue(s.value, undefined, product) : isUsedSecretValue(s.value, undefined, product);
+  if (s.kind === 'sink') return isSigningSink(s.envName) ? isSigningSinkValue(s.value, undefined, product) : isUsedSecretValue(s.value, undefined, product);
   // The default of a value the code was given is a label when it is a phrase of plain words (`ctx.apiKey ??
   // 'internal-agent'`); an environment read's default is judged whatever it is.
   if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product) && !(s.given && isLabelPhrase(s.value));
