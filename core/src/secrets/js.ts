@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { isAuthorizationName, isGenericName, isSensitiveName, toEnvName, words } from './names';
+import { isAuthorizationName, isGenericName, isSensitiveName, isSigningSecretName, toEnvName, words } from './names';
 import { ENV_OBJECT_PATTERN, envFallbackOf, envReadName } from '../js/envReads';
 import { importedModules, outermost, unwrap } from '../js/modules';
 import { StatementMemo } from '../js/statements';
@@ -7,7 +7,7 @@ import { calleeName, propertyNameText } from './ast';
 import { callSink, propertySink } from './sinks';
 import { isAssistantWidgetKey, isSearchOnlyKey, publicKeyOf } from './publicKeys';
 import { echoesAccount, USER_KEYS } from './structured';
-import { isCodeWord, isSecretValue, isUsedSecretValue, looksRandom, mayBeSecretDefault } from './value';
+import { isCodeWord, isSecretValue, isSigningSecretValue, isSigningSinkValue, looksRandom, mayBeSecretDefault } from './value';
 
 
 /** A string literal that the syntax tree says holds a secret. */
@@ -32,6 +32,12 @@ export interface JsSecret {
   local?: boolean;
   /** A fallback of a value the code was given (`ctx.apiKey ?? 'lit'`, a parameter's default), not of an environment read. */
   given?: boolean;
+  /**
+   * A named literal that is the key the app signs or encrypts with (`sessionSecret: '…'`, `SECRET_KEY = '…'`, or a
+   * bare `secret` of an `auth`, `session`, `jwt` or `crypto` block or of the object a module exports as its
+   * configuration): words describing the key are the key every installation runs with.
+   */
+  signing?: boolean;
 }
 
 /** SDK classes whose first arguments are credentials: `new Stripe('sk_…')`. */
@@ -181,7 +187,10 @@ function plausibleValue(text: string, afterQuote: number, name: string, byRole: 
   // Where the tree may find a sink or a default (`secret:` of express-session, `password:` of a database
   // client, a parameter's default), the value is judged by role, not strength, as the tree will judge it.
   // Any word may be the project's name here (the gate does not read the manifest): the tree decides.
-  if (byRole) return isUsedSecretValue(value, name, ANY_PRODUCT);
+  // A key's description is the key where the app signs with it (`session-secret`): the signing reading is the wider one.
+  if (byRole) return isSigningSinkValue(value, name, ANY_PRODUCT);
+  // A bare `secret` may sit in a block the tree reads as a signing key's (`auth: { secret: 'supersecret' }`).
+  if (isSigningSecretName(name) || name === 'secret') return isSigningSecretValue(value, name, ANY_PRODUCT) || (!isCodeWord(value) && isSecretValue(value, name));
   return !isCodeWord(value) && isSecretValue(value, name);
 }
 
@@ -341,6 +350,24 @@ function readsVariable(node: ts.Node, name: string): boolean {
   return ts.forEachChild(node, (child) => (readsVariable(child, name) ? true : undefined)) === true;
 }
 
+// Blocks of configuration whose `secret` signs or encrypts: `auth: { secret }`, `session: { secret }`, `crypto: { secret }`.
+const SIGNING_BLOCK_WORDS = new Set(['auth', 'authentication', 'session', 'sessions', 'jwt', 'cookie', 'cookies', 'crypto', 'security', 'token', 'tokens', 'signing']);
+
+/**
+ * Whether the property holding the literal sits in an `auth`, `session`, `jwt` or `crypto` block of an object, or
+ * in the object a module exports whole (`module.exports = { secret: … }`, `export default { secret: … }`): its
+ * `secret` is the key the app signs with, not a label.
+ */
+function isSigningBlock(slot: ts.Node): boolean {
+  const property = slot.parent;
+  if (!property || !ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  const holder = outermost(property.parent).parent;
+  if (!holder) return false;
+  if (ts.isPropertyAssignment(holder)) return words(propertyNameText(holder.name) ?? '').some((w) => SIGNING_BLOCK_WORDS.has(w));
+  if (ts.isExportAssignment(holder)) return true;
+  return ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:module\.)?exports$/.test(holder.left.getText());
+}
+
 function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, string>): JsSecret | undefined {
   const slot = outermost(literal);
   const parent = slot.parent;
@@ -356,7 +383,12 @@ function classify(literal: ts.StringLiteralLike, imports: ReadonlyMap<string, st
       const owner = ownerName(literal);
       return { ...base, kind: 'named', name, value: m[2], start: base.start + m[1].length, envName: owner ? toEnvName(`${owner}_token`) : 'API_TOKEN' };
     }
-    return isSensitiveName(name) ? { ...base, kind: 'named', name, envName: suggestEnvName(name, literal) } : undefined;
+    if (!isSensitiveName(name)) return undefined;
+    // What the code assigns when nothing supplied the key (`if (!http.jwtSecret) { warn(…); http.jwtSecret = 'supersecret' }`)
+    // is the default of a missing value, judged as before (decision 3), not the key the app is meant to run with.
+    const defaultsMissing = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isDefaultAssignment(parent, true);
+    const signing = (!defaultsMissing && (isSigningSecretName(name) || (name === 'secret' && isSigningBlock(slot)))) || undefined;
+    return { ...base, kind: 'named', name, envName: suggestEnvName(name, literal), signing };
   };
   // A default of a secret-named place: judged like a sink, since the app runs with it whenever nothing is set.
   const defaulted = (name: string | undefined, drop?: JsSecret['dropFallback']): JsSecret | undefined =>
@@ -480,10 +512,10 @@ function assignedName(left: ts.Expression): string | undefined {
  * `if (!secret) secret = 'lit'`, `if (secret == null) …`, `secret = secret || 'lit'` is handled as `||`: an
  * assignment that only happens when the place is still empty is a default.
  */
-function isDefaultAssignment(assignment: ts.BinaryExpression): boolean {
+function isDefaultAssignment(assignment: ts.BinaryExpression, anyBlock = false): boolean {
   let n: ts.Node = assignment.parent;
   if (ts.isExpressionStatement(n)) n = n.parent;
-  if (ts.isBlock(n) && n.statements.length === 1) n = n.parent;
+  if (ts.isBlock(n) && (anyBlock || n.statements.length === 1)) n = n.parent;
   if (!ts.isIfStatement(n)) return false;
   const target = assignment.left.getText();
   const cond = unwrap(n.expression);

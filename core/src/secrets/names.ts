@@ -155,6 +155,15 @@ export function isSecretEnvName(name: string): boolean {
   return isSensitiveName(name) || /^(?:jwt|jws|hmac)(?:sign(?:ing)?)?key$/.test(words(name).join(''));
 }
 
+/**
+ * `AUTH_TOKEN_KEY`, `JWT_TOKEN_KEY`, `TOKEN_KEY`: the key of tokens, which in code is as often the name a token is stored
+ * under (`localStorage.getItem(TOKEN_KEY)`); with a generated value it is the key tokens are signed with.
+ */
+export function namesTokenSigningKey(name: string): boolean {
+  const ws = words(name);
+  return ws.length >= 2 && ws[ws.length - 1] === 'key' && ws[ws.length - 2] === 'token' && !ws.some((w) => w === 'storage' || w === 'cache' || w === 'local');
+}
+
 // Words that name what an app signs with its own key: its sessions, cookies, tokens, requests.
 const SIGNING_WORDS = new Set(['jwt', 'jws', 'session', 'cookie', 'signing', 'signature', 'hmac', 'csrf', 'flask', 'django']);
 

@@ -84,8 +84,11 @@ const ABSENT = /^(?:[a-z][a-z0-9]*[-_ ])?(?:not[-_ ]?(?:available|set|configured
  * for the kind of secret, and every other word describing it (one unknown word, a service's name, is
  * allowed beside a describing one); `superSecret` and `keyboard cat` are values, not descriptions.
  */
-export function isDescriptive(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+export function isDescriptive(value: string, name?: string, product?: () => ReadonlySet<string>, signing = false): boolean {
   const v = value.trim();
+  // The signing or encryption key an app runs with (`SECRET_KEY = 'some_secret'`, `session({ secret: 'session-secret' })`):
+  // words describing it are the key every installation signs with, unless they tell the reader to put theirs in.
+  if (signing && !tellsToReplace(v)) return false;
   // Words start with a letter; a product's name may hold a digit (`mirotalkp2p_default_secret`).
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[ _.-]+[A-Za-z][A-Za-z0-9]*)*$/.test(v)) return false;
   const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
@@ -112,6 +115,16 @@ export function isDescriptive(value: string, name?: string, product?: () => Read
   return unknown === 0 || (unknown === 1 && describing >= 1);
 }
 
+
+/**
+ * A describing word that tells the reader to put their own value in (`your-session-secret`, `secret-goes-here`,
+ * `yoursecret` glued): what a template's blank says, never a key an app was meant to run with.
+ */
+function tellsToReplace(v: string): boolean {
+  const ws = v.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+  if (ws.some((w) => INSTRUCTION_WORDS.has(w))) return true;
+  return (ws.length === 1 && /^(?:your|put|insert|enter|paste|fill|replace|set)/.test(ws[0])) || /here$/.test(ws[ws.length - 1] ?? '');
+}
 
 /**
  * `securekey`, `strongsecret`, `yourtoken`, `mystorepassword` (under `truststore.password`): describing words, or
@@ -160,7 +173,7 @@ const LEET: Record<string, string> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '
  * a secret-manager reference, a mask. Where a value is used as the secret (sinks, defaults, URLs), only these
  * are passed over.
  */
-export function isStandIn(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+export function isStandIn(value: string, name?: string, product?: () => ReadonlySet<string>, signing = false): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (/^(.)\1*$/s.test(v)) return true;
@@ -191,9 +204,9 @@ export function isStandIn(value: string, name?: string, product?: () => Readonly
   // A stand-in spelled in base64, as a Kubernetes Secret's `data` or an identity provider's static client keeps its
   // value (`ZXhhbXBsZS1hcHAtc2VjcmV0`, `example-app-secret`): the same blank, encoded.
   const decoded = base64Text(v);
-  if (decoded !== undefined && isStandIn(decoded, name, product)) return true;
+  if (decoded !== undefined && isStandIn(decoded, name, product, signing)) return true;
   // A conventional weak value (`mysecret`) is a value the app runs with, not a description of one.
-  return !isWeakWord(v) && isDescriptive(v, name, product);
+  return !isWeakWord(v) && isDescriptive(v, name, product, signing);
 }
 
 /** The text a base64 value encodes, when it is printable ASCII (a random key's bytes are not). */
@@ -226,13 +239,19 @@ export function isWeakWord(value: string): boolean {
   // Words only, one of which says the value is not safe to use (`WOW-ANOTHER-INSECURE-PASSWORD!!!`, a shipped
   // default the operator must replace): weak by its own account. A generated key that merely starts with the word
   // (`django-insecure-` and 50 random characters) holds digits or symbols and is judged as a key.
-  if (/^[a-z][a-z _.!-]*$/.test(v) && /(?:^|[^a-z])(?:insecure|unsafe)(?:[^a-z]|$)/.test(v)) return true;
+  if (callsItselfUnsafe(v)) return true;
   const base = /^([a-z]+?)[-_]?\d{1,4}$/.exec(v)?.[1];
   if (base !== undefined && (WEAK_WORDS.has(base) || base === 'password' || base === 'pass')) return true;
   // Not a kind or describing word glued to a kind (`secretkey`, `admin-password`): those read as descriptions
   // where a value is a default (isDescriptive), and a committed `secretkey` under a plain name stays a key.
   const glued = /^([a-z]+?)[-_]?(?:pass|password|passwd|pwd|pw|secret|key|token)(?:[-_]?\d{1,4})?$/.exec(v)?.[1];
   return glued !== undefined && WEAK_WORDS.has(glued) && !KIND_WORDS.has(glued) && !DESCRIBING_WORDS.has(glued);
+}
+
+/** Words only, one of which says the value is not safe to use: `WOW-ANOTHER-INSECURE-PASSWORD!!!`. */
+export function callsItselfUnsafe(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return /^[a-z][a-z _.!-]*$/.test(v) && /(?:^|[^a-z])(?:insecure|unsafe)(?:[^a-z]|$)/.test(v);
 }
 
 /** Stand-ins and weak words: what a value under a plain secret-sounding name is, when it is not a secret. */

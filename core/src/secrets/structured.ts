@@ -1,7 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
-import { isAuthorizationName, isSensitiveName, toEnvName } from './names';
+import { isAuthorizationName, isSensitiveName, namesTokenSigningKey, toEnvName } from './names';
 import { isTemplateMarker } from './placeholder';
 import { looksRandom } from './value';
+import { looksGenerated } from './evidence';
 
 /** A value that a key-value file keeps under a sensitive key. */
 export interface KeyedSecret {
@@ -27,7 +28,9 @@ function keyed(name: string, value: string, start: number, scalar?: { start: num
     const m = /^((?:Bearer|Basic|Token|token|Bot)\s+)(\S{8,})$/.exec(value);
     return m ? { name, value: m[2], start: start + m[1].length, end: start + value.length, envName: 'API_TOKEN' } : undefined;
   }
-  if (!isSensitiveName(name)) return undefined;
+  // `AUTH_TOKEN_KEY=<44 random characters>`: in code a `TOKEN_KEY` names where a token is stored, but a generated value
+  // under it is the key tokens are signed with (tinode's image `ENV`).
+  if (!isSensitiveName(name) && !(namesTokenSigningKey(name) && looksGenerated(value))) return undefined;
   return { name, value, start, end: start + value.length, envName: toEnvName(name), scalar };
 }
 

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, namesAChecksum, words } from './names';
-import { isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
+import { callsItselfUnsafe, isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 import { publicNameOf } from './publicNames';
 
 /**
@@ -93,6 +93,31 @@ export function isUsedSecretValue(value: string, name?: string, product?: () => 
   // shipped secret, not a description (isDescriptive).
   if (isStandIn(v, name, product)) return false;
   return usedSecretShape(v);
+}
+
+/**
+ * A literal that is the signing or encryption key the app runs with (`app.secret_key = 'some_secret'`,
+ * `session({ secret: 'session-secret' })`, `process.env.JWT_SECRET || 'jwt-secret'`): as `isUsedSecretValue`, and
+ * words describing the key count too, since every installation that leaves it signs with the same published key.
+ * Only a description that tells the reader to put theirs in (`your-session-secret`, `secret-goes-here`) stays a blank.
+ */
+export function isSigningSecretValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+  const v = value.trim();
+  if (v.length < 3 || v.length > 4096) return false;
+  if (isStandIn(v, name, product, true)) return false;
+  // A value that calls itself unsafe (`WOW-ANOTHER-INSECURE-PASSWORD!!!`) is a shipped default the operator is told to replace.
+  if (callsItselfUnsafe(v)) return false;
+  // The name again in another case style (`tokenClaimsCnfRequiredForSignedJwt = 'token_claims_cnf_required_for_signed_jwt'`): an identifier.
+  if (name && words(v).every((w) => words(name).includes(w))) return false;
+  return usedSecretShape(v);
+}
+
+/**
+ * A literal given to a signing sink (`session({ secret })`, `jwt.sign(…, key)`, `hmac.new(key)`) or set as a framework's
+ * signing key: what `isUsedSecretValue` accepts there, and describing words as `isSigningSecretValue` reads them.
+ */
+export function isSigningSinkValue(value: string, name?: string, product?: () => ReadonlySet<string>): boolean {
+  return isUsedSecretValue(value, name, product) || isSigningSecretValue(value, name, product);
 }
 
 /** What `isUsedSecretValue` asks of the (trimmed) value alone, whatever its name and the project's names. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileContext } from '../../context';
+import { fStringConstantValue } from '../../python/constants';
 import { envReadsOf } from '../../env/polyglot';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
@@ -115,9 +116,12 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   const devConfig = DEV_CONFIG.test(context.path.replace(/\\/g, '/')) || writesConfigFromTemplate(context);
   const seen = new Set<number>();
   const judge = (e: PyExpr, place: Place): void => {
-    const s = e.string ?? e.format;
-    if (!s || seen.has(s.start)) return;
-    seen.add(s.start);
+    const literal = e.string ?? e.format;
+    if (!literal || seen.has(literal.start)) return;
+    seen.add(literal.start);
+    // An f-string of the module's own constants (`f'redis://{REDIS_HOST}:{REDIS_PORT}'`) is that one address.
+    const constant = e.string ? fStringConstantValue(context.text, literal, facts) : undefined;
+    const s: PyString = constant === undefined ? literal : { ...literal, value: constant, interpolated: false, template: undefined };
     if (s.template !== undefined) return templateUrl(s, place);
     if (s.interpolated) return;
     const found = serviceUrlOf(s.value);

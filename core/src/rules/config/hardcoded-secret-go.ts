@@ -5,7 +5,7 @@ import type { GoBinding, GoExpr, GoFacts, GoString } from '../../go/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
 import { goPublicKeyOf } from '../../secrets/publicKeys';
-import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isSigningSinkValue } from '../../secrets/value';
 import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type GoSecretCandidate = LanguageSecretCandidate;
@@ -58,13 +58,13 @@ export function goSecretCandidates(context: FileContext): GoSecretCandidate[] {
       if (!arg || !sink.callee.test(call.callee)) continue;
       const s = arg.string;
       if (s) {
-        if (isUsedSecretValue(s.value)) out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, context.text, s, 'SECRET_KEY') });
+        if (isSigningSinkValue(s.value)) out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: goMoveToEnv(facts, context.text, s, 'SECRET_KEY') });
         continue;
       }
       // `token.SignedString([]byte(jwtKey))` with `const jwtKey = "…"` in the file: the literal is the key, judged as the sink's.
       const bound = arg.ident ? soleStringBinding(facts, arg.ident) : undefined;
       const v = bound?.value.string;
-      if (!bound || !v || !isUsedSecretValue(v.value)) continue;
+      if (!bound || !v || !isSigningSinkValue(v.value)) continue;
       out.push({ messageId: 'sink', name: sink.name, value: v.value, start: v.contentStart, end: v.contentEnd, fix: goMoveToEnv(facts, context.text, v, toEnvName(bound.path[0]), bound) });
     }
   }

@@ -6,7 +6,7 @@ import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isSecretDefault, isSecretValue, isUsedSecretValue, looksRandom } from '../../secrets/value';
+import { isCodeWord, isSecretDefault, isSecretValue, isSigningSinkValue, looksRandom } from '../../secrets/value';
 import { isRate, isSessionEntryName, oncePerRange, type LanguageSecretCandidate } from './hardcoded-secret-candidates';
 
 export type PythonSecretCandidate = LanguageSecretCandidate;
@@ -40,12 +40,12 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
     if (a.value.string && !looksRandom(a.value.string.value) && inDebugBranch(context.text, a.start)) continue;
     named(out, facts, name, owner, a.value);
   }
-  for (const e of facts.dictEntries) named(out, facts, e.key, [], e.value);
+  for (const e of facts.dictEntries) named(out, facts, e.key, [], e.value, true);
   for (const call of facts.calls) {
     for (const [name, value] of Object.entries(call.kwargs)) named(out, facts, name, [], value);
     for (const sink of SECRET_SINKS) {
       const s = call.args[sink.index]?.string;
-      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isUsedSecretValue(s.value, undefined, product)) continue;
+      if (!sink.callee.test(call.callee) || !s || s.interpolated || !isSigningSinkValue(s.value, undefined, product)) continue;
       out.push({ messageId: 'sink', name: sink.name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, 'SECRET_KEY') });
     }
   }
@@ -88,16 +88,19 @@ function accountEchoes(facts: PythonFacts): Set<number> {
   return out;
 }
 
-function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr): void {
+function named(out: PythonSecretCandidate[], facts: PythonFacts, name: string, owner: string[], value: PyExpr, entry = false): void {
   const s = value.string;
   if (!s || s.interpolated || !isSensitiveName(name) || isSessionEntryName(name, s.value) || isRate(s.value)) return;
   // Content with escapes differs from the text between the quotes: the range would not be the secret.
+  // A signing key's value is the key every installation runs with, words describing it included (`"some_secret"`).
   const signing = SIGNING_KEY_NAMES.test(name);
-  const accept = signing ? isUsedSecretValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
+  const accept = signing ? isSigningSinkValue(s.value, name) : !isCodeWord(s.value) && isSecretValue(s.value, name);
   if (!accept) return;
   // Set on an object (`app.secret_key = …`, `app.config['SECRET_KEY'] = …`), a signing key's name is Flask's
   // session signing key in use: a sink, whatever module it is in.
-  const backed = signing && owner.length > 0;
+  // So is the framework's key in capitals as an entry of a mapping (`config = {"SECRET_KEY": …}`, handed to
+  // `app.config.from_mapping`): a settings dict, where no other code keeps that name.
+  const backed = signing && (owner.length > 0 || (entry && name === name.toUpperCase()));
   out.push({ messageId: 'named', name, value: s.value, start: s.contentStart, end: s.contentEnd, fix: literalFix(facts, s, envNameOf(name, owner)), backed });
 }
 

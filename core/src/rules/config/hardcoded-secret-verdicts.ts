@@ -3,7 +3,7 @@
  * for a sink or a default sometimes on the project's product names. A keystroke finds the file's literals again
  * (most of them moved, none of them changed), and judging each again ran a few dozen regular expressions per
  * literal on every keystroke. Verdicts that did not read the product names are kept by kind (a default of a value
- * the code was given apart from an environment read's), name and value;
+ * the code was given apart from an environment read's, a signing key's literal apart from a plain name's), name and value;
  * one that did is judged again each time (the names may change with the manifest).
  */
 export interface Judged {
@@ -11,6 +11,7 @@ export interface Judged {
   name: string;
   value: string;
   given?: boolean;
+  signing?: boolean;
 }
 
 export class VerdictMemo<S extends Judged> {
@@ -25,7 +26,7 @@ export class VerdictMemo<S extends Judged> {
   ) {}
 
   accepts(s: S, product: () => ReadonlySet<string>): boolean {
-    const key = `${s.kind}${s.given ? '+given' : ''}\u0000${s.name}\u0000${s.value}`;
+    const key = `${s.kind}${s.given ? '+given' : ''}${s.signing ? '+signing' : ''}\u0000${s.name}\u0000${s.value}`;
     const known = this.known.get(key);
     if (known !== undefined) return known;
     this.judged++;

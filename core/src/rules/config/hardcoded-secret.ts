@@ -6,7 +6,7 @@ import { envFallbackOf } from '../../js/envReads';
 import { listenSites } from '../../js/servers';
 import { inNonProductionBranch } from '../../js/environmentBranch';
 import { findJsSecrets, isCheckedOnly, JS_CONTEXT_CANDIDATE, type JsSecret } from '../../secrets/js';
-import { toEnvName } from '../../secrets/names';
+import { isSigningSecretName, toEnvName } from '../../secrets/names';
 import { redact } from '../../secrets/redact';
 import { findProviderSecrets, type ProviderMatch } from '../../secrets/scan';
 import { findLineSecrets, findYamlSecrets, isSigningKeyId, KEYED_CANDIDATE, SHELL_COMMAND_CANDIDATE, type KeyedSecret } from '../../secrets/structured';
@@ -22,7 +22,7 @@ import { isLocalStackFile } from '../../secrets/localStack';
 import { COMPOSE_FILE, interpolationCandidates } from './hardcoded-secret-interpolation';
 import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
-import { isCodeWord, isLabelPhrase, isSecretDefault, isSentence, isSecretValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
+import { isCodeWord, isLabelPhrase, isSecretDefault, isSentence, isSecretValue, isSigningSecretValue, isSigningSinkValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
 import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
@@ -273,8 +273,10 @@ function contextCandidates(context: FileContext): Candidate[] {
       }
       const compose = COMPOSE_FILE.test(context.path);
       // A phrase counts where the comment above says it signs sessions (`# Secret for signing the session ID cookie`).
+      // A signing key's weak or describing value (`SECRET_KEY: some_secret`) is the key the configuration runs with.
       const keyed = findYamlSecrets(context.yaml.docs, context.text)
-        .filter((s) => acceptKeyed(s) || (isSecretValue(s.value, s.name, { spaces: true }) && isDescribedAsSigningKey(context.text, s.start)))
+        .filter((s) => acceptKeyed(s) || (isSigningSecretName(s.name) && isSigningSecretValue(s.value, s.name) && (!isCodeWord(s.value) || namesItsKind(s.value))) ||
+          (isSecretValue(s.value, s.name, { spaces: true }) && isDescribedAsSigningKey(context.text, s.start)))
         .map((s) => keyedCandidate(s, compose));
       if (!secretManifest) return keyed;
       // A Secret's `data` is base64: judged decoded, never as the base64 text.
@@ -341,16 +343,33 @@ export const jsVerdicts = new VerdictMemo<JsSecret>(acceptJs); // a keystroke ju
 function acceptJs(s: JsSecret, product: () => ReadonlySet<string>): boolean {
   // A sink or a default is used as the secret whatever it looks like, a phrase or a weak word included
   // (`session({ secret: 'keyboard cat' })`, `process.env.JWT_SECRET || 'secret'`): only stand-ins are left out.
-  if (s.kind === 'sink') return isUsedSecretValue(s.value, undefined, product);
+  if (s.kind === 'sink') return isSigningSink(s.envName) ? isSigningSinkValue(s.value, undefined, product) : isUsedSecretValue(s.value, undefined, product);
   // The default of a value the code was given is a label when it is a phrase of plain words (`ctx.apiKey ??
   // 'internal-agent'`), and a message when it is a sentence (`errors.otpToken || 'Invalid token. Try again.'`); an
   // environment read's default is judged whatever it is.
   if (s.kind === 'fallback') return isSecretDefault(s.name, s.value, product) && !(s.given && (isLabelPhrase(s.value) || isSentence(s.value)));
   // A code generator's `{ token: 'float64' }` is a type of the language it writes.
   if (isTypeName(s.value)) return false;
+  // The key the app signs with, assigned as such: weak and describing words are the key every installation runs
+  // with (`sessionSecret: 'session-secret'`, `auth: { secret: 'supersecret' }`). A code word only when it holds the
+  // kind of secret (`'nodeauthsecret'`), not a status (`{ jwtToken: 'expired' }`).
+  // A camelCase identifier (`'mirotalkRtmpSecret'`) reads as code, as under any other name.
+  if (s.signing && isSigningSecretValue(s.value, s.name, product) && (!isCodeWord(s.value) || namesItsKind(s.value)) && !CAMEL_IDENTIFIER.test(s.value)) return true;
   // Code keeps codes under secret names (`errors.password = 'too_short'`, `{ token: 'expired' }`).
   if (isCodeWord(s.value)) return false;
   return isSecretValue(s.value, s.name);
+}
+
+const CAMEL_IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+)+$/;
+
+/** A sink whose secret signs or encrypts (a session's, a JWT's, an HMAC's, a cipher's), by the variable it suggests. */
+function isSigningSink(envName: string): boolean {
+  return isSigningSecretName(envName) || envName === 'ENCRYPTION_KEY';
+}
+
+/** `nodeauthsecret`, `some_secret`, `supersecret`: a lower-case value that holds the kind of secret it is kept as. */
+function namesItsKind(value: string): boolean {
+  return /(?:secret|key|token|pass(?:word)?|pwd)(?:$|_)/.test(value) || /^(?:secret|key|token)/.test(value);
 }
 
 function acceptKeyed(s: KeyedSecret): boolean {

@@ -132,3 +132,22 @@ new RuleTester({ filename: '/ws/project/settings/common.py' }).run(rule, {
     },
   ],
 });
+
+// An f-string made of the module's own constants is the one address they spell (lemur's Docker configuration builds
+// its Celery broker URL from `REDIS_HOST` and `REDIS_PORT`); a part the environment or the code decides is not.
+new RuleTester({ filename: '/ws/docker/app.conf.py' }).run(rule, {
+  valid: [
+    { name: 'py: an f-string part read from the environment', code: "import os\nREDIS_HOST = os.getenv('REDIS_HOST', 'cache.internal')\nBROKER_URL = f'redis://{REDIS_HOST}:6379'\n" },
+    { name: 'py: an f-string part bound twice', code: "REDIS_HOST = 'cache.internal'\nif PROD:\n    REDIS_HOST = other\nBROKER_URL = f'redis://{REDIS_HOST}:6379'\n" },
+    { name: 'py: an f-string part that is an expression', code: "REDIS_HOST = 'cache.internal'\nBROKER_URL = f'redis://{REDIS_HOST.lower()}:6379'\n" },
+  ],
+  invalid: [
+    {
+      name: 'py: an f-string of two module constants',
+      code: "REDIS_HOST = 'cache.internal'\nREDIS_PORT = 6379\nCELERY_BROKER_URL = f'redis://{REDIS_HOST}:{REDIS_PORT}'\n",
+      errors: [['pyUrl', 3, "f'redis://{REDIS_HOST}:{REDIS_PORT}'"]],
+      output: "import os\nREDIS_HOST = 'cache.internal'\nREDIS_PORT = 6379\nCELERY_BROKER_URL = os.environ[\"CELERY_BROKER_URL\"]\n",
+      envOutput: 'CELERY_BROKER_URL=redis://cache.internal:6379\n',
+    },
+  ],
+});

@@ -92,3 +92,68 @@ new RuleTester({ filename: '/ws/conf/app.ini' }).run(rule, {
     { name: "a short Flask SECRET_KEY in .env", filename: '/ws/.env', code: 'SECRET_KEY=x1z\n', gitTracked: true, errors: [['named', 1, 'x1z']] },
   ],
 });
+
+// 4. The signing or encryption key an app runs with, assigned as such (no environment read supplies it): weak and
+// describing words are the key every installation signs with (lute's Flask mapping, codex.docs' built-in config,
+// Tiledesk's config module; made-up values). A description that tells the reader to put theirs in stays a blank,
+// and so does the default of an environment read (decision 3).
+new RuleTester({ filename: '/ws/src/app.js' }).run(rule, {
+  valid: [
+    { name: 'a session sink told to take the reader\'s own secret', code: "app.use(session({ secret: 'your-session-secret' }));\n" },
+    { name: 'a session sink whose value says where it goes', code: "app.use(session({ secret: 'session-secret-goes-here' }));\n" },
+    { name: 'describing words as the default of an environment read (decision 3)', code: "const s = process.env.SESSION_SECRET || 'session-secret';\n" },
+    { name: 'a status under a signing name', code: "const errors = { jwtToken: 'expired' };\n" },
+    { name: 'a weak word under a bare secret of no signing block', code: "const labels = { secret: 'supersecret' };\n" },
+    { name: 'a bare secret of an exported object, told to replace it', filename: '/ws/config/database.js', code: "module.exports = { secret: 'your-secret-here' };\n" },
+  ],
+  invalid: [
+    { name: 'describing words at a session sink', code: "app.use(session({ secret: 'session-secret' }));\n", errors: [['sink', 1, 'session-secret']], output: "app.use(session({ secret: process.env.SESSION_SECRET }));\n" },
+    { name: 'describing words as a signing key assigned in a configuration module', filename: '/ws/config/index.js', code: "const sessionSecret = 'some-session-secret';\n", errors: [['named', 1, 'some-session-secret']], output: 'const sessionSecret = process.env.SESSION_SECRET;\n' },
+    { name: 'a weak word as the auth secret of a built-in configuration (codex.docs)', filename: '/ws/src/config/appConfig.ts', code: "const defaultConfig = { port: 3000, auth: { secret: 'supersecret' } };\n", errors: [['named', 1, 'supersecret']], output: 'const defaultConfig = { port: 3000, auth: { secret: process.env.DEFAULT_CONFIG_SECRET } };\n' },
+    { name: 'the secret of a configuration module\'s exports (Tiledesk)', filename: '/ws/config/database.js', code: "module.exports = {\n  secret: 'appauthsecret',\n  database: 'mongodb://localhost:27017/app',\n};\n", errors: [['named', 2, 'appauthsecret']], output: "module.exports = {\n  secret: process.env.SECRET,\n  database: 'mongodb://localhost:27017/app',\n};\n" },
+  ],
+});
+
+new RuleTester({ filename: '/ws/app/factory.py' }).run(rule, {
+  valid: [
+    { name: 'a Flask mapping told to take the reader\'s own key', code: 'config = {"SECRET_KEY": "your-secret-key-here", "DEBUG": False}\n' },
+  ],
+  invalid: [
+    { name: 'describing words as the Flask SECRET_KEY of a config mapping (lute)', code: 'config = {"SECRET_KEY": "some_secret", "DEBUG": False}\n', errors: [['named', 1, 'some_secret']], output: 'import os\nconfig = {"SECRET_KEY": os.environ["SECRET_KEY"], "DEBUG": False}\n' },
+    { name: 'describing words given to itsdangerous', code: 'import itsdangerous\ns = itsdangerous.URLSafeSerializer("signing-key")\n', errors: [['sink', 2, 'signing-key']], output: 'import itsdangerous\nimport os\ns = itsdangerous.URLSafeSerializer(os.environ["SECRET_KEY"])\n' },
+  ],
+});
+
+new RuleTester({ filename: '/ws/config/settings.yaml' }).run(rule, {
+  valid: [
+    { name: 'a YAML signing key told to take the reader\'s own', code: 'SECRET_KEY: your-secret-key\n' },
+  ],
+  invalid: [
+    { name: 'describing words as a YAML signing key', code: 'SECRET_KEY: some_secret\n', errors: [['named', 1, 'some_secret']], output: null },
+  ],
+});
+
+// 5. A generated value under a `…_TOKEN_KEY` variable is the key tokens are signed with (tinode's image `ENV`; a
+// made-up value); a word there names where a token is stored.
+new RuleTester({ filename: '/ws/docker/app/Dockerfile' }).run(rule, {
+  valid: [
+    { name: 'the name a token is stored under', filename: '/ws/web/.env', gitTracked: true, code: 'VITE_TOKEN_KEY=access_token\n' },
+    { name: 'a local storage key of tokens, generated-looking', code: 'FROM alpine\nENV LOCAL_STORAGE_TOKEN_KEY=q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU\n' },
+  ],
+  invalid: [
+    { name: 'a generated token key baked into the image', code: 'FROM alpine\nENV AUTH_TOKEN_KEY=q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=\n', errors: [['named', 2, 'q7Lm2VxR9pTz4KwN8sBd3HfJ6cYg1AeU5oXi0nMb/E=']], output: null },
+  ],
+});
+
+// 6. Near misses of the signing class on held-out 11: the default the code assigns when nothing supplied the key, and
+// a camelCase identifier, are judged as before.
+new RuleTester({ filename: '/ws/packages/framework/src/config/config.ts' }).run(rule, {
+  valid: [
+    {
+      name: 'the default assigned when the key is missing, refused in production',
+      code: "function build(http) {\n  if (!http.jwtSecret) {\n    warn('http.jwtSecret not found');\n    http.jwtSecret = 'supersecret';\n  }\n  return http;\n}\n",
+    },
+    { name: 'a camelCase identifier as an auth block\'s secret', code: "module.exports = { auth: { api: true, secret: 'acmeRtmpSecret' } };\n" },
+  ],
+  invalid: [],
+});
