@@ -26,8 +26,8 @@ export const meta: RuleMeta = {
     moved: '`{label}` saves the upload to this machine\'s disk: other instances never see it and a container\'s disk is thrown away on deploy. Upload it to object storage (S3, GCS, Azure Blob…).',
   },
   fixable: false,
-  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go for a storage setting's default.
-  kinds: ['js', 'properties', 'go'],
+  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go and Python for a storage setting's default.
+  kinds: ['js', 'properties', 'go', 'python'],
   keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob'],
   // The storage nouns are common words: only a line that names a storage setting (`BACKEND_STORAGE_PROVIDER`,
   // `files.type`) or an upload library lets the tree be walked, tested per run of lines across keystrokes.
@@ -88,6 +88,7 @@ function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   if (context.kind === 'properties') return iniSettings(context, 'processes/local-uploads').forEach((f) => report(f));
   if (context.kind === 'go') return checkGo(context, report);
+  if (context.kind === 'python') return checkPython(context, report);
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
   const objectOf = (arg: ts.Expression | undefined) => {
@@ -160,6 +161,20 @@ function checkGo(context: FileContext, report: (r: Report) => void): void {
   }
   for (const read of facts.envReads) {
     if (read.name && read.fallback) emit(read.name, read.fallback.string, read.name);
+  }
+}
+
+/**
+ * Python: a storage setting read from the environment with the local disk as its default
+ * (`os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')`, mathesar's Django settings), as Go's `os.Getenv` fallback.
+ */
+function checkPython(context: FileContext, report: (r: Report) => void): void {
+  const facts = context.python;
+  if (!facts) return;
+  for (const read of facts.envReads) {
+    const value = read.fallback?.string;
+    if (!read.name || !value || value.interpolated || !localDefault(context, read.name, value.value, read.name)) continue;
+    report({ messageId: 'localDefault', data: { setting: read.name, value: `'${value.value}'` }, start: value.start, end: value.end, identity: `localDefault:${read.name}` });
   }
 }
 
