@@ -12,7 +12,7 @@ import type { GoFacts } from '../../go/types';
 const LIBRARY_KEYWORDS = ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv('];
 const LIBRARY_GATE = lineLocalTest(/multer|formidable|multiparty|fileupload|express-form-data|\.mv\(/i);
 /** A name `STORAGE_SETTING` (below) accepts, anywhere in a line. */
-const STORAGE_GATE = lineLocalTest(/(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)\b/i);
+const STORAGE_GATE = lineLocalTest(/(?:storage|uploads?|files?|filesystem|fs|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)\b/i);
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
@@ -28,7 +28,7 @@ export const meta: RuleMeta = {
   fixable: false,
   // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go and Python for a storage setting's default.
   kinds: ['js', 'properties', 'go', 'python'],
-  keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob'],
+  keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob', 'fs_'],
   // The storage nouns are common words: only a line that names a storage setting (`BACKEND_STORAGE_PROVIDER`,
   // `files.type`) or an upload library lets the tree be walked, tested per run of lines across keystrokes.
   gate: (_text, kind, context) => kind === 'properties' || context.lineLocal(LIBRARY_GATE) || context.lineLocal(STORAGE_GATE),
@@ -36,9 +36,9 @@ export const meta: RuleMeta = {
 
 /**
  * A setting that picks where uploads go (`BACKEND_STORAGE_PROVIDER`, `FILE_DRIVER`, `UPLOAD_STORAGE`, viper's
- * `files.type`): a storage noun, then what kind of store. Settings of logs, caches, sessions or queues are not uploads.
+ * `files.type`, zou's `FS_BACKEND`): a storage noun, then what kind of store. Settings of logs, caches, sessions or queues are not uploads.
  */
-const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
+const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|fs|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
 const NOT_UPLOADS = /log|cache|session|queue|lock|temp|tmp/i;
 /** The values that name the instance's own disk. */
 const LOCAL_STORE = /^(?:local|disk|local[_-]?disk|filesystem|file|fs|local[_-]?(?:fs|filesystem|file))$/i;

@@ -69,5 +69,7 @@ new RuleTester({ filename: '/ws/config/settings/common_settings.py' }).run(rule,
   invalid: [
     { name: 'Python: the storage backend defaults to the local disk', code: DJANGO("os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')"), errors: [['localDefault', 3, "'local'"]], output: null },
     { name: 'Python: os.getenv and another name', code: "import os\nUPLOAD_STORAGE = os.getenv('UPLOAD_STORAGE', 'filesystem')\n", errors: [['localDefault', 2, "'filesystem'"]], output: null },
+    // zou: preview files on the disk unless FS_BACKEND names S3 or Swift.
+    { name: "Python: a file store's backend under the short name (FS_BACKEND)", code: "import os\nFS_BACKEND = os.getenv('FS_BACKEND', 'local')\n", errors: [['localDefault', 2, "'local'"]], output: null },
   ],
 });
