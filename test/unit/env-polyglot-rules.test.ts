@@ -57,9 +57,11 @@ new RuleTester({ filename: '/ws/app.py', files: EXAMPLE }).run(undeclared, {
   valid: [
     { name: 'Python: framework and runtime variables', code: "import os\nm = os.environ.get('DJANGO_SETTINGS_MODULE')\nr = os.environ.get('WERKZEUG_RUN_MAIN')\np = os.getenv('GOOGLE_CLOUD_PROJECT')\nv = os.getenv('GAE_VERSION')\ne = os.getenv('FLASK_ENV')\n" },
     { name: 'Go: toolchain and framework variables', filename: '/ws/main.go', code: GO('\t_ = os.Getenv("GIN_MODE")\n\t_ = os.Getenv("GOPATH")\n\t_ = os.Getenv("AWS_LAMBDA_FUNCTION_VERSION")\n') },
+    { name: 'Python: what pytest and pytest-xdist set in the processes they run', code: "import os\nw = os.getenv('PYTEST_XDIST_WORKER')\nt = os.environ.get('PYTEST_CURRENT_TEST')\n" },
   ],
   invalid: [
     { name: 'Python: a family of two names with different prefixes is no family', code: "import os\nos.getenv('DATABASE_URL')\n", errors: [['undeclared', 2, 'DATABASE_URL']], output: null },
+    { name: "Python: the app's own name with pytest in it", code: "import os\nos.getenv('APP_PYTEST_DB')\n", errors: [['undeclared', 2, 'APP_PYTEST_DB']], output: null },
   ],
 });
 

@@ -163,6 +163,21 @@ export function goHandlesSigterm(text: string): boolean {
 }
 
 /**
+ * The file registers for signals it does not name at the call: the list is spread from a helper's result or a variable
+ * (`signal.NotifyContext(ctx, shutdown.GetSignals()...)`, `signal.Notify(c, signals...)`). Which signals those are
+ * another file of the program says (`goNamesSigterm`).
+ */
+export function goNotifiesSpreadSignals(text: string): boolean {
+  const src = code(text);
+  return /\bsignal\.Notify(?:Context)?\s*\([^;{}]*?[\w)\]]\s*\.\.\.\s*\)/.test(src);
+}
+
+/** The file names SIGTERM in code (`syscall.SIGTERM`, `unix.SIGTERM`): a list of signals some call may register for. */
+export function goNamesSigterm(text: string): boolean {
+  return /\.SIGTERM\b/.test(code(text));
+}
+
+/**
  * The imports of a Go file and where a new one goes, read from its text (the scaffolds load no grammar): the
  * shape `goImportEdits` takes, so a scaffold's edit adds its imports as a fix does. Comments are not expected
  * inside an import block (gofmt keeps them on their own lines, which no spec pattern matches).

@@ -120,3 +120,49 @@ export function requiredEnvNames(text: string): Set<string> {
   }
   return out;
 }
+
+// An `if`/`elif` header's start; the condition may run over several lines inside parentheses (zou's `if (\n SECRET_KEY == …`).
+const IF_HEADER = /^([ \t]*)(?:el)?if\b/;
+// A literal the condition compares a value to: `== "mysecretkey"`, `"mysecretkey" ==`, `in ("changeme", "secret")`.
+const COMPARED = /==\s*(['"])([^'"\n]{1,256})\1|(['"])([^'"\n]{1,256})\3\s*==/g;
+const MEMBERSHIP = /\bin\s*[([{]([^)\]}]{1,1000})[)\]}]/g;
+
+/**
+ * The literals the module refuses to run with: an `if` that compares a value to the literal and whose block raises or
+ * exits (zou's `if SECRET_KEY == "mysecretkey" and not DEBUG: raise RuntimeError("… insecure default …")`). The same
+ * literal as an env read's default is then a sentinel the deployed app stops on, not a key it signs with.
+ */
+export function refusedLiterals(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!/\braise\b|\bexit\(/.test(text)) return out;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = IF_HEADER.exec(lines[i]);
+    if (!m) continue;
+    // The header runs to the line whose parentheses are closed and that ends in `:`.
+    let header = '';
+    let depth = 0;
+    let end = i;
+    for (; end < lines.length && end < i + 20; end++) {
+      const line = lines[end].replace(/#.*$/, '');
+      header += `${line}\n`;
+      for (const ch of line) depth += ch === '(' || ch === '[' || ch === '{' ? 1 : ch === ')' || ch === ']' || ch === '}' ? -1 : 0;
+      if (depth <= 0 && /:\s*$/.test(line)) break;
+    }
+    if (end >= lines.length) continue;
+    const literals = [...header.matchAll(COMPARED)].map((c) => c[2] ?? c[4]);
+    for (const set of header.matchAll(MEMBERSHIP)) for (const s of set[1].matchAll(/(['"])([^'"\n]{1,256})\1/g)) literals.push(s[2]);
+    if (literals.length === 0) continue;
+    const indent = m[1].length;
+    for (let j = end + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
+      if (/^\s*(?:raise\b|sys\.exit\(|exit\()/.test(line)) {
+        for (const l of literals) out.add(l);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -51,6 +51,20 @@ export function isDescribedAsSigningKey(text: string, start: number): boolean {
   return previous !== undefined && SIGNS.test(previous) && !NOT_A_SECRET.test(previous);
 }
 
+// The comment line above says the value is not for production: `# Do not use this value in production!!`,
+// `// never use this key in production`.
+const NOT_FOR_PRODUCTION = /^\s*(?:\/\/|#|\/?\*+)[^\n]*\b(?:do\s+not|don'?t|never)\s+use\b[^\n]*\bin\s+production\b/i;
+
+/**
+ * True when the comment line just above says the value is not for production (gramps-web-api's dev container:
+ * `# Do not use this value in production!!`). Asked only in places that show a set-up (a dev container, an example):
+ * there the comment says the value is the sample's; in configuration that runs, it would be a warning unheeded.
+ */
+export function isMarkedNotForProduction(text: string, start: number): boolean {
+  const previous = lineAbove(text, start);
+  return previous !== undefined && NOT_FOR_PRODUCTION.test(previous);
+}
+
 function firstLine(text: string): string {
   const end = text.indexOf('\n');
   return end < 0 ? text : text.slice(0, end);

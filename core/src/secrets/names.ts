@@ -69,6 +69,9 @@ const QUANTITY_WORDS = new Set([
   'hours', 'hour', 'days', 'day', 'ms', 'interval', 'threshold', 'ttl', 'timeout', 'lifetime', 'duration', 'age',
   // `token_expired_time = 2592000`: how long a token lives, in an INI file's words.
   'expired', 'time',
+  // A proportion of the secret's kind of thing: private-gpt's `FRAGMENTED_TEXT_SHORT_TOKEN_RATIO=0.5` (the share of a
+  // page's words that are short tokens).
+  'ratio', 'fraction', 'percent', 'percentage', 'pct',
 ]);
 
 // A first word that makes the name a flag or a count in any case style: `showPassword`, `IS_TOKEN_VALID`,
@@ -100,9 +103,14 @@ const TOKEN_COUNT_WORDS = new Set(['budget', 'limit', 'quota', 'total', 'used', 
 // First words that make the value a mask shown in a secret's place: `REDACTED_CREDENTIAL_VALUE`, `MASKED_PASSWORD`.
 const MASK_PREFIXES = new Set(['redacted', 'masked', 'obfuscated']);
 
+// The same words before a singular `token` when it ends the name: `CONTEXT_TOKEN=2000` (private-gpt's web search context
+// size), `MAX_TOKEN`. Not `input` or `output`: GitHub Actions hands a step's `token:` input over as `INPUT_TOKEN`.
+const SINGULAR_TOKEN_COUNT_WORDS = new Set(['budget', 'limit', 'quota', 'total', 'context', 'max', 'min']);
+
 /** A count of tokens (`budgetTokens: 1024`) or the mask shown for a hidden secret: a name of no credential. */
 function isCountOrMaskName(ws: string[], at: number): boolean {
   if (ws.length > 1 && MASK_PREFIXES.has(ws[0])) return true;
+  if (ws[at] === 'token' && at === ws.length - 1 && at > 0 && SINGULAR_TOKEN_COUNT_WORDS.has(ws[at - 1])) return true;
   return ws[at] === 'tokens' && ws.slice(0, at).some((w) => TOKEN_COUNT_WORDS.has(w));
 }
 

@@ -42,6 +42,13 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
     what: "the secret key of MinIO's public playground server, play.min.io",
     source: 'https://github.com/minio/minio-go#example---file-uploader (play.min.io, "a public MinIO server for testing")',
   },
+  // Slack's documentation shows this bot token in its sample `oauth.v2.access` response; apps copy the response into
+  // their tests (grafana/oncall's `SLACK_OAUTH_ACCESS_RESPONSE`, "contains NO actual tokens, got it from slack docs").
+  {
+    value: 'xoxb-17653672481-19874698323-' + 'pdFZKVeTuE8sk7oOcBrzbqgy',
+    what: "the bot token of Slack's sample OAuth v2 response",
+    source: 'https://api.slack.com/authentication/oauth-v2 (the example oauth.v2.access response)',
+  },
 ];
 
 const VALUES = new Set(WELL_KNOWN_CREDENTIALS.map((c) => c.value));

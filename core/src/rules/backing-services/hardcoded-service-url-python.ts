@@ -5,6 +5,7 @@ import { envReadsOf } from '../../env/polyglot';
 import type { MoveToEnvFix } from '../../fixes/types';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyCall, PyExpr, PyString, PythonFacts } from '../../python/types';
+import { isFixturePath } from '../../secrets/documents';
 import { toEnvName } from '../../secrets/names';
 import { roleOfContext } from '../../workspace/roles';
 import type { Report } from '../types';
@@ -114,6 +115,9 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   if (role === 'vendored' || role === 'snippet' || role === 'build-output') return;
   // A configuration generator (`kinto init`): its local addresses are the defaults of the file it writes for the user.
   const devConfig = DEV_CONFIG.test(context.path.replace(/\\/g, '/')) || writesConfigFromTemplate(context);
+  // A CI script (`db/create_ci_test_db.py`, anything under `.github/`): its hosts are the CI job's service containers
+  // (`postgres`), reached by their names; judged as test code, where a local or service-name host is the fixture's.
+  const fixture = isFixturePath((context.relativePath ?? context.path).replace(/\\/g, '/'));
   const seen = new Set<number>();
   const judge = (e: PyExpr, place: Place): void => {
     const literal = e.string ?? e.format;
@@ -143,6 +147,7 @@ export function checkServiceUrlPython(context: FileContext, report: (r: Report) 
   const judgeAt = (s: PyString, host: string, service: Service, place: Place, messageId: 'pyUrl' | 'pyHost' = 'pyUrl'): void => {
     if (isPlaceholderHost(host)) return;
     if (isLocalHost(host) && (context.isTestFile || devConfig || place.development || saidUnused(context.text, s.start))) return;
+    if (fixture && !isRemoteHost(host)) return;
     if (place.fallback) {
       // A default for the developer's machine or a compose service is what `.env.example` would say anyway.
       if (!isRemoteHost(host)) return;

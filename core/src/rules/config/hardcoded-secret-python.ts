@@ -1,7 +1,7 @@
 import type { FileContext } from '../../context';
 import { echoesAccount } from '../../secrets/structured';
 import type { MoveToEnvFix } from '../../fixes/types';
-import { inDebugBranch, requiredEnvNames } from '../../python/blocks';
+import { inDebugBranch, refusedLiterals, requiredEnvNames } from '../../python/blocks';
 import { pythonEnvFix, pythonEnvRead } from '../../python/edits';
 import type { PyExpr, PythonFacts } from '../../python/types';
 import { isGenericName, isSensitiveName, toEnvName } from '../../secrets/names';
@@ -53,10 +53,13 @@ export function pythonSecretCandidates(context: FileContext): PythonSecretCandid
   // A variable the module stops without (`if not os.getenv('SECRET_KEY'): raise …`): its default elsewhere serves
   // only the branch that does not need it. Read from the text only when some read has a default.
   let required: Set<string> | undefined;
+  // A default the module stops on when it is the value in use (`if SECRET_KEY == "mysecretkey": raise …`): a sentinel.
+  let refused: Set<string> | undefined;
   for (const read of facts.envReads) {
     const s = read.fallback?.string;
     if (!read.name || !s || s.interpolated || echoes.has(read.start)) continue;
     if ((required ??= requiredEnvNames(context.text)).has(read.name)) continue;
+    if ((refused ??= refusedLiterals(context.text)).has(s.value)) continue;
     if (isRate(s.value) || !isSecretDefault(read.name, s.value, product)) continue;
     const envName = read.name;
     const fix: MoveToEnvFix = {

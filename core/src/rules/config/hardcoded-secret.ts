@@ -28,7 +28,7 @@ import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring, isDjangoManagePy } from '../../python/blocks';
 import { pythonSecretCandidates } from './hardcoded-secret-python';
-import { isDescribedAsSigningKey, isDisclaimed } from '../../secrets/disclaimers';
+import { isDescribedAsSigningKey, isDisclaimed, isMarkedNotForProduction } from '../../secrets/disclaimers';
 import { VerdictMemo } from './hardcoded-secret-verdicts';
 import { hasSecondSignal } from '../../secrets/evidence';
 import { isClientCredentialPair, isFirebaseClientKey, isYouTubeWebClientKey } from '../../secrets/publicKeys';
@@ -128,6 +128,8 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   candidates = candidates.filter((c) => !isDisclaimed(context.text, c.start, c.end) && !isWellKnownCredential(c.value));
   // A memorable phrase (leetspeak included) in an example or an OpenAPI sample is a sample to replace: a real secret is random.
   if (showcase || apiDescription) candidates = candidates.filter((c) => looksRandom(c.value) && !isWordPhrase(c.value));
+  // A dev container's or an example's value whose comment above says not to use it in production is the sample's.
+  if (showcase) candidates = candidates.filter((c) => !isMarkedNotForProduction(context.text, c.start));
   else candidates = candidates.filter((c) => !c.example || (looksRandom(c.value) && !isWordPhrase(c.value)));
   // Documentation that tells the reader to put in a value of their own ("substituting your own value for the
   // password") shows a sample, random-looking or not.

@@ -1,7 +1,7 @@
 import type { FileContext } from '../../context';
 import type { EditFix } from '../../fixes/types';
 import { goImportEdits } from '../../go/edits';
-import { goFxAppConstructors, goHandlesSigterm, goPackageOf, goRunsResultOf } from '../../go/program';
+import { goFxAppConstructors, goHandlesSigterm, goNamesSigterm, goNotifiesSpreadSignals, goPackageOf, goRunsResultOf } from '../../go/program';
 import { servesOnlyNotice } from '../../go/muxRoutes';
 import type { GoCall, GoFacts } from '../../go/types';
 import type { ModuleFacts, Report } from '../types';
@@ -19,6 +19,19 @@ export const GO_SIGTERM_KEYWORDS = ['.serve', '.start'];
 /** Facts a Go file tells the program index (read from its text: the index loads no grammar). */
 export const GO_MAIN = 'go-main';
 const GO_HANDLES_SIGTERM = 'go-handles-sigterm';
+/**
+ * The two halves of athens' `signal.NotifyContext(ctx, shutdown.GetSignals()...)` in `main.go` and
+ * `func GetSignals() []os.Signal { return []os.Signal{os.Interrupt, syscall.SIGTERM} }` in another package of the
+ * program: judged as one file doing both is (JS's `names-sigterm` and `listens-to-signals`).
+ */
+const GO_NOTIFIES_SPREAD = 'go-notifies-spread';
+const GO_NAMES_SIGTERM = 'go-names-sigterm';
+
+/** The program registers for SIGTERM: one file does, or one registers for a spread list another file names SIGTERM in. */
+function programHandlesSigterm(program: ReadonlyArray<{ facts: readonly string[] }>): boolean {
+  const has = (fact: string) => program.some((m) => m.facts.includes(fact));
+  return has(GO_HANDLES_SIGTERM) || (has(GO_NOTIFIES_SPREAD) && has(GO_NAMES_SIGTERM));
+}
 
 /**
  * What starts a server that runs until the process is stopped. Echo's `Start` takes the address: a `Start()`
@@ -93,6 +106,10 @@ export function summarizeGo(text: string): ModuleFacts {
   const facts: string[] = [];
   if (goPackageOf(text) === 'main') facts.push(GO_MAIN);
   if (goHandlesSigterm(text)) facts.push(GO_HANDLES_SIGTERM);
+  else {
+    if (goNotifiesSpreadSignals(text)) facts.push(GO_NOTIFIES_SPREAD);
+    if (goNamesSigterm(text)) facts.push(GO_NAMES_SIGTERM);
+  }
   for (const name of goFxAppConstructors(text)) facts.push(`${GO_FX_APP}${name}`);
   for (const name of new Set(goRunsResultOf(text))) facts.push(`${GO_RUNS}${name}`);
   return { facts };
@@ -122,7 +139,7 @@ export function checkSigtermGo(context: FileContext, report: (r: Report) => void
   const sites = facts.calls.filter((c) => c.inFunction !== undefined && !(facts.imports.has(c.receiver) && c.callee === c.written) && !isLoopback(c) && GO_SERVER_STARTS.some((r) => r.match(c, imports)) && !noticeServer(context.text, facts, c) && !servesForTheCall(context.text, facts, c));
   if (sites.length === 0) return;
   const program = context.program?.programModules() ?? [];
-  if (program.some((m) => m.facts.includes(GO_HANDLES_SIGTERM)) || runsFxApp(program)) return;
+  if (programHandlesSigterm(program) || runsFxApp(program)) return;
   const isProgram = facts.packageName === 'main' || program.some((m) => m.facts.includes(GO_MAIN));
   if (!isProgram) return;
   for (const site of sites) {

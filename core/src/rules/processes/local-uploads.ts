@@ -12,7 +12,7 @@ import type { GoFacts } from '../../go/types';
 const LIBRARY_KEYWORDS = ['multer', 'formidable', 'multiparty', 'fileupload', 'express-form-data', '.mv('];
 const LIBRARY_GATE = lineLocalTest(/multer|formidable|multiparty|fileupload|express-form-data|\.mv\(/i);
 /** A name `STORAGE_SETTING` (below) accepts, anywhere in a line. */
-const STORAGE_GATE = lineLocalTest(/(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)\b/i);
+const STORAGE_GATE = lineLocalTest(/(?:storage|uploads?|files?|filesystem|fs|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)\b/i);
 
 export const meta: RuleMeta = {
   id: 'processes/local-uploads',
@@ -26,9 +26,9 @@ export const meta: RuleMeta = {
     moved: '`{label}` saves the upload to this machine\'s disk: other instances never see it and a container\'s disk is thrown away on deploy. Upload it to object storage (S3, GCS, Azure Blob…).',
   },
   fixable: false,
-  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go for a storage setting's default.
-  kinds: ['js', 'properties', 'go'],
-  keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob'],
+  // INI for an `app.ini`'s `[storage] STORAGE_TYPE = local` (INI_SETTINGS); Go and Python for a storage setting's default.
+  kinds: ['js', 'properties', 'go', 'python'],
+  keywords: [...LIBRARY_KEYWORDS, ...iniKeywords('processes/local-uploads'), 'storage', 'upload', 'file', 'attachment', 'media', 'asset', 'blob', 'fs_'],
   // The storage nouns are common words: only a line that names a storage setting (`BACKEND_STORAGE_PROVIDER`,
   // `files.type`) or an upload library lets the tree be walked, tested per run of lines across keystrokes.
   gate: (_text, kind, context) => kind === 'properties' || context.lineLocal(LIBRARY_GATE) || context.lineLocal(STORAGE_GATE),
@@ -36,9 +36,9 @@ export const meta: RuleMeta = {
 
 /**
  * A setting that picks where uploads go (`BACKEND_STORAGE_PROVIDER`, `FILE_DRIVER`, `UPLOAD_STORAGE`, viper's
- * `files.type`): a storage noun, then what kind of store. Settings of logs, caches, sessions or queues are not uploads.
+ * `files.type`, zou's `FS_BACKEND`): a storage noun, then what kind of store. Settings of logs, caches, sessions or queues are not uploads.
  */
-const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
+const STORAGE_SETTING = /(?:^|[._-])(?:storage|uploads?|files?|filesystem|fs|attachments?|media|assets?|blobs?)[._-]?(?:type|driver|provider|backend|adapter|engine|disk|storage)$/i;
 const NOT_UPLOADS = /log|cache|session|queue|lock|temp|tmp/i;
 /** The values that name the instance's own disk. */
 const LOCAL_STORE = /^(?:local|disk|local[_-]?disk|filesystem|file|fs|local[_-]?(?:fs|filesystem|file))$/i;
@@ -88,6 +88,7 @@ function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.isTestFile) return;
   if (context.kind === 'properties') return iniSettings(context, 'processes/local-uploads').forEach((f) => report(f));
   if (context.kind === 'go') return checkGo(context, report);
+  if (context.kind === 'python') return checkPython(context, report);
   const sf = context.sourceFile;
   const bindings = ModuleBindings.of(sf);
   const objectOf = (arg: ts.Expression | undefined) => {
@@ -160,6 +161,20 @@ function checkGo(context: FileContext, report: (r: Report) => void): void {
   }
   for (const read of facts.envReads) {
     if (read.name && read.fallback) emit(read.name, read.fallback.string, read.name);
+  }
+}
+
+/**
+ * Python: a storage setting read from the environment with the local disk as its default
+ * (`os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')`, mathesar's Django settings), as Go's `os.Getenv` fallback.
+ */
+function checkPython(context: FileContext, report: (r: Report) => void): void {
+  const facts = context.python;
+  if (!facts) return;
+  for (const read of facts.envReads) {
+    const value = read.fallback?.string;
+    if (!read.name || !value || value.interpolated || !localDefault(context, read.name, value.value, read.name)) continue;
+    report({ messageId: 'localDefault', data: { setting: read.name, value: `'${value.value}'` }, start: value.start, end: value.end, identity: `localDefault:${read.name}` });
   }
 }
 

@@ -151,3 +151,17 @@ new RuleTester({ filename: '/ws/docker/app.conf.py' }).run(rule, {
     },
   ],
 });
+
+// Held-out 15 (audit/README.md, "Held-out 15, Python and Go"): scripts a CI workflow runs to set up the job's database
+// container (FitTrackee's `db/create_ci_test_db.py`): `postgres` is the service container's name on the job's network.
+const CI_DB = "import psycopg2\nconn = psycopg2.connect(host='postgres', dbname='postgres', user='postgres')\n";
+new RuleTester({ filename: '/ws/db/create_ci_test_db.py' }).run(rule, {
+  valid: [
+    { name: "py: a CI script on the job's service container", code: CI_DB },
+    { name: 'py: a script under .github/', filename: '/ws/.github/scripts/setup_db.py', code: CI_DB },
+  ],
+  invalid: [
+    { name: 'py: the same connection in a script the app runs', filename: '/ws/db/create_db.py', code: CI_DB, errors: [['pyHost', 2, "'postgres'"]], output: "import psycopg2\nimport os\nconn = psycopg2.connect(host=os.environ[\"DB_HOST\"], dbname='postgres', user='postgres')\n" },
+    { name: 'py: a remote host in a CI script', code: CI_DB.replace("'postgres', dbname", "'db.prod.acme.io', dbname"), errors: [['pyHost', 2, "'db.prod.acme.io'"]], output: "import psycopg2\nimport os\nconn = psycopg2.connect(host=os.environ[\"DB_HOST\"], dbname='postgres', user='postgres')\n" },
+  ],
+});

@@ -1,9 +1,11 @@
 import { before } from 'node:test';
 import { rule } from '../../../../core/src/rules/processes/local-uploads';
 import { loadGo } from '../../go-helpers';
+import { loadPython } from '../../python-helpers';
 import { RuleTester } from '../ruleTester';
 
 before(loadGo);
+before(loadPython);
 
 // A setting that picks where uploads go, whose default is the instance's own disk (audit misses: teable's
 // `BACKEND_STORAGE_PROVIDER ?? 'local'`, vikunja's `files.type` default `local`). Started without the setting, the
@@ -50,5 +52,24 @@ new RuleTester({ filename: '/ws/pkg/config/config.go' }).run(rule, {
     { name: "a typed key's default is the local disk", code: KEYS('local'), errors: [['localDefault', 14, '"local"']], output: null },
     { name: 'viper.SetDefault', code: VIPER('storage.driver', 'filesystem'), errors: [['localDefault', 6, '"filesystem"']] },
     { name: 'os.Getenv with a local default', code: GETENV('local'), errors: [['localDefault', 8, '"local"']] },
+  ],
+});
+
+// Held-out 15 (audit/README.md, "Held-out 15, Python and Go"): a Django settings module whose data-files storage
+// backend defaults to the local disk (mathesar's `DATA_FILES_STORAGE_BACKEND`, Azure only when set).
+const DJANGO = (read: string) => `import os\n\nDATA_FILES_STORAGE_BACKEND = ${read}\nif DATA_FILES_STORAGE_BACKEND == 'azure':\n    DEFAULT_FILE_STORAGE = 'storages.backends.azure_storage.AzureStorage'\n`;
+new RuleTester({ filename: '/ws/config/settings/common_settings.py' }).run(rule, {
+  valid: [
+    { name: 'Python: an object store by default', code: DJANGO("os.environ.get('DATA_FILES_STORAGE_BACKEND', 'azure')") },
+    { name: 'Python: no default', code: DJANGO("os.environ['DATA_FILES_STORAGE_BACKEND']") },
+    { name: 'Python: not an uploads setting (a cache backend)', code: "import os\nCACHE_STORAGE_BACKEND = os.getenv('CACHE_STORAGE_BACKEND', 'local')\n" },
+    { name: 'Python: the root compose file deploys another store', code: DJANGO("os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')"), files: { '/ws/docker-compose.yml': 'services:\n  app:\n    image: app\n    environment:\n      DATA_FILES_STORAGE_BACKEND: azure\n' } },
+    { name: 'Python: test code', filename: '/ws/tests/test_settings.py', code: DJANGO("os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')") },
+  ],
+  invalid: [
+    { name: 'Python: the storage backend defaults to the local disk', code: DJANGO("os.environ.get('DATA_FILES_STORAGE_BACKEND', 'local')"), errors: [['localDefault', 3, "'local'"]], output: null },
+    { name: 'Python: os.getenv and another name', code: "import os\nUPLOAD_STORAGE = os.getenv('UPLOAD_STORAGE', 'filesystem')\n", errors: [['localDefault', 2, "'filesystem'"]], output: null },
+    // zou: preview files on the disk unless FS_BACKEND names S3 or Swift.
+    { name: "Python: a file store's backend under the short name (FS_BACKEND)", code: "import os\nFS_BACKEND = os.getenv('FS_BACKEND', 'local')\n", errors: [['localDefault', 2, "'local'"]], output: null },
   ],
 });
