@@ -145,6 +145,46 @@ describe('twelve-factor scan', () => {
   });
 });
 
+describe('the project a scan judges does not depend on where the command is typed', () => {
+  // A repository (`.git`) whose root declares API_URL in `.env.example` and whose configuration turns the
+  // secret rule down to info: scanned from inside, from the folder above and from an unrelated folder.
+  const files = {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'package.json': JSON.stringify({ name: 'app', private: true, workspaces: ['packages/*'] }),
+    'package-lock.json': '{}',
+    '.env.example': 'API_URL=\n',
+    '.twelve-factor.yaml': 'rules:\n  config/hardcoded-secret: info\n',
+    'packages/api/package.json': JSON.stringify({ name: '@app/api' }),
+    'packages/api/src/index.js': 'const a = process.env.API_URL;\nconst b = process.env.UNDECLARED_FLAG;\nmodule.exports = { a, b };\n',
+    'packages/api/src/db.ts': SECRET_FILE,
+  };
+  type Report = { root: string; findings: Array<{ file: string; line: number; ruleId: string; severity: string }> };
+  const findings = (r: { stdout: string; stderr: string }) => {
+    const report = JSON.parse(r.stdout) as Report;
+    return { root: report.root, found: report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`).sort() };
+  };
+  test('inside, from the folder above, from elsewhere and from a sub-folder: the same findings, paths and configuration', () => {
+    const dir = workspace(files);
+    const elsewhere = workspace({ 'README.md': 'not a project\n' });
+    const inside = findings(cli(['scan', '--format', 'json'], dir));
+    assert.ok(inside.found.includes('packages/api/src/index.js:2 env/undeclared-usage warning'), inside.found.join('\n'));
+    assert.ok(!inside.found.some((f) => f.startsWith('packages/api/src/index.js:1 ')), 'API_URL is declared at the root');
+    assert.ok(inside.found.includes('packages/api/src/db.ts:1 config/hardcoded-secret info'), "the project's configuration applies");
+    assert.deepEqual(findings(cli(['scan', '--format', 'json', path.basename(dir)], path.dirname(dir))), inside);
+    assert.deepEqual(findings(cli(['scan', '--format', 'json', dir], elsewhere)), inside);
+    assert.deepEqual(findings(cli(['scan', '--format', 'json', '../..'], path.join(dir, 'packages/api'))), inside);
+  });
+  test('paths typed with the command stay relative to the current folder: --output, --config', () => {
+    const dir = workspace(files);
+    const elsewhere = workspace({ 'strict.yaml': 'rules:\n  config/hardcoded-secret: error\n' });
+    const r = cli(['scan', '--format', 'json', '--output', 'report.json', '--config', 'strict.yaml', dir], elsewhere);
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(!fs.existsSync(path.join(dir, 'report.json')), 'the report is not written into the scanned project');
+    const report = JSON.parse(fs.readFileSync(path.join(elsewhere, 'report.json'), 'utf8')) as Report;
+    assert.ok(report.findings.some((f) => f.file === 'packages/api/src/db.ts' && f.severity === 'error'), 'the named configuration applies');
+  });
+});
+
 describe('the bundled examples app', () => {
   test('every planted secret is found, nothing else', () => {
     const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'expected-findings.json'), 'utf8')) as {

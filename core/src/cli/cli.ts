@@ -21,6 +21,7 @@ import { languageFailure, type TreeLanguage } from '../treesitter/runtime';
 import { scanPathsParallel } from './parallelScan';
 import { parseConcurrency, ScanWorkers } from './workers';
 import { scanHost } from './scanHost';
+import { scanRootFor } from './scanRoot';
 import { closeCache, openCache } from './cacheOptions';
 import { tuneHeapForScan } from './memory';
 import { VERSION } from '../version';
@@ -141,15 +142,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`unknown cache strategy '${strategy}' (metadata or content)`);
   if (values.staged && values.fix) throw new UsageError('--fix edits the working tree and --staged reads the index: use one of them');
 
-  const root = io.cwd;
-  const baseline = values.baseline === undefined ? undefined : loadBaseline(path.resolve(root, values.baseline));
-  const config = loadConfig(values.config ? path.resolve(root, values.config) : path.join(root, CONFIG_FILE_NAME), values.config !== undefined, io);
-  if (!config) return 2;
-  const targets = paths.length > 0 ? paths : ['.'];
-  for (const t of targets) {
-    const why = unreadableTarget(path.resolve(root, t));
+  // Paths typed on the command line are the shell's (relative to the current folder); the scan judges the
+  // project the targets belong to (scanRoot.ts), and reads its configuration from there.
+  const cwd = io.cwd;
+  const named = paths.length > 0 ? paths : ['.'];
+  for (const t of named) {
+    const why = unreadableTarget(path.resolve(cwd, t));
     if (why) throw new UsageError(`cannot read ${t}: ${why}`);
   }
+  const root = values.staged ? cwd : scanRootFor(cwd, named);
+  const targets = root === cwd ? named : named.map((t) => path.resolve(cwd, t));
+  const baseline = values.baseline === undefined ? undefined : loadBaseline(path.resolve(cwd, values.baseline));
+  const config = loadConfig(values.config ? path.resolve(cwd, values.config) : path.join(root, CONFIG_FILE_NAME), values.config !== undefined, io);
+  if (!config) return 2;
 
   const progress = format === 'text' && values.output === undefined && io.stderr.isTTY === true;
   const warn = (m: string) => io.stderr.write(`twelve-factor: ${m}\n`);
@@ -164,7 +169,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const scanTargets = staged ? staged.files : targets;
     const start = (): { options: ScanOptions; done: (scanned: ScanOutput) => ScanOutput } => {
       const host = staged ? staged.host(scanHost(staged.root)) : scanHost(root);
-      const cache = useCache ? openCache({ root, location: values['cache-location'], strategy, config, gitignore: !values['no-gitignore'], host, warn }) : undefined;
+      const cache = useCache ? openCache({ root, location: values['cache-location'] === undefined ? undefined : path.resolve(cwd, values['cache-location']), strategy, config, gitignore: !values['no-gitignore'], host, warn }) : undefined;
       const options: ScanOptions = {
         root: scanRoot,
         config,
@@ -226,7 +231,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (failure) io.stderr.write(`twelve-factor: ${failure}; ${language} files were not fully analysed\n`);
   }
 
-  const selected = selectFindings(output, { root, inlineIgnores: !values['no-inline-ignores'], baseline, writeBaseline: values['write-baseline'] });
+  const selected = selectFindings(output, { root, inlineIgnores: !values['no-inline-ignores'], baseline, writeBaseline: values['write-baseline'] === undefined ? undefined : path.resolve(cwd, values['write-baseline']) });
   for (const note of selected.notes) io.stderr.write(`${note}\n`);
   // The facts of the folder as a whole (lockfile, Procfile, web server…) speak for every language at its root.
   const facts = format === 'json' || format === 'markdown' ? workspaceFacts(root, diskWorkspaceHost(root)) : undefined;
@@ -246,7 +251,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     ? formatMarkdown([computeCompliance(root, result.findings, facts ?? [], result.rules, result.filesScanned,
       result.skipped.map((s) => ({ ...s, failed: isAnalysisFailure(s.reason) })))], VERSION)
     : formatReport(result, format, { color, verbose: values.verbose });
-  if (values.output) fs.writeFileSync(path.resolve(root, values.output), report);
+  if (values.output) fs.writeFileSync(path.resolve(cwd, values.output), report);
   else io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 
   const errors = result.findings.filter((f) => f.severity === 'error').length;
