@@ -284,9 +284,9 @@ function documentedAround(host: NonNullable<FileContext['host']>, file: string, 
 // `config/test.js`, `config/env/testing.ts`, `environments/test.js`: node-config and its kin load these only
 // under NODE_ENV=test. Test runners' own configs (`playwright.smoke.config.ts`, rallly's) run only for tests.
 const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+\/)?(?:test|testing)\.[cm]?[jt]s$|(?:^|\/)(?:playwright|cypress|vitest|jest)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$/i;
-// Configurations a front-end or bundler build reads (not the app's runtime code).
 // The root's folders for deploying the app (`deploy/docker/docker-compose.yml`, `deployments/`): their compose stacks are the deployer's.
 const DEPLOY_DIRS = ['deploy', 'deploy/docker', 'deploy/compose', 'deployment', 'deployment/docker', 'deployments', 'deployments/docker'];
+// Configurations a front-end or bundler build reads (not the app's runtime code).
 const BUILD_CONFIG = /^(?:next|vite|svelte|nuxt|astro|webpack|rollup|rspack|rsbuild|tsup|remix|esbuild)\.config\.[cm]?[jt]s$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;
