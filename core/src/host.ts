@@ -15,6 +15,12 @@ export interface FileHost {
    * by name (the project's documentation, `env/docDeclared.ts`). Hosts that cannot list leave it out.
    */
   entries?(dir: string): { files: string[]; folders: string[] };
+  /**
+   * A folder's sub-folders and those of its files whose name `pattern` accepts, for a walk that looks for files by
+   * pattern (`filesUnder.ts` `matchingEntries`): the CLI's cache records only these, so a new file of another name
+   * (a note beside the code) does not make what the rules read change. Hosts without it are asked for `entries`.
+   */
+  matching?(dir: string, pattern: RegExp): { files: string[]; folders: string[] };
 }
 
 /** A host over a fixed set of files, for tests. */

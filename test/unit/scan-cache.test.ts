@@ -208,6 +208,21 @@ describe('--cache: a persistent cache for repeated runs', () => {
     assert.equal(third.out.fromCache, 0, 'tsconfig.json was read as absent: every result is suspect');
   });
 
+  test('a walk for files by pattern (bundler config templates) is invalidated by a matching file only', () => {
+    const root = project();
+    const location = path.join(scratch, 'c13');
+    fs.mkdirSync(path.join(root, 'tools'));
+    const first = scan(root, location);
+    assert.ok(first.findings.some((f) => f.startsWith('src/db.ts:') && f.endsWith('dependencies/undeclared-dependency')), first.findings.join('\n'));
+    fs.writeFileSync(path.join(root, 'tools', 'notes.md'), 'notes\n');
+    const second = scan(root, location);
+    assert.equal(second.out.fromCache, 5, 'a note in a folder the walk lists: no template appeared');
+    // A template that aliases the import: the walk's recorded listing changed, so nothing is taken from the cache.
+    fs.writeFileSync(path.join(root, 'tools', 'webpack.config.js.tmpl'), "module.exports = { resolve: { alias: { 'left-pad': './vendor/left-pad' } } };\n");
+    const third = scan(root, location);
+    assert.equal(third.out.fromCache, 0);
+    assert.ok(!third.findings.some((f) => f.startsWith('src/db.ts:') && f.endsWith('dependencies/undeclared-dependency')), third.findings.join('\n'));
+  });
   test('a file changed to the same size is analysed again (its modification time moved)', () => {
     const root = project();
     const location = path.join(scratch, 'c8');

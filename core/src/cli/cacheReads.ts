@@ -11,6 +11,8 @@ export function signatureOf(stat: { size: number; mtimeMs: number; ctimeMs?: num
 }
 
 const LISTING = 'list:';
+// `match:<flags>:<pattern source>\0<folder>`: a listing of the folder's sub-folders and the files the pattern accepts.
+const MATCHING = 'match:';
 
 /** One entry of a read log as a worker thread sends it: the path, its content hash (null: absent), its signature. */
 export type ReadEntry = [path: string, hash: string | null, signature: string | undefined];
@@ -69,7 +71,7 @@ export class ReadLog {
       readFile: (p) => this.read(p),
       rootOf: (p) => disk.rootOf(p),
       ...(disk.list ? { list: (dir: string) => this.listing(dir).folders } : {}),
-      ...(disk.entries ? { entries: (dir: string) => this.listing(dir) } : {}),
+      ...(disk.entries ? { entries: (dir: string) => this.listing(dir), matching: (dir: string, pattern: RegExp) => this.matchingListing(dir, pattern) } : {}),
       get version() {
         return log.disk.version;
       },
@@ -92,6 +94,7 @@ export class ReadLog {
       this.reads[p] = hash;
       if (stored !== undefined) this.signatures[p] = stored;
       if (p.startsWith(LISTING)) this.listing(p.slice(LISTING.length));
+      else if (p.startsWith(MATCHING)) this.rematch(p);
       else this.read(p);
       if (this.reads[p] !== hash) return false;
     }
@@ -116,6 +119,34 @@ export class ReadLog {
       this.record(key, this.hash(names), signature === undefined ? undefined : `d0:${signature}`);
     }
     return entries;
+  }
+
+  /** `matching`: recorded as the folder's sub-folders and the accepted files alone, under a key naming the pattern. */
+  private matchingListing(dir: string, pattern: RegExp): { files: string[]; folders: string[] } {
+    const folder = path.resolve(dir);
+    const key = `${MATCHING}${pattern.flags}:${pattern.source}\0${folder}`;
+    const signature = this.folderSignature(folder);
+    const all = this.disk.entries?.(dir) ?? { files: [], folders: this.disk.list?.(dir) ?? [] };
+    const entries = { files: all.files.filter((f) => pattern.test(f)), folders: all.folders };
+    if (!this.listed.has(key)) {
+      this.listed.add(key);
+      const names = `${[...entries.files].sort().join('/')}//${[...entries.folders].sort().join('/')}`;
+      this.record(key, this.hash(names), signature === undefined ? undefined : `d0:${signature}`);
+    }
+    return entries;
+  }
+
+  /** Reads a `matching` entry of a previous run again, from its key. */
+  private rematch(key: string): void {
+    const rest = key.slice(MATCHING.length);
+    const colon = rest.indexOf(':');
+    const nul = rest.lastIndexOf('\0');
+    if (colon < 0 || nul < colon) return;
+    try {
+      this.matchingListing(rest.slice(nul + 1), new RegExp(rest.slice(colon + 1, nul), rest.slice(0, colon)));
+    } catch {
+      // A key no build of ours wrote: left as recorded, so the comparison fails and the cache is dropped.
+    }
   }
 
   private record(p: string, hash: string | null, signature: string | undefined): void {

@@ -10,6 +10,17 @@ export function listing(host: FileHost, dir: string): { files: string[]; folders
   }
 }
 
+/** A folder's sub-folders and the files whose name `pattern` accepts (`FileHost.matching`, else a filtered listing). */
+export function matchingEntries(host: FileHost, dir: string, pattern: RegExp): { files: string[]; folders: string[] } {
+  try {
+    if (host.matching) return host.matching(dir, pattern);
+  } catch {
+    return { files: [], folders: [] };
+  }
+  const all = listing(host, dir);
+  return { files: all.files.filter((f) => pattern.test(f)), folders: all.folders };
+}
+
 /**
  * The files of one tree that `accept` takes, breadth first and in a stable order, skipping folders `skip`
  * names; bounded in depth and count, so a hostile or huge tree costs a fixed amount.

@@ -516,21 +516,23 @@ function installedNames(args: string): string[] {
   return out;
 }
 
-const README = /^readme(?:\.(?:md|markdown|rst|txt|adoc))?$/i;
+// Looked up by name, not by listing the folder: a listing read makes every new file in the folder (a note beside
+// the code) a change of what the rules read, and the CLI's cache would drop every result.
+const README_NAMES = ['README.md', 'readme.md', 'Readme.md', 'README', 'README.markdown', 'README.rst', 'README.txt', 'README.adoc'];
 /** A global install (`npm install -g x`) puts a command on the PATH; `require('x')` still does not resolve. */
 const GLOBAL_INSTALL = /(?:^|\s)(?:-g|--global|--location[= ]global)(?=\s|$)/;
 
 /**
  * The packages the READMEs kept from the file's folder up to its package's folder tell the reader to install
- * (`npm install memcached`, `yarn add aws-sdk`), global installs left out. At most 20 READMEs read.
+ * (`npm install memcached`, `yarn add aws-sdk`), global installs left out. At most 40 names looked up.
  */
 function readmeInstalls(host: ListingHost, file: string, packageDir: string): Set<string> {
   const out = new Set<string>();
   const folders = foldersUp(host, file).filter((d) => d === packageDir || d.startsWith(packageDir + path.sep));
   let read = 0;
   for (const dir of folders) {
-    for (const f of listing(host, dir).files.filter((n) => README.test(n))) {
-      if (++read > 20) return out;
+    for (const f of README_NAMES) {
+      if (++read > 40) return out;
       const text = host.readFile(path.join(dir, f));
       if (!text || !/\b(?:npm|yarn|pnpm|bun)\b/.test(text)) continue;
       for (const m of text.matchAll(INSTALL_COMMAND)) if (!GLOBAL_INSTALL.test(m[1])) for (const n of installedNames(m[1])) out.add(n);

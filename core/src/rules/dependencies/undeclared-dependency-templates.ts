@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileHost } from '../../host';
 import { foldersUp } from '../../workspace/manifest';
-import { listing } from '../../workspace/filesUnder';
+import { matchingEntries } from '../../workspace/filesUnder';
 import { PerVersion } from '../../workspace/perVersion';
 
 /**
@@ -41,7 +41,7 @@ export function generatedConfigsFor(host: FileHost & { readonly version?: number
   const folders = foldersUp(host, file);
   if (folders.length < 2) return NONE;
   const top = folders[folders.length - 1];
-  if (folders.slice(0, -1).some((dir) => listing(host, dir).files.some((f) => COMMITTED.test(f)))) return NONE;
+  if (folders.slice(0, -1).some((dir) => matchingEntries(host, dir, COMMITTED).files.length > 0)) return NONE;
   return byRepository.get(host, top, () => templatesUnder(host, top));
 }
 
@@ -55,9 +55,10 @@ function templatesUnder(host: FileHost, top: string): GeneratedConfigs {
     const next: string[] = [];
     for (const dir of level) {
       if (++seen > MAX_FOLDERS) break;
-      const { files, folders } = listing(host, dir);
+      // Only the template names and the sub-folders are read (and recorded by the CLI's cache): a new file of
+      // another name anywhere in the repository changes nothing here.
+      const { files, folders } = matchingEntries(host, dir, TEMPLATE);
       for (const f of files) {
-        if (!TEMPLATE.test(f)) continue;
         const text = host.readFile(path.join(dir, f));
         if (text === undefined || !WORDS.test(text)) continue;
         texts.push(text);
