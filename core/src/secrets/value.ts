@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy';
+import { isIssuedCredentialStandIn } from './issuedNames';
 import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, namesAChecksum, words } from './names';
 import { callsItselfUnsafe, isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 import { publicNameOf } from './publicNames';
@@ -156,6 +157,9 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
   if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
   // An analytics write key or project token (`CLI_SEGMENT_WRITE_KEY`): the vendor ships it in every client.
   if (publicNameOf(name)) return false;
+  // A weak or mode word as the default of a credential a hosted vendor issues (`GITHUB_CLIENT_SECRET || 'test'`,
+  // `OPENAI_API_KEY || 'dev'`): a stand-in the provider refuses, with which nothing can be forged (issuedNames.ts).
+  if (isIssuedCredentialStandIn(name, value)) return false;
   // A checksum's name (`MINIO_SHA256_AMD64`) keeps a hash of a download: random-looking, and published.
   return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && !namesAChecksum(name) && looksRandom(value) && !isNamedId(name, value);
 }
