@@ -71,3 +71,15 @@ new RuleTester({ filename: '/ws/app/config.py' }).run(rule, {
     },
   ],
 });
+
+// OpenSign keeps Parse's master key, 13 random letters of both cases, in the `.env` its self-hosting steps deploy.
+// Capitalised parts read as a name or label (`TokenFi`, `Blockpass`) unless two of them hold no vowel: random letters.
+new RuleTester({ filename: '/ws/.env.local_dev' }).run(rule, {
+  valid: [
+    { name: 'a label of capitalised words', filename: '/ws/src/brands.ts', code: "export const partner = { token: 'TokenFi' };\n" },
+    { name: 'one abbreviation without a vowel', filename: '/ws/src/labels.ts', code: "export const labels = { password: 'NewPwd' };\n" },
+  ],
+  invalid: [
+    { name: 'random letters of both cases under a key name', code: 'appName=opensign\nMASTER_KEY=QrTzmwKpbLwQe\n', errors: [{ messageId: 'named', line: 2, severity: 'error' }], output: null },
+  ],
+});
