@@ -52,7 +52,9 @@ const LAST_WORDS = new Set(['secret', 'key', 'token']);
 /** A name of a credential a hosted vendor issues (`GITHUB_CLIENT_SECRET`, `OPENAI_API_KEY`): see above. */
 export function namesIssuedCredential(name: string): boolean {
   const ws = words(name);
-  const at = ws.findIndex((w) => ISSUERS.has(w));
+  // The last vendor named: `AZURE_OPENAI_API_KEY`, `GOOGLE_GEMINI_API_KEY`.
+  let at = -1;
+  ws.forEach((w, i) => { if (ISSUERS.has(w)) at = i; });
   if (at < 0 || at === ws.length - 1 || ws.some((w) => SELF_CHOSEN.has(w))) return false;
   const rest = ws.slice(at + 1);
   return LAST_WORDS.has(rest[rest.length - 1]) && rest.every((w) => CREDENTIAL_WORDS.has(w));

@@ -17,6 +17,7 @@ new RuleTester({ filename: '/ws/apps/api/src/modules/config/app.config.ts' }).ru
     { name: "a vendor's bearer token", code: "export const twitter = { bearerToken: process.env.TWITTER_BEARER_TOKEN ?? 'test' };\n" },
     { name: "a payment provider's secret key defaulting to a mode word", code: "export const stripe = { key: process.env.STRIPE_SECRET_KEY || 'demo' };\n" },
     { name: "a model vendor's API key defaulting to secret", code: "export const openai = { apiKey: process.env.OPENAI_API_KEY || 'secret' };\n" },
+    { name: 'a key of one vendor hosted by another', code: "export const llm = { apiKey: process.env.AZURE_OPENAI_API_KEY || 'test' };\n" },
     { name: "Auth.js's provider secret under the app's prefix", code: "export const google = { secret: process.env.AUTH_GOOGLE_SECRET || 'testing' };\n" },
   ],
   invalid: [
