@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy';
+import { isIssuedCredentialStandIn } from './issuedNames';
 import { endsInDescriptiveWord, isSecretEnvName, isSigningSecretName, namesAChecksum, words } from './names';
 import { callsItselfUnsafe, isEnvironmentWord, isEnvVarName, isPlaceholder, isStandIn } from './placeholder';
 import { publicNameOf } from './publicNames';
@@ -33,7 +34,7 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
   if (DOCUMENT_PATH.test(v)) return false; // a documentation page: mkdocs' `Token: 'models/users/token.md'`
   if (/^[#.][\w-]+$/.test(v)) return false; // CSS selectors
   if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(v)) return false; // i18n keys and dotted identifiers: `label.password`, `stream.Transform`
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24) return false; // a name or label: `Blockpass`, `TokenFi`
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v) && v.length <= 24 && !hasUnspeakableParts(v)) return false; // a name or label: `Blockpass`, `TokenFi`
   if (CODE_TYPE_NAME.test(v)) return false; // a class or component name: `DisplayPasswordFieldModel`
   if (/^[a-z]+(?:-(?:[a-z]+|\d{1,2}))+$/.test(v) && /^\w*token$/i.test(name ?? '')) return false; // syntax token types: `variable-2`
   if (/^x-[a-z0-9-]+$/i.test(v)) return false; // header names
@@ -67,6 +68,16 @@ export function isSecretValue(value: string, name?: string, options: { spaces?: 
     if (vs.length >= 2 && /^[a-z]+(?:[-_][a-z]+)+$/.test(v) && vs.every((w) => w.length >= 4 && [...nameWords].some((n) => n.startsWith(w)))) return false;
   }
   return true;
+}
+
+/**
+ * Capitalised parts of which two or more (of two letters or more) hold no vowel: random letters of both cases
+ * (`QrTzmwKpbLwQe`, a Parse master key), not the words of a name or label (`Blockpass`, `TokenFi`, `MyDb`, where one
+ * abbreviation may lack a vowel). Across the audit sets, such values under a secret's name were one key (held-out 16:
+ * OpenSign's), its example copy and one fixture's salt.
+ */
+function hasUnspeakableParts(v: string): boolean {
+  return v.split(/(?=[A-Z])/).filter((p) => p.length >= 2 && !/[aeiouy]/i.test(p)).length >= 2;
 }
 
 // A mail account's SMTP password by its name: `SMTP_PASS`, `MAIL_PASSWORD`, `EMAIL_HOST_PASSWORD`, `smtpPwd`.
@@ -156,6 +167,9 @@ export function isSecretDefault(name: string, value: string, product?: () => Rea
   if (PUBLIC_ENV.test(name) || isEnvironmentWord(value)) return false;
   // An analytics write key or project token (`CLI_SEGMENT_WRITE_KEY`): the vendor ships it in every client.
   if (publicNameOf(name)) return false;
+  // A weak or mode word as the default of a credential a hosted vendor issues (`GITHUB_CLIENT_SECRET || 'test'`,
+  // `OPENAI_API_KEY || 'dev'`): a stand-in the provider refuses, with which nothing can be forged (issuedNames.ts).
+  if (isIssuedCredentialStandIn(name, value)) return false;
   // A checksum's name (`MINIO_SHA256_AMD64`) keeps a hash of a download: random-looking, and published.
   return isSecretEnvName(name) ? isUsedSecretValue(value, name, product) : !endsInDescriptiveWord(name) && !namesAChecksum(name) && looksRandom(value) && !isNamedId(name, value);
 }
