@@ -66,6 +66,34 @@ new RuleTester({ filename: '/ws/next.config.mjs' }).run(rule, {
   ],
 });
 
+// Held-out 12: the value computed into a constant above the config (`const allowedDevOrigins = process.env.X ? … :
+// undefined`) and passed as `{ allowedDevOrigins }`, in a spread guarded by the same constant: still the dev server's.
+const NEXT_CONST = [
+  'const allowedDevOrigins = process.env.NEXT_ALLOWED_DEV_ORIGINS',
+  '  ? process.env.NEXT_ALLOWED_DEV_ORIGINS.split(",")',
+  '  : undefined;',
+  'export default {',
+  '  output: "standalone",',
+  '  ...(allowedDevOrigins && allowedDevOrigins.length > 0 ? { allowedDevOrigins } : {}),',
+  '};',
+  '',
+].join('\n');
+const NEXT_NAMED = 'const origins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins: origins };\n';
+const NEXT_SHARED = 'const origins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins: origins, images: { domains: origins } };\n';
+const NEXT_LET = 'let allowedDevOrigins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins };\n';
+const nextAt = (severity: 'info' | 'warning') => [{ messageId: 'undeclared', line: 1, text: 'NEXT_ALLOWED_DEV_ORIGINS', severity }];
+
+new RuleTester({ filename: '/ws/next.config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a constant passed as `{ allowedDevOrigins }` in a guarded spread: information', code: NEXT_CONST, files: ROOT, errors: nextAt('info'), output: null },
+    { name: 'a constant passed as `allowedDevOrigins: origins`: information', code: NEXT_NAMED, files: ROOT, errors: nextAt('info'), output: null },
+    { name: 'the constant also used for the built app (`images.domains`): a warning', code: NEXT_SHARED, files: ROOT, errors: nextAt('warning'), output: null },
+    { name: 'a `let` the file may change: a warning', code: NEXT_LET, files: ROOT, errors: nextAt('warning'), output: null },
+    { name: 'the same constant in another config is not Next\'s', filename: '/ws/app.config.ts', code: NEXT_CONST, files: ROOT, errors: nextAt('warning'), output: null },
+  ],
+});
+
 // Stop 27 (audit/README.md, "Labels that disagree"): Vite's `server` options are the dev server's (watchparty's
 // `SSL_KEY_FILE`, Flowise's `VITE_HOST`): information, as Next's are. A plugin's own `server` option is not Vite's.
 const VITE = [
