@@ -179,6 +179,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // One setting under two names (`process.env.USESEND_BASE_URL ?? process.env.UNSEND_BASE_URL`, a rename kept
   // working): a name read only when a declared one before it is unset is that setting's old name.
   for (const name of alternativesOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
+  // The same in statements: `url = os.getenv("SURREAL_URL")` then `if not url: url = os.getenv("SURREAL_ADDRESS")`,
+  // or `if url: return url` before the old names are read.
+  for (const name of fallbacksOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
   const role = byName.size > 0 ? roleOfContext(context).role : undefined;
@@ -239,6 +242,86 @@ function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], rep
   close();
   return [...covered].filter(([, ok]) => ok).map(([name]) => name);
 }
+
+/**
+ * The reported names every read of which runs only when a variable holding a declared name's value is empty: in the
+ * block of `if not v:` / `if (!v) {`, or after `if v: return v` (`if (v) return v;`) in the same block. `v` is
+ * assigned from the declared read on a line before (`v = os.getenv("SURREAL_URL")`, `const v = process.env.X`).
+ * Judged by lines and indentation, as formatted code is written.
+ */
+function fallbacksOfDeclared(text: string, reads: readonly EnvReadSite[], reported: ReadonlySet<string>): string[] {
+  if (reported.size === 0) return [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // The variables holding a declared name's value, with the line of their assignment.
+  const holders = new Map<string, number>();
+  for (const r of reads) {
+    if (r.write || reported.has(r.name) || isPlatformVariable(r.name, r.via) || isTestHarnessVariable(r.name)) continue;
+    const line = lineOf(r.start);
+    const m = HOLDER.exec(lines[line]);
+    if (m && starts[line] + m[0].length <= r.exprStart && !holders.has(m[1])) holders.set(m[1], line);
+  }
+  if (holders.size === 0) return [];
+  const indent = (line: string): number => /^[ \t]*/.exec(line)![0].length;
+  const blank = (line: string): boolean => /^\s*(?:(?:#|\/\/).*)?$/.test(line);
+  const held = (v: string, line: number): boolean => (holders.get(v) ?? Infinity) < line;
+  const fallback = (r: EnvReadSite): boolean => {
+    const line = lineOf(r.start);
+    const own = indent(lines[line]);
+    const unset = EMPTY_GUARD.exec(lines[line]);
+    if (unset && held(unset[1] ?? unset[2], line) && starts[line] + unset[0].length <= r.exprStart) return true;
+    for (let i = line - 1; i >= 0; i--) {
+      if (blank(lines[i])) continue;
+      const depth = indent(lines[i]);
+      if (depth < own) {
+        // The block's opener: `if not v:` / `if (!v) {`.
+        const m = EMPTY_BLOCK.exec(lines[i]);
+        return !!m && held(m[1] ?? m[2], i);
+      }
+      if (depth > own) continue;
+      // `if v: return v` / `if (v) return v;` on one line, or over two.
+      const one = EARLY_RETURN.exec(lines[i]);
+      if (one && held(one[1] ?? one[2], i)) return true;
+      const two = SET_GUARD.exec(lines[i]);
+      if (two) {
+        let j = i + 1;
+        while (j < line && blank(lines[j])) j++;
+        const v = two[1] ?? two[2];
+        if (j < line && new RegExp(`^\\s*return\\s+${v.replace(/\$/g, '\\$')}\\s*;?\\s*(?:(?:#|//).*)?$`).test(lines[j]) && held(v, i)) return true;
+      }
+    }
+    return false;
+  };
+  const covered = new Map<string, boolean>();
+  for (const r of reads) if (!r.write && reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && fallback(r));
+  return [...covered].filter(([, ok]) => ok).map(([name]) => name);
+}
+
+// `v = `, `const v: string | undefined = `, `let v = ` at the start of the line.
+const HOLDER = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)\s*/;
+// `if not v:` (Python) or `if (!v) {` (JS) ending its line: the block below runs only when v is empty.
+const EMPTY_BLOCK = /^\s*(?:if\s+not\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*!\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)\s*(?:(?:#|\/\/).*)?$/;
+// `if not v: v = …` / `if (!v) v = …` on one line.
+const EMPTY_GUARD = /^\s*(?:if\s+not\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*!\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)/;
+// `if v:` / `if (v) {` ending its line.
+const SET_GUARD = /^\s*(?:if\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)\s*(?:(?:#|\/\/).*)?$/;
+// `if v: return v` / `if (v) return v;` on one line.
+const EARLY_RETURN = /^\s*(?:if\s+([A-Za-z_]\w*)\s*:\s*return\s+\1|if\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?\s*return\s+\2)\s*;?\s*\}?\s*(?:(?:#|\/\/).*)?$/;
 
 // What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`, through parentheses and a
 // non-null assertion (`(A ?? (B))`, `A! || B`).
