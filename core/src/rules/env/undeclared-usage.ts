@@ -268,18 +268,31 @@ function fallbacksOfDeclared(text: string, reads: readonly EnvReadSite[], report
     }
     return lo;
   };
-  // The variables holding a declared name's value, with the line of their assignment.
-  const holders = new Map<string, number>();
+  // The lines assigning a declared name's value to a variable, with that variable.
+  const holders = new Map<number, string>();
   for (const r of reads) {
     if (r.write || reported.has(r.name) || isPlatformVariable(r.name, r.via) || isTestHarnessVariable(r.name)) continue;
     const line = lineOf(r.start);
     const m = HOLDER.exec(lines[line]);
-    if (m && starts[line] + m[0].length <= r.exprStart && !holders.has(m[1])) holders.set(m[1], line);
+    if (m && starts[line] + m[0].length <= r.exprStart) holders.set(line, m[1]);
   }
   if (holders.size === 0) return [];
   const indent = (line: string): number => /^[ \t]*/.exec(line)![0].length;
   const blank = (line: string): boolean => /^\s*(?:(?:#|\/\/).*)?$/.test(line);
-  const held = (v: string, line: number): boolean => (holders.get(v) ?? Infinity) < line;
+  // The last assignment of `v` before the guard, in the guard's own block, is one of a declared name's value (not
+  // `api_key = None` filled from a database in a `try` below it).
+  const held = (v: string, guard: number): boolean => {
+    const own = indent(lines[guard]);
+    for (let i = guard - 1; i >= 0; i--) {
+      if (blank(lines[i])) continue;
+      const depth = indent(lines[i]);
+      if (depth < own) return false;
+      if (depth > own) continue;
+      const m = HOLDER.exec(lines[i]);
+      if (m && m[1] === v) return holders.get(i) === v;
+    }
+    return false;
+  };
   const fallback = (r: EnvReadSite): boolean => {
     const line = lineOf(r.start);
     const own = indent(lines[line]);

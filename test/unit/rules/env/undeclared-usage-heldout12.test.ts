@@ -48,6 +48,7 @@ new RuleTester({ filename: '/ws/app/db.py' }).run(rule, {
     { name: 'a guard of an undeclared value is no fallback', code: UNSET.replace('SURREAL_PASSWORD', 'SURREAL_URL'), files: EXAMPLE, errors: [['undeclared', 3, 'SURREAL_URL'], ['undeclared', 5, 'SURREAL_ADDRESS']], output: null },
     { name: 'a guard without a return lets the read run anyway', code: EARLY.replace('        return surreal_url\n', '        print(surreal_url)\n'), files: EXAMPLE, ...reported('SURREAL_ADDRESS', 8) },
     { name: 'another function reads it on every call', code: EARLY + 'def port():\n    return os.getenv("SURREAL_PORT")\n', files: EXAMPLE, ...reported('SURREAL_PORT', 11) },
+    { name: 'a variable filled from elsewhere after the declared read', code: 'import os\ndef a():\n    key = os.getenv("SURREAL_PASSWORD")\n    return key\ndef b(creds):\n    key = None\n    try:\n        key = creds.get("key")\n    except Exception:\n        pass\n    if not key:\n        key = os.getenv("SURREAL_ADDRESS")\n    return key\n', files: EXAMPLE, ...reported('SURREAL_ADDRESS', 12) },
     { name: 'the block of `if v:` is no fallback', code: UNSET.replace('if not candidate', 'if candidate'), files: EXAMPLE, ...reported('SURREAL_ADDRESS', 5) },
   ],
 });
