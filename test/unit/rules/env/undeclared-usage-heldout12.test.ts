@@ -126,7 +126,11 @@ new RuleTester({ filename: '/ws/docs/src/app/providers.jsx' }).run(rule, {
   invalid: [
     { name: 'a page of a Nextra site: information', code: READ_KEY, files: DOCS, ...at('info') },
     { name: 'a plugin of an Rspress site: information', filename: '/ws/docs/plugins/og.ts', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "docs", "dependencies": { "@rspress/core": "2.0.0" } }\n' }, ...at('info') },
-    { name: 'a package without a docs generator: a warning', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "docs", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    { name: 'a package without a docs generator: a warning', filename: '/ws/web/src/app/providers.jsx', code: READ_KEY, files: { ...DOCS, '/ws/web/package.json': '{ "name": "web", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    // vrite's `apps/docs` (`@vrite/docs`) is a plain Astro site: its folder and its name say it is the docs.
+    { name: 'a plain Astro site in `apps/docs` named `@app/docs`: information', filename: '/ws/apps/docs/src/search.tsx', code: READ_KEY, files: { ...DOCS, '/ws/apps/docs/package.json': '{ "name": "@app/docs", "dependencies": { "astro": "^3.1.0" } }\n' }, ...at('info') },
+    { name: 'a `docs` folder whose package is named otherwise: a warning', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "@app/server", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    { name: 'a package named `docs` in another folder: a warning', filename: '/ws/apps/site/src/search.tsx', code: READ_KEY, files: { ...DOCS, '/ws/apps/site/package.json': '{ "name": "docs", "dependencies": { "astro": "^3.1.0" } }\n' }, ...at('warning') },
     { name: 'the root package that builds its docs too: a warning', filename: '/ws/src/app/providers.jsx', code: READ_KEY, files: { ...DOCS, '/ws/package.json': '{ "name": "app", "devDependencies": { "vitepress": "1.0.0" } }\n' }, ...at('warning') },
   ],
 });
