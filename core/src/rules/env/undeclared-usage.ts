@@ -167,7 +167,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (setElsewhere(read)) continue;
     // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
     devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
-    if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
+    // A bundler config's switch for the developer's own checks of a build (`ANALYZE_CHUNKS=true` for a bundle
+    // report, `ENFORCE_TYPE_CHECK`): set for one build at a desk, the deployed build runs without it.
+    if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e) || (BUILD_CONFIG.test(path.basename(context.path)) && BUILD_CHECK_SWITCH.test(read.name))) developerOnly.add(read.name);
     else everywhere.add(read.name);
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
@@ -385,6 +387,8 @@ const TEST_ENVIRONMENT_CONFIG = /(?:^|\/)(?:config|env|environments?)\/(?:[\w-]+
 const DEPLOY_DIRS = ['deploy', 'deploy/docker', 'deploy/compose', 'deployment', 'deployment/docker', 'deployments', 'deployments/docker'];
 const BUILD_CONFIG = /^(?:next|vite|svelte|nuxt|astro|webpack|rollup|rspack|rsbuild|tsup|remix|esbuild)\.config\.[cm]?[jt]s$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The words of a build's own checks: bundle analysis (webpack-bundle-analyzer, Rsdoctor), type checking.
+const BUILD_CHECK_SWITCH = /(?:^|_)(?:ANALY[SZ]E[RS]?|TYPE_?CHECK(?:ING|ER)?)(?:_|$)/i;
 const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;
 
 export const rule: Rule = { meta, check };

@@ -94,6 +94,31 @@ new RuleTester({ filename: '/ws/next.config.ts' }).run(rule, {
   ],
 });
 
+// Held-out 16 (refly's rsbuild.config.ts): a bundler config's switches for the developer's checks of a build (a bundle
+// report, an enforced type check) are set at a desk for one build: information. Other reads of the config stay warnings.
+const CHECKS = [
+  "const chunks = process.env.ANALYZE_CHUNKS === 'true';",
+  'export default {',
+  "  plugins: [typeCheck({ enable: process.env.VITE_ENFORCE_TYPE_CHECK === 'true' })],",
+  '  source: { define: { GTAG: process.env.VITE_GTAG_ID } },',
+  '};',
+  '',
+].join('\n');
+new RuleTester({ filename: '/ws/apps/web/rsbuild.config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a build's analysis and type-check switches: information; the app's setting: a warning",
+      code: CHECKS,
+      files: ROOT,
+      errors: [{ messageId: 'undeclared', line: 1, severity: 'info' }, { messageId: 'undeclared', line: 3, severity: 'info' }, { messageId: 'undeclared', line: 4, severity: 'warning' }],
+      output: null,
+    },
+    { name: 'the same switches in the app\'s code: warnings', filename: '/ws/apps/web/src/build.ts', code: CHECKS, files: ROOT, errors: [{ messageId: 'undeclared', line: 1, severity: 'warning' }, { messageId: 'undeclared', line: 3, severity: 'warning' }, { messageId: 'undeclared', line: 4, severity: 'warning' }], output: null },
+    { name: 'a name that only contains the letters (ANALYZED_AT) is no switch', code: "export default { x: process.env.ANALYZED_AT };\n", files: ROOT, errors: [{ messageId: 'undeclared', line: 1, severity: 'warning' }], output: null },
+  ],
+});
+
 // Stop 27 (audit/README.md, "Labels that disagree"): Vite's `server` options are the dev server's (watchparty's
 // `SSL_KEY_FILE`, Flowise's `VITE_HOST`): information, as Next's are. A plugin's own `server` option is not Vite's.
 const VITE = [
