@@ -16,7 +16,7 @@ import { roleOfContext } from '../../workspace/roles';
 import { isCommandOnlyPackage } from '../../workspace/commandPackage';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead } from '../../env/writes';
+import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead, startEntryAssigned } from '../../env/writes';
 import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
@@ -78,6 +78,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let ownWrites: ReadonlySet<string> | undefined;
   let packageWrites: ReadonlySet<string> | undefined;
   let launcherWrites: ReadonlySet<string> | undefined;
+  let startWrites: ReadonlySet<string> | undefined;
   let devServerOnly: Array<[number, number]> | undefined;
   let header: string | undefined | null;
   // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
@@ -95,6 +96,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
     if (packageWrites.has(read.name)) return true;
+    // Set on every run by the file the package's `start` script runs (`node server`), at its top level too.
+    startWrites ??= context.kind === 'js' && context.host ? startEntryAssigned(context.host, context.path) : new Set();
+    if (startWrites.has(read.name)) return true;
     // Set the same way by the workspace's own CLI (a package with a `bin`) for the app it starts, in any package.
     launcherWrites ??= context.kind === 'js' && context.host ? launcherAssigned(context.host, workspacePackagesByName(context.host, root).values()) : new Set();
     if (launcherWrites.has(read.name)) return true;
