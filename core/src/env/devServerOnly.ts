@@ -39,24 +39,59 @@ export function devServerOnlyRanges(file: string, sourceFile: () => ts.SourceFil
   const row = DEV_SERVER_SETTINGS.find((r) => r.config.test(path.basename(file)));
   if (!row || ![...row.keys].some((k) => text.includes(k))) return [];
   const ranges: Array<[number, number]> = [];
+  const source = sourceFile();
   const visit = (node: ts.Node): void => {
     const key = ts.isPropertyAssignment(node) ? propertyNameText(node.name) : undefined;
     if (ts.isPropertyAssignment(node) && key !== undefined && row.keys.has(key) && inConfigObject(node, row.topLevel)) {
       const spread = guardedSpread(node, row.keys);
       ranges.push(spread ? [spread.getStart(), spread.getEnd()] : [node.initializer.getStart(), node.initializer.getEnd()]);
+      if (ts.isIdentifier(node.initializer)) ranges.push(...onlyValueOf(source, node.initializer, spread ?? node));
+      return;
+    }
+    // `allowedDevOrigins,` with the value computed above it.
+    if (ts.isShorthandPropertyAssignment(node) && row.keys.has(node.name.text) && inConfigObject(node, row.topLevel)) {
+      const spread = guardedSpread(node, row.keys);
+      if (spread) ranges.push([spread.getStart(), spread.getEnd()]);
+      ranges.push(...onlyValueOf(source, node.name, spread ?? node));
       return;
     }
     ts.forEachChild(node, visit);
   };
-  visit(sourceFile());
+  visit(source);
   return ranges;
+}
+
+/**
+ * The initializer of the `const` a development setting takes its value from (`const allowedDevOrigins =
+ * process.env.X ? … : undefined;` above `{ allowedDevOrigins }`), when the file uses that constant nowhere else: its
+ * reads go to the development server only. Uses inside the setting itself count as that use (the guard of
+ * `...(origins.length > 0 ? { allowedDevOrigins: origins } : {})`); used elsewhere too (the built app's
+ * `images.domains`), it is not.
+ */
+function onlyValueOf(source: ts.SourceFile, use: ts.Identifier, setting: ts.Node): Array<[number, number]> {
+  const [from, to] = [setting.getStart(), setting.getEnd()];
+  const name = use.text;
+  let declaration: ts.VariableDeclaration | undefined;
+  let others = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
+      if (declaration || !node.initializer || !(ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) || node.parent.parent.parent !== source) others++;
+      else declaration = node;
+      if (node.initializer) visit(node.initializer);
+      return;
+    }
+    if (ts.isIdentifier(node) && node.text === name && (node.getStart() < from || node.getEnd() > to) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) others++;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return declaration?.initializer && others === 0 ? [[declaration.initializer.getStart(), declaration.initializer.getEnd()]] : [];
 }
 
 /**
  * `...(cond && { key: … })` (or `cond ? { key } : {}`) where the object holds only development settings: the
  * spread, whose guard reads the same variable, is part of the setting.
  */
-function guardedSpread(node: ts.PropertyAssignment, keys: ReadonlySet<string>): ts.SpreadAssignment | undefined {
+function guardedSpread(node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, keys: ReadonlySet<string>): ts.SpreadAssignment | undefined {
   const owner = node.parent;
   if (!ts.isObjectLiteralExpression(owner) || !owner.properties.every((p) => p.name !== undefined && keys.has(propertyNameText(p.name) ?? ''))) return undefined;
   let n: ts.Node = owner;
@@ -65,7 +100,7 @@ function guardedSpread(node: ts.PropertyAssignment, keys: ReadonlySet<string>): 
 }
 
 /** The property sits in the configuration object itself: one holding another of the tool's top-level keys. */
-function inConfigObject(node: ts.PropertyAssignment, topLevel: ReadonlySet<string> | undefined): boolean {
+function inConfigObject(node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, topLevel: ReadonlySet<string> | undefined): boolean {
   if (!topLevel) return true;
   const owner = node.parent;
   return ts.isObjectLiteralExpression(owner) && owner.properties.some((p) => p !== node && p.name !== undefined && topLevel.has(propertyNameText(p.name) ?? ''));

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 /**
  * The configuration files of documentation-site generators, each with where its documentation names it:
  * - Docusaurus `docusaurus.config.{js,ts,mjs}` (https://docusaurus.io/docs/api/docusaurus-config),
@@ -32,8 +33,14 @@ const DOC_SITE_PACKAGES = new Set([
  * publishes them, not by whoever deploys the application. The workspace's root package is never one: an app that
  * keeps its docs beside its code depends on the generator too.
  */
-export function isDocSitePackage(manifest: { readonly dir: string; readonly declared: ReadonlySet<string> } | undefined, root: string): boolean {
+export function isDocSitePackage(manifest: { readonly dir: string; readonly name?: string; readonly declared: ReadonlySet<string> } | undefined, root: string): boolean {
   if (!manifest || manifest.dir === root) return false;
   for (const name of manifest.declared) if (DOC_SITE_PACKAGES.has(name)) return true;
-  return false;
+  // A site built with a general framework (plain Astro, Next) says what it is by its folder and its name together:
+  // `apps/docs` named `@vrite/docs`, the `docs` app of the Turborepo starters.
+  return DOCS_FOLDER.test(path.basename(manifest.dir)) && !!manifest.name && DOCS_NAME.test(manifest.name);
 }
+
+const DOCS_FOLDER = /^(?:docs|documentation)$/i;
+// `docs`, `@scope/docs`, `project-docs`, `docs-site`.
+const DOCS_NAME = /^(?:@[\w.-]+\/)?(?:[\w.-]+[-_.])?(?:docs|documentation)(?:[-_.](?:site|web|website|app))?$/i;

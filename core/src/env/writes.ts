@@ -394,6 +394,38 @@ function scriptKind(name: string): ts.ScriptKind {
 }
 
 /**
+ * What the file the package's `start` script runs with node (`"start": "node server"`: `server.js`) sets on
+ * `process.env` to a literal on every run, at its top level included (`collect`): the process `npm start` starts
+ * always has that value, whatever a deployer sets, so the flag is the program's (web-check's `server.js` raising
+ * `WC_SERVER` for the handlers it loads, which the same handlers run on a serverless platform read unset). Another
+ * entry point (a worker's `jobs.js` that a second image starts) is not the start script's and does not count.
+ */
+export function startEntryAssigned(host: FileHost, file: string): ReadonlySet<string> {
+  const manifest = nearestManifest(host, file);
+  const command = manifest?.scripts.start;
+  const m = command === undefined ? null : START_NODE.exec(command);
+  if (!manifest || !m) return new Set();
+  const target = path.resolve(manifest.dir, m[1]);
+  for (const candidate of [target, ...ENTRY_EXTENSIONS.map((e) => target + e), ...ENTRY_EXTENSIONS.map((e) => path.join(target, 'index' + e))]) {
+    if (!CODE_FILE.test(candidate)) continue;
+    let text: string | undefined;
+    try {
+      text = host.readFile(candidate);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) continue;
+    if (text.length > MAX_BYTES || !WRITE_TEXT.test(text)) return new Set();
+    return collect(ts.createSourceFile(candidate, text, ts.ScriptTarget.Latest, true, scriptKind(path.basename(candidate))));
+  }
+  return new Set();
+}
+
+// `node server`, `node ./bin/www.js`, `node --enable-source-maps dist/main.js` (options before the file), alone in the script.
+const START_NODE = /^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([\w./@-]+)\s*$/;
+const ENTRY_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts'];
+
+/**
  * What the workspace's command-line packages (a package.json with a `bin`: the project's own CLI that starts the
  * app, nocobase's `nocobase dev` raising `IS_DEV_CMD`) set on `process.env` in their functions, as
  * `packageAssigned` finds them: such a CLI is the app's launcher, so the flags it sets before it loads the app

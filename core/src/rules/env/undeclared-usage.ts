@@ -16,7 +16,7 @@ import { roleOfContext } from '../../workspace/roles';
 import { isCommandOnlyPackage } from '../../workspace/commandPackage';
 import { envReadsOf } from '../../env/polyglot';
 import { viteNeverSets } from '../../env/vite';
-import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead } from '../../env/writes';
+import { assignedUnconditionally, launcherAssigned, packageAssigned, setBeforeRead, startEntryAssigned } from '../../env/writes';
 import { nearestManifest, workspacePackagesByName } from '../../workspace/manifest';
 import { devServerOnlyRanges } from '../../env/devServerOnly';
 import { workflowSetVariables } from '../../env/workflowDeclared';
@@ -78,6 +78,7 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   let ownWrites: ReadonlySet<string> | undefined;
   let packageWrites: ReadonlySet<string> | undefined;
   let launcherWrites: ReadonlySet<string> | undefined;
+  let startWrites: ReadonlySet<string> | undefined;
   let devServerOnly: Array<[number, number]> | undefined;
   let header: string | undefined | null;
   // Names read only where a developer's own setting goes: reported one step milder, as in a developer tool.
@@ -95,6 +96,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     // Set the same way by another module of the package (a CLI's command raises the flag a module it loads reads).
     packageWrites ??= context.kind === 'js' && context.host ? packageAssigned(context.host, context.path) : new Set();
     if (packageWrites.has(read.name)) return true;
+    // Set on every run by the file the package's `start` script runs (`node server`), at its top level too.
+    startWrites ??= context.kind === 'js' && context.host ? startEntryAssigned(context.host, context.path) : new Set();
+    if (startWrites.has(read.name)) return true;
     // Set the same way by the workspace's own CLI (a package with a `bin`) for the app it starts, in any package.
     launcherWrites ??= context.kind === 'js' && context.host ? launcherAssigned(context.host, workspacePackagesByName(context.host, root).values()) : new Set();
     if (launcherWrites.has(read.name)) return true;
@@ -167,7 +171,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
     if (setElsewhere(read)) continue;
     // A value only the framework's development server reads (Next's `allowedDevOrigins`): the developer's setting.
     devServerOnly ??= context.kind === 'js' ? devServerOnlyRanges(context.path, () => context.sourceFile, context.text) : [];
-    if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e)) developerOnly.add(read.name);
+    // A bundler config's switch for the developer's own checks of a build (`ANALYZE_CHUNKS=true` for a bundle
+    // report, `ENFORCE_TYPE_CHECK`): set for one build at a desk, the deployed build runs without it.
+    if (devServerOnly.some(([s, e]) => read.start >= s && read.end <= e) || (BUILD_CONFIG.test(path.basename(context.path)) && BUILD_CHECK_SWITCH.test(read.name))) developerOnly.add(read.name);
     else everywhere.add(read.name);
     const seen = byName.get(read.name);
     if (!seen) byName.set(read.name, { start: read.start, end: read.end, count: 1 });
@@ -179,6 +185,9 @@ export function check(context: FileContext, report: (r: Report) => void): void {
   // One setting under two names (`process.env.USESEND_BASE_URL ?? process.env.UNSEND_BASE_URL`, a rename kept
   // working): a name read only when a declared one before it is unset is that setting's old name.
   for (const name of alternativesOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
+  // The same in statements: `url = os.getenv("SURREAL_URL")` then `if not url: url = os.getenv("SURREAL_ADDRESS")`,
+  // or `if url: return url` before the old names are read.
+  for (const name of fallbacksOfDeclared(context.text, reads, new Set(byName.keys()))) byName.delete(name);
   // Code kept as data or for readers (a tutorial's `book/9-end/`, `snippets/`, an `examples/` folder), or retired: no
   // deployment reads its variables.
   const role = byName.size > 0 ? roleOfContext(context).role : undefined;
@@ -240,6 +249,99 @@ function alternativesOfDeclared(text: string, reads: readonly EnvReadSite[], rep
   return [...covered].filter(([, ok]) => ok).map(([name]) => name);
 }
 
+/**
+ * The reported names every read of which runs only when a variable holding a declared name's value is empty: in the
+ * block of `if not v:` / `if (!v) {`, or after `if v: return v` (`if (v) return v;`) in the same block. `v` is
+ * assigned from the declared read on a line before (`v = os.getenv("SURREAL_URL")`, `const v = process.env.X`).
+ * Judged by lines and indentation, as formatted code is written.
+ */
+function fallbacksOfDeclared(text: string, reads: readonly EnvReadSite[], reported: ReadonlySet<string>): string[] {
+  if (reported.size === 0) return [];
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // The lines assigning a declared name's value to a variable, with that variable.
+  const holders = new Map<number, string>();
+  for (const r of reads) {
+    if (r.write || reported.has(r.name) || isPlatformVariable(r.name, r.via) || isTestHarnessVariable(r.name)) continue;
+    const line = lineOf(r.start);
+    const m = HOLDER.exec(lines[line]);
+    if (m && starts[line] + m[0].length <= r.exprStart) holders.set(line, m[1]);
+  }
+  if (holders.size === 0) return [];
+  const indent = (line: string): number => /^[ \t]*/.exec(line)![0].length;
+  const blank = (line: string): boolean => /^\s*(?:(?:#|\/\/).*)?$/.test(line);
+  // The last assignment of `v` before the guard, in the guard's own block, is one of a declared name's value (not
+  // `api_key = None` filled from a database in a `try` below it).
+  const held = (v: string, guard: number): boolean => {
+    const own = indent(lines[guard]);
+    for (let i = guard - 1; i >= 0; i--) {
+      if (blank(lines[i])) continue;
+      const depth = indent(lines[i]);
+      if (depth < own) return false;
+      if (depth > own) continue;
+      const m = HOLDER.exec(lines[i]);
+      if (m && m[1] === v) return holders.get(i) === v;
+    }
+    return false;
+  };
+  const fallback = (r: EnvReadSite): boolean => {
+    const line = lineOf(r.start);
+    const own = indent(lines[line]);
+    const unset = EMPTY_GUARD.exec(lines[line]);
+    if (unset && held(unset[1] ?? unset[2], line) && starts[line] + unset[0].length <= r.exprStart) return true;
+    for (let i = line - 1; i >= 0; i--) {
+      if (blank(lines[i])) continue;
+      const depth = indent(lines[i]);
+      if (depth < own) {
+        // The block's opener: `if not v:` / `if (!v) {`.
+        const m = EMPTY_BLOCK.exec(lines[i]);
+        return !!m && held(m[1] ?? m[2], i);
+      }
+      if (depth > own) continue;
+      // `if v: return v` / `if (v) return v;` on one line, or over two.
+      const one = EARLY_RETURN.exec(lines[i]);
+      if (one && held(one[1] ?? one[2], i)) return true;
+      const two = SET_GUARD.exec(lines[i]);
+      if (two) {
+        let j = i + 1;
+        while (j < line && blank(lines[j])) j++;
+        const v = two[1] ?? two[2];
+        if (j < line && new RegExp(`^\\s*return\\s+${v.replace(/\$/g, '\\$')}\\s*;?\\s*(?:(?:#|//).*)?$`).test(lines[j]) && held(v, i)) return true;
+      }
+    }
+    return false;
+  };
+  const covered = new Map<string, boolean>();
+  for (const r of reads) if (!r.write && reported.has(r.name)) covered.set(r.name, (covered.get(r.name) ?? true) && fallback(r));
+  return [...covered].filter(([, ok]) => ok).map(([name]) => name);
+}
+
+// `v = `, `const v: string | undefined = `, `let v = ` at the start of the line.
+const HOLDER = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)\s*/;
+// `if not v:` (Python) or `if (!v) {` (JS) ending its line: the block below runs only when v is empty.
+const EMPTY_BLOCK = /^\s*(?:if\s+not\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*!\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)\s*(?:(?:#|\/\/).*)?$/;
+// `if not v: v = …` / `if (!v) v = …` on one line.
+const EMPTY_GUARD = /^\s*(?:if\s+not\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*!\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)/;
+// `if v:` / `if (v) {` ending its line.
+const SET_GUARD = /^\s*(?:if\s+([A-Za-z_]\w*)\s*:|if\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?)\s*(?:(?:#|\/\/).*)?$/;
+// `if v: return v` / `if (v) return v;` on one line.
+const EARLY_RETURN = /^\s*(?:if\s+([A-Za-z_]\w*)\s*:\s*return\s+\1|if\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{?\s*return\s+\2)\s*;?\s*\}?\s*(?:(?:#|\/\/).*)?$/;
+
 // What stands between two reads of one chain: `a ?? b`, `a || b`, Python's `a or b`, through parentheses and a
 // non-null assertion (`(A ?? (B))`, `A! || B`).
 const CHAINED = /^[\s)!]*(?:\?\?|\|\||or)[\s(]*$/;
@@ -289,6 +391,8 @@ const DEPLOY_DIRS = ['deploy', 'deploy/docker', 'deploy/compose', 'deployment', 
 // Configurations a front-end or bundler build reads (not the app's runtime code).
 const BUILD_CONFIG = /^(?:next|vite|svelte|nuxt|astro|webpack|rollup|rspack|rsbuild|tsup|remix|esbuild)\.config\.[cm]?[jt]s$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// The words of a build's own checks: bundle analysis (webpack-bundle-analyzer, Rsdoctor), type checking.
+const BUILD_CHECK_SWITCH = /(?:^|_)(?:ANALY[SZ]E[RS]?|TYPE_?CHECK(?:ING|ER)?)(?:_|$)/i;
 const JS_ENV = /process|import\s*\.\s*meta|bun\s*\.\s*env/i;
 
 export const rule: Rule = { meta, check };

@@ -66,6 +66,59 @@ new RuleTester({ filename: '/ws/next.config.mjs' }).run(rule, {
   ],
 });
 
+// Held-out 12: the value computed into a constant above the config (`const allowedDevOrigins = process.env.X ? … :
+// undefined`) and passed as `{ allowedDevOrigins }`, in a spread guarded by the same constant: still the dev server's.
+const NEXT_CONST = [
+  'const allowedDevOrigins = process.env.NEXT_ALLOWED_DEV_ORIGINS',
+  '  ? process.env.NEXT_ALLOWED_DEV_ORIGINS.split(",")',
+  '  : undefined;',
+  'export default {',
+  '  output: "standalone",',
+  '  ...(allowedDevOrigins && allowedDevOrigins.length > 0 ? { allowedDevOrigins } : {}),',
+  '};',
+  '',
+].join('\n');
+const NEXT_NAMED = 'const origins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins: origins };\n';
+const NEXT_SHARED = 'const origins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins: origins, images: { domains: origins } };\n';
+const NEXT_LET = 'let allowedDevOrigins = process.env.NEXT_ALLOWED_DEV_ORIGINS?.split(",");\nexport default { allowedDevOrigins };\n';
+const nextAt = (severity: 'info' | 'warning') => [{ messageId: 'undeclared', line: 1, text: 'NEXT_ALLOWED_DEV_ORIGINS', severity }];
+
+new RuleTester({ filename: '/ws/next.config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a constant passed as `{ allowedDevOrigins }` in a guarded spread: information', code: NEXT_CONST, files: ROOT, errors: nextAt('info'), output: null },
+    { name: 'a constant passed as `allowedDevOrigins: origins`: information', code: NEXT_NAMED, files: ROOT, errors: nextAt('info'), output: null },
+    { name: 'the constant also used for the built app (`images.domains`): a warning', code: NEXT_SHARED, files: ROOT, errors: nextAt('warning'), output: null },
+    { name: 'a `let` the file may change: a warning', code: NEXT_LET, files: ROOT, errors: nextAt('warning'), output: null },
+    { name: 'the same constant in another config is not Next\'s', filename: '/ws/app.config.ts', code: NEXT_CONST, files: ROOT, errors: nextAt('warning'), output: null },
+  ],
+});
+
+// Held-out 16 (refly's rsbuild.config.ts): a bundler config's switches for the developer's checks of a build (a bundle
+// report, an enforced type check) are set at a desk for one build: information. Other reads of the config stay warnings.
+const CHECKS = [
+  "const chunks = process.env.ANALYZE_CHUNKS === 'true';",
+  'export default {',
+  "  plugins: [typeCheck({ enable: process.env.VITE_ENFORCE_TYPE_CHECK === 'true' })],",
+  '  source: { define: { GTAG: process.env.VITE_GTAG_ID } },',
+  '};',
+  '',
+].join('\n');
+new RuleTester({ filename: '/ws/apps/web/rsbuild.config.ts' }).run(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a build's analysis and type-check switches: information; the app's setting: a warning",
+      code: CHECKS,
+      files: ROOT,
+      errors: [{ messageId: 'undeclared', line: 1, severity: 'info' }, { messageId: 'undeclared', line: 3, severity: 'info' }, { messageId: 'undeclared', line: 4, severity: 'warning' }],
+      output: null,
+    },
+    { name: 'the same switches in the app\'s code: warnings', filename: '/ws/apps/web/src/build.ts', code: CHECKS, files: ROOT, errors: [{ messageId: 'undeclared', line: 1, severity: 'warning' }, { messageId: 'undeclared', line: 3, severity: 'warning' }, { messageId: 'undeclared', line: 4, severity: 'warning' }], output: null },
+    { name: 'a name that only contains the letters (ANALYZED_AT) is no switch', code: "export default { x: process.env.ANALYZED_AT };\n", files: ROOT, errors: [{ messageId: 'undeclared', line: 1, severity: 'warning' }], output: null },
+  ],
+});
+
 // Stop 27 (audit/README.md, "Labels that disagree"): Vite's `server` options are the dev server's (watchparty's
 // `SSL_KEY_FILE`, Flowise's `VITE_HOST`): information, as Next's are. A plugin's own `server` option is not Vite's.
 const VITE = [

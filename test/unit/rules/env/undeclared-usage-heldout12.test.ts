@@ -35,6 +35,34 @@ new RuleTester({ filename: '/ws/src/config.ts' }).run(rule, {
   ],
 });
 
+// open-notebook: the same fallback written as statements. The old names are read only when the variable holding the
+// declared one is empty (`if not url:`), or after `if url: return url`.
+const EARLY = 'import os\ndef url():\n    surreal_url = os.getenv("SURREAL_PASSWORD")\n    if surreal_url:\n        return surreal_url\n\n    # old format\n    address = os.getenv("SURREAL_ADDRESS", "localhost")\n    return address\n';
+const UNSET = 'import os\ndef host():\n    candidate = os.environ.get("SURREAL_PASSWORD", "").strip()\n    if not candidate:\n        candidate = os.environ.get("SURREAL_ADDRESS", "").strip()\n    return candidate\n';
+new RuleTester({ filename: '/ws/app/db.py' }).run(rule, {
+  valid: [
+    { name: 'read after `if v: return v` of the declared value', code: EARLY, files: EXAMPLE },
+    { name: 'read in `if not v:` of the declared value', code: UNSET, files: EXAMPLE },
+  ],
+  invalid: [
+    { name: 'a guard of an undeclared value is no fallback', code: UNSET.replace('SURREAL_PASSWORD', 'SURREAL_URL'), files: EXAMPLE, errors: [['undeclared', 3, 'SURREAL_URL'], ['undeclared', 5, 'SURREAL_ADDRESS']], output: null },
+    { name: 'a guard without a return lets the read run anyway', code: EARLY.replace('        return surreal_url\n', '        print(surreal_url)\n'), files: EXAMPLE, ...reported('SURREAL_ADDRESS', 8) },
+    { name: 'another function reads it on every call', code: EARLY + 'def port():\n    return os.getenv("SURREAL_PORT")\n', files: EXAMPLE, ...reported('SURREAL_PORT', 11) },
+    { name: 'a variable filled from elsewhere after the declared read', code: 'import os\ndef a():\n    key = os.getenv("SURREAL_PASSWORD")\n    return key\ndef b(creds):\n    key = None\n    try:\n        key = creds.get("key")\n    except Exception:\n        pass\n    if not key:\n        key = os.getenv("SURREAL_ADDRESS")\n    return key\n', files: EXAMPLE, ...reported('SURREAL_ADDRESS', 12) },
+    { name: 'the block of `if v:` is no fallback', code: UNSET.replace('if not candidate', 'if candidate'), files: EXAMPLE, ...reported('SURREAL_ADDRESS', 5) },
+  ],
+});
+
+new RuleTester({ filename: '/ws/src/db.ts' }).run(rule, {
+  valid: [
+    { name: 'read after `if (url) return url;`', code: 'export function url() {\n  const url = process.env.SURREAL_PASSWORD;\n  if (url) return url;\n  return process.env.SURREAL_ADDRESS;\n}\n', files: EXAMPLE },
+    { name: 'read in `if (!url) {`', code: 'export function url() {\n  let url = process.env.SURREAL_PASSWORD;\n  if (!url) {\n    url = process.env.SURREAL_ADDRESS;\n  }\n  return url;\n}\n', files: EXAMPLE },
+  ],
+  invalid: [
+    { name: 'read before the guard', code: 'export function url() {\n  const old = process.env.SURREAL_ADDRESS;\n  const url = process.env.SURREAL_PASSWORD;\n  if (url) return url;\n  return old;\n}\n', files: EXAMPLE, ...reported('SURREAL_ADDRESS', 2) },
+  ],
+});
+
 // nocobase's CLI (a package with a `bin`) sets `APP_PACKAGE_ROOT` on both paths of an if/else to a folder it computes
 // from its own code and packages (`dirname(require.resolve(…))`, a storage folder): no deployer's value survives.
 const CLI = {
@@ -98,7 +126,11 @@ new RuleTester({ filename: '/ws/docs/src/app/providers.jsx' }).run(rule, {
   invalid: [
     { name: 'a page of a Nextra site: information', code: READ_KEY, files: DOCS, ...at('info') },
     { name: 'a plugin of an Rspress site: information', filename: '/ws/docs/plugins/og.ts', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "docs", "dependencies": { "@rspress/core": "2.0.0" } }\n' }, ...at('info') },
-    { name: 'a package without a docs generator: a warning', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "docs", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    { name: 'a package without a docs generator: a warning', filename: '/ws/web/src/app/providers.jsx', code: READ_KEY, files: { ...DOCS, '/ws/web/package.json': '{ "name": "web", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    // vrite's `apps/docs` (`@vrite/docs`) is a plain Astro site: its folder and its name say it is the docs.
+    { name: 'a plain Astro site in `apps/docs` named `@app/docs`: information', filename: '/ws/apps/docs/src/search.tsx', code: READ_KEY, files: { ...DOCS, '/ws/apps/docs/package.json': '{ "name": "@app/docs", "dependencies": { "astro": "^3.1.0" } }\n' }, ...at('info') },
+    { name: 'a `docs` folder whose package is named otherwise: a warning', code: READ_KEY, files: { ...DOCS, '/ws/docs/package.json': '{ "name": "@app/server", "dependencies": { "next": "^15.0.0" } }\n' }, ...at('warning') },
+    { name: 'a package named `docs` in another folder: a warning', filename: '/ws/apps/site/src/search.tsx', code: READ_KEY, files: { ...DOCS, '/ws/apps/site/package.json': '{ "name": "docs", "dependencies": { "astro": "^3.1.0" } }\n' }, ...at('warning') },
     { name: 'the root package that builds its docs too: a warning', filename: '/ws/src/app/providers.jsx', code: READ_KEY, files: { ...DOCS, '/ws/package.json': '{ "name": "app", "devDependencies": { "vitepress": "1.0.0" } }\n' }, ...at('warning') },
   ],
 });

@@ -26,6 +26,23 @@ new RuleTester({ filename: '/ws/packages/cli/src/lib/ui.ts', files: CLI }).run(r
   ],
 });
 
+// Held-out 3 (web-check): the file the package's `start` script runs (`node server`) raises a flag at its top level
+// for the handlers it loads; the same handlers run on a serverless platform read it unset. The process `npm start`
+// starts always has it: the program's. Another entry (a worker's `jobs.js`, above) still is not.
+const START = (start: string) => ({ ...EXAMPLE, '/ws/package.json': JSON.stringify({ name: 'app', scripts: { start } }) + '\n', '/ws/server.js': "process.env.APP_SERVER_MODE = 'true';\nrequire('./api/handler');\n" });
+const READ_MODE = "export const serverMode = !!process.env.APP_SERVER_MODE;\n";
+new RuleTester({ filename: '/ws/api/_common/middleware.js' }).run(rule, {
+  valid: [
+    { name: "the start script's file sets it at its top level", code: READ_MODE, files: START('node server') },
+    { name: 'with node options and the extension', code: READ_MODE, files: START('node --enable-source-maps ./server.js') },
+  ],
+  invalid: [
+    { name: 'the start script runs another file', code: READ_MODE, files: START('node index.js'), ...at(1, 'APP_SERVER_MODE') },
+    { name: 'the start script is no plain node command', code: READ_MODE, files: START('node server && node worker'), ...at(1, 'APP_SERVER_MODE') },
+    { name: 'set under a condition', code: READ_MODE, files: { ...START('node server'), '/ws/server.js': "if (process.argv[2]) process.env.APP_SERVER_MODE = 'true';\n" }, ...at(1, 'APP_SERVER_MODE') },
+  ],
+});
+
 // A GitHub workflow whose step runs the file (directly, or through a package script) sets its job's `env:` for it.
 const DAILY = (run: string, extra = '') => [
   'on:', '  schedule:', '    - cron: "30 5 * * *"', 'jobs:', '  daily:', '    runs-on: ubuntu-latest', '    env:',
