@@ -43,6 +43,11 @@ const SELF_CHOSEN = new Set([
   'internal',
 ]);
 
+// Vendors whose issued credential is also the key their webhooks are signed with (Twilio's auth token checks
+// `X-Twilio-Signature`, Shopify's API secret the `X-Shopify-Hmac-Sha256` header, Mailgun's API key its events'
+// signature): an app that verifies with a weak default accepts a request anyone signs with that word.
+const SIGNS_WEBHOOKS = new Set(['twilio', 'shopify', 'mailgun']);
+
 // The words of an issued credential after the vendor's name: `CLIENT_SECRET`, `CONSUMER_SECRET`, `SECRET_KEY`,
 // `API_KEY`, `BEARER_TOKEN`, `BOT_TOKEN`, a bare `SECRET` (Auth.js's `AUTH_GITHUB_SECRET`). Not `APP_SECRET`:
 // Facebook and others verify their webhooks' signatures with it.
@@ -55,7 +60,7 @@ export function namesIssuedCredential(name: string): boolean {
   // The last vendor named: `AZURE_OPENAI_API_KEY`, `GOOGLE_GEMINI_API_KEY`.
   let at = -1;
   ws.forEach((w, i) => { if (ISSUERS.has(w)) at = i; });
-  if (at < 0 || at === ws.length - 1 || ws.some((w) => SELF_CHOSEN.has(w))) return false;
+  if (at < 0 || at === ws.length - 1 || ws.some((w) => SELF_CHOSEN.has(w)) || SIGNS_WEBHOOKS.has(ws[at])) return false;
   const rest = ws.slice(at + 1);
   return LAST_WORDS.has(rest[rest.length - 1]) && rest.every((w) => CREDENTIAL_WORDS.has(w));
 }

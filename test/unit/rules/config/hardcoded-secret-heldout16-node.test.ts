@@ -34,6 +34,12 @@ new RuleTester({ filename: '/ws/apps/api/src/modules/config/app.config.ts' }).ru
       output: 'export const stripe = { webhook: process.env.STRIPE_ACCOUNT_WEBHOOK_SECRET };\n',
     },
     {
+      name: "Twilio's auth token, which also checks its webhooks' signatures",
+      code: "export const twilio = { authToken: process.env.TWILIO_AUTH_TOKEN || 'test' };\n",
+      errors: [{ messageId: 'fallback', line: 1 }],
+      output: 'export const twilio = { authToken: process.env.TWILIO_AUTH_TOKEN };\n',
+    },
+    {
       name: "a vendor's signing secret",
       code: "export const slack = { signingSecret: process.env.SLACK_SIGNING_SECRET || 'secret' };\n",
       errors: [{ messageId: 'fallback', line: 1 }],
