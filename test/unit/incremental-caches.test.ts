@@ -6,6 +6,8 @@ import { FileContext } from '../../core/src/context';
 import { analyze } from '../../core/src/engine';
 import { findEnvReads } from '../../core/src/env/reads';
 import { BoundStatementMemo } from '../../core/src/js/boundMemo';
+import { keepLastTrees, LastTree } from '../../core/src/js/lastTree';
+import { tuneHeapForScan } from '../../core/src/cli/memory';
 import { ModuleBindings } from '../../core/src/js/modules';
 import { StatementMemo } from '../../core/src/js/statements';
 import { resolvedCallees } from '../../core/src/js/callees';
@@ -190,6 +192,33 @@ const SECRET_STATEMENTS = [
   "const { JWT_SECRET = 'dev-secret-123' } = process.env;", "const auth = { user: 'admin', pass: 'p4ssw0rd!' };", "const stripe = new Stripe('sk_test_abc');",
 ];
 const SECRET_PIECES = ["'", 'x', '7', 'Q', 'secret', 'password', 'token', ' ', '=', ';', '\n', '|| ', "'changeme'", 'const ', '// '];
+
+describe('the last tree a memo saw, in a CLI scan', () => {
+  // A WeakRef keeps its target alive to the end of the current job, and a CLI scan is one job: held there, every
+  // tree a memo saw stayed alive to the end of the scan (bench/README.md, sixteenth round).
+  test('is not kept once the scan has set its memory up; with it on, it is', () => {
+    const a = new FileContext('/ws/a.js', 'const a = 1;\n').sourceFile;
+    const last = new LastTree();
+    try {
+      last.set(a);
+      assert.equal(last.get(), a);
+      tuneHeapForScan();
+      last.set(a);
+      assert.equal(last.get(), undefined);
+    } finally {
+      keepLastTrees(true);
+    }
+  });
+  test('without it, the facts after each edit are still those of a fresh tree', () => {
+    keepLastTrees(false);
+    try {
+      incrementalEqualsFresh('/ws/a.js', STATEMENTS, ENV_PIECES, findEnvReads);
+      incrementalEqualsFresh('/ws/a.ts', MODULE_STATEMENTS, MODULE_PIECES, bindingsOf);
+    } finally {
+      keepLastTrees(true);
+    }
+  });
+});
 
 describe("the secret rule's verdicts after an edit", () => {
   test('kept by kind, name and value, they are those of a fresh judgement at every version', () => {

@@ -1,3 +1,5 @@
+import { keepLastTrees } from '../js/lastTree';
+
 // A scan allocates a syntax tree per file and drops it after the file's rules ran: nearly all it allocates is
 // garbage, and the live heap stays small (~30–45 MB on a 3,000-file monorepo). With V8's default heuristics the
 // old generation is let grow to several times the live size between full collections, and when a collection
@@ -16,8 +18,13 @@ let tuned = false;
  */
 export const BEFORE_V8_FLAGS = 'twelve-factor:before-v8-flags';
 
-/** Sets the CLI's heap growth, once per process (the flag is process-wide: worker threads read it too). */
+/**
+ * Sets the CLI's heap growth, once per process (the flag is process-wide: worker threads read it too), and stops the
+ * memos from remembering the last tree they saw (`js/lastTree.ts`: only the server's next version of a document can use
+ * it, and in a scan's one long job each such reference kept its tree alive to the end). Each worker calls it for itself.
+ */
 export function tuneHeapForScan(): void {
+  keepLastTrees(false);
   if (tuned) return;
   tuned = true;
   (process as NodeJS.EventEmitter).emit(BEFORE_V8_FLAGS);

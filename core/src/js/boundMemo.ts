@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { LastTree } from './lastTree';
 import type { ModuleBindings, ModulePath } from './modules';
 import { syntaxIndex, type StatementNodes } from './syntaxIndex';
 
@@ -22,7 +23,7 @@ export class BoundStatementMemo<T> {
   private readonly cache = new WeakMap<ts.Statement, { reads: ReadonlyArray<readonly [string, ModulePath | undefined]>; items: readonly T[]; signature: string }>();
   private readonly gathered = new WeakMap<ts.SourceFile, Gathered<T>>();
   /** The tree gathered last, held weakly: with the same bindings, its next version copies the facts of the statements both share. */
-  private lastTree: WeakRef<ts.SourceFile> | undefined;
+  private readonly lastTree = new LastTree();
 
   constructor(private readonly compute: (nodes: StatementNodes, bindings: ModuleBindings) => T[]) {}
 
@@ -33,7 +34,7 @@ export class BoundStatementMemo<T> {
     const statements = sf.statements;
     const n = statements.length;
     const ends = new Array<number>(n);
-    const previousTree = this.lastTree?.deref();
+    const previousTree = this.lastTree.get();
     const previous = previousTree && previousTree !== sf ? this.gathered.get(previousTree) : undefined;
     let head = 0;
     let tail = 0;
@@ -75,7 +76,7 @@ export class BoundStatementMemo<T> {
       }
     }
     this.gathered.set(sf, { out, signature: bindings.signature, statements, ends });
-    this.lastTree = new WeakRef(sf);
+    this.lastTree.set(sf);
     return out;
   }
 }

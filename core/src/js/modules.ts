@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { LastTree } from './lastTree';
 import { knownSyntaxIndex, syntaxIndex } from './syntaxIndex';
 
 /** Where a value comes from: a module and the member path inside it (`winston` + `transports.File`). */
@@ -18,7 +19,7 @@ export class ModuleBindings {
   private readonly bindings: Map<string, ModulePath>;
   private static readonly cache = new WeakMap<ts.SourceFile, ModuleBindings>();
   /** The tree whose bindings were collected last, held weakly (a closed document's tree must not stay alive for it). */
-  private static lastTree: WeakRef<ts.SourceFile> | undefined;
+  private static readonly lastTree = new LastTree();
 
   /** The bindings of a syntax tree, collected once however many rules ask (each collection walks the whole tree). */
   static of(sourceFile: ts.SourceFile): ModuleBindings {
@@ -26,7 +27,7 @@ export class ModuleBindings {
     if (!bindings) {
       bindings = new ModuleBindings(sourceFile, ModuleBindings.unchangedSince(sourceFile));
       ModuleBindings.cache.set(sourceFile, bindings);
-      ModuleBindings.lastTree = new WeakRef(sourceFile);
+      ModuleBindings.lastTree.set(sourceFile);
     }
     return bindings;
   }
@@ -38,7 +39,7 @@ export class ModuleBindings {
    * body then replays nothing.
    */
   private static unchangedSince(sourceFile: ts.SourceFile): ModuleBindings | undefined {
-    const previousTree = ModuleBindings.lastTree?.deref();
+    const previousTree = ModuleBindings.lastTree.get();
     const previous = previousTree && previousTree !== sourceFile ? ModuleBindings.cache.get(previousTree) : undefined;
     const beforeIndex = previousTree && knownSyntaxIndex(previousTree);
     if (!previous || !beforeIndex) return undefined;

@@ -1,4 +1,5 @@
 import ts = require('typescript');
+import { LastTree } from './lastTree';
 
 /** What a memo gathered for one tree: the facts, and per statement where its facts end in `out` and where it stood. */
 interface Gathered<T> {
@@ -28,7 +29,7 @@ export class StatementMemo<T> {
    * shares the statements before the edit, unmoved, and those after it, moved, so their facts are copied from
    * what was gathered for it as runs, without a lookup per statement.
    */
-  private lastTree: WeakRef<ts.SourceFile> | undefined;
+  private readonly lastTree = new LastTree();
 
   constructor(
     /** The facts of one statement, in the order a walk of the tree would find them. */
@@ -45,7 +46,7 @@ export class StatementMemo<T> {
     const out: T[] = [];
     const pos = new Array<number>(n);
     const ends = new Array<number>(n);
-    const previousTree = this.lastTree?.deref();
+    const previousTree = this.lastTree.get();
     const previous = previousTree && previousTree !== sourceFile ? this.gathered.get(previousTree) : undefined;
     let head = 0;
     let tail = 0;
@@ -89,7 +90,7 @@ export class StatementMemo<T> {
       }
     }
     this.gathered.set(sourceFile, { key, out, statements, pos, ends });
-    this.lastTree = new WeakRef(sourceFile);
+    this.lastTree.set(sourceFile);
     return out;
   }
 }

@@ -62,8 +62,8 @@ const OTHER_GATE = new RegExp(
     // Its defaults (`||`, `??`) are FALLBACK_GATE's.
     ENV_OBJECT_PATTERN + String.raw`\b[^;\n]{0,120}?(?<!\?)\?\s*['"\x60]`,
     String.raw`\}\s*=\s*process\.env\b`,
-    // Sinks that take a secret positionally, given a literal.
-    String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\bsign|\bverify|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
+    // Sinks that take a secret positionally, given a literal (`sign` and `verify`: SIGN_GATE).
+    String.raw`(?:createHmac|create(?:De)?[cC]ipheriv|\.auth)\s*\([^()]{0,200}?,\s*['"\x60]`,
     String.raw`(?:cookieParser|setApiKey)\s*\(\s*['"\x60]`,
     // SDK constructors given a key: only those, since `new Error('…')` is in a fifth of all files.
     String.raw`new\s+(?:` + SDK_ALTERNATION + String.raw`|Sequelize)\s*\(\s*['"\x60]`,
@@ -74,6 +74,12 @@ const OTHER_GATE = new RegExp(
   ].join('|'),
   'i',
 );
+
+// `sign(…, 'lit')` and `verify(…, 'lit')` are a sink only as jsonwebtoken's (sinks.ts): a callee whose chain names
+// jwt, jsonwebtoken or jose, or a name imported from 'jsonwebtoken'. A file that names none of them anywhere cannot
+// hold one: node-forge's `key.sign(md, 'RSASSA-PKCS1-V1_5')` and `publicKey.verify(v, sig, 'NONE')` in bundles.
+const SIGN_GATE = /\b(?:sign|verify)\s*\([^()]{0,200}?,\s*['"\x60]/i;
+const JWT_WORDS = /jwt|jsonwebtoken|jose/i;
 
 // Defaults (`||`, `??`) of an environment read or of a secret the code was given (`opts.secret || '…'`): each
 // match's literal is judged by `plausibleDefault`, as the tree's `fallback` finding would judge it.
@@ -124,6 +130,20 @@ function closingQuote(text: string, afterQuote: number): number | undefined {
 }
 
 /**
+ * Whether a gate match's quote opens a template with substitutions: a backtick whose text reaches `${` before any
+ * escape or closing backtick (valid code has no bare `${` after a closing one).
+ */
+function opensSubstitution(text: string, afterQuote: number): boolean {
+  if (text[afterQuote - 1] !== '`') return false;
+  for (let end = afterQuote; end < text.length && end - afterQuote <= 4096; end++) {
+    const c = text[end];
+    if (c === '\\' || c === '`') return false;
+    if (c === '$' && text[end + 1] === '{') return true;
+  }
+  return false;
+}
+
+/**
  * Whether the literal after a default's `||` or `??` (the match ends with its opening quote) could be a finding.
  * The tree judges such a literal only as a default (`isSecretDefault`, under the name of the environment variable
  * or of the place defaulted), so a value no name makes a secret (`tokenType ?? ""`, `process.env.NODE_DEBUG || ''`)
@@ -153,6 +173,9 @@ function plausibleDefault(text: string, afterQuote: number): boolean {
 function namedCandidate(text: string): boolean {
   NAMED_GATE.lastIndex = 0;
   for (let m = NAMED_GATE.exec(text); m !== null; m = NAMED_GATE.exec(text)) {
+    // A template with substitutions (`credential: \`${uid}.${tid}\``) is no literal: the tree judges by this name only
+    // a string literal in this place, and the literals inside the substitutions by their own places (their own matches).
+    if (opensSubstitution(text, m.index + m[0].length)) continue;
     const wordEnd = m.index + (/^[\w.-]*/.exec(m[0])?.[0].length ?? 0);
     let from = m.index;
     while (from > 0 && /[\w$-]/.test(text[from - 1])) from--;
@@ -208,7 +231,7 @@ const SINK_KEYS = /^(?:secret|keys|secretOrKey|pass|password|passwd|pwd)$/i;
 export const JS_CONTEXT_CANDIDATE = {
   // The searches that stop at their first plausible match go first: on a keystroke in a file that holds a candidate
   // near its top (the server asks this of the whole text on every edit), OTHER_GATE's scan of the rest is not paid.
-  test: (text: string): boolean => fallbackCandidate(text) || namedCandidate(text) || OTHER_GATE.test(text),
+  test: (text: string): boolean => fallbackCandidate(text) || namedCandidate(text) || OTHER_GATE.test(text) || (SIGN_GATE.test(text) && JWT_WORDS.test(text)),
 };
 
 // Names that say nothing about whose secret it is: `fetch(url, { headers: { Authorization } })`.

@@ -24,6 +24,7 @@ import { composeEnvFiles } from '../../workspace/compose';
 import { lazyProductWords } from '../../workspace/productNames';
 import { isCodeWord, isLabelPhrase, isSecretDefault, isSentence, isSecretValue, isSigningSecretValue, isSigningSinkValue, isTypeName, isUsedSecretValue, isWordPhrase, looksRandom } from '../../secrets/value';
 import type { Report, Rule, RuleMeta } from '../types';
+import { textGatesOn } from '../../keywords';
 import type { FileKind } from '../../types';
 import { goProviderFix, goSecretCandidates } from './hardcoded-secret-go';
 import { inDocstring, isDjangoManagePy } from '../../python/blocks';
@@ -258,7 +259,8 @@ const optional = <T>(value: T | undefined): T[] | undefined => (value === undefi
 function contextCandidates(context: FileContext): Candidate[] {
   switch (context.kind) {
     case 'js': {
-      if (!JS_CONTEXT_CANDIDATE.test(context.text)) return [];
+      // The text test is a prefilter like the engine's: `withoutTextGates` (the tests' full path) parses every file.
+      if (textGatesOn() && !JS_CONTEXT_CANDIDATE.test(context.text)) return [];
       let serves: boolean | undefined;
       const servesItself = (): boolean => (serves ??= listenSites(context.sourceFile).length > 0);
       const product = lazyProductWords(context.host, context.path);

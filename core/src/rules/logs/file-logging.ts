@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { FileContext } from '../../context';
 import { unlessRetired } from '../../workspace/roles';
 import type { Report, Rule, RuleMeta } from '../types';
+import { textGatesOn } from '../../keywords';
 import { findBunyan, findLog4js } from './file-logging-config';
 import { nearestManifest } from '../../workspace/manifest';
 import { findFastify } from './file-logging-fastify';
@@ -57,7 +58,8 @@ export const meta: RuleMeta = {
  * A finer test than the keywords before the file is parsed: whole library names (`pino`, not `spinoff`), and
  * `writeFile` only with an append flag somewhere in the file.
  */
-const CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|createWriteStream|appendFile|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|mini-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
+const LIBRARY_CANDIDATE = /\b(winston|pino|log4js|bunyan)\b|appenders|sonic-boom|rotating-file-stream|file-stream-rotator|logrotate-stream|simple-node-logger|mini-logger|['"]tracer['"]|\bstreams['"]?\s*:\s*\[/i;
+const FS_CALL = /createWriteStream|appendFile/i;
 const APPEND_FLAG = /\bflag\s*:\s*['"`]a/;
 /** A `file` option (`file: …` or shorthand `{ file }`): Fastify matters only with one. */
 const FILE_OPTION = /\bfile\s*[:,}]/;
@@ -66,7 +68,24 @@ const FILE_OPTION = /\bfile\s*[:,}]/;
 const FRAMEWORK_KEYWORDS = new RegExp(FRAMEWORK_LOGS.map((row) => row.keyword.source).join('|'));
 
 export function isCandidate(text: string): boolean {
-  return CANDIDATE.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text)) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
+  return LIBRARY_CANDIDATE.test(text) || fsCandidate(text) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
+}
+
+function fsCandidate(text: string): boolean {
+  return FS_CALL.test(text) || (/writeFile/i.test(text) && APPEND_FLAG.test(text));
+}
+
+/**
+ * `fs` under any name the detectors resolve to it (`node:fs`, `fs/promises`, fs-extra, graceful-fs), as a module
+ * specifier: a stream `fs.createWriteStream` opens, or an `fs.appendFile`, is found only through an import or a
+ * `require` of one. A code file whose only candidate is such a call and that loads no `fs` (a bundle's
+ * `fs.createWriteStream` on a polyfill object: mocha.js) cannot yield a finding, and is not parsed.
+ */
+const FS_MODULE = /['"`](?:node:)?(?:fs(?:\/promises)?|fs-extra|graceful-fs)['"`]/;
+
+/** isCandidate, for a JavaScript or TypeScript file: a call of `fs` counts only with `fs` loaded. */
+function isCodeCandidate(text: string): boolean {
+  return LIBRARY_CANDIDATE.test(text) || (fsCandidate(text) && FS_MODULE.test(text)) || (/\bfastify\b/i.test(text) && FILE_OPTION.test(text));
 }
 
 /** Retired code (`roles.ts`: a root `old/`, `legacy/`… that no deployment reaches) runs as no process: nothing reported there. */
@@ -81,7 +100,8 @@ function checkFile(context: FileContext, report: (r: Report) => void): void {
   if (context.kind === 'properties') return iniSettings(context, 'logs/file-logging').forEach((f) => report(f));
   // Frameworks that log to files by default are judged only in a project that declares them (one manifest read).
   const frameworks = context.host && FRAMEWORK_KEYWORDS.test(context.text) ? frameworkRows(context.text, nearestManifest(context.host, context.path)?.declared) : [];
-  const candidate = isCandidate(context.text);
+  // For code the text test is a prefilter like the engine's: `withoutTextGates` (the tests' full path) runs every detector.
+  const candidate = context.kind === 'js' ? !textGatesOn() || isCodeCandidate(context.text) : isCandidate(context.text);
   if (!candidate && frameworks.length === 0) return;
   if (context.kind === 'json') {
     reportAll(jsonConfig(context, candidate, frameworks), report);

@@ -37,9 +37,18 @@ const invalid: Array<{ name: string; file: string; code: string; secret: string;
   { name: 'Sequelize positional password', file: 'src/db.ts', code: `const db = new Sequelize('shop', 'shop_app', '${PW}', { dialect: 'postgres' });`, secret: PW, messageId: 'sink' },
   // 13. Connection string with an interpolated host.
   { name: 'template host', file: 'src/db.ts', code: 'const url = `postgres://admin:Zq8xK2pLm4nB7vR1@${process.env.DB_HOST}:5432/app`;', secret: 'Zq8xK2pLm4nB7vR1', messageId: 'provider' },
+  // The pre-parse gate: a literal inside a template's substitution is judged by its own place; jsonwebtoken's sign.
+  { name: 'default inside a substitution', file: 'src/c.ts', code: `const token = \`Bearer \${process.env.API_TOKEN || '${RANDOM}'}\`;`, secret: RANDOM, messageId: 'fallback' },
+  { name: 'jsonwebtoken sign', file: 'src/auth.ts', code: "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign(payload, 'kq83hd72jsd9sk');", secret: 'kq83hd72jsd9sk', messageId: 'sink' },
+  { name: 'verify imported from jsonwebtoken', file: 'src/auth.ts', code: "import { verify } from 'jsonwebtoken';\nexport const t = verify(token, 'kq83hd72jsd9sk');", secret: 'kq83hd72jsd9sk', messageId: 'sink' },
 ];
 
 const valid: Array<{ name: string; file: string; code: string }> = [
+  // The pre-parse gate (msal's and secretlint's bundles): a template with substitutions is no literal; node-forge's sign and verify.
+  { name: 'credential built from a template', file: 'src/c.ts', code: 'const cred = { credential: `${clientInfo.uid}.${clientInfo.utid}`, homeAccountId: id };' },
+  { name: 'token template with a random-looking head', file: 'src/c.ts', code: `const token = \`${PW}-\${suffix}\`;` },
+  { name: 'node-forge sign', file: 'src/c.ts', code: "signer.signature = signer.key.sign(signer.md, 'RSASSA-PKCS1-V1_5');" },
+  { name: 'node-forge verify', file: 'src/c.ts', code: "if (!cert.publicKey.verify(verify, msg.signature, 'NONE')) { throw new Error('bad'); }" },
   // 1. The gate's tighter names.
   { name: 'tokenType', file: 'src/c.ts', code: "const r = { tokenType: 'Bearer' };" },
   // 4. Prefixes that still describe in camelCase.
@@ -188,8 +197,30 @@ describe('config/hardcoded-secret audit: the pre-parse gate', () => {
       assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
     }
   });
+  // The tree judges by name only a string literal (`secretsOf`): a template with substitutions is none, and the literals
+  // inside its substitutions are judged by their own places, which their own matches let in (msal's bundles, 1 MB).
+  test('a template with substitutions under a secret\'s name does not pass; a literal inside one passes by its own place', () => {
+    for (const code of ['const token = `tok-${suffix}`;', 'x = { credential: `${clientInfo.uid}.${clientInfo.utid}` };', 'const authorization = `Bearer abcdefgh${token}`;',
+      'const password: string = `${prefix}-${PW}`;']) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+    for (const code of [`const token = \`\${process.env.API_TOKEN || '${RANDOM}'}\`;`, `const token = \`\${password = '${PW}'}\`;`, `const token = \`tok-\\\${x}\`;`]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
+  // `sign` and `verify` are sinks only as jsonwebtoken's (sinks.ts): node-forge's `key.sign(md, 'RSASSA-PKCS1-V1_5')`
+  // in secretlint's bundles (870 KB) is not parsed for them.
+  test('a literal given to sign or verify passes only in a file that names jwt, jsonwebtoken or jose', () => {
+    for (const code of ["signer.signature = signer.key.sign(signer.md, 'RSASSA-PKCS1-V1_5');", "if (!cert.publicKey.verify(verify, msg.signature, 'NONE')) throw e;"]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), false, code);
+    }
+    for (const code of ["import jwt from 'jsonwebtoken';\njwt.sign(payload, 'kq83hd72jsd9sk');", "const { sign } = require('jsonwebtoken');\nsign(payload, 'kq83hd72jsd9sk');",
+      "import * as jose from 'jose';\nx.verify(token, 'kq83hd72jsd9sk');", "this.JWT.sign(payload, 'kq83hd72jsd9sk');"]) {
+      assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
+    }
+  });
   test('what only the tree can judge still passes: escapes, substitutions, concatenation, an unclosed quote, a phrase', () => {
-    for (const code of [`const password = 'a\\'b${PW}';`, 'const token = `tok-${suffix}`;', "const password = 'hunt' + 'er2!x';", "const password = 'unterminated",
+    for (const code of [`const password = 'a\\'b${PW}';`, "const password = 'hunt' + 'er2!x';", "const password = 'unterminated",
       "app.use(session({ secret: 'keyboard cat' }));", `const dbPassword = '${PW}';`]) {
       assert.equal(JS_CONTEXT_CANDIDATE.test(code), true, code);
     }

@@ -75,6 +75,19 @@ test(`${RULE}: cost: writeFile without an append flag is not parsed`, () => {
   assert.equal(isCandidate("fs.writeFileSync('a.log', d, { flag: 'a' })"), true);
 });
 
+// A file stream or an append of `fs` is found only through an import of `fs` (or fs-extra, graceful-fs): a bundle
+// whose `fs` is a polyfill object (mocha.js, 700 KB) is not parsed for it. The RuleTester runs every case both ways.
+test(`${RULE}: cost: createWriteStream or appendFile without an import of fs is not parsed; with one, it is`, () => {
+  const polyfill = "var fs = {};\nReporter.prototype.open = function (output) {\n  this.fileStream = fs.createWriteStream(output);\n  fs.appendFileSync('logs/app.log', line);\n};\n";
+  const bundle = new FileContext('/ws/lib/mocha.js', polyfill);
+  assert.deepEqual(analyze(bundle, { rules: [rule] }).findings, []);
+  assert.equal(bundle.hasSourceFile, false);
+  for (const load of ["const fs = require('fs');\n", "import fs from 'node:fs';\n", "import * as fs from 'fs/promises';\n", 'const fs = require(`fs-extra`);\n', "const fs = require('graceful-fs');\n"]) {
+    const context = new FileContext('/ws/src/app.js', `${load}fs.appendFileSync('logs/app.log', line);\n`);
+    assert.equal(analyze(context, { rules: [rule] }).findings.length, 1, load);
+  }
+});
+
 test(`${RULE}: cost: a file with a logger is parsed`, () => {
   const context = new FileContext('/ws/src/log.ts', `${W}export default winston.createLogger({});\n`);
   analyze(context, { rules: [rule] });

@@ -72,4 +72,7 @@ export const AUDIT_OUTPUTS: Record<string, string | null> = {
   "express-session passphrase": "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false }));",
   "Sequelize positional password": "const db = new Sequelize('shop', 'shop_app', process.env.DB_PASSWORD, { dialect: 'postgres' });",
   "template host": null,
+  "default inside a substitution": "const token = `Bearer ${process.env.API_TOKEN}`;",
+  "jsonwebtoken sign": "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign(payload, process.env.JWT_SECRET);",
+  "verify imported from jsonwebtoken": "import { verify } from 'jsonwebtoken';\nexport const t = verify(token, process.env.JWT_SECRET);",
 };
