@@ -118,10 +118,14 @@ export function isSigningSecretValue(value: string, name?: string, product?: () 
   if (isStandIn(v, name, product, true)) return false;
   // A value that calls itself unsafe (`WOW-ANOTHER-INSECURE-PASSWORD!!!`) is a shipped default the operator is told to replace.
   if (callsItselfUnsafe(v)) return false;
-  // The name again in another case style (`tokenClaimsCnfRequiredForSignedJwt = 'token_claims_cnf_required_for_signed_jwt'`): an identifier.
-  if (name && words(v).every((w) => words(name).includes(w))) return false;
+  // The name again in another case style (`tokenClaimsCnfRequiredForSignedJwt = 'token_claims_cnf_required_for_signed_jwt'`),
+  // also with two of its words run together (msal's `'token_claims_cnf_required_for_signedjwt'`): an identifier.
+  if (name && (words(v).every((w) => words(name).includes(w)) || lettersOf(v) === lettersOf(name))) return false;
   return usedSecretShape(v);
 }
+
+/** The letters and digits of a name or value, lowercased: `signedJwt` and `signed_jwt` and `signedjwt` alike. */
+const lettersOf = (text: string): string => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
 /**
  * A literal given to a signing sink (`session({ secret })`, `jwt.sign(…, key)`, `hmac.new(key)`) or set as a framework's

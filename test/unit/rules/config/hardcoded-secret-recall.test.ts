@@ -154,6 +154,10 @@ new RuleTester({ filename: '/ws/packages/framework/src/config/config.ts' }).run(
       code: "function build(http) {\n  if (!http.jwtSecret) {\n    warn('http.jwtSecret not found');\n    http.jwtSecret = 'supersecret';\n  }\n  return http;\n}\n",
     },
     { name: 'a camelCase identifier as an auth block\'s secret', code: "module.exports = { auth: { api: true, secret: 'acmeRtmpSecret' } };\n" },
+    {
+      name: "the name again with two words run together (msal's claim name under a signed-JWT name)",
+      code: "export const ClaimsKeys = { tokenClaimsCnfRequiredForSignedJwt: 'token_claims_cnf_required_for_signedjwt' };\n",
+    },
   ],
   invalid: [],
 });
