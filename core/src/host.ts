@@ -23,6 +23,15 @@ export interface FileHost {
   matching?(dir: string, pattern: RegExp): { files: string[]; folders: string[] };
 }
 
+/** The file's text through the host, or undefined when the host throws (a read a hostile folder makes fail). */
+export function readQuietly(host: FileHost, file: string): string | undefined {
+  try {
+    return host.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A host over a fixed set of files, for tests. */
 export function mapHost(files: Record<string, string>, root = '/'): FileHost {
   return {

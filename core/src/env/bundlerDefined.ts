@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileHost } from '../host';
+import { readQuietly, type FileHost } from '../host';
 import { gitView } from '../workspace/git';
 import { nearestManifest } from '../workspace/manifest';
 
@@ -102,23 +102,15 @@ export function buildModeEnvNames(host: FileHost, dirs: readonly string[]): Set<
       manifestText = undefined;
     }
     if (manifestText === undefined) continue;
-    addAssignedNames(out, readText(host, path.join(dir, '.env.production')));
+    addAssignedNames(out, readQuietly(host, path.join(dir, '.env.production')));
     const envFile = path.join(dir, '.env');
     if (!besideCommittedEnvTool(host, envFile)) continue;
-    const text = readText(host, envFile);
+    const text = readQuietly(host, envFile);
     if (text === undefined) continue;
     const git = gitView(host, envFile);
     if (git && !git.ignores) addAssignedNames(out, text);
   }
   return out;
-}
-
-function readText(host: FileHost, file: string): string | undefined {
-  try {
-    return host.readFile(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function addAssignedNames(out: Set<string>, text: string | undefined): void {

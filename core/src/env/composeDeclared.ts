@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileHost } from '../host';
+import { readQuietly, type FileHost } from '../host';
 import { schemaFromExample } from './schema';
 
 /**
@@ -32,7 +32,7 @@ export function composeEnvironmentNames(host: FileHost, dirs: readonly string[],
       const file = pending.shift() as string;
       if (seen.has(file)) continue;
       seen.add(file);
-      const text = readText(host, file);
+      const text = readQuietly(host, file);
       if (!text) continue;
       let hit = cache.get(file);
       if (!hit || hit.text !== text) {
@@ -45,7 +45,7 @@ export function composeEnvironmentNames(host: FileHost, dirs: readonly string[],
       for (const ref of composeReferences(text)) pending.push(path.join(dir, ref));
       for (const envFile of stacks.has(path.resolve(dir)) ? envFilesOf(text) : []) {
         for (const template of templatesOf(path.join(dir, envFile))) {
-          const body = readText(host, template);
+          const body = readQuietly(host, template);
           if (!body) continue;
           const schema = schemaFromExample(template, body);
           for (const n of [...schema.variables.keys(), ...(schema.commented ?? [])]) out.add(n);
@@ -55,14 +55,6 @@ export function composeEnvironmentNames(host: FileHost, dirs: readonly string[],
     }
   }
   return out;
-}
-
-function readText(host: FileHost, file: string): string | undefined {
-  try {
-    return host.readFile(file);
-  } catch {
-    return undefined;
-  }
 }
 
 // `include:` entries (`- path: base.yml`, `- base.yml`) and `extends: file: services.yml`: a YAML file of the same folder.

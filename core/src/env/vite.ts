@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileHost } from '../host';
+import { readQuietly, type FileHost } from '../host';
 import { foldersUp } from './locate';
 
 const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts', 'vite.config.cjs', 'vite.config.cts'];
@@ -16,18 +16,11 @@ const OTHER_CONFIGS = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js',
 export function viteNeverSets(host: FileHost, file: string, name: string): boolean {
   if (name.startsWith('VITE_')) return false;
   for (const dir of foldersUp(file, host)) {
-    const config = VITE_CONFIGS.map((c) => readText(host, path.join(dir, c))).find((t) => t !== undefined);
+    const config = VITE_CONFIGS.map((c) => readQuietly(host, path.join(dir, c))).find((t) => t !== undefined);
     if (config === undefined) continue;
-    if (OTHER_CONFIGS.some((c) => readText(host, path.join(dir, c)) !== undefined)) return false;
+    if (OTHER_CONFIGS.some((c) => readQuietly(host, path.join(dir, c)) !== undefined)) return false;
     return !/\benvPrefix\b/.test(config) && !config.includes(name);
   }
   return false;
 }
 
-function readText(host: FileHost, file: string): string | undefined {
-  try {
-    return host.readFile(file);
-  } catch {
-    return undefined;
-  }
-}
